@@ -1,0 +1,21 @@
+import type { Command } from 'commander';
+import { systemClock } from '#core/deps.ts';
+import { seedDemoData } from '#core/demo/seed.ts';
+import { type GlobalOptions, type Io, openCore } from '../context.ts';
+
+export function registerDev(program: Command, io: Io): void {
+  const dev = program.command('dev').description('developer tools (demo data, simulators)');
+  dev
+    .command('seed')
+    .description('fill an empty database with the demo data set')
+    .action(async () => {
+      const options = program.opts<GlobalOptions>();
+      const { core, store } = await openCore(options, io);
+      try {
+        seedDemoData(store.db, systemClock);
+        io.stdout(options.json ? `${JSON.stringify({ seeded: true })}\n` : 'Demo data added.\n');
+      } finally {
+        core.close();
+      }
+    });
+}

@@ -1,0 +1,103 @@
+/**
+ * What every CLI command needs: the database path, unlocking (keyring or passphrase), the core, output.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { createCore, type Core } from '#core/index.ts';
+import { createStderrLogger, systemClock, type Logger } from '#core/deps.ts';
+import { SecretError } from '#core/errors.ts';
+import { keyFilePathFor, readKeyFile, type KeyMode } from '#core/secrets/key-file.ts';
+import { KeyringStore } from '#core/secrets/keyring-store.ts';
+import { createStore, openStore, type KeySources, type Store } from '#core/secrets/open-store.ts';
+import { defaultDatabasePath } from './paths.ts';
+
+export type GlobalOptions = { db?: string; json?: boolean };
+
+export type Io = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  isTty: boolean;
+};
+
+export const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  isTty: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+};
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function resolveDbPath(options: GlobalOptions, io: Io): string {
+  return resolve(options.db ?? defaultDatabasePath(io.env));
+}
+
+/** Asks for a passphrase on the terminal without echoing it. */
+export async function promptPassphrase(question: string): Promise<string> {
+  const muted = new Writable({ write: (_chunk, _enc, done) => done() });
+  process.stderr.write(question);
+  const rl = createInterface({ input: process.stdin, output: muted, terminal: true });
+  try {
+    return await new Promise<string>((resolvePrompt) => rl.question('', resolvePrompt));
+  } finally {
+    rl.close();
+    process.stderr.write('\n');
+  }
+}
+
+async function passphraseSource(io: Io, confirm: boolean): Promise<KeySources['passphrase']> {
+  const fromEnv = io.env['KASSENWART_PASSPHRASE'];
+  if (fromEnv !== undefined) return () => fromEnv;
+  if (!io.isTty) return () => undefined;
+  const first = await promptPassphrase('Passphrase: ');
+  if (confirm) {
+    const second = await promptPassphrase('Repeat passphrase: ');
+    if (first !== second) throw new SecretError('PASSPHRASE_MISMATCH', 'The two passphrases differ. Nothing was created.');
+  }
+  return () => first;
+}
+
+/** Key mode for a new database: passphrase when one is given, else the OS keyring, else a prompt. */
+export function chooseInitMode(io: Io, keyringAvailable: () => boolean = KeyringStore.available): KeyMode {
+  if (io.env['KASSENWART_PASSPHRASE'] !== undefined) return 'passphrase';
+  if (keyringAvailable()) return 'keyring';
+  if (io.isTty) return 'passphrase';
+  throw new SecretError(
+    'NO_KEYRING',
+    'No OS keyring is available to hold the database key. Set KASSENWART_PASSPHRASE to protect the database with a passphrase instead.',
+  );
+}
+
+export async function initStore(dbPath: string, io: Io): Promise<Store> {
+  const mode = chooseInitMode(io);
+  mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 });
+  const sources: KeySources = mode === 'passphrase' ? { passphrase: await passphraseSource(io, true) } : {};
+  return createStore(dbPath, mode, sources);
+}
+
+export async function unlockStore(dbPath: string, io: Io): Promise<Store> {
+  const file = readKeyFile(keyFilePathFor(dbPath));
+  const sources: KeySources = file?.mode === 'passphrase' ? { passphrase: await passphraseSource(io, false) } : {};
+  return openStore(dbPath, sources);
+}
+
+export type OpenedCore = { core: Core; store: Store; logger: Logger; dbPath: string };
+
+export async function openCore(options: GlobalOptions, io: Io): Promise<OpenedCore> {
+  const dbPath = resolveDbPath(options, io);
+  const store = await unlockStore(dbPath, io);
+  const logger = createStderrLogger(io.env['KASSENWART_LOG'] === 'debug' ? 'debug' : 'warn');
+  const core = createCore({ db: store.db, clock: systemClock, logger, secrets: store.secrets });
+  return { core, store, logger, dbPath };
+}
+
+export function printJson(io: Io, value: unknown): void {
+  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+}

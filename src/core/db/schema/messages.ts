@@ -1,0 +1,39 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { id, instant } from './common.ts';
+import { orders } from './orders.ts';
+
+/** Customer messages: payment information, reminders, pre-collection letters. */
+export const customerMessages = sqliteTable(
+  'customer_messages',
+  {
+    id: id(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    kind: text('kind', { enum: ['payment_info', 'reminder', 'pre_collection'] }).notNull(),
+    toEmail: text('to_email').notNull(),
+    subject: text('subject').notNull(),
+    state: text('state', { enum: ['queued', 'sent', 'failed', 'cancelled'] }).notNull(),
+    messageId: text('message_id'),
+    error: text('error'),
+    createdAt: instant('created_at').notNull(),
+    sentAt: instant('sent_at'),
+  },
+  (t) => [index('customer_messages_order_idx').on(t.orderId), index('customer_messages_state_idx').on(t.state)],
+);
+
+/** Notifications for the dealer (tray and log): failed transfers, unknown accounts, sync errors. */
+export const dealerNotifications = sqliteTable(
+  'dealer_notifications',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    level: text('level', { enum: ['info', 'warning', 'error'] }).notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    orderId: integer('order_id').references(() => orders.id),
+    createdAt: instant('created_at').notNull(),
+    readAt: instant('read_at'),
+  },
+  (t) => [index('dealer_notifications_unread_idx').on(t.readAt)],
+);

@@ -1,0 +1,29 @@
+/**
+ * createCore(deps) -> the application services. The only entry point the shells (CLI, HTTP server, Electron
+ * main) use. No module singletons: everything comes from `deps`.
+ */
+import type { Clock, Logger, SecretStore } from './deps.ts';
+import type { Db } from './db/open.ts';
+import { statusSummary } from './status/summary.ts';
+
+export type CoreDeps = {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  secrets: SecretStore;
+};
+
+export type Core = ReturnType<typeof createCore>;
+
+export function createCore(deps: CoreDeps) {
+  const { db } = deps;
+  return {
+    deps,
+    status: {
+      summary: () => statusSummary(db),
+    },
+    close(): void {
+      db.$client.close();
+    },
+  };
+}

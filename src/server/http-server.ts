@@ -1,0 +1,169 @@
+/**
+ * `kassenwart serve`: the API of src/shared/api.ts over loopback HTTP, plus the built renderer from the same
+ * origin, for running the UI in a browser (tests, development). Bound to 127.0.0.1 only. Every request needs
+ * the random bearer token: API calls in the Authorization header; the first page load as `?token=`, after
+ * which an HttpOnly, SameSite=Strict cookie covers the renderer's static files.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+import { toErrorPayload, isKassenwartError } from '#core/errors.ts';
+import { type ApiHandlers, invokeApi } from '#core/api/handlers.ts';
+import type { Logger } from '#core/deps.ts';
+
+export type ServeOptions = {
+  handlers: ApiHandlers;
+  logger: Logger;
+  /** Folder with the built renderer (out/renderer); when absent, only the API is served. */
+  rendererDir?: string;
+  port?: number;
+  token?: string;
+};
+
+export type RunningServer = { url: string; token: string; port: number; close(): Promise<void>; server: Server };
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const COOKIE = 'kassenwart_token';
+
+/** CSP for the renderer (design §3.5): only our own origin; Mantine sets CSS variables inline. */
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.cookie ?? '';
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === COOKIE) return v.join('=');
+  }
+  return undefined;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('Request body too large.'), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw Object.assign(new Error('Request body is not JSON.'), { status: 400 });
+  }
+}
+
+function statusFor(code: string): number {
+  if (code.startsWith('API_UNKNOWN') || code.endsWith('NOT_FOUND')) return 404;
+  if (code === 'API_INVALID_INPUT' || code.startsWith('VALIDATION')) return 400;
+  return 422;
+}
+
+export async function startHttpServer(options: ServeOptions): Promise<RunningServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const statics =
+    options.rendererDir && existsSync(options.rendererDir)
+      ? sirv(options.rendererDir, { single: true, dev: false, etag: true })
+      : undefined;
+  let origin = '';
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      options.logger.log('error', 'http request failed', { error: (error as Error).message });
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error.' } });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // DNS-rebinding guard: only our own loopback host names.
+    const host = req.headers.host ?? '';
+    const port = (server.address() as AddressInfo).port;
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      sendJson(res, 421, { ok: false, error: { code: 'BAD_HOST', message: 'Unexpected Host header.' } });
+      return;
+    }
+    const url = new URL(req.url ?? '/', origin);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+
+    if (url.pathname.startsWith('/api/')) {
+      const auth = req.headers.authorization;
+      const bearer = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
+      if (!sameToken(bearer, token)) {
+        sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: 'Missing or wrong token.' } });
+        return;
+      }
+      if (req.method !== 'POST') {
+        res.setHeader('allow', 'POST');
+        sendJson(res, 405, { ok: false, error: { code: 'METHOD_NOT_ALLOWED', message: 'Use POST.' } });
+        return;
+      }
+      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      try {
+        const input = await readBody(req);
+        const data = await invokeApi(options.handlers, method, input);
+        sendJson(res, 200, { ok: true, data });
+      } catch (error) {
+        const status = (error as { status?: number }).status;
+        if (status) {
+          sendJson(res, status, { ok: false, error: { code: 'BAD_REQUEST', message: (error as Error).message } });
+          return;
+        }
+        const payload = toErrorPayload(error);
+        if (!isKassenwartError(error)) options.logger.log('error', 'api method failed', { method, error: payload.message });
+        sendJson(res, isKassenwartError(error) ? statusFor(payload.code) : 500, { ok: false, error: payload });
+      }
+      return;
+    }
+
+    const queryToken = url.searchParams.get('token') ?? undefined;
+    if (sameToken(queryToken, token)) {
+      res.setHeader('set-cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    } else if (!sameToken(cookieToken(req), token)) {
+      res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Open the URL that "kassenwart serve" printed (it carries the access token).');
+      return;
+    }
+    if (!statics || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(statics ? 'Not found.' : 'The renderer is not built. Run "npm run build" first.');
+      return;
+    }
+    res.setHeader('content-security-policy', CSP);
+    statics(req, res, () => {
+      res.writeHead(404);
+      res.end();
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?token=${token}`,
+    token,
+    port,
+    server,
+    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+  };
+}
