@@ -26,6 +26,9 @@ export function buildProgram(io: Io): Command {
   registerStatus(program, io);
   registerServe(program, io);
   registerDemo(program, io);
+  // area commands: bank
+  // area commands: shops
+  // area commands: matching
   registerDev(program, io);
   return program;
 }

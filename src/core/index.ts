@@ -22,6 +22,10 @@ export function createCore(deps: CoreDeps) {
     status: {
       summary: () => statusSummary(db),
     },
+    // Area services are added below, one line each (bank import, shops and sync, matching).
+    // area: bank
+    // area: shops
+    // area: matching
     close(): void {
       db.$client.close();
     },

@@ -5,6 +5,12 @@
  */
 import { z } from 'zod';
 import { ORDER_STATUSES } from './domain.ts';
+import type { ApiTable } from './api/types.ts';
+import { bankApi } from './api/bank.ts';
+import { queueApi } from './api/queue.ts';
+import { shopsApi } from './api/shops.ts';
+
+export type { ApiMethod, ApiTable } from './api/types.ts';
 
 const Count = z.number().int().nonnegative();
 
@@ -26,12 +32,12 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
-export type ApiMethod = { input: z.ZodType; output: z.ZodType };
-export type ApiTable = Record<string, ApiMethod>;
-
 export const api = {
   'app.info': { input: z.object({}).strict(), output: AppInfo },
   'status.summary': { input: z.object({}).strict(), output: StatusSummary },
+  ...bankApi,
+  ...queueApi,
+  ...shopsApi,
 } as const satisfies ApiTable;
 
 export type Api = typeof api;

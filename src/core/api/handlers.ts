@@ -2,18 +2,25 @@
  * Implements the API contract of src/shared/api.ts on top of the core. Both transports (Electron IPC and
  * loopback HTTP) call `invokeApi`, which validates the input with the method's zod schema first.
  */
-import { api, type ApiInput, type ApiMethodName, type ApiOutput, isApiMethod } from '#shared/api.ts';
-import { ValidationError, NotFoundError } from '../errors.ts';
+import { api, type ApiOutput, isApiMethod } from '#shared/api.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
 import type { Core } from '../index.ts';
+import type { AreaHandlers } from './area.ts';
+import { createBankHandlers } from './bank-handlers.ts';
+import { createQueueHandlers } from './queue-handlers.ts';
+import { createShopsHandlers } from './shops-handlers.ts';
 
 export type ApiContext = { version: string; databasePath: string; keyMode: ApiOutput<'app.info'>['keyMode'] };
 
-export type ApiHandlers = { [M in ApiMethodName]: (input: ApiOutput<M> extends never ? never : ApiInput<M>) => ApiOutput<M> | Promise<ApiOutput<M>> };
+export type ApiHandlers = AreaHandlers<typeof api>;
 
 export function createApiHandlers(core: Core, context: ApiContext): ApiHandlers {
   return {
     'app.info': () => ({ version: context.version, keyMode: context.keyMode, databasePath: context.databasePath }),
     'status.summary': () => core.status.summary(),
+    ...createBankHandlers(core),
+    ...createQueueHandlers(core),
+    ...createShopsHandlers(core),
   };
 }
 

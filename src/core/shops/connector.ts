@@ -1,0 +1,78 @@
+/**
+ * The connector interface every shop system implements (issue 4). One folder per system beside this file.
+ * Connectors speak the shop's API and translate to these shapes; they never touch the database.
+ */
+import type { PaymentCode, ShopSystem } from '#shared/domain.ts';
+
+export type ShopOrder = {
+  /** The shop's own id (WooCommerce numeric id, Shopware uuid, Shopify gid, CSV number). */
+  externalId: string;
+  number: string;
+  invoiceNumber?: string;
+  createdAt: string;
+  updatedAt?: string;
+  totalMinor: number;
+  currency: string;
+  customerName?: string;
+  company?: string;
+  email?: string;
+  billingCountry?: string;
+  /** The shop's technical payment method id/name (e.g. bacs, cod, invoice). */
+  paymentMethod?: string;
+  /** The shop's order status (e.g. on-hold, processing), raw. */
+  status: string;
+  /** Shop-specific extra state the sync needs (e.g. Shopware transaction state), raw. */
+  extra?: Record<string, unknown>;
+};
+
+export type ShopCapabilities = {
+  /** Can the shop push new orders to us? (A desktop behind NAT cannot receive webhooks: false everywhere today.) */
+  canPushNewOrders: boolean;
+  hasInvoiceNumbers: boolean;
+  /** Can we set arbitrary statuses (WooCommerce, Shopware) or only mark paid / tag (Shopify)? */
+  customStatuses: boolean;
+};
+
+export type OrderPage = {
+  orders: ShopOrder[];
+  /** Opaque cursor for the next page; undefined when this was the last page. */
+  nextCursor?: string;
+  /** Requests this page cost (for benchmarks and sync run records). */
+  requests: number;
+};
+
+export type ShopDiscovery = {
+  paymentMethods: { id: string; name: string }[];
+  statuses: { id: string; name: string }[];
+};
+
+export interface ShopConnector {
+  readonly system: ShopSystem;
+  readonly capabilities: ShopCapabilities;
+  testConnection(): Promise<{ ok: true; shopName?: string } | { ok: false; code: string; message: string }>;
+  discover(): Promise<ShopDiscovery>;
+  /** Orders changed since `since` (ISO instant, inclusive), oldest first, paged; resume with `cursor`. */
+  listChangedOrders(params: { since?: string; cursor?: string; pageSize?: number }): Promise<OrderPage>;
+  /** Ids of all orders currently open in the shop per the given shop statuses (full comparison). */
+  listOpenOrderIds(params: { openStatuses: string[] }): Promise<{ ids: string[]; requests: number }>;
+  /** One order, or undefined if the shop deleted it. */
+  getOrder(externalId: string): Promise<ShopOrder | undefined>;
+  /** Marks an order paid / sets a status in the shop, per system. */
+  setOrderStatus(externalId: string, target: { status: string; paid?: boolean; note?: string }): Promise<void>;
+}
+
+/** Mapping of shop payment methods and statuses onto ours (issue 4 §3). Stored in shops.settings. */
+export type ShopMapping = {
+  paymentMethods: Record<PaymentCode, string[]>;
+  /** Shop statuses that count as open, per payment code. */
+  openStatuses: Record<PaymentCode, string[]>;
+  /** Shop status we write back when an order is paid, per payment code. */
+  paidStatus: Record<PaymentCode, string>;
+  cancelledStatuses: string[];
+  overdueStatus?: string;
+  debtCollectionStatus?: string;
+  /** Regular expression (source) for the shop's order numbers, used by the matcher. */
+  orderNumberPattern?: string;
+  invoiceNumberPattern?: string;
+  sendPaymentInformation: boolean;
+};
