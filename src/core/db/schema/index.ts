@@ -7,3 +7,4 @@ export * from './assignments.ts';
 export * from './transfers.ts';
 export * from './messages.ts';
 export * from './audit.ts';
+export * from './matching.ts';
