@@ -1,0 +1,41 @@
+import { spawnSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/kassenwart.mjs', import.meta.url));
+
+export type CliResult = { status: number | null; stdout: string; stderr: string };
+
+/** Runs the real `kassenwart` command in a child process (the public interface, exactly as users call it). */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...process.env, KASSENWART_PASSPHRASE: undefined, ...env },
+    encoding: 'utf8',
+    input,
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts a long-running command (serve, demo) and resolves with its first stdout line. */
+export async function startCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ child: ChildProcessWithoutNullStreams; firstLine: string; stop: () => Promise<number | null> }> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, KASSENWART_PASSPHRASE: undefined, ...env } });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const lines = createInterface({ input: child.stdout });
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before printing: ${stderr}`)));
+  });
+  const stop = () =>
+    new Promise<number | null>((resolve) => {
+      if (child.exitCode !== null) return resolve(child.exitCode);
+      child.once('exit', (code) => resolve(code));
+      child.kill('SIGTERM');
+    });
+  return { child, firstLine, stop };
+}
