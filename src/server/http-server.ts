@@ -123,6 +123,9 @@ export async function startHttpServer(options: ServeOptions): Promise<RunningSer
       } catch (error) {
         const status = (error as { status?: number }).status;
         if (status) {
+          // Do not keep reading an oversized or broken upload: answer and close the connection.
+          res.setHeader('connection', 'close');
+          req.resume();
           sendJson(res, status, { ok: false, error: { code: 'BAD_REQUEST', message: (error as Error).message } });
           return;
         }
@@ -164,6 +167,11 @@ export async function startHttpServer(options: ServeOptions): Promise<RunningSer
     token,
     port,
     server,
-    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        // Browsers keep connections alive; do not let them hold the shutdown.
+        server.closeAllConnections();
+      }),
   };
 }
