@@ -1,0 +1,291 @@
+/**
+ * Robust HTTP for every shop connector (issue 4 §7): TLS required except for loopback, a timeout per attempt
+ * (AbortSignal.timeout), retries with exponential backoff (p-retry) for network errors, timeouts and 5xx,
+ * 429 with `Retry-After` honoured (RFC 9110 §10.2.3: delay-seconds or an HTTP-date), and typed `ShopError`s
+ * whose messages never contain credentials.
+ *
+ * Two entry points:
+ *   - `createShopFetch(options)`: a drop-in `fetch` for official client libraries (e.g. `customFetchApi` of
+ *     @shopify/admin-api-client) that adds timeout, retries, TLS check and redaction. It resolves with the
+ *     final Response for any status that is not retried (so the library sees 401/404/400 itself).
+ *   - `createShopHttp(options)`: a small JSON client on top of it for hand-written connectors (WooCommerce):
+ *     maps 401/403 to SHOP_AUTH_FAILED, other unexpected statuses to SHOP_REQUEST_REJECTED, bad JSON to
+ *     SHOP_BAD_RESPONSE, and counts requests (sync runs record them).
+ *
+ * Delays are injectable (`sleep`), so tests exercise backoff and Retry-After without waiting.
+ */
+import pRetry, { AbortError } from 'p-retry';
+import { KassenwartError } from '../errors.ts';
+import type { Logger } from '../deps.ts';
+
+/** Errors talking to a shop. Codes: SHOP_AUTH_FAILED, SHOP_UNREACHABLE, SHOP_RATE_LIMITED, SHOP_BAD_RESPONSE,
+ * SHOP_REQUEST_REJECTED, SHOP_INSECURE_URL, SHOP_NOT_FOUND, SHOP_CONFIG. */
+export class ShopError extends KassenwartError {}
+
+export type HttpOptions = {
+  /** The fetch implementation (default: global fetch). */
+  fetch?: typeof fetch;
+  /** How to wait between attempts; tests pass `() => Promise.resolve()`. */
+  sleep?: (ms: number) => Promise<void>;
+  logger?: Logger;
+  /** Per-attempt timeout (default 30 s). */
+  timeoutMs?: number;
+  /** Retries after the first attempt (default 4). */
+  retries?: number;
+  /** First backoff delay (default 1 s), doubled per retry up to `maxBackoffMs` (default 30 s). */
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** Longest Retry-After we are willing to wait inside one sync (default 120 s); longer -> SHOP_RATE_LIMITED. */
+  maxRetryAfterMs?: number;
+};
+
+export type ShopFetchOptions = HttpOptions & {
+  /** Shown in error messages, e.g. 'WooCommerce shop "Mein Laden"'. */
+  label: string;
+  /** Values that must never appear in messages or logs (keys, secrets, tokens). */
+  secrets: string[];
+};
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** Parses and checks a shop URL: https, or http only for loopback (tests, the simulators, `dev shop-sim`). */
+export function assertSecureUrl(raw: string, label: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ShopError('SHOP_CONFIG', `${label}: "${raw}" is not a URL. Give the shop address like https://shop.example.de.`);
+  }
+  if (url.protocol === 'https:') return url;
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return url;
+  throw new ShopError(
+    'SHOP_INSECURE_URL',
+    `${label}: ${url.protocol}//${url.host} is not encrypted. Credentials are only sent over HTTPS; use the https:// address of the shop.`,
+  );
+}
+
+const SECRET_PARAM = /((?:consumer_key|consumer_secret|client_secret|access_token|token|password|oauth_signature)=)[^&\s"']+/gi;
+const AUTH_HEADER = /((?:authorization|x-shopify-access-token)["']?\s*[:=]\s*["']?)(?:basic|bearer)?\s*[^\s"',}]+/gi;
+
+/** Removes credentials from any text that might end up in an error, a log line or a sync run record. */
+export function redact(text: string, secrets: readonly string[] = []): string {
+  let out = text.replace(SECRET_PARAM, '$1[redacted]').replace(AUTH_HEADER, '$1[redacted]');
+  for (const secret of secrets) {
+    if (secret.length >= 4) out = out.split(secret).join('[redacted]');
+  }
+  return out;
+}
+
+/** Retry-After as milliseconds (RFC 9110 §10.2.3), or undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Describes a URL for messages: origin and path only, never the query (it may carry credentials). */
+function where(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+class RetryableStatus extends Error {
+  constructor(
+    readonly status: number,
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+}
+
+/** A fetch with timeout, retries, Retry-After, TLS check and redacted errors (see the file comment). */
+export function createShopFetch(options: ShopFetchOptions): typeof fetch {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const sleep = options.sleep ?? defaultSleep;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const retries = options.retries ?? 4;
+  const minBackoff = options.minBackoffMs ?? 1000;
+  const maxBackoff = options.maxBackoffMs ?? 30_000;
+  const maxRetryAfter = options.maxRetryAfterMs ?? 120_000;
+  const { label, secrets } = options;
+
+  const shopFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = input instanceof Request ? input.url : String(input);
+    assertSecureUrl(url, label);
+    const place = where(url);
+    let lastStatus: RetryableStatus | undefined;
+    try {
+      return await pRetry(
+        async () => {
+          let response: Response;
+          try {
+            const signal = init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+            response = await doFetch(input, { ...init, signal });
+          } catch (error) {
+            if (init?.signal?.aborted) throw new AbortError(error instanceof Error ? error : String(error));
+            // Network errors and timeouts are retried (p-retry passes network TypeErrors through).
+            throw isTimeout(error) ? new Error(`timed out after ${timeoutMs} ms`) : toPlainError(error, secrets);
+          }
+          if (response.status === 429 || response.status >= 500) {
+            // Drain the body so the connection can be reused.
+            await response.arrayBuffer().catch(() => undefined);
+            const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+            lastStatus = new RetryableStatus(response.status, retryAfter);
+            if (response.status === 429 && retryAfter !== undefined && retryAfter > maxRetryAfter) throw new AbortError(lastStatus);
+            throw lastStatus;
+          }
+          return response;
+        },
+        {
+          retries,
+          // p-retry's own timer is switched off; we wait in onFailedAttempt with the injectable sleep so a
+          // 429 waits exactly Retry-After and tests never sleep for real.
+          minTimeout: 0,
+          maxTimeout: 0,
+          randomize: false,
+          onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+            if (retriesLeft <= 0) return;
+            const backoff = Math.min(maxBackoff, minBackoff * 2 ** (attemptNumber - 1));
+            const delay = error instanceof RetryableStatus && error.retryAfterMs !== undefined ? error.retryAfterMs : backoff;
+            options.logger?.log('warn', 'shop request failed, retrying', {
+              shop: label,
+              url: place,
+              attempt: attemptNumber,
+              error: redact(error.message, secrets),
+              delayMs: delay,
+            });
+            await sleep(delay);
+          },
+        },
+      );
+    } catch (error) {
+      throw toShopError(error, label, place, secrets, lastStatus);
+    }
+  };
+  return shopFetch;
+}
+
+function toPlainError(error: unknown, secrets: readonly string[]): Error {
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  const message = error instanceof Error ? `${error.message}${cause}` : String(error);
+  // A plain Error (not a TypeError): p-retry retries every error except non-network TypeErrors.
+  return new Error(redact(message, secrets));
+}
+
+function toShopError(error: unknown, label: string, place: string, secrets: readonly string[], last?: RetryableStatus): ShopError {
+  if (error instanceof ShopError) return error;
+  const inner = error instanceof RetryableStatus ? error : last && error === last ? last : undefined;
+  if (inner?.status === 429) {
+    const wait = inner.retryAfterMs !== undefined ? ` (it asks to wait ${Math.ceil(inner.retryAfterMs / 1000)} s)` : '';
+    return new ShopError('SHOP_RATE_LIMITED', `${label} is rate-limiting requests to ${place}${wait}. The next sync will try again.`);
+  }
+  if (inner) {
+    return new ShopError(
+      'SHOP_UNREACHABLE',
+      `${label} answered HTTP ${inner.status} at ${place} repeatedly. The shop server has a problem; the next sync will try again.`,
+    );
+  }
+  const message = redact(error instanceof Error ? error.message : String(error), secrets);
+  return new ShopError(
+    'SHOP_UNREACHABLE',
+    `${label} could not be reached at ${place} (${message}). Check the address and the internet connection; the next sync will try again.`,
+  );
+}
+
+export type JsonResponse<T = unknown> = { status: number; headers: Headers; body: T };
+
+export type ShopHttpOptions = ShopFetchOptions & {
+  baseUrl: string;
+  /** Headers sent with every request (e.g. Authorization). Never logged. */
+  headers?: Record<string, string>;
+  /** Where the merchant fixes wrong credentials, for SHOP_AUTH_FAILED ("WooCommerce > Settings > Advanced > REST API"). */
+  authHint: string;
+};
+
+export type ShopHttp = {
+  request<T = unknown>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    params?: { query?: Record<string, string | number | boolean | undefined>; body?: unknown; allow?: number[] },
+  ): Promise<JsonResponse<T>>;
+  /** Requests sent so far, including retries. */
+  readonly requestCount: number;
+};
+
+/** A JSON client for one shop (see the file comment). */
+export function createShopHttp(options: ShopHttpOptions): ShopHttp {
+  const base = assertSecureUrl(options.baseUrl, options.label);
+  let requestCount = 0;
+  const countingFetch: typeof fetch = (input, init) => {
+    requestCount += 1;
+    return (options.fetch ?? globalThis.fetch)(input, init);
+  };
+  const shopFetch = createShopFetch({ ...options, fetch: countingFetch });
+  return {
+    get requestCount() {
+      return requestCount;
+    },
+    async request<T>(
+      method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+      path: string,
+      params: { query?: Record<string, string | number | boolean | undefined>; body?: unknown; allow?: number[] } = {},
+    ): Promise<JsonResponse<T>> {
+      const url = new URL(path.replace(/^\//, ''), base.href.endsWith('/') ? base.href : `${base.href}/`);
+      for (const [k, v] of Object.entries(params.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+      const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+      if (params.body !== undefined) headers['content-type'] = 'application/json';
+      const response = await shopFetch(url, {
+        method,
+        headers,
+        body: params.body === undefined ? undefined : JSON.stringify(params.body),
+      });
+      const place = `${url.origin}${url.pathname}`;
+      const text = await response.text();
+      if (response.status === 401 || response.status === 403) {
+        throw new ShopError(
+          'SHOP_AUTH_FAILED',
+          redact(
+            `${options.label} rejected the credentials (HTTP ${response.status} at ${place}${shopErrorCode(text)}). Check the API key in ${options.authHint}.`,
+            options.secrets,
+          ),
+        );
+      }
+      let body: unknown;
+      try {
+        body = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        throw new ShopError('SHOP_BAD_RESPONSE', `${options.label} did not answer with JSON at ${place} (HTTP ${response.status}). Is the address the shop's own address?`);
+      }
+      const ok = (response.status >= 200 && response.status < 300) || (params.allow ?? []).includes(response.status);
+      if (!ok) {
+        throw new ShopError(
+          'SHOP_REQUEST_REJECTED',
+          redact(`${options.label} rejected ${method} ${place} with HTTP ${response.status}${shopErrorCode(text)}.`, options.secrets),
+        );
+      }
+      return { status: response.status, headers: response.headers, body: body as T };
+    },
+  };
+}
+
+/** The `code`/`message` of a WordPress/WooCommerce style error body, for messages (never the request). */
+function shopErrorCode(text: string): string {
+  try {
+    const parsed = JSON.parse(text) as { code?: unknown; message?: unknown };
+    if (typeof parsed.code === 'string') return `: ${parsed.code}${typeof parsed.message === 'string' ? ` – ${parsed.message}` : ''}`;
+  } catch {
+    // not JSON: say nothing more
+  }
+  return '';
+}
