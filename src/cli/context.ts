@@ -65,7 +65,7 @@ async function passphraseSource(io: Io, confirm: boolean): Promise<KeySources['p
 }
 
 /** Key mode for a new database: passphrase when one is given, else the OS keyring, else a prompt. */
-export function chooseInitMode(io: Io, keyringAvailable: () => boolean = KeyringStore.available): KeyMode {
+export function chooseInitMode(io: Io, keyringAvailable: () => boolean = () => KeyringStore.available()): KeyMode {
   if (io.env['KASSENWART_PASSPHRASE'] !== undefined) return 'passphrase';
   if (keyringAvailable()) return 'keyring';
   if (io.isTty) return 'passphrase';

@@ -66,7 +66,7 @@ export function parseDecimalToMinor(text: string, currency: string, options: Par
   const intPart = m[1] || '0';
   const fracPart = m[2] ?? '';
   const exp = minorUnitExponent(currency);
-  let kept = fracPart.slice(0, exp).padEnd(exp, '0');
+  const kept = fracPart.slice(0, exp).padEnd(exp, '0');
   const dropped = fracPart.slice(exp);
   let minor = BigInt(intPart + kept);
   if (/[1-9]/.test(dropped)) {
@@ -80,7 +80,6 @@ export function parseDecimalToMinor(text: string, currency: string, options: Par
     const rest = /[1-9]/.test(dropped.slice(1));
     const lastKeptOdd = minor % 2n === 1n;
     if (first > 5 || (first === 5 && (rest || lastKeptOdd))) minor += 1n;
-    kept = '';
   }
   const result = sign * minor;
   if (result > BigInt(Number.MAX_SAFE_INTEGER) || result < BigInt(Number.MIN_SAFE_INTEGER)) {

@@ -64,7 +64,7 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = drizzle({ client: sqlite, schema }) as Db;
+    const db: Db = drizzle({ client: sqlite, schema });
     applyMigrations(db, sqlite, migrationsFolder, path);
     return db;
   } catch (error) {
