@@ -1,0 +1,89 @@
+/**
+ * Payer and customer name normalisation (issue 5 §3): umlauts and other diacritics (Müller = Mueller =
+ * MULLER), order of first and last name ("MUELLER, THOMAS"), titles and salutations, and company legal forms
+ * (GmbH, UG (haftungsbeschränkt), e.K., …) so "Müller & Söhne GmbH" and "MUELLER UND SOEHNE" compare equal.
+ */
+
+const LEGAL_FORMS = new Set([
+  'gmbh', 'mbh', 'ug', 'haftungsbeschrankt', 'hb', 'ek', 'ekfr', 'ekfm', 'ohg', 'kg', 'ag', 'gbr', 'ev', 'eg', 'se',
+  'kgaa', 'partg', 'ltd', 'limited', 'inc', 'llc', 'llp', 'plc', 'sarl', 'sas', 'sa', 'srl', 'spa', 'bv', 'nv', 'oy',
+  'ab', 'as', 'aps', 'co', 'corp', 'company', 'und', 'and', 'u', 'cie',
+]);
+const TITLES = new Set(['herr', 'herrn', 'frau', 'dr', 'prof', 'dipl', 'ing', 'mr', 'mrs', 'ms', 'miss', 'fam', 'familie', 'eheleute']);
+
+/** Lower case ASCII: ä/ae → a, ö/oe → o, ü/ue → u, ß → ss, ø → o, other diacritics dropped. */
+export function foldName(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[øœ]/g, 'o')
+    .replace(/æ/g, 'a')
+    .replace(/ı/g, 'i')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ae/g, 'a')
+    .replace(/oe/g, 'o')
+    .replace(/ue/g, 'u');
+}
+
+/** Significant name tokens, sorted (order-independent), without titles and legal forms. */
+export function nameTokens(text: string | null | undefined): string[] {
+  if (!text) return [];
+  const words = foldName(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .split(' ')
+    .filter((w) => w.length > 0);
+  // "e. K." / "e.K." fold to "e k": join one-letter runs so they become "ek" before the legal-form check.
+  const joined: string[] = [];
+  for (const w of words) {
+    const prev = joined[joined.length - 1];
+    if (w.length === 1 && prev?.length === 1) joined[joined.length - 1] = prev + w;
+    else joined.push(w);
+  }
+  const tokens = joined.filter((w) => !LEGAL_FORMS.has(w) && !TITLES.has(w) && w.length > 1);
+  return [...new Set(tokens)].sort();
+}
+
+/** The normalised key of a name: sorted tokens joined by one space ('' when nothing is left). */
+export function nameKey(text: string | null | undefined): string {
+  return nameTokens(text).join(' ');
+}
+
+/** Pairs of tokens (sorted), the index keys for "same person, one extra middle name or second surname". */
+export function tokenPairs(tokens: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i < tokens.length; i++) for (let j = i + 1; j < tokens.length; j++) pairs.push(`${tokens[i]} ${tokens[j]}`);
+  return pairs;
+}
+
+export type NameAgreement = 'exact' | 'partial' | 'none';
+
+/**
+ * How well a payer name agrees with a customer name or company: `exact` when the token sets are equal,
+ * `partial` when one contains the other with at least two shared tokens (middle names, double surnames,
+ * "THOMAS UND ANNA MUELLER"), else `none`. A shared surname alone is not agreement: too common.
+ */
+export function compareNames(payer: readonly string[], customer: readonly string[]): NameAgreement {
+  if (payer.length === 0 || customer.length === 0) return 'none';
+  const a = new Set(payer);
+  let shared = 0;
+  for (const t of customer) if (a.has(t)) shared++;
+  if (shared === a.size && shared === customer.length) return 'exact';
+  if (shared >= 2 && (shared === a.size || shared === customer.length)) return 'partial';
+  // Single-token company names ("ACME") agree only exactly.
+  return 'none';
+}
+
+/** Customer identity key for learning: the e-mail when known, else the normalised name. */
+export function customerKey(order: { email?: string | null; customerName?: string | null; company?: string | null }): string | undefined {
+  const email = order.email?.trim().toLowerCase();
+  if (email) return `email:${email}`;
+  const key = nameKey(order.company || order.customerName);
+  return key ? `name:${key}` : undefined;
+}
+
+/** IBAN without spaces, upper case. */
+export function normaliseIban(iban: string | null | undefined): string | undefined {
+  const clean = iban?.replace(/\s+/g, '').toUpperCase();
+  return clean ? clean : undefined;
+}

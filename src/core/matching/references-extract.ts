@@ -1,0 +1,228 @@
+/**
+ * Reference extraction from what the payer wrote (issue 5 §2): our payment references and RF creditor
+ * references (recognised with certainty: check character / MOD 97), and candidate order or invoice numbers.
+ *
+ * Number candidates are only candidates: the matcher looks each one up in the index of open orders, so a
+ * token counts only when an order with exactly that number exists. Before tokenising we mask what looks like
+ * a number but is not an order number: IBANs and IBAN fragments, dates, amounts, customer/contract numbers
+ * after their keyword, and postcodes after a street. SEPA field keywords (SVWZ+, EREF+, … from the DFÜ
+ * agreement, Anlage 3, "Belegung des Verwendungszwecks") are dropped, and `NOTPROVIDED` (ISO 20022 EndToEndId
+ * placeholder) is ignored.
+ */
+import { isValidIBAN } from 'ibantools';
+import { REFERENCE_LENGTH, REFERENCE_PREFIX, compactReference, creditorReferenceBody, isValidReference } from './references.ts';
+
+export type NumberCandidate = {
+  /** Upper-case alphanumeric key, e.g. `WC10023`, `RE202600123`. */
+  key: string;
+  /** The last digit run without leading zeros (`10023`, `123`), or '' when the token has no digits. */
+  core: string;
+  /** True when the candidate was put together from tokens separated by a space or a line break. */
+  joined: boolean;
+  /** An order keyword ("Bestellung", "Rechnung", "Order", "#") right before the token. */
+  keyword: boolean;
+};
+
+export type Extraction = {
+  /** Our payment references with a valid check character (compact, upper case). */
+  references: string[];
+  /** Near-references: `KW` + 7 characters whose check fails (a typo); the matcher may repair them. */
+  brokenReferences: string[];
+  /** Bodies of valid RF creditor references (which may be our reference or an order number). */
+  creditorBodies: string[];
+  numbers: NumberCandidate[];
+};
+
+const SEPA_KEYWORDS = /\b(?:SVWZ|EREF|KREF|MREF|CRED|DEBT|ABWA|ABWE|COAM|OAMT|SQTP|PURP)\+/g;
+const ORDER_KEYWORDS = new Set([
+  'BESTELLUNG', 'BESTELLNR', 'BESTELLNUMMER', 'BESTELL', 'BEST', 'AUFTRAG', 'AUFTRAGSNR', 'AUFTRAGSNUMMER', 'ORDER',
+  'ORDERNR', 'ORDERNUMBER', 'NR', 'NO', 'NUMMER', 'RECHNUNG', 'RECHNUNGSNR', 'RECHNUNGSNUMMER', 'RG', 'RGNR', 'RE',
+  'RNR', 'INVOICE', 'INV', 'BELEG', 'BELEGNR', 'VORGANG', 'REF', 'REFERENZ', 'ZAHLUNG', 'FUER', 'FÜR', 'FOR',
+]);
+
+/** Masks replace a span with spaces of the same length so positions (and line structure) stay put. */
+function mask(text: string, re: RegExp): string {
+  return text.replace(re, (m) => ' '.repeat(m.length));
+}
+
+function maskNonOrderNumbers(text: string): string {
+  let t = text;
+  // Keyword-introduced values that are never ours to match: customer, contract, mandate, phone, IBAN/BIC.
+  // The value must contain a digit, so "KUNDE THOMAS MUELLER" keeps the words after it.
+  t = mask(
+    t,
+    /\b(?:KD|KUNDE|KUNDEN|KUNDENNR|KUNDENNUMMER|KNR|KDNR|CUSTOMER|CUST|CLIENT|MITGLIED|MITGLIEDSNR|MITGLIEDSNUMMER|VERTRAG|VERTRAGSNR|VERTRAGSNUMMER|MANDAT|MANDATSREF|GLÄUBIGER|GLAEUBIGER|TEL|TELEFON|FAX|PLZ|STNR|STEUERNR|UST|USTID|IBAN|BIC|KONTO|KTO|KONTONR|BLZ|SWIFT)\b[\s.:#/+-]*(?:(?:NR|NO|ID|NUMMER|NUMBER|IDNR)\b[\s.:#/+-]*)?[A-Z]{0,4}[-/]?\d[\d/-]{0,34}(?: \d{2,8}){0,7}\b/g,
+  );
+  // IBANs and their fragments: printed in groups of four (ISO 13616 paper format), or compact and valid,
+  // or compact with a long digit run (a mistyped IBAN is still no order number).
+  t = mask(t, /\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,8}(?: [A-Z0-9]{1,3})?\b/g);
+  t = t.replace(/\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/g, (m) => (isValidIBAN(m) || /^[A-Z]{2}\d{15,}$/.test(m) ? ' '.repeat(m.length) : m));
+  // Dates: 12.11.2026, 12.11.26, 2026-11-12, 12/11/2026, 11/2026.
+  t = mask(t, /\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b/g);
+  t = mask(t, /\b\d{4}-\d{2}-\d{2}\b/g);
+  t = mask(t, /\b\d{1,2}\/\d{4}\b/g);
+  // Amounts: 1.234,56  49,90  49.90  EUR 12  12 EUR (a decimal part of exactly two digits, or a currency).
+  t = mask(t, /\b\d{1,3}(?:[.' ]\d{3})+[,.]\d{2}\b/g);
+  t = mask(t, /\b\d+[,.]\d{2}(?![\d.,])\b/g);
+  t = mask(t, /(?:EUR|€|CHF|USD|GBP)\s?\d+\b|\b\d+,-/g);
+  // Postcodes: "D-12345" and "<street> 12, 12345".
+  t = mask(t, /\bD-\d{5}\b/g);
+  t = t.replace(
+    /\b([A-ZÄÖÜ]+(?:STR|STRASSE|STRAßE|WEG|ALLEE|PLATZ|GASSE|RING|DAMM|UFER|CHAUSSEE)\.?\s+\d+[A-Z]?,?\s+)(\d{5})\b/g,
+    (_m, street: string, plz: string) => street + ' '.repeat(plz.length),
+  );
+  return t;
+}
+
+/** The last run of digits in the text as written (separators split runs), without leading zeros. */
+function digitCore(text: string): string {
+  const runs = text.match(/\d+/g);
+  const last = runs?.[runs.length - 1];
+  return last ? last.replace(/^0+(?=\d)/, '') : '';
+}
+
+export function numberKey(number: string): string {
+  return number.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+export function numberCore(number: string): string {
+  return digitCore(number);
+}
+
+/** Our references in a text: `KW` + 7 alphabet characters, separators and line breaks allowed in between. */
+function findReferences(text: string, out: Extraction): void {
+  const compact = compactReference(text);
+  let from = 0;
+  for (;;) {
+    const at = compact.indexOf(REFERENCE_PREFIX, from);
+    if (at < 0) break;
+    from = at + 1;
+    const candidate = compact.slice(at, at + REFERENCE_LENGTH);
+    if (candidate.length < REFERENCE_LENGTH || !/^KW[2-9A-HJ-NP-Z]{7}$/.test(candidate)) continue;
+    if (isValidReference(candidate)) out.references.push(candidate);
+    else out.brokenReferences.push(candidate);
+  }
+}
+
+function findCreditorReferences(text: string, out: Extraction): void {
+  const compact = compactReference(text);
+  for (const m of compact.matchAll(/RF\d{2}/g)) {
+    const start = m.index;
+    // The body length is not marked in free text: take every length that validates (MOD 97 makes a
+    // false positive 1 in 97 per length, and the body must then also be a known reference or number).
+    for (let len = 1; len <= 21 && start + 4 + len <= compact.length; len++) {
+      const body = creditorReferenceBody(compact.slice(start, start + 4 + len));
+      if (body) out.creditorBodies.push(body);
+    }
+  }
+}
+
+type Token = { text: string; start: number; end: number };
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(/#?[A-Z0-9ÄÖÜ]+(?:[-/_][A-Z0-9]+)*/g)) {
+    tokens.push({ text: m[0].replace(/^#/, ''), start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
+function pushCandidate(out: Map<string, NumberCandidate>, text: string, joined: boolean, keyword: boolean): void {
+  const key = numberKey(text);
+  if (key.length < 3 || key.length > 24 || !/\d/.test(key)) return;
+  const existing = out.get(key);
+  if (existing) {
+    existing.keyword ||= keyword;
+    existing.joined &&= joined;
+    return;
+  }
+  out.set(key, { key, core: digitCore(text), joined, keyword });
+}
+
+function numberCandidates(text: string, patterns: readonly RegExp[]): NumberCandidate[] {
+  const found = new Map<string, NumberCandidate>();
+  const masked = maskNonOrderNumbers(text);
+  const tokens = tokenize(masked);
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    if (!tok) continue;
+    const prev = tokens[i - 1];
+    const keyword = (prev !== undefined && ORDER_KEYWORDS.has(prev.text)) || masked[tok.start] === '#';
+    pushCandidate(found, tok.text, false, keyword);
+    // "WC-100 23", "RE 2026 00123", a number broken by a line break: join 2 or 3 adjacent tokens that are
+    // separated by whitespace only (never across a masked span, which leaves a wide gap of spaces).
+    // A long keyword ("BESTELLUNG") is not part of the number; short ones may be its prefix ("RE 2026 00123").
+    if (ORDER_KEYWORDS.has(tok.text) && tok.text.length > 3) continue;
+    let joinedText = tok.text;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 3); j++) {
+      const a = tokens[j - 1];
+      const b = tokens[j];
+      if (!a || !b) break;
+      const gap = masked.slice(a.end, b.start);
+      if (!/^\s{1,2}$/.test(gap) || ORDER_KEYWORDS.has(b.text)) break;
+      joinedText += ` ${b.text}`;
+      pushCandidate(found, joinedText, true, keyword);
+    }
+  }
+  // Shop patterns (ShopMapping.orderNumberPattern / invoiceNumberPattern) find numbers glued to words.
+  const glued = masked.replace(/[ \t]*\n[ \t]*/g, '');
+  for (const re of patterns) {
+    for (const source of [masked, glued]) {
+      for (const m of source.matchAll(re)) pushCandidate(found, m[0], source === glued, false);
+    }
+  }
+  return [...found.values()];
+}
+
+/** Compiles a shop's number pattern for scanning free text (global, case-insensitive); undefined if invalid. */
+export function compileNumberPattern(source: string | undefined): RegExp | undefined {
+  if (!source) return undefined;
+  try {
+    const inner = source.replace(/^\^/, '').replace(/\$$/, '');
+    return new RegExp(`(?<!\\d)(?:${inner})(?!\\d)`, 'gi');
+  } catch {
+    return undefined;
+  }
+}
+
+export type ExtractInput = {
+  remittance?: string | null;
+  endToEndId?: string | null;
+  creditorReference?: string | null;
+};
+
+/** Everything the payer may have meant as a reference, from the remittance, the EndToEndId and the RF field. */
+export function extractReferences(input: ExtractInput, patterns: readonly RegExp[] = []): Extraction {
+  const out: Extraction = { references: [], brokenReferences: [], creditorBodies: [], numbers: [] };
+  const parts: string[] = [];
+  for (const raw of [input.remittance, input.endToEndId]) {
+    if (!raw) continue;
+    const text = raw.toUpperCase().replace(SEPA_KEYWORDS, ' ').replace(/\bNOTPROVIDED\b/g, ' ');
+    if (text.trim()) parts.push(text);
+  }
+  const structured = input.creditorReference?.trim();
+  if (structured && !/^NOTPROVIDED$/i.test(structured)) {
+    findCreditorReferences(structured.toUpperCase(), out);
+    parts.push(structured.toUpperCase());
+  }
+  for (const text of parts) {
+    findReferences(text, out);
+    findCreditorReferences(text, out);
+  }
+  const numbers = new Map<string, NumberCandidate>();
+  for (const text of parts) {
+    for (const c of numberCandidates(text, patterns)) {
+      const existing = numbers.get(c.key);
+      if (!existing) numbers.set(c.key, c);
+      else {
+        existing.keyword ||= c.keyword;
+        existing.joined &&= c.joined;
+      }
+    }
+  }
+  out.numbers = [...numbers.values()];
+  out.references = [...new Set(out.references)];
+  out.brokenReferences = [...new Set(out.brokenReferences)].filter((r) => !out.references.includes(r));
+  out.creditorBodies = [...new Set(out.creditorBodies)];
+  return out;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { compareNames, customerKey, nameKey, nameTokens } from '#core/matching/names.ts';
+
+describe('name normalisation', () => {
+  it.each([
+    ['Jürgen Müller', 'MUELLER, JUERGEN'],
+    ['Jürgen Müller', 'Juergen Muller'],
+    ['Sören Ødegaard', 'SOREN ODEGAARD'],
+    ['Fatma Yılmaz', 'YILMAZ FATMA'],
+    ['Müller & Söhne GmbH', 'MUELLER UND SOEHNE'],
+    ['Krause UG (haftungsbeschränkt)', 'KRAUSE UG HAFTUNGSBESCHRAENKT'],
+    ['Blumen Schulz e. K.', 'Blumen Schulz e.K.'],
+    ['Dr. Anna Weiß', 'Frau Anna Weiss'],
+    ['José García', 'GARCIA JOSE'],
+  ])('%s = %s', (a, b) => {
+    expect(nameKey(a)).toBe(nameKey(b));
+    expect(nameKey(a)).not.toBe('');
+  });
+
+  it('distinguishes different people', () => {
+    expect(nameKey('Thomas Müller')).not.toBe(nameKey('Thomas Möller'));
+  });
+
+  it('compares token sets', () => {
+    expect(compareNames(nameTokens('Thomas Mueller'), nameTokens('Müller, Thomas'))).toBe('exact');
+    expect(compareNames(nameTokens('THOMAS UND ANNA MUELLER'), nameTokens('Anna Müller'))).toBe('partial');
+    expect(compareNames(nameTokens('Thomas Alexander Müller'), nameTokens('Thomas Müller'))).toBe('partial');
+    expect(compareNames(nameTokens('Petra Müller'), nameTokens('Thomas Müller'))).toBe('none');
+    expect(compareNames([], nameTokens('Thomas Müller'))).toBe('none');
+  });
+
+  it('derives the customer key from e-mail, else name', () => {
+    expect(customerKey({ email: ' A@B.de ', customerName: 'X' })).toBe('email:a@b.de');
+    expect(customerKey({ customerName: 'Müller, Thomas' })).toBe('name:muller thomas');
+    expect(customerKey({})).toBeUndefined();
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { compileNumberPattern, extractReferences, numberCore, numberKey } from '#core/matching/references-extract.ts';
+import { generateReference, toCreditorReference } from '#core/matching/references.ts';
+import { seededRandomInt } from '#core/matching/random.ts';
+
+const keys = (text: string, patterns: string[] = []) =>
+  extractReferences({ remittance: text }, patterns.map((p) => compileNumberPattern(p)).filter((r) => r !== undefined)).numbers.map(
+    (n) => n.key,
+  );
+
+describe('order and invoice number candidates', () => {
+  // [remittance line, keys that must be found, keys that must NOT be found]
+  const table: [string, string[], string[]][] = [
+    ['Bestellung 10023', ['10023'], []],
+    ['SVWZ+Bestellnr. 10023 Thomas Mueller', ['10023'], []],
+    ['EREF+NOTPROVIDED SVWZ+WC-10023', ['WC10023'], ['NOTPROVIDED']],
+    ['Rechnung RE-2026-00123 vom 12.11.2026', ['RE202600123'], ['12112026', '2026', '12']],
+    ['RE 2026 00123', ['RE202600123'], []],
+    ['Bestellung 1002\n34 Dank', ['100234'], []],
+    ['Order #45012, Kd-Nr. 88231', ['45012'], ['88231']],
+    ['Kundennummer 55123 Auftrag 77001', ['77001'], ['55123']],
+    ['Bestellung 10023 49,90 EUR', ['10023'], ['4990', '49']],
+    ['Bestellung 10023 EUR 1.234,56', ['10023'], ['1234', '123456']],
+    ['IBAN DE89 3704 0044 0532 0130 00 Bestellung 10023', ['10023'], ['3704', '0044', '0532', '37040044']],
+    ['DE89370400440532013000 10023', ['10023'], ['DE89370400440532013000']],
+    ['Hauptstr. 5, 10115 Berlin Bestellung 10023', ['10023'], ['10115']],
+    ['Lieferung D-80331 Muenchen Best. 10023', ['10023'], ['80331']],
+    ['Tel. 030 1234567 Bestellung 10023', ['10023'], ['0301234567', '1234567']],
+    ['Zahlung vom 2026-11-12 fuer 10023', ['10023'], ['20261112']],
+    ['Rg.Nr. 2026/0815', ['20260815'], []],
+    ['Vertrag 4711-22 Bestellung 10024', ['10024'], ['471122']],
+  ];
+  it.each(table)('%j', (text, present, absent) => {
+    const found = keys(text);
+    for (const k of present) expect(found).toContain(k);
+    for (const k of absent) expect(found).not.toContain(k);
+  });
+
+  it('marks numbers after an order keyword and numbers joined across a break', () => {
+    const ex = extractReferences({ remittance: 'Bestellung 10023' });
+    expect(ex.numbers.find((n) => n.key === '10023')?.keyword).toBe(true);
+    const split = extractReferences({ remittance: 'Auftrag 1002\n34' });
+    expect(split.numbers.find((n) => n.key === '100234')?.joined).toBe(true);
+  });
+
+  it('finds numbers glued to words via the shop pattern', () => {
+    expect(keys('BESTELLUNGWC-10023DANKE', ['WC-\\d{5}'])).toContain('WC10023');
+    expect(keys('Zahlung AB10023X', ['^AB\\d{5}$'])).toContain('AB10023');
+  });
+
+  it('ignores invalid shop patterns', () => {
+    expect(compileNumberPattern('([')).toBeUndefined();
+  });
+
+  it('keys and cores: prefixes, separators and leading zeros', () => {
+    expect(numberKey('wc-10023')).toBe('WC10023');
+    expect(numberCore('RE-2026-00123')).toBe('123');
+    expect(numberCore('000456')).toBe('456');
+    expect(numberCore('ABC')).toBe('');
+  });
+});
+
+describe('our references and RF references', () => {
+  const random = seededRandomInt(3);
+  const ref = generateReference(random);
+
+  it('recognises our reference anywhere, with separators and a line break', () => {
+    const spaced = `${ref.slice(0, 4)} ${ref.slice(4, 7)}\n${ref.slice(7)}`;
+    for (const text of [ref, `Zahlung ${ref} danke`, spaced.toLowerCase(), `SVWZ+${ref}`]) {
+      expect(extractReferences({ remittance: text }).references).toEqual([ref]);
+    }
+    expect(extractReferences({ remittance: 'x', endToEndId: ref }).references).toEqual([ref]);
+  });
+
+  it('reports a mistyped reference as broken, not as a reference', () => {
+    const typo = ref.slice(0, 5) + (ref[5] === 'A' ? 'B' : 'A') + ref.slice(6);
+    const ex = extractReferences({ remittance: `Ref ${typo}` });
+    expect(ex.references).toEqual([]);
+    expect(ex.brokenReferences).toContain(typo);
+  });
+
+  it('reads RF references from the structured field and from text', () => {
+    const rf = toCreditorReference(ref);
+    expect(extractReferences({ creditorReference: rf }).creditorBodies).toContain(ref);
+    const grouped = rf.replace(/(.{4})/g, '$1 ');
+    expect(extractReferences({ remittance: `SVWZ+${grouped}` }).creditorBodies).toContain(ref);
+    expect(extractReferences({ creditorReference: 'RF18539007547034' }).creditorBodies).toContain('539007547034');
+    expect(extractReferences({ creditorReference: 'RF19539007547034' }).creditorBodies).toEqual([]);
+  });
+
+  it('ignores NOTPROVIDED everywhere', () => {
+    const ex = extractReferences({ remittance: 'NOTPROVIDED', endToEndId: 'NOTPROVIDED', creditorReference: 'NOTPROVIDED' });
+    expect(ex).toEqual({ references: [], brokenReferences: [], creditorBodies: [], numbers: [] });
+  });
+});
