@@ -1,0 +1,168 @@
+/**
+ * A small WooCommerce REST API v3 client over fetch (the official npm client is unmaintained).
+ * Reference: https://woocommerce.github.io/woocommerce-rest-api-docs/ (sections cited per call).
+ *
+ * Authentication: "Authentication over HTTPS — you may use HTTP Basic Auth by providing the REST API Consumer
+ * Key as the username and the REST API Consumer Secret as the password"
+ * (https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication-over-https). Plain HTTP (which
+ * would need OAuth 1.0a signatures) is refused, except for loopback (the simulator): see ../http.ts.
+ */
+import { z } from 'zod';
+import { createShopHttp, type HttpOptions, ShopError, type ShopHttp } from '../http.ts';
+
+/** The order statuses WooCommerce documents (https://woocommerce.github.io/woocommerce-rest-api-docs/#order-properties). */
+export const WOO_ORDER_STATUSES = [
+  'pending',
+  'processing',
+  'on-hold',
+  'completed',
+  'cancelled',
+  'refunded',
+  'failed',
+  'trash',
+  'checkout-draft',
+] as const;
+
+/** Order properties we read (https://woocommerce.github.io/woocommerce-rest-api-docs/#order-properties). */
+export const WooOrder = z.object({
+  id: z.number().int(),
+  number: z.union([z.string(), z.number()]).transform(String),
+  status: z.string(),
+  currency: z.string(),
+  date_created_gmt: z.string().nullable().optional(),
+  date_created: z.string().nullable().optional(),
+  date_modified_gmt: z.string().nullable().optional(),
+  date_modified: z.string().nullable().optional(),
+  /** Decimal string, e.g. "29.90". */
+  total: z.string(),
+  billing: z
+    .object({
+      first_name: z.string().optional(),
+      last_name: z.string().optional(),
+      company: z.string().optional(),
+      email: z.string().optional(),
+      country: z.string().optional(),
+    })
+    .partial()
+    .optional(),
+  payment_method: z.string().optional(),
+  payment_method_title: z.string().optional(),
+  date_paid_gmt: z.string().nullable().optional(),
+  meta_data: z.array(z.object({ key: z.string(), value: z.unknown() })).optional(),
+  /** Added to REST order responses by "PDF Invoices & Packing Slips for WooCommerce" (WP Overnight). */
+  wpo_wcpdf_invoice_number: z.string().optional(),
+});
+export type WooOrder = z.infer<typeof WooOrder>;
+
+/** https://woocommerce.github.io/woocommerce-rest-api-docs/#payment-gateway-properties */
+export const WooPaymentGateway = z.object({ id: z.string(), title: z.string().optional(), enabled: z.boolean().optional() });
+export type WooPaymentGateway = z.infer<typeof WooPaymentGateway>;
+
+export type WooClientOptions = HttpOptions & { baseUrl: string; consumerKey: string; consumerSecret: string; shopName: string };
+
+export type OrderListQuery = {
+  /** ISO instant; sent as GMT (`dates_are_gmt=true`). WordPress treats it as exclusive ("after"). */
+  modifiedAfter?: string;
+  status?: string[];
+  page?: number;
+  perPage?: number;
+  orderby?: 'modified' | 'id' | 'date';
+  order?: 'asc' | 'desc';
+  /** WordPress' global `_fields` parameter, to fetch only ids in the full comparison. */
+  fields?: string[];
+};
+
+export type OrderList = { orders: unknown[]; total: number; totalPages: number };
+
+/** WooCommerce wants `YYYY-MM-DDTHH:MM:SS`; with dates_are_gmt=true it is read as GMT. */
+export function toWooDate(instant: string): string {
+  return new Date(instant).toISOString().slice(0, 19);
+}
+
+/** WooCommerce `*_gmt` fields have no zone designator; they are UTC. */
+export function fromWooGmt(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`;
+  const ms = Date.parse(withZone);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+export class WooClient {
+  readonly http: ShopHttp;
+  private readonly label: string;
+
+  constructor(options: WooClientOptions) {
+    this.label = `WooCommerce shop "${options.shopName}"`;
+    if (!options.consumerKey || !options.consumerSecret) {
+      throw new ShopError('SHOP_CONFIG', `${this.label}: the consumer key and consumer secret are both needed.`);
+    }
+    const basic = Buffer.from(`${options.consumerKey}:${options.consumerSecret}`).toString('base64');
+    this.http = createShopHttp({
+      ...options,
+      baseUrl: `${options.baseUrl.replace(/\/+$/, '')}/wp-json/wc/v3/`,
+      label: this.label,
+      secrets: [options.consumerKey, options.consumerSecret, basic],
+      headers: { authorization: `Basic ${basic}` },
+      authHint: 'WooCommerce > Settings > Advanced > REST API (a key with Read/Write permission)',
+    });
+  }
+
+  /** GET /orders — https://woocommerce.github.io/woocommerce-rest-api-docs/#list-all-orders */
+  async listOrders(query: OrderListQuery): Promise<OrderList> {
+    const perPage = query.perPage ?? 100;
+    if (perPage < 1 || perPage > 100) throw new RangeError('per_page must be between 1 and 100 (WooCommerce limit)');
+    const response = await this.http.request<unknown>('GET', 'orders', {
+      query: {
+        modified_after: query.modifiedAfter ? toWooDate(query.modifiedAfter) : undefined,
+        dates_are_gmt: query.modifiedAfter ? true : undefined,
+        status: query.status?.length ? query.status.join(',') : undefined,
+        page: query.page ?? 1,
+        per_page: perPage,
+        orderby: query.orderby ?? 'modified',
+        order: query.order ?? 'asc',
+        _fields: query.fields?.join(','),
+      },
+    });
+    if (!Array.isArray(response.body)) this.badResponse('GET orders', 'an array of orders');
+    // X-WP-Total / X-WP-TotalPages: https://woocommerce.github.io/woocommerce-rest-api-docs/#pagination
+    const total = Number(response.headers.get('x-wp-total') ?? response.body.length);
+    const totalPages = Number(response.headers.get('x-wp-totalpages') ?? 1);
+    return { orders: response.body, total, totalPages };
+  }
+
+  /** GET /orders/<id> — https://woocommerce.github.io/woocommerce-rest-api-docs/#retrieve-an-order. 404 -> undefined. */
+  async getOrder(id: string): Promise<WooOrder | undefined> {
+    const response = await this.http.request<unknown>('GET', `orders/${encodeURIComponent(id)}`, { allow: [404] });
+    if (response.status === 404) return undefined;
+    return this.parseOrder(response.body);
+  }
+
+  /** PUT /orders/<id> — https://woocommerce.github.io/woocommerce-rest-api-docs/#update-an-order (`set_paid` is write-only). */
+  async updateOrder(id: string, update: { status?: string; set_paid?: boolean }): Promise<WooOrder> {
+    const response = await this.http.request<unknown>('PUT', `orders/${encodeURIComponent(id)}`, { body: update });
+    return this.parseOrder(response.body);
+  }
+
+  /** POST /orders/<id>/notes — https://woocommerce.github.io/woocommerce-rest-api-docs/#create-an-order-note */
+  async addOrderNote(id: string, note: string): Promise<void> {
+    await this.http.request('POST', `orders/${encodeURIComponent(id)}/notes`, { body: { note, customer_note: false } });
+  }
+
+  /** GET /payment_gateways — https://woocommerce.github.io/woocommerce-rest-api-docs/#list-all-payment-gateways */
+  async listPaymentGateways(): Promise<WooPaymentGateway[]> {
+    const response = await this.http.request<unknown>('GET', 'payment_gateways');
+    const parsed = z.array(WooPaymentGateway).safeParse(response.body);
+    if (!parsed.success) this.badResponse('GET payment_gateways', 'a list of payment gateways');
+    return parsed.data;
+  }
+
+  parseOrder(body: unknown): WooOrder {
+    const parsed = WooOrder.safeParse(body);
+    if (!parsed.success) this.badResponse('order', `an order (${parsed.error.issues[0]?.path.join('.') ?? '?'} is invalid)`);
+    return parsed.data;
+  }
+
+  private badResponse(what: string, expected: string): never {
+    throw new ShopError('SHOP_BAD_RESPONSE', `${this.label}: the answer to ${what} is not ${expected}. Is the address the shop's own address?`);
+  }
+}

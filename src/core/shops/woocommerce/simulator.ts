@@ -1,0 +1,304 @@
+/**
+ * A WooCommerce REST API v3 simulator on loopback, for tests, the benchmark and `kassenwart dev shop-sim
+ * woocommerce`. It implements the subset Kassenwart uses, following
+ * https://woocommerce.github.io/woocommerce-rest-api-docs/ :
+ *  - Authentication: HTTP Basic with consumer key/secret (or `consumer_key`/`consumer_secret` query
+ *    parameters); otherwise 401 `woocommerce_rest_cannot_view` ("Sorry, you cannot list resources.").
+ *  - GET /wp-json/wc/v3/orders: `modified_after` (exclusive, like WordPress' date_query "after"; GMT when
+ *    `dates_are_gmt=true`), `status` (comma list), `orderby` (date|id|modified), `order`, `page`, `per_page`
+ *    (1..100, otherwise 400 `rest_invalid_param`), `_fields`; headers X-WP-Total and X-WP-TotalPages (#pagination).
+ *  - GET/PUT /orders/<id> (status, set_paid), POST /orders/<id>/notes; 404 `woocommerce_rest_shop_order_invalid_id`
+ *    ("Invalid ID.") for unknown or deleted orders.
+ *  - GET /payment_gateways.
+ * Scripted faults (status codes incl. 429 with Retry-After, hangs) are queued from tests with `fault()`.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WOO_ORDER_STATUSES } from './client.ts';
+
+export type SimOrder = {
+  id: number;
+  number: string;
+  status: string;
+  currency: string;
+  date_created_gmt: string;
+  date_modified_gmt: string;
+  date_paid_gmt: string | null;
+  total: string;
+  billing: { first_name: string; last_name: string; company: string; email: string; country: string };
+  payment_method: string;
+  payment_method_title: string;
+  meta_data: { id: number; key: string; value: unknown }[];
+  notes: string[];
+};
+
+export type Fault =
+  | { kind: 'status'; status: number; retryAfter?: string; body?: unknown }
+  | { kind: 'hang' };
+
+type QueuedFault = { fault: Fault; times: number; match: (req: { method: string; path: string; query: URLSearchParams }) => boolean };
+
+export type RequestLog = { method: string; path: string; query: Record<string, string> };
+
+export type WooSimulatorOptions = {
+  consumerKey?: string;
+  consumerSecret?: string;
+  /** Simulated shop time; every change ticks it one second forward so modified times are distinct. */
+  startTime?: string;
+  host?: string;
+  port?: number;
+};
+
+const GATEWAYS = [
+  { id: 'bacs', title: 'Direct bank transfer', enabled: true },
+  { id: 'cheque', title: 'Check payments', enabled: false },
+  { id: 'cod', title: 'Cash on delivery', enabled: true },
+  { id: 'invoice', title: 'Kauf auf Rechnung', enabled: true },
+  { id: 'paypal', title: 'PayPal', enabled: true },
+];
+
+const wooDate = (ms: number) => new Date(ms).toISOString().slice(0, 19);
+
+export class WooCommerceSimulator {
+  readonly consumerKey: string;
+  readonly consumerSecret: string;
+  readonly requests: RequestLog[] = [];
+  private readonly orders = new Map<number, SimOrder>();
+  private readonly faults: QueuedFault[] = [];
+  private nextId = 1000;
+  private time: number;
+  private server: Server | undefined;
+  url = '';
+
+  constructor(private readonly options: WooSimulatorOptions = {}) {
+    this.consumerKey = options.consumerKey ?? 'ck_simulator_key_0000000000000000000000';
+    this.consumerSecret = options.consumerSecret ?? 'cs_simulator_secret_000000000000000000';
+    this.time = Date.parse(options.startTime ?? '2026-11-01T08:00:00Z');
+  }
+
+  async start(): Promise<this> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Current simulated time (ISO). */
+  now(): string {
+    return new Date(this.time).toISOString();
+  }
+
+  setTime(iso: string): void {
+    this.time = Date.parse(iso);
+  }
+
+  private tick(): number {
+    this.time += 1000;
+    return this.time;
+  }
+
+  addOrder(partial: Partial<Omit<SimOrder, 'billing'>> & { billing?: Partial<SimOrder['billing']> } = {}): SimOrder {
+    const id = partial.id ?? this.nextId++;
+    const at = wooDate(this.tick());
+    const order: SimOrder = {
+      number: String(id),
+      status: 'on-hold',
+      currency: 'EUR',
+      date_created_gmt: at,
+      date_modified_gmt: at,
+      date_paid_gmt: null,
+      total: '49.90',
+      payment_method: 'bacs',
+      payment_method_title: 'Direct bank transfer',
+      meta_data: [],
+      notes: [],
+      ...partial,
+      id,
+      billing: { first_name: 'Erika', last_name: 'Mustermann', company: '', email: `kunde${id}@example.org`, country: 'DE', ...partial.billing },
+    };
+    this.orders.set(id, order);
+    return order;
+  }
+
+  /** Changes an order as the merchant would in the shop admin; bumps date_modified. */
+  editOrder(id: number, patch: Partial<Omit<SimOrder, 'billing' | 'id'>> & { billing?: Partial<SimOrder['billing']> }): SimOrder {
+    const order = this.mustGet(id);
+    Object.assign(order, { ...patch, billing: { ...order.billing, ...patch.billing } });
+    order.date_modified_gmt = wooDate(this.tick());
+    return order;
+  }
+
+  /** Permanently deletes an order (DELETE with force=true): it answers 404 from now on. */
+  deleteOrder(id: number): void {
+    this.orders.delete(id);
+  }
+
+  order(id: number): SimOrder | undefined {
+    return this.orders.get(id);
+  }
+
+  get orderCount(): number {
+    return this.orders.size;
+  }
+
+  /** Queues a fault for the next `times` matching requests. */
+  fault(fault: Fault, options: { times?: number; match?: QueuedFault['match'] } = {}): void {
+    this.faults.push({ fault, times: options.times ?? 1, match: options.match ?? (() => true) });
+  }
+
+  private mustGet(id: number): SimOrder {
+    const order = this.orders.get(id);
+    if (!order) throw new Error(`simulator: no order ${id}`);
+    return order;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = req.method ?? 'GET';
+    const path = url.pathname.replace(/^\/wp-json\/wc\/v3/, '');
+    this.requests.push({ method, path, query: Object.fromEntries(url.searchParams) });
+    const body = await readBody(req);
+    const queued = this.faults.find((f) => f.times > 0 && f.match({ method, path, query: url.searchParams }));
+    if (queued) {
+      queued.times -= 1;
+      if (queued.fault.kind === 'hang') return; // never answers; the client times out, close() ends it
+      const headers: Record<string, string> = queued.fault.retryAfter ? { 'retry-after': queued.fault.retryAfter } : {};
+      return send(res, queued.fault.status, queued.fault.body ?? { code: 'internal_server_error', message: 'Simulated fault.', data: { status: queued.fault.status } }, headers);
+    }
+    if (!url.pathname.startsWith('/wp-json/wc/v3/')) return send(res, 404, { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } });
+    if (!this.authorised(req, url)) {
+      return send(res, 401, { code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot list resources.', data: { status: 401 } });
+    }
+    const m = /^\/orders\/(\d+)(\/notes)?$/.exec(path);
+    if (path === '/orders' && method === 'GET') return this.listOrders(url, res);
+    if (path === '/payment_gateways' && method === 'GET') return send(res, 200, GATEWAYS);
+    if (m) {
+      const order = this.orders.get(Number(m[1]));
+      if (!order) return send(res, 404, { code: 'woocommerce_rest_shop_order_invalid_id', message: 'Invalid ID.', data: { status: 404 } });
+      if (m[2] && method === 'POST') return this.addNote(order, body, res);
+      if (!m[2] && method === 'GET') return send(res, 200, present(order));
+      if (!m[2] && (method === 'PUT' || method === 'POST')) return this.updateOrder(order, body, res);
+    }
+    return send(res, 404, { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } });
+  }
+
+  private authorised(req: IncomingMessage, url: URL): boolean {
+    const header = req.headers.authorization ?? '';
+    if (header.startsWith('Basic ')) {
+      const [key, ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
+      return key === this.consumerKey && rest.join(':') === this.consumerSecret;
+    }
+    return url.searchParams.get('consumer_key') === this.consumerKey && url.searchParams.get('consumer_secret') === this.consumerSecret;
+  }
+
+  private listOrders(url: URL, res: ServerResponse): void {
+    const q = url.searchParams;
+    const perPage = Number(q.get('per_page') ?? 10);
+    const page = Number(q.get('page') ?? 1);
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) {
+      return send(res, 400, {
+        code: 'rest_invalid_param',
+        message: 'Invalid parameter(s): per_page',
+        data: { status: 400, params: { per_page: 'per_page must be between 1 (inclusive) and 100 (inclusive)' } },
+      });
+    }
+    const statuses = (q.get('status') ?? 'any').split(',').filter(Boolean);
+    const bad = statuses.find((s) => s !== 'any' && !(WOO_ORDER_STATUSES as readonly string[]).includes(s));
+    if (bad) return send(res, 400, { code: 'rest_invalid_param', message: 'Invalid parameter(s): status', data: { status: 400, params: { status: `status[0] is not one of ${WOO_ORDER_STATUSES.join(', ')}, and any.` } } });
+    const after = q.get('modified_after');
+    // The simulated site runs on UTC, so local and GMT dates coincide whatever `dates_are_gmt` says.
+    const afterMs = after ? Date.parse(`${after}Z`) : undefined;
+    let list = [...this.orders.values()].filter(
+      (o) =>
+        (statuses.includes('any') ? o.status !== 'trash' : statuses.includes(o.status)) &&
+        (afterMs === undefined || Date.parse(`${o.date_modified_gmt}Z`) > afterMs),
+    );
+    const orderby = q.get('orderby') ?? 'date';
+    const key = (o: SimOrder): number => (orderby === 'id' ? o.id : Date.parse(`${orderby === 'modified' ? o.date_modified_gmt : o.date_created_gmt}Z`));
+    const dir = (q.get('order') ?? 'desc') === 'asc' ? 1 : -1;
+    list = list.sort((a, b) => dir * (key(a) - key(b) || a.id - b.id));
+    const total = list.length;
+    const totalPages = Math.ceil(total / perPage);
+    const slice = list.slice((page - 1) * perPage, page * perPage).map(present);
+    const fields = q.get('_fields')?.split(',');
+    const out = fields ? slice.map((o) => Object.fromEntries(fields.map((f) => [f, (o as Record<string, unknown>)[f]]))) : slice;
+    send(res, 200, out, { 'x-wp-total': String(total), 'x-wp-totalpages': String(totalPages) });
+  }
+
+  private updateOrder(order: SimOrder, body: unknown, res: ServerResponse): void {
+    const update = (body ?? {}) as { status?: unknown; set_paid?: unknown };
+    if (update.status !== undefined && (typeof update.status !== 'string' || !(WOO_ORDER_STATUSES as readonly string[]).includes(update.status))) {
+      return send(res, 400, { code: 'rest_invalid_param', message: 'Invalid parameter(s): status', data: { status: 400 } });
+    }
+    const at = wooDate(this.tick());
+    // set_paid "Define if the order is paid. It will set the status to processing and reduce stock items."
+    if (update.set_paid === true) {
+      order.date_paid_gmt = at;
+      order.status = 'processing';
+    }
+    if (typeof update.status === 'string') order.status = update.status;
+    order.date_modified_gmt = at;
+    send(res, 200, present(order));
+  }
+
+  private addNote(order: SimOrder, body: unknown, res: ServerResponse): void {
+    const note = (body as { note?: unknown } | undefined)?.note;
+    if (typeof note !== 'string' || note === '') {
+      return send(res, 400, { code: 'rest_missing_callback_param', message: 'Missing parameter(s): note', data: { status: 400 } });
+    }
+    order.notes.push(note);
+    send(res, 201, { id: order.notes.length, note, customer_note: false, date_created_gmt: wooDate(this.time) });
+  }
+}
+
+function present(order: SimOrder): Omit<SimOrder, 'notes'> & { date_created: string; date_modified: string } {
+  const { notes: _notes, ...rest } = order;
+  return { ...rest, date_created: order.date_created_gmt, date_modified: order.date_modified_gmt };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  if (chunks.length === 0) return undefined;
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Fills a simulator with a mix of orders (different payment methods and statuses) for demos and benchmarks. */
+export function seedWooOrders(sim: WooCommerceSimulator, count: number): void {
+  const methods = ['bacs', 'bacs', 'bacs', 'invoice', 'cod', 'paypal'];
+  const statuses = ['on-hold', 'on-hold', 'processing', 'completed', 'pending', 'cancelled'];
+  for (let i = 0; i < count; i += 1) {
+    const cents = 990 + ((i * 7919) % 50_000);
+    sim.addOrder({
+      status: statuses[i % statuses.length],
+      payment_method: methods[i % methods.length],
+      total: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`,
+      billing: { first_name: `Kunde`, last_name: `Nr. ${i + 1}`, email: `kunde${i + 1}@example.org`, company: i % 5 === 0 ? 'Muster GmbH' : '', country: i % 9 === 0 ? 'AT' : 'DE' },
+    });
+  }
+}
+
+/** `kassenwart dev shop-sim woocommerce`: a simulator with demo orders, on the given port. */
+export async function startWooCommerceSimulatorForCli(options: { port?: number; host?: string; seedOrders?: number }) {
+  const sim = await new WooCommerceSimulator({ port: options.port, host: options.host }).start();
+  seedWooOrders(sim, options.seedOrders ?? 25);
+  return { url: sim.url, credentials: { key: sim.consumerKey, secret: sim.consumerSecret }, close: () => sim.close() };
+}
