@@ -8,3 +8,4 @@ export * from './transfers.ts';
 export * from './messages.ts';
 export * from './audit.ts';
 export * from './matching.ts';
+export * from './order-events.ts';
