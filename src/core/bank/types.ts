@@ -40,6 +40,16 @@ export type StatementInfo = {
   openingBalanceMinor?: number;
   closingBalanceMinor?: number;
   balanceCurrency?: string;
+  /** MT942 :13D: / CAMT CreDtTm: when the bank produced the report (UTC ISO instant). */
+  createdAt?: string;
+  /** MT942 :34F: floor limits (entries below are not reported), minor units, unsigned. */
+  floorLimitDebitMinor?: number;
+  floorLimitCreditMinor?: number;
+  /** MT942 :90D:/:90C: (or CAMT TxsSummry): number and sum of debit / credit entries, minor units, unsigned. */
+  debitCount?: number;
+  debitSumMinor?: number;
+  creditCount?: number;
+  creditSumMinor?: number;
 };
 
 export type ParsedEntry = {
@@ -68,8 +78,22 @@ export type ParsedEntry = {
   bankReference?: string;
   /** Where in the file (line or element path), for error messages. */
   location?: string;
+  /** Booking text as the bank words it (MT940 :86: ?00 "GUTSCHRIFT", CSV "Buchungstext"). */
+  bookingText?: string;
+  /** Creditor identifier of a SEPA direct debit (CRED+ / CdtrSchmeId), e.g. DE98ZZZ09999999999. */
+  creditorId?: string;
+  /** The ordering party's own reference (MT940 :61: customer reference, KREF+), never NONREF. */
+  customerReference?: string;
+  /** Counterparty account in a non-IBAN form (legacy BLZ/Kontonummer, MT940 :86: ?30/?31). */
+  counterpartyAccount?: string;
+  /** Format-specific extras worth keeping for display and audit (e.g. MT940 primanota, text key extension). */
+  details?: Record<string, string>;
 };
 
+/**
+ * Order of events: a 'statement' event may come AFTER the entries that carry its index (MT940 and CSV emit it
+ * when the statement is complete, because the closing balance comes last). Consumers group by statementIndex.
+ */
 export type ParseEvent =
   | { kind: 'statement'; statement: StatementInfo; index: number }
   | { kind: 'entry'; entry: ParsedEntry }

@@ -1,0 +1,64 @@
+/**
+ * Field :61: "Statement Line" (SWIFT MT940/MT942):
+ *   6!n [4!n] 2a [1!a] 15d 1!a3!c 16x [//16x] [34x]
+ *   value date YYMMDD, entry date MMDD, D/C mark (C, D, RC reversal of credit, RD reversal of debit),
+ *   funds code (third letter of the currency code, e.g. "R" of EUR), amount with decimal comma, transaction
+ *   type (S/N/F + 3 characters, e.g. NTRF), reference for the account owner (customer reference, "NONREF" when
+ *   none), `//` bank reference (account servicing institution's reference), next line supplementary details.
+ * Tolerated deviations seen in real files: 4 blanks instead of the entry date, a line break between mark and
+ * amount (Sparkasse), a missing transaction type ("D20,00NONREF", Penta).
+ */
+import { FieldError, entryDateNear, parseAmount, parseYymmdd } from './values.ts';
+
+export type Line61 = {
+  valueDate: string;
+  entryDate?: string;
+  /** Signed minor units: credits positive; RC (reversal of a credit) negative, RD positive. */
+  amountMinor: number;
+  reversal: boolean;
+  mark: 'C' | 'D' | 'RC' | 'RD';
+  fundsCode?: string;
+  transactionType?: string;
+  customerReference?: string;
+  bankReference?: string;
+  supplementary?: string;
+  clampedDate: boolean;
+};
+
+const RE_61 =
+  /^(\d{6})(\d{4}| {4})?(R?[CD])([A-Z])?[\n ]?(\d[\d,.]{0,16}|,\d+)(?:(?!NONREF)([SNF][A-Z0-9]{3}))?([^\n]*)(?:\n([\s\S]*))?$/;
+
+export function parseField61(lines: readonly string[], currency: string): Line61 {
+  const text = lines.join('\n');
+  const m = RE_61.exec(text);
+  if (!m) {
+    throw new FieldError(
+      'MT940_BAD_61',
+      `Statement line ":61:${lines[0] ?? ''}" does not read as value date, [entry date], D/C mark, amount, type, reference.`,
+    );
+  }
+  const [, vd = '', ed, markText = '', funds, amountText = '', type, refs = '', supplementary] = m;
+  const value = parseYymmdd(vd, 'Value date');
+  const entry = ed && ed.trim() !== '' ? entryDateNear(value.date, ed) : undefined;
+  const mark = markText as Line61['mark'];
+  const unsigned = parseAmount(amountText, currency);
+  // SWIFT: RC = reversal of a credit entry (money leaves the account), RD = reversal of a debit (comes back).
+  const negative = mark === 'D' || mark === 'RC';
+  const slash = refs.indexOf('//');
+  const customer = (slash >= 0 ? refs.slice(0, slash) : refs).trim();
+  const bank = slash >= 0 ? refs.slice(slash + 2).trim() : '';
+  const supp = supplementary?.replace(/\s+/g, ' ').trim();
+  return {
+    valueDate: value.date,
+    ...(entry ? { entryDate: entry.date } : {}),
+    amountMinor: negative && unsigned !== 0 ? -unsigned : unsigned,
+    reversal: mark === 'RC' || mark === 'RD',
+    mark,
+    ...(funds ? { fundsCode: funds } : {}),
+    ...(type ? { transactionType: type } : {}),
+    ...(customer && customer.toUpperCase() !== 'NONREF' ? { customerReference: customer } : {}),
+    ...(bank && bank.toUpperCase() !== 'NONREF' ? { bankReference: bank } : {}),
+    ...(supp ? { supplementary: supp } : {}),
+    clampedDate: value.clamped || (entry?.clamped ?? false),
+  };
+}

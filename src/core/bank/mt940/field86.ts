@@ -1,0 +1,167 @@
+/**
+ * Field :86: "Information to Account Owner" (SWIFT MT940/MT942, 6*65x).
+ *
+ * German banks fill it in the structured form of DFÜ-Abkommen Anlage 3 (Die Deutsche Kreditwirtschaft,
+ * "Spezifikation der Datenformate", chapter MT940 Feld 86): a 3-digit Geschäftsvorfallcode (GVC, e.g. 166
+ * SEPA credit transfer, 105 SEPA direct debit, 159 return, 999 unstructured), then subfields `?nn`:
+ * ?00 booking text, ?10 primanota, ?20–?29 remittance lines 1–10, ?30 BLZ/BIC of the counterparty,
+ * ?31 account/IBAN, ?32–?33 name, ?34 text key extension, ?60–?63 remittance lines 11–14.
+ * Austrian banks send the same layout with `~` as subfield separator instead of `?`.
+ * The 65-character line breaks carry no meaning in the structured form: lines are joined without a blank.
+ *
+ * Dutch and other banks use SWIFT-style slash codes (/EREF/…/REMI/…/CNTP/…); anything else is free text.
+ */
+import { isValidBIC, isValidIBAN } from 'ibantools';
+import { cleanText, joinFragments, parseSepaKeywords } from './sepa-keywords.ts';
+
+export type Details86 = {
+  gvc?: string;
+  bookingText?: string;
+  primanota?: string;
+  textKeyExtension?: string;
+  remittance?: string;
+  counterpartyName?: string;
+  counterpartyIban?: string;
+  counterpartyBic?: string;
+  counterpartyAccount?: string;
+  endToEndId?: string;
+  customerReference?: string;
+  mandateId?: string;
+  creditorId?: string;
+  ultimateDebtor?: string;
+  ultimateCreditor?: string;
+  purposeCode?: string;
+  creditorReference?: string;
+};
+
+const STRUCTURED = /^(\d{3})\s*([?~])/;
+
+export function parseField86(lines: readonly string[]): Details86 {
+  const first = lines[0] ?? '';
+  if (STRUCTURED.test(first)) return parseStructured(lines.join(''));
+  const joined = joinLines(lines);
+  if (/^\/[A-Z]{2,4}\//.test(joined)) return parseSlashCodes(joined);
+  // Unstructured with a leading GVC (e.g. Penta "999SEPA_CREDIT_TRANSFER:…"): keep the code, the rest is text.
+  const gvc = /^(\d{3})(?=\D)/.exec(joined)?.[1];
+  const text = gvc ? joined.slice(3) : joined;
+  const sepa = parseSepaKeywords(text);
+  return compact({ gvc, ...withoutFlag(sepa) });
+}
+
+/** Free-text lines: a full 65-character line was wrapped by the bank; a shorter one ended with a blank. */
+function joinLines(lines: readonly string[]): string {
+  const parts: string[] = [];
+  lines.forEach((l, i) => {
+    if (i > 0 && (lines[i - 1]?.length ?? 0) < 65) parts.push(' ');
+    parts.push(l);
+  });
+  return cleanText(parts.join(''));
+}
+
+function parseStructured(text: string): Details86 {
+  const m = STRUCTURED.exec(text);
+  const gvc = m?.[1];
+  const sep = m?.[2] ?? '?';
+  const body = text.slice(m?.[0].length ?? 0) ;
+  // Subfields: separator + two digits. The first subfield follows the GVC directly (body starts with "nn").
+  const pieces = `${sep}${body}`.split(new RegExp(`\\${sep}(?=\\d{2})`));
+  const sub = new Map<number, string[]>();
+  const remittance: string[] = [];
+  for (const piece of pieces) {
+    if (piece === '' || !/^\d{2}/.test(piece)) continue;
+    const code = Number(piece.slice(0, 2));
+    const content = piece.slice(2);
+    if ((code >= 20 && code <= 29) || (code >= 60 && code <= 63)) remittance.push(content);
+    else {
+      const list = sub.get(code) ?? [];
+      list.push(content);
+      sub.set(code, list);
+    }
+  }
+  const get = (code: number) => {
+    const v = cleanText((sub.get(code) ?? []).join(''));
+    return v === '' ? undefined : v;
+  };
+  const sepa = parseSepaKeywords(joinFragments(remittance));
+  const out: Details86 = {
+    gvc,
+    bookingText: get(0),
+    primanota: get(10),
+    textKeyExtension: get(34),
+    counterpartyName: cleanText([...(sub.get(32) ?? []), ...(sub.get(33) ?? [])].join('')) || undefined,
+    ...withoutFlag(sepa),
+  };
+  applyAccount(out, get(30), get(31));
+  if (!out.counterpartyIban && sepa.iban) out.counterpartyIban = sepa.iban;
+  if (!out.counterpartyBic && sepa.bic) out.counterpartyBic = sepa.bic;
+  return compact(out);
+}
+
+/** ?30 is a BIC (SEPA) or a BLZ (legacy); ?31 an IBAN (SEPA) or an account number (legacy). */
+function applyAccount(out: Details86, bankCode: string | undefined, account: string | undefined): void {
+  const acct = account?.replace(/\s/g, '');
+  const bank = bankCode?.replace(/\s/g, '');
+  if (acct && isValidIBAN(acct)) out.counterpartyIban = acct;
+  else if (acct) out.counterpartyAccount = bank && !isValidBIC(bank) ? `${bank}/${acct}` : acct;
+  if (bank && isValidBIC(bank)) out.counterpartyBic = bank;
+}
+
+/**
+ * Slash codes as used by Dutch banks (ING, Rabobank, ABN AMRO "SEPA MT940" layouts): /EREF/…, /REMI/…,
+ * /CNTP/IBAN/BIC/NAME/CITY/, /ORDP//NAME/…, /BENM//NAME/…, /MARF/ mandate, /CSID/ creditor id, /ULTD/ /ULTC/.
+ */
+const SLASH_CODES = ['EREF', 'REMI', 'CNTP', 'ORDP', 'BENM', 'MARF', 'CSID', 'ULTD', 'ULTC', 'ULTB', 'TRTP', 'PURP', 'IBAN', 'BIC', 'NAME', 'PREF', 'RTRN', 'ADDR', 'ISDT', 'BUSP'];
+const SLASH_SPLIT = new RegExp(`/(?=(?:${SLASH_CODES.join('|')})/)`);
+
+function parseSlashCodes(text: string): Details86 {
+  const values = new Map<string, string>();
+  for (const part of text.split(SLASH_SPLIT)) {
+    const m = /^\/?([A-Z]{2,4})\/(.*)$/s.exec(part);
+    if (m?.[1] && SLASH_CODES.includes(m[1]) && !values.has(m[1])) values.set(m[1], m[2] ?? '');
+  }
+  const clean = (s: string | undefined) => {
+    const v = s === undefined ? '' : cleanText(s.replace(/\/+$/, ''));
+    return v === '' || v.toUpperCase() === 'NOTPROVIDED' ? undefined : v;
+  };
+  const out: Details86 = {};
+  let remi = values.get('REMI');
+  if (remi !== undefined) {
+    remi = remi.replace(/^USTD\/\//, '').replace(/^STRD\/(?:CUR|ISO)\//, '');
+    out.remittance = clean(remi);
+    const rf = out.remittance?.replace(/\s/g, '');
+    if (rf && /^RF\d{2}/i.test(rf)) out.creditorReference = parseSepaKeywords(rf).creditorReference;
+  }
+  out.endToEndId = clean(values.get('EREF'));
+  out.mandateId = clean(values.get('MARF'));
+  out.creditorId = clean(values.get('CSID'));
+  out.ultimateDebtor = clean(values.get('ULTD')?.replace(/^\/*NAME\//, ''));
+  out.ultimateCreditor = clean(values.get('ULTC')?.replace(/^\/*NAME\//, ''));
+  out.purposeCode = clean(values.get('PURP')?.replace(/^\/*CD\//, ''));
+  out.bookingText = clean(values.get('TRTP'));
+  const cntp = values.get('CNTP');
+  if (cntp !== undefined) {
+    const [iban, bic, name] = cntp.split('/');
+    out.counterpartyIban = iban && isValidIBAN(iban) ? iban : undefined;
+    if (iban && !out.counterpartyIban) out.counterpartyAccount = iban;
+    out.counterpartyBic = clean(bic);
+    out.counterpartyName = clean(name);
+  } else {
+    const party = values.get('ORDP') ?? values.get('BENM');
+    out.counterpartyName = clean(values.get('NAME') ?? party?.replace(/^\/*NAME\//, '').split('/')[0]);
+    const iban = clean(values.get('IBAN'));
+    if (iban && isValidIBAN(iban)) out.counterpartyIban = iban;
+    out.counterpartyBic = clean(values.get('BIC'));
+  }
+  if (out.remittance === undefined && values.size === 0) out.remittance = clean(text);
+  return compact(out);
+}
+
+function withoutFlag<T extends { structured: boolean }>(v: T): Omit<T, 'structured'> {
+  const { structured: _s, ...rest } = v;
+  return rest;
+}
+
+function compact<T extends object>(v: T): T {
+  for (const k of Object.keys(v) as (keyof T)[]) if (v[k] === undefined || v[k] === '') delete v[k];
+  return v;
+}

@@ -1,0 +1,274 @@
+/**
+ * Streaming parser for SWIFT MT940 (customer statement) and MT942 (interim transaction report) text that is
+ * already decoded to a string. Emits entries as soon as their :61:/:86: pair is complete and one 'statement'
+ * event per message when it ends (after its entries: the closing balance :62F: comes last).
+ *
+ * Decisions (documented for the importer):
+ * - MT942 entries are 'pending': the MT942 is an intraday report (DFÜ-Abkommen Anlage 3: "Vormerkposten" /
+ *   interim report) and the SWIFT format has no per-entry booked marker; the day's MT940 or camt.053 later brings
+ *   the booked version that replaces them.
+ * - The :61: customer reference (subfield 7, "reference for the account owner") is kept as customerReference,
+ *   not as endToEndId: SWIFT defines it as the account owner's own reference, German banks fill it with KREF
+ *   or NONREF; the SEPA end-to-end id travels in :86: as EREF+ (or /EREF/ in Dutch layouts).
+ * - bookingDate is the :61: entry date; without one, the value date (SWIFT leaves the entry date optional
+ *   when it equals the value date).
+ * - bankTxCode is "GVC:nnn" from the structured :86:, else "SWIFT:Nxxx" from the :61: transaction type.
+ */
+import type { ImportProblem, ParseEvent, ParsedEntry, StatementInfo } from '../types.ts';
+import { readFields, type Mt940Token } from './fields.ts';
+import { parseField61, type Line61 } from './field61.ts';
+import { parseField86 } from './field86.ts';
+import {
+  FieldError, parseAccount, parseBalance, parseDateTime, parseFloorLimit, parseSum,
+} from './values.ts';
+
+type OpenStatement = {
+  index: number;
+  info: StatementInfo;
+  currency?: string;
+  mt942: boolean;
+  warnedCurrency: boolean;
+  line: number;
+};
+
+type PendingEntry = { l61: Line61; line: number; lines86?: string[] };
+
+const ACTION = 'Export the statement again from your online banking; if the error stays, send the file to the bank.';
+
+class Mt940Parser {
+  private statement: OpenStatement | undefined;
+  private pending: PendingEntry | undefined;
+  private nextIndex = 0;
+  private fieldCount = 0;
+  private strayLines = 0;
+  private firstStrayLine = 0;
+
+  constructor(private readonly fileName: string) {}
+
+  handle(token: Mt940Token): ParseEvent[] {
+    switch (token.kind) {
+      case 'end':
+        return this.finishStatement();
+      case 'stray':
+        if (this.strayLines++ === 0) this.firstStrayLine = token.line;
+        return [];
+      case 'unknown-tag':
+        return [this.problem('MT940_UNKNOWN_TAG', `Field :${token.tag}: is not part of MT940/MT942 and was ignored.`, token.line, 'warning')];
+      case 'field':
+        this.fieldCount++;
+        try {
+          return this.field(token.tag, token.lines, token.line);
+        } catch (e) {
+          if (!(e instanceof FieldError)) throw e;
+          return [this.problem(e.code, `${e.message} ${ACTION}`, token.line, 'error')];
+        }
+    }
+  }
+
+  finishFile(): ParseEvent[] {
+    const events = this.finishStatement();
+    if (this.fieldCount === 0) {
+      events.push(this.problem('MT940_NO_STATEMENT', `The file contains no MT940/MT942 fields (no line starts with a tag like ":20:" or ":61:"). Is it really an MT940 statement?`, 1, 'error'));
+    } else if (this.strayLines > 0) {
+      events.push(this.problem('MT940_STRAY_LINES', `${this.strayLines} line(s) outside any MT940 field were ignored.`, this.firstStrayLine, 'warning'));
+    }
+    return events;
+  }
+
+  private field(tag: string, lines: string[], line: number): ParseEvent[] {
+    const content = lines[0] ?? '';
+    if (tag === '20') {
+      const events = this.statement && this.fieldCountInStatement > 0 ? this.finishStatement() : [];
+      const st = this.open(line);
+      this.statementStartedByTag20 = true;
+      const id = lines.join('').trim();
+      if (id) st.info.statementId = id;
+      return events;
+    }
+    const st = this.open(line);
+    this.fieldCountInStatement++;
+    if (tag === '86') {
+      if (this.pending && !this.pending.lines86) this.pending.lines86 = lines;
+      return [];
+    }
+    const events = this.flushEntry();
+    switch (tag) {
+      case '25': {
+        st.info.account = parseAccount(lines.join(''));
+        st.currency ??= st.info.account.currency;
+        break;
+      }
+      case '28':
+      case '28C':
+        st.info.sequence = content.trim();
+        break;
+      case '60F':
+      case '60M': {
+        const b = parseBalance(content, st.currency);
+        if (st.info.openingBalanceMinor === undefined) {
+          st.info.openingBalanceMinor = b.amountMinor;
+          st.info.fromDate = b.date;
+          st.info.balanceCurrency = b.currency;
+        }
+        st.currency = b.currency;
+        break;
+      }
+      case '62F':
+      case '62M': {
+        const b = parseBalance(content, st.currency);
+        st.info.closingBalanceMinor = b.amountMinor;
+        st.info.toDate = b.date;
+        st.info.balanceCurrency ??= b.currency;
+        st.currency ??= b.currency;
+        break;
+      }
+      case '34F': {
+        st.mt942 = true;
+        const f = parseFloorLimit(content);
+        st.currency ??= f.currency;
+        if (f.mark !== 'C') st.info.floorLimitDebitMinor = f.amountMinor;
+        if (f.mark !== 'D') st.info.floorLimitCreditMinor = f.amountMinor;
+        break;
+      }
+      case '13':
+      case '13D':
+        st.mt942 = true;
+        st.info.createdAt = parseDateTime(content);
+        break;
+      case '90D':
+      case '90C': {
+        st.mt942 = true;
+        const s = parseSum(content);
+        st.currency ??= s.currency;
+        if (tag === '90D') Object.assign(st.info, { debitCount: s.count, debitSumMinor: s.amountMinor });
+        else Object.assign(st.info, { creditCount: s.count, creditSumMinor: s.amountMinor });
+        break;
+      }
+      case '61':
+        events.push(...this.startEntry(st, lines, line));
+        break;
+      default:
+        break; // :21:, :64:, :65:, :NS: carry nothing a posting needs.
+    }
+    return events;
+  }
+
+  private fieldCountInStatement = 0;
+  private statementStartedByTag20 = false;
+  /** Currency of the previous message: a fragment after `-` without its own :20:/:60F: continues it. */
+  private lastCurrency: string | undefined;
+
+  private open(line: number): OpenStatement {
+    if (!this.statement) {
+      this.statement = {
+        index: this.nextIndex++,
+        info: { format: 'mt940', account: {} },
+        mt942: false,
+        warnedCurrency: false,
+        line,
+      };
+      this.statementStartedByTag20 = false;
+      this.fieldCountInStatement = 0;
+    }
+    return this.statement;
+  }
+
+  private startEntry(st: OpenStatement, lines: string[], line: number): ParseEvent[] {
+    const events: ParseEvent[] = [];
+    if (!st.currency && !this.statementStartedByTag20 && this.lastCurrency) st.currency = this.lastCurrency;
+    let currency = st.currency;
+    if (!currency) {
+      currency = 'XXX';
+      if (!st.warnedCurrency) {
+        st.warnedCurrency = true;
+        events.push(this.problem('MT940_NO_CURRENCY', 'The statement names no currency (no :60F: opening balance before the first :61:); amounts are read with two decimals and currency XXX.', line, 'warning'));
+      }
+    }
+    const l61 = parseField61(lines, currency);
+    if (l61.clampedDate) {
+      events.push(this.problem('MT940_DATE_CLAMPED', 'A date beyond the end of its month (e.g. 30 February) was moved to the last day of the month.', line, 'warning'));
+    }
+    this.pending = { l61, line };
+    return events;
+  }
+
+  private flushEntry(): ParseEvent[] {
+    const p = this.pending;
+    const st = this.statement;
+    if (!p || !st) return [];
+    this.pending = undefined;
+    return [{ kind: 'entry', entry: buildEntry(st, p) }];
+  }
+
+  private finishStatement(): ParseEvent[] {
+    const st = this.statement;
+    if (!st) return [];
+    const events = this.flushEntry();
+    this.statement = undefined;
+    if (st.currency) this.lastCurrency = st.currency;
+    if (st.mt942) st.info.format = 'mt942';
+    st.info.version = st.info.format === 'mt942' ? 'MT942' : 'MT940';
+    if (!st.info.account.iban && !st.info.account.otherId) {
+      events.push(this.problem('MT940_NO_ACCOUNT', 'The statement has no account identification (:25:); choose the account when importing.', st.line, 'warning'));
+    }
+    events.push({ kind: 'statement', statement: st.info, index: st.index });
+    return events;
+  }
+
+  private problem(code: string, message: string, line: number, severity: ImportProblem['severity']): ParseEvent {
+    return { kind: 'problem', problem: { code, message: `${this.fileName}, line ${line}: ${message}`, file: this.fileName, line, severity } };
+  }
+}
+
+function buildEntry(st: OpenStatement, p: PendingEntry): ParsedEntry {
+  const { l61 } = p;
+  const d = p.lines86 ? parseField86(p.lines86) : {};
+  const details: Record<string, string> = {};
+  const put = (k: string, v: string | undefined) => {
+    if (v) details[k] = v;
+  };
+  put('transactionType', l61.transactionType);
+  put('fundsCode', l61.fundsCode);
+  put('supplementaryDetails', l61.supplementary);
+  put('gvc', d.gvc);
+  put('primanota', d.primanota);
+  put('textKeyExtension', d.textKeyExtension);
+  put('purposeCode', d.purposeCode);
+  const entry: ParsedEntry = {
+    statementIndex: st.index,
+    bookingDate: l61.entryDate ?? l61.valueDate,
+    valueDate: l61.valueDate,
+    amountMinor: l61.amountMinor,
+    currency: st.currency ?? 'XXX',
+    bookingStatus: st.mt942 ? 'pending' : 'booked',
+    reversal: l61.reversal,
+    location: `line ${p.line}`,
+  };
+  const optional: Partial<ParsedEntry> = {
+    counterpartyName: d.counterpartyName,
+    counterpartyIban: d.counterpartyIban,
+    counterpartyBic: d.counterpartyBic,
+    counterpartyAccount: d.counterpartyAccount,
+    ultimateDebtor: d.ultimateDebtor,
+    ultimateCreditor: d.ultimateCreditor,
+    remittance: d.remittance,
+    creditorReference: d.creditorReference,
+    endToEndId: d.endToEndId,
+    mandateId: d.mandateId,
+    creditorId: d.creditorId,
+    customerReference: l61.customerReference ?? d.customerReference,
+    bankTxCode: d.gvc ? `GVC:${d.gvc}` : l61.transactionType ? `SWIFT:${l61.transactionType}` : undefined,
+    bankReference: l61.bankReference,
+    bookingText: d.bookingText,
+    details: Object.keys(details).length ? details : undefined,
+  };
+  for (const [k, v] of Object.entries(optional)) if (v !== undefined) Object.assign(entry, { [k]: v });
+  return entry;
+}
+
+/** Parses MT940/MT942 text (already decoded) into entries, statements and problems; see module comment. */
+export function* parseMt940(text: string, fileName: string): Generator<ParseEvent> {
+  const parser = new Mt940Parser(fileName);
+  for (const token of readFields(text)) yield* parser.handle(token);
+  yield* parser.finishFile();
+}

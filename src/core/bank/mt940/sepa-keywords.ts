@@ -1,0 +1,119 @@
+/**
+ * SEPA keywords inside German remittance text (DFÜ-Abkommen Anlage 3 "Spezifikation der Datenformate",
+ * chapter "SEPA-Verwendungszweck" for MT940 :86: ?20–?29/?60–?63, also used by Sparkasse CSV-MT940 exports):
+ * `EREF+` end-to-end id, `KREF+` customer reference, `MREF+` mandate id, `CRED+` creditor id, `DEBT+` debtor id,
+ * `SVWZ+` remittance text, `ABWA+` ultimate debtor (abweichender Auftraggeber), `ABWE+` ultimate creditor
+ * (abweichender Empfänger), `IBAN+`/`BIC+` counterparty, `COAM+`/`OAMT+` amounts, `PURP+` purpose code.
+ * `NOTPROVIDED` (SEPA "not provided" filler) counts as empty.
+ */
+import { isValidCreditorReference } from '../../matching/references.ts';
+
+const KEYWORDS = [
+  'EREF', 'KREF', 'MREF', 'CRED', 'DEBT', 'SVWZ', 'ABWA', 'ABWE', 'IBAN', 'BIC', 'COAM', 'OAMT', 'BREF', 'RREF', 'PURP',
+] as const;
+type Keyword = (typeof KEYWORDS)[number];
+
+const KEYWORD_AT_START = new RegExp(`^(?:${KEYWORDS.join('|')})\\+`);
+/** A keyword counts only at a boundary (start, after whitespace, or at a subfield start marked with \uE000). */
+const KEYWORD_ANYWHERE = new RegExp(`(?:^|(?<=[\\s\\uE000]))(${KEYWORDS.join('|')})\\+`, 'g');
+
+export type SepaFields = {
+  remittance?: string;
+  endToEndId?: string;
+  customerReference?: string;
+  mandateId?: string;
+  creditorId?: string;
+  debtorId?: string;
+  ultimateDebtor?: string;
+  ultimateCreditor?: string;
+  iban?: string;
+  bic?: string;
+  purposeCode?: string;
+  creditorReference?: string;
+  /** True when at least one keyword was found. */
+  structured: boolean;
+};
+
+export function cleanText(s: string): string {
+  return s.replace(/[\s\uE000]+/g, ' ').trim();
+}
+
+function value(s: string | undefined): string | undefined {
+  if (s === undefined) return undefined;
+  const v = cleanText(s);
+  return v === '' || v.toUpperCase() === 'NOTPROVIDED' ? undefined : v;
+}
+
+/**
+ * Joins remittance fragments (e.g. ?20…?29, max 27 characters each). A fragment of full length was cut by
+ * the bank in the middle of a word, so it joins without a blank; a shorter one ended a line, so a blank follows.
+ * A fragment that starts with a SEPA keyword starts a new segment.
+ */
+export function joinFragments(fragments: readonly string[], fullLength = 27): string {
+  const parts: string[] = [];
+  let previous: string | undefined;
+  for (const f of fragments) {
+    if (previous !== undefined) {
+      if (KEYWORD_AT_START.test(f)) parts.push('\uE000');
+      else if (previous.length < fullLength) parts.push(' ');
+    }
+    parts.push(f);
+    previous = f;
+  }
+  return parts.join('');
+}
+
+/** Splits joined remittance text at SEPA keywords. Text without keywords is returned as remittance. */
+export function parseSepaKeywords(text: string): SepaFields {
+  const found: { keyword: Keyword; start: number; valueStart: number }[] = [];
+  for (const m of text.matchAll(KEYWORD_ANYWHERE)) {
+    found.push({ keyword: m[1] as Keyword, start: m.index, valueStart: m.index + m[0].length });
+  }
+  if (found.length === 0) {
+    const remittance = value(text);
+    return { structured: false, ...(remittance ? { remittance } : {}), ...creditorRef(remittance) };
+  }
+  const values = new Map<Keyword, string>();
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i];
+    if (!f) continue;
+    const end = found[i + 1]?.start ?? text.length;
+    const v = text.slice(f.valueStart, end);
+    const prev = values.get(f.keyword);
+    values.set(f.keyword, prev === undefined ? v : `${prev} ${v}`);
+  }
+  const prefix = value(text.slice(0, found[0]?.start ?? 0));
+  const svwz = value(values.get('SVWZ'));
+  const remittance = [prefix, svwz].filter(Boolean).join(' ') || undefined;
+  const result: SepaFields = { structured: true };
+  const set = <K extends keyof SepaFields>(key: K, v: SepaFields[K] | undefined) => {
+    if (v !== undefined) result[key] = v;
+  };
+  set('remittance', remittance);
+  set('endToEndId', value(values.get('EREF')));
+  set('customerReference', value(values.get('KREF')));
+  set('mandateId', value(values.get('MREF')));
+  set('creditorId', value(values.get('CRED')));
+  set('debtorId', value(values.get('DEBT')));
+  set('ultimateDebtor', value(values.get('ABWA')));
+  set('ultimateCreditor', value(values.get('ABWE')));
+  set('iban', value(values.get('IBAN'))?.replace(/\s/g, ''));
+  set('bic', value(values.get('BIC'))?.replace(/\s/g, ''));
+  set('purposeCode', value(values.get('PURP')));
+  Object.assign(result, creditorRef(remittance));
+  return result;
+}
+
+/** An ISO 11649 creditor reference (RFnn…) at the start of the remittance text, if its check digits hold. */
+function creditorRef(remittance: string | undefined): { creditorReference?: string } {
+  if (!remittance) return {};
+  const candidates = [
+    /^RF\d{2}[A-Z0-9]{1,21}(?=\s|$)/i.exec(remittance)?.[0],
+    /^RF\d{2}(?: [A-Z0-9]{1,4}){1,6}(?=\s|$)/i.exec(remittance)?.[0], // printed in groups of four
+  ];
+  for (const c of candidates) {
+    const compact = c?.replace(/\s/g, '').toUpperCase();
+    if (compact && isValidCreditorReference(compact)) return { creditorReference: compact };
+  }
+  return {};
+}
