@@ -1,0 +1,233 @@
+/**
+ * Turns one collected CAMT entry (Ntry) into postings, and a collected statement into StatementInfo.
+ *
+ * Amounts: `parseDecimalToMinor` on the decimal string. CAMT allows 5 fraction digits
+ * (ActiveOrHistoricCurrencyAndAmount, fractionDigits 5); digits beyond the currency's minor unit that are zero
+ * ("18.150 EUR") are exact and kept silently. Non-zero sub-minor digits are rounded half-even ON THE DECIMAL
+ * STRING (never a float) and reported as warning CAMT_AMOUNT_ROUNDED with the original text.
+ *
+ * Batches (ISO 20022 NtryDtls/TxDtls): one Ntry with n ≥ 2 TxDtls becomes n postings when every TxDtls has an
+ * amount (TxDtls/Amt, v04+, else TxDtls/AmtDtls/TxAmt/Amt) in the entry currency and their signed sum equals
+ * the entry amount. Otherwise (amounts missing, in another currency, or not adding up) the entry stays ONE
+ * posting of the entry amount and warning CAMT_BATCH_NOT_SPLIT says why: the booked account total is the
+ * authority, we never invent or drop money. With exactly one TxDtls the entry amount is used (TxDtls amounts
+ * may be the instructed foreign amount) and the details come from that TxDtls.
+ */
+import { parseDecimalToMinor } from '../../money.ts';
+import { isIsoDate } from '../../dates.ts';
+import { checkCreditorReference } from '../creditor-reference.ts';
+import { importError } from '../import-error.ts';
+import type { ImportProblem, ParsedEntry, StatementInfo } from '../types.ts';
+import type { Amount, NtryAcc, PartyAcc, StmtAcc, TxAcc } from './fields.ts';
+
+export type BuildContext = { file: string; statementIndex: number; statementCurrency: string | undefined; fallbackDate: string | undefined };
+
+export type AmountResult = { minor: number; problem?: ImportProblem };
+
+export function toMinor(amount: Amount, fallbackCcy: string | undefined, file: string, path: string): AmountResult & { currency: string } {
+  const currency = (amount.ccy ?? fallbackCcy ?? '').trim();
+  if (!/^[A-Z]{3}$/.test(currency)) {
+    throw importError('CAMT_MISSING_CURRENCY', `The amount "${amount.text}" has no valid Ccy attribute and the account names no currency. The file is incomplete; ask the bank for a new export.`, { file, path });
+  }
+  try {
+    return { minor: parseDecimalToMinor(amount.text, currency), currency };
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'MONEY_TOO_PRECISE') {
+      throw importError('CAMT_BAD_AMOUNT', `"${amount.text}" is not an amount. The file is damaged; export it again from your online banking.`, { file, path });
+    }
+    const minor = parseDecimalToMinor(amount.text, currency, { excess: 'round-half-even' });
+    return {
+      minor,
+      currency,
+      problem: { code: 'CAMT_AMOUNT_ROUNDED', severity: 'warning', file, path, message: `Amount ${amount.text} ${currency} has more decimals than ${currency} has; stored rounded half-even as ${minor} minor units.` },
+    };
+  }
+}
+
+export function toDate(text: string | undefined, file: string, path: string): string | undefined {
+  if (text === undefined || text === '') return undefined;
+  const day = text.slice(0, 10);
+  if (!isIsoDate(day)) {
+    throw importError('CAMT_BAD_DATE', `"${text}" is not a date (YYYY-MM-DD). The file is damaged; export it again.`, { file, path });
+  }
+  return day;
+}
+
+function sign(cdi: string | undefined, file: string, path: string): 1 | -1 {
+  if (cdi === 'CRDT') return 1;
+  if (cdi === 'DBIT') return -1;
+  throw importError('CAMT_MISSING_CDTDBTIND', `CdtDbtInd is "${cdi ?? ''}" (expected CRDT or DBIT), so the direction of the amount is unknown. Ask the bank for a corrected file.`, { file, path });
+}
+
+function bankTxCode(a: { domain?: string; family?: string; subFamily?: string; prtry?: string; prtryIssuer?: string }): string | undefined {
+  if (a.domain) return [a.domain, a.family, a.subFamily].filter(Boolean).join('/');
+  if (!a.prtry) return undefined;
+  // DK (Deutsche Kreditwirtschaft) proprietary code "NTRF+166+9310+997": the second part is the GVC.
+  const gvc = /^[A-Z]{4}\+(\d{3})\b/.exec(a.prtry);
+  return gvc ? `GVC:${gvc[1]}` : `PRTRY:${a.prtry}`;
+}
+
+const absent = (v: string | undefined): string | undefined => {
+  const t = v?.trim();
+  return !t || t.toUpperCase() === 'NOTPROVIDED' || t.toUpperCase() === 'NONREF' ? undefined : t;
+};
+
+function joinRemittance(parts: (string | undefined)[]): string | undefined {
+  const text = parts
+    .filter((p): p is string => Boolean(p?.trim()))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text || undefined;
+}
+
+function status(raw: string | undefined, ctx: BuildContext, path: string, problems: ImportProblem[]): 'booked' | 'pending' {
+  const code = raw?.trim().toUpperCase();
+  if (code === 'BOOK') return 'booked';
+  if (code === 'PDNG' || code === 'INFO' || code === 'FUTR') return 'pending';
+  problems.push({
+    code: 'CAMT_STATUS_ASSUMED_BOOKED',
+    severity: 'warning',
+    file: ctx.file,
+    path: `${path}/Sts`,
+    message: code ? `Unknown entry status "${raw}"; treated as booked.` : 'Entry has no status (Sts); treated as booked.',
+  });
+  return 'booked';
+}
+
+export function buildEntries(n: NtryAcc, ctx: BuildContext, problems: ImportProblem[]): ParsedEntry[] {
+  if (!n.amt) {
+    throw importError('CAMT_MISSING_AMOUNT', 'Entry (Ntry) has no Amt. The file is incomplete; export it again from your online banking.', { file: ctx.file, path: n.path });
+  }
+  const s = sign(n.cdi, ctx.file, `${n.path}/CdtDbtInd`);
+  const amount = toMinor(n.amt, ctx.statementCurrency, ctx.file, `${n.path}/Amt`);
+  if (amount.problem) problems.push(amount.problem);
+  const reversal = n.reversal?.trim().toLowerCase() === 'true' || n.reversal?.trim() === '1';
+  const bookingStatus = status(n.status, ctx, n.path, problems);
+  const bookingDate = toDate(n.bookingDate, ctx.file, `${n.path}/BookgDt`);
+  const valueDate = toDate(n.valueDate, ctx.file, `${n.path}/ValDt`);
+  if (!bookingDate && !valueDate) {
+    // Kept faithful (no invented date); the importer keys such entries on the statement date (see dedupe.ts).
+    problems.push({ code: 'CAMT_NO_DATE', severity: 'warning', file: ctx.file, path: n.path, message: `Entry without BookgDt and ValDt${ctx.fallbackDate ? `; the statement date ${ctx.fallbackDate} is used to recognise it again` : ''}.` });
+  }
+  const base: ParsedEntry = {
+    statementIndex: ctx.statementIndex,
+    amountMinor: s * amount.minor,
+    currency: amount.currency,
+    bookingStatus,
+    reversal,
+    location: n.path,
+  };
+  if (bookingDate) base.bookingDate = bookingDate;
+  if (valueDate) base.valueDate = valueDate;
+  const ntryCode = bankTxCode(n);
+  if (ntryCode) base.bankTxCode = ntryCode;
+  const ntryRef = absent(n.acctSvcrRef);
+  if (ntryRef) base.bankReference = ntryRef;
+
+  if (n.txs.length === 0) {
+    const remittance = joinRemittance([n.addtlNtryInf]);
+    return [remittance ? { ...base, remittance } : base];
+  }
+  // The original direction decides who the counterparty is: for a reversal CdtDbtInd is the opposite of the
+  // original payment's (ISO 20022 RvslInd definition).
+  const originallyCredit = (s === 1) !== reversal;
+  if (n.txs.length === 1) {
+    return [withTx(base, n.txs[0] as TxAcc, originallyCredit, ctx, problems, n)];
+  }
+  const split = splitAmounts(n, s, amount.minor * s, amount.currency, ctx);
+  if (typeof split === 'string') {
+    problems.push({ code: 'CAMT_BATCH_NOT_SPLIT', severity: 'warning', file: ctx.file, path: n.path, message: `Batch entry with ${n.txs.length} transactions kept as one posting of the entry amount: ${split}.` });
+    const remittance = joinRemittance([n.addtlNtryInf ?? `Batch of ${n.txs.length} transactions`]);
+    return [remittance ? { ...base, remittance } : base];
+  }
+  return n.txs.map((tx, i) => {
+    const one = withTx({ ...base, amountMinor: split[i] ?? 0, location: `${n.path}/NtryDtls/TxDtls[${tx.index}]` }, tx, originallyCredit, ctx, problems, n);
+    return one;
+  });
+}
+
+function splitAmounts(n: NtryAcc, entrySign: 1 | -1, entryMinor: number, currency: string, ctx: BuildContext): number[] | string {
+  const amounts: number[] = [];
+  for (const tx of n.txs) {
+    const amt = tx.amt ?? tx.txAmt;
+    if (!amt) return `TxDtls[${tx.index}] has no amount`;
+    if (amt.ccy && amt.ccy !== currency) return `TxDtls[${tx.index}] is in ${amt.ccy}, the entry in ${currency}`;
+    let txSign = entrySign;
+    if (tx.cdi === 'CRDT') txSign = 1;
+    else if (tx.cdi === 'DBIT') txSign = -1;
+    const path = `${n.path}/NtryDtls/TxDtls[${tx.index}]/Amt`;
+    const r = toMinor(amt, currency, ctx.file, path);
+    amounts.push(txSign * r.minor);
+  }
+  const sum = amounts.reduce((a, b) => a + b, 0);
+  if (sum !== entryMinor) return `the transaction amounts add up to ${sum}, the entry is ${entryMinor} minor units`;
+  return amounts;
+}
+
+function withTx(base: ParsedEntry, tx: TxAcc, originallyCredit: boolean, ctx: BuildContext, problems: ImportProblem[], n: NtryAcc): ParsedEntry {
+  const e: ParsedEntry = { ...base };
+  const counter: PartyAcc = originallyCredit ? tx.dbtr : tx.cdtr;
+  const other: PartyAcc = originallyCredit ? tx.cdtr : tx.dbtr;
+  const name = counter.name ?? (counter.iban ? undefined : other.name);
+  if (name) e.counterpartyName = name;
+  const iban = counter.iban?.replace(/\s+/g, '').toUpperCase();
+  if (iban) e.counterpartyIban = iban;
+  if (counter.bic) e.counterpartyBic = counter.bic.trim();
+  if (tx.dbtr.ultimate) e.ultimateDebtor = tx.dbtr.ultimate;
+  if (tx.cdtr.ultimate) e.ultimateCreditor = tx.cdtr.ultimate;
+  const remittance = joinRemittance([...tx.ustrd, ...tx.addtlRmt]) ?? joinRemittance([tx.addtlTxInf, n.addtlNtryInf]);
+  if (remittance) e.remittance = remittance;
+  const ref = checkCreditorReference(tx.strdRef);
+  if (ref.reference) e.creditorReference = ref.reference;
+  if (ref.problem) problems.push({ code: 'CAMT_BAD_CREDITOR_REFERENCE', severity: 'warning', file: ctx.file, path: `${e.location ?? n.path}/RmtInf/Strd`, message: `${ref.problem}; not stored as creditor reference.` });
+  const e2e = absent(tx.endToEndId);
+  if (e2e) e.endToEndId = e2e;
+  const mandate = absent(tx.mandateId);
+  if (mandate) e.mandateId = mandate;
+  const code = bankTxCode(tx);
+  if (code) e.bankTxCode = code;
+  const txRef = absent(tx.acctSvcrRef);
+  if (txRef) e.bankReference = txRef;
+  return e;
+}
+
+const OPENING = ['OPBD', 'PRCD'];
+const CLOSING = ['CLBD'];
+
+export function buildStatement(s: StmtAcc, format: StatementInfo['format'], version: string | undefined, file: string, problems: ImportProblem[]): StatementInfo {
+  const info: StatementInfo = { format, account: {} };
+  if (version) info.version = version;
+  if (s.iban) info.account.iban = s.iban.replace(/\s+/g, '').toUpperCase();
+  if (s.otherId) info.account.otherId = s.otherId.trim();
+  if (s.bic) info.account.bic = s.bic.trim();
+  if (s.currency) info.account.currency = s.currency.trim();
+  if (s.name) info.account.name = s.name;
+  if (s.holder) info.account.holder = s.holder;
+  if (s.id) info.statementId = s.id;
+  const seq = s.electronicSeq ?? s.legalSeq;
+  if (seq) info.sequence = seq.trim();
+  const from = toDate(s.from, file, `${s.path}/FrToDt/FrDtTm`);
+  const to = toDate(s.to, file, `${s.path}/FrToDt/ToDtTm`);
+  if (from) info.fromDate = from;
+  if (s.createdAt) {
+    const created = Date.parse(s.createdAt);
+    if (!Number.isNaN(created)) info.createdAt = new Date(created).toISOString();
+  }
+  if (to) info.toDate = to;
+  const pick = (codes: string[]) => codes.map((c) => s.balances.find((b) => b.code === c)).find(Boolean);
+  const opening = pick(OPENING);
+  const closing = pick(CLOSING);
+  for (const [bal, key] of [
+    [opening, 'openingBalanceMinor'],
+    [closing, 'closingBalanceMinor'],
+  ] as const) {
+    if (!bal?.amt) continue;
+    const path = `${s.path}/Bal(${bal.code ?? ''})/Amt`;
+    const r = toMinor(bal.amt, s.currency, file, path);
+    if (r.problem) problems.push(r.problem);
+    info[key] = sign(bal.cdi, file, `${s.path}/Bal(${bal.code ?? ''})/CdtDbtInd`) * r.minor;
+    info.balanceCurrency = r.currency;
+  }
+  return info;
+}

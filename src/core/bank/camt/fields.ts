@@ -1,0 +1,189 @@
+/**
+ * Which CAMT leaf elements we read, by path relative to their scope (statement, entry, transaction details).
+ * Paths cover camt.052/053/054 versions 001.01–001.13: parties moved from `Dbtr/Nm` (≤ v07) to
+ * `Dbtr/Pty/Nm` (v08+, Party40Choice), BIC from `BIC` (v02) to `BICFI` (v04+), status from `Sts` text
+ * (≤ v07) to `Sts/Cd` (v08+). Both spellings are accepted in every version ("mixed version structures").
+ * Element names: ISO 20022 message definitions, e.g. BkToCstmrStmt/Stmt/Ntry/NtryDtls/TxDtls/RltdPties.
+ */
+
+export type Amount = { text: string; ccy: string | undefined };
+
+export type TxAcc = {
+  index: number;
+  amt?: Amount;
+  txAmt?: Amount;
+  cdi?: string;
+  acctSvcrRef?: string;
+  endToEndId?: string;
+  mandateId?: string;
+  txId?: string;
+  domain?: string;
+  family?: string;
+  subFamily?: string;
+  prtry?: string;
+  prtryIssuer?: string;
+  dbtr: PartyAcc;
+  cdtr: PartyAcc;
+  ustrd: string[];
+  strdRef?: string;
+  addtlRmt: string[];
+  addtlTxInf?: string;
+};
+
+export type PartyAcc = { name?: string; iban?: string; otherId?: string; bic?: string; ultimate?: string };
+
+export type NtryAcc = {
+  index: number;
+  path: string;
+  amt?: Amount;
+  cdi?: string;
+  reversal?: string;
+  status?: string;
+  bookingDate?: string;
+  valueDate?: string;
+  acctSvcrRef?: string;
+  ntryRef?: string;
+  domain?: string;
+  family?: string;
+  subFamily?: string;
+  prtry?: string;
+  prtryIssuer?: string;
+  addtlNtryInf?: string;
+  batchCount?: string;
+  txs: TxAcc[];
+};
+
+export type BalanceAcc = { code?: string; amt?: Amount; cdi?: string; date?: string };
+
+export type StmtAcc = {
+  index: number;
+  path: string;
+  id?: string;
+  electronicSeq?: string;
+  legalSeq?: string;
+  createdAt?: string;
+  from?: string;
+  to?: string;
+  iban?: string;
+  otherId?: string;
+  currency?: string;
+  name?: string;
+  holder?: string;
+  bic?: string;
+  balances: BalanceAcc[];
+  announced: boolean;
+};
+
+type Setter<T> = (acc: T, text: string, ccy: string | undefined) => void;
+
+export const newParty = (): PartyAcc => ({});
+
+export const newTx = (index: number): TxAcc => ({ index, dbtr: newParty(), cdtr: newParty(), ustrd: [], addtlRmt: [] });
+
+function partySetters(role: 'Dbtr' | 'Cdtr', pick: (tx: TxAcc) => PartyAcc): Record<string, Setter<TxAcc>> {
+  const name: Setter<TxAcc> = (tx, t) => {
+    const p = pick(tx);
+    p.name ??= t;
+  };
+  const ultimate: Setter<TxAcc> = (tx, t) => {
+    pick(tx).ultimate ??= t;
+  };
+  const bic: Setter<TxAcc> = (tx, t) => {
+    pick(tx).bic ??= t;
+  };
+  return {
+    [`RltdPties/${role}/Nm`]: name,
+    [`RltdPties/${role}/Pty/Nm`]: name,
+    [`RltdPties/${role}/Agt/FinInstnId/Nm`]: name,
+    [`RltdPties/${role}Acct/Id/IBAN`]: (tx, t) => {
+      pick(tx).iban = t;
+    },
+    [`RltdPties/${role}Acct/Id/Othr/Id`]: (tx, t) => {
+      pick(tx).otherId = t;
+    },
+    [`RltdPties/Ultmt${role}/Nm`]: ultimate,
+    [`RltdPties/Ultmt${role}/Pty/Nm`]: ultimate,
+    [`RltdAgts/${role}Agt/FinInstnId/BIC`]: bic,
+    [`RltdAgts/${role}Agt/FinInstnId/BICFI`]: bic,
+    [`RltdPties/${role}/Agt/FinInstnId/BICFI`]: bic,
+    [`RltdPties/${role}/Agt/FinInstnId/BIC`]: bic,
+  };
+}
+
+function btcSetters<T extends { domain?: string; family?: string; subFamily?: string; prtry?: string; prtryIssuer?: string }>(): Record<string, Setter<T>> {
+  return {
+    'BkTxCd/Domn/Cd': (a, t) => (a.domain = t),
+    'BkTxCd/Domn/Fmly/Cd': (a, t) => (a.family = t),
+    'BkTxCd/Domn/Fmly/SubFmlyCd': (a, t) => (a.subFamily = t),
+    'BkTxCd/Prtry/Cd': (a, t) => (a.prtry = t),
+    'BkTxCd/Prtry/Issr': (a, t) => (a.prtryIssuer = t),
+  };
+}
+
+export const TX_FIELDS: ReadonlyMap<string, Setter<TxAcc>> = new Map(
+  Object.entries<Setter<TxAcc>>({
+    'Refs/AcctSvcrRef': (tx, t) => (tx.acctSvcrRef = t),
+    'Refs/EndToEndId': (tx, t) => (tx.endToEndId = t),
+    'Refs/MndtId': (tx, t) => (tx.mandateId = t),
+    'Refs/TxId': (tx, t) => (tx.txId = t),
+    Amt: (tx, t, ccy) => (tx.amt = { text: t, ccy }),
+    CdtDbtInd: (tx, t) => (tx.cdi = t),
+    'AmtDtls/TxAmt/Amt': (tx, t, ccy) => (tx.txAmt = { text: t, ccy }),
+    ...btcSetters<TxAcc>(),
+    ...partySetters('Dbtr', (tx) => tx.dbtr),
+    ...partySetters('Cdtr', (tx) => tx.cdtr),
+    'RmtInf/Ustrd': (tx, t) => void tx.ustrd.push(t),
+    'RmtInf/Strd/CdtrRefInf/Ref': (tx, t) => (tx.strdRef ??= t),
+    'RmtInf/Strd/AddtlRmtInf': (tx, t) => void tx.addtlRmt.push(t),
+    AddtlTxInf: (tx, t) => (tx.addtlTxInf = t),
+  }),
+);
+
+export const NTRY_FIELDS: ReadonlyMap<string, Setter<NtryAcc>> = new Map(
+  Object.entries<Setter<NtryAcc>>({
+    Amt: (n, t, ccy) => (n.amt = { text: t, ccy }),
+    CdtDbtInd: (n, t) => (n.cdi = t),
+    RvslInd: (n, t) => (n.reversal = t),
+    Sts: (n, t) => (n.status = t || n.status),
+    'Sts/Cd': (n, t) => (n.status = t),
+    'Sts/Prtry': (n, t) => (n.status ??= t),
+    'BookgDt/Dt': (n, t) => (n.bookingDate = t),
+    'BookgDt/DtTm': (n, t) => (n.bookingDate = t),
+    'ValDt/Dt': (n, t) => (n.valueDate = t),
+    'ValDt/DtTm': (n, t) => (n.valueDate = t),
+    AcctSvcrRef: (n, t) => (n.acctSvcrRef = t),
+    NtryRef: (n, t) => (n.ntryRef = t),
+    ...btcSetters<NtryAcc>(),
+    AddtlNtryInf: (n, t) => (n.addtlNtryInf = t),
+    'NtryDtls/Btch/NbOfTxs': (n, t) => (n.batchCount = t),
+  }),
+);
+
+export const STMT_FIELDS: ReadonlyMap<string, Setter<StmtAcc>> = new Map(
+  Object.entries<Setter<StmtAcc>>({
+    Id: (s, t) => (s.id = t),
+    ElctrncSeqNb: (s, t) => (s.electronicSeq = t),
+    LglSeqNb: (s, t) => (s.legalSeq = t),
+    CreDtTm: (s, t) => (s.createdAt = t),
+    'FrToDt/FrDtTm': (s, t) => (s.from = t),
+    'FrToDt/ToDtTm': (s, t) => (s.to = t),
+    'Acct/Id/IBAN': (s, t) => (s.iban = t),
+    'Acct/Id/Othr/Id': (s, t) => (s.otherId = t),
+    'Acct/Ccy': (s, t) => (s.currency = t),
+    'Acct/Nm': (s, t) => (s.name = t),
+    'Acct/Ownr/Nm': (s, t) => (s.holder = t),
+    'Acct/Svcr/FinInstnId/BIC': (s, t) => (s.bic = t),
+    'Acct/Svcr/FinInstnId/BICFI': (s, t) => (s.bic = t),
+  }),
+);
+
+export const BAL_FIELDS: ReadonlyMap<string, Setter<BalanceAcc>> = new Map(
+  Object.entries<Setter<BalanceAcc>>({
+    'Tp/CdOrPrtry/Cd': (b, t) => (b.code = t),
+    'Tp/CdOrPrtry/Prtry': (b, t) => (b.code ??= t),
+    Amt: (b, t, ccy) => (b.amt = { text: t, ccy }),
+    CdtDbtInd: (b, t) => (b.cdi = t),
+    'Dt/Dt': (b, t) => (b.date = t),
+    'Dt/DtTm': (b, t) => (b.date = t),
+  }),
+);
