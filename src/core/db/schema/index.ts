@@ -9,3 +9,4 @@ export * from './messages.ts';
 export * from './audit.ts';
 export * from './matching.ts';
 export * from './order-events.ts';
+export * from './bank-statements.ts';
