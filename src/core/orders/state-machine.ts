@@ -21,8 +21,12 @@ export type OrderState = {
 };
 
 export type OrderEvent =
-  /** A payment (or part of one) was assigned; late payments to cancelled/overdue orders are allowed. */
-  | { type: 'payment_assigned'; amountMinor: number }
+  /**
+   * A payment (or part of one) was assigned; late payments to cancelled/overdue orders are allowed.
+   * `acceptedShortfallMinor`: a shortfall within the shop's tolerance (bank fees deducted, issue 5 §3) that
+   * the matcher accepted, so the order counts as paid although `paidMinor` stays below the total.
+   */
+  | { type: 'payment_assigned'; amountMinor: number; acceptedShortfallMinor?: number }
   /** An assignment was undone, or its posting was returned (chargeback). */
   | { type: 'payment_unassigned'; amountMinor: number }
   /** The shop no longer reports the order as open per the mapping, or deleted it. */
@@ -65,8 +69,8 @@ function unpaidBase(state: OrderState, fallback: OrderStatus): OrderStatus {
 }
 
 /** Status after the paid amount changed, for an order that is waiting for money. */
-function statusForPayment(state: OrderState, paidMinor: number, unpaidStatus: OrderStatus): OrderStatus {
-  if (paidMinor >= state.totalMinor && state.totalMinor > 0) return 'paid';
+function statusForPayment(state: OrderState, paidMinor: number, unpaidStatus: OrderStatus, shortfallMinor = 0): OrderStatus {
+  if (paidMinor + shortfallMinor >= state.totalMinor && state.totalMinor > 0) return 'paid';
   if (paidMinor > 0) return 'partially_paid';
   return unpaidBase(state, unpaidStatus);
 }
@@ -82,7 +86,7 @@ function ok(state: OrderState, effects: OrderEffect[] = []): TransitionResult {
 export function transition(state: OrderState, event: OrderEvent): TransitionResult {
   switch (event.type) {
     case 'payment_assigned':
-      return onPaymentAssigned(state, event.amountMinor);
+      return onPaymentAssigned(state, event.amountMinor, event.acceptedShortfallMinor ?? 0);
     case 'payment_unassigned':
       return onPaymentUnassigned(state, event.amountMinor);
     case 'removed_in_shop':
@@ -114,9 +118,12 @@ export function transition(state: OrderState, event: OrderEvent): TransitionResu
   }
 }
 
-function onPaymentAssigned(state: OrderState, amountMinor: number): TransitionResult {
+function onPaymentAssigned(state: OrderState, amountMinor: number, shortfallMinor: number): TransitionResult {
   if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) {
     return fail('AMOUNT_INVALID', 'An assigned amount must be a positive whole number of minor units.');
+  }
+  if (!Number.isSafeInteger(shortfallMinor) || shortfallMinor < 0) {
+    return fail('AMOUNT_INVALID', 'An accepted shortfall must be a whole number of minor units ≥ 0.');
   }
   const paidMinor = state.paidMinor + amountMinor;
   const overpaid = paidMinor > state.totalMinor;
@@ -131,7 +138,7 @@ function onPaymentAssigned(state: OrderState, amountMinor: number): TransitionRe
     return fail('ORDER_REFUNDED', 'A refunded order takes no further payments; assign the posting elsewhere.');
   }
   const unpaid = state.status === 'paid' ? 'open' : state.status;
-  const status = statusForPayment(state, paidMinor, unpaid === 'partially_paid' ? 'open' : unpaid);
+  const status = statusForPayment(state, paidMinor, unpaid === 'partially_paid' ? 'open' : unpaid, shortfallMinor);
   const effects: OrderEffect[] = [];
   if (status === 'paid' && state.status !== 'paid') effects.push({ type: 'transfer_paid' });
   if (overpaid && !state.overpaid) effects.push({ type: 'notify', kind: 'overpaid' });
@@ -154,6 +161,9 @@ function onPaymentUnassigned(state: OrderState, amountMinor: number): Transition
 
 function onAmountChanged(state: OrderState, totalMinor: number): TransitionResult {
   if (!Number.isSafeInteger(totalMinor) || totalMinor < 0) return fail('AMOUNT_INVALID', 'An order total must be a whole number ≥ 0.');
+  // An unchanged total changes nothing (it must not re-derive the status: an order paid with an accepted
+  // shortfall would otherwise fall back to partially paid and cancel its write-back).
+  if (totalMinor === state.totalMinor) return ok(state);
   const next = { ...state, totalMinor, overpaid: state.paidMinor > totalMinor };
   if (!isAwaitingPayment(state.status) && state.status !== 'paid') return ok(next);
   const unpaid = state.status === 'overdue' || state.status === 'debt_collection' ? state.status : 'open';

@@ -1,0 +1,105 @@
+/**
+ * One posting paying several orders (issue 5 §3): either several numbers/references listed whose open amounts
+ * add up to the posting, or the payer's own open orders whose amounts add up to it. Subsets are searched with
+ * a hard bound (pool size, subset size), so a customer with many open orders cannot blow up a run.
+ */
+import { isAwaitingPayment } from '../../orders/state-machine.ts';
+import type { OrderIndex } from '../order-index.ts';
+import { IDENTITY_KINDS, score, signal } from '../scoring.ts';
+import { type MatchSettings, toleranceFor } from '../settings.ts';
+import type { Candidate, Signal } from '../types.ts';
+import type { Evidence } from './evidence.ts';
+import { passOf } from './single.ts';
+
+function subsetsSumming(ids: readonly number[], open: (id: number) => number, target: number, tol: number, maxSize: number, limit: number): number[][] {
+  const found: number[][] = [];
+  const pick: number[] = [];
+  const walk = (start: number, sum: number): void => {
+    if (found.length >= limit) return;
+    if (pick.length >= 2 && Math.abs(sum - target) <= tol) found.push([...pick]);
+    if (pick.length === maxSize) return;
+    for (let i = start; i < ids.length; i++) {
+      const id = ids[i];
+      if (id === undefined) continue;
+      const next = sum + open(id);
+      if (next > target + tol) continue;
+      pick.push(id);
+      walk(i + 1, next);
+      pick.pop();
+    }
+  };
+  walk(0, 0);
+  return found;
+}
+
+function combine(ev: Evidence, orderIds: number[], index: OrderIndex, viaPayer: boolean): Candidate {
+  const signals: Signal[] = [];
+  const blockers: string[] = [];
+  const allocations = orderIds.map((orderId) => ({ orderId, amountMinor: index.openMinor(orderId) }));
+  const sum = allocations.reduce((s, a) => s + a.amountMinor, 0);
+  const diff = ev.openMinor - sum;
+  // The difference (fees, rounding) goes to the last order, so the allocations add up to the posting.
+  const last = allocations[allocations.length - 1];
+  if (last) last.amountMinor += diff;
+  let weakest = 1;
+  for (const id of orderIds) {
+    const own = ev.signals.get(id) ?? [];
+    const order = index.byId.get(id)?.order;
+    if (!order || order.currency !== ev.posting.currency) blockers.push('currency_mismatch');
+    if (order && !isAwaitingPayment(order.status)) blockers.push(`order_${order.status}`);
+    const best = own.filter((s) => (viaPayer ? !IDENTITY_KINDS.has(s.kind) : IDENTITY_KINDS.has(s.kind)));
+    const w = Math.max(0, ...best.map((s) => s.weight ?? 0));
+    weakest = Math.min(weakest, w);
+    for (const s of best) signals.push({ ...s, detail: `${order?.number ?? id}: ${s.detail}`, weight: 0 });
+  }
+  if (ev.posting.bookingStatus === 'pending') blockers.push('posting_not_booked');
+  if (allocations.some((a) => a.amountMinor <= 0)) blockers.push('allocation_not_positive');
+  signals.unshift(signal(viaPayer ? 'name_exact' : 'number', `weakest evidence among ${orderIds.length} orders`, weakest));
+  signals.push(signal(diff === 0 ? 'amount_sum' : 'amount_within_tolerance', `sum of ${orderIds.length} open amounts ${sum}${diff ? `, difference ${diff}` : ''}`));
+  return {
+    orderIds,
+    allocations,
+    amountMinor: ev.openMinor,
+    score: score(signals),
+    signals,
+    pass: 'combined',
+    blockers,
+    shortfallMinor: diff < 0 ? -diff : 0,
+    flags: diff < 0 ? ['fees_deducted'] : diff > 0 ? ['overpaid'] : [],
+  };
+}
+
+export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: MatchSettings): Candidate[] {
+  const out: Candidate[] = [];
+  const tol = toleranceFor(settings, ev.openMinor);
+  const open = (id: number) => index.openMinor(id);
+  const usable = (id: number) => open(id) > 0 && index.byId.get(id)?.order.currency === ev.posting.currency;
+  const identity: number[] = [];
+  const payer: number[] = [];
+  for (const [id, signals] of ev.signals) {
+    if (!usable(id)) continue;
+    const pass = passOf(signals);
+    if (pass === 'reference' || pass === 'number') identity.push(id);
+    else if (signals.some((s) => s.kind === 'name_exact' || s.kind === 'company' || s.kind === 'iban_learned' || s.kind === 'alias_learned')) payer.push(id);
+  }
+  identity.sort((a, b) => a - b);
+  if (identity.length >= 2 && identity.length <= settings.maxCombinationPool) {
+    for (const ids of subsetsSumming(identity, open, ev.openMinor, tol, settings.maxCombinationSize, 8)) {
+      out.push(combine(ev, ids, index, false));
+    }
+  }
+  if (out.length === 0 && payer.length >= 2) {
+    // The newest orders first: a payment usually covers recent orders.
+    const pool = payer
+      .sort((a, b) => (index.byId.get(b)?.order.createdAt ?? '').localeCompare(index.byId.get(a)?.order.createdAt ?? '') || a - b)
+      .slice(0, settings.maxCombinationPool);
+    // Exact sums only for payer-based combinations: without numbers, a tolerance makes too many subsets fit.
+    const subsets = subsetsSumming(pool, open, ev.openMinor, 0, settings.maxCombinationSize, 8);
+    for (const ids of subsets) {
+      const c = combine(ev, ids.sort((a, b) => a - b), index, true);
+      if (subsets.length > 1) c.blockers.push('ambiguous_combination');
+      out.push(c);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * Returns and chargebacks (issue 5 §3): a debit that reverses an earlier incoming payment undoes the
+ * assignment(s) of that payment and reopens the order(s).
+ *
+ * Recognised by: the reversal indicator (ISO 20022 camt.053 `Ntry/RvslInd`), an R-transaction bank
+ * transaction code (ISO 20022 External Bank Transaction SubFamily codes RRTN "reversal due to payment
+ * return", RPCR "reversal due to payment cancellation request", UPDD "reversal of direct debit", ARET, in
+ * `Ntry/BkTxCd/Domn/Fmly/SubFmlyCd` e.g. `PMNT-RCDT-RRTN`; German GVC codes of the DK "Geschäftsvorfall-
+ * codes" list 109 (SEPA Lastschrift Rückbelastung), 159 (SEPA Überweisung Retoure), 181–184 (SEPA
+ * Rückbelastungen)), or remittance words (Rücklastschrift, Retoure, Rückbuchung, RETURN, CHARGEBACK).
+ */
+import { normaliseIban } from '../names.ts';
+import type { OrderIndex } from '../order-index.ts';
+import { extractReferences } from '../references-extract.ts';
+import { signal } from '../scoring.ts';
+import type { Candidate, Decision, MatchAssignment, MatchPosting } from '../types.ts';
+
+const R_SUBFAMILIES = /\b(?:RRTN|RPCR|UPDD|ARET|RCHG|CAJT)\b/;
+const R_GVC = /^(?:GVC\s*)?(?:109|159|181|182|183|184)$/;
+const R_WORDS = /R(?:Ü|UE|U)CKLASTSCHRIFT|R(?:Ü|UE|U)CKBUCHUNG|R(?:Ü|UE|U)CK(?:Ü|UE|U)BERWEISUNG|RETOURE|\bRETURN(?:ED)?\b|CHARGEBACK|R(?:Ü|UE|U)CKBELASTUNG/;
+
+export function isReturn(p: Pick<MatchPosting, 'reversal' | 'bankTxCode' | 'remittance' | 'amountMinor'>): boolean {
+  if (p.reversal) return true;
+  const code = (p.bankTxCode ?? '').toUpperCase().replace(/[-/]/g, ' ');
+  if (R_SUBFAMILIES.test(code) || R_GVC.test(code.trim())) return true;
+  return p.amountMinor < 0 && R_WORDS.test((p.remittance ?? '').toUpperCase());
+}
+
+export type ReturnContext = {
+  byEndToEnd: Map<string, MatchAssignment[]>;
+  byPosting: Map<number, MatchAssignment[]>;
+  byOrder: Map<number, MatchAssignment[]>;
+  postingAmount: Map<number, number>;
+};
+
+export function returnContext(assignments: readonly MatchAssignment[], postingAmounts: ReadonlyMap<number, number>): ReturnContext {
+  const ctx: ReturnContext = { byEndToEnd: new Map(), byPosting: new Map(), byOrder: new Map(), postingAmount: new Map(postingAmounts) };
+  const push = <K>(m: Map<K, MatchAssignment[]>, k: K, a: MatchAssignment) => {
+    const l = m.get(k);
+    if (l) l.push(a);
+    else m.set(k, [a]);
+  };
+  for (const a of assignments) {
+    const e2e = a.endToEndId?.trim().toUpperCase();
+    if (e2e && e2e !== 'NOTPROVIDED') push(ctx.byEndToEnd, e2e, a);
+    push(ctx.byPosting, a.postingId, a);
+    push(ctx.byOrder, a.orderId, a);
+  }
+  return ctx;
+}
+
+/** The assignments (grouped by original posting) a return posting may reverse, with why. */
+function originals(p: MatchPosting, ctx: ReturnContext, index: OrderIndex): { postingId: number; why: string }[] {
+  const amount = Math.abs(p.amountMinor);
+  const fits = (postingId: number) => {
+    const list = ctx.byPosting.get(postingId) ?? [];
+    if (list.length === 0) return false;
+    const assigned = list.reduce((s, a) => s + a.amountMinor, 0);
+    return assigned === amount || ctx.postingAmount.get(postingId) === amount;
+  };
+  const e2e = p.endToEndId?.trim().toUpperCase();
+  if (e2e && e2e !== 'NOTPROVIDED') {
+    const ids = [...new Set((ctx.byEndToEnd.get(e2e) ?? []).map((a) => a.postingId))].filter(fits);
+    if (ids.length > 0) return ids.map((postingId) => ({ postingId, why: `same end-to-end id ${e2e}` }));
+  }
+  const ex = extractReferences(p);
+  const viaOrders = new Set<number>();
+  for (const ref of ex.references) {
+    const e = index.byReference.get(ref);
+    for (const a of (e && ctx.byOrder.get(e.order.id)) || []) viaOrders.add(a.postingId);
+  }
+  for (const n of ex.numbers) {
+    for (const hit of index.byKey.get(n.key) ?? []) for (const a of ctx.byOrder.get(hit.entry.order.id) ?? []) viaOrders.add(a.postingId);
+  }
+  const viaText = [...viaOrders].filter(fits);
+  if (viaText.length > 0) return viaText.map((postingId) => ({ postingId, why: 'order referenced in the return text, same amount' }));
+  const iban = normaliseIban(p.counterpartyIban);
+  if (!iban) return [];
+  const viaIban = [...ctx.byPosting.entries()]
+    .filter(([, list]) => list.some((a) => normaliseIban(a.counterpartyIban) === iban))
+    .map(([postingId]) => postingId)
+    .filter(fits);
+  return viaIban.map((postingId) => ({ postingId, why: `same payer IBAN ${iban}, same amount` }));
+}
+
+export function returnDecision(p: MatchPosting, ctx: ReturnContext, index: OrderIndex): Decision {
+  if (p.amountMinor > 0) {
+    // A reversed debit (our own refund came back): money in, but not an order payment.
+    return { postingId: p.id, band: 'none', pass: 'return', candidates: [], reasons: ['reversal_of_debit'] };
+  }
+  const found = originals(p, ctx, index);
+  const candidates: Candidate[] = found.map(({ postingId, why }) => {
+    const list = ctx.byPosting.get(postingId) ?? [];
+    return {
+      orderIds: list.map((a) => a.orderId),
+      allocations: list.map((a) => ({ orderId: a.orderId, amountMinor: a.amountMinor })),
+      amountMinor: list.reduce((s, a) => s + a.amountMinor, 0),
+      score: found.length === 1 ? 0.99 : 0.5,
+      signals: [signal('reference', `return of posting ${postingId}: ${why}`, 0.99)],
+      pass: 'return',
+      blockers: found.length === 1 ? [] : ['ambiguous_return'],
+      shortfallMinor: 0,
+      flags: [],
+    };
+  });
+  const only = found.length === 1 ? found[0] : undefined;
+  if (!only) {
+    return { postingId: p.id, band: candidates.length ? 'suggest' : 'none', pass: 'return', candidates, reasons: [candidates.length ? 'ambiguous_return' : 'return_original_not_found'] };
+  }
+  const reverses = (ctx.byPosting.get(only.postingId) ?? []).map((a) => ({ assignmentId: a.id, orderId: a.orderId, amountMinor: a.amountMinor }));
+  // Consumed: another return in the same run must not reverse the same assignments again.
+  ctx.byPosting.delete(only.postingId);
+  return { postingId: p.id, band: 'auto', pass: 'return', candidates, reasons: [], reverses };
+}

@@ -1,0 +1,139 @@
+/**
+ * The matcher's data model (issue 5 §3). The matcher is pure: these plain objects in, decisions out. The
+ * services (match-service.ts) load them from the database and persist the decisions.
+ */
+import type { OrderStatus } from '#shared/domain.ts';
+import type { MatchSettings } from './settings.ts';
+
+export type MatchOrder = {
+  id: number;
+  shopId: number;
+  number: string;
+  invoiceNumber?: string | null;
+  paymentReference?: string | null;
+  totalMinor: number;
+  paidMinor: number;
+  currency: string;
+  customerName?: string | null;
+  company?: string | null;
+  email?: string | null;
+  status: OrderStatus;
+  /** Order date (ISO instant or date); payments before it are suspicious. */
+  createdAt: string;
+};
+
+export type MatchPosting = {
+  id: number;
+  /** Signed: credits positive, debits negative. */
+  amountMinor: number;
+  /** Already assigned part (for partially assigned postings). */
+  assignedMinor: number;
+  currency: string;
+  bookingDate?: string | null;
+  bookingStatus?: 'booked' | 'pending';
+  counterpartyName?: string | null;
+  counterpartyIban?: string | null;
+  ultimateDebtor?: string | null;
+  remittance?: string | null;
+  creditorReference?: string | null;
+  endToEndId?: string | null;
+  bankTxCode?: string | null;
+  reversal?: boolean;
+};
+
+/** An active assignment, so returns can find what they reverse. */
+export type MatchAssignment = {
+  id: number;
+  postingId: number;
+  orderId: number;
+  amountMinor: number;
+  /** Of the posting that was assigned. */
+  endToEndId?: string | null;
+  counterpartyIban?: string | null;
+  bookingDate?: string | null;
+};
+
+/** What confirmed manual assignments taught (payer_facts), keyed by payer. */
+export type LearnedFacts = {
+  /** Normalised IBAN -> customer keys (`email:…` / `name:…`). */
+  ibanToCustomers: ReadonlyMap<string, readonly string[]>;
+  /** Normalised payer name -> customer keys. */
+  aliasToCustomers: ReadonlyMap<string, readonly string[]>;
+};
+
+export const EMPTY_FACTS: LearnedFacts = { ibanToCustomers: new Map(), aliasToCustomers: new Map() };
+
+export type SignalKind =
+  | 'reference'
+  | 'reference_typo'
+  | 'creditor_reference'
+  | 'number'
+  | 'invoice_number'
+  | 'number_core'
+  | 'number_joined'
+  | 'number_typo'
+  | 'keyword'
+  | 'amount_exact'
+  | 'amount_within_tolerance'
+  | 'amount_partial'
+  | 'amount_over'
+  | 'amount_sum'
+  | 'name_exact'
+  | 'name_partial'
+  | 'company'
+  | 'iban_learned'
+  | 'alias_learned'
+  | 'date_window'
+  | 'date_before_order'
+  | 'blocked';
+
+export type Signal = { kind: SignalKind; detail: string; weight?: number };
+
+export type PassName = 'reference' | 'number' | 'typo' | 'combined' | 'payer' | 'amount' | 'return' | 'debit';
+
+export type Allocation = { orderId: number; amountMinor: number };
+
+export type Candidate = {
+  orderIds: number[];
+  /** How the posting's (unassigned) amount would be split over the orders. */
+  allocations: Allocation[];
+  amountMinor: number;
+  score: number;
+  signals: Signal[];
+  /** The pass whose evidence this candidate rests on. */
+  pass: PassName;
+  /** Hard rules that forbid automatic assignment of this candidate, whatever its score. */
+  blockers: string[];
+  /** Accepted shortfall within tolerance (bank fees) per order, so the order counts as paid. */
+  shortfallMinor: number;
+  flags: ('overpaid' | 'partial' | 'fees_deducted')[];
+};
+
+export type Decision = {
+  postingId: number;
+  band: 'auto' | 'suggest' | 'none';
+  pass: PassName;
+  /** Ranked, best first (at most `settings.maxCandidates`). */
+  candidates: Candidate[];
+  /** Why the best candidate is not automatic (empty for auto decisions). */
+  reasons: string[];
+  /** For returns: the assignments this posting reverses (undo them, reopen the orders). */
+  reverses?: { assignmentId: number; orderId: number; amountMinor: number }[];
+};
+
+export type MatchInput = {
+  orders: readonly MatchOrder[];
+  postings: readonly MatchPosting[];
+  activeAssignments?: readonly MatchAssignment[];
+  settings: MatchSettings;
+  /** Per-shop overrides of tolerance etc. */
+  shopSettings?: ReadonlyMap<number, MatchSettings>;
+  learned?: LearnedFacts;
+  /** Per-shop compiled number patterns. */
+  patterns?: readonly RegExp[];
+};
+
+export type MatchResult = {
+  decisions: Decision[];
+  summary: { auto: number; suggested: number; none: number; returns: number; debits: number };
+};
