@@ -12,6 +12,7 @@ import sirv from 'sirv';
 import { toErrorPayload, isKassenwartError } from '#core/errors.ts';
 import { type ApiHandlers, invokeApi } from '#core/api/handlers.ts';
 import type { Logger } from '#core/deps.ts';
+import { RENDERER_CSP } from '#shared/csp.ts';
 
 export type ServeOptions = {
   handlers: ApiHandlers;
@@ -27,9 +28,8 @@ export type RunningServer = { url: string; token: string; port: number; close():
 const MAX_BODY_BYTES = 1024 * 1024;
 const COOKIE = 'kassenwart_token';
 
-/** CSP for the renderer (design §3.5): only our own origin; Mantine sets CSS variables inline. */
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+/** CSP for the renderer (design §3.5), shared with the Electron app protocol and the built index.html. */
+const CSP = RENDERER_CSP;
 
 function sameToken(given: string | undefined, token: string): boolean {
   if (!given) return false;

@@ -1,0 +1,47 @@
+import type { Messages } from './de.ts';
+
+/** English UI texts; same keys as de.ts (the type enforces it). */
+export const en: Messages = {
+  app: { name: 'Kassenwart', tagline: 'Payment reconciliation' },
+  nav: {
+    label: 'Main navigation',
+    dashboard: 'Dashboard',
+    queue: 'Assignment queue',
+    orders: 'Orders',
+    postings: 'Postings',
+    shops: 'Shops',
+    settings: 'Settings',
+    toggle: 'Show or hide navigation',
+  },
+  language: { label: 'Language', de: 'Deutsch', en: 'English' },
+  comingSoon: {
+    badge: 'Coming soon',
+    body: 'This screen is not built yet. It follows in one of the next versions.',
+  },
+  dashboard: {
+    title: 'Dashboard',
+    loading: 'Loading the dashboard …',
+    error: 'The dashboard could not be loaded',
+    retry: 'Try again',
+    ordersTotal: 'Orders in total',
+    unassignedPostings: 'Unassigned incoming payments',
+    failedTransfers: 'Failed status transfers',
+    pendingTransfers: 'Pending status transfers',
+    shops: 'Connected shops',
+    ordersByStatus: 'Orders by status',
+    status: 'Status',
+    count: 'Count',
+  },
+  orderStatus: {
+    open: 'Open (unpaid)',
+    not_managed: 'Not managed',
+    partially_paid: 'Partially paid',
+    paid: 'Paid',
+    overdue: 'Overdue',
+    debt_collection: 'In debt collection',
+    cancelled: 'Cancelled',
+    removed_externally: 'Removed externally',
+    refunded: 'Refunded',
+    partially_refunded: 'Partially refunded',
+  },
+};
