@@ -140,7 +140,7 @@ describe('key store', () => {
     // A stand-in with Electron's safeStorage shape: reversible, but not plain text.
     const fake = {
       isEncryptionAvailable: () => true,
-      encryptString: (s: string) => Buffer.from(s, 'utf8').map((b) => b ^ 0x5a),
+      encryptString: (s: string) => Buffer.from(Buffer.from(s, 'utf8').map((b) => b ^ 0x5a)),
       decryptString: (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a)).toString('utf8'),
       getSelectedStorageBackend: () => 'gnome_libsecret',
     };
