@@ -37,8 +37,9 @@ export function band(candidates: readonly Candidate[], settings: MatchSettings):
   const reasons = [...best.blockers];
   if (best.score < settings.autoThreshold) reasons.push('score_below_threshold');
   const overlaps = (c: Candidate) => c.orderIds.some((id) => best.orderIds.includes(id));
-  // The runner-up that counts is a different explanation: not a subset/superset of the same orders.
-  const second = rest.find((c) => !overlaps(c) || c.orderIds.length !== best.orderIds.length);
+  // The runner-up that counts is a different explanation: a part of the best one (one of the orders a
+  // combined payment covers) does not compete with it. Blocked candidates do compete: they may be the truth.
+  const second = rest.find((c) => !c.orderIds.every((id) => best.orderIds.includes(id)));
   if (second && best.score - second.score < settings.minMargin) reasons.push('not_clearly_ahead');
   // Hard rule: same amount and same payer on several open orders, with no number or reference to tell.
   if (!hasIdentity(best) && rest.some((c) => !overlaps(c) && sameShape(best, c))) reasons.push('ambiguous_same_amount_same_name');

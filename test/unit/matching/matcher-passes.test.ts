@@ -1,0 +1,241 @@
+import { describe, expect, it } from 'vitest';
+import { generateReference, toCreditorReference } from '#core/matching/references.ts';
+import { seededRandomInt } from '#core/matching/random.ts';
+import { DEFAULT_MATCH_SETTINGS } from '#core/matching/settings.ts';
+import { decisionOf, match, order, posting } from './fixtures.ts';
+
+const rnd = seededRandomInt(11);
+
+describe('pass: our reference / RF / end-to-end id', () => {
+  it('assigns automatically on our reference in the remittance', () => {
+    const ref = generateReference(rnd);
+    const o = order({ paymentReference: ref });
+    const p = posting({ remittance: `Zahlung ${ref}`, amountMinor: 4990 });
+    const d = decisionOf(match([o, order({ totalMinor: 4990 })], [p]), p.id);
+    expect(d.band).toBe('auto');
+    expect(d.pass).toBe('reference');
+    expect(d.candidates[0]?.orderIds).toEqual([o.id]);
+    expect(d.candidates[0]?.signals.map((s) => s.kind)).toContain('reference');
+  });
+
+  it('finds the reference in the end-to-end id and in an RF creditor reference', () => {
+    const r1 = generateReference(rnd);
+    const r2 = generateReference(rnd);
+    const o1 = order({ paymentReference: r1 });
+    const o2 = order({ paymentReference: r2 });
+    const p1 = posting({ endToEndId: r1, remittance: 'NOTPROVIDED' });
+    const p2 = posting({ creditorReference: toCreditorReference(r2), remittance: null });
+    const res = match([o1, o2], [p1, p2]);
+    expect(decisionOf(res, p1.id)).toMatchObject({ band: 'auto', pass: 'reference' });
+    expect(decisionOf(res, p2.id).candidates[0]?.orderIds).toEqual([o2.id]);
+    expect(decisionOf(res, p2.id).candidates[0]?.signals.map((s) => s.kind)).toContain('creditor_reference');
+  });
+
+  it('assigns a reference payment with a different amount: partial stays partial, overpayment is flagged', () => {
+    const r1 = generateReference(rnd);
+    const r2 = generateReference(rnd);
+    const o1 = order({ paymentReference: r1, totalMinor: 10000 });
+    const o2 = order({ paymentReference: r2, totalMinor: 10000 });
+    const partial = posting({ remittance: r1, amountMinor: 4000 });
+    const over = posting({ remittance: r2, amountMinor: 12000 });
+    const res = match([o1, o2], [partial, over]);
+    expect(decisionOf(res, partial.id)).toMatchObject({ band: 'auto', pass: 'reference' });
+    expect(decisionOf(res, partial.id).candidates[0]?.flags).toContain('partial');
+    expect(decisionOf(res, over.id)).toMatchObject({ band: 'auto', pass: 'reference' });
+    expect(decisionOf(res, over.id).candidates[0]?.flags).toContain('overpaid');
+  });
+
+  it('repairs a reference with one typo only as a suggestion unless amount or payer agrees', () => {
+    const ref = generateReference(rnd);
+    const o = order({ paymentReference: ref, totalMinor: 7000 });
+    const typo = ref.slice(0, 4) + ref[5] + ref[4] + ref.slice(6);
+    const good = posting({ remittance: typo, amountMinor: 7000 });
+    const bad = posting({ remittance: typo, amountMinor: 100 });
+    expect(decisionOf(match([o], [good]), good.id)).toMatchObject({ band: 'auto', pass: 'typo' });
+    expect(decisionOf(match([o], [bad]), bad.id).band).toBe('suggest');
+  });
+});
+
+describe('pass: order or invoice number + amount', () => {
+  it('assigns on the exact number and amount', () => {
+    const o = order({ number: 'WC-10023', totalMinor: 2350 });
+    const p = posting({ remittance: 'SVWZ+Bestellung WC-10023', amountMinor: 2350 });
+    const d = decisionOf(match([o, order({ number: 'WC-10024', totalMinor: 2350 })], [p]), p.id);
+    expect(d).toMatchObject({ band: 'auto', pass: 'number' });
+    expect(d.candidates[0]?.orderIds).toEqual([o.id]);
+  });
+
+  it('accepts the number without prefix and leading zeros, and the invoice number', () => {
+    const o1 = order({ number: 'WC-010077', totalMinor: 1500 });
+    const o2 = order({ number: '555', invoiceNumber: 'RE-2026-00431', totalMinor: 8000 });
+    const p1 = posting({ remittance: 'Bestellung 10077', amountMinor: 1500 });
+    const p2 = posting({ remittance: 'Rechnung RE 2026 00431', amountMinor: 8000 });
+    const res = match([o1, o2], [p1, p2]);
+    expect(decisionOf(res, p1.id).candidates[0]?.orderIds).toEqual([o1.id]);
+    expect(decisionOf(res, p1.id).band).toBe('auto');
+    expect(decisionOf(res, p2.id)).toMatchObject({ band: 'auto', pass: 'number' });
+  });
+
+  it('does not auto-assign when the amount exceeds the tolerance', () => {
+    const o = order({ number: '10023', totalMinor: 2350 });
+    const p = posting({ remittance: 'Bestellung 10023', amountMinor: 9900 });
+    const d = decisionOf(match([o], [p]), p.id);
+    expect(d.band).toBe('suggest');
+    expect(d.reasons).toContain('amount_exceeds_tolerance');
+  });
+
+  it('a partial payment with the number is automatic only when the payer agrees', () => {
+    const o = order({ number: '10050', totalMinor: 10000, customerName: 'Anna Schmidt' });
+    const fromCustomer = posting({ remittance: '10050 Rate 1', amountMinor: 4000, counterpartyName: 'SCHMIDT, ANNA' });
+    const fromStranger = posting({ remittance: '10050 Rate 1', amountMinor: 4000, counterpartyName: 'Max Maier' });
+    expect(decisionOf(match([o], [fromCustomer]), fromCustomer.id).band).toBe('auto');
+    const d = decisionOf(match([o], [fromStranger]), fromStranger.id);
+    expect(d.band).toBe('suggest');
+    expect(d.reasons).toContain('partial_needs_confirmation');
+  });
+});
+
+describe('pass: one-character typo in the number', () => {
+  it('accepts a transposition when exactly one open order fits and the amount agrees', () => {
+    const o = order({ number: '10234', totalMinor: 3100 });
+    const p = posting({ remittance: 'Bestellung 10243', amountMinor: 3100 });
+    const d = decisionOf(match([o, order({ number: '20000', totalMinor: 3100 })], [p]), p.id);
+    expect(d).toMatchObject({ band: 'auto', pass: 'typo' });
+    expect(d.candidates[0]?.orderIds).toEqual([o.id]);
+  });
+
+  it('never when two open orders are one typo away', () => {
+    const a = order({ number: '10234', totalMinor: 3100 });
+    const b = order({ number: '10235', totalMinor: 3100 });
+    const p = posting({ remittance: 'Bestellung 10236', amountMinor: 3100 });
+    const d = decisionOf(match([a, b], [p]), p.id);
+    expect(d.band).not.toBe('auto');
+    expect(d.reasons).toContain('typo_ambiguous');
+  });
+
+  it('never when neither amount nor payer agrees', () => {
+    const o = order({ number: '10234', totalMinor: 3100 });
+    const p = posting({ remittance: 'Bestellung 10243', amountMinor: 9999 });
+    expect(decisionOf(match([o], [p]), p.id).band).not.toBe('auto');
+  });
+});
+
+describe('pass: payer name / learned IBAN + amount', () => {
+  it('assigns on normalised name and exact amount', () => {
+    const o = order({ customerName: 'Jürgen Müller', totalMinor: 4711 });
+    const p = posting({ counterpartyName: 'MUELLER, JUERGEN', remittance: 'Danke fuer die schnelle Lieferung', amountMinor: 4711 });
+    expect(decisionOf(match([o, order({ totalMinor: 4711 })], [p]), p.id)).toMatchObject({ band: 'auto', pass: 'payer' });
+  });
+
+  it('assigns on the company (legal form ignored)', () => {
+    const o = order({ customerName: 'Peter Krause', company: 'Krause Werkzeuge GmbH', totalMinor: 19900 });
+    const p = posting({ counterpartyName: 'KRAUSE WERKZEUGE', remittance: 'Zahlung', amountMinor: 19900 });
+    const d = decisionOf(match([o], [p]), p.id);
+    expect(d).toMatchObject({ band: 'auto', pass: 'payer' });
+    expect(d.candidates[0]?.signals.map((s) => s.kind)).toContain('company');
+  });
+
+  it('never with only a partial name agreement', () => {
+    const o = order({ customerName: 'Thomas Alexander Müller', totalMinor: 4711 });
+    const p = posting({ counterpartyName: 'Thomas Mueller', amountMinor: 4711 });
+    const d = decisionOf(match([o], [p]), p.id);
+    expect(d.band).toBe('suggest');
+    expect(d.reasons).toContain('payer_name_partial');
+  });
+
+  it('uses a learned IBAN as a signal together with the amount, never alone', () => {
+    const o = order({ customerName: 'Lena Vogel', email: 'lena@example.org', totalMinor: 2500 });
+    const learned = { ibanToCustomers: new Map([['DE02120300000000202051', ['email:lena@example.org']]]), aliasToCustomers: new Map() };
+    const p = posting({ counterpartyName: 'Hans Vogel', counterpartyIban: 'DE02 1203 0000 0000 2020 51', amountMinor: 2500 });
+    const d = decisionOf(match([o], [p], { learned }), p.id);
+    expect(d).toMatchObject({ band: 'auto', pass: 'payer' });
+    expect(d.candidates[0]?.signals.map((s) => s.kind)).toContain('iban_learned');
+    const wrongAmount = posting({ counterpartyName: 'Hans Vogel', counterpartyIban: 'DE02120300000000202051', amountMinor: 999 });
+    expect(decisionOf(match([o], [wrongAmount], { learned }), wrongAmount.id).band).not.toBe('auto');
+    expect(decisionOf(match([o], [p]), p.id).band).not.toBe('auto');
+  });
+
+  it('uses a learned payer-name alias', () => {
+    const o = order({ customerName: 'Lena Vogel', email: 'lena@example.org', totalMinor: 2500 });
+    const learned = { ibanToCustomers: new Map(), aliasToCustomers: new Map([['hans vogel', ['email:lena@example.org']]]) };
+    const p = posting({ counterpartyName: 'VOGEL HANS', amountMinor: 2500 });
+    expect(decisionOf(match([o], [p], { learned }), p.id).candidates[0]?.signals.map((s) => s.kind)).toContain('alias_learned');
+  });
+
+  it('ignores orders outside the date window', () => {
+    const o = order({ customerName: 'Lena Vogel', totalMinor: 2500, createdAt: '2025-01-01T00:00:00Z' });
+    const p = posting({ counterpartyName: 'Lena Vogel', amountMinor: 2500, bookingDate: '2026-11-03' });
+    const d = decisionOf(match([o], [p]), p.id);
+    expect(d.band).not.toBe('auto');
+    expect(d.reasons).toContain('outside_date_window');
+  });
+});
+
+describe('pass: one posting pays several orders', () => {
+  it('numbers listed and the sum matches', () => {
+    const a = order({ number: '30001', totalMinor: 1000 });
+    const b = order({ number: '30002', totalMinor: 2500 });
+    const p = posting({ remittance: 'Bestellungen 30001 und 30002', amountMinor: 3500 });
+    const d = decisionOf(match([a, b], [p]), p.id);
+    expect(d).toMatchObject({ band: 'auto', pass: 'combined' });
+    expect(d.candidates[0]?.allocations).toEqual([
+      { orderId: a.id, amountMinor: 1000 },
+      { orderId: b.id, amountMinor: 2500 },
+    ]);
+  });
+
+  it("the payer's open orders sum to the posting (one subset only)", () => {
+    const a = order({ customerName: 'Eva Koch', totalMinor: 1200 });
+    const b = order({ customerName: 'Eva Koch', totalMinor: 3300 });
+    const c = order({ customerName: 'Eva Koch', totalMinor: 9900 });
+    const p = posting({ counterpartyName: 'KOCH EVA', amountMinor: 4500 });
+    const d = decisionOf(match([a, b, c], [p]), p.id);
+    expect(d).toMatchObject({ band: 'auto', pass: 'combined' });
+    expect(d.candidates[0]?.orderIds).toEqual([a.id, b.id]);
+  });
+
+  it('never when several subsets fit', () => {
+    const orders = [1000, 2000, 1500, 1500].map((t) => order({ customerName: 'Eva Koch', totalMinor: t }));
+    const p = posting({ counterpartyName: 'Eva Koch', amountMinor: 3000 });
+    const d = decisionOf(match(orders, [p]), p.id);
+    expect(d.band).not.toBe('auto');
+  });
+});
+
+describe('several postings pay one order; tolerance', () => {
+  it('partials accumulate within one run', () => {
+    const o = order({ number: '40001', totalMinor: 10000, customerName: 'Ali Kaya' });
+    const p1 = posting({ remittance: '40001 Teil 1', amountMinor: 6000, counterpartyName: 'Ali Kaya', bookingDate: '2026-11-03' });
+    const p2 = posting({ remittance: '40001 Rest', amountMinor: 4000, counterpartyName: 'Ali Kaya', bookingDate: '2026-11-05' });
+    const res = match([o], [p1, p2]);
+    expect(decisionOf(res, p1.id).band).toBe('auto');
+    expect(decisionOf(res, p2.id).band).toBe('auto');
+    expect(decisionOf(res, p2.id).candidates[0]?.signals.map((s) => s.kind)).toContain('amount_exact');
+  });
+
+  it('a paid order takes no second automatic payment', () => {
+    const o = order({ number: '40002', totalMinor: 5000 });
+    const p1 = posting({ remittance: '40002', amountMinor: 5000 });
+    const p2 = posting({ remittance: '40002', amountMinor: 5000 });
+    const res = match([o], [p1, p2]);
+    expect(decisionOf(res, p1.id).band).toBe('auto');
+    expect(decisionOf(res, p2.id).reasons).toContain('order_already_paid');
+  });
+
+  it('fees deducted within tolerance: automatic, the shortfall is accepted', () => {
+    const o = order({ number: '40003', totalMinor: 30000 });
+    const p = posting({ remittance: '40003', amountMinor: 29900 });
+    const d = decisionOf(match([o], [p]), p.id);
+    expect(d.band).toBe('auto');
+    expect(d.candidates[0]?.shortfallMinor).toBe(100);
+    expect(d.candidates[0]?.flags).toContain('fees_deducted');
+  });
+
+  it('per-shop tolerance overrides the default', () => {
+    const o = order({ number: '40004', totalMinor: 30000, shopId: 7 });
+    const p = posting({ remittance: '40004', amountMinor: 28500 });
+    expect(decisionOf(match([o], [p]), p.id).band).toBe('suggest');
+    const shopSettings = new Map([[7, { ...DEFAULT_MATCH_SETTINGS, toleranceAbsMinor: 2000 }]]);
+    expect(decisionOf(match([o], [p], { shopSettings }), p.id).band).toBe('auto');
+  });
+});

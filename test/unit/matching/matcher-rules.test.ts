@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { isReturn } from '#core/matching/passes/returns.ts';
+import { generateReference } from '#core/matching/references.ts';
+import { seededRandomInt } from '#core/matching/random.ts';
+import { decisionOf, match, order, posting } from './fixtures.ts';
+
+const rnd = seededRandomInt(5);
+
+describe('hard rules no score overrides', () => {
+  it('currency must match, even with our reference', () => {
+    const ref = generateReference(rnd);
+    const o = order({ paymentReference: ref, currency: 'CHF' });
+    const p = posting({ remittance: ref, currency: 'EUR' });
+    const d = decisionOf(match([o], [p]), p.id);
+    expect(d.band).not.toBe('auto');
+    expect(d.reasons).toContain('currency_mismatch');
+  });
+
+  it.each(['cancelled', 'removed_externally', 'refunded', 'partially_refunded', 'paid'] as const)(
+    'a %s order is never assigned automatically, even with our reference',
+    (status) => {
+      const ref = generateReference(rnd);
+      const o = order({ paymentReference: ref, status });
+      const p = posting({ remittance: ref });
+      const d = decisionOf(match([o], [p]), p.id);
+      expect(d.band).toBe('suggest');
+      expect(d.reasons).toContain(`order_${status}`);
+    },
+  );
+
+  it('same amount and same name on two open orders: never automatic', () => {
+    const a = order({ customerName: 'Thomas Müller', totalMinor: 2990 });
+    const b = order({ customerName: 'Thomas Müller', totalMinor: 2990 });
+    const p = posting({ counterpartyName: 'Thomas Mueller', amountMinor: 2990 });
+    const d = decisionOf(match([a, b], [p]), p.id);
+    expect(d.band).toBe('suggest');
+    expect(d.reasons).toContain('ambiguous_same_amount_same_name');
+    expect(d.candidates.map((c) => c.orderIds[0]).sort()).toEqual([a.id, b.id].sort());
+  });
+
+  it('the amount alone never assigns', () => {
+    const o = order({ totalMinor: 8765 });
+    const p = posting({ amountMinor: 8765, counterpartyName: 'Irgendwer' });
+    const d = decisionOf(match([o], [p]), p.id);
+    expect(d.band).toBe('suggest');
+    expect(d.reasons).toContain('amount_only');
+  });
+
+  it('a pending (not yet booked) posting is never automatic', () => {
+    const ref = generateReference(rnd);
+    const o = order({ paymentReference: ref });
+    const p = posting({ remittance: ref, bookingStatus: 'pending' });
+    expect(decisionOf(match([o], [p]), p.id).reasons).toContain('posting_not_booked');
+  });
+
+  it('a payment days before the order was placed is never automatic', () => {
+    const o = order({ number: '50001', createdAt: '2026-11-20T10:00:00Z' });
+    const p = posting({ remittance: '50001', bookingDate: '2026-11-03' });
+    expect(decisionOf(match([o], [p]), p.id).reasons).toContain('payment_before_order');
+  });
+
+  it('debits are never assigned', () => {
+    const o = order({ number: '50002', totalMinor: 4990 });
+    const p = posting({ remittance: '50002', amountMinor: -4990 });
+    const d = decisionOf(match([o], [p]), p.id);
+    expect(d).toMatchObject({ band: 'none', pass: 'debit', candidates: [] });
+  });
+
+  it('the best candidate must be clearly ahead of the second', () => {
+    const a = order({ number: '50003', totalMinor: 1000, customerName: 'Eva Roth' });
+    const b = order({ number: '50004', totalMinor: 1000, customerName: 'Eva Roth' });
+    const p = posting({ remittance: '50003 50004', amountMinor: 1000, counterpartyName: 'Eva Roth' });
+    const d = decisionOf(match([a, b], [p]), p.id);
+    expect(d.band).toBe('suggest');
+    expect(d.reasons).toContain('not_clearly_ahead');
+  });
+
+  it('salaries and refunds without order evidence get no automatic assignment', () => {
+    const orders = [order({ totalMinor: 250000 }), order({ totalMinor: 1999 })];
+    const salary = posting({ amountMinor: 250000, counterpartyName: 'Arbeitgeber GmbH', remittance: 'Gehalt 11/2026' });
+    const refund = posting({ amountMinor: 1999, counterpartyName: 'Amazon EU S.a.r.l.', remittance: 'Erstattung 302-1234567' });
+    const res = match(orders, [salary, refund]);
+    expect(decisionOf(res, salary.id).band).not.toBe('auto');
+    expect(decisionOf(res, refund.id).band).not.toBe('auto');
+  });
+});
+
+describe('returns and chargebacks', () => {
+  it('recognises reversal flag, R-transaction codes, GVC codes and words', () => {
+    expect(isReturn({ reversal: true, amountMinor: -1 })).toBe(true);
+    expect(isReturn({ bankTxCode: 'PMNT-RCDT-RRTN', amountMinor: -1 })).toBe(true);
+    expect(isReturn({ bankTxCode: 'PMNT/RDDT/UPDD', amountMinor: -1 })).toBe(true);
+    expect(isReturn({ bankTxCode: '109', amountMinor: -1 })).toBe(true);
+    expect(isReturn({ bankTxCode: 'GVC 159', amountMinor: -1 })).toBe(true);
+    expect(isReturn({ remittance: 'RUECKLASTSCHRIFT MD06', amountMinor: -1 })).toBe(true);
+    expect(isReturn({ remittance: 'Rücklastschrift', amountMinor: -1 })).toBe(true);
+    expect(isReturn({ remittance: 'RETURN AC04 account closed', amountMinor: -1 })).toBe(true);
+    expect(isReturn({ bankTxCode: 'PMNT-RCDT-ESCT', remittance: 'Miete', amountMinor: -1 })).toBe(false);
+    expect(isReturn({ bankTxCode: '166', remittance: 'Gutschrift', amountMinor: 1 })).toBe(false);
+  });
+
+  it('a return with the original end-to-end id reverses exactly that assignment', () => {
+    const o = order({ number: '60001', totalMinor: 4990, paidMinor: 4990, status: 'paid' });
+    const assignments = [{ id: 77, postingId: 500, orderId: o.id, amountMinor: 4990, endToEndId: 'E2E-ABC-1' }];
+    const p = posting({ amountMinor: -4990, bankTxCode: 'PMNT-RCDT-RRTN', endToEndId: 'E2E-ABC-1', remittance: 'Retoure AC04' });
+    const d = decisionOf(match([o], [p], { assignments }), p.id);
+    expect(d).toMatchObject({ band: 'auto', pass: 'return' });
+    expect(d.reverses).toEqual([{ assignmentId: 77, orderId: o.id, amountMinor: 4990 }]);
+  });
+
+  it('finds the original by order number in the text, or by IBAN and amount', () => {
+    const o = order({ number: '60002', totalMinor: 1500, paidMinor: 1500, status: 'paid' });
+    const o2 = order({ number: '60003', totalMinor: 2500, paidMinor: 2500, status: 'paid' });
+    const assignments = [
+      { id: 81, postingId: 600, orderId: o.id, amountMinor: 1500 },
+      { id: 82, postingId: 601, orderId: o2.id, amountMinor: 2500, counterpartyIban: 'DE44500105175407324931' },
+    ];
+    const byText = posting({ amountMinor: -1500, remittance: 'RUECKLASTSCHRIFT Bestellung 60002', reversal: true });
+    const byIban = posting({ amountMinor: -2500, reversal: true, counterpartyIban: 'DE44 5001 0517 5407 3249 31', remittance: null });
+    const res = match([o, o2], [byText, byIban], { assignments });
+    expect(decisionOf(res, byText.id).reverses?.[0]?.assignmentId).toBe(81);
+    expect(decisionOf(res, byIban.id).reverses?.[0]?.assignmentId).toBe(82);
+  });
+
+  it('an ambiguous or unknown return goes to the queue', () => {
+    const o = order({ number: '60004', totalMinor: 1500, paidMinor: 1500, status: 'paid' });
+    const assignments = [
+      { id: 91, postingId: 700, orderId: o.id, amountMinor: 1500, counterpartyIban: 'DE44500105175407324931' },
+      { id: 92, postingId: 701, orderId: o.id, amountMinor: 1500, counterpartyIban: 'DE44500105175407324931' },
+    ];
+    const p = posting({ amountMinor: -1500, reversal: true, counterpartyIban: 'DE44500105175407324931', remittance: null });
+    expect(decisionOf(match([o], [p], { assignments }), p.id)).toMatchObject({ band: 'suggest', pass: 'return' });
+    const unknown = posting({ amountMinor: -999, reversal: true, remittance: 'Ruecklastschrift' });
+    expect(decisionOf(match([o], [unknown], { assignments }), unknown.id)).toMatchObject({ band: 'none', pass: 'return' });
+  });
+});
