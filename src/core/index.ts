@@ -5,6 +5,7 @@
 import type { Clock, Logger, SecretStore } from './deps.ts';
 import type { Db } from './db/open.ts';
 import { statusSummary } from './status/summary.ts';
+import { createShopsArea } from './shops/shops-area.ts';
 
 export type CoreDeps = {
   db: Db;
@@ -25,6 +26,7 @@ export function createCore(deps: CoreDeps) {
     // Area services are added below, one line each (bank import, shops and sync, matching).
     // area: bank
     // area: shops
+    shops: createShopsArea(deps),
     // area: matching
     close(): void {
       db.$client.close();

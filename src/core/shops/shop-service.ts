@@ -1,0 +1,201 @@
+/**
+ * Connected shops: add (test the connection, store credentials in the SecretStore, remember the connection
+ * time), list, show, mapping, remove; and building a shop's connector for the sync. Credentials never touch
+ * the database, logs or error messages: shops.secret_name names the SecretStore entry (a JSON object).
+ */
+import { randomUUID } from 'node:crypto';
+import { eq, isNull } from 'drizzle-orm';
+import type { ShopSystem } from '#shared/domain.ts';
+import type { Clock, Logger, SecretStore } from '../deps.ts';
+import type { Db } from '../db/open.ts';
+import { shops } from '../db/schema/index.ts';
+import { writeAudit } from '../audit.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import type { ShopConnector, ShopMapping } from './connector.ts';
+import type { ShopCredentials } from './connector-factory.ts';
+import { type HttpOptions, ShopError } from './http.ts';
+import { connectorFactory } from './registry.ts';
+import { readShopSettings, ScheduleSchema, ShopMappingSchema, type Schedule, type ShopSettings } from '../sync/shop-settings.ts';
+
+export type ShopServiceDeps = { db: Db; clock: Clock; logger: Logger; secrets: SecretStore; http?: HttpOptions };
+
+export type ShopRow = typeof shops.$inferSelect;
+
+export type AddShopInput = {
+  system: ShopSystem;
+  name: string;
+  url?: string | undefined;
+  filePath?: string | undefined;
+  credentials?: ShopCredentials;
+};
+
+export type ShopInfo = {
+  id: number;
+  name: string;
+  system: ShopSystem;
+  url: string | null;
+  filePath: string | null;
+  connectedAt: string;
+  enabled: boolean;
+  mapping: ShopMapping;
+  schedule: Schedule;
+};
+
+const ACTOR = 'user';
+
+export function createShopService(deps: ShopServiceDeps) {
+  const { db, clock, logger, secrets } = deps;
+
+  function info(row: ShopRow): ShopInfo {
+    const settings = readShopSettings(row.settings, row.name);
+    return {
+      id: row.id,
+      name: row.name,
+      system: row.system,
+      url: row.url,
+      filePath: row.filePath,
+      connectedAt: row.connectedAt,
+      enabled: row.enabled,
+      mapping: settings.mapping,
+      schedule: settings.schedule,
+    };
+  }
+
+  function rows(): ShopRow[] {
+    return db.select().from(shops).where(isNull(shops.removedAt)).orderBy(shops.name).all();
+  }
+
+  /** A shop by name or id (active shops only). */
+  function get(ref: string | number): ShopRow {
+    const row = rows().find((r) => r.id === Number(ref) || r.name === String(ref));
+    if (!row) throw new NotFoundError('SHOP_NOT_FOUND', `There is no shop "${ref}". "kassenwart shop list" shows the connected shops.`);
+    return row;
+  }
+
+  function credentialsOf(row: ShopRow): ShopCredentials {
+    if (!row.secretName) return {};
+    const raw = secrets.get(row.secretName);
+    if (raw === undefined) {
+      throw new ShopError(
+        'SHOP_CREDENTIALS_MISSING',
+        `The credentials of shop "${row.name}" are not in the key store any more. Remove the shop ("kassenwart shop remove ${row.name}") and add it again.`,
+      );
+    }
+    return JSON.parse(raw) as ShopCredentials;
+  }
+
+  function build(system: ShopSystem, name: string, url: string | null | undefined, filePath: string | null | undefined, credentials: ShopCredentials): ShopConnector {
+    return connectorFactory(system).create({
+      shopName: name,
+      url: url ?? undefined,
+      filePath: filePath ?? undefined,
+      credentials,
+      http: { logger, ...deps.http },
+      clock,
+      logger,
+    });
+  }
+
+  function connectorFor(row: ShopRow): ShopConnector {
+    return build(row.system, row.name, row.url, row.filePath, credentialsOf(row));
+  }
+
+  async function add(input: AddShopInput): Promise<ShopInfo> {
+    const factory = connectorFactory(input.system);
+    const name = input.name.trim();
+    if (!name) throw new ValidationError('SHOP_NAME_MISSING', 'Give the shop a name (--name).');
+    if (rows().some((r) => r.name === name)) throw new ValidationError('SHOP_NAME_TAKEN', `A shop named "${name}" is already connected.`);
+    if (factory.needsUrl && !input.url) throw new ValidationError('SHOP_URL_MISSING', `A ${factory.label} shop needs its address (--url https://…).`);
+    if (factory.needsFile && !input.filePath) throw new ValidationError('SHOP_FILE_MISSING', `A ${factory.label} shop needs the orders file or folder (--file).`);
+    const credentials: ShopCredentials = {};
+    for (const field of factory.credentialFields) {
+      const value = input.credentials?.[field.name];
+      if (value) credentials[field.name] = value;
+    }
+    const connector = build(input.system, name, input.url, input.filePath, credentials);
+    const test = await connector.testConnection();
+    if (!test.ok) throw new ShopError(test.code, test.message);
+    const discovery = await connector.discover().catch((error: unknown) => {
+      logger.log('warn', 'shop discovery failed; using the default mapping', { shop: name, error: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    });
+    const settings: ShopSettings = { mapping: factory.defaultMapping(discovery), schedule: ScheduleSchema.parse({}) };
+    const now = clock.now().toISOString();
+    const secretName = factory.credentialFields.length > 0 ? `kassenwart.shop.${randomUUID()}` : null;
+    if (secretName) secrets.set(secretName, JSON.stringify(credentials));
+    try {
+      const row = db.transaction((tx) => {
+        const inserted = tx
+          .insert(shops)
+          .values({ name, system: input.system, url: input.url ?? null, filePath: input.filePath ?? null, secretName, settings, connectedAt: now, createdAt: now })
+          .returning()
+          .get();
+        writeAudit(tx, clock, { actor: ACTOR, entityType: 'shop', entityId: inserted.id, action: 'connected', after: { name, system: input.system, url: input.url ?? null, filePath: input.filePath ?? null, connectedAt: now } });
+        return inserted;
+      });
+      return info(row);
+    } catch (error) {
+      if (secretName) secrets.delete(secretName);
+      throw error;
+    }
+  }
+
+  function setMapping(ref: string | number, patch: Partial<ShopMapping>): ShopMapping {
+    const row = get(ref);
+    const settings = readShopSettings(row.settings, row.name);
+    const parsed = ShopMappingSchema.safeParse({ ...settings.mapping, ...patch });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ValidationError('SHOP_MAPPING_INVALID', `Mapping not changed: ${issue?.path.join('.') ?? '?'} ${issue?.message ?? 'is invalid'}.`);
+    }
+    for (const pattern of [parsed.data.orderNumberPattern, parsed.data.invoiceNumberPattern]) {
+      if (pattern === undefined) continue;
+      try {
+        new RegExp(pattern);
+      } catch {
+        throw new ValidationError('SHOP_MAPPING_INVALID', `Mapping not changed: "${pattern}" is not a regular expression.`);
+      }
+    }
+    db.transaction((tx) => {
+      tx.update(shops).set({ settings: { ...settings, mapping: parsed.data } }).where(eq(shops.id, row.id)).run();
+      writeAudit(tx, clock, { actor: ACTOR, entityType: 'shop', entityId: row.id, action: 'mapping_changed', before: settings.mapping, after: parsed.data });
+    });
+    return parsed.data;
+  }
+
+  function setSchedule(ref: string | number, patch: Partial<Schedule>): Schedule {
+    const row = get(ref);
+    const settings = readShopSettings(row.settings, row.name);
+    const schedule = ScheduleSchema.parse({ ...settings.schedule, ...patch });
+    db.transaction((tx) => {
+      tx.update(shops).set({ settings: { ...settings, schedule } }).where(eq(shops.id, row.id)).run();
+      writeAudit(tx, clock, { actor: ACTOR, entityType: 'shop', entityId: row.id, action: 'schedule_changed', before: settings.schedule, after: schedule });
+    });
+    return schedule;
+  }
+
+  /** Disconnects a shop: credentials are deleted, the orders stay (they have history); the name becomes free. */
+  function remove(ref: string | number): void {
+    const row = get(ref);
+    const now = clock.now().toISOString();
+    db.transaction((tx) => {
+      tx.update(shops).set({ removedAt: now, enabled: false, name: `${row.name} (removed ${row.id})` }).where(eq(shops.id, row.id)).run();
+      writeAudit(tx, clock, { actor: ACTOR, entityType: 'shop', entityId: row.id, action: 'removed', before: { name: row.name } });
+    });
+    if (row.secretName) secrets.delete(row.secretName);
+  }
+
+  return {
+    add,
+    list: () => rows().map(info),
+    get,
+    show: (ref: string | number) => info(get(ref)),
+    getMapping: (ref: string | number) => info(get(ref)).mapping,
+    setMapping,
+    setSchedule,
+    remove,
+    connectorFor,
+  };
+}
+
+export type ShopService = ReturnType<typeof createShopService>;

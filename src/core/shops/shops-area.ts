@@ -1,0 +1,45 @@
+/**
+ * The shops area of the core: connected shops, the sync jobs, the scheduler, order listing.
+ * `core.shops` in src/core/index.ts.
+ */
+import type { Clock, Logger, SecretStore } from '../deps.ts';
+import type { Db } from '../db/open.ts';
+import { listOrders } from '../orders/order-query.ts';
+import { startScheduler } from '../sync/scheduler.ts';
+import { createSyncService, type SyncDeps } from '../sync/sync-service.ts';
+import type { HttpOptions } from './http.ts';
+import { createShopService } from './shop-service.ts';
+
+export type ShopsAreaDeps = {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  secrets: SecretStore;
+  http?: HttpOptions;
+  afterSync?: SyncDeps['afterSync'];
+  pageSize?: number;
+};
+
+export function createShopsArea(deps: ShopsAreaDeps) {
+  const shops = createShopService(deps);
+  const sync = createSyncService({ db: deps.db, clock: deps.clock, logger: deps.logger, shops, afterSync: deps.afterSync, pageSize: deps.pageSize });
+  return {
+    ...shops,
+    sync,
+    listOrders: (query: Parameters<typeof listOrders>[1] = {}) => listOrders(deps.db, query),
+    /** Starts the node-cron scheduler (long-running process only). */
+    startScheduler: () => startScheduler({ clock: deps.clock, logger: deps.logger, shops, sync }),
+  };
+}
+
+export type ShopsArea = ReturnType<typeof createShopsArea>;
+
+/**
+ * Runs the matcher after every sync when the core has one (`core.matching.run()`); the long-running process
+ * and the CLI call this once after createCore.
+ */
+export function wireAfterSync(core: { shops: ShopsArea; matching?: unknown }): void {
+  const matching = core.matching as { run?: () => unknown } | undefined;
+  const run = matching?.run;
+  if (typeof run === 'function') core.shops.sync.setAfterSync(() => run.call(matching));
+}

@@ -1,0 +1,201 @@
+/**
+ * Stores one order read from a shop: first sight per the initial-connection rules (issue 4 §4), change
+ * detection on every later sync (issue 4 §6). Every status change goes through the order state machine and
+ * writes an audit entry; things other areas react to become order_events. Synchronous: call inside the page's
+ * transaction.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Clock, Logger } from '../deps.ts';
+import type { Db } from '../db/open.ts';
+import { orderEvents, orders } from '../db/schema/index.ts';
+import { writeAudit } from '../audit.ts';
+import { initialStatus, isAwaitingPayment, transition, type OrderEvent, type OrderState } from '../orders/state-machine.ts';
+import type { ShopMapping, ShopOrder } from '../shops/connector.ts';
+import { classify } from './shop-settings.ts';
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type OrderRow = typeof orders.$inferSelect;
+export type ApplyOutcome = 'new' | 'changed' | 'unchanged' | 'removed' | 'skipped';
+
+export type ApplyContext = {
+  tx: Tx;
+  clock: Clock;
+  logger: Logger;
+  shop: { id: number; name: string; connectedAt: string };
+  mapping: ShopMapping;
+};
+
+const ACTOR = 'sync';
+
+export function findOrder(tx: Tx, shopId: number, externalId: string): OrderRow | undefined {
+  return tx.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.externalId, externalId))).get();
+}
+
+export function recordEvent(ctx: ApplyContext, orderId: number, kind: string, details: Record<string, unknown> = {}): void {
+  ctx.tx.insert(orderEvents).values({ orderId, shopId: ctx.shop.id, kind, details, createdAt: ctx.clock.now().toISOString() }).run();
+}
+
+function stateOf(row: OrderRow): OrderState {
+  return {
+    status: row.status,
+    managed: row.managed,
+    totalMinor: row.totalMinor,
+    paidMinor: row.paidMinor,
+    refundedMinor: row.refundedMinor,
+    overpaid: row.overpaid,
+  };
+}
+
+/** Applies one state-machine event to a stored order: update, audit, effects as events. */
+export function applyTransition(ctx: ApplyContext, row: OrderRow, event: OrderEvent, details: Record<string, unknown> = {}): OrderRow {
+  const before = stateOf(row);
+  const result = transition(before, event);
+  if (!result.ok) {
+    // Not allowed for this order (e.g. the shop cancelled an order we already saw paid): keep our state, say so.
+    ctx.logger.log('warn', 'shop change not applied to order', { orderId: row.id, event: event.type, code: result.code });
+    recordEvent(ctx, row.id, 'shop_change_not_applied', { event: event.type, code: result.code, message: result.message, ...details });
+    return row;
+  }
+  const now = ctx.clock.now().toISOString();
+  const after = result.state;
+  const updated = ctx.tx
+    .update(orders)
+    .set({
+      status: after.status,
+      totalMinor: after.totalMinor,
+      paidMinor: after.paidMinor,
+      refundedMinor: after.refundedMinor,
+      overpaid: after.overpaid,
+      ...(after.status !== before.status ? { statusChangedAt: now } : {}),
+    })
+    .where(eq(orders.id, row.id))
+    .returning()
+    .get();
+  writeAudit(ctx.tx, ctx.clock, { actor: ACTOR, entityType: 'order', entityId: row.id, action: event.type, before, after, details });
+  for (const effect of result.effects) recordEvent(ctx, row.id, effect.type === 'notify' ? `notify_${effect.kind}` : effect.type, { cause: event.type });
+  return updated ?? row;
+}
+
+function storedFields(order: ShopOrder, mapping: ShopMapping) {
+  const { code } = classify(order, mapping);
+  return {
+    number: order.number,
+    invoiceNumber: order.invoiceNumber ?? null,
+    updatedAtShop: order.updatedAt ?? null,
+    currency: order.currency,
+    customerName: order.customerName ?? null,
+    company: order.company ?? null,
+    email: order.email ?? null,
+    country: order.billingCountry ?? null,
+    shopPaymentMethod: order.paymentMethod ?? null,
+    paymentCode: code ?? null,
+    shopStatus: order.status,
+  };
+}
+
+/** Stores an order read from the shop; returns what happened. */
+export function applyShopOrder(ctx: ApplyContext, order: ShopOrder): ApplyOutcome {
+  const row = findOrder(ctx.tx, ctx.shop.id, order.externalId);
+  return row ? applyChanges(ctx, row, order) : insertNew(ctx, order);
+}
+
+function insertNew(ctx: ApplyContext, order: ShopOrder): ApplyOutcome {
+  const cls = classify(order, ctx.mapping);
+  // A payment method we do not handle (PayPal, card…) is not ours to manage, whenever it was created.
+  if (!cls.code) return 'skipped';
+  const initial = initialStatus({ createdAt: order.createdAt, connectedAt: ctx.shop.connectedAt, openInShop: cls.open });
+  if (!initial.import) return 'skipped';
+  const now = ctx.clock.now().toISOString();
+  const row = ctx.tx
+    .insert(orders)
+    .values({
+      shopId: ctx.shop.id,
+      externalId: order.externalId,
+      createdAtShop: order.createdAt,
+      totalMinor: order.totalMinor,
+      status: initial.status,
+      managed: initial.managed,
+      firstSeenAt: now,
+      lastSyncedAt: now,
+      statusChangedAt: now,
+      ...storedFields(order, ctx.mapping),
+    })
+    .returning()
+    .get();
+  writeAudit(ctx.tx, ctx.clock, {
+    actor: ACTOR,
+    entityType: 'order',
+    entityId: row.id,
+    action: 'imported',
+    after: { status: row.status, managed: row.managed, totalMinor: row.totalMinor, shopStatus: order.status },
+    details: { shopId: ctx.shop.id, externalId: order.externalId, rule: initial.managed ? 'created_after_connection' : 'open_at_connection' },
+  });
+  // Created after the connection but no longer open by now: the history shows it arriving and leaving.
+  if (!cls.open) closeInShop(ctx, row, order, cls.cancelled);
+  return 'new';
+}
+
+function closeInShop(ctx: ApplyContext, row: OrderRow, order: ShopOrder, cancelled: boolean): OrderRow {
+  const details = { shopStatus: order.status, paymentMethod: order.paymentMethod ?? null };
+  if (cancelled) {
+    const next = applyTransition(ctx, row, { type: 'cancelled' }, details);
+    if (next.status !== row.status) recordEvent(ctx, row.id, 'cancelled_in_shop', details);
+    return next;
+  }
+  const next = applyTransition(ctx, row, { type: 'removed_in_shop' }, details);
+  if (next.status !== row.status) recordEvent(ctx, row.id, 'removed_externally', { reason: 'not_open_per_mapping', ...details });
+  return next;
+}
+
+function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): ApplyOutcome {
+  const fields = storedFields(order, ctx.mapping);
+  const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== row[k] && k !== 'updatedAtShop');
+  const now = ctx.clock.now().toISOString();
+  let current = row;
+  if (changed.length > 0 || fields.updatedAtShop !== row.updatedAtShop) {
+    current =
+      ctx.tx
+        .update(orders)
+        .set({ ...fields, lastSyncedAt: now })
+        .where(eq(orders.id, row.id))
+        .returning()
+        .get() ?? row;
+  }
+  if (changed.length > 0) {
+    const before = Object.fromEntries(changed.map((k) => [k, row[k]]));
+    const after = Object.fromEntries(changed.map((k) => [k, fields[k]]));
+    writeAudit(ctx.tx, ctx.clock, { actor: ACTOR, entityType: 'order', entityId: row.id, action: 'updated_from_shop', before, after });
+  }
+  if (changed.includes('email')) recordEvent(ctx, row.id, 'email_changed', { from: row.email, to: fields.email });
+
+  let outcome: ApplyOutcome = changed.length > 0 ? 'changed' : 'unchanged';
+  if (order.totalMinor !== row.totalMinor) {
+    current = applyTransition(ctx, current, { type: 'amount_changed', totalMinor: order.totalMinor }, { from: row.totalMinor });
+    recordEvent(ctx, row.id, 'amount_changed', { from: row.totalMinor, to: order.totalMinor, currency: order.currency });
+    outcome = 'changed';
+  }
+
+  const cls = classify(order, ctx.mapping);
+  const statusBefore = current.status;
+  if (cls.cancelled && (isAwaitingPayment(current.status) || current.status === 'removed_externally')) {
+    current = closeInShop(ctx, current, order, true);
+  } else if (!cls.open && isAwaitingPayment(current.status)) {
+    current = closeInShop(ctx, current, order, false);
+  } else if (cls.open && current.status === 'removed_externally') {
+    current = applyTransition(ctx, current, { type: 'reopened_in_shop' }, { shopStatus: order.status });
+    recordEvent(ctx, row.id, 'reopened_in_shop', { shopStatus: order.status });
+  }
+  if (current.status !== statusBefore) {
+    outcome = current.status === 'removed_externally' || current.status === 'cancelled' ? 'removed' : 'changed';
+  }
+  return outcome;
+}
+
+/** The shop deleted the order (404), or it vanished from the CSV file: "removed externally". */
+export function applyDeleted(ctx: ApplyContext, row: OrderRow): ApplyOutcome {
+  if (!isAwaitingPayment(row.status)) return 'unchanged';
+  const next = applyTransition(ctx, row, { type: 'removed_in_shop' }, { reason: 'deleted_in_shop' });
+  if (next.status === row.status) return 'unchanged';
+  recordEvent(ctx, row.id, 'removed_externally', { reason: 'deleted_in_shop' });
+  return 'removed';
+}

@@ -1,0 +1,68 @@
+/**
+ * The sync scheduler of the long-running process (Electron main or `kassenwart run`): node-cron ticks once a
+ * minute; each tick (and one right at start, to catch up after downtime) asks planDueJobs what is due and runs
+ * it. Thin on purpose: the decisions live in schedule-plan.ts.
+ */
+import cron from 'node-cron';
+import type { Clock, Logger } from '../deps.ts';
+import type { ShopService } from '../shops/shop-service.ts';
+import { planDueJobs, type PlanShop } from './schedule-plan.ts';
+import type { SyncService } from './sync-service.ts';
+
+export type SchedulerDeps = { clock: Clock; logger: Logger; shops: ShopService; sync: SyncService };
+
+export type Scheduler = { tick(): Promise<void>; stop(): void };
+
+/** Gathers the planning input from the database. */
+export function planInput(deps: Pick<SchedulerDeps, 'shops' | 'sync'>): PlanShop[] {
+  return deps.shops
+    .list()
+    .filter((s) => s.enabled)
+    .map((s) => {
+      let canPush = false;
+      try {
+        canPush = deps.shops.connectorFor(deps.shops.get(s.id)).capabilities.canPushNewOrders;
+      } catch {
+        // Missing credentials etc.: the job itself reports the error in its run record.
+      }
+      return {
+        shopId: s.id,
+        canPushNewOrders: canPush,
+        sendPaymentInformation: s.mapping.sendPaymentInformation,
+        schedule: s.schedule,
+        lastRunAt: {
+          new: deps.sync.state(s.id, 'new')?.lastRunAt ?? null,
+          poll: deps.sync.state(s.id, 'poll')?.lastRunAt ?? null,
+          full: deps.sync.state(s.id, 'full')?.lastRunAt ?? null,
+        },
+        running: deps.sync.isRunning(s.id),
+      };
+    });
+}
+
+export function startScheduler(deps: SchedulerDeps): Scheduler {
+  let ticking: Promise<void> | undefined;
+  const tick = (): Promise<void> => {
+    // A tick while the previous one still runs does nothing: jobs never overlap.
+    if (ticking) return ticking;
+    ticking = (async () => {
+      try {
+        for (const job of planDueJobs(deps.clock.now(), planInput(deps))) {
+          deps.logger.log('info', 'sync job due', { shopId: job.shopId, kind: job.kind, reason: job.reason });
+          await deps.sync.run(job.shopId, job.kind);
+        }
+      } catch (error) {
+        deps.logger.log('error', 'scheduler tick failed', { error: error instanceof Error ? error.message : String(error) });
+      } finally {
+        ticking = undefined;
+      }
+    })();
+    return ticking;
+  };
+  const task = cron.schedule('* * * * *', () => tick(), { name: 'kassenwart-sync', noOverlap: true });
+  void tick();
+  return {
+    tick,
+    stop: () => void task.stop(),
+  };
+}

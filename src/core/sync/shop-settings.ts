@@ -1,0 +1,65 @@
+/**
+ * Per-shop settings (issue 4 §3, §5), stored as JSON in shops.settings: the mapping of shop payment methods and
+ * statuses onto ours, and the sync schedule. Validated with zod when read, so a damaged row gives a clear error.
+ */
+import { z } from 'zod';
+import { PAYMENT_CODES, type PaymentCode } from '#shared/domain.ts';
+import { ValidationError } from '../errors.ts';
+import type { ShopMapping, ShopOrder } from '../shops/connector.ts';
+
+const perCode = <T extends z.ZodType>(t: T) => z.object({ prepayment: t, invoice: t, cod: t });
+
+export const ShopMappingSchema = z.object({
+  paymentMethods: perCode(z.array(z.string().min(1))),
+  openStatuses: perCode(z.array(z.string().min(1))),
+  paidStatus: perCode(z.string().min(1)),
+  cancelledStatuses: z.array(z.string().min(1)),
+  overdueStatus: z.string().min(1).optional(),
+  debtCollectionStatus: z.string().min(1).optional(),
+  orderNumberPattern: z.string().optional(),
+  invoiceNumberPattern: z.string().optional(),
+  sendPaymentInformation: z.boolean(),
+}) satisfies z.ZodType<ShopMapping>;
+
+/** Sync schedule (issue 4 §5 defaults): new orders every 30 min, every 3 min where the shop cannot push new
+ * orders and we send payment information, a full comparison twice a day. */
+export const ScheduleSchema = z.object({
+  newOrdersMinutes: z.number().int().min(1).default(30),
+  fastPollMinutes: z.number().int().min(1).default(3),
+  /** Fast polling costs the shop requests; the dealer can switch it off. */
+  fastPolling: z.boolean().default(true),
+  fullComparisonHours: z.number().min(1).max(168).default(12),
+});
+export type Schedule = z.infer<typeof ScheduleSchema>;
+
+export const ShopSettingsSchema = z.object({ mapping: ShopMappingSchema, schedule: ScheduleSchema.default(ScheduleSchema.parse({})) });
+export type ShopSettings = z.infer<typeof ShopSettingsSchema>;
+
+export function readShopSettings(raw: unknown, shopName: string): ShopSettings {
+  const parsed = ShopSettingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ValidationError(
+      'SHOP_SETTINGS_INVALID',
+      `The settings of shop "${shopName}" are damaged (${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}). Set the mapping again with "kassenwart shop mapping".`,
+    );
+  }
+  return parsed.data;
+}
+
+export type Classification = { code: PaymentCode | undefined; open: boolean; cancelled: boolean };
+
+/** What the mapping says about a shop order: its payment code, whether it is open, whether it is cancelled. */
+export function classify(order: Pick<ShopOrder, 'paymentMethod' | 'status'>, mapping: ShopMapping): Classification {
+  const code = PAYMENT_CODES.find((c) => order.paymentMethod !== undefined && mapping.paymentMethods[c].includes(order.paymentMethod));
+  return {
+    code,
+    open: code !== undefined && mapping.openStatuses[code].includes(order.status),
+    cancelled: mapping.cancelledStatuses.includes(order.status),
+  };
+}
+
+/** Every shop status that is open for some payment code (for the full comparison's listing). */
+export function allOpenStatuses(mapping: ShopMapping): string[] {
+  return [...new Set(PAYMENT_CODES.flatMap((c) => mapping.openStatuses[c]))];
+}

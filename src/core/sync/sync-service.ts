@@ -1,0 +1,231 @@
+/**
+ * Sync jobs per shop (issue 4 §5–§7):
+ *  - `new`  (every 30 min) and `poll` (the same job every 3 min where the shop cannot push and we send payment
+ *    information): orders changed since the high-water mark, page by page. Each page is stored in one
+ *    transaction together with the new mark (the last stored order's modified time), so a failing page never
+ *    loses earlier pages and never moves the mark past unstored orders. The next run re-reads the boundary
+ *    inclusively; storing is idempotent, so re-read orders are deduplicated.
+ *  - `full` (twice a day): the incremental part, then the shop's open set compared with our open orders; every
+ *    order missing from it is read once: deleted -> removed externally, otherwise its changes are applied.
+ * Runs never overlap per shop, are recorded in sync_runs, and take `now` from the injected clock.
+ */
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Clock, Logger } from '../deps.ts';
+import type { Db } from '../db/open.ts';
+import { orders, shopSyncState, syncRuns } from '../db/schema/index.ts';
+import { KassenwartError } from '../errors.ts';
+import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
+import type { ShopConnector } from '../shops/connector.ts';
+import type { ShopRow, ShopService } from '../shops/shop-service.ts';
+import { applyDeleted, applyShopOrder, type ApplyContext, type ApplyOutcome, type Tx } from './apply-order.ts';
+import { allOpenStatuses, readShopSettings, type ShopSettings } from './shop-settings.ts';
+
+export type SyncKind = 'new' | 'poll' | 'full';
+
+export type SyncRunResult = {
+  runId: number;
+  shopId: number;
+  shop: string;
+  kind: SyncKind;
+  state: 'ok' | 'failed';
+  startedAt: string;
+  finishedAt: string;
+  ordersSeen: number;
+  ordersNew: number;
+  ordersChanged: number;
+  ordersRemoved: number;
+  requests: number;
+  error: { code: string; message: string } | null;
+};
+
+export type SyncDeps = {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  shops: ShopService;
+  afterSync?: (result: SyncRunResult) => unknown;
+  /** Page size asked of connectors (tests use small pages). */
+  pageSize?: number;
+};
+
+/** Systems whose "full comparison" costs no requests (a local file): compare on every run. */
+const CHEAP_COMPARISON = new Set(['csv']);
+
+type Counts = { seen: number; new: number; changed: number; removed: number; requests: number };
+
+export class SyncBusyError extends KassenwartError {}
+
+export function createSyncService(deps: SyncDeps) {
+  const { db, clock, logger } = deps;
+  const running = new Set<number>();
+  let afterSync = deps.afterSync;
+
+  function state(shopId: number, kind: SyncKind) {
+    return db.select().from(shopSyncState).where(and(eq(shopSyncState.shopId, shopId), eq(shopSyncState.kind, kind))).get();
+  }
+
+  function saveState(tx: Pick<Db, 'insert'>, shopId: number, kind: SyncKind, values: Partial<typeof shopSyncState.$inferInsert>): void {
+    tx.insert(shopSyncState)
+      .values({ shopId, kind, ...values })
+      .onConflictDoUpdate({ target: [shopSyncState.shopId, shopSyncState.kind], set: values })
+      .run();
+  }
+
+  function tally(counts: Counts, outcome: ApplyOutcome): void {
+    if (outcome === 'skipped') return;
+    if (outcome === 'new') counts.new += 1;
+    else if (outcome === 'changed') counts.changed += 1;
+    else if (outcome === 'removed') counts.removed += 1;
+  }
+
+  function context(tx: Tx, shop: ShopRow, settings: ShopSettings): ApplyContext {
+    return { tx, clock, logger, shop: { id: shop.id, name: shop.name, connectedAt: shop.connectedAt }, mapping: settings.mapping };
+  }
+
+  async function incremental(shop: ShopRow, settings: ShopSettings, connector: ShopConnector, counts: Counts): Promise<void> {
+    let since = state(shop.id, 'new')?.highWaterMark ?? undefined;
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await connector.listChangedOrders({ since, cursor, pageSize: deps.pageSize });
+      counts.requests += page.requests;
+      db.transaction((tx) => {
+        const ctx = context(tx, shop, settings);
+        let mark = since;
+        for (const order of page.orders) {
+          counts.seen += 1;
+          tally(counts, applyShopOrder(ctx, order));
+          if (order.updatedAt && (!mark || Date.parse(order.updatedAt) > Date.parse(mark))) mark = order.updatedAt;
+        }
+        saveState(tx, shop.id, 'new', { highWaterMark: mark ?? null, cursor: page.nextCursor ?? null });
+        since = mark;
+      });
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+  }
+
+  async function comparison(shop: ShopRow, settings: ShopSettings, connector: ShopConnector, counts: Counts): Promise<void> {
+    const { ids, requests } = await connector.listOpenOrderIds({ openStatuses: allOpenStatuses(settings.mapping) });
+    counts.requests += requests;
+    const open = new Set(ids);
+    const ours = db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.shopId, shop.id), inArray(orders.status, [...AWAITING_PAYMENT])))
+      .all()
+      .filter((row) => !open.has(row.externalId));
+    for (const row of ours) {
+      // Missing from the open set: read it once to tell "deleted" from "changed status" (and to catch a race).
+      const order = await connector.getOrder(row.externalId);
+      counts.requests += connector.system === 'csv' ? 0 : 1;
+      counts.seen += 1;
+      db.transaction((tx) => {
+        const ctx = context(tx, shop, settings);
+        tally(counts, order ? applyShopOrder(ctx, order) : applyDeleted(ctx, row));
+      });
+    }
+  }
+
+  async function execute(shop: ShopRow, kind: SyncKind): Promise<SyncRunResult> {
+    const startedAt = clock.now().toISOString();
+    const run = db.insert(syncRuns).values({ shopId: shop.id, kind, state: 'running', startedAt }).returning().get();
+    saveState(db, shop.id, kind, { lastRunAt: startedAt });
+    const counts: Counts = { seen: 0, new: 0, changed: 0, removed: 0, requests: 0 };
+    let error: { code: string; message: string } | null = null;
+    try {
+      const settings = readShopSettings(shop.settings, shop.name);
+      const connector = deps.shops.connectorFor(shop);
+      await incremental(shop, settings, connector, counts);
+      if (kind === 'full' || CHEAP_COMPARISON.has(shop.system)) await comparison(shop, settings, connector, counts);
+    } catch (caught) {
+      error =
+        caught instanceof KassenwartError
+          ? { code: caught.code, message: caught.message }
+          : { code: 'SYNC_FAILED', message: caught instanceof Error ? caught.message : String(caught) };
+      logger.log('error', 'sync failed', { shop: shop.name, kind, code: error.code, message: error.message });
+    }
+    const finishedAt = clock.now().toISOString();
+    db.update(syncRuns)
+      .set({
+        state: error ? 'failed' : 'ok',
+        finishedAt,
+        ordersSeen: counts.seen,
+        ordersNew: counts.new,
+        ordersChanged: counts.changed,
+        ordersRemoved: counts.removed,
+        requests: counts.requests,
+        error: error ? `${error.code}: ${error.message}` : null,
+      })
+      .where(eq(syncRuns.id, run.id))
+      .run();
+    if (!error) saveState(db, shop.id, kind, { lastSuccessAt: finishedAt, cursor: null });
+    return {
+      runId: run.id,
+      shopId: shop.id,
+      shop: shop.name,
+      kind,
+      state: error ? 'failed' : 'ok',
+      startedAt,
+      finishedAt,
+      ordersSeen: counts.seen,
+      ordersNew: counts.new,
+      ordersChanged: counts.changed,
+      ordersRemoved: counts.removed,
+      requests: counts.requests,
+      error,
+    };
+  }
+
+  /** Runs one job for one shop. Throws SYNC_BUSY if a job for that shop is still running. */
+  async function run(ref: string | number, kind: SyncKind): Promise<SyncRunResult> {
+    const shop = deps.shops.get(ref);
+    if (running.has(shop.id)) {
+      throw new SyncBusyError('SYNC_BUSY', `A sync of shop "${shop.name}" is still running; this one was not started.`);
+    }
+    running.add(shop.id);
+    let result: SyncRunResult;
+    try {
+      result = await execute(shop, kind);
+    } finally {
+      running.delete(shop.id);
+    }
+    try {
+      await afterSync?.(result);
+    } catch (error) {
+      logger.log('error', 'after-sync step failed', { shop: shop.name, error: error instanceof Error ? error.message : String(error) });
+    }
+    return result;
+  }
+
+  /** Runs `kind` for every enabled shop (or just one), one after the other. */
+  async function runAll(options: { kind: SyncKind; shop?: string | number }): Promise<SyncRunResult[]> {
+    const targets = options.shop !== undefined ? [deps.shops.get(options.shop)] : deps.shops.list().filter((s) => s.enabled);
+    const results: SyncRunResult[] = [];
+    for (const shop of targets) results.push(await run(shop.id, options.kind));
+    return results;
+  }
+
+  function runs(options: { shop?: string | number; limit?: number } = {}) {
+    const shopId = options.shop !== undefined ? deps.shops.get(options.shop).id : undefined;
+    return db
+      .select()
+      .from(syncRuns)
+      .where(shopId !== undefined ? eq(syncRuns.shopId, shopId) : undefined)
+      .orderBy(desc(syncRuns.id))
+      .limit(options.limit ?? 20)
+      .all();
+  }
+
+  return {
+    run,
+    runAll,
+    runs,
+    state,
+    isRunning: (shopId: number) => running.has(shopId),
+    setAfterSync(fn: SyncDeps['afterSync']) {
+      afterSync = fn;
+    },
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;
