@@ -45,7 +45,8 @@ export function parseField61(lines: readonly string[], currency: string): Line61
   // SWIFT: RC = reversal of a credit entry (money leaves the account), RD = reversal of a debit (comes back).
   const negative = mark === 'D' || mark === 'RC';
   const slash = refs.indexOf('//');
-  const customer = (slash >= 0 ? refs.slice(0, slash) : refs).trim();
+  // "KREF+" alone (seen in Sparkasse SEPA files) is an empty customer reference keyword.
+  const customer = (slash >= 0 ? refs.slice(0, slash) : refs).trim().replace(/^KREF\+/, '').trim();
   const bank = slash >= 0 ? refs.slice(slash + 2).trim() : '';
   const supp = supplementary?.replace(/\s+/g, ' ').trim();
   return {

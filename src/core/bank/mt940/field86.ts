@@ -11,8 +11,8 @@
  *
  * Dutch and other banks use SWIFT-style slash codes (/EREF/…/REMI/…/CNTP/…); anything else is free text.
  */
-import { isValidBIC, isValidIBAN } from 'ibantools';
-import { cleanText, joinFragments, parseSepaKeywords } from './sepa-keywords.ts';
+import { looksLikeBic as isValidBIC, looksLikeIban as isValidIBAN } from './ids.ts';
+import { cleanText, joinFragments, parseSepaKeywords, type SepaFields } from './sepa-keywords.ts';
 
 export type Details86 = {
   gvc?: string;
@@ -35,6 +35,8 @@ export type Details86 = {
 };
 
 const STRUCTURED = /^(\d{3})\s*([?~])/;
+/** Subfield starts: the separator followed by two digits. */
+const SUBFIELD_SPLIT = { '?': /\?(?=\d{2})/, '~': /~(?=\d{2})/ } as const;
 
 export function parseField86(lines: readonly string[]): Details86 {
   const first = lines[0] ?? '';
@@ -44,8 +46,9 @@ export function parseField86(lines: readonly string[]): Details86 {
   // Unstructured with a leading GVC (e.g. Penta "999SEPA_CREDIT_TRANSFER:…"): keep the code, the rest is text.
   const gvc = /^(\d{3})(?=\D)/.exec(joined)?.[1];
   const text = gvc ? joined.slice(3) : joined;
-  const sepa = parseSepaKeywords(text);
-  return compact({ gvc, ...withoutFlag(sepa) });
+  const out = fromSepa(parseSepaKeywords(text));
+  if (gvc) out.gvc = gvc;
+  return out;
 }
 
 /** Free-text lines: a full 65-character line was wrapped by the bank; a shorter one ended with a blank. */
@@ -61,10 +64,10 @@ function joinLines(lines: readonly string[]): string {
 function parseStructured(text: string): Details86 {
   const m = STRUCTURED.exec(text);
   const gvc = m?.[1];
-  const sep = m?.[2] ?? '?';
-  const body = text.slice(m?.[0].length ?? 0) ;
+  const sep = m?.[2] === '~' ? '~' : '?';
+  const body = text.slice(m?.[0].length ?? 0);
   // Subfields: separator + two digits. The first subfield follows the GVC directly (body starts with "nn").
-  const pieces = `${sep}${body}`.split(new RegExp(`\\${sep}(?=\\d{2})`));
+  const pieces = body.split(SUBFIELD_SPLIT[sep]);
   const sub = new Map<number, string[]>();
   const remittance: string[] = [];
   for (const piece of pieces) {
@@ -83,18 +86,35 @@ function parseStructured(text: string): Details86 {
     return v === '' ? undefined : v;
   };
   const sepa = parseSepaKeywords(joinFragments(remittance));
-  const out: Details86 = {
-    gvc,
-    bookingText: get(0),
-    primanota: get(10),
-    textKeyExtension: get(34),
-    counterpartyName: cleanText([...(sub.get(32) ?? []), ...(sub.get(33) ?? [])].join('')) || undefined,
-    ...withoutFlag(sepa),
-  };
+  const out: Details86 = fromSepa(sepa);
+  if (gvc) out.gvc = gvc;
+  const bookingText = get(0);
+  if (bookingText) out.bookingText = bookingText;
+  const primanota = get(10);
+  if (primanota) out.primanota = primanota;
+  const textKeyExtension = get(34);
+  if (textKeyExtension) out.textKeyExtension = textKeyExtension;
+  const name = cleanText((sub.get(32) ?? []).join('') + (sub.get(33) ?? []).join(''));
+  if (name) out.counterpartyName = name;
   applyAccount(out, get(30), get(31));
   if (!out.counterpartyIban && sepa.iban) out.counterpartyIban = sepa.iban;
   if (!out.counterpartyBic && sepa.bic) out.counterpartyBic = sepa.bic;
-  return compact(out);
+  return out;
+}
+
+/** The SEPA keyword values that a posting keeps (debtor id and keyword IBAN/BIC are handled by the caller). */
+function fromSepa(sepa: SepaFields): Details86 {
+  const out: Details86 = {};
+  if (sepa.remittance) out.remittance = sepa.remittance;
+  if (sepa.endToEndId) out.endToEndId = sepa.endToEndId;
+  if (sepa.customerReference) out.customerReference = sepa.customerReference;
+  if (sepa.mandateId) out.mandateId = sepa.mandateId;
+  if (sepa.creditorId) out.creditorId = sepa.creditorId;
+  if (sepa.ultimateDebtor) out.ultimateDebtor = sepa.ultimateDebtor;
+  if (sepa.ultimateCreditor) out.ultimateCreditor = sepa.ultimateCreditor;
+  if (sepa.purposeCode) out.purposeCode = sepa.purposeCode;
+  if (sepa.creditorReference) out.creditorReference = sepa.creditorReference;
+  return out;
 }
 
 /** ?30 is a BIC (SEPA) or a BLZ (legacy); ?31 an IBAN (SEPA) or an account number (legacy). */
@@ -154,11 +174,6 @@ function parseSlashCodes(text: string): Details86 {
   }
   if (out.remittance === undefined && values.size === 0) out.remittance = clean(text);
   return compact(out);
-}
-
-function withoutFlag<T extends { structured: boolean }>(v: T): Omit<T, 'structured'> {
-  const { structured: _s, ...rest } = v;
-  return rest;
 }
 
 function compact<T extends object>(v: T): T {

@@ -14,8 +14,20 @@ const KEYWORDS = [
 type Keyword = (typeof KEYWORDS)[number];
 
 const KEYWORD_AT_START = new RegExp(`^(?:${KEYWORDS.join('|')})\\+`);
-/** A keyword counts only at a boundary (start, after whitespace, or at a subfield start marked with \uE000). */
-const KEYWORD_ANYWHERE = new RegExp(`(?:^|(?<=[\\s\\uE000]))(${KEYWORDS.join('|')})\\+`, 'g');
+/** Marks a fragment boundary inside joined text (private-use character, removed from every value). */
+const BOUNDARY = '\uE000';
+/** A keyword counts only at a boundary: start, after whitespace, or at the start of a subfield. */
+const KEYWORD_ANYWHERE = new RegExp(`(?:^|(?<=[\\s${BOUNDARY}]))(${KEYWORDS.join('|')})\\+`, 'g');
+/** Identifiers (EndToEndId, MndtId, CdtrSchmeId, customer reference) are Max35Text in the SEPA rulebooks. */
+const ID_KEYWORDS = new Set<Keyword>(['EREF', 'KREF', 'MREF', 'CRED', 'DEBT']);
+const MAX_ID = 35;
+
+type TextField = 'endToEndId' | 'customerReference' | 'mandateId' | 'creditorId' | 'debtorId' | 'ultimateDebtor' | 'ultimateCreditor' | 'iban' | 'bic' | 'purposeCode';
+const FIELD_OF: readonly (readonly [Keyword, TextField])[] = [
+  ['EREF', 'endToEndId'], ['KREF', 'customerReference'], ['MREF', 'mandateId'], ['CRED', 'creditorId'],
+  ['DEBT', 'debtorId'], ['ABWA', 'ultimateDebtor'], ['ABWE', 'ultimateCreditor'], ['IBAN', 'iban'], ['BIC', 'bic'],
+  ['PURP', 'purposeCode'],
+];
 
 export type SepaFields = {
   remittance?: string;
@@ -34,8 +46,11 @@ export type SepaFields = {
   structured: boolean;
 };
 
+/** Removes boundary marks, folds runs of whitespace into one blank, trims. Cheap when there is nothing to do. */
 export function cleanText(s: string): string {
-  return s.replace(/[\s\uE000]+/g, ' ').trim();
+  let t = s.includes(BOUNDARY) ? s.split(BOUNDARY).join('') : s;
+  if (/\s\s|[\t\n\r\f\v\u00a0]/.test(t)) t = t.replace(/\s+/g, ' ');
+  return t.trim();
 }
 
 function value(s: string | undefined): string | undefined {
@@ -54,8 +69,8 @@ export function joinFragments(fragments: readonly string[], fullLength = 27): st
   let previous: string | undefined;
   for (const f of fragments) {
     if (previous !== undefined) {
-      if (KEYWORD_AT_START.test(f)) parts.push('\uE000');
-      else if (previous.length < fullLength) parts.push(' ');
+      if (KEYWORD_AT_START.test(f) || previous.length < fullLength) parts.push(' ');
+      parts.push(BOUNDARY);
     }
     parts.push(f);
     previous = f;
@@ -82,25 +97,32 @@ export function parseSepaKeywords(text: string): SepaFields {
     const prev = values.get(f.keyword);
     values.set(f.keyword, prev === undefined ? v : `${prev} ${v}`);
   }
+  // An identifier longer than 35 characters swallowed the following subfields, which the bank wrote without a
+  // keyword (e.g. "EREF+TFNR 40001 00005?21MTLG:Grund …"): those subfields are remittance text.
+  const overflow: string[] = [];
+  for (const k of ID_KEYWORDS) {
+    const raw = values.get(k);
+    if (raw === undefined || cleanText(raw).length <= MAX_ID) continue;
+    const parts = raw.split(BOUNDARY);
+    let keep = parts[0] ?? '';
+    let i = 1;
+    for (; i < parts.length && cleanText(keep + (parts[i] ?? '')).length <= MAX_ID; i++) keep += parts[i] ?? '';
+    if (i === parts.length) continue;
+    values.set(k, keep);
+    overflow.push(parts.slice(i).join(''));
+  }
   const prefix = value(text.slice(0, found[0]?.start ?? 0));
   const svwz = value(values.get('SVWZ'));
-  const remittance = [prefix, svwz].filter(Boolean).join(' ') || undefined;
+  const remittance = [prefix, ...overflow.map(value), svwz].filter(Boolean).join(' ') || undefined;
   const result: SepaFields = { structured: true };
-  const set = <K extends keyof SepaFields>(key: K, v: SepaFields[K] | undefined) => {
-    if (v !== undefined) result[key] = v;
-  };
-  set('remittance', remittance);
-  set('endToEndId', value(values.get('EREF')));
-  set('customerReference', value(values.get('KREF')));
-  set('mandateId', value(values.get('MREF')));
-  set('creditorId', value(values.get('CRED')));
-  set('debtorId', value(values.get('DEBT')));
-  set('ultimateDebtor', value(values.get('ABWA')));
-  set('ultimateCreditor', value(values.get('ABWE')));
-  set('iban', value(values.get('IBAN'))?.replace(/\s/g, ''));
-  set('bic', value(values.get('BIC'))?.replace(/\s/g, ''));
-  set('purposeCode', value(values.get('PURP')));
-  Object.assign(result, creditorRef(remittance));
+  if (remittance !== undefined) result.remittance = remittance;
+  for (const [keyword, field] of FIELD_OF) {
+    const raw = values.get(keyword);
+    const v = raw === undefined ? undefined : value(raw);
+    if (v !== undefined) result[field] = keyword === 'IBAN' || keyword === 'BIC' ? v.replace(/\s/g, '') : v;
+  }
+  const rf = creditorRef(remittance).creditorReference;
+  if (rf) result.creditorReference = rf;
   return result;
 }
 

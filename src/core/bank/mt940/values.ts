@@ -22,8 +22,10 @@ function fullYear(yy: number): number {
   return yy >= 80 ? 1900 + yy : 2000 + yy;
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (DAYS[month - 1] ?? 31);
 }
 
 function iso(y: number, m: number, d: number): string {

@@ -1,0 +1,194 @@
+/** One small fixture per MT940/MT942 quirk (test/fixtures/bank/mt940/), see the comment in each test. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseMt940 } from '#core/bank/mt940/index.ts';
+import { parseAccount } from '#core/bank/mt940/values.ts';
+import { OWN_BANK_FIXTURES, collect, errorsOf, readText } from './fixture-helpers.ts';
+
+const load = (name: string) => readText(join(OWN_BANK_FIXTURES, 'mt940', name));
+const parse = (name: string, text = load(name)) => collect(parseMt940(text, name));
+
+describe('MT940 quirks', () => {
+  it('German structured :86: (DFÜ Anlage 3): GVC, ?00, ?10, ?2x/?6x, ?30–?34 and SEPA keywords', () => {
+    const r = parse('german-structured.sta');
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries).toHaveLength(2);
+    const [credit, debit] = r.entries;
+    expect(credit).toMatchObject({
+      amountMinor: 11990,
+      currency: 'EUR',
+      bookingDate: '2025-01-03',
+      valueDate: '2025-01-03',
+      bookingStatus: 'booked',
+      bankTxCode: 'GVC:166',
+      bookingText: 'SEPA-GUTSCHRIFT',
+      endToEndId: 'BESTELLUNG-4711',
+      customerReference: 'KUNDE-0815',
+      remittance: 'Rechnung 2025-0042 Bestellung 4711 vom 02.01.2025',
+      ultimateDebtor: 'Erika Mustermann GmbH',
+      counterpartyBic: 'COBADEFFXXX',
+      counterpartyIban: 'DE02120300000000202051',
+      counterpartyName: 'Max Mustermann Handelsgesellschaft mbH',
+      bankReference: 'BANKREF-0001',
+      details: expect.objectContaining({ primanota: '9310', textKeyExtension: '997', gvc: '166' }) as unknown,
+    });
+    expect(credit?.customerReference).toBe('KUNDE-0815');
+    expect(debit).toMatchObject({
+      amountMinor: -4995,
+      bankTxCode: 'GVC:105',
+      mandateId: 'MANDAT-2024-17',
+      creditorId: 'DE98ZZZ09999999999',
+      ultimateCreditor: 'Verein Beispiel e.V.',
+      counterpartyIban: 'DE44500105175407324931',
+      counterpartyName: 'Beispiel Verein e.V.',
+      // ?60/?61 continue the remittance after ?29 (DFÜ Anlage 3: Verwendungszweck 11–14).
+      remittance: 'Monatsbeitrag Januar Mitgliedsnr. 4711 Danke',
+    });
+    // EREF+NOTPROVIDED is the SEPA filler for "no end-to-end id".
+    expect(debit?.endToEndId).toBeUndefined();
+    expect(r.statements[0]).toMatchObject({
+      format: 'mt940',
+      account: { otherId: '37040044/0532013000', currency: 'EUR' },
+      sequence: '00012/001',
+      statementId: 'STARTUMSE',
+      openingBalanceMinor: 100000,
+      closingBalanceMinor: 106995,
+      fromDate: '2025-01-02',
+      toDate: '2025-01-03',
+    });
+  });
+
+  it('Austrian ~ instead of ? as subfield separator', () => {
+    const r = parse('austrian-tilde.sta');
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]).toMatchObject({
+      amountMinor: 25000,
+      endToEndId: 'AUFTRAG-88',
+      remittance: 'Zahlung Bestellung 88',
+      counterpartyIban: 'AT483200000012345864',
+      counterpartyBic: 'RZBAATWW',
+      counterpartyName: 'Alpen Shop OG',
+    });
+    expect(r.statements[0]?.account.iban).toBe('AT611904300234573201');
+  });
+
+  it('reversals: RC is a debit, RD a credit (SWIFT), flagged, and the balance adds up', () => {
+    const r = parse('reversal.sta');
+    expect(r.entries.map((e) => [e.amountMinor, e.reversal])).toEqual([
+      [10000, false],
+      [-10000, true],
+      [-2500, false],
+      [2500, true],
+    ]);
+    const st = r.statements[0];
+    expect((st?.openingBalanceMinor ?? 0) + r.entries.reduce((a, e) => a + e.amountMinor, 0)).toBe(st?.closingBalanceMinor);
+  });
+
+  it('entry date (MMDD) across the turn of the year takes the year nearest to the value date', () => {
+    const r = parse('turn-of-year.sta');
+    expect(r.entries.map((e) => [e.valueDate, e.bookingDate])).toEqual([
+      ['2024-12-31', '2024-12-31'],
+      ['2025-01-02', '2024-12-31'],
+      ['2024-12-30', '2025-01-02'],
+      ['2025-01-02', '2025-01-02'], // no entry date: the value date
+    ]);
+  });
+
+  it('lines wrapped inside :61: and :86:, a ?2x marker split across two lines', () => {
+    const r = parse('wrapped.sta');
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]).toMatchObject({
+      amountMinor: 7700,
+      customerReference: 'KD-REF-1',
+      bankReference: 'BANK-REF-9',
+      endToEndId: 'E2E-2025-04-01-0001',
+      remittance: 'Ein sehr langer Verwendungszweck ueber mehrere Zeilen und Felder',
+      counterpartyName: 'Anna Beispiel',
+      details: expect.objectContaining({ supplementaryDetails: 'Supplementary detail', fundsCode: 'R' }) as unknown,
+    });
+  });
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('line endings %s give the same result', (_name, eol) => {
+    const lf = load('german-structured.sta').replace(/\r\n?/g, '\n');
+    const expected = parse('x', lf);
+    const other = parse('x', lf.replace(/\n/g, eol));
+    expect(other.entries).toEqual(expected.entries);
+    expect(other.statements).toEqual(expected.statements);
+  });
+
+  it(':86: missing: entries without details', () => {
+    const r = parse('no-86.sta');
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries).toMatchObject([
+      { amountMinor: -250, bankReference: 'FEE-1', bankTxCode: 'SWIFT:NCHG' },
+      { amountMinor: 500 },
+    ]);
+    expect(r.entries[1]?.remittance).toBeUndefined();
+  });
+
+  it('funds code letter, decimal comma without decimals or integer part, customer and bank reference', () => {
+    const r = parse('funds-code.sta');
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries.map((e) => [e.amountMinor, e.details?.fundsCode, e.customerReference, e.bankReference])).toEqual([
+      [123450, 'R', 'CUSTREF-1', 'BANKREF-X'],
+      [-1, 'D', undefined, 'BANKREF-Y'],
+      [99, undefined, 'ABC', undefined],
+    ]);
+  });
+
+  it('SWIFT envelope {1:}{2:}{3:}{4: … -}{5:}, several messages, :60M:/:62M: intermediate balances', () => {
+    const r = parse('swift-envelope.sta');
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.statements.map((s) => [s.index, s.statementId, s.sequence, s.openingBalanceMinor, s.closingBalanceMinor])).toEqual([
+      [0, 'ENV-1', '00010/001', 10000, 15000],
+      [1, 'ENV-2', '00010/002', 15000, 13000],
+    ]);
+    expect(r.statements[0]?.account).toEqual({ bic: 'COBADEFFXXX', otherId: 'COBADEFFXXX/0532013000' });
+    expect(r.entries.map((e) => [e.statementIndex, e.amountMinor])).toEqual([
+      [0, 5000],
+      [1, -2000],
+    ]);
+  });
+
+  it('MT942: floor limits, :13D: date-time, :90D:/:90C: sums; entries are pending', () => {
+    const r = parse('mt942-intraday.sta');
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.statements[0]).toMatchObject({
+      format: 'mt942',
+      version: 'MT942',
+      floorLimitDebitMinor: 1000,
+      floorLimitCreditMinor: 500,
+      createdAt: '2025-08-14T13:30:00.000Z',
+      debitCount: 1,
+      debitSumMinor: 1234,
+      creditCount: 1,
+      creditSumMinor: 50000,
+    });
+    expect(r.entries.map((e) => [e.bookingStatus, e.amountMinor])).toEqual([
+      ['pending', 50000],
+      ['pending', -1234],
+    ]);
+  });
+
+  it('a broken :61: is an error with code, file and line; the rest still parses', () => {
+    const r = parse('broken-61.sta');
+    const errors = errorsOf(r);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'MT940_BAD_61', file: 'broken-61.sta', line: 6 });
+    expect(errors[0]?.message).toMatch(/broken-61\.sta, line 6/);
+    expect(r.entries).toHaveLength(1);
+  });
+
+  it(':25: account identification variants', () => {
+    expect(parseAccount('DE89370400440532013000')).toEqual({ iban: 'DE89370400440532013000' });
+    expect(parseAccount('DE89370400440532013000EUR')).toEqual({ iban: 'DE89370400440532013000', currency: 'EUR' });
+    expect(parseAccount('50880050/0194787400888')).toEqual({ otherId: '50880050/0194787400888' });
+    expect(parseAccount('70011110/4005287001EUR')).toEqual({ otherId: '70011110/4005287001', currency: 'EUR' });
+    expect(parseAccount('0800003200000001610722 EUR')).toEqual({ otherId: '0800003200000001610722', currency: 'EUR' });
+    expect(parseAccount('BPHKPLPK/320000546101')).toEqual({ bic: 'BPHKPLPK', otherId: 'BPHKPLPK/320000546101' });
+  });
+});
