@@ -10,6 +10,7 @@
  * Runs never overlap per shop, are recorded in sync_runs, and take `now` from the injected clock.
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import { PAYMENT_CODES } from '#shared/domain.ts';
 import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { orders, shopSyncState, syncRuns } from '../db/schema/index.ts';
@@ -18,7 +19,7 @@ import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
 import type { ShopConnector } from '../shops/connector.ts';
 import type { ShopRow, ShopService } from '../shops/shop-service.ts';
 import { applyDeleted, applyShopOrder, type ApplyContext, type ApplyOutcome, type Tx } from './apply-order.ts';
-import { allOpenStatuses, readShopSettings, type ShopSettings } from './shop-settings.ts';
+import { readShopSettings, type ShopSettings } from './shop-settings.ts';
 
 export type SyncKind = 'new' | 'poll' | 'full';
 
@@ -104,16 +105,31 @@ export function createSyncService(deps: SyncDeps) {
     }
   }
 
+  /**
+   * The shop's open set per payment code (codes with the same open statuses share one listing), compared with
+   * our orders waiting for payment: an order of code c is still open only if it is in code c's set.
+   */
   async function comparison(shop: ShopRow, settings: ShopSettings, connector: ShopConnector, counts: Counts): Promise<void> {
-    const { ids, requests } = await connector.listOpenOrderIds({ openStatuses: allOpenStatuses(settings.mapping) });
-    counts.requests += requests;
-    const open = new Set(ids);
+    const openByCode = new Map<string, Set<string>>();
+    const byStatuses = new Map<string, Set<string>>();
+    for (const code of PAYMENT_CODES) {
+      const statuses = [...settings.mapping.openStatuses[code]].sort();
+      const key = statuses.join('\u0000');
+      let ids = byStatuses.get(key);
+      if (!ids) {
+        const listed = await connector.listOpenOrderIds({ openStatuses: statuses });
+        counts.requests += listed.requests;
+        ids = new Set(listed.ids);
+        byStatuses.set(key, ids);
+      }
+      openByCode.set(code, ids);
+    }
     const ours = db
       .select()
       .from(orders)
       .where(and(eq(orders.shopId, shop.id), inArray(orders.status, [...AWAITING_PAYMENT])))
       .all()
-      .filter((row) => !open.has(row.externalId));
+      .filter((row) => !(row.paymentCode && openByCode.get(row.paymentCode)?.has(row.externalId)));
     for (const row of ours) {
       // Missing from the open set: read it once to tell "deleted" from "changed status" (and to catch a race).
       const order = await connector.getOrder(row.externalId);

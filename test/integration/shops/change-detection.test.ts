@@ -1,0 +1,135 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditLog, orderEvents, orders } from '#core/db/schema/index.ts';
+import { AFTER, connectWoo, setupWoo, type WooSetup } from './support.ts';
+
+/** A managed open order (created after the connection), synced once. */
+async function withManagedOrder(patch: Parameters<WooSetup['sim']['addOrder']>[0] = {}) {
+  const s = await setupWoo();
+  await connectWoo(s);
+  s.sim.setTime(AFTER);
+  const order = s.sim.addOrder({ status: 'on-hold', payment_method: 'bacs', total: '49.90', ...patch });
+  await s.area.sync.run('Woo', 'new');
+  const row = () => s.db.select().from(orders).where(eq(orders.externalId, String(order.id))).get();
+  const events = () => s.db.select().from(orderEvents).where(eq(orderEvents.orderId, row()?.id ?? -1)).all();
+  const audit = () => s.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'order'), eq(auditLog.entityId, String(row()?.id)))).all();
+  expect(row()).toMatchObject({ status: 'open', managed: true });
+  return { s, order, row, events, audit };
+}
+
+describe('change detection on every sync (issue 4 §6)', () => {
+  it('stores a changed name, company and country with an audit entry, without events', async () => {
+    const { s, order, row, events, audit } = await withManagedOrder();
+    s.sim.editOrder(order.id, { billing: { first_name: 'Max', company: 'Beispiel AG', country: 'AT' } });
+    const run = await s.area.sync.run('Woo', 'new');
+    expect(run.ordersChanged).toBe(1);
+    expect(row()).toMatchObject({ customerName: 'Max Mustermann', company: 'Beispiel AG', country: 'AT', status: 'open' });
+    expect(events()).toEqual([]);
+    const update = audit().find((a) => a.action === 'updated_from_shop');
+    expect(update?.before).toMatchObject({ customerName: 'Erika Mustermann', company: null, country: 'DE' });
+    expect(update?.after).toMatchObject({ customerName: 'Max Mustermann', company: 'Beispiel AG', country: 'AT' });
+  });
+
+  it('a changed e-mail address is stored and raises "email_changed"', async () => {
+    const { s, order, row, events } = await withManagedOrder();
+    const before = row()?.email;
+    s.sim.editOrder(order.id, { billing: { email: 'neu@example.org' } });
+    await s.area.sync.run('Woo', 'new');
+    expect(row()?.email).toBe('neu@example.org');
+    expect(events().map((e) => [e.kind, e.details])).toEqual([['email_changed', { from: before, to: 'neu@example.org' }]]);
+  });
+
+  it('a changed amount goes through the state machine and raises "amount_changed"', async () => {
+    const { s, order, row, events, audit } = await withManagedOrder();
+    s.sim.editOrder(order.id, { total: '59.90' });
+    await s.area.sync.run('Woo', 'new');
+    expect(row()).toMatchObject({ totalMinor: 5990, status: 'open' });
+    expect(events().map((e) => [e.kind, e.details])).toEqual([['amount_changed', { from: 4990, to: 5990, currency: 'EUR' }]]);
+    const entry = audit().find((a) => a.action === 'amount_changed');
+    expect(entry?.before).toMatchObject({ totalMinor: 4990 });
+    expect(entry?.after).toMatchObject({ totalMinor: 5990 });
+  });
+
+  it('a partly paid order whose amount drops to the paid sum becomes paid and asks for the write-back', async () => {
+    const { s, order, row, events } = await withManagedOrder();
+    s.db.update(orders).set({ paidMinor: 3000, status: 'partially_paid' }).where(eq(orders.id, row()?.id ?? -1)).run();
+    s.sim.editOrder(order.id, { total: '30.00' });
+    await s.area.sync.run('Woo', 'new');
+    expect(row()).toMatchObject({ status: 'paid', totalMinor: 3000 });
+    expect(events().map((e) => e.kind).sort()).toEqual(['amount_changed', 'transfer_paid']);
+  });
+
+  it('a status that is no longer open per the mapping makes the order "removed externally"', async () => {
+    const { s, order, row, events } = await withManagedOrder();
+    s.sim.editOrder(order.id, { status: 'processing' });
+    const run = await s.area.sync.run('Woo', 'new');
+    expect(run.ordersRemoved).toBe(1);
+    expect(row()).toMatchObject({ status: 'removed_externally', shopStatus: 'processing' });
+    expect(events().map((e) => [e.kind, e.details])).toEqual([
+      ['removed_externally', { reason: 'not_open_per_mapping', shopStatus: 'processing', paymentMethod: 'bacs' }],
+    ]);
+  });
+
+  it('a payment method no longer mapped (e.g. switched to PayPal) makes the order "removed externally"', async () => {
+    const { s, order, row } = await withManagedOrder();
+    s.sim.editOrder(order.id, { payment_method: 'paypal' });
+    await s.area.sync.run('Woo', 'new');
+    expect(row()).toMatchObject({ status: 'removed_externally', shopPaymentMethod: 'paypal', paymentCode: null });
+  });
+
+  it('a cancelled order in the shop is cancelled here; reopening a removed order brings it back', async () => {
+    const { s, order, row, events } = await withManagedOrder();
+    s.sim.editOrder(order.id, { status: 'cancelled' });
+    await s.area.sync.run('Woo', 'new');
+    expect(row()?.status).toBe('cancelled');
+    expect(events().map((e) => e.kind)).toEqual(['cancelled_in_shop']);
+
+    const second = await withManagedOrder();
+    second.s.sim.editOrder(second.order.id, { status: 'failed' });
+    await second.s.area.sync.run('Woo', 'new');
+    expect(second.row()?.status).toBe('removed_externally');
+    second.s.sim.editOrder(second.order.id, { status: 'on-hold' });
+    await second.s.area.sync.run('Woo', 'new');
+    expect(second.row()?.status).toBe('open');
+  });
+
+  it('a paid order that the shop moves to "processing" (our own write-back) stays paid', async () => {
+    const { s, order, row, events } = await withManagedOrder();
+    s.db.update(orders).set({ paidMinor: 4990, status: 'paid' }).where(eq(orders.id, row()?.id ?? -1)).run();
+    s.sim.editOrder(order.id, { status: 'processing' });
+    await s.area.sync.run('Woo', 'new');
+    expect(row()?.status).toBe('paid');
+    expect(events()).toEqual([]);
+  });
+
+  it('an order deleted in the shop is "removed externally" after the full comparison', async () => {
+    const { s, order, row, events } = await withManagedOrder();
+    const other = s.sim.addOrder({ status: 'on-hold', payment_method: 'bacs' });
+    await s.area.sync.run('Woo', 'new');
+    s.sim.deleteOrder(order.id);
+    // The incremental sync cannot see a deletion (nothing was modified) ...
+    await s.area.sync.run('Woo', 'new');
+    expect(row()?.status).toBe('open');
+    // ... the full comparison can: the order is missing from the open set and answers 404.
+    const full = await s.area.sync.run('Woo', 'full');
+    expect(full).toMatchObject({ state: 'ok', ordersRemoved: 1 });
+    expect(row()?.status).toBe('removed_externally');
+    expect(events().map((e) => [e.kind, e.details])).toEqual([['removed_externally', { reason: 'deleted_in_shop' }]]);
+    expect(s.db.select().from(orders).where(eq(orders.externalId, String(other.id))).get()?.status).toBe('open');
+  });
+
+  it('the full comparison reads each order missing from the open set once and applies what it finds', async () => {
+    const { s, order, row } = await withManagedOrder();
+    // Simulate a change the incremental sync cannot see: processing, with a modified time before the mark.
+    s.sim.editOrder(order.id, { status: 'processing' });
+    const o = s.sim.order(order.id);
+    if (o) o.date_modified_gmt = '2026-11-02T08:00:00';
+    s.sim.requests.length = 0;
+    await s.area.sync.run('Woo', 'new');
+    expect(row()?.status).toBe('open');
+    s.sim.requests.length = 0;
+    await s.area.sync.run('Woo', 'full');
+    expect(row()?.status).toBe('removed_externally');
+    expect(s.sim.requests.filter((r) => r.path === `/orders/${order.id}`)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,46 @@
+/** Shared setup for the shop/sync integration tests: a fresh encrypted DB, a WooCommerce simulator on loopback. */
+import { afterEach } from 'vitest';
+import { silentLogger } from '#core/deps.ts';
+import { createShopsArea, type ShopsArea } from '#core/shops/shops-area.ts';
+import { WooCommerceSimulator } from '#core/shops/woocommerce/simulator.ts';
+import { makeTestDb, type TestDb } from '../../helpers/db.ts';
+
+const sims: WooCommerceSimulator[] = [];
+afterEach(async () => {
+  while (sims.length) await sims.pop()?.close();
+});
+
+export type WooSetup = TestDb & { sim: WooCommerceSimulator; area: ShopsArea; sleeps: number[] };
+
+/** A test database, a running simulator and the shops area with instant (recorded) retry delays. */
+export async function setupWoo(options: { pageSize?: number; timeoutMs?: number } = {}): Promise<WooSetup> {
+  const t = makeTestDb();
+  const sim = await new WooCommerceSimulator().start();
+  sims.push(sim);
+  const sleeps: number[] = [];
+  const area = createShopsArea({
+    db: t.db,
+    clock: t.clock,
+    logger: silentLogger,
+    secrets: t.secrets,
+    pageSize: options.pageSize,
+    http: {
+      sleep: (ms) => {
+        sleeps.push(ms);
+        return Promise.resolve();
+      },
+      retries: 3,
+      timeoutMs: options.timeoutMs ?? 5000,
+    },
+  });
+  return { ...t, sim, area, sleeps };
+}
+
+/** Connects the simulator as shop "Woo" at the FakeClock's current time. */
+export async function connectWoo(s: WooSetup, name = 'Woo') {
+  return s.area.add({ system: 'woocommerce', name, url: s.sim.url, credentials: { key: s.sim.consumerKey, secret: s.sim.consumerSecret } });
+}
+
+export const CONNECTED_AT = '2026-11-02T09:00:00.000Z';
+/** Simulator time after the connection (orders created from here on are managed). */
+export const AFTER = '2026-11-02T10:00:00Z';
