@@ -5,7 +5,9 @@
 import type { Clock, Logger, SecretStore } from './deps.ts';
 import type { Db } from './db/open.ts';
 import { statusSummary } from './status/summary.ts';
+import { createBankService } from './bank/import-service.ts';
 import { createShopsArea } from './shops/shops-area.ts';
+import { createMatchingArea } from './matching/matching-area.ts';
 
 export type CoreDeps = {
   db: Db;
@@ -25,9 +27,11 @@ export function createCore(deps: CoreDeps) {
     },
     // Area services are added below, one line each (bank import, shops and sync, matching).
     // area: bank
+    bank: createBankService({ db, clock: deps.clock, logger: deps.logger }),
     // area: shops
     shops: createShopsArea(deps),
     // area: matching
+    matching: createMatchingArea({ db, clock: deps.clock, logger: deps.logger }),
     close(): void {
       db.$client.close();
     },

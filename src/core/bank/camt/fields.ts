@@ -169,6 +169,10 @@ export const STMT_FIELDS: ReadonlyMap<string, Setter<StmtAcc>> = new Map(
     'FrToDt/ToDtTm': (s, t) => (s.to = t),
     'Acct/Id/IBAN': (s, t) => (s.iban = t),
     'Acct/Id/Othr/Id': (s, t) => (s.otherId = t),
+    // camt.05x.001.01: AccountIdentification3Choice (PrtryAcct, BBAN, UPIC) instead of Othr.
+    'Acct/Id/PrtryAcct/Id': (s, t) => (s.otherId = t),
+    'Acct/Id/BBAN': (s, t) => (s.otherId = t),
+    'Acct/Id/UPIC': (s, t) => (s.otherId = t),
     'Acct/Ccy': (s, t) => (s.currency = t),
     'Acct/Nm': (s, t) => (s.name = t),
     'Acct/Ownr/Nm': (s, t) => (s.holder = t),

@@ -1,0 +1,233 @@
+/**
+ * No duplicates, ever (issue 3 §4): recognising the same real-world booking whichever file brings it.
+ *
+ * THE KEY. Every posting stores `dedupe_key`, unique per bank account:
+ *
+ *     booked:   <date>|<amountMinor>|<currency>|<n>        e.g. 2026-11-02|4990|EUR|1
+ *     pending:  P|<date>|<amountMinor>|<currency>|<n>
+ *
+ * <date> is the booking date, else the value date, else the statement's date (to-date or creation day).
+ * These are the only fields EVERY format carries (CSV exports have no bank reference, many have no
+ * counterparty IBAN, remittance text is wrapped and abbreviated differently by CAMT, MT940 and CSV).
+ * <n> is an occurrence number that makes identical twin bookings on one day two postings.
+ *
+ * THE RULE. An import treats the postings already stored under a prefix <date>|<amount>|<currency>| as a
+ * multiset. Each incoming entry CLAIMS one unclaimed stored posting under its prefix (→ duplicate); only when
+ * none is left does it become a new posting with n = highest n + 1. Postings claimed or inserted during the
+ * current import cannot be claimed again in it, so two identical bookings in one statement give two postings,
+ * while the same statement imported twice, overlapping statements, or a CSV and a CAMT of the same days find
+ * their counterpart and add nothing.
+ *
+ * STRONGER KEYS. A stored posting is claimed only if it does not CONTRADICT the entry, and among several the
+ * one that agrees most is taken:
+ *   - end-to-end id (CAMT EndToEndId, MT940 EREF+, CSV column; NOTPROVIDED ignored): different → not the same
+ *   - counterparty IBAN (normalised): different → not the same
+ *   - bank reference (CAMT AcctSvcrRef, MT940 :61: bank reference): different → not the same, compared only
+ *     between files of the same family (CAMT vs CAMT, MT940 vs MT940) because banks number them differently
+ *     per channel.
+ *   Agreement scores: end-to-end id or bank reference equal 4, IBAN equal 2, first 12 letters of the name 1.
+ * This keeps a CAMT.052 that reports only NEW entries (a delta report) from swallowing an earlier, different
+ * payment of the same amount.
+ *
+ * PENDING → BOOKED. Pending entries (CAMT Sts PDNG, MT942 and similar) often have no or another booking date.
+ * A booked entry that finds no booked counterpart looks for a pending posting of the same account, amount and
+ * currency within ±PENDING_WINDOW_DAYS that positively agrees (equal end-to-end id, IBAN or same-family bank
+ * reference — or neither side has any of them and the date is the same) and REPLACES it in place: the row keeps
+ * its id (assignments stay), takes the booked data and key. A pending entry whose booked version is already
+ * stored (same test) is a duplicate.
+ *
+ * LIMITS. Two different customers paying the same amount on the same day, reported by two formats that share
+ * no identifying field (e.g. a CSV without IBAN and a CAMT), pair up by order; the set of postings is still
+ * right, only which file's details a posting carries may differ. A pending entry that the bank never books
+ * stays pending.
+ */
+import type { SqliteHandle } from '../db/open.ts';
+import type { ParsedEntry, StatementFormat } from './types.ts';
+
+export const PENDING_WINDOW_DAYS = 7;
+
+export type Candidate = {
+  id: number;
+  dedupeKey: string;
+  bookingStatus: 'booked' | 'pending';
+  bookingDate: string | null;
+  valueDate: string | null;
+  endToEndId: string | null;
+  counterpartyIban: string | null;
+  counterpartyName: string | null;
+  bankReference: string | null;
+  format: string | null;
+};
+
+export type DedupeDecision =
+  | { action: 'insert'; key: string }
+  | { action: 'duplicate'; postingId: number }
+  | { action: 'replace'; postingId: number; key: string; before: Candidate };
+
+export function formatFamily(format: string | null | undefined): string {
+  if (!format) return '';
+  if (format.startsWith('camt')) return 'camt';
+  if (format.startsWith('mt94')) return 'mt940';
+  return format;
+}
+
+export function keyDate(entry: ParsedEntry, statementDate: string | undefined): string {
+  return entry.bookingDate ?? entry.valueDate ?? statementDate ?? 'nodate';
+}
+
+export function keyPrefix(entry: ParsedEntry, statementDate: string | undefined): string {
+  const base = `${keyDate(entry, statementDate)}|${entry.amountMinor}|${entry.currency}|`;
+  return entry.bookingStatus === 'pending' ? `P|${base}` : base;
+}
+
+const norm = (s: string | null | undefined): string | undefined => {
+  const t = s?.replace(/\s+/g, '').toUpperCase();
+  return t ? t : undefined;
+};
+const nameKey = (s: string | null | undefined): string | undefined => {
+  const t = s?.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 12);
+  return t ? t : undefined;
+};
+
+type Identity = { e2e?: string | undefined; iban?: string | undefined; ref?: string | undefined; family: string; name?: string | undefined };
+
+function identityOf(e: ParsedEntry, format: StatementFormat): Identity {
+  return { e2e: norm(e.endToEndId), iban: norm(e.counterpartyIban), ref: norm(e.bankReference), family: formatFamily(format), name: nameKey(e.counterpartyName) };
+}
+
+function identityOfRow(c: Candidate): Identity {
+  return { e2e: norm(c.endToEndId), iban: norm(c.counterpartyIban), ref: norm(c.bankReference), family: formatFamily(c.format), name: nameKey(c.counterpartyName) };
+}
+
+function contradicts(a: Identity, b: Identity): boolean {
+  if (a.e2e && b.e2e && a.e2e !== b.e2e) return true;
+  if (a.iban && b.iban && a.iban !== b.iban) return true;
+  return a.family === b.family && Boolean(a.ref && b.ref && a.ref !== b.ref);
+}
+
+function agreement(a: Identity, b: Identity): number {
+  let score = 0;
+  if (a.e2e && a.e2e === b.e2e) score += 4;
+  if (a.family === b.family && a.ref && a.ref === b.ref) score += 4;
+  if (a.iban && a.iban === b.iban) score += 2;
+  if (a.name && a.name === b.name) score += 1;
+  return score;
+}
+
+const hasIdentity = (i: Identity): boolean => Boolean(i.e2e || i.iban || i.ref);
+
+function occurrence(key: string): number {
+  const n = Number(key.slice(key.lastIndexOf('|') + 1));
+  return Number.isFinite(n) ? n : 0;
+}
+
+function daysApart(a: string | null | undefined, b: string | undefined): number {
+  if (!a || !b || a === 'nodate' || b === 'nodate') return Number.POSITIVE_INFINITY;
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+}
+
+const CANDIDATE_COLUMNS = `p.id AS id, p.dedupe_key AS dedupeKey, p.booking_status AS bookingStatus, p.booking_date AS bookingDate,
+  p.value_date AS valueDate, p.end_to_end_id AS endToEndId, p.counterparty_iban AS counterpartyIban,
+  p.counterparty_name AS counterpartyName, p.bank_reference AS bankReference, b.format AS format`;
+
+/**
+ * One per import (per file): remembers what the import claimed or inserted. Uses prepared statements on the
+ * raw handle because it runs once per entry inside the import's synchronous transaction (100 000 entries).
+ */
+export class Deduper {
+  private readonly claimed = new Set<number>();
+  private readonly byPrefix;
+  private readonly byAmount;
+  private readonly pendingCount;
+  private readonly pendingAccounts = new Map<number, boolean>();
+
+  constructor(sqlite: SqliteHandle) {
+    this.byPrefix = sqlite.prepare<[number, string, string], Candidate>(
+      `SELECT ${CANDIDATE_COLUMNS} FROM postings p LEFT JOIN import_batches b ON b.id = p.import_batch_id
+       WHERE p.bank_account_id = ? AND p.dedupe_key >= ? AND p.dedupe_key < ? ORDER BY p.id`,
+    );
+    this.byAmount = sqlite.prepare<[number, string, number, string], Candidate>(
+      `SELECT ${CANDIDATE_COLUMNS} FROM postings p LEFT JOIN import_batches b ON b.id = p.import_batch_id
+       WHERE p.bank_account_id = ? AND p.currency = ? AND p.amount_minor = ? AND p.booking_status = ? ORDER BY p.id`,
+    );
+    this.pendingCount = sqlite.prepare<[number], { n: number }>(
+      `SELECT count(*) AS n FROM postings WHERE bank_account_id = ? AND booking_status = 'pending'`,
+    );
+  }
+
+  /** Marks a posting as taken by this import (after an insert or replace). */
+  claim(postingId: number): void {
+    this.claimed.add(postingId);
+  }
+
+  decide(accountId: number, entry: ParsedEntry, format: StatementFormat, statementDate: string | undefined): DedupeDecision {
+    const prefix = keyPrefix(entry, statementDate);
+    const same = this.byPrefix.all(accountId, prefix, `${prefix.slice(0, -1)}}`);
+    const identity = identityOf(entry, format);
+    const best = this.pick(same, identity);
+    if (best) return { action: 'duplicate', postingId: best.id };
+    const next = `${prefix}${same.reduce((max, c) => Math.max(max, occurrence(c.dedupeKey)), 0) + 1}`;
+    const date = keyDate(entry, statementDate);
+    if (entry.bookingStatus === 'booked') {
+      const pending = this.acrossStatus(accountId, entry, 'pending', identity, date);
+      if (pending) return { action: 'replace', postingId: pending.id, key: next, before: pending };
+    } else {
+      const booked = this.acrossStatus(accountId, entry, 'booked', identity, date);
+      if (booked) return { action: 'duplicate', postingId: booked.id };
+    }
+    return { action: 'insert', key: next };
+  }
+
+  private pick(candidates: Candidate[], identity: Identity): Candidate | undefined {
+    let best: Candidate | undefined;
+    let bestScore = -1;
+    for (const c of candidates) {
+      if (this.claimed.has(c.id)) continue;
+      const other = identityOfRow(c);
+      if (contradicts(identity, other)) continue;
+      const score = agreement(identity, other);
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /** Pending ↔ booked: same amount, date within the window, and positive agreement (see module comment). */
+  private acrossStatus(accountId: number, entry: ParsedEntry, status: 'booked' | 'pending', identity: Identity, date: string): Candidate | undefined {
+    if (status === 'pending' && !this.hasPending(accountId)) return undefined;
+    let best: Candidate | undefined;
+    let bestRank = Number.NEGATIVE_INFINITY;
+    for (const c of this.byAmount.all(accountId, entry.currency, entry.amountMinor, status)) {
+      if (this.claimed.has(c.id)) continue;
+      const apart = Math.min(daysApart(c.bookingDate, date), daysApart(c.valueDate, date), daysApart(c.bookingDate ?? c.valueDate, entry.valueDate));
+      if (apart > PENDING_WINDOW_DAYS) continue;
+      const other = identityOfRow(c);
+      if (contradicts(identity, other)) continue;
+      const score = agreement(identity, other);
+      const positive = score >= 2 || (!hasIdentity(identity) && !hasIdentity(other) && apart === 0);
+      if (!positive) continue;
+      const rank = score * 100 - apart;
+      if (rank > bestRank) {
+        best = c;
+        bestRank = rank;
+      }
+    }
+    return best;
+  }
+
+  private hasPending(accountId: number): boolean {
+    let known = this.pendingAccounts.get(accountId);
+    if (known === undefined) {
+      known = (this.pendingCount.get(accountId)?.n ?? 0) > 0;
+      this.pendingAccounts.set(accountId, known);
+    }
+    return known;
+  }
+
+  /** Called when this import inserts a pending posting, so later booked entries look for it. */
+  notePending(accountId: number): void {
+    this.pendingAccounts.set(accountId, true);
+  }
+}

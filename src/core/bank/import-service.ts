@@ -1,0 +1,137 @@
+/**
+ * The bank import service: files in, postings stored, a result per file (issue 3 §5).
+ *
+ * One file (a ZIP archive counts as one file with all its members) = one synchronous SQLite transaction
+ * (better-sqlite3 `transaction`, no await inside): a broken file imports nothing. Parsing streams inside the
+ * transaction, so memory stays bounded while atomicity holds. After a successful commit the injected
+ * `afterImport` hook runs (the matcher hooks in there).
+ */
+import { and, asc, eq, type SQL } from 'drizzle-orm';
+import type { Clock, Logger } from '../deps.ts';
+import type { Db } from '../db/open.ts';
+import { bankAccounts, postings, settings } from '../db/schema/index.ts';
+import { isKassenwartError, toErrorPayload } from '../errors.ts';
+import { importStatementFile, type FileImportSummary } from './import-file.ts';
+import { EncodingRetry, openStatementFiles, type CsvParse, type ReadOptions } from './read-statement.ts';
+import { sourceFromBytes, sourceFromPath, type ByteSource } from './source.ts';
+import { csvParser } from './csv-hook.ts';
+import { ImportError } from './import-error.ts';
+import { listPostings, type PostingQuery } from './postings-query.ts';
+
+export type ImportOptions = { accountIban?: string; csvProfile?: string; actor?: string };
+
+export type FileResult =
+  | ({ ok: true } & FileImportSummary)
+  | { ok: false; file: string; error: { code: string; message: string } };
+
+export type AfterImportEvent = { results: FileImportSummary[]; postingIds: number[] };
+
+export type BankServiceDeps = {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  /** Runs after each committed import that added or replaced postings; errors are logged, never undo the import. */
+  afterImport?: (event: AfterImportEvent) => void | Promise<void>;
+  csv?: CsvParse;
+};
+
+export const WATCH_FOLDER_KEY = 'bank.watchFolder';
+
+export function createBankService(deps: BankServiceDeps) {
+  const { db, clock, logger } = deps;
+  const csv = deps.csv ?? csvParser;
+
+  /** Imports one source atomically; throws ImportError (nothing stored) or returns one summary per statement file. */
+  function importSourceSync(source: ByteSource, options: ImportOptions): FileImportSummary[] {
+    const run = (read: ReadOptions): FileImportSummary[] =>
+      db.$client.transaction(() => {
+        const now = clock.now().toISOString();
+        const files = openStatementFiles(source, read, csv);
+        return files.map((file) => {
+          const ctx = { db, now, actor: options.actor ?? 'import' };
+          return importStatementFile(file, options.accountIban ? { ...ctx, accountIban: options.accountIban } : ctx);
+        });
+      })();
+    const read: ReadOptions = options.csvProfile ? { csvProfile: options.csvProfile } : {};
+    try {
+      return run(read);
+    } catch (error) {
+      if (!(error instanceof EncodingRetry)) throw wrap(error, source.name);
+      const results = (() => {
+        try {
+          return run({ ...read, forceEncoding: 'windows-1252' });
+        } catch (again) {
+          throw wrap(again, source.name);
+        }
+      })();
+      for (const r of results) r.warnings.unshift({ code: 'ENCODING_FALLBACK', message: `${error.fileName} declares UTF-8 but is not; read as Windows-1252.` });
+      return results;
+    }
+  }
+
+  async function runHook(results: FileImportSummary[]): Promise<void> {
+    const postingIds = results.flatMap((r) => r.postingIds);
+    if (!deps.afterImport || postingIds.length === 0) return;
+    try {
+      await deps.afterImport({ results, postingIds });
+    } catch (error) {
+      logger.log('error', 'afterImport hook failed', { error: toErrorPayload(error) });
+    }
+  }
+
+  async function importSources(sources: (() => ByteSource)[], names: string[], options: ImportOptions): Promise<FileResult[]> {
+    const out: FileResult[] = [];
+    for (const [i, make] of sources.entries()) {
+      try {
+        const results = importSourceSync(make(), options);
+        out.push(...results.map((r) => ({ ok: true as const, ...r })));
+        await runHook(results);
+      } catch (error) {
+        out.push({ ok: false, file: names[i] ?? '?', error: toErrorPayload(error) });
+      }
+    }
+    return out;
+  }
+
+  return {
+    importSourceSync,
+    /** Each path is imported on its own (atomic per file); failures are reported per file, not thrown. */
+    importFiles: (paths: string[], options: ImportOptions = {}) =>
+      importSources(
+        paths.map((p) => () => {
+          try {
+            return sourceFromPath(p);
+          } catch (error) {
+            throw new ImportError('IMPORT_FILE_UNREADABLE', `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the path.`, { file: p });
+          }
+        }),
+        paths,
+        options,
+      ),
+    importBytes: (name: string, bytes: Uint8Array, options: ImportOptions = {}) => importSources([() => sourceFromBytes(name, bytes)], [name], options),
+    listPostings: (query: PostingQuery = {}) => listPostings(db, query),
+    getWatchFolder(): string | null {
+      const row = db.select().from(settings).where(eq(settings.key, WATCH_FOLDER_KEY)).get();
+      return typeof row?.value === 'string' ? row.value : null;
+    },
+    setWatchFolder(folder: string | null): void {
+      const now = clock.now().toISOString();
+      if (folder === null) db.delete(settings).where(eq(settings.key, WATCH_FOLDER_KEY)).run();
+      else db.insert(settings).values({ key: WATCH_FOLDER_KEY, value: folder, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value: folder, updatedAt: now } }).run();
+    },
+    accounts: () => db.select().from(bankAccounts).orderBy(asc(bankAccounts.id)).all(),
+    postingCount: (where?: SQL) => db.$count(postings, where ?? and()),
+  };
+}
+
+export type BankService = ReturnType<typeof createBankService>;
+
+function wrap(error: unknown, file: string): unknown {
+  if (isKassenwartError(error)) {
+    if (error instanceof ImportError && !error.file) return new ImportError(error.code, error.message, { file });
+    return error;
+  }
+  // Anything unexpected while reading a file is still reported as a typed import error naming the file.
+  const message = error instanceof Error ? error.message : String(error);
+  return new ImportError('IMPORT_FAILED', `Import failed: ${message}. Nothing was imported from this file.`, { file });
+}

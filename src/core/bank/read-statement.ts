@@ -1,0 +1,107 @@
+/**
+ * From bytes to ParseEvents: archive members, encoding, format detection (content only), the right parser.
+ * CAMT is decoded and parsed in chunks (streaming); MT940/MT942 and CSV are decoded whole (their parsers take
+ * text) — those files are small in practice, and still only a few MB for 100 000 MT940 entries.
+ */
+import { createHash } from 'node:crypto';
+import { unzipSync } from 'fflate';
+import { parseCamt } from './camt/index.ts';
+import { createChunkDecoder, decodeBytes, sniffEncoding, type TextEncoding } from './decode.ts';
+import { detectFormat, isZip, type DetectedFormat } from './detect.ts';
+import { importError } from './import-error.ts';
+import { parseMt940 } from './mt940/index.ts';
+import { sourceFromBytes, type ByteSource } from './source.ts';
+import type { ParseEvent } from './types.ts';
+
+export type ReadOptions = { csvProfile?: string; forceEncoding?: TextEncoding };
+
+export type StatementFile = {
+  name: string;
+  format: Exclude<DetectedFormat, { kind: 'zip' }>;
+  encoding: TextEncoding;
+  sha256: string;
+  events(): Iterable<ParseEvent>;
+};
+
+function sha256Of(source: ByteSource): string {
+  const hash = createHash('sha256');
+  for (const chunk of source.chunks()) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/** Raised when a file that claimed UTF-8 turns out not to be; the importer retries it as Windows-1252. */
+export class EncodingRetry extends Error {
+  constructor(readonly fileName: string) {
+    super(`${fileName} is not valid UTF-8`);
+  }
+}
+
+/** CSV parser hook: the CSV helper's parseCsv(text, fileName, options), wired in csv-hook.ts. */
+export type CsvParse = (text: string, fileName: string, options: { profile?: string }) => Iterable<ParseEvent>;
+
+export function openStatementFiles(source: ByteSource, options: ReadOptions, csv: CsvParse | undefined, depth = 0): StatementFile[] {
+  const head = source.head();
+  if (isZip(head)) {
+    if (depth > 1) throw importError('IMPORT_NESTED_ARCHIVE', 'Archives nested deeper than one level are not imported. Unpack the archive and import its files.', { file: source.name });
+    let members: Record<string, Uint8Array>;
+    try {
+      members = unzipSync(source.all());
+    } catch (error) {
+      throw importError('IMPORT_BAD_ARCHIVE', `The ZIP archive cannot be read (${(error as Error).message}). Download it again.`, { file: source.name });
+    }
+    const names = Object.keys(members)
+      .filter((n) => !n.endsWith('/') && !n.startsWith('__MACOSX/') && !/(^|\/)\./.test(n))
+      .sort();
+    if (names.length === 0) throw importError('IMPORT_EMPTY_ARCHIVE', 'The ZIP archive contains no files.', { file: source.name });
+    return names.flatMap((n) => openStatementFiles(sourceFromBytes(`${source.name}/${n}`, members[n] ?? new Uint8Array()), options, csv, depth + 1));
+  }
+  if (source.size === 0) throw importError('IMPORT_EMPTY_FILE', 'The file is empty. Download the statement again.', { file: source.name });
+  const sniff = options.forceEncoding ? { encoding: options.forceEncoding, bomLength: 0 } : sniffEncoding(head, 'unknown');
+  const headText = new TextDecoder(sniff.encoding === 'cp850' ? 'latin1' : sniff.encoding).decode(head.subarray(sniff.bomLength));
+  const format = detectFormat(headText);
+  switch (format.kind) {
+    case 'camt':
+      return [camtFile(source, format, options)];
+    case 'mt940':
+    case 'mt942': {
+      const { text, encoding } = decodeWhole(source, 'mt940', options);
+      return [{ name: source.name, format, encoding, sha256: sha256Of(source), events: () => parseMt940(text, source.name) }];
+    }
+    case 'csv': {
+      if (!csv) throw importError('IMPORT_CSV_UNAVAILABLE', 'CSV import is not available in this build. Import the CAMT or MT940 export of your bank instead.', { file: source.name });
+      const { text, encoding } = decodeWhole(source, 'csv', options);
+      const csvOptions = options.csvProfile ? { profile: options.csvProfile } : {};
+      return [{ name: source.name, format, encoding, sha256: sha256Of(source), events: () => csv(text, source.name, csvOptions) }];
+    }
+    case 'xml-other':
+      throw importError('IMPORT_UNSUPPORTED_XML', `This XML file (<${format.root}>) is not a bank statement (CAMT.052/053/054). Export the account statement as CAMT, MT940 or CSV.`, { file: source.name });
+    case 'unknown':
+      throw importError('IMPORT_UNKNOWN_FORMAT', 'The file is neither CAMT, MT940/MT942 nor CSV. Export the account statement from your online banking in one of these formats.', { file: source.name });
+    default:
+      throw importError('IMPORT_UNKNOWN_FORMAT', 'Unrecognised file.', { file: source.name });
+  }
+}
+
+function decodeWhole(source: ByteSource, hint: 'mt940' | 'csv', options: ReadOptions): { text: string; encoding: TextEncoding } {
+  if (options.forceEncoding) return { text: createChunkDecoder(options.forceEncoding).end(source.all()), encoding: options.forceEncoding };
+  return decodeBytes(source.all(), hint);
+}
+
+function camtFile(source: ByteSource, format: Extract<DetectedFormat, { kind: 'camt' }>, options: ReadOptions): StatementFile {
+  const sniff = options.forceEncoding ? { encoding: options.forceEncoding, bomLength: 0 } : sniffEncoding(source.head(), 'xml');
+  function* text(): Generator<string> {
+    const decoder = createChunkDecoder(sniff.encoding);
+    let first = true;
+    try {
+      for (const chunk of source.chunks()) {
+        yield decoder.write(first ? chunk.subarray(sniff.bomLength) : chunk);
+        first = false;
+      }
+      yield decoder.end();
+    } catch (error) {
+      if (error instanceof TypeError && sniff.encoding === 'utf-8') throw new EncodingRetry(source.name);
+      throw error;
+    }
+  }
+  return { name: source.name, format, encoding: sniff.encoding, sha256: sha256Of(source), events: () => parseCamt(text(), source.name) };
+}
