@@ -25,7 +25,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list']],
+  reporter: [['list'], ['./test/e2e/skip-reasons-reporter.ts']],
   outputDir: 'test-results',
   use: {
     browserName: 'chromium',
