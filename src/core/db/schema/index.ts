@@ -10,3 +10,4 @@ export * from './audit.ts';
 export * from './matching.ts';
 export * from './order-events.ts';
 export * from './bank-statements.ts';
+export * from './csv-profiles.ts';
