@@ -6,11 +6,12 @@ import { ShopError } from './http.ts';
 import type { ConnectorFactory } from './connector-factory.ts';
 import { woocommerceFactory } from './woocommerce/factory.ts';
 import { csvFactory } from './csv/factory.ts';
+import { shopware6Factory } from './shopware6/factory.ts';
 
 export const connectorFactories: Partial<Record<ShopSystem, ConnectorFactory>> = {
   woocommerce: woocommerceFactory,
   csv: csvFactory,
-  // shopware6: shopware6Factory,
+  shopware6: shopware6Factory,
   // shopify: shopifyFactory,
 };
 

@@ -1,0 +1,190 @@
+/**
+ * Shopware 6 connector (issue 4 §2) over the Admin API (https://shopware.stoplight.io/docs/admin-api).
+ * Polling only: a desktop behind NAT cannot receive Shopware's webhooks.
+ */
+import type { OrderPage, ShopConnector, ShopDiscovery, ShopOrder } from '../connector.ts';
+import { ShopError } from '../http.ts';
+import {
+  changedOrdersCriteria,
+  openOrdersCriteria,
+  orderByIdCriteria,
+  paymentMethodsCriteria,
+  stateMachineStatesCriteria,
+  type Keyset,
+} from './criteria.ts';
+import { compositeStatus, ORDER_ACTION_TO, parseCompositeStatus, TRANSACTION_ACTION_TO } from './mapping.ts';
+import { currentTransaction, orderStatusOf, toShopOrder, toShopwareDate, type SwOrder } from './order-mapping.ts';
+import { createShopware6Transport, ShopwareApiError, type Shopware6TransportOptions, type ShopwareTransport } from './transport.ts';
+
+export type Shopware6ConnectorOptions = Shopware6TransportOptions;
+
+type SearchResult<T> = { total?: number; data: T[] };
+type StreamName = 'updated' | 'created';
+type StreamCursor = Keyset & { done: boolean };
+type ChangedCursor = { v: 1; since?: string; updated: StreamCursor; created: StreamCursor };
+
+const UUID = /^[0-9a-f]{32}$/;
+
+export function createShopware6Connector(options: Shopware6ConnectorOptions): ShopConnector & { readonly requestCount: number } {
+  const api: ShopwareTransport = createShopware6Transport(options);
+  const search = <T>(entity: string, body: unknown) => api.call<SearchResult<T>>({ method: 'POST', path: `/search/${entity}`, body });
+
+  async function readOrder(id: string): Promise<SwOrder | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const result = await search<SwOrder>('order', orderByIdCriteria(id));
+    return result.data[0];
+  }
+
+  async function fetchStream(name: StreamName, since: string | undefined, cursor: StreamCursor, limit: number) {
+    const criteria = changedOrdersCriteria(name, since, cursor, limit);
+    const result = await search<SwOrder>('order', criteria);
+    // With total-count-mode next-pages, total counts rows up to a few pages ahead: more than we got = more follow.
+    const more = (result.total ?? 0) > result.data.length;
+    return { name, rows: result.data, more };
+  }
+
+  const streamDate = (name: StreamName, o: SwOrder): string => toShopwareDate(name === 'updated' ? (o.updatedAt ?? '') : (o.createdAt ?? ''));
+
+  return {
+    system: 'shopware6',
+    capabilities: { canPushNewOrders: false, hasInvoiceNumbers: true, customStatuses: true },
+    get requestCount() {
+      return api.requestCount;
+    },
+
+    async testConnection() {
+      try {
+        const info = await api.call<{ version?: string }>({ method: 'GET', path: '/_info/version' });
+        // A search proves the integration may read orders, which /_info/version does not need.
+        await search('order', { limit: 1, 'total-count-mode': 'none' });
+        return { ok: true, shopName: info.version ? `Shopware ${info.version}` : 'Shopware' };
+      } catch (error) {
+        if (error instanceof ShopError) return { ok: false, code: error.code, message: error.message };
+        throw error;
+      }
+    },
+
+    async discover(): Promise<ShopDiscovery> {
+      const methods = await search<{ id: string; technicalName?: string | null; name?: string; translated?: { name?: string } }>(
+        'payment-method',
+        paymentMethodsCriteria(),
+      );
+      const states = await search<{ technicalName: string; name: string; translated?: { name?: string }; stateMachine?: { technicalName?: string } }>(
+        'state-machine-state',
+        stateMachineStatesCriteria(),
+      );
+      const of = (machine: string) => states.data.filter((s) => s.stateMachine?.technicalName === machine);
+      const orderStates = of('order.state');
+      const txStates = of('order_transaction.state');
+      const label = (s: { name: string; translated?: { name?: string } }) => s.translated?.name ?? s.name;
+      return {
+        paymentMethods: methods.data.map((m) => ({ id: m.technicalName ?? m.id, name: m.translated?.name ?? m.name ?? m.technicalName ?? m.id })),
+        statuses: orderStates.flatMap((o) =>
+          txStates.map((t) => ({ id: compositeStatus(o.technicalName, t.technicalName), name: `${label(o)} / ${label(t)}` })),
+        ),
+      };
+    },
+
+    async listChangedOrders({ since, cursor, pageSize = 100 }): Promise<OrderPage> {
+      const before = api.requestCount;
+      const state: ChangedCursor = cursor
+        ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as ChangedCursor)
+        : {
+            v: 1,
+            since: since ? toShopwareDate(since) : undefined,
+            updated: { skipIds: [], done: false },
+            created: { skipIds: [], done: false },
+          };
+      const streams: StreamName[] = (['updated', 'created'] as const).filter((n) => !state[n].done);
+      const fetched = [];
+      for (const name of streams) fetched.push(await fetchStream(name, state.since, state[name], pageSize));
+      // Merge the two streams by their date (the order's effective change time), oldest first.
+      const merged = fetched
+        .flatMap((f) => f.rows.map((row) => ({ stream: f.name, row, at: streamDate(f.name, row) })))
+        .sort((a, b) => a.at.localeCompare(b.at) || a.row.id.localeCompare(b.row.id))
+        .slice(0, pageSize);
+      for (const f of fetched) {
+        const taken = merged.filter((m) => m.stream === f.name);
+        const s = state[f.name];
+        for (const m of taken) {
+          if (m.at !== s.at) {
+            s.at = m.at;
+            s.skipIds = [];
+          }
+          s.skipIds.push(m.row.id);
+        }
+        s.done = !f.more && taken.length === f.rows.length;
+      }
+      const orders: ShopOrder[] = merged.map((m) => toShopOrder(m.row));
+      const finished = state.updated.done && state.created.done;
+      return {
+        orders,
+        nextCursor: finished ? undefined : Buffer.from(JSON.stringify(state), 'utf8').toString('base64url'),
+        requests: api.requestCount - before,
+      };
+    },
+
+    async listOpenOrderIds({ openStatuses }) {
+      const before = api.requestCount;
+      const wanted = new Set(openStatuses);
+      const orderStates = [...new Set(openStatuses.map((s) => parseCompositeStatus(s).order).filter((s): s is string => !!s))];
+      const ids: string[] = [];
+      let after: number | undefined;
+      for (;;) {
+        const page = await search<SwOrder>('order', openOrdersCriteria(orderStates, after, 250));
+        for (const order of page.data) if (wanted.has(orderStatusOf(order))) ids.push(order.id);
+        const last = page.data.at(-1);
+        if (!last || (page.total ?? 0) <= page.data.length) break;
+        if (last.autoIncrement === undefined) throw new ShopError('SHOP_BAD_RESPONSE', `${api.label} sent orders without autoIncrement.`);
+        after = last.autoIncrement;
+      }
+      return { ids, requests: api.requestCount - before };
+    },
+
+    async getOrder(externalId) {
+      const order = await readOrder(externalId);
+      return order ? toShopOrder(order) : undefined;
+    },
+
+    async setOrderStatus(externalId, target) {
+      const wanted = parseCompositeStatus(target.status);
+      if (target.paid) wanted.transaction = 'paid';
+      const order = await readOrder(externalId);
+      if (!order) throw new ShopError('SHOP_NOT_FOUND', `${api.label}: order ${externalId} no longer exists in the shop.`);
+      if (wanted.transaction) await transitionTransaction(order, wanted.transaction, target.note);
+      if (wanted.order && order.stateMachineState?.technicalName !== wanted.order) {
+        const action = ORDER_ACTION_TO[wanted.order];
+        if (!action) throw new ShopError('SHOP_CONFIG', `${api.label}: "${wanted.order}" is not an order state Kassenwart can set.`);
+        await api.call({ method: 'POST', path: `/_action/order/${order.id}/state/${action}`, body: note(target.note) });
+      }
+    },
+  };
+
+  /**
+   * Moves the order's current transaction to `targetState`. Shopware answers 400 SYSTEM__ILLEGAL_STATE_TRANSITION
+   * for a transition that is not available from the current state (e.g. `paid` when already paid), so the state
+   * is read first, and re-read after such an error: if the transaction reached the target meanwhile (someone
+   * else marked it paid), that is success.
+   */
+  async function transitionTransaction(order: SwOrder, targetState: string, comment: string | undefined): Promise<void> {
+    const tx = currentTransaction(order);
+    if (!tx) throw new ShopError('SHOP_REQUEST_REJECTED', `${api.label}: order ${order.orderNumber ?? order.id} has no payment transaction.`);
+    if (tx.stateMachineState?.technicalName === targetState) return;
+    const action = TRANSACTION_ACTION_TO[targetState];
+    if (!action) throw new ShopError('SHOP_CONFIG', `${api.label}: "${targetState}" is not a payment state Kassenwart can set.`);
+    try {
+      await api.call({ method: 'POST', path: `/_action/order_transaction/${tx.id}/state/${action}`, body: note(comment) });
+    } catch (error) {
+      if (error instanceof ShopwareApiError && error.status === 400) {
+        const again = await readOrder(order.id);
+        const now = again ? currentTransaction(again) : undefined;
+        if (now?.id === tx.id && now.stateMachineState?.technicalName === targetState) return;
+      }
+      throw error;
+    }
+  }
+}
+
+function note(comment: string | undefined): Record<string, unknown> {
+  return comment ? { sendMail: false, internalComment: comment } : { sendMail: false };
+}
