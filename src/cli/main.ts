@@ -9,6 +9,7 @@ import { registerInit, registerStatus } from './commands/status.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerDev } from './commands/dev.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerBank } from './commands/bank.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
@@ -27,6 +28,7 @@ export function buildProgram(io: Io): Command {
   registerServe(program, io);
   registerDemo(program, io);
   // area commands: bank
+  registerBank(program, io);
   // area commands: shops
   // area commands: matching
   registerDev(program, io);

@@ -1,0 +1,111 @@
+/**
+ * Bank commands: `import FILE...`, `postings`, `watch [FOLDER]`. JSON output (global --json) is a public
+ * interface: camelCase, stable field names (see README "Bank import").
+ */
+import { resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { ValidationError } from '#core/errors.ts';
+import { POSTING_STATUS_FILTERS, type PostingStatusFilter } from '#core/bank/postings-query.ts';
+import type { FileResult } from '#core/bank/import-service.ts';
+import { formatMinorAsDecimal } from '#core/money.ts';
+import { type GlobalOptions, type Io, openCore, printJson } from '../context.ts';
+
+function parseStatus(value: string): PostingStatusFilter {
+  if (!(POSTING_STATUS_FILTERS as readonly string[]).includes(value)) throw new InvalidArgumentError(`one of ${POSTING_STATUS_FILTERS.join(', ')}`);
+  return value as PostingStatusFilter;
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('a whole number');
+  return n;
+}
+
+/** The JSON shape of one file's result (postingIds left out: they can be 100 000 long). */
+export function fileResultJson(r: FileResult): Record<string, unknown> {
+  if (!r.ok) return { file: r.file, ok: false, error: r.error };
+  const { postingIds: _ids, ...rest } = r;
+  return rest;
+}
+
+function describeResult(r: FileResult): string {
+  if (!r.ok) return `FAILED ${r.file}: ${r.error.message} (${r.error.code})`;
+  const accounts = r.accounts.map((a) => `${a.iban ?? a.otherId ?? '?'}${a.created ? ' (new account)' : ''}`).join(', ');
+  const lines = [
+    `${r.file}: ${r.format}${r.version ? ` (${r.version})` : ''}, account ${accounts}`,
+    `  ${r.new} new, ${r.duplicate} duplicate, ${r.replaced} replaced; balance check: ${r.balanceCheck}`,
+    ...r.warnings.map((w) => `  warning ${w.code}: ${w.message}`),
+  ];
+  return lines.join('\n');
+}
+
+export function registerBank(program: Command, io: Io): void {
+  program
+    .command('import')
+    .description('import bank statement files (CAMT.052/053/054, MT940/MT942, CSV, ZIP of these); format from content')
+    .argument('<files...>', 'statement files')
+    .option('--account <iban>', 'the account the files belong to (needed when a file names none, e.g. many CSV exports)')
+    .option('--csv-profile <name>', 'CSV mapping profile to use')
+    .action(async (files: string[], cmd: { account?: string; csvProfile?: string }) => {
+      const options = program.opts<GlobalOptions>();
+      const { core } = await openCore(options, io);
+      try {
+        const importOptions = { actor: 'cli', ...(cmd.account ? { accountIban: cmd.account } : {}), ...(cmd.csvProfile ? { csvProfile: cmd.csvProfile } : {}) };
+        const results = await core.bank.importFiles(files.map((f) => resolve(f)), importOptions);
+        if (options.json) printJson(io, { results: results.map(fileResultJson) });
+        else io.stdout(`${results.map(describeResult).join('\n')}\n`);
+        const failed = results.filter((r) => !r.ok).length;
+        if (failed > 0) throw new ValidationError('IMPORT_FILES_FAILED', `${failed} of ${files.length} file(s) could not be imported; nothing was stored from them.`);
+      } finally {
+        core.close();
+      }
+    });
+
+  program
+    .command('postings')
+    .description('list bank postings, newest first')
+    .option('--status <status>', `filter: ${POSTING_STATUS_FILTERS.join(', ')}`, parseStatus)
+    .option('--account <iban>', 'only this account')
+    .option('--from <date>', 'booking date from (YYYY-MM-DD)')
+    .option('--to <date>', 'booking date to (YYYY-MM-DD)')
+    .option('--limit <n>', 'at most n postings (default 100)', parseCount)
+    .option('--offset <n>', 'skip n postings', parseCount)
+    .action(async (cmd: { status?: PostingStatusFilter; account?: string; from?: string; to?: string; limit?: number; offset?: number }) => {
+      const options = program.opts<GlobalOptions>();
+      const { core } = await openCore(options, io);
+      try {
+        const limit = cmd.limit ?? 100;
+        const offset = cmd.offset ?? 0;
+        const page = core.bank.listPostings({ limit, offset, ...(cmd.status ? { status: cmd.status } : {}), ...(cmd.account ? { accountIban: cmd.account } : {}), ...(cmd.from ? { from: cmd.from } : {}), ...(cmd.to ? { to: cmd.to } : {}) });
+        if (options.json) {
+          printJson(io, { total: page.total, limit, offset, items: page.items });
+          return;
+        }
+        const lines = page.items.map((p) =>
+          [p.bookingDate ?? p.valueDate ?? '----------', formatMinorAsDecimal(p.amountMinor, p.currency).padStart(12), p.currency, p.status.padEnd(10), p.bookingStatus === 'pending' ? 'PENDING ' : '', (p.counterpartyName ?? '').slice(0, 30).padEnd(30), (p.remittance ?? '').slice(0, 60)].join(' '),
+        );
+        io.stdout(`${lines.join('\n')}${lines.length ? '\n' : ''}${page.total} posting(s)\n`);
+      } finally {
+        core.close();
+      }
+    });
+
+  program
+    .command('watch')
+    .description('set (or show) the watch folder: new statement files there are imported by "kassenwart run"')
+    .argument('[folder]', 'folder to watch')
+    .option('--off', 'stop watching any folder')
+    .action(async (folder: string | undefined, cmd: { off?: boolean }) => {
+      const options = program.opts<GlobalOptions>();
+      const { core } = await openCore(options, io);
+      try {
+        if (cmd.off) core.bank.setWatchFolder(null);
+        else if (folder) core.bank.setWatchFolder(resolve(folder));
+        const current = core.bank.getWatchFolder();
+        if (options.json) printJson(io, { watchFolder: current });
+        else io.stdout(current ? `Watch folder: ${current}\n` : 'No watch folder set.\n');
+      } finally {
+        core.close();
+      }
+    });
+}
