@@ -98,7 +98,7 @@ export function runMatcher(input: MatchInput): MatchResult {
   for (const pass of AUTO_PASSES) {
     const next: Evidence[] = [];
     for (const ev of pending) {
-      if (!possible.get(ev)?.has(pass)) {
+      if (!possible.get(ev)?.has(pass) || input.manualOnly?.has(ev.posting.id)) {
         next.push(ev);
         continue;
       }
@@ -122,7 +122,8 @@ export function runMatcher(input: MatchInput): MatchResult {
     // A posting that only became unambiguous after other passes assigned is still left for the dealer:
     // its evidence was weaker than that of the pass it would belong to.
     const b = verdict.band === 'auto' ? 'suggest' : verdict.band;
-    const reasons = verdict.band === 'auto' ? ['resolved_only_after_other_assignments'] : verdict.reasons;
+    const why = input.manualOnly?.has(ev.posting.id) ? 'assignment_undone_before' : 'resolved_only_after_other_assignments';
+    const reasons = verdict.band === 'auto' ? [why] : verdict.reasons;
     decisions.push({ postingId: ev.posting.id, band: b, pass: candidates[0]?.pass ?? 'amount', candidates: candidates.slice(0, settings.maxCandidates), reasons });
     summary[b === 'suggest' ? 'suggested' : 'none']++;
   }

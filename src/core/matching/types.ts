@@ -131,6 +131,8 @@ export type MatchInput = {
   learned?: LearnedFacts;
   /** Per-shop compiled number patterns. */
   patterns?: readonly RegExp[];
+  /** Postings the dealer took an automatic assignment back from: never automatic again, queue only. */
+  manualOnly?: ReadonlySet<number>;
 };
 
 export type MatchResult = {

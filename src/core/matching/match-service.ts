@@ -1,0 +1,114 @@
+/**
+ * Runs the matcher over the database and persists what it decided automatically (issue 5 §3, §6): one
+ * transaction per run, so a run either lands completely or not at all. Call it after every bank import and
+ * every shop sync (`core.matching.run()`), so orders that arrive later match postings already waiting.
+ */
+import { and, eq } from 'drizzle-orm';
+import { writeAudit } from '../audit.ts';
+import type { Clock, Logger } from '../deps.ts';
+import type { Db } from '../db/open.ts';
+import { postingReturns, postings, type AssignmentSignal } from '../db/schema/index.ts';
+import { applyAssignment, undoAssignment, type Tx } from '../orders/assignment-service.ts';
+import { loadMatchInput, type LoadedPosting } from './match-loader.ts';
+import { runMatcher } from './matcher.ts';
+import type { Candidate, Decision } from './types.ts';
+
+export const MATCHER_ACTOR = 'matcher';
+
+export type RunSummary = {
+  auto: number;
+  suggested: number;
+  none: number;
+  returns: number;
+  debits: number;
+  assignmentsCreated: number;
+  assignmentsUndone: number;
+  postingsConsidered: number;
+  ordersConsidered: number;
+  durationMs: number;
+};
+
+export function reasonsOf(c: Candidate): AssignmentSignal[] {
+  const signals: AssignmentSignal[] = c.signals.map((s) => ({ kind: s.kind, detail: s.detail, ...(s.weight !== undefined ? { weight: s.weight } : {}) }));
+  for (const flag of c.flags) signals.push({ kind: `flag_${flag}`, detail: flag });
+  return signals;
+}
+
+function applyAuto(tx: Tx, clock: Clock, d: Decision): number {
+  const best = d.candidates[0];
+  if (!best) return 0;
+  const last = best.allocations.length - 1;
+  const rows = applyAssignment(tx, clock, {
+    postingId: d.postingId,
+    allocations: best.allocations.map((a, i) => ({ ...a, ...(i === last && best.shortfallMinor > 0 ? { acceptedShortfallMinor: best.shortfallMinor } : {}) })),
+    method: 'auto',
+    pass: d.pass,
+    score: best.score,
+    reasons: reasonsOf(best),
+    actor: MATCHER_ACTOR,
+  });
+  return rows.length;
+}
+
+function applyReturn(tx: Tx, clock: Clock, d: Decision, posting: LoadedPosting): number {
+  const now = clock.now().toISOString();
+  let undone = 0;
+  const originals = new Set<number>();
+  for (const r of d.reverses ?? []) {
+    const { assignment } = undoAssignment(tx, clock, { assignmentId: r.assignmentId, actor: MATCHER_ACTOR, reason: `returned by posting ${d.postingId}` });
+    originals.add(assignment.postingId);
+    tx.insert(postingReturns).values({ returnPostingId: d.postingId, assignmentId: r.assignmentId, orderId: r.orderId, amountMinor: r.amountMinor, createdAt: now }).run();
+    undone++;
+  }
+  // The returned money is gone again: its original posting is no order payment any more (not re-matched).
+  for (const id of originals) {
+    tx.update(postings).set({ matchState: 'ignored' }).where(and(eq(postings.id, id), eq(postings.assignedMinor, 0))).run();
+    writeAudit(tx, clock, { actor: MATCHER_ACTOR, entityType: 'posting', entityId: id, action: 'returned', after: { matchState: 'ignored' }, details: { returnPostingId: d.postingId } });
+  }
+  tx.update(postings).set({ matchState: 'assigned' }).where(eq(postings.id, d.postingId)).run();
+  writeAudit(tx, clock, {
+    actor: MATCHER_ACTOR,
+    entityType: 'posting',
+    entityId: d.postingId,
+    action: 'return_processed',
+    before: { matchState: posting.matchState },
+    after: { matchState: 'assigned' },
+    details: { reverses: d.reverses ?? [], signals: d.candidates[0]?.signals ?? [] },
+  });
+  return undone;
+}
+
+function markDebit(tx: Tx, clock: Clock, posting: LoadedPosting): void {
+  if (posting.matchState !== 'unassigned') return;
+  tx.update(postings).set({ matchState: 'debit' }).where(eq(postings.id, posting.id)).run();
+  writeAudit(tx, clock, { actor: MATCHER_ACTOR, entityType: 'posting', entityId: posting.id, action: 'marked_debit', before: { matchState: 'unassigned' }, after: { matchState: 'debit' } });
+}
+
+export function runMatching(deps: { db: Db; clock: Clock; logger: Logger }): RunSummary {
+  const started = performance.now();
+  const { db, clock, logger } = deps;
+  const summary = db.transaction((tx) => {
+    const input = loadMatchInput(tx, clock.now());
+    const result = runMatcher(input);
+    const byId = new Map<number, LoadedPosting>(input.postings.map((p) => [p.id, p]));
+    let created = 0;
+    let undone = 0;
+    for (const d of result.decisions) {
+      const posting = byId.get(d.postingId);
+      if (!posting) continue;
+      if (d.pass === 'debit') markDebit(tx, clock, posting);
+      else if (d.pass === 'return' && d.band === 'auto') undone += applyReturn(tx, clock, d, posting);
+      else if (d.band === 'auto') created += applyAuto(tx, clock, d);
+    }
+    return {
+      ...result.summary,
+      assignmentsCreated: created,
+      assignmentsUndone: undone,
+      postingsConsidered: input.postings.length,
+      ordersConsidered: input.orders.length,
+    };
+  });
+  const durationMs = Math.round(performance.now() - started);
+  logger.log('info', 'matching run', { ...summary, durationMs });
+  return { ...summary, durationMs };
+}

@@ -1,0 +1,212 @@
+/**
+ * The manual assignment queue (issue 5 §5): unassigned postings with ranked, explained candidates; manual
+ * assignment to one or several orders; "not an order payment"; undo of any assignment; order search.
+ * Shapes follow src/shared/api/queue.ts (the public JSON interface of the API and the CLI).
+ */
+import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import type { AssignmentView, OrderSummary, QueueItem } from '#shared/api/queue.ts';
+import type { Clock } from '../deps.ts';
+import type { Db } from '../db/open.ts';
+import { assignments, orders, postings, shops } from '../db/schema/index.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { applyAssignment, setIgnored, undoAssignment, type UndoResult } from '../orders/assignment-service.ts';
+import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
+import { learnFromAssignment, unlearnAssignment } from './learning.ts';
+import { loadMatchInput } from './match-loader.ts';
+import { runMatcher } from './matcher.ts';
+import { foldName } from './names.ts';
+import { numberKey } from './references-extract.ts';
+
+type OrderRow = typeof orders.$inferSelect;
+type Deps = { db: Db; clock: Clock };
+
+function shopNames(db: Pick<Db, 'select'>): Map<number, string> {
+  return new Map(db.select({ id: shops.id, name: shops.name }).from(shops).all().map((s) => [s.id, s.name]));
+}
+
+export function orderSummary(o: OrderRow, shopName: string): OrderSummary {
+  return {
+    id: o.id,
+    shopId: o.shopId,
+    shop: shopName,
+    number: o.number,
+    invoiceNumber: o.invoiceNumber,
+    paymentReference: o.paymentReference,
+    customerName: o.customerName,
+    company: o.company,
+    email: o.email,
+    totalMinor: o.totalMinor,
+    paidMinor: o.paidMinor,
+    openMinor: o.totalMinor - o.paidMinor,
+    currency: o.currency,
+    status: o.status,
+    createdAt: o.createdAtShop,
+  };
+}
+
+export function listQueue({ db, clock }: Deps, page: { limit: number; offset: number }): { items: QueueItem[]; total: number } {
+  const input = loadMatchInput(db, clock.now());
+  const result = runMatcher(input);
+  const open = result.decisions.filter((d) => d.pass !== 'debit');
+  const postingById = new Map(input.postings.map((p) => [p.id, p]));
+  open.sort((a, b) => (postingById.get(b.postingId)?.bookingDate ?? '').localeCompare(postingById.get(a.postingId)?.bookingDate ?? '') || b.postingId - a.postingId);
+  const slice = open.slice(page.offset, page.offset + page.limit);
+  const orderIds = [...new Set(slice.flatMap((d) => d.candidates.flatMap((c) => c.orderIds)))];
+  const orderRows = orderIds.length ? db.select().from(orders).where(inArray(orders.id, orderIds)).all() : [];
+  const names = shopNames(db);
+  const summaries = new Map(orderRows.map((o) => [o.id, orderSummary(o, names.get(o.shopId) ?? '')]));
+  const fullPostings = new Map(
+    (slice.length ? db.select().from(postings).where(inArray(postings.id, slice.map((d) => d.postingId))).all() : []).map((p) => [p.id, p]),
+  );
+  const items: QueueItem[] = [];
+  for (const d of slice) {
+    const p = fullPostings.get(d.postingId);
+    if (!p) continue;
+    items.push({
+      posting: {
+        id: p.id,
+        bookingDate: p.bookingDate,
+        amountMinor: p.amountMinor,
+        assignedMinor: p.assignedMinor,
+        openMinor: p.amountMinor - p.assignedMinor,
+        currency: p.currency,
+        counterpartyName: p.counterpartyName,
+        counterpartyIban: p.counterpartyIban,
+        remittance: p.remittance,
+        endToEndId: p.endToEndId,
+        matchState: p.matchState,
+      },
+      // The queue shows what a dealer must look at: an automatic verdict here (not applied yet) is a suggestion.
+      band: d.band === 'auto' ? 'suggest' : d.band,
+      pass: d.pass,
+      reasons: d.band === 'auto' ? ['not_yet_run'] : d.reasons,
+      candidates: d.candidates.map((c) => ({
+        orderIds: c.orderIds,
+        orders: c.orderIds.map((id) => summaries.get(id)).filter((s) => s !== undefined),
+        allocations: c.allocations,
+        amountMinor: c.amountMinor,
+        score: c.score,
+        pass: c.pass,
+        signals: c.signals,
+        blockers: c.blockers,
+        flags: c.flags,
+      })),
+    });
+  }
+  return { items, total: open.length };
+}
+
+export function listAssignments(db: Pick<Db, 'select'>, q: { postingId?: number; orderId?: number; includeUndone?: boolean; limit?: number; ids?: number[] }): AssignmentView[] {
+  const where: SQL[] = [];
+  if (q.postingId !== undefined) where.push(eq(assignments.postingId, q.postingId));
+  if (q.orderId !== undefined) where.push(eq(assignments.orderId, q.orderId));
+  if (q.ids) where.push(inArray(assignments.id, q.ids));
+  if (!q.includeUndone && !q.ids) where.push(isNull(assignments.undoneAt));
+  const rows = db
+    .select({ a: assignments, p: { endToEndId: postings.endToEndId, bankReference: postings.bankReference, currency: postings.currency }, o: { number: orders.number }, shop: shops.name })
+    .from(assignments)
+    .innerJoin(postings, eq(postings.id, assignments.postingId))
+    .innerJoin(orders, eq(orders.id, assignments.orderId))
+    .innerJoin(shops, eq(shops.id, orders.shopId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(assignments.id))
+    .limit(q.limit ?? 100)
+    .all();
+  return rows.map(({ a, p, o, shop }) => ({
+    id: a.id,
+    postingId: a.postingId,
+    endToEndId: p.endToEndId,
+    bankReference: p.bankReference,
+    shop,
+    orderId: a.orderId,
+    orderNumber: o.number,
+    amountMinor: a.amountMinor,
+    currency: p.currency,
+    method: a.method,
+    pass: a.pass,
+    score: a.score,
+    reasons: a.reasons,
+    createdAt: a.createdAt,
+    createdBy: a.createdBy,
+    undoneAt: a.undoneAt,
+    undoReason: a.undoReason,
+  }));
+}
+
+/** Manual assignment; amounts default to the order's open amount (one order: the posting's open amount). */
+export function assignManually(
+  { db, clock }: Deps,
+  input: { postingId: number; allocations: { orderId: number; amountMinor?: number | undefined }[]; actor: string; note?: string | undefined },
+): AssignmentView[] {
+  const ids = db.transaction((tx) => {
+    const posting = tx.select().from(postings).where(eq(postings.id, input.postingId)).get();
+    if (!posting) throw new NotFoundError('POSTING_NOT_FOUND', `There is no posting with id ${input.postingId}.`);
+    if (posting.amountMinor <= 0) {
+      throw new ValidationError('POSTING_NOT_CREDIT', `Posting ${posting.id} is a debit; only incoming payments can be assigned to orders.`);
+    }
+    let left = posting.amountMinor - posting.assignedMinor;
+    const allocations = input.allocations.map((a, i) => {
+      let amount = a.amountMinor;
+      if (amount === undefined) {
+        const order = tx.select().from(orders).where(eq(orders.id, a.orderId)).get();
+        if (!order) throw new NotFoundError('ORDER_NOT_FOUND', `There is no order with id ${a.orderId}.`);
+        const single = input.allocations.length === 1;
+        const lastWithout = i === input.allocations.length - 1;
+        amount = single || lastWithout ? left : Math.min(left, Math.max(0, order.totalMinor - order.paidMinor));
+      }
+      left -= amount;
+      return { orderId: a.orderId, amountMinor: amount };
+    });
+    if (allocations.some((a) => a.amountMinor <= 0)) {
+      throw new ValidationError('ASSIGN_NOTHING_LEFT', `Posting ${posting.id} has nothing left to assign to every named order; give amounts.`);
+    }
+    const rows = applyAssignment(tx, clock, {
+      postingId: posting.id,
+      allocations,
+      method: 'manual',
+      pass: 'manual',
+      score: null,
+      reasons: input.note ? [{ kind: 'note', detail: input.note }] : [],
+      actor: input.actor,
+    });
+    for (const row of rows) learnFromAssignment(tx, clock, row);
+    return rows.map((r) => r.id);
+  });
+  return listAssignments(db, { ids });
+}
+
+export function undo({ db, clock }: Deps, params: { assignmentId: number; actor: string; reason: string }): Omit<UndoResult, 'assignment'> & { assignment: AssignmentView } {
+  const result = db.transaction((tx) => {
+    const r = undoAssignment(tx, clock, params);
+    if (r.assignment.method === 'manual') unlearnAssignment(tx, clock, r.assignment);
+    return r;
+  });
+  const [view] = listAssignments(db, { ids: [params.assignmentId] });
+  if (!view) throw new NotFoundError('ASSIGNMENT_NOT_FOUND', `There is no assignment with id ${params.assignmentId}.`);
+  return { ...result, assignment: view };
+}
+
+export function ignore({ db, clock }: Deps, params: { postingId: number; actor: string; undo?: boolean; note?: string | undefined }) {
+  const p = db.transaction((tx) => setIgnored(tx, clock, { postingId: params.postingId, actor: params.actor, ...(params.undo ? { undo: true } : {}), ...(params.note ? { note: params.note } : {}) }));
+  return { postingId: p.id, matchState: p.matchState };
+}
+
+/** Open orders by number / invoice number / reference, customer name (umlaut-insensitive), e-mail, amount. */
+export function searchOrders(db: Pick<Db, 'select'>, q: { query?: string | undefined; amountMinor?: number | undefined; includeClosed?: boolean; limit?: number }): OrderSummary[] {
+  const rows = q.includeClosed ? db.select().from(orders).all() : db.select().from(orders).where(inArray(orders.status, [...AWAITING_PAYMENT])).all();
+  const text = q.query?.trim() ?? '';
+  const key = numberKey(text);
+  const words = foldName(text).split(/[^a-z0-9@.]+/).filter((w) => w.length > 0);
+  const hits = rows.filter((o) => {
+    if (q.amountMinor !== undefined && o.totalMinor !== q.amountMinor && o.totalMinor - o.paidMinor !== q.amountMinor) return false;
+    if (!text) return true;
+    if (key && [o.number, o.invoiceNumber, o.paymentReference].some((n) => n && numberKey(n).includes(key))) return true;
+    const hay = foldName([o.customerName, o.company, o.email].filter(Boolean).join(' '));
+    return words.length > 0 && words.every((w) => hay.includes(w));
+  });
+  const names = shopNames(db);
+  return hits
+    .sort((a, b) => b.createdAtShop.localeCompare(a.createdAtShop) || b.id - a.id)
+    .slice(0, q.limit ?? 20)
+    .map((o) => orderSummary(o, names.get(o.shopId) ?? ''));
+}

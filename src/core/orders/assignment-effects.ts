@@ -1,0 +1,103 @@
+/**
+ * Carries out the effects the order state machine names (orders/state-machine.ts `OrderEffect`) after a
+ * payment was assigned or taken back: the status write-back outbox (status_transfers) and dealer
+ * notifications. Runs inside the caller's transaction.
+ */
+import { and, desc, eq } from 'drizzle-orm';
+import { writeAudit } from '../audit.ts';
+import type { Clock } from '../deps.ts';
+import type { Db } from '../db/open.ts';
+import { dealerNotifications, statusTransfers } from '../db/schema/index.ts';
+import type { OrderEffect } from './state-machine.ts';
+
+type Tx = Pick<Db, 'insert' | 'update' | 'select'>;
+
+/** Write-backs are retried for 7 days, then the dealer is told (product brief; transfers schema). */
+export const TRANSFER_GIVE_UP_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** What happened to the shop write-back, for the caller's report ("undo corrected the shop status"). */
+export type TransferCorrection = 'none' | 'enqueued_paid' | 'cancelled_pending' | 'enqueued_correction';
+
+const NOTIFY_TEXT: Record<Extract<OrderEffect, { type: 'notify' }>['kind'], { title: string; body: string }> = {
+  overpaid: { title: 'Order overpaid', body: 'More money was assigned than the order total; refund or keep it as credit.' },
+  paid_after_cancellation: {
+    title: 'Payment for a cancelled order',
+    body: 'A payment was assigned to a cancelled order; refund it or reactivate the order in the shop.',
+  },
+  payment_on_removed_order: {
+    title: 'Payment for an order no longer open in the shop',
+    body: 'A payment was assigned to an order the shop no longer lists as open; check it in the shop.',
+  },
+};
+
+export function applyOrderEffects(tx: Tx, clock: Clock, actor: string, orderId: number, orderNumber: string, effects: readonly OrderEffect[], newStatus: string): TransferCorrection {
+  const now = clock.now();
+  const nowIso = now.toISOString();
+  let correction: TransferCorrection = 'none';
+  for (const effect of effects) {
+    if (effect.type === 'transfer_paid') {
+      const row = tx
+        .insert(statusTransfers)
+        .values({
+          orderId,
+          targetStatus: 'paid',
+          state: 'pending',
+          nextAttemptAt: nowIso,
+          giveUpAt: new Date(now.getTime() + TRANSFER_GIVE_UP_MS).toISOString(),
+          createdAt: nowIso,
+          updatedAt: nowIso,
+        })
+        .returning()
+        .get();
+      writeAudit(tx, clock, { actor, entityType: 'transfer', entityId: row.id, action: 'enqueued', after: row });
+      correction = 'enqueued_paid';
+    } else if (effect.type === 'cancel_transfer_paid') {
+      const last = tx
+        .select()
+        .from(statusTransfers)
+        .where(and(eq(statusTransfers.orderId, orderId), eq(statusTransfers.targetStatus, 'paid')))
+        .orderBy(desc(statusTransfers.id))
+        .limit(1)
+        .get();
+      if (last?.state === 'pending') {
+        tx.update(statusTransfers).set({ state: 'cancelled', updatedAt: nowIso }).where(eq(statusTransfers.id, last.id)).run();
+        writeAudit(tx, clock, { actor, entityType: 'transfer', entityId: last.id, action: 'cancelled', before: last, details: { reason: 'payment taken back before write-back' } });
+        correction = 'cancelled_pending';
+      } else if (last?.state === 'done') {
+        // The shop already shows "paid": queue the way back to the unpaid status (the transfer worker maps
+        // `unpaid` to the shop's open status for the order's payment method).
+        const row = tx
+          .insert(statusTransfers)
+          .values({
+            orderId,
+            targetStatus: 'unpaid',
+            state: 'pending',
+            nextAttemptAt: nowIso,
+            giveUpAt: new Date(now.getTime() + TRANSFER_GIVE_UP_MS).toISOString(),
+            createdAt: nowIso,
+            updatedAt: nowIso,
+          })
+          .returning()
+          .get();
+        writeAudit(tx, clock, { actor, entityType: 'transfer', entityId: row.id, action: 'enqueued', after: row, details: { corrects: last.id, orderStatus: newStatus } });
+        tx.insert(dealerNotifications)
+          .values({
+            kind: 'paid_status_corrected',
+            level: 'warning',
+            title: `Order ${orderNumber} is no longer paid`,
+            body: 'A payment was taken back after the shop had been set to paid; Kassenwart is resetting the shop status. Do not ship unless paid.',
+            orderId,
+            createdAt: nowIso,
+          })
+          .run();
+        correction = 'enqueued_correction';
+      }
+    } else {
+      const text = NOTIFY_TEXT[effect.kind];
+      tx.insert(dealerNotifications)
+        .values({ kind: effect.kind, level: 'warning', title: `${text.title}: ${orderNumber}`, body: text.body, orderId, createdAt: nowIso })
+        .run();
+    }
+  }
+  return correction;
+}
