@@ -5,7 +5,6 @@
 import type { Clock, Logger, SecretStore } from './deps.ts';
 import type { Db } from './db/open.ts';
 import { statusSummary } from './status/summary.ts';
-import { createMatchingArea } from './matching/matching-area.ts';
 import { createBankService } from './bank/import-service.ts';
 import { createShopsArea } from './shops/shops-area.ts';
 import { createMatchingArea } from './matching/matching-area.ts';
@@ -32,7 +31,6 @@ export function createCore(deps: CoreDeps) {
     // area: shops
     shops: createShopsArea(deps),
     // area: matching
-    matching: createMatchingArea({ db, clock: deps.clock, logger: deps.logger }),
     matching: createMatchingArea({ db, clock: deps.clock, logger: deps.logger }),
     close(): void {
       db.$client.close();
