@@ -10,6 +10,7 @@ import { registerServe } from './commands/serve.ts';
 import { registerDev } from './commands/dev.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerBank } from './commands/bank.ts';
+import { registerMatching } from './commands/matching.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
@@ -31,6 +32,7 @@ export function buildProgram(io: Io): Command {
   registerBank(program, io);
   // area commands: shops
   // area commands: matching
+  registerMatching(program, io);
   registerDev(program, io);
   return program;
 }

@@ -7,7 +7,7 @@ import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { assignMissingReferences, ensurePaymentReference } from '../orders/payment-reference-service.ts';
 import { runMatching } from './match-service.ts';
-import { assignManually, ignore, listAssignments, listQueue, searchOrders, undo } from './queue-service.ts';
+import { assignManually, ignore, listAssignments, listQueue, resolveOrderRef, searchOrders, undo } from './queue-service.ts';
 
 export const DEALER_ACTOR = 'dealer';
 
@@ -24,6 +24,8 @@ export function createMatchingArea(deps: { db: Db; clock: Clock; logger: Logger 
       undo(deps, { assignmentId: input.assignmentId, actor: input.actor ?? DEALER_ACTOR, reason: input.reason ?? 'undone by the dealer' }),
     assignments: (q: { postingId?: number; orderId?: number; includeUndone?: boolean; limit?: number } = {}) => listAssignments(db, q),
     searchOrders: (q: { query?: string | undefined; amountMinor?: number | undefined; includeClosed?: boolean; limit?: number }) => searchOrders(db, q),
+    /** Order id for an order number (unique across shops) or id, as typed on the command line. */
+    resolveOrder: (ref: string) => resolveOrderRef(db, ref),
     ensurePaymentReference: (orderId: number) => db.transaction((tx) => ensurePaymentReference(tx, clock, orderId)),
     assignMissingReferences: () => assignMissingReferences(db, clock),
   };

@@ -210,3 +210,21 @@ export function searchOrders(db: Pick<Db, 'select'>, q: { query?: string | undef
     .slice(0, q.limit ?? 20)
     .map((o) => orderSummary(o, names.get(o.shopId) ?? ''));
 }
+
+/**
+ * An order named on the command line: its number (unique across shops), else its database id. A number that
+ * several shops use must be given as the id.
+ */
+export function resolveOrderRef(db: Pick<Db, 'select'>, ref: string): number {
+  const byNumber = db.select({ id: orders.id, shopId: orders.shopId }).from(orders).where(eq(orders.number, ref)).all();
+  if (byNumber.length > 1) {
+    throw new ValidationError('ORDER_AMBIGUOUS', `Several shops have an order "${ref}" (ids ${byNumber.map((o) => o.id).join(', ')}); give the order id instead.`);
+  }
+  const only = byNumber[0];
+  if (only) return only.id;
+  if (/^\d+$/.test(ref)) {
+    const byId = db.select({ id: orders.id }).from(orders).where(eq(orders.id, Number(ref))).get();
+    if (byId) return byId.id;
+  }
+  throw new NotFoundError('ORDER_NOT_FOUND', `There is no order with number or id "${ref}". Search with kassenwart queue or the orders search.`);
+}

@@ -1,0 +1,166 @@
+/**
+ * Matching commands (issue 5 §7): `match`, `queue`, `assign POSTING ORDER[:AMOUNT]...`, `unassign ASSIGNMENT`,
+ * `ignore POSTING`, `assignments`. JSON output (global --json) is a public interface: camelCase, stable field
+ * names (README "Matching").
+ */
+import { InvalidArgumentError, type Command } from 'commander';
+import type { AssignmentView, QueueItem } from '#shared/api/queue.ts';
+import { NotFoundError, ValidationError } from '#core/errors.ts';
+import { formatMinorAsDecimal, parseDecimalToMinor } from '#core/money.ts';
+import { postings } from '#core/db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import { type GlobalOptions, type Io, openCore, printJson } from '../context.ts';
+
+function parseId(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('a positive whole number (an id)');
+  return n;
+}
+
+function parseLimit(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 500) throw new InvalidArgumentError('a whole number from 1 to 500');
+  return n;
+}
+
+const money = (minor: number, currency: string) => `${formatMinorAsDecimal(minor, currency)} ${currency}`;
+
+function describeQueueItem(item: QueueItem): string {
+  const p = item.posting;
+  const head = `#${p.id} ${p.bookingDate ?? '----------'} ${money(p.openMinor, p.currency).padStart(14)}  ${p.counterpartyName ?? '?'}  "${(p.remittance ?? '').replace(/\s+/g, ' ').slice(0, 60)}"`;
+  const why = item.reasons.length ? `   ${item.band} (${item.reasons.join(', ')})` : `   ${item.band}`;
+  const cands = item.candidates.slice(0, 3).map((c) => {
+    const orders = c.orders.map((o) => `${o.number} (${o.customerName ?? o.company ?? '?'}, open ${money(o.openMinor, o.currency)}, id ${o.id})`).join(' + ');
+    return `   ${c.score.toFixed(3)} ${c.pass.padEnd(9)} ${orders}\n      ${c.signals.map((s) => s.detail).join('; ')}`;
+  });
+  return [head, why, ...cands].join('\n');
+}
+
+function describeAssignment(a: AssignmentView): string {
+  const state = a.undoneAt ? ` UNDONE ${a.undoneAt} (${a.undoReason ?? ''})` : '';
+  return `#${a.id} posting ${a.postingId} -> ${a.shop} order ${a.orderNumber} (id ${a.orderId}) ${money(a.amountMinor, a.currency)} ${a.method}${a.pass ? `/${a.pass}` : ''}${a.score !== null ? ` ${a.score.toFixed(3)}` : ''}${state}`;
+}
+
+export function registerMatching(program: Command, io: Io): void {
+  program
+    .command('match')
+    .description('run the matcher: assign what is unambiguous, queue the rest with suggestions')
+    .action(async () => {
+      const options = program.opts<GlobalOptions>();
+      const { core } = await openCore(options, io);
+      try {
+        const s = core.matching.run();
+        if (options.json) printJson(io, s);
+        else io.stdout(`Automatic: ${s.auto}, suggested: ${s.suggested}, none: ${s.none} (returns processed: ${s.returns}, debits: ${s.debits}; ${s.durationMs} ms)\n`);
+      } finally {
+        core.close();
+      }
+    });
+
+  program
+    .command('queue')
+    .description('unassigned postings with their best candidates and the reasons')
+    .option('--limit <n>', 'how many postings (1-500)', parseLimit, 50)
+    .action(async (cmd: { limit: number }) => {
+      const options = program.opts<GlobalOptions>();
+      const { core } = await openCore(options, io);
+      try {
+        const page = core.matching.queue({ limit: cmd.limit });
+        if (options.json) printJson(io, page);
+        else io.stdout(page.items.length ? `${page.items.map(describeQueueItem).join('\n')}\n${page.total} posting(s) waiting.\n` : 'Nothing waiting.\n');
+      } finally {
+        core.close();
+      }
+    });
+
+  program
+    .command('assign')
+    .description('assign a posting to one or several orders (ORDER = order number or id; AMOUNT like 12.50)')
+    .argument('<posting>', 'posting id', parseId)
+    .argument('<orders...>', 'ORDER or ORDER:AMOUNT')
+    .option('--note <text>', 'why (kept with the assignment)')
+    .action(async (postingId: number, specs: string[], cmd: { note?: string }) => {
+      const options = program.opts<GlobalOptions>();
+      const { core } = await openCore(options, io);
+      try {
+        const posting = core.deps.db.select({ currency: postings.currency }).from(postings).where(eq(postings.id, postingId)).get();
+        if (!posting) throw new NotFoundError('POSTING_NOT_FOUND', `There is no posting with id ${postingId}. See kassenwart queue.`);
+        const allocations = specs.map((spec) => {
+          const at = spec.lastIndexOf(':');
+          const ref = at > 0 ? spec.slice(0, at) : spec;
+          const amountText = at > 0 ? spec.slice(at + 1) : undefined;
+          if (amountText === '') throw new ValidationError('ASSIGN_AMOUNT_INVALID', `"${spec}": give an amount after the colon, like ${ref}:12.50.`);
+          const separator = amountText?.includes(',') && !amountText.includes('.') ? ',' : '.';
+          const amountMinor = amountText === undefined ? undefined : parseDecimalToMinor(amountText, posting.currency, { decimalSeparator: separator });
+          return { orderId: core.matching.resolveOrder(ref), ...(amountMinor !== undefined ? { amountMinor } : {}) };
+        });
+        const created = core.matching.assign({ postingId, allocations, note: cmd.note, actor: 'cli' });
+        if (options.json) printJson(io, { assignments: created });
+        else io.stdout(`${created.map(describeAssignment).join('\n')}\n`);
+      } finally {
+        core.close();
+      }
+    });
+
+  program
+    .command('unassign')
+    .description('undo an assignment (automatic or manual): order status restored, shop write-back corrected')
+    .argument('<assignment>', 'assignment id', parseId)
+    .option('--reason <text>', 'why', 'undone by the dealer')
+    .action(async (assignmentId: number, cmd: { reason: string }) => {
+      const options = program.opts<GlobalOptions>();
+      const { core } = await openCore(options, io);
+      try {
+        const r = core.matching.undo({ assignmentId, reason: cmd.reason, actor: 'cli' });
+        if (options.json) printJson(io, r);
+        else {
+          const transfer = { none: '', enqueued_paid: '', cancelled_pending: ' The pending "paid" write-back was cancelled.', enqueued_correction: ' The shop was already set to paid: a correction is queued — do not ship.' }[r.transfer];
+          io.stdout(`Undone: ${describeAssignment(r.assignment)}\nOrder is now ${r.orderStatus}.${transfer}\n`);
+        }
+      } finally {
+        core.close();
+      }
+    });
+
+  program
+    .command('ignore')
+    .description('mark a posting "not an order payment" (or take that back with --undo)')
+    .argument('<posting>', 'posting id', parseId)
+    .option('--undo', 'put the posting back into the queue')
+    .option('--note <text>', 'why')
+    .action(async (postingId: number, cmd: { undo?: boolean; note?: string }) => {
+      const options = program.opts<GlobalOptions>();
+      const { core } = await openCore(options, io);
+      try {
+        const r = core.matching.ignore({ postingId, undo: cmd.undo === true, note: cmd.note, actor: 'cli' });
+        if (options.json) printJson(io, r);
+        else io.stdout(`Posting ${r.postingId} is now ${r.matchState}.\n`);
+      } finally {
+        core.close();
+      }
+    });
+
+  program
+    .command('assignments')
+    .description('assignments, newest first (automatic and manual)')
+    .option('--all', 'include undone assignments')
+    .option('--posting <id>', 'only this posting', parseId)
+    .option('--order <id>', 'only this order (id)', parseId)
+    .option('--limit <n>', 'how many (1-500)', parseLimit, 100)
+    .action(async (cmd: { all?: boolean; posting?: number; order?: number; limit: number }) => {
+      const options = program.opts<GlobalOptions>();
+      const { core } = await openCore(options, io);
+      try {
+        const items = core.matching.assignments({
+          includeUndone: cmd.all === true,
+          limit: cmd.limit,
+          ...(cmd.posting !== undefined ? { postingId: cmd.posting } : {}),
+          ...(cmd.order !== undefined ? { orderId: cmd.order } : {}),
+        });
+        if (options.json) printJson(io, { items });
+        else io.stdout(items.length ? `${items.map(describeAssignment).join('\n')}\n` : 'No assignments.\n');
+      } finally {
+        core.close();
+      }
+    });
+}
