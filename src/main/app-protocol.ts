@@ -3,11 +3,11 @@
  * "Use a custom protocol"): a real origin that IPC can check, no access to other local files, and the CSP as
  * a response header. https://www.electronjs.org/docs/latest/tutorial/security#18-avoid-usage-of-the-file-protocol-and-prefer-usage-of-custom-protocols
  */
-import { existsSync, statSync } from 'node:fs';
-import { extname, resolve, sep } from 'node:path';
+import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol, type Session } from 'electron';
 import { RENDERER_CSP } from '#shared/csp.ts';
+import { resolveRendererFile } from './renderer-files.ts';
 
 export const APP_SCHEME = 'kassenwart';
 export const APP_HOST = 'app';
@@ -27,22 +27,6 @@ const MIME: Readonly<Record<string, string>> = {
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
-}
-
-/** The file for a request path inside `rendererDir`, or undefined (also for any attempt to leave the folder). */
-export function resolveRendererFile(rendererDir: string, pathname: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return undefined;
-  }
-  const base = resolve(rendererDir);
-  const file = resolve(base, `.${decoded === '/' ? '/index.html' : decoded}`);
-  if (file !== base && !file.startsWith(base + sep)) return undefined;
-  if (existsSync(file) && statSync(file).isFile()) return file;
-  // Client-side routes fall back to the app page; missing assets stay 404.
-  return extname(decoded) === '' ? resolve(base, 'index.html') : undefined;
 }
 
 export function handleAppProtocol(session: Session, rendererDir: string): void {

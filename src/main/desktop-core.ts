@@ -20,6 +20,8 @@ export type DesktopCoreOptions = {
   env: NodeJS.ProcessEnv;
   version: string;
   logger: Logger;
+  /** Lower scrypt cost for tests of passphrase mode; the app uses the default. */
+  scrypt?: KeySources['scrypt'];
 };
 
 export type DesktopCore = { core: Core; handlers: ApiHandlers; store: Store };
@@ -39,7 +41,7 @@ export function openDesktopCore(options: DesktopCoreOptions): DesktopCore {
     const mode: KeyMode = passphrase !== undefined ? 'passphrase' : 'safeStorage';
     mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 });
     const sources: KeySources =
-      mode === 'passphrase' ? { passphrase: () => passphrase } : { safeStorage: usableSafeStorage() };
+      mode === 'passphrase' ? { passphrase: () => passphrase, scrypt: options.scrypt } : { safeStorage: usableSafeStorage() };
     store = createStore(dbPath, mode, sources, migrationsFolder);
     logger.log('info', 'created database', { dbPath, keyMode: mode });
   } else {

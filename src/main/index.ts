@@ -9,7 +9,7 @@ import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol
 import { openDesktopCore, type DesktopCore } from './desktop-core.ts';
 import { registerIpcHandlers } from './ipc.ts';
 import { labelsFor } from './labels.ts';
-import { originOf } from './origin.ts';
+import { originOf } from './url-policy.ts';
 import { MIGRATIONS_FOLDER, PRELOAD_PATH, RENDERER_DIR, RESOURCES_DIR, databasePath, useSharedUserDataFolder } from './paths.ts';
 import { electronSafeStorage } from './safe-storage.ts';
 import { denyAllPermissions, guardWebContents } from './security.ts';

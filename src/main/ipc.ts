@@ -7,7 +7,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { invokeApi, type ApiHandlers } from '#core/api/handlers.ts';
 import type { Logger } from '#core/deps.ts';
 import { isKassenwartError, toErrorPayload } from '#core/errors.ts';
-import { isAllowedOrigin } from './origin.ts';
+import { isAllowedOrigin } from './url-policy.ts';
 import { API_METHODS, IPC_CHANNEL_PREFIX, type ApiErrorPayload } from '#shared/api.ts';
 
 export type IpcEnvelope = { ok: true; data: unknown } | { ok: false; error: ApiErrorPayload };

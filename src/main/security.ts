@@ -5,22 +5,7 @@
  */
 import { app, shell, type Session } from 'electron';
 import type { Logger } from '#core/deps.ts';
-import { isAllowedOrigin } from './origin.ts';
-
-/**
- * Hosts the app may hand to the system browser. Kept explicit; a feature that links out (shop admin pages,
- * documentation) adds its host here.
- */
-export const EXTERNAL_HOST_ALLOWLIST: readonly string[] = [];
-
-export function isAllowedExternalUrl(raw: string, allowlist: readonly string[] = EXTERNAL_HOST_ALLOWLIST): boolean {
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'https:' && url.username === '' && url.password === '' && allowlist.includes(url.hostname);
-  } catch {
-    return false;
-  }
-}
+import { isAllowedExternalUrl, isAllowedOrigin } from './url-policy.ts';
 
 function openExternally(url: string, logger: Logger): void {
   if (!isAllowedExternalUrl(url)) {
