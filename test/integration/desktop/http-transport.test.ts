@@ -56,6 +56,7 @@ describe('createIpcTransport', () => {
     // What contextBridge hands over when the preload throws its plain payload (see src/preload/index.ts).
     const bridge = {
       'status.summary': async () => {
+        await Promise.resolve();
         throw { code: 'DB_WRONG_KEY', message: 'nope' };
       },
     };
