@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openStore } from '#core/secrets/open-store.ts';
+import { runCli } from '../../helpers/cli.ts';
+import { tempDir } from '../../helpers/db.ts';
+import { makeBankAccount, makeOrder, makePosting, makeShop } from '../../helpers/factories.ts';
+
+const ENV = { KASSENWART_PASSPHRASE: 'test-pass' };
+
+describe('kassenwart match / queue / assign / unassign / assignments (real CLI)', () => {
+  it('runs the matcher, lists the queue, assigns with amounts, undoes; JSON fields are stable', () => {
+    const db = join(tempDir(), 'k.db');
+    expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
+    const store = openStore(db, { passphrase: () => 'test-pass' });
+    const shop = makeShop(store.db, { name: 'Laden' });
+    const account = makeBankAccount(store.db);
+    makeOrder(store.db, { shopId: shop.id, number: 'WC-5001', totalMinor: 2350 });
+    const o2 = makeOrder(store.db, { shopId: shop.id, number: 'WC-5002', totalMinor: 1000, customerName: 'Eva Koch' });
+    const o3 = makeOrder(store.db, { shopId: shop.id, number: 'WC-5003', totalMinor: 2000, customerName: 'Eva Koch' });
+    const auto = makePosting(store.db, { bankAccountId: account.id, remittance: 'Bestellung WC-5001', amountMinor: 2350, endToEndId: 'E2E-77', bankReference: 'BR-1' });
+    const manual = makePosting(store.db, { bankAccountId: account.id, remittance: 'Danke', amountMinor: 3500, counterpartyName: 'Irgendwer' });
+    store.db.$client.close();
+
+    const match = runCli(['--db', db, '--json', 'match'], ENV);
+    expect(match.status, match.stderr).toBe(0);
+    expect(JSON.parse(match.stdout)).toMatchObject({ auto: 1, suggested: expect.any(Number), none: expect.any(Number) });
+
+    const queue = runCli(['--db', db, '--json', 'queue'], ENV);
+    expect(queue.status, queue.stderr).toBe(0);
+    const page = JSON.parse(queue.stdout) as { total: number; items: { posting: { id: number } }[] };
+    expect(page.items.map((i) => i.posting.id)).toEqual([manual.id]);
+
+    const text = runCli(['--db', db, 'queue'], ENV);
+    expect(text.stdout).toContain(`#${manual.id}`);
+
+    const assign = runCli(['--db', db, '--json', 'assign', String(manual.id), 'WC-5002:10.00', `${o3.id}:25,00`], ENV);
+    expect(assign.status, assign.stderr).toBe(0);
+    const created = (JSON.parse(assign.stdout) as { assignments: { orderId: number; amountMinor: number; method: string }[] }).assignments;
+    expect(created.map((a) => [a.orderId, a.amountMinor, a.method]).sort()).toEqual([[o2.id, 1000, 'manual'], [o3.id, 2500, 'manual']].sort());
+
+    const list = runCli(['--db', db, '--json', 'assignments'], ENV);
+    const items = (JSON.parse(list.stdout) as { items: Record<string, unknown>[] }).items;
+    expect(items).toHaveLength(3);
+    expect(Object.keys(items[0] ?? {}).sort()).toEqual(
+      ['id', 'postingId', 'endToEndId', 'bankReference', 'shop', 'orderId', 'orderNumber', 'amountMinor', 'currency', 'method', 'pass', 'score', 'reasons', 'createdAt', 'createdBy', 'undoneAt', 'undoReason'].sort(),
+    );
+    const autoRow = items.find((i) => i['postingId'] === auto.id);
+    expect(autoRow).toMatchObject({ endToEndId: 'E2E-77', bankReference: 'BR-1', shop: 'Laden', orderNumber: 'WC-5001', amountMinor: 2350, method: 'auto', pass: 'number' });
+
+    const undo = runCli(['--db', db, 'unassign', String(autoRow?.['id'])], ENV);
+    expect(undo.status, undo.stderr).toBe(0);
+    expect(undo.stdout).toContain('Order is now open');
+    expect(runCli(['--db', db, 'unassign', String(autoRow?.['id'])], ENV)).toMatchObject({ status: 1 });
+    expect(runCli(['--db', db, 'unassign', 'abc'], ENV).status).toBe(2);
+
+    const missing = runCli(['--db', db, 'assign', String(manual.id), 'NOPE-1'], ENV);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('ORDER_NOT_FOUND');
+  });
+});
