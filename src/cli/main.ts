@@ -10,6 +10,7 @@ import { registerServe } from './commands/serve.ts';
 import { registerDev } from './commands/dev.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerBank } from './commands/bank.ts';
+import { registerShops } from './commands/shops.ts';
 import { registerMatching } from './commands/matching.ts';
 
 export const EXIT_OK = 0;
@@ -31,6 +32,7 @@ export function buildProgram(io: Io): Command {
   // area commands: bank
   registerBank(program, io);
   // area commands: shops
+  registerShops(program, io);
   // area commands: matching
   registerMatching(program, io);
   registerDev(program, io);

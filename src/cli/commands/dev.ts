@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { systemClock } from '#core/deps.ts';
 import { seedDemoData } from '#core/demo/seed.ts';
 import { type GlobalOptions, type Io, openCore } from '../context.ts';
+import { registerShopSim } from './shop-sim.ts';
 
 export function registerDev(program: Command, io: Io): void {
   const dev = program.command('dev').description('developer tools (demo data, simulators)');
@@ -18,4 +19,5 @@ export function registerDev(program: Command, io: Io): void {
         core.close();
       }
     });
+  registerShopSim(dev, program, io);
 }

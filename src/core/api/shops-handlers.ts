@@ -3,6 +3,35 @@ import type { shopsApi } from '#shared/api/shops.ts';
 import type { Core } from '../index.ts';
 import type { AreaHandlers } from './area.ts';
 
-export function createShopsHandlers(_core: Core): AreaHandlers<typeof shopsApi> {
-  return {};
+export function createShopsHandlers(core: Core): AreaHandlers<typeof shopsApi> {
+  const { shops } = core;
+  return {
+    'shops.list': () => shops.list(),
+    'shops.add': (input) => shops.add(input),
+    'shops.remove': ({ shop }) => {
+      shops.remove(shop);
+      return { removed: true as const };
+    },
+    'shops.mapping.get': ({ shop }) => shops.getMapping(shop),
+    'shops.mapping.set': ({ shop, mapping }) => shops.setMapping(shop, mapping),
+    'orders.list': ({ status, shop, limit, offset }) =>
+      shops.listOrders({ status, shopId: shop !== undefined ? shops.get(shop).id : undefined, limit, offset }),
+    'sync.run': ({ shop, full }) => shops.sync.runAll({ kind: full ? 'full' : 'new', shop }),
+    'sync.runs': ({ shop, limit }) =>
+      shops.sync.runs({ shop, limit }).map((r) => ({
+        runId: r.id,
+        shopId: r.shopId,
+        shop: shops.list().find((s) => s.id === r.shopId)?.name ?? String(r.shopId),
+        kind: r.kind,
+        state: r.state,
+        startedAt: r.startedAt,
+        finishedAt: r.finishedAt,
+        ordersSeen: r.ordersSeen,
+        ordersNew: r.ordersNew,
+        ordersChanged: r.ordersChanged,
+        ordersRemoved: r.ordersRemoved,
+        requests: r.requests,
+        error: r.error ? { code: r.error.split(':', 1)[0] ?? 'SYNC_FAILED', message: r.error.slice(r.error.indexOf(':') + 1).trim() } : null,
+      })),
+  };
 }

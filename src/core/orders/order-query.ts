@@ -3,7 +3,7 @@
  * interface (camelCase, stable).
  */
 import { and, asc, eq, type SQL } from 'drizzle-orm';
-import type { OrderStatus } from '#shared/domain.ts';
+import type { OrderStatus, PaymentCode } from '#shared/domain.ts';
 import type { Db } from '../db/open.ts';
 import { orders, shops } from '../db/schema/index.ts';
 
@@ -21,7 +21,7 @@ export type OrderListItem = {
   email: string | null;
   country: string | null;
   paymentMethod: string | null;
-  paymentCode: string | null;
+  paymentCode: PaymentCode | null;
   shopStatus: string | null;
   status: OrderStatus;
   managed: boolean;

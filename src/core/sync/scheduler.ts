@@ -11,7 +11,7 @@ import type { SyncService } from './sync-service.ts';
 
 export type SchedulerDeps = { clock: Clock; logger: Logger; shops: ShopService; sync: SyncService };
 
-export type Scheduler = { tick(): Promise<void>; stop(): void };
+export type Scheduler = { tick(): Promise<void>; stop(): Promise<void> };
 
 /** Gathers the planning input from the database. */
 export function planInput(deps: Pick<SchedulerDeps, 'shops' | 'sync'>): PlanShop[] {
@@ -59,10 +59,15 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
     })();
     return ticking;
   };
+  // The tick itself guards against overlap; noOverlap keeps node-cron from queueing while one runs.
   const task = cron.schedule('* * * * *', () => tick(), { name: 'kassenwart-sync', noOverlap: true });
+  // Catch up right away after a start (downtime); later ticks catch up after sleep.
   void tick();
   return {
     tick,
-    stop: () => void task.stop(),
+    async stop() {
+      await task.stop();
+      await ticking;
+    },
   };
 }

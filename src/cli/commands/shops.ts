@@ -1,0 +1,252 @@
+/**
+ * Shop and sync commands (issue 4 §9):
+ *   kassenwart shop add SYSTEM --name N [--url U] [--file F]
+ *       credentials from KASSENWART_SHOP_KEY / KASSENWART_SHOP_SECRET / KASSENWART_SHOP_TOKEN, else a prompt
+ *   kassenwart shop list | show NAME | mapping NAME [changes] | remove NAME
+ *   kassenwart sync [--shop N] [--full]
+ *   kassenwart orders [--status S] [--shop N] [--json]
+ *   kassenwart run            schedulers (and the bank watch folder) until SIGINT/SIGTERM
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { ORDER_STATUSES, PAYMENT_CODES, SHOP_SYSTEMS, type OrderStatus, type PaymentCode, type ShopSystem } from '#shared/domain.ts';
+import { formatMoney } from '#core/money.ts';
+import type { ShopMapping } from '#core/shops/connector.ts';
+import type { CredentialName, ShopCredentials } from '#core/shops/connector-factory.ts';
+import { connectorFactory } from '#core/shops/registry.ts';
+import { wireAfterSync } from '#core/shops/shops-area.ts';
+import { KassenwartError } from '#core/errors.ts';
+import { type GlobalOptions, type Io, openCore, printJson, promptPassphrase } from '../context.ts';
+
+const CREDENTIAL_ENV: Record<CredentialName, string> = {
+  key: 'KASSENWART_SHOP_KEY',
+  secret: 'KASSENWART_SHOP_SECRET',
+  token: 'KASSENWART_SHOP_TOKEN',
+};
+
+async function readCredentials(system: ShopSystem, io: Io): Promise<ShopCredentials> {
+  const credentials: ShopCredentials = {};
+  for (const field of connectorFactory(system).credentialFields) {
+    const fromEnv = io.env[CREDENTIAL_ENV[field.name]];
+    if (fromEnv) credentials[field.name] = fromEnv;
+    else if (io.isTty && !field.optional) credentials[field.name] = await promptPassphrase(`${field.label}: `);
+  }
+  return credentials;
+}
+
+/** `CODE=a,b` for --payment/--open, `CODE=status` for --paid. */
+function perCodeOption(value: string, previous: [PaymentCode, string][] = []): [PaymentCode, string][] {
+  const m = /^([a-z]+)=(.*)$/.exec(value);
+  if (!m || !(PAYMENT_CODES as readonly string[]).includes(m[1] ?? '')) {
+    throw new InvalidArgumentError(`expected CODE=value with CODE one of ${PAYMENT_CODES.join(', ')}`);
+  }
+  return [...previous, [m[1] as PaymentCode, m[2] ?? '']];
+}
+
+const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+
+type MappingOptions = {
+  payment?: [PaymentCode, string][];
+  open?: [PaymentCode, string][];
+  paid?: [PaymentCode, string][];
+  cancelled?: string;
+  overdue?: string;
+  debtCollection?: string;
+  orderNumberPattern?: string;
+  sendPaymentInfo?: 'on' | 'off';
+  fromFile?: string;
+};
+
+function mappingPatch(current: ShopMapping, o: MappingOptions): Partial<ShopMapping> {
+  const patch: Partial<ShopMapping> = o.fromFile ? (JSON.parse(readFileSync(resolve(o.fromFile), 'utf8')) as Partial<ShopMapping>) : {};
+  if (o.payment) patch.paymentMethods = { ...current.paymentMethods, ...Object.fromEntries(o.payment.map(([c, v]) => [c, list(v)])) };
+  if (o.open) patch.openStatuses = { ...current.openStatuses, ...Object.fromEntries(o.open.map(([c, v]) => [c, list(v)])) };
+  if (o.paid) patch.paidStatus = { ...current.paidStatus, ...Object.fromEntries(o.paid) };
+  if (o.cancelled !== undefined) patch.cancelledStatuses = list(o.cancelled);
+  if (o.overdue !== undefined) patch.overdueStatus = o.overdue;
+  if (o.debtCollection !== undefined) patch.debtCollectionStatus = o.debtCollection;
+  if (o.orderNumberPattern !== undefined) patch.orderNumberPattern = o.orderNumberPattern;
+  if (o.sendPaymentInfo) patch.sendPaymentInformation = o.sendPaymentInfo === 'on';
+  return patch;
+}
+
+function mappingText(m: ShopMapping): string {
+  const lines = PAYMENT_CODES.map(
+    (c) => `  ${c.padEnd(11)} methods: ${m.paymentMethods[c].join(', ') || '-'}; open: ${m.openStatuses[c].join(', ') || '-'}; paid -> ${m.paidStatus[c]}`,
+  );
+  lines.push(`  cancelled   ${m.cancelledStatuses.join(', ') || '-'}`);
+  if (m.overdueStatus) lines.push(`  overdue     ${m.overdueStatus}`);
+  if (m.debtCollectionStatus) lines.push(`  collection  ${m.debtCollectionStatus}`);
+  if (m.orderNumberPattern) lines.push(`  order no.   /${m.orderNumberPattern}/`);
+  lines.push(`  payment information: ${m.sendPaymentInformation ? 'sent' : 'not sent'}`);
+  return lines.join('\n');
+}
+
+/** Opens the core, runs `fn`, always closes. */
+async function withCore<T>(program: Command, io: Io, fn: (core: Awaited<ReturnType<typeof openCore>>['core'], options: GlobalOptions) => Promise<T> | T): Promise<T> {
+  const options = program.opts<GlobalOptions>();
+  const { core } = await openCore(options, io);
+  try {
+    return await fn(core, options);
+  } finally {
+    core.close();
+  }
+}
+
+export function registerShops(program: Command, io: Io): void {
+  const shop = program.command('shop').description('connected shops: add, list, show, mapping, remove');
+
+  shop
+    .command('add')
+    .description('connect a shop (credentials from KASSENWART_SHOP_KEY/SECRET/TOKEN or a prompt; stored in the key store)')
+    .argument('<system>', `one of ${SHOP_SYSTEMS.join(', ')}`, (v: string) => {
+      if (!(SHOP_SYSTEMS as readonly string[]).includes(v)) throw new InvalidArgumentError(`choose one of ${SHOP_SYSTEMS.join(', ')}`);
+      return v as ShopSystem;
+    })
+    .requiredOption('--name <name>', 'a name for the shop')
+    .option('--url <url>', 'shop address (https://…)')
+    .option('--file <path>', 'orders file or folder (CSV shop)')
+    .action(async (system: ShopSystem, o: { name: string; url?: string; file?: string }) => {
+      const credentials = await readCredentials(system, io);
+      await withCore(program, io, async (core, options) => {
+        const added = await core.shops.add({ system, name: o.name, url: o.url, filePath: o.file ? resolve(o.file) : undefined, credentials });
+        if (options.json) printJson(io, added);
+        else io.stdout(`Connected ${added.system} shop "${added.name}" at ${added.connectedAt}.\nMapping (review with "kassenwart shop mapping ${added.name}"):\n${mappingText(added.mapping)}\n`);
+      });
+    });
+
+  shop
+    .command('list')
+    .description('connected shops')
+    .action(() =>
+      withCore(program, io, (core, options) => {
+        const shops = core.shops.list();
+        if (options.json) return printJson(io, shops);
+        if (shops.length === 0) return io.stdout('No shops connected. Add one with "kassenwart shop add".\n');
+        for (const s of shops) io.stdout(`${s.name.padEnd(24)} ${s.system.padEnd(12)} ${s.url ?? s.filePath ?? ''}  connected ${s.connectedAt}\n`);
+      }),
+    );
+
+  shop
+    .command('show')
+    .argument('<name>', 'shop name or id')
+    .description('one shop: mapping, schedule, sync state and recent runs')
+    .action((name: string) =>
+      withCore(program, io, (core, options) => {
+        const s = core.shops.show(name);
+        const sync = (['new', 'poll', 'full'] as const).map((kind) => ({ kind, ...core.shops.sync.state(s.id, kind) }));
+        const runs = core.shops.sync.runs({ shop: s.id, limit: 5 });
+        if (options.json) {
+          return printJson(io, {
+            ...s,
+            syncState: sync.map((x) => ({ kind: x.kind, highWaterMark: x.highWaterMark ?? null, lastRunAt: x.lastRunAt ?? null, lastSuccessAt: x.lastSuccessAt ?? null })),
+            recentRuns: runs,
+          });
+        }
+        io.stdout(`${s.name} (${s.system}) ${s.url ?? s.filePath ?? ''}\nConnected ${s.connectedAt}\nMapping:\n${mappingText(s.mapping)}\n`);
+        io.stdout(`Schedule: new orders every ${s.schedule.newOrdersMinutes} min (fast polling ${s.schedule.fastPolling ? `every ${s.schedule.fastPollMinutes} min` : 'off'}), full comparison every ${s.schedule.fullComparisonHours} h\n`);
+        for (const r of runs) io.stdout(`  ${r.startedAt} ${r.kind.padEnd(4)} ${r.state.padEnd(7)} seen ${r.ordersSeen}, new ${r.ordersNew}, changed ${r.ordersChanged}, removed ${r.ordersRemoved}, ${r.requests} requests${r.error ? ` – ${r.error}` : ''}\n`);
+      }),
+    );
+
+  shop
+    .command('mapping')
+    .argument('<name>', 'shop name or id')
+    .description('show or change the mapping of payment methods and statuses')
+    .option('--payment <CODE=methods>', 'shop payment methods for a code, e.g. prepayment=bacs,cheque (repeatable)', perCodeOption)
+    .option('--open <CODE=statuses>', 'open shop statuses for a code, e.g. prepayment=on-hold,pending (repeatable)', perCodeOption)
+    .option('--paid <CODE=status>', 'status written back when paid, e.g. invoice=completed (repeatable)', perCodeOption)
+    .option('--cancelled <statuses>', 'shop statuses meaning cancelled (comma list, may be empty)')
+    .option('--overdue <status>', 'shop status for overdue orders')
+    .option('--debt-collection <status>', 'shop status for orders in debt collection')
+    .option('--order-number-pattern <regex>', 'regular expression of the shop\'s order numbers (for the matcher)')
+    .addOption(new Option('--send-payment-info <on|off>', 'send payment information for this shop').choices(['on', 'off']))
+    .option('--from-file <json>', 'replace mapping fields from a JSON file (same shape as --json output)')
+    .action((name: string, o: MappingOptions) =>
+      withCore(program, io, (core, options) => {
+        const current = core.shops.getMapping(name);
+        const patch = mappingPatch(current, o);
+        const mapping = Object.keys(patch).length ? core.shops.setMapping(name, patch) : current;
+        if (options.json) printJson(io, mapping);
+        else io.stdout(`${Object.keys(patch).length ? 'Mapping saved' : 'Mapping'} of "${name}":\n${mappingText(mapping)}\n`);
+      }),
+    );
+
+  shop
+    .command('remove')
+    .argument('<name>', 'shop name or id')
+    .description('disconnect a shop: its credentials are deleted, its orders and their history stay')
+    .action((name: string) =>
+      withCore(program, io, (core, options) => {
+        core.shops.remove(name);
+        if (options.json) printJson(io, { removed: true, name });
+        else io.stdout(`Shop "${name}" removed; its credentials were deleted from the key store.\n`);
+      }),
+    );
+
+  program
+    .command('sync')
+    .description('fetch changed orders from every shop now (exit 1 if a shop failed)')
+    .option('--shop <name>', 'only this shop')
+    .option('--full', 'also compare all open orders (finds orders deleted in the shop)')
+    .action((o: { shop?: string; full?: boolean }) =>
+      withCore(program, io, async (core, options) => {
+        wireAfterSync(core);
+        const results = await core.shops.sync.runAll({ kind: o.full ? 'full' : 'new', shop: o.shop });
+        if (options.json) printJson(io, results);
+        else {
+          if (results.length === 0) io.stdout('No shops connected.\n');
+          for (const r of results) {
+            io.stdout(
+              r.error
+                ? `${r.shop}: failed – ${r.error.message} (${r.error.code})\n`
+                : `${r.shop}: ${r.ordersSeen} orders read, ${r.ordersNew} new, ${r.ordersChanged} changed, ${r.ordersRemoved} removed (${r.requests} requests)\n`,
+            );
+          }
+        }
+        const failed = results.find((r) => r.error);
+        if (failed?.error) throw new KassenwartError(failed.error.code, `Sync of "${failed.shop}" failed: ${failed.error.message}`);
+      }),
+    );
+
+  program
+    .command('orders')
+    .description('orders from the shops')
+    .addOption(new Option('--status <status>', 'only orders with this status').choices(ORDER_STATUSES))
+    .option('--shop <name>', 'only orders of this shop')
+    .action((o: { status?: OrderStatus; shop?: string }) =>
+      withCore(program, io, (core, options) => {
+        const rows = core.shops.listOrders({ status: o.status, shopId: o.shop ? core.shops.get(o.shop).id : undefined });
+        if (options.json) return printJson(io, rows);
+        if (rows.length === 0) return io.stdout('No orders.\n');
+        for (const r of rows) {
+          io.stdout(
+            `${r.shop.padEnd(16)} ${r.number.padEnd(12)} ${r.createdAt.slice(0, 10)} ${formatMoney(r.totalMinor, r.currency).padStart(14)} ${r.status.padEnd(19)}${r.managed ? '' : ' (not managed)'} ${r.customerName ?? ''}\n`,
+          );
+        }
+      }),
+    );
+
+  program
+    .command('run')
+    .description('run the sync schedulers (and the bank watch folder, if configured) until Ctrl-C / SIGTERM')
+    .action(async () => {
+      const options = program.opts<GlobalOptions>();
+      const { core } = await openCore(options, io);
+      wireAfterSync(core);
+      const scheduler = core.shops.startScheduler();
+      const bank = (core as { bank?: { startWatchFolder?: () => { stop?: () => unknown } | undefined } }).bank;
+      const watcher = typeof bank?.startWatchFolder === 'function' ? bank.startWatchFolder() : undefined;
+      io.stdout(options.json ? `${JSON.stringify({ running: true, shops: core.shops.list().length })}\n` : `Kassenwart is running (${core.shops.list().length} shops). Stop with Ctrl-C.\n`);
+      await new Promise<void>((done) => {
+        const stop = () => done();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      // Stops the cron task and waits for a running job, so the database closes between pages.
+      await scheduler.stop();
+      await watcher?.stop?.();
+      core.close();
+    });
+}
