@@ -3,7 +3,7 @@
  * store live in their own modules beside this file.
  */
 import { app, dialog, session, type BrowserWindow, type Tray } from 'electron';
-import { createStderrLogger } from '#core/deps.ts';
+import { createStderrLogger, type LogLevel } from '#core/deps.ts';
 import { toErrorPayload } from '#core/errors.ts';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { openDesktopCore, type DesktopCore } from './desktop-core.ts';
@@ -16,7 +16,9 @@ import { denyAllPermissions, guardWebContents } from './security.ts';
 import { createTray } from './tray.ts';
 import { createMainWindow, iconFile, showWindow } from './window.ts';
 
-const logger = createStderrLogger(process.env['KASSENWART_LOG'] === 'debug' ? 'debug' : 'info');
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+const requestedLevel = LOG_LEVELS.find((l) => l === process.env['KASSENWART_LOG']);
+const logger = createStderrLogger(requestedLevel ?? 'info');
 
 // Both must happen before `ready`.
 useSharedUserDataFolder(app);
@@ -91,7 +93,7 @@ function run(): void {
       } catch (error) {
         // Wrong passphrase, missing key file, refused plain-text key storage, ...: say what to do and stop.
         const { code, message } = toErrorPayload(error);
-        logger.log('error', 'startup failed', { code, message });
+        logger.log('error', 'startup failed', { code, reason: message });
         dialog.showErrorBox(labels.startFailed, `${message}\n\n(${code})`);
         app.exit(1);
         return;
