@@ -21,6 +21,8 @@ const KEYWORD_ANYWHERE = new RegExp(`(?:^|(?<=[\\s${BOUNDARY}]))(${KEYWORDS.join
 /** Identifiers (EndToEndId, MndtId, CdtrSchmeId, customer reference) are Max35Text in the SEPA rulebooks. */
 const ID_KEYWORDS = new Set<Keyword>(['EREF', 'KREF', 'MREF', 'CRED', 'DEBT']);
 const MAX_ID = 35;
+/** Keywords without any boundary (Sparkasse CSV-MT940 writes "…0591MREF+KD02…" with nothing in between). */
+const KEYWORD_NO_BOUNDARY = new RegExp(`(${KEYWORDS.join('|')})\\+`, 'g');
 
 type TextField = 'endToEndId' | 'customerReference' | 'mandateId' | 'creditorId' | 'debtorId' | 'ultimateDebtor' | 'ultimateCreditor' | 'iban' | 'bic' | 'purposeCode';
 const FIELD_OF: readonly (readonly [Keyword, TextField])[] = [
@@ -78,10 +80,13 @@ export function joinFragments(fragments: readonly string[], fullLength = 27): st
   return parts.join('');
 }
 
-/** Splits joined remittance text at SEPA keywords. Text without keywords is returned as remittance. */
-export function parseSepaKeywords(text: string): SepaFields {
+/**
+ * Splits joined remittance text at SEPA keywords. Text without keywords is returned as remittance.
+ * `anywhere`: keywords count even glued to the preceding text (CSV exports that concatenate the subfields).
+ */
+export function parseSepaKeywords(text: string, options: { anywhere?: boolean } = {}): SepaFields {
   const found: { keyword: Keyword; start: number; valueStart: number }[] = [];
-  for (const m of text.matchAll(KEYWORD_ANYWHERE)) {
+  for (const m of text.matchAll(options.anywhere ? KEYWORD_NO_BOUNDARY : KEYWORD_ANYWHERE)) {
     found.push({ keyword: m[1] as Keyword, start: m.index, valueStart: m.index + m[0].length });
   }
   if (found.length === 0) {

@@ -1,0 +1,323 @@
+/**
+ * Built-in CSV layouts of German banks and PayPal, as data: a header signature (column names that must all be in
+ * the header row; a list inside means "one of") and the profile that maps the columns.
+ *
+ * Sources of the layouts (header rows as exported by the banks):
+ * - Sparkasse CSV-CAMT V2/V8 (identical 17 columns; V8 differs only in booking texts) and CSV-MT940 (11 columns):
+ *   shared fixtures omarkohl/ofxstatement-sparkasse-freiburg tests/data/simple*.csv and bank2ynab
+ *   test-data/20180226-1000594757-umsatz.CSV; Sparkasse credit card: bank2ynab umsatz-1234________1234-20180227.CSV.
+ * - Deutsche Bank / Postbank (one platform since 2023; older Deutsche Bank layouts with empty "Betrag" and signed
+ *   Soll/Haben): BananaAccounting/Germany importApps/deutschebank_import_bank_statement_csv test cases.
+ * - Commerzbank: bank2ynab test-data/Umsaetze_KtoNr538917600_EUR_02-03-2018_1503.CSV (2018) and the current
+ *   "IBAN Kontoinhaber;Kategorie" layout (Commerzbank help: commerzbank.de "Umsätze exportieren").
+ * - ING: "Umsatzanzeige" export, header starting "Buchung;" after a preamble with the IBAN
+ *   (ctheune/ynab-bank-imports ing_checking.py).
+ * - DKB: new portal (since 2023, "Buchungsdatum";"Wertstellung";"Status";…) and old portal ("Buchungstag";
+ *   "Wertstellung";"Buchungstext";"Auftraggeber / Begünstigter";…): hamvocke/dkb2homebank testfiles.
+ * - N26: "Booking Date","Value Date","Partner Name",… (since 2019, beancount/beangulp-style N26 importers) and the
+ *   2017 German layout (bank2ynab test-data/20171001-20171106.csv).
+ * - Volksbank/Raiffeisenbank (Atruvia agree21, 18 columns "Bezeichnung Auftragskonto;IBAN Auftragskonto;…"):
+ *   sercxanto/go-homebank-csv pkg/parser/volksbank.go test files.
+ * - PayPal activity report, German ("Datum","Uhrzeit","Zeitzone","Name","Typ","Status","Währung","Brutto",
+ *   "Gebühr","Netto",…) and English ("Date","Time","TimeZone","Name","Type","Status","Currency","Gross","Fee",
+ *   "Net",…; hledger's PayPal CSV rules, 2018 format).
+ */
+import type { CsvProfileInput } from './profile.ts';
+
+export type BuiltinProfile = { signature: (string | string[])[]; profile: CsvProfileInput };
+
+const SPARKASSE_STATUS = { column: 'Info', booked: ['Umsatz gebucht'], pending: ['Umsatz vorgemerkt'] };
+
+export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
+  {
+    signature: ['Auftragskonto', 'Buchungstag', 'Valutadatum', 'Glaeubiger ID', 'Kundenreferenz (End-to-End)', 'Betrag'],
+    profile: {
+      name: 'sparkasse-csv-camt',
+      label: 'Sparkasse CSV-CAMT (V2 and V8)',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YY',
+      encoding: 'windows-1252',
+      columns: {
+        account: 'Auftragskonto',
+        bookingDate: 'Buchungstag',
+        valueDate: 'Valutadatum',
+        bookingText: 'Buchungstext',
+        remittance: ['Verwendungszweck'],
+        creditorId: 'Glaeubiger ID',
+        mandateId: 'Mandatsreferenz',
+        endToEndId: 'Kundenreferenz (End-to-End)',
+        name: 'Beguenstigter/Zahlungspflichtiger',
+        iban: 'Kontonummer/IBAN',
+        bic: 'BIC (SWIFT-Code)',
+        amount: 'Betrag',
+        currency: 'Waehrung',
+      },
+      status: SPARKASSE_STATUS,
+    },
+  },
+  {
+    signature: ['Auftragskonto', 'Buchungstag', 'Valutadatum', 'Beguenstigter/Zahlungspflichtiger', 'Kontonummer', 'BLZ', 'Betrag'],
+    profile: {
+      name: 'sparkasse-csv-mt940',
+      label: 'Sparkasse CSV-MT940',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YY',
+      encoding: 'windows-1252',
+      columns: {
+        account: 'Auftragskonto',
+        bookingDate: 'Buchungstag',
+        valueDate: 'Valutadatum',
+        bookingText: 'Buchungstext',
+        remittance: ['Verwendungszweck'],
+        name: 'Beguenstigter/Zahlungspflichtiger',
+        iban: 'Kontonummer',
+        bic: 'BLZ',
+        amount: 'Betrag',
+        currency: 'Waehrung',
+      },
+      status: SPARKASSE_STATUS,
+      remittanceKeywords: 'plus',
+    },
+  },
+  {
+    signature: ['Umsatz getätigt von', 'Belegdatum', 'Buchungsdatum', 'Buchungsbetrag', 'Buchungswährung'],
+    profile: {
+      name: 'sparkasse-kreditkarte',
+      label: 'Sparkasse credit card CSV',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YY',
+      encoding: 'windows-1252',
+      columns: {
+        account: 'Umsatz getätigt von',
+        bookingDate: 'Buchungsdatum',
+        valueDate: 'Belegdatum',
+        amount: 'Buchungsbetrag',
+        currency: 'Buchungswährung',
+        remittance: ['Transaktionsbeschreibung', 'Transaktionsbeschreibung Zusatz'],
+        reference: 'Buchungsreferenz',
+      },
+    },
+  },
+  {
+    signature: ['Buchungstag', 'Wert', 'Umsatzart', 'Begünstigter / Auftraggeber', 'Verwendungszweck', 'Soll', 'Haben'],
+    profile: {
+      name: 'deutsche-bank-postbank',
+      label: 'Deutsche Bank / Postbank',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      columns: {
+        bookingDate: 'Buchungstag',
+        valueDate: 'Wert',
+        bookingText: 'Umsatzart',
+        name: 'Begünstigter / Auftraggeber',
+        remittance: ['Verwendungszweck'],
+        iban: ['IBAN / Kontonummer', 'IBAN'],
+        bic: 'BIC',
+        endToEndId: 'Kundenreferenz',
+        mandateId: 'Mandatsreferenz',
+        creditorId: 'Gläubiger ID',
+        amount: 'Betrag',
+        debit: 'Soll',
+        credit: 'Haben',
+        currency: 'Währung',
+      },
+    },
+  },
+  {
+    signature: ['Buchungstag', 'Wertstellung', 'Umsatzart', 'Buchungstext', 'Betrag', 'Währung'],
+    profile: {
+      name: 'commerzbank',
+      label: 'Commerzbank',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      columns: {
+        account: ['IBAN Kontoinhaber', 'IBAN Auftraggeberkonto'],
+        bookingDate: 'Buchungstag',
+        valueDate: 'Wertstellung',
+        bookingText: 'Umsatzart',
+        remittance: ['Buchungstext'],
+        amount: 'Betrag',
+        currency: 'Währung',
+      },
+      remittanceKeywords: 'labels',
+      counterpartyInText: true,
+    },
+  },
+  {
+    signature: ['Buchung', ['Wertstellungsdatum', 'Valuta'], 'Auftraggeber/Empfänger', 'Verwendungszweck', 'Betrag'],
+    profile: {
+      name: 'ing',
+      label: 'ING (Umsatzanzeige)',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      encoding: 'windows-1252',
+      columns: {
+        bookingDate: 'Buchung',
+        valueDate: ['Wertstellungsdatum', 'Valuta'],
+        name: 'Auftraggeber/Empfänger',
+        bookingText: 'Buchungstext',
+        remittance: ['Verwendungszweck'],
+        amount: 'Betrag',
+        currency: 'Währung',
+      },
+    },
+  },
+  {
+    signature: ['Buchungsdatum', 'Wertstellung', 'Status', 'Zahlungspflichtige*r', 'Zahlungsempfänger*in', 'Betrag (€)'],
+    profile: {
+      name: 'dkb',
+      label: 'DKB (since 2023)',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YY',
+      columns: {
+        bookingDate: 'Buchungsdatum',
+        valueDate: 'Wertstellung',
+        payerName: 'Zahlungspflichtige*r',
+        payeeName: 'Zahlungsempfänger*in',
+        remittance: ['Verwendungszweck'],
+        bookingText: 'Umsatztyp',
+        iban: 'IBAN',
+        amount: 'Betrag (€)',
+        creditorId: 'Gläubiger-ID',
+        mandateId: 'Mandatsreferenz',
+        endToEndId: 'Kundenreferenz',
+      },
+      status: { column: 'Status', booked: ['Gebucht'], pending: ['Vorgemerkt'] },
+    },
+  },
+  {
+    signature: ['Buchungstag', 'Wertstellung', 'Auftraggeber / Begünstigter', 'Betrag (EUR)'],
+    profile: {
+      name: 'dkb-legacy',
+      label: 'DKB (before 2023)',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      encoding: 'windows-1252',
+      columns: {
+        bookingDate: 'Buchungstag',
+        valueDate: 'Wertstellung',
+        bookingText: 'Buchungstext',
+        name: 'Auftraggeber / Begünstigter',
+        remittance: ['Verwendungszweck'],
+        iban: 'Kontonummer',
+        bic: 'BLZ',
+        amount: 'Betrag (EUR)',
+        creditorId: 'Gläubiger-ID',
+        mandateId: 'Mandatsreferenz',
+        endToEndId: 'Kundenreferenz',
+      },
+    },
+  },
+  {
+    signature: ['Booking Date', 'Partner Name', 'Amount (EUR)'],
+    profile: {
+      name: 'n26',
+      label: 'N26',
+      delimiter: ',',
+      decimalSeparator: '.',
+      groupSeparator: '',
+      dateFormat: 'YYYY-MM-DD',
+      columns: {
+        bookingDate: 'Booking Date',
+        valueDate: 'Value Date',
+        name: 'Partner Name',
+        iban: 'Partner Iban',
+        bookingText: 'Type',
+        remittance: ['Payment Reference'],
+        amount: 'Amount (EUR)',
+      },
+    },
+  },
+  {
+    signature: [['Datum', 'Date'], ['Empfänger', 'Payee'], ['Transaktionstyp', 'Transaction type'], ['Betrag (EUR)', 'Amount (EUR)']],
+    profile: {
+      name: 'n26-legacy',
+      label: 'N26 (before 2019)',
+      delimiter: ',',
+      decimalSeparator: '.',
+      groupSeparator: '',
+      dateFormat: 'YYYY-MM-DD',
+      columns: {
+        bookingDate: ['Datum', 'Date'],
+        name: ['Empfänger', 'Payee'],
+        iban: ['Kontonummer', 'Account number'],
+        bookingText: ['Transaktionstyp', 'Transaction type'],
+        remittance: [['Verwendungszweck', 'Payment reference']],
+        amount: ['Betrag (EUR)', 'Amount (EUR)'],
+      },
+    },
+  },
+  {
+    signature: ['IBAN Auftragskonto', 'Buchungstag', 'Name Zahlungsbeteiligter', 'IBAN Zahlungsbeteiligter', 'Betrag'],
+    profile: {
+      name: 'volksbank-atruvia',
+      label: 'Volksbank / Raiffeisenbank (Atruvia)',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      columns: {
+        account: 'IBAN Auftragskonto',
+        bookingDate: 'Buchungstag',
+        valueDate: 'Valutadatum',
+        name: 'Name Zahlungsbeteiligter',
+        iban: 'IBAN Zahlungsbeteiligter',
+        bic: 'BIC (SWIFT-Code) Zahlungsbeteiligter',
+        bookingText: 'Buchungstext',
+        remittance: ['Verwendungszweck'],
+        amount: 'Betrag',
+        currency: 'Waehrung',
+        creditorId: 'Glaeubiger ID',
+        mandateId: 'Mandatsreferenz',
+      },
+      remittanceKeywords: 'labels',
+    },
+  },
+  {
+    signature: ['Datum', 'Uhrzeit', 'Zeitzone', 'Brutto', 'Transaktionscode'],
+    profile: {
+      name: 'paypal-de',
+      label: 'PayPal Aktivitätsbericht (deutsch)',
+      delimiter: ',',
+      dateFormat: 'DD.MM.YYYY',
+      columns: {
+        bookingDate: 'Datum',
+        name: 'Name',
+        bookingText: ['Typ', 'Beschreibung'],
+        currency: 'Währung',
+        amount: 'Brutto',
+        fee: ['Gebühr', 'Entgelt'],
+        reference: 'Transaktionscode',
+        customerReference: 'Rechnungsnummer',
+        remittance: ['Artikelbezeichnung', 'Betreff', 'Hinweis', 'Rechnungsnummer'],
+      },
+      status: { column: 'Status', booked: ['Abgeschlossen'], pending: ['Ausstehend'] },
+      skip: { column: 'Auswirkung auf Guthaben', values: ['Memo'] },
+      accountFromEmails: { from: 'Absender E-Mail-Adresse', to: 'Empfänger E-Mail-Adresse' },
+      accountName: 'PayPal',
+    },
+  },
+  {
+    signature: ['Date', 'Time', 'TimeZone', 'Gross', 'Transaction ID'],
+    profile: {
+      name: 'paypal-en',
+      label: 'PayPal activity report (English)',
+      delimiter: ',',
+      decimalSeparator: '.',
+      dateFormat: 'MM/DD/YYYY',
+      columns: {
+        bookingDate: 'Date',
+        name: 'Name',
+        bookingText: 'Type',
+        currency: 'Currency',
+        amount: 'Gross',
+        fee: 'Fee',
+        reference: 'Transaction ID',
+        customerReference: 'Invoice Number',
+        remittance: ['Item Title', 'Subject', 'Note', 'Invoice Number'],
+      },
+      status: { column: 'Status', booked: ['Completed'], pending: ['Pending'] },
+      skip: { column: 'Balance Impact', values: ['Memo'] },
+      accountFromEmails: { from: 'From Email Address', to: 'To Email Address' },
+      accountName: 'PayPal',
+    },
+  },
+];

@@ -1,0 +1,178 @@
+/**
+ * Bank CSV exports (Sparkasse CSV-CAMT/CSV-MT940, Deutsche Bank/Postbank, Commerzbank, ING, DKB, N26,
+ * Volksbank/Atruvia, PayPal) and user-defined layouts, to parse events. The layout is recognised from the
+ * header row (built-in profiles are data: builtin-profiles.ts) unless a profile is given.
+ *
+ * Decisions (documented for the importer):
+ * - One statement per account in the file (column "Auftragskonto"/"IBAN Auftragskonto" where the export has
+ *   one, else the IBAN in the preamble, else the PayPal account's e-mail). The 'statement' event comes after its
+ *   entries. CSV exports carry no opening/closing balance we rely on; the balance check does not apply.
+ * - Pending rows (Sparkasse "Umsatz vorgemerkt", DKB "Vorgemerkt", PayPal "Ausstehend"/"Pending") are entries
+ *   with bookingStatus 'pending'; rows with any other status (PayPal "Storniert", "Denied", …) and PayPal "Memo"
+ *   rows are skipped and counted in a warning.
+ * - PayPal: the sale keeps its gross amount; a non-zero fee is a separate entry (reference "<id>/FEE"), so that
+ *   the gross matches the order and gross + fee = net keeps the PayPal balance right.
+ * - Trailing lines without a date after the table (balances, totals) are ignored with a warning; a row in the
+ *   middle that does not read is an error naming the line.
+ */
+import { CsvError, parse } from 'csv-parse/sync';
+import type { ImportProblem, ParseEvent, StatementAccount, StatementInfo } from '../types.ts';
+import { resolveColumns } from './columns.ts';
+import { detectLayout, ibanInPreamble, layoutForProfile, type Layout } from './layout.ts';
+import { CsvProfileDefinition, type CsvProfile, type CsvProfileInput } from './profile.ts';
+import { cell, mapRow } from './rows.ts';
+import { BUILTIN_PROFILES } from './builtin-profiles.ts';
+import { CellError, parseCsvDate } from './values.ts';
+import { looksLikeIban } from '../mt940/ids.ts';
+
+export type { CsvProfile, CsvProfileInput } from './profile.ts';
+export { CsvProfileDefinition } from './profile.ts';
+export { BUILTIN_PROFILES } from './builtin-profiles.ts';
+
+type Row = { cells: string[]; line: number };
+
+export function* parseCsv(text: string, fileName: string, options: { profile?: CsvProfile | CsvProfileInput } = {}): Generator<ParseEvent> {
+  const problem = (code: string, message: string, line: number | undefined, severity: ImportProblem['severity']): ParseEvent => ({
+    kind: 'problem',
+    problem: { code, message: `${fileName}${line ? `, line ${line}` : ''}: ${message}`, file: fileName, ...(line ? { line } : {}), severity },
+  });
+  let layout: Layout | undefined;
+  if (options.profile) {
+    const checked = CsvProfileDefinition.safeParse(options.profile);
+    if (!checked.success) {
+      yield problem('CSV_BAD_PROFILE', `The CSV profile is not valid: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, undefined, 'error');
+      return;
+    }
+    layout = layoutForProfile(text, checked.data);
+  } else {
+    layout = detectLayout(text);
+  }
+  if (!layout) {
+    const known = BUILTIN_PROFILES.map((b) => b.profile.label ?? b.profile.name).join(', ');
+    yield problem('CSV_UNKNOWN_LAYOUT', `The header row does not match a known bank export (${known}). Define a CSV profile for this account once (columns, delimiter, decimal separator, date format) and import with --csv-profile NAME.`, 1, 'error');
+    return;
+  }
+  const { profile } = layout;
+  let rows: Row[];
+  try {
+    rows = readRows(text, layout);
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    const line = (e as CsvError & { lines?: number }).lines;
+    yield problem('CSV_MALFORMED', `The file is not well-formed CSV (${e.message}).`, line, 'error');
+    return;
+  }
+  const header = profile.hasHeader ? rows.shift()?.cells : undefined;
+  const cols = resolveColumns(profile, header);
+  if (cols.bookingDate === undefined || (cols.amount === undefined && cols.debit === undefined && cols.credit === undefined)) {
+    yield problem('CSV_MISSING_COLUMN', `The ${profile.name} layout needs a booking date and an amount column; the header row has neither or only one of them.`, layout.headerLine + 1, 'error');
+    return;
+  }
+  const dataRows = rows.slice(0, rows.length - profile.footerLines);
+  let end = dataRows.length;
+  while (end > 0 && !parseCsvDate(cell(dataRows[end - 1]?.cells ?? [], cols.bookingDate), profile.dateFormat)) end--;
+  if (end < dataRows.length) {
+    yield problem('CSV_FOOTER_IGNORED', `${dataRows.length - end} line(s) after the last booking (balances, totals) were ignored.`, dataRows[end]?.line, 'warning');
+  }
+  const accounts = new AccountIndex(profile, layout, dataRows.slice(0, end), cols);
+  const skipped = new Map<string, number>();
+  const dates = new Map<number, { from: string; to: string }>();
+  for (const row of dataRows.slice(0, end)) {
+    if (row.cells.every((c) => c.trim() === '')) continue;
+    try {
+      const result = mapRow(row.cells, { profile, cols, statementIndex: accounts.indexFor(row.cells), line: row.line });
+      if (result.kind === 'skip') {
+        skipped.set(result.reason, (skipped.get(result.reason) ?? 0) + 1);
+        continue;
+      }
+      for (const entry of result.entries) {
+        const d = entry.bookingDate ?? '';
+        const span = dates.get(entry.statementIndex);
+        dates.set(entry.statementIndex, span ? { from: d < span.from ? d : span.from, to: d > span.to ? d : span.to } : { from: d, to: d });
+        yield { kind: 'entry', entry };
+      }
+    } catch (e) {
+      if (!(e instanceof CellError)) throw e;
+      yield problem(e.code, `${e.message} Check the file or the CSV profile "${profile.name}".`, row.line, 'error');
+    }
+  }
+  for (const [reason, count] of skipped) {
+    yield problem('CSV_ROWS_SKIPPED', `${count} row(s) skipped (${reason}): only booked and pending transactions are imported.`, undefined, 'warning');
+  }
+  for (const [index, account] of accounts.statements()) {
+    if (!account.iban && !account.otherId) {
+      yield problem('CSV_NO_ACCOUNT', 'The file does not say which account it belongs to; choose the account when importing (--account IBAN).', undefined, 'warning');
+    }
+    const span = dates.get(index);
+    const statement: StatementInfo = { format: 'csv', version: profile.name, account, ...(span ? { fromDate: span.from, toDate: span.to } : {}) };
+    yield { kind: 'statement', statement, index };
+  }
+}
+
+function readRows(text: string, layout: Layout): Row[] {
+  const records = parse(text, {
+    delimiter: layout.delimiter,
+    from_line: layout.headerLine + 1,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    bom: true,
+    info: true,
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  return records.map((r) => ({ cells: r.record, line: r.info.lines }));
+}
+
+/** Statements of the file: one per account value (account column), else one for the whole file. */
+class AccountIndex {
+  private readonly byKey = new Map<string, number>();
+  private readonly accounts: StatementAccount[] = [];
+  private readonly fallback: StatementAccount;
+
+  constructor(
+    private readonly profile: CsvProfile,
+    layout: Layout,
+    rows: Row[],
+    private readonly cols: ReturnType<typeof resolveColumns>,
+  ) {
+    const fallback: StatementAccount = {};
+    const iban = ibanInPreamble(layout.preamble);
+    if (iban) fallback.iban = iban;
+    const email = ownEmail(rows, cols);
+    if (email) fallback.otherId = `paypal:${email}`;
+    if (profile.accountName) fallback.name = profile.accountName;
+    this.fallback = fallback;
+  }
+
+  indexFor(cells: readonly string[]): number {
+    const key = this.cols.account === undefined ? '' : cell(cells, this.cols.account).replace(/\s/g, '').toUpperCase();
+    let index = this.byKey.get(key);
+    if (index === undefined) {
+      index = this.accounts.length;
+      this.byKey.set(key, index);
+      const account: StatementAccount = key === '' ? { ...this.fallback } : looksLikeIban(key) ? { iban: key } : { otherId: key };
+      if (this.profile.accountName && !account.name) account.name = this.profile.accountName;
+      this.accounts.push(account);
+    }
+    return index;
+  }
+
+  statements(): [number, StatementAccount][] {
+    if (this.accounts.length === 0) this.indexFor([]);
+    return this.accounts.map((a, i) => [i, a]);
+  }
+}
+
+/** The PayPal account's own address: the one that appears (as sender or recipient) on the most rows. */
+function ownEmail(rows: Row[], cols: ReturnType<typeof resolveColumns>): string | undefined {
+  if (cols.emailFrom === undefined || cols.emailTo === undefined) return undefined;
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    for (const i of [cols.emailFrom, cols.emailTo]) {
+      const e = cell(r.cells, i).toLowerCase();
+      if (e.includes('@')) counts.set(e, (counts.get(e) ?? 0) + 1);
+    }
+  }
+  let best: [string, number] | undefined;
+  for (const [e, n] of counts) if (!best || n > best[1]) best = [e, n];
+  return best?.[0];
+}

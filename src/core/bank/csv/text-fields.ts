@@ -1,0 +1,68 @@
+/**
+ * References written as plain text inside a CSV remittance column:
+ * - labels as Volksbank/Atruvia exports them ("EREF: 1345 MREF: M-200 CRED: DE74ZZZ… IBAN: DE62… BIC: WELADEDDXXX
+ *   ABWA: Name") and Commerzbank ("End-to-End-Ref.: … Mandatsref: … Gläubiger-ID: …");
+ * - Commerzbank's "Buchungstext" that starts with the counterparty: "NAME BIC IBAN remittance …".
+ */
+import { looksLikeBic, looksLikeIban } from '../mt940/ids.ts';
+import { cleanText } from '../mt940/sepa-keywords.ts';
+
+export type TextFields = {
+  remittance?: string;
+  endToEndId?: string;
+  mandateId?: string;
+  creditorId?: string;
+  iban?: string;
+  bic?: string;
+  ultimateDebtor?: string;
+  ultimateCreditor?: string;
+  name?: string;
+};
+
+type Field = Exclude<keyof TextFields, 'remittance' | 'name'>;
+/** Label, field, and whether the value is one token (identifiers) or runs to the next label (names). */
+const LABELS: readonly (readonly [string, Field, boolean])[] = [
+  ['End-to-End-Ref.:', 'endToEndId', true],
+  ['EREF:', 'endToEndId', true],
+  ['Mandatsref:', 'mandateId', true],
+  ['MREF:', 'mandateId', true],
+  ['Gläubiger-ID:', 'creditorId', true],
+  ['CRED:', 'creditorId', true],
+  ['IBAN:', 'iban', true],
+  ['BIC:', 'bic', true],
+  ['ABWA:', 'ultimateDebtor', false],
+  ['ABWE:', 'ultimateCreditor', false],
+];
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LABEL_RE = new RegExp(`(?:^|(?<=\\s))(${LABELS.map(([l]) => escape(l)).join('|')})`, 'g');
+
+export function parseLabels(text: string): TextFields {
+  const hits = [...text.matchAll(LABEL_RE)].map((m) => ({ label: m[1] ?? '', start: m.index, end: m.index + (m[1]?.length ?? 0) }));
+  if (hits.length === 0) return text.trim() ? { remittance: cleanText(text) } : {};
+  const out: TextFields = {};
+  const rest: string[] = [text.slice(0, hits[0]?.start ?? 0)];
+  hits.forEach((h, i) => {
+    const def = LABELS.find(([l]) => l === h.label);
+    if (!def) return;
+    const [, field, token] = def;
+    const segment = text.slice(h.end, hits[i + 1]?.start ?? text.length).trim();
+    let v = segment;
+    if (token) {
+      const sp = segment.search(/\s/);
+      v = sp < 0 ? segment : segment.slice(0, sp);
+      if (sp >= 0) rest.push(segment.slice(sp));
+    }
+    v = cleanText(v);
+    if (v && v.toUpperCase() !== 'NOTPROVIDED' && out[field] === undefined) out[field] = v;
+  });
+  const remittance = cleanText(rest.join(' '));
+  if (remittance) out.remittance = remittance;
+  return out;
+}
+
+/** "NAME BIC IBAN rest" (Commerzbank): the counterparty, when a valid BIC and IBAN follow a name. */
+export function splitCounterpartyPrefix(text: string): { name?: string; bic?: string; iban?: string; rest: string } {
+  const m = /^(.+?)\s+([A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)\s+([A-Z]{2}\d{2}[A-Z0-9]{11,30})(?:\s+([\s\S]*))?$/.exec(text.trim());
+  if (!m || !looksLikeBic(m[2] ?? '') || !looksLikeIban(m[3] ?? '')) return { rest: text };
+  return { name: cleanText(m[1] ?? ''), bic: m[2], iban: m[3], rest: m[4] ?? '' };
+}

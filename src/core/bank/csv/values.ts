@@ -1,0 +1,84 @@
+/** Cell values of bank CSV exports: amounts (decimal comma or point, grouping), dates, header names. */
+import { parseDecimalToMinor } from '../../money.ts';
+import { isKassenwartError } from '../../errors.ts';
+import type { CsvProfile, DateFormat } from './profile.ts';
+
+export class CellError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Header names compare case-insensitively, without quotes, BOM, extra blanks, and with umlauts folded (ä = ae). */
+export function normalizeHeader(s: string): string {
+  return s
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/^"|"$/g, '')
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * An amount cell to minor units. Drops currency signs and codes ("€", "EUR"), blanks and the grouping
+ * separator — but only where it really groups thousands, so "-5.00" in a decimal-comma profile is rejected
+ * instead of being read as -500.
+ */
+export function parseCsvAmount(raw: string, currency: string, profile: CsvProfile): number {
+  const dec = profile.decimalSeparator;
+  const group = profile.groupSeparator ?? (dec === ',' ? '.' : ',');
+  const s = raw.replace(/[\s\u00a0]+/g, '').replace(/€|[A-Z]{3}$/g, '').replace(/^\+/, '');
+  const d = dec === '.' ? '\\.' : ',';
+  const g = group === '' ? '' : group.replace(/[.]/g, '\\.');
+  const grouped = g ? `\\d{1,3}(?:${g}\\d{3})+` : '(?!)';
+  const pattern = new RegExp(`^-?(?:${grouped}|\\d+)(?:${d}\\d*)?-?$|^-?${d}\\d+$`);
+  if (!pattern.test(s)) {
+    throw new CellError('CSV_BAD_AMOUNT', `"${raw}" is not an amount with decimal separator "${dec}".`);
+  }
+  try {
+    return parseDecimalToMinor(s, currency, { decimalSeparator: dec, groupSeparator: group === ' ' ? '' : group });
+  } catch (e) {
+    if (isKassenwartError(e)) throw new CellError('CSV_BAD_AMOUNT', `"${raw}": ${e.message}`);
+    throw e;
+  }
+}
+
+const DMY = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:\s.*)?$/;
+const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s].*)?$/;
+const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?:\s.*)?$/;
+
+function year(text: string): number {
+  const n = Number(text);
+  return text.length === 2 ? (n >= 80 ? 1900 + n : 2000 + n) : n;
+}
+
+function iso(y: number, m: number, d: number): string | undefined {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** A date cell in the profile's day/month order (two- or four-digit year) to YYYY-MM-DD, or undefined. */
+export function parseCsvDate(raw: string, format: DateFormat): string | undefined {
+  const s = raw.trim();
+  if (format === 'YYYY-MM-DD') {
+    const m = YMD.exec(s);
+    return m ? iso(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+  }
+  if (format === 'MM/DD/YYYY' || format === 'DD/MM/YYYY') {
+    const m = SLASH.exec(s);
+    if (!m) return undefined;
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    return format === 'MM/DD/YYYY' ? iso(year(m[3] ?? ''), a, b) : iso(year(m[3] ?? ''), b, a);
+  }
+  const m = DMY.exec(s);
+  return m ? iso(year(m[3] ?? ''), Number(m[2]), Number(m[1])) : undefined;
+}
