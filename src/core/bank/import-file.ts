@@ -100,7 +100,11 @@ export function importStatementFile(file: StatementFile, ctx: FileContext): File
     } else {
       const st = statements.get(event.entry.statementIndex);
       if (st) store(st, event.entry);
-      else waiting.set(event.entry.statementIndex, [...(waiting.get(event.entry.statementIndex) ?? []), event.entry]);
+      else {
+        const list = waiting.get(event.entry.statementIndex);
+        if (list) list.push(event.entry);
+        else waiting.set(event.entry.statementIndex, [event.entry]);
+      }
     }
   }
   for (const [index, entries] of waiting) {

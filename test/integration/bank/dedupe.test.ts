@@ -1,0 +1,67 @@
+/** No duplicates, ever — and no lost payments (dedupe.ts module comment is the specification). */
+import { describe, expect, it } from 'vitest';
+import { makeTestDb } from '../../helpers/db.ts';
+import { camtXml } from '../../helpers/camt-builder.ts';
+import type { FileResult } from '#core/bank/import-service.ts';
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+function ok(results: FileResult[]) {
+  const [r] = results;
+  if (!r?.ok) throw new Error(JSON.stringify(r));
+  return r;
+}
+
+describe('dedupe', () => {
+  it('imports identical twin payments on one day as two postings, and the same file twice adds nothing', async () => {
+    const { core } = makeTestDb();
+    const twin = { amount: '49.90', name: 'Erika Mustermann', remittance: 'Bestellung 1001' };
+    const file = camtXml('053', [{ entries: [twin, twin] }]);
+    expect(ok(await core.bank.importBytes('a.xml', bytes(file)))).toMatchObject({ new: 2, duplicate: 0 });
+    expect(ok(await core.bank.importBytes('a-again.xml', bytes(file)))).toMatchObject({ new: 0, duplicate: 2 });
+    expect(core.bank.listPostings().total).toBe(2);
+  });
+
+  it('overlapping statements add only the new days', async () => {
+    const { core } = makeTestDb();
+    const a = { amount: '10.00', bookingDate: '2026-11-02', iban: 'DE02120300000000202051' };
+    const b = { amount: '20.00', bookingDate: '2026-11-02', iban: 'DE02500105170137075030' };
+    const c = { amount: '30.00', bookingDate: '2026-11-03', iban: 'DE02100100100006820101' };
+    ok(await core.bank.importBytes('1.xml', bytes(camtXml('053', [{ entries: [a, b] }]))));
+    expect(ok(await core.bank.importBytes('2.xml', bytes(camtXml('053', [{ entries: [a, b, c] }]))))).toMatchObject({ new: 1, duplicate: 2 });
+  });
+
+  it('an intraday CAMT.052 delta report does not swallow a different payment of the same amount', async () => {
+    const { core } = makeTestDb();
+    const x = { amount: '49.90', iban: 'DE02120300000000202051', e2e: 'E2E-X' };
+    const y = { amount: '49.90', iban: 'DE02500105170137075030', e2e: 'E2E-Y' };
+    ok(await core.bank.importBytes('morning.xml', bytes(camtXml('052', [{ entries: [x] }]))));
+    expect(ok(await core.bank.importBytes('noon.xml', bytes(camtXml('052', [{ entries: [y] }]))))).toMatchObject({ new: 1, duplicate: 0 });
+    expect(ok(await core.bank.importBytes('day.xml', bytes(camtXml('053', [{ entries: [x, y] }]))))).toMatchObject({ new: 0, duplicate: 2 });
+  });
+
+  it('replaces a pending entry by its booked version (same row, booked data)', async () => {
+    const { core, db } = makeTestDb();
+    const pending = { amount: '75.00', status: 'PDNG', bookingDate: null, valueDate: '2026-11-01', iban: 'DE02120300000000202051', e2e: 'ORDER-7', name: 'Max' };
+    const booked = { amount: '75.00', bookingDate: '2026-11-03', valueDate: '2026-11-03', iban: 'DE02120300000000202051', e2e: 'ORDER-7', name: 'Max Mustermann', ref: 'BANK-1' };
+    expect(ok(await core.bank.importBytes('pending.xml', bytes(camtXml('052', [{ entries: [pending] }]))))).toMatchObject({ new: 1 });
+    const [before] = core.bank.listPostings().items;
+    expect(before?.bookingStatus).toBe('pending');
+    expect(ok(await core.bank.importBytes('booked.xml', bytes(camtXml('053', [{ entries: [booked] }]))))).toMatchObject({ new: 0, replaced: 1 });
+    const page = core.bank.listPostings();
+    expect(page.total).toBe(1);
+    expect(page.items[0]).toMatchObject({ id: before?.id, bookingStatus: 'booked', bookingDate: '2026-11-03', counterpartyName: 'Max Mustermann', bankReference: 'BANK-1' });
+    const audit = db.$client.prepare(`SELECT action FROM audit_log WHERE entity_type = 'posting' AND entity_id = ? ORDER BY id`).all(String(before?.id));
+    expect(audit).toEqual([{ action: 'imported' }, { action: 'replaced_by_booked' }]);
+    // The stale pending report imported again afterwards changes nothing.
+    expect(ok(await core.bank.importBytes('pending-again.xml', bytes(camtXml('052', [{ entries: [pending] }]))))).toMatchObject({ new: 0, duplicate: 1 });
+  });
+
+  it('recognises the same booking in MT940 and CAMT (cross-format key: date, amount, currency; e2e agrees)', async () => {
+    const { core } = makeTestDb();
+    const iban = 'DE89370400440532013000';
+    ok(await core.bank.importBytes('day.xml', bytes(camtXml('053', [{ iban, entries: [{ amount: '12.34', bookingDate: '2026-11-02', e2e: 'E2E-42', iban: 'DE02120300000000202051' }] }]))));
+    const mt940 = [':20:STARTUMS', `:25:${iban}`, ':28C:1/1', ':60F:C261101EUR0,00', ':61:2611021102C12,34NTRFNONREF', ':86:166?00GUTSCHRIFT?20EREF+E2E-42?21SVWZ+Bestellung?31DE02120300000000202051?32Kunde', ':62F:C261102EUR12,34', '-', ''].join('\r\n');
+    expect(ok(await core.bank.importBytes('day.sta', bytes(mt940)))).toMatchObject({ format: 'mt940', new: 0, duplicate: 1 });
+  });
+});
