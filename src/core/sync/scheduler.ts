@@ -45,18 +45,23 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
   const tick = (): Promise<void> => {
     // A tick while the previous one still runs does nothing: jobs never overlap.
     if (ticking) return ticking;
-    ticking = (async () => {
+    const run = async () => {
       try {
         for (const job of planDueJobs(deps.clock.now(), planInput(deps))) {
           deps.logger.log('info', 'sync job due', { shopId: job.shopId, kind: job.kind, reason: job.reason });
-          await deps.sync.run(job.shopId, job.kind);
+          // One shop's trouble (e.g. SYNC_BUSY from a manual sync) must not keep the other shops waiting.
+          await deps.sync.run(job.shopId, job.kind).catch((error: unknown) =>
+            deps.logger.log('warn', 'sync job not run', { shopId: job.shopId, error: error instanceof Error ? error.message : String(error) }),
+          );
         }
       } catch (error) {
         deps.logger.log('error', 'scheduler tick failed', { error: error instanceof Error ? error.message : String(error) });
-      } finally {
-        ticking = undefined;
       }
-    })();
+    };
+    // `.finally` runs asynchronously, so it clears `ticking` only after it was assigned (even when nothing was due).
+    ticking = run().finally(() => {
+      ticking = undefined;
+    });
     return ticking;
   };
   // The tick itself guards against overlap; noOverlap keeps node-cron from queueing while one runs.
