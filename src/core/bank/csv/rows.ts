@@ -1,6 +1,6 @@
 /** One CSV row to parsed entries (a PayPal row with a fee gives two), per the profile. */
 import { looksLikeBic, looksLikeIban } from '../mt940/ids.ts';
-import { cleanText, parseSepaKeywords } from '../mt940/sepa-keywords.ts';
+import { cleanText, creditorRef, parseSepaKeywords } from '../mt940/sepa-keywords.ts';
 import type { ParsedEntry } from '../types.ts';
 import type { Resolved } from './columns.ts';
 import type { CsvProfile } from './profile.ts';
@@ -87,7 +87,12 @@ function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): 
     const v = cleanText(cell(row, i));
     return v === '' || v.toUpperCase() === 'NOTPROVIDED' ? undefined : v;
   };
-  let remittance = cols.remittance.map((i) => cell(row, i)).filter(Boolean).join(' ');
+  // Several remittance columns join with a blank; a value already contained (PayPal invoice number) is not repeated.
+  let remittance = '';
+  for (const i of cols.remittance) {
+    const v = cell(row, i);
+    if (v && !remittance.includes(v)) remittance = remittance ? `${remittance} ${v}` : v;
+  }
   if (profile.counterpartyInText) {
     const prefix = splitCounterpartyPrefix(remittance);
     if (prefix.name) {
@@ -123,6 +128,7 @@ function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): 
   if (p.iban && looksLikeIban(p.iban)) set('counterpartyIban', p.iban);
   if (p.bic && looksLikeBic(p.bic)) set('counterpartyBic', p.bic);
   set('remittance', p.remittance);
+  set('creditorReference', creditorRef(entry.remittance).creditorReference);
 }
 
 /**

@@ -132,7 +132,7 @@ export function parseSepaKeywords(text: string, options: { anywhere?: boolean } 
 }
 
 /** An ISO 11649 creditor reference (RFnn…) at the start of the remittance text, if its check digits hold. */
-function creditorRef(remittance: string | undefined): { creditorReference?: string } {
+export function creditorRef(remittance: string | undefined): { creditorReference?: string } {
   if (!remittance) return {};
   const candidates = [
     /^RF\d{2}[A-Z0-9]{1,21}(?=\s|$)/i.exec(remittance)?.[0],
