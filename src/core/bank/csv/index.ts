@@ -71,6 +71,11 @@ export function* parseCsv(text: string, fileName: string, options: { profile?: C
   const dataRows = rows.slice(0, rows.length - profile.footerLines);
   let end = dataRows.length;
   while (end > 0 && !parseCsvDate(cell(dataRows[end - 1]?.cells ?? [], cols.bookingDate), profile.dateFormat)) end--;
+  if (end === 0 && dataRows.some((r) => r.cells.some((c) => c.trim() !== ''))) {
+    const first = dataRows[0];
+    yield problem('CSV_BAD_DATE', `No row has a booking date in the format ${profile.dateFormat} (first row: "${cell(first?.cells ?? [], cols.bookingDate)}"). Check the date format of the CSV profile "${profile.name}".`, first?.line, 'error');
+    return;
+  }
   if (end < dataRows.length) {
     yield problem('CSV_FOOTER_IGNORED', `${dataRows.length - end} line(s) after the last booking (balances, totals) were ignored.`, dataRows[end]?.line, 'warning');
   }
