@@ -83,6 +83,9 @@ export default defineConfig({
     build: {
       outDir: fromRoot('./out/renderer'),
       emptyOutDir: true,
+      minify: true,
+      // One bundle of ~600 kB (Mantine, React, zod for the shared contract), loaded from disk or loopback.
+      chunkSizeWarningLimit: 1024,
       rolldownOptions: { input: { index: fromRoot('./src/renderer/index.html') } },
     },
   },

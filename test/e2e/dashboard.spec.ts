@@ -95,7 +95,11 @@ test('switching to English changes the labels, and the choice survives a reload'
   await expect(page.getByRole('link', { name: 'Bestellungen' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('dashboard-de.png'), fullPage: true });
 
-  await page.getByText('English', { exact: true }).click();
+  // The switch is a labelled radio group; the radio inputs are visually hidden behind their labels.
+  const languages = page.getByRole('radiogroup', { name: 'Sprache' });
+  await expect(languages.getByRole('radio', { name: 'Deutsch' })).toBeChecked();
+  await languages.getByText('English', { exact: true }).click();
+  await expect(page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { name: 'English' })).toBeChecked();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await expect(page.getByTestId('order-status-label-open')).toHaveText('Open (unpaid)');
   await expect(page.getByTestId('order-status-label-removed_externally')).toHaveText('Removed externally');

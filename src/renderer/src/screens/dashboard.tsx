@@ -40,7 +40,7 @@ function SummaryView({ summary }: { summary: StatusSummary }) {
   const locale = useFormatLocale();
   return (
     <Stack gap="lg">
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }}>
+      <SimpleGrid cols={{ base: 2, md: 3, lg: 5 }}>
         {STATS.map((s) => (
           <StatCard
             key={s.key}
