@@ -7,12 +7,13 @@ import type { ConnectorFactory } from './connector-factory.ts';
 import { woocommerceFactory } from './woocommerce/factory.ts';
 import { csvFactory } from './csv/factory.ts';
 import { shopware6Factory } from './shopware6/factory.ts';
+import { shopifyFactory } from './shopify/factory.ts';
 
 export const connectorFactories: Partial<Record<ShopSystem, ConnectorFactory>> = {
   woocommerce: woocommerceFactory,
   csv: csvFactory,
   shopware6: shopware6Factory,
-  // shopify: shopifyFactory,
+  shopify: shopifyFactory,
 };
 
 export function connectorFactory(system: ShopSystem): ConnectorFactory {

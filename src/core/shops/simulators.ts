@@ -19,5 +19,5 @@ export type SimulatorStarter = (options: SimulatorStartOptions) => Promise<Runni
 export const shopSimulators: Partial<Record<ShopSystem, () => Promise<SimulatorStarter>>> = {
   woocommerce: async () => (await import('./woocommerce/simulator.ts')).startWooCommerceSimulatorForCli,
   shopware6: async () => (await import('./shopware6/simulator.ts')).startShopware6SimulatorForCli,
-  // shopify: async () => (await import('./shopify/simulator.ts')).startShopifySimulatorForCli,
+  shopify: async () => (await import('./shopify/simulator.ts')).startShopifySimulatorForCli,
 };

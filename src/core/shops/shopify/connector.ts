@@ -1,0 +1,199 @@
+/**
+ * Shopify connector (issue 4 §2) over the Admin GraphQL API (https://shopify.dev/docs/api/admin-graphql).
+ * Polling only. Note: without the `read_all_orders` scope Shopify only returns orders of the last 60 days
+ * (https://shopify.dev/docs/api/usage/access-scopes#orders-permissions); open orders older than that need it.
+ */
+import { parseDecimalToMinor } from '../../money.ts';
+import type { OrderPage, ShopConnector, ShopDiscovery, ShopOrder } from '../connector.ts';
+import { ShopError } from '../http.ts';
+import { createShopifyGraphQL, type ShopifyClientOptions } from './client.ts';
+import {
+  CHANGED_ORDERS_QUERY,
+  MARK_AS_PAID_MUTATION,
+  MAX_SINGLE_QUERY_COST,
+  OPEN_ORDERS_QUERY,
+  ORDER_NODE_COST,
+  ORDER_QUERY,
+  RECENT_GATEWAYS_QUERY,
+  SHOP_QUERY,
+  TAGS_ADD_MUTATION,
+} from './documents.ts';
+import { CANCELLED, defaultMapping, FINANCIAL_STATUSES, TAG_PREFIX } from './mapping.ts';
+
+export type ShopifyConnectorOptions = ShopifyClientOptions;
+
+type Money = { amount: string; currencyCode: string };
+export type ShopifyOrderNode = {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  cancelledAt: string | null;
+  test: boolean;
+  email: string | null;
+  displayFinancialStatus: string | null;
+  paymentGatewayNames: string[];
+  canMarkAsPaid: boolean;
+  tags: string[];
+  currentTotalPriceSet: { shopMoney: Money };
+  billingAddress: { firstName: string | null; lastName: string | null; name: string | null; company: string | null; countryCodeV2: string | null } | null;
+};
+type Connection<T> = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] };
+type UserErrors = { userErrors: { field: string[] | null; message: string }[] };
+
+/** Largest `first` whose requested cost stays within the single-query limit: 2 + first x node cost <= 1000. */
+export const MAX_ORDERS_PER_PAGE = Math.floor((MAX_SINGLE_QUERY_COST - 2) / ORDER_NODE_COST);
+
+/** Gateways that are not the customer's payment method (gift cards, store credit pay part of an order). */
+const NOT_A_METHOD = new Set(['gift_card', 'shopify_store_credit']);
+
+export function statusOf(order: Pick<ShopifyOrderNode, 'cancelledAt' | 'displayFinancialStatus'>): string {
+  return order.cancelledAt ? CANCELLED : (order.displayFinancialStatus ?? 'PENDING');
+}
+
+export function toShopOrder(order: ShopifyOrderNode): ShopOrder {
+  const money = order.currentTotalPriceSet.shopMoney;
+  const billing = order.billingAddress;
+  const result: ShopOrder = {
+    externalId: order.id,
+    number: order.name,
+    createdAt: new Date(order.createdAt).toISOString(),
+    updatedAt: new Date(order.updatedAt).toISOString(),
+    // MoneyV2.amount is a Decimal scalar serialised as a string ("119.90"): parsed without floats.
+    totalMinor: parseDecimalToMinor(money.amount, money.currencyCode),
+    currency: money.currencyCode,
+    status: statusOf(order),
+    extra: { financialStatus: order.displayFinancialStatus, canMarkAsPaid: order.canMarkAsPaid, tags: order.tags, test: order.test },
+  };
+  const name = billing?.name ?? [billing?.firstName, billing?.lastName].filter(Boolean).join(' ');
+  if (name) result.customerName = name;
+  if (billing?.company) result.company = billing.company;
+  if (order.email) result.email = order.email;
+  if (billing?.countryCodeV2) result.billingCountry = billing.countryCodeV2;
+  const method = order.paymentGatewayNames.find((g) => !NOT_A_METHOD.has(g));
+  if (method) result.paymentMethod = method;
+  return result;
+}
+
+/** Shopify search syntax (https://shopify.dev/docs/api/usage/search-syntax): values with spaces or colons quoted. */
+const since = (iso: string) => `updated_at:>='${new Date(iso).toISOString()}'`;
+
+export function createShopifyConnector(options: ShopifyConnectorOptions): ShopConnector & { readonly requestCount: number } {
+  const gql = createShopifyGraphQL(options);
+  const pageSize = (requested: number | undefined) => Math.max(1, Math.min(requested ?? 100, MAX_ORDERS_PER_PAGE));
+
+  async function readOrder(id: string): Promise<ShopifyOrderNode | undefined> {
+    if (!id.startsWith('gid://shopify/Order/')) return undefined;
+    const data = await gql.request<{ order: ShopifyOrderNode | null }>(ORDER_QUERY, { id });
+    return data.order ?? undefined;
+  }
+
+  return {
+    system: 'shopify',
+    capabilities: { canPushNewOrders: false, hasInvoiceNumbers: false, customStatuses: false },
+    get requestCount() {
+      return gql.requestCount;
+    },
+
+    async testConnection() {
+      try {
+        const data = await gql.request<{ shop: { name: string; myshopifyDomain: string } }>(SHOP_QUERY);
+        // Reading one order proves the read_orders scope, which `shop` does not need.
+        await gql.request(RECENT_GATEWAYS_QUERY, { first: 1 });
+        return { ok: true, shopName: data.shop.name };
+      } catch (error) {
+        if (error instanceof ShopError) return { ok: false, code: error.code, message: error.message };
+        throw error;
+      }
+    },
+
+    async discover(): Promise<ShopDiscovery> {
+      const recent = await gql.request<{ orders: { nodes: { paymentGatewayNames: string[] }[] } }>(RECENT_GATEWAYS_QUERY, { first: 250 });
+      const names = new Set<string>(Object.values(defaultMapping.paymentMethods).flat());
+      for (const node of recent.orders.nodes) for (const g of node.paymentGatewayNames) if (!NOT_A_METHOD.has(g)) names.add(g);
+      const tags = [defaultMapping.overdueStatus, defaultMapping.debtCollectionStatus].filter((t): t is string => !!t);
+      return {
+        paymentMethods: [...names].map((n) => ({ id: n, name: n })),
+        statuses: [
+          ...FINANCIAL_STATUSES.map((s) => ({ id: s, name: s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, ' ') })),
+          { id: CANCELLED, name: 'Cancelled' },
+          ...tags.map((t) => ({ id: t, name: `Tag "${t.slice(TAG_PREFIX.length)}"` })),
+        ],
+      };
+    },
+
+    async listChangedOrders(params): Promise<OrderPage> {
+      const before = gql.requestCount;
+      // Cursor paging with sortKey UPDATED_AT: Shopify's cursors are keyset positions, so an order updated while
+      // we page moves behind the cursor instead of shifting others. `>=` because updatedAt has whole seconds.
+      const data = await gql.request<{ orders: Connection<ShopifyOrderNode> }>(CHANGED_ORDERS_QUERY, {
+        first: pageSize(params.pageSize),
+        after: params.cursor ?? null,
+        query: params.since ? since(params.since) : null,
+      });
+      const { pageInfo, nodes } = data.orders;
+      return {
+        orders: nodes.map(toShopOrder),
+        nextCursor: pageInfo.hasNextPage && pageInfo.endCursor ? pageInfo.endCursor : undefined,
+        requests: gql.requestCount - before,
+      };
+    },
+
+    async listOpenOrderIds({ openStatuses }) {
+      const before = gql.requestCount;
+      const wanted = new Set(openStatuses);
+      const ids: string[] = [];
+      // One listing per financial status (search syntax `financial_status:pending`); cancelled orders keep their
+      // financial status, so the CANCELLED check happens on the result.
+      for (const status of openStatuses.filter((s) => s !== CANCELLED && !s.startsWith(TAG_PREFIX))) {
+        let after: string | null = null;
+        for (;;) {
+          const data: { orders: Connection<Pick<ShopifyOrderNode, 'id' | 'cancelledAt' | 'displayFinancialStatus'>> } = await gql.request(OPEN_ORDERS_QUERY, {
+            first: MAX_ORDERS_PER_PAGE,
+            after,
+            query: `financial_status:${status.toLowerCase()}`,
+          });
+          for (const node of data.orders.nodes) if (wanted.has(statusOf(node))) ids.push(node.id);
+          if (!data.orders.pageInfo.hasNextPage || !data.orders.pageInfo.endCursor) break;
+          after = data.orders.pageInfo.endCursor;
+        }
+      }
+      return { ids: [...new Set(ids)], requests: gql.requestCount - before };
+    },
+
+    async getOrder(externalId) {
+      const order = await readOrder(externalId);
+      return order ? toShopOrder(order) : undefined;
+    },
+
+    async setOrderStatus(externalId, target) {
+      if (target.status.startsWith(TAG_PREFIX)) {
+        const data = await gql.request<{ tagsAdd: UserErrors | null }>(TAGS_ADD_MUTATION, { id: externalId, tags: [target.status.slice(TAG_PREFIX.length)] });
+        throwUserErrors(data.tagsAdd, `tag order ${externalId}`);
+        if (!target.paid) return;
+      } else if (!target.paid && target.status !== 'PAID') {
+        throw new ShopError('SHOP_CONFIG', `${gql.label}: Shopify has no order status "${target.status}"; Kassenwart can only mark orders paid or add tags ("tag:…").`);
+      }
+      // orderMarkAsPaid only works while canMarkAsPaid (https://shopify.dev/docs/api/admin-graphql/latest/mutations/orderMarkAsPaid).
+      const order = await readOrder(externalId);
+      if (!order) throw new ShopError('SHOP_NOT_FOUND', `${gql.label}: order ${externalId} no longer exists in the shop.`);
+      if (order.displayFinancialStatus === 'PAID') return;
+      if (!order.canMarkAsPaid) {
+        throw new ShopError('SHOP_REQUEST_REJECTED', `${gql.label}: order ${order.name} cannot be marked as paid in Shopify (status ${statusOf(order)}).`);
+      }
+      const data = await gql.request<{ orderMarkAsPaid: (UserErrors & { order: { displayFinancialStatus: string | null } | null }) | null }>(MARK_AS_PAID_MUTATION, {
+        input: { id: externalId },
+      });
+      if (data.orderMarkAsPaid?.userErrors.length) {
+        const again = await readOrder(externalId);
+        if (again?.displayFinancialStatus === 'PAID') return; // paid meanwhile by someone else
+      }
+      throwUserErrors(data.orderMarkAsPaid, `mark order ${order.name} as paid`);
+    },
+  };
+
+  function throwUserErrors(payload: UserErrors | null, what: string): void {
+    const errors = payload?.userErrors ?? [];
+    if (errors.length > 0) throw new ShopError('SHOP_REQUEST_REJECTED', `${gql.label} refused to ${what}: ${errors.map((e) => e.message).join('; ')}`);
+  }
+}
