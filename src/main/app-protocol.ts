@@ -24,7 +24,11 @@ const MIME: Readonly<Record<string, string>> = {
   '.json': 'application/json',
 };
 
-/** Must run before the app is ready. */
+/**
+ * Must run before the app is ready. `standard` gives the scheme a real origin (relative URLs, web storage),
+ * `secure` lets it count as a secure context. `corsEnabled` stays unset on purpose: it would make these
+ * responses readable from any origin; the page's own same-origin module loads do not need it.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }

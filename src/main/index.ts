@@ -46,6 +46,7 @@ function run(): void {
   guardWebContents(allowedOrigins, logger);
 
   const openWindow = (): void => {
+    if (!desktop) return; // not started (yet): a second launch or `activate` before ready has nothing to show
     if (!window) {
       const created = createMainWindow({ preloadPath: PRELOAD_PATH, startUrl, iconPath: iconFile(RESOURCES_DIR, 'icon.png'), title: 'Kassenwart' });
       // Closing the window keeps the app in the tray; "Quit" in the tray menu ends it.
