@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, type CsvProfileInput } from '#core/bank/csv/index.ts';
 import { getCsvProfile, listCsvProfiles, saveCsvProfile } from '#core/bank/csv/profiles.ts';
+import { makeCsvParse } from '#core/bank/csv/adapter.ts';
 import { isKassenwartError } from '#core/errors.ts';
 import { makeTestDb } from '../../helpers/db.ts';
 import { OWN_BANK_FIXTURES, collect, errorsOf, readText } from '../bank-mt940/fixture-helpers.ts';
@@ -99,5 +100,16 @@ describe('user-defined CSV profiles', () => {
     saveCsvProfile({ db, clock }, profile);
     const stored = getCsvProfile({ db }, 'bank-xy-giro').profile;
     expect(collect(parseCsv(tsv(), 'user-profile-tab.tsv', { profile: stored })).entries).toHaveLength(2);
+  });
+
+  it('the pipeline adapter resolves profiles by name: built-in, stored, unknown', () => {
+    const { db, clock } = makeTestDb();
+    saveCsvProfile({ db, clock }, profile);
+    const csvParse = makeCsvParse((name) => getCsvProfile({ db }, name).profile);
+    expect(collect(csvParse(tsv(), 'a.tsv', { profile: 'bank-xy-giro' })).entries).toHaveLength(2);
+    const dkb = readText(join(OWN_BANK_FIXTURES, 'csv/dkb.csv'));
+    expect(collect(csvParse(dkb, 'dkb.csv', { profile: 'dkb' })).entries).toHaveLength(3);
+    expect(collect(csvParse(dkb, 'dkb.csv')).statements[0]?.version).toBe('dkb');
+    expect(errorsOf(collect(csvParse(dkb, 'dkb.csv', { profile: 'missing' }))).map((p) => p.code)).toEqual(['CSV_PROFILE_NOT_FOUND']);
   });
 });
