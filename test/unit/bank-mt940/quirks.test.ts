@@ -171,7 +171,11 @@ describe('MT940 quirks', () => {
     expect(r.entries.map((e) => [e.bookingStatus, e.amountMinor])).toEqual([
       ['pending', 50000],
       ['pending', -1234],
+      ['pending', 7500],
     ]);
+    // EC = expected credit; the :86: starts its subfields on the next line.
+    expect(r.entries[2]).toMatchObject({ details: expect.objectContaining({ debitCreditMark: 'EC' }) as unknown, remittance: 'Erwartet' });
+    expect(r.statements[1]).toMatchObject({ floorLimitDebitMinor: 0, floorLimitCreditMinor: 0, creditCount: 1 });
   });
 
   it('a broken :61: is an error with code, file and line; the rest still parses', () => {

@@ -1,7 +1,8 @@
 /**
  * Field :61: "Statement Line" (SWIFT MT940/MT942):
  *   6!n [4!n] 2a [1!a] 15d 1!a3!c 16x [//16x] [34x]
- *   value date YYMMDD, entry date MMDD, D/C mark (C, D, RC reversal of credit, RD reversal of debit),
+ *   value date YYMMDD, entry date MMDD, D/C mark (C, D, RC reversal of credit, RD reversal of debit; MT942 also
+ *   EC/ED expected credit/debit),
  *   funds code (third letter of the currency code, e.g. "R" of EUR), amount with decimal comma, transaction
  *   type (S/N/F + 3 characters, e.g. NTRF), reference for the account owner (customer reference, "NONREF" when
  *   none), `//` bank reference (account servicing institution's reference), next line supplementary details.
@@ -16,7 +17,9 @@ export type Line61 = {
   /** Signed minor units: credits positive; RC (reversal of a credit) negative, RD positive. */
   amountMinor: number;
   reversal: boolean;
-  mark: 'C' | 'D' | 'RC' | 'RD';
+  mark: 'C' | 'D' | 'RC' | 'RD' | 'EC' | 'ED';
+  /** EC/ED: an expected (not yet booked) entry. */
+  expected: boolean;
   fundsCode?: string;
   transactionType?: string;
   customerReference?: string;
@@ -26,7 +29,7 @@ export type Line61 = {
 };
 
 const RE_61 =
-  /^(\d{6})(\d{4}| {4})?(R?[CD])([A-Z])?[\n ]?(\d[\d,.]{0,16}|,\d+)(?:(?!NONREF)([SNF][A-Z0-9]{3}))?([^\n]*)(?:\n([\s\S]*))?$/;
+  /^(\d{6})(\d{4}| {4})?(R?[CD]|E[CD])([A-Z])?[\n ]?(\d[\d,.]{0,16}|,\d+)(?:(?!NONREF)([SNF][A-Z0-9]{3}))?([^\n]*)(?:\n([\s\S]*))?$/;
 
 export function parseField61(lines: readonly string[], currency: string): Line61 {
   const text = lines.join('\n');
@@ -43,7 +46,7 @@ export function parseField61(lines: readonly string[], currency: string): Line61
   const mark = markText as Line61['mark'];
   const unsigned = parseAmount(amountText, currency);
   // SWIFT: RC = reversal of a credit entry (money leaves the account), RD = reversal of a debit (comes back).
-  const negative = mark === 'D' || mark === 'RC';
+  const negative = mark === 'D' || mark === 'RC' || mark === 'ED';
   const slash = refs.indexOf('//');
   // "KREF+" alone (seen in Sparkasse SEPA files) is an empty customer reference keyword.
   const customer = (slash >= 0 ? refs.slice(0, slash) : refs).trim().replace(/^KREF\+/, '').trim();
@@ -54,6 +57,7 @@ export function parseField61(lines: readonly string[], currency: string): Line61
     ...(entry ? { entryDate: entry.date } : {}),
     amountMinor: negative && unsigned !== 0 ? -unsigned : unsigned,
     reversal: mark === 'RC' || mark === 'RD',
+    expected: mark === 'EC' || mark === 'ED',
     mark,
     ...(funds ? { fundsCode: funds } : {}),
     ...(type ? { transactionType: type } : {}),

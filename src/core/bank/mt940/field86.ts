@@ -39,8 +39,9 @@ const STRUCTURED = /^(\d{3})\s*([?~])/;
 const SUBFIELD_SPLIT = { '?': /\?(?=\d{2})/, '~': /~(?=\d{2})/ } as const;
 
 export function parseField86(lines: readonly string[]): Details86 {
-  const first = lines[0] ?? '';
-  if (STRUCTURED.test(first)) return parseStructured(lines.join(''));
+  // Structured when the GVC is followed by the subfield separator (possibly only on the next line).
+  const joinedRaw = lines.join('');
+  if (STRUCTURED.test(joinedRaw)) return parseStructured(joinedRaw);
   const joined = joinLines(lines);
   if (/^\/[A-Z]{2,4}\//.test(joined)) return parseSlashCodes(joined);
   // Unstructured with a leading GVC (e.g. Penta "999SEPA_CREDIT_TRANSFER:…"): keep the code, the rest is text.

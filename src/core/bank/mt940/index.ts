@@ -6,7 +6,7 @@
  * Decisions (documented for the importer):
  * - MT942 entries are 'pending': the MT942 is an intraday report (DFÜ-Abkommen Anlage 3: "Vormerkposten" /
  *   interim report) and the SWIFT format has no per-entry booked marker; the day's MT940 or camt.053 later brings
- *   the booked version that replaces them.
+ *   the booked version that replaces them. Entries marked EC/ED (expected credit/debit) are pending in any file.
  * - The :61: customer reference (subfield 7, "reference for the account owner") is kept as customerReference,
  *   not as endToEndId: SWIFT defines it as the account owner's own reference, German banks fill it with KREF
  *   or NONREF; the SEPA end-to-end id travels in :86: as EREF+ (or /EREF/ in Dutch layouts).
@@ -239,7 +239,7 @@ function buildEntry(st: OpenStatement, p: PendingEntry): ParsedEntry {
     valueDate: l61.valueDate,
     amountMinor: l61.amountMinor,
     currency: st.currency ?? 'XXX',
-    bookingStatus: st.mt942 ? 'pending' : 'booked',
+    bookingStatus: st.mt942 || l61.expected ? 'pending' : 'booked',
     reversal: l61.reversal,
     location: `line ${p.line}`,
   };
