@@ -1,0 +1,35 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { api } from '#shared/api.ts';
+import { createApiHandlers, invokeApi } from '#core/api/handlers.ts';
+import { makeTestDb, tempDir } from '../../helpers/db.ts';
+
+const HEADER = 'number,invoice_number,created_at,amount,currency,customer_name,customer_company,customer_email,country,payment_method,status\n';
+
+describe('shops API methods (zod-validated, same table for IPC and HTTP)', () => {
+  it('adds a CSV shop, syncs, lists orders and runs; rejects bad input and bad mappings', async () => {
+    const { core } = makeTestDb();
+    const handlers = createApiHandlers(core, { version: '0', databasePath: ':memory:', keyMode: 'memory' });
+    const call = async (method: string, input: unknown) => invokeApi(handlers, method, input);
+    const file = join(tempDir(), 'orders.csv');
+    writeFileSync(file, `${HEADER}A-1,,2026-11-02T10:00:00Z,19.99,EUR,Erika,,e@example.org,DE,invoice,open\n`);
+
+    const shop = api['shops.add'].output.parse(await call('shops.add', { system: 'csv', name: 'Datei', filePath: file }));
+    expect(shop).toMatchObject({ name: 'Datei', system: 'csv', filePath: file });
+    const runs = api['sync.run'].output.parse(await call('sync.run', {}));
+    expect(runs).toMatchObject([{ shop: 'Datei', kind: 'new', state: 'ok', ordersNew: 1 }]);
+    const orders = api['orders.list'].output.parse(await call('orders.list', { shop: 'Datei', status: 'open' }));
+    expect(orders).toMatchObject([{ number: 'A-1', totalMinor: 1999, paymentCode: 'invoice', status: 'open', managed: true }]);
+    const history = api['sync.runs'].output.parse(await call('sync.runs', { shop: shop.id }));
+    expect(history).toMatchObject([{ runId: runs[0]?.runId, state: 'ok', error: null }]);
+
+    const mapping = api['shops.mapping.set'].output.parse(await call('shops.mapping.set', { shop: 'Datei', mapping: { cancelledStatuses: ['storniert'] } }));
+    expect(mapping.cancelledStatuses).toEqual(['storniert']);
+    await expect(call('shops.mapping.set', { shop: 'Datei', mapping: { orderNumberPattern: '([' } })).rejects.toMatchObject({ code: 'SHOP_MAPPING_INVALID' });
+    await expect(call('orders.list', { status: 'nonsense' })).rejects.toMatchObject({ code: 'API_INVALID_INPUT' });
+    await expect(call('shops.add', { system: 'csv', name: 'X', filePath: file, password: 'x' })).rejects.toMatchObject({ code: 'API_INVALID_INPUT' });
+    expect(await call('shops.remove', { shop: 'Datei' })).toEqual({ removed: true });
+    expect(await call('shops.list', {})).toEqual([]);
+  });
+});
