@@ -3,6 +3,8 @@
  * `npm run build` needs no Electron binary. Native and large dependencies (better-sqlite3-multiple-ciphers,
  * @napi-rs/keyring, drizzle-orm, zod, ...) stay external in main: electron-vite externalises everything in
  * package.json "dependencies" by default, and they load from node_modules at run time.
+ * `#core/*` and `#shared/*` resolve through package.json "imports", which Vite follows like Node and vitest do
+ * (design §1), so there are deliberately no aliases here.
  * https://electron-vite.org/config/
  */
 import { cpSync, rmSync } from 'node:fs';
@@ -14,15 +16,6 @@ import { RENDERER_CSP_META } from './src/shared/csp.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
-
-/**
- * package.json "imports" (#core/*, #shared/*) map to folders with .ts files. Vite resolves subpath imports,
- * but an explicit alias keeps all three builds independent of how a given Vite version treats them.
- */
-const alias = [
-  { find: /^#core\/(.*)$/, replacement: `${fromRoot('./src/core/')}$1` },
-  { find: /^#shared\/(.*)$/, replacement: `${fromRoot('./src/shared/')}$1` },
-];
 
 /** The drizzle-kit migrations are read from disk at open time, so main needs them beside its bundle. */
 function copyMigrations(): Plugin {
@@ -55,7 +48,6 @@ function cspMeta(): Plugin {
 export default defineConfig({
   main: {
     root,
-    resolve: { alias },
     plugins: [copyMigrations()],
     build: {
       outDir: 'out/main',
@@ -64,7 +56,6 @@ export default defineConfig({
   },
   preload: {
     root,
-    resolve: { alias },
     build: {
       outDir: 'out/preload',
       // A sandboxed preload runs without Node's module system: it must be one CommonJS file with everything
@@ -78,7 +69,6 @@ export default defineConfig({
   },
   renderer: {
     root: fromRoot('./src/renderer'),
-    resolve: { alias },
     plugins: [react(), cspMeta()],
     build: {
       outDir: fromRoot('./out/renderer'),
