@@ -44,8 +44,11 @@ describe('built-in CSV layouts', () => {
     const r = parse('ing.csv');
     expect(errorsOf(r)).toEqual([]);
     expect(r.statements).toMatchObject([{ version: 'ing', account: { iban: 'DE12500105170648489890' } }]);
-    expect(r.entries.map((e) => e.amountMinor)).toEqual([-1398, 264774, 4900]);
+    expect(r.entries.map((e) => e.amountMinor)).toEqual([-1398, 264774, 4900, 264774]);
     expect(r.entries[2]).toMatchObject({ counterpartyName: 'Erika Mustermann', remittance: 'Bestellung 10044', valueDate: '2025-11-27' });
+    // A row without its (empty) Buchungstext cell: the amount stays in the amount column.
+    expect(r.entries[3]).toMatchObject({ counterpartyName: 'Rente', remittance: '97052181157Z00511 RV-RENTE 10.2025' });
+    expect(r.entries[3]?.bookingText).toBeUndefined();
   });
 
   it('DKB (since 2023): status, payer or payee by direction, "1.000" is one thousand', () => {

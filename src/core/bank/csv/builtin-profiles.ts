@@ -160,6 +160,7 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         amount: 'Betrag',
         currency: 'Währung',
       },
+      shortRowMissingColumn: 'Buchungstext',
     },
   },
   {

@@ -17,7 +17,7 @@
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import type { ImportProblem, ParseEvent, StatementAccount, StatementInfo } from '../types.ts';
-import { resolveColumns } from './columns.ts';
+import { resolveColumn, resolveColumns } from './columns.ts';
 import { detectLayout, ibanInPreamble, layoutForProfile, type Layout } from './layout.ts';
 import { CsvProfileDefinition, type CsvProfile, type CsvProfileInput } from './profile.ts';
 import { cell, mapRow } from './rows.ts';
@@ -64,6 +64,10 @@ export function* parseCsv(text: string, fileName: string, options: { profile?: C
   }
   const header = profile.hasHeader ? rows.shift()?.cells : undefined;
   const cols = resolveColumns(profile, header);
+  const missing = resolveColumn(profile.shortRowMissingColumn, header);
+  if (header && missing !== undefined) {
+    for (const r of rows) if (r.cells.length === header.length - 1) r.cells.splice(missing, 0, '');
+  }
   if (cols.bookingDate === undefined || (cols.amount === undefined && cols.debit === undefined && cols.credit === undefined)) {
     yield problem('CSV_MISSING_COLUMN', `The ${profile.name} layout needs a booking date and an amount column; the header row has neither or only one of them.`, layout.headerLine + 1, 'error');
     return;

@@ -30,6 +30,11 @@ export const CsvProfileDefinition = z
     encoding: z.string().max(40).optional(),
     /** Lines before the header row. When absent the header row is found by the profile's column names. */
     headerLines: z.number().int().min(0).max(1000).optional(),
+    /**
+     * A column some rows leave out entirely (one cell fewer than the header): ING omits an empty "Buchungstext",
+     * which would shift the amount into the wrong column.
+     */
+    shortRowMissingColumn: ColumnRef.optional(),
     /** False when the file has no header row (columns by index only). */
     hasHeader: z.boolean().default(true),
     /** Lines after the table (balances, totals) to ignore. Trailing rows without a valid date are ignored anyway. */
