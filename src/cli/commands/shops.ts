@@ -27,10 +27,18 @@ const CREDENTIAL_ENV: Record<CredentialName, string> = {
 
 async function readCredentials(system: ShopSystem, io: Io): Promise<ShopCredentials> {
   const credentials: ShopCredentials = {};
-  for (const field of connectorFactory(system).credentialFields) {
+  const fields = connectorFactory(system).credentialFields;
+  for (const field of fields) {
     const fromEnv = io.env[CREDENTIAL_ENV[field.name]];
     if (fromEnv) credentials[field.name] = fromEnv;
-    else if (io.isTty && !field.optional) credentials[field.name] = await promptPassphrase(`${field.label}: `);
+  }
+  // Prompt (without echo) for what the environment did not give: required fields always, optional ones
+  // (e.g. Shopify: a token, or client ID and secret) only when nothing was given at all; empty answers skip.
+  const nothingGiven = Object.keys(credentials).length === 0;
+  for (const field of fields) {
+    if (!io.isTty || credentials[field.name] || (field.optional && !nothingGiven)) continue;
+    const answer = await promptPassphrase(`${field.label}: `);
+    if (answer) credentials[field.name] = answer;
   }
   return credentials;
 }
