@@ -194,3 +194,25 @@ describe('Shopify connector against the simulator', () => {
     await expect(connector.listChangedOrders({})).rejects.toMatchObject({ code: 'SHOP_UNREACHABLE' });
   });
 });
+
+describe('Shopify connector timeouts and cursors', () => {
+  it('keeps the first page query for the whole listing, whatever since the caller passes later', async () => {
+    const { sim, connector, clock } = await setup({ orders: 6 });
+    const since = new Date(clock.now().getTime() - 3 * 60_000).toISOString(); // the last 4 orders
+    const first = await connector.listChangedOrders({ since, pageSize: 2 });
+    const second = await connector.listChangedOrders({ since: new Date(clock.now().getTime() + 3_600_000).toISOString(), cursor: first.nextCursor, pageSize: 2 });
+    expect([...first.orders, ...second.orders].map((o) => o.number)).toEqual(['#1003', '#1004', '#1005', '#1006']);
+    expect(second.nextCursor).toBeUndefined();
+    expect(new Set(sim.log.map((x) => JSON.stringify(x.variables?.query))).size).toBe(1);
+  });
+
+  it('times out a hanging shop and tries again', async () => {
+    const clock = new FakeClock(T0);
+    const sim = await startShopifySimulator({ now: () => clock.now().getTime() });
+    sims.push(sim);
+    sim.add({ amount: '1.00', createdAtMs: clock.now().getTime() });
+    const connector = createShopifyConnector({ shopUrl: sim.url, auth: { accessToken: sim.accessToken }, clock, timeoutMs: 100, sleep: () => Promise.resolve() });
+    sim.fault({ hang: true });
+    await expect(connector.listChangedOrders({})).resolves.toMatchObject({ orders: [expect.objectContaining({ number: '#1001' })] });
+  });
+});

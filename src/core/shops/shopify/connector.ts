@@ -126,15 +126,19 @@ export function createShopifyConnector(options: ShopifyConnectorOptions): ShopCo
       const before = gql.requestCount;
       // Cursor paging with sortKey UPDATED_AT: Shopify's cursors are keyset positions, so an order updated while
       // we page moves behind the cursor instead of shifting others. `>=` because updatedAt has whole seconds.
+      // Our cursor carries the search query of the first page, so every page of one listing uses the same query.
+      const resume = params.cursor ? (JSON.parse(Buffer.from(params.cursor, 'base64url').toString('utf8')) as { q: string | null; c: string }) : undefined;
+      const query = resume ? resume.q : params.since ? since(params.since) : null;
       const data = await gql.request<{ orders: Connection<ShopifyOrderNode> }>(CHANGED_ORDERS_QUERY, {
         first: pageSize(params.pageSize),
-        after: params.cursor ?? null,
-        query: params.since ? since(params.since) : null,
+        after: resume?.c ?? null,
+        query,
       });
       const { pageInfo, nodes } = data.orders;
+      const next = pageInfo.hasNextPage && pageInfo.endCursor ? { q: query, c: pageInfo.endCursor } : undefined;
       return {
         orders: nodes.map(toShopOrder),
-        nextCursor: pageInfo.hasNextPage && pageInfo.endCursor ? pageInfo.endCursor : undefined,
+        nextCursor: next ? Buffer.from(JSON.stringify(next), 'utf8').toString('base64url') : undefined,
         requests: gql.requestCount - before,
       };
     },
