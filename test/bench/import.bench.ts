@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,7 +18,7 @@ const N = Number(process.env['BENCH_ENTRIES'] ?? 100_000);
 const SELF = fileURLToPath(import.meta.url);
 const RUN_TS = fileURLToPath(new URL('../../bin/run-ts.mjs', import.meta.url));
 
-type Measure = { entries: number; ms: number; maxRssMb: number };
+type Measure = { entries: number; ms: number; cpuMs: number; maxRssMb: number };
 
 function pad(n: number, w: number): string {
   return String(n).padStart(w, '0');
@@ -84,6 +84,7 @@ async function child(mode: string, file: string): Promise<void> {
     const { sourceFromPath } = await import('#core/bank/source.ts');
     const { openStatementFiles } = await import('#core/bank/read-statement.ts');
     const start = performance.now();
+    cpuStart = process.cpuUsage();
     for (const f of openStatementFiles(sourceFromPath(file), {}, undefined)) for (const e of f.events()) if (e.kind === 'entry') entries++;
     report(entries, performance.now() - start);
     return;
@@ -94,6 +95,7 @@ async function child(mode: string, file: string): Promise<void> {
     const db = openDatabase({ path: join(dir, 'bench.db'), keyHex: randomBytes(32).toString('hex'), mode: 'create' });
     const bank = createBankService({ db, clock: { now: () => new Date() }, logger: { log: () => undefined } });
     const start = performance.now();
+    cpuStart = process.cpuUsage();
     const [result] = await bank.importFiles([file]);
     const ms = performance.now() - start;
     if (!result?.ok) throw new Error(JSON.stringify(result));
@@ -104,6 +106,7 @@ async function child(mode: string, file: string): Promise<void> {
   } else if (mode === 'fxp-camt') {
     const { XMLParser } = await import('fast-xml-parser');
     const start = performance.now();
+    cpuStart = process.cpuUsage();
     const doc = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(file, 'utf8')) as { Document: { BkToCstmrStmt: { Stmt: { Ntry: unknown[] } } } };
     entries = doc.Document.BkToCstmrStmt.Stmt.Ntry.length;
     report(entries, performance.now() - start);
@@ -111,6 +114,7 @@ async function child(mode: string, file: string): Promise<void> {
   } else if (mode === 'mt940js') {
     const mt940js = (await import('mt940js')) as unknown as { Parser: new () => { parse(s: string): { transactions: unknown[] }[] } };
     const start = performance.now();
+    cpuStart = process.cpuUsage();
     const statements = new mt940js.Parser().parse(readFileSync(file, 'utf8'));
     entries = statements.reduce((n, s) => n + s.transactions.length, 0);
     report(entries, performance.now() - start);
@@ -119,9 +123,14 @@ async function child(mode: string, file: string): Promise<void> {
   report(entries, performance.now() - t0);
 }
 
+let cpuStart = process.cpuUsage();
+
+/** CPU time (user + system) of the measured section too: wall time on a shared 2-core machine varies with load. */
 function report(entries: number, ms: number): void {
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ entries, ms, maxRssMb } satisfies Measure)}\n`);
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  process.stdout.write(`${JSON.stringify({ entries, ms, cpuMs, maxRssMb } satisfies Measure)}\n`);
 }
 
 function measure(mode: string, file: string): Measure {
@@ -152,12 +161,13 @@ async function main(): Promise<void> {
       ['MT940 parse + store (ours)', 'mt940-store', mt940],
       ['MT940 mt940js (reference)', 'mt940js', mt940],
     ];
-    console.log(`${'measurement'.padEnd(40)} ${'entries'.padStart(8)} ${'seconds'.padStart(8)} ${'entries/s'.padStart(10)} ${'peak RSS MB'.padStart(12)}`);
+    console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores shared; CPU seconds are less load-sensitive than wall seconds)`);
+    console.log(`${'measurement'.padEnd(40)} ${'entries'.padStart(8)} ${'wall s'.padStart(8)} ${'CPU s'.padStart(8)} ${'entries/s'.padStart(10)} ${'peak RSS MB'.padStart(12)}`);
     for (const [label, mode, file] of rows) {
       try {
         const m = measure(mode, file);
         const perSec = m.ms > 0 && m.entries > 0 ? Math.round((m.entries / m.ms) * 1000) : 0;
-        console.log(`${label.padEnd(40)} ${String(m.entries).padStart(8)} ${(m.ms / 1000).toFixed(2).padStart(8)} ${String(perSec).padStart(10)} ${m.maxRssMb.toFixed(0).padStart(12)}`);
+        console.log(`${label.padEnd(40)} ${String(m.entries).padStart(8)} ${(m.ms / 1000).toFixed(2).padStart(8)} ${(m.cpuMs / 1000).toFixed(2).padStart(8)} ${String(perSec).padStart(10)} ${m.maxRssMb.toFixed(0).padStart(12)}`);
       } catch (error) {
         console.log(`${label.padEnd(40)} failed: ${(error as Error).message.split('\n')[0] ?? ''}`);
       }

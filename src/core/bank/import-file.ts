@@ -46,7 +46,7 @@ export function importStatementFile(file: StatementFile, ctx: FileContext): File
   const format: StatementFormat = file.format.kind === 'camt' ? (file.format.message === 'unknown' ? 'camt.053' : file.format.message) : (file.format.kind as StatementFormat);
   const batch = db
     .insert(importBatches)
-    .values({ fileName: file.name, fileSha256: file.sha256, format, formatVersion: file.format.kind === 'camt' ? (file.format.version ?? null) : null, importedAt: now })
+    .values({ fileName: file.name, fileSha256: '', format, formatVersion: file.format.kind === 'camt' ? (file.format.version ?? null) : null, importedAt: now })
     .returning({ id: importBatches.id })
     .get();
   const writer = new PostingWriter(db.$client);
@@ -120,6 +120,7 @@ export function importStatementFile(file: StatementFile, ctx: FileContext): File
   if (dropped > 0) summary.warnings.push({ code: 'IMPORT_MORE_WARNINGS', message: `${dropped} more warnings not listed.` });
   db.update(importBatches)
     .set({
+      fileSha256: file.sha256(),
       bankAccountId: summary.accounts[0]?.id ?? null, formatVersion: summary.version, entriesNew: summary.new,
       entriesDuplicate: summary.duplicate, entriesReplaced: summary.replaced, balanceCheck: summary.balanceCheck, warnings: summary.warnings,
     })

@@ -19,14 +19,13 @@ export type StatementFile = {
   name: string;
   format: Exclude<DetectedFormat, { kind: 'zip' }>;
   encoding: TextEncoding;
-  sha256: string;
+  /** SHA-256 of the file's bytes; for streamed CAMT files complete once events() is exhausted. */
+  sha256(): string;
   events(): Iterable<ParseEvent>;
 };
 
-function sha256Of(source: ByteSource): string {
-  const hash = createHash('sha256');
-  for (const chunk of source.chunks()) hash.update(chunk);
-  return hash.digest('hex');
+function sha256Of(source: ByteSource): () => string {
+  return () => createHash('sha256').update(source.all()).digest('hex');
 }
 
 /** Raised when a file that claimed UTF-8 turns out not to be; the importer retries it as Windows-1252. */
@@ -89,19 +88,24 @@ function decodeWhole(source: ByteSource, hint: 'mt940' | 'csv', options: ReadOpt
 
 function camtFile(source: ByteSource, format: Extract<DetectedFormat, { kind: 'camt' }>, options: ReadOptions): StatementFile {
   const sniff = options.forceEncoding ? { encoding: options.forceEncoding, bomLength: 0 } : sniffEncoding(source.head(), 'xml');
+  // Hashed while streaming: the file is read once.
+  const hash = createHash('sha256');
+  let digest: string | undefined;
   function* text(): Generator<string> {
     const decoder = createChunkDecoder(sniff.encoding);
     let first = true;
     try {
       for (const chunk of source.chunks()) {
+        hash.update(chunk);
         yield decoder.write(first ? chunk.subarray(sniff.bomLength) : chunk);
         first = false;
       }
       yield decoder.end();
+      digest = hash.digest('hex');
     } catch (error) {
       if (error instanceof TypeError && sniff.encoding === 'utf-8') throw new EncodingRetry(source.name);
       throw error;
     }
   }
-  return { name: source.name, format, encoding: sniff.encoding, sha256: sha256Of(source), events: () => parseCamt(text(), source.name) };
+  return { name: source.name, format, encoding: sniff.encoding, sha256: () => digest ?? '', events: () => parseCamt(text(), source.name) };
 }

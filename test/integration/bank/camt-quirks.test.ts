@@ -1,4 +1,5 @@
 /** One focused case per CAMT/import quirk (own small files, built in the test or under test/fixtures/bank). */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
@@ -100,9 +101,11 @@ describe('CAMT quirks', () => {
   });
 
   it('creates unknown accounts and reports them; --account must agree with the file', async () => {
-    const { core } = makeTestDb();
-    const r = ok(await core.bank.importBytes('x.xml', bytes(camtXml('053', [{ iban: 'DE02120300000000202051', entries: [{ amount: '1.00' }] }]))));
+    const { core, db } = makeTestDb();
+    const file = bytes(camtXml('053', [{ iban: 'DE02120300000000202051', entries: [{ amount: '1.00' }] }]));
+    const r = ok(await core.bank.importBytes('x.xml', file));
     expect(r.accounts).toEqual([expect.objectContaining({ iban: 'DE02120300000000202051', created: true })]);
+    expect(db.$client.prepare('SELECT file_sha256 AS sha, format, entries_new AS n FROM import_batches').all()).toEqual([{ sha: createHash('sha256').update(file).digest('hex'), format: 'camt.053', n: 1 }]);
     const [mismatch] = await core.bank.importBytes('y.xml', bytes(camtXml('053', [{ iban: 'DE02120300000000202051', entries: [{ amount: '2.00' }] }])), { accountIban: 'DE89370400440532013000' });
     expect(mismatch).toMatchObject({ ok: false, error: { code: 'IMPORT_ACCOUNT_MISMATCH' } });
   });
