@@ -94,6 +94,25 @@ describe('built-in CSV layouts', () => {
     });
   });
 
+  it('old Volksbank/Fiducia: multi-line remittance in 27-character lines, S/H sign column, balance lines skipped', () => {
+    const r = parse('volksbank-fiducia.csv');
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.statements[0]).toMatchObject({ version: 'volksbank-fiducia', account: { iban: 'DE33760100850123456701' } });
+    expect(r.entries.map((e) => [e.bookingDate, e.amountMinor])).toEqual([
+      ['2017-12-29', 120210],
+      ['2017-12-28', -5600],
+    ]);
+    expect(r.entries[0]).toMatchObject({
+      bookingText: 'UEBERWEISUNGSGUTSCHR',
+      remittance: 'Bestellung 10056 Rechnung RE-2017-99',
+      counterpartyName: 'Erika Mustermann',
+      counterpartyIban: 'DE02120300000000202051',
+      ultimateDebtor: 'Erika Mustermann GmbH',
+    });
+    expect(r.entries[1]).toMatchObject({ bookingText: 'Basislastschrift', endToEndId: '4711', mandateId: 'M-1', creditorId: 'DE98ZZZ09999999999' });
+    expect(r.problems.map((p) => p.code)).toEqual(['CSV_ROWS_SKIPPED', 'CSV_ROWS_SKIPPED']);
+  });
+
   it('Sparkasse CSV-CAMT V8: IBAN account, pending row, RF creditor reference', () => {
     const r = parse('sparkasse-csv-camt-v8.csv');
     expect(errorsOf(r)).toEqual([]);

@@ -17,7 +17,8 @@
  * - N26: "Booking Date","Value Date","Partner Name",… (since 2019, beancount/beangulp-style N26 importers) and the
  *   2017 German layout (bank2ynab test-data/20171001-20171106.csv).
  * - Volksbank/Raiffeisenbank (Atruvia agree21, 18 columns "Bezeichnung Auftragskonto;IBAN Auftragskonto;…"):
- *   sercxanto/go-homebank-csv pkg/parser/volksbank.go test files.
+ *   sercxanto/go-homebank-csv pkg/parser/volksbank.go test files; the older Fiducia "Umsatzanzeige" (multi-line
+ *   "Vorgang/Verwendungszweck", unsigned "Umsatz" with S/H column): ctheune/ynab-bank-imports fiducia.py.
  * - PayPal activity report, German ("Datum","Uhrzeit","Zeitzone","Name","Typ","Status","Währung","Brutto",
  *   "Gebühr","Netto",…) and English ("Date","Time","TimeZone","Name","Type","Status","Currency","Gross","Fee",
  *   "Net",…; hledger's PayPal CSV rules, 2018 format).
@@ -270,6 +271,33 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         mandateId: 'Mandatsreferenz',
       },
       remittanceKeywords: 'labels',
+    },
+  },
+  {
+    signature: ['Buchungstag', 'Valuta', 'Empfänger/Zahlungspflichtiger', 'Vorgang/Verwendungszweck', 'Umsatz'],
+    profile: {
+      name: 'volksbank-fiducia',
+      label: 'Volksbank / Raiffeisenbank (Umsatzanzeige before 2020)',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      encoding: 'iso-8859-15',
+      columns: {
+        bookingDate: 'Buchungstag',
+        valueDate: 'Valuta',
+        name: 'Empfänger/Zahlungspflichtiger',
+        iban: 'IBAN',
+        bic: 'BIC',
+        remittance: ['Vorgang/Verwendungszweck'],
+        endToEndId: 'Kundenreferenz',
+        currency: 'Währung',
+        amount: 'Umsatz',
+        // The last column is named " " and holds S (Soll, debit) or H (Haben, credit).
+        sign: { column: 12, debit: ['S'] },
+      },
+      remittanceWrapped: true,
+      remittanceKeywords: 'labels',
+      // The closing lines carry the balances, with a date: "Anfangssaldo" / "Endsaldo" in Kundenreferenz.
+      skip: { column: 'Kundenreferenz', values: ['Anfangssaldo', 'Endsaldo'] },
     },
   },
   {

@@ -83,6 +83,11 @@ export const CsvProfileDefinition = z
      * 'labels' = plain-text labels (EREF: MREF: CRED: IBAN: BIC: ABWA:, End-to-End-Ref.: Mandatsref: Gläubiger-ID:).
      */
     remittanceKeywords: z.enum(['none', 'plus', 'labels']).default('none'),
+    /**
+     * The remittance cell spans several lines: the booking text, then the text in 27-character lines that join
+     * without a blank (old Volksbank/Fiducia "Umsatzanzeige").
+     */
+    remittanceWrapped: z.boolean().default(false),
     /** The counterparty's name, BIC and IBAN lead the remittance text (Commerzbank "Buchungstext"). */
     counterpartyInText: z.boolean().default(false),
     /** PayPal: the account is the PayPal account, identified by the e-mail address seen on every row. */

@@ -93,6 +93,11 @@ function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): 
     const v = cell(row, i);
     if (v && !remittance.includes(v)) remittance = remittance ? `${remittance} ${v}` : v;
   }
+  if (profile.remittanceWrapped) {
+    const [first = '', ...more] = remittance.split(/\r?\n/);
+    set('bookingText', cleanText(first) || undefined);
+    remittance = more.join('');
+  }
   if (profile.counterpartyInText) {
     const prefix = splitCounterpartyPrefix(remittance);
     if (prefix.name) {
