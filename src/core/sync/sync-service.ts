@@ -9,11 +9,11 @@
  *    order missing from it is read once: deleted -> removed externally, otherwise its changes are applied.
  * Runs never overlap per shop, are recorded in sync_runs, and take `now` from the injected clock.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import { PAYMENT_CODES } from '#shared/domain.ts';
 import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
-import { orders, shopSyncState, syncRuns } from '../db/schema/index.ts';
+import { dealerNotifications, orders, shopSyncState, syncRuns } from '../db/schema/index.ts';
 import { KassenwartError } from '../errors.ts';
 import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
 import type { ShopConnector } from '../shops/connector.ts';
@@ -175,6 +175,7 @@ export function createSyncService(deps: SyncDeps) {
       .where(eq(syncRuns.id, run.id))
       .run();
     if (!error) saveState(db, shop.id, kind, { lastSuccessAt: finishedAt, cursor: null });
+    else notifyFailure(shop, run.id, error);
     return {
       runId: run.id,
       shopId: shop.id,
@@ -190,6 +191,30 @@ export function createSyncService(deps: SyncDeps) {
       requests: counts.requests,
       error,
     };
+  }
+
+  /**
+   * Tells the dealer when a shop starts failing (tray and log), once per failure streak: every 3 minutes the
+   * same message would only be noise. The run records keep every failure.
+   */
+  function notifyFailure(shop: ShopRow, runId: number, error: { code: string; message: string }): void {
+    const previous = db
+      .select({ state: syncRuns.state })
+      .from(syncRuns)
+      .where(and(eq(syncRuns.shopId, shop.id), lt(syncRuns.id, runId), ne(syncRuns.state, 'running')))
+      .orderBy(desc(syncRuns.id))
+      .limit(1)
+      .get();
+    if (previous?.state === 'failed') return;
+    db.insert(dealerNotifications)
+      .values({
+        kind: 'sync_failed',
+        level: error.code === 'SHOP_AUTH_FAILED' || error.code === 'SHOP_CREDENTIALS_MISSING' ? 'error' : 'warning',
+        title: `Shop "${shop.name}" could not be synchronised`,
+        body: `${error.message} (${error.code})`,
+        createdAt: clock.now().toISOString(),
+      })
+      .run();
   }
 
   /** Runs one job for one shop. Throws SYNC_BUSY if a job for that shop is still running. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orders, shopSyncState, syncRuns } from '#core/db/schema/index.ts';
+import { dealerNotifications, orders, shopSyncState, syncRuns } from '#core/db/schema/index.ts';
 import { AFTER, connectWoo, setupWoo } from './support.ts';
 
 const listRequests = (s: { sim: { requests: { method: string; path: string; query: Record<string, string> }[] } }) =>
@@ -112,7 +112,24 @@ describe('paging, resume and faults (issue 4 §7) against the WooCommerce simula
     expect(message).not.toContain(secret);
     expect(message).not.toContain(s.sim.consumerKey);
     expect(s.area.list()).toEqual([]);
-    expect(s.secrets.get('anything')).toBeUndefined();
+  });
+
+  it('a shop that starts failing notifies the dealer once per failure streak, without secrets', async () => {
+    const s = await setupWoo();
+    await connectWoo(s);
+    s.sim.fault({ kind: 'status', status: 503 }, { times: 8 });
+    expect((await s.area.sync.run('Woo', 'new')).state).toBe('failed');
+    expect((await s.area.sync.run('Woo', 'new')).state).toBe('failed');
+    expect((await s.area.sync.run('Woo', 'new')).state).toBe('ok');
+    s.sim.fault({ kind: 'status', status: 503 }, { times: 4 });
+    expect((await s.area.sync.run('Woo', 'new')).state).toBe('failed');
+    const notes = s.db.select().from(dealerNotifications).all();
+    expect(notes.map((n) => [n.kind, n.level, n.title])).toEqual([
+      ['sync_failed', 'warning', 'Shop "Woo" could not be synchronised'],
+      ['sync_failed', 'warning', 'Shop "Woo" could not be synchronised'],
+    ]);
+    expect(notes[0]?.body).toMatch(/answered HTTP 503 .* repeatedly.*\(SHOP_UNREACHABLE\)/);
+    expect(JSON.stringify(notes)).not.toContain(s.sim.consumerSecret);
   });
 
   it('refuses plain http for anything but loopback', async () => {
