@@ -94,7 +94,7 @@ describe('built-in CSV layouts', () => {
     });
   });
 
-  it('old Volksbank/Fiducia: multi-line remittance in 27-character lines, S/H sign column, balance lines skipped', () => {
+  it('old Volksbank/Fiducia: multi-line remittance in 27-character lines, S/H sign column, balance lines', () => {
     const r = parse('volksbank-fiducia.csv');
     expect(errorsOf(r)).toEqual([]);
     expect(r.statements[0]).toMatchObject({ version: 'volksbank-fiducia', account: { iban: 'DE33760100850123456701' } });
@@ -110,7 +110,10 @@ describe('built-in CSV layouts', () => {
       ultimateDebtor: 'Erika Mustermann GmbH',
     });
     expect(r.entries[1]).toMatchObject({ bookingText: 'Basislastschrift', endToEndId: '4711', mandateId: 'M-1', creditorId: 'DE98ZZZ09999999999' });
-    expect(r.problems.map((p) => p.code)).toEqual(['CSV_ROWS_SKIPPED', 'CSV_ROWS_SKIPPED']);
+    expect(r.problems).toEqual([]);
+    // "Anfangssaldo"/"Endsaldo" lines are the statement's balances, and they add up.
+    expect(r.statements[0]).toMatchObject({ openingBalanceMinor: 100000, closingBalanceMinor: 214610, balanceCurrency: 'EUR' });
+    expect(100000 + r.entries.reduce((a, e) => a + e.amountMinor, 0)).toBe(214610);
   });
 
   it('Sparkasse CSV-CAMT V8: IBAN account, pending row, RF creditor reference', () => {

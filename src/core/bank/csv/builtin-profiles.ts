@@ -297,7 +297,7 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
       remittanceWrapped: true,
       remittanceKeywords: 'labels',
       // The closing lines carry the balances, with a date: "Anfangssaldo" / "Endsaldo" in Kundenreferenz.
-      skip: { column: 'Kundenreferenz', values: ['Anfangssaldo', 'Endsaldo'] },
+      balanceRows: { column: 'Kundenreferenz', opening: ['Anfangssaldo'], closing: ['Endsaldo'] },
     },
   },
   {

@@ -2,7 +2,7 @@
 import type { ColumnRefs, CsvProfile } from './profile.ts';
 import { normalizeHeader } from './values.ts';
 
-type Single = Exclude<keyof CsvProfile['columns'], 'remittance'> | 'status' | 'skip' | 'emailFrom' | 'emailTo';
+type Single = Exclude<keyof CsvProfile['columns'], 'remittance'> | 'status' | 'skip' | 'emailFrom' | 'emailTo' | 'balance';
 export type Resolved = Partial<Record<Single, number>> & { remittance: number[] };
 
 /** Index of the first existing column of `refs`; a name that occurs twice resolves to its last occurrence. */
@@ -32,7 +32,7 @@ export function resolveColumns(profile: CsvProfile, header: string[] | undefined
     const i = resolveColumn(refs, header);
     if (i !== undefined && !r.remittance.includes(i)) r.remittance.push(i);
   }
-  const set = (key: 'status' | 'skip' | 'sign' | 'emailFrom' | 'emailTo', refs: ColumnRefs | undefined) => {
+  const set = (key: 'status' | 'skip' | 'sign' | 'emailFrom' | 'emailTo' | 'balance', refs: ColumnRefs | undefined) => {
     const i = resolveColumn(refs, header);
     if (i !== undefined) r[key] = i;
   };
@@ -41,5 +41,6 @@ export function resolveColumns(profile: CsvProfile, header: string[] | undefined
   set('sign', c.sign?.column);
   set('emailFrom', profile.accountFromEmails?.from);
   set('emailTo', profile.accountFromEmails?.to);
+  set('balance', profile.balanceRows?.column);
   return r;
 }

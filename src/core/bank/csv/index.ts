@@ -6,7 +6,8 @@
  * Decisions (documented for the importer):
  * - One statement per account in the file (column "Auftragskonto"/"IBAN Auftragskonto" where the export has
  *   one, else the IBAN in the preamble, else the PayPal account's e-mail). The 'statement' event comes after its
- *   entries. CSV exports carry no opening/closing balance we rely on; the balance check does not apply.
+ *   entries. Balances only where the export states both as rows (old Volksbank "Anfangssaldo"/"Endsaldo");
+ *   preamble/footer balances of other banks are a snapshot at export time, not of the listed period.
  * - Pending rows (Sparkasse "Umsatz vorgemerkt", DKB "Vorgemerkt", PayPal "Ausstehend"/"Pending") are entries
  *   with bookingStatus 'pending'; rows with any other status (PayPal "Storniert", "Denied", …) and PayPal "Memo"
  *   rows are skipped and counted in a warning.
@@ -20,7 +21,7 @@ import type { ImportProblem, ParseEvent, StatementAccount, StatementInfo } from 
 import { resolveColumn, resolveColumns } from './columns.ts';
 import { detectLayout, ibanInPreamble, layoutForProfile, type Layout } from './layout.ts';
 import { CsvProfileDefinition, type CsvProfile, type CsvProfileInput } from './profile.ts';
-import { cell, mapRow } from './rows.ts';
+import { balanceRow, cell, mapRow } from './rows.ts';
 import { BUILTIN_PROFILES } from './builtin-profiles.ts';
 import { CellError, parseCsvDate } from './values.ts';
 import { looksLikeIban } from '../mt940/ids.ts';
@@ -86,9 +87,19 @@ export function* parseCsv(text: string, fileName: string, options: { profile?: C
   const accounts = new AccountIndex(profile, layout, dataRows.slice(0, end), cols);
   const skipped = new Map<string, number>();
   const dates = new Map<number, { from: string; to: string }>();
+  const balances = new Map<number, Pick<StatementInfo, 'openingBalanceMinor' | 'closingBalanceMinor' | 'balanceCurrency'>>();
   for (const row of dataRows.slice(0, end)) {
     if (row.cells.every((c) => c.trim() === '')) continue;
     try {
+      const balance = balanceRow(row.cells, { profile, cols });
+      if (balance) {
+        const index = accounts.indexFor(row.cells);
+        const b = balances.get(index) ?? {};
+        b[balance.kind === 'opening' ? 'openingBalanceMinor' : 'closingBalanceMinor'] = balance.amountMinor;
+        b.balanceCurrency = balance.currency;
+        balances.set(index, b);
+        continue;
+      }
       const result = mapRow(row.cells, { profile, cols, statementIndex: accounts.indexFor(row.cells), line: row.line });
       if (result.kind === 'skip') {
         skipped.set(result.reason, (skipped.get(result.reason) ?? 0) + 1);
@@ -113,7 +124,13 @@ export function* parseCsv(text: string, fileName: string, options: { profile?: C
       yield problem('CSV_NO_ACCOUNT', 'The file does not say which account it belongs to; choose the account when importing (--account IBAN).', undefined, 'warning');
     }
     const span = dates.get(index);
-    const statement: StatementInfo = { format: 'csv', version: profile.name, account, ...(span ? { fromDate: span.from, toDate: span.to } : {}) };
+    const statement: StatementInfo = {
+      format: 'csv',
+      version: profile.name,
+      account,
+      ...(span ? { fromDate: span.from, toDate: span.to } : {}),
+      ...balances.get(index),
+    };
     yield { kind: 'statement', statement, index };
   }
 }

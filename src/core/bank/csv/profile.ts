@@ -76,6 +76,8 @@ export const CsvProfileDefinition = z
     status: z
       .object({ column: ColumnRefs, booked: z.array(z.string()), pending: z.array(z.string()).default([]) })
       .optional(),
+    /** Rows that carry the opening or closing balance instead of a booking (old Volksbank "Anfangssaldo"/"Endsaldo"). */
+    balanceRows: z.object({ column: ColumnRefs, opening: z.array(z.string()), closing: z.array(z.string()) }).optional(),
     /** Rows whose value in `column` is listed are skipped (e.g. PayPal "Memo" rows that do not move money). */
     skip: z.object({ column: ColumnRefs, values: z.array(z.string()).min(1) }).optional(),
     /**

@@ -12,7 +12,7 @@ export type RowResult = { kind: 'entries'; entries: ParsedEntry[] } | { kind: 's
 
 export const cell = (row: readonly string[], i: number | undefined): string => (i === undefined ? '' : (row[i] ?? '').trim());
 
-function signedAmount(row: readonly string[], ctx: RowContext, currency: string): number {
+export function signedAmount(row: readonly string[], ctx: Pick<RowContext, 'cols' | 'profile'>, currency: string): number {
   const { cols, profile } = ctx;
   const amount = cell(row, cols.amount);
   if (amount !== '') {
@@ -37,6 +37,17 @@ function status(row: readonly string[], ctx: RowContext): ParsedEntry['bookingSt
   if (st.booked.some((b) => b.toLowerCase() === v)) return 'booked';
   if (st.pending.some((p) => p.toLowerCase() === v)) return 'pending';
   return { skip: `status "${cell(row, ctx.cols.status)}"` };
+}
+
+/** A balance row (profile.balanceRows): which balance, amount and currency; undefined for ordinary rows. */
+export function balanceRow(row: readonly string[], ctx: Pick<RowContext, 'cols' | 'profile'>): { kind: 'opening' | 'closing'; amountMinor: number; currency: string } | undefined {
+  const br = ctx.profile.balanceRows;
+  if (!br || ctx.cols.balance === undefined) return undefined;
+  const v = cell(row, ctx.cols.balance).toLowerCase();
+  const kind = br.opening.some((o) => o.toLowerCase() === v) ? 'opening' : br.closing.some((c) => c.toLowerCase() === v) ? 'closing' : undefined;
+  if (!kind) return undefined;
+  const currency = (cell(row, ctx.cols.currency) || ctx.profile.defaultCurrency).toUpperCase();
+  return { kind, amountMinor: signedAmount(row, ctx, currency), currency };
 }
 
 export function mapRow(row: readonly string[], ctx: RowContext): RowResult {
