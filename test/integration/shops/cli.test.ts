@@ -60,7 +60,7 @@ describe('kassenwart shop / sync / orders (real CLI, WooCommerce simulator from 
     }
   });
 
-  it('a CSV shop: add with --file, sync, unknown shop exits 1', () => {
+  it('a CSV shop: add with --file, sync, run until SIGTERM, unknown shop exits 1', async () => {
     const dir = tempDir();
     const db = join(dir, 'k.db');
     const file = join(dir, 'orders.csv');
@@ -76,6 +76,13 @@ describe('kassenwart shop / sync / orders (real CLI, WooCommerce simulator from 
     expect(sync.stdout).toMatch(/Datei: 2 orders read, 1 new/);
     const orders = JSON.parse(runCli(['--db', db, '--json', 'orders'], ENV).stdout) as { number: string; status: string; totalMinor: number }[];
     expect(orders).toMatchObject([{ number: '1001', status: 'not_managed', totalMinor: 4990 }]);
+    // `run` starts the scheduler, catches up at once (a full comparison is due), and stops cleanly on SIGTERM.
+    const running = await startCli(['--db', db, 'run'], ENV);
+    expect(running.firstLine).toMatch(/Kassenwart is running \(1 shops\)/);
+    await expect(running.stop()).resolves.toBe(0);
+    const shown = JSON.parse(runCli(['--db', db, '--json', 'shop', 'show', 'Datei'], ENV).stdout) as { recentRuns: { kind: string; state: string }[] };
+    expect(shown.recentRuns.map((r) => `${r.kind}:${r.state}`)).toEqual(['full:ok', 'new:ok']);
+
     const unknown = runCli(['--db', db, 'sync', '--shop', 'Nope'], ENV);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/There is no shop "Nope".*SHOP_NOT_FOUND/);
