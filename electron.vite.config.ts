@@ -40,7 +40,11 @@ function cspMeta(): Plugin {
     name: 'kassenwart:csp-meta',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP_META }, injectTo: 'head-prepend' },
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP_META },
+        injectTo: 'head-prepend',
+      },
     ],
   };
 }

@@ -30,7 +30,9 @@ const MIME: Readonly<Record<string, string>> = {
  * responses readable from any origin; the page's own same-origin module loads do not need it.
  */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 export function handleAppProtocol(session: Session, rendererDir: string): void {

@@ -41,7 +41,9 @@ export function openDesktopCore(options: DesktopCoreOptions): DesktopCore {
     const mode: KeyMode = passphrase !== undefined ? 'passphrase' : 'safeStorage';
     mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 });
     const sources: KeySources =
-      mode === 'passphrase' ? { passphrase: () => passphrase, scrypt: options.scrypt } : { safeStorage: usableSafeStorage() };
+      mode === 'passphrase'
+        ? { passphrase: () => passphrase, scrypt: options.scrypt }
+        : { safeStorage: usableSafeStorage() };
     store = createStore(dbPath, mode, sources, migrationsFolder);
     logger.log('info', 'created database', { dbPath, keyMode: mode });
   } else {
@@ -51,6 +53,10 @@ export function openDesktopCore(options: DesktopCoreOptions): DesktopCore {
     store = openStore(dbPath, sources, migrationsFolder);
   }
   const core = createCore({ db: store.db, clock: systemClock, logger, secrets: store.secrets });
-  const handlers = createApiHandlers(core, { version: options.version, databasePath: dbPath, keyMode: store.keyMode });
+  const handlers = createApiHandlers(core, {
+    version: options.version,
+    databasePath: dbPath,
+    keyMode: store.keyMode,
+  });
   return { core, handlers, store };
 }

@@ -10,7 +10,14 @@ import { openDesktopCore, type DesktopCore } from './desktop-core.ts';
 import { registerIpcHandlers } from './ipc.ts';
 import { labelsFor } from './labels.ts';
 import { originOf } from './url-policy.ts';
-import { MIGRATIONS_FOLDER, PRELOAD_PATH, RENDERER_DIR, RESOURCES_DIR, databasePath, useSharedUserDataFolder } from './paths.ts';
+import {
+  MIGRATIONS_FOLDER,
+  PRELOAD_PATH,
+  RENDERER_DIR,
+  RESOURCES_DIR,
+  databasePath,
+  useSharedUserDataFolder,
+} from './paths.ts';
 import { electronSafeStorage } from './safe-storage.ts';
 import { denyAllPermissions, guardWebContents } from './security.ts';
 import { createTray } from './tray.ts';
@@ -48,7 +55,12 @@ function run(): void {
   const openWindow = (): void => {
     if (!desktop) return; // not started (yet): a second launch or `activate` before ready has nothing to show
     if (!window) {
-      const created = createMainWindow({ preloadPath: PRELOAD_PATH, startUrl, iconPath: iconFile(RESOURCES_DIR, 'icon.png'), title: 'Kassenwart' });
+      const created = createMainWindow({
+        preloadPath: PRELOAD_PATH,
+        startUrl,
+        iconPath: iconFile(RESOURCES_DIR, 'icon.png'),
+        title: 'Kassenwart',
+      });
       // Closing the window keeps the app in the tray; "Quit" in the tray menu ends it.
       created.on('close', (event) => {
         if (!quitting && tray) {
@@ -102,7 +114,12 @@ function run(): void {
       denyAllPermissions(session.defaultSession);
       handleAppProtocol(session.defaultSession, RENDERER_DIR);
       removeIpc = registerIpcHandlers(desktop.handlers, allowedOrigins, logger);
-      tray = createTray({ iconPath: iconFile(RESOURCES_DIR, 'tray.png'), labels, onOpen: openWindow, onQuit: () => app.quit() });
+      tray = createTray({
+        iconPath: iconFile(RESOURCES_DIR, 'tray.png'),
+        labels,
+        onOpen: openWindow,
+        onQuit: () => app.quit(),
+      });
       openWindow();
     })
     .catch((error: unknown) => {

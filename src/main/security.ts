@@ -12,7 +12,9 @@ function openExternally(url: string, logger: Logger): void {
     logger.log('warn', 'blocked opening a url', { url });
     return;
   }
-  shell.openExternal(url).catch((error: unknown) => logger.log('warn', 'could not open url', { url, error: String(error) }));
+  shell
+    .openExternal(url)
+    .catch((error: unknown) => logger.log('warn', 'could not open url', { url, error: String(error) }));
 }
 
 export function denyAllPermissions(session: Session): void {

@@ -25,10 +25,18 @@ export function isAllowedOrigin(raw: string | undefined, allowedOrigins: readonl
  */
 export const EXTERNAL_HOST_ALLOWLIST: readonly string[] = [];
 
-export function isAllowedExternalUrl(raw: string, allowlist: readonly string[] = EXTERNAL_HOST_ALLOWLIST): boolean {
+export function isAllowedExternalUrl(
+  raw: string,
+  allowlist: readonly string[] = EXTERNAL_HOST_ALLOWLIST,
+): boolean {
   try {
     const url = new URL(raw);
-    return url.protocol === 'https:' && url.username === '' && url.password === '' && allowlist.includes(url.hostname);
+    return (
+      url.protocol === 'https:' &&
+      url.username === '' &&
+      url.password === '' &&
+      allowlist.includes(url.hostname)
+    );
   } catch {
     return false;
   }

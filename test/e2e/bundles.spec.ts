@@ -21,13 +21,16 @@ test('the preload bundle runs with only electron available and exposes one funct
   let exposed: { key: string; api: Record<string, (input?: unknown) => Promise<unknown>> } | undefined;
   const electron = {
     contextBridge: {
-      exposeInMainWorld: (key: string, api: Record<string, (input?: unknown) => Promise<unknown>>) => (exposed = { key, api }),
+      exposeInMainWorld: (key: string, api: Record<string, (input?: unknown) => Promise<unknown>>) =>
+        (exposed = { key, api }),
     },
     ipcRenderer: {
       invoke: (channel: string, input: unknown) => {
         invoked.push({ channel, input });
         return Promise.resolve(
-          channel.endsWith('app.info') ? { ok: true, data: { version: 'x' } } : { ok: false, error: { code: 'E_TEST', message: 'failed' } },
+          channel.endsWith('app.info')
+            ? { ok: true, data: { version: 'x' } }
+            : { ok: false, error: { code: 'E_TEST', message: 'failed' } },
         );
       },
     },
@@ -47,7 +50,10 @@ test('the preload bundle runs with only electron available and exposes one funct
   expect(Object.keys(api).sort()).toEqual([...API_METHODS].sort());
   // The bundle's async functions return promises of the vm realm; adopt them into this one.
   await expect(Promise.resolve(api['app.info']!({}))).resolves.toEqual({ version: 'x' });
-  await expect(Promise.resolve(api['status.summary']!())).rejects.toEqual({ code: 'E_TEST', message: 'failed' });
+  await expect(Promise.resolve(api['status.summary']!())).rejects.toEqual({
+    code: 'E_TEST',
+    message: 'failed',
+  });
   expect(invoked).toEqual([
     { channel: `${IPC_CHANNEL_PREFIX}app.info`, input: {} },
     { channel: `${IPC_CHANNEL_PREFIX}status.summary`, input: {} },
@@ -56,14 +62,26 @@ test('the preload bundle runs with only electron available and exposes one funct
 
 test('the main bundle imports only built-ins, electron and runtime dependencies', () => {
   const code = readFileSync(join(OUT, 'main', 'index.js'), 'utf8');
-  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  const specifiers = [...code.matchAll(/^import\s+(?:[^'"]*?\s+from\s+)?["']([^"']+)["']/gm)].map((m) => m[1]!);
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  const specifiers = [...code.matchAll(/^import\s+(?:[^'"]*?\s+from\s+)?["']([^"']+)["']/gm)].map(
+    (m) => m[1]!,
+  );
   expect(specifiers.length).toBeGreaterThan(0);
-  const packageOf = (s: string) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!);
+  const packageOf = (s: string) =>
+    s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!;
   const builtins = new Set(builtinModules);
   const outside = specifiers.filter(
-    (s) => s !== 'electron' && !s.startsWith('node:') && !builtins.has(s) && !(packageOf(s) in pkg.dependencies) && !s.startsWith('./'),
+    (s) =>
+      s !== 'electron' &&
+      !s.startsWith('node:') &&
+      !builtins.has(s) &&
+      !(packageOf(s) in pkg.dependencies) &&
+      !s.startsWith('./'),
   );
   expect(outside).toEqual([]);
-  expect(readFileSync(join(OUT, 'main', 'migrations', 'meta', '_journal.json'), 'utf8')).toContain('"entries"');
+  expect(readFileSync(join(OUT, 'main', 'migrations', 'meta', '_journal.json'), 'utf8')).toContain(
+    '"entries"',
+  );
 });

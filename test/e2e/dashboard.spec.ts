@@ -42,10 +42,14 @@ test('the dashboard shows the counts of kassenwart status', async ({ page }) => 
   await expect(page).not.toHaveURL(/token=/);
 
   for (const status of ORDER_STATUSES) {
-    await expect(page.getByTestId(`order-count-${status}`), status).toHaveText(String(expected.orders[status]));
+    await expect(page.getByTestId(`order-count-${status}`), status).toHaveText(
+      String(expected.orders[status]),
+    );
   }
   await expect(page.getByTestId('summary-orders-total')).toHaveText(String(expected.ordersTotal));
-  await expect(page.getByTestId('summary-unassigned-postings')).toHaveText(String(expected.unassignedPostings));
+  await expect(page.getByTestId('summary-unassigned-postings')).toHaveText(
+    String(expected.unassignedPostings),
+  );
   await expect(page.getByTestId('summary-failed-transfers')).toHaveText(String(expected.failedTransfers));
   await expect(page.getByTestId('summary-pending-transfers')).toHaveText(String(expected.pendingTransfers));
   await expect(page.getByTestId('summary-shops')).toHaveText(String(expected.shops));
@@ -66,12 +70,18 @@ test('the API and the page refuse requests without the token', async ({ playwrig
     expect(body.ok).toBe(false);
     expect(body.error?.code).toBe('UNAUTHORIZED');
 
-    const wrongToken = await anonymous.post('/api/status.summary', { data: {}, headers: { authorization: 'Bearer wrong' } });
+    const wrongToken = await anonymous.post('/api/status.summary', {
+      data: {},
+      headers: { authorization: 'Bearer wrong' },
+    });
     expect(wrongToken.status()).toBe(401);
 
     expect((await anonymous.get('/')).status()).toBe(401);
 
-    const withToken = await anonymous.post('/api/status.summary', { data: {}, headers: { authorization: `Bearer ${server.token}` } });
+    const withToken = await anonymous.post('/api/status.summary', {
+      data: {},
+      headers: { authorization: `Bearer ${server.token}` },
+    });
     expect(withToken.status()).toBe(200);
     expect(await withToken.json()).toEqual({ ok: true, data: expected });
   } finally {
@@ -89,7 +99,9 @@ test('an API error is shown with its message', async ({ page }, testInfo) => {
   await page.screenshot({ path: testInfo.outputPath('dashboard-error.png') });
 });
 
-test('switching to English changes the labels, and the choice survives a reload', async ({ page }, testInfo) => {
+test('switching to English changes the labels, and the choice survives a reload', async ({
+  page,
+}, testInfo) => {
   await page.goto(server.url);
   await expect(page.getByTestId('order-status-label-open')).toHaveText('Offen (unbezahlt)');
   await expect(page.getByRole('link', { name: 'Bestellungen' })).toBeVisible();
@@ -99,7 +111,9 @@ test('switching to English changes the labels, and the choice survives a reload'
   const languages = page.getByRole('radiogroup', { name: 'Sprache' });
   await expect(languages.getByRole('radio', { name: 'Deutsch' })).toBeChecked();
   await languages.getByText('English', { exact: true }).click();
-  await expect(page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { name: 'English' })).toBeChecked();
+  await expect(
+    page.getByRole('radiogroup', { name: 'Language' }).getByRole('radio', { name: 'English' }),
+  ).toBeChecked();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await expect(page.getByTestId('order-status-label-open')).toHaveText('Open (unpaid)');
   await expect(page.getByTestId('order-status-label-removed_externally')).toHaveText('Removed externally');

@@ -24,7 +24,8 @@ function electronBinary(): string | undefined {
 
 const binary = electronBinary();
 const electronAvailable = binary !== undefined;
-const SKIP_REASON = 'Electron binary not installed (download blocked on this machine); run on a machine with Electron';
+const SKIP_REASON =
+  'Electron binary not installed (download blocked on this machine); run on a machine with Electron';
 
 test.describe('desktop app', () => {
   test.skip(!electronAvailable, SKIP_REASON);
@@ -39,7 +40,8 @@ test.describe('desktop app', () => {
     const configHome = join(db.dir, 'config'); // own userData: no clash with a Kassenwart the user runs
     mkdirSync(configHome);
     const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(db.env)) if (v !== undefined && k !== 'ELECTRON_RENDERER_URL') env[k] = v;
+    for (const [k, v] of Object.entries(db.env))
+      if (v !== undefined && k !== 'ELECTRON_RENDERER_URL') env[k] = v;
     app = await electron.launch({
       executablePath: binary,
       args: ['.'], // package.json "main" -> out/main/index.js
@@ -57,9 +59,13 @@ test.describe('desktop app', () => {
     const page = await app.firstWindow();
     await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible();
     for (const status of ORDER_STATUSES) {
-      await expect(page.getByTestId(`order-count-${status}`), status).toHaveText(String(expected.orders[status]));
+      await expect(page.getByTestId(`order-count-${status}`), status).toHaveText(
+        String(expected.orders[status]),
+      );
     }
-    await expect(page.getByTestId('summary-unassigned-postings')).toHaveText(String(expected.unassignedPostings));
+    await expect(page.getByTestId('summary-unassigned-postings')).toHaveText(
+      String(expected.unassignedPostings),
+    );
     await expect(page.getByTestId('summary-failed-transfers')).toHaveText(String(expected.failedTransfers));
   });
 
@@ -70,7 +76,11 @@ test.describe('desktop app', () => {
 
     // Sandboxed, context-isolated page: no Node globals, only the bridge.
     const bridge = await page.evaluate(() => {
-      const w = window as unknown as { kassenwart?: Record<string, unknown>; require?: unknown; process?: unknown };
+      const w = window as unknown as {
+        kassenwart?: Record<string, unknown>;
+        require?: unknown;
+        process?: unknown;
+      };
       return {
         keys: Object.keys(w.kassenwart ?? {}).sort(),
         allFunctions: Object.values(w.kassenwart ?? {}).every((v) => typeof v === 'function'),
@@ -85,7 +95,8 @@ test.describe('desktop app', () => {
 
     // Errors cross the bridge with their code: invalid input is refused by the main process's validation.
     const failure = await page.evaluate(async () => {
-      const api = (window as unknown as { kassenwart: Record<string, (input: unknown) => Promise<unknown>> }).kassenwart;
+      const api = (window as unknown as { kassenwart: Record<string, (input: unknown) => Promise<unknown>> })
+        .kassenwart;
       try {
         await api['status.summary']?.({ unexpected: true });
         return undefined;
@@ -102,14 +113,18 @@ test.describe('desktop app', () => {
     // Listen after the app's own guard (installed at web-contents-created), so it sees the guard's decision.
     await app.evaluate(({ BrowserWindow }) => {
       const wc = BrowserWindow.getAllWindows()[0]!.webContents;
-      (globalThis as { navigationRefused?: Promise<boolean> }).navigationRefused = new Promise<boolean>((resolve) => {
-        wc.once('will-navigate', (event) => resolve(event.defaultPrevented));
-      });
+      (globalThis as { navigationRefused?: Promise<boolean> }).navigationRefused = new Promise<boolean>(
+        (resolve) => {
+          wc.once('will-navigate', (event) => resolve(event.defaultPrevented));
+        },
+      );
     });
     await page.evaluate(() => {
       window.location.href = 'https://example.org/';
     });
-    expect(await app.evaluate(() => (globalThis as { navigationRefused?: Promise<boolean> }).navigationRefused)).toBe(true);
+    expect(
+      await app.evaluate(() => (globalThis as { navigationRefused?: Promise<boolean> }).navigationRefused),
+    ).toBe(true);
     await expect(page.getByTestId('summary-orders-total')).toBeVisible();
     expect(page.url()).toBe(before);
 

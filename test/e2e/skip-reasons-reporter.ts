@@ -10,7 +10,9 @@ export default class SkipReasonsReporter implements Reporter {
   onTestEnd(test: TestCase, result: TestResult): void {
     if (result.status !== 'skipped') return;
     // The same skip annotation can appear on the test and on its result: count each reason once per test.
-    const reasons = new Set([...test.annotations, ...result.annotations].filter((a) => a.type === 'skip').map((a) => a.description));
+    const reasons = new Set(
+      [...test.annotations, ...result.annotations].filter((a) => a.type === 'skip').map((a) => a.description),
+    );
     for (const reason of reasons) {
       const text = reason || '(no reason given)';
       this.reasons.set(text, (this.reasons.get(text) ?? 0) + 1);
@@ -18,7 +20,8 @@ export default class SkipReasonsReporter implements Reporter {
   }
 
   onEnd(_result: FullResult): void {
-    for (const [reason, count] of this.reasons) process.stdout.write(`  skipped ${count} test(s): ${reason}\n`);
+    for (const [reason, count] of this.reasons)
+      process.stdout.write(`  skipped ${count} test(s): ${reason}\n`);
   }
 
   printsToStdio(): boolean {

@@ -7,7 +7,9 @@ const DEFAULT_REGION: Readonly<Record<string, string>> = { de: 'de-DE', en: 'en-
  * (de-AT, en-US, ...), otherwise a default for the UI language. Keeps "1.234,56 €" next to German labels.
  */
 export function formatLocaleFor(language: string, preferred: readonly string[]): string {
-  const match = preferred.find((l) => l.toLowerCase() === language || l.toLowerCase().startsWith(`${language}-`));
+  const match = preferred.find(
+    (l) => l.toLowerCase() === language || l.toLowerCase().startsWith(`${language}-`),
+  );
   return match ?? DEFAULT_REGION[language] ?? language;
 }
 

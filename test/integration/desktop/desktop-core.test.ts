@@ -49,7 +49,11 @@ describe('openDesktopCore', () => {
 
     const again = openDesktopCore(options(dbPath));
     try {
-      expect(await again.handlers['app.info']({})).toEqual({ version: '9.9.9', keyMode: 'safeStorage', databasePath: dbPath });
+      expect(await again.handlers['app.info']({})).toEqual({
+        version: '9.9.9',
+        keyMode: 'safeStorage',
+        databasePath: dbPath,
+      });
       expect((await again.handlers['status.summary']({})).ordersTotal).toBe(0);
     } finally {
       again.core.close();
@@ -65,7 +69,9 @@ describe('openDesktopCore', () => {
     expect(existsSync(dbPath)).toBe(false);
     expect(existsSync(keyFilePathFor(dbPath))).toBe(false);
 
-    const optedIn = openDesktopCore(options(dbPath, { safeStorage: basic, env: { KASSENWART_ALLOW_PLAINTEXT_KEY: '1' } }));
+    const optedIn = openDesktopCore(
+      options(dbPath, { safeStorage: basic, env: { KASSENWART_ALLOW_PLAINTEXT_KEY: '1' } }),
+    );
     optedIn.core.close();
     // Opening an existing safeStorage database applies the same rule.
     expect(() => openDesktopCore(options(dbPath, { safeStorage: basic }))).toThrow(
@@ -75,9 +81,9 @@ describe('openDesktopCore', () => {
 
   it('refuses when the system offers no encryption at all', () => {
     const dbPath = join(tempDir(), 'kassenwart.db');
-    expect(() => openDesktopCore(options(dbPath, { safeStorage: fakeSafeStorage('gnome_libsecret', false) }))).toThrow(
-      expect.objectContaining({ code: 'SAFE_STORAGE_UNAVAILABLE' }),
-    );
+    expect(() =>
+      openDesktopCore(options(dbPath, { safeStorage: fakeSafeStorage('gnome_libsecret', false) })),
+    ).toThrow(expect.objectContaining({ code: 'SAFE_STORAGE_UNAVAILABLE' }));
     expect(existsSync(dbPath)).toBe(false);
   });
 
@@ -91,7 +97,9 @@ describe('openDesktopCore', () => {
     expect(() => openDesktopCore(options(dbPath, { env: { KASSENWART_PASSPHRASE: 'wrong' } }))).toThrow(
       expect.objectContaining({ code: 'WRONG_PASSPHRASE' }),
     );
-    expect(() => openDesktopCore(options(dbPath, { env: {} }))).toThrow(expect.objectContaining({ code: 'PASSPHRASE_REQUIRED' }));
+    expect(() => openDesktopCore(options(dbPath, { env: {} }))).toThrow(
+      expect.objectContaining({ code: 'PASSPHRASE_REQUIRED' }),
+    );
     expect(readFileSync(dbPath).equals(before)).toBe(true);
 
     const reopened = openDesktopCore(options(dbPath, { env: { KASSENWART_PASSPHRASE: 'right' } }));
@@ -104,7 +112,9 @@ describe('openDesktopCore', () => {
     openDesktopCore(options(dbPath)).core.close();
     rmSync(keyFilePathFor(dbPath));
     const before = readFileSync(dbPath);
-    expect(() => openDesktopCore(options(dbPath))).toThrow(expect.objectContaining({ code: 'KEY_FILE_MISSING' }));
+    expect(() => openDesktopCore(options(dbPath))).toThrow(
+      expect.objectContaining({ code: 'KEY_FILE_MISSING' }),
+    );
     expect(readFileSync(dbPath).equals(before)).toBe(true);
     expect(existsSync(keyFilePathFor(dbPath))).toBe(false);
   });

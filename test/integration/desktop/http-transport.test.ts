@@ -7,7 +7,11 @@ import { createApiHandlers } from '#core/api/handlers.ts';
 import { silentLogger } from '#core/deps.ts';
 import { ApiError } from '#shared/api.ts';
 import { startHttpServer, type RunningServer } from '../../../src/server/http-server.ts';
-import { createHttpTransport, createIpcTransport, takeAccessToken } from '../../../src/renderer/src/api/transport.ts';
+import {
+  createHttpTransport,
+  createIpcTransport,
+  takeAccessToken,
+} from '../../../src/renderer/src/api/transport.ts';
 import { makeTestDb } from '../../helpers/db.ts';
 
 let server: RunningServer | undefined;
@@ -27,13 +31,19 @@ describe('createHttpTransport', () => {
   it('calls API methods with the bearer token', async () => {
     const { server: s, base } = await start();
     const api = createHttpTransport(s.token, base);
-    await expect(api['app.info']({})).resolves.toEqual({ version: '1.0.0', databasePath: '/t.db', keyMode: 'memory' });
+    await expect(api['app.info']({})).resolves.toEqual({
+      version: '1.0.0',
+      databasePath: '/t.db',
+      keyMode: 'memory',
+    });
     await expect(api['status.summary']({})).resolves.toMatchObject({ ordersTotal: 0, shops: 0 });
   });
 
   it('rejects with ApiError carrying the server code', async () => {
     const { server: s, base } = await start();
-    const wrong = await createHttpTransport('wrong', base)['status.summary']({}).catch((e: unknown) => e);
+    const wrong = await createHttpTransport('wrong', base)
+      ['status.summary']({})
+      .catch((e: unknown) => e);
     expect(wrong).toBeInstanceOf(ApiError);
     expect(wrong).toMatchObject({ code: 'UNAUTHORIZED', message: 'Missing or wrong token.' });
 
@@ -47,7 +57,9 @@ describe('createHttpTransport', () => {
     const { base } = await start();
     await server?.close();
     server = undefined;
-    await expect(createHttpTransport('t', base)['status.summary']({})).rejects.toMatchObject({ code: 'NETWORK' });
+    await expect(createHttpTransport('t', base)['status.summary']({})).rejects.toMatchObject({
+      code: 'NETWORK',
+    });
   });
 });
 
@@ -74,7 +86,10 @@ describe('takeAccessToken', () => {
     const replaced: string[] = [];
     const win = {
       location: { href },
-      sessionStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => storage.set(k, v) },
+      sessionStorage: {
+        getItem: (k: string) => storage.get(k) ?? null,
+        setItem: (k: string, v: string) => storage.set(k, v),
+      },
       history: { state: null, replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url) },
     };
     return { win: win as unknown as Window, replaced, storage };

@@ -38,7 +38,11 @@ const electron = vi.hoisted(() => {
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
   };
 });
-vi.mock('electron', () => ({ ipcMain: electron.ipcMain, ipcRenderer: electron.ipcRenderer, contextBridge: electron.contextBridge }));
+vi.mock('electron', () => ({
+  ipcMain: electron.ipcMain,
+  ipcRenderer: electron.ipcRenderer,
+  contextBridge: electron.contextBridge,
+}));
 
 const APP_FRAME: Frame = { url: 'kassenwart://app/index.html#/orders', parent: null };
 
@@ -48,7 +52,11 @@ async function setUp() {
   electron.sender.frame = APP_FRAME;
   const { core } = makeTestDb();
   const { registerIpcHandlers } = await import('../../../src/main/ipc.ts');
-  const remove = registerIpcHandlers(createApiHandlers(core, { version: '1.2.3', databasePath: '/x.db', keyMode: 'memory' }), ['kassenwart://app'], silentLogger);
+  const remove = registerIpcHandlers(
+    createApiHandlers(core, { version: '1.2.3', databasePath: '/x.db', keyMode: 'memory' }),
+    ['kassenwart://app'],
+    silentLogger,
+  );
   vi.resetModules(); // the preload registers on import
   await import('../../../src/preload/index.ts');
   const bridge = electron.exposed.get('kassenwart') as Record<string, (input?: unknown) => Promise<unknown>>;
@@ -62,7 +70,9 @@ describe('IPC handlers and preload bridge', () => {
 
   it('registers one channel per API method and exposes one function per method, nothing else', async () => {
     const { bridge, remove } = await setUp();
-    expect([...electron.handlers.keys()].sort()).toEqual(API_METHODS.map((m) => IPC_CHANNEL_PREFIX + m).sort());
+    expect([...electron.handlers.keys()].sort()).toEqual(
+      API_METHODS.map((m) => IPC_CHANNEL_PREFIX + m).sort(),
+    );
     expect(Object.keys(bridge).sort()).toEqual([...API_METHODS].sort());
     expect(Object.values(bridge).every((fn) => typeof fn === 'function')).toBe(true);
     expect(bridge).not.toHaveProperty('invoke');
@@ -72,25 +82,41 @@ describe('IPC handlers and preload bridge', () => {
 
   it('returns the data of a call from the app frame', async () => {
     const { bridge } = await setUp();
-    await expect(bridge['app.info']!({})).resolves.toEqual({ version: '1.2.3', keyMode: 'memory', databasePath: '/x.db' });
-    await expect(bridge['status.summary']!()).resolves.toMatchObject({ ordersTotal: 0, unassignedPostings: 0 });
+    await expect(bridge['app.info']!({})).resolves.toEqual({
+      version: '1.2.3',
+      keyMode: 'memory',
+      databasePath: '/x.db',
+    });
+    await expect(bridge['status.summary']!()).resolves.toMatchObject({
+      ordersTotal: 0,
+      unassignedPostings: 0,
+    });
   });
 
   it('rejects invalid input with a plain { code, message } (validated in main)', async () => {
     const { bridge } = await setUp();
     const error: unknown = await bridge['status.summary']!({ surprise: 1 }).catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(Error);
-    expect(error).toEqual({ code: 'API_INVALID_INPUT', message: expect.stringContaining('status.summary') as unknown });
+    expect(error).toEqual({
+      code: 'API_INVALID_INPUT',
+      message: expect.stringContaining('status.summary') as unknown,
+    });
   });
 
   it('refuses calls from other origins and from sub-frames', async () => {
     const { bridge } = await setUp();
     electron.sender.frame = { url: 'https://evil.example/', parent: null };
-    await expect(bridge['status.summary']!({})).rejects.toEqual(expect.objectContaining({ code: 'FORBIDDEN' }));
+    await expect(bridge['status.summary']!({})).rejects.toEqual(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
     electron.sender.frame = { url: 'kassenwart://app/', parent: APP_FRAME };
-    await expect(bridge['status.summary']!({})).rejects.toEqual(expect.objectContaining({ code: 'FORBIDDEN' }));
+    await expect(bridge['status.summary']!({})).rejects.toEqual(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
     electron.sender.frame = null;
-    await expect(bridge['status.summary']!({})).rejects.toEqual(expect.objectContaining({ code: 'FORBIDDEN' }));
+    await expect(bridge['status.summary']!({})).rejects.toEqual(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
   });
 
   it('turns an unexpected failure into { code: INTERNAL } instead of a raw Error', async () => {

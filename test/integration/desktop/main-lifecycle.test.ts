@@ -47,7 +47,13 @@ const fake = vi.hoisted(() => {
     ready: deferred<void>(),
     loaded: deferred<string>(),
     exited: deferred<number>(),
-    windows: [] as { options: Record<string, unknown>; url?: string; visible: boolean; win: Emitter; webContents: Emitter & { openHandler?: Listener } }[],
+    windows: [] as {
+      options: Record<string, unknown>;
+      url?: string;
+      visible: boolean;
+      win: Emitter;
+      webContents: Emitter & { openHandler?: Listener };
+    }[],
     trayMenus: [] as unknown[],
     ipc: new Map<string, Listener>(),
     protocolHandlers: new Map<string, Listener>(),
@@ -216,7 +222,9 @@ describe('Electron main', () => {
       webSecurity: true,
       webviewTag: false,
     });
-    expect(String((window.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[/\\]index\.cjs$/);
+    expect(String((window.options['webPreferences'] as { preload: string }).preload)).toMatch(
+      /preload[/\\]index\.cjs$/,
+    );
     expect(fake.state.trayMenus[0]).toEqual([
       expect.objectContaining({ label: 'Öffnen' }),
       { type: 'separator' },
@@ -225,8 +233,12 @@ describe('Electron main', () => {
     expect([...fake.state.ipc.keys()].sort()).toEqual(API_METHODS.map((m) => IPC_CHANNEL_PREFIX + m).sort());
 
     const summary = fake.state.ipc.get(`${IPC_CHANNEL_PREFIX}status.summary`)!;
-    await expect(summary({ senderFrame: { url: 'kassenwart://app/', parent: null } }, {})).resolves.toMatchObject({ ok: true });
-    await expect(summary({ senderFrame: { url: 'https://evil.example/', parent: null } }, {})).resolves.toMatchObject({
+    await expect(
+      summary({ senderFrame: { url: 'kassenwart://app/', parent: null } }, {}),
+    ).resolves.toMatchObject({ ok: true });
+    await expect(
+      summary({ senderFrame: { url: 'https://evil.example/', parent: null } }, {}),
+    ).resolves.toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
@@ -257,7 +269,10 @@ describe('Electron main', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    const outside = (await handler({ url: 'kassenwart://app/%2e%2e/%2e%2e/package.json', method: 'GET' })) as Response;
+    const outside = (await handler({
+      url: 'kassenwart://app/%2e%2e/%2e%2e/package.json',
+      method: 'GET',
+    })) as Response;
     expect(outside.status).toBe(404);
     const otherHost = (await handler({ url: 'kassenwart://other/', method: 'GET' })) as Response;
     expect(otherHost.status).toBe(404);
@@ -305,7 +320,9 @@ describe('Electron main', () => {
     await import('../../../src/main/index.ts');
     fake.state.ready.resolve();
     expect(await fake.state.exited.promise).toBe(1);
-    expect(fake.state.errorBoxes).toEqual([['Kassenwart konnte nicht starten', expect.stringContaining('WRONG_PASSPHRASE')]]);
+    expect(fake.state.errorBoxes).toEqual([
+      ['Kassenwart konnte nicht starten', expect.stringContaining('WRONG_PASSPHRASE')],
+    ]);
     expect(fake.state.windows).toEqual([]);
   });
 });

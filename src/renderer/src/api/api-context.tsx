@@ -15,7 +15,10 @@ export function useApi(): KassenwartApi {
 }
 
 /** A TanStack query for one API method; the query key is the method name plus its input. */
-export function useApiQuery<M extends ApiMethodName>(method: M, input: ApiInput<M>): UseQueryResult<ApiOutput<M>, ApiError> {
+export function useApiQuery<M extends ApiMethodName>(
+  method: M,
+  input: ApiInput<M>,
+): UseQueryResult<ApiOutput<M>, ApiError> {
   const api = useApi();
   const fn = api[method] as (input: ApiInput<M>) => Promise<ApiOutput<M>>;
   return useQuery<ApiOutput<M>, ApiError>({ queryKey: [method, input], queryFn: () => fn(input) });

@@ -47,22 +47,34 @@ export function createHttpTransport(token: string | undefined, baseUrl = ''): Ka
     try {
       response = await fetch(`${baseUrl}/api/${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify(input),
         cache: 'no-store',
       });
     } catch (error) {
-      throw new ApiError('NETWORK', `Kassenwart is not reachable (${(error as Error).message}). Is "kassenwart serve" still running?`);
+      throw new ApiError(
+        'NETWORK',
+        `Kassenwart is not reachable (${(error as Error).message}). Is "kassenwart serve" still running?`,
+      );
     }
     let body: unknown;
     try {
       body = await response.json();
     } catch {
-      throw new ApiError(`HTTP_${response.status}`, `The server answered ${response.status} without a readable body.`);
+      throw new ApiError(
+        `HTTP_${response.status}`,
+        `The server answered ${response.status} without a readable body.`,
+      );
     }
     if (isRecord(body) && body['ok'] === true) return body['data'];
     if (isRecord(body) && body['ok'] === false && isRecord(body['error'])) throw toApiError(body['error']);
-    throw new ApiError(`HTTP_${response.status}`, `The server answered ${response.status} with an unexpected body.`);
+    throw new ApiError(
+      `HTTP_${response.status}`,
+      `The server answered ${response.status} with an unexpected body.`,
+    );
   });
 }
 

@@ -18,7 +18,17 @@ const STATS: readonly { key: StatKey; testId: string; attention?: string }[] = [
   { key: 'shops', testId: 'summary-shops' },
 ];
 
-function StatCard({ label, value, testId, color }: { label: string; value: string; testId: string; color: string | undefined }) {
+function StatCard({
+  label,
+  value,
+  testId,
+  color,
+}: {
+  label: string;
+  value: string;
+  testId: string;
+  color: string | undefined;
+}) {
   const labelId = `${testId}-label`;
   return (
     <Paper withBorder p="md" radius="md" role="group" aria-labelledby={labelId}>
@@ -70,7 +80,11 @@ function SummaryView({ summary }: { summary: StatusSummary }) {
                 <Table.Th scope="row" fw={400} data-testid={`order-status-label-${status}`}>
                   {t(`orderStatus.${status}`)}
                 </Table.Th>
-                <Table.Td ta="right" data-testid={`order-count-${status}`} c={summary.orders[status] === 0 ? 'dimmed' : undefined}>
+                <Table.Td
+                  ta="right"
+                  data-testid={`order-count-${status}`}
+                  c={summary.orders[status] === 0 ? 'dimmed' : undefined}
+                >
                   {formatCount(summary.orders[status], locale)}
                 </Table.Td>
               </Table.Tr>
