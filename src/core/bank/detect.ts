@@ -7,7 +7,7 @@
  *   element is BkToCstmrAcctRpt / BkToCstmrStmt / BkToCstmrDbtCdtNtfctn (files without namespace exist).
  * - MT942 (SWIFT interim report): field :34F: (floor limit) or :13D: (date/time indication), or an MT 942
  *   application header {2:I942 / {2:O942.
- * - MT940: fields :20: / :25: / :28C: / :60F: / :61: at line starts.
+ * - MT940: any SWIFT field tag (:20:, :25:, :28C:, :60F:, :61:, :62F:, :86:, :NS: …) at a line start.
  * - CSV: anything else that looks like delimited text.
  */
 export type DetectedFormat =
@@ -40,7 +40,8 @@ export function detectFormat(head: string): DetectedFormat {
     return { kind: 'xml-other', root: first?.[1] ?? '?' };
   }
   if (/\{2:[IO]942/.test(text) || /(^|[\r\n])\s*:(34F|13D):/.test(text)) return { kind: 'mt942' };
-  if (/(^|[\r\n])\s*:(20|25|28C?|60[FM]|61|86):/.test(text) || /\{4:\s*[\r\n]/.test(text)) return { kind: 'mt940' };
+  // Any SWIFT field tag at a line start (:20:, :25:, :28C:, :60F:, :61:, :62F:, :64:, :86:, :NS: …).
+  if (/(^|[\r\n])[ \t]*:(\d{2}[A-Z]?|NS):/.test(text) || /\{4:\s*[\r\n]/.test(text)) return { kind: 'mt940' };
   const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '');
   if (lines.length > 0 && lines.some((l) => /[;,\t|]/.test(l))) return { kind: 'csv' };
   return { kind: 'unknown' };

@@ -39,7 +39,8 @@ export type FileContext = { db: Db; now: string; actor: string; accountIban?: st
 
 const MAX_WARNINGS = 200;
 
-type StatementState = { info: StatementInfo; accountId: number; sum: number; entries: number; date: string | undefined };
+/** accountId is resolved when the first entry is stored (or at the end), so an account-less fragment without entries imports as empty. */
+type StatementState = { info: StatementInfo; accountId: number | undefined; sum: number; entries: number; date: string | undefined };
 
 export function importStatementFile(file: StatementFile, ctx: FileContext): FileImportSummary {
   const { db, now } = ctx;
@@ -63,18 +64,20 @@ export function importStatementFile(file: StatementFile, ctx: FileContext): File
   const statements = new Map<number, StatementState>();
   const waiting = new Map<number, ParsedEntry[]>();
 
+  const accountOf = (st: StatementState): number => (st.accountId ??= attachAccount(st.info, ctx, summary, warn));
   const store = (st: StatementState, entry: ParsedEntry) => {
+    const accountId = accountOf(st);
     summary.entries++;
     st.entries++;
     if (entry.bookingStatus === 'booked' && (!st.info.balanceCurrency || st.info.balanceCurrency === entry.currency)) st.sum += entry.amountMinor;
-    const d = deduper.decide(st.accountId, entry, st.info.format, st.date);
+    const d = deduper.decide(accountId, entry, st.info.format, st.date);
     if (d.action === 'duplicate') {
       deduper.claim(d.postingId);
       summary.duplicate++;
     } else if (d.action === 'insert') {
-      const id = writer.insert(st.accountId, batch.id, entry, d.key, now);
+      const id = writer.insert(accountId, batch.id, entry, d.key, now);
       deduper.claim(id);
-      if (entry.bookingStatus === 'pending') deduper.notePending(st.accountId);
+      if (entry.bookingStatus === 'pending') deduper.notePending(accountId);
       writer.audit(now, ctx.actor, id, 'imported', undefined, undefined, { importBatchId: batch.id, dedupeKey: d.key, location: entry.location ?? null });
       summary.new++;
       summary.postingIds.push(id);
@@ -92,7 +95,7 @@ export function importStatementFile(file: StatementFile, ctx: FileContext): File
       if (event.problem.severity === 'error') throw importErrorFromProblem({ ...event.problem, file: event.problem.file ?? file.name });
       warn({ code: event.problem.code, message: event.problem.message });
     } else if (event.kind === 'statement') {
-      const st = openStatement(event.statement, ctx, summary, warn);
+      const st = openStatement(event.statement);
       statements.set(event.index, st);
       summary.version ??= event.statement.version ?? null;
       for (const entry of waiting.get(event.index) ?? []) store(st, entry);
@@ -109,12 +112,20 @@ export function importStatementFile(file: StatementFile, ctx: FileContext): File
   }
   for (const [index, entries] of waiting) {
     // Entries without a statement event (a parser that reports none): only possible with --account.
-    const st = openStatement({ format, account: {} }, ctx, summary, warn);
+    const st = openStatement({ format, account: {} });
     statements.set(index, st);
     for (const entry of entries) store(st, entry);
   }
   if (statements.size === 0) warn({ code: 'IMPORT_NO_ENTRIES', message: `${file.name} contains no statement.` });
-  const checks = [...statements.values()].map((st) => finishStatement(st, batch.id, ctx, warn));
+  const checks = [...statements.values()].map((st) => {
+    const named = Boolean(st.info.account.iban ?? st.info.account.otherId ?? ctx.accountIban);
+    if (st.accountId === undefined && !named) {
+      warn({ code: 'IMPORT_STATEMENT_WITHOUT_ACCOUNT', message: 'A statement without entries names no account; skipped.' });
+      return 'not_available' as const;
+    }
+    st.accountId ??= accountOf(st);
+    return finishStatement({ ...st, accountId: st.accountId }, batch.id, ctx, warn);
+  });
   summary.statements = statements.size;
   summary.balanceCheck = checks.includes('mismatch') ? 'mismatch' : checks.includes('ok') ? 'ok' : 'not_available';
   if (dropped > 0) summary.warnings.push({ code: 'IMPORT_MORE_WARNINGS', message: `${dropped} more warnings not listed.` });
@@ -129,11 +140,14 @@ export function importStatementFile(file: StatementFile, ctx: FileContext): File
   return summary;
 }
 
-function openStatement(info: StatementInfo, ctx: FileContext, summary: FileImportSummary, warn: (w: ImportWarning) => void): StatementState {
+function openStatement(info: StatementInfo): StatementState {
+  return { info, accountId: undefined, sum: 0, entries: 0, date: info.toDate ?? info.createdAt?.slice(0, 10) };
+}
+
+function attachAccount(info: StatementInfo, ctx: FileContext, summary: FileImportSummary, warn: (w: ImportWarning) => void): number {
   const account = resolveAccount(info.account, ctx, info, warn);
   if (!summary.accounts.some((a) => a.id === account.id)) summary.accounts.push(account);
-  const date = info.toDate ?? info.createdAt?.slice(0, 10);
-  return { info, accountId: account.id, sum: 0, entries: 0, date };
+  return account.id;
 }
 
 function resolveAccount(acct: StatementAccount, ctx: FileContext, info: StatementInfo, warn: (w: ImportWarning) => void): ImportedAccount {
@@ -169,7 +183,7 @@ function sequenceNumber(sequence: string | undefined): number | null {
   return m?.[1] ? Number(m[1]) : null;
 }
 
-function finishStatement(st: StatementState, batchId: number, ctx: FileContext, warn: (w: ImportWarning) => void): 'ok' | 'mismatch' | 'not_available' {
+function finishStatement(st: StatementState & { accountId: number }, batchId: number, ctx: FileContext, warn: (w: ImportWarning) => void): 'ok' | 'mismatch' | 'not_available' {
   const { info } = st;
   let check: 'ok' | 'mismatch' | 'not_available' = 'not_available';
   if (info.openingBalanceMinor !== undefined && info.closingBalanceMinor !== undefined) {

@@ -14,7 +14,8 @@ import { isKassenwartError, toErrorPayload } from '../errors.ts';
 import { importStatementFile, type FileImportSummary } from './import-file.ts';
 import { EncodingRetry, openStatementFiles, type CsvParse, type ReadOptions } from './read-statement.ts';
 import { sourceFromBytes, sourceFromPath, type ByteSource } from './source.ts';
-import { csvParser } from './csv-hook.ts';
+import { makeCsvParse } from './csv/adapter.ts';
+import { getCsvProfile } from './csv/profiles.ts';
 import { ImportError } from './import-error.ts';
 import { listPostings, type PostingQuery } from './postings-query.ts';
 
@@ -39,7 +40,8 @@ export const WATCH_FOLDER_KEY = 'bank.watchFolder';
 
 export function createBankService(deps: BankServiceDeps) {
   const { db, clock, logger } = deps;
-  const csv = deps.csv ?? csvParser;
+  // CSV profiles by name: built-in bank layouts or the ones the merchant stored (csv/profiles.ts).
+  const csv = deps.csv ?? makeCsvParse((name) => getCsvProfile({ db }, name).profile);
 
   /** Imports one source atomically; throws ImportError (nothing stored) or returns one summary per statement file. */
   function importSourceSync(source: ByteSource, options: ImportOptions): FileImportSummary[] {
@@ -52,7 +54,12 @@ export function createBankService(deps: BankServiceDeps) {
           return importStatementFile(file, options.accountIban ? { ...ctx, accountIban: options.accountIban } : ctx);
         });
       })();
-    const read: ReadOptions = options.csvProfile ? { csvProfile: options.csvProfile } : {};
+    // Without --csv-profile, a CSV for a known account uses the profile stored with that account.
+    const accountProfile = options.accountIban
+      ? db.select({ p: bankAccounts.csvProfile }).from(bankAccounts).where(eq(bankAccounts.iban, options.accountIban.replace(/\s+/g, '').toUpperCase())).get()?.p
+      : undefined;
+    const profile = options.csvProfile ?? accountProfile ?? undefined;
+    const read: ReadOptions = profile ? { csvProfile: profile } : {};
     // A large statement touches index pages all over the file; with SQLite's default 2 MB page cache they are
     // spilled and re-encrypted many times before the commit. 16 MB for the import (measured: less CPU, RSS
     // stays under the 250 MB goal), then back.

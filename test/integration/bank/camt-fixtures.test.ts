@@ -86,6 +86,8 @@ describe('shared CAMT fixtures', () => {
       expect(result.balanceCheck === 'mismatch').toBe(result.warnings.some((w) => w.code === 'BALANCE_MISMATCH'));
       if (EXPECTED_MISMATCH.has(name)) expect(result.balanceCheck).toBe('mismatch');
       if (name === 'camt053/newinnovations__camt053/test-camt053.xml') expect(result.balanceCheck).toBe('ok');
+      const [again] = await core.bank.importFiles([file]);
+      expect(again).toMatchObject({ ok: true, new: 0, replaced: 0, duplicate: parsed.length });
       const expected = expectedFromJson(file);
       if (!expected) return;
       const ours = perNtry(parsed);
