@@ -52,6 +52,9 @@ export type SyncDeps = {
 /** Systems whose "full comparison" costs no requests (a local file): compare on every run. */
 const CHEAP_COMPARISON = new Set(['csv']);
 
+/** A `running` sync run older than this is from a process that died (a first sync of 20 000 orders takes < 1 min). */
+const STALE_MS = 60 * 60_000;
+
 type Counts = { seen: number; new: number; changed: number; removed: number; requests: number };
 
 export class SyncBusyError extends KassenwartError {}
@@ -142,9 +145,34 @@ export function createSyncService(deps: SyncDeps) {
     }
   }
 
+  /**
+   * Records the run as `running`, unless another process (the desktop app, `kassenwart run`, a manual
+   * `kassenwart sync`) is syncing this shop right now: jobs never overlap, across processes too. A `running`
+   * row older than STALE_MS belongs to a process that died; it is closed as interrupted.
+   */
+  function claim(shop: ShopRow, kind: SyncKind, startedAt: string) {
+    return db.transaction((tx) => {
+      const active = tx
+        .select()
+        .from(syncRuns)
+        .where(and(eq(syncRuns.shopId, shop.id), eq(syncRuns.state, 'running')))
+        .all();
+      for (const other of active) {
+        if (Date.parse(startedAt) - Date.parse(other.startedAt) < STALE_MS) {
+          throw new SyncBusyError('SYNC_BUSY', `A sync of shop "${shop.name}" started at ${other.startedAt} is still running; this one was not started.`);
+        }
+        tx.update(syncRuns)
+          .set({ state: 'failed', finishedAt: startedAt, error: 'SYNC_INTERRUPTED: the process running this sync ended before it finished.' })
+          .where(eq(syncRuns.id, other.id))
+          .run();
+      }
+      return tx.insert(syncRuns).values({ shopId: shop.id, kind, state: 'running', startedAt }).returning().get();
+    });
+  }
+
   async function execute(shop: ShopRow, kind: SyncKind): Promise<SyncRunResult> {
     const startedAt = clock.now().toISOString();
-    const run = db.insert(syncRuns).values({ shopId: shop.id, kind, state: 'running', startedAt }).returning().get();
+    const run = claim(shop, kind, startedAt);
     saveState(db, shop.id, kind, { lastRunAt: startedAt });
     const counts: Counts = { seen: 0, new: 0, changed: 0, removed: 0, requests: 0 };
     let error: { code: string; message: string } | null = null;

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { syncRuns } from '#core/db/schema/index.ts';
 import { AFTER, connectWoo, setupWoo } from './support.ts';
@@ -25,5 +26,17 @@ describe('scheduler (node-cron wiring over planDueJobs)', () => {
     } finally {
       await scheduler.stop();
     }
+  });
+
+  it('never overlaps with a sync of another process; a run left "running" by a dead process is closed after an hour', async () => {
+    const s = await setupWoo();
+    const shop = await connectWoo(s);
+    s.db.insert(syncRuns).values({ shopId: shop.id, kind: 'new', state: 'running', startedAt: s.clock.now().toISOString() }).run();
+    await expect(s.area.sync.run('Woo', 'new')).rejects.toMatchObject({ code: 'SYNC_BUSY' });
+    s.clock.advance(61 * 60_000);
+    const result = await s.area.sync.run('Woo', 'new');
+    expect(result.state).toBe('ok');
+    const stale = s.db.select().from(syncRuns).where(eq(syncRuns.id, 1)).get();
+    expect(stale).toMatchObject({ state: 'failed', error: expect.stringMatching(/^SYNC_INTERRUPTED/) as unknown });
   });
 });
