@@ -87,9 +87,14 @@ function matches(entity: Entity, filter: Filter): boolean {
 }
 
 function compare(a: Entity, b: Entity, sort: { field: string; order: string }[]): number {
-  for (const s of sort) {
-    const av = comparable(s.field, valuesAt(a, s.field.split('.'))[0]);
-    const bv = comparable(s.field, valuesAt(b, s.field.split('.'))[0]);
+  const keysOf = (e: Entity) => sort.map((s) => comparable(s.field, valuesAt(e, s.field.split('.'))[0]));
+  return compareKeys(keysOf(a), keysOf(b), sort);
+}
+
+function compareKeys(ak: unknown[], bk: unknown[], sort: { field: string; order: string }[]): number {
+  for (const [i, s] of sort.entries()) {
+    const av = ak[i];
+    const bv = bk[i];
     if (av === bv) continue;
     // MySQL sorts NULL first in ascending order.
     const nullish = (v: unknown) => v === null || v === undefined;
@@ -161,7 +166,10 @@ export function search(all: Entity[], body: CriteriaBody, associationKeys: Reado
     rows = rows.filter((r) => filters.every((f) => matches(r, f)));
   }
   const sort = parseSort(body.sort);
-  rows = [...rows].sort((a, b) => compare(a, b, sort));
+  // Decorate once (dates parsed once per row, not per comparison), then sort on the keys.
+  const keyed = rows.map((row) => ({ row, keys: sort.map((s) => comparable(s.field, valuesAt(row, s.field.split('.'))[0])) }));
+  keyed.sort((a, b) => compareKeys(a.keys, b.keys, sort));
+  rows = keyed.map((k) => k.row);
   const offset = limit === undefined ? 0 : (page - 1) * limit;
   const slice = limit === undefined ? rows.slice(offset) : rows.slice(offset, offset + limit);
   let total: number;
