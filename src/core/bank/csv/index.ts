@@ -18,7 +18,7 @@
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import type { ImportProblem, ParseEvent, StatementAccount, StatementInfo } from '../types.ts';
-import { resolveColumn, resolveColumns } from './columns.ts';
+import { resolveColumn, resolveColumns, type Resolved } from './columns.ts';
 import { detectLayout, ibanInPreamble, layoutForProfile, type Layout } from './layout.ts';
 import { CsvProfileDefinition, type CsvProfile, type CsvProfileInput } from './profile.ts';
 import { balanceRow, cell, mapRow } from './rows.ts';
@@ -31,18 +31,28 @@ export { CsvProfileDefinition } from './profile.ts';
 export { BUILTIN_PROFILES } from './builtin-profiles.ts';
 
 type Row = { cells: string[]; line: number };
+type Problem = (code: string, message: string, line: number | undefined, severity: ImportProblem['severity']) => ParseEvent;
+type Table = { layout: Layout; profile: CsvProfile; cols: Resolved; rows: Row[] };
 
 export function* parseCsv(text: string, fileName: string, options: { profile?: CsvProfile | CsvProfileInput } = {}): Generator<ParseEvent> {
-  const problem = (code: string, message: string, line: number | undefined, severity: ImportProblem['severity']): ParseEvent => ({
+  const problem: Problem = (code, message, line, severity) => ({
     kind: 'problem',
     problem: { code, message: `${fileName}${line ? `, line ${line}` : ''}: ${message}`, file: fileName, ...(line ? { line } : {}), severity },
   });
+  const layout = yield* findLayout(text, options.profile, problem);
+  if (!layout) return;
+  const table = yield* readTable(text, layout, problem);
+  if (!table) return;
+  yield* emitTable(table, problem);
+}
+
+function* findLayout(text: string, given: CsvProfile | CsvProfileInput | undefined, problem: Problem): Generator<ParseEvent, Layout | undefined> {
   let layout: Layout | undefined;
-  if (options.profile) {
-    const checked = CsvProfileDefinition.safeParse(options.profile);
+  if (given) {
+    const checked = CsvProfileDefinition.safeParse(given);
     if (!checked.success) {
       yield problem('CSV_BAD_PROFILE', `The CSV profile is not valid: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, undefined, 'error');
-      return;
+      return undefined;
     }
     layout = layoutForProfile(text, checked.data);
   } else {
@@ -51,8 +61,12 @@ export function* parseCsv(text: string, fileName: string, options: { profile?: C
   if (!layout) {
     const known = BUILTIN_PROFILES.map((b) => b.profile.label ?? b.profile.name).join(', ');
     yield problem('CSV_UNKNOWN_LAYOUT', `The header row does not match a known bank export (${known}). Define a CSV profile for this account once (columns, delimiter, decimal separator, date format) and import with --csv-profile NAME.`, 1, 'error');
-    return;
   }
+  return layout;
+}
+
+/** Rows of the table: header resolved, footer lines and trailing lines without a date dropped. */
+function* readTable(text: string, layout: Layout, problem: Problem): Generator<ParseEvent, Table | undefined> {
   const { profile } = layout;
   let rows: Row[];
   try {
@@ -61,7 +75,7 @@ export function* parseCsv(text: string, fileName: string, options: { profile?: C
     if (!(e instanceof CsvError)) throw e;
     const line = (e as CsvError & { lines?: number }).lines;
     yield problem('CSV_MALFORMED', `The file is not well-formed CSV (${e.message}).`, line, 'error');
-    return;
+    return undefined;
   }
   const header = profile.hasHeader ? rows.shift()?.cells : undefined;
   const cols = resolveColumns(profile, header);
@@ -71,7 +85,7 @@ export function* parseCsv(text: string, fileName: string, options: { profile?: C
   }
   if (cols.bookingDate === undefined || (cols.amount === undefined && cols.debit === undefined && cols.credit === undefined)) {
     yield problem('CSV_MISSING_COLUMN', `The ${profile.name} layout needs a booking date and an amount column; the header row has neither or only one of them.`, layout.headerLine + 1, 'error');
-    return;
+    return undefined;
   }
   const dataRows = rows.slice(0, rows.length - profile.footerLines);
   let end = dataRows.length;
@@ -79,25 +93,30 @@ export function* parseCsv(text: string, fileName: string, options: { profile?: C
   if (end === 0 && dataRows.some((r) => r.cells.some((c) => c.trim() !== ''))) {
     const first = dataRows[0];
     yield problem('CSV_BAD_DATE', `No row has a booking date in the format ${profile.dateFormat} (first row: "${cell(first?.cells ?? [], cols.bookingDate)}"). Check the date format of the CSV profile "${profile.name}".`, first?.line, 'error');
-    return;
+    return undefined;
   }
   if (end < dataRows.length) {
     yield problem('CSV_FOOTER_IGNORED', `${dataRows.length - end} line(s) after the last booking (balances, totals) were ignored.`, dataRows[end]?.line, 'warning');
   }
-  const accounts = new AccountIndex(profile, layout, dataRows.slice(0, end), cols);
+  return { layout, profile, cols, rows: dataRows.slice(0, end) };
+}
+
+type Balances = Pick<StatementInfo, 'openingBalanceMinor' | 'closingBalanceMinor' | 'balanceCurrency'>;
+
+function* emitTable({ layout, profile, cols, rows }: Table, problem: Problem): Generator<ParseEvent> {
+  const accounts = new AccountIndex(profile, layout, rows, cols);
   const skipped = new Map<string, number>();
   const dates = new Map<number, { from: string; to: string }>();
-  const balances = new Map<number, Pick<StatementInfo, 'openingBalanceMinor' | 'closingBalanceMinor' | 'balanceCurrency'>>();
-  for (const row of dataRows.slice(0, end)) {
+  const balances = new Map<number, Balances>();
+  for (const row of rows) {
     if (row.cells.every((c) => c.trim() === '')) continue;
     try {
       const balance = balanceRow(row.cells, { profile, cols });
       if (balance) {
-        const index = accounts.indexFor(row.cells);
-        const b = balances.get(index) ?? {};
+        const b = balances.get(accounts.indexFor(row.cells)) ?? {};
         b[balance.kind === 'opening' ? 'openingBalanceMinor' : 'closingBalanceMinor'] = balance.amountMinor;
         b.balanceCurrency = balance.currency;
-        balances.set(index, b);
+        balances.set(accounts.indexFor(row.cells), b);
         continue;
       }
       const result = mapRow(row.cells, { profile, cols, statementIndex: accounts.indexFor(row.cells), line: row.line });
@@ -124,13 +143,7 @@ export function* parseCsv(text: string, fileName: string, options: { profile?: C
       yield problem('CSV_NO_ACCOUNT', 'The file does not say which account it belongs to; choose the account when importing (--account IBAN).', undefined, 'warning');
     }
     const span = dates.get(index);
-    const statement: StatementInfo = {
-      format: 'csv',
-      version: profile.name,
-      account,
-      ...(span ? { fromDate: span.from, toDate: span.to } : {}),
-      ...balances.get(index),
-    };
+    const statement: StatementInfo = { format: 'csv', version: profile.name, account, ...(span ? { fromDate: span.from, toDate: span.to } : {}), ...balances.get(index) };
     yield { kind: 'statement', statement, index };
   }
 }
@@ -158,7 +171,7 @@ class AccountIndex {
     private readonly profile: CsvProfile,
     layout: Layout,
     rows: Row[],
-    private readonly cols: ReturnType<typeof resolveColumns>,
+    private readonly cols: Resolved,
   ) {
     const fallback: StatementAccount = {};
     const iban = ibanInPreamble(layout.preamble);
@@ -189,7 +202,7 @@ class AccountIndex {
 }
 
 /** The PayPal account's own address: the one that appears (as sender or recipient) on the most rows. */
-function ownEmail(rows: Row[], cols: ReturnType<typeof resolveColumns>): string | undefined {
+function ownEmail(rows: Row[], cols: Resolved): string | undefined {
   if (cols.emailFrom === undefined || cols.emailTo === undefined) return undefined;
   const counts = new Map<string, number>();
   for (const r of rows) {
