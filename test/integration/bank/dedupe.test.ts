@@ -65,3 +65,32 @@ describe('dedupe', () => {
     expect(ok(await core.bank.importBytes('day.sta', bytes(mt940)))).toMatchObject({ format: 'mt940', new: 0, duplicate: 1 });
   });
 });
+
+describe('dedupe across CSV and CAMT', () => {
+  const iban = 'DE89370400440532013000';
+  const header = '"Auftragskonto";"Buchungstag";"Valutadatum";"Buchungstext";"Verwendungszweck";"Glaeubiger ID";"Mandatsreferenz";"Kundenreferenz (End-to-End)";"Sammlerreferenz";"Lastschrift Ursprungsbetrag";"Auslagenersatz Ruecklastschrift";"Beguenstigter/Zahlungspflichtiger";"Kontonummer/IBAN";"BIC (SWIFT-Code)";"Betrag";"Waehrung";"Info"';
+  const row = (day: string, text: string, name: string, cp: string, amount: string, info = 'Umsatz gebucht') =>
+    `"${iban}";"${day}";"${day}";"GUTSCHRIFT";"${text}";"";"";"";"";"";"";"${name}";"${cp}";"";"${amount}";"EUR";"${info}"`;
+
+  it('a Sparkasse CSV-CAMT export and the CAMT.053 of the same days do not duplicate; twins stay two', async () => {
+    const { core } = makeTestDb();
+    const csv = [header, row('02.11.26', 'Bestellung 1001', 'Erika Mustermann', 'DE02120300000000202051', '49,90'), row('02.11.26', 'Bestellung 1001', 'Erika Mustermann', 'DE02120300000000202051', '49,90'), row('03.11.26', 'Bestellung 1002', 'Max Mustermann', 'DE02500105170137075030', '12,00')].join('\r\n');
+    const fromCsv = ok(await core.bank.importBytes('umsatz.csv', bytes(`${csv}\r\n`)));
+    expect(fromCsv).toMatchObject({ format: 'csv', new: 3 });
+    const twin = { amount: '49.90', bookingDate: '2026-11-02', iban: 'DE02120300000000202051', name: 'Erika Mustermann', e2e: 'E2E-A', ref: 'R1' };
+    const camt = camtXml('053', [{ iban, entries: [twin, { ...twin, e2e: 'E2E-B', ref: 'R2' }, { amount: '12.00', bookingDate: '2026-11-03', iban: 'DE02500105170137075030', ref: 'R3' }, { amount: '5.00', bookingDate: '2026-11-03', iban: 'DE02100100100006820101' }] }]);
+    expect(ok(await core.bank.importBytes('day.xml', bytes(camt)))).toMatchObject({ new: 1, duplicate: 3 });
+    expect(core.bank.listPostings().total).toBe(4);
+  });
+
+  it('a pending CSV row is replaced by the booked CAMT entry', async () => {
+    const { core } = makeTestDb();
+    const csv = [header, row('02.11.26', 'Bestellung 7', 'Max', 'DE02120300000000202051', '75,00', 'Umsatz vorgemerkt')].join('\r\n');
+    expect(ok(await core.bank.importBytes('vorgemerkt.csv', bytes(`${csv}\r\n`)))).toMatchObject({ new: 1 });
+    expect(core.bank.listPostings({ status: 'pending' }).total).toBe(1);
+    const camt = camtXml('053', [{ iban, entries: [{ amount: '75.00', bookingDate: '2026-11-04', iban: 'DE02120300000000202051', name: 'Max' }] }]);
+    expect(ok(await core.bank.importBytes('booked.xml', bytes(camt)))).toMatchObject({ new: 0, replaced: 1 });
+    expect(core.bank.listPostings({ status: 'pending' }).total).toBe(0);
+    expect(core.bank.listPostings().items).toMatchObject([{ bookingStatus: 'booked', bookingDate: '2026-11-04' }]);
+  });
+});
