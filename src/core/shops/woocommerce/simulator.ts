@@ -243,6 +243,10 @@ export class WooCommerceSimulator {
         (afterMs === undefined || gmtMs(o.date_modified_gmt) > afterMs),
     );
     const orderby = q.get('orderby') ?? 'date';
+    // Documented values: date, id, include, title, slug, modified (the simulator sorts include/title/slug by date).
+    if (!['date', 'id', 'include', 'title', 'slug', 'modified'].includes(orderby)) {
+      return send(res, 400, { code: 'rest_invalid_param', message: 'Invalid parameter(s): orderby', data: { status: 400, params: { orderby: 'orderby is not one of date, id, include, title, slug, and modified.' } } });
+    }
     const key = (o: SimOrder): number => (orderby === 'id' ? o.id : gmtMs(orderby === 'modified' ? o.date_modified_gmt : o.date_created_gmt));
     const dir = (q.get('order') ?? 'desc') === 'asc' ? 1 : -1;
     const keyed = matching.map((o) => ({ o, k: key(o) }));
