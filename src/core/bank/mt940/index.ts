@@ -97,64 +97,14 @@ class Mt940Parser {
       return;
     }
     events.push(...this.flushEntry());
-    switch (tag) {
-      case '25': {
-        st.info.account = parseAccount(lines.join(''));
-        st.currency ??= st.info.account.currency;
-        break;
-      }
-      case '28':
-      case '28C':
-        st.info.sequence = content.trim();
-        break;
-      case '60F':
-      case '60M': {
-        const b = parseBalance(content, st.currency);
-        if (st.info.openingBalanceMinor === undefined) {
-          st.info.openingBalanceMinor = b.amountMinor;
-          st.info.fromDate = b.date;
-          st.info.balanceCurrency = b.currency;
-        }
-        st.currency = b.currency;
-        break;
-      }
-      case '62F':
-      case '62M': {
-        const b = parseBalance(content, st.currency);
-        st.info.closingBalanceMinor = b.amountMinor;
-        st.info.toDate = b.date;
-        st.info.balanceCurrency ??= b.currency;
-        st.currency ??= b.currency;
-        break;
-      }
-      case '34F': {
-        st.mt942 = true;
-        const f = parseFloorLimit(content);
-        st.currency ??= f.currency;
-        if (f.mark !== 'C') st.info.floorLimitDebitMinor = f.amountMinor;
-        if (f.mark !== 'D') st.info.floorLimitCreditMinor = f.amountMinor;
-        break;
-      }
-      case '13':
-      case '13D':
-        st.mt942 = true;
-        st.info.createdAt = parseDateTime(content);
-        break;
-      case '90D':
-      case '90C': {
-        st.mt942 = true;
-        const s = parseSum(content);
-        st.currency ??= s.currency;
-        if (tag === '90D') Object.assign(st.info, { debitCount: s.count, debitSumMinor: s.amountMinor });
-        else Object.assign(st.info, { creditCount: s.count, creditSumMinor: s.amountMinor });
-        break;
-      }
-      case '61':
-        this.startEntry(st, lines, line, events);
-        break;
-      default:
-        break; // :21:, :64:, :65:, :NS: carry nothing a posting needs.
-    }
+    if (tag === '61') this.startEntry(st, lines, line, events);
+    else if (tag === '25') {
+      st.info.account = parseAccount(lines.join(''));
+      st.currency ??= st.info.account.currency;
+    } else if (tag === '28' || tag === '28C') st.info.sequence = content.trim();
+    else if (tag.startsWith('60') || tag.startsWith('62')) applyBalance(st, tag, content);
+    else if (tag === '34F' || tag.startsWith('13') || tag.startsWith('90')) applyMt942(st, tag, content);
+    // :21:, :64:, :65:, :NS: carry nothing a posting needs.
   }
 
   private fieldCountInStatement = 0;
@@ -219,6 +169,42 @@ class Mt940Parser {
 
   private problem(code: string, message: string, line: number, severity: ImportProblem['severity']): ParseEvent {
     return { kind: 'problem', problem: { code, message: `${this.fileName}, line ${line}: ${message}`, file: this.fileName, line, severity } };
+  }
+}
+
+/** :60F:/:60M: opening (the first one counts), :62F:/:62M: closing balance. */
+function applyBalance(st: OpenStatement, tag: string, content: string): void {
+  const b = parseBalance(content, st.currency);
+  if (tag.startsWith('60')) {
+    if (st.info.openingBalanceMinor === undefined) {
+      st.info.openingBalanceMinor = b.amountMinor;
+      st.info.fromDate = b.date;
+      st.info.balanceCurrency = b.currency;
+    }
+    st.currency = b.currency;
+  } else {
+    st.info.closingBalanceMinor = b.amountMinor;
+    st.info.toDate = b.date;
+    st.info.balanceCurrency ??= b.currency;
+    st.currency ??= b.currency;
+  }
+}
+
+/** MT942 fields: :34F: floor limit(s), :13D: date-time, :90D:/:90C: number and sum of entries. */
+function applyMt942(st: OpenStatement, tag: string, content: string): void {
+  st.mt942 = true;
+  if (tag === '34F') {
+    const f = parseFloorLimit(content);
+    st.currency ??= f.currency;
+    if (f.mark !== 'C') st.info.floorLimitDebitMinor = f.amountMinor;
+    if (f.mark !== 'D') st.info.floorLimitCreditMinor = f.amountMinor;
+  } else if (tag.startsWith('13')) {
+    st.info.createdAt = parseDateTime(content);
+  } else {
+    const s = parseSum(content);
+    st.currency ??= s.currency;
+    if (tag === '90D') Object.assign(st.info, { debitCount: s.count, debitSumMinor: s.amountMinor });
+    else Object.assign(st.info, { creditCount: s.count, creditSumMinor: s.amountMinor });
   }
 }
 
