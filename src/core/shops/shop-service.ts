@@ -140,6 +140,7 @@ export function createShopService(deps: ShopServiceDeps) {
     }
   }
 
+  /** Other areas keep their own keys in shops.settings (e.g. matching); they are preserved on every write. */
   function setMapping(ref: string | number, patch: Partial<ShopMapping>): ShopMapping {
     const row = get(ref);
     const settings = readShopSettings(row.settings, row.name);
@@ -157,7 +158,7 @@ export function createShopService(deps: ShopServiceDeps) {
       }
     }
     db.transaction((tx) => {
-      tx.update(shops).set({ settings: { ...settings, mapping: parsed.data } }).where(eq(shops.id, row.id)).run();
+      tx.update(shops).set({ settings: { ...row.settings, mapping: parsed.data } }).where(eq(shops.id, row.id)).run();
       writeAudit(tx, clock, { actor: ACTOR, entityType: 'shop', entityId: row.id, action: 'mapping_changed', before: settings.mapping, after: parsed.data });
     });
     return parsed.data;
@@ -168,7 +169,7 @@ export function createShopService(deps: ShopServiceDeps) {
     const settings = readShopSettings(row.settings, row.name);
     const schedule = ScheduleSchema.parse({ ...settings.schedule, ...patch });
     db.transaction((tx) => {
-      tx.update(shops).set({ settings: { ...settings, schedule } }).where(eq(shops.id, row.id)).run();
+      tx.update(shops).set({ settings: { ...row.settings, schedule } }).where(eq(shops.id, row.id)).run();
       writeAudit(tx, clock, { actor: ACTOR, entityType: 'shop', entityId: row.id, action: 'schedule_changed', before: settings.schedule, after: schedule });
     });
     return schedule;

@@ -1,8 +1,10 @@
 import { writeFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { api } from '#shared/api.ts';
 import { createApiHandlers, invokeApi } from '#core/api/handlers.ts';
+import { shops } from '#core/db/schema/index.ts';
 import { makeTestDb, tempDir } from '../../helpers/db.ts';
 
 const HEADER = 'number,invoice_number,created_at,amount,currency,customer_name,customer_company,customer_email,country,payment_method,status\n';
@@ -31,5 +33,22 @@ describe('shops API methods (zod-validated, same table for IPC and HTTP)', () =>
     await expect(call('shops.add', { system: 'csv', name: 'X', filePath: file, password: 'x' })).rejects.toMatchObject({ code: 'API_INVALID_INPUT' });
     expect(await call('shops.remove', { shop: 'Datei' })).toEqual({ removed: true });
     expect(await call('shops.list', {})).toEqual([]);
+  });
+});
+
+describe('shop settings', () => {
+  it('changing the mapping keeps settings of other areas in shops.settings', async () => {
+    const { core, db } = makeTestDb();
+    const file = join(tempDir(), 'orders.csv');
+    writeFileSync(file, HEADER);
+    const shop = await core.shops.add({ system: 'csv', name: 'Datei', filePath: file });
+    const row = db.select().from(shops).where(eq(shops.id, shop.id)).get();
+    db.update(shops).set({ settings: { ...row?.settings, matching: { autoThreshold: 0.9 } } }).where(eq(shops.id, shop.id)).run();
+    core.shops.setMapping('Datei', { orderNumberPattern: '^A-\\d+$' });
+    core.shops.setSchedule('Datei', { newOrdersMinutes: 15 });
+    const after = db.select().from(shops).where(eq(shops.id, shop.id)).get()?.settings as Record<string, unknown>;
+    expect(after['matching']).toEqual({ autoThreshold: 0.9 });
+    expect(after['mapping']).toMatchObject({ orderNumberPattern: '^A-\\d+$' });
+    expect(after['schedule']).toMatchObject({ newOrdersMinutes: 15 });
   });
 });
