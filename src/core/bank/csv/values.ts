@@ -32,15 +32,26 @@ export function normalizeHeader(s: string): string {
  * separator — but only where it really groups thousands, so "-5.00" in a decimal-comma profile is rejected
  * instead of being read as -500.
  */
+const amountPatterns = new WeakMap<CsvProfile, RegExp>();
+
+/** Valid amount text for the profile's separators; grouping only in threes. Built once per profile. */
+function amountPattern(profile: CsvProfile, dec: string, group: string): RegExp {
+  let pattern = amountPatterns.get(profile);
+  if (!pattern) {
+    const d = dec === '.' ? '\\.' : ',';
+    const g = group === '' || group === ' ' ? '' : group.replace(/[.]/g, '\\.');
+    const grouped = g ? `\\d{1,3}(?:${g}\\d{3})+` : '(?!)';
+    pattern = new RegExp(`^-?(?:${grouped}|\\d+)(?:${d}\\d*)?-?$|^-?${d}\\d+$`);
+    amountPatterns.set(profile, pattern);
+  }
+  return pattern;
+}
+
 export function parseCsvAmount(raw: string, currency: string, profile: CsvProfile): number {
   const dec = profile.decimalSeparator;
   const group = profile.groupSeparator ?? (dec === ',' ? '.' : ',');
   const s = raw.replace(/[\s\u00a0]+/g, '').replace(/€|[A-Z]{3}$/g, '').replace(/^\+/, '');
-  const d = dec === '.' ? '\\.' : ',';
-  const g = group === '' ? '' : group.replace(/[.]/g, '\\.');
-  const grouped = g ? `\\d{1,3}(?:${g}\\d{3})+` : '(?!)';
-  const pattern = new RegExp(`^-?(?:${grouped}|\\d+)(?:${d}\\d*)?-?$|^-?${d}\\d+$`);
-  if (!pattern.test(s)) {
+  if (!amountPattern(profile, dec, group).test(s)) {
     throw new CellError('CSV_BAD_AMOUNT', `"${raw}" is not an amount with decimal separator "${dec}".`);
   }
   try {
