@@ -103,6 +103,12 @@ async function withCore<T>(program: Command, io: Io, fn: (core: Awaited<ReturnTy
 }
 
 export function registerShops(program: Command, io: Io): void {
+  registerShopCommands(program, io);
+  registerSyncCommands(program, io);
+  registerRun(program, io);
+}
+
+function registerShopCommands(program: Command, io: Io): void {
   const shop = program.command('shop').description('connected shops: add, list, show, mapping, remove');
 
   shop
@@ -193,6 +199,9 @@ export function registerShops(program: Command, io: Io): void {
       }),
     );
 
+}
+
+function registerSyncCommands(program: Command, io: Io): void {
   program
     .command('sync')
     .description('fetch changed orders from every shop now (exit 1 if a shop failed)')
@@ -236,6 +245,9 @@ export function registerShops(program: Command, io: Io): void {
       }),
     );
 
+}
+
+function registerRun(program: Command, io: Io): void {
   program
     .command('run')
     .description('run the sync schedulers (and the bank watch folder, if configured) until Ctrl-C / SIGTERM')
