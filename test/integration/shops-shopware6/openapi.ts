@@ -125,3 +125,16 @@ export function loadShopwareSpec() {
     },
   };
 }
+
+/** Problems in a simulator log: every request, and every response except scripted faults (500/429 are not in the document). */
+export function specProblems(
+  spec: ReturnType<typeof loadShopwareSpec>,
+  log: readonly { method: string; path: string; requestBody: unknown; status: number; responseBody: unknown }[],
+): OpenApiProblem[] {
+  return log.flatMap((x) => {
+    const apiPath = x.path.replace(/^\/api/, '');
+    const scripted = (x.responseBody as { errors?: { detail?: string }[] } | undefined)?.errors?.[0]?.detail === 'Scripted simulator fault.';
+    const request = spec.request(x.method, apiPath, x.requestBody);
+    return scripted ? request : [...request, ...spec.response(x.method, apiPath, x.status, x.responseBody)];
+  });
+}

@@ -6,11 +6,14 @@ import { silentLogger } from '#core/deps.ts';
 import { createShopsArea } from '#core/shops/shops-area.ts';
 import { startShopware6Simulator, type Shopware6Simulator } from '#core/shops/shopware6/simulator.ts';
 import { makeTestDb } from '../../helpers/db.ts';
+import { loadShopwareSpec, specProblems } from './openapi.ts';
 
 const CONNECTED_AT = '2026-11-02T09:00:00.000Z';
 const AFTER = '2026-11-02T10:00:00.000Z';
 const sims: Shopware6Simulator[] = [];
+const spec = loadShopwareSpec();
 afterEach(async () => {
+  for (const sim of sims) expect(specProblems(spec, sim.log)).toEqual([]);
   while (sims.length) await sims.pop()?.close();
 });
 
