@@ -9,6 +9,9 @@
  *     current state (e.g. `paid` when already paid)
  *   - the OpenAPI document in @shopware/api-client (api-types/adminApiSchema.json), which the tests validate
  *     every recorded response against.
+ * Deliberate choices: Shopware answers `"updatedAt": null` for an order never changed since it was placed, but the
+ * OpenAPI document types updatedAt as a string, so the simulator omits the key (the connector treats both alike);
+ * `total-count-mode: next-pages` reports offset + min(rows left, 5 x limit + 1), like the DAL's pagination count.
  * Test control: seed/edit/delete orders, expire tokens, scripted faults (status codes, Retry-After, hangs), and a
  * log of every request and response. Also runnable via `kassenwart dev shop-sim shopware6`.
  */
