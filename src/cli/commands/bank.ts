@@ -51,7 +51,7 @@ export function registerBank(program: Command, io: Io): void {
       const { core } = await openCore(options, io);
       try {
         const importOptions = { actor: 'cli', ...(cmd.account ? { accountIban: cmd.account } : {}), ...(cmd.csvProfile ? { csvProfile: cmd.csvProfile } : {}) };
-        const results = await core.bank.importFiles(files.map((f) => resolve(f)), importOptions);
+        const results = await core.bank.importFiles(files, importOptions);
         if (options.json) printJson(io, { results: results.map(fileResultJson) });
         else io.stdout(`${results.map(describeResult).join('\n')}\n`);
         const failed = results.filter((r) => !r.ok).length;

@@ -114,7 +114,8 @@ export function createBankService(deps: BankServiceDeps) {
       importSources(
         paths.map((p) => () => {
           try {
-            return sourceFromPath(p);
+            // Results and errors name the file as the caller gave it (archive members as `<path>/<member>`).
+            return sourceFromPath(p, p);
           } catch (error) {
             throw new ImportError('IMPORT_FILE_UNREADABLE', `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the path.`, { file: p });
           }

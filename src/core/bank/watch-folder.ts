@@ -78,3 +78,18 @@ export function startWatchFolder(options: WatchFolderOptions): WatchHandle {
     },
   };
 }
+
+/**
+ * For `kassenwart run` (and the desktop app): starts watching the folder stored in the settings
+ * (`bank.watchFolder`), or returns undefined when none is set.
+ */
+export function startConfiguredWatchFolder(
+  bank: Pick<BankService, 'importFiles' | 'getWatchFolder'>,
+  logger: Logger,
+  extra: Omit<WatchFolderOptions, 'folder' | 'bank' | 'logger'> = {},
+): WatchHandle | undefined {
+  const folder = bank.getWatchFolder();
+  if (!folder) return undefined;
+  logger.log('info', 'watch folder: watching', { folder });
+  return startWatchFolder({ folder, bank, logger, ...extra });
+}
