@@ -94,4 +94,13 @@ describe('shared MT940/MT942 fixtures', () => {
       expect((st?.openingBalanceMinor ?? NaN) + sum).toBe(st?.closingBalanceMinor);
     }
   });
+
+  it('Dutch slash codes (/TRTP/ /NAME/ /REMI/ /EREF/ /MARF/ /CSID/), wrapped without blanks at any line length', () => {
+    const name = 'mt940/fruitl00p__php-mt940/Abn/issue48';
+    const r = collect(parseMt940(readText(join(SHARED_BANK_FIXTURES, name)), name));
+    expect(r.entries[0]).toMatchObject({ counterpartyName: 'HR K XXXXXXX EN/OF MW H XXXXXXX', remittance: 'RES.NR 00042', bookingText: 'SEPA OVERBOEKING' });
+    // "/EREF/NOTPROV" + "IDED" on the next line is the SEPA filler, not an id.
+    expect(r.entries[0]?.endToEndId).toBeUndefined();
+    expect(r.entries[1]).toMatchObject({ endToEndId: '012345678912361000', mandateId: '000000059990', creditorId: 'NL36ZZZ123456780000' });
+  });
 });

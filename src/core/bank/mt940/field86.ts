@@ -42,8 +42,9 @@ export function parseField86(lines: readonly string[]): Details86 {
   // Structured when the GVC is followed by the subfield separator (possibly only on the next line).
   const joinedRaw = lines.join('');
   if (STRUCTURED.test(joinedRaw)) return parseStructured(joinedRaw);
+  // Slash-coded text is wrapped wherever the bank's line ends (ABN AMRO at 62, others at 65): no blanks.
+  if (/^\/[A-Z]{2,4}\//.test(joinedRaw)) return parseSlashCodes(joinedRaw);
   const joined = joinLines(lines);
-  if (/^\/[A-Z]{2,4}\//.test(joined)) return parseSlashCodes(joined);
   // Unstructured with a leading GVC (e.g. Penta "999SEPA_CREDIT_TRANSFER:…"): keep the code, the rest is text.
   const gvc = /^(\d{3})(?=\D)/.exec(joined)?.[1];
   const text = gvc ? joined.slice(3) : joined;
@@ -52,11 +53,15 @@ export function parseField86(lines: readonly string[]): Details86 {
   return out;
 }
 
-/** Free-text lines: a full 65-character line was wrapped by the bank; a shorter one ended with a blank. */
+/**
+ * Free-text lines: a full 65-character line was wrapped by the bank (the first line's 65 include the ":86:"
+ * tag), so it joins without a blank; a shorter line ended with a blank.
+ */
 function joinLines(lines: readonly string[]): string {
   const parts: string[] = [];
   lines.forEach((l, i) => {
-    if (i > 0 && (lines[i - 1]?.length ?? 0) < 65) parts.push(' ');
+    const previous = lines[i - 1];
+    if (previous !== undefined && previous.length + (i === 1 ? 4 : 0) < 65) parts.push(' ');
     parts.push(l);
   });
   return cleanText(parts.join(''));
