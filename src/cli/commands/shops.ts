@@ -187,6 +187,33 @@ function registerShopCommands(program: Command, io: Io): void {
       }),
     );
 
+  const positive = (v: string) => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('a positive number');
+    return n;
+  };
+  shop
+    .command('schedule')
+    .argument('<name>', 'shop name or id')
+    .description('show or change how often the shop is synchronised')
+    .option('--new-orders-minutes <n>', 'new/changed orders every n minutes (default 30)', positive)
+    .option('--fast-poll-minutes <n>', 'instead every n minutes where the shop cannot push and we send payment information (default 3)', positive)
+    .addOption(new Option('--fast-polling <on|off>', 'fast polling (loads the shop more)').choices(['on', 'off']))
+    .option('--full-hours <h>', 'full comparison of all open orders every h hours (default 12)', positive)
+    .action((name: string, o: { newOrdersMinutes?: number; fastPollMinutes?: number; fastPolling?: 'on' | 'off'; fullHours?: number }) =>
+      withCore(program, io, (core, options) => {
+        const patch = {
+          ...(o.newOrdersMinutes !== undefined ? { newOrdersMinutes: Math.round(o.newOrdersMinutes) } : {}),
+          ...(o.fastPollMinutes !== undefined ? { fastPollMinutes: Math.round(o.fastPollMinutes) } : {}),
+          ...(o.fastPolling ? { fastPolling: o.fastPolling === 'on' } : {}),
+          ...(o.fullHours !== undefined ? { fullComparisonHours: o.fullHours } : {}),
+        };
+        const schedule = Object.keys(patch).length ? core.shops.setSchedule(name, patch) : core.shops.show(name).schedule;
+        if (options.json) printJson(io, schedule);
+        else io.stdout(`New orders every ${schedule.newOrdersMinutes} min; fast polling ${schedule.fastPolling ? `every ${schedule.fastPollMinutes} min` : 'off'}; full comparison every ${schedule.fullComparisonHours} h\n`);
+      }),
+    );
+
   shop
     .command('remove')
     .argument('<name>', 'shop name or id')

@@ -14,6 +14,7 @@ export function createShopsHandlers(core: Core): AreaHandlers<typeof shopsApi> {
     },
     'shops.mapping.get': ({ shop }) => shops.getMapping(shop),
     'shops.mapping.set': ({ shop, mapping }) => shops.setMapping(shop, mapping),
+    'shops.schedule.set': ({ shop, schedule }) => shops.setSchedule(shop, schedule),
     'orders.list': ({ status, shop, limit, offset }) =>
       shops.listOrders({ status, shopId: shop !== undefined ? shops.get(shop).id : undefined, limit, offset }),
     'sync.run': ({ shop, full }) => shops.sync.runAll({ kind: full ? 'full' : 'new', shop }),

@@ -167,7 +167,12 @@ export function createShopService(deps: ShopServiceDeps) {
   function setSchedule(ref: string | number, patch: Partial<Schedule>): Schedule {
     const row = get(ref);
     const settings = readShopSettings(row.settings, row.name);
-    const schedule = ScheduleSchema.parse({ ...settings.schedule, ...patch });
+    const parsed = ScheduleSchema.safeParse({ ...settings.schedule, ...patch });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ValidationError('SHOP_SCHEDULE_INVALID', `Schedule not changed: ${issue?.path.join('.') ?? '?'} ${issue?.message ?? 'is invalid'}.`);
+    }
+    const schedule = parsed.data;
     db.transaction((tx) => {
       tx.update(shops).set({ settings: { ...row.settings, schedule } }).where(eq(shops.id, row.id)).run();
       writeAudit(tx, clock, { actor: ACTOR, entityType: 'shop', entityId: row.id, action: 'schedule_changed', before: settings.schedule, after: schedule });

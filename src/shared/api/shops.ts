@@ -96,6 +96,10 @@ export const shopsApi = {
   'shops.remove': { input: z.object({ shop: ShopRef }).strict(), output: z.object({ removed: z.literal(true) }) },
   'shops.mapping.get': { input: z.object({ shop: ShopRef }).strict(), output: ShopMappingDto },
   'shops.mapping.set': { input: z.object({ shop: ShopRef, mapping: ShopMappingDto.partial() }).strict(), output: ShopMappingDto },
+  'shops.schedule.set': {
+    input: z.object({ shop: ShopRef, schedule: ScheduleDto.partial() }).strict(),
+    output: ScheduleDto,
+  },
   'orders.list': {
     input: z
       .object({

@@ -31,6 +31,9 @@ describe('shops API methods (zod-validated, same table for IPC and HTTP)', () =>
     await expect(call('shops.mapping.set', { shop: 'Datei', mapping: { orderNumberPattern: '([' } })).rejects.toMatchObject({ code: 'SHOP_MAPPING_INVALID' });
     await expect(call('orders.list', { status: 'nonsense' })).rejects.toMatchObject({ code: 'API_INVALID_INPUT' });
     await expect(call('shops.add', { system: 'csv', name: 'X', filePath: file, password: 'x' })).rejects.toMatchObject({ code: 'API_INVALID_INPUT' });
+    const schedule = api['shops.schedule.set'].output.parse(await call('shops.schedule.set', { shop: 'Datei', schedule: { fastPolling: false, fullComparisonHours: 24 } }));
+    expect(schedule).toEqual({ newOrdersMinutes: 30, fastPollMinutes: 3, fastPolling: false, fullComparisonHours: 24 });
+    await expect(call('shops.schedule.set', { shop: 'Datei', schedule: { fullComparisonHours: 1000 } })).rejects.toMatchObject({ code: 'SHOP_SCHEDULE_INVALID' });
     expect(await call('shops.remove', { shop: 'Datei' })).toEqual({ removed: true });
     expect(await call('shops.list', {})).toEqual([]);
   });
