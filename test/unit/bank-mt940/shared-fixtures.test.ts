@@ -103,4 +103,19 @@ describe('shared MT940/MT942 fixtures', () => {
     expect(r.entries[0]?.endToEndId).toBeUndefined();
     expect(r.entries[1]).toMatchObject({ endToEndId: '012345678912361000', mandateId: '000000059990', creditorId: 'NL36ZZZ123456780000' });
   });
+
+  it('an identifier keyword never swallows the following subfields beyond 35 characters (SEPA Max35Text)', () => {
+    const name = 'mt940/wolph__mt940/betterplace/sepa_snippet.sta';
+    const r = collect(parseMt940(readText(join(SHARED_BANK_FIXTURES, name)), name));
+    // ?20EREF+TFNR 40001 00005?21MTLG:Grund nicht s…: the bank wrote the return reason without a keyword.
+    expect(r.entries[4]).toMatchObject({
+      endToEndId: 'TFNR 40001 00005',
+      remittance: 'MTLG:Grund nicht spezifiziert Reject aus SEPA-Ueberweisungsauftrag',
+      bankTxCode: 'GVC:159',
+      details: expect.objectContaining({ textKeyExtension: '914' }) as unknown,
+    });
+    const wrapped = 'mt940/wolph__mt940/self-provided/details_60-63.sta';
+    const [entry] = collect(parseMt940(readText(join(SHARED_BANK_FIXTURES, wrapped)), wrapped)).entries;
+    expect(entry).toMatchObject({ endToEndId: '123/123/12345-----L110', ultimateDebtor: 'Finanzamt Muenchen Abteilung Erhebung' });
+  });
 });
