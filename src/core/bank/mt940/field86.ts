@@ -3,7 +3,8 @@
  *
  * German banks fill it in the structured form of DFÜ-Abkommen Anlage 3 (Die Deutsche Kreditwirtschaft,
  * "Spezifikation der Datenformate", chapter MT940 Feld 86): a 3-digit Geschäftsvorfallcode (GVC, e.g. 166
- * SEPA credit transfer, 105 SEPA direct debit, 159 return, 999 unstructured), then subfields `?nn`:
+ * SEPA credit transfer, 105 SEPA direct debit, 159 return, 999 unstructured; the full list is the annex
+ * "Geschäftsvorfallcodes" of Anlage 3), then subfields `?nn`:
  * ?00 booking text, ?10 primanota, ?20–?29 remittance lines 1–10, ?30 BLZ/BIC of the counterparty,
  * ?31 account/IBAN, ?32–?33 name, ?34 text key extension, ?60–?63 remittance lines 11–14.
  * Austrian banks send the same layout with `~` as subfield separator instead of `?`.
