@@ -42,3 +42,14 @@ describe('Shopware dates and statuses', () => {
     expect(parseCompositeStatus('paid')).toEqual({ order: undefined, transaction: 'paid' });
   });
 });
+
+describe('Shopware default mapping', () => {
+  it('lists each cancelled combination once, cancelling both machines first', async () => {
+    const { defaultMapping } = await import('#core/shops/shopware6/mapping.ts');
+    expect(defaultMapping.cancelledStatuses[0]).toBe('cancelled/cancelled');
+    expect(new Set(defaultMapping.cancelledStatuses).size).toBe(defaultMapping.cancelledStatuses.length);
+    expect(defaultMapping.cancelledStatuses).toHaveLength(12 + 3);
+    // No status is both open and cancelled.
+    for (const list of Object.values(defaultMapping.openStatuses)) for (const s of list) expect(defaultMapping.cancelledStatuses).not.toContain(s);
+  });
+});

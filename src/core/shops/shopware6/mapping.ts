@@ -84,7 +84,12 @@ export const defaultMapping: ShopMapping = {
     cod: both(['open', 'in_progress', 'completed'], ['open', 'reminded']),
   },
   paidStatus: { prepayment: '*/paid', invoice: '*/paid', cod: '*/paid' },
-  cancelledStatuses: both(['cancelled'], TRANSACTION_STATES).concat(both(['open', 'in_progress', 'completed'], ['cancelled'])),
+  // Any cancelled order or cancelled payment. The first entry cancels both machines, should it ever be written.
+  cancelledStatuses: [
+    'cancelled/cancelled',
+    ...both(['cancelled'], TRANSACTION_STATES.filter((t) => t !== 'cancelled')),
+    ...both(['open', 'in_progress', 'completed'], ['cancelled']),
+  ],
   overdueStatus: '*/reminded',
   orderNumberPattern: '\\d{5,}',
   sendPaymentInformation: true,
