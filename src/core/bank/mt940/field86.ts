@@ -46,8 +46,9 @@ export function parseField86(lines: readonly string[]): Details86 {
   // Slash-coded text is wrapped wherever the bank's line ends (ABN AMRO at 62, others at 65): no blanks.
   if (/^\/[A-Z]{2,4}\//.test(joinedRaw)) return parseSlashCodes(joinedRaw);
   const joined = joinLines(lines);
-  // Unstructured with a leading GVC (e.g. Penta "999SEPA_CREDIT_TRANSFER:…"): keep the code, the rest is text.
-  const gvc = /^(\d{3})(?=\D)/.exec(joined)?.[1];
+  // Unstructured with a leading GVC glued to the text (Penta "999SEPA_CREDIT_TRANSFER:…"): keep the code. A
+  // number followed by a blank (mBank "911 TRANSAKCJA") is the bank's own text, not a DFÜ GVC.
+  const gvc = /^(\d{3})(?=[^\d\s])/.exec(joined)?.[1];
   const text = gvc ? joined.slice(3) : joined;
   const out = fromSepa(parseSepaKeywords(text));
   if (gvc) out.gvc = gvc;
