@@ -127,7 +127,8 @@ export function toShopOrder(order: SwOrder): ShopOrder {
   if (company) result.company = company;
   if (customer?.email) result.email = customer.email;
   if (billing?.country?.iso) result.billingCountry = billing.country.iso;
-  const method = tx?.paymentMethod?.technicalName;
+  // technicalName exists since 6.5 (required since 6.7); before, discovery and orders both fall back to the id.
+  const method = tx?.paymentMethod?.technicalName ?? tx?.paymentMethodId;
   if (method) result.paymentMethod = method;
   return result;
 }
