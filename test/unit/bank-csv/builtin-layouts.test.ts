@@ -141,6 +141,20 @@ describe('built-in CSV layouts', () => {
     expect(r.problems.filter((p) => p.code === 'CSV_ROWS_SKIPPED')).toHaveLength(2);
   });
 
+  it('PayPal (German, newer layout without status): Entgelt as fee, Beschreibung as booking text', () => {
+    const r = parse('paypal-de-kompakt.csv');
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.statements[0]?.version).toBe('paypal-de');
+    expect(r.entries.map((e) => [e.amountMinor, e.bookingText, e.bankReference])).toEqual([
+      [4990, 'Website-Zahlung', '8HJ90123KL456789M'],
+      [-172, 'Gebühr', '8HJ90123KL456789M/FEE'],
+      [-7400, 'PayPal Express-Zahlung', '9IK01234LM567890N'],
+    ]);
+    // No recipient column: the own PayPal address is not in the file; the one PayPal account "paypal" is used.
+    expect(r.statements[0]?.account).toEqual({ otherId: 'paypal', name: 'PayPal' });
+    expect(r.problems.map((p) => p.code)).toEqual(['CSV_PAYPAL_ACCOUNT_UNNAMED']);
+  });
+
   it('PayPal (English): US dates, decimal point with thousands comma, other currency', () => {
     const r = parse('paypal-en.csv');
     expect(errorsOf(r)).toEqual([]);

@@ -5,7 +5,8 @@
  *
  * Decisions (documented for the importer):
  * - One statement per account in the file (column "Auftragskonto"/"IBAN Auftragskonto" where the export has
- *   one, else the IBAN in the preamble, else the PayPal account's e-mail). The 'statement' event comes after its
+ *   one, else the IBAN in the preamble, else "paypal:<e-mail>" of the PayPal account, or "paypal" when the export
+ *   does not show the e-mail). The 'statement' event comes after its
  *   entries. Balances only where the export states both as rows (old Volksbank "Anfangssaldo"/"Endsaldo");
  *   preamble/footer balances of other banks are a snapshot at export time, not of the listed period.
  * - Pending rows (Sparkasse "Umsatz vorgemerkt", DKB "Vorgemerkt", PayPal "Ausstehend"/"Pending") are entries
@@ -135,6 +136,9 @@ function* emitTable({ layout, profile, cols, rows }: Table, problem: Problem): G
       yield problem(e.code, `${e.message} Check the file or the CSV profile "${profile.name}".`, row.line, 'error');
     }
   }
+  if (accounts.guessed) {
+    yield problem('CSV_PAYPAL_ACCOUNT_UNNAMED', 'This PayPal export does not show your PayPal e-mail address; the postings go to the PayPal account "paypal". Export the full activity report ("Alle Transaktionen") to tell several PayPal accounts apart.', undefined, 'warning');
+  }
   for (const [reason, count] of skipped) {
     yield problem('CSV_ROWS_SKIPPED', `${count} row(s) skipped (${reason}): only booked and pending transactions are imported.`, undefined, 'warning');
   }
@@ -166,6 +170,8 @@ class AccountIndex {
   private readonly byKey = new Map<string, number>();
   private readonly accounts: StatementAccount[] = [];
   private readonly fallback: StatementAccount;
+  /** True when the PayPal account could not be identified by its e-mail address. */
+  guessed = false;
 
   constructor(
     private readonly profile: CsvProfile,
@@ -176,8 +182,13 @@ class AccountIndex {
     const fallback: StatementAccount = {};
     const iban = ibanInPreamble(layout.preamble);
     if (iban) fallback.iban = iban;
-    const email = ownEmail(rows, cols);
-    if (email) fallback.otherId = `paypal:${email}`;
+    // PayPal: the own address is on every row (sender of payments out, recipient of payments in). The newer
+    // compact export has no recipient column; then the account is the installation's one PayPal account.
+    if (profile.accountFromEmails) {
+      const email = ownEmail(rows, cols);
+      fallback.otherId = email ? `paypal:${email}` : 'paypal';
+      this.guessed = !email;
+    }
     if (profile.accountName) fallback.name = profile.accountName;
     this.fallback = fallback;
   }
