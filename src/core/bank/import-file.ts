@@ -51,6 +51,8 @@ export function importStatementFile(file: StatementFile, ctx: FileContext): File
     .returning({ id: importBatches.id })
     .get();
   const writer = new PostingWriter(db.$client);
+  // Every new posting gets its own audit entry (design §3.8); the details are the same for the whole file.
+  const importedDetails = JSON.stringify({ importBatchId: batch.id, file: file.name });
   const deduper = new Deduper(db.$client);
   const summary: FileImportSummary = {
     file: file.name, format, version: null, encoding: file.encoding, importBatchId: batch.id, accounts: [], statements: 0, entries: 0,
@@ -78,7 +80,7 @@ export function importStatementFile(file: StatementFile, ctx: FileContext): File
       const id = writer.insert(accountId, batch.id, entry, d.key, now);
       deduper.claim(id);
       if (entry.bookingStatus === 'pending') deduper.notePending(accountId);
-      writer.audit(now, ctx.actor, id, 'imported', undefined, undefined, { importBatchId: batch.id, dedupeKey: d.key, location: entry.location ?? null });
+      writer.audit(now, ctx.actor, id, 'imported', undefined, undefined, importedDetails);
       summary.new++;
       summary.postingIds.push(id);
     } else {

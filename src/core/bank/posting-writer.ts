@@ -64,7 +64,8 @@ export class PostingWriter {
     return { before, after: this.selectStmt.get(postingId) };
   }
 
-  audit(now: string, actor: string, postingId: number, action: string, before: unknown, after: unknown, details: Record<string, unknown>): void {
-    this.auditStmt.run(now, actor, String(postingId), action, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after), JSON.stringify(details));
+  audit(now: string, actor: string, postingId: number, action: string, before: unknown, after: unknown, details: Record<string, unknown> | string): void {
+    const detailsJson = typeof details === 'string' ? details : JSON.stringify(details);
+    this.auditStmt.run(now, actor, String(postingId), action, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after), detailsJson);
   }
 }

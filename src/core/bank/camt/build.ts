@@ -44,10 +44,17 @@ export function toMinor(amount: Amount, fallbackCcy: string | undefined, file: s
   }
 }
 
+// Statements repeat the same few days thousands of times; remember the ones already validated.
+const validDays = new Set<string>();
+
 export function toDate(text: string | undefined, file: string, path: string): string | undefined {
   if (text === undefined || text === '') return undefined;
   const day = text.slice(0, 10);
-  if (!isIsoDate(day)) {
+  if (validDays.has(day)) return day;
+  if (isIsoDate(day)) {
+    if (validDays.size > 10_000) validDays.clear();
+    validDays.add(day);
+  } else {
     throw importError('CAMT_BAD_DATE', `"${text}" is not a date (YYYY-MM-DD). The file is damaged; export it again.`, { file, path });
   }
   return day;

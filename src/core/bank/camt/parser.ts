@@ -23,8 +23,6 @@ const CONTAINERS = new Set(['Rpt', 'Stmt', 'Ntfctn']);
 
 type Scope = 'outside' | 'message' | 'stmt' | 'bal' | 'ntry' | 'tx';
 
-type Frame = { scope: Scope; rel: string };
-
 const localName = (name: string): string => {
   const i = name.indexOf(':');
   return i < 0 ? name : name.slice(i + 1);
@@ -33,7 +31,9 @@ const localName = (name: string): string => {
 export class CamtReader {
   // position tracking off: it costs ~20 % of the parse; errors name the element path instead of a line.
   private readonly sax = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
-  private readonly frames: Frame[] = [];
+  // Parallel stacks (scope, relative path) of the open elements; cheaper than one object per element.
+  private readonly scopes: Scope[] = [];
+  private readonly rels: string[] = [];
   private scope: Scope = 'outside';
   private rel = '';
   private depth = 0;
@@ -103,7 +103,8 @@ export class CamtReader {
     const name = localName(tag.name);
     this.text = '';
     this.ccy = tag.attributes['Ccy'];
-    this.frames.push({ scope: this.scope, rel: this.rel });
+    this.scopes.push(this.scope);
+    this.rels.push(this.rel);
     this.depth++;
     if (this.scope === 'outside') {
       this.openOutside(name, tag);
@@ -183,21 +184,20 @@ export class CamtReader {
   }
 
   private closeTag(): void {
-    const frame = this.frames.pop();
-    const text = this.text.trim();
-    this.text = '';
-    const leaving = frame !== undefined && frame.scope !== this.scope;
-    if (leaving) {
+    const parentScope = this.scopes.pop();
+    const parentRel = this.rels.pop();
+    if (parentScope !== undefined && parentScope !== this.scope) {
       this.finishScope();
     } else if (this.rel !== '') {
-      this.setLeaf(text);
+      this.setLeaf(this.text.trim());
     }
-    if (frame) {
-      this.scope = frame.scope;
-      this.rel = frame.rel;
+    this.text = '';
+    if (parentScope !== undefined) {
+      this.scope = parentScope;
+      this.rel = parentRel ?? '';
     }
     this.depth--;
-    if (this.depth === 1 && this.messageName && this.frames.length === 0) this.depth = 0;
+    if (this.depth === 1 && this.messageName && this.scopes.length === 0) this.depth = 0;
   }
 
   private setLeaf(text: string): void {
