@@ -94,3 +94,20 @@ describe('dedupe across CSV and CAMT', () => {
     expect(core.bank.listPostings().items).toMatchObject([{ bookingStatus: 'booked', bookingDate: '2026-11-04' }]);
   });
 });
+
+describe('statements and notifications together', () => {
+  it('a CAMT.054 notification followed by the CAMT.053 statement adds nothing twice', async () => {
+    const { core } = makeTestDb();
+    const entry = { amount: '19.99', iban: 'DE02120300000000202051', e2e: 'N-1', ref: 'A-1' };
+    ok(await core.bank.importBytes('n.xml', bytes(camtXml('054', [{ entries: [entry] }], '02'))));
+    expect(ok(await core.bank.importBytes('s.xml', bytes(camtXml('053', [{ entries: [entry, { amount: '1.00' }] }], '13'))))).toMatchObject({ new: 1, duplicate: 1 });
+  });
+
+  it('several statements for several accounts in one file go to their own accounts', async () => {
+    const { core } = makeTestDb();
+    const r = ok(await core.bank.importBytes('multi.xml', bytes(camtXml('053', [{ iban: 'DE02120300000000202051', entries: [{ amount: '1.00' }] }, { iban: 'DE02500105170137075030', entries: [{ amount: '2.00' }, { amount: '3.00' }] }]))));
+    expect(r).toMatchObject({ statements: 2, new: 3 });
+    expect(r.accounts.map((a) => a.iban)).toEqual(['DE02120300000000202051', 'DE02500105170137075030']);
+    expect(core.bank.listPostings({ accountIban: 'DE02500105170137075030' }).total).toBe(2);
+  });
+});
