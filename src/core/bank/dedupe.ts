@@ -164,7 +164,7 @@ export class Deduper {
     const prefix = keyPrefix(entry, statementDate);
     const same = this.byPrefix.all(accountId, prefix, `${prefix.slice(0, -1)}}`);
     const identity = identityOf(entry, format);
-    const best = this.pick(same, identity);
+    const best = same.length ? this.pick(same, identity) : undefined;
     if (best) return { action: 'duplicate', postingId: best.id };
     const next = `${prefix}${same.reduce((max, c) => Math.max(max, occurrence(c.dedupeKey)), 0) + 1}`;
     const date = keyDate(entry, statementDate);

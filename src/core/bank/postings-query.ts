@@ -23,6 +23,8 @@ export type PostingView = {
   id: number;
   accountId: number;
   accountIban: string | null;
+  /** The account's non-IBAN id (e.g. MT940 BLZ/Kontonummer) where it has no IBAN. */
+  accountOtherId: string | null;
   bookingDate: string | null;
   valueDate: string | null;
   amountMinor: number;
@@ -56,7 +58,7 @@ export function listPostings(db: Db, query: PostingQuery): { items: PostingView[
   const condition = where.length ? and(...where) : undefined;
   const base = db
     .select({
-      id: postings.id, accountId: postings.bankAccountId, accountIban: bankAccounts.iban, bookingDate: postings.bookingDate,
+      id: postings.id, accountId: postings.bankAccountId, accountIban: bankAccounts.iban, accountOtherId: bankAccounts.otherId, bookingDate: postings.bookingDate,
       valueDate: postings.valueDate, amountMinor: postings.amountMinor, currency: postings.currency,
       counterpartyName: postings.counterpartyName, counterpartyIban: postings.counterpartyIban, counterpartyBic: postings.counterpartyBic,
       ultimateDebtor: postings.ultimateDebtor, ultimateCreditor: postings.ultimateCreditor, remittance: postings.remittance,

@@ -23,6 +23,7 @@ export const PostingDto = z.object({
   id: z.number().int(),
   accountId: z.number().int(),
   accountIban: Nullable,
+  accountOtherId: Nullable,
   bookingDate: Nullable,
   valueDate: Nullable,
   amountMinor: z.number().int(),
