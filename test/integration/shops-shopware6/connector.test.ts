@@ -175,6 +175,16 @@ describe('Shopware 6 connector against the simulator', () => {
     expect(transitions()).toBe(1); // re-read showed "paid": nothing sent
   });
 
+  it('treats "already paid" as success when someone else marks it paid between our read and our transition', async () => {
+    const { sim, connector } = await setup({ orders: 1 });
+    const id = sim.order('10001')!.id as string;
+    sim.fault({ path: /\/_action\/order_transaction\//, before: () => sim.editOrder('10001', { transactionState: 'paid' }) });
+    await expect(connector.setOrderStatus(id, { status: '*/paid', paid: true })).resolves.toBeUndefined();
+    const transition = sim.log.find((x) => x.path.includes('/_action/order_transaction/'));
+    expect(transition).toMatchObject({ status: 400, responseBody: { errors: [expect.objectContaining({ code: 'SYSTEM__ILLEGAL_STATE_TRANSITION' })] } });
+    expect((await connector.getOrder(id))?.status).toBe('open/paid');
+  });
+
   it('reports a transition the state machine does not allow, and sets order states', async () => {
     const { sim, connector } = await setup({ orders: 1 });
     const id = sim.order('10001')!.id as string;

@@ -32,7 +32,16 @@ import {
   type SeedOrder,
 } from './simulator-data.ts';
 
-export type SimFault = { path?: string | RegExp; method?: string; status?: number; retryAfter?: string; hang?: boolean; times?: number };
+export type SimFault = {
+  path?: string | RegExp;
+  method?: string;
+  status?: number;
+  retryAfter?: string;
+  hang?: boolean;
+  times?: number;
+  /** Instead of failing: change the shop just before the request is handled (races with other users). */
+  before?: () => void;
+};
 export type SimExchange = { method: string; path: string; requestBody: unknown; status: number; responseBody: unknown };
 
 export type Shopware6SimulatorOptions = {
@@ -203,7 +212,10 @@ export async function startShopware6Simulator(options: Shopware6SimulatorOptions
         log.push({ method: req.method ?? '', path, requestBody: body, status: res.statusCode, responseBody: text ? (JSON.parse(text) as unknown) : undefined });
         return originalEnd(chunk as string);
       }) as typeof res.end;
-      if (fault) {
+      if (fault?.before) {
+        fault.left -= 1;
+        fault.before();
+      } else if (fault) {
         fault.left -= 1;
         if (fault.hang) return; // never answer: the client's timeout must fire
         const status = fault.status ?? 500;
