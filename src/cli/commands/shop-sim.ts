@@ -28,15 +28,17 @@ export function registerShopSim(dev: Command, program: Command, io: Io): void {
       const start = await load();
       const sim = await start({ port: o.port, host: '127.0.0.1', seedOrders: o.orders });
       const json = program.opts<GlobalOptions>().json;
+      // Listen for the signals before printing the address: whoever reads it may stop us at once.
+      const stopped = new Promise<void>((done) => {
+        process.once('SIGINT', () => done());
+        process.once('SIGTERM', () => done());
+      });
       io.stdout(
         json
           ? `${JSON.stringify({ system, url: sim.url, credentials: sim.credentials })}\n`
           : `${system} simulator at ${sim.url} – credentials: ${Object.entries(sim.credentials).map(([k, v]) => `${k}=${v}`).join(' ')}\n`,
       );
-      await new Promise<void>((done) => {
-        process.once('SIGINT', () => done());
-        process.once('SIGTERM', () => done());
-      });
+      await stopped;
       await sim.close();
     });
 }

@@ -285,12 +285,13 @@ function registerRun(program: Command, io: Io): void {
       const scheduler = core.shops.startScheduler();
       const bank = (core as { bank?: { startWatchFolder?: () => { stop?: () => unknown } | undefined } }).bank;
       const watcher = typeof bank?.startWatchFolder === 'function' ? bank.startWatchFolder() : undefined;
-      io.stdout(options.json ? `${JSON.stringify({ running: true, shops: core.shops.list().length })}\n` : `Kassenwart is running (${core.shops.list().length} shops). Stop with Ctrl-C.\n`);
-      await new Promise<void>((done) => {
-        const stop = () => done();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+      // Listen for the signals before saying we run: whoever reads that line may stop us at once.
+      const stopped = new Promise<void>((done) => {
+        process.once('SIGINT', () => done());
+        process.once('SIGTERM', () => done());
       });
+      io.stdout(options.json ? `${JSON.stringify({ running: true, shops: core.shops.list().length })}\n` : `Kassenwart is running (${core.shops.list().length} shops). Stop with Ctrl-C.\n`);
+      await stopped;
       // Stops the cron task and waits for a running job, so the database closes between pages.
       await scheduler.stop();
       await watcher?.stop?.();

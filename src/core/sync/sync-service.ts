@@ -52,8 +52,9 @@ export type SyncDeps = {
 /** Systems whose "full comparison" costs no requests (a local file): compare on every run. */
 const CHEAP_COMPARISON = new Set(['csv']);
 
-/** A `running` sync run older than this is from a process that died (a first sync of 20 000 orders takes < 1 min). */
-const STALE_MS = 60 * 60_000;
+/** A `running` sync run older than this is from a process that died (a first sync of 20 000 orders takes < 1 min;
+ * retries and Retry-After waits are bounded well below this). */
+const STALE_MS = 20 * 60_000;
 
 type Counts = { seen: number; new: number; changed: number; removed: number; requests: number };
 

@@ -28,12 +28,12 @@ describe('scheduler (node-cron wiring over planDueJobs)', () => {
     }
   });
 
-  it('never overlaps with a sync of another process; a run left "running" by a dead process is closed after an hour', async () => {
+  it('never overlaps with a sync of another process; a run left "running" by a dead process is closed after 20 minutes', async () => {
     const s = await setupWoo();
     const shop = await connectWoo(s);
     s.db.insert(syncRuns).values({ shopId: shop.id, kind: 'new', state: 'running', startedAt: s.clock.now().toISOString() }).run();
     await expect(s.area.sync.run('Woo', 'new')).rejects.toMatchObject({ code: 'SYNC_BUSY' });
-    s.clock.advance(61 * 60_000);
+    s.clock.advance(21 * 60_000);
     const result = await s.area.sync.run('Woo', 'new');
     expect(result.state).toBe('ok');
     const stale = s.db.select().from(syncRuns).where(eq(syncRuns.id, 1)).get();
