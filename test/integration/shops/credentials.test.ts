@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { shops } from '#core/db/schema/index.ts';
+import { connectWoo, setupWoo } from './support.ts';
+
+describe('shop credentials live only in the SecretStore', () => {
+  it('the database (every table) never holds the key or secret; removing the shop deletes them from the store', async () => {
+    const s = await setupWoo();
+    await connectWoo(s);
+    s.sim.fault({ kind: 'status', status: 401, body: { code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot list resources.' } });
+    await s.area.sync.run('Woo', 'new');
+    const row = s.db.select().from(shops).get();
+    expect(row?.secretName).toMatch(/^kassenwart\.shop\./);
+    expect(JSON.parse(s.secrets.get(row?.secretName ?? '') ?? '{}')).toEqual({ key: s.sim.consumerKey, secret: s.sim.consumerSecret });
+    const tables = s.db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+    const dump = tables.map((t) => JSON.stringify(s.db.$client.prepare(`SELECT * FROM "${t.name}"`).all())).join('\n');
+    expect(dump).toContain('SHOP_AUTH_FAILED');
+    expect(dump).not.toContain(s.sim.consumerSecret);
+    expect(dump).not.toContain(s.sim.consumerKey);
+    s.area.remove('Woo');
+    expect(s.secrets.get(row?.secretName ?? '')).toBeUndefined();
+    await expect(s.area.sync.run('Woo', 'new')).rejects.toMatchObject({ code: 'SHOP_NOT_FOUND' });
+  });
+});
