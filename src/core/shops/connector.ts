@@ -1,6 +1,15 @@
 /**
- * The connector interface every shop system implements (issue 4). One folder per system beside this file.
+ * The connector interface every shop system implements (issue 4). One folder per system beside this file,
+ * registered in registry.ts (factory) and simulators.ts (test/demo simulator).
  * Connectors speak the shop's API and translate to these shapes; they never touch the database.
+ *
+ * What the sync engine (src/core/sync/sync-service.ts) relies on:
+ *  - listChangedOrders: `since` is inclusive; orders come oldest-modified first, so every stored page is a
+ *    prefix and the high-water mark (the largest `updatedAt` stored) never passes unstored orders. Orders
+ *    without `updatedAt` never move the mark (the CSV shop). Re-delivering an order is harmless (dedupe).
+ *  - listOpenOrderIds: called once per distinct set of open statuses in the mapping (full comparison).
+ *  - getOrder: `undefined` only when the shop says the order does not exist (deleted): "removed externally".
+ *  - Errors are ShopError (./http.ts) with codes and messages free of credentials.
  */
 import type { PaymentCode, ShopSystem } from '#shared/domain.ts';
 
