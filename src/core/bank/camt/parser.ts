@@ -139,7 +139,24 @@ export class CamtReader {
       this.enter('tx');
       return;
     }
-    this.rel = this.rel === '' ? name : `${this.rel}/${name}`;
+    this.rel = this.childRel(name);
+  }
+
+  /** Relative paths are interned (one flat string per distinct path), so the field-table lookups hash once. */
+  private readonly relCache = new Map<string, Map<string, string>>();
+
+  private childRel(name: string): string {
+    let kids = this.relCache.get(this.rel);
+    if (!kids) {
+      kids = new Map();
+      this.relCache.set(this.rel, kids);
+    }
+    let next = kids.get(name);
+    if (next === undefined) {
+      next = this.rel === '' ? name : `${this.rel}/${name}`;
+      kids.set(name, next);
+    }
+    return next;
   }
 
   private openOutside(name: string, tag: SaxesTagPlain): void {
