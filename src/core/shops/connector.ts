@@ -7,7 +7,8 @@
  *  - listChangedOrders: `since` is inclusive; orders come oldest-modified first, so every stored page is a
  *    prefix and the high-water mark (the largest `updatedAt` stored) never passes unstored orders. Orders
  *    without `updatedAt` never move the mark (the CSV shop). Re-delivering an order is harmless (dedupe).
- *  - listOpenOrderIds: called once per distinct set of open statuses in the mapping (full comparison).
+ *  - listOpenOrderIds: called once per distinct set of open statuses in the mapping (full comparison), unless
+ *    the connector offers the batch read `getOrders`.
  *  - getOrder: `undefined` only when the shop says the order does not exist (deleted): "removed externally".
  *  - Errors are ShopError (./http.ts) with codes and messages free of credentials.
  */
@@ -66,6 +67,12 @@ export interface ShopConnector {
   listOpenOrderIds(params: { openStatuses: string[] }): Promise<{ ids: string[]; requests: number }>;
   /** One order, or undefined if the shop deleted it. */
   getOrder(externalId: string): Promise<ShopOrder | undefined>;
+  /**
+   * Optional batch read for the full comparison: the orders among `externalIds` that still exist (at most
+   * one page of ids per request). When present, the engine reads every order it waits for this way instead of
+   * listing the shop's whole open set, so the cost follows our open orders, not the shop's size.
+   */
+  getOrders?(externalIds: string[]): Promise<{ orders: ShopOrder[]; requests: number }>;
   /** Marks an order paid / sets a status in the shop, per system. */
   setOrderStatus(externalId: string, target: { status: string; paid?: boolean; note?: string }): Promise<void>;
 }

@@ -16,9 +16,9 @@ import type { Db } from '../db/open.ts';
 import { dealerNotifications, orders, shopSyncState, syncRuns } from '../db/schema/index.ts';
 import { KassenwartError } from '../errors.ts';
 import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
-import type { ShopConnector } from '../shops/connector.ts';
+import type { ShopConnector, ShopOrder } from '../shops/connector.ts';
 import type { ShopRow, ShopService } from '../shops/shop-service.ts';
-import { applyDeleted, applyShopOrder, type ApplyContext, type ApplyOutcome, type Tx } from './apply-order.ts';
+import { applyDeleted, applyShopOrder, type ApplyContext, type ApplyOutcome, type OrderRow, type Tx } from './apply-order.ts';
 import { readShopSettings, type ShopSettings } from './shop-settings.ts';
 
 export type SyncKind = 'new' | 'poll' | 'full';
@@ -55,6 +55,9 @@ const CHEAP_COMPARISON = new Set(['csv']);
 /** A `running` sync run older than this is from a process that died (a first sync of 20 000 orders takes < 1 min;
  * retries and Retry-After waits are bounded well below this). */
 const STALE_MS = 20 * 60_000;
+
+/** Orders per batch read in the full comparison (WooCommerce's per_page maximum). */
+const BATCH = 100;
 
 type Counts = { seen: number; new: number; changed: number; removed: number; requests: number };
 
@@ -109,11 +112,42 @@ export function createSyncService(deps: SyncDeps) {
     }
   }
 
+  /** Our orders waiting for payment: what the full comparison checks against the shop. */
+  function waitingOrders(shopId: number) {
+    return db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.shopId, shopId), inArray(orders.status, [...AWAITING_PAYMENT])))
+      .orderBy(orders.id)
+      .all();
+  }
+
+  function applyChecked(shop: ShopRow, settings: ShopSettings, counts: Counts, checked: { row: OrderRow; order: ShopOrder | undefined }[]): void {
+    db.transaction((tx) => {
+      const ctx = context(tx, shop, settings);
+      for (const { row, order } of checked) tally(counts, order ? applyShopOrder(ctx, order) : applyDeleted(ctx, row));
+    });
+  }
+
   /**
-   * The shop's open set per payment code (codes with the same open statuses share one listing), compared with
-   * our orders waiting for payment: an order of code c is still open only if it is in code c's set.
+   * Full comparison. With a batch read (`getOrders`), every order we wait for is read again, 100 per request:
+   * the cost follows our open orders, not the shop's size; absent means deleted. Otherwise the shop's open set
+   * is listed per payment code (codes with the same open statuses share one listing) and each of our orders
+   * missing from its code's set is read once, to tell "deleted" from "changed status" (and to catch a race).
    */
   async function comparison(shop: ShopRow, settings: ShopSettings, connector: ShopConnector, counts: Counts): Promise<void> {
+    const waiting = waitingOrders(shop.id);
+    if (connector.getOrders) {
+      for (let i = 0; i < waiting.length; i += BATCH) {
+        const chunk = waiting.slice(i, i + BATCH);
+        const { orders: found, requests } = await connector.getOrders(chunk.map((r) => r.externalId));
+        counts.requests += requests;
+        counts.seen += found.length;
+        const byId = new Map(found.map((o) => [o.externalId, o]));
+        applyChecked(shop, settings, counts, chunk.map((row) => ({ row, order: byId.get(row.externalId) })));
+      }
+      return;
+    }
     const openByCode = new Map<string, Set<string>>();
     const byStatuses = new Map<string, Set<string>>();
     for (const code of PAYMENT_CODES) {
@@ -128,21 +162,11 @@ export function createSyncService(deps: SyncDeps) {
       }
       openByCode.set(code, ids);
     }
-    const ours = db
-      .select()
-      .from(orders)
-      .where(and(eq(orders.shopId, shop.id), inArray(orders.status, [...AWAITING_PAYMENT])))
-      .all()
-      .filter((row) => !(row.paymentCode && openByCode.get(row.paymentCode)?.has(row.externalId)));
-    for (const row of ours) {
-      // Missing from the open set: read it once to tell "deleted" from "changed status" (and to catch a race).
+    for (const row of waiting.filter((r) => !(r.paymentCode && openByCode.get(r.paymentCode)?.has(r.externalId)))) {
       const order = await connector.getOrder(row.externalId);
       counts.requests += connector.system === 'csv' ? 0 : 1;
       counts.seen += 1;
-      db.transaction((tx) => {
-        const ctx = context(tx, shop, settings);
-        tally(counts, order ? applyShopOrder(ctx, order) : applyDeleted(ctx, row));
-      });
+      applyChecked(shop, settings, counts, [{ row, order }]);
     }
   }
 

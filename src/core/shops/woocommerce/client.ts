@@ -70,6 +70,8 @@ export type OrderListQuery = {
   order?: 'asc' | 'desc';
   /** WordPress' global `_fields` parameter, to fetch only ids in the full comparison. */
   fields?: string[];
+  /** `include`: "Limit result set to specific ids." */
+  include?: string[];
 };
 
 export type OrderList = { orders: unknown[]; total: number; totalPages: number };
@@ -121,6 +123,7 @@ export class WooClient {
         orderby: query.orderby ?? 'modified',
         order: query.order ?? 'asc',
         _fields: query.fields?.join(','),
+        include: query.include?.length ? query.include.join(',') : undefined,
       },
     });
     if (!Array.isArray(response.body)) this.badResponse('GET orders', 'an array of orders');

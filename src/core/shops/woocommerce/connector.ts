@@ -87,6 +87,18 @@ export class WooCommerceConnector implements ShopConnector {
     return { ids, requests: this.client.http.requestCount - before };
   }
 
+  /** Batch read with `include` (100 ids per request); deleted (and trashed) orders are simply absent. */
+  async getOrders(externalIds: string[]): Promise<{ orders: ShopOrder[]; requests: number }> {
+    const before = this.client.http.requestCount;
+    const orders: ShopOrder[] = [];
+    for (let i = 0; i < externalIds.length; i += MAX_PAGE) {
+      const ids = externalIds.slice(i, i + MAX_PAGE);
+      const list = await this.client.listOrders({ include: ids, perPage: MAX_PAGE, orderby: 'id', order: 'asc' });
+      for (const raw of list.orders) orders.push(toShopOrder(this.client.parseOrder(raw)));
+    }
+    return { orders, requests: this.client.http.requestCount - before };
+  }
+
   async getOrder(externalId: string): Promise<ShopOrder | undefined> {
     const order = await this.client.getOrder(externalId);
     return order ? toShopOrder(order) : undefined;

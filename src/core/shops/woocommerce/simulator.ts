@@ -4,7 +4,7 @@
  * https://woocommerce.github.io/woocommerce-rest-api-docs/ :
  *  - Authentication: HTTP Basic with consumer key/secret (or `consumer_key`/`consumer_secret` query
  *    parameters); otherwise 401 `woocommerce_rest_cannot_view` ("Sorry, you cannot list resources.").
- *  - GET /wp-json/wc/v3/orders: `modified_after` (exclusive, like WordPress' date_query "after"; GMT when
+ *  - GET /wp-json/wc/v3/orders: `include` (ids), `modified_after` (exclusive, like WordPress' date_query "after"; GMT when
  *    `dates_are_gmt=true`), `status` (comma list), `orderby` (date|id|modified), `order`, `page`, `per_page`
  *    (1..100, otherwise 400 `rest_invalid_param`), `_fields`; headers X-WP-Total and X-WP-TotalPages (#pagination).
  *  - GET/PUT /orders/<id> (status, set_paid), POST /orders/<id>/notes; 404 `woocommerce_rest_shop_order_invalid_id`
@@ -237,8 +237,10 @@ export class WooCommerceSimulator {
     const after = q.get('modified_after');
     // The simulated site runs on UTC, so local and GMT dates coincide whatever `dates_are_gmt` says.
     const afterMs = after ? Date.parse(`${after}Z`) : undefined;
+    const include = q.get('include') ? new Set(q.get('include')?.split(',').map(Number)) : undefined;
     const matching = [...this.orders.values()].filter(
       (o) =>
+        (include === undefined || include.has(o.id)) &&
         (statuses.includes('any') ? o.status !== 'trash' : statuses.includes(o.status)) &&
         (afterMs === undefined || gmtMs(o.date_modified_gmt) > afterMs),
     );
