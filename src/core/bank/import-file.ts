@@ -92,18 +92,40 @@ export function importStatementFile(file: StatementFile, ctx: FileContext): File
     }
   };
 
+  // MT940/MT942 and CSV parsers announce a statement AFTER its entries (the closing balance comes last). Rather
+  // than holding 100 000 entries until then, a first pass over the (in-memory) text collects the statements;
+  // the second pass stores entries as they come. CAMT announces statements first and is read once.
+  const announced = new Map<number, StatementInfo>();
+  if (file.format.kind !== 'camt') {
+    for (const event of file.events()) if (event.kind === 'statement') announced.set(event.index, event.statement);
+  }
+  const statementFor = (index: number): StatementState | undefined => {
+    let st = statements.get(index);
+    const info = announced.get(index);
+    if (!st && info) {
+      st = openStatement(info);
+      statements.set(index, st);
+      summary.version ??= info.version ?? null;
+    }
+    return st;
+  };
+
   for (const event of file.events()) {
     if (event.kind === 'problem') {
       if (event.problem.severity === 'error') throw importErrorFromProblem({ ...event.problem, file: event.problem.file ?? file.name });
       warn({ code: event.problem.code, message: event.problem.message });
     } else if (event.kind === 'statement') {
-      const st = openStatement(event.statement);
-      statements.set(event.index, st);
+      let st = statements.get(event.index);
+      if (st) st.info = event.statement;
+      else {
+        st = openStatement(event.statement);
+        statements.set(event.index, st);
+      }
       summary.version ??= event.statement.version ?? null;
       for (const entry of waiting.get(event.index) ?? []) store(st, entry);
       waiting.delete(event.index);
     } else {
-      const st = statements.get(event.entry.statementIndex);
+      const st = statementFor(event.entry.statementIndex);
       if (st) store(st, event.entry);
       else {
         const list = waiting.get(event.entry.statementIndex);
