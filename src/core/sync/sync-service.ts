@@ -61,6 +61,9 @@ const BATCH = 100;
 
 type Counts = { seen: number; new: number; changed: number; removed: number; requests: number };
 
+/** What one run did so far; `readIds` are orders already read fresh in this run (the comparison skips them). */
+type RunProgress = Counts & { readIds: Set<string> };
+
 export class SyncBusyError extends KassenwartError {}
 
 export function createSyncService(deps: SyncDeps) {
@@ -90,7 +93,7 @@ export function createSyncService(deps: SyncDeps) {
     return { tx, clock, logger, shop: { id: shop.id, name: shop.name, connectedAt: shop.connectedAt }, mapping: settings.mapping };
   }
 
-  async function incremental(shop: ShopRow, settings: ShopSettings, connector: ShopConnector, counts: Counts): Promise<void> {
+  async function incremental(shop: ShopRow, settings: ShopSettings, connector: ShopConnector, counts: RunProgress): Promise<void> {
     let since = state(shop.id, 'new')?.highWaterMark ?? undefined;
     let cursor: string | undefined;
     for (;;) {
@@ -101,6 +104,7 @@ export function createSyncService(deps: SyncDeps) {
         let mark = since;
         for (const order of page.orders) {
           counts.seen += 1;
+          counts.readIds.add(order.externalId);
           tally(counts, applyShopOrder(ctx, order));
           if (order.updatedAt && (!mark || Date.parse(order.updatedAt) > Date.parse(mark))) mark = order.updatedAt;
         }
@@ -135,8 +139,9 @@ export function createSyncService(deps: SyncDeps) {
    * is listed per payment code (codes with the same open statuses share one listing) and each of our orders
    * missing from its code's set is read once, to tell "deleted" from "changed status" (and to catch a race).
    */
-  async function comparison(shop: ShopRow, settings: ShopSettings, connector: ShopConnector, counts: Counts): Promise<void> {
-    const waiting = waitingOrders(shop.id);
+  async function comparison(shop: ShopRow, settings: ShopSettings, connector: ShopConnector, counts: RunProgress): Promise<void> {
+    // Orders the incremental part of this run just read are current already (on a first sync: all of them).
+    const waiting = waitingOrders(shop.id).filter((row) => !counts.readIds.has(row.externalId));
     if (connector.getOrders) {
       for (let i = 0; i < waiting.length; i += BATCH) {
         const chunk = waiting.slice(i, i + BATCH);
@@ -199,7 +204,7 @@ export function createSyncService(deps: SyncDeps) {
     const startedAt = clock.now().toISOString();
     const run = claim(shop, kind, startedAt);
     saveState(db, shop.id, kind, { lastRunAt: startedAt });
-    const counts: Counts = { seen: 0, new: 0, changed: 0, removed: 0, requests: 0 };
+    const counts: RunProgress = { seen: 0, new: 0, changed: 0, removed: 0, requests: 0, readIds: new Set() };
     let error: { code: string; message: string } | null = null;
     try {
       const settings = readShopSettings(shop.settings, shop.name);
