@@ -1,0 +1,93 @@
+/**
+ * Per-statement bookkeeping of an import: which bank account a statement belongs to (unknown accounts are
+ * created and reported), the balance check (opening + booked entries = closing) and statement sequence gaps
+ * per account (CAMT.053 ElctrncSeqNb/LglSeqNb, MT940 :28C:). Runs inside the import's transaction.
+ */
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { bankAccounts, bankStatements } from '../db/schema/index.ts';
+import { writeAudit } from '../audit.ts';
+import { importError } from './import-error.ts';
+import type { StatementAccount, StatementInfo } from './types.ts';
+
+export type ImportWarning = { code: string; message: string };
+
+export type ImportedAccount = { id: number; iban: string | null; otherId: string | null; created: boolean };
+
+export type FileContext = { db: Db; now: string; actor: string; accountIban?: string };
+
+/** accountId is resolved when the first entry is stored (or at the end), so an account-less fragment without entries imports as empty. */
+export type StatementState = { info: StatementInfo; accountId: number | undefined; sum: number; entries: number; date: string | undefined };
+
+export function openStatement(info: StatementInfo): StatementState {
+  return { info, accountId: undefined, sum: 0, entries: 0, date: info.toDate ?? info.createdAt?.slice(0, 10) };
+}
+
+export function resolveAccount(acct: StatementAccount, ctx: FileContext, info: StatementInfo, warn: (w: ImportWarning) => void): ImportedAccount {
+  const { db } = ctx;
+  const iban = acct.iban?.replace(/\s+/g, '').toUpperCase();
+  const forced = ctx.accountIban?.replace(/\s+/g, '').toUpperCase();
+  if (iban && forced && iban !== forced) {
+    throw importError('IMPORT_ACCOUNT_MISMATCH', `The statement is for account ${iban}, not ${forced} given with --account. Check which file you picked, or leave --account out.`, {});
+  }
+  const useIban = iban ?? (acct.otherId ? undefined : forced);
+  const row = useIban
+    ? db.select().from(bankAccounts).where(eq(bankAccounts.iban, useIban)).get()
+    : acct.otherId
+      ? db.select().from(bankAccounts).where(eq(bankAccounts.otherId, acct.otherId)).get()
+      : undefined;
+  if (row) return { id: row.id, iban: row.iban, otherId: row.otherId, created: false };
+  if (!useIban && !acct.otherId) {
+    throw importError('IMPORT_NO_ACCOUNT', 'The file does not name the account it belongs to. Import it again with --account IBAN (or pick the account in the app).', {});
+  }
+  const created = db
+    .insert(bankAccounts)
+    .values({ iban: useIban ?? null, otherId: useIban ? null : (acct.otherId ?? null), bic: acct.bic ?? null, name: acct.name ?? null, holder: acct.holder ?? null, currency: acct.currency ?? info.balanceCurrency ?? 'EUR', createdAt: ctx.now })
+    .returning()
+    .get();
+  writeAudit(db, { now: () => new Date(ctx.now) }, { actor: ctx.actor, entityType: 'bank_account', entityId: created.id, action: 'created_by_import', after: created });
+  warn({ code: 'ACCOUNT_CREATED', message: `New bank account ${useIban ?? acct.otherId ?? ''} created from the statement.` });
+  return { id: created.id, iban: created.iban, otherId: created.otherId, created: true };
+}
+
+/** Numeric statement number: CAMT ElctrncSeqNb/LglSeqNb "12", MT940 :28C: "12/1" or "00012". */
+function sequenceNumber(sequence: string | undefined): number | null {
+  const m = /^\s*0*(\d{1,9})/.exec(sequence ?? '');
+  return m?.[1] ? Number(m[1]) : null;
+}
+
+export function finishStatement(st: StatementState & { accountId: number }, batchId: number, ctx: FileContext, warn: (w: ImportWarning) => void): 'ok' | 'mismatch' | 'not_available' {
+  const { info } = st;
+  let check: 'ok' | 'mismatch' | 'not_available' = 'not_available';
+  if (info.openingBalanceMinor !== undefined && info.closingBalanceMinor !== undefined) {
+    const expected = info.openingBalanceMinor + st.sum;
+    check = expected === info.closingBalanceMinor ? 'ok' : 'mismatch';
+    if (check === 'mismatch') {
+      warn({ code: 'BALANCE_MISMATCH', message: `Statement ${info.statementId ?? ''}: opening balance ${info.openingBalanceMinor} + entries ${st.sum} = ${expected}, but the closing balance is ${info.closingBalanceMinor} (minor units ${info.balanceCurrency ?? ''}). Entries may be missing; ask the bank.` });
+    }
+  }
+  const seq = sequenceNumber(info.sequence);
+  // Gaps are meaningful for account statements only (CAMT.053, MT940); reports and notifications are not numbered without gaps.
+  if (seq !== null && (info.format === 'camt.053' || info.format === 'mt940')) {
+    const previous = ctx.db
+      .select({ n: bankStatements.sequenceNumber })
+      .from(bankStatements)
+      .where(and(eq(bankStatements.bankAccountId, st.accountId), eq(bankStatements.format, info.format), isNotNull(bankStatements.sequenceNumber)))
+      .orderBy(desc(bankStatements.id))
+      .limit(1)
+      .get();
+    const prev = previous?.n ?? null;
+    if (prev !== null && seq > prev + 1 && seq !== 1) {
+      warn({ code: 'STATEMENT_SEQUENCE_GAP', message: `Statement number ${seq} follows ${prev}: statement${seq - prev > 2 ? 's' : ''} ${prev + 1}${seq - prev > 2 ? `–${seq - 1}` : ''} of this account ${seq - prev > 2 ? 'are' : 'is'} missing. Import ${seq - prev > 2 ? 'them' : 'it'} too.` });
+    }
+  }
+  ctx.db
+    .insert(bankStatements)
+    .values({
+      importBatchId: batchId, bankAccountId: st.accountId, format: info.format, statementId: info.statementId ?? null, sequence: info.sequence ?? null,
+      sequenceNumber: seq, fromDate: info.fromDate ?? null, toDate: info.toDate ?? null, openingBalanceMinor: info.openingBalanceMinor ?? null,
+      closingBalanceMinor: info.closingBalanceMinor ?? null, entriesSumMinor: st.sum, currency: info.balanceCurrency ?? null, balanceCheck: check, createdAt: ctx.now,
+    })
+    .run();
+  return check;
+}
