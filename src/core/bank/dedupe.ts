@@ -34,7 +34,7 @@
  * currency within ±PENDING_WINDOW_DAYS that positively agrees (equal end-to-end id, IBAN or same-family bank
  * reference — or neither side has any of them and the date is the same) and REPLACES it in place: the row keeps
  * its id (assignments stay), takes the booked data and key. A pending entry whose booked version is already
- * stored (same test) is a duplicate.
+ * stored (same test) is a duplicate, and so is a pending entry already stored as pending under another date.
  *
  * LIMITS. Two different customers paying the same amount on the same day, reported by two formats that share
  * no identifying field (e.g. a CSV without IBAN and a CAMT), pair up by order; the set of postings is still
@@ -174,6 +174,9 @@ export class Deduper {
     } else {
       const booked = this.acrossStatus(accountId, entry, 'booked', identity, date);
       if (booked) return { action: 'duplicate', postingId: booked.id };
+      // The same pending entry reported again with another date (e.g. BookgDt filled in by a later report).
+      const pending = this.acrossStatus(accountId, entry, 'pending', identity, date);
+      if (pending) return { action: 'duplicate', postingId: pending.id };
     }
     return { action: 'insert', key: next };
   }

@@ -111,3 +111,13 @@ describe('statements and notifications together', () => {
     expect(core.bank.listPostings({ accountIban: 'DE02500105170137075030' }).total).toBe(2);
   });
 });
+
+describe('pending reported twice', () => {
+  it('a pending entry re-reported with a booking date is still one posting', async () => {
+    const { core } = makeTestDb();
+    const base = { amount: '30.00', status: 'PDNG', iban: 'DE02120300000000202051', e2e: 'P-1' };
+    ok(await core.bank.importBytes('10h.xml', bytes(camtXml('052', [{ entries: [{ ...base, bookingDate: null, valueDate: '2026-11-02' }] }]))));
+    expect(ok(await core.bank.importBytes('14h.xml', bytes(camtXml('052', [{ entries: [{ ...base, bookingDate: '2026-11-03' }] }]))))).toMatchObject({ new: 0, duplicate: 1 });
+    expect(core.bank.listPostings().total).toBe(1);
+  });
+});
