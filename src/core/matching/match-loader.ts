@@ -104,9 +104,12 @@ export function loadActiveAssignments(db: Reader, now: Date): MatchAssignment[] 
       endToEndId: postings.endToEndId,
       counterpartyIban: postings.counterpartyIban,
       bookingDate: postings.bookingDate,
+      orderNumber: orders.number,
+      paymentReference: orders.paymentReference,
     })
     .from(assignments)
     .innerJoin(postings, eq(postings.id, assignments.postingId))
+    .innerJoin(orders, eq(orders.id, assignments.orderId))
     .where(and(isNull(assignments.undoneAt), gte(assignments.createdAt, daysAgo(now, RETURN_LOOKBACK_DAYS))))
     .all();
 }

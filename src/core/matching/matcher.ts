@@ -6,10 +6,10 @@
  * Whatever is not automatic ends as a ranked suggestion with its signals, or as "none".
  */
 import { OrderIndex } from './order-index.ts';
-import { collectEvidence, type Evidence } from './passes/evidence.ts';
+import { addPayerEvidence, collectEvidence, type Evidence } from './passes/evidence.ts';
 import { combinedCandidates } from './passes/combined.ts';
 import { isReturn, returnContext, returnDecision } from './passes/returns.ts';
-import { hasIdentity, passOf, singleCandidate } from './passes/single.ts';
+import { cachedPass, hasIdentity, singleCandidate } from './passes/single.ts';
 import type { MatchSettings } from './settings.ts';
 import { EMPTY_FACTS, type Candidate, type Decision, type MatchInput, type MatchOrder, type MatchResult, type PassName } from './types.ts';
 
@@ -17,12 +17,18 @@ import { EMPTY_FACTS, type Candidate, type Decision, type MatchInput, type Match
 export const AUTO_PASSES: readonly PassName[] = ['reference', 'number', 'combined', 'typo', 'payer'];
 
 /** Candidates of a posting against the current open amounts, best first. */
-export function rankCandidates(ev: Evidence, index: OrderIndex, settingsFor: (o: MatchOrder) => MatchSettings, defaults: MatchSettings): Candidate[] {
-  const ids = new Set<number>([...ev.signals.keys(), ...ev.amountOrders]);
+export function rankCandidates(ev: Evidence, index: OrderIndex, settingsFor: (o: MatchOrder) => MatchSettings, defaults: MatchSettings, withAmountOnly = true): Candidate[] {
   const out: Candidate[] = [];
-  for (const id of ids) {
+  for (const id of ev.signals.keys()) {
     const c = singleCandidate(ev, id, index, settingsFor);
     if (c) out.push(c);
+  }
+  if (withAmountOnly) {
+    for (const id of ev.amountOrders) {
+      if (ev.signals.has(id)) continue;
+      const c = singleCandidate(ev, id, index, settingsFor);
+      if (c) out.push(c);
+    }
   }
   const exactSingle = out.some((c) => c.blockers.length === 0 && c.signals.some((s) => s.kind === 'amount_exact'));
   if (!exactSingle) out.push(...combinedCandidates(ev, index, defaults));
@@ -40,11 +46,34 @@ export function band(candidates: readonly Candidate[], settings: MatchSettings):
   // The runner-up that counts is a different explanation: a part of the best one (one of the orders a
   // combined payment covers) does not compete with it. Blocked candidates do compete: they may be the truth.
   const second = rest.find((c) => !c.orderIds.every((id) => best.orderIds.includes(id)));
-  if (second && best.score - second.score < settings.minMargin) reasons.push('not_clearly_ahead');
+  if (second) {
+    // Evidence tiers: our reference beats a number, a number beats a typo, a typo beats payer + amount. A
+    // better tier is clearly ahead whatever the scores; within a tier the score margin decides. A runner-up
+    // of a better tier (the payer named another order) is a conflict, never automatic.
+    if (tier(second) > tier(best)) reasons.push('other_order_named');
+    else if (tier(second) === tier(best) && best.score - second.score < settings.minMargin) reasons.push('not_clearly_ahead');
+  }
+  // Hard rule: the number points at one order, but the payer and the amount point at another (a typo that
+  // happens to be another open order's number). Only our reference outweighs the payer.
+  if (best.pass !== 'reference' && !payerAgrees(best) && rest.some((c) => !overlaps(c) && payerAgrees(c) && amountAgrees(c))) {
+    reasons.push('payer_points_elsewhere');
+  }
   // Hard rule: same amount and same payer on several open orders, with no number or reference to tell.
   if (!hasIdentity(best) && rest.some((c) => !overlaps(c) && sameShape(best, c))) reasons.push('ambiguous_same_amount_same_name');
   if (reasons.length === 0) return { band: 'auto', reasons };
   return { band: best.score >= 0.5 ? 'suggest' : 'none', reasons: [...new Set(reasons)] };
+}
+
+const PAYER_KINDS_STRONG = new Set(['name_exact', 'company', 'iban_learned', 'alias_learned']);
+const AMOUNT_FITS = new Set(['amount_exact', 'amount_within_tolerance', 'amount_sum']);
+const payerAgrees = (c: Candidate) => c.signals.some((s) => PAYER_KINDS_STRONG.has(s.kind) && (s.weight ?? 0) > 0);
+const amountAgrees = (c: Candidate) => c.signals.some((s) => AMOUNT_FITS.has(s.kind));
+
+function tier(c: Candidate): number {
+  if (c.pass === 'reference') return 3;
+  if (c.pass === 'number' || (c.pass === 'combined' && hasIdentity(c))) return 2;
+  if (c.pass === 'typo') return 1;
+  return 0;
 }
 
 function sameShape(a: Candidate, b: Candidate): boolean {
@@ -67,7 +96,7 @@ export function runMatcher(input: MatchInput): MatchResult {
   const returns = returnContext(input.activeAssignments ?? [], postingAmounts);
   for (const p of sorted) {
     if (isReturn(p)) {
-      const d = returnDecision(p, returns, index);
+      const d = returnDecision(p, returns);
       decisions.push(d);
       if (d.band === 'auto') summary.returns++;
       else summary[d.band === 'suggest' ? 'suggested' : 'none']++;
@@ -80,7 +109,7 @@ export function runMatcher(input: MatchInput): MatchResult {
       continue;
     }
     if (p.amountMinor - p.assignedMinor <= 0) continue;
-    credits.push(collectEvidence(p, index, learned, input.patterns ?? []));
+    credits.push(collectEvidence(p, index, input.patterns ?? []));
   }
 
   const settingsOf = (c: Candidate | undefined): MatchSettings => {
@@ -89,34 +118,61 @@ export function runMatcher(input: MatchInput): MatchResult {
   };
   // Which passes can possibly assign a posting, from its evidence; the others skip the ranking work.
   const possible = new Map<Evidence, Set<PassName>>();
-  for (const ev of credits) {
-    const set = new Set<PassName>([...ev.signals.values()].map((s) => passOf(s)));
-    if (ev.signals.size >= 2) set.add('combined');
-    possible.set(ev, set);
-  }
+  const possibleFor = (ev: Evidence): Set<PassName> => {
+    let set = possible.get(ev);
+    if (!set) {
+      set = new Set<PassName>();
+      for (const [id, signals] of ev.signals) set.add(cachedPass(ev, id, signals));
+      if (ev.signals.size >= 2) set.add('combined');
+      possible.set(ev, set);
+    }
+    return set;
+  };
+  const withPayer = (ev: Evidence) => {
+    if (ev.payerDone) return;
+    addPayerEvidence(ev, index, learned);
+    possible.delete(ev);
+  };
+  const tryAuto = (ev: Evidence, pass: PassName): boolean => {
+    if (!possibleFor(ev).has(pass)) return false;
+    const candidates = rankCandidates(ev, index, settingsFor, settings, false);
+    const best = candidates[0];
+    if (!best || best.pass !== pass || band(candidates, settingsOf(best)).band !== 'auto') return false;
+    best.allocations.forEach((a, i) => {
+      const shortfall = i === best.allocations.length - 1 ? best.shortfallMinor : 0;
+      index.remaining.set(a.orderId, index.openMinor(a.orderId) - a.amountMinor - shortfall);
+    });
+    decisions.push({ postingId: ev.posting.id, band: 'auto', pass, candidates: candidates.slice(0, settings.maxCandidates), reasons: [] });
+    summary.auto++;
+    return true;
+  };
   let pending = credits;
   for (const pass of AUTO_PASSES) {
     const next: Evidence[] = [];
     for (const ev of pending) {
-      if (!possible.get(ev)?.has(pass) || input.manualOnly?.has(ev.posting.id)) {
+      if (input.manualOnly?.has(ev.posting.id)) {
         next.push(ev);
         continue;
       }
-      const candidates = rankCandidates(ev, index, settingsFor, settings);
-      const best = candidates[0];
-      const verdict = band(candidates, settingsOf(best));
-      if (best && verdict.band === 'auto' && best.pass === pass) {
-        best.allocations.forEach((a, i) => {
-          const shortfall = i === best.allocations.length - 1 ? best.shortfallMinor : 0;
-          index.remaining.set(a.orderId, index.openMinor(a.orderId) - a.amountMinor - shortfall);
-        });
-        decisions.push({ postingId: ev.posting.id, band: 'auto', pass, candidates: candidates.slice(0, settings.maxCandidates), reasons: [] });
-        summary.auto++;
-      } else next.push(ev);
+      // The reference pass first tries without payer evidence: nothing outweighs our reference except another
+      // reference (evidence tiers in band()), and a third of all postings end here. Every other pass needs the
+      // payer evidence (a number must not contradict payer and amount, partial payments need the payer).
+      if (pass !== 'reference') withPayer(ev);
+      else if (!possibleFor(ev).has(pass)) {
+        next.push(ev);
+        continue;
+      }
+      let done = tryAuto(ev, pass);
+      if (!done && !ev.payerDone) {
+        withPayer(ev);
+        done = tryAuto(ev, pass);
+      }
+      if (!done) next.push(ev);
     }
     pending = next;
   }
   for (const ev of pending) {
+    withPayer(ev);
     const candidates = rankCandidates(ev, index, settingsFor, settings);
     const verdict = band(candidates, settingsOf(candidates[0]));
     // A posting that only became unambiguous after other passes assigned is still left for the dealer:

@@ -13,12 +13,16 @@ const TITLES = new Set(['herr', 'herrn', 'frau', 'dr', 'prof', 'dipl', 'ing', 'm
 
 /** Lower case ASCII: ä/ae → a, ö/oe → o, ü/ue → u, ß → ss, ø → o, other diacritics dropped. */
 export function foldName(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  // Fast path: plain ASCII needs no Unicode normalisation (most bank payer fields are upper-case ASCII).
+  if (/^[\x20-\x7e]*$/.test(lower)) return lower.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+  return lower
     .replace(/ß/g, 'ss')
     .replace(/[øœ]/g, 'o')
     .replace(/æ/g, 'a')
     .replace(/ı/g, 'i')
+    .replace(/ł/g, 'l')
+    .replace(/đ/g, 'd')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/ae/g, 'a')
@@ -65,11 +69,20 @@ export type NameAgreement = 'exact' | 'partial' | 'none';
  */
 export function compareNames(payer: readonly string[], customer: readonly string[]): NameAgreement {
   if (payer.length === 0 || customer.length === 0) return 'none';
-  const a = new Set(payer);
+  // Both token lists are sorted and unique (nameTokens): count the shared tokens by merging, no allocation.
   let shared = 0;
-  for (const t of customer) if (a.has(t)) shared++;
-  if (shared === a.size && shared === customer.length) return 'exact';
-  if (shared >= 2 && (shared === a.size || shared === customer.length)) return 'partial';
+  for (let i = 0, j = 0; i < payer.length && j < customer.length; ) {
+    const a = payer[i] as string;
+    const b = customer[j] as string;
+    if (a === b) {
+      shared++;
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
+  }
+  if (shared === payer.length && shared === customer.length) return 'exact';
+  if (shared >= 2 && (shared === payer.length || shared === customer.length)) return 'partial';
   // Single-token company names ("ACME") agree only exactly.
   return 'none';
 }

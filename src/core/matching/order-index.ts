@@ -3,7 +3,7 @@
  * order (issue 5: ~linear in orders + postings). Built once per run; `remaining` is the only mutable part
  * (partial payments accumulate as the passes assign).
  */
-import { compareNames, customerKey, nameKey, nameTokens, tokenPairs } from './names.ts';
+import { compareNames, customerKey, nameTokens, tokenPairs } from './names.ts';
 import { numberCore, numberKey } from './references-extract.ts';
 import type { MatchOrder } from './types.ts';
 
@@ -12,7 +12,8 @@ export type IndexedOrder = {
   tokens: string[];
   companyTokens: string[];
   customerKey: string | undefined;
-  nameKeys: string[];
+  /** Order day as days since 1970 (date windows), or undefined. */
+  day: number | undefined;
 };
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -21,21 +22,32 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** Days since 1970 of a `YYYY-MM-DD…` string, without building Date objects per comparison. */
+export function epochDay(text: string | null | undefined): number | undefined {
+  if (!text || text.length < 10) return undefined;
+  const ms = Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
+  return Number.isNaN(ms) ? undefined : Math.round(ms / 86_400_000);
+}
+
+const PAIR_BUCKET_LIMIT = 48;
+
+type NumberHit = { entry: IndexedOrder; field: 'number' | 'invoice' };
+
 export class OrderIndex {
   readonly byId = new Map<number, IndexedOrder>();
   readonly byReference = new Map<string, IndexedOrder>();
   /** Full number key (`WC10023`) -> orders (number and invoice number, which field in `field`). */
-  readonly byKey = new Map<string, { entry: IndexedOrder; field: 'number' | 'invoice' }[]>();
+  readonly byKey = new Map<string, NumberHit[]>();
   /** Digit core (`10023`, `123`) -> orders. */
-  readonly byCore = new Map<string, { entry: IndexedOrder; field: 'number' | 'invoice' }[]>();
+  readonly byCore = new Map<string, NumberHit[]>();
   /** Normalised full name / company key -> orders. */
   readonly byName = new Map<string, IndexedOrder[]>();
-  /** Token pair of a name -> orders (for partial name agreement). */
-  readonly byNamePair = new Map<string, IndexedOrder[]>();
+  /** Token pair -> orders whose name has three or more tokens (middle names, double surnames). */
+  readonly byLongNamePair = new Map<string, IndexedOrder[]>();
   /** Customer key (`email:…`/`name:…`) -> orders, for learned facts. */
   readonly byCustomer = new Map<string, IndexedOrder[]>();
-  /** `currency:openMinor` -> orders (amount-only suggestions). */
-  readonly byAmount = new Map<string, IndexedOrder[]>();
+  /** currency -> open amount -> orders (amount-only suggestions). */
+  readonly byAmount = new Map<string, Map<number, IndexedOrder[]>>();
   /** Open amount per order, updated as the passes assign. */
   readonly remaining = new Map<number, number>();
 
@@ -45,51 +57,60 @@ export class OrderIndex {
 
   private add(order: MatchOrder): void {
     const tokens = nameTokens(order.customerName);
-    const companyTokens = nameTokens(order.company);
-    const entry: IndexedOrder = {
-      order,
-      tokens,
-      companyTokens,
-      customerKey: customerKey(order),
-      nameKeys: [tokens.join(' '), companyTokens.join(' ')].filter((k) => k !== ''),
-    };
+    const companyTokens = order.company ? nameTokens(order.company) : [];
+    const entry: IndexedOrder = { order, tokens, companyTokens, customerKey: customerKey(order), day: epochDay(order.createdAt) };
     this.byId.set(order.id, entry);
     this.remaining.set(order.id, order.totalMinor - order.paidMinor);
     if (order.paymentReference) this.byReference.set(order.paymentReference.toUpperCase(), entry);
-    for (const [value, field] of [
-      [order.number, 'number'],
-      [order.invoiceNumber, 'invoice'],
-    ] as const) {
-      if (!value) continue;
-      const key = numberKey(value);
-      if (key) push(this.byKey, key, { entry, field });
-      const core = numberCore(value);
-      if (core.length >= 3 && core !== key) push(this.byCore, core, { entry, field });
-    }
-    for (const k of new Set(entry.nameKeys)) push(this.byName, k, entry);
-    for (const t of [tokens, companyTokens]) for (const p of tokenPairs(t)) push(this.byNamePair, p, entry);
+    this.addNumber(order.number, entry, 'number');
+    if (order.invoiceNumber) this.addNumber(order.invoiceNumber, entry, 'invoice');
+    const nameKey = tokens.join(' ');
+    const companyKey = companyTokens.join(' ');
+    if (nameKey) push(this.byName, nameKey, entry);
+    if (companyKey && companyKey !== nameKey) push(this.byName, companyKey, entry);
+    for (const t of [tokens, companyTokens]) if (t.length >= 3 && t.length <= 6) for (const p of tokenPairs(t)) push(this.byLongNamePair, p, entry);
     if (entry.customerKey) push(this.byCustomer, entry.customerKey, entry);
-    const nk = nameKey(order.customerName);
-    if (nk && entry.customerKey !== `name:${nk}`) push(this.byCustomer, `name:${nk}`, entry);
-    push(this.byAmount, `${order.currency}:${order.totalMinor - order.paidMinor}`, entry);
+    let amounts = this.byAmount.get(order.currency);
+    if (!amounts) this.byAmount.set(order.currency, (amounts = new Map<number, IndexedOrder[]>()));
+    push(amounts, order.totalMinor - order.paidMinor, entry);
+  }
+
+  private addNumber(value: string, entry: IndexedOrder, field: 'number' | 'invoice'): void {
+    const key = numberKey(value);
+    if (key) push(this.byKey, key, { entry, field });
+    const core = numberCore(value);
+    if (core.length >= 3 && core !== key) push(this.byCore, core, { entry, field });
   }
 
   openMinor(orderId: number): number {
     return this.remaining.get(orderId) ?? 0;
   }
 
-  /** Orders whose customer or company name agrees with the payer (exact or partial), with the agreement. */
+  /**
+   * Orders whose customer or company name agrees with the payer (see names.ts compareNames): the exact-name
+   * bucket, customers with more tokens than the payer (via pairs of long names), and customers with fewer
+   * tokens than the payer ("THOMAS UND ANNA MUELLER" -> "Anna Müller", via pairs of the payer's tokens).
+   */
   byPayerName(payerTokens: readonly string[]): Map<number, 'exact' | 'partial'> {
     const out = new Map<number, 'exact' | 'partial'>();
     if (payerTokens.length === 0) return out;
     for (const e of this.byName.get(payerTokens.join(' ')) ?? []) out.set(e.order.id, 'exact');
-    if (payerTokens.length > 6) return out;
-    for (const pair of tokenPairs(payerTokens)) {
-      for (const e of this.byNamePair.get(pair) ?? []) {
-        if (out.has(e.order.id)) continue;
-        const best = [compareNames(payerTokens, e.tokens), compareNames(payerTokens, e.companyTokens)];
-        if (best.includes('exact')) out.set(e.order.id, 'exact');
-        else if (best.includes('partial')) out.set(e.order.id, 'partial');
+    if (payerTokens.length < 2 || payerTokens.length > 6) return out;
+    const pairs = tokenPairs(payerTokens);
+    const consider = (e: IndexedOrder) => {
+      if (out.has(e.order.id)) return;
+      const a = compareNames(payerTokens, e.tokens);
+      const b = e.companyTokens.length ? compareNames(payerTokens, e.companyTokens) : 'none';
+      if (a === 'exact' || b === 'exact') out.set(e.order.id, 'exact');
+      else if (a === 'partial' || b === 'partial') out.set(e.order.id, 'partial');
+    };
+    for (const pair of pairs) {
+      const long = this.byLongNamePair.get(pair);
+      // A pair shared by very many customers ("de vries", "van der") tells nothing beyond the exact bucket.
+      if (long && long.length <= PAIR_BUCKET_LIMIT) for (const e of long) consider(e);
+      if (payerTokens.length >= 3) {
+        const short = this.byName.get(pair);
+        if (short && short.length <= PAIR_BUCKET_LIMIT) for (const e of short) consider(e);
       }
     }
     return out;

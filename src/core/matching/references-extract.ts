@@ -35,7 +35,7 @@ export type Extraction = {
 
 const SEPA_KEYWORDS = /\b(?:SVWZ|EREF|KREF|MREF|CRED|DEBT|ABWA|ABWE|COAM|OAMT|SQTP|PURP)\+/g;
 const ORDER_KEYWORDS = new Set([
-  'BESTELLUNG', 'BESTELLNR', 'BESTELLNUMMER', 'BESTELL', 'BEST', 'AUFTRAG', 'AUFTRAGSNR', 'AUFTRAGSNUMMER', 'ORDER',
+  'BESTELLUNG', 'BESTELLUNGEN', 'RECHNUNGEN', 'AUFTRAEGE', 'AUFTRÄGE', 'ORDERS', 'UND', 'AND', 'BESTELLNR', 'BESTELLNUMMER', 'BESTELL', 'BEST', 'AUFTRAG', 'AUFTRAGSNR', 'AUFTRAGSNUMMER', 'ORDER',
   'ORDERNR', 'ORDERNUMBER', 'NR', 'NO', 'NUMMER', 'RECHNUNG', 'RECHNUNGSNR', 'RECHNUNGSNUMMER', 'RG', 'RGNR', 'RE',
   'RNR', 'INVOICE', 'INV', 'BELEG', 'BELEGNR', 'VORGANG', 'REF', 'REFERENZ', 'ZAHLUNG', 'FUER', 'FÜR', 'FOR',
 ]);
@@ -119,6 +119,8 @@ function findCreditorReferences(text: string, out: Extraction): void {
 
 type Token = { text: string; start: number; end: number };
 
+const isWord = (text: string) => /^[A-ZÄÖÜ]{4,}$/.test(text);
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(/#?[A-Z0-9ÄÖÜ]+(?:[-/_][A-Z0-9]+)*/g)) {
@@ -140,6 +142,8 @@ function pushCandidate(out: Map<string, NumberCandidate>, text: string, joined: 
 }
 
 function numberCandidates(text: string, patterns: readonly RegExp[]): NumberCandidate[] {
+  // Without a digit there is no number (all keys need one): skip the masking work.
+  if (!/\d/.test(text)) return [];
   const found = new Map<string, NumberCandidate>();
   const masked = maskNonOrderNumbers(text);
   const tokens = tokenize(masked);
@@ -151,15 +155,15 @@ function numberCandidates(text: string, patterns: readonly RegExp[]): NumberCand
     pushCandidate(found, tok.text, false, keyword);
     // "WC-100 23", "RE 2026 00123", a number broken by a line break: join 2 or 3 adjacent tokens that are
     // separated by whitespace only (never across a masked span, which leaves a wide gap of spaces).
-    // A long keyword ("BESTELLUNG") is not part of the number; short ones may be its prefix ("RE 2026 00123").
-    if (ORDER_KEYWORDS.has(tok.text) && tok.text.length > 3) continue;
+    // Words ("BESTELLUNG", "DANKE") are not part of a number; short letter groups may be its prefix ("RE 2026 00123").
+    if (isWord(tok.text)) continue;
     let joinedText = tok.text;
     for (let j = i + 1; j < Math.min(tokens.length, i + 3); j++) {
       const a = tokens[j - 1];
       const b = tokens[j];
       if (!a || !b) break;
       const gap = masked.slice(a.end, b.start);
-      if (!/^\s{1,2}$/.test(gap) || ORDER_KEYWORDS.has(b.text)) break;
+      if (!/^\s{1,2}$/.test(gap) || ORDER_KEYWORDS.has(b.text) || isWord(b.text)) break;
       joinedText += ` ${b.text}`;
       pushCandidate(found, joinedText, true, keyword);
     }
@@ -194,23 +198,26 @@ export type ExtractInput = {
 /** Everything the payer may have meant as a reference, from the remittance, the EndToEndId and the RF field. */
 export function extractReferences(input: ExtractInput, patterns: readonly RegExp[] = []): Extraction {
   const out: Extraction = { references: [], brokenReferences: [], creditorBodies: [], numbers: [] };
-  const parts: string[] = [];
-  for (const raw of [input.remittance, input.endToEndId]) {
-    if (!raw) continue;
-    const text = raw.toUpperCase().replace(SEPA_KEYWORDS, ' ').replace(/\bNOTPROVIDED\b/g, ' ');
-    if (text.trim()) parts.push(text);
+  // Free text is parsed in full. The end-to-end id and the structured reference are identifiers set by the
+  // payer's bank or app: they count only as a whole (or as our reference inside), never split into tokens —
+  // a random id like "E2E1234X567890" must not turn into the order number 567890.
+  const free: string[] = [];
+  const ids: string[] = [];
+  const clean = (raw: string) => raw.toUpperCase().replace(SEPA_KEYWORDS, ' ').replace(/\bNOTPROVIDED\b/g, ' ');
+  if (input.remittance) {
+    const text = clean(input.remittance);
+    if (text.trim()) free.push(text);
   }
-  const structured = input.creditorReference?.trim();
-  if (structured && !/^NOTPROVIDED$/i.test(structured)) {
-    findCreditorReferences(structured.toUpperCase(), out);
-    parts.push(structured.toUpperCase());
+  for (const raw of [input.endToEndId, input.creditorReference]) {
+    const text = raw ? clean(raw).trim() : '';
+    if (text) ids.push(text);
   }
-  for (const text of parts) {
+  for (const text of [...free, ...ids]) {
     findReferences(text, out);
     findCreditorReferences(text, out);
   }
   const numbers = new Map<string, NumberCandidate>();
-  for (const text of parts) {
+  for (const text of free) {
     for (const c of numberCandidates(text, patterns)) {
       const existing = numbers.get(c.key);
       if (!existing) numbers.set(c.key, c);
@@ -219,6 +226,10 @@ export function extractReferences(input: ExtractInput, patterns: readonly RegExp
         existing.joined &&= c.joined;
       }
     }
+  }
+  for (const text of ids) {
+    const key = numberKey(text);
+    if (key.length >= 3 && key.length <= 24 && /\d/.test(key) && !numbers.has(key)) numbers.set(key, { key, core: '', joined: false, keyword: false });
   }
   out.numbers = [...numbers.values()];
   out.references = [...new Set(out.references)];

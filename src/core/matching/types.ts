@@ -51,6 +51,9 @@ export type MatchAssignment = {
   endToEndId?: string | null;
   counterpartyIban?: string | null;
   bookingDate?: string | null;
+  /** Of the order, so a return that names the order is found even when the order is no longer open. */
+  orderNumber?: string | null;
+  paymentReference?: string | null;
 };
 
 /** What confirmed manual assignments taught (payer_facts), keyed by payer. */

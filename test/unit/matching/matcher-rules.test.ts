@@ -112,7 +112,7 @@ describe('returns and chargebacks', () => {
     const o = order({ number: '60002', totalMinor: 1500, paidMinor: 1500, status: 'paid' });
     const o2 = order({ number: '60003', totalMinor: 2500, paidMinor: 2500, status: 'paid' });
     const assignments = [
-      { id: 81, postingId: 600, orderId: o.id, amountMinor: 1500 },
+      { id: 81, postingId: 600, orderId: o.id, amountMinor: 1500, orderNumber: '60002' },
       { id: 82, postingId: 601, orderId: o2.id, amountMinor: 2500, counterpartyIban: 'DE44500105175407324931' },
     ];
     const byText = posting({ amountMinor: -1500, remittance: 'RUECKLASTSCHRIFT Bestellung 60002', reversal: true });

@@ -12,6 +12,7 @@ describe('name normalisation', () => {
     ['Blumen Schulz e. K.', 'Blumen Schulz e.K.'],
     ['Dr. Anna Weiß', 'Frau Anna Weiss'],
     ['José García', 'GARCIA JOSE'],
+    ['Łukasz Wiśniewski', 'LUKASZ WISNIEWSKI'],
   ])('%s = %s', (a, b) => {
     expect(nameKey(a)).toBe(nameKey(b));
     expect(nameKey(a)).not.toBe('');

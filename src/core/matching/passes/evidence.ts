@@ -4,11 +4,11 @@
  * typo), payer name, learned IBAN / alias, and the orders with exactly the open amount.
  */
 import { nameKey, nameTokens, normaliseIban } from '../names.ts';
-import type { OrderIndex } from '../order-index.ts';
 import { extractReferences, type Extraction } from '../references-extract.ts';
 import { REFERENCE_ALPHABET, isValidReference } from '../references.ts';
 import { signal } from '../scoring.ts';
-import type { LearnedFacts, MatchPosting, Signal } from '../types.ts';
+import { epochDay, type OrderIndex } from '../order-index.ts';
+import type { LearnedFacts, MatchPosting, PassName, Signal } from '../types.ts';
 
 export type Evidence = {
   posting: MatchPosting;
@@ -21,7 +21,19 @@ export type Evidence = {
   typoOrders: Set<number>;
   /** Orders with exactly the open amount (amount-only suggestions). */
   amountOrders: number[];
+  /** Booking day as days since 1970 (for date windows), or undefined. */
+  day: number | undefined;
+  /** Payer evidence (name, learned facts) is added lazily: most postings are decided on their reference. */
+  payerDone: boolean;
+  /** Cache: the pass each order's evidence belongs to; cleared when evidence is added. */
+  passes: Map<number, PassName>;
 };
+
+/**
+ * A very common name matches many open orders; only the ones whose amount can explain the posting (alone or
+ * as part of a combined payment) are worth ranking. Bounds the work per posting whatever the data.
+ */
+const PAYER_CAP = 16;
 
 function add(map: Map<number, Signal[]>, orderId: number, s: Signal): void {
   const list = map.get(orderId);
@@ -85,7 +97,7 @@ function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void 
         // Short cores ("123") are weak: many texts contain three digits.
         const weight = core.length >= 5 ? 0.75 : core.length === 4 ? 0.65 : 0.4;
         const written = hit.field === 'number' ? hit.entry.order.number : (hit.entry.order.invoiceNumber ?? '');
-        add(out.signals, hit.entry.order.id, signal('number_core', `${hit.field} number ${written} written as ${c.key}`, weight));
+        add(out.signals, hit.entry.order.id, signal('number_core', `${hit.field === 'number' ? 'order' : 'invoice'} number ${written} written as ${c.key}`, weight));
       }
     }
   }
@@ -94,11 +106,13 @@ function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void 
   // the variants stay few (≤ 10 per position) and every lookup is a Map get.
   for (const c of ex.numbers) {
     const core = c.core;
-    if (core.length < 4 || c.joined) continue;
+    // Only what looks like a written order number: after an order keyword, or a bare number of 4–8 digits.
+    if (core.length < 4 || core.length > 8 || c.joined || !(c.keyword || /^\d+$/.test(c.key))) continue;
     for (const v of oneEditVariants(core, DIGITS)) {
       if (v.startsWith('0')) continue;
       for (const hit of [...(index.byKey.get(v) ?? []), ...(index.byCore.get(v) ?? [])]) {
-        add(out.signals, hit.entry.order.id, signal('number_typo', `${c.key} is one typo away from ${hit.field} number ${hit.field === 'number' ? hit.entry.order.number : (hit.entry.order.invoiceNumber ?? '')}`));
+        const written = hit.field === 'number' ? `order number ${hit.entry.order.number}` : `invoice number ${hit.entry.order.invoiceNumber ?? ''}`;
+        add(out.signals, hit.entry.order.id, signal('number_typo', `${c.key} is one typo away from ${written}`));
         out.typoOrders.add(hit.entry.order.id);
       }
     }
@@ -106,26 +120,72 @@ function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void 
 }
 
 function payerEvidence(posting: MatchPosting, index: OrderIndex, learned: LearnedFacts, out: Evidence): void {
+  const found = new Map<number, Signal>();
   for (const name of [posting.counterpartyName, posting.ultimateDebtor]) {
+    if (!name) continue;
     const tokens = nameTokens(name);
+    const key = tokens.join(' ');
     for (const [orderId, agreement] of index.byPayerName(tokens)) {
+      if (found.has(orderId)) continue;
       const e = index.byId.get(orderId);
-      const viaCompany = e !== undefined && e.companyTokens.length > 0 && e.companyTokens.join(' ') === tokens.join(' ');
-      if (viaCompany) add(out.signals, orderId, signal('company', `payer ${name ?? ''} is the customer's company`));
-      else add(out.signals, orderId, signal(agreement === 'exact' ? 'name_exact' : 'name_partial', `payer ${name ?? ''}`));
+      const viaCompany = e !== undefined && e.companyTokens.length > 0 && e.companyTokens.join(' ') === key;
+      found.set(orderId, viaCompany ? signal('company', `payer ${name} is the customer's company`) : signal(agreement === 'exact' ? 'name_exact' : 'name_partial', `payer ${name}`));
     }
   }
   const iban = normaliseIban(posting.counterpartyIban);
-  for (const ck of (iban && learned.ibanToCustomers.get(iban)) || []) {
-    for (const e of index.byCustomer.get(ck) ?? []) add(out.signals, e.order.id, signal('iban_learned', `IBAN ${iban ?? ''} paid for this customer before`));
+  const ibanCustomers = iban ? learned.ibanToCustomers.get(iban) : undefined;
+  const alias = learned.aliasToCustomers.size > 0 ? nameKey(posting.counterpartyName) : '';
+  const aliasCustomers = alias ? learned.aliasToCustomers.get(alias) : undefined;
+  const learnedSignals = new Map<number, Signal>();
+  for (const ck of ibanCustomers ?? []) {
+    for (const e of index.byCustomer.get(ck) ?? []) learnedSignals.set(e.order.id, signal('iban_learned', `IBAN ${iban ?? ''} paid for this customer before`));
   }
-  const alias = nameKey(posting.counterpartyName);
-  for (const ck of (alias && learned.aliasToCustomers.get(alias)) || []) {
-    for (const e of index.byCustomer.get(ck) ?? []) add(out.signals, e.order.id, signal('alias_learned', `payer name ${alias} confirmed for this customer before`));
+  for (const ck of aliasCustomers ?? []) {
+    for (const e of index.byCustomer.get(ck) ?? []) {
+      if (!learnedSignals.has(e.order.id)) learnedSignals.set(e.order.id, signal('alias_learned', `payer name ${alias} confirmed for this customer before`));
+    }
+  }
+  let ids: Iterable<number> = learnedSignals.size === 0 ? found.keys() : new Set([...found.keys(), ...learnedSignals.keys()]);
+  if (found.size + learnedSignals.size > PAYER_CAP) {
+    const paid = out.openMinor;
+    const fits = (id: number) => index.openMinor(id) > 0 && index.openMinor(id) <= paid * 1.05 + 100;
+    const distance = (id: number) => Math.abs(index.openMinor(id) - paid);
+    ids = [...ids].filter((id) => out.signals.has(id) || fits(id)).sort((a, b) => distance(a) - distance(b) || a - b).slice(0, PAYER_CAP);
+  }
+  for (const id of ids) {
+    const s = found.get(id);
+    if (s) add(out.signals, id, s);
+    const l = learnedSignals.get(id);
+    if (l) add(out.signals, id, l);
   }
 }
 
-export function collectEvidence(posting: MatchPosting, index: OrderIndex, learned: LearnedFacts, patterns: readonly RegExp[]): Evidence {
+/**
+ * In dense order numbering many open orders are one typo away from what the payer wrote. Only those whose
+ * amount or payer agrees can be meant ("exactly one open order fits"); the others are dropped, keeping a few
+ * for the queue when none fits.
+ */
+function pruneTypos(out: Evidence, index: OrderIndex): void {
+  if (out.typoOrders.size <= 1) return;
+  const fits = (id: number) => {
+    const open = index.openMinor(id);
+    const payer = (out.signals.get(id) ?? []).some((s) => s.kind === 'name_exact' || s.kind === 'company' || s.kind === 'iban_learned' || s.kind === 'alias_learned');
+    return payer || (open > 0 && Math.abs(open - out.openMinor) <= Math.max(100, Math.ceil(open * 0.02)));
+  };
+  const all = [...out.typoOrders];
+  const fitting = all.filter(fits);
+  const keep = new Set(fitting.length > 0 ? fitting : all.slice(0, 3));
+  for (const id of all) {
+    if (keep.has(id)) continue;
+    out.typoOrders.delete(id);
+    const rest = (out.signals.get(id) ?? []).filter((s) => s.kind !== 'number_typo' && s.kind !== 'reference_typo');
+    if (rest.length > 0) out.signals.set(id, rest);
+    else out.signals.delete(id);
+  }
+}
+
+/** Reference and number evidence of a posting (payer evidence follows lazily, see addPayerEvidence). */
+export function collectEvidence(posting: MatchPosting, index: OrderIndex, patterns: readonly RegExp[]): Evidence {
   const extraction = extractReferences(posting, patterns);
   const out: Evidence = {
     posting,
@@ -134,12 +194,25 @@ export function collectEvidence(posting: MatchPosting, index: OrderIndex, learne
     signals: new Map(),
     typoOrders: new Set(),
     amountOrders: [],
+    day: epochDay(posting.bookingDate),
+    payerDone: false,
+    passes: new Map(),
   };
   referenceEvidence(extraction, index, out);
   numberEvidence(extraction, index, out);
-  payerEvidence(posting, index, learned, out);
-  const same = index.byAmount.get(`${posting.currency}:${out.openMinor}`) ?? [];
-  // Amount-only candidates are suggestions; a very common amount says nothing, so the list is capped.
-  out.amountOrders = same.slice(0, 20).map((e) => e.order.id);
   return out;
+}
+
+/** Adds payer-name and learned-fact evidence and the amount-only candidates (idempotent). */
+export function addPayerEvidence(out: Evidence, index: OrderIndex, learned: LearnedFacts): void {
+  if (out.payerDone) return;
+  out.payerDone = true;
+  out.passes.clear();
+  payerEvidence(out.posting, index, learned, out);
+  pruneTypos(out, index);
+  const same = index.byAmount.get(out.posting.currency)?.get(out.openMinor) ?? [];
+  // Amount-only candidates are suggestions for the queue (never automatic, and they cannot block an automatic
+  // decision: their score stays below the threshold minus the margin). An amount that many orders share
+  // says nothing, so it suggests nothing.
+  out.amountOrders = same.length <= 10 ? same.slice(0, 5).map((e) => e.order.id) : [];
 }

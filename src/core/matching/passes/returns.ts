@@ -10,8 +10,7 @@
  * Rückbelastungen)), or remittance words (Rücklastschrift, Retoure, Rückbuchung, RETURN, CHARGEBACK).
  */
 import { normaliseIban } from '../names.ts';
-import type { OrderIndex } from '../order-index.ts';
-import { extractReferences } from '../references-extract.ts';
+import { extractReferences, numberKey } from '../references-extract.ts';
 import { signal } from '../scoring.ts';
 import type { Candidate, Decision, MatchAssignment, MatchPosting } from '../types.ts';
 
@@ -28,13 +27,15 @@ export function isReturn(p: Pick<MatchPosting, 'reversal' | 'bankTxCode' | 'remi
 
 export type ReturnContext = {
   byEndToEnd: Map<string, MatchAssignment[]>;
+  /** Order number key or payment reference -> assignments of that order. */
+  byOrderKey: Map<string, MatchAssignment[]>;
   byPosting: Map<number, MatchAssignment[]>;
   byOrder: Map<number, MatchAssignment[]>;
   postingAmount: Map<number, number>;
 };
 
 export function returnContext(assignments: readonly MatchAssignment[], postingAmounts: ReadonlyMap<number, number>): ReturnContext {
-  const ctx: ReturnContext = { byEndToEnd: new Map(), byPosting: new Map(), byOrder: new Map(), postingAmount: new Map(postingAmounts) };
+  const ctx: ReturnContext = { byEndToEnd: new Map(), byOrderKey: new Map(), byPosting: new Map(), byOrder: new Map(), postingAmount: new Map(postingAmounts) };
   const push = <K>(m: Map<K, MatchAssignment[]>, k: K, a: MatchAssignment) => {
     const l = m.get(k);
     if (l) l.push(a);
@@ -44,13 +45,15 @@ export function returnContext(assignments: readonly MatchAssignment[], postingAm
     const e2e = a.endToEndId?.trim().toUpperCase();
     if (e2e && e2e !== 'NOTPROVIDED') push(ctx.byEndToEnd, e2e, a);
     push(ctx.byPosting, a.postingId, a);
+    if (a.orderNumber) push(ctx.byOrderKey, numberKey(a.orderNumber), a);
+    if (a.paymentReference) push(ctx.byOrderKey, a.paymentReference.toUpperCase(), a);
     push(ctx.byOrder, a.orderId, a);
   }
   return ctx;
 }
 
 /** The assignments (grouped by original posting) a return posting may reverse, with why. */
-function originals(p: MatchPosting, ctx: ReturnContext, index: OrderIndex): { postingId: number; why: string }[] {
+function originals(p: MatchPosting, ctx: ReturnContext): { postingId: number; why: string }[] {
   const amount = Math.abs(p.amountMinor);
   const fits = (postingId: number) => {
     const list = ctx.byPosting.get(postingId) ?? [];
@@ -65,12 +68,8 @@ function originals(p: MatchPosting, ctx: ReturnContext, index: OrderIndex): { po
   }
   const ex = extractReferences(p);
   const viaOrders = new Set<number>();
-  for (const ref of ex.references) {
-    const e = index.byReference.get(ref);
-    for (const a of (e && ctx.byOrder.get(e.order.id)) || []) viaOrders.add(a.postingId);
-  }
-  for (const n of ex.numbers) {
-    for (const hit of index.byKey.get(n.key) ?? []) for (const a of ctx.byOrder.get(hit.entry.order.id) ?? []) viaOrders.add(a.postingId);
+  for (const key of [...ex.references, ...ex.numbers.map((n) => n.key)]) {
+    for (const a of ctx.byOrderKey.get(key) ?? []) viaOrders.add(a.postingId);
   }
   const viaText = [...viaOrders].filter(fits);
   if (viaText.length > 0) return viaText.map((postingId) => ({ postingId, why: 'order referenced in the return text, same amount' }));
@@ -83,12 +82,12 @@ function originals(p: MatchPosting, ctx: ReturnContext, index: OrderIndex): { po
   return viaIban.map((postingId) => ({ postingId, why: `same payer IBAN ${iban}, same amount` }));
 }
 
-export function returnDecision(p: MatchPosting, ctx: ReturnContext, index: OrderIndex): Decision {
+export function returnDecision(p: MatchPosting, ctx: ReturnContext): Decision {
   if (p.amountMinor > 0) {
     // A reversed debit (our own refund came back): money in, but not an order payment.
     return { postingId: p.id, band: 'none', pass: 'return', candidates: [], reasons: ['reversal_of_debit'] };
   }
-  const found = originals(p, ctx, index);
+  const found = originals(p, ctx);
   const candidates: Candidate[] = found.map(({ postingId, why }) => {
     const list = ctx.byPosting.get(postingId) ?? [];
     return {

@@ -2,7 +2,6 @@
  * One posting -> one order candidates, scored against the order's current open amount, with the hard rules
  * (blockers) of issue 5 §3 that no score overrides.
  */
-import { daysBetween } from '../../dates.ts';
 import { isAwaitingPayment } from '../../orders/state-machine.ts';
 import type { OrderIndex } from '../order-index.ts';
 import { IDENTITY_KINDS, PAYER_KINDS, score, signal } from '../scoring.ts';
@@ -11,6 +10,15 @@ import type { Candidate, MatchOrder, PassName, Signal } from '../types.ts';
 import type { Evidence } from './evidence.ts';
 
 export type SettingsFor = (order: MatchOrder) => MatchSettings;
+
+export function cachedPass(ev: Evidence, orderId: number, signals: readonly Signal[]): PassName {
+  let pass = ev.passes.get(orderId);
+  if (pass === undefined) {
+    pass = passOf(signals);
+    ev.passes.set(orderId, pass);
+  }
+  return pass;
+}
 
 export function passOf(signals: readonly Signal[]): PassName {
   const kinds = new Set(signals.map((s) => s.kind));
@@ -42,19 +50,28 @@ export function amountSignal(
   return { signal: signal('amount_over', `pays ${diff} more than the open ${openMinor}`), flags: ['overpaid'], shortfallMinor: 0, over: true, partial: false };
 }
 
-function dateSignals(ev: Evidence, order: MatchOrder, settings: MatchSettings, blockers: string[], pass: PassName): Signal[] {
-  const day = ev.posting.bookingDate;
-  if (!day) return [];
-  const age = daysBetween(order.createdAt.slice(0, 10), day);
+function dateSignal(ev: Evidence, created: number | undefined, settings: MatchSettings, blockers: string[], pass: PassName): Signal | undefined {
+  if (ev.day === undefined || created === undefined) return undefined;
+  const age = ev.day - created;
   if (age < -2) {
     blockers.push('payment_before_order');
-    return [signal('date_before_order', `posting ${-age} days before the order`)];
+    return signal('date_before_order', `posting ${-age} days before the order`);
   }
   if (age > settings.dateWindowDays) {
     if (pass === 'payer' || pass === 'amount') blockers.push('outside_date_window');
-    return [];
+    return undefined;
   }
-  return [signal('date_window', `order ${age} days before the posting`)];
+  return signal('date_window', `order ${age} days before the posting`);
+}
+
+const PAYER_AGREES = new Set(['name_exact', 'company', 'iban_learned', 'alias_learned']);
+
+function typoFits(ev: Evidence, orderId: number, index: OrderIndex, settingsFor: SettingsFor): boolean {
+  const entry = index.byId.get(orderId);
+  if (!entry) return false;
+  const open = index.openMinor(orderId);
+  if (open > 0 && Math.abs(ev.openMinor - open) <= toleranceFor(settingsFor(entry.order), open)) return true;
+  return (ev.signals.get(orderId) ?? []).some((s) => PAYER_AGREES.has(s.kind));
 }
 
 export function singleCandidate(ev: Evidence, orderId: number, index: OrderIndex, settingsFor: SettingsFor): Candidate | undefined {
@@ -63,10 +80,10 @@ export function singleCandidate(ev: Evidence, orderId: number, index: OrderIndex
   const order = entry.order;
   const settings = settingsFor(order);
   const base = ev.signals.get(orderId) ?? [];
-  const signals: Signal[] = [...base];
+  const signals: Signal[] = base.slice();
   const blockers: string[] = [];
   const open = index.openMinor(orderId);
-  const pass = passOf(base);
+  const pass = cachedPass(ev, orderId, base);
   const paid = ev.openMinor;
 
   if (order.currency !== ev.posting.currency) blockers.push('currency_mismatch');
@@ -75,26 +92,31 @@ export function singleCandidate(ev: Evidence, orderId: number, index: OrderIndex
   if (open <= 0) blockers.push('order_already_paid');
   const amount = amountSignal(paid, open, toleranceFor(settings, open));
   signals.push(amount.signal);
-  signals.push(...dateSignals(ev, order, settings, blockers, pass));
+  const date = dateSignal(ev, entry.day, settings, blockers, pass);
+  if (date) signals.push(date);
 
-  const kinds = new Set(base.map((s) => s.kind));
-  const payerAgrees = kinds.has('name_exact') || kinds.has('company') || kinds.has('iban_learned') || kinds.has('alias_learned');
+  let payerAgrees = false;
+  let strongNumber = false;
+  for (const s of base) {
+    if (PAYER_AGREES.has(s.kind)) payerAgrees = true;
+    if (s.kind === 'number' || s.kind === 'invoice_number') strongNumber = true;
+  }
   const amountAgrees = !amount.partial && !amount.over;
   // Overpayment beyond tolerance: only our reference identifies the order with certainty (flagged overpaid).
   if (amount.over && pass !== 'reference') blockers.push('amount_exceeds_tolerance');
   if (amount.partial && pass !== 'reference' && !(pass === 'number' && payerAgrees)) blockers.push('partial_needs_confirmation');
   if (pass === 'typo') {
-    if (ev.typoOrders.size !== 1) blockers.push('typo_ambiguous');
+    // "Exactly one open order fits": among the orders one typo away, only one may agree in amount or payer.
     if (!amountAgrees && !payerAgrees) blockers.push('typo_unconfirmed');
+    else if ([...ev.typoOrders].filter((id) => id === orderId || typoFits(ev, id, index, settingsFor)).length > 1) blockers.push('typo_ambiguous');
   }
-  if (pass === 'number' && !kinds.has('number') && !kinds.has('invoice_number')) {
+  if (pass === 'number' && !strongNumber) {
     // Weak number forms (core of three digits, joined tokens) need the amount to agree.
     const coreOnly = base.filter((s) => s.kind === 'number_core' || s.kind === 'number_joined');
     if (coreOnly.every((s) => (s.weight ?? 0) < 0.6) && !payerAgrees) blockers.push('short_number');
   }
   if (pass === 'payer') {
-    const strongPayer = kinds.has('name_exact') || kinds.has('company') || kinds.has('iban_learned') || kinds.has('alias_learned');
-    if (!strongPayer) blockers.push('payer_name_partial');
+    if (!payerAgrees) blockers.push('payer_name_partial');
     if (!amountAgrees) blockers.push('payer_amount_differs');
   }
   if (pass === 'amount') blockers.push('amount_only');
@@ -103,7 +125,9 @@ export function singleCandidate(ev: Evidence, orderId: number, index: OrderIndex
     orderIds: [orderId],
     allocations: [{ orderId, amountMinor: paid }],
     amountMinor: paid,
-    score: score(signals),
+    // Paying more than the order is open for usually means the payment is for something else (or more):
+    // such a candidate ranks below explanations that fit, e.g. the combined payment it is part of.
+    score: amount.over && pass !== 'reference' ? Math.round(score(signals) * 800) / 1000 : score(signals),
     signals,
     pass,
     blockers,

@@ -1,0 +1,116 @@
+/**
+ * `npm run bench:match`: accuracy and speed of the matcher (issue 5 §8, §9).
+ *
+ * Accuracy: the committed fixed-seed data set (test/fixtures/match/fixed-seed.json) plus random seeds, per
+ * case type and overall: precision of automatic assignments, automation rate, top-1/top-3 of suggestions,
+ * and the precision/automation curve over auto thresholds.
+ * Speed: 100 000 open orders × 100 000 unassigned postings through the pure matcher, and a naive all-pairs
+ * baseline on a smaller size for the ratio.
+ *
+ * Options: `--seeds N` (random seeds, default 3), `--size N` (speed size, default 100000),
+ * `--write-fixture` (regenerate the committed data set; only when the generator changed on purpose).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { cpus } from 'node:os';
+import { nameTokens, compareNames } from '#core/matching/names.ts';
+import { extractReferences, numberKey } from '#core/matching/references-extract.ts';
+import { runMatcher } from '#core/matching/matcher.ts';
+import { DEFAULT_MATCH_SETTINGS } from '#core/matching/settings.ts';
+import type { MatchOrder, MatchPosting } from '#core/matching/types.ts';
+import { type Dataset, generateDataset, learnedFacts } from './match-dataset.ts';
+import { evaluate, formatReport, matchDataset, pct } from './match-evaluate.ts';
+import { FIXTURE_PAYMENTS, FIXTURE_SEED, FIXTURE_URL } from './match-fixture.ts';
+
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+
+function accuracy(name: string, d: Dataset): void {
+  const report = evaluate(d, matchDataset(d));
+  console.log(`\n== ${name}: ${d.orders.length} orders, ${d.postings.length} postings ==`);
+  console.log(formatReport(report));
+  for (const w of report.wrong.slice(0, 5)) console.log(`   wrong: posting ${w.postingId} (${w.caseType}) truth ${JSON.stringify(w.truth)} got ${JSON.stringify(w.got)}`);
+}
+
+function curve(d: Dataset): void {
+  console.log('\n== precision / automation over the auto threshold (fixed seed, margin 0.15) ==');
+  console.log('threshold  precision  automation  wrong');
+  for (const t of [0.75, 0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.96, 0.98, 0.99]) {
+    const r = evaluate(d, matchDataset(d, { autoThreshold: t })).overall;
+    console.log(`   ${t.toFixed(2)}     ${pct(r.autoCorrect, r.auto)}    ${pct(r.auto, r.payments)}   ${r.autoWrong}`);
+  }
+}
+
+/** The same evidence without indexes: every posting against every order. */
+function naiveAllPairs(orders: readonly MatchOrder[], postings: readonly MatchPosting[]): number {
+  const prepared = orders.map((o) => ({ o, keys: [numberKey(o.number), o.invoiceNumber ? numberKey(o.invoiceNumber) : ''], ref: o.paymentReference, name: nameTokens(o.customerName) }));
+  let decided = 0;
+  for (const p of postings) {
+    const ex = extractReferences(p);
+    const numbers = new Set(ex.numbers.map((n) => n.key));
+    const refs = new Set(ex.references);
+    const payer = nameTokens(p.counterpartyName);
+    let best = 0;
+    for (const { o, keys, ref, name } of prepared) {
+      let s = 0;
+      if (ref && refs.has(ref)) s += 3;
+      if (keys.some((k) => k && numbers.has(k))) s += 2;
+      if (o.totalMinor - o.paidMinor === p.amountMinor) s += 1;
+      if (compareNames(payer, name) === 'exact') s += 1;
+      if (s > best) best = s;
+    }
+    if (best >= 3) decided++;
+  }
+  return decided;
+}
+
+function speed(size: number): void {
+  console.log(`\n== speed: ${size} open orders x ${size} unassigned postings (${cpus().length} cores, Node ${process.version}) ==`);
+  const d = generateDataset(7, { payments: Math.ceil(size / 1.05), distractors: Math.ceil(size * 0.1) });
+  const orders = d.orders.slice(0, size);
+  const postings = d.postings.slice(0, size);
+  console.log(`generated ${orders.length} orders, ${postings.length} postings`);
+  const input = { orders, postings, activeAssignments: d.assignments, settings: DEFAULT_MATCH_SETTINGS, learned: learnedFacts(d) };
+  runMatcher({ ...input, orders: orders.slice(0, 2000), postings: postings.slice(0, 2000) }); // warm-up (JIT)
+  const times: number[] = [];
+  let summary = '';
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const result = runMatcher(input);
+    times.push(performance.now() - t0);
+    summary = JSON.stringify(result.summary);
+  }
+  const best = Math.min(...times);
+  console.log(`indexed matcher: ${times.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')} (best ${(best / 1000).toFixed(2)} s) ${summary}`);
+  const n = 2000;
+  const t1 = performance.now();
+  naiveAllPairs(orders.slice(0, n), postings.slice(0, n));
+  const naiveMs = performance.now() - t1;
+  const perPair = naiveMs / (n * n);
+  const extrapolated = (perPair * size * size) / 1000;
+  console.log(`naive all-pairs baseline: ${n} x ${n} in ${(naiveMs / 1000).toFixed(2)} s (${(perPair * 1e6).toFixed(0)} ns/pair) -> ${size} x ${size} ≈ ${extrapolated.toFixed(0)} s`);
+  console.log(`ratio naive/indexed at ${size} x ${size}: ≈ ${Math.round(extrapolated / (best / 1000))}x`);
+}
+
+function main(): void {
+  if (args.includes('--write-fixture')) {
+    const d = generateDataset(FIXTURE_SEED, { payments: FIXTURE_PAYMENTS });
+    writeFileSync(FIXTURE_URL, `${JSON.stringify(d)}\n`);
+    console.log(`wrote ${fileURLToPath(FIXTURE_URL)}`);
+  }
+  const fixed = JSON.parse(readFileSync(FIXTURE_URL, 'utf8')) as Dataset;
+  accuracy(`fixed seed ${fixed.seed} (committed)`, fixed);
+  curve(fixed);
+  const seeds = opt('seeds', 3);
+  for (let i = 0; i < seeds; i++) {
+    const seed = (Date.now() + i * 7919) % 1_000_000;
+    accuracy(`random seed ${seed}`, generateDataset(seed, { payments: 3000 }));
+  }
+  speed(opt('size', 100_000));
+}
+
+main();
