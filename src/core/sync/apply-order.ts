@@ -4,7 +4,7 @@
  * writes an audit entry; things other areas react to become order_events. Synchronous: call inside the page's
  * transaction.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { orderEvents, orders } from '../db/schema/index.ts';
@@ -29,6 +29,12 @@ const ACTOR = 'sync';
 
 export function findOrder(tx: Tx, shopId: number, externalId: string): OrderRow | undefined {
   return tx.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.externalId, externalId))).get();
+}
+
+/** The stored orders among `externalIds` (one query per page instead of one per order). */
+export function findOrders(tx: Tx, shopId: number, externalIds: string[]): Map<string, OrderRow> {
+  const rows = externalIds.length ? tx.select().from(orders).where(and(eq(orders.shopId, shopId), inArray(orders.externalId, externalIds))).all() : [];
+  return new Map(rows.map((r) => [r.externalId, r]));
 }
 
 export function recordEvent(ctx: ApplyContext, orderId: number, kind: string, details: Record<string, unknown> = {}): void {
@@ -93,9 +99,9 @@ function storedFields(order: ShopOrder, mapping: ShopMapping) {
   };
 }
 
-/** Stores an order read from the shop; returns what happened. */
-export function applyShopOrder(ctx: ApplyContext, order: ShopOrder): ApplyOutcome {
-  const row = findOrder(ctx.tx, ctx.shop.id, order.externalId);
+/** Stores an order read from the shop; returns what happened. `known` is the stored row if the caller looked it up. */
+export function applyShopOrder(ctx: ApplyContext, order: ShopOrder, known?: { row: OrderRow | undefined }): ApplyOutcome {
+  const row = known ? known.row : findOrder(ctx.tx, ctx.shop.id, order.externalId);
   return row ? applyChanges(ctx, row, order) : insertNew(ctx, order);
 }
 

@@ -18,7 +18,7 @@ import { KassenwartError } from '../errors.ts';
 import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
 import type { ShopConnector, ShopOrder } from '../shops/connector.ts';
 import type { ShopRow, ShopService } from '../shops/shop-service.ts';
-import { applyDeleted, applyShopOrder, type ApplyContext, type ApplyOutcome, type OrderRow, type Tx } from './apply-order.ts';
+import { applyDeleted, applyShopOrder, findOrders, type ApplyContext, type ApplyOutcome, type OrderRow, type Tx } from './apply-order.ts';
 import { readShopSettings, type ShopSettings } from './shop-settings.ts';
 
 export type SyncKind = 'new' | 'poll' | 'full';
@@ -101,11 +101,16 @@ export function createSyncService(deps: SyncDeps) {
       counts.requests += page.requests;
       db.transaction((tx) => {
         const ctx = context(tx, shop, settings);
+        const stored = findOrders(tx, shop.id, page.orders.map((o) => o.externalId));
+        const handled = new Set<string>();
         let mark = since;
         for (const order of page.orders) {
           counts.seen += 1;
           counts.readIds.add(order.externalId);
-          tally(counts, applyShopOrder(ctx, order));
+          // The page's lookup is valid for the first occurrence of an order; a repeat is looked up afresh.
+          const known = handled.has(order.externalId) ? undefined : { row: stored.get(order.externalId) };
+          tally(counts, applyShopOrder(ctx, order, known));
+          handled.add(order.externalId);
           if (order.updatedAt && (!mark || Date.parse(order.updatedAt) > Date.parse(mark))) mark = order.updatedAt;
         }
         saveState(tx, shop.id, 'new', { highWaterMark: mark ?? null, cursor: page.nextCursor ?? null });
@@ -129,7 +134,7 @@ export function createSyncService(deps: SyncDeps) {
   function applyChecked(shop: ShopRow, settings: ShopSettings, counts: Counts, checked: { row: OrderRow; order: ShopOrder | undefined }[]): void {
     db.transaction((tx) => {
       const ctx = context(tx, shop, settings);
-      for (const { row, order } of checked) tally(counts, order ? applyShopOrder(ctx, order) : applyDeleted(ctx, row));
+      for (const { row, order } of checked) tally(counts, order ? applyShopOrder(ctx, order, { row }) : applyDeleted(ctx, row));
     });
   }
 
