@@ -160,7 +160,7 @@ function registerShopCommands(program: Command, io: Io): void {
         }
         io.stdout(`${s.name} (${s.system}) ${s.url ?? s.filePath ?? ''}\nConnected ${s.connectedAt}\nMapping:\n${mappingText(s.mapping)}\n`);
         io.stdout(`Schedule: new orders every ${s.schedule.newOrdersMinutes} min (fast polling ${s.schedule.fastPolling ? `every ${s.schedule.fastPollMinutes} min` : 'off'}), full comparison every ${s.schedule.fullComparisonHours} h\n`);
-        for (const r of runs) io.stdout(`  ${r.startedAt} ${r.kind.padEnd(4)} ${r.state.padEnd(7)} seen ${r.ordersSeen}, new ${r.ordersNew}, changed ${r.ordersChanged}, removed ${r.ordersRemoved}, ${r.requests} requests${r.error ? ` – ${r.error}` : ''}\n`);
+        for (const r of runs) io.stdout(`  ${r.startedAt} ${r.kind.padEnd(4)} ${r.state.padEnd(7)} seen ${r.ordersSeen}, new ${r.ordersNew}, changed ${r.ordersChanged}, removed ${r.ordersRemoved}, ${r.requests} requests${r.error ? ` – ${r.error.message} (${r.error.code})` : ''}\n`);
       }),
     );
 

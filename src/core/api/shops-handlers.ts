@@ -18,21 +18,6 @@ export function createShopsHandlers(core: Core): AreaHandlers<typeof shopsApi> {
     'orders.list': ({ status, shop, limit, offset }) =>
       shops.listOrders({ status, shopId: shop !== undefined ? shops.get(shop).id : undefined, limit, offset }),
     'sync.run': ({ shop, full }) => shops.sync.runAll({ kind: full ? 'full' : 'new', shop }),
-    'sync.runs': ({ shop, limit }) =>
-      shops.sync.runs({ shop, limit }).map((r) => ({
-        runId: r.id,
-        shopId: r.shopId,
-        shop: shops.list().find((s) => s.id === r.shopId)?.name ?? String(r.shopId),
-        kind: r.kind,
-        state: r.state,
-        startedAt: r.startedAt,
-        finishedAt: r.finishedAt,
-        ordersSeen: r.ordersSeen,
-        ordersNew: r.ordersNew,
-        ordersChanged: r.ordersChanged,
-        ordersRemoved: r.ordersRemoved,
-        requests: r.requests,
-        error: r.error ? { code: r.error.split(':', 1)[0] ?? 'SYNC_FAILED', message: r.error.slice(r.error.indexOf(':') + 1).trim() } : null,
-      })),
+    'sync.runs': ({ shop, limit }) => shops.sync.runs({ shop, limit }),
   };
 }

@@ -13,7 +13,7 @@ import { and, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import { PAYMENT_CODES } from '#shared/domain.ts';
 import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
-import { dealerNotifications, orders, shopSyncState, syncRuns } from '../db/schema/index.ts';
+import { dealerNotifications, orders, shops, shopSyncState, syncRuns } from '../db/schema/index.ts';
 import { KassenwartError } from '../errors.ts';
 import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
 import type { ShopConnector, ShopOrder } from '../shops/connector.ts';
@@ -38,6 +38,15 @@ export type SyncRunResult = {
   requests: number;
   error: { code: string; message: string } | null;
 };
+
+/** A stored run: like SyncRunResult, but it may still be running. */
+export type SyncRunRecord = Omit<SyncRunResult, 'state' | 'finishedAt'> & { state: 'running' | 'ok' | 'failed'; finishedAt: string | null };
+
+/** sync_runs.error is stored as "CODE: message". */
+function splitError(stored: string): { code: string; message: string } {
+  const at = stored.indexOf(': ');
+  return at > 0 ? { code: stored.slice(0, at), message: stored.slice(at + 2) } : { code: 'SYNC_FAILED', message: stored };
+}
 
 export type SyncDeps = {
   db: Db;
@@ -309,15 +318,32 @@ export function createSyncService(deps: SyncDeps) {
     return results;
   }
 
-  function runs(options: { shop?: string | number; limit?: number } = {}) {
+  /** Recent runs, newest first, in the same shape `run` returns (the CLI's and the API's public JSON). */
+  function runs(options: { shop?: string | number; limit?: number } = {}): SyncRunRecord[] {
     const shopId = options.shop !== undefined ? deps.shops.get(options.shop).id : undefined;
     return db
-      .select()
+      .select({ run: syncRuns, shop: shops.name })
       .from(syncRuns)
+      .innerJoin(shops, eq(shops.id, syncRuns.shopId))
       .where(shopId !== undefined ? eq(syncRuns.shopId, shopId) : undefined)
       .orderBy(desc(syncRuns.id))
       .limit(options.limit ?? 20)
-      .all();
+      .all()
+      .map(({ run: r, shop }) => ({
+        runId: r.id,
+        shopId: r.shopId,
+        shop,
+        kind: r.kind,
+        state: r.state,
+        startedAt: r.startedAt,
+        finishedAt: r.finishedAt,
+        ordersSeen: r.ordersSeen,
+        ordersNew: r.ordersNew,
+        ordersChanged: r.ordersChanged,
+        ordersRemoved: r.ordersRemoved,
+        requests: r.requests,
+        error: r.error ? splitError(r.error) : null,
+      }));
   }
 
   return {

@@ -4,10 +4,15 @@ import { orders } from './orders.ts';
 import { shops } from './shops.ts';
 
 /**
- * Things that happened to an order in the shop and that other parts react to (issue 4 §6): `email_changed`
- * (the messages area re-sends payment information), `amount_changed`, `removed_externally`, `cancelled_in_shop`,
- * `reopened_in_shop`, `deleted_in_shop`, and state-machine effects the sync cannot carry out itself
- * (`transfer_paid`, `cancel_transfer_paid`, `notify`). Consumers set `handledAt` when they have acted.
+ * Things that happened to an order in the shop and that other parts react to (issue 4 §6). Kinds and details:
+ *   email_changed {from, to}             the messages area re-sends payment information
+ *   amount_changed {from, to, currency}  (the state machine's amount_changed was applied too)
+ *   removed_externally {reason: 'not_open_per_mapping' | 'deleted_in_shop', shopStatus?, paymentMethod?}
+ *   cancelled_in_shop {shopStatus}, reopened_in_shop {shopStatus}
+ *   shop_change_not_applied {event, code, message}  the state machine refused (e.g. shop cancelled a paid order)
+ *   transfer_paid / cancel_transfer_paid / notify_<kind> {cause}  state-machine effects for the transfer and
+ *                                                                  notification areas
+ * Consumers set `handledAt`/`handledBy` when they have acted.
  */
 export const orderEvents = sqliteTable(
   'order_events',
