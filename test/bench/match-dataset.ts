@@ -58,7 +58,7 @@ export function learnedFacts(d: Dataset): LearnedFacts {
   return { ibanToCustomers: new Map(d.learned.iban), aliasToCustomers: new Map(d.learned.alias) };
 }
 
-const FIRST_DE = ['Thomas', 'Anna', 'Jürgen', 'Sabine', 'Michael', 'Petra', 'Stefan', 'Ursula', 'Andreas', 'Monika', 'Jörg', 'Katrin', 'Björn', 'Sören', 'Lena', 'Lukas', 'Sophie', 'Maximilian', 'Marie', 'Paul', 'Hannah', 'Felix', 'Jürgen', 'Günther', 'Uwe', 'Heike', 'Dörte', 'Kai', 'Elke', 'Frank'];
+const FIRST_DE = ['Ralf', 'Birgit', 'Dieter', 'Karin', 'Wolfgang', 'Gabriele', 'Matthias', 'Claudia', 'Tobias', 'Julia', 'Christian', 'Nicole', 'Florian', 'Sandra', 'Markus', 'Tanja', 'Oliver', 'Silke', 'Sebastian', 'Anja', 'Thomas', 'Anna', 'Jürgen', 'Sabine', 'Michael', 'Petra', 'Stefan', 'Ursula', 'Andreas', 'Monika', 'Jörg', 'Katrin', 'Björn', 'Sören', 'Lena', 'Lukas', 'Sophie', 'Maximilian', 'Marie', 'Paul', 'Hannah', 'Felix', 'Jürgen', 'Günther', 'Uwe', 'Heike', 'Dörte', 'Kai', 'Elke', 'Frank'];
 const LAST_DE = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Schäfer', 'Koch', 'Bauer', 'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Zimmermann', 'Braun', 'Krüger', 'Hofmann', 'Hartmann', 'Lange', 'Schmitt', 'Werner', 'Krause', 'Meier', 'Lehmann', 'Köhler', 'Weiß', 'Jäger', 'Groß', 'Böhm', 'Vogel', 'Fuchs', 'Günther', 'Kühn', 'Pohl'];
 const FIRST_INT = ['José', 'María', 'Łukasz', 'Agnieszka', 'Mehmet', 'Ayşe', 'Giuseppe', 'Francesca', 'John', 'Emily', 'Pierre', 'Amélie', 'Søren', 'Ingrid', 'Dmitri', 'Olga', 'Ahmed', 'Fatima', 'Chen', 'Mei', 'Jan', 'Eva', 'Zoltán', 'Ágnes'];
 const LAST_INT = ['García', 'Fernández', 'Wiśniewski', 'Kowalska', 'Yılmaz', 'Öztürk', 'Rossi', 'Bianchi', 'Smith', 'Johnson', 'Dubois', 'Lefèvre', 'Ødegaard', 'Johansson', 'Ivanov', 'Petrova', 'Haddad', 'Benali', 'Wang', 'Li', 'de Vries', 'Novák', 'Nagy', 'Szabó'];
@@ -130,7 +130,7 @@ export function generateDataset(seed: number, options: GenerateOptions): Dataset
 
   const person = () => {
     if (r.chance(0.3)) return { first: r.pick(FIRST_INT), last: r.chance(0.5) ? r.pick(LAST_INT) : `${r.pick(LAST_INT)}-${r.pick(LAST_INT)}` };
-    return { first: r.pick(FIRST_DE), last: r.chance(0.4) ? r.pick(LAST_DE) : `${r.pick(ROOTS)}${r.pick(SUFFIXES)}` };
+    return { first: r.pick(FIRST_DE), last: r.chance(0.25) ? r.pick(LAST_DE) : `${r.pick(ROOTS)}${r.pick(SUFFIXES)}` };
   };
   const amount = () => {
     let total = 0;

@@ -83,8 +83,10 @@ function sameShape(a: Candidate, b: Candidate): boolean {
 
 export function runMatcher(input: MatchInput): MatchResult {
   const settings = input.settings;
-  const index = new OrderIndex(input.orders);
   const learned = input.learned ?? EMPTY_FACTS;
+  const learnedCustomers = new Set<string>();
+  for (const map of [learned.ibanToCustomers, learned.aliasToCustomers]) for (const list of map.values()) for (const c of list) learnedCustomers.add(c);
+  const index = new OrderIndex(input.orders, learnedCustomers);
   const settingsFor = (o: MatchOrder) => input.shopSettings?.get(o.shopId) ?? settings;
   const decisions: Decision[] = [];
   const summary = { auto: 0, suggested: 0, none: 0, returns: 0, debits: 0 };
@@ -140,7 +142,7 @@ export function runMatcher(input: MatchInput): MatchResult {
     if (!best || best.pass !== pass || band(candidates, settingsOf(best)).band !== 'auto') return false;
     best.allocations.forEach((a, i) => {
       const shortfall = i === best.allocations.length - 1 ? best.shortfallMinor : 0;
-      index.remaining.set(a.orderId, index.openMinor(a.orderId) - a.amountMinor - shortfall);
+      index.reduceOpen(a.orderId, a.amountMinor + shortfall);
     });
     decisions.push({ postingId: ev.posting.id, band: 'auto', pass, candidates: candidates.slice(0, settings.maxCandidates), reasons: [] });
     summary.auto++;

@@ -14,6 +14,8 @@ export type IndexedOrder = {
   customerKey: string | undefined;
   /** Order day as days since 1970 (date windows), or undefined. */
   day: number | undefined;
+  /** Open amount, updated as the passes assign (partial payments accumulate). */
+  open: number;
 };
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -44,23 +46,22 @@ export class OrderIndex {
   readonly byName = new Map<string, IndexedOrder[]>();
   /** Token pair -> orders whose name has three or more tokens (middle names, double surnames). */
   readonly byLongNamePair = new Map<string, IndexedOrder[]>();
-  /** Customer key (`email:…`/`name:…`) -> orders, for learned facts. */
+  /** Customer key (`email:…`/`name:…`) -> orders, only for customers a learned fact names. */
   readonly byCustomer = new Map<string, IndexedOrder[]>();
+  private readonly learnedCustomers: ReadonlySet<string>;
   /** currency -> open amount -> orders (amount-only suggestions). */
   readonly byAmount = new Map<string, Map<number, IndexedOrder[]>>();
-  /** Open amount per order, updated as the passes assign. */
-  readonly remaining = new Map<number, number>();
-
-  constructor(orders: readonly MatchOrder[]) {
+  constructor(orders: readonly MatchOrder[], learnedCustomers: ReadonlySet<string> = new Set()) {
+    this.learnedCustomers = learnedCustomers;
     for (const order of orders) this.add(order);
   }
 
   private add(order: MatchOrder): void {
     const tokens = nameTokens(order.customerName);
     const companyTokens = order.company ? nameTokens(order.company) : [];
-    const entry: IndexedOrder = { order, tokens, companyTokens, customerKey: customerKey(order), day: epochDay(order.createdAt) };
+    const key = this.learnedCustomers.size > 0 ? customerKey(order) : undefined;
+    const entry: IndexedOrder = { order, tokens, companyTokens, customerKey: key, day: epochDay(order.createdAt), open: order.totalMinor - order.paidMinor };
     this.byId.set(order.id, entry);
-    this.remaining.set(order.id, order.totalMinor - order.paidMinor);
     if (order.paymentReference) this.byReference.set(order.paymentReference.toUpperCase(), entry);
     this.addNumber(order.number, entry, 'number');
     if (order.invoiceNumber) this.addNumber(order.invoiceNumber, entry, 'invoice');
@@ -69,7 +70,7 @@ export class OrderIndex {
     if (nameKey) push(this.byName, nameKey, entry);
     if (companyKey && companyKey !== nameKey) push(this.byName, companyKey, entry);
     for (const t of [tokens, companyTokens]) if (t.length >= 3 && t.length <= 6) for (const p of tokenPairs(t)) push(this.byLongNamePair, p, entry);
-    if (entry.customerKey) push(this.byCustomer, entry.customerKey, entry);
+    if (key && this.learnedCustomers.has(key)) push(this.byCustomer, key, entry);
     let amounts = this.byAmount.get(order.currency);
     if (!amounts) this.byAmount.set(order.currency, (amounts = new Map<number, IndexedOrder[]>()));
     push(amounts, order.totalMinor - order.paidMinor, entry);
@@ -83,7 +84,13 @@ export class OrderIndex {
   }
 
   openMinor(orderId: number): number {
-    return this.remaining.get(orderId) ?? 0;
+    return this.byId.get(orderId)?.open ?? 0;
+  }
+
+  /** Books an automatic assignment (and an accepted shortfall) against the order's open amount. */
+  reduceOpen(orderId: number, amountMinor: number): void {
+    const e = this.byId.get(orderId);
+    if (e) e.open -= amountMinor;
   }
 
   /**

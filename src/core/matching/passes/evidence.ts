@@ -119,8 +119,10 @@ function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void 
   }
 }
 
+type PayerHit = { kind: 'name_exact' | 'name_partial' | 'company'; name: string } | undefined;
+
 function payerEvidence(posting: MatchPosting, index: OrderIndex, learned: LearnedFacts, out: Evidence): void {
-  const found = new Map<number, Signal>();
+  const found = new Map<number, PayerHit>();
   for (const name of [posting.counterpartyName, posting.ultimateDebtor]) {
     if (!name) continue;
     const tokens = nameTokens(name);
@@ -129,35 +131,47 @@ function payerEvidence(posting: MatchPosting, index: OrderIndex, learned: Learne
       if (found.has(orderId)) continue;
       const e = index.byId.get(orderId);
       const viaCompany = e !== undefined && e.companyTokens.length > 0 && e.companyTokens.join(' ') === key;
-      found.set(orderId, viaCompany ? signal('company', `payer ${name} is the customer's company`) : signal(agreement === 'exact' ? 'name_exact' : 'name_partial', `payer ${name}`));
+      found.set(orderId, { kind: viaCompany ? 'company' : agreement === 'exact' ? 'name_exact' : 'name_partial', name });
     }
   }
-  const iban = normaliseIban(posting.counterpartyIban);
-  const ibanCustomers = iban ? learned.ibanToCustomers.get(iban) : undefined;
-  const alias = learned.aliasToCustomers.size > 0 ? nameKey(posting.counterpartyName) : '';
-  const aliasCustomers = alias ? learned.aliasToCustomers.get(alias) : undefined;
   const learnedSignals = new Map<number, Signal>();
-  for (const ck of ibanCustomers ?? []) {
+  const iban = learned.ibanToCustomers.size > 0 ? normaliseIban(posting.counterpartyIban) : undefined;
+  for (const ck of (iban && learned.ibanToCustomers.get(iban)) || []) {
     for (const e of index.byCustomer.get(ck) ?? []) learnedSignals.set(e.order.id, signal('iban_learned', `IBAN ${iban ?? ''} paid for this customer before`));
   }
-  for (const ck of aliasCustomers ?? []) {
+  const alias = learned.aliasToCustomers.size > 0 ? nameKey(posting.counterpartyName) : '';
+  for (const ck of (alias && learned.aliasToCustomers.get(alias)) || []) {
     for (const e of index.byCustomer.get(ck) ?? []) {
       if (!learnedSignals.has(e.order.id)) learnedSignals.set(e.order.id, signal('alias_learned', `payer name ${alias} confirmed for this customer before`));
     }
   }
-  let ids: Iterable<number> = learnedSignals.size === 0 ? found.keys() : new Set([...found.keys(), ...learnedSignals.keys()]);
-  if (found.size + learnedSignals.size > PAYER_CAP) {
-    const paid = out.openMinor;
-    const fits = (id: number) => index.openMinor(id) > 0 && index.openMinor(id) <= paid * 1.05 + 100;
-    const distance = (id: number) => Math.abs(index.openMinor(id) - paid);
-    ids = [...ids].filter((id) => out.signals.has(id) || fits(id)).sort((a, b) => distance(a) - distance(b) || a - b).slice(0, PAYER_CAP);
-  }
-  for (const id of ids) {
-    const s = found.get(id);
-    if (s) add(out.signals, id, s);
+  for (const id of learnedSignals.keys()) if (!found.has(id)) found.set(id, undefined);
+  for (const id of relevantPayerOrders(found.keys(), found.size, out, index)) {
+    const hit = found.get(id);
+    if (hit) add(out.signals, id, signal(hit.kind, hit.kind === 'company' ? `payer ${hit.name} is the customer's company` : `payer ${hit.name}`));
     const l = learnedSignals.get(id);
     if (l) add(out.signals, id, l);
   }
+}
+
+/**
+ * The payer's orders worth ranking: those the amount can pay alone (within tolerance) or as part of a combined
+ * payment, those already named by number, and a few others with the closest amounts for the queue. A common
+ * name that matches many open orders so costs no more than a rare one.
+ */
+function relevantPayerOrders(ids: Iterable<number>, count: number, out: Evidence, index: OrderIndex): Iterable<number> {
+  if (count <= 4) return ids;
+  const paid = out.openMinor;
+  const fits: number[] = [];
+  const others: number[] = [];
+  for (const id of ids) {
+    const open = index.openMinor(id);
+    if (out.signals.has(id) || (open > 0 && open <= paid + Math.max(100, Math.ceil(paid * 0.05)))) fits.push(id);
+    else others.push(id);
+  }
+  const distance = (id: number) => Math.abs(index.openMinor(id) - paid);
+  const byDistance = (a: number, b: number) => distance(a) - distance(b) || a - b;
+  return [...fits.sort(byDistance).slice(0, PAYER_CAP), ...others.sort(byDistance).slice(0, 2)];
 }
 
 /**
