@@ -3,7 +3,8 @@
  * created and reported), the balance check (opening + booked entries = closing) and statement sequence gaps
  * per account (CAMT.053 ElctrncSeqNb/LglSeqNb, MT940 :28C:). Runs inside the import's transaction.
  */
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { composeIBAN } from 'ibantools';
 import type { Db } from '../db/open.ts';
 import { bankAccounts, bankStatements } from '../db/schema/index.ts';
 import { writeAudit } from '../audit.ts';
@@ -23,6 +24,37 @@ export function openStatement(info: StatementInfo): StatementState {
   return { info, accountId: undefined, sum: 0, entries: 0, date: info.toDate ?? info.createdAt?.slice(0, 10) };
 }
 
+/**
+ * German accounts appear as IBAN in CAMT and CSV but often as "BLZ/Kontonummer" in MT940 :25:. The German IBAN
+ * is DE + check digits + BLZ (8) + account number (10, zero-padded) (DK IBAN rules), so both spellings can be
+ * recognised as one account. Only used to FIND an account, never stored as if the bank had said it.
+ */
+function germanIbanFor(otherId: string): string | undefined {
+  const m = /^(\d{8})\/(\d{1,10})$/.exec(otherId.trim());
+  if (!m?.[1] || !m[2]) return undefined;
+  return composeIBAN({ countryCode: 'DE', bban: `${m[1]}${m[2].padStart(10, '0')}` }) ?? undefined;
+}
+
+/** The BLZ/Kontonummer spellings MT940 files use for a German IBAN: account number with or without leading zeros. */
+function legacyIdsFor(iban: string): string[] {
+  const m = /^DE\d{2}(\d{8})(\d{10})$/.exec(iban);
+  return m?.[1] && m[2] ? [...new Set([`${m[1]}/${m[2].replace(/^0+/, '')}`, `${m[1]}/${m[2]}`])] : [];
+}
+
+function lookupIban(ctx: FileContext, iban: string | undefined) {
+  return iban ? ctx.db.select().from(bankAccounts).where(eq(bankAccounts.iban, iban)).get() : undefined;
+}
+
+/** An account known only as BLZ/Kontonummer (from MT940) learns its IBAN from a CAMT/CSV statement. */
+function adoptLegacyAccount(ctx: FileContext, iban: string) {
+  const legacy = legacyIdsFor(iban);
+  const row = legacy.length ? ctx.db.select().from(bankAccounts).where(inArray(bankAccounts.otherId, legacy)).get() : undefined;
+  if (!row || row.iban) return undefined;
+  const updated = ctx.db.update(bankAccounts).set({ iban }).where(eq(bankAccounts.id, row.id)).returning().get();
+  writeAudit(ctx.db, { now: () => new Date(ctx.now) }, { actor: ctx.actor, entityType: 'bank_account', entityId: row.id, action: 'iban_learned_from_statement', before: row, after: updated });
+  return updated;
+}
+
 export function resolveAccount(acct: StatementAccount, ctx: FileContext, info: StatementInfo, warn: (w: ImportWarning) => void): ImportedAccount {
   const { db } = ctx;
   const iban = acct.iban?.replace(/\s+/g, '').toUpperCase();
@@ -32,9 +64,10 @@ export function resolveAccount(acct: StatementAccount, ctx: FileContext, info: S
   }
   const useIban = iban ?? (acct.otherId ? undefined : forced);
   const row = useIban
-    ? db.select().from(bankAccounts).where(eq(bankAccounts.iban, useIban)).get()
+    ? (db.select().from(bankAccounts).where(eq(bankAccounts.iban, useIban)).get() ?? adoptLegacyAccount(ctx, useIban))
     : acct.otherId
-      ? db.select().from(bankAccounts).where(eq(bankAccounts.otherId, acct.otherId)).get()
+      ? (db.select().from(bankAccounts).where(eq(bankAccounts.otherId, acct.otherId)).get() ??
+        lookupIban(ctx, germanIbanFor(acct.otherId)))
       : undefined;
   if (row) return { id: row.id, iban: row.iban, otherId: row.otherId, created: false };
   if (!useIban && !acct.otherId) {

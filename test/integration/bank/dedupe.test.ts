@@ -121,3 +121,31 @@ describe('pending reported twice', () => {
     expect(core.bank.listPostings().total).toBe(1);
   });
 });
+
+describe('one German account, two spellings', () => {
+  const mt940 = (account: string) =>
+    [':20:STARTUMS', `:25:${account}`, ':28C:1/1', ':60F:C261101EUR0,00', ':61:2611021102C12,34NTRFNONREF', ':86:166?00GUTSCHRIFT?20EREF+E2E-42?31DE02120300000000202051?32Kunde', ':62F:C261102EUR12,34', '-', ''].join('\r\n');
+  const camt = camtXml('053', [{ iban: 'DE89370400440532013000', entries: [{ amount: '12.34', bookingDate: '2026-11-02', e2e: 'E2E-42', iban: 'DE02120300000000202051' }] }]);
+
+  it('MT940 "BLZ/Kontonummer" first, then CAMT with the IBAN: one account (it learns its IBAN), no duplicate', async () => {
+    const { core } = makeTestDb();
+    const first = ok(await core.bank.importBytes('a.sta', bytes(mt940('37040044/532013000'))));
+    expect(first.accounts).toMatchObject([{ iban: null, otherId: '37040044/532013000', created: true }]);
+    const second = ok(await core.bank.importBytes('b.xml', bytes(camt)));
+    expect(second).toMatchObject({ new: 0, duplicate: 1, accounts: [{ id: first.accounts[0]?.id, iban: 'DE89370400440532013000', created: false }] });
+  });
+
+  it('MT940 with a zero-padded account number first, then CAMT: one account', async () => {
+    const { core } = makeTestDb();
+    const first = ok(await core.bank.importBytes('a.sta', bytes(mt940('37040044/0532013000'))));
+    const second = ok(await core.bank.importBytes('b.xml', bytes(camt)));
+    expect(second).toMatchObject({ duplicate: 1, accounts: [{ id: first.accounts[0]?.id, iban: 'DE89370400440532013000' }] });
+  });
+
+  it('CAMT first, then MT940 with BLZ/Kontonummer: same account', async () => {
+    const { core } = makeTestDb();
+    const first = ok(await core.bank.importBytes('b.xml', bytes(camt)));
+    const second = ok(await core.bank.importBytes('a.sta', bytes(mt940('37040044/0532013000'))));
+    expect(second).toMatchObject({ new: 0, duplicate: 1, accounts: [{ id: first.accounts[0]?.id, created: false }] });
+  });
+});
