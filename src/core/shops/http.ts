@@ -209,6 +209,8 @@ export type ShopHttpOptions = ShopFetchOptions & {
   baseUrl: string;
   /** Headers sent with every request (e.g. Authorization). Never logged. */
   headers?: Record<string, string>;
+  /** Query parameters sent with every request (e.g. credentials where a server drops Authorization). Never logged. */
+  query?: Record<string, string>;
   /** Where the merchant fixes wrong credentials, for SHOP_AUTH_FAILED ("WooCommerce > Settings > Advanced > REST API"). */
   authHint: string;
 };
@@ -242,7 +244,7 @@ export function createShopHttp(options: ShopHttpOptions): ShopHttp {
       params: { query?: Record<string, string | number | boolean | undefined>; body?: unknown; allow?: number[] } = {},
     ): Promise<JsonResponse<T>> {
       const url = new URL(path.replace(/^\//, ''), base.href.endsWith('/') ? base.href : `${base.href}/`);
-      for (const [k, v] of Object.entries(params.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+      for (const [k, v] of Object.entries({ ...options.query, ...params.query })) if (v !== undefined) url.searchParams.set(k, String(v));
       const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
       if (params.body !== undefined) headers['content-type'] = 'application/json';
       const response = await shopFetch(url, {

@@ -6,7 +6,7 @@ describe('shop credentials live only in the SecretStore', () => {
   it('the database (every table) never holds the key or secret; removing the shop deletes them from the store', async () => {
     const s = await setupWoo();
     await connectWoo(s);
-    s.sim.fault({ kind: 'status', status: 401, body: { code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot list resources.' } });
+    s.sim.fault({ kind: 'status', status: 401, body: { code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot list resources.' } }, { times: 2 });
     await s.area.sync.run('Woo', 'new');
     const row = s.db.select().from(shops).get();
     expect(row?.secretName).toMatch(/^kassenwart\.shop\./);

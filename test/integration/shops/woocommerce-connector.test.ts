@@ -7,8 +7,8 @@ import { FakeClock } from '../../helpers/clock.ts';
 let sim: WooCommerceSimulator;
 afterEach(async () => sim.close());
 
-async function setup() {
-  sim = await new WooCommerceSimulator().start();
+async function setup(options: ConstructorParameters<typeof WooCommerceSimulator>[0] = {}) {
+  sim = await new WooCommerceSimulator(options).start();
   const connector = new WooCommerceConnector({
     shopName: 'Woo',
     url: sim.url,
@@ -74,5 +74,16 @@ describe('WooCommerce connector and simulator (https://woocommerce.github.io/woo
     const missing = await fetch(`${sim.url}/wp-json/wc/v3/orders/999999`, { headers: auth });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ code: 'woocommerce_rest_shop_order_invalid_id', message: 'Invalid ID.', data: { status: 404 } });
+  });
+
+  it('falls back to query-string credentials where the server drops the Authorization header (documented)', async () => {
+    const connector = await setup({ dropAuthorizationHeader: true });
+    sim.addOrder({ status: 'on-hold' });
+    await expect(connector.testConnection()).resolves.toEqual({ ok: true });
+    const page = await connector.listChangedOrders({});
+    expect(page.orders).toHaveLength(1);
+    // One failed header attempt, then query auth for everything: 3 requests in all.
+    expect(sim.requests.map((r) => r.query['consumer_key'] !== undefined)).toEqual([false, true, true]);
+    expect(connector.client.http.requestCount).toBe(3);
   });
 });

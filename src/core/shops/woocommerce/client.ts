@@ -99,14 +99,35 @@ export class WooClient {
       throw new ShopError('SHOP_CONFIG', `${this.label}: the consumer key and consumer secret are both needed.`);
     }
     const basic = Buffer.from(`${options.consumerKey}:${options.consumerSecret}`).toString('base64');
-    this.http = createShopHttp({
+    const common = {
       ...options,
       baseUrl: `${options.baseUrl.replace(/\/+$/, '')}/wp-json/wc/v3/`,
       label: this.label,
       secrets: [options.consumerKey, options.consumerSecret, basic],
-      headers: { authorization: `Basic ${basic}` },
       authHint: 'WooCommerce > Settings > Advanced > REST API (a key with Read/Write permission)',
-    });
+    };
+    const viaHeader = createShopHttp({ ...common, headers: { authorization: `Basic ${basic}` } });
+    const viaQuery = createShopHttp({ ...common, query: { consumer_key: options.consumerKey, consumer_secret: options.consumerSecret } });
+    let useQuery = false;
+    this.http = {
+      get requestCount() {
+        return viaHeader.requestCount + viaQuery.requestCount;
+      },
+      async request(method, path, params) {
+        if (useQuery) return viaQuery.request(method, path, params);
+        try {
+          return await viaHeader.request(method, path, params);
+        } catch (error) {
+          if (!(error instanceof ShopError) || error.code !== 'SHOP_AUTH_FAILED') throw error;
+          // "Occasionally some servers may not parse the Authorization header correctly [...] In this case, you
+          // may provide the consumer key/secret as query string parameters instead" (over HTTPS only):
+          // https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication-over-https
+          const response = await viaQuery.request(method, path, params);
+          useQuery = true;
+          return response;
+        }
+      },
+    } as ShopHttp;
   }
 
   /** GET /orders — https://woocommerce.github.io/woocommerce-rest-api-docs/#list-all-orders */

@@ -45,6 +45,8 @@ export type WooSimulatorOptions = {
   consumerSecret?: string;
   /** Simulated shop time; every change ticks it one second forward so modified times are distinct. */
   startTime?: string;
+  /** Behave like servers that drop the Authorization header (Apache with PHP as CGI): only query auth works. */
+  dropAuthorizationHeader?: boolean;
   host?: string;
   port?: number;
 };
@@ -212,7 +214,7 @@ export class WooCommerceSimulator {
   }
 
   private authorised(req: IncomingMessage, url: URL): boolean {
-    const header = req.headers.authorization ?? '';
+    const header = this.options.dropAuthorizationHeader ? '' : (req.headers.authorization ?? '');
     if (header.startsWith('Basic ')) {
       const [key, ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
       return key === this.consumerKey && rest.join(':') === this.consumerSecret;
