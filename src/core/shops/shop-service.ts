@@ -13,7 +13,7 @@ import { writeAudit } from '../audit.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { ShopConnector, ShopMapping } from './connector.ts';
 import type { ShopCredentials } from './connector-factory.ts';
-import { type HttpOptions, ShopError } from './http.ts';
+import { type HttpOptions, redact, ShopError } from './http.ts';
 import { connectorFactory } from './registry.ts';
 import { readShopSettings, ScheduleSchema, ShopMappingSchema, type Schedule, type ShopSettings } from '../sync/shop-settings.ts';
 
@@ -94,6 +94,17 @@ export function createShopService(deps: ShopServiceDeps) {
       clock,
       logger,
     });
+  }
+
+  /** Removes this shop's credentials (and credential-looking parameters) from a text, e.g. an unexpected error. */
+  function redactFor(row: ShopRow, text: string): string {
+    let values: string[] = [];
+    try {
+      values = Object.values(credentialsOf(row)).filter((v): v is string => typeof v === 'string');
+    } catch {
+      // no credentials stored: nothing of theirs to remove
+    }
+    return redact(text, values);
   }
 
   function connectorFor(row: ShopRow): ShopConnector {
@@ -201,6 +212,7 @@ export function createShopService(deps: ShopServiceDeps) {
     setSchedule,
     remove,
     connectorFor,
+    redactFor,
   };
 }
 

@@ -226,10 +226,9 @@ export function createSyncService(deps: SyncDeps) {
       await incremental(shop, settings, connector, counts);
       if (kind === 'full' || CHEAP_COMPARISON.has(shop.system)) await comparison(shop, settings, connector, counts);
     } catch (caught) {
-      error =
-        caught instanceof KassenwartError
-          ? { code: caught.code, message: caught.message }
-          : { code: 'SYNC_FAILED', message: caught instanceof Error ? caught.message : String(caught) };
+      // ShopErrors are redacted where they arise; anything else (a bug, a library error) is redacted here.
+      const message = deps.shops.redactFor(shop, caught instanceof Error ? caught.message : String(caught));
+      error = caught instanceof KassenwartError ? { code: caught.code, message } : { code: 'SYNC_FAILED', message };
       logger.log('error', 'sync failed', { shop: shop.name, kind, code: error.code, message: error.message });
     }
     const finishedAt = clock.now().toISOString();

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { shops } from '#core/db/schema/index.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { shops, syncRuns } from '#core/db/schema/index.ts';
+import { WooCommerceConnector } from '#core/shops/woocommerce/connector.ts';
 import { connectWoo, setupWoo } from './support.ts';
 
 describe('shop credentials live only in the SecretStore', () => {
@@ -19,5 +20,19 @@ describe('shop credentials live only in the SecretStore', () => {
     s.area.remove('Woo');
     expect(s.secrets.get(row?.secretName ?? '')).toBeUndefined();
     await expect(s.area.sync.run('Woo', 'new')).rejects.toMatchObject({ code: 'SHOP_NOT_FOUND' });
+  });
+
+  it('an unexpected error that quotes a credential is stored redacted', async () => {
+    const s = await setupWoo();
+    await connectWoo(s);
+    const leaky = s.sim.consumerSecret;
+    const spy = vi.spyOn(WooCommerceConnector.prototype, 'listChangedOrders').mockRejectedValue(new Error(`library bug while using ${leaky}`));
+    try {
+      const run = await s.area.sync.run('Woo', 'new');
+      expect(run.error).toEqual({ code: 'SYNC_FAILED', message: 'library bug while using [redacted]' });
+      expect(JSON.stringify(s.db.select().from(syncRuns).all())).not.toContain(leaky);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
