@@ -140,6 +140,8 @@ export function runMatcher(input: MatchInput): MatchResult {
     const candidates = rankCandidates(ev, index, settingsFor, settings, false);
     const best = candidates[0];
     if (!best || best.pass !== pass || band(candidates, settingsOf(best)).band !== 'auto') return false;
+    // Without the payer's other orders in view, a number is trusted only when the payer agrees with it.
+    if (!ev.payerDone && pass !== 'reference' && !payerAgrees(best)) return false;
     best.allocations.forEach((a, i) => {
       const shortfall = i === best.allocations.length - 1 ? best.shortfallMinor : 0;
       index.reduceOpen(a.orderId, a.amountMinor + shortfall);
@@ -156,10 +158,11 @@ export function runMatcher(input: MatchInput): MatchResult {
         next.push(ev);
         continue;
       }
-      // The reference pass first tries without payer evidence: nothing outweighs our reference except another
-      // reference (evidence tiers in band()), and a third of all postings end here. Every other pass needs the
-      // payer evidence (a number must not contradict payer and amount, partial payments need the payer).
-      if (pass !== 'reference') withPayer(ev);
+      // The reference and number passes first try without the payer's other orders: nothing outweighs our
+      // reference except another reference (evidence tiers in band()), and a number is taken this way only when
+      // the payer agrees with its order (then payer and amount cannot point elsewhere). Most postings end here;
+      // the rest get the full payer evidence and a second look. Weaker passes always need it.
+      if (pass !== 'reference' && pass !== 'number') withPayer(ev);
       else if (!possibleFor(ev).has(pass)) {
         next.push(ev);
         continue;

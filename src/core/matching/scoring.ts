@@ -17,7 +17,7 @@ export const WEIGHTS: Record<SignalKind, number> = {
   number_typo: 0.7,
   keyword: 0.1,
   amount_exact: 0.7,
-  amount_within_tolerance: 0.6,
+  amount_within_tolerance: 0.55,
   amount_sum: 0.7,
   amount_partial: 0,
   amount_over: 0,

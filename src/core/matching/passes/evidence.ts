@@ -3,7 +3,7 @@
  * amounts (those change as the passes assign). Lookups only: references, numbers (exact, core, joined, one
  * typo), payer name, learned IBAN / alias, and the orders with exactly the open amount.
  */
-import { nameKey, nameTokens, normaliseIban } from '../names.ts';
+import { compareNames, nameKey, nameTokens, normaliseIban } from '../names.ts';
 import { extractReferences, type Extraction } from '../references-extract.ts';
 import { REFERENCE_ALPHABET, isValidReference } from '../references.ts';
 import { signal } from '../scoring.ts';
@@ -214,7 +214,25 @@ export function collectEvidence(posting: MatchPosting, index: OrderIndex, patter
   };
   referenceEvidence(extraction, index, out);
   numberEvidence(extraction, index, out);
+  if (out.signals.size > 0) identityPayer(out, index);
   return out;
+}
+
+/** Does the payer agree with the orders the posting names? A direct comparison, no name index needed. */
+function identityPayer(out: Evidence, index: OrderIndex): void {
+  for (const name of [out.posting.counterpartyName, out.posting.ultimateDebtor]) {
+    if (!name) continue;
+    const tokens = nameTokens(name);
+    for (const id of out.signals.keys()) {
+      const e = index.byId.get(id);
+      if (!e) continue;
+      if (e.companyTokens.length > 0 && compareNames(tokens, e.companyTokens) === 'exact') add(out.signals, id, signal('company', `payer ${name} is the customer's company`));
+      else {
+        const agreement = compareNames(tokens, e.tokens);
+        if (agreement !== 'none') add(out.signals, id, signal(agreement === 'exact' ? 'name_exact' : 'name_partial', `payer ${name}`));
+      }
+    }
+  }
 }
 
 /** Adds payer-name and learned-fact evidence and the amount-only candidates (idempotent). */
