@@ -36,6 +36,9 @@
  * its id (assignments stay), takes the booked data and key. A pending entry whose booked version is already
  * stored (same test) is a duplicate, and so is a pending entry already stored as pending under another date.
  *
+ * DATE SPELLINGS. When one file has a booking date and the other only the value date (MT940 :61: without
+ * entry date), the entry is also looked up under the other date, among postings keyed by that date.
+ *
  * LIMITS. Two different customers paying the same amount on the same day, reported by two formats that share
  * no identifying field (e.g. a CSV without IBAN and a CAMT), pair up by order; the set of postings is still
  * right, only which file's details a posting carries may differ. A pending entry that the bank never books
@@ -166,6 +169,8 @@ export class Deduper {
     const identity = identityOf(entry, format);
     const best = same.length ? this.pick(same, identity) : undefined;
     if (best) return { action: 'duplicate', postingId: best.id };
+    const alternate = entry.bookingStatus === 'booked' ? this.otherDateSpelling(accountId, entry, identity, statementDate) : undefined;
+    if (alternate) return { action: 'duplicate', postingId: alternate.id };
     const next = `${prefix}${same.reduce((max, c) => Math.max(max, occurrence(c.dedupeKey)), 0) + 1}`;
     const date = keyDate(entry, statementDate);
     if (entry.bookingStatus === 'booked') {
@@ -179,6 +184,28 @@ export class Deduper {
       if (pending) return { action: 'duplicate', postingId: pending.id };
     }
     return { action: 'insert', key: next };
+  }
+
+  /**
+   * One file gives the booking date, another only the value date (MT940 :61: without entry date — parsers then
+   * copy the value date into the booking date — and some CSVs): the keys differ although the booking is the
+   * same. So an entry is also compared with postings of the same value date that were keyed by the other date.
+   */
+  private otherDateSpelling(accountId: number, entry: ParsedEntry, identity: Identity, statementDate: string | undefined): Candidate | undefined {
+    const valueDate = entry.valueDate;
+    if (!valueDate) return undefined;
+    let candidates: Candidate[];
+    if (entry.bookingDate && entry.bookingDate !== valueDate) {
+      // We have a real booking date; the other file may have keyed the booking by its value date.
+      const prefix = `${valueDate}|${entry.amountMinor}|${entry.currency}|`;
+      candidates = this.byPrefix.all(accountId, prefix, `${prefix.slice(0, -1)}}`).filter((c) => (c.bookingDate === null || c.bookingDate === c.valueDate) && (c.valueDate ?? valueDate) === valueDate);
+    } else if (keyDate(entry, statementDate) === valueDate) {
+      // We only know the value date; the other file may have keyed it by a different booking date.
+      candidates = this.byAmount.all(accountId, entry.currency, entry.amountMinor, 'booked').filter((c) => c.valueDate === valueDate && c.bookingDate !== null && c.bookingDate !== valueDate);
+    } else {
+      return undefined;
+    }
+    return candidates.length ? this.pick(candidates, identity) : undefined;
   }
 
   private pick(candidates: Candidate[], identity: Identity): Candidate | undefined {

@@ -149,3 +149,17 @@ describe('one German account, two spellings', () => {
     expect(second).toMatchObject({ new: 0, duplicate: 1, accounts: [{ id: first.accounts[0]?.id, created: false }] });
   });
 });
+
+describe('booking date in one file, only value date in the other', () => {
+  it('an MT940 line without entry date meets the CAMT entry booked on another day', async () => {
+    const { core } = makeTestDb();
+    const iban = 'DE89370400440532013000';
+    ok(await core.bank.importBytes('c.xml', bytes(camtXml('053', [{ iban, entries: [{ amount: '12.34', bookingDate: '2026-11-02', valueDate: '2026-11-03', iban: 'DE02120300000000202051' }] }]))));
+    const mt = [':20:X', `:25:${iban}`, ':28C:1/1', ':60F:C261101EUR0,00', ':61:261103C12,34NTRFNONREF', ':86:166?00GUTSCHRIFT?20Bestellung?31DE02120300000000202051?32Kunde', ':62F:C261103EUR12,34', '-', ''].join('\r\n');
+    expect(ok(await core.bank.importBytes('m.sta', bytes(mt)))).toMatchObject({ new: 0, duplicate: 1 });
+    // And the other way round: value-date-only first, booking date later.
+    const { core: core2 } = makeTestDb();
+    ok(await core2.bank.importBytes('m.sta', bytes(mt)));
+    expect(ok(await core2.bank.importBytes('c.xml', bytes(camtXml('053', [{ iban, entries: [{ amount: '12.34', bookingDate: '2026-11-02', valueDate: '2026-11-03', iban: 'DE02120300000000202051' }] }]))))).toMatchObject({ new: 0, duplicate: 1 });
+  });
+});
