@@ -121,6 +121,20 @@ describe('undo and returns', () => {
   });
 });
 
+describe('returns found by text', () => {
+  it('a Rücklastschrift naming the (paid, no longer open) order reverses its assignment', async () => {
+    const t = setup();
+    const o = makeOrder(t.db, { number: '10081', totalMinor: 1500, customerName: 'Eva Roth' });
+    const original = makePosting(t.db, { remittance: 'Bestellung 10081', amountMinor: 1500, counterpartyName: 'Eva Roth' });
+    await t.call('matching.run');
+    expect(orderRow(t, o.id)?.status).toBe('paid');
+    makePosting(t.db, { amountMinor: -1500, bankTxCode: '109', remittance: 'RUECKLASTSCHRIFT Bestellung 10081 MD06', endToEndId: 'NOTPROVIDED' });
+    expect(await t.call('matching.run')).toMatchObject({ returns: 1 });
+    expect(orderRow(t, o.id)).toMatchObject({ status: 'open', paidMinor: 0 });
+    expect(postingRow(t, original.id)?.matchState).toBe('ignored');
+  });
+});
+
 describe('manual queue', () => {
   it('lists unassigned postings with ranked candidates and reasons', async () => {
     const t = setup();
