@@ -52,16 +52,22 @@ try {
 
   console.log(`WooCommerce simulator with ${N} orders (6 payment/status mixes; PayPal orders are not imported)`);
   await measure('first sync (full comparison)', 'full');
+  const change = (count: number, salt: number) => {
+    for (let i = 0; i < count; i += 1) {
+      const id = 1000 + ((i * 7919 + salt) % N);
+      const o = sim.order(id);
+      if (!o) continue;
+      if (i % 3 === 0) sim.editOrder(id, { billing: { email: `neu${salt}-${i}@example.org` } });
+      else if (i % 3 === 1) sim.editOrder(id, { total: `${12 + (salt % 50)}.34` });
+      else sim.editOrder(id, { status: o.status === 'on-hold' ? 'processing' : 'on-hold' });
+    }
+  };
   now += 30 * 60_000;
-  for (let i = 0; i < CHANGES; i += 1) {
-    const id = 1000 + Math.floor(((i * 7919) % N));
-    const o = sim.order(id);
-    if (!o) continue;
-    if (i % 3 === 0) sim.editOrder(id, { billing: { email: `neu${i}@example.org` } });
-    else if (i % 3 === 1) sim.editOrder(id, { total: '12.34' });
-    else sim.editOrder(id, { status: o.status === 'on-hold' ? 'processing' : 'on-hold' });
-  }
+  change(CHANGES, 1);
   await measure(`incremental sync, ${CHANGES} changes`, 'new');
+  now += 30 * 60_000;
+  change(CHANGES * 10, 2);
+  await measure(`incremental sync, ${CHANGES * 10} changes`, 'new');
   now += 30 * 60_000;
   await measure('incremental sync, no changes', 'new');
   now += 12 * 60 * 60_000;
