@@ -13,6 +13,7 @@ import { makeTestDb } from '../../helpers/db.ts';
 const PINNED: Record<string, string> = {
   '0000_init.sql': 'e1417d72087c9891b7754ca719782df297adfe410e92eadd0ed22f6aac15d935',
   '0001_audit_append_only.sql': '0c0d38ae561a3fe897e44b53c76656ba8e9b35b9f63a31fd39777f1f033d41ea',
+  '0003_shops_order_events.sql': '3c4f89d5eb3f42ad6462ac89f12f63aeb58605e5dd2fd4bfc1f04f541f121de3',
 };
 
 describe('migrations', () => {
