@@ -2,19 +2,14 @@
  * Money is an integer number of minor units plus an ISO 4217 currency code (design §3.1).
  * Conversions from and to decimal strings happen only at the edges and never go through a float.
  */
+import { formatMoney as formatSharedMoney, minorToDecimalString, minorUnitExponentOf } from '#shared/format.ts';
 import { ValidationError } from './errors.ts';
 
 export type Money = { readonly amountMinor: number; readonly currency: string };
 
-/** ISO 4217 minor unit exponents that differ from 2. Everything else uses 2. */
-const MINOR_UNIT_EXPONENT: Readonly<Record<string, number>> = {
-  BHD: 3, BIF: 0, CLF: 4, CLP: 0, DJF: 0, GNF: 0, IQD: 3, ISK: 0, JOD: 3, JPY: 0, KMF: 0, KRW: 0,
-  KWD: 3, LYD: 3, OMR: 3, PYG: 0, RWF: 0, TND: 3, UGX: 0, UYI: 0, UYW: 4, VND: 0, VUV: 0, XAF: 0,
-  XOF: 0, XPF: 0,
-};
-
+/** ISO 4217 minor unit exponent (2 for most currencies); one table, shared with the display formatting. */
 export function minorUnitExponent(currency: string): number {
-  return MINOR_UNIT_EXPONENT[currency.toUpperCase()] ?? 2;
+  return minorUnitExponentOf(currency);
 }
 
 export function money(amountMinor: number, currency: string): Money {
@@ -90,25 +85,12 @@ export function parseDecimalToMinor(text: string, currency: string, options: Par
 
 /** Minor units to a plain decimal string with a dot ("-12.50"), for APIs and files. */
 export function formatMinorAsDecimal(amountMinor: number, currency: string): string {
-  const exp = minorUnitExponent(currency);
-  const negative = amountMinor < 0;
-  const digits = Math.abs(amountMinor).toString().padStart(exp + 1, '0');
-  const intPart = exp === 0 ? digits : digits.slice(0, -exp);
-  const frac = exp === 0 ? '' : `.${digits.slice(-exp)}`;
-  return `${negative ? '-' : ''}${intPart}${frac}`;
+  return minorToDecimalString(amountMinor, currency);
 }
 
-/** Locale display, e.g. "1.234,56 €" for de-DE. Uses Intl with a decimal string, not a float division. */
+/** Locale display, e.g. "1.234,56 €" for de-DE (exact: Intl gets a decimal string, never a float). */
 export function formatMoney(amountMinor: number, currency: string, locale = 'de-DE'): string {
-  const decimal = formatMinorAsDecimal(amountMinor, currency);
-  const exp = minorUnitExponent(currency);
-  // Intl.NumberFormat accepts decimal strings exactly (ECMA-402 "string numeric literal" support).
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: exp,
-    maximumFractionDigits: exp,
-  }).format(decimal as unknown as number);
+  return formatSharedMoney(amountMinor, currency, locale);
 }
 
 export function addMoney(a: Money, b: Money): Money {

@@ -4,7 +4,7 @@
  * is turned into an exact decimal string with BigInt before Intl sees it, so no float division ever happens.
  */
 
-/** ISO 4217 minor unit exponents that differ from 2 (same table as core/money.ts, which shared may not import). */
+/** ISO 4217 minor unit exponents that differ from 2; the one table (core/money.ts uses it too). */
 // prettier-ignore
 const MINOR_UNIT_EXPONENT: Readonly<Record<string, number>> = {
   BHD: 3, BIF: 0, CLF: 4, CLP: 0, DJF: 0, GNF: 0, IQD: 3, ISK: 0, JOD: 3, JPY: 0, KMF: 0, KRW: 0,
