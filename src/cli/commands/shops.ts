@@ -215,6 +215,19 @@ function registerShopCommands(program: Command, io: Io): void {
     );
 
   shop
+    .command('test')
+    .argument('<name>', 'shop name or id')
+    .description('test the connection with the stored credentials (exit 1 if it fails)')
+    .action((name: string) =>
+      withCore(program, io, async (core, options) => {
+        const result = await core.shops.test(name);
+        if (options.json) printJson(io, result);
+        else if (result.ok) io.stdout(`Shop "${name}": connection ok.\n`);
+        if (!result.ok) throw new KassenwartError(result.code, result.message);
+      }),
+    );
+
+  shop
     .command('remove')
     .argument('<name>', 'shop name or id')
     .description('disconnect a shop: its credentials are deleted, its orders and their history stay')

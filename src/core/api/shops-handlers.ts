@@ -8,6 +8,7 @@ export function createShopsHandlers(core: Core): AreaHandlers<typeof shopsApi> {
   return {
     'shops.list': () => shops.list(),
     'shops.add': (input) => shops.add(input),
+    'shops.test': ({ shop }) => shops.test(shop),
     'shops.remove': ({ shop }) => {
       shops.remove(shop);
       return { removed: true as const };

@@ -202,8 +202,21 @@ export function createShopService(deps: ShopServiceDeps) {
     if (row.secretName) secrets.delete(row.secretName);
   }
 
+  /** Tests the stored connection again (credentials, reachability); never throws for shop-side problems. */
+  async function test(ref: string | number): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
+    const row = get(ref);
+    try {
+      const result = await connectorFor(row).testConnection();
+      return result.ok ? { ok: true } : { ok: false, code: result.code, message: redactFor(row, result.message) };
+    } catch (error) {
+      if (error instanceof ShopError) return { ok: false, code: error.code, message: redactFor(row, error.message) };
+      throw error;
+    }
+  }
+
   return {
     add,
+    test,
     list: () => rows().map(info),
     get,
     show: (ref: string | number) => info(get(ref)),

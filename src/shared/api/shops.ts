@@ -93,6 +93,10 @@ export type SyncRunDto = z.infer<typeof SyncRunDto>;
 export const shopsApi = {
   'shops.list': { input: z.object({}).strict(), output: z.array(ShopDto) },
   'shops.add': { input: AddShopInput, output: ShopDto },
+  'shops.test': {
+    input: z.object({ shop: ShopRef }).strict(),
+    output: z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), code: z.string(), message: z.string() })]),
+  },
   'shops.remove': { input: z.object({ shop: ShopRef }).strict(), output: z.object({ removed: z.literal(true) }) },
   'shops.mapping.get': { input: z.object({ shop: ShopRef }).strict(), output: ShopMappingDto },
   'shops.mapping.set': { input: z.object({ shop: ShopRef, mapping: ShopMappingDto.partial() }).strict(), output: ShopMappingDto },

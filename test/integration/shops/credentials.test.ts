@@ -35,4 +35,14 @@ describe('shop credentials live only in the SecretStore', () => {
       spy.mockRestore();
     }
   });
+
+  it('shop test reports a revoked key clearly, without the secret', async () => {
+    const s = await setupWoo();
+    await connectWoo(s);
+    await expect(s.area.test('Woo')).resolves.toEqual({ ok: true });
+    s.sim.fault({ kind: 'status', status: 401, body: { code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot list resources.' } }, { times: 2 });
+    const result = await s.area.test('Woo');
+    expect(result).toMatchObject({ ok: false, code: 'SHOP_AUTH_FAILED' });
+    expect(JSON.stringify(result)).not.toContain(s.sim.consumerSecret);
+  });
 });
