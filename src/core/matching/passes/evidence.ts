@@ -8,7 +8,7 @@ import { extractReferences, type Extraction } from '../references-extract.ts';
 import { REFERENCE_ALPHABET, isValidReference } from '../references.ts';
 import { signal } from '../scoring.ts';
 import { epochDay, type OrderIndex } from '../order-index.ts';
-import type { LearnedFacts, MatchPosting, PassName, Signal } from '../types.ts';
+import type { LearnedFacts, MatchOrder, MatchPosting, PassName, Signal } from '../types.ts';
 
 export type Evidence = {
   posting: MatchPosting;
@@ -47,8 +47,10 @@ const DIGITS = '0123456789';
 export function oneEditVariants(text: string, alphabet: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; i++) {
-    for (const ch of alphabet) if (ch !== text[i]) out.push(text.slice(0, i) + ch + text.slice(i + 1));
-    if (i + 1 < text.length && text[i] !== text[i + 1]) out.push(text.slice(0, i) + text[i + 1] + text[i] + text.slice(i + 2));
+    const head = text.slice(0, i);
+    const tail = text.slice(i + 1);
+    for (const ch of alphabet) if (ch !== text[i]) out.push(head + ch + tail);
+    if (i + 1 < text.length && text[i] !== text[i + 1]) out.push(head + text[i + 1] + text[i] + text.slice(i + 2));
   }
   return out;
 }
@@ -81,6 +83,13 @@ function referenceEvidence(ex: Extraction, index: OrderIndex, out: Evidence): vo
   }
 }
 
+function typoHit(out: Evidence, written: string, hit: { entry: { order: MatchOrder }; field: 'number' | 'invoice' }): void {
+  const order = hit.entry.order;
+  const target = hit.field === 'number' ? `order number ${order.number}` : `invoice number ${order.invoiceNumber ?? ''}`;
+  add(out.signals, order.id, signal('number_typo', `${written} is one typo away from ${target}`));
+  out.typoOrders.add(order.id);
+}
+
 function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void {
   let hits = 0;
   for (const c of ex.numbers) {
@@ -109,12 +118,11 @@ function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void 
     // Only what looks like a written order number: after an order keyword, or a bare number of 4–8 digits.
     if (core.length < 4 || core.length > 8 || c.joined || !(c.keyword || /^\d+$/.test(c.key))) continue;
     for (const v of oneEditVariants(core, DIGITS)) {
-      if (v.startsWith('0')) continue;
-      for (const hit of [...(index.byKey.get(v) ?? []), ...(index.byCore.get(v) ?? [])]) {
-        const written = hit.field === 'number' ? `order number ${hit.entry.order.number}` : `invoice number ${hit.entry.order.invoiceNumber ?? ''}`;
-        add(out.signals, hit.entry.order.id, signal('number_typo', `${c.key} is one typo away from ${written}`));
-        out.typoOrders.add(hit.entry.order.id);
-      }
+      if (v.charCodeAt(0) === 48) continue; // a leading zero is no number of ours
+      const byKey = index.byKey.get(v);
+      const byCore = index.byCore.get(v);
+      if (byKey) for (const hit of byKey) typoHit(out, c.key, hit);
+      if (byCore) for (const hit of byCore) typoHit(out, c.key, hit);
     }
   }
 }
