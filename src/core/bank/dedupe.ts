@@ -13,10 +13,12 @@
  *
  * THE RULE. An import treats the postings already stored under a prefix <date>|<amount>|<currency>| as a
  * multiset. Each incoming entry CLAIMS one unclaimed stored posting under its prefix (→ duplicate); only when
- * none is left does it become a new posting with n = highest n + 1. Postings claimed or inserted during the
- * current import cannot be claimed again in it, so two identical bookings in one statement give two postings,
- * while the same statement imported twice, overlapping statements, or a CSV and a CAMT of the same days find
- * their counterpart and add nothing.
+ * none is left does it become a new posting with n = highest n + 1. Postings claimed or inserted for one
+ * statement cannot be claimed again by the same statement, so two identical bookings in one statement give two
+ * postings, while the same statement imported twice, overlapping statements, or a CSV and a CAMT of the same
+ * days find their counterpart and add nothing. The scope ("one statement") is the whole file for account
+ * statements (CAMT.053/054, MT940 with all its pages, CSV), which never repeat each other, and each report
+ * for intraday reports (CAMT.052 Rpt, MT942), which are often cumulative (statement-checks.ts).
  *
  * STRONGER KEYS. A stored posting is claimed only if it does not CONTRADICT the entry, and among several the
  * one that agrees most is taken:
@@ -138,10 +140,13 @@ const CANDIDATE_COLUMNS = `p.id AS id, p.dedupe_key AS dedupeKey, p.booking_stat
  * raw handle because it runs once per entry inside the import's synchronous transaction (100 000 entries).
  */
 export class Deduper {
-  private readonly claimed = new Set<number>();
+  /** posting id -> the statement scopes of this import that inserted or claimed it. */
+  private readonly claimed = new Map<number, string | Set<string>>();
+  private scope = '';
   private readonly byPrefix;
   private readonly byAmount;
   private readonly pendingCount;
+  private readonly anyPosting;
   private readonly pendingAccounts = new Map<number, boolean>();
 
   constructor(sqlite: SqliteHandle) {
@@ -153,18 +158,62 @@ export class Deduper {
       `SELECT ${CANDIDATE_COLUMNS} FROM postings p LEFT JOIN import_batches b ON b.id = p.import_batch_id
        WHERE p.bank_account_id = ? AND p.currency = ? AND p.amount_minor = ? AND p.booking_status = ? ORDER BY p.id`,
     );
+    this.anyPosting = sqlite.prepare<[number], { one: number }>(`SELECT 1 AS one FROM postings WHERE bank_account_id = ? LIMIT 1`);
     this.pendingCount = sqlite.prepare<[number], { n: number }>(
       `SELECT count(*) AS n FROM postings WHERE bank_account_id = ? AND booking_status = 'pending'`,
     );
   }
 
-  /** Marks a posting as taken by this import (after an insert or replace). */
-  claim(postingId: number): void {
-    this.claimed.add(postingId);
+  /**
+   * Per account: occurrence counters while the account was empty when this import first touched it and only
+   * one statement scope has written to it (then nothing stored can match; see decide()).
+   */
+  private readonly fresh = new Map<number, { scope: string; counters: Map<string, number> } | null>();
+
+  private freshCounters(accountId: number): Map<string, number> | null {
+    let state = this.fresh.get(accountId);
+    if (state === undefined) {
+      state = this.anyPosting.get(accountId) ? null : { scope: this.scope, counters: new Map() };
+      this.fresh.set(accountId, state);
+    }
+    if (state && state.scope !== this.scope) {
+      // A second statement of the same account in this file: it may repeat the first one's entries.
+      this.fresh.set(accountId, null);
+      return null;
+    }
+    return state?.counters ?? null;
   }
 
-  decide(accountId: number, entry: ParsedEntry, format: StatementFormat, statementDate: string | undefined): DedupeDecision {
+  private isClaimed(postingId: number): boolean {
+    const scopes = this.claimed.get(postingId);
+    return scopes === undefined ? false : typeof scopes === 'string' ? scopes === this.scope : scopes.has(this.scope);
+  }
+
+  /** Marks a posting as taken by the current statement scope (after a duplicate, insert or replace). */
+  claim(postingId: number): void {
+    const scopes = this.claimed.get(postingId);
+    if (scopes === undefined) this.claimed.set(postingId, this.scope);
+    else if (typeof scopes === 'string') {
+      if (scopes !== this.scope) this.claimed.set(postingId, new Set([scopes, this.scope]));
+    } else scopes.add(this.scope);
+  }
+
+  /**
+   * `scope` identifies the statement the entry belongs to (see the module comment): postings inserted or
+   * claimed within a scope cannot be claimed again by it (twins), but a later report of the same file that
+   * repeats an entry (cumulative intraday reports) finds it.
+   */
+  decide(accountId: number, entry: ParsedEntry, format: StatementFormat, statementDate: string | undefined, scope: string): DedupeDecision {
+    this.scope = scope;
     const prefix = keyPrefix(entry, statementDate);
+    const fresh = this.freshCounters(accountId);
+    if (fresh) {
+      // The account had no postings when this import began and everything inserted since is claimed, so
+      // there is nothing to compare with: only the occurrence number is needed (first import of a history).
+      const n = (fresh.get(prefix) ?? 0) + 1;
+      fresh.set(prefix, n);
+      return { action: 'insert', key: `${prefix}${n}` };
+    }
     const same = this.byPrefix.all(accountId, prefix, `${prefix.slice(0, -1)}}`);
     const identity = identityOf(entry, format);
     const best = same.length ? this.pick(same, identity) : undefined;
@@ -212,7 +261,7 @@ export class Deduper {
     let best: Candidate | undefined;
     let bestScore = -1;
     for (const c of candidates) {
-      if (this.claimed.has(c.id)) continue;
+      if (this.isClaimed(c.id)) continue;
       const other = identityOfRow(c);
       if (contradicts(identity, other)) continue;
       const score = agreement(identity, other);
@@ -230,7 +279,7 @@ export class Deduper {
     let best: Candidate | undefined;
     let bestRank = Number.NEGATIVE_INFINITY;
     for (const c of this.byAmount.all(accountId, entry.currency, entry.amountMinor, status)) {
-      if (this.claimed.has(c.id)) continue;
+      if (this.isClaimed(c.id)) continue;
       const apart = Math.min(daysApart(c.bookingDate, date), daysApart(c.valueDate, date), daysApart(c.bookingDate ?? c.valueDate, entry.valueDate));
       if (apart > PENDING_WINDOW_DAYS) continue;
       const other = identityOfRow(c);

@@ -81,7 +81,7 @@ class FileImport {
     for (const event of this.file.events()) this.handle(event);
     for (const [index, entries] of this.waiting) {
       // Entries without a statement event (a parser that reports none): only possible with --account.
-      const st = openStatement({ format: this.format, account: {} });
+      const st = openStatement({ format: this.format, account: {} }, index);
       this.statements.set(index, st);
       for (const entry of entries) this.store(st, entry);
     }
@@ -101,7 +101,7 @@ class FileImport {
       let st = this.statements.get(event.index);
       if (st) st.info = event.statement;
       else {
-        st = openStatement(event.statement);
+        st = openStatement(event.statement, event.index);
         this.statements.set(event.index, st);
       }
       this.summary.version ??= event.statement.version ?? null;
@@ -122,7 +122,7 @@ class FileImport {
     let st = this.statements.get(index);
     const info = this.announced.get(index);
     if (!st && info) {
-      st = openStatement(info);
+      st = openStatement(info, index);
       this.statements.set(index, st);
       this.summary.version ??= info.version ?? null;
     }
@@ -145,7 +145,7 @@ class FileImport {
     summary.entries++;
     st.entries++;
     if (entry.bookingStatus === 'booked' && (!st.info.balanceCurrency || st.info.balanceCurrency === entry.currency)) st.sum += entry.amountMinor;
-    const d = deduper.decide(accountId, entry, st.info.format, st.date);
+    const d = deduper.decide(accountId, entry, st.info.format, st.date, st.scope);
     if (d.action === 'duplicate') {
       deduper.claim(d.postingId);
       summary.duplicate++;

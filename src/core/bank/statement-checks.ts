@@ -18,10 +18,18 @@ export type ImportedAccount = { id: number; iban: string | null; otherId: string
 export type FileContext = { db: Db; now: string; actor: string; accountIban?: string };
 
 /** accountId is resolved when the first entry is stored (or at the end), so an account-less fragment without entries imports as empty. */
-export type StatementState = { info: StatementInfo; accountId: number | undefined; sum: number; entries: number; date: string | undefined };
+export type StatementState = { info: StatementInfo; accountId: number | undefined; sum: number; entries: number; date: string | undefined; scope: string };
 
-export function openStatement(info: StatementInfo): StatementState {
-  return { info, accountId: undefined, sum: 0, entries: 0, date: info.toDate ?? info.createdAt?.slice(0, 10) };
+/**
+ * The dedupe scope of a statement (dedupe.ts). Account statements (CAMT.053, MT940 incl. its pages, CAMT.054
+ * notifications, CSV) never repeat each other's entries, so a whole file is one scope: identical twins in two
+ * statements of a file stay two postings. Intraday reports (CAMT.052 Rpt, MT942) are often cumulative — each
+ * repeats the earlier ones — so each report is its own scope and finds what an earlier one stored.
+ */
+export function openStatement(info: StatementInfo, index: number): StatementState {
+  const cumulative = info.format === 'camt.052' || info.format === 'mt942';
+  const scope = cumulative ? `report:${index}` : 'file';
+  return { info, accountId: undefined, sum: 0, entries: 0, date: info.toDate ?? info.createdAt?.slice(0, 10), scope };
 }
 
 /**

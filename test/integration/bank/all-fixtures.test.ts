@@ -45,8 +45,9 @@ describe('shared MT940 / MT942 / CSV fixtures through the importer', () => {
         return;
       }
       const first = ensureOk(result);
-      expect(first.new).toBe(first.entries);
       expect(first.new + first.duplicate).toBe(first.entries);
+      // Only intraday reports may repeat an entry within a file (cmxl mt942.txt holds the same message twice).
+      if (first.format !== 'mt942') expect(first.duplicate).toBe(0);
       const again = ensureOk((await core.bank.importFiles([file], options))[0]);
       expect({ new: again.new, replaced: again.replaced, duplicate: again.duplicate }).toEqual({ new: 0, replaced: 0, duplicate: first.entries });
     });

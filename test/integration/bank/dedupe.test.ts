@@ -163,3 +163,29 @@ describe('booking date in one file, only value date in the other', () => {
     expect(ok(await core2.bank.importBytes('c.xml', bytes(camtXml('053', [{ iban, entries: [{ amount: '12.34', bookingDate: '2026-11-02', valueDate: '2026-11-03', iban: 'DE02120300000000202051' }] }]))))).toMatchObject({ new: 0, duplicate: 1 });
   });
 });
+
+describe('several statements in one file', () => {
+  it('cumulative intraday reports (CAMT.052 Rpt blocks repeating earlier entries) add each booking once; twins stay two', async () => {
+    const { core } = makeTestDb();
+    const a = { amount: '5.00', iban: 'DE02120300000000202051' };
+    const twin = { amount: '7.00' };
+    const file = camtXml('052', [{ entries: [a, twin, twin] }, { entries: [a, twin, twin, { amount: '9.00' }] }]);
+    expect(ok(await core.bank.importBytes('intraday.xml', bytes(file)))).toMatchObject({ new: 4, duplicate: 3 });
+  });
+
+  it('identical twins on two pages of one MT940 statement (:28C: 5/1 and 5/2) stay two postings', async () => {
+    const { core } = makeTestDb();
+    const page = (p: number, open: string, close: string) => [':20:X', ':25:DE89370400440532013000', `:28C:5/${p}`, `:60${p === 1 ? 'F' : 'M'}:C261101EUR${open}`, ':61:2611021102C10,00NTRFNONREF', ':86:166?00GUTSCHRIFT?20Miete', `:62${p === 2 ? 'F' : 'M'}:C261102EUR${close}`, '-'].join('\r\n');
+    const file = `${page(1, '0,00', '10,00')}\r\n${page(2, '10,00', '20,00')}\r\n`;
+    expect(ok(await core.bank.importBytes('pages.sta', bytes(file)))).toMatchObject({ new: 2, duplicate: 0 });
+    expect(ok(await core.bank.importBytes('pages-again.sta', bytes(file)))).toMatchObject({ new: 0, duplicate: 2 });
+  });
+});
+
+describe('account statements in one file do not repeat each other', () => {
+  it('identical twins in two CAMT.053 Stmt blocks of one file stay two postings', async () => {
+    const { core } = makeTestDb();
+    const file = camtXml('053', [{ entries: [{ amount: '7.00' }] }, { entries: [{ amount: '7.00' }] }]);
+    expect(ok(await core.bank.importBytes('two.xml', bytes(file)))).toMatchObject({ new: 2 });
+  });
+});
