@@ -13,7 +13,10 @@ import { parseMt940 } from './mt940/index.ts';
 import { sourceFromBytes, type ByteSource } from './source.ts';
 import type { ParseEvent } from './types.ts';
 
-export type ReadOptions = { csvProfile?: string; forceEncoding?: TextEncoding };
+const MAX_MEMBER_BYTES = 512 * 2 ** 20;
+const MAX_ARCHIVE_BYTES = 1024 * 2 ** 20;
+
+export type ReadOptions = { csvProfile?: string; forceEncoding?: TextEncoding; archiveLimits?: { memberBytes: number; archiveBytes: number } };
 
 export type StatementFile = {
   name: string;
@@ -43,10 +46,23 @@ export function openStatementFiles(source: ByteSource, options: ReadOptions, csv
   if (isZip(head)) {
     if (depth > 1) throw importError('IMPORT_NESTED_ARCHIVE', 'Archives nested deeper than one level are not imported. Unpack the archive and import its files.', { file: source.name });
     let members: Record<string, Uint8Array>;
+    let total = 0;
+    let tooLarge: string | undefined;
+    const limits = options.archiveLimits ?? { memberBytes: MAX_MEMBER_BYTES, archiveBytes: MAX_ARCHIVE_BYTES };
     try {
-      members = unzipSync(source.all());
+      // Sizes from the central directory are checked before inflating (no zip bombs).
+      members = unzipSync(source.all(), {
+        filter: (info) => {
+          total += info.originalSize;
+          if (info.originalSize > limits.memberBytes || total > limits.archiveBytes) tooLarge ??= info.name;
+          return tooLarge === undefined;
+        },
+      });
     } catch (error) {
       throw importError('IMPORT_BAD_ARCHIVE', `The ZIP archive cannot be read (${(error as Error).message}). Download it again.`, { file: source.name });
+    }
+    if (tooLarge !== undefined) {
+      throw importError('IMPORT_ARCHIVE_TOO_LARGE', `"${tooLarge}" in the archive unpacks to more than ${Math.round(limits.memberBytes / 2 ** 20)} MB (or the archive to more than ${Math.round(limits.archiveBytes / 2 ** 20)} MB). Unpack it and import the statement files one by one.`, { file: source.name });
     }
     const names = Object.keys(members)
       .filter((n) => !n.endsWith('/') && !n.startsWith('__MACOSX/') && !/(^|\/)\./.test(n))

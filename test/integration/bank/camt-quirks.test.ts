@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseCamt } from '#core/bank/camt/index.ts';
+import { openStatementFiles } from '#core/bank/read-statement.ts';
+import { sourceFromBytes } from '#core/bank/source.ts';
 import type { ParsedEntry } from '#core/bank/types.ts';
 import type { FileResult } from '#core/bank/import-service.ts';
 import { makeTestDb, tempDir } from '../../helpers/db.ts';
@@ -89,6 +91,13 @@ describe('CAMT quirks', () => {
     const r = ok(await core.bank.importBytes('latin1.xml', latin1));
     expect(r.warnings.map((w) => w.code)).toContain('ENCODING_FALLBACK');
     expect(core.bank.listPostings().items.map((p) => p.counterpartyName)).toContain('Jörg Müller');
+  });
+
+  it('refuses archives that would unpack too large, before inflating them', () => {
+    const archive = zipSync({ 'a.xml': new Uint8Array(4096) });
+    expect(() => openStatementFiles(sourceFromBytes('z.zip', archive), { archiveLimits: { memberBytes: 1024, archiveBytes: 8192 } }, undefined)).toThrow(
+      expect.objectContaining({ code: 'IMPORT_ARCHIVE_TOO_LARGE' }),
+    );
   });
 
   it('reports balance mismatches and statement sequence gaps per account', async () => {
