@@ -3,7 +3,8 @@
  * goes through the full import: MT940, MT942 and CSV files import without error, deliberately broken or
  * non-statement files fail with the right typed error, fragments that name no account import once the account
  * is given (as the error tells the merchant to do), and importing any file a second time adds nothing.
- * Parser-level expected results (.yml, .ofx) are checked by the MT940 and CSV parsers' own tests.
+ * Parser-level expected results (.yml, .ofx) are compared in test/unit/bank-mt940/shared-fixtures.test.ts and
+ * the CSV parser's shared-fixture tests (test/unit/bank-csv/).
  */
 import { describe, expect, it } from 'vitest';
 import { makeTestDb } from '../../helpers/db.ts';
