@@ -13,7 +13,10 @@ import { makeTestDb } from '../../helpers/db.ts';
 const PINNED: Record<string, string> = {
   '0000_init.sql': 'e1417d72087c9891b7754ca719782df297adfe410e92eadd0ed22f6aac15d935',
   '0001_audit_append_only.sql': '0c0d38ae561a3fe897e44b53c76656ba8e9b35b9f63a31fd39777f1f033d41ea',
+  '0002_matching_learning_returns.sql': '13c80ff6842d066cb13e916254f150d752cd0718151baf6e91f2bbaf14d58d5a',
   '0003_shops_order_events.sql': '3c4f89d5eb3f42ad6462ac89f12f63aeb58605e5dd2fd4bfc1f04f541f121de3',
+  '0004_bank_statements.sql': '79b905d290aaef2c726827d2143520266cc069b4c0e8248fd787bdbac05a938b',
+  '0005_bank_csv_profiles.sql': '3dfb41d9c4dbf6583c27ab8e4c6396a51c979540a4c347b6d4238c320efbe26d',
 };
 
 describe('migrations', () => {
