@@ -43,6 +43,11 @@ function curve(d: Dataset): void {
     const r = evaluate(d, matchDataset(d, { autoThreshold: t })).overall;
     console.log(`   ${t.toFixed(2)}     ${pct(r.autoCorrect, r.auto)}    ${pct(r.auto, r.payments)}   ${r.autoWrong}`);
   }
+  console.log('margin     precision  automation  wrong   (threshold 0.90)');
+  for (const m of [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4]) {
+    const r = evaluate(d, matchDataset(d, { minMargin: m })).overall;
+    console.log(`   ${m.toFixed(2)}     ${pct(r.autoCorrect, r.auto)}    ${pct(r.auto, r.payments)}   ${r.autoWrong}`);
+  }
 }
 
 /** The same evidence without indexes: every posting against every order. */
