@@ -19,19 +19,21 @@ export type CoreDeps = {
 export type Core = ReturnType<typeof createCore>;
 
 export function createCore(deps: CoreDeps) {
-  const { db } = deps;
+  const { db, clock, logger } = deps;
+  const matching = createMatchingArea({ db, clock, logger });
+  // The matcher runs after every bank import and every shop sync, so orders that arrive later match postings
+  // already waiting, and postings that arrive later match waiting orders (issue 5 §3).
+  const runMatcher = (): void => {
+    matching.run();
+  };
   return {
     deps,
     status: {
       summary: () => statusSummary(db),
     },
-    // Area services are added below, one line each (bank import, shops and sync, matching).
-    // area: bank
-    bank: createBankService({ db, clock: deps.clock, logger: deps.logger }),
-    // area: shops
-    shops: createShopsArea(deps),
-    // area: matching
-    matching: createMatchingArea({ db, clock: deps.clock, logger: deps.logger }),
+    bank: createBankService({ db, clock, logger, afterImport: runMatcher }),
+    shops: createShopsArea({ ...deps, afterSync: runMatcher }),
+    matching,
     close(): void {
       db.$client.close();
     },

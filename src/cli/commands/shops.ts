@@ -7,6 +7,7 @@
  *   kassenwart orders [--status S] [--shop N] [--json]
  *   kassenwart run            schedulers (and the bank watch folder) until SIGINT/SIGTERM
  */
+import { startConfiguredWatchFolder } from '#core/bank/watch-folder.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
@@ -15,7 +16,6 @@ import { formatMoney } from '#core/money.ts';
 import type { ShopMapping } from '#core/shops/connector.ts';
 import type { CredentialName, ShopCredentials } from '#core/shops/connector-factory.ts';
 import { connectorFactory } from '#core/shops/registry.ts';
-import { wireAfterSync } from '#core/shops/shops-area.ts';
 import { KassenwartError } from '#core/errors.ts';
 import { type GlobalOptions, type Io, openCore, printJson, promptPassphrase } from '../context.ts';
 
@@ -249,7 +249,6 @@ function registerSyncCommands(program: Command, io: Io): void {
     .option('--full', 'also compare all open orders (finds orders deleted in the shop)')
     .action((o: { shop?: string; full?: boolean }) =>
       withCore(program, io, async (core, options) => {
-        wireAfterSync(core);
         const results = await core.shops.sync.runAll({ kind: o.full ? 'full' : 'new', shop: o.shop });
         if (options.json) printJson(io, results);
         else {
@@ -293,11 +292,9 @@ function registerRun(program: Command, io: Io): void {
     .description('run the sync schedulers (and the bank watch folder, if configured) until Ctrl-C / SIGTERM')
     .action(async () => {
       const options = program.opts<GlobalOptions>();
-      const { core } = await openCore(options, io);
-      wireAfterSync(core);
+      const { core, logger } = await openCore(options, io);
       const scheduler = core.shops.startScheduler();
-      const bank = (core as { bank?: { startWatchFolder?: () => { stop?: () => unknown } | undefined } }).bank;
-      const watcher = typeof bank?.startWatchFolder === 'function' ? bank.startWatchFolder() : undefined;
+      const watcher = startConfiguredWatchFolder(core.bank, logger);
       // Listen for the signals before saying we run: whoever reads that line may stop us at once.
       const stopped = new Promise<void>((done) => {
         process.once('SIGINT', () => done());
@@ -307,7 +304,7 @@ function registerRun(program: Command, io: Io): void {
       await stopped;
       // Stops the cron task and waits for a running job, so the database closes between pages.
       await scheduler.stop();
-      await watcher?.stop?.();
+      await watcher?.stop();
       core.close();
     });
 }

@@ -33,13 +33,3 @@ export function createShopsArea(deps: ShopsAreaDeps) {
 }
 
 export type ShopsArea = ReturnType<typeof createShopsArea>;
-
-/**
- * Runs the matcher after every sync when the core has one (`core.matching.run()`); the long-running process
- * and the CLI call this once after createCore.
- */
-export function wireAfterSync(core: { shops: ShopsArea; matching?: unknown }): void {
-  const matching = core.matching as { run?: () => unknown } | undefined;
-  const run = matching?.run;
-  if (typeof run === 'function') core.shops.sync.setAfterSync(() => run.call(matching));
-}

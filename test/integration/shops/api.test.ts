@@ -5,7 +5,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { api } from '#shared/api.ts';
 import { createApiHandlers, invokeApi } from '#core/api/handlers.ts';
 import { shops } from '#core/db/schema/index.ts';
-import { wireAfterSync } from '#core/shops/shops-area.ts';
 import { makeTestDb, tempDir } from '../../helpers/db.ts';
 
 const HEADER = 'number,invoice_number,created_at,amount,currency,customer_name,customer_company,customer_email,country,payment_method,status\n';
@@ -58,10 +57,9 @@ describe('shop settings', () => {
 });
 
 describe('after-sync hook', () => {
-  it('wireAfterSync makes every sync run the matcher (core.matching.run)', async () => {
+  it('every sync runs the matcher (core.matching.run)', async () => {
     const { core } = makeTestDb();
     const run = vi.spyOn(core.matching, 'run');
-    wireAfterSync(core);
     const file = join(tempDir(), 'orders.csv');
     writeFileSync(file, `${HEADER}A-1,,2026-11-02T10:00:00Z,19.99,EUR,Erika,,e@example.org,DE,invoice,open\n`);
     await core.shops.add({ system: 'csv', name: 'Datei', filePath: file });
