@@ -4,19 +4,27 @@
  * project is developed on, and the test says so when it skips.
  * https://playwright.dev/docs/api/class-electron
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { API_METHODS, type StatusSummary } from '#shared/api.ts';
 import { ORDER_STATUSES } from '#shared/domain.ts';
 import { cliStatus, makeSeededDb, REPO_ROOT, type TempDb } from './cli.ts';
 
-/** The `electron` package exports the binary's path, and throws when its postinstall download never happened. */
+/**
+ * Where the `electron` package's postinstall put the binary (path.txt + dist/), without requiring the package:
+ * requiring it starts a download when the binary is missing, which this machine's network refuses.
+ */
 function electronBinary(): string | undefined {
   try {
-    const path: unknown = createRequire(import.meta.url)('electron');
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
+    const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(pkgDir, 'path.txt');
+    if (!existsSync(pathFile)) return undefined;
+    const relative = readFileSync(pathFile, 'utf8').trim();
+    const distDir = process.env['ELECTRON_OVERRIDE_DIST_PATH'] ?? join(pkgDir, 'dist');
+    const binaryPath = join(distDir, relative);
+    return existsSync(binaryPath) ? binaryPath : undefined;
   } catch {
     return undefined;
   }
