@@ -8,6 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createApiHandlers, type ApiHandlers } from '#core/api/handlers.ts';
 import { systemClock, type Logger } from '#core/deps.ts';
+import { startConfiguredWatchFolder } from '#core/bank/watch-folder.ts';
 import { createCore, type Core } from '#core/index.ts';
 import { keyFilePathFor, readKeyFile, type KeyMode } from '#core/secrets/key-file.ts';
 import { createStore, openStore, type KeySources, type Store } from '#core/secrets/open-store.ts';
@@ -59,4 +60,19 @@ export function openDesktopCore(options: DesktopCoreOptions): DesktopCore {
     keyMode: store.keyMode,
   });
   return { core, handlers, store };
+}
+
+/**
+ * The long-running jobs of the desktop app, as in `kassenwart run`: shop sync schedules (which run the matcher
+ * after each sync) and the bank watch folder, if one is configured.
+ */
+export function startBackgroundJobs(desktop: DesktopCore, logger: Logger): { stop(): Promise<void> } {
+  const scheduler = desktop.core.shops.startScheduler();
+  const watcher = startConfiguredWatchFolder(desktop.core.bank, logger);
+  return {
+    async stop() {
+      await scheduler.stop();
+      await watcher?.stop();
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { app, dialog, session, type BrowserWindow, type Tray } from 'electron';
 import { createStderrLogger, type LogLevel } from '#core/deps.ts';
 import { toErrorPayload } from '#core/errors.ts';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol.ts';
-import { openDesktopCore, type DesktopCore } from './desktop-core.ts';
+import { openDesktopCore, startBackgroundJobs, type DesktopCore } from './desktop-core.ts';
 import { registerIpcHandlers } from './ipc.ts';
 import { labelsFor } from './labels.ts';
 import { originOf } from './url-policy.ts';
@@ -49,6 +49,7 @@ function run(): void {
   let tray: Tray | undefined;
   let removeIpc: (() => void) | undefined;
   let quitting = false;
+  let background: { stop(): Promise<void> } | undefined;
 
   guardWebContents(allowedOrigins, logger);
 
@@ -84,7 +85,15 @@ function run(): void {
   app.on('window-all-closed', () => {
     if (!tray) app.quit();
   });
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
+    if (background) {
+      // Let a running sync finish its page and the watcher close before the database closes.
+      event.preventDefault();
+      const stopping = background;
+      background = undefined;
+      void stopping.stop().finally(() => app.quit());
+      return;
+    }
     removeIpc?.();
     desktop?.core.close();
     desktop = undefined;
@@ -114,6 +123,7 @@ function run(): void {
       denyAllPermissions(session.defaultSession);
       handleAppProtocol(session.defaultSession, RENDERER_DIR);
       removeIpc = registerIpcHandlers(desktop.handlers, allowedOrigins, logger);
+      background = startBackgroundJobs(desktop, logger);
       tray = createTray({
         iconPath: iconFile(RESOURCES_DIR, 'tray.png'),
         labels,

@@ -191,8 +191,12 @@ beforeEach(() => {
   delete process.env['ELECTRON_RENDERER_URL'];
   process.env['KASSENWART_LOG'] = 'error';
 });
-afterEach(() => {
-  fake.module.app.emit('will-quit'); // closes the database the app opened
+afterEach(async () => {
+  // Quitting stops the background jobs first (the app defers will-quit once), then closes the database.
+  let deferred = false;
+  const quitsBefore = fake.state.quitCalls;
+  fake.module.app.emit('will-quit', { preventDefault: () => (deferred = true) });
+  if (deferred) await vi.waitFor(() => expect(fake.state.quitCalls).toBeGreaterThan(quitsBefore));
   process.env = { ...savedEnv };
 });
 
