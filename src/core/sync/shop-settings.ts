@@ -4,22 +4,12 @@
  */
 import { z } from 'zod';
 import { PAYMENT_CODES, type PaymentCode } from '#shared/domain.ts';
+import { ShopMappingDto } from '#shared/api/shops.ts';
 import { ValidationError } from '../errors.ts';
 import type { ShopMapping, ShopOrder } from '../shops/connector.ts';
 
-const perCode = <T extends z.ZodType>(t: T) => z.object({ prepayment: t, invoice: t, cod: t });
-
-export const ShopMappingSchema = z.object({
-  paymentMethods: perCode(z.array(z.string().min(1))),
-  openStatuses: perCode(z.array(z.string().min(1))),
-  paidStatus: perCode(z.string().min(1)),
-  cancelledStatuses: z.array(z.string().min(1)),
-  overdueStatus: z.string().min(1).optional(),
-  debtCollectionStatus: z.string().min(1).optional(),
-  orderNumberPattern: z.string().optional(),
-  invoiceNumberPattern: z.string().optional(),
-  sendPaymentInformation: z.boolean(),
-}) satisfies z.ZodType<ShopMapping>;
+/** The mapping's schema is the API contract's (one definition); it must describe the core's ShopMapping exactly. */
+export const ShopMappingSchema = ShopMappingDto satisfies z.ZodType<ShopMapping>;
 
 /** Sync schedule (issue 4 §5 defaults): new orders every 30 min, every 3 min where the shop cannot push new
  * orders and we send payment information, a full comparison twice a day. */
