@@ -11,7 +11,7 @@ import { combinedCandidates } from './passes/combined.ts';
 import { isReturn, returnContext, returnDecision } from './passes/returns.ts';
 import { cachedPass, hasIdentity, singleCandidate } from './passes/single.ts';
 import type { MatchSettings } from './settings.ts';
-import { EMPTY_FACTS, type Candidate, type Decision, type MatchInput, type MatchOrder, type MatchResult, type PassName } from './types.ts';
+import { EMPTY_FACTS, type Candidate, type Decision, type MatchInput, type MatchOrder, type MatchPosting, type MatchResult, type PassName } from './types.ts';
 
 /** Order of the passes that may assign automatically. */
 export const AUTO_PASSES: readonly PassName[] = ['reference', 'number', 'combined', 'typo', 'payer'];
@@ -92,7 +92,7 @@ export function runMatcher(input: MatchInput): MatchResult {
   const summary = { auto: 0, suggested: 0, none: 0, returns: 0, debits: 0 };
 
   const sorted = [...input.postings].sort((a, b) => (a.bookingDate ?? '').localeCompare(b.bookingDate ?? '') || a.id - b.id);
-  const credits: Evidence[] = [];
+  const credits: MatchPosting[] = [];
   const postingAmounts = new Map<number, number>();
   for (const p of sorted) postingAmounts.set(p.id, p.amountMinor);
   const returns = returnContext(input.activeAssignments ?? [], postingAmounts);
@@ -111,7 +111,7 @@ export function runMatcher(input: MatchInput): MatchResult {
       continue;
     }
     if (p.amountMinor - p.assignedMinor <= 0) continue;
-    credits.push(collectEvidence(p, index, input.patterns ?? []));
+    credits.push(p);
   }
 
   const settingsOf = (c: Candidate | undefined): MatchSettings => {
@@ -119,21 +119,20 @@ export function runMatcher(input: MatchInput): MatchResult {
     return order ? settingsFor(order) : settings;
   };
   // Which passes can possibly assign a posting, from its evidence; the others skip the ranking work.
-  const possible = new Map<Evidence, Set<PassName>>();
   const possibleFor = (ev: Evidence): Set<PassName> => {
-    let set = possible.get(ev);
+    let set = ev.possible;
     if (!set) {
       set = new Set<PassName>();
       for (const [id, signals] of ev.signals) set.add(cachedPass(ev, id, signals));
       if (ev.signals.size >= 2) set.add('combined');
-      possible.set(ev, set);
+      ev.possible = set;
     }
     return set;
   };
   const withPayer = (ev: Evidence) => {
     if (ev.payerDone) return;
     addPayerEvidence(ev, index, learned);
-    possible.delete(ev);
+    ev.possible = undefined;
   };
   const tryAuto = (ev: Evidence, pass: PassName): boolean => {
     if (!possibleFor(ev).has(pass)) return false;
@@ -150,30 +149,35 @@ export function runMatcher(input: MatchInput): MatchResult {
     summary.auto++;
     return true;
   };
-  let pending = credits;
-  for (const pass of AUTO_PASSES) {
-    const next: Evidence[] = [];
-    for (const ev of pending) {
-      if (input.manualOnly?.has(ev.posting.id)) {
-        next.push(ev);
-        continue;
-      }
-      // The reference and number passes first try without the payer's other orders: nothing outweighs our
-      // reference except another reference (evidence tiers in band()), and a number is taken this way only when
-      // the payer agrees with its order (then payer and amount cannot point elsewhere). Most postings end here;
-      // the rest get the full payer evidence and a second look. Weaker passes always need it.
-      if (pass !== 'reference' && pass !== 'number') withPayer(ev);
-      else if (!possibleFor(ev).has(pass)) {
-        next.push(ev);
-        continue;
-      }
-      let done = tryAuto(ev, pass);
-      if (!done && !ev.payerDone) {
-        withPayer(ev);
-        done = tryAuto(ev, pass);
-      }
-      if (!done) next.push(ev);
+  /** One posting in one pass: true when it was assigned automatically. */
+  const decide = (ev: Evidence, pass: PassName): boolean => {
+    if (input.manualOnly?.has(ev.posting.id)) return false;
+    // The reference and number passes first try without the payer's other orders: nothing outweighs our
+    // reference except another reference (evidence tiers in band()), and a number is taken this way only when
+    // the payer agrees with its order (then payer and amount cannot point elsewhere). Most postings end here;
+    // the rest get the full payer evidence and a second look. Weaker passes always need it.
+    if (pass !== 'reference' && pass !== 'number') withPayer(ev);
+    else if (!possibleFor(ev).has(pass)) return false;
+    let done = tryAuto(ev, pass);
+    if (!done && !ev.payerDone) {
+      withPayer(ev);
+      done = tryAuto(ev, pass);
     }
+    return done;
+  };
+  // Evidence does not depend on open amounts, so it is collected as the first pass reaches the posting:
+  // the same result as collecting it all up front, but the evidence of a posting decided right away is
+  // short-lived garbage instead of 100 000 objects the garbage collector has to keep copying.
+  const [first, ...later] = AUTO_PASSES;
+  const patterns = input.patterns ?? [];
+  let pending: Evidence[] = [];
+  for (const p of credits) {
+    const ev = collectEvidence(p, index, patterns);
+    if (!first || !decide(ev, first)) pending.push(ev);
+  }
+  for (const pass of later) {
+    const next: Evidence[] = [];
+    for (const ev of pending) if (!decide(ev, pass)) next.push(ev);
     pending = next;
   }
   for (const ev of pending) {

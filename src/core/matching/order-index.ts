@@ -3,7 +3,7 @@
  * order (issue 5: ~linear in orders + postings). Built once per run; `remaining` is the only mutable part
  * (partial payments accumulate as the passes assign).
  */
-import { compareNames, customerKey, nameTokens, tokenPairs } from './names.ts';
+import { compareNames, nameTokens, tokenPairs } from './names.ts';
 import { numberCore, numberKey } from './references-extract.ts';
 import type { MatchOrder } from './types.ts';
 
@@ -11,6 +11,9 @@ export type IndexedOrder = {
   order: MatchOrder;
   tokens: string[];
   companyTokens: string[];
+  /** `tokens` / `companyTokens` joined by one space (names.ts nameKey), '' when there is none. */
+  nameKey: string;
+  companyKey: string;
   customerKey: string | undefined;
   /** Order day as days since 1970 (date windows), or undefined. */
   day: number | undefined;
@@ -32,6 +35,16 @@ export function epochDay(text: string | null | undefined): number | undefined {
 }
 
 const PAIR_BUCKET_LIMIT = 48;
+
+/**
+ * names.ts customerKey with the name key already normalised (`nameKey(order.company || order.customerName)`):
+ * the e-mail when known, else the name.
+ */
+function customerKeyOf(order: MatchOrder, nameKey: string): string | undefined {
+  const email = order.email?.trim().toLowerCase();
+  if (email) return `email:${email}`;
+  return nameKey ? `name:${nameKey}` : undefined;
+}
 
 type NumberHit = { entry: IndexedOrder; field: 'number' | 'invoice' };
 
@@ -57,16 +70,17 @@ export class OrderIndex {
   }
 
   private add(order: MatchOrder): void {
+    // Each name is normalised once here; the evidence and the learned-customer key reuse the tokens and keys.
     const tokens = nameTokens(order.customerName);
     const companyTokens = order.company ? nameTokens(order.company) : [];
-    const key = this.learnedCustomers.size > 0 ? customerKey(order) : undefined;
-    const entry: IndexedOrder = { order, tokens, companyTokens, customerKey: key, day: epochDay(order.createdAt), open: order.totalMinor - order.paidMinor };
+    const nameKey = tokens.join(' ');
+    const companyKey = companyTokens.join(' ');
+    const key = this.learnedCustomers.size > 0 ? customerKeyOf(order, order.company ? companyKey : nameKey) : undefined;
+    const entry: IndexedOrder = { order, tokens, companyTokens, nameKey, companyKey, customerKey: key, day: epochDay(order.createdAt), open: order.totalMinor - order.paidMinor };
     this.byId.set(order.id, entry);
     if (order.paymentReference) this.byReference.set(order.paymentReference.toUpperCase(), entry);
     this.addNumber(order.number, entry, 'number');
     if (order.invoiceNumber) this.addNumber(order.invoiceNumber, entry, 'invoice');
-    const nameKey = tokens.join(' ');
-    const companyKey = companyTokens.join(' ');
     if (nameKey) push(this.byName, nameKey, entry);
     if (companyKey && companyKey !== nameKey) push(this.byName, companyKey, entry);
     for (const t of [tokens, companyTokens]) if (t.length >= 3 && t.length <= 6) for (const p of tokenPairs(t)) push(this.byLongNamePair, p, entry);
@@ -98,10 +112,10 @@ export class OrderIndex {
    * bucket, customers with more tokens than the payer (via pairs of long names), and customers with fewer
    * tokens than the payer ("THOMAS UND ANNA MUELLER" -> "Anna Müller", via pairs of the payer's tokens).
    */
-  byPayerName(payerTokens: readonly string[]): Map<number, 'exact' | 'partial'> {
+  byPayerName(payerTokens: readonly string[], payerKey = payerTokens.join(' ')): Map<number, 'exact' | 'partial'> {
     const out = new Map<number, 'exact' | 'partial'>();
     if (payerTokens.length === 0) return out;
-    for (const e of this.byName.get(payerTokens.join(' ')) ?? []) out.set(e.order.id, 'exact');
+    for (const e of this.byName.get(payerKey) ?? []) out.set(e.order.id, 'exact');
     if (payerTokens.length < 2 || payerTokens.length > 6) return out;
     const pairs = tokenPairs(payerTokens);
     const consider = (e: IndexedOrder) => {

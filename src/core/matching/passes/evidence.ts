@@ -3,31 +3,59 @@
  * amounts (those change as the passes assign). Lookups only: references, numbers (exact, core, joined, one
  * typo), payer name, learned IBAN / alias, and the orders with exactly the open amount.
  */
-import { compareNames, nameKey, nameTokens, normaliseIban } from '../names.ts';
+import { compareNames, nameTokens, normaliseIban } from '../names.ts';
 import { extractReferences, type Extraction } from '../references-extract.ts';
 import { REFERENCE_ALPHABET, isValidReference } from '../references.ts';
 import { signal } from '../scoring.ts';
 import { epochDay, type OrderIndex } from '../order-index.ts';
 import type { LearnedFacts, MatchOrder, MatchPosting, PassName, Signal } from '../types.ts';
 
+/** A payer name of the posting, normalised once per posting (names.ts nameTokens / nameKey). */
+export type PayerName = { name: string; tokens: string[]; key: string };
+
+/*
+ * One Evidence per credit posting lives for the whole run (100 000 in the speed benchmark), so it holds only
+ * what the passes read later: the extraction is dropped after the lookups, and the sets and caches that most
+ * postings never need are allocated on first use (less to allocate, less for the garbage collector to copy).
+ */
 export type Evidence = {
   posting: MatchPosting;
   /** Unassigned part of the posting. */
   openMinor: number;
-  extraction: Extraction;
   /** orderId -> identity and payer signals. */
   signals: Map<number, Signal[]>;
-  /** Orders reached by a one-character typo (number or reference). */
-  typoOrders: Set<number>;
+  /** Orders reached by a one-character typo (number or reference); undefined while there is none. */
+  typoOrders: Set<number> | undefined;
   /** Orders with exactly the open amount (amount-only suggestions). */
-  amountOrders: number[];
+  amountOrders: readonly number[];
   /** Booking day as days since 1970 (for date windows), or undefined. */
   day: number | undefined;
   /** Payer evidence (name, learned facts) is added lazily: most postings are decided on their reference. */
   payerDone: boolean;
   /** Cache: the pass each order's evidence belongs to; cleared when evidence is added. */
-  passes: Map<number, PassName>;
+  passes: Map<number, PassName> | undefined;
+  /** Cache of the matcher: the passes that can possibly assign this posting; cleared when evidence is added. */
+  possible: Set<PassName> | undefined;
+  /** counterpartyName and ultimateDebtor normalised (computed on first use; null when absent). */
+  payerNames: { counterparty: PayerName | null; debtor: PayerName | null } | undefined;
 };
+
+const NO_ORDERS: readonly number[] = [];
+
+function payerName(name: string | null | undefined): PayerName | null {
+  if (!name) return null;
+  const tokens = nameTokens(name);
+  return { name, tokens, key: tokens.join(' ') };
+}
+
+/** The payer names of a posting, each normalised once however many passes and orders look at them. */
+export function payerNames(ev: Evidence): { counterparty: PayerName | null; debtor: PayerName | null } {
+  return (ev.payerNames ??= { counterparty: payerName(ev.posting.counterpartyName), debtor: payerName(ev.posting.ultimateDebtor) });
+}
+
+function addTypo(out: Evidence, orderId: number): void {
+  (out.typoOrders ??= new Set()).add(orderId);
+}
 
 /**
  * A very common name matches many open orders; only the ones whose amount can explain the posting (alone or
@@ -79,7 +107,7 @@ function referenceEvidence(ex: Extraction, index: OrderIndex, out: Evidence): vo
   }
   for (const id of repaired) {
     add(out.signals, id, signal('reference_typo', 'payment reference with one typo'));
-    out.typoOrders.add(id);
+    addTypo(out, id);
   }
 }
 
@@ -87,7 +115,7 @@ function typoHit(out: Evidence, written: string, hit: { entry: { order: MatchOrd
   const order = hit.entry.order;
   const target = hit.field === 'number' ? `order number ${order.number}` : `invoice number ${order.invoiceNumber ?? ''}`;
   add(out.signals, order.id, signal('number_typo', `${written} is one typo away from ${target}`));
-  out.typoOrders.add(order.id);
+  addTypo(out, order.id);
 }
 
 function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void {
@@ -131,14 +159,14 @@ type PayerHit = { kind: 'name_exact' | 'name_partial' | 'company'; name: string 
 
 function payerEvidence(posting: MatchPosting, index: OrderIndex, learned: LearnedFacts, out: Evidence): void {
   const found = new Map<number, PayerHit>();
-  for (const name of [posting.counterpartyName, posting.ultimateDebtor]) {
-    if (!name) continue;
-    const tokens = nameTokens(name);
-    const key = tokens.join(' ');
-    for (const [orderId, agreement] of index.byPayerName(tokens)) {
+  const names = payerNames(out);
+  for (const payer of [names.counterparty, names.debtor]) {
+    if (!payer) continue;
+    const { name, key } = payer;
+    for (const [orderId, agreement] of index.byPayerName(payer.tokens, key)) {
       if (found.has(orderId)) continue;
       const e = index.byId.get(orderId);
-      const viaCompany = e !== undefined && e.companyTokens.length > 0 && e.companyTokens.join(' ') === key;
+      const viaCompany = e !== undefined && e.companyKey !== '' && e.companyKey === key;
       found.set(orderId, { kind: viaCompany ? 'company' : agreement === 'exact' ? 'name_exact' : 'name_partial', name });
     }
   }
@@ -147,7 +175,7 @@ function payerEvidence(posting: MatchPosting, index: OrderIndex, learned: Learne
   for (const ck of (iban && learned.ibanToCustomers.get(iban)) || []) {
     for (const e of index.byCustomer.get(ck) ?? []) learnedSignals.set(e.order.id, signal('iban_learned', `IBAN ${iban ?? ''} paid for this customer before`));
   }
-  const alias = learned.aliasToCustomers.size > 0 ? nameKey(posting.counterpartyName) : '';
+  const alias = learned.aliasToCustomers.size > 0 ? (names.counterparty?.key ?? '') : '';
   for (const ck of (alias && learned.aliasToCustomers.get(alias)) || []) {
     for (const e of index.byCustomer.get(ck) ?? []) {
       if (!learnedSignals.has(e.order.id)) learnedSignals.set(e.order.id, signal('alias_learned', `payer name ${alias} confirmed for this customer before`));
@@ -188,18 +216,19 @@ function relevantPayerOrders(ids: Iterable<number>, count: number, out: Evidence
  * for the queue when none fits.
  */
 function pruneTypos(out: Evidence, index: OrderIndex): void {
-  if (out.typoOrders.size <= 1) return;
+  const typos = out.typoOrders;
+  if (!typos || typos.size <= 1) return;
   const fits = (id: number) => {
     const open = index.openMinor(id);
     const payer = (out.signals.get(id) ?? []).some((s) => s.kind === 'name_exact' || s.kind === 'company' || s.kind === 'iban_learned' || s.kind === 'alias_learned');
     return payer || (open > 0 && Math.abs(open - out.openMinor) <= Math.max(100, Math.ceil(open * 0.02)));
   };
-  const all = [...out.typoOrders];
+  const all = [...typos];
   const fitting = all.filter(fits);
   const keep = new Set(fitting.length > 0 ? fitting : all.slice(0, 3));
   for (const id of all) {
     if (keep.has(id)) continue;
-    out.typoOrders.delete(id);
+    typos.delete(id);
     const rest = (out.signals.get(id) ?? []).filter((s) => s.kind !== 'number_typo' && s.kind !== 'reference_typo');
     if (rest.length > 0) out.signals.set(id, rest);
     else out.signals.delete(id);
@@ -212,13 +241,14 @@ export function collectEvidence(posting: MatchPosting, index: OrderIndex, patter
   const out: Evidence = {
     posting,
     openMinor: posting.amountMinor - posting.assignedMinor,
-    extraction,
     signals: new Map(),
-    typoOrders: new Set(),
-    amountOrders: [],
+    typoOrders: undefined,
+    amountOrders: NO_ORDERS,
     day: epochDay(posting.bookingDate),
     payerDone: false,
-    passes: new Map(),
+    passes: undefined,
+    possible: undefined,
+    payerNames: undefined,
   };
   referenceEvidence(extraction, index, out);
   numberEvidence(extraction, index, out);
@@ -228,9 +258,10 @@ export function collectEvidence(posting: MatchPosting, index: OrderIndex, patter
 
 /** Does the payer agree with the orders the posting names? A direct comparison, no name index needed. */
 function identityPayer(out: Evidence, index: OrderIndex): void {
-  for (const name of [out.posting.counterpartyName, out.posting.ultimateDebtor]) {
-    if (!name) continue;
-    const tokens = nameTokens(name);
+  const names = payerNames(out);
+  for (const payer of [names.counterparty, names.debtor]) {
+    if (!payer) continue;
+    const { name, tokens } = payer;
     for (const id of out.signals.keys()) {
       const e = index.byId.get(id);
       if (!e) continue;
@@ -247,12 +278,12 @@ function identityPayer(out: Evidence, index: OrderIndex): void {
 export function addPayerEvidence(out: Evidence, index: OrderIndex, learned: LearnedFacts): void {
   if (out.payerDone) return;
   out.payerDone = true;
-  out.passes.clear();
+  out.passes = undefined;
   payerEvidence(out.posting, index, learned, out);
   pruneTypos(out, index);
   const same = index.byAmount.get(out.posting.currency)?.get(out.openMinor) ?? [];
   // Amount-only candidates are suggestions for the queue (never automatic, and they cannot block an automatic
   // decision: their score stays below the threshold minus the margin). An amount that many orders share
   // says nothing, so it suggests nothing.
-  out.amountOrders = same.length <= 10 ? same.slice(0, 5).map((e) => e.order.id) : [];
+  out.amountOrders = same.length <= 10 ? same.slice(0, 5).map((e) => e.order.id) : NO_ORDERS;
 }

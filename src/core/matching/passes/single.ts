@@ -12,10 +12,10 @@ import type { Evidence } from './evidence.ts';
 export type SettingsFor = (order: MatchOrder) => MatchSettings;
 
 export function cachedPass(ev: Evidence, orderId: number, signals: readonly Signal[]): PassName {
-  let pass = ev.passes.get(orderId);
+  let pass = ev.passes?.get(orderId);
   if (pass === undefined) {
     pass = passOf(signals);
-    ev.passes.set(orderId, pass);
+    (ev.passes ??= new Map()).set(orderId, pass);
   }
   return pass;
 }
@@ -74,6 +74,13 @@ function typoFits(ev: Evidence, orderId: number, index: OrderIndex, settingsFor:
   return (ev.signals.get(orderId) ?? []).some((s) => PAYER_AGREES.has(s.kind));
 }
 
+/** How many of the orders one typo away fit (this one counts); stops at 2, all the caller needs to know. */
+function typosFitting(ev: Evidence, orderId: number, index: OrderIndex, settingsFor: SettingsFor): number {
+  let n = 0;
+  for (const id of ev.typoOrders ?? []) if ((id === orderId || typoFits(ev, id, index, settingsFor)) && ++n > 1) break;
+  return n;
+}
+
 export function singleCandidate(ev: Evidence, orderId: number, index: OrderIndex, settingsFor: SettingsFor): Candidate | undefined {
   const entry = index.byId.get(orderId);
   if (!entry) return undefined;
@@ -108,7 +115,7 @@ export function singleCandidate(ev: Evidence, orderId: number, index: OrderIndex
   if (pass === 'typo') {
     // "Exactly one open order fits": among the orders one typo away, only one may agree in amount or payer.
     if (!amountAgrees && !payerAgrees) blockers.push('typo_unconfirmed');
-    else if ([...ev.typoOrders].filter((id) => id === orderId || typoFits(ev, id, index, settingsFor)).length > 1) blockers.push('typo_ambiguous');
+    else if (typosFitting(ev, orderId, index, settingsFor) > 1) blockers.push('typo_ambiguous');
   }
   if (pass === 'number' && !strongNumber) {
     // Weak number forms (core of three digits, joined tokens) need the amount to agree.
