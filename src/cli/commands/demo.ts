@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { createApiHandlers } from '#core/api/handlers.ts';
 import { createCore } from '#core/index.ts';
 import { createStderrLogger, systemClock } from '#core/deps.ts';
-import { seedDemoData } from '#core/demo/seed.ts';
+import { runDemoPipeline } from '#core/demo/pipeline.ts';
 import { createStore } from '#core/secrets/open-store.ts';
 import { startHttpServer } from '../../server/http-server.ts';
 import { type GlobalOptions, type Io, packageVersion } from '../context.ts';
@@ -14,9 +14,10 @@ import { parsePort } from '../parsers.ts';
 import { RENDERER_DIR, waitForSignal } from './serve.ts';
 
 /**
- * `kassenwart demo`: the whole product on embedded defaults, no configuration. A throw-away encrypted
- * database (random passphrase, kept only in memory) in a temp folder, filled with the demo data set, served
- * on loopback. Removed again on exit.
+ * `kassenwart demo`: the whole daily job on embedded defaults, no configuration. A throw-away encrypted
+ * database (random passphrase, kept only in memory) in a temp folder; a simulated WooCommerce shop is
+ * connected and synced, a bank statement imported and matched (see core/demo/pipeline.ts); then the UI is
+ * served on loopback. Everything is removed again on exit.
  */
 export function registerDemo(program: Command, io: Io): void {
   program
@@ -31,13 +32,19 @@ export function registerDemo(program: Command, io: Io): void {
       const store = createStore(dbPath, 'passphrase', { passphrase: () => passphrase, scrypt: { name: 'scrypt', N: 2 ** 14, r: 8, p: 1 } });
       const logger = createStderrLogger('warn');
       const core = createCore({ db: store.db, clock: systemClock, logger, secrets: store.secrets });
-      seedDemoData(store.db, systemClock);
+      const demo = await runDemoPipeline(core, dir);
       const handlers = createApiHandlers(core, { version: packageVersion(), databasePath: dbPath, keyMode: store.keyMode });
       const server = await startHttpServer({ handlers, logger, rendererDir: RENDERER_DIR, port: cmd.port });
       io.stdout(`${server.url}\n`);
-      if (!options.json) io.stderr(`Demo database in ${dir} (deleted on exit). Press Ctrl+C to stop.\n`);
+      if (!options.json) {
+        const s = core.status.summary();
+        io.stderr(
+          `Demo: shop "${demo.shopName}" synced (${s.ordersTotal} orders), statement ${demo.statementFile} imported and matched; ${s.orders.paid} paid, ${s.unassignedPostings} postings in the queue.\nDatabase in ${dir} (deleted on exit). Press Ctrl+C to stop.\n`,
+        );
+      }
       await waitForSignal();
       await server.close();
+      await demo.stop();
       core.close();
       rmSync(dir, { recursive: true, force: true });
     });
