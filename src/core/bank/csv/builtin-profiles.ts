@@ -19,6 +19,9 @@
  * - Volksbank/Raiffeisenbank (Atruvia agree21, 18 columns "Bezeichnung Auftragskonto;IBAN Auftragskonto;…"):
  *   sercxanto/go-homebank-csv pkg/parser/volksbank.go test files; the older Fiducia "Umsatzanzeige" (multi-line
  *   "Vorgang/Verwendungszweck", unsigned "Umsatz" with S/H column): ctheune/ynab-bank-imports fiducia.py.
+ * - comdirect: "Buchungstag";"Wertstellung (Valuta)";"Vorgang";"Buchungstext";"Umsatz in EUR"; after a preamble
+ *   ("Umsätze Girokonto";"Zeitraum: …"; "Neuer Kontostand"), pending rows "offen", footer "Alter Kontostand"
+ *   (public comdirect CSV importers, e.g. the homebank-csv style comdirect.yml configs and zod ComdirectSchema).
  * - PayPal activity report, German ("Datum","Uhrzeit","Zeitzone","Name","Typ","Status","Währung","Brutto",
  *   "Gebühr","Netto",…) and English ("Date","Time","TimeZone","Name","Type","Status","Currency","Gross","Fee",
  *   "Net",…; hledger's PayPal CSV rules, 2018 format).
@@ -142,6 +145,26 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
       },
       remittanceKeywords: 'labels',
       counterpartyInText: true,
+    },
+  },
+  {
+    signature: ['Buchungstag', 'Wertstellung (Valuta)', 'Vorgang', 'Buchungstext', 'Umsatz in EUR'],
+    profile: {
+      name: 'comdirect',
+      label: 'comdirect',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      encoding: 'windows-1252',
+      columns: {
+        bookingDate: 'Buchungstag',
+        valueDate: 'Wertstellung (Valuta)',
+        bookingText: 'Vorgang',
+        remittance: ['Buchungstext'],
+        amount: 'Umsatz in EUR',
+      },
+      // Not yet booked rows say "offen" instead of a booking date (and "--" as value date).
+      status: { column: 'Buchungstag', booked: [], pending: ['offen'], otherValues: 'booked' },
+      remittanceKeywords: 'labels',
     },
   },
   {

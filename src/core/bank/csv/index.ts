@@ -126,9 +126,9 @@ function* emitTable({ layout, profile, cols, rows }: Table, problem: Problem): G
         continue;
       }
       for (const entry of result.entries) {
-        const d = entry.bookingDate ?? '';
+        const d = entry.bookingDate;
         const span = dates.get(entry.statementIndex);
-        dates.set(entry.statementIndex, span ? { from: d < span.from ? d : span.from, to: d > span.to ? d : span.to } : { from: d, to: d });
+        if (d) dates.set(entry.statementIndex, span ? { from: d < span.from ? d : span.from, to: d > span.to ? d : span.to } : { from: d, to: d });
         yield { kind: 'entry', entry };
       }
     } catch (e) {

@@ -72,9 +72,12 @@ export const CsvProfileDefinition = z
       /** Fee column (PayPal): a non-zero fee becomes its own entry. */
       fee: ColumnRefs.optional(),
     }),
-    /** Booking status from a column: values (case-insensitive) for booked and pending; other values skip the row. */
+    /**
+     * Booking status from a column: values (case-insensitive) for booked and pending; other values skip the row,
+     * or are booked with `otherValues: 'booked'` (comdirect marks pending rows by "offen" in the booking date column).
+     */
     status: z
-      .object({ column: ColumnRefs, booked: z.array(z.string()), pending: z.array(z.string()).default([]) })
+      .object({ column: ColumnRefs, booked: z.array(z.string()), pending: z.array(z.string()).default([]), otherValues: z.enum(['skip', 'booked']).default('skip') })
       .optional(),
     /** Rows that carry the opening or closing balance instead of a booking (old Volksbank "Anfangssaldo"/"Endsaldo"). */
     balanceRows: z.object({ column: ColumnRefs, opening: z.array(z.string()), closing: z.array(z.string()) }).optional(),

@@ -36,6 +36,7 @@ function status(row: readonly string[], ctx: RowContext): ParsedEntry['bookingSt
   const v = cell(row, ctx.cols.status).toLowerCase();
   if (st.booked.some((b) => b.toLowerCase() === v)) return 'booked';
   if (st.pending.some((p) => p.toLowerCase() === v)) return 'pending';
+  if (st.otherValues === 'booked') return 'booked';
   return { skip: `status "${cell(row, ctx.cols.status)}"` };
 }
 
@@ -58,7 +59,8 @@ export function mapRow(row: readonly string[], ctx: RowContext): RowResult {
   const bookingStatus = status(row, ctx);
   if (typeof bookingStatus === 'object') return { kind: 'skip', reason: bookingStatus.skip };
   const bookingDate = parseCsvDate(cell(row, cols.bookingDate), profile.dateFormat);
-  if (!bookingDate) {
+  // A pending row may have no booking date yet (comdirect "offen"); the importer keys it on the statement date.
+  if (!bookingDate && bookingStatus === 'booked') {
     throw new CellError('CSV_BAD_DATE', `Booking date "${cell(row, cols.bookingDate)}" is not a date (${profile.dateFormat}).`);
   }
   const valueText = cell(row, cols.valueDate);
@@ -71,13 +73,13 @@ export function mapRow(row: readonly string[], ctx: RowContext): RowResult {
   const amountMinor = signedAmount(row, ctx, currency);
   const entry: ParsedEntry = {
     statementIndex: ctx.statementIndex,
-    bookingDate,
     amountMinor,
     currency,
     bookingStatus,
     reversal: false,
     location: `line ${ctx.line}`,
   };
+  if (bookingDate) entry.bookingDate = bookingDate;
   if (valueDate) entry.valueDate = valueDate;
   fillText(entry, row, ctx);
   const entries = [entry];
@@ -144,6 +146,7 @@ function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): 
   if (p.iban && looksLikeIban(p.iban)) set('counterpartyIban', p.iban);
   if (p.bic && looksLikeBic(p.bic)) set('counterpartyBic', p.bic);
   set('remittance', p.remittance);
+  set('counterpartyName', (parsed as { name?: string }).name);
   set('creditorReference', creditorRef(entry.remittance).creditorReference);
 }
 

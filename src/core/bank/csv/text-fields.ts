@@ -2,7 +2,10 @@
  * References written as plain text inside a CSV remittance column:
  * - labels as Volksbank/Atruvia exports them ("EREF: 1345 MREF: M-200 CRED: DE74ZZZ… IBAN: DE62… BIC: WELADEDDXXX
  *   ABWA: Name") and Commerzbank ("End-to-End-Ref.: … Mandatsref: … Gläubiger-ID: …");
- * - Commerzbank's "Buchungstext" that starts with the counterparty: "NAME BIC IBAN remittance …".
+ * - Commerzbank's "Buchungstext" that starts with the counterparty: "NAME BIC IBAN remittance …";
+ * - comdirect's "Buchungstext" column: "Auftraggeber: NAME Buchungstext: TEXT End-to-End-Ref.: … Ref. …" and
+ *   "Empfänger: NAMEKto/IBAN: DE… BLZ/BIC: … Buchungstext: … Mandatsref.: … Gläubiger-ID: …" (the IBAN label
+ *   glued to the name is how comdirect writes it).
  */
 import { looksLikeBic, looksLikeIban } from '../mt940/ids.ts';
 import { cleanText } from '../mt940/sepa-keywords.ts';
@@ -19,12 +22,20 @@ export type TextFields = {
   name?: string;
 };
 
-type Field = Exclude<keyof TextFields, 'remittance' | 'name'>;
+/** 'text': the label only introduces remittance text (comdirect "Buchungstext:"). */
+type Field = Exclude<keyof TextFields, 'remittance'> | 'text';
 /** Label, field, and whether the value is one token (identifiers) or runs to the next label (names). */
 const LABELS: readonly (readonly [string, Field, boolean])[] = [
   ['End-to-End-Ref.:', 'endToEndId', true],
   ['EREF:', 'endToEndId', true],
   ['Mandatsref:', 'mandateId', true],
+  ['Mandatsref.:', 'mandateId', true],
+  ['Kto/IBAN:', 'iban', true],
+  ['BLZ/BIC:', 'bic', true],
+  ['Auftraggeber:', 'name', false],
+  ['Empfänger:', 'name', false],
+  ['Buchungstext:', 'text', false],
+  ['SVWZ:', 'text', false],
   ['MREF:', 'mandateId', true],
   ['Gläubiger-ID:', 'creditorId', true],
   ['CRED:', 'creditorId', true],
@@ -36,7 +47,8 @@ const LABELS: readonly (readonly [string, Field, boolean])[] = [
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LABEL_RE = new RegExp(`(?:^|(?<=\\s))(${LABELS.map(([l]) => escape(l)).join('|')})`, 'g');
 
-export function parseLabels(text: string): TextFields {
+export function parseLabels(raw: string): TextFields {
+  const text = raw.replace(/(?<=\S)(?=Kto\/IBAN:)/g, ' ');
   const hits = [...text.matchAll(LABEL_RE)].map((m) => ({ label: m[1] ?? '', start: m.index, end: m.index + (m[1]?.length ?? 0) }));
   if (hits.length === 0) return text.trim() ? { remittance: cleanText(text) } : {};
   const out: TextFields = {};
@@ -46,6 +58,10 @@ export function parseLabels(text: string): TextFields {
     if (!def) return;
     const [, field, token] = def;
     const segment = text.slice(h.end, hits[i + 1]?.start ?? text.length).trim();
+    if (field === 'text') {
+      rest.push(segment);
+      return;
+    }
     let v = segment;
     if (token) {
       const sp = segment.search(/\s/);
