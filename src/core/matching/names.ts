@@ -33,20 +33,28 @@ export function foldName(text: string): string {
 /** Significant name tokens, sorted (order-independent), without titles and legal forms. */
 export function nameTokens(text: string | null | undefined): string[] {
   if (!text) return [];
-  const words = foldName(text)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .split(' ')
-    .filter((w) => w.length > 0);
+  // Runs every time the matcher indexes an order or reads a payer (100 000s per run): one split, no
+  // intermediate arrays; the result is the same as replace → split → filter → Set → sort.
+  const words = foldName(text).split(NOT_ALNUM);
   // "e. K." / "e.K." fold to "e k": join one-letter runs so they become "ek" before the legal-form check.
   const joined: string[] = [];
   for (const w of words) {
+    if (w.length === 0) continue;
     const prev = joined[joined.length - 1];
     if (w.length === 1 && prev?.length === 1) joined[joined.length - 1] = prev + w;
     else joined.push(w);
   }
-  const tokens = joined.filter((w) => !LEGAL_FORMS.has(w) && !TITLES.has(w) && w.length > 1);
-  return [...new Set(tokens)].sort();
+  const tokens: string[] = [];
+  for (const w of joined) if (w.length > 1 && !LEGAL_FORMS.has(w) && !TITLES.has(w)) tokens.push(w);
+  tokens.sort();
+  // Sorted, so duplicates are neighbours.
+  let n = 0;
+  for (let i = 0; i < tokens.length; i++) if (i === 0 || tokens[i] !== tokens[n - 1]) tokens[n++] = tokens[i] as string;
+  tokens.length = n;
+  return tokens;
 }
+
+const NOT_ALNUM = /[^a-z0-9]+/;
 
 /** The normalised key of a name: sorted tokens joined by one space ('' when nothing is left). */
 export function nameKey(text: string | null | undefined): string {

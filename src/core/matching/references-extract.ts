@@ -89,9 +89,8 @@ export function numberCore(number: string): string {
   return digitCore(number);
 }
 
-/** Our references in a text: `KW` + 7 alphabet characters, separators and line breaks allowed in between. */
-function findReferences(text: string, out: Extraction): void {
-  const compact = compactReference(text);
+/** Our references in a (compacted) text: `KW` + 7 alphabet characters, separators and line breaks allowed in between. */
+function findReferences(compact: string, out: Extraction): void {
   let from = 0;
   for (;;) {
     const at = compact.indexOf(REFERENCE_PREFIX, from);
@@ -104,8 +103,7 @@ function findReferences(text: string, out: Extraction): void {
   }
 }
 
-function findCreditorReferences(text: string, out: Extraction): void {
-  const compact = compactReference(text);
+function findCreditorReferences(compact: string, out: Extraction): void {
   for (const m of compact.matchAll(/RF\d{2}/g)) {
     const start = m.index;
     // The body length is not marked in free text: take every length that validates (MOD 97 makes a
@@ -213,8 +211,9 @@ export function extractReferences(input: ExtractInput, patterns: readonly RegExp
     if (text) ids.push(text);
   }
   for (const text of [...free, ...ids]) {
-    findReferences(text, out);
-    findCreditorReferences(text, out);
+    const compact = compactReference(text);
+    findReferences(compact, out);
+    findCreditorReferences(compact, out);
   }
   const numbers = new Map<string, NumberCandidate>();
   for (const text of free) {
