@@ -58,10 +58,12 @@ export function mapRow(row: readonly string[], ctx: RowContext): RowResult {
   }
   const bookingStatus = status(row, ctx);
   if (typeof bookingStatus === 'object') return { kind: 'skip', reason: bookingStatus.skip };
-  const bookingDate = parseCsvDate(cell(row, cols.bookingDate), profile.dateFormat);
-  // A pending row may have no booking date yet (comdirect "offen"); the importer keys it on the statement date.
-  if (!bookingDate && bookingStatus === 'booked') {
-    throw new CellError('CSV_BAD_DATE', `Booking date "${cell(row, cols.bookingDate)}" is not a date (${profile.dateFormat}).`);
+  const bookingDateText = cell(row, cols.bookingDate);
+  const bookingDate = parseCsvDate(bookingDateText, profile.dateFormat);
+  // A pending row may have no booking date yet (empty, or comdirect "offen"); the importer keys it on the
+  // statement date. Anything with digits that is not a date is a damaged date, also for pending rows.
+  if (!bookingDate && (bookingStatus === 'booked' || /\d/.test(bookingDateText))) {
+    throw new CellError('CSV_BAD_DATE', `Booking date "${bookingDateText}" is not a date (${profile.dateFormat}).`);
   }
   const valueText = cell(row, cols.valueDate);
   const valueDate = valueText ? parseCsvDate(valueText, profile.dateFormat) : undefined;
