@@ -41,6 +41,15 @@
  * DATE SPELLINGS. When one file has a booking date and the other only the value date (MT940 :61: without
  * entry date), the entry is also looked up under the other date, among postings keyed by that date.
  *
+ * BATCHES (Sammler). A batch booking may arrive once as ONE posting of the batch total (camt.053 without
+ * details: NtryDtls/Btch/NbOfTxs only) and once in detail (camt.054 "Sammlerauflösung", or a camt.053 with
+ * TxDtls), one posting per transaction (ParsedEntry.batch). Both name the same entry AcctSvcrRef (DK camt
+ * specification: camt.054 entries carry the camt.053 entry's references). So, within the CAMT family and only
+ * with an equal bank reference on the same date:
+ *   - a total whose unclaimed stored parts add up to it is a duplicate of them (the details are kept);
+ *   - a part whose batch total is stored REPLACES that total posting (the first part takes its row, the other
+ *     parts are inserted) unless the total already has assignments; then every part is a duplicate of it.
+ *
  * LIMITS. Two different customers paying the same amount on the same day, reported by two formats that share
  * no identifying field (e.g. a CSV without IBAN and a CAMT), pair up by order; the set of postings is still
  * right, only which file's details a posting carries may differ. A pending entry that the bank never books
@@ -62,12 +71,14 @@ export type Candidate = {
   counterpartyName: string | null;
   bankReference: string | null;
   format: string | null;
+  amountMinor: number;
+  assignedMinor: number;
 };
 
 export type DedupeDecision =
   | { action: 'insert'; key: string }
   | { action: 'duplicate'; postingId: number }
-  | { action: 'replace'; postingId: number; key: string; before: Candidate };
+  | { action: 'replace'; postingId: number; key: string; before: Candidate; reason?: 'booked' | 'batch_details' };
 
 export function formatFamily(format: string | null | undefined): string {
   if (!format) return '';
@@ -133,7 +144,8 @@ function daysApart(a: string | null | undefined, b: string | undefined): number 
 
 const CANDIDATE_COLUMNS = `p.id AS id, p.dedupe_key AS dedupeKey, p.booking_status AS bookingStatus, p.booking_date AS bookingDate,
   p.value_date AS valueDate, p.end_to_end_id AS endToEndId, p.counterparty_iban AS counterpartyIban,
-  p.counterparty_name AS counterpartyName, p.bank_reference AS bankReference, b.format AS format`;
+  p.counterparty_name AS counterpartyName, p.bank_reference AS bankReference, b.format AS format,
+  p.amount_minor AS amountMinor, p.assigned_minor AS assignedMinor`;
 
 /**
  * One per import (per file): remembers what the import claimed or inserted. Uses prepared statements on the
@@ -222,6 +234,10 @@ export class Deduper {
     if (alternate) return { action: 'duplicate', postingId: alternate.id };
     const next = `${prefix}${same.reduce((max, c) => Math.max(max, occurrence(c.dedupeKey)), 0) + 1}`;
     const date = keyDate(entry, statementDate);
+    if (entry.batch && entry.bookingStatus === 'booked') {
+      const batch = this.batchCounterpart(accountId, entry, entry.batch, identity, date, next);
+      if (batch) return batch;
+    }
     if (entry.bookingStatus === 'booked') {
       const pending = this.acrossStatus(accountId, entry, 'pending', identity, date);
       if (pending) return { action: 'replace', postingId: pending.id, key: next, before: pending };
@@ -234,6 +250,31 @@ export class Deduper {
     }
     return { action: 'insert', key: next };
   }
+
+  /** Batch total ↔ batch parts of the same booking (see BATCHES in the module comment). */
+  private batchCounterpart(accountId: number, entry: ParsedEntry, batch: NonNullable<ParsedEntry['batch']>, identity: Identity, date: string, next: string): DedupeDecision | undefined {
+    if (identity.family !== 'camt' || !identity.ref) return undefined;
+    const sameBatch = (c: Candidate) => c.bookingStatus === 'booked' && formatFamily(c.format) === 'camt' && norm(c.bankReference) === identity.ref && Math.sign(c.amountMinor) === Math.sign(batch.totalMinor);
+    if (!batch.part) {
+      const prefix = `${date}|`;
+      const parts = this.byPrefix.all(accountId, prefix, `${date}}`).filter((c) => !this.isClaimed(c.id) && sameBatch(c) && c.amountMinor !== batch.totalMinor && c.dedupeKey.split('|')[2] === entry.currency);
+      if (parts.length < 2 || parts.reduce((sum, c) => sum + c.amountMinor, 0) !== batch.totalMinor) return undefined;
+      const [first, ...rest] = parts;
+      for (const c of rest) this.claim(c.id);
+      return first ? { action: 'duplicate', postingId: first.id } : undefined;
+    }
+    const absorbed = this.absorbedBatches.get(`${accountId}|${date}|${batch.totalMinor}|${identity.ref}`);
+    if (absorbed !== undefined) return { action: 'duplicate', postingId: absorbed };
+    const prefix = `${date}|${batch.totalMinor}|${entry.currency}|`;
+    const total = this.byPrefix.all(accountId, prefix, `${prefix.slice(0, -1)}}`).find((c) => !this.isClaimed(c.id) && sameBatch(c));
+    if (!total) return undefined;
+    if (total.assignedMinor === 0) return { action: 'replace', postingId: total.id, key: next, before: total, reason: 'batch_details' };
+    // The total is already (partly) assigned to orders: keep it, and let every part of the batch be a duplicate.
+    this.absorbedBatches.set(`${accountId}|${date}|${batch.totalMinor}|${identity.ref}`, total.id);
+    return { action: 'duplicate', postingId: total.id };
+  }
+
+  private readonly absorbedBatches = new Map<string, number>();
 
   /**
    * One file gives the booking date, another only the value date (MT940 :61: without entry date — parsers then

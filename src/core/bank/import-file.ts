@@ -159,7 +159,7 @@ class FileImport {
     } else {
       const { before, after } = writer.replace(d.postingId, batchId, entry, d.key);
       deduper.claim(d.postingId);
-      writer.audit(now, actor, d.postingId, 'replaced_by_booked', before, after, { importBatchId: batchId, dedupeKey: d.key });
+      writer.audit(now, actor, d.postingId, d.reason === 'batch_details' ? 'replaced_by_batch_details' : 'replaced_by_booked', before, after, { importBatchId: batchId, dedupeKey: d.key });
       summary.replaced++;
       summary.postingIds.push(d.postingId);
     }

@@ -86,6 +86,13 @@ export type ParsedEntry = {
   customerReference?: string;
   /** Counterparty account in a non-IBAN form (legacy BLZ/Kontonummer, MT940 :86: ?30/?31). */
   counterpartyAccount?: string;
+  /**
+   * Batch bookings (CAMT NtryDtls/Btch, several TxDtls): `part` false for an entry kept as ONE posting of `count`
+   * transactions (camt.053 without the details), true for one transaction split from a batch entry (camt.054
+   * "Sammlerauflösung", or a camt.053 with details); `totalMinor` is the batch entry's signed amount. Dedupe uses
+   * it to recognise the same batch delivered once as a total and once in detail (dedupe.ts). Not stored.
+   */
+  batch?: { count: number; totalMinor: number; part: boolean };
   /** Format-specific extras worth keeping for display and audit (e.g. MT940 primanota, text key extension). */
   details?: Record<string, string>;
 };

@@ -48,6 +48,42 @@ describe('realistic CAMT statements', () => {
     expect(transfer).toMatchObject({ amountMinor: -2000, counterpartyName: 'Verpackungen Nord e.K.', remittance: 'Rechnung 2026-0815 Kartonagen, Kd-Nr. 55 1 Palette', endToEndId: null, bankTxCode: 'GVC:116' });
   });
 
+  describe('a SEPA direct debit batch (Sammler) as camt.053 total and camt.054 details', () => {
+    const total = 'camt053-v02-batch-unresolved.xml';
+    const details = 'camt054-v08-batch-details.xml';
+    const parts = [
+      [5950, 'Hans Beispiel', 'ABO-2026-11-0007', 'KD-0007'],
+      [3000, 'Petra Probe', 'ABO-2026-11-0012', 'KD-0012'],
+    ];
+    const view = (core: Parameters<typeof storedPostings>[0]) => storedPostings(core).map((p) => [p.amountMinor, p.counterpartyName, p.endToEndId, p.mandateId]);
+
+    it('details after the total: the total posting is replaced by the transactions (money counted once)', async () => {
+      const { core } = makeTestDb();
+      expect(await importRealistic(core, total)).toMatchObject({ new: 1, balanceCheck: 'ok' });
+      expect(view(core)).toEqual([[8950, null, null, null]]);
+      expect(await importRealistic(core, details)).toMatchObject({ format: 'camt.054', new: 1, replaced: 1, duplicate: 0 });
+      expect(view(core)).toEqual(parts);
+      expect(await importRealistic(core, total)).toMatchObject({ new: 0, duplicate: 1 });
+      expect(await importRealistic(core, details)).toMatchObject({ new: 0, replaced: 0, duplicate: 2 });
+      expect(view(core)).toEqual(parts);
+    });
+
+    it('total after the details: a duplicate of the stored transactions', async () => {
+      const { core } = makeTestDb();
+      await importRealistic(core, details);
+      expect(await importRealistic(core, total)).toMatchObject({ new: 0, duplicate: 1, balanceCheck: 'ok' });
+      expect(view(core)).toEqual(parts);
+    });
+
+    it('an already assigned total is kept and absorbs the details', async () => {
+      const { core, db } = makeTestDb();
+      await importRealistic(core, total);
+      db.$client.prepare(`UPDATE postings SET assigned_minor = 8950, match_state = 'assigned'`).run();
+      expect(await importRealistic(core, details)).toMatchObject({ new: 0, replaced: 0, duplicate: 2 });
+      expect(view(core)).toEqual([[8950, null, null, null]]);
+    });
+  });
+
   it('camt.052.001.08 intraday pending entry (no BookgDt, no AcctSvcrRef) is replaced by the booked camt.053 entry', async () => {
     const { core } = makeTestDb();
     const intraday = await importRealistic(core, 'camt052-v08-intraday-pending.xml');

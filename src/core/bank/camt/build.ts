@@ -134,7 +134,10 @@ export function buildEntries(n: NtryAcc, ctx: BuildContext, problems: ImportProb
 
   if (n.txs.length === 0) {
     const remittance = joinRemittance([n.addtlNtryInf]);
-    return [remittance ? { ...base, remittance } : base];
+    const count = Number(n.batchCount?.trim());
+    const one: ParsedEntry = remittance ? { ...base, remittance } : { ...base };
+    if (Number.isInteger(count) && count >= 2) one.batch = { count, totalMinor: base.amountMinor, part: false };
+    return [one];
   }
   // The original direction decides who the counterparty is: for a reversal CdtDbtInd is the opposite of the
   // original payment's (ISO 20022 RvslInd definition).
@@ -146,12 +149,11 @@ export function buildEntries(n: NtryAcc, ctx: BuildContext, problems: ImportProb
   if (typeof split === 'string') {
     problems.push({ code: 'CAMT_BATCH_NOT_SPLIT', severity: 'warning', file: ctx.file, path: n.path, message: `Batch entry with ${n.txs.length} transactions kept as one posting of the entry amount: ${split}.` });
     const remittance = joinRemittance([n.addtlNtryInf ?? `Batch of ${n.txs.length} transactions`]);
-    return [remittance ? { ...base, remittance } : base];
+    const batch = { count: n.txs.length, totalMinor: base.amountMinor, part: false };
+    return [remittance ? { ...base, remittance, batch } : { ...base, batch }];
   }
-  return n.txs.map((tx, i) => {
-    const one = withTx({ ...base, amountMinor: split[i] ?? 0, location: `${n.path}/NtryDtls/TxDtls[${tx.index}]` }, tx, originallyCredit, ctx, problems, n);
-    return one;
-  });
+  const batch = { count: n.txs.length, totalMinor: base.amountMinor, part: true };
+  return n.txs.map((tx, i) => withTx({ ...base, amountMinor: split[i] ?? 0, location: `${n.path}/NtryDtls/TxDtls[${tx.index}]`, batch }, tx, originallyCredit, ctx, problems, n));
 }
 
 function splitAmounts(n: NtryAcc, entrySign: 1 | -1, entryMinor: number, currency: string, ctx: BuildContext): number[] | string {
