@@ -48,6 +48,17 @@ describe('realistic CAMT statements', () => {
     expect(transfer).toMatchObject({ amountMinor: -2000, counterpartyName: 'Verpackungen Nord e.K.', remittance: 'Rechnung 2026-0815 Kartonagen, Kd-Nr. 55 1 Palette', endToEndId: null, bankTxCode: 'GVC:116' });
   });
 
+  it('camt.053.001.04 (Commerzbank style) in ISO-8859-1 with two accounts: cash deposit names only the holder, USD account, non-IBAN creditor account', async () => {
+    const { core } = makeTestDb();
+    const r = await importRealistic(core, 'camt053-v04-two-accounts-latin1.xml');
+    expect(r).toMatchObject({ version: 'camt.053.001.04', encoding: 'windows-1252', statements: 2, entries: 2, balanceCheck: 'ok' });
+    expect(r.accounts.map((a) => a.iban)).toEqual(['DE89370400440532013000', 'DE45120300001234567890']);
+    const [deposit, usd] = storedPostings(core);
+    // The only party of a cash deposit is the account holder (Cdtr = own account): no counterparty.
+    expect(deposit).toMatchObject({ accountIban: 'DE89370400440532013000', amountMinor: 50000, counterpartyName: null, counterpartyIban: null, remittance: 'Bareinzahlung Filiale Köln', bankTxCode: 'PMNT/CNTR/CDPT' });
+    expect(usd).toMatchObject({ accountIban: 'DE45120300001234567890', amountMinor: -11950, currency: 'USD', counterpartyName: 'Bean Importers Inc.', counterpartyIban: null, counterpartyBic: 'BOFAUS3NXXX', endToEndId: 'PO-US-2026-11', remittance: 'PO 2026-11 green coffee, Säcke 12' });
+  });
+
   describe('a SEPA direct debit batch (Sammler) as camt.053 total and camt.054 details', () => {
     const total = 'camt053-v02-batch-unresolved.xml';
     const details = 'camt054-v08-batch-details.xml';

@@ -20,7 +20,15 @@ import { importError } from '../import-error.ts';
 import type { ImportProblem, ParsedEntry, StatementInfo } from '../types.ts';
 import type { Amount, NtryAcc, PartyAcc, StmtAcc, TxAcc } from './fields.ts';
 
-export type BuildContext = { file: string; statementIndex: number; statementCurrency: string | undefined; fallbackDate: string | undefined };
+export type BuildContext = {
+  file: string;
+  statementIndex: number;
+  statementCurrency: string | undefined;
+  fallbackDate: string | undefined;
+  /** The statement account's IBAN and owner (Acct/Id/IBAN, Acct/Ownr/Nm): never the counterparty. */
+  accountIban?: string | undefined;
+  accountOwner?: string | undefined;
+};
 
 export type AmountResult = { minor: number; problem?: ImportProblem };
 
@@ -178,7 +186,10 @@ function withTx(base: ParsedEntry, tx: TxAcc, originallyCredit: boolean, ctx: Bu
   const e: ParsedEntry = { ...base };
   const counter: PartyAcc = originallyCredit ? tx.dbtr : tx.cdtr;
   const other: PartyAcc = originallyCredit ? tx.cdtr : tx.dbtr;
-  const name = counter.name ?? (counter.iban ? undefined : other.name);
+  // Without a counterparty name, the other role's name is used, unless that is the statement account itself
+  // (a cash deposit or a fee names only the account holder as Cdtr/Dbtr).
+  const otherIsOwn = (other.iban !== undefined && other.iban.replace(/\s+/g, '').toUpperCase() === ctx.accountIban) || (other.name !== undefined && other.name === ctx.accountOwner);
+  const name = counter.name ?? (counter.iban || otherIsOwn ? undefined : other.name);
   if (name) e.counterpartyName = name;
   const iban = counter.iban?.replace(/\s+/g, '').toUpperCase();
   if (iban) e.counterpartyIban = iban;
