@@ -44,11 +44,13 @@
  * BATCHES (Sammler). A batch booking may arrive once as ONE posting of the batch total (camt.053 without
  * details: NtryDtls/Btch/NbOfTxs only) and once in detail (camt.054 "Sammlerauflösung", or a camt.053 with
  * TxDtls), one posting per transaction (ParsedEntry.batch). Both name the same entry AcctSvcrRef (DK camt
- * specification: camt.054 entries carry the camt.053 entry's references). So, within the CAMT family and only
- * with an equal bank reference on the same date:
- *   - a total whose unclaimed stored parts add up to it is a duplicate of them (the details are kept);
- *   - a part whose batch total is stored REPLACES that total posting (the first part takes its row, the other
- *     parts are inserted) unless the total already has assignments; then every part is a duplicate of it.
+ * specification: camt.054 entries carry the camt.053 entry's references). So, within the CAMT family, on the
+ * same date and only with that reference equal:
+ *   - a part whose batch total is stored (bank reference = the part's ENTRY AcctSvcrRef) REPLACES that total
+ *     posting (the first part takes its row, the other parts are inserted) unless the total already has
+ *     assignments; then every part is a duplicate of it;
+ *   - a total whose unclaimed stored parts add up to it is a duplicate of them (the details are kept). This
+ *     direction needs the parts stored with the entry's reference, i.e. TxDtls without their own AcctSvcrRef.
  *
  * LIMITS. Two different customers paying the same amount on the same day, reported by two formats that share
  * no identifying field (e.g. a CSV without IBAN and a CAMT), pair up by order; the set of postings is still
@@ -253,8 +255,9 @@ export class Deduper {
 
   /** Batch total ↔ batch parts of the same booking (see BATCHES in the module comment). */
   private batchCounterpart(accountId: number, entry: ParsedEntry, batch: NonNullable<ParsedEntry['batch']>, identity: Identity, date: string, next: string): DedupeDecision | undefined {
-    if (identity.family !== 'camt' || !identity.ref) return undefined;
-    const sameBatch = (c: Candidate) => c.bookingStatus === 'booked' && formatFamily(c.format) === 'camt' && norm(c.bankReference) === identity.ref && Math.sign(c.amountMinor) === Math.sign(batch.totalMinor);
+    const ref = batch.part ? norm(batch.entryReference) ?? identity.ref : identity.ref;
+    if (identity.family !== 'camt' || !ref) return undefined;
+    const sameBatch = (c: Candidate) => c.bookingStatus === 'booked' && formatFamily(c.format) === 'camt' && norm(c.bankReference) === ref && Math.sign(c.amountMinor) === Math.sign(batch.totalMinor);
     if (!batch.part) {
       const prefix = `${date}|`;
       const parts = this.byPrefix.all(accountId, prefix, `${date}}`).filter((c) => !this.isClaimed(c.id) && sameBatch(c) && c.amountMinor !== batch.totalMinor && c.dedupeKey.split('|')[2] === entry.currency);
@@ -263,14 +266,14 @@ export class Deduper {
       for (const c of rest) this.claim(c.id);
       return first ? { action: 'duplicate', postingId: first.id } : undefined;
     }
-    const absorbed = this.absorbedBatches.get(`${accountId}|${date}|${batch.totalMinor}|${identity.ref}`);
+    const absorbed = this.absorbedBatches.get(`${accountId}|${date}|${batch.totalMinor}|${ref}`);
     if (absorbed !== undefined) return { action: 'duplicate', postingId: absorbed };
     const prefix = `${date}|${batch.totalMinor}|${entry.currency}|`;
     const total = this.byPrefix.all(accountId, prefix, `${prefix.slice(0, -1)}}`).find((c) => !this.isClaimed(c.id) && sameBatch(c));
     if (!total) return undefined;
     if (total.assignedMinor === 0) return { action: 'replace', postingId: total.id, key: next, before: total, reason: 'batch_details' };
     // The total is already (partly) assigned to orders: keep it, and let every part of the batch be a duplicate.
-    this.absorbedBatches.set(`${accountId}|${date}|${batch.totalMinor}|${identity.ref}`, total.id);
+    this.absorbedBatches.set(`${accountId}|${date}|${batch.totalMinor}|${ref}`, total.id);
     return { action: 'duplicate', postingId: total.id };
   }
 

@@ -92,7 +92,7 @@ export type ParsedEntry = {
    * "Sammlerauflösung", or a camt.053 with details); `totalMinor` is the batch entry's signed amount. Dedupe uses
    * it to recognise the same batch delivered once as a total and once in detail (dedupe.ts). Not stored.
    */
-  batch?: { count: number; totalMinor: number; part: boolean };
+  batch?: { count: number; totalMinor: number; part: boolean; entryReference?: string };
   /** Format-specific extras worth keeping for display and audit (e.g. MT940 primanota, text key extension). */
   details?: Record<string, string>;
 };

@@ -9,9 +9,11 @@
  * - Sparkasse / Volksbank (Atruvia) statements as parsed by hibiscus (de.willuhn.jameica.hbci.server.sepa
  *   camt parsers) and the camt test files of ofxstatement-germany style importers.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTestDb } from '../../helpers/db.ts';
-import { importRealistic, storedPostings } from '../../helpers/realistic-bank.ts';
+import { importRealistic, REALISTIC, storedPostings } from '../../helpers/realistic-bank.ts';
 
 describe('realistic CAMT statements', () => {
   it('camt.053.001.08 Sparkasse/DK: v08 parties, UltmtDbtr, RF reference, direct debit with mandate, charges entry', async () => {
@@ -77,6 +79,16 @@ describe('realistic CAMT statements', () => {
       expect(await importRealistic(core, total)).toMatchObject({ new: 0, duplicate: 1 });
       expect(await importRealistic(core, details)).toMatchObject({ new: 0, replaced: 0, duplicate: 2 });
       expect(view(core)).toEqual(parts);
+    });
+
+    it('details with their own TxDtls AcctSvcrRef still replace the total (matched by the entry reference)', async () => {
+      const { core } = makeTestDb();
+      await importRealistic(core, total);
+      let n = 0;
+      const xml = readFileSync(join(REALISTIC, details), 'utf8').replace(/<Refs><EndToEndId>/g, () => `<Refs><AcctSvcrRef>TX-${++n}</AcctSvcrRef><EndToEndId>`);
+      const [r] = await core.bank.importBytes('details-own-refs.xml', new TextEncoder().encode(xml));
+      expect(r).toMatchObject({ ok: true, new: 1, replaced: 1 });
+      expect(storedPostings(core).map((p) => [p.amountMinor, p.bankReference])).toEqual([[5950, 'TX-1'], [3000, 'TX-2']]);
     });
 
     it('total after the details: a duplicate of the stored transactions', async () => {

@@ -160,7 +160,8 @@ export function buildEntries(n: NtryAcc, ctx: BuildContext, problems: ImportProb
     const batch = { count: n.txs.length, totalMinor: base.amountMinor, part: false };
     return [remittance ? { ...base, remittance, batch } : { ...base, batch }];
   }
-  const batch = { count: n.txs.length, totalMinor: base.amountMinor, part: true };
+  // The entry's AcctSvcrRef, which a total of this batch stored from another file carries (TxDtls may have their own).
+  const batch = { count: n.txs.length, totalMinor: base.amountMinor, part: true, ...(ntryRef ? { entryReference: ntryRef } : {}) };
   return n.txs.map((tx, i) => withTx({ ...base, amountMinor: split[i] ?? 0, location: `${n.path}/NtryDtls/TxDtls[${tx.index}]`, batch }, tx, originallyCredit, ctx, problems, n));
 }
 
