@@ -39,6 +39,29 @@ describe('realistic bank CSV exports', () => {
     expect(debit).toMatchObject({ amountMinor: -999, counterpartyName: 'Hosting Provider GmbH', mandateId: 'HOST-77', endToEndId: 'INV-77-2026-11' });
   });
 
+  it('DKB 2024: UTF-8 BOM, IBAN with blanks in the preamble, amounts with a "€" suffix and without decimals', async () => {
+    const { core } = makeTestDb();
+    const r = await importRealistic(core, 'csv-dkb-2024-euro-suffix.csv');
+    expect(r).toMatchObject({ version: 'dkb', entries: 3, accounts: [{ iban: 'DE42200411550411223300' }] });
+    expect(storedPostings(core).map((p) => [p.bookingStatus, p.bookingDate, p.amountMinor, p.counterpartyName, p.counterpartyIban, p.remittance, p.mandateId])).toEqual([
+      ['pending', '2026-11-20', -1399, 'Hosting Provider GmbH', null, null, null],
+      ['booked', '2026-11-19', 125500, 'Petra Probe', 'DE29100100100987654321', 'Bestellung 100610', null],
+      ['booked', '2026-11-18', -12000, 'Lager und Logistik GmbH', 'DE45120300001234567890', 'Miete Lagerraum Dez 2026', 'M-2023-000871'],
+    ]);
+  });
+
+  it('Commerzbank 2024: counterparty name/BIC/IBAN leading the Buchungstext, labelled references, NOTPROVIDED', async () => {
+    const { core } = makeTestDb();
+    const r = await importRealistic(core, 'csv-commerzbank-2024.csv');
+    expect(r).toMatchObject({ version: 'commerzbank', entries: 3, accounts: [{ iban: 'DE89370400440532013000' }] });
+    const [debit, credit, plain] = storedPostings(core);
+    expect(debit).toMatchObject({ amountMinor: -999, counterpartyName: 'Hosting Provider GmbH', counterpartyIban: 'DE45120300001234567890', counterpartyBic: 'BYLADEM1001', endToEndId: 'INV-77-2026-11', mandateId: 'HOST-77' });
+    expect(debit?.remittance).toMatch(/^Webhosting 11\/2026\b/);
+    expect(credit).toMatchObject({ amountMinor: 4990, counterpartyName: 'Petra Probe', endToEndId: 'SHOP-100620', remittance: 'Bestellung 100620' });
+    // Without BIC and IBAN the name cannot be told from the text: it stays in the remittance, nothing is invented.
+    expect(plain).toMatchObject({ amountMinor: 101900, counterpartyName: null, endToEndId: null, remittance: 'Jens Jansen Bestellung 100619' });
+  });
+
   it('comdirect: detected from its header, "offen" rows pending without dates, labels in the text', async () => {
     const { core } = makeTestDb();
     const r = await importRealistic(core, 'csv-comdirect.csv', { accountIban: 'DE24700202700015551234' });
