@@ -61,6 +61,16 @@ describe('realistic MT940 / MT942 statements', () => {
     ]);
   });
 
+  it('Commerzbank style: two pages (:62M:/:60M:), ISO-8859-1, unstructured :86: over two lines, :61: supplementary details', async () => {
+    const { core } = makeTestDb();
+    const r = await importRealistic(core, 'mt940-commerzbank-pages-latin1.sta');
+    expect(r).toMatchObject({ encoding: 'windows-1252', entries: 2, balanceCheck: 'ok' });
+    const [debit, credit] = storedPostings(core);
+    // A full 65-character :86: line was wrapped by the bank: the lines join without a blank ("November").
+    expect(debit).toMatchObject({ amountMinor: -4500, remittance: 'Lastschrift Hosting Provider GmbH Kundennr. 4711 Rechnung November 2026 SEPA-Mandat HOST-77', bankTxCode: 'SWIFT:NMSC', counterpartyName: null });
+    expect(credit).toMatchObject({ amountMinor: 12000, counterpartyName: 'Jürgen Müller', counterpartyIban: 'DE29100100100987654321', remittance: 'Bestellung 100600 Müller', endToEndId: 'SHOP-100600', bankReference: 'POS 0815' });
+  });
+
   it('MT942 intraday entries are replaced by the booked MT940 entries of the day', async () => {
     const { core } = makeTestDb();
     const intraday = await importRealistic(core, 'mt942-intraday.sta');
