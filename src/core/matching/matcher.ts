@@ -6,6 +6,7 @@
  * Whatever is not automatic ends as a ranked suggestion with its signals, or as "none".
  */
 import { OrderIndex } from './order-index.ts';
+import { byCodeUnits, sortSmall } from './small-sort.ts';
 import { addPayerEvidence, collectEvidence, type Evidence } from './passes/evidence.ts';
 import { combinedCandidates } from './passes/combined.ts';
 import { isReturn, returnContext, returnDecision } from './passes/returns.ts';
@@ -15,6 +16,8 @@ import { EMPTY_FACTS, type Candidate, type Decision, type MatchInput, type Match
 
 /** Order of the passes that may assign automatically. */
 export const AUTO_PASSES: readonly PassName[] = ['reference', 'number', 'combined', 'typo', 'payer'];
+
+const byRank = (a: Candidate, b: Candidate) => b.score - a.score || a.blockers.length - b.blockers.length || (a.orderIds[0] ?? 0) - (b.orderIds[0] ?? 0);
 
 /** Candidates of a posting against the current open amounts, best first. */
 export function rankCandidates(ev: Evidence, index: OrderIndex, settingsFor: (o: MatchOrder) => MatchSettings, defaults: MatchSettings, withAmountOnly = true): Candidate[] {
@@ -32,14 +35,15 @@ export function rankCandidates(ev: Evidence, index: OrderIndex, settingsFor: (o:
   }
   const exactSingle = out.some((c) => c.blockers.length === 0 && c.signals.some((s) => s.kind === 'amount_exact'));
   if (!exactSingle) out.push(...combinedCandidates(ev, index, defaults));
-  out.sort((a, b) => b.score - a.score || a.blockers.length - b.blockers.length || (a.orderIds[0] ?? 0) - (b.orderIds[0] ?? 0));
-  return out;
+  return sortSmall(out, byRank);
 }
 
 /** Band of a ranked candidate list; reasons say why the best one is not automatic. */
 export function band(candidates: readonly Candidate[], settings: MatchSettings): { band: Decision['band']; reasons: string[] } {
-  const [best, ...rest] = candidates;
+  const best = candidates[0];
   if (!best) return { band: 'none', reasons: ['no_candidate'] };
+  // The others, without copying the list (band() runs for every ranked posting in every pass).
+  const rest = { some: (test: (c: Candidate) => boolean) => candidates.some((c, i) => i > 0 && test(c)), find: (test: (c: Candidate) => boolean) => candidates.find((c, i) => i > 0 && test(c)) };
   const reasons = [...best.blockers];
   if (best.score < settings.autoThreshold) reasons.push('score_below_threshold');
   const overlaps = (c: Candidate) => c.orderIds.some((id) => best.orderIds.includes(id));
@@ -59,7 +63,10 @@ export function band(candidates: readonly Candidate[], settings: MatchSettings):
     reasons.push('payer_points_elsewhere');
   }
   // Hard rule: same amount and same payer on several open orders, with no number or reference to tell.
-  if (!hasIdentity(best) && rest.some((c) => !overlaps(c) && sameShape(best, c))) reasons.push('ambiguous_same_amount_same_name');
+  if (!hasIdentity(best)) {
+    let bestKinds: string | undefined;
+    if (rest.some((c) => !overlaps(c) && best.amountMinor === c.amountMinor && (bestKinds ??= kinds(best)) === kinds(c))) reasons.push('ambiguous_same_amount_same_name');
+  }
   if (reasons.length === 0) return { band: 'auto', reasons };
   return { band: best.score >= 0.5 ? 'suggest' : 'none', reasons: [...new Set(reasons)] };
 }
@@ -76,9 +83,11 @@ function tier(c: Candidate): number {
   return 0;
 }
 
-function sameShape(a: Candidate, b: Candidate): boolean {
-  const kinds = (c: Candidate) => c.signals.filter((s) => (s.weight ?? 0) > 0.05).map((s) => s.kind).sort().join(',');
-  return a.amountMinor === b.amountMinor && kinds(a) === kinds(b);
+/** Same shape (same amount, same evidence kinds): the kinds of a candidate's signals that carry weight. */
+function kinds(c: Candidate): string {
+  const out: string[] = [];
+  for (const s of c.signals) if ((s.weight ?? 0) > 0.05) out.push(s.kind);
+  return sortSmall(out, byCodeUnits).join(',');
 }
 
 export function runMatcher(input: MatchInput): MatchResult {
@@ -123,7 +132,8 @@ export function runMatcher(input: MatchInput): MatchResult {
     let set = ev.possible;
     if (!set) {
       set = new Set<PassName>();
-      for (const [id, signals] of ev.signals) set.add(cachedPass(ev, id, signals));
+      const passes = set;
+      ev.signals.forEach((signals, id) => passes.add(cachedPass(ev, id, signals)));
       if (ev.signals.size >= 2) set.add('combined');
       ev.possible = set;
     }

@@ -4,6 +4,8 @@
  * (GmbH, UG (haftungsbeschränkt), e.K., …) so "Müller & Söhne GmbH" and "MUELLER UND SOEHNE" compare equal.
  */
 
+import { byCodeUnits, sortSmall } from './small-sort.ts';
+
 const LEGAL_FORMS = new Set([
   'gmbh', 'mbh', 'ug', 'haftungsbeschrankt', 'hb', 'ek', 'ekfr', 'ekfm', 'ohg', 'kg', 'ag', 'gbr', 'ev', 'eg', 'se',
   'kgaa', 'partg', 'ltd', 'limited', 'inc', 'llc', 'llp', 'plc', 'sarl', 'sas', 'sa', 'srl', 'spa', 'bv', 'nv', 'oy',
@@ -46,7 +48,7 @@ export function nameTokens(text: string | null | undefined): string[] {
   }
   const tokens: string[] = [];
   for (const w of joined) if (w.length > 1 && !LEGAL_FORMS.has(w) && !TITLES.has(w)) tokens.push(w);
-  tokens.sort();
+  sortSmall(tokens, byCodeUnits);
   // Sorted, so duplicates are neighbours.
   let n = 0;
   for (let i = 0; i < tokens.length; i++) if (i === 0 || tokens[i] !== tokens[n - 1]) tokens[n++] = tokens[i] as string;

@@ -231,8 +231,11 @@ export function extractReferences(input: ExtractInput, patterns: readonly RegExp
     if (key.length >= 3 && key.length <= 24 && /\d/.test(key) && !numbers.has(key)) numbers.set(key, { key, core: '', joined: false, keyword: false });
   }
   out.numbers = [...numbers.values()];
-  out.references = [...new Set(out.references)];
-  out.brokenReferences = [...new Set(out.brokenReferences)].filter((r) => !out.references.includes(r));
-  out.creditorBodies = [...new Set(out.creditorBodies)];
+  // Most texts have none or one of each: nothing to deduplicate then.
+  if (out.references.length > 1) out.references = [...new Set(out.references)];
+  if (out.brokenReferences.length > 1 || (out.brokenReferences.length === 1 && out.references.length > 0)) {
+    out.brokenReferences = [...new Set(out.brokenReferences)].filter((r) => !out.references.includes(r));
+  }
+  if (out.creditorBodies.length > 1) out.creditorBodies = [...new Set(out.creditorBodies)];
   return out;
 }

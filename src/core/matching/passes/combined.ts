@@ -76,12 +76,12 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
   const usable = (id: number) => open(id) > 0 && index.byId.get(id)?.order.currency === ev.posting.currency;
   const identity: number[] = [];
   const payer: number[] = [];
-  for (const [id, signals] of ev.signals) {
-    if (!usable(id)) continue;
+  ev.signals.forEach((signals, id) => {
+    if (!usable(id)) return;
     const pass = passOf(signals);
     if (pass === 'reference' || pass === 'number') identity.push(id);
     else if (signals.some((s) => s.kind === 'name_exact' || s.kind === 'company' || s.kind === 'iban_learned' || s.kind === 'alias_learned')) payer.push(id);
-  }
+  });
   identity.sort((a, b) => a - b);
   if (identity.length >= 2 && identity.length <= settings.maxCombinationPool) {
     for (const ids of subsetsSumming(identity, open, ev.openMinor, tol, settings.maxCombinationSize, 8)) {

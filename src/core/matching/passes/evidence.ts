@@ -200,13 +200,15 @@ function relevantPayerOrders(ids: Iterable<number>, count: number, out: Evidence
   const paid = out.openMinor;
   const fits: number[] = [];
   const others: number[] = [];
+  // Distances looked up once per order, not once per comparison.
+  const distance = new Map<number, number>();
   for (const id of ids) {
     const open = index.openMinor(id);
+    distance.set(id, Math.abs(open - paid));
     if (out.signals.has(id) || (open > 0 && open <= paid + Math.max(100, Math.ceil(paid * 0.05)))) fits.push(id);
     else others.push(id);
   }
-  const distance = (id: number) => Math.abs(index.openMinor(id) - paid);
-  const byDistance = (a: number, b: number) => distance(a) - distance(b) || a - b;
+  const byDistance = (a: number, b: number) => (distance.get(a) ?? 0) - (distance.get(b) ?? 0) || a - b;
   return [...fits.sort(byDistance).slice(0, PAYER_CAP), ...others.sort(byDistance).slice(0, 2)];
 }
 

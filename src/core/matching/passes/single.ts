@@ -20,13 +20,17 @@ export function cachedPass(ev: Evidence, orderId: number, signals: readonly Sign
   return pass;
 }
 
+/** The strongest evidence tier among the signals (one scan, no intermediate set: called per order and pass). */
 export function passOf(signals: readonly Signal[]): PassName {
-  const kinds = new Set(signals.map((s) => s.kind));
-  if (kinds.has('reference') || kinds.has('creditor_reference')) return 'reference';
-  if (kinds.has('number') || kinds.has('invoice_number') || kinds.has('number_core') || kinds.has('number_joined')) return 'number';
-  if (kinds.has('number_typo') || kinds.has('reference_typo')) return 'typo';
-  if ([...kinds].some((k) => PAYER_KINDS.has(k))) return 'payer';
-  return 'amount';
+  let best = 0;
+  for (const s of signals) {
+    const k = s.kind;
+    if (k === 'reference' || k === 'creditor_reference') return 'reference';
+    if (k === 'number' || k === 'invoice_number' || k === 'number_core' || k === 'number_joined') best = Math.max(best, 3);
+    else if (k === 'number_typo' || k === 'reference_typo') best = Math.max(best, 2);
+    else if (PAYER_KINDS.has(k)) best = Math.max(best, 1);
+  }
+  return best === 3 ? 'number' : best === 2 ? 'typo' : best === 1 ? 'payer' : 'amount';
 }
 
 /** Amount signal, flags and the accepted shortfall of a posting amount against an open amount. */
