@@ -52,7 +52,8 @@ type NumberHit = { entry: IndexedOrder; field: 'number' | 'invoice' };
  * everything it does not need to keep (the learned-customer key, an empty company) is not kept, and one hit
  * object serves both the key and the core map: fewer long-lived objects for the garbage collector to copy.
  */
-const NO_TOKENS: readonly string[] = Object.freeze([]);
+export type NormalisedName = { readonly tokens: readonly string[]; readonly key: string };
+const NO_NAME: NormalisedName = Object.freeze({ tokens: Object.freeze([]), key: '' });
 
 export class OrderIndex {
   readonly byId = new Map<number, IndexedOrder>();
@@ -70,17 +71,33 @@ export class OrderIndex {
   private readonly learnedCustomers: ReadonlySet<string>;
   /** currency -> open amount -> orders (amount-only suggestions). */
   readonly byAmount = new Map<string, Map<number, IndexedOrder[]>>();
+  /**
+   * Names normalised in this run: a customer's name recurs on all their orders and payers write the same names
+   * again, so each distinct spelling is normalised once, and equal names share one token list (less to keep).
+   * Lives and dies with the index (one run), so nothing is cached across runs.
+   */
+  private readonly names = new Map<string, NormalisedName>();
   constructor(orders: readonly MatchOrder[], learnedCustomers: ReadonlySet<string> = new Set()) {
     this.learnedCustomers = learnedCustomers;
     for (const order of orders) this.add(order);
   }
 
+  /** names.ts nameTokens and nameKey of a name, memoised for this run (the token list is shared: read only). */
+  normalised(name: string | null | undefined): NormalisedName {
+    if (!name) return NO_NAME;
+    let n = this.names.get(name);
+    if (!n) {
+      const tokens = nameTokens(name);
+      n = { tokens, key: tokens.join(' ') };
+      this.names.set(name, n);
+    }
+    return n;
+  }
+
   private add(order: MatchOrder): void {
     // Each name is normalised once here; the evidence and the learned-customer key reuse the tokens and keys.
-    const tokens = nameTokens(order.customerName);
-    const companyTokens = order.company ? nameTokens(order.company) : NO_TOKENS;
-    const nameKey = tokens.join(' ');
-    const companyKey = companyTokens.join(' ');
+    const { tokens, key: nameKey } = this.normalised(order.customerName);
+    const { tokens: companyTokens, key: companyKey } = order.company ? this.normalised(order.company) : NO_NAME;
     const key = this.learnedCustomers.size > 0 ? customerKeyOf(order, order.company ? companyKey : nameKey) : undefined;
     const entry: IndexedOrder = { order, tokens, companyTokens, nameKey, companyKey, day: epochDay(order.createdAt), open: order.totalMinor - order.paidMinor };
     this.byId.set(order.id, entry);

@@ -3,7 +3,7 @@
  * amounts (those change as the passes assign). Lookups only: references, numbers (exact, core, joined, one
  * typo), payer name, learned IBAN / alias, and the orders with exactly the open amount.
  */
-import { compareNames, nameTokens, normaliseIban } from '../names.ts';
+import { compareNames, normaliseIban } from '../names.ts';
 import { extractReferences, type Extraction } from '../references-extract.ts';
 import { REFERENCE_ALPHABET, isValidReference } from '../references.ts';
 import { signal } from '../scoring.ts';
@@ -11,7 +11,7 @@ import { epochDay, type OrderIndex } from '../order-index.ts';
 import type { LearnedFacts, MatchOrder, MatchPosting, PassName, Signal } from '../types.ts';
 
 /** A payer name of the posting, normalised once per posting (names.ts nameTokens / nameKey). */
-export type PayerName = { name: string; tokens: string[]; key: string };
+export type PayerName = { name: string; tokens: readonly string[]; key: string };
 
 /*
  * One Evidence per credit posting lives for the whole run (100 000 in the speed benchmark), so it holds only
@@ -42,15 +42,15 @@ export type Evidence = {
 
 const NO_ORDERS: readonly number[] = [];
 
-function payerName(name: string | null | undefined): PayerName | null {
+function payerName(name: string | null | undefined, index: OrderIndex): PayerName | null {
   if (!name) return null;
-  const tokens = nameTokens(name);
-  return { name, tokens, key: tokens.join(' ') };
+  const { tokens, key } = index.normalised(name);
+  return { name, tokens, key };
 }
 
 /** The payer names of a posting, each normalised once however many passes and orders look at them. */
-export function payerNames(ev: Evidence): { counterparty: PayerName | null; debtor: PayerName | null } {
-  return (ev.payerNames ??= { counterparty: payerName(ev.posting.counterpartyName), debtor: payerName(ev.posting.ultimateDebtor) });
+export function payerNames(ev: Evidence, index: OrderIndex): { counterparty: PayerName | null; debtor: PayerName | null } {
+  return (ev.payerNames ??= { counterparty: payerName(ev.posting.counterpartyName, index), debtor: payerName(ev.posting.ultimateDebtor, index) });
 }
 
 function addTypo(out: Evidence, orderId: number): void {
@@ -159,7 +159,7 @@ type PayerHit = { kind: 'name_exact' | 'name_partial' | 'company'; name: string 
 
 function payerEvidence(posting: MatchPosting, index: OrderIndex, learned: LearnedFacts, out: Evidence): void {
   const found = new Map<number, PayerHit>();
-  const names = payerNames(out);
+  const names = payerNames(out, index);
   for (const payer of [names.counterparty, names.debtor]) {
     if (!payer) continue;
     const { name, key } = payer;
@@ -260,7 +260,7 @@ export function collectEvidence(posting: MatchPosting, index: OrderIndex, patter
 
 /** Does the payer agree with the orders the posting names? A direct comparison, no name index needed. */
 function identityPayer(out: Evidence, index: OrderIndex): void {
-  const names = payerNames(out);
+  const names = payerNames(out, index);
   for (const payer of [names.counterparty, names.debtor]) {
     if (!payer) continue;
     const { name, tokens } = payer;
