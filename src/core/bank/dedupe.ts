@@ -38,6 +38,9 @@
  * its id (assignments stay), takes the booked data and key. A pending entry whose booked version is already
  * stored (same test) is a duplicate, and so is a pending entry already stored as pending under another date.
  *
+ * A pending entry without any date of its own (CSV rows not booked yet) is keyed on its statement's date; for
+ * it that key date is compared, and without ids an equal counterparty name is enough agreement.
+ *
  * DATE SPELLINGS. When one file has a booking date and the other only the value date (MT940 :61: without
  * entry date), the entry is also looked up under the other date, among postings keyed by that date.
  *
@@ -137,6 +140,12 @@ const hasIdentity = (i: Identity): boolean => Boolean(i.e2e || i.iban || i.ref);
 function occurrence(key: string): number {
   const n = Number(key.slice(key.lastIndexOf('|') + 1));
   return Number.isFinite(n) ? n : 0;
+}
+
+/** The date part of a dedupe key (`[P|]<date>|…`). */
+function keyDateOf(key: string): string {
+  const rest = key.startsWith('P|') ? key.slice(2) : key;
+  return rest.slice(0, rest.indexOf('|'));
 }
 
 function daysApart(a: string | null | undefined, b: string | undefined): number {
@@ -322,14 +331,19 @@ export class Deduper {
     if (status === 'pending' && !this.hasPending(accountId)) return undefined;
     let best: Candidate | undefined;
     let bestRank = Number.NEGATIVE_INFINITY;
+    const entryUndated = !entry.bookingDate && !entry.valueDate;
     for (const c of this.byAmount.all(accountId, entry.currency, entry.amountMinor, status)) {
       if (this.isClaimed(c.id)) continue;
-      const apart = Math.min(daysApart(c.bookingDate, date), daysApart(c.valueDate, date), daysApart(c.bookingDate ?? c.valueDate, entry.valueDate));
+      // A pending row without any date (comdirect "offen", Sparkasse CSV "Umsatz vorgemerkt") was keyed on its
+      // statement's date: that is the only date to compare, and it is only approximate.
+      const undated = entryUndated || (c.bookingDate === null && c.valueDate === null);
+      const apart = Math.min(daysApart(c.bookingDate, date), daysApart(c.valueDate, date), daysApart(c.bookingDate ?? c.valueDate, entry.valueDate), undated ? daysApart(keyDateOf(c.dedupeKey), date) : Number.POSITIVE_INFINITY);
       if (apart > PENDING_WINDOW_DAYS) continue;
       const other = identityOfRow(c);
       if (contradicts(identity, other)) continue;
       const score = agreement(identity, other);
-      const positive = score >= 2 || (!hasIdentity(identity) && !hasIdentity(other) && apart === 0);
+      // Without ids: the same day, or — when one side has no date of its own — the same counterparty name.
+      const positive = score >= 2 || (!hasIdentity(identity) && !hasIdentity(other) && (apart === 0 || (undated && score >= 1)));
       if (!positive) continue;
       const rank = score * 100 - apart;
       if (rank > bestRank) {

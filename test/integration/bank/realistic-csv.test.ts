@@ -78,6 +78,19 @@ describe('realistic bank CSV exports', () => {
     expect(again).toMatchObject({ new: 0, duplicate: 3 });
   });
 
+  it('comdirect: the undated pending row is replaced by its booking in the next export, and the old export adds nothing', async () => {
+    const { core } = makeTestDb();
+    const account = { accountIban: 'DE24700202700015551234' };
+    await importRealistic(core, 'csv-comdirect.csv', account);
+    expect(await importRealistic(core, 'csv-comdirect-next-day.csv', account)).toMatchObject({ entries: 2, new: 0, replaced: 1, duplicate: 1 });
+    expect(await importRealistic(core, 'csv-comdirect.csv', account)).toMatchObject({ new: 0, replaced: 0, duplicate: 3 });
+    expect(storedPostings(core).map((p) => [p.bookingStatus, p.bookingDate, p.amountMinor, p.counterpartyName])).toEqual([
+      ['booked', '2026-11-15', -999, 'Hosting Provider GmbH'],
+      ['booked', '2026-11-14', 5800, 'Petra Probe'],
+      ['booked', '2026-11-13', -12000, 'Lager und Logistik GmbH'],
+    ]);
+  });
+
   it('Postbank 2023: header with a trailing blank, Soll/Haben columns, balance footer ignored', async () => {
     const { core } = makeTestDb();
     const r = await importRealistic(core, 'csv-postbank-2023.csv');
@@ -97,6 +110,16 @@ describe('realistic bank CSV exports', () => {
     expect(pending).toMatchObject({ bookingStatus: 'pending', bookingDate: null, amountMinor: 8900, counterpartyName: 'Jörg Übermann', remittance: 'Bestellung 100560; Lieferung an Packstation', endToEndId: 'SHOP-100560' });
     expect(debit).toMatchObject({ bookingDate: '2026-11-13', amountMinor: -999, remittance: 'Webhosting 11/2026', mandateId: 'HOST-77' });
     expect(ret).toMatchObject({ bookingDate: '2026-11-12', amountMinor: -6500, endToEndId: 'ABO-2026-10-0031', counterpartyIban: 'DE24700202700015551234' });
+  });
+
+  it('Sparkasse CSV-CAMT pending row without a booking date is replaced by the booked camt.053 entry', async () => {
+    const { core } = makeTestDb();
+    await importRealistic(core, 'csv-sparkasse-camt-v2.csv');
+    expect(await importRealistic(core, 'camt053-v08-sparkasse-after-csv.xml')).toMatchObject({ new: 0, replaced: 1 });
+    expect(storedPostings(core).filter((p) => p.amountMinor === 8900)).toEqual([
+      expect.objectContaining({ bookingStatus: 'booked', bookingDate: '2026-11-14', endToEndId: 'SHOP-100560', bankReference: '2026111407441000501' }),
+    ]);
+    expect(await importRealistic(core, 'csv-sparkasse-camt-v2.csv')).toMatchObject({ new: 0, duplicate: 3 });
   });
 
   it('PayPal (German): gross sale plus fee entry, refund, Memo authorisation skipped', async () => {
