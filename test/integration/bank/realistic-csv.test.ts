@@ -10,7 +10,8 @@
  * - Postbank 2023 (preamble with IBAN, header "Mandatsreferenz " with a trailing blank, Soll/Haben columns,
  *   footer "Kontostand": postbank2023.yml style configs).
  * - Sparkasse CSV-CAMT V2 ("Umsatz vorgemerkt" rows with empty Buchungstag, semicolons inside quotes, Windows-1252).
- * - PayPal Aktivitätsbericht (German) with fee, refund and a Memo authorisation row.
+ * - PayPal Aktivitätsbericht (German) with fee, refund and a Memo authorisation row; the English activity report
+ *   (MM/DD/YYYY, "1,049.00") with a currency conversion pair (hledger PayPal CSV rules describe the columns).
  * - N26 since 2024 (Original Amount/Currency/Exchange Rate columns, foreign-currency payment).
  * - Volksbank/Raiffeisenbank (Atruvia) with "EREF: … SVWZ: … ABWA: …" labels in Verwendungszweck.
  */
@@ -130,6 +131,18 @@ describe('realistic bank CSV exports', () => {
       [124900, 'Petra Probe', '5TY12345AB678901C', 'Espressomaschine 100570'],
       [-1783, null, '5TY12345AB678901C/FEE', 'PayPal-Gebühr für 5TY12345AB678901C'],
       [-2500, 'Hans Beispiel', '9XK98765ZY432109D', 'Rückerstattung Bestellung 100301'],
+    ]);
+  });
+
+  it('PayPal (English): US dates and number format, USD sale with fee and the currency conversion pair', async () => {
+    const { core } = makeTestDb();
+    const r = await importRealistic(core, 'csv-paypal-en.csv');
+    expect(r).toMatchObject({ version: 'paypal-en', entries: 4 });
+    expect(storedPostings(core).map((p) => [p.bookingDate, p.amountMinor, p.currency, p.bankReference])).toEqual([
+      ['2026-11-20', 104900, 'USD', '7HX55555AA111111B'],
+      ['2026-11-20', -3691, 'USD', '7HX55555AA111111B/FEE'],
+      ['2026-11-20', -101209, 'USD', '2CC11111DD222222E'],
+      ['2026-11-20', 94124, 'EUR', '3DD22222EE333333F'],
     ]);
   });
 
