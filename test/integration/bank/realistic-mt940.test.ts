@@ -9,6 +9,7 @@
  * - HypoVereinsbank (UniCredit) exports with proprietary :NS: fields after :86: (php-mt940 / jameica hbci4java
  *   test statements show the layout).
  * - Austrian banks (Raiffeisen, Erste) with "~" as subfield separator and an IBAN in :25:.
+ * - Postbank: customer reference in :61: and KREF+, ABWA+ (ultimate debtor) after SVWZ+, pieces cut at 27.
  * - MT942 intraday report (:34F:, :13D:, :90D:/:90C:) followed by the day's MT940.
  */
 import { describe, expect, it } from 'vitest';
@@ -69,6 +70,19 @@ describe('realistic MT940 / MT942 statements', () => {
     // A full 65-character :86: line was wrapped by the bank: the lines join without a blank ("November").
     expect(debit).toMatchObject({ amountMinor: -4500, remittance: 'Lastschrift Hosting Provider GmbH Kundennr. 4711 Rechnung November 2026 SEPA-Mandat HOST-77', bankTxCode: 'SWIFT:NMSC', counterpartyName: null });
     expect(credit).toMatchObject({ amountMinor: 12000, counterpartyName: 'Jürgen Müller', counterpartyIban: 'DE29100100100987654321', remittance: 'Bestellung 100600 Müller', endToEndId: 'SHOP-100600', bankReference: 'POS 0815' });
+  });
+
+  it('Postbank style: KREF+/EREF+/SVWZ+/ABWA+ over 27-character ?2x pieces, :86: lines wrapped at 65 inside an IBAN', async () => {
+    const { core } = makeTestDb();
+    const r = await importRealistic(core, 'mt940-postbank-kref-abwa.sta');
+    expect(r).toMatchObject({ entries: 1, balanceCheck: 'ok', accounts: [{ iban: 'DE29100100100987654321' }] });
+    expect(storedPostings(core)).toEqual([
+      expect.objectContaining({
+        amountMinor: 24900, counterpartyName: 'Kunde Holding GmbH', counterpartyIban: 'DE24700202700015551234', counterpartyBic: 'PBNKDEFFXXX',
+        ultimateDebtor: 'Firma Kunde KG Einkauf', endToEndId: 'SHOP-100710', creditorReference: 'RF18539007547034',
+        remittance: 'RF18539007547034 Bestellung 100710 Espressomaschine und Zubehoer', bankReference: 'PB0000099',
+      }),
+    ]);
   });
 
   it('MT942 intraday entries are replaced by the booked MT940 entries of the day', async () => {
