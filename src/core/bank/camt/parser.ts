@@ -276,7 +276,7 @@ export class CamtReader {
     if (!s) return;
     const problems: ImportProblem[] = [];
     const fallbackDate = this.statementInfo?.toDate ?? this.statementInfo?.createdAt?.slice(0, 10);
-    const ctx = { file: this.file, statementIndex: s.index, statementCurrency: s.currency, fallbackDate, accountIban: s.iban?.replace(/\s+/g, '').toUpperCase(), accountOwner: s.holder };
+    const ctx = { file: this.file, statementIndex: s.index, statementCurrency: s.currency, fallbackDate, accountIban: this.statementInfo?.account.iban, accountOwner: s.holder };
     const entries = buildEntries(n, ctx, problems);
     for (const entry of entries) this.events.push({ kind: 'entry', entry });
     for (const problem of problems) this.events.push({ kind: 'problem', problem });
