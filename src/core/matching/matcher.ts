@@ -144,11 +144,31 @@ export function runMatcher(input: MatchInput): MatchResult {
     addPayerEvidence(ev, index, learned);
     ev.possible = undefined;
   };
+  // A posting that waits through several passes is ranked again in each. Its candidates depend only on its
+  // evidence (fixed until the payer evidence is added) and on the open amounts of the orders it names, so the
+  // last ranking is reused while none of those amounts has changed: the same candidates, computed once.
+  const opensOf = (ev: Evidence): number[] => {
+    const opens: number[] = [];
+    for (const id of ev.signals.keys()) opens.push(index.openMinor(id));
+    return opens;
+  };
+  const unchanged = (ev: Evidence, opens: readonly number[]): boolean => {
+    let i = 0;
+    for (const id of ev.signals.keys()) if (opens[i++] !== index.openMinor(id)) return false;
+    return i === opens.length;
+  };
+  const ranking = (ev: Evidence): NonNullable<Evidence['ranked']> => {
+    const cached = ev.ranked;
+    if (cached && cached.payerDone === ev.payerDone && unchanged(ev, cached.opens)) return cached;
+    const candidates = rankCandidates(ev, index, settingsFor, settings, false);
+    return (ev.ranked = { candidates, opens: opensOf(ev), payerDone: ev.payerDone, band: undefined });
+  };
   const tryAuto = (ev: Evidence, pass: PassName): boolean => {
     if (!possibleFor(ev).has(pass)) return false;
-    const candidates = rankCandidates(ev, index, settingsFor, settings, false);
+    const ranked = ranking(ev);
+    const candidates = ranked.candidates;
     const best = candidates[0];
-    if (!best || best.pass !== pass || band(candidates, settingsOf(best)).band !== 'auto') return false;
+    if (!best || best.pass !== pass || (ranked.band ??= band(candidates, settingsOf(best)).band) !== 'auto') return false;
     // Without the payer's other orders in view, a number is trusted only when the payer agrees with it.
     if (!ev.payerDone && pass !== 'reference' && !payerAgrees(best)) return false;
     best.allocations.forEach((a, i) => {

@@ -8,7 +8,7 @@ import { extractReferences, type Extraction } from '../references-extract.ts';
 import { REFERENCE_ALPHABET, isValidReference } from '../references.ts';
 import { signal } from '../scoring.ts';
 import { epochDay, type OrderIndex } from '../order-index.ts';
-import type { LearnedFacts, MatchOrder, MatchPosting, PassName, Signal } from '../types.ts';
+import type { Candidate, LearnedFacts, MatchOrder, MatchPosting, PassName, Signal } from '../types.ts';
 
 /** A payer name of the posting, normalised once per posting (names.ts nameTokens / nameKey). */
 export type PayerName = { name: string; tokens: readonly string[]; key: string };
@@ -36,6 +36,8 @@ export type Evidence = {
   passes: Map<number, PassName> | undefined;
   /** Cache of the matcher: the passes that can possibly assign this posting; cleared when evidence is added. */
   possible: Set<PassName> | undefined;
+  /** Cache of the matcher: the last ranking of the automatic passes, with the open amounts it was made for. */
+  ranked: { candidates: Candidate[]; opens: number[]; payerDone: boolean; band: 'auto' | 'suggest' | 'none' | undefined } | undefined;
   /** counterpartyName and ultimateDebtor normalised (computed on first use; null when absent). */
   payerNames: { counterparty: PayerName | null; debtor: PayerName | null } | undefined;
 };
@@ -251,6 +253,7 @@ export function collectEvidence(posting: MatchPosting, index: OrderIndex, patter
     passes: undefined,
     possible: undefined,
     payerNames: undefined,
+    ranked: undefined,
   };
   referenceEvidence(extraction, index, out);
   numberEvidence(extraction, index, out);
