@@ -35,6 +35,15 @@ describe('realistic CAMT statements', () => {
     expect(fee).toMatchObject({ amountMinor: -300, bookingDate: '2026-11-03', valueDate: '2026-10-31', remittance: 'ABSCHLUSS Entgelt Kontofuehrung 10/2026', counterpartyName: null, bankTxCode: 'ACMT/MDOP/CHRG' });
   });
 
+  it('an RF reference that fails the ISO 11649 check is no creditor reference but stays visible in the remittance', async () => {
+    const { core } = makeTestDb();
+    const xml = readFileSync(join(REALISTIC, 'camt053-v08-sparkasse-dk.xml'), 'utf8').replace('RF18539007547034', 'RF18539007547035');
+    const [r] = await core.bank.importBytes('typo-rf.xml', new TextEncoder().encode(xml));
+    expect(r).toMatchObject({ ok: true, new: 3 });
+    expect(r?.ok && r.warnings.map((w) => w.code)).toContain('CAMT_BAD_CREDITOR_REFERENCE');
+    expect(storedPostings(core)[0]).toMatchObject({ amountMinor: 11990, creditorReference: null, remittance: 'RF18539007547035' });
+  });
+
   it('camt.053.001.02 Volksbank: batch split by TxAmt, return debit (RvslInd) with charges, GVC-only BkTxCd, several Ustrd', async () => {
     const { core } = makeTestDb();
     const r = await importRealistic(core, 'camt053-v02-volksbank-batch-return.xml');

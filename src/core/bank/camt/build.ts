@@ -197,11 +197,12 @@ function withTx(base: ParsedEntry, tx: TxAcc, originallyCredit: boolean, ctx: Bu
   if (counter.bic) e.counterpartyBic = counter.bic.trim();
   if (tx.dbtr.ultimate) e.ultimateDebtor = tx.dbtr.ultimate;
   if (tx.cdtr.ultimate) e.ultimateCreditor = tx.cdtr.ultimate;
-  const remittance = joinRemittance([...tx.ustrd, ...tx.addtlRmt]) ?? joinRemittance([tx.addtlTxInf, n.addtlNtryInf]);
-  if (remittance) e.remittance = remittance;
   const ref = checkCreditorReference(tx.strdRef);
+  // A reference that fails the RF check (a payer's typo) is not a creditor reference, but still the payer's text.
+  const remittance = joinRemittance([...tx.ustrd, ...tx.addtlRmt, ref.problem ? tx.strdRef : undefined]) ?? joinRemittance([tx.addtlTxInf, n.addtlNtryInf]);
+  if (remittance) e.remittance = remittance;
   if (ref.reference) e.creditorReference = ref.reference;
-  if (ref.problem) problems.push({ code: 'CAMT_BAD_CREDITOR_REFERENCE', severity: 'warning', file: ctx.file, path: `${e.location ?? n.path}/RmtInf/Strd`, message: `${ref.problem}; not stored as creditor reference.` });
+  if (ref.problem) problems.push({ code: 'CAMT_BAD_CREDITOR_REFERENCE', severity: 'warning', file: ctx.file, path: `${e.location ?? n.path}/RmtInf/Strd`, message: `${ref.problem}; not stored as creditor reference, kept in the remittance text.` });
   const e2e = absent(tx.endToEndId);
   if (e2e) e.endToEndId = e2e;
   const mandate = absent(tx.mandateId);
