@@ -85,6 +85,16 @@ describe('realistic MT940 / MT942 statements', () => {
     ]);
   });
 
+  it('a day without bookings (only balances) and a fee :61: without :86: in one file', async () => {
+    const { core } = makeTestDb();
+    const r = await importRealistic(core, 'mt940-empty-day-and-entry-without-86.sta');
+    expect(r).toMatchObject({ statements: 2, entries: 2, balanceCheck: 'ok' });
+    expect(storedPostings(core).map((p) => [p.bookingDate, p.amountMinor, p.remittance, p.counterpartyName, p.bankTxCode])).toEqual([
+      ['2026-11-24', -250, null, null, 'SWIFT:NCHG'],
+      ['2026-11-24', 1000, 'Bestellung 100720', 'Hans Beispiel', 'GVC:166'],
+    ]);
+  });
+
   it('MT942 intraday entries are replaced by the booked MT940 entries of the day', async () => {
     const { core } = makeTestDb();
     const intraday = await importRealistic(core, 'mt942-intraday.sta');
