@@ -8,6 +8,8 @@ import { numberCore, numberKey } from './references-extract.ts';
 import type { MatchOrder } from './types.ts';
 
 export type IndexedOrder = {
+  /** order.id, kept here so the name lookups need not read the order object. */
+  id: number;
   order: MatchOrder;
   tokens: readonly string[];
   companyTokens: readonly string[];
@@ -34,6 +36,7 @@ export function epochDay(text: string | null | undefined): number | undefined {
 }
 
 const PAIR_BUCKET_LIMIT = 48;
+const DIGIT_BITS = 1 << 20;
 
 /**
  * names.ts customerKey with the name key already normalised (`nameKey(order.company || order.customerName)`):
@@ -99,7 +102,7 @@ export class OrderIndex {
     const { tokens, key: nameKey } = this.normalised(order.customerName);
     const { tokens: companyTokens, key: companyKey } = order.company ? this.normalised(order.company) : NO_NAME;
     const key = this.learnedCustomers.size > 0 ? customerKeyOf(order, order.company ? companyKey : nameKey) : undefined;
-    const entry: IndexedOrder = { order, tokens, companyTokens, nameKey, companyKey, day: epochDay(order.createdAt), open: order.totalMinor - order.paidMinor };
+    const entry: IndexedOrder = { id: order.id, order, tokens, companyTokens, nameKey, companyKey, day: epochDay(order.createdAt), open: order.totalMinor - order.paidMinor };
     this.byId.set(order.id, entry);
     if (order.paymentReference) this.byReference.set(order.paymentReference.toUpperCase(), entry);
     this.addNumber(order.number, entry, 'number');
@@ -118,8 +121,30 @@ export class OrderIndex {
     const hit: NumberHit = { entry, field };
     const key = numberKey(value);
     if (key) push(this.byKey, key, hit);
+    if (/^[1-9]\d{3,7}$/.test(key)) this.markDigits(Number(key));
     const core = numberCore(value);
-    if (core.length >= 3 && core !== key) push(this.byCore, core, hit);
+    if (core.length >= 3 && core !== key) {
+      push(this.byCore, core, hit);
+      if (core.length >= 4 && core.length <= 8) this.markDigits(Number(core));
+    }
+  }
+
+  /**
+   * A bitmap over the all-digit keys of 4–8 digits in byKey and byCore (value modulo 2^20): the typo search
+   * tries ~50 one-edit variants per written number, and most are nobody's number. A clear bit proves the
+   * variant is in neither map, so only the few with a set bit are built as strings and looked up.
+   */
+  private readonly digitBits = new Uint8Array(DIGIT_BITS >> 3);
+
+  private markDigits(value: number): void {
+    const bit = value & (DIGIT_BITS - 1);
+    this.digitBits[bit >> 3] = (this.digitBits[bit >> 3] ?? 0) | (1 << (bit & 7));
+  }
+
+  /** False when no all-digit key or core of 4–8 digits equals `value` (true: maybe, look it up). */
+  mayBeDigitKey(value: number): boolean {
+    const bit = value & (DIGIT_BITS - 1);
+    return (((this.digitBits[bit >> 3] ?? 0) >> (bit & 7)) & 1) === 1;
   }
 
   openMinor(orderId: number): number {
@@ -140,15 +165,15 @@ export class OrderIndex {
   byPayerName(payerTokens: readonly string[], payerKey = payerTokens.join(' ')): Map<number, 'exact' | 'partial'> {
     const out = new Map<number, 'exact' | 'partial'>();
     if (payerTokens.length === 0) return out;
-    for (const e of this.byName.get(payerKey) ?? []) out.set(e.order.id, 'exact');
+    for (const e of this.byName.get(payerKey) ?? []) out.set(e.id, 'exact');
     if (payerTokens.length < 2 || payerTokens.length > 6) return out;
     const pairs = tokenPairs(payerTokens);
     const consider = (e: IndexedOrder) => {
-      if (out.has(e.order.id)) return;
+      if (out.has(e.id)) return;
       const a = compareNames(payerTokens, e.tokens);
       const b = e.companyTokens.length ? compareNames(payerTokens, e.companyTokens) : 'none';
-      if (a === 'exact' || b === 'exact') out.set(e.order.id, 'exact');
-      else if (a === 'partial' || b === 'partial') out.set(e.order.id, 'partial');
+      if (a === 'exact' || b === 'exact') out.set(e.id, 'exact');
+      else if (a === 'partial' || b === 'partial') out.set(e.id, 'partial');
     };
     for (const pair of pairs) {
       const long = this.byLongNamePair.get(pair);

@@ -71,7 +71,6 @@ function add(map: Map<number, Signal[]>, orderId: number, s: Signal): void {
   else if (!list.some((x) => x.kind === s.kind)) list.push(s);
 }
 
-const DIGITS = '0123456789';
 
 /** Single substitutions and adjacent transpositions of a string over an alphabet. */
 export function oneEditVariants(text: string, alphabet: string): string[] {
@@ -83,6 +82,25 @@ export function oneEditVariants(text: string, alphabet: string): string[] {
     if (i + 1 < text.length && text[i] !== text[i + 1]) out.push(head + text[i + 1] + text[i] + text.slice(i + 2));
   }
   return out;
+}
+
+/**
+ * oneEditVariants(digits, '0123456789') as numbers, in the same order, without those with a leading zero (no number
+ * of ours): `digits` has no leading zero itself (a digit core), so each variant's string is String(value).
+ */
+function digitVariants(digits: string, visit: (value: number) => void): void {
+  const n = digits.length;
+  const d: number[] = [];
+  for (let i = 0; i < n; i++) d.push(digits.charCodeAt(i) - 48);
+  const value = Number(digits);
+  let pow = 10 ** (n - 1);
+  for (let i = 0; i < n; i++) {
+    const di = d[i] ?? 0;
+    for (let ch = 0; ch <= 9; ch++) if (ch !== di && !(i === 0 && ch === 0)) visit(value + (ch - di) * pow);
+    const next = d[i + 1];
+    if (next !== undefined && next !== di && !(i === 0 && next === 0)) visit(value + (next - di) * pow + (di - next) * (pow / 10));
+    pow /= 10;
+  }
 }
 
 function referenceEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void {
@@ -147,13 +165,15 @@ function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void 
     const core = c.core;
     // Only what looks like a written order number: after an order keyword, or a bare number of 4–8 digits.
     if (core.length < 4 || core.length > 8 || c.joined || !(c.keyword || /^\d+$/.test(c.key))) continue;
-    for (const v of oneEditVariants(core, DIGITS)) {
-      if (v.charCodeAt(0) === 48) continue; // a leading zero is no number of ours
+    digitVariants(core, (value) => {
+      // Most variants are nobody's number: the index's digit bitmap says so without building the string.
+      if (!index.mayBeDigitKey(value)) return;
+      const v = String(value);
       const byKey = index.byKey.get(v);
       const byCore = index.byCore.get(v);
       if (byKey) for (const hit of byKey) typoHit(out, c.key, hit);
       if (byCore) for (const hit of byCore) typoHit(out, c.key, hit);
-    }
+    });
   }
 }
 
