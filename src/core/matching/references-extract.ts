@@ -57,16 +57,23 @@ function maskNonOrderNumbers(text: string): string {
   // or compact with a long digit run (a mistyped IBAN is still no order number).
   t = mask(t, /\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,8}(?: [A-Z0-9]{1,3})?\b/g);
   t = t.replace(/\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/g, (m) => (isValidIBAN(m) || /^[A-Z]{2}\d{15,}$/.test(m) ? ' '.repeat(m.length) : m));
+  // Dates, amounts with decimals and "D-" postcodes all need a separator; masking only removes characters, so
+  // a text without any (most remittance lines) skips those expressions (checked once, same result).
+  const separators = /[./,-]/.test(t);
   // Dates: 12.11.2026, 12.11.26, 2026-11-12, 12/11/2026, 11/2026.
-  t = mask(t, /\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b/g);
-  t = mask(t, /\b\d{4}-\d{2}-\d{2}\b/g);
-  t = mask(t, /\b\d{1,2}\/\d{4}\b/g);
+  if (separators) {
+    t = mask(t, /\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b/g);
+    t = mask(t, /\b\d{4}-\d{2}-\d{2}\b/g);
+    t = mask(t, /\b\d{1,2}\/\d{4}\b/g);
+  }
   // Amounts: 1.234,56  49,90  49.90  EUR 12  12 EUR (a decimal part of exactly two digits, or a currency).
-  t = mask(t, /\b\d{1,3}(?:[.' ]\d{3})+[,.]\d{2}\b/g);
-  t = mask(t, /\b\d+[,.]\d{2}(?![\d.,])\b/g);
+  if (separators) {
+    t = mask(t, /\b\d{1,3}(?:[.' ]\d{3})+[,.]\d{2}\b/g);
+    t = mask(t, /\b\d+[,.]\d{2}(?![\d.,])\b/g);
+  }
   t = mask(t, /(?:EUR|€|CHF|USD|GBP)\s?\d+\b|\b\d+,-/g);
   // Postcodes: "D-12345" and "<street> 12, 12345".
-  t = mask(t, /\bD-\d{5}\b/g);
+  if (separators) t = mask(t, /\bD-\d{5}\b/g);
   t = t.replace(
     /\b([A-ZÄÖÜ]+(?:STR|STRASSE|STRAßE|WEG|ALLEE|PLATZ|GASSE|RING|DAMM|UFER|CHAUSSEE)\.?\s+\d+[A-Z]?,?\s+)(\d{5})\b/g,
     (_m, street: string, plz: string) => street + ' '.repeat(plz.length),
@@ -104,6 +111,7 @@ function findReferences(compact: string, out: Extraction): void {
 }
 
 function findCreditorReferences(compact: string, out: Extraction): void {
+  if (!compact.includes('RF')) return;
   for (const m of compact.matchAll(/RF\d{2}/g)) {
     const start = m.index;
     // The body length is not marked in free text: take every length that validates (MOD 97 makes a
@@ -119,10 +127,14 @@ type Token = { text: string; start: number; end: number };
 
 const isWord = (text: string) => /^[A-ZÄÖÜ]{4,}$/.test(text);
 
+const TOKEN = /#?[A-Z0-9ÄÖÜ]+(?:[-/_][A-Z0-9]+)*/g;
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(/#?[A-Z0-9ÄÖÜ]+(?:[-/_][A-Z0-9]+)*/g)) {
-    tokens.push({ text: m[0].replace(/^#/, ''), start: m.index, end: m.index + m[0].length });
+  // exec on one module-level expression instead of matchAll (which clones the expression per call).
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    tokens.push({ text: m[0].charCodeAt(0) === 35 ? m[0].slice(1) : m[0], start: m.index, end: m.index + m[0].length });
   }
   return tokens;
 }
@@ -167,7 +179,7 @@ function numberCandidates(text: string, patterns: readonly RegExp[]): NumberCand
     }
   }
   // Shop patterns (ShopMapping.orderNumberPattern / invoiceNumberPattern) find numbers glued to words.
-  const glued = masked.replace(/[ \t]*\n[ \t]*/g, '');
+  const glued = patterns.length > 0 ? masked.replace(/[ \t]*\n[ \t]*/g, '') : masked;
   for (const re of patterns) {
     for (const source of [masked, glued]) {
       for (const m of source.matchAll(re)) pushCandidate(found, m[0], source === glued, false);
@@ -201,7 +213,13 @@ export function extractReferences(input: ExtractInput, patterns: readonly RegExp
   // a random id like "E2E1234X567890" must not turn into the order number 567890.
   const free: string[] = [];
   const ids: string[] = [];
-  const clean = (raw: string) => raw.toUpperCase().replace(SEPA_KEYWORDS, ' ').replace(/\bNOTPROVIDED\b/g, ' ');
+  const clean = (raw: string) => {
+    // Both replacements need their marker ('+' of a SEPA keyword, the placeholder word): skip them without it.
+    let t = raw.toUpperCase();
+    if (t.includes('+')) t = t.replace(SEPA_KEYWORDS, ' ');
+    if (t.includes('NOTPROVIDED')) t = t.replace(/\bNOTPROVIDED\b/g, ' ');
+    return t;
+  };
   if (input.remittance) {
     const text = clean(input.remittance);
     if (text.trim()) free.push(text);
