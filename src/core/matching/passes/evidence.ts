@@ -177,36 +177,46 @@ function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void 
   }
 }
 
-type PayerHit = { kind: 'name_exact' | 'name_partial' | 'company'; name: string } | undefined;
+type PayerKind = 'name_exact' | 'name_partial' | 'company';
+type PayerHit = { kind: PayerKind; name: string; signal: Signal | undefined } | undefined;
 
+/*
+ * A common payer name reaches many open orders, and the evidence of a posting that is not decided at once lives
+ * through several passes. The signal for "payer X" is the same for every order it reaches, so one (read-only)
+ * signal object per payer and kind is shared instead of one per order: same content, far fewer objects.
+ */
 function payerEvidence(posting: MatchPosting, index: OrderIndex, learned: LearnedFacts, out: Evidence): void {
   const found = new Map<number, PayerHit>();
   const names = payerNames(out, index);
   for (const payer of [names.counterparty, names.debtor]) {
     if (!payer) continue;
     const { name, key } = payer;
+    const hits: Partial<Record<PayerKind, PayerHit>> = {};
     for (const [orderId, agreement] of index.byPayerName(payer.tokens, key)) {
       if (found.has(orderId)) continue;
       const e = index.byId.get(orderId);
       const viaCompany = e !== undefined && e.companyKey !== '' && e.companyKey === key;
-      found.set(orderId, { kind: viaCompany ? 'company' : agreement === 'exact' ? 'name_exact' : 'name_partial', name });
+      const kind: PayerKind = viaCompany ? 'company' : agreement === 'exact' ? 'name_exact' : 'name_partial';
+      found.set(orderId, (hits[kind] ??= { kind, name, signal: undefined }));
     }
   }
   const learnedSignals = new Map<number, Signal>();
   const iban = learned.ibanToCustomers.size > 0 ? normaliseIban(posting.counterpartyIban) : undefined;
+  let ibanSignal: Signal | undefined;
   for (const ck of (iban && learned.ibanToCustomers.get(iban)) || []) {
-    for (const e of index.byCustomer.get(ck) ?? []) learnedSignals.set(e.order.id, signal('iban_learned', `IBAN ${iban ?? ''} paid for this customer before`));
+    for (const e of index.byCustomer.get(ck) ?? []) learnedSignals.set(e.order.id, (ibanSignal ??= signal('iban_learned', `IBAN ${iban ?? ''} paid for this customer before`)));
   }
   const alias = learned.aliasToCustomers.size > 0 ? (names.counterparty?.key ?? '') : '';
+  let aliasSignal: Signal | undefined;
   for (const ck of (alias && learned.aliasToCustomers.get(alias)) || []) {
     for (const e of index.byCustomer.get(ck) ?? []) {
-      if (!learnedSignals.has(e.order.id)) learnedSignals.set(e.order.id, signal('alias_learned', `payer name ${alias} confirmed for this customer before`));
+      if (!learnedSignals.has(e.order.id)) learnedSignals.set(e.order.id, (aliasSignal ??= signal('alias_learned', `payer name ${alias} confirmed for this customer before`)));
     }
   }
   for (const id of learnedSignals.keys()) if (!found.has(id)) found.set(id, undefined);
   for (const id of relevantPayerOrders(found.keys(), found.size, out, index)) {
     const hit = found.get(id);
-    if (hit) add(out.signals, id, signal(hit.kind, hit.kind === 'company' ? `payer ${hit.name} is the customer's company` : `payer ${hit.name}`));
+    if (hit) add(out.signals, id, (hit.signal ??= signal(hit.kind, hit.kind === 'company' ? `payer ${hit.name} is the customer's company` : `payer ${hit.name}`)));
     const l = learnedSignals.get(id);
     if (l) add(out.signals, id, l);
   }
