@@ -11,12 +11,27 @@ const shellImports = [
   { name: 'react-dom', message: 'core/shared must not import react-dom (design §1).' },
 ];
 const shellPatterns = [
-  { group: ['electron/*', 'react/*', 'react-dom/*', '@mantine/*', '@tanstack/*'], message: 'No UI or Electron in core/shared (design §1).' },
-  { group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**', '**/server/**'], message: 'core/shared must not import a shell (design §1).' },
+  {
+    group: ['electron/*', 'react/*', 'react-dom/*', '@mantine/*', '@tanstack/*'],
+    message: 'No UI or Electron in core/shared (design §1).',
+  },
+  {
+    group: ['**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**', '**/server/**'],
+    message: 'core/shared must not import a shell (design §1).',
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'src/core/db/migrations/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'src/core/db/migrations/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -46,7 +61,13 @@ export default tseslint.config(
         'error',
         {
           paths: shellImports,
-          patterns: [...shellPatterns, { group: ['node:*', '\\#core/**', '**/core/**'], message: 'shared is isomorphic: no Node built-ins, no core.' }],
+          patterns: [
+            ...shellPatterns,
+            {
+              group: ['node:*', '\\#core/**', '**/core/**'],
+              message: 'shared is isomorphic: no Node built-ins, no core.',
+            },
+          ],
         },
       ],
     },
@@ -58,7 +79,14 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         // '!@mantine/**': '@mantine/core/styles.css' would otherwise match '**/core/**'.
-        { patterns: [{ group: ['\\#core/**', '**/core/**', '!@mantine/**', 'node:*', 'electron'], message: 'The renderer talks only to the API (design §1).' }] },
+        {
+          patterns: [
+            {
+              group: ['\\#core/**', '**/core/**', '!@mantine/**', 'node:*', 'electron'],
+              message: 'The renderer talks only to the API (design §1).',
+            },
+          ],
+        },
       ],
     },
   },
@@ -67,7 +95,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['\\#core/**', '**/core/**', 'node:*'], message: 'The preload imports only electron and shared (design §1).' }] },
+        {
+          patterns: [
+            {
+              group: ['\\#core/**', '**/core/**', 'node:*'],
+              message: 'The preload imports only electron and shared (design §1).',
+            },
+          ],
+        },
       ],
     },
   },

@@ -31,7 +31,9 @@ export const processIo: Io = {
 };
 
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -59,13 +61,17 @@ async function passphraseSource(io: Io, confirm: boolean): Promise<KeySources['p
   const first = await promptPassphrase('Passphrase: ');
   if (confirm) {
     const second = await promptPassphrase('Repeat passphrase: ');
-    if (first !== second) throw new SecretError('PASSPHRASE_MISMATCH', 'The two passphrases differ. Nothing was created.');
+    if (first !== second)
+      throw new SecretError('PASSPHRASE_MISMATCH', 'The two passphrases differ. Nothing was created.');
   }
   return () => first;
 }
 
 /** Key mode for a new database: passphrase when one is given, else the OS keyring, else a prompt. */
-export function chooseInitMode(io: Io, keyringAvailable: () => boolean = () => KeyringStore.available()): KeyMode {
+export function chooseInitMode(
+  io: Io,
+  keyringAvailable: () => boolean = () => KeyringStore.available(),
+): KeyMode {
   if (io.env['KASSENWART_PASSPHRASE'] !== undefined) return 'passphrase';
   if (keyringAvailable()) return 'keyring';
   if (io.isTty) return 'passphrase';
@@ -84,7 +90,8 @@ export async function initStore(dbPath: string, io: Io): Promise<Store> {
 
 export async function unlockStore(dbPath: string, io: Io): Promise<Store> {
   const file = readKeyFile(keyFilePathFor(dbPath));
-  const sources: KeySources = file?.mode === 'passphrase' ? { passphrase: await passphraseSource(io, false) } : {};
+  const sources: KeySources =
+    file?.mode === 'passphrase' ? { passphrase: await passphraseSource(io, false) } : {};
   return openStore(dbPath, sources);
 }
 

@@ -46,7 +46,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return EXIT_OK;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.exitCode === 0
+      )
+        return EXIT_OK;
       return EXIT_USAGE;
     }
     const payload = toErrorPayload(error);

@@ -8,7 +8,10 @@ export const APP_NAME = 'Kassenwart';
  * (appData + productName): %APPDATA% on Windows, ~/Library/Application Support on macOS,
  * $XDG_CONFIG_HOME or ~/.config on Linux.
  */
-export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function appDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (platform === 'win32') return join(env['APPDATA'] ?? join(homedir(), 'AppData', 'Roaming'), APP_NAME);
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_NAME);
   return join(env['XDG_CONFIG_HOME'] || join(homedir(), '.config'), APP_NAME);

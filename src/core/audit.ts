@@ -8,7 +8,16 @@ import { auditLog } from './db/schema/index.ts';
 
 export type AuditEntry = {
   actor: string;
-  entityType: 'order' | 'posting' | 'assignment' | 'transfer' | 'shop' | 'bank_account' | 'import' | 'settings' | 'message';
+  entityType:
+    | 'order'
+    | 'posting'
+    | 'assignment'
+    | 'transfer'
+    | 'shop'
+    | 'bank_account'
+    | 'import'
+    | 'settings'
+    | 'message';
   entityId: string | number;
   action: string;
   before?: unknown;

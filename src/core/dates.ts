@@ -18,7 +18,8 @@ export function isIsoDate(value: string): boolean {
 }
 
 export function assertIsoDate(value: string, where: string): IsoDate {
-  if (!isIsoDate(value)) throw new ValidationError('DATE_INVALID', `${where}: "${value}" is not a date (YYYY-MM-DD).`);
+  if (!isIsoDate(value))
+    throw new ValidationError('DATE_INVALID', `${where}: "${value}" is not a date (YYYY-MM-DD).`);
   return value;
 }
 

@@ -33,7 +33,9 @@ export function createStderrLogger(minLevel: LogLevel = 'info'): Logger {
   return {
     log(level, message, fields) {
       if (order.indexOf(level) < order.indexOf(minLevel)) return;
-      process.stderr.write(`${JSON.stringify({ at: new Date().toISOString(), level, message, ...fields })}\n`);
+      process.stderr.write(
+        `${JSON.stringify({ at: new Date().toISOString(), level, message, ...fields })}\n`,
+      );
     },
   };
 }

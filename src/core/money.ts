@@ -2,7 +2,11 @@
  * Money is an integer number of minor units plus an ISO 4217 currency code (design §3.1).
  * Conversions from and to decimal strings happen only at the edges and never go through a float.
  */
-import { formatMoney as formatSharedMoney, minorToDecimalString, minorUnitExponentOf } from '#shared/format.ts';
+import {
+  formatMoney as formatSharedMoney,
+  minorToDecimalString,
+  minorUnitExponentOf,
+} from '#shared/format.ts';
 import { ValidationError } from './errors.ts';
 
 export type Money = { readonly amountMinor: number; readonly currency: string };
@@ -14,7 +18,10 @@ export function minorUnitExponent(currency: string): number {
 
 export function money(amountMinor: number, currency: string): Money {
   if (!Number.isSafeInteger(amountMinor)) {
-    throw new ValidationError('MONEY_NOT_INTEGER', `Amount ${amountMinor} is not a whole number of minor units.`);
+    throw new ValidationError(
+      'MONEY_NOT_INTEGER',
+      `Amount ${amountMinor} is not a whole number of minor units.`,
+    );
   }
   if (!/^[A-Z]{3}$/.test(currency)) {
     throw new ValidationError('MONEY_BAD_CURRENCY', `"${currency}" is not an ISO 4217 currency code.`);
@@ -38,7 +45,11 @@ export type ParseDecimalOptions = {
  * Parses a decimal amount string such as "1.234,56", "-12.5" or "100.00001" into minor units using only
  * string and BigInt arithmetic. Throws `ValidationError('MONEY_BAD_AMOUNT')` on anything that is not a number.
  */
-export function parseDecimalToMinor(text: string, currency: string, options: ParseDecimalOptions = {}): number {
+export function parseDecimalToMinor(
+  text: string,
+  currency: string,
+  options: ParseDecimalOptions = {},
+): number {
   const { decimalSeparator = '.', groupSeparator = '', excess = 'reject' } = options;
   let s = text.trim().replace(/\u00a0/g, ' ');
   if (groupSeparator) s = s.split(groupSeparator).join('');

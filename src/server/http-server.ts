@@ -23,7 +23,13 @@ export type ServeOptions = {
   token?: string;
 };
 
-export type RunningServer = { url: string; token: string; port: number; close(): Promise<void>; server: Server };
+export type RunningServer = {
+  url: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+  server: Server;
+};
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const COOKIE = 'kassenwart_token';
@@ -87,7 +93,8 @@ export async function startHttpServer(options: ServeOptions): Promise<RunningSer
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
       options.logger.log('error', 'http request failed', { error: (error as Error).message });
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error.' } });
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error.' } });
     });
   });
 
@@ -107,7 +114,10 @@ export async function startHttpServer(options: ServeOptions): Promise<RunningSer
       const auth = req.headers.authorization;
       const bearer = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
       if (!sameToken(bearer, token)) {
-        sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: 'Missing or wrong token.' } });
+        sendJson(res, 401, {
+          ok: false,
+          error: { code: 'UNAUTHORIZED', message: 'Missing or wrong token.' },
+        });
         return;
       }
       if (req.method !== 'POST') {
@@ -126,12 +136,19 @@ export async function startHttpServer(options: ServeOptions): Promise<RunningSer
           // Do not keep reading an oversized or broken upload: answer and close the connection.
           res.setHeader('connection', 'close');
           req.resume();
-          sendJson(res, status, { ok: false, error: { code: 'BAD_REQUEST', message: (error as Error).message } });
+          sendJson(res, status, {
+            ok: false,
+            error: { code: 'BAD_REQUEST', message: (error as Error).message },
+          });
           return;
         }
         const payload = toErrorPayload(error);
-        if (!isKassenwartError(error)) options.logger.log('error', 'api method failed', { method, error: payload.message });
-        sendJson(res, isKassenwartError(error) ? statusFor(payload.code) : 500, { ok: false, error: payload });
+        if (!isKassenwartError(error))
+          options.logger.log('error', 'api method failed', { method, error: payload.message });
+        sendJson(res, isKassenwartError(error) ? statusFor(payload.code) : 500, {
+          ok: false,
+          error: payload,
+        });
       }
       return;
     }

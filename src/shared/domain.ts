@@ -22,5 +22,11 @@ export type PaymentCode = (typeof PAYMENT_CODES)[number];
 export const SHOP_SYSTEMS = ['woocommerce', 'shopware6', 'shopify', 'csv'] as const;
 export type ShopSystem = (typeof SHOP_SYSTEMS)[number];
 
-export const POSTING_MATCH_STATES = ['unassigned', 'partially_assigned', 'assigned', 'ignored', 'debit'] as const;
+export const POSTING_MATCH_STATES = [
+  'unassigned',
+  'partially_assigned',
+  'assigned',
+  'ignored',
+  'debit',
+] as const;
 export type PostingMatchState = (typeof POSTING_MATCH_STATES)[number];

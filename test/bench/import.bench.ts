@@ -68,10 +68,17 @@ function generateMt940(path: string): void {
     const credit = i % 5 !== 0;
     balance += credit ? amt : -amt;
     const yymmdd = dayFor(i).slice(2).replace(/-/g, '');
-    lines.push(`:61:${yymmdd}${yymmdd.slice(2)}${credit ? 'C' : 'D'}${Math.floor(amt / 100)},${pad(amt % 100, 2)}NTRFNONREF//REF${pad(i, 10)}`);
-    lines.push(`:86:166?00GUTSCHRIFT?20EREF+E2E-${i}?21SVWZ+Bestellung ${100000 + i}?22Kundennummer ${i}?30COBADEFFXXX?31DE${pad(i, 20)}?32Kunde ${i}`);
+    lines.push(
+      `:61:${yymmdd}${yymmdd.slice(2)}${credit ? 'C' : 'D'}${Math.floor(amt / 100)},${pad(amt % 100, 2)}NTRFNONREF//REF${pad(i, 10)}`,
+    );
+    lines.push(
+      `:86:166?00GUTSCHRIFT?20EREF+E2E-${i}?21SVWZ+Bestellung ${100000 + i}?22Kundennummer ${i}?30COBADEFFXXX?31DE${pad(i, 20)}?32Kunde ${i}`,
+    );
   }
-  lines.push(`:62F:${balance < 0 ? 'D' : 'C'}261231EUR${Math.floor(Math.abs(balance) / 100)},${pad(Math.abs(balance) % 100, 2)}`, '-');
+  lines.push(
+    `:62F:${balance < 0 ? 'D' : 'C'}261231EUR${Math.floor(Math.abs(balance) / 100)},${pad(Math.abs(balance) % 100, 2)}`,
+    '-',
+  );
   writeFileSync(path, `${lines.join('\r\n')}\r\n`);
 }
 
@@ -85,15 +92,24 @@ async function child(mode: string, file: string): Promise<void> {
     const { openStatementFiles } = await import('#core/bank/read-statement.ts');
     const start = performance.now();
     cpuStart = process.cpuUsage();
-    for (const f of openStatementFiles(sourceFromPath(file), {}, undefined)) for (const e of f.events()) if (e.kind === 'entry') entries++;
+    for (const f of openStatementFiles(sourceFromPath(file), {}, undefined))
+      for (const e of f.events()) if (e.kind === 'entry') entries++;
     report(entries, performance.now() - start);
     return;
   } else if (mode === 'camt-store' || mode === 'mt940-store') {
     const { openDatabase } = await import('#core/db/open.ts');
     const { createBankService } = await import('#core/bank/import-service.ts');
     const dir = mkdtempSync(join(tmpdir(), 'kw-bench-db-'));
-    const db = openDatabase({ path: join(dir, 'bench.db'), keyHex: randomBytes(32).toString('hex'), mode: 'create' });
-    const bank = createBankService({ db, clock: { now: () => new Date() }, logger: { log: () => undefined } });
+    const db = openDatabase({
+      path: join(dir, 'bench.db'),
+      keyHex: randomBytes(32).toString('hex'),
+      mode: 'create',
+    });
+    const bank = createBankService({
+      db,
+      clock: { now: () => new Date() },
+      logger: { log: () => undefined },
+    });
     const start = performance.now();
     cpuStart = process.cpuUsage();
     const [result] = await bank.importFiles([file]);
@@ -107,7 +123,9 @@ async function child(mode: string, file: string): Promise<void> {
     const { XMLParser } = await import('fast-xml-parser');
     const start = performance.now();
     cpuStart = process.cpuUsage();
-    const doc = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(file, 'utf8')) as { Document: { BkToCstmrStmt: { Stmt: { Ntry: unknown[] } } } };
+    const doc = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(file, 'utf8')) as {
+      Document: { BkToCstmrStmt: { Stmt: { Ntry: unknown[] } } };
+    };
     entries = doc.Document.BkToCstmrStmt.Stmt.Ntry.length;
     report(entries, performance.now() - start);
     return;
@@ -134,7 +152,10 @@ function report(entries: number, ms: number): void {
 }
 
 function measure(mode: string, file: string): Measure {
-  const out = execFileSync(process.execPath, [RUN_TS, SELF, '--child', mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const out = execFileSync(process.execPath, [RUN_TS, SELF, '--child', mode, file], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   const last = out.trim().split('\n').pop() ?? '{}';
   return JSON.parse(last) as Measure;
 }
@@ -161,13 +182,21 @@ async function main(): Promise<void> {
       ['MT940 parse + store (ours)', 'mt940-store', mt940],
       ['MT940 mt940js (reference)', 'mt940js', mt940],
     ];
-    console.log(`load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores shared; CPU seconds are less load-sensitive than wall seconds)`);
-    console.log(`${'measurement'.padEnd(40)} ${'entries'.padStart(8)} ${'wall s'.padStart(8)} ${'CPU s'.padStart(8)} ${'entries/s'.padStart(10)} ${'peak RSS MB'.padStart(12)}`);
+    console.log(
+      `load average before: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} (2 cores shared; CPU seconds are less load-sensitive than wall seconds)`,
+    );
+    console.log(
+      `${'measurement'.padEnd(40)} ${'entries'.padStart(8)} ${'wall s'.padStart(8)} ${'CPU s'.padStart(8)} ${'entries/s'.padStart(10)} ${'peak RSS MB'.padStart(12)}`,
+    );
     for (const [label, mode, file] of rows) {
       try {
         const m = measure(mode, file);
         const perSec = m.ms > 0 && m.entries > 0 ? Math.round((m.entries / m.ms) * 1000) : 0;
-        console.log(`${label.padEnd(40)} ${String(m.entries).padStart(8)} ${(m.ms / 1000).toFixed(2).padStart(8)} ${(m.cpuMs / 1000).toFixed(2).padStart(8)} ${String(perSec).padStart(10)} ${m.maxRssMb.toFixed(0).padStart(12)}`);
+        console.log(
+          `${label.padEnd(40)} ${String(m.entries).padStart(8)} ${(m.ms / 1000).toFixed(2).padStart(8)} ${(m.cpuMs / 1000).toFixed(2).padStart(8)} ${String(perSec).padStart(10)} ${m.maxRssMb.toFixed(0).padStart(12)}`,
+        );
       } catch (error) {
         console.log(`${label.padEnd(40)} failed: ${(error as Error).message.split('\n')[0] ?? ''}`);
       }

@@ -19,14 +19,30 @@ import { startShopifySimulator } from '#core/shops/shopify/simulator.ts';
 
 const N = Number(process.env['BENCH_ORDERS'] ?? 20_000);
 const CHANGES = 50;
-const METHODS = ['payment_prepayment', 'payment_invoicepayment', 'payment_cashpayment', 'payment_debitpayment'];
+const METHODS = [
+  'payment_prepayment',
+  'payment_invoicepayment',
+  'payment_cashpayment',
+  'payment_debitpayment',
+];
 const GATEWAYS = ['Bank Deposit', 'Cash on Delivery (COD)', 'Money Order', 'shopify_payments'];
 
-type Sim = { url: string; requests: () => number; credentials: Record<string, string>; close: () => Promise<void>; change: (i: number) => void; cost?: () => number };
+type Sim = {
+  url: string;
+  requests: () => number;
+  credentials: Record<string, string>;
+  close: () => Promise<void>;
+  change: (i: number) => void;
+  cost?: () => number;
+};
 
 async function bench(system: 'shopware6' | 'shopify') {
   const dir = mkdtempSync(join(tmpdir(), `kassenwart-bench-${system}-`));
-  const db = openDatabase({ path: join(dir, 'bench.db'), keyHex: randomBytes(32).toString('hex'), mode: 'create' });
+  const db = openDatabase({
+    path: join(dir, 'bench.db'),
+    keyHex: randomBytes(32).toString('hex'),
+    mode: 'create',
+  });
   let now = Date.parse('2026-11-01T00:00:00Z');
   const clock: Clock = { now: () => new Date(now) };
   const start = now - N * 60_000;
@@ -34,20 +50,41 @@ async function bench(system: 'shopware6' | 'shopify') {
   if (system === 'shopware6') {
     const sw = await startShopware6Simulator({ now: () => now });
     for (let i = 0; i < N; i += 1) {
-      sw.addOrder({ orderNumber: String(100000 + i), amount: `${(i % 500) + 1}.${String(i % 100).padStart(2, '0')}`, createdAtMs: start + i * 60_000, paymentMethod: METHODS[i % 4], transactionState: i % 5 === 0 ? 'paid' : 'open' });
+      sw.addOrder({
+        orderNumber: String(100000 + i),
+        amount: `${(i % 500) + 1}.${String(i % 100).padStart(2, '0')}`,
+        createdAtMs: start + i * 60_000,
+        paymentMethod: METHODS[i % 4],
+        transactionState: i % 5 === 0 ? 'paid' : 'open',
+      });
     }
     sim = {
       url: sw.url,
       requests: () => sw.log.length,
       credentials: { key: sw.clientId, secret: sw.clientSecret },
       close: () => sw.close(),
-      change: (i) => sw.editOrder(String(100000 + ((i * 7919) % N)), i % 3 === 0 ? { email: `neu${i}@example.org` } : i % 3 === 1 ? { amount: '12.34' } : { transactionState: 'paid' }),
+      change: (i) =>
+        sw.editOrder(
+          String(100000 + ((i * 7919) % N)),
+          i % 3 === 0
+            ? { email: `neu${i}@example.org` }
+            : i % 3 === 1
+              ? { amount: '12.34' }
+              : { transactionState: 'paid' },
+        ),
     };
   } else {
     const sf = await startShopifySimulator({ now: () => now, maximumAvailable: 1e12, restoreRate: 1e12 });
     const ids: string[] = [];
     for (let i = 0; i < N; i += 1) {
-      ids.push(sf.add({ amount: `${(i % 500) + 1}.${String(i % 100).padStart(2, '0')}`, createdAtMs: start + i * 60_000, gateway: GATEWAYS[i % 4], financialStatus: i % 5 === 0 ? 'PAID' : 'PENDING' }));
+      ids.push(
+        sf.add({
+          amount: `${(i % 500) + 1}.${String(i % 100).padStart(2, '0')}`,
+          createdAtMs: start + i * 60_000,
+          gateway: GATEWAYS[i % 4],
+          financialStatus: i % 5 === 0 ? 'PAID' : 'PENDING',
+        }),
+      );
     }
     sim = {
       url: sf.url,
@@ -56,9 +93,23 @@ async function bench(system: 'shopware6' | 'shopify') {
       close: () => sf.close(),
       change: (i) => {
         const id = ids[(i * 7919) % N]!;
-        sf.edit(id, i % 3 === 0 ? { email: `neu${i}@example.org` } : i % 3 === 1 ? { amount: '12.34' } : { financialStatus: 'PAID' });
+        sf.edit(
+          id,
+          i % 3 === 0
+            ? { email: `neu${i}@example.org` }
+            : i % 3 === 1
+              ? { amount: '12.34' }
+              : { financialStatus: 'PAID' },
+        );
       },
-      cost: () => sf.log.reduce((sum, x) => sum + ((x.response as { extensions?: { cost?: { requestedQueryCost?: number } } } | undefined)?.extensions?.cost?.requestedQueryCost ?? 0), 0),
+      cost: () =>
+        sf.log.reduce(
+          (sum, x) =>
+            sum +
+            ((x.response as { extensions?: { cost?: { requestedQueryCost?: number } } } | undefined)
+              ?.extensions?.cost?.requestedQueryCost ?? 0),
+          0,
+        ),
     };
   }
   try {
@@ -72,7 +123,9 @@ async function bench(system: 'shopware6' | 'shopify') {
       const ms = performance.now() - t0;
       if (r.error) throw new Error(`${label}: ${r.error.code} ${r.error.message}`);
       const cost = (sim.cost?.() ?? 0) - costBefore;
-      const throttle = sim.cost ? `; requested cost ${cost} points = ~${Math.max(0, Math.ceil((cost - 2000) / 100))} s of waiting on a standard store` : '';
+      const throttle = sim.cost
+        ? `; requested cost ${cost} points = ~${Math.max(0, Math.ceil((cost - 2000) / 100))} s of waiting on a standard store`
+        : '';
       console.log(
         `  ${label.padEnd(32)} ${String(r.ordersSeen).padStart(6)} orders in ${ms.toFixed(0).padStart(6)} ms = ${String(Math.round((r.ordersSeen / ms) * 1000)).padStart(6)} orders/s; ` +
           `${r.ordersNew} new, ${r.ordersChanged} changed, ${r.ordersRemoved} removed; ${sim.requests() - before} HTTP requests${throttle}`,

@@ -21,14 +21,23 @@ const N = Number(process.env['BENCH_ORDERS'] ?? 20_000);
 const CHANGES = 50;
 
 const dir = mkdtempSync(join(tmpdir(), 'kassenwart-bench-sync-'));
-const db = openDatabase({ path: join(dir, 'bench.db'), keyHex: randomBytes(32).toString('hex'), mode: 'create' });
+const db = openDatabase({
+  path: join(dir, 'bench.db'),
+  keyHex: randomBytes(32).toString('hex'),
+  mode: 'create',
+});
 let now = Date.parse('2026-11-01T00:00:00Z');
 const clock: Clock = { now: () => new Date(now) };
 const sim = await new WooCommerceSimulator().start();
 try {
   seedWooOrders(sim, N);
   const area = createShopsArea({ db, clock, logger: silentLogger, secrets: new MemorySecretStore() });
-  await area.add({ system: 'woocommerce', name: 'Bench', url: sim.url, credentials: { key: sim.consumerKey, secret: sim.consumerSecret } });
+  await area.add({
+    system: 'woocommerce',
+    name: 'Bench',
+    url: sim.url,
+    credentials: { key: sim.consumerKey, secret: sim.consumerSecret },
+  });
 
   const measure = async (label: string, kind: 'new' | 'full') => {
     const httpBefore = sim.requests.length;
@@ -50,7 +59,9 @@ try {
     );
   };
 
-  console.log(`WooCommerce simulator with ${N} orders (6 payment/status mixes; PayPal orders are not imported)`);
+  console.log(
+    `WooCommerce simulator with ${N} orders (6 payment/status mixes; PayPal orders are not imported)`,
+  );
   await measure('first sync (full comparison)', 'full');
   const change = (count: number, salt: number) => {
     for (let i = 0; i < count; i += 1) {

@@ -16,21 +16,38 @@ export type TestNtry = {
   ccy?: string;
 };
 
-export type TestStmt = { iban?: string; seq?: string; opening?: string; closing?: string; entries: TestNtry[]; id?: string };
+export type TestStmt = {
+  iban?: string;
+  seq?: string;
+  opening?: string;
+  closing?: string;
+  entries: TestNtry[];
+  id?: string;
+};
 
 function ntry(n: TestNtry): string {
   const cdi = n.cdi ?? 'CRDT';
   const ccy = n.ccy ?? 'EUR';
   const role = cdi === 'CRDT' ? 'Dbtr' : 'Cdtr';
-  const sts = n.status === null ? '' : n.statusV8 ? `<Sts><Cd>${n.status ?? 'BOOK'}</Cd></Sts>` : `<Sts>${n.status ?? 'BOOK'}</Sts>`;
-  const booking = n.bookingDate === null ? '' : `<BookgDt><Dt>${n.bookingDate ?? '2026-11-02'}</Dt></BookgDt>`;
-  const value = n.valueDate === null ? '' : `<ValDt><Dt>${n.valueDate ?? n.bookingDate ?? '2026-11-02'}</Dt></ValDt>`;
+  const sts =
+    n.status === null
+      ? ''
+      : n.statusV8
+        ? `<Sts><Cd>${n.status ?? 'BOOK'}</Cd></Sts>`
+        : `<Sts>${n.status ?? 'BOOK'}</Sts>`;
+  const booking =
+    n.bookingDate === null ? '' : `<BookgDt><Dt>${n.bookingDate ?? '2026-11-02'}</Dt></BookgDt>`;
+  const value =
+    n.valueDate === null ? '' : `<ValDt><Dt>${n.valueDate ?? n.bookingDate ?? '2026-11-02'}</Dt></ValDt>`;
   const txs = n.txs ?? [{ e2e: n.e2e, iban: n.iban, name: n.name }];
   const details = txs
     .map((t) => {
       const amt = t.amount ? `<Amt Ccy="${t.ccy ?? ccy}">${t.amount}</Amt><CdtDbtInd>${cdi}</CdtDbtInd>` : '';
       const refs = t.e2e ? `<Refs><EndToEndId>${t.e2e}</EndToEndId></Refs>` : '';
-      const party = t.name || t.iban ? `<RltdPties>${t.name ? `<${role}><Nm>${t.name}</Nm></${role}>` : ''}${t.iban ? `<${role}Acct><Id><IBAN>${t.iban}</IBAN></Id></${role}Acct>` : ''}</RltdPties>` : '';
+      const party =
+        t.name || t.iban
+          ? `<RltdPties>${t.name ? `<${role}><Nm>${t.name}</Nm></${role}>` : ''}${t.iban ? `<${role}Acct><Id><IBAN>${t.iban}</IBAN></Id></${role}Acct>` : ''}</RltdPties>`
+          : '';
       const rmt = n.remittance ? `<RmtInf><Ustrd>${n.remittance}</Ustrd></RmtInf>` : '';
       return `<TxDtls>${refs}${amt}${party}${rmt}</TxDtls>`;
     })
@@ -39,11 +56,18 @@ function ntry(n: TestNtry): string {
 }
 
 export function camtXml(kind: '052' | '053' | '054', stmts: TestStmt[], version = '08'): string {
-  const msg = { '052': ['BkToCstmrAcctRpt', 'Rpt'], '053': ['BkToCstmrStmt', 'Stmt'], '054': ['BkToCstmrDbtCdtNtfctn', 'Ntfctn'] }[kind];
+  const msg = {
+    '052': ['BkToCstmrAcctRpt', 'Rpt'],
+    '053': ['BkToCstmrStmt', 'Stmt'],
+    '054': ['BkToCstmrDbtCdtNtfctn', 'Ntfctn'],
+  }[kind];
   const [root, container] = msg as [string, string];
   const body = stmts
     .map((s, i) => {
-      const bal = (code: string, v?: string) => (v === undefined ? '' : `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">${v.replace('-', '')}</Amt><CdtDbtInd>${v.startsWith('-') ? 'DBIT' : 'CRDT'}</CdtDbtInd><Dt><Dt>2026-11-02</Dt></Dt></Bal>`);
+      const bal = (code: string, v?: string) =>
+        v === undefined
+          ? ''
+          : `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">${v.replace('-', '')}</Amt><CdtDbtInd>${v.startsWith('-') ? 'DBIT' : 'CRDT'}</CdtDbtInd><Dt><Dt>2026-11-02</Dt></Dt></Bal>`;
       return `<${container}><Id>${s.id ?? `S${i + 1}`}</Id>${s.seq ? `<ElctrncSeqNb>${s.seq}</ElctrncSeqNb>` : ''}<CreDtTm>2026-11-02T18:00:00+01:00</CreDtTm><Acct><Id><IBAN>${s.iban ?? 'DE89370400440532013000'}</IBAN></Id><Ccy>EUR</Ccy></Acct>${bal('OPBD', s.opening)}${bal('CLBD', s.closing)}${s.entries.map(ntry).join('')}</${container}>`;
     })
     .join('');

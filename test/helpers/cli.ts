@@ -8,7 +8,11 @@ export const BIN = fileURLToPath(new URL('../../bin/kassenwart.mjs', import.meta
 export type CliResult = { status: number | null; stdout: string; stderr: string };
 
 /** Runs the real `kassenwart` command in a child process (the public interface, exactly as users call it). */
-export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string): CliResult {
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  input?: string,
+): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     env: { ...process.env, KASSENWART_PASSPHRASE: undefined, ...env },
     encoding: 'utf8',
@@ -23,7 +27,9 @@ export async function startCli(
   args: string[],
   env: Record<string, string | undefined> = {},
 ): Promise<{ child: ChildProcessWithoutNullStreams; firstLine: string; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, KASSENWART_PASSPHRASE: undefined, ...env } });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, KASSENWART_PASSPHRASE: undefined, ...env },
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const lines = createInterface({ input: child.stdout });

@@ -21,7 +21,14 @@ export function tempDir(prefix = 'kassenwart-test-'): string {
   return dir;
 }
 
-export type TestDb = { db: Db; path: string; keyHex: string; clock: FakeClock; core: Core; secrets: MemorySecretStore };
+export type TestDb = {
+  db: Db;
+  path: string;
+  keyHex: string;
+  clock: FakeClock;
+  core: Core;
+  secrets: MemorySecretStore;
+};
 
 /** A fresh encrypted database per test (real SQLCipher file in a temp folder), closed and removed after it. */
 export function makeTestDb(options: { clock?: FakeClock } = {}): TestDb {

@@ -17,12 +17,22 @@ const next = () => ++seq;
 export function makeShop(db: Db, overrides: Partial<typeof shops.$inferInsert> = {}): ShopRow {
   return db
     .insert(shops)
-    .values({ name: `Shop ${next()}`, system: 'csv', settings: {}, connectedAt: T0, createdAt: T0, ...overrides })
+    .values({
+      name: `Shop ${next()}`,
+      system: 'csv',
+      settings: {},
+      connectedAt: T0,
+      createdAt: T0,
+      ...overrides,
+    })
     .returning()
     .get();
 }
 
-export function makeBankAccount(db: Db, overrides: Partial<typeof bankAccounts.$inferInsert> = {}): BankAccountRow {
+export function makeBankAccount(
+  db: Db,
+  overrides: Partial<typeof bankAccounts.$inferInsert> = {},
+): BankAccountRow {
   const n = next();
   return db
     .insert(bankAccounts)

@@ -11,7 +11,8 @@ import { formatMinorAsDecimal } from '#core/money.ts';
 import { type GlobalOptions, type Io, openCore, printJson } from '../context.ts';
 
 function parseStatus(value: string): PostingStatusFilter {
-  if (!(POSTING_STATUS_FILTERS as readonly string[]).includes(value)) throw new InvalidArgumentError(`one of ${POSTING_STATUS_FILTERS.join(', ')}`);
+  if (!(POSTING_STATUS_FILTERS as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`one of ${POSTING_STATUS_FILTERS.join(', ')}`);
   return value as PostingStatusFilter;
 }
 
@@ -30,7 +31,9 @@ export function fileResultJson(r: FileResult): Record<string, unknown> {
 
 function describeResult(r: FileResult): string {
   if (!r.ok) return `FAILED ${r.file}: ${r.error.message} (${r.error.code})`;
-  const accounts = r.accounts.map((a) => `${a.iban ?? a.otherId ?? '?'}${a.created ? ' (new account)' : ''}`).join(', ');
+  const accounts = r.accounts
+    .map((a) => `${a.iban ?? a.otherId ?? '?'}${a.created ? ' (new account)' : ''}`)
+    .join(', ');
   const lines = [
     `${r.file}: ${r.format}${r.version ? ` (${r.version})` : ''}, account ${accounts}`,
     `  ${r.new} new, ${r.duplicate} duplicate, ${r.replaced} replaced; balance check: ${r.balanceCheck}`,
@@ -42,20 +45,33 @@ function describeResult(r: FileResult): string {
 export function registerBank(program: Command, io: Io): void {
   program
     .command('import')
-    .description('import bank statement files (CAMT.052/053/054, MT940/MT942, CSV, ZIP of these); format from content')
+    .description(
+      'import bank statement files (CAMT.052/053/054, MT940/MT942, CSV, ZIP of these); format from content',
+    )
     .argument('<files...>', 'statement files')
-    .option('--account <iban>', 'the account the files belong to (needed when a file names none, e.g. many CSV exports)')
+    .option(
+      '--account <iban>',
+      'the account the files belong to (needed when a file names none, e.g. many CSV exports)',
+    )
     .option('--csv-profile <name>', 'CSV mapping profile to use')
     .action(async (files: string[], cmd: { account?: string; csvProfile?: string }) => {
       const options = program.opts<GlobalOptions>();
       const { core } = await openCore(options, io);
       try {
-        const importOptions = { actor: 'cli', ...(cmd.account ? { accountIban: cmd.account } : {}), ...(cmd.csvProfile ? { csvProfile: cmd.csvProfile } : {}) };
+        const importOptions = {
+          actor: 'cli',
+          ...(cmd.account ? { accountIban: cmd.account } : {}),
+          ...(cmd.csvProfile ? { csvProfile: cmd.csvProfile } : {}),
+        };
         const results = await core.bank.importFiles(files, importOptions);
         if (options.json) printJson(io, { results: results.map(fileResultJson) });
         else io.stdout(`${results.map(describeResult).join('\n')}\n`);
         const failed = results.filter((r) => !r.ok).length;
-        if (failed > 0) throw new ValidationError('IMPORT_FILES_FAILED', `${failed} of ${files.length} file(s) could not be imported; nothing was stored from them.`);
+        if (failed > 0)
+          throw new ValidationError(
+            'IMPORT_FILES_FAILED',
+            `${failed} of ${files.length} file(s) could not be imported; nothing was stored from them.`,
+          );
       } finally {
         core.close();
       }
@@ -70,25 +86,49 @@ export function registerBank(program: Command, io: Io): void {
     .option('--to <date>', 'booking date to (YYYY-MM-DD)')
     .option('--limit <n>', 'at most n postings (default 100)', parseCount)
     .option('--offset <n>', 'skip n postings', parseCount)
-    .action(async (cmd: { status?: PostingStatusFilter; account?: string; from?: string; to?: string; limit?: number; offset?: number }) => {
-      const options = program.opts<GlobalOptions>();
-      const { core } = await openCore(options, io);
-      try {
-        const limit = cmd.limit ?? 100;
-        const offset = cmd.offset ?? 0;
-        const page = core.bank.listPostings({ limit, offset, ...(cmd.status ? { status: cmd.status } : {}), ...(cmd.account ? { accountIban: cmd.account } : {}), ...(cmd.from ? { from: cmd.from } : {}), ...(cmd.to ? { to: cmd.to } : {}) });
-        if (options.json) {
-          printJson(io, { total: page.total, limit, offset, items: page.items });
-          return;
+    .action(
+      async (cmd: {
+        status?: PostingStatusFilter;
+        account?: string;
+        from?: string;
+        to?: string;
+        limit?: number;
+        offset?: number;
+      }) => {
+        const options = program.opts<GlobalOptions>();
+        const { core } = await openCore(options, io);
+        try {
+          const limit = cmd.limit ?? 100;
+          const offset = cmd.offset ?? 0;
+          const page = core.bank.listPostings({
+            limit,
+            offset,
+            ...(cmd.status ? { status: cmd.status } : {}),
+            ...(cmd.account ? { accountIban: cmd.account } : {}),
+            ...(cmd.from ? { from: cmd.from } : {}),
+            ...(cmd.to ? { to: cmd.to } : {}),
+          });
+          if (options.json) {
+            printJson(io, { total: page.total, limit, offset, items: page.items });
+            return;
+          }
+          const lines = page.items.map((p) =>
+            [
+              p.bookingDate ?? p.valueDate ?? '----------',
+              formatMinorAsDecimal(p.amountMinor, p.currency).padStart(12),
+              p.currency,
+              p.status.padEnd(10),
+              p.bookingStatus === 'pending' ? 'PENDING ' : '',
+              (p.counterpartyName ?? '').slice(0, 30).padEnd(30),
+              (p.remittance ?? '').slice(0, 60),
+            ].join(' '),
+          );
+          io.stdout(`${lines.join('\n')}${lines.length ? '\n' : ''}${page.total} posting(s)\n`);
+        } finally {
+          core.close();
         }
-        const lines = page.items.map((p) =>
-          [p.bookingDate ?? p.valueDate ?? '----------', formatMinorAsDecimal(p.amountMinor, p.currency).padStart(12), p.currency, p.status.padEnd(10), p.bookingStatus === 'pending' ? 'PENDING ' : '', (p.counterpartyName ?? '').slice(0, 30).padEnd(30), (p.remittance ?? '').slice(0, 60)].join(' '),
-        );
-        io.stdout(`${lines.join('\n')}${lines.length ? '\n' : ''}${page.total} posting(s)\n`);
-      } finally {
-        core.close();
-      }
-    });
+      },
+    );
 
   program
     .command('watch')

@@ -29,11 +29,18 @@ export function registerDemo(program: Command, io: Io): void {
       const dir = mkdtempSync(join(tmpdir(), 'kassenwart-demo-'));
       const dbPath = join(dir, 'demo.db');
       const passphrase = randomBytes(16).toString('hex');
-      const store = createStore(dbPath, 'passphrase', { passphrase: () => passphrase, scrypt: { name: 'scrypt', N: 2 ** 14, r: 8, p: 1 } });
+      const store = createStore(dbPath, 'passphrase', {
+        passphrase: () => passphrase,
+        scrypt: { name: 'scrypt', N: 2 ** 14, r: 8, p: 1 },
+      });
       const logger = createStderrLogger('warn');
       const core = createCore({ db: store.db, clock: systemClock, logger, secrets: store.secrets });
       const demo = await runDemoPipeline(core, dir);
-      const handlers = createApiHandlers(core, { version: packageVersion(), databasePath: dbPath, keyMode: store.keyMode });
+      const handlers = createApiHandlers(core, {
+        version: packageVersion(),
+        databasePath: dbPath,
+        keyMode: store.keyMode,
+      });
       const server = await startHttpServer({ handlers, logger, rendererDir: RENDERER_DIR, port: cmd.port });
       io.stdout(`${server.url}\n`);
       if (!options.json) {

@@ -19,7 +19,8 @@ function parseId(value: string): number {
 
 function parseLimit(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 500) throw new InvalidArgumentError('a whole number from 1 to 500');
+  if (!Number.isInteger(n) || n < 1 || n > 500)
+    throw new InvalidArgumentError('a whole number from 1 to 500');
   return n;
 }
 
@@ -30,7 +31,12 @@ function describeQueueItem(item: QueueItem): string {
   const head = `#${p.id} ${p.bookingDate ?? '----------'} ${money(p.openMinor, p.currency).padStart(14)}  ${p.counterpartyName ?? '?'}  "${(p.remittance ?? '').replace(/\s+/g, ' ').slice(0, 60)}"`;
   const why = item.reasons.length ? `   ${item.band} (${item.reasons.join(', ')})` : `   ${item.band}`;
   const cands = item.candidates.slice(0, 3).map((c) => {
-    const orders = c.orders.map((o) => `${o.number} (${o.customerName ?? o.company ?? '?'}, open ${money(o.openMinor, o.currency)}, id ${o.id})`).join(' + ');
+    const orders = c.orders
+      .map(
+        (o) =>
+          `${o.number} (${o.customerName ?? o.company ?? '?'}, open ${money(o.openMinor, o.currency)}, id ${o.id})`,
+      )
+      .join(' + ');
     return `   ${c.score.toFixed(3)} ${c.pass.padEnd(9)} ${orders}\n      ${c.signals.map((s) => s.detail).join('; ')}`;
   });
   return [head, why, ...cands].join('\n');
@@ -51,7 +57,10 @@ export function registerMatching(program: Command, io: Io): void {
       try {
         const s = core.matching.run();
         if (options.json) printJson(io, s);
-        else io.stdout(`Automatic: ${s.auto}, suggested: ${s.suggested}, none: ${s.none} (returns processed: ${s.returns}, debits: ${s.debits}; ${s.durationMs} ms)\n`);
+        else
+          io.stdout(
+            `Automatic: ${s.auto}, suggested: ${s.suggested}, none: ${s.none} (returns processed: ${s.returns}, debits: ${s.debits}; ${s.durationMs} ms)\n`,
+          );
       } finally {
         core.close();
       }
@@ -67,7 +76,12 @@ export function registerMatching(program: Command, io: Io): void {
       try {
         const page = core.matching.queue({ limit: cmd.limit });
         if (options.json) printJson(io, page);
-        else io.stdout(page.items.length ? `${page.items.map(describeQueueItem).join('\n')}\n${page.total} posting(s) waiting.\n` : 'Nothing waiting.\n');
+        else
+          io.stdout(
+            page.items.length
+              ? `${page.items.map(describeQueueItem).join('\n')}\n${page.total} posting(s) waiting.\n`
+              : 'Nothing waiting.\n',
+          );
       } finally {
         core.close();
       }
@@ -83,16 +97,34 @@ export function registerMatching(program: Command, io: Io): void {
       const options = program.opts<GlobalOptions>();
       const { core } = await openCore(options, io);
       try {
-        const posting = core.deps.db.select({ currency: postings.currency }).from(postings).where(eq(postings.id, postingId)).get();
-        if (!posting) throw new NotFoundError('POSTING_NOT_FOUND', `There is no posting with id ${postingId}. See kassenwart queue.`);
+        const posting = core.deps.db
+          .select({ currency: postings.currency })
+          .from(postings)
+          .where(eq(postings.id, postingId))
+          .get();
+        if (!posting)
+          throw new NotFoundError(
+            'POSTING_NOT_FOUND',
+            `There is no posting with id ${postingId}. See kassenwart queue.`,
+          );
         const allocations = specs.map((spec) => {
           const at = spec.lastIndexOf(':');
           const ref = at > 0 ? spec.slice(0, at) : spec;
           const amountText = at > 0 ? spec.slice(at + 1) : undefined;
-          if (amountText === '') throw new ValidationError('ASSIGN_AMOUNT_INVALID', `"${spec}": give an amount after the colon, like ${ref}:12.50.`);
+          if (amountText === '')
+            throw new ValidationError(
+              'ASSIGN_AMOUNT_INVALID',
+              `"${spec}": give an amount after the colon, like ${ref}:12.50.`,
+            );
           const separator = amountText?.includes(',') && !amountText.includes('.') ? ',' : '.';
-          const amountMinor = amountText === undefined ? undefined : parseDecimalToMinor(amountText, posting.currency, { decimalSeparator: separator });
-          return { orderId: core.matching.resolveOrder(ref), ...(amountMinor !== undefined ? { amountMinor } : {}) };
+          const amountMinor =
+            amountText === undefined
+              ? undefined
+              : parseDecimalToMinor(amountText, posting.currency, { decimalSeparator: separator });
+          return {
+            orderId: core.matching.resolveOrder(ref),
+            ...(amountMinor !== undefined ? { amountMinor } : {}),
+          };
         });
         const created = core.matching.assign({ postingId, allocations, note: cmd.note, actor: 'cli' });
         if (options.json) printJson(io, { assignments: created });
@@ -114,8 +146,15 @@ export function registerMatching(program: Command, io: Io): void {
         const r = core.matching.undo({ assignmentId, reason: cmd.reason, actor: 'cli' });
         if (options.json) printJson(io, r);
         else {
-          const transfer = { none: '', enqueued_paid: '', cancelled_pending: ' The pending "paid" write-back was cancelled.', enqueued_correction: ' The shop was already set to paid: a correction is queued — do not ship.' }[r.transfer];
-          io.stdout(`Undone: ${describeAssignment(r.assignment)}\nOrder is now ${r.orderStatus}.${transfer}\n`);
+          const transfer = {
+            none: '',
+            enqueued_paid: '',
+            cancelled_pending: ' The pending "paid" write-back was cancelled.',
+            enqueued_correction: ' The shop was already set to paid: a correction is queued — do not ship.',
+          }[r.transfer];
+          io.stdout(
+            `Undone: ${describeAssignment(r.assignment)}\nOrder is now ${r.orderStatus}.${transfer}\n`,
+          );
         }
       } finally {
         core.close();

@@ -10,12 +10,18 @@ export const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', impor
 export function registerServe(program: Command, io: Io): void {
   program
     .command('serve')
-    .description('serve the API and the UI on 127.0.0.1; prints the URL (with its access token) as the first line')
+    .description(
+      'serve the API and the UI on 127.0.0.1; prints the URL (with its access token) as the first line',
+    )
     .option('--port <n>', 'port to listen on (default: a free one)', parsePort)
     .action(async (cmd: { port?: number }) => {
       const options = program.opts<GlobalOptions>();
       const { core, store, logger, dbPath } = await openCore(options, io);
-      const handlers = createApiHandlers(core, { version: packageVersion(), databasePath: dbPath, keyMode: store.keyMode });
+      const handlers = createApiHandlers(core, {
+        version: packageVersion(),
+        databasePath: dbPath,
+        keyMode: store.keyMode,
+      });
       const server = await startHttpServer({ handlers, logger, rendererDir: RENDERER_DIR, port: cmd.port });
       io.stdout(`${server.url}\n`);
       await waitForSignal();

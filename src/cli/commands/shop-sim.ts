@@ -10,7 +10,8 @@ import { parsePort } from '../parsers.ts';
 
 function parseCount(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) throw new InvalidArgumentError('a number of orders from 0 to 1000000');
+  if (!Number.isInteger(n) || n < 0 || n > 1_000_000)
+    throw new InvalidArgumentError('a number of orders from 0 to 1000000');
   return n;
 }
 
@@ -24,7 +25,8 @@ export function registerShopSim(dev: Command, program: Command, io: Io): void {
     .option('--orders <n>', 'demo orders to create', parseCount)
     .action(async (system: string, o: { port?: number; orders?: number }) => {
       const load = shopSimulators[system as ShopSystem];
-      if (!load) throw new InvalidArgumentError(`no simulator for "${system}"; available: ${systems.join(', ')}`);
+      if (!load)
+        throw new InvalidArgumentError(`no simulator for "${system}"; available: ${systems.join(', ')}`);
       const start = await load();
       const sim = await start({ port: o.port, host: '127.0.0.1', seedOrders: o.orders });
       const json = program.opts<GlobalOptions>().json;
@@ -36,7 +38,9 @@ export function registerShopSim(dev: Command, program: Command, io: Io): void {
       io.stdout(
         json
           ? `${JSON.stringify({ system, url: sim.url, credentials: sim.credentials })}\n`
-          : `${system} simulator at ${sim.url} – credentials: ${Object.entries(sim.credentials).map(([k, v]) => `${k}=${v}`).join(' ')}\n`,
+          : `${system} simulator at ${sim.url} – credentials: ${Object.entries(sim.credentials)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(' ')}\n`,
       );
       await stopped;
       await sim.close();

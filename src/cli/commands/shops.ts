@@ -11,7 +11,14 @@ import { startConfiguredWatchFolder } from '#core/bank/watch-folder.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { ORDER_STATUSES, PAYMENT_CODES, SHOP_SYSTEMS, type OrderStatus, type PaymentCode, type ShopSystem } from '#shared/domain.ts';
+import {
+  ORDER_STATUSES,
+  PAYMENT_CODES,
+  SHOP_SYSTEMS,
+  type OrderStatus,
+  type PaymentCode,
+  type ShopSystem,
+} from '#shared/domain.ts';
 import { formatMoney } from '#core/money.ts';
 import type { ShopMapping } from '#core/shops/connector.ts';
 import type { CredentialName, ShopCredentials } from '#core/shops/connector-factory.ts';
@@ -52,7 +59,11 @@ function perCodeOption(value: string, previous: [PaymentCode, string][] = []): [
   return [...previous, [m[1] as PaymentCode, m[2] ?? '']];
 }
 
-const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 type MappingOptions = {
   payment?: [PaymentCode, string][];
@@ -67,9 +78,19 @@ type MappingOptions = {
 };
 
 function mappingPatch(current: ShopMapping, o: MappingOptions): Partial<ShopMapping> {
-  const patch: Partial<ShopMapping> = o.fromFile ? (JSON.parse(readFileSync(resolve(o.fromFile), 'utf8')) as Partial<ShopMapping>) : {};
-  if (o.payment) patch.paymentMethods = { ...current.paymentMethods, ...Object.fromEntries(o.payment.map(([c, v]) => [c, list(v)])) };
-  if (o.open) patch.openStatuses = { ...current.openStatuses, ...Object.fromEntries(o.open.map(([c, v]) => [c, list(v)])) };
+  const patch: Partial<ShopMapping> = o.fromFile
+    ? (JSON.parse(readFileSync(resolve(o.fromFile), 'utf8')) as Partial<ShopMapping>)
+    : {};
+  if (o.payment)
+    patch.paymentMethods = {
+      ...current.paymentMethods,
+      ...Object.fromEntries(o.payment.map(([c, v]) => [c, list(v)])),
+    };
+  if (o.open)
+    patch.openStatuses = {
+      ...current.openStatuses,
+      ...Object.fromEntries(o.open.map(([c, v]) => [c, list(v)])),
+    };
   if (o.paid) patch.paidStatus = { ...current.paidStatus, ...Object.fromEntries(o.paid) };
   if (o.cancelled !== undefined) patch.cancelledStatuses = list(o.cancelled);
   if (o.overdue !== undefined) patch.overdueStatus = o.overdue;
@@ -81,7 +102,8 @@ function mappingPatch(current: ShopMapping, o: MappingOptions): Partial<ShopMapp
 
 function mappingText(m: ShopMapping): string {
   const lines = PAYMENT_CODES.map(
-    (c) => `  ${c.padEnd(11)} methods: ${m.paymentMethods[c].join(', ') || '-'}; open: ${m.openStatuses[c].join(', ') || '-'}; paid -> ${m.paidStatus[c]}`,
+    (c) =>
+      `  ${c.padEnd(11)} methods: ${m.paymentMethods[c].join(', ') || '-'}; open: ${m.openStatuses[c].join(', ') || '-'}; paid -> ${m.paidStatus[c]}`,
   );
   lines.push(`  cancelled   ${m.cancelledStatuses.join(', ') || '-'}`);
   if (m.overdueStatus) lines.push(`  overdue     ${m.overdueStatus}`);
@@ -92,7 +114,11 @@ function mappingText(m: ShopMapping): string {
 }
 
 /** Opens the core, runs `fn`, always closes. */
-async function withCore<T>(program: Command, io: Io, fn: (core: Awaited<ReturnType<typeof openCore>>['core'], options: GlobalOptions) => Promise<T> | T): Promise<T> {
+async function withCore<T>(
+  program: Command,
+  io: Io,
+  fn: (core: Awaited<ReturnType<typeof openCore>>['core'], options: GlobalOptions) => Promise<T> | T,
+): Promise<T> {
   const options = program.opts<GlobalOptions>();
   const { core } = await openCore(options, io);
   try {
@@ -113,9 +139,12 @@ function registerShopCommands(program: Command, io: Io): void {
 
   shop
     .command('add')
-    .description('connect a shop (credentials from KASSENWART_SHOP_KEY/SECRET/TOKEN or a prompt; stored in the key store)')
+    .description(
+      'connect a shop (credentials from KASSENWART_SHOP_KEY/SECRET/TOKEN or a prompt; stored in the key store)',
+    )
     .argument('<system>', `one of ${SHOP_SYSTEMS.join(', ')}`, (v: string) => {
-      if (!(SHOP_SYSTEMS as readonly string[]).includes(v)) throw new InvalidArgumentError(`choose one of ${SHOP_SYSTEMS.join(', ')}`);
+      if (!(SHOP_SYSTEMS as readonly string[]).includes(v))
+        throw new InvalidArgumentError(`choose one of ${SHOP_SYSTEMS.join(', ')}`);
       return v as ShopSystem;
     })
     .requiredOption('--name <name>', 'a name for the shop')
@@ -124,9 +153,18 @@ function registerShopCommands(program: Command, io: Io): void {
     .action(async (system: ShopSystem, o: { name: string; url?: string; file?: string }) => {
       const credentials = await readCredentials(system, io);
       await withCore(program, io, async (core, options) => {
-        const added = await core.shops.add({ system, name: o.name, url: o.url, filePath: o.file ? resolve(o.file) : undefined, credentials });
+        const added = await core.shops.add({
+          system,
+          name: o.name,
+          url: o.url,
+          filePath: o.file ? resolve(o.file) : undefined,
+          credentials,
+        });
         if (options.json) printJson(io, added);
-        else io.stdout(`Connected ${added.system} shop "${added.name}" at ${added.connectedAt}.\nMapping (review with "kassenwart shop mapping ${added.name}"):\n${mappingText(added.mapping)}\n`);
+        else
+          io.stdout(
+            `Connected ${added.system} shop "${added.name}" at ${added.connectedAt}.\nMapping (review with "kassenwart shop mapping ${added.name}"):\n${mappingText(added.mapping)}\n`,
+          );
       });
     });
 
@@ -138,7 +176,10 @@ function registerShopCommands(program: Command, io: Io): void {
         const shops = core.shops.list();
         if (options.json) return printJson(io, shops);
         if (shops.length === 0) return io.stdout('No shops connected. Add one with "kassenwart shop add".\n');
-        for (const s of shops) io.stdout(`${s.name.padEnd(24)} ${s.system.padEnd(12)} ${s.url ?? s.filePath ?? ''}  connected ${s.connectedAt}\n`);
+        for (const s of shops)
+          io.stdout(
+            `${s.name.padEnd(24)} ${s.system.padEnd(12)} ${s.url ?? s.filePath ?? ''}  connected ${s.connectedAt}\n`,
+          );
       }),
     );
 
@@ -149,18 +190,33 @@ function registerShopCommands(program: Command, io: Io): void {
     .action((name: string) =>
       withCore(program, io, (core, options) => {
         const s = core.shops.show(name);
-        const sync = (['new', 'poll', 'full'] as const).map((kind) => ({ kind, ...core.shops.sync.state(s.id, kind) }));
+        const sync = (['new', 'poll', 'full'] as const).map((kind) => ({
+          kind,
+          ...core.shops.sync.state(s.id, kind),
+        }));
         const runs = core.shops.sync.runs({ shop: s.id, limit: 5 });
         if (options.json) {
           return printJson(io, {
             ...s,
-            syncState: sync.map((x) => ({ kind: x.kind, highWaterMark: x.highWaterMark ?? null, lastRunAt: x.lastRunAt ?? null, lastSuccessAt: x.lastSuccessAt ?? null })),
+            syncState: sync.map((x) => ({
+              kind: x.kind,
+              highWaterMark: x.highWaterMark ?? null,
+              lastRunAt: x.lastRunAt ?? null,
+              lastSuccessAt: x.lastSuccessAt ?? null,
+            })),
             recentRuns: runs,
           });
         }
-        io.stdout(`${s.name} (${s.system}) ${s.url ?? s.filePath ?? ''}\nConnected ${s.connectedAt}\nMapping:\n${mappingText(s.mapping)}\n`);
-        io.stdout(`Schedule: new orders every ${s.schedule.newOrdersMinutes} min (fast polling ${s.schedule.fastPolling ? `every ${s.schedule.fastPollMinutes} min` : 'off'}), full comparison every ${s.schedule.fullComparisonHours} h\n`);
-        for (const r of runs) io.stdout(`  ${r.startedAt} ${r.kind.padEnd(4)} ${r.state.padEnd(7)} seen ${r.ordersSeen}, new ${r.ordersNew}, changed ${r.ordersChanged}, removed ${r.ordersRemoved}, ${r.requests} requests${r.error ? ` – ${r.error.message} (${r.error.code})` : ''}\n`);
+        io.stdout(
+          `${s.name} (${s.system}) ${s.url ?? s.filePath ?? ''}\nConnected ${s.connectedAt}\nMapping:\n${mappingText(s.mapping)}\n`,
+        );
+        io.stdout(
+          `Schedule: new orders every ${s.schedule.newOrdersMinutes} min (fast polling ${s.schedule.fastPolling ? `every ${s.schedule.fastPollMinutes} min` : 'off'}), full comparison every ${s.schedule.fullComparisonHours} h\n`,
+        );
+        for (const r of runs)
+          io.stdout(
+            `  ${r.startedAt} ${r.kind.padEnd(4)} ${r.state.padEnd(7)} seen ${r.ordersSeen}, new ${r.ordersNew}, changed ${r.ordersChanged}, removed ${r.ordersRemoved}, ${r.requests} requests${r.error ? ` – ${r.error.message} (${r.error.code})` : ''}\n`,
+          );
       }),
     );
 
@@ -168,14 +224,34 @@ function registerShopCommands(program: Command, io: Io): void {
     .command('mapping')
     .argument('<name>', 'shop name or id')
     .description('show or change the mapping of payment methods and statuses')
-    .option('--payment <CODE=methods>', 'shop payment methods for a code, e.g. prepayment=bacs,cheque (repeatable)', perCodeOption)
-    .option('--open <CODE=statuses>', 'open shop statuses for a code, e.g. prepayment=on-hold,pending (repeatable)', perCodeOption)
-    .option('--paid <CODE=status>', 'status written back when paid, e.g. invoice=completed (repeatable)', perCodeOption)
+    .option(
+      '--payment <CODE=methods>',
+      'shop payment methods for a code, e.g. prepayment=bacs,cheque (repeatable)',
+      perCodeOption,
+    )
+    .option(
+      '--open <CODE=statuses>',
+      'open shop statuses for a code, e.g. prepayment=on-hold,pending (repeatable)',
+      perCodeOption,
+    )
+    .option(
+      '--paid <CODE=status>',
+      'status written back when paid, e.g. invoice=completed (repeatable)',
+      perCodeOption,
+    )
     .option('--cancelled <statuses>', 'shop statuses meaning cancelled (comma list, may be empty)')
     .option('--overdue <status>', 'shop status for overdue orders')
     .option('--debt-collection <status>', 'shop status for orders in debt collection')
-    .option('--order-number-pattern <regex>', 'regular expression of the shop\'s order numbers (for the matcher)')
-    .addOption(new Option('--send-payment-info <on|off>', 'send payment information for this shop').choices(['on', 'off']))
+    .option(
+      '--order-number-pattern <regex>',
+      "regular expression of the shop's order numbers (for the matcher)",
+    )
+    .addOption(
+      new Option('--send-payment-info <on|off>', 'send payment information for this shop').choices([
+        'on',
+        'off',
+      ]),
+    )
     .option('--from-file <json>', 'replace mapping fields from a JSON file (same shape as --json output)')
     .action((name: string, o: MappingOptions) =>
       withCore(program, io, (core, options) => {
@@ -183,7 +259,10 @@ function registerShopCommands(program: Command, io: Io): void {
         const patch = mappingPatch(current, o);
         const mapping = Object.keys(patch).length ? core.shops.setMapping(name, patch) : current;
         if (options.json) printJson(io, mapping);
-        else io.stdout(`${Object.keys(patch).length ? 'Mapping saved' : 'Mapping'} of "${name}":\n${mappingText(mapping)}\n`);
+        else
+          io.stdout(
+            `${Object.keys(patch).length ? 'Mapping saved' : 'Mapping'} of "${name}":\n${mappingText(mapping)}\n`,
+          );
       }),
     );
 
@@ -197,21 +276,41 @@ function registerShopCommands(program: Command, io: Io): void {
     .argument('<name>', 'shop name or id')
     .description('show or change how often the shop is synchronised')
     .option('--new-orders-minutes <n>', 'new/changed orders every n minutes (default 30)', positive)
-    .option('--fast-poll-minutes <n>', 'instead every n minutes where the shop cannot push and we send payment information (default 3)', positive)
-    .addOption(new Option('--fast-polling <on|off>', 'fast polling (loads the shop more)').choices(['on', 'off']))
+    .option(
+      '--fast-poll-minutes <n>',
+      'instead every n minutes where the shop cannot push and we send payment information (default 3)',
+      positive,
+    )
+    .addOption(
+      new Option('--fast-polling <on|off>', 'fast polling (loads the shop more)').choices(['on', 'off']),
+    )
     .option('--full-hours <h>', 'full comparison of all open orders every h hours (default 12)', positive)
-    .action((name: string, o: { newOrdersMinutes?: number; fastPollMinutes?: number; fastPolling?: 'on' | 'off'; fullHours?: number }) =>
-      withCore(program, io, (core, options) => {
-        const patch = {
-          ...(o.newOrdersMinutes !== undefined ? { newOrdersMinutes: Math.round(o.newOrdersMinutes) } : {}),
-          ...(o.fastPollMinutes !== undefined ? { fastPollMinutes: Math.round(o.fastPollMinutes) } : {}),
-          ...(o.fastPolling ? { fastPolling: o.fastPolling === 'on' } : {}),
-          ...(o.fullHours !== undefined ? { fullComparisonHours: o.fullHours } : {}),
-        };
-        const schedule = Object.keys(patch).length ? core.shops.setSchedule(name, patch) : core.shops.show(name).schedule;
-        if (options.json) printJson(io, schedule);
-        else io.stdout(`New orders every ${schedule.newOrdersMinutes} min; fast polling ${schedule.fastPolling ? `every ${schedule.fastPollMinutes} min` : 'off'}; full comparison every ${schedule.fullComparisonHours} h\n`);
-      }),
+    .action(
+      (
+        name: string,
+        o: {
+          newOrdersMinutes?: number;
+          fastPollMinutes?: number;
+          fastPolling?: 'on' | 'off';
+          fullHours?: number;
+        },
+      ) =>
+        withCore(program, io, (core, options) => {
+          const patch = {
+            ...(o.newOrdersMinutes !== undefined ? { newOrdersMinutes: Math.round(o.newOrdersMinutes) } : {}),
+            ...(o.fastPollMinutes !== undefined ? { fastPollMinutes: Math.round(o.fastPollMinutes) } : {}),
+            ...(o.fastPolling ? { fastPolling: o.fastPolling === 'on' } : {}),
+            ...(o.fullHours !== undefined ? { fullComparisonHours: o.fullHours } : {}),
+          };
+          const schedule = Object.keys(patch).length
+            ? core.shops.setSchedule(name, patch)
+            : core.shops.show(name).schedule;
+          if (options.json) printJson(io, schedule);
+          else
+            io.stdout(
+              `New orders every ${schedule.newOrdersMinutes} min; fast polling ${schedule.fastPolling ? `every ${schedule.fastPollMinutes} min` : 'off'}; full comparison every ${schedule.fullComparisonHours} h\n`,
+            );
+        }),
     );
 
   shop
@@ -238,7 +337,6 @@ function registerShopCommands(program: Command, io: Io): void {
         else io.stdout(`Shop "${name}" removed; its credentials were deleted from the key store.\n`);
       }),
     );
-
 }
 
 function registerSyncCommands(program: Command, io: Io): void {
@@ -262,7 +360,11 @@ function registerSyncCommands(program: Command, io: Io): void {
           }
         }
         const failed = results.find((r) => r.error);
-        if (failed?.error) throw new KassenwartError(failed.error.code, `Sync of "${failed.shop}" failed: ${failed.error.message}`);
+        if (failed?.error)
+          throw new KassenwartError(
+            failed.error.code,
+            `Sync of "${failed.shop}" failed: ${failed.error.message}`,
+          );
       }),
     );
 
@@ -273,7 +375,10 @@ function registerSyncCommands(program: Command, io: Io): void {
     .option('--shop <name>', 'only orders of this shop')
     .action((o: { status?: OrderStatus; shop?: string }) =>
       withCore(program, io, (core, options) => {
-        const rows = core.shops.listOrders({ status: o.status, shopId: o.shop ? core.shops.get(o.shop).id : undefined });
+        const rows = core.shops.listOrders({
+          status: o.status,
+          shopId: o.shop ? core.shops.get(o.shop).id : undefined,
+        });
         if (options.json) return printJson(io, rows);
         if (rows.length === 0) return io.stdout('No orders.\n');
         for (const r of rows) {
@@ -283,7 +388,6 @@ function registerSyncCommands(program: Command, io: Io): void {
         }
       }),
     );
-
 }
 
 function registerRun(program: Command, io: Io): void {
@@ -300,7 +404,11 @@ function registerRun(program: Command, io: Io): void {
         process.once('SIGINT', () => done());
         process.once('SIGTERM', () => done());
       });
-      io.stdout(options.json ? `${JSON.stringify({ running: true, shops: core.shops.list().length })}\n` : `Kassenwart is running (${core.shops.list().length} shops). Stop with Ctrl-C.\n`);
+      io.stdout(
+        options.json
+          ? `${JSON.stringify({ running: true, shops: core.shops.list().length })}\n`
+          : `Kassenwart is running (${core.shops.list().length} shops). Stop with Ctrl-C.\n`,
+      );
       await stopped;
       // Stops the cron task and waits for a running job, so the database closes between pages.
       await scheduler.stop();

@@ -5,7 +5,9 @@ import { type GlobalOptions, type Io, initStore, openCore, printJson, resolveDbP
 export function registerInit(program: Command, io: Io): void {
   program
     .command('init')
-    .description('create a new encrypted database (key in the OS keyring, or a passphrase via KASSENWART_PASSPHRASE)')
+    .description(
+      'create a new encrypted database (key in the OS keyring, or a passphrase via KASSENWART_PASSPHRASE)',
+    )
     .action(async () => {
       const options = program.opts<GlobalOptions>();
       const dbPath = resolveDbPath(options, io);
@@ -31,7 +33,9 @@ export function registerStatus(program: Command, io: Io): void {
         }
         const lines = [
           `Orders: ${summary.ordersTotal}`,
-          ...ORDER_STATUSES.filter((s) => summary.orders[s] > 0).map((s) => `  ${s.padEnd(20)} ${summary.orders[s]}`),
+          ...ORDER_STATUSES.filter((s) => summary.orders[s] > 0).map(
+            (s) => `  ${s.padEnd(20)} ${summary.orders[s]}`,
+          ),
           `Unassigned postings: ${summary.unassignedPostings}`,
           `Failed status transfers: ${summary.failedTransfers}`,
           `Pending status transfers: ${summary.pendingTransfers}`,

@@ -10,7 +10,11 @@ export function createBankHandlers(core: Core): AreaHandlers<typeof bankApi> {
     'postings.list': (input) => core.bank.listPostings(input),
     'import.files': async (input) => {
       const relative = input.paths.find((p) => !isAbsolute(p));
-      if (relative) throw new ValidationError('IMPORT_PATH_NOT_ABSOLUTE', `"${relative}" is not an absolute path. Pass full paths of the statement files.`);
+      if (relative)
+        throw new ValidationError(
+          'IMPORT_PATH_NOT_ABSOLUTE',
+          `"${relative}" is not an absolute path. Pass full paths of the statement files.`,
+        );
       const results = await core.bank.importFiles(input.paths, {
         actor: 'api',
         ...(input.accountIban ? { accountIban: input.accountIban } : {}),
@@ -20,7 +24,8 @@ export function createBankHandlers(core: Core): AreaHandlers<typeof bankApi> {
     },
     'bank.watchFolder.get': () => ({ folder: core.bank.getWatchFolder() }),
     'bank.watchFolder.set': (input) => {
-      if (input.folder !== null && !isAbsolute(input.folder)) throw new ValidationError('WATCH_FOLDER_NOT_ABSOLUTE', 'The watch folder must be an absolute path.');
+      if (input.folder !== null && !isAbsolute(input.folder))
+        throw new ValidationError('WATCH_FOLDER_NOT_ABSOLUTE', 'The watch folder must be an absolute path.');
       core.bank.setWatchFolder(input.folder);
       return { folder: core.bank.getWatchFolder() };
     },

@@ -16,7 +16,11 @@ export type ApiHandlers = AreaHandlers<typeof api>;
 
 export function createApiHandlers(core: Core, context: ApiContext): ApiHandlers {
   return {
-    'app.info': () => ({ version: context.version, keyMode: context.keyMode, databasePath: context.databasePath }),
+    'app.info': () => ({
+      version: context.version,
+      keyMode: context.keyMode,
+      databasePath: context.databasePath,
+    }),
     'status.summary': () => core.status.summary(),
     ...createBankHandlers(core),
     ...createQueueHandlers(core),
@@ -25,12 +29,16 @@ export function createApiHandlers(core: Core, context: ApiContext): ApiHandlers 
 }
 
 export async function invokeApi(handlers: ApiHandlers, method: string, rawInput: unknown): Promise<unknown> {
-  if (!isApiMethod(method)) throw new NotFoundError('API_UNKNOWN_METHOD', `There is no API method "${method}".`);
+  if (!isApiMethod(method))
+    throw new NotFoundError('API_UNKNOWN_METHOD', `There is no API method "${method}".`);
   const parsed = api[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    throw new ValidationError('API_INVALID_INPUT', `Invalid input for ${method}${where}: ${issue?.message ?? 'invalid'}.`);
+    throw new ValidationError(
+      'API_INVALID_INPUT',
+      `Invalid input for ${method}${where}: ${issue?.message ?? 'invalid'}.`,
+    );
   }
   const handler = handlers[method] as (input: unknown) => unknown;
   return await handler(parsed.data);

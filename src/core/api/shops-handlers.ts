@@ -17,7 +17,12 @@ export function createShopsHandlers(core: Core): AreaHandlers<typeof shopsApi> {
     'shops.mapping.set': ({ shop, mapping }) => shops.setMapping(shop, mapping),
     'shops.schedule.set': ({ shop, schedule }) => shops.setSchedule(shop, schedule),
     'orders.list': ({ status, shop, limit, offset }) =>
-      shops.listOrders({ status, shopId: shop !== undefined ? shops.get(shop).id : undefined, limit, offset }),
+      shops.listOrders({
+        status,
+        shopId: shop !== undefined ? shops.get(shop).id : undefined,
+        limit,
+        offset,
+      }),
     'sync.run': ({ shop, full }) => shops.sync.runAll({ kind: full ? 'full' : 'new', shop }),
     'sync.runs': ({ shop, limit }) => shops.sync.runs({ shop, limit }),
   };

@@ -27,7 +27,9 @@ export function checkCreditorReference(raw: string | undefined): CreditorReferen
   if (!raw) return {};
   const ref = normalizeCreditorReference(raw);
   if (ref.startsWith('RF')) {
-    return isValidRfReference(ref) ? { reference: ref } : { problem: `creditor reference "${raw}" fails the ISO 11649 check` };
+    return isValidRfReference(ref)
+      ? { reference: ref }
+      : { problem: `creditor reference "${raw}" fails the ISO 11649 check` };
   }
   return { reference: raw.trim() };
 }

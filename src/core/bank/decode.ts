@@ -14,10 +14,17 @@ export type DecodeHint = 'xml' | 'mt940' | 'csv' | 'unknown';
 export type SniffResult = { encoding: TextEncoding; bomLength: number; reason: string };
 
 /** Looks at the first bytes (a few KB are enough) and picks an encoding; `full` enables the UTF-8 validity test. */
-export function sniffEncoding(head: Uint8Array, hint: DecodeHint = 'unknown', full?: Uint8Array): SniffResult {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3, reason: 'UTF-8 BOM' };
-  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2, reason: 'UTF-16LE BOM' };
-  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2, reason: 'UTF-16BE BOM' };
+export function sniffEncoding(
+  head: Uint8Array,
+  hint: DecodeHint = 'unknown',
+  full?: Uint8Array,
+): SniffResult {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+    return { encoding: 'utf-8', bomLength: 3, reason: 'UTF-8 BOM' };
+  if (head[0] === 0xff && head[1] === 0xfe)
+    return { encoding: 'utf-16le', bomLength: 2, reason: 'UTF-16LE BOM' };
+  if (head[0] === 0xfe && head[1] === 0xff)
+    return { encoding: 'utf-16be', bomLength: 2, reason: 'UTF-16BE BOM' };
   const utf16 = utf16WithoutBom(head);
   if (utf16) return { encoding: utf16, bomLength: 0, reason: 'UTF-16 byte pattern' };
   const declared = xmlDeclaredEncoding(head);
@@ -25,12 +32,16 @@ export function sniffEncoding(head: Uint8Array, hint: DecodeHint = 'unknown', fu
   if (hint === 'xml') return { encoding: 'utf-8', bomLength: 0, reason: 'XML default' };
   const sample = full ?? head;
   if (isValidUtf8(sample)) return { encoding: 'utf-8', bomLength: 0, reason: 'valid UTF-8' };
-  if (hint === 'mt940' && looksLikeCp850(sample)) return { encoding: 'cp850', bomLength: 0, reason: 'CP850 umlauts' };
+  if (hint === 'mt940' && looksLikeCp850(sample))
+    return { encoding: 'cp850', bomLength: 0, reason: 'CP850 umlauts' };
   return { encoding: 'windows-1252', bomLength: 0, reason: 'not UTF-8' };
 }
 
 /** Decodes a whole buffer (MT940, CSV, archive members). */
-export function decodeBytes(bytes: Uint8Array, hint: DecodeHint = 'unknown'): { text: string; encoding: TextEncoding } {
+export function decodeBytes(
+  bytes: Uint8Array,
+  hint: DecodeHint = 'unknown',
+): { text: string; encoding: TextEncoding } {
   const sniff = sniffEncoding(bytes.subarray(0, 4096), hint, bytes);
   const body = bytes.subarray(sniff.bomLength);
   return { text: createChunkDecoder(sniff.encoding).end(body), encoding: sniff.encoding };
@@ -45,7 +56,10 @@ export type ChunkDecoder = { write(chunk: Uint8Array): string; end(chunk?: Uint8
 export function createChunkDecoder(encoding: TextEncoding): ChunkDecoder {
   if (encoding === 'cp850') {
     const dec = iconv.getDecoder('cp850');
-    return { write: (c) => dec.write(Buffer.from(c.buffer, c.byteOffset, c.byteLength)), end: (c) => (c ? dec.write(Buffer.from(c.buffer, c.byteOffset, c.byteLength)) : '') + (dec.end() ?? '') };
+    return {
+      write: (c) => dec.write(Buffer.from(c.buffer, c.byteOffset, c.byteLength)),
+      end: (c) => (c ? dec.write(Buffer.from(c.buffer, c.byteOffset, c.byteLength)) : '') + (dec.end() ?? ''),
+    };
   }
   const dec = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: true });
   return {
@@ -85,7 +99,8 @@ function xmlDeclaredEncoding(head: Uint8Array): TextEncoding | undefined {
   if (!m?.[1]) return undefined;
   const name = m[1].toLowerCase();
   if (name === 'utf-8' || name === 'utf8') return 'utf-8';
-  if (['iso-8859-1', 'iso-8859-15', 'latin1', 'windows-1252', 'cp1252', 'us-ascii', 'ascii'].includes(name)) return 'windows-1252';
+  if (['iso-8859-1', 'iso-8859-15', 'latin1', 'windows-1252', 'cp1252', 'us-ascii', 'ascii'].includes(name))
+    return 'windows-1252';
   if (name === 'utf-16' || name === 'utf-16le') return 'utf-16le';
   if (name === 'utf-16be') return 'utf-16be';
   return undefined;

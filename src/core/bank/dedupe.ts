@@ -83,7 +83,13 @@ export type Candidate = {
 export type DedupeDecision =
   | { action: 'insert'; key: string }
   | { action: 'duplicate'; postingId: number }
-  | { action: 'replace'; postingId: number; key: string; before: Candidate; reason?: 'booked' | 'batch_details' };
+  | {
+      action: 'replace';
+      postingId: number;
+      key: string;
+      before: Candidate;
+      reason?: 'booked' | 'batch_details';
+    };
 
 export function formatFamily(format: string | null | undefined): string {
   if (!format) return '';
@@ -106,18 +112,39 @@ const norm = (s: string | null | undefined): string | undefined => {
   return t ? t : undefined;
 };
 const nameKey = (s: string | null | undefined): string | undefined => {
-  const t = s?.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 12);
+  const t = s
+    ?.toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 12);
   return t ? t : undefined;
 };
 
-type Identity = { e2e?: string | undefined; iban?: string | undefined; ref?: string | undefined; family: string; name?: string | undefined };
+type Identity = {
+  e2e?: string | undefined;
+  iban?: string | undefined;
+  ref?: string | undefined;
+  family: string;
+  name?: string | undefined;
+};
 
 function identityOf(e: ParsedEntry, format: StatementFormat): Identity {
-  return { e2e: norm(e.endToEndId), iban: norm(e.counterpartyIban), ref: norm(e.bankReference), family: formatFamily(format), name: nameKey(e.counterpartyName) };
+  return {
+    e2e: norm(e.endToEndId),
+    iban: norm(e.counterpartyIban),
+    ref: norm(e.bankReference),
+    family: formatFamily(format),
+    name: nameKey(e.counterpartyName),
+  };
 }
 
 function identityOfRow(c: Candidate): Identity {
-  return { e2e: norm(c.endToEndId), iban: norm(c.counterpartyIban), ref: norm(c.bankReference), family: formatFamily(c.format), name: nameKey(c.counterpartyName) };
+  return {
+    e2e: norm(c.endToEndId),
+    iban: norm(c.counterpartyIban),
+    ref: norm(c.bankReference),
+    family: formatFamily(c.format),
+    name: nameKey(c.counterpartyName),
+  };
 }
 
 function contradicts(a: Identity, b: Identity): boolean {
@@ -181,7 +208,9 @@ export class Deduper {
       `SELECT ${CANDIDATE_COLUMNS} FROM postings p LEFT JOIN import_batches b ON b.id = p.import_batch_id
        WHERE p.bank_account_id = ? AND p.currency = ? AND p.amount_minor = ? AND p.booking_status = ? ORDER BY p.id`,
     );
-    this.anyPosting = sqlite.prepare<[number], { one: number }>(`SELECT 1 AS one FROM postings WHERE bank_account_id = ? LIMIT 1`);
+    this.anyPosting = sqlite.prepare<[number], { one: number }>(
+      `SELECT 1 AS one FROM postings WHERE bank_account_id = ? LIMIT 1`,
+    );
     this.pendingCount = sqlite.prepare<[number], { n: number }>(
       `SELECT count(*) AS n FROM postings WHERE bank_account_id = ? AND booking_status = 'pending'`,
     );
@@ -209,7 +238,11 @@ export class Deduper {
 
   private isClaimed(postingId: number): boolean {
     const scopes = this.claimed.get(postingId);
-    return scopes === undefined ? false : typeof scopes === 'string' ? scopes === this.scope : scopes.has(this.scope);
+    return scopes === undefined
+      ? false
+      : typeof scopes === 'string'
+        ? scopes === this.scope
+        : scopes.has(this.scope);
   }
 
   /** Marks a posting as taken by the current statement scope (after a duplicate, insert or replace). */
@@ -226,7 +259,13 @@ export class Deduper {
    * claimed within a scope cannot be claimed again by it (twins), but a later report of the same file that
    * repeats an entry (cumulative intraday reports) finds it.
    */
-  decide(accountId: number, entry: ParsedEntry, format: StatementFormat, statementDate: string | undefined, scope: string): DedupeDecision {
+  decide(
+    accountId: number,
+    entry: ParsedEntry,
+    format: StatementFormat,
+    statementDate: string | undefined,
+    scope: string,
+  ): DedupeDecision {
     this.scope = scope;
     const prefix = keyPrefix(entry, statementDate);
     const fresh = this.freshCounters(accountId);
@@ -241,7 +280,10 @@ export class Deduper {
     const identity = identityOf(entry, format);
     const best = same.length ? this.pick(same, identity) : undefined;
     if (best) return { action: 'duplicate', postingId: best.id };
-    const alternate = entry.bookingStatus === 'booked' ? this.otherDateSpelling(accountId, entry, identity, statementDate) : undefined;
+    const alternate =
+      entry.bookingStatus === 'booked'
+        ? this.otherDateSpelling(accountId, entry, identity, statementDate)
+        : undefined;
     if (alternate) return { action: 'duplicate', postingId: alternate.id };
     const next = `${prefix}${same.reduce((max, c) => Math.max(max, occurrence(c.dedupeKey)), 0) + 1}`;
     const date = keyDate(entry, statementDate);
@@ -263,14 +305,34 @@ export class Deduper {
   }
 
   /** Batch total ↔ batch parts of the same booking (see BATCHES in the module comment). */
-  private batchCounterpart(accountId: number, entry: ParsedEntry, batch: NonNullable<ParsedEntry['batch']>, identity: Identity, date: string, next: string): DedupeDecision | undefined {
-    const ref = batch.part ? norm(batch.entryReference) ?? identity.ref : identity.ref;
+  private batchCounterpart(
+    accountId: number,
+    entry: ParsedEntry,
+    batch: NonNullable<ParsedEntry['batch']>,
+    identity: Identity,
+    date: string,
+    next: string,
+  ): DedupeDecision | undefined {
+    const ref = batch.part ? (norm(batch.entryReference) ?? identity.ref) : identity.ref;
     if (identity.family !== 'camt' || !ref) return undefined;
-    const sameBatch = (c: Candidate) => c.bookingStatus === 'booked' && formatFamily(c.format) === 'camt' && norm(c.bankReference) === ref && Math.sign(c.amountMinor) === Math.sign(batch.totalMinor);
+    const sameBatch = (c: Candidate) =>
+      c.bookingStatus === 'booked' &&
+      formatFamily(c.format) === 'camt' &&
+      norm(c.bankReference) === ref &&
+      Math.sign(c.amountMinor) === Math.sign(batch.totalMinor);
     if (!batch.part) {
       const prefix = `${date}|`;
-      const parts = this.byPrefix.all(accountId, prefix, `${date}}`).filter((c) => !this.isClaimed(c.id) && sameBatch(c) && c.amountMinor !== batch.totalMinor && c.dedupeKey.split('|')[2] === entry.currency);
-      if (parts.length < 2 || parts.reduce((sum, c) => sum + c.amountMinor, 0) !== batch.totalMinor) return undefined;
+      const parts = this.byPrefix
+        .all(accountId, prefix, `${date}}`)
+        .filter(
+          (c) =>
+            !this.isClaimed(c.id) &&
+            sameBatch(c) &&
+            c.amountMinor !== batch.totalMinor &&
+            c.dedupeKey.split('|')[2] === entry.currency,
+        );
+      if (parts.length < 2 || parts.reduce((sum, c) => sum + c.amountMinor, 0) !== batch.totalMinor)
+        return undefined;
       const [first, ...rest] = parts;
       for (const c of rest) this.claim(c.id);
       return first ? { action: 'duplicate', postingId: first.id } : undefined;
@@ -278,9 +340,12 @@ export class Deduper {
     const absorbed = this.absorbedBatches.get(`${accountId}|${date}|${batch.totalMinor}|${ref}`);
     if (absorbed !== undefined) return { action: 'duplicate', postingId: absorbed };
     const prefix = `${date}|${batch.totalMinor}|${entry.currency}|`;
-    const total = this.byPrefix.all(accountId, prefix, `${prefix.slice(0, -1)}}`).find((c) => !this.isClaimed(c.id) && sameBatch(c));
+    const total = this.byPrefix
+      .all(accountId, prefix, `${prefix.slice(0, -1)}}`)
+      .find((c) => !this.isClaimed(c.id) && sameBatch(c));
     if (!total) return undefined;
-    if (total.assignedMinor === 0) return { action: 'replace', postingId: total.id, key: next, before: total, reason: 'batch_details' };
+    if (total.assignedMinor === 0)
+      return { action: 'replace', postingId: total.id, key: next, before: total, reason: 'batch_details' };
     // The total is already (partly) assigned to orders: keep it, and let every part of the batch be a duplicate.
     this.absorbedBatches.set(`${accountId}|${date}|${batch.totalMinor}|${ref}`, total.id);
     return { action: 'duplicate', postingId: total.id };
@@ -293,17 +358,30 @@ export class Deduper {
    * copy the value date into the booking date — and some CSVs): the keys differ although the booking is the
    * same. So an entry is also compared with postings of the same value date that were keyed by the other date.
    */
-  private otherDateSpelling(accountId: number, entry: ParsedEntry, identity: Identity, statementDate: string | undefined): Candidate | undefined {
+  private otherDateSpelling(
+    accountId: number,
+    entry: ParsedEntry,
+    identity: Identity,
+    statementDate: string | undefined,
+  ): Candidate | undefined {
     const valueDate = entry.valueDate;
     if (!valueDate) return undefined;
     let candidates: Candidate[];
     if (entry.bookingDate && entry.bookingDate !== valueDate) {
       // We have a real booking date; the other file may have keyed the booking by its value date.
       const prefix = `${valueDate}|${entry.amountMinor}|${entry.currency}|`;
-      candidates = this.byPrefix.all(accountId, prefix, `${prefix.slice(0, -1)}}`).filter((c) => (c.bookingDate === null || c.bookingDate === c.valueDate) && (c.valueDate ?? valueDate) === valueDate);
+      candidates = this.byPrefix
+        .all(accountId, prefix, `${prefix.slice(0, -1)}}`)
+        .filter(
+          (c) =>
+            (c.bookingDate === null || c.bookingDate === c.valueDate) &&
+            (c.valueDate ?? valueDate) === valueDate,
+        );
     } else if (keyDate(entry, statementDate) === valueDate) {
       // We only know the value date; the other file may have keyed it by a different booking date.
-      candidates = this.byAmount.all(accountId, entry.currency, entry.amountMinor, 'booked').filter((c) => c.valueDate === valueDate && c.bookingDate !== null && c.bookingDate !== valueDate);
+      candidates = this.byAmount
+        .all(accountId, entry.currency, entry.amountMinor, 'booked')
+        .filter((c) => c.valueDate === valueDate && c.bookingDate !== null && c.bookingDate !== valueDate);
     } else {
       return undefined;
     }
@@ -327,7 +405,13 @@ export class Deduper {
   }
 
   /** Pending ↔ booked: same amount, date within the window, and positive agreement (see module comment). */
-  private acrossStatus(accountId: number, entry: ParsedEntry, status: 'booked' | 'pending', identity: Identity, date: string): Candidate | undefined {
+  private acrossStatus(
+    accountId: number,
+    entry: ParsedEntry,
+    status: 'booked' | 'pending',
+    identity: Identity,
+    date: string,
+  ): Candidate | undefined {
     if (status === 'pending' && !this.hasPending(accountId)) return undefined;
     let best: Candidate | undefined;
     let bestRank = Number.NEGATIVE_INFINITY;
@@ -337,13 +421,20 @@ export class Deduper {
       // A pending row without any date (comdirect "offen", Sparkasse CSV "Umsatz vorgemerkt") was keyed on its
       // statement's date: that is the only date to compare, and it is only approximate.
       const undated = entryUndated || (c.bookingDate === null && c.valueDate === null);
-      const apart = Math.min(daysApart(c.bookingDate, date), daysApart(c.valueDate, date), daysApart(c.bookingDate ?? c.valueDate, entry.valueDate), undated ? daysApart(keyDateOf(c.dedupeKey), date) : Number.POSITIVE_INFINITY);
+      const apart = Math.min(
+        daysApart(c.bookingDate, date),
+        daysApart(c.valueDate, date),
+        daysApart(c.bookingDate ?? c.valueDate, entry.valueDate),
+        undated ? daysApart(keyDateOf(c.dedupeKey), date) : Number.POSITIVE_INFINITY,
+      );
       if (apart > PENDING_WINDOW_DAYS) continue;
       const other = identityOfRow(c);
       if (contradicts(identity, other)) continue;
       const score = agreement(identity, other);
       // Without ids: the same day, or — when one side has no date of its own — the same counterparty name.
-      const positive = score >= 2 || (!hasIdentity(identity) && !hasIdentity(other) && (apart === 0 || (undated && score >= 1)));
+      const positive =
+        score >= 2 ||
+        (!hasIdentity(identity) && !hasIdentity(other) && (apart === 0 || (undated && score >= 1)));
       if (!positive) continue;
       const rank = score * 100 - apart;
       if (rank > bestRank) {

@@ -24,8 +24,13 @@ export function isZip(head: Uint8Array): boolean {
 }
 
 const CAMT_NS = /urn:iso:std:iso:20022:tech:xsd:(camt\.05[234])\.001\.(\d{2})/;
-const CAMT_ROOT = /<(?:[A-Za-z0-9_-]+:)?(BkToCstmrAcctRpt|BkToCstmrStmt|BkToCstmrDbtCdtNtfctn)(?:V\d{2})?[\s>]/;
-const ROOTS = { BkToCstmrAcctRpt: 'camt.052', BkToCstmrStmt: 'camt.053', BkToCstmrDbtCdtNtfctn: 'camt.054' } as const;
+const CAMT_ROOT =
+  /<(?:[A-Za-z0-9_-]+:)?(BkToCstmrAcctRpt|BkToCstmrStmt|BkToCstmrDbtCdtNtfctn)(?:V\d{2})?[\s>]/;
+const ROOTS = {
+  BkToCstmrAcctRpt: 'camt.052',
+  BkToCstmrStmt: 'camt.053',
+  BkToCstmrDbtCdtNtfctn: 'camt.054',
+} as const;
 
 /** `head` is the decoded start of the file (the first 64 KB are plenty). */
 export function detectFormat(head: string): DetectedFormat {
@@ -33,10 +38,13 @@ export function detectFormat(head: string): DetectedFormat {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('<')) {
     const ns = CAMT_NS.exec(text);
-    if (ns?.[1] && ns[2]) return { kind: 'camt', message: ns[1] as 'camt.052', version: `${ns[1]}.001.${ns[2]}` };
+    if (ns?.[1] && ns[2])
+      return { kind: 'camt', message: ns[1] as 'camt.052', version: `${ns[1]}.001.${ns[2]}` };
     const root = CAMT_ROOT.exec(text);
     if (root?.[1]) return { kind: 'camt', message: ROOTS[root[1] as keyof typeof ROOTS] };
-    const first = /<([A-Za-z_][\w:.-]*)[\s>/]/.exec(trimmed.replace(/^<\?[^>]*\?>\s*/, '').replace(/^(<!--[\s\S]*?-->\s*)+/, ''));
+    const first = /<([A-Za-z_][\w:.-]*)[\s>/]/.exec(
+      trimmed.replace(/^<\?[^>]*\?>\s*/, '').replace(/^(<!--[\s\S]*?-->\s*)+/, ''),
+    );
     return { kind: 'xml-other', root: first?.[1] ?? '?' };
   }
   if (/\{2:[IO]942/.test(text) || /(^|[\r\n])\s*:(34F|13D):/.test(text)) return { kind: 'mt942' };

@@ -9,7 +9,15 @@ import { Deduper } from './dedupe.ts';
 import { importErrorFromProblem } from './import-error.ts';
 import { PostingWriter } from './posting-writer.ts';
 import type { StatementFile } from './read-statement.ts';
-import { finishStatement, openStatement, resolveAccount, type FileContext, type ImportedAccount, type ImportWarning, type StatementState } from './statement-checks.ts';
+import {
+  finishStatement,
+  openStatement,
+  resolveAccount,
+  type FileContext,
+  type ImportedAccount,
+  type ImportWarning,
+  type StatementState,
+} from './statement-checks.ts';
 import type { ParsedEntry, ParseEvent, StatementFormat, StatementInfo } from './types.ts';
 
 export type { FileContext, ImportedAccount, ImportWarning } from './statement-checks.ts';
@@ -56,18 +64,41 @@ class FileImport {
     private readonly ctx: FileContext,
   ) {
     const { db, now } = ctx;
-    this.format = file.format.kind === 'camt' ? (file.format.message === 'unknown' ? 'camt.053' : file.format.message) : (file.format.kind as StatementFormat);
+    this.format =
+      file.format.kind === 'camt'
+        ? file.format.message === 'unknown'
+          ? 'camt.053'
+          : file.format.message
+        : (file.format.kind as StatementFormat);
     this.batchId = db
       .insert(importBatches)
-      .values({ fileName: file.name, fileSha256: '', format: this.format, formatVersion: file.format.kind === 'camt' ? (file.format.version ?? null) : null, importedAt: now })
+      .values({
+        fileName: file.name,
+        fileSha256: '',
+        format: this.format,
+        formatVersion: file.format.kind === 'camt' ? (file.format.version ?? null) : null,
+        importedAt: now,
+      })
       .returning({ id: importBatches.id })
       .get().id;
     this.writer = new PostingWriter(db.$client);
     this.deduper = new Deduper(db.$client);
     this.importedDetails = JSON.stringify({ importBatchId: this.batchId, file: file.name });
     this.summary = {
-      file: file.name, format: this.format, version: null, encoding: file.encoding, importBatchId: this.batchId, accounts: [], statements: 0,
-      entries: 0, new: 0, duplicate: 0, replaced: 0, balanceCheck: 'not_available', warnings: [], postingIds: [],
+      file: file.name,
+      format: this.format,
+      version: null,
+      encoding: file.encoding,
+      importBatchId: this.batchId,
+      accounts: [],
+      statements: 0,
+      entries: 0,
+      new: 0,
+      duplicate: 0,
+      replaced: 0,
+      balanceCheck: 'not_available',
+      warnings: [],
+      postingIds: [],
     };
   }
 
@@ -76,7 +107,8 @@ class FileImport {
     // Rather than holding 100 000 entries until then, a first pass over the (in-memory) text collects the
     // statements; the second pass stores entries as they come. CAMT announces statements first: read once.
     if (this.file.format.kind !== 'camt') {
-      for (const event of this.file.events()) if (event.kind === 'statement') this.announced.set(event.index, event.statement);
+      for (const event of this.file.events())
+        if (event.kind === 'statement') this.announced.set(event.index, event.statement);
     }
     for (const event of this.file.events()) this.handle(event);
     for (const [index, entries] of this.waiting) {
@@ -95,7 +127,8 @@ class FileImport {
 
   private handle(event: ParseEvent): void {
     if (event.kind === 'problem') {
-      if (event.problem.severity === 'error') throw importErrorFromProblem({ ...event.problem, file: event.problem.file ?? this.file.name });
+      if (event.problem.severity === 'error')
+        throw importErrorFromProblem({ ...event.problem, file: event.problem.file ?? this.file.name });
       this.warn({ code: event.problem.code, message: event.problem.message });
     } else if (event.kind === 'statement') {
       let st = this.statements.get(event.index);
@@ -144,7 +177,11 @@ class FileImport {
     const accountId = this.accountOf(st);
     summary.entries++;
     st.entries++;
-    if (entry.bookingStatus === 'booked' && (!st.info.balanceCurrency || st.info.balanceCurrency === entry.currency)) st.sum += entry.amountMinor;
+    if (
+      entry.bookingStatus === 'booked' &&
+      (!st.info.balanceCurrency || st.info.balanceCurrency === entry.currency)
+    )
+      st.sum += entry.amountMinor;
     const d = deduper.decide(accountId, entry, st.info.format, st.date, st.scope);
     if (d.action === 'duplicate') {
       deduper.claim(d.postingId);
@@ -159,7 +196,15 @@ class FileImport {
     } else {
       const { before, after } = writer.replace(d.postingId, batchId, entry, d.key);
       deduper.claim(d.postingId);
-      writer.audit(now, actor, d.postingId, d.reason === 'batch_details' ? 'replaced_by_batch_details' : 'replaced_by_booked', before, after, { importBatchId: batchId, dedupeKey: d.key });
+      writer.audit(
+        now,
+        actor,
+        d.postingId,
+        d.reason === 'batch_details' ? 'replaced_by_batch_details' : 'replaced_by_booked',
+        before,
+        after,
+        { importBatchId: batchId, dedupeKey: d.key },
+      );
       summary.replaced++;
       summary.postingIds.push(d.postingId);
     }
@@ -167,24 +212,42 @@ class FileImport {
 
   private finish(): FileImportSummary {
     const { summary } = this;
-    if (this.statements.size === 0) this.warn({ code: 'IMPORT_NO_ENTRIES', message: `${this.file.name} contains no statement.` });
+    if (this.statements.size === 0)
+      this.warn({ code: 'IMPORT_NO_ENTRIES', message: `${this.file.name} contains no statement.` });
     const checks = [...this.statements.values()].map((st) => {
       const named = Boolean(st.info.account.iban ?? st.info.account.otherId ?? this.ctx.accountIban);
       if (st.accountId === undefined && !named) {
-        this.warn({ code: 'IMPORT_STATEMENT_WITHOUT_ACCOUNT', message: 'A statement without entries names no account; skipped.' });
+        this.warn({
+          code: 'IMPORT_STATEMENT_WITHOUT_ACCOUNT',
+          message: 'A statement without entries names no account; skipped.',
+        });
         return 'not_available' as const;
       }
       const accountId = this.accountOf(st);
       return finishStatement({ ...st, accountId }, this.batchId, this.ctx, (w) => this.warn(w));
     });
     summary.statements = this.statements.size;
-    summary.balanceCheck = checks.includes('mismatch') ? 'mismatch' : checks.includes('ok') ? 'ok' : 'not_available';
-    if (this.dropped > 0) summary.warnings.push({ code: 'IMPORT_MORE_WARNINGS', message: `${this.dropped} more warnings not listed.` });
+    summary.balanceCheck = checks.includes('mismatch')
+      ? 'mismatch'
+      : checks.includes('ok')
+        ? 'ok'
+        : 'not_available';
+    if (this.dropped > 0)
+      summary.warnings.push({
+        code: 'IMPORT_MORE_WARNINGS',
+        message: `${this.dropped} more warnings not listed.`,
+      });
     this.ctx.db
       .update(importBatches)
       .set({
-        fileSha256: this.file.sha256(), bankAccountId: summary.accounts[0]?.id ?? null, formatVersion: summary.version, entriesNew: summary.new,
-        entriesDuplicate: summary.duplicate, entriesReplaced: summary.replaced, balanceCheck: summary.balanceCheck, warnings: summary.warnings,
+        fileSha256: this.file.sha256(),
+        bankAccountId: summary.accounts[0]?.id ?? null,
+        formatVersion: summary.version,
+        entriesNew: summary.new,
+        entriesDuplicate: summary.duplicate,
+        entriesReplaced: summary.replaced,
+        balanceCheck: summary.balanceCheck,
+        warnings: summary.warnings,
       })
       .where(eq(importBatches.id, this.batchId))
       .run();

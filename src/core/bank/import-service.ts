@@ -22,8 +22,7 @@ import { listPostings, type PostingQuery } from './postings-query.ts';
 export type ImportOptions = { accountIban?: string; csvProfile?: string; actor?: string };
 
 export type FileResult =
-  | ({ ok: true } & FileImportSummary)
-  | { ok: false; file: string; error: { code: string; message: string } };
+  ({ ok: true } & FileImportSummary) | { ok: false; file: string; error: { code: string; message: string } };
 
 export type AfterImportEvent = { results: FileImportSummary[]; postingIds: number[] };
 
@@ -51,12 +50,19 @@ export function createBankService(deps: BankServiceDeps) {
         const files = openStatementFiles(source, read, csv);
         return files.map((file) => {
           const ctx = { db, now, actor: options.actor ?? 'import' };
-          return importStatementFile(file, options.accountIban ? { ...ctx, accountIban: options.accountIban } : ctx);
+          return importStatementFile(
+            file,
+            options.accountIban ? { ...ctx, accountIban: options.accountIban } : ctx,
+          );
         });
       })();
     // Without --csv-profile, a CSV for a known account uses the profile stored with that account.
     const accountProfile = options.accountIban
-      ? db.select({ p: bankAccounts.csvProfile }).from(bankAccounts).where(eq(bankAccounts.iban, options.accountIban.replace(/\s+/g, '').toUpperCase())).get()?.p
+      ? db
+          .select({ p: bankAccounts.csvProfile })
+          .from(bankAccounts)
+          .where(eq(bankAccounts.iban, options.accountIban.replace(/\s+/g, '').toUpperCase()))
+          .get()?.p
       : undefined;
     const profile = options.csvProfile ?? accountProfile ?? undefined;
     const read: ReadOptions = profile ? { csvProfile: profile } : {};
@@ -76,7 +82,11 @@ export function createBankService(deps: BankServiceDeps) {
           throw wrap(again, source.name);
         }
       })();
-      for (const r of results) r.warnings.unshift({ code: 'ENCODING_FALLBACK', message: `${error.fileName} declares UTF-8 but is not; read as Windows-1252.` });
+      for (const r of results)
+        r.warnings.unshift({
+          code: 'ENCODING_FALLBACK',
+          message: `${error.fileName} declares UTF-8 but is not; read as Windows-1252.`,
+        });
       return results;
     } finally {
       db.$client.pragma(`cache_size = ${previousCache}`);
@@ -93,7 +103,11 @@ export function createBankService(deps: BankServiceDeps) {
     }
   }
 
-  async function importSources(sources: (() => ByteSource)[], names: string[], options: ImportOptions): Promise<FileResult[]> {
+  async function importSources(
+    sources: (() => ByteSource)[],
+    names: string[],
+    options: ImportOptions,
+  ): Promise<FileResult[]> {
     const out: FileResult[] = [];
     for (const [i, make] of sources.entries()) {
       try {
@@ -117,13 +131,18 @@ export function createBankService(deps: BankServiceDeps) {
             // Results and errors name the file as the caller gave it (archive members as `<path>/<member>`).
             return sourceFromPath(p, p);
           } catch (error) {
-            throw new ImportError('IMPORT_FILE_UNREADABLE', `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the path.`, { file: p });
+            throw new ImportError(
+              'IMPORT_FILE_UNREADABLE',
+              `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the path.`,
+              { file: p },
+            );
           }
         }),
         paths,
         options,
       ),
-    importBytes: (name: string, bytes: Uint8Array, options: ImportOptions = {}) => importSources([() => sourceFromBytes(name, bytes)], [name], options),
+    importBytes: (name: string, bytes: Uint8Array, options: ImportOptions = {}) =>
+      importSources([() => sourceFromBytes(name, bytes)], [name], options),
     listPostings: (query: PostingQuery = {}) => listPostings(db, query),
     getWatchFolder(): string | null {
       const row = db.select().from(settings).where(eq(settings.key, WATCH_FOLDER_KEY)).get();
@@ -132,7 +151,11 @@ export function createBankService(deps: BankServiceDeps) {
     setWatchFolder(folder: string | null): void {
       const now = clock.now().toISOString();
       if (folder === null) db.delete(settings).where(eq(settings.key, WATCH_FOLDER_KEY)).run();
-      else db.insert(settings).values({ key: WATCH_FOLDER_KEY, value: folder, updatedAt: now }).onConflictDoUpdate({ target: settings.key, set: { value: folder, updatedAt: now } }).run();
+      else
+        db.insert(settings)
+          .values({ key: WATCH_FOLDER_KEY, value: folder, updatedAt: now })
+          .onConflictDoUpdate({ target: settings.key, set: { value: folder, updatedAt: now } })
+          .run();
     },
     accounts: () => db.select().from(bankAccounts).orderBy(asc(bankAccounts.id)).all(),
     postingCount: (where?: SQL) => db.$count(postings, where ?? and()),
@@ -143,10 +166,13 @@ export type BankService = ReturnType<typeof createBankService>;
 
 function wrap(error: unknown, file: string): unknown {
   if (isKassenwartError(error)) {
-    if (error instanceof ImportError && !error.file) return new ImportError(error.code, error.message, { file });
+    if (error instanceof ImportError && !error.file)
+      return new ImportError(error.code, error.message, { file });
     return error;
   }
   // Anything unexpected while reading a file is still reported as a typed import error naming the file.
   const message = error instanceof Error ? error.message : String(error);
-  return new ImportError('IMPORT_FAILED', `Import failed: ${message}. Nothing was imported from this file.`, { file });
+  return new ImportError('IMPORT_FAILED', `Import failed: ${message}. Nothing was imported from this file.`, {
+    file,
+  });
 }

@@ -8,19 +8,46 @@ import type { PostingMatchState } from '#shared/domain.ts';
 import type { ParsedEntry } from './types.ts';
 
 const COLUMNS = [
-  'booking_date', 'value_date', 'amount_minor', 'currency', 'booking_status', 'reversal', 'counterparty_name',
-  'counterparty_iban', 'counterparty_bic', 'ultimate_debtor', 'ultimate_creditor', 'remittance', 'creditor_reference',
-  'end_to_end_id', 'mandate_id', 'bank_tx_code', 'bank_reference',
+  'booking_date',
+  'value_date',
+  'amount_minor',
+  'currency',
+  'booking_status',
+  'reversal',
+  'counterparty_name',
+  'counterparty_iban',
+  'counterparty_bic',
+  'ultimate_debtor',
+  'ultimate_creditor',
+  'remittance',
+  'creditor_reference',
+  'end_to_end_id',
+  'mandate_id',
+  'bank_tx_code',
+  'bank_reference',
 ] as const;
 
 type Row = (string | number | null)[];
 
 function entryValues(e: ParsedEntry): Row {
   return [
-    e.bookingDate ?? null, e.valueDate ?? null, e.amountMinor, e.currency, e.bookingStatus, e.reversal ? 1 : 0,
-    e.counterpartyName ?? null, e.counterpartyIban ?? null, e.counterpartyBic ?? null, e.ultimateDebtor ?? null,
-    e.ultimateCreditor ?? null, e.remittance ?? null, e.creditorReference ?? null, e.endToEndId ?? null,
-    e.mandateId ?? null, e.bankTxCode ?? null, e.bankReference ?? null,
+    e.bookingDate ?? null,
+    e.valueDate ?? null,
+    e.amountMinor,
+    e.currency,
+    e.bookingStatus,
+    e.reversal ? 1 : 0,
+    e.counterpartyName ?? null,
+    e.counterpartyIban ?? null,
+    e.counterpartyBic ?? null,
+    e.ultimateDebtor ?? null,
+    e.ultimateCreditor ?? null,
+    e.remittance ?? null,
+    e.creditorReference ?? null,
+    e.endToEndId ?? null,
+    e.mandateId ?? null,
+    e.bankTxCode ?? null,
+    e.bankReference ?? null,
   ];
 }
 
@@ -53,19 +80,47 @@ export class PostingWriter {
   }
 
   insert(accountId: number, batchId: number, entry: ParsedEntry, key: string, now: string): number {
-    const info = this.insertStmt.run(accountId, batchId, ...entryValues(entry), key, initialMatchState(entry.amountMinor), now);
+    const info = this.insertStmt.run(
+      accountId,
+      batchId,
+      ...entryValues(entry),
+      key,
+      initialMatchState(entry.amountMinor),
+      now,
+    );
     return Number(info.lastInsertRowid);
   }
 
   /** Pending -> booked: the row keeps its id (and assignments); data and key become the booked version's. */
-  replace(postingId: number, batchId: number, entry: ParsedEntry, key: string): { before: PostingSnapshot | undefined; after: PostingSnapshot | undefined } {
+  replace(
+    postingId: number,
+    batchId: number,
+    entry: ParsedEntry,
+    key: string,
+  ): { before: PostingSnapshot | undefined; after: PostingSnapshot | undefined } {
     const before = this.selectStmt.get(postingId);
     this.updateStmt.run(batchId, ...entryValues(entry), key, postingId);
     return { before, after: this.selectStmt.get(postingId) };
   }
 
-  audit(now: string, actor: string, postingId: number, action: string, before: unknown, after: unknown, details: Record<string, unknown> | string): void {
+  audit(
+    now: string,
+    actor: string,
+    postingId: number,
+    action: string,
+    before: unknown,
+    after: unknown,
+    details: Record<string, unknown> | string,
+  ): void {
     const detailsJson = typeof details === 'string' ? details : JSON.stringify(details);
-    this.auditStmt.run(now, actor, String(postingId), action, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after), detailsJson);
+    this.auditStmt.run(
+      now,
+      actor,
+      String(postingId),
+      action,
+      before === undefined ? null : JSON.stringify(before),
+      after === undefined ? null : JSON.stringify(after),
+      detailsJson,
+    );
   }
 }

@@ -50,28 +50,56 @@ export type PostingView = {
 
 export function listPostings(db: Db, query: PostingQuery): { items: PostingView[]; total: number } {
   const where: SQL[] = [];
-  if (query.status === 'pending' || query.status === 'booked') where.push(eq(postings.bookingStatus, query.status));
+  if (query.status === 'pending' || query.status === 'booked')
+    where.push(eq(postings.bookingStatus, query.status));
   else if (query.status) where.push(eq(postings.matchState, query.status));
-  if (query.accountIban) where.push(eq(bankAccounts.iban, query.accountIban.replace(/\s+/g, '').toUpperCase()));
+  if (query.accountIban)
+    where.push(eq(bankAccounts.iban, query.accountIban.replace(/\s+/g, '').toUpperCase()));
   if (query.from) where.push(gte(postings.bookingDate, query.from));
   if (query.to) where.push(lte(postings.bookingDate, query.to));
   const condition = where.length ? and(...where) : undefined;
   const base = db
     .select({
-      id: postings.id, accountId: postings.bankAccountId, accountIban: bankAccounts.iban, accountOtherId: bankAccounts.otherId, bookingDate: postings.bookingDate,
-      valueDate: postings.valueDate, amountMinor: postings.amountMinor, currency: postings.currency,
-      counterpartyName: postings.counterpartyName, counterpartyIban: postings.counterpartyIban, counterpartyBic: postings.counterpartyBic,
-      ultimateDebtor: postings.ultimateDebtor, ultimateCreditor: postings.ultimateCreditor, remittance: postings.remittance,
-      endToEndId: postings.endToEndId, mandateId: postings.mandateId, creditorReference: postings.creditorReference,
-      bankReference: postings.bankReference, bankTxCode: postings.bankTxCode, status: postings.matchState,
-      bookingStatus: postings.bookingStatus, reversal: postings.reversal, assignedMinor: postings.assignedMinor, importBatchId: postings.importBatchId,
+      id: postings.id,
+      accountId: postings.bankAccountId,
+      accountIban: bankAccounts.iban,
+      accountOtherId: bankAccounts.otherId,
+      bookingDate: postings.bookingDate,
+      valueDate: postings.valueDate,
+      amountMinor: postings.amountMinor,
+      currency: postings.currency,
+      counterpartyName: postings.counterpartyName,
+      counterpartyIban: postings.counterpartyIban,
+      counterpartyBic: postings.counterpartyBic,
+      ultimateDebtor: postings.ultimateDebtor,
+      ultimateCreditor: postings.ultimateCreditor,
+      remittance: postings.remittance,
+      endToEndId: postings.endToEndId,
+      mandateId: postings.mandateId,
+      creditorReference: postings.creditorReference,
+      bankReference: postings.bankReference,
+      bankTxCode: postings.bankTxCode,
+      status: postings.matchState,
+      bookingStatus: postings.bookingStatus,
+      reversal: postings.reversal,
+      assignedMinor: postings.assignedMinor,
+      importBatchId: postings.importBatchId,
     })
     .from(postings)
     .innerJoin(bankAccounts, eq(bankAccounts.id, postings.bankAccountId))
     .where(condition)
     .orderBy(desc(postings.bookingDate), desc(postings.id));
   const limit = query.limit ?? 100;
-  const items = base.limit(limit).offset(query.offset ?? 0).all();
-  const total = db.select({ n: count() }).from(postings).innerJoin(bankAccounts, eq(bankAccounts.id, postings.bankAccountId)).where(condition).get()?.n ?? 0;
+  const items = base
+    .limit(limit)
+    .offset(query.offset ?? 0)
+    .all();
+  const total =
+    db
+      .select({ n: count() })
+      .from(postings)
+      .innerJoin(bankAccounts, eq(bankAccounts.id, postings.bankAccountId))
+      .where(condition)
+      .get()?.n ?? 0;
   return { items, total };
 }

@@ -16,7 +16,11 @@ import type { ParseEvent } from './types.ts';
 const MAX_MEMBER_BYTES = 512 * 2 ** 20;
 const MAX_ARCHIVE_BYTES = 1024 * 2 ** 20;
 
-export type ReadOptions = { csvProfile?: string; forceEncoding?: TextEncoding; archiveLimits?: { memberBytes: number; archiveBytes: number } };
+export type ReadOptions = {
+  csvProfile?: string;
+  forceEncoding?: TextEncoding;
+  archiveLimits?: { memberBytes: number; archiveBytes: number };
+};
 
 export type StatementFile = {
   name: string;
@@ -39,16 +43,33 @@ export class EncodingRetry extends Error {
 }
 
 /** CSV parser hook: the CSV helper's parseCsv(text, fileName, options), wired in csv-hook.ts. */
-export type CsvParse = (text: string, fileName: string, options: { profile?: string }) => Iterable<ParseEvent>;
+export type CsvParse = (
+  text: string,
+  fileName: string,
+  options: { profile?: string },
+) => Iterable<ParseEvent>;
 
-export function openStatementFiles(source: ByteSource, options: ReadOptions, csv: CsvParse | undefined, depth = 0): StatementFile[] {
+export function openStatementFiles(
+  source: ByteSource,
+  options: ReadOptions,
+  csv: CsvParse | undefined,
+  depth = 0,
+): StatementFile[] {
   const head = source.head();
   if (isZip(head)) {
-    if (depth > 1) throw importError('IMPORT_NESTED_ARCHIVE', 'Archives nested deeper than one level are not imported. Unpack the archive and import its files.', { file: source.name });
+    if (depth > 1)
+      throw importError(
+        'IMPORT_NESTED_ARCHIVE',
+        'Archives nested deeper than one level are not imported. Unpack the archive and import its files.',
+        { file: source.name },
+      );
     let members: Record<string, Uint8Array>;
     let total = 0;
     let tooLarge: string | undefined;
-    const limits = options.archiveLimits ?? { memberBytes: MAX_MEMBER_BYTES, archiveBytes: MAX_ARCHIVE_BYTES };
+    const limits = options.archiveLimits ?? {
+      memberBytes: MAX_MEMBER_BYTES,
+      archiveBytes: MAX_ARCHIVE_BYTES,
+    };
     try {
       // Sizes from the central directory are checked before inflating (no zip bombs).
       members = unzipSync(source.all(), {
@@ -59,20 +80,43 @@ export function openStatementFiles(source: ByteSource, options: ReadOptions, csv
         },
       });
     } catch (error) {
-      throw importError('IMPORT_BAD_ARCHIVE', `The ZIP archive cannot be read (${(error as Error).message}). Download it again.`, { file: source.name });
+      throw importError(
+        'IMPORT_BAD_ARCHIVE',
+        `The ZIP archive cannot be read (${(error as Error).message}). Download it again.`,
+        { file: source.name },
+      );
     }
     if (tooLarge !== undefined) {
-      throw importError('IMPORT_ARCHIVE_TOO_LARGE', `"${tooLarge}" in the archive unpacks to more than ${Math.round(limits.memberBytes / 2 ** 20)} MB (or the archive to more than ${Math.round(limits.archiveBytes / 2 ** 20)} MB). Unpack it and import the statement files one by one.`, { file: source.name });
+      throw importError(
+        'IMPORT_ARCHIVE_TOO_LARGE',
+        `"${tooLarge}" in the archive unpacks to more than ${Math.round(limits.memberBytes / 2 ** 20)} MB (or the archive to more than ${Math.round(limits.archiveBytes / 2 ** 20)} MB). Unpack it and import the statement files one by one.`,
+        { file: source.name },
+      );
     }
     const names = Object.keys(members)
       .filter((n) => !n.endsWith('/') && !n.startsWith('__MACOSX/') && !/(^|\/)\./.test(n))
       .sort();
-    if (names.length === 0) throw importError('IMPORT_EMPTY_ARCHIVE', 'The ZIP archive contains no files.', { file: source.name });
-    return names.flatMap((n) => openStatementFiles(sourceFromBytes(`${source.name}/${n}`, members[n] ?? new Uint8Array()), options, csv, depth + 1));
+    if (names.length === 0)
+      throw importError('IMPORT_EMPTY_ARCHIVE', 'The ZIP archive contains no files.', { file: source.name });
+    return names.flatMap((n) =>
+      openStatementFiles(
+        sourceFromBytes(`${source.name}/${n}`, members[n] ?? new Uint8Array()),
+        options,
+        csv,
+        depth + 1,
+      ),
+    );
   }
-  if (source.size === 0) throw importError('IMPORT_EMPTY_FILE', 'The file is empty. Download the statement again.', { file: source.name });
-  const sniff = options.forceEncoding ? { encoding: options.forceEncoding, bomLength: 0 } : sniffEncoding(head, 'unknown');
-  const headText = new TextDecoder(sniff.encoding === 'cp850' ? 'latin1' : sniff.encoding).decode(head.subarray(sniff.bomLength));
+  if (source.size === 0)
+    throw importError('IMPORT_EMPTY_FILE', 'The file is empty. Download the statement again.', {
+      file: source.name,
+    });
+  const sniff = options.forceEncoding
+    ? { encoding: options.forceEncoding, bomLength: 0 }
+    : sniffEncoding(head, 'unknown');
+  const headText = new TextDecoder(sniff.encoding === 'cp850' ? 'latin1' : sniff.encoding).decode(
+    head.subarray(sniff.bomLength),
+  );
   const format = detectFormat(headText);
   switch (format.kind) {
     case 'camt':
@@ -80,30 +124,73 @@ export function openStatementFiles(source: ByteSource, options: ReadOptions, csv
     case 'mt940':
     case 'mt942': {
       const { text, encoding } = decodeWhole(source, 'mt940', options);
-      return [{ name: source.name, format, encoding, sha256: sha256Of(source), events: () => parseMt940(text, source.name) }];
+      return [
+        {
+          name: source.name,
+          format,
+          encoding,
+          sha256: sha256Of(source),
+          events: () => parseMt940(text, source.name),
+        },
+      ];
     }
     case 'csv': {
-      if (!csv) throw importError('IMPORT_CSV_UNAVAILABLE', 'CSV import is not available in this build. Import the CAMT or MT940 export of your bank instead.', { file: source.name });
+      if (!csv)
+        throw importError(
+          'IMPORT_CSV_UNAVAILABLE',
+          'CSV import is not available in this build. Import the CAMT or MT940 export of your bank instead.',
+          { file: source.name },
+        );
       const { text, encoding } = decodeWhole(source, 'csv', options);
       const csvOptions = options.csvProfile ? { profile: options.csvProfile } : {};
-      return [{ name: source.name, format, encoding, sha256: sha256Of(source), events: () => csv(text, source.name, csvOptions) }];
+      return [
+        {
+          name: source.name,
+          format,
+          encoding,
+          sha256: sha256Of(source),
+          events: () => csv(text, source.name, csvOptions),
+        },
+      ];
     }
     case 'xml-other':
-      throw importError('IMPORT_UNSUPPORTED_XML', `This XML file (<${format.root}>) is not a bank statement (CAMT.052/053/054). Export the account statement as CAMT, MT940 or CSV.`, { file: source.name });
+      throw importError(
+        'IMPORT_UNSUPPORTED_XML',
+        `This XML file (<${format.root}>) is not a bank statement (CAMT.052/053/054). Export the account statement as CAMT, MT940 or CSV.`,
+        { file: source.name },
+      );
     case 'unknown':
-      throw importError('IMPORT_UNKNOWN_FORMAT', 'The file is neither CAMT, MT940/MT942 nor CSV. Export the account statement from your online banking in one of these formats.', { file: source.name });
+      throw importError(
+        'IMPORT_UNKNOWN_FORMAT',
+        'The file is neither CAMT, MT940/MT942 nor CSV. Export the account statement from your online banking in one of these formats.',
+        { file: source.name },
+      );
     default:
       throw importError('IMPORT_UNKNOWN_FORMAT', 'Unrecognised file.', { file: source.name });
   }
 }
 
-function decodeWhole(source: ByteSource, hint: 'mt940' | 'csv', options: ReadOptions): { text: string; encoding: TextEncoding } {
-  if (options.forceEncoding) return { text: createChunkDecoder(options.forceEncoding).end(source.all()), encoding: options.forceEncoding };
+function decodeWhole(
+  source: ByteSource,
+  hint: 'mt940' | 'csv',
+  options: ReadOptions,
+): { text: string; encoding: TextEncoding } {
+  if (options.forceEncoding)
+    return {
+      text: createChunkDecoder(options.forceEncoding).end(source.all()),
+      encoding: options.forceEncoding,
+    };
   return decodeBytes(source.all(), hint);
 }
 
-function camtFile(source: ByteSource, format: Extract<DetectedFormat, { kind: 'camt' }>, options: ReadOptions): StatementFile {
-  const sniff = options.forceEncoding ? { encoding: options.forceEncoding, bomLength: 0 } : sniffEncoding(source.head(), 'xml');
+function camtFile(
+  source: ByteSource,
+  format: Extract<DetectedFormat, { kind: 'camt' }>,
+  options: ReadOptions,
+): StatementFile {
+  const sniff = options.forceEncoding
+    ? { encoding: options.forceEncoding, bomLength: 0 }
+    : sniffEncoding(source.head(), 'xml');
   // Hashed while streaming: the file is read once.
   const hash = createHash('sha256');
   let digest: string | undefined;
@@ -124,5 +211,11 @@ function camtFile(source: ByteSource, format: Extract<DetectedFormat, { kind: 'c
       throw error;
     }
   }
-  return { name: source.name, format, encoding: sniff.encoding, sha256: () => digest ?? '', events: () => parseCamt(text(), source.name) };
+  return {
+    name: source.name,
+    format,
+    encoding: sniff.encoding,
+    sha256: () => digest ?? '',
+    events: () => parseCamt(text(), source.name),
+  };
 }

@@ -56,7 +56,7 @@ export function sourceFromPath(path: string, displayName = basename(path)): Byte
     *chunks(chunkSize = CHUNK) {
       const fd = openSync(path, 'r');
       try {
-        for (let pos = 0; ; ) {
+        for (let pos = 0; ;) {
           const chunk = readRange(fd, chunkSize, pos);
           if (chunk.byteLength === 0) break;
           pos += chunk.byteLength;

@@ -18,7 +18,14 @@ export type ImportedAccount = { id: number; iban: string | null; otherId: string
 export type FileContext = { db: Db; now: string; actor: string; accountIban?: string };
 
 /** accountId is resolved when the first entry is stored (or at the end), so an account-less fragment without entries imports as empty. */
-export type StatementState = { info: StatementInfo; accountId: number | undefined; sum: number; entries: number; date: string | undefined; scope: string };
+export type StatementState = {
+  info: StatementInfo;
+  accountId: number | undefined;
+  sum: number;
+  entries: number;
+  date: string | undefined;
+  scope: string;
+};
 
 /**
  * The dedupe scope of a statement (dedupe.ts). Account statements (CAMT.053, MT940 incl. its pages, CAMT.054
@@ -29,7 +36,14 @@ export type StatementState = { info: StatementInfo; accountId: number | undefine
 export function openStatement(info: StatementInfo, index: number): StatementState {
   const cumulative = info.format === 'camt.052' || info.format === 'mt942';
   const scope = cumulative ? `report:${index}` : 'file';
-  return { info, accountId: undefined, sum: 0, entries: 0, date: info.toDate ?? info.createdAt?.slice(0, 10), scope };
+  return {
+    info,
+    accountId: undefined,
+    sum: 0,
+    entries: 0,
+    date: info.toDate ?? info.createdAt?.slice(0, 10),
+    scope,
+  };
 }
 
 /**
@@ -56,38 +70,91 @@ function lookupIban(ctx: FileContext, iban: string | undefined) {
 /** An account known only as BLZ/Kontonummer (from MT940) learns its IBAN from a CAMT/CSV statement. */
 function adoptLegacyAccount(ctx: FileContext, iban: string) {
   const legacy = legacyIdsFor(iban);
-  const row = legacy.length ? ctx.db.select().from(bankAccounts).where(inArray(bankAccounts.otherId, legacy)).get() : undefined;
+  const row = legacy.length
+    ? ctx.db.select().from(bankAccounts).where(inArray(bankAccounts.otherId, legacy)).get()
+    : undefined;
   if (!row || row.iban) return undefined;
-  const updated = ctx.db.update(bankAccounts).set({ iban }).where(eq(bankAccounts.id, row.id)).returning().get();
-  writeAudit(ctx.db, { now: () => new Date(ctx.now) }, { actor: ctx.actor, entityType: 'bank_account', entityId: row.id, action: 'iban_learned_from_statement', before: row, after: updated });
+  const updated = ctx.db
+    .update(bankAccounts)
+    .set({ iban })
+    .where(eq(bankAccounts.id, row.id))
+    .returning()
+    .get();
+  writeAudit(
+    ctx.db,
+    { now: () => new Date(ctx.now) },
+    {
+      actor: ctx.actor,
+      entityType: 'bank_account',
+      entityId: row.id,
+      action: 'iban_learned_from_statement',
+      before: row,
+      after: updated,
+    },
+  );
   return updated;
 }
 
-export function resolveAccount(acct: StatementAccount, ctx: FileContext, info: StatementInfo, warn: (w: ImportWarning) => void): ImportedAccount {
+export function resolveAccount(
+  acct: StatementAccount,
+  ctx: FileContext,
+  info: StatementInfo,
+  warn: (w: ImportWarning) => void,
+): ImportedAccount {
   const { db } = ctx;
   const iban = acct.iban?.replace(/\s+/g, '').toUpperCase();
   const forced = ctx.accountIban?.replace(/\s+/g, '').toUpperCase();
   if (iban && forced && iban !== forced) {
-    throw importError('IMPORT_ACCOUNT_MISMATCH', `The statement is for account ${iban}, not ${forced} given with --account. Check which file you picked, or leave --account out.`, {});
+    throw importError(
+      'IMPORT_ACCOUNT_MISMATCH',
+      `The statement is for account ${iban}, not ${forced} given with --account. Check which file you picked, or leave --account out.`,
+      {},
+    );
   }
   const useIban = iban ?? (acct.otherId ? undefined : forced);
   const row = useIban
-    ? (db.select().from(bankAccounts).where(eq(bankAccounts.iban, useIban)).get() ?? adoptLegacyAccount(ctx, useIban))
+    ? (db.select().from(bankAccounts).where(eq(bankAccounts.iban, useIban)).get() ??
+      adoptLegacyAccount(ctx, useIban))
     : acct.otherId
       ? (db.select().from(bankAccounts).where(eq(bankAccounts.otherId, acct.otherId)).get() ??
         lookupIban(ctx, germanIbanFor(acct.otherId)))
       : undefined;
   if (row) return { id: row.id, iban: row.iban, otherId: row.otherId, created: false };
   if (!useIban && !acct.otherId) {
-    throw importError('IMPORT_NO_ACCOUNT', 'The file does not name the account it belongs to. Import it again with --account IBAN (or pick the account in the app).', {});
+    throw importError(
+      'IMPORT_NO_ACCOUNT',
+      'The file does not name the account it belongs to. Import it again with --account IBAN (or pick the account in the app).',
+      {},
+    );
   }
   const created = db
     .insert(bankAccounts)
-    .values({ iban: useIban ?? null, otherId: useIban ? null : (acct.otherId ?? null), bic: acct.bic ?? null, name: acct.name ?? null, holder: acct.holder ?? null, currency: acct.currency ?? info.balanceCurrency ?? 'EUR', createdAt: ctx.now })
+    .values({
+      iban: useIban ?? null,
+      otherId: useIban ? null : (acct.otherId ?? null),
+      bic: acct.bic ?? null,
+      name: acct.name ?? null,
+      holder: acct.holder ?? null,
+      currency: acct.currency ?? info.balanceCurrency ?? 'EUR',
+      createdAt: ctx.now,
+    })
     .returning()
     .get();
-  writeAudit(db, { now: () => new Date(ctx.now) }, { actor: ctx.actor, entityType: 'bank_account', entityId: created.id, action: 'created_by_import', after: created });
-  warn({ code: 'ACCOUNT_CREATED', message: `New bank account ${useIban ?? acct.otherId ?? ''} created from the statement.` });
+  writeAudit(
+    db,
+    { now: () => new Date(ctx.now) },
+    {
+      actor: ctx.actor,
+      entityType: 'bank_account',
+      entityId: created.id,
+      action: 'created_by_import',
+      after: created,
+    },
+  );
+  warn({
+    code: 'ACCOUNT_CREATED',
+    message: `New bank account ${useIban ?? acct.otherId ?? ''} created from the statement.`,
+  });
   return { id: created.id, iban: created.iban, otherId: created.otherId, created: true };
 }
 
@@ -97,14 +164,22 @@ function sequenceNumber(sequence: string | undefined): number | null {
   return m?.[1] ? Number(m[1]) : null;
 }
 
-export function finishStatement(st: StatementState & { accountId: number }, batchId: number, ctx: FileContext, warn: (w: ImportWarning) => void): 'ok' | 'mismatch' | 'not_available' {
+export function finishStatement(
+  st: StatementState & { accountId: number },
+  batchId: number,
+  ctx: FileContext,
+  warn: (w: ImportWarning) => void,
+): 'ok' | 'mismatch' | 'not_available' {
   const { info } = st;
   let check: 'ok' | 'mismatch' | 'not_available' = 'not_available';
   if (info.openingBalanceMinor !== undefined && info.closingBalanceMinor !== undefined) {
     const expected = info.openingBalanceMinor + st.sum;
     check = expected === info.closingBalanceMinor ? 'ok' : 'mismatch';
     if (check === 'mismatch') {
-      warn({ code: 'BALANCE_MISMATCH', message: `Statement ${info.statementId ?? ''}: opening balance ${info.openingBalanceMinor} + entries ${st.sum} = ${expected}, but the closing balance is ${info.closingBalanceMinor} (minor units ${info.balanceCurrency ?? ''}). Entries may be missing; ask the bank.` });
+      warn({
+        code: 'BALANCE_MISMATCH',
+        message: `Statement ${info.statementId ?? ''}: opening balance ${info.openingBalanceMinor} + entries ${st.sum} = ${expected}, but the closing balance is ${info.closingBalanceMinor} (minor units ${info.balanceCurrency ?? ''}). Entries may be missing; ask the bank.`,
+      });
     }
   }
   const seq = sequenceNumber(info.sequence);
@@ -113,21 +188,41 @@ export function finishStatement(st: StatementState & { accountId: number }, batc
     const previous = ctx.db
       .select({ n: bankStatements.sequenceNumber })
       .from(bankStatements)
-      .where(and(eq(bankStatements.bankAccountId, st.accountId), eq(bankStatements.format, info.format), isNotNull(bankStatements.sequenceNumber)))
+      .where(
+        and(
+          eq(bankStatements.bankAccountId, st.accountId),
+          eq(bankStatements.format, info.format),
+          isNotNull(bankStatements.sequenceNumber),
+        ),
+      )
       .orderBy(desc(bankStatements.id))
       .limit(1)
       .get();
     const prev = previous?.n ?? null;
     if (prev !== null && seq > prev + 1 && seq !== 1) {
-      warn({ code: 'STATEMENT_SEQUENCE_GAP', message: `Statement number ${seq} follows ${prev}: statement${seq - prev > 2 ? 's' : ''} ${prev + 1}${seq - prev > 2 ? `–${seq - 1}` : ''} of this account ${seq - prev > 2 ? 'are' : 'is'} missing. Import ${seq - prev > 2 ? 'them' : 'it'} too.` });
+      warn({
+        code: 'STATEMENT_SEQUENCE_GAP',
+        message: `Statement number ${seq} follows ${prev}: statement${seq - prev > 2 ? 's' : ''} ${prev + 1}${seq - prev > 2 ? `–${seq - 1}` : ''} of this account ${seq - prev > 2 ? 'are' : 'is'} missing. Import ${seq - prev > 2 ? 'them' : 'it'} too.`,
+      });
     }
   }
   ctx.db
     .insert(bankStatements)
     .values({
-      importBatchId: batchId, bankAccountId: st.accountId, format: info.format, statementId: info.statementId ?? null, sequence: info.sequence ?? null,
-      sequenceNumber: seq, fromDate: info.fromDate ?? null, toDate: info.toDate ?? null, openingBalanceMinor: info.openingBalanceMinor ?? null,
-      closingBalanceMinor: info.closingBalanceMinor ?? null, entriesSumMinor: st.sum, currency: info.balanceCurrency ?? null, balanceCheck: check, createdAt: ctx.now,
+      importBatchId: batchId,
+      bankAccountId: st.accountId,
+      format: info.format,
+      statementId: info.statementId ?? null,
+      sequence: info.sequence ?? null,
+      sequenceNumber: seq,
+      fromDate: info.fromDate ?? null,
+      toDate: info.toDate ?? null,
+      openingBalanceMinor: info.openingBalanceMinor ?? null,
+      closingBalanceMinor: info.closingBalanceMinor ?? null,
+      entriesSumMinor: st.sum,
+      currency: info.balanceCurrency ?? null,
+      balanceCheck: check,
+      createdAt: ctx.now,
     })
     .run();
   return check;

@@ -59,7 +59,10 @@ export function startWatchFolder(options: WatchFolderOptions): WatchHandle {
     if (failed.length) {
       const text = failed.map((f) => (f.ok ? '' : `${f.error.code}: ${f.error.message}`)).join('\n');
       writeFileSync(`${target}.error.txt`, `${text}\n`);
-      logger.log('warn', 'watch folder: import failed', { file: name, codes: failed.map((f) => (f.ok ? '' : f.error.code)) });
+      logger.log('warn', 'watch folder: import failed', {
+        file: name,
+        codes: failed.map((f) => (f.ok ? '' : f.error.code)),
+      });
     } else {
       logger.log('info', 'watch folder: imported', { file: name });
     }
@@ -67,7 +70,11 @@ export function startWatchFolder(options: WatchFolderOptions): WatchHandle {
   };
 
   watcher.on('add', (path) => {
-    queue = queue.then(() => handle(path)).catch((error: unknown) => logger.log('error', 'watch folder: could not process file', { file: path, error: String(error) }));
+    queue = queue
+      .then(() => handle(path))
+      .catch((error: unknown) =>
+        logger.log('error', 'watch folder: could not process file', { file: path, error: String(error) }),
+      );
   });
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {

@@ -31,11 +31,17 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   const { path, keyHex, mode } = options;
   const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
   if (!/^[0-9a-f]{64}$/i.test(keyHex)) {
-    throw new DatabaseError('DB_KEY_MALFORMED', 'The database key is not 32 bytes of hex; the key store is damaged.');
+    throw new DatabaseError(
+      'DB_KEY_MALFORMED',
+      'The database key is not 32 bytes of hex; the key store is damaged.',
+    );
   }
   const exists = path !== ':memory:' && existsSync(path);
   if (mode === 'create' && exists) {
-    throw new DatabaseError('DB_EXISTS', `A database already exists at ${path}; refusing to create a new one over it.`);
+    throw new DatabaseError(
+      'DB_EXISTS',
+      `A database already exists at ${path}; refusing to create a new one over it.`,
+    );
   }
   if (mode === 'open' && !exists) {
     throw new DatabaseError(
@@ -80,7 +86,9 @@ function applyMigrations(db: Db, sqlite: SqliteHandle, migrationsFolder: string,
     .prepare(`SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'`)
     .get();
   if (hasTable) {
-    const row = sqlite.prepare('SELECT max(created_at) AS latest, count(*) AS n FROM __drizzle_migrations').get() as {
+    const row = sqlite
+      .prepare('SELECT max(created_at) AS latest, count(*) AS n FROM __drizzle_migrations')
+      .get() as {
       latest: number | null;
       n: number;
     };

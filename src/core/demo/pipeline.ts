@@ -23,7 +23,11 @@ export async function runDemoPipeline(core: Core, dir: string): Promise<DemoRun>
   const sim = await new WooCommerceSimulator({ startTime: new Date(now - 10 * day).toISOString() }).start();
   try {
     // Open before the connection: imported as "not managed" (matched, but no customer messages).
-    sim.addOrder({ status: 'on-hold', total: '150.00', billing: { first_name: 'Klaus', last_name: 'Becker' } });
+    sim.addOrder({
+      status: 'on-hold',
+      total: '150.00',
+      billing: { first_name: 'Klaus', last_name: 'Becker' },
+    });
     sim.addOrder({ status: 'completed', total: '12.00' });
     const shopName = 'Demo-Shop (WooCommerce)';
     const shop = await core.shops.add({
@@ -59,12 +63,43 @@ export async function runDemoPipeline(core: Core, dir: string): Promise<DemoRun>
     const reference = core.matching.ensurePaymentReference(order(1).id);
     const mistyped = order(2).number.replace(/(\d)(\d)$/, '$2$1');
     const payments: DemoPayment[] = [
-      { amountMinor: order(0).totalMinor, name: 'Juergen Mueller', iban: 'DE89370400440532013000', text: `Bestellung ${order(0).number}` },
-      { amountMinor: order(1).totalMinor, name: 'Anna Schmidt', iban: 'DE75512108001245126199', text: `${reference} Danke`, endToEndId: 'NOTPROVIDED' },
-      { amountMinor: order(2).totalMinor, name: 'Petra Weiss', iban: 'DE12500105170648489890', text: `Bestellnr ${mistyped}` },
-      { amountMinor: order(3).totalMinor, name: 'Luca Rossi', iban: 'IT60X0542811101000000123456', text: 'Einkauf Onlineshop' },
-      { amountMinor: 3000, name: 'Fatma Yilmaz', iban: 'DE02100500000054540402', text: `Anzahlung ${order(4).number}` },
-      { amountMinor: 250000, name: 'Steuerberatung Kanzlei', iban: 'DE44500105175407324931', text: 'Erstattung Auslagen 2026' },
+      {
+        amountMinor: order(0).totalMinor,
+        name: 'Juergen Mueller',
+        iban: 'DE89370400440532013000',
+        text: `Bestellung ${order(0).number}`,
+      },
+      {
+        amountMinor: order(1).totalMinor,
+        name: 'Anna Schmidt',
+        iban: 'DE75512108001245126199',
+        text: `${reference} Danke`,
+        endToEndId: 'NOTPROVIDED',
+      },
+      {
+        amountMinor: order(2).totalMinor,
+        name: 'Petra Weiss',
+        iban: 'DE12500105170648489890',
+        text: `Bestellnr ${mistyped}`,
+      },
+      {
+        amountMinor: order(3).totalMinor,
+        name: 'Luca Rossi',
+        iban: 'IT60X0542811101000000123456',
+        text: 'Einkauf Onlineshop',
+      },
+      {
+        amountMinor: 3000,
+        name: 'Fatma Yilmaz',
+        iban: 'DE02100500000054540402',
+        text: `Anzahlung ${order(4).number}`,
+      },
+      {
+        amountMinor: 250000,
+        name: 'Steuerberatung Kanzlei',
+        iban: 'DE44500105175407324931',
+        text: 'Erstattung Auslagen 2026',
+      },
     ];
     const statementFile = join(dir, 'kontoauszug-demo.camt053.xml');
     writeFileSync(statementFile, camt053(payments, new Date(now).toISOString().slice(0, 10)));

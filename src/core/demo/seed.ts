@@ -7,10 +7,23 @@ import { count } from 'drizzle-orm';
 import type { Clock } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { ValidationError } from '../errors.ts';
-import { bankAccounts, orders, postings, shops, statusTransfers, type OrderStatus } from '../db/schema/index.ts';
+import {
+  bankAccounts,
+  orders,
+  postings,
+  shops,
+  statusTransfers,
+  type OrderStatus,
+} from '../db/schema/index.ts';
 import { writeAudit } from '../audit.ts';
 
-type DemoOrder = { number: string; totalMinor: number; status: OrderStatus; customer: string; paidMinor?: number };
+type DemoOrder = {
+  number: string;
+  totalMinor: number;
+  status: OrderStatus;
+  customer: string;
+  paidMinor?: number;
+};
 
 export const DEMO_ORDERS: readonly DemoOrder[] = [
   { number: '10001', totalMinor: 4990, status: 'open', customer: 'Jürgen Müller' },
@@ -31,17 +44,33 @@ export const DEMO_FAILED_TRANSFERS = 1;
 export function seedDemoData(db: Db, clock: Clock): void {
   const existing = db.select({ n: count() }).from(shops).get()?.n ?? 0;
   if (existing > 0) {
-    throw new ValidationError('DEMO_NOT_EMPTY', 'This database already has shops; demo data goes only into an empty database.');
+    throw new ValidationError(
+      'DEMO_NOT_EMPTY',
+      'This database already has shops; demo data goes only into an empty database.',
+    );
   }
   const now = clock.now().toISOString();
   const today = now.slice(0, 10);
   db.transaction((tx) => {
     const shop = tx
       .insert(shops)
-      .values({ name: 'Demo-Shop', system: 'csv', filePath: null, settings: {}, connectedAt: now, createdAt: now })
+      .values({
+        name: 'Demo-Shop',
+        system: 'csv',
+        filePath: null,
+        settings: {},
+        connectedAt: now,
+        createdAt: now,
+      })
       .returning()
       .get();
-    writeAudit(tx, clock, { actor: 'demo', entityType: 'shop', entityId: shop.id, action: 'created', after: shop });
+    writeAudit(tx, clock, {
+      actor: 'demo',
+      entityType: 'shop',
+      entityId: shop.id,
+      action: 'created',
+      after: shop,
+    });
     const account = tx
       .insert(bankAccounts)
       .values({ iban: 'DE02120300000000202051', name: 'Geschäftskonto', holder: 'Demo GmbH', createdAt: now })
@@ -70,7 +99,13 @@ export function seedDemoData(db: Db, clock: Clock): void {
         })
         .returning()
         .get();
-      writeAudit(tx, clock, { actor: 'demo', entityType: 'order', entityId: order.id, action: 'created', after: order });
+      writeAudit(tx, clock, {
+        actor: 'demo',
+        entityType: 'order',
+        entityId: order.id,
+        action: 'created',
+        after: order,
+      });
       if (o.number === '10005') {
         tx.insert(statusTransfers)
           .values({
@@ -109,7 +144,13 @@ export function seedDemoData(db: Db, clock: Clock): void {
         })
         .returning()
         .get();
-      writeAudit(tx, clock, { actor: 'demo', entityType: 'posting', entityId: posting.id, action: 'imported', after: posting });
+      writeAudit(tx, clock, {
+        actor: 'demo',
+        entityType: 'posting',
+        entityId: posting.id,
+        action: 'imported',
+        after: posting,
+      });
     });
   });
 }

@@ -18,19 +18,31 @@ export const TRANSFER_GIVE_UP_MS = 7 * 24 * 60 * 60 * 1000;
 /** What happened to the shop write-back, for the caller's report ("undo corrected the shop status"). */
 export type TransferCorrection = 'none' | 'enqueued_paid' | 'cancelled_pending' | 'enqueued_correction';
 
-const NOTIFY_TEXT: Record<Extract<OrderEffect, { type: 'notify' }>['kind'], { title: string; body: string }> = {
-  overpaid: { title: 'Order overpaid', body: 'More money was assigned than the order total; refund or keep it as credit.' },
-  paid_after_cancellation: {
-    title: 'Payment for a cancelled order',
-    body: 'A payment was assigned to a cancelled order; refund it or reactivate the order in the shop.',
-  },
-  payment_on_removed_order: {
-    title: 'Payment for an order no longer open in the shop',
-    body: 'A payment was assigned to an order the shop no longer lists as open; check it in the shop.',
-  },
-};
+const NOTIFY_TEXT: Record<Extract<OrderEffect, { type: 'notify' }>['kind'], { title: string; body: string }> =
+  {
+    overpaid: {
+      title: 'Order overpaid',
+      body: 'More money was assigned than the order total; refund or keep it as credit.',
+    },
+    paid_after_cancellation: {
+      title: 'Payment for a cancelled order',
+      body: 'A payment was assigned to a cancelled order; refund it or reactivate the order in the shop.',
+    },
+    payment_on_removed_order: {
+      title: 'Payment for an order no longer open in the shop',
+      body: 'A payment was assigned to an order the shop no longer lists as open; check it in the shop.',
+    },
+  };
 
-export function applyOrderEffects(tx: Tx, clock: Clock, actor: string, orderId: number, orderNumber: string, effects: readonly OrderEffect[], newStatus: string): TransferCorrection {
+export function applyOrderEffects(
+  tx: Tx,
+  clock: Clock,
+  actor: string,
+  orderId: number,
+  orderNumber: string,
+  effects: readonly OrderEffect[],
+  newStatus: string,
+): TransferCorrection {
   const now = clock.now();
   const nowIso = now.toISOString();
   let correction: TransferCorrection = 'none';
@@ -49,7 +61,13 @@ export function applyOrderEffects(tx: Tx, clock: Clock, actor: string, orderId: 
         })
         .returning()
         .get();
-      writeAudit(tx, clock, { actor, entityType: 'transfer', entityId: row.id, action: 'enqueued', after: row });
+      writeAudit(tx, clock, {
+        actor,
+        entityType: 'transfer',
+        entityId: row.id,
+        action: 'enqueued',
+        after: row,
+      });
       correction = 'enqueued_paid';
     } else if (effect.type === 'cancel_transfer_paid') {
       const last = tx
@@ -60,8 +78,18 @@ export function applyOrderEffects(tx: Tx, clock: Clock, actor: string, orderId: 
         .limit(1)
         .get();
       if (last?.state === 'pending') {
-        tx.update(statusTransfers).set({ state: 'cancelled', updatedAt: nowIso }).where(eq(statusTransfers.id, last.id)).run();
-        writeAudit(tx, clock, { actor, entityType: 'transfer', entityId: last.id, action: 'cancelled', before: last, details: { reason: 'payment taken back before write-back' } });
+        tx.update(statusTransfers)
+          .set({ state: 'cancelled', updatedAt: nowIso })
+          .where(eq(statusTransfers.id, last.id))
+          .run();
+        writeAudit(tx, clock, {
+          actor,
+          entityType: 'transfer',
+          entityId: last.id,
+          action: 'cancelled',
+          before: last,
+          details: { reason: 'payment taken back before write-back' },
+        });
         correction = 'cancelled_pending';
       } else if (last?.state === 'done') {
         // The shop already shows "paid": queue the way back to the unpaid status (the transfer worker maps
@@ -79,7 +107,14 @@ export function applyOrderEffects(tx: Tx, clock: Clock, actor: string, orderId: 
           })
           .returning()
           .get();
-        writeAudit(tx, clock, { actor, entityType: 'transfer', entityId: row.id, action: 'enqueued', after: row, details: { corrects: last.id, orderStatus: newStatus } });
+        writeAudit(tx, clock, {
+          actor,
+          entityType: 'transfer',
+          entityId: row.id,
+          action: 'enqueued',
+          after: row,
+          details: { corrects: last.id, orderStatus: newStatus },
+        });
         tx.insert(dealerNotifications)
           .values({
             kind: 'paid_status_corrected',
@@ -95,7 +130,14 @@ export function applyOrderEffects(tx: Tx, clock: Clock, actor: string, orderId: 
     } else {
       const text = NOTIFY_TEXT[effect.kind];
       tx.insert(dealerNotifications)
-        .values({ kind: effect.kind, level: 'warning', title: `${text.title}: ${orderNumber}`, body: text.body, orderId, createdAt: nowIso })
+        .values({
+          kind: effect.kind,
+          level: 'warning',
+          title: `${text.title}: ${orderNumber}`,
+          body: text.body,
+          orderId,
+          createdAt: nowIso,
+        })
         .run();
     }
   }

@@ -43,7 +43,14 @@ function getPosting(tx: Tx, id: number): PostingRow {
 }
 
 /** Applies one event to an order through the state machine, persists and audits it. */
-function changeOrder(tx: Tx, clock: Clock, actor: string, order: OrderRow, event: OrderEvent, details: Record<string, unknown>): { order: OrderRow; correction: TransferCorrection } {
+function changeOrder(
+  tx: Tx,
+  clock: Clock,
+  actor: string,
+  order: OrderRow,
+  event: OrderEvent,
+  details: Record<string, unknown>,
+): { order: OrderRow; correction: TransferCorrection } {
   const result = transition(order, event);
   if (!result.ok) throw new TransitionError(result.code, `Order ${order.number}: ${result.message}`);
   const next = result.state;
@@ -72,8 +79,20 @@ function changeOrder(tx: Tx, clock: Clock, actor: string, order: OrderRow, event
   return { order: updated ?? order, correction };
 }
 
-function setPostingAssigned(tx: Tx, clock: Clock, actor: string, posting: PostingRow, assignedMinor: number, reason: string): void {
-  const matchState = assignedMinor === 0 ? 'unassigned' : assignedMinor >= posting.amountMinor ? 'assigned' : 'partially_assigned';
+function setPostingAssigned(
+  tx: Tx,
+  clock: Clock,
+  actor: string,
+  posting: PostingRow,
+  assignedMinor: number,
+  reason: string,
+): void {
+  const matchState =
+    assignedMinor === 0
+      ? 'unassigned'
+      : assignedMinor >= posting.amountMinor
+        ? 'assigned'
+        : 'partially_assigned';
   tx.update(postings).set({ assignedMinor, matchState }).where(eq(postings.id, posting.id)).run();
   writeAudit(tx, clock, {
     actor,
@@ -88,31 +107,50 @@ function setPostingAssigned(tx: Tx, clock: Clock, actor: string, posting: Postin
 /** Assigns (part of) a credit posting to one or several orders. Throws on anything inconsistent. */
 export function applyAssignment(tx: Tx, clock: Clock, input: AssignInput): AssignmentRow[] {
   const posting = getPosting(tx, input.postingId);
-  if (posting.amountMinor <= 0) throw new ValidationError('POSTING_NOT_CREDIT', `Posting ${posting.id} is a debit; only incoming payments can be assigned to orders.`);
+  if (posting.amountMinor <= 0)
+    throw new ValidationError(
+      'POSTING_NOT_CREDIT',
+      `Posting ${posting.id} is a debit; only incoming payments can be assigned to orders.`,
+    );
   if (posting.matchState === 'ignored') {
-    throw new ValidationError('POSTING_IGNORED', `Posting ${posting.id} is marked "not an order payment"; undo that first (kassenwart queue / queue.ignore with undo).`);
+    throw new ValidationError(
+      'POSTING_IGNORED',
+      `Posting ${posting.id} is marked "not an order payment"; undo that first (kassenwart queue / queue.ignore with undo).`,
+    );
   }
-  if (input.allocations.length === 0) throw new ValidationError('ASSIGN_NO_ORDER', 'Name at least one order to assign the posting to.');
+  if (input.allocations.length === 0)
+    throw new ValidationError('ASSIGN_NO_ORDER', 'Name at least one order to assign the posting to.');
   const total = input.allocations.reduce((s, a) => s + a.amountMinor, 0);
   const open = posting.amountMinor - posting.assignedMinor;
   if (input.allocations.some((a) => !Number.isSafeInteger(a.amountMinor) || a.amountMinor <= 0)) {
     throw new ValidationError('ASSIGN_AMOUNT_INVALID', 'Every assigned amount must be a positive amount.');
   }
   if (total > open) {
-    throw new ValidationError('ASSIGN_EXCEEDS_POSTING', `Posting ${posting.id} has ${open} minor units left to assign; ${total} were requested.`);
+    throw new ValidationError(
+      'ASSIGN_EXCEEDS_POSTING',
+      `Posting ${posting.id} has ${open} minor units left to assign; ${total} were requested.`,
+    );
   }
   const seen = new Set<number>();
   const now = clock.now().toISOString();
   const rows: AssignmentRow[] = [];
   for (const alloc of input.allocations) {
-    if (seen.has(alloc.orderId)) throw new ValidationError('ASSIGN_DUPLICATE_ORDER', `Order ${alloc.orderId} is named twice.`);
+    if (seen.has(alloc.orderId))
+      throw new ValidationError('ASSIGN_DUPLICATE_ORDER', `Order ${alloc.orderId} is named twice.`);
     seen.add(alloc.orderId);
     const order = getOrder(tx, alloc.orderId);
     if (order.currency !== posting.currency) {
-      throw new ValidationError('ASSIGN_CURRENCY_MISMATCH', `Order ${order.number} is in ${order.currency}, posting ${posting.id} in ${posting.currency}.`);
+      throw new ValidationError(
+        'ASSIGN_CURRENCY_MISMATCH',
+        `Order ${order.number} is in ${order.currency}, posting ${posting.id} in ${posting.currency}.`,
+      );
     }
     const reasons: AssignmentSignal[] = [...(input.reasons ?? [])];
-    if (alloc.acceptedShortfallMinor) reasons.push({ kind: 'shortfall_accepted', detail: `${alloc.acceptedShortfallMinor} short, within tolerance` });
+    if (alloc.acceptedShortfallMinor)
+      reasons.push({
+        kind: 'shortfall_accepted',
+        detail: `${alloc.acceptedShortfallMinor} short, within tolerance`,
+      });
     const row = tx
       .insert(assignments)
       .values({
@@ -128,46 +166,114 @@ export function applyAssignment(tx: Tx, clock: Clock, input: AssignInput): Assig
       })
       .returning()
       .get();
-    writeAudit(tx, clock, { actor: input.actor, entityType: 'assignment', entityId: row.id, action: 'created', after: row });
-    changeOrder(tx, clock, input.actor, order, { type: 'payment_assigned', amountMinor: alloc.amountMinor, ...(alloc.acceptedShortfallMinor ? { acceptedShortfallMinor: alloc.acceptedShortfallMinor } : {}) }, { assignmentId: row.id, postingId: posting.id });
+    writeAudit(tx, clock, {
+      actor: input.actor,
+      entityType: 'assignment',
+      entityId: row.id,
+      action: 'created',
+      after: row,
+    });
+    changeOrder(
+      tx,
+      clock,
+      input.actor,
+      order,
+      {
+        type: 'payment_assigned',
+        amountMinor: alloc.amountMinor,
+        ...(alloc.acceptedShortfallMinor ? { acceptedShortfallMinor: alloc.acceptedShortfallMinor } : {}),
+      },
+      { assignmentId: row.id, postingId: posting.id },
+    );
     rows.push(row);
   }
   setPostingAssigned(tx, clock, input.actor, posting, posting.assignedMinor + total, 'assigned');
   return rows;
 }
 
-export type UndoResult = { assignment: AssignmentRow; orderStatus: OrderStatus; transfer: TransferCorrection };
+export type UndoResult = {
+  assignment: AssignmentRow;
+  orderStatus: OrderStatus;
+  transfer: TransferCorrection;
+};
 
 /** Takes an assignment back: the order's paid amount and status are restored via the state machine. */
-export function undoAssignment(tx: Tx, clock: Clock, params: { assignmentId: number; actor: string; reason: string }): UndoResult {
+export function undoAssignment(
+  tx: Tx,
+  clock: Clock,
+  params: { assignmentId: number; actor: string; reason: string },
+): UndoResult {
   const a = tx.select().from(assignments).where(eq(assignments.id, params.assignmentId)).get();
-  if (!a) throw new NotFoundError('ASSIGNMENT_NOT_FOUND', `There is no assignment with id ${params.assignmentId}.`);
-  if (a.undoneAt) throw new ValidationError('ASSIGNMENT_ALREADY_UNDONE', `Assignment ${a.id} was already undone at ${a.undoneAt}.`);
+  if (!a)
+    throw new NotFoundError('ASSIGNMENT_NOT_FOUND', `There is no assignment with id ${params.assignmentId}.`);
+  if (a.undoneAt)
+    throw new ValidationError(
+      'ASSIGNMENT_ALREADY_UNDONE',
+      `Assignment ${a.id} was already undone at ${a.undoneAt}.`,
+    );
   const now = clock.now().toISOString();
   const order = getOrder(tx, a.orderId);
-  const { order: after, correction } = changeOrder(tx, clock, params.actor, order, { type: 'payment_unassigned', amountMinor: a.amountMinor }, { assignmentId: a.id, reason: params.reason });
+  const { order: after, correction } = changeOrder(
+    tx,
+    clock,
+    params.actor,
+    order,
+    { type: 'payment_unassigned', amountMinor: a.amountMinor },
+    { assignmentId: a.id, reason: params.reason },
+  );
   const posting = getPosting(tx, a.postingId);
-  setPostingAssigned(tx, clock, params.actor, posting, Math.max(0, posting.assignedMinor - a.amountMinor), 'unassigned');
+  setPostingAssigned(
+    tx,
+    clock,
+    params.actor,
+    posting,
+    Math.max(0, posting.assignedMinor - a.amountMinor),
+    'unassigned',
+  );
   const undone = tx
     .update(assignments)
     .set({ undoneAt: now, undoneBy: params.actor, undoReason: params.reason })
     .where(eq(assignments.id, a.id))
     .returning()
     .get();
-  writeAudit(tx, clock, { actor: params.actor, entityType: 'assignment', entityId: a.id, action: 'undone', before: a, after: undone, details: { reason: params.reason, transfer: correction } });
+  writeAudit(tx, clock, {
+    actor: params.actor,
+    entityType: 'assignment',
+    entityId: a.id,
+    action: 'undone',
+    before: a,
+    after: undone,
+    details: { reason: params.reason, transfer: correction },
+  });
   return { assignment: undone ?? a, orderStatus: after.status, transfer: correction };
 }
 
 /** Marks a posting "not an order payment" (or takes that back with `undo`). */
-export function setIgnored(tx: Tx, clock: Clock, params: { postingId: number; actor: string; undo?: boolean; note?: string }): PostingRow {
+export function setIgnored(
+  tx: Tx,
+  clock: Clock,
+  params: { postingId: number; actor: string; undo?: boolean; note?: string },
+): PostingRow {
   const posting = getPosting(tx, params.postingId);
   const target = params.undo ? 'unassigned' : 'ignored';
-  if (params.undo && posting.matchState !== 'ignored') throw new ValidationError('POSTING_NOT_IGNORED', `Posting ${posting.id} is not marked "not an order payment".`);
+  if (params.undo && posting.matchState !== 'ignored')
+    throw new ValidationError(
+      'POSTING_NOT_IGNORED',
+      `Posting ${posting.id} is not marked "not an order payment".`,
+    );
   if (!params.undo && posting.assignedMinor !== 0) {
-    throw new ValidationError('POSTING_HAS_ASSIGNMENTS', `Posting ${posting.id} is (partly) assigned; undo its assignments first.`);
+    throw new ValidationError(
+      'POSTING_HAS_ASSIGNMENTS',
+      `Posting ${posting.id} is (partly) assigned; undo its assignments first.`,
+    );
   }
   if (!params.undo && posting.matchState === 'ignored') return posting;
-  const updated = tx.update(postings).set({ matchState: target }).where(eq(postings.id, posting.id)).returning().get();
+  const updated = tx
+    .update(postings)
+    .set({ matchState: target })
+    .where(eq(postings.id, posting.id))
+    .returning()
+    .get();
   writeAudit(tx, clock, {
     actor: params.actor,
     entityType: 'posting',

@@ -27,7 +27,10 @@ export type OrderListItem = {
   managed: boolean;
 };
 
-export function listOrders(db: Db, query: { status?: OrderStatus; shopId?: number; limit?: number; offset?: number } = {}): OrderListItem[] {
+export function listOrders(
+  db: Db,
+  query: { status?: OrderStatus; shopId?: number; limit?: number; offset?: number } = {},
+): OrderListItem[] {
   const where: SQL[] = [];
   if (query.status) where.push(eq(orders.status, query.status));
   if (query.shopId !== undefined) where.push(eq(orders.shopId, query.shopId));

@@ -41,8 +41,7 @@ export type OrderEvent =
   | { type: 'refunded'; amountMinor: number };
 
 export type TransitionResult =
-  | { ok: true; state: OrderState; effects: OrderEffect[] }
-  | { ok: false; code: string; message: string };
+  { ok: true; state: OrderState; effects: OrderEffect[] } | { ok: false; code: string; message: string };
 
 /** Side effects the caller must carry out (write-back, notify); the state machine only names them. */
 export type OrderEffect =
@@ -51,7 +50,13 @@ export type OrderEffect =
   | { type: 'notify'; kind: 'overpaid' | 'paid_after_cancellation' | 'payment_on_removed_order' };
 
 /** Statuses in which an order is still waiting for money and is a candidate for automatic matching. */
-export const AWAITING_PAYMENT: readonly OrderStatus[] = ['open', 'not_managed', 'partially_paid', 'overdue', 'debt_collection'];
+export const AWAITING_PAYMENT: readonly OrderStatus[] = [
+  'open',
+  'not_managed',
+  'partially_paid',
+  'overdue',
+  'debt_collection',
+];
 
 /** Statuses in which customer follow-up (messages, reminders) may happen. */
 export function isFollowedUp(state: Pick<OrderState, 'status' | 'managed'>): boolean {
@@ -69,7 +74,12 @@ function unpaidBase(state: OrderState, fallback: OrderStatus): OrderStatus {
 }
 
 /** Status after the paid amount changed, for an order that is waiting for money. */
-function statusForPayment(state: OrderState, paidMinor: number, unpaidStatus: OrderStatus, shortfallMinor = 0): OrderStatus {
+function statusForPayment(
+  state: OrderState,
+  paidMinor: number,
+  unpaidStatus: OrderStatus,
+  shortfallMinor = 0,
+): OrderStatus {
   if (paidMinor + shortfallMinor >= state.totalMinor && state.totalMinor > 0) return 'paid';
   if (paidMinor > 0) return 'partially_paid';
   return unpaidBase(state, unpaidStatus);
@@ -99,18 +109,37 @@ export function transition(state: OrderState, event: OrderEvent): TransitionResu
       if (state.status !== 'removed_externally') return ok(state);
       return ok({ ...state, status: statusForPayment(state, state.paidMinor, 'open') });
     case 'cancelled':
-      if (['open', 'not_managed', 'partially_paid', 'overdue', 'debt_collection', 'removed_externally'].includes(state.status)) {
+      if (
+        [
+          'open',
+          'not_managed',
+          'partially_paid',
+          'overdue',
+          'debt_collection',
+          'removed_externally',
+        ].includes(state.status)
+      ) {
         return ok({ ...state, status: 'cancelled' });
       }
       if (state.status === 'cancelled') return ok(state);
-      return fail('ORDER_PAID', `A ${state.status} order cannot be cancelled here; refund it in the shop first.`);
+      return fail(
+        'ORDER_PAID',
+        `A ${state.status} order cannot be cancelled here; refund it in the shop first.`,
+      );
     case 'due_date_passed':
       if (!state.managed) return ok(state);
-      if (state.status === 'open' || state.status === 'partially_paid') return ok({ ...state, status: 'overdue' });
-      return fail('ORDER_NOT_DUE', `Only open or partially paid orders become overdue, not ${state.status} ones.`);
+      if (state.status === 'open' || state.status === 'partially_paid')
+        return ok({ ...state, status: 'overdue' });
+      return fail(
+        'ORDER_NOT_DUE',
+        `Only open or partially paid orders become overdue, not ${state.status} ones.`,
+      );
     case 'debt_collection_started':
       if (state.status === 'overdue') return ok({ ...state, status: 'debt_collection' });
-      return fail('ORDER_NOT_OVERDUE', `Only overdue orders go to debt collection, not ${state.status} ones.`);
+      return fail(
+        'ORDER_NOT_OVERDUE',
+        `Only overdue orders go to debt collection, not ${state.status} ones.`,
+      );
     case 'amount_changed':
       return onAmountChanged(state, event.totalMinor);
     case 'refunded':
@@ -135,10 +164,18 @@ function onPaymentAssigned(state: OrderState, amountMinor: number, shortfallMino
     return ok({ ...state, paidMinor, overpaid }, [{ type: 'notify', kind: 'payment_on_removed_order' }]);
   }
   if (state.status === 'refunded' || state.status === 'partially_refunded') {
-    return fail('ORDER_REFUNDED', 'A refunded order takes no further payments; assign the posting elsewhere.');
+    return fail(
+      'ORDER_REFUNDED',
+      'A refunded order takes no further payments; assign the posting elsewhere.',
+    );
   }
   const unpaid = state.status === 'paid' ? 'open' : state.status;
-  const status = statusForPayment(state, paidMinor, unpaid === 'partially_paid' ? 'open' : unpaid, shortfallMinor);
+  const status = statusForPayment(
+    state,
+    paidMinor,
+    unpaid === 'partially_paid' ? 'open' : unpaid,
+    shortfallMinor,
+  );
   const effects: OrderEffect[] = [];
   if (status === 'paid' && state.status !== 'paid') effects.push({ type: 'transfer_paid' });
   if (overpaid && !state.overpaid) effects.push({ type: 'notify', kind: 'overpaid' });
@@ -154,13 +191,19 @@ function onPaymentUnassigned(state: OrderState, amountMinor: number): Transition
   if (['cancelled', 'removed_externally', 'refunded', 'partially_refunded'].includes(state.status)) {
     return ok({ ...state, paidMinor, overpaid });
   }
-  const status = statusForPayment(state, paidMinor, state.status === 'overdue' || state.status === 'debt_collection' ? state.status : 'open');
-  const effects: OrderEffect[] = state.status === 'paid' && status !== 'paid' ? [{ type: 'cancel_transfer_paid' }] : [];
+  const status = statusForPayment(
+    state,
+    paidMinor,
+    state.status === 'overdue' || state.status === 'debt_collection' ? state.status : 'open',
+  );
+  const effects: OrderEffect[] =
+    state.status === 'paid' && status !== 'paid' ? [{ type: 'cancel_transfer_paid' }] : [];
   return ok({ ...state, status, paidMinor, overpaid }, effects);
 }
 
 function onAmountChanged(state: OrderState, totalMinor: number): TransitionResult {
-  if (!Number.isSafeInteger(totalMinor) || totalMinor < 0) return fail('AMOUNT_INVALID', 'An order total must be a whole number ≥ 0.');
+  if (!Number.isSafeInteger(totalMinor) || totalMinor < 0)
+    return fail('AMOUNT_INVALID', 'An order total must be a whole number ≥ 0.');
   // An unchanged total changes nothing (it must not re-derive the status: an order paid with an accepted
   // shortfall would otherwise fall back to partially paid and cancel its write-back).
   if (totalMinor === state.totalMinor) return ok(state);
@@ -175,20 +218,25 @@ function onAmountChanged(state: OrderState, totalMinor: number): TransitionResul
 }
 
 function onRefunded(state: OrderState, amountMinor: number): TransitionResult {
-  if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0) return fail('AMOUNT_INVALID', 'A refund must be a positive amount.');
+  if (!Number.isSafeInteger(amountMinor) || amountMinor <= 0)
+    return fail('AMOUNT_INVALID', 'A refund must be a positive amount.');
   if (state.status !== 'paid' && state.status !== 'partially_refunded') {
     return fail('ORDER_NOT_PAID', `Only paid orders can be refunded, not ${state.status} ones.`);
   }
   const refundedMinor = state.refundedMinor + amountMinor;
-  if (refundedMinor > state.paidMinor) return fail('REFUND_TOO_LARGE', 'More would be refunded than was paid.');
-  const status = refundedMinor >= Math.min(state.paidMinor, state.totalMinor) ? 'refunded' : 'partially_refunded';
+  if (refundedMinor > state.paidMinor)
+    return fail('REFUND_TOO_LARGE', 'More would be refunded than was paid.');
+  const status =
+    refundedMinor >= Math.min(state.paidMinor, state.totalMinor) ? 'refunded' : 'partially_refunded';
   return ok({ ...state, status, refundedMinor });
 }
 
 /** Initial status of an order seen for the first time (issue 4 §4). */
-export function initialStatus(params: { createdAt: string; connectedAt: string; openInShop: boolean }):
-  | { import: false }
-  | { import: true; status: 'open' | 'not_managed'; managed: boolean } {
+export function initialStatus(params: {
+  createdAt: string;
+  connectedAt: string;
+  openInShop: boolean;
+}): { import: false } | { import: true; status: 'open' | 'not_managed'; managed: boolean } {
   const existedAtConnection = Date.parse(params.createdAt) < Date.parse(params.connectedAt);
   if (existedAtConnection) {
     if (!params.openInShop) return { import: false };

@@ -27,7 +27,11 @@ export const KeyFile = z.discriminatedUnion('mode', [
     kdf: ScryptParams,
     entries: z.record(z.string(), SealedEntry),
   }),
-  z.object({ format: z.literal(1), mode: z.literal('safeStorage'), entries: z.record(z.string(), z.string()) }),
+  z.object({
+    format: z.literal(1),
+    mode: z.literal('safeStorage'),
+    entries: z.record(z.string(), z.string()),
+  }),
 ]);
 export type KeyFile = z.infer<typeof KeyFile>;
 export type KeyMode = KeyFile['mode'];

@@ -31,7 +31,10 @@ export class KeyringStore implements SecretStore {
 
   static create(path: string): KeyringStore {
     if (readKeyFile(path)) {
-      throw new SecretError('KEY_FILE_EXISTS', `A key file already exists at ${path}; refusing to replace it.`);
+      throw new SecretError(
+        'KEY_FILE_EXISTS',
+        `A key file already exists at ${path}; refusing to replace it.`,
+      );
     }
     const id = randomUUID();
     writeKeyFile(path, { format: 1, mode: 'keyring', id });
@@ -65,7 +68,10 @@ export class KeyringStore implements SecretStore {
     try {
       this.entry(name).setPassword(value);
     } catch (error) {
-      throw new SecretError('KEYRING_UNAVAILABLE', `Could not store a secret in the OS keyring: ${(error as Error).message}.`);
+      throw new SecretError(
+        'KEYRING_UNAVAILABLE',
+        `Could not store a secret in the OS keyring: ${(error as Error).message}.`,
+      );
     }
   }
 

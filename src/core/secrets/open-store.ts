@@ -45,7 +45,10 @@ export function createStore(
 ): Store {
   const keyPath = keyFilePathFor(dbPath);
   if (existsSync(dbPath)) {
-    throw new DatabaseError('DB_EXISTS', `A database already exists at ${dbPath}; refusing to create a new one over it.`);
+    throw new DatabaseError(
+      'DB_EXISTS',
+      `A database already exists at ${dbPath}; refusing to create a new one over it.`,
+    );
   }
   if (existsSync(keyPath)) {
     throw new SecretError(
@@ -55,11 +58,16 @@ export function createStore(
   }
   let secrets: SecretStore;
   if (mode === 'passphrase') {
-    secrets = PassphraseVault.create(keyPath, needPassphrase(sources, dbPath), sources.scrypt ?? DEFAULT_SCRYPT);
+    secrets = PassphraseVault.create(
+      keyPath,
+      needPassphrase(sources, dbPath),
+      sources.scrypt ?? DEFAULT_SCRYPT,
+    );
   } else if (mode === 'keyring') {
     secrets = KeyringStore.create(keyPath);
   } else {
-    if (!sources.safeStorage) throw new SecretError('SAFE_STORAGE_UNAVAILABLE', 'Safe storage is only available in the desktop app.');
+    if (!sources.safeStorage)
+      throw new SecretError('SAFE_STORAGE_UNAVAILABLE', 'Safe storage is only available in the desktop app.');
     secrets = SafeStorageStore.create(keyPath, sources.safeStorage);
   }
   try {

@@ -27,7 +27,11 @@ export function seal(key: Buffer, plaintext: string, aad: string): SealedEntry {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+  return {
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  };
 }
 
 export function unseal(key: Buffer, entry: SealedEntry, aad: string): string | undefined {
@@ -35,7 +39,9 @@ export function unseal(key: Buffer, entry: SealedEntry, aad: string): string | u
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(entry.iv, 'base64'));
     decipher.setAAD(Buffer.from(aad, 'utf8'));
     decipher.setAuthTag(Buffer.from(entry.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(entry.data, 'base64')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(entry.data, 'base64')), decipher.final()]).toString(
+      'utf8',
+    );
   } catch {
     return undefined;
   }
@@ -56,12 +62,22 @@ export class PassphraseVault implements SecretStore {
   }
 
   /** Creates a new key file. Refuses to overwrite an existing one. */
-  static create(path: string, passphrase: string, params: Omit<ScryptParams, 'salt'> = DEFAULT_SCRYPT): PassphraseVault {
+  static create(
+    path: string,
+    passphrase: string,
+    params: Omit<ScryptParams, 'salt'> = DEFAULT_SCRYPT,
+  ): PassphraseVault {
     if (readKeyFile(path)) {
-      throw new SecretError('KEY_FILE_EXISTS', `A key file already exists at ${path}; refusing to replace it.`);
+      throw new SecretError(
+        'KEY_FILE_EXISTS',
+        `A key file already exists at ${path}; refusing to replace it.`,
+      );
     }
     if (passphrase.length === 0) {
-      throw new SecretError('PASSPHRASE_EMPTY', 'The passphrase is empty. Choose a passphrase (KASSENWART_PASSPHRASE).');
+      throw new SecretError(
+        'PASSPHRASE_EMPTY',
+        'The passphrase is empty. Choose a passphrase (KASSENWART_PASSPHRASE).',
+      );
     }
     const kdf: ScryptParams = { ...params, salt: randomBytes(16).toString('base64') };
     const kek = deriveKek(passphrase, kdf);

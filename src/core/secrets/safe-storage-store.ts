@@ -19,7 +19,10 @@ type SafeStorageKeyFile = Extract<KeyFile, { mode: 'safeStorage' }>;
 
 export function assertSafeStorageUsable(safeStorage: SafeStorageLike, allowPlainText: boolean): void {
   if (!safeStorage.isEncryptionAvailable()) {
-    throw new SecretError('SAFE_STORAGE_UNAVAILABLE', 'The system offers no secure storage for the database key.');
+    throw new SecretError(
+      'SAFE_STORAGE_UNAVAILABLE',
+      'The system offers no secure storage for the database key.',
+    );
   }
   if (safeStorage.getSelectedStorageBackend?.() === 'basic_text' && !allowPlainText) {
     throw new SecretError(
@@ -40,7 +43,10 @@ export class SafeStorageStore implements SecretStore {
 
   static create(path: string, safeStorage: SafeStorageLike): SafeStorageStore {
     if (readKeyFile(path)) {
-      throw new SecretError('KEY_FILE_EXISTS', `A key file already exists at ${path}; refusing to replace it.`);
+      throw new SecretError(
+        'KEY_FILE_EXISTS',
+        `A key file already exists at ${path}; refusing to replace it.`,
+      );
     }
     const file: SafeStorageKeyFile = { format: 1, mode: 'safeStorage', entries: {} };
     writeKeyFile(path, file);

@@ -74,7 +74,10 @@ export interface ShopConnector {
    */
   getOrders?(externalIds: string[]): Promise<{ orders: ShopOrder[]; requests: number }>;
   /** Marks an order paid / sets a status in the shop, per system. */
-  setOrderStatus(externalId: string, target: { status: string; paid?: boolean; note?: string }): Promise<void>;
+  setOrderStatus(
+    externalId: string,
+    target: { status: string; paid?: boolean; note?: string },
+  ): Promise<void>;
 }
 
 /** Mapping of shop payment methods and statuses onto ours (issue 4 §3). Stored in shops.settings. */

@@ -56,7 +56,10 @@ export function assertSecureUrl(raw: string, label: string): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new ShopError('SHOP_CONFIG', `${label}: "${raw}" is not a URL. Give the shop address like https://shop.example.de.`);
+    throw new ShopError(
+      'SHOP_CONFIG',
+      `${label}: "${raw}" is not a URL. Give the shop address like https://shop.example.de.`,
+    );
   }
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return url;
@@ -66,8 +69,10 @@ export function assertSecureUrl(raw: string, label: string): URL {
   );
 }
 
-const SECRET_PARAM = /((?:consumer_key|consumer_secret|client_secret|access_token|token|password|oauth_signature)=)[^&\s"']+/gi;
-const AUTH_HEADER = /((?:authorization|x-shopify-access-token)["']?\s*[:=]\s*["']?)(?:basic|bearer)?\s*[^\s"',}]+/gi;
+const SECRET_PARAM =
+  /((?:consumer_key|consumer_secret|client_secret|access_token|token|password|oauth_signature)=)[^&\s"']+/gi;
+const AUTH_HEADER =
+  /((?:authorization|x-shopify-access-token)["']?\s*[:=]\s*["']?)(?:basic|bearer)?\s*[^\s"',}]+/gi;
 
 /** Removes credentials from any text that might end up in an error, a log line or a sync run record. */
 export function redact(text: string, secrets: readonly string[] = []): string {
@@ -130,19 +135,24 @@ export function createShopFetch(options: ShopFetchOptions): typeof fetch {
         async () => {
           let response: Response;
           try {
-            const signal = init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+            const signal = init?.signal
+              ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
+              : AbortSignal.timeout(timeoutMs);
             response = await doFetch(input, { ...init, signal });
           } catch (error) {
             if (init?.signal?.aborted) throw new AbortError(error instanceof Error ? error : String(error));
             // Network errors and timeouts are retried (p-retry passes network TypeErrors through).
-            throw isTimeout(error) ? new Error(`timed out after ${timeoutMs} ms`) : toPlainError(error, secrets);
+            throw isTimeout(error)
+              ? new Error(`timed out after ${timeoutMs} ms`)
+              : toPlainError(error, secrets);
           }
           if (response.status === 429 || response.status >= 500) {
             // Drain the body so the connection can be reused.
             await response.arrayBuffer().catch(() => undefined);
             const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
             lastStatus = new RetryableStatus(response.status, retryAfter);
-            if (response.status === 429 && retryAfter !== undefined && retryAfter > maxRetryAfter) throw new AbortError(lastStatus);
+            if (response.status === 429 && retryAfter !== undefined && retryAfter > maxRetryAfter)
+              throw new AbortError(lastStatus);
             throw lastStatus;
           }
           return response;
@@ -157,7 +167,10 @@ export function createShopFetch(options: ShopFetchOptions): typeof fetch {
           onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
             if (retriesLeft <= 0) return;
             const backoff = Math.min(maxBackoff, minBackoff * 2 ** (attemptNumber - 1));
-            const delay = error instanceof RetryableStatus && error.retryAfterMs !== undefined ? error.retryAfterMs : backoff;
+            const delay =
+              error instanceof RetryableStatus && error.retryAfterMs !== undefined
+                ? error.retryAfterMs
+                : backoff;
             options.logger?.log('warn', 'shop request failed, retrying', {
               shop: label,
               url: place,
@@ -183,12 +196,22 @@ function toPlainError(error: unknown, secrets: readonly string[]): Error {
   return new Error(redact(message, secrets));
 }
 
-function toShopError(error: unknown, label: string, place: string, secrets: readonly string[], last?: RetryableStatus): ShopError {
+function toShopError(
+  error: unknown,
+  label: string,
+  place: string,
+  secrets: readonly string[],
+  last?: RetryableStatus,
+): ShopError {
   if (error instanceof ShopError) return error;
   const inner = error instanceof RetryableStatus ? error : last && error === last ? last : undefined;
   if (inner?.status === 429) {
-    const wait = inner.retryAfterMs !== undefined ? ` (it asks to wait ${Math.ceil(inner.retryAfterMs / 1000)} s)` : '';
-    return new ShopError('SHOP_RATE_LIMITED', `${label} is rate-limiting requests to ${place}${wait}. The next sync will try again.`);
+    const wait =
+      inner.retryAfterMs !== undefined ? ` (it asks to wait ${Math.ceil(inner.retryAfterMs / 1000)} s)` : '';
+    return new ShopError(
+      'SHOP_RATE_LIMITED',
+      `${label} is rate-limiting requests to ${place}${wait}. The next sync will try again.`,
+    );
   }
   if (inner) {
     return new ShopError(
@@ -219,7 +242,11 @@ export type ShopHttp = {
   request<T = unknown>(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
-    params?: { query?: Record<string, string | number | boolean | undefined>; body?: unknown; allow?: number[] },
+    params?: {
+      query?: Record<string, string | number | boolean | undefined>;
+      body?: unknown;
+      allow?: number[];
+    },
   ): Promise<JsonResponse<T>>;
   /** Requests sent so far, including retries. */
   readonly requestCount: number;
@@ -241,10 +268,15 @@ export function createShopHttp(options: ShopHttpOptions): ShopHttp {
     async request<T>(
       method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
       path: string,
-      params: { query?: Record<string, string | number | boolean | undefined>; body?: unknown; allow?: number[] } = {},
+      params: {
+        query?: Record<string, string | number | boolean | undefined>;
+        body?: unknown;
+        allow?: number[];
+      } = {},
     ): Promise<JsonResponse<T>> {
       const url = new URL(path.replace(/^\//, ''), base.href.endsWith('/') ? base.href : `${base.href}/`);
-      for (const [k, v] of Object.entries({ ...options.query, ...params.query })) if (v !== undefined) url.searchParams.set(k, String(v));
+      for (const [k, v] of Object.entries({ ...options.query, ...params.query }))
+        if (v !== undefined) url.searchParams.set(k, String(v));
       const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
       if (params.body !== undefined) headers['content-type'] = 'application/json';
       const response = await shopFetch(url, {
@@ -267,13 +299,20 @@ export function createShopHttp(options: ShopHttpOptions): ShopHttp {
       try {
         body = text === '' ? undefined : JSON.parse(text);
       } catch {
-        throw new ShopError('SHOP_BAD_RESPONSE', `${options.label} did not answer with JSON at ${place} (HTTP ${response.status}). Is the address the shop's own address?`);
+        throw new ShopError(
+          'SHOP_BAD_RESPONSE',
+          `${options.label} did not answer with JSON at ${place} (HTTP ${response.status}). Is the address the shop's own address?`,
+        );
       }
-      const ok = (response.status >= 200 && response.status < 300) || (params.allow ?? []).includes(response.status);
+      const ok =
+        (response.status >= 200 && response.status < 300) || (params.allow ?? []).includes(response.status);
       if (!ok) {
         throw new ShopError(
           'SHOP_REQUEST_REJECTED',
-          redact(`${options.label} rejected ${method} ${place} with HTTP ${response.status}${shopErrorCode(text)}.`, options.secrets),
+          redact(
+            `${options.label} rejected ${method} ${place} with HTTP ${response.status}${shopErrorCode(text)}.`,
+            options.secrets,
+          ),
         );
       }
       return { status: response.status, headers: response.headers, body: body as T };
@@ -285,7 +324,8 @@ export function createShopHttp(options: ShopHttpOptions): ShopHttp {
 function shopErrorCode(text: string): string {
   try {
     const parsed = JSON.parse(text) as { code?: unknown; message?: unknown };
-    if (typeof parsed.code === 'string') return `: ${parsed.code}${typeof parsed.message === 'string' ? ` – ${parsed.message}` : ''}`;
+    if (typeof parsed.code === 'string')
+      return `: ${parsed.code}${typeof parsed.message === 'string' ? ` – ${parsed.message}` : ''}`;
   } catch {
     // not JSON: say nothing more
   }

@@ -18,6 +18,10 @@ export const connectorFactories: Partial<Record<ShopSystem, ConnectorFactory>> =
 
 export function connectorFactory(system: ShopSystem): ConnectorFactory {
   const factory = connectorFactories[system];
-  if (!factory) throw new ShopError('SHOP_SYSTEM_UNSUPPORTED', `Shop system "${system}" is not available in this version.`);
+  if (!factory)
+    throw new ShopError(
+      'SHOP_SYSTEM_UNSUPPORTED',
+      `Shop system "${system}" is not available in this version.`,
+    );
   return factory;
 }

@@ -15,9 +15,21 @@ import type { ShopConnector, ShopMapping } from './connector.ts';
 import type { ShopCredentials } from './connector-factory.ts';
 import { type HttpOptions, redact, ShopError } from './http.ts';
 import { connectorFactory } from './registry.ts';
-import { readShopSettings, ScheduleSchema, ShopMappingSchema, type Schedule, type ShopSettings } from '../sync/shop-settings.ts';
+import {
+  readShopSettings,
+  ScheduleSchema,
+  ShopMappingSchema,
+  type Schedule,
+  type ShopSettings,
+} from '../sync/shop-settings.ts';
 
-export type ShopServiceDeps = { db: Db; clock: Clock; logger: Logger; secrets: SecretStore; http?: HttpOptions };
+export type ShopServiceDeps = {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  secrets: SecretStore;
+  http?: HttpOptions;
+};
 
 export type ShopRow = typeof shops.$inferSelect;
 
@@ -68,7 +80,11 @@ export function createShopService(deps: ShopServiceDeps) {
   /** A shop by name or id (active shops only). */
   function get(ref: string | number): ShopRow {
     const row = rows().find((r) => r.id === Number(ref) || r.name === String(ref));
-    if (!row) throw new NotFoundError('SHOP_NOT_FOUND', `There is no shop "${ref}". "kassenwart shop list" shows the connected shops.`);
+    if (!row)
+      throw new NotFoundError(
+        'SHOP_NOT_FOUND',
+        `There is no shop "${ref}". "kassenwart shop list" shows the connected shops.`,
+      );
     return row;
   }
 
@@ -84,7 +100,13 @@ export function createShopService(deps: ShopServiceDeps) {
     return JSON.parse(raw) as ShopCredentials;
   }
 
-  function build(system: ShopSystem, name: string, url: string | null | undefined, filePath: string | null | undefined, credentials: ShopCredentials): ShopConnector {
+  function build(
+    system: ShopSystem,
+    name: string,
+    url: string | null | undefined,
+    filePath: string | null | undefined,
+    credentials: ShopCredentials,
+  ): ShopConnector {
     return connectorFactory(system).create({
       shopName: name,
       url: url ?? undefined,
@@ -115,9 +137,18 @@ export function createShopService(deps: ShopServiceDeps) {
     const factory = connectorFactory(input.system);
     const name = input.name.trim();
     if (!name) throw new ValidationError('SHOP_NAME_MISSING', 'Give the shop a name (--name).');
-    if (rows().some((r) => r.name === name)) throw new ValidationError('SHOP_NAME_TAKEN', `A shop named "${name}" is already connected.`);
-    if (factory.needsUrl && !input.url) throw new ValidationError('SHOP_URL_MISSING', `A ${factory.label} shop needs its address (--url https://…).`);
-    if (factory.needsFile && !input.filePath) throw new ValidationError('SHOP_FILE_MISSING', `A ${factory.label} shop needs the orders file or folder (--file).`);
+    if (rows().some((r) => r.name === name))
+      throw new ValidationError('SHOP_NAME_TAKEN', `A shop named "${name}" is already connected.`);
+    if (factory.needsUrl && !input.url)
+      throw new ValidationError(
+        'SHOP_URL_MISSING',
+        `A ${factory.label} shop needs its address (--url https://…).`,
+      );
+    if (factory.needsFile && !input.filePath)
+      throw new ValidationError(
+        'SHOP_FILE_MISSING',
+        `A ${factory.label} shop needs the orders file or folder (--file).`,
+      );
     const credentials: ShopCredentials = {};
     for (const field of factory.credentialFields) {
       const value = input.credentials?.[field.name];
@@ -127,10 +158,16 @@ export function createShopService(deps: ShopServiceDeps) {
     const test = await connector.testConnection();
     if (!test.ok) throw new ShopError(test.code, test.message);
     const discovery = await connector.discover().catch((error: unknown) => {
-      logger.log('warn', 'shop discovery failed; using the default mapping', { shop: name, error: error instanceof Error ? error.message : String(error) });
+      logger.log('warn', 'shop discovery failed; using the default mapping', {
+        shop: name,
+        error: error instanceof Error ? error.message : String(error),
+      });
       return undefined;
     });
-    const settings: ShopSettings = { mapping: factory.defaultMapping(discovery), schedule: ScheduleSchema.parse({}) };
+    const settings: ShopSettings = {
+      mapping: factory.defaultMapping(discovery),
+      schedule: ScheduleSchema.parse({}),
+    };
     const now = clock.now().toISOString();
     const secretName = factory.credentialFields.length > 0 ? `kassenwart.shop.${randomUUID()}` : null;
     if (secretName) secrets.set(secretName, JSON.stringify(credentials));
@@ -138,10 +175,31 @@ export function createShopService(deps: ShopServiceDeps) {
       const row = db.transaction((tx) => {
         const inserted = tx
           .insert(shops)
-          .values({ name, system: input.system, url: input.url ?? null, filePath: input.filePath ?? null, secretName, settings, connectedAt: now, createdAt: now })
+          .values({
+            name,
+            system: input.system,
+            url: input.url ?? null,
+            filePath: input.filePath ?? null,
+            secretName,
+            settings,
+            connectedAt: now,
+            createdAt: now,
+          })
           .returning()
           .get();
-        writeAudit(tx, clock, { actor: ACTOR, entityType: 'shop', entityId: inserted.id, action: 'connected', after: { name, system: input.system, url: input.url ?? null, filePath: input.filePath ?? null, connectedAt: now } });
+        writeAudit(tx, clock, {
+          actor: ACTOR,
+          entityType: 'shop',
+          entityId: inserted.id,
+          action: 'connected',
+          after: {
+            name,
+            system: input.system,
+            url: input.url ?? null,
+            filePath: input.filePath ?? null,
+            connectedAt: now,
+          },
+        });
         return inserted;
       });
       return info(row);
@@ -158,19 +216,35 @@ export function createShopService(deps: ShopServiceDeps) {
     const parsed = ShopMappingSchema.safeParse({ ...settings.mapping, ...patch });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ValidationError('SHOP_MAPPING_INVALID', `Mapping not changed: ${issue?.path.join('.') ?? '?'} ${issue?.message ?? 'is invalid'}.`);
+      throw new ValidationError(
+        'SHOP_MAPPING_INVALID',
+        `Mapping not changed: ${issue?.path.join('.') ?? '?'} ${issue?.message ?? 'is invalid'}.`,
+      );
     }
     for (const pattern of [parsed.data.orderNumberPattern, parsed.data.invoiceNumberPattern]) {
       if (pattern === undefined) continue;
       try {
         new RegExp(pattern);
       } catch {
-        throw new ValidationError('SHOP_MAPPING_INVALID', `Mapping not changed: "${pattern}" is not a regular expression.`);
+        throw new ValidationError(
+          'SHOP_MAPPING_INVALID',
+          `Mapping not changed: "${pattern}" is not a regular expression.`,
+        );
       }
     }
     db.transaction((tx) => {
-      tx.update(shops).set({ settings: { ...row.settings, mapping: parsed.data } }).where(eq(shops.id, row.id)).run();
-      writeAudit(tx, clock, { actor: ACTOR, entityType: 'shop', entityId: row.id, action: 'mapping_changed', before: settings.mapping, after: parsed.data });
+      tx.update(shops)
+        .set({ settings: { ...row.settings, mapping: parsed.data } })
+        .where(eq(shops.id, row.id))
+        .run();
+      writeAudit(tx, clock, {
+        actor: ACTOR,
+        entityType: 'shop',
+        entityId: row.id,
+        action: 'mapping_changed',
+        before: settings.mapping,
+        after: parsed.data,
+      });
     });
     return parsed.data;
   }
@@ -181,12 +255,25 @@ export function createShopService(deps: ShopServiceDeps) {
     const parsed = ScheduleSchema.safeParse({ ...settings.schedule, ...patch });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ValidationError('SHOP_SCHEDULE_INVALID', `Schedule not changed: ${issue?.path.join('.') ?? '?'} ${issue?.message ?? 'is invalid'}.`);
+      throw new ValidationError(
+        'SHOP_SCHEDULE_INVALID',
+        `Schedule not changed: ${issue?.path.join('.') ?? '?'} ${issue?.message ?? 'is invalid'}.`,
+      );
     }
     const schedule = parsed.data;
     db.transaction((tx) => {
-      tx.update(shops).set({ settings: { ...row.settings, schedule } }).where(eq(shops.id, row.id)).run();
-      writeAudit(tx, clock, { actor: ACTOR, entityType: 'shop', entityId: row.id, action: 'schedule_changed', before: settings.schedule, after: schedule });
+      tx.update(shops)
+        .set({ settings: { ...row.settings, schedule } })
+        .where(eq(shops.id, row.id))
+        .run();
+      writeAudit(tx, clock, {
+        actor: ACTOR,
+        entityType: 'shop',
+        entityId: row.id,
+        action: 'schedule_changed',
+        before: settings.schedule,
+        after: schedule,
+      });
     });
     return schedule;
   }
@@ -196,20 +283,34 @@ export function createShopService(deps: ShopServiceDeps) {
     const row = get(ref);
     const now = clock.now().toISOString();
     db.transaction((tx) => {
-      tx.update(shops).set({ removedAt: now, enabled: false, name: `${row.name} (removed ${row.id})` }).where(eq(shops.id, row.id)).run();
-      writeAudit(tx, clock, { actor: ACTOR, entityType: 'shop', entityId: row.id, action: 'removed', before: { name: row.name } });
+      tx.update(shops)
+        .set({ removedAt: now, enabled: false, name: `${row.name} (removed ${row.id})` })
+        .where(eq(shops.id, row.id))
+        .run();
+      writeAudit(tx, clock, {
+        actor: ACTOR,
+        entityType: 'shop',
+        entityId: row.id,
+        action: 'removed',
+        before: { name: row.name },
+      });
     });
     if (row.secretName) secrets.delete(row.secretName);
   }
 
   /** Tests the stored connection again (credentials, reachability); never throws for shop-side problems. */
-  async function test(ref: string | number): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
+  async function test(
+    ref: string | number,
+  ): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
     const row = get(ref);
     try {
       const result = await connectorFor(row).testConnection();
-      return result.ok ? { ok: true } : { ok: false, code: result.code, message: redactFor(row, result.message) };
+      return result.ok
+        ? { ok: true }
+        : { ok: false, code: result.code, message: redactFor(row, result.message) };
     } catch (error) {
-      if (error instanceof ShopError) return { ok: false, code: error.code, message: redactFor(row, error.message) };
+      if (error instanceof ShopError)
+        return { ok: false, code: error.code, message: redactFor(row, error.message) };
       throw error;
     }
   }

@@ -22,7 +22,14 @@ export type ShopsAreaDeps = {
 
 export function createShopsArea(deps: ShopsAreaDeps) {
   const shops = createShopService(deps);
-  const sync = createSyncService({ db: deps.db, clock: deps.clock, logger: deps.logger, shops, afterSync: deps.afterSync, pageSize: deps.pageSize });
+  const sync = createSyncService({
+    db: deps.db,
+    clock: deps.clock,
+    logger: deps.logger,
+    shops,
+    afterSync: deps.afterSync,
+    pageSize: deps.pageSize,
+  });
   return {
     ...shops,
     sync,

@@ -1,6 +1,14 @@
 import { count, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
-import { ORDER_STATUSES, type OrderStatus, orders, postings, statusTransfers, shops, dealerNotifications } from '../db/schema/index.ts';
+import {
+  ORDER_STATUSES,
+  type OrderStatus,
+  orders,
+  postings,
+  statusTransfers,
+  shops,
+  dealerNotifications,
+} from '../db/schema/index.ts';
 
 export type StatusSummary = {
   orders: Record<OrderStatus, number>;
@@ -30,7 +38,9 @@ export function statusSummary(db: Db): StatusSummary {
     .groupBy(statusTransfers.state)
     .all();
   const shopCount = db.select({ n: count() }).from(shops).where(isNull(shops.removedAt)).get()?.n ?? 0;
-  const unread = db.select({ n: count() }).from(dealerNotifications).where(isNull(dealerNotifications.readAt)).get()?.n ?? 0;
+  const unread =
+    db.select({ n: count() }).from(dealerNotifications).where(isNull(dealerNotifications.readAt)).get()?.n ??
+    0;
   return {
     orders: byStatus,
     ordersTotal: rows.reduce((sum, r) => sum + r.n, 0),

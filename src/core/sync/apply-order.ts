@@ -9,7 +9,13 @@ import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { orderEvents, orders } from '../db/schema/index.ts';
 import { writeAudit } from '../audit.ts';
-import { initialStatus, isAwaitingPayment, transition, type OrderEvent, type OrderState } from '../orders/state-machine.ts';
+import {
+  initialStatus,
+  isAwaitingPayment,
+  transition,
+  type OrderEvent,
+  type OrderState,
+} from '../orders/state-machine.ts';
 import type { ShopMapping, ShopOrder } from '../shops/connector.ts';
 import { classify } from './shop-settings.ts';
 
@@ -28,17 +34,35 @@ export type ApplyContext = {
 const ACTOR = 'sync';
 
 export function findOrder(tx: Tx, shopId: number, externalId: string): OrderRow | undefined {
-  return tx.select().from(orders).where(and(eq(orders.shopId, shopId), eq(orders.externalId, externalId))).get();
+  return tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.shopId, shopId), eq(orders.externalId, externalId)))
+    .get();
 }
 
 /** The stored orders among `externalIds` (one query per page instead of one per order). */
 export function findOrders(tx: Tx, shopId: number, externalIds: string[]): Map<string, OrderRow> {
-  const rows = externalIds.length ? tx.select().from(orders).where(and(eq(orders.shopId, shopId), inArray(orders.externalId, externalIds))).all() : [];
+  const rows = externalIds.length
+    ? tx
+        .select()
+        .from(orders)
+        .where(and(eq(orders.shopId, shopId), inArray(orders.externalId, externalIds)))
+        .all()
+    : [];
   return new Map(rows.map((r) => [r.externalId, r]));
 }
 
-export function recordEvent(ctx: ApplyContext, orderId: number, kind: string, details: Record<string, unknown> = {}): void {
-  ctx.tx.insert(orderEvents).values({ orderId, shopId: ctx.shop.id, kind, details, createdAt: ctx.clock.now().toISOString() }).run();
+export function recordEvent(
+  ctx: ApplyContext,
+  orderId: number,
+  kind: string,
+  details: Record<string, unknown> = {},
+): void {
+  ctx.tx
+    .insert(orderEvents)
+    .values({ orderId, shopId: ctx.shop.id, kind, details, createdAt: ctx.clock.now().toISOString() })
+    .run();
 }
 
 function stateOf(row: OrderRow): OrderState {
@@ -53,13 +77,27 @@ function stateOf(row: OrderRow): OrderState {
 }
 
 /** Applies one state-machine event to a stored order: update, audit, effects as events. */
-export function applyTransition(ctx: ApplyContext, row: OrderRow, event: OrderEvent, details: Record<string, unknown> = {}): OrderRow {
+export function applyTransition(
+  ctx: ApplyContext,
+  row: OrderRow,
+  event: OrderEvent,
+  details: Record<string, unknown> = {},
+): OrderRow {
   const before = stateOf(row);
   const result = transition(before, event);
   if (!result.ok) {
     // Not allowed for this order (e.g. the shop cancelled an order we already saw paid): keep our state, say so.
-    ctx.logger.log('warn', 'shop change not applied to order', { orderId: row.id, event: event.type, code: result.code });
-    recordEvent(ctx, row.id, 'shop_change_not_applied', { event: event.type, code: result.code, message: result.message, ...details });
+    ctx.logger.log('warn', 'shop change not applied to order', {
+      orderId: row.id,
+      event: event.type,
+      code: result.code,
+    });
+    recordEvent(ctx, row.id, 'shop_change_not_applied', {
+      event: event.type,
+      code: result.code,
+      message: result.message,
+      ...details,
+    });
     return row;
   }
   const now = ctx.clock.now().toISOString();
@@ -77,8 +115,19 @@ export function applyTransition(ctx: ApplyContext, row: OrderRow, event: OrderEv
     .where(eq(orders.id, row.id))
     .returning()
     .get();
-  writeAudit(ctx.tx, ctx.clock, { actor: ACTOR, entityType: 'order', entityId: row.id, action: event.type, before, after, details });
-  for (const effect of result.effects) recordEvent(ctx, row.id, effect.type === 'notify' ? `notify_${effect.kind}` : effect.type, { cause: event.type });
+  writeAudit(ctx.tx, ctx.clock, {
+    actor: ACTOR,
+    entityType: 'order',
+    entityId: row.id,
+    action: event.type,
+    before,
+    after,
+    details,
+  });
+  for (const effect of result.effects)
+    recordEvent(ctx, row.id, effect.type === 'notify' ? `notify_${effect.kind}` : effect.type, {
+      cause: event.type,
+    });
   return updated ?? row;
 }
 
@@ -100,7 +149,11 @@ function storedFields(order: ShopOrder, mapping: ShopMapping) {
 }
 
 /** Stores an order read from the shop; returns what happened. `known` is the stored row if the caller looked it up. */
-export function applyShopOrder(ctx: ApplyContext, order: ShopOrder, known?: { row: OrderRow | undefined }): ApplyOutcome {
+export function applyShopOrder(
+  ctx: ApplyContext,
+  order: ShopOrder,
+  known?: { row: OrderRow | undefined },
+): ApplyOutcome {
   const row = known ? known.row : findOrder(ctx.tx, ctx.shop.id, order.externalId);
   return row ? applyChanges(ctx, row, order) : insertNew(ctx, order);
 }
@@ -109,7 +162,11 @@ function insertNew(ctx: ApplyContext, order: ShopOrder): ApplyOutcome {
   const cls = classify(order, ctx.mapping);
   // A payment method we do not handle (PayPal, card…) is not ours to manage, whenever it was created.
   if (!cls.code) return 'skipped';
-  const initial = initialStatus({ createdAt: order.createdAt, connectedAt: ctx.shop.connectedAt, openInShop: cls.open });
+  const initial = initialStatus({
+    createdAt: order.createdAt,
+    connectedAt: ctx.shop.connectedAt,
+    openInShop: cls.open,
+  });
   if (!initial.import) return 'skipped';
   const now = ctx.clock.now().toISOString();
   const row = ctx.tx
@@ -134,7 +191,11 @@ function insertNew(ctx: ApplyContext, order: ShopOrder): ApplyOutcome {
     entityId: row.id,
     action: 'imported',
     after: { status: row.status, managed: row.managed, totalMinor: row.totalMinor, shopStatus: order.status },
-    details: { shopId: ctx.shop.id, externalId: order.externalId, rule: initial.managed ? 'created_after_connection' : 'open_at_connection' },
+    details: {
+      shopId: ctx.shop.id,
+      externalId: order.externalId,
+      rule: initial.managed ? 'created_after_connection' : 'open_at_connection',
+    },
   });
   // Created after the connection but no longer open by now: the history shows it arriving and leaving.
   if (!cls.open) closeInShop(ctx, row, order, cls.cancelled);
@@ -149,13 +210,16 @@ function closeInShop(ctx: ApplyContext, row: OrderRow, order: ShopOrder, cancell
     return next;
   }
   const next = applyTransition(ctx, row, { type: 'removed_in_shop' }, details);
-  if (next.status !== row.status) recordEvent(ctx, row.id, 'removed_externally', { reason: 'not_open_per_mapping', ...details });
+  if (next.status !== row.status)
+    recordEvent(ctx, row.id, 'removed_externally', { reason: 'not_open_per_mapping', ...details });
   return next;
 }
 
 function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): ApplyOutcome {
   const fields = storedFields(order, ctx.mapping);
-  const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== row[k] && k !== 'updatedAtShop');
+  const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
+    (k) => fields[k] !== row[k] && k !== 'updatedAtShop',
+  );
   const now = ctx.clock.now().toISOString();
   let current = row;
   if (changed.length > 0 || fields.updatedAtShop !== row.updatedAtShop) {
@@ -170,14 +234,31 @@ function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): Apply
   if (changed.length > 0) {
     const before = Object.fromEntries(changed.map((k) => [k, row[k]]));
     const after = Object.fromEntries(changed.map((k) => [k, fields[k]]));
-    writeAudit(ctx.tx, ctx.clock, { actor: ACTOR, entityType: 'order', entityId: row.id, action: 'updated_from_shop', before, after });
+    writeAudit(ctx.tx, ctx.clock, {
+      actor: ACTOR,
+      entityType: 'order',
+      entityId: row.id,
+      action: 'updated_from_shop',
+      before,
+      after,
+    });
   }
-  if (changed.includes('email')) recordEvent(ctx, row.id, 'email_changed', { from: row.email, to: fields.email });
+  if (changed.includes('email'))
+    recordEvent(ctx, row.id, 'email_changed', { from: row.email, to: fields.email });
 
   let outcome: ApplyOutcome = changed.length > 0 ? 'changed' : 'unchanged';
   if (order.totalMinor !== row.totalMinor) {
-    current = applyTransition(ctx, current, { type: 'amount_changed', totalMinor: order.totalMinor }, { from: row.totalMinor });
-    recordEvent(ctx, row.id, 'amount_changed', { from: row.totalMinor, to: order.totalMinor, currency: order.currency });
+    current = applyTransition(
+      ctx,
+      current,
+      { type: 'amount_changed', totalMinor: order.totalMinor },
+      { from: row.totalMinor },
+    );
+    recordEvent(ctx, row.id, 'amount_changed', {
+      from: row.totalMinor,
+      to: order.totalMinor,
+      currency: order.currency,
+    });
     outcome = 'changed';
   }
 
@@ -192,7 +273,8 @@ function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): Apply
     recordEvent(ctx, row.id, 'reopened_in_shop', { shopStatus: order.status });
   }
   if (current.status !== statusBefore) {
-    outcome = current.status === 'removed_externally' || current.status === 'cancelled' ? 'removed' : 'changed';
+    outcome =
+      current.status === 'removed_externally' || current.status === 'cancelled' ? 'removed' : 'changed';
   }
   return outcome;
 }

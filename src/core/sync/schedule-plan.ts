@@ -22,9 +22,13 @@ export type PlannedJob = { shopId: number; kind: SyncKind; reason: string };
 const MINUTE = 60_000;
 
 /** Fast polling (every few minutes) only where the shop cannot push new orders and we send payment information. */
-export function incrementalKind(shop: Pick<PlanShop, 'canPushNewOrders' | 'sendPaymentInformation' | 'schedule'>): { kind: 'new' | 'poll'; intervalMs: number } {
+export function incrementalKind(
+  shop: Pick<PlanShop, 'canPushNewOrders' | 'sendPaymentInformation' | 'schedule'>,
+): { kind: 'new' | 'poll'; intervalMs: number } {
   const fast = shop.schedule.fastPolling && !shop.canPushNewOrders && shop.sendPaymentInformation;
-  return fast ? { kind: 'poll', intervalMs: shop.schedule.fastPollMinutes * MINUTE } : { kind: 'new', intervalMs: shop.schedule.newOrdersMinutes * MINUTE };
+  return fast
+    ? { kind: 'poll', intervalMs: shop.schedule.fastPollMinutes * MINUTE }
+    : { kind: 'new', intervalMs: shop.schedule.newOrdersMinutes * MINUTE };
 }
 
 function ageMs(now: Date, at: string | null | undefined): number {
@@ -38,13 +42,26 @@ export function planDueJobs(now: Date, shops: PlanShop[]): PlannedJob[] {
     if (shop.running) continue;
     const fullAge = ageMs(now, shop.lastRunAt.full);
     if (fullAge >= shop.schedule.fullComparisonHours * 60 * MINUTE) {
-      jobs.push({ shopId: shop.shopId, kind: 'full', reason: shop.lastRunAt.full ? 'full comparison interval passed' : 'no full comparison yet' });
+      jobs.push({
+        shopId: shop.shopId,
+        kind: 'full',
+        reason: shop.lastRunAt.full ? 'full comparison interval passed' : 'no full comparison yet',
+      });
       continue;
     }
     const { kind, intervalMs } = incrementalKind(shop);
     // `new` and `poll` share one high-water mark, so the latest of either counts as the last incremental run.
-    const lastIncremental = Math.min(ageMs(now, shop.lastRunAt.new), ageMs(now, shop.lastRunAt.poll), fullAge);
-    if (lastIncremental >= intervalMs) jobs.push({ shopId: shop.shopId, kind, reason: `${Math.round(intervalMs / MINUTE)} min interval passed` });
+    const lastIncremental = Math.min(
+      ageMs(now, shop.lastRunAt.new),
+      ageMs(now, shop.lastRunAt.poll),
+      fullAge,
+    );
+    if (lastIncremental >= intervalMs)
+      jobs.push({
+        shopId: shop.shopId,
+        kind,
+        reason: `${Math.round(intervalMs / MINUTE)} min interval passed`,
+      });
   }
   return jobs;
 }

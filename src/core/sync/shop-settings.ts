@@ -22,7 +22,10 @@ export const ScheduleSchema = z.object({
 });
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
-export const ShopSettingsSchema = z.object({ mapping: ShopMappingSchema, schedule: ScheduleSchema.default(ScheduleSchema.parse({})) });
+export const ShopSettingsSchema = z.object({
+  mapping: ShopMappingSchema,
+  schedule: ScheduleSchema.default(ScheduleSchema.parse({})),
+});
 export type ShopSettings = z.infer<typeof ShopSettingsSchema>;
 
 export function readShopSettings(raw: unknown, shopName: string): ShopSettings {
@@ -40,8 +43,13 @@ export function readShopSettings(raw: unknown, shopName: string): ShopSettings {
 export type Classification = { code: PaymentCode | undefined; open: boolean; cancelled: boolean };
 
 /** What the mapping says about a shop order: its payment code, whether it is open, whether it is cancelled. */
-export function classify(order: Pick<ShopOrder, 'paymentMethod' | 'status'>, mapping: ShopMapping): Classification {
-  const code = PAYMENT_CODES.find((c) => order.paymentMethod !== undefined && mapping.paymentMethods[c].includes(order.paymentMethod));
+export function classify(
+  order: Pick<ShopOrder, 'paymentMethod' | 'status'>,
+  mapping: ShopMapping,
+): Classification {
+  const code = PAYMENT_CODES.find(
+    (c) => order.paymentMethod !== undefined && mapping.paymentMethods[c].includes(order.paymentMethod),
+  );
   return {
     code,
     open: code !== undefined && mapping.openStatuses[code].includes(order.status),

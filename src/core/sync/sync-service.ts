@@ -18,7 +18,15 @@ import { KassenwartError } from '../errors.ts';
 import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
 import type { ShopConnector, ShopOrder } from '../shops/connector.ts';
 import type { ShopRow, ShopService } from '../shops/shop-service.ts';
-import { applyDeleted, applyShopOrder, findOrders, type ApplyContext, type ApplyOutcome, type OrderRow, type Tx } from './apply-order.ts';
+import {
+  applyDeleted,
+  applyShopOrder,
+  findOrders,
+  type ApplyContext,
+  type ApplyOutcome,
+  type OrderRow,
+  type Tx,
+} from './apply-order.ts';
 import { readShopSettings, type ShopSettings } from './shop-settings.ts';
 
 export type SyncKind = 'new' | 'poll' | 'full';
@@ -40,12 +48,17 @@ export type SyncRunResult = {
 };
 
 /** A stored run: like SyncRunResult, but it may still be running. */
-export type SyncRunRecord = Omit<SyncRunResult, 'state' | 'finishedAt'> & { state: 'running' | 'ok' | 'failed'; finishedAt: string | null };
+export type SyncRunRecord = Omit<SyncRunResult, 'state' | 'finishedAt'> & {
+  state: 'running' | 'ok' | 'failed';
+  finishedAt: string | null;
+};
 
 /** sync_runs.error is stored as "CODE: message". */
 function splitError(stored: string): { code: string; message: string } {
   const at = stored.indexOf(': ');
-  return at > 0 ? { code: stored.slice(0, at), message: stored.slice(at + 2) } : { code: 'SYNC_FAILED', message: stored };
+  return at > 0
+    ? { code: stored.slice(0, at), message: stored.slice(at + 2) }
+    : { code: 'SYNC_FAILED', message: stored };
 }
 
 export type SyncDeps = {
@@ -81,10 +94,19 @@ export function createSyncService(deps: SyncDeps) {
   let afterSync = deps.afterSync;
 
   function state(shopId: number, kind: SyncKind) {
-    return db.select().from(shopSyncState).where(and(eq(shopSyncState.shopId, shopId), eq(shopSyncState.kind, kind))).get();
+    return db
+      .select()
+      .from(shopSyncState)
+      .where(and(eq(shopSyncState.shopId, shopId), eq(shopSyncState.kind, kind)))
+      .get();
   }
 
-  function saveState(tx: Pick<Db, 'insert'>, shopId: number, kind: SyncKind, values: Partial<typeof shopSyncState.$inferInsert>): void {
+  function saveState(
+    tx: Pick<Db, 'insert'>,
+    shopId: number,
+    kind: SyncKind,
+    values: Partial<typeof shopSyncState.$inferInsert>,
+  ): void {
     tx.insert(shopSyncState)
       .values({ shopId, kind, ...values })
       .onConflictDoUpdate({ target: [shopSyncState.shopId, shopSyncState.kind], set: values })
@@ -99,10 +121,21 @@ export function createSyncService(deps: SyncDeps) {
   }
 
   function context(tx: Tx, shop: ShopRow, settings: ShopSettings): ApplyContext {
-    return { tx, clock, logger, shop: { id: shop.id, name: shop.name, connectedAt: shop.connectedAt }, mapping: settings.mapping };
+    return {
+      tx,
+      clock,
+      logger,
+      shop: { id: shop.id, name: shop.name, connectedAt: shop.connectedAt },
+      mapping: settings.mapping,
+    };
   }
 
-  async function incremental(shop: ShopRow, settings: ShopSettings, connector: ShopConnector, counts: RunProgress): Promise<void> {
+  async function incremental(
+    shop: ShopRow,
+    settings: ShopSettings,
+    connector: ShopConnector,
+    counts: RunProgress,
+  ): Promise<void> {
     let since = state(shop.id, 'new')?.highWaterMark ?? undefined;
     let cursor: string | undefined;
     for (;;) {
@@ -110,7 +143,11 @@ export function createSyncService(deps: SyncDeps) {
       counts.requests += page.requests;
       db.transaction((tx) => {
         const ctx = context(tx, shop, settings);
-        const stored = findOrders(tx, shop.id, page.orders.map((o) => o.externalId));
+        const stored = findOrders(
+          tx,
+          shop.id,
+          page.orders.map((o) => o.externalId),
+        );
         const handled = new Set<string>();
         let mark = since;
         for (const order of page.orders) {
@@ -120,7 +157,8 @@ export function createSyncService(deps: SyncDeps) {
           const known = handled.has(order.externalId) ? undefined : { row: stored.get(order.externalId) };
           tally(counts, applyShopOrder(ctx, order, known));
           handled.add(order.externalId);
-          if (order.updatedAt && (!mark || Date.parse(order.updatedAt) > Date.parse(mark))) mark = order.updatedAt;
+          if (order.updatedAt && (!mark || Date.parse(order.updatedAt) > Date.parse(mark)))
+            mark = order.updatedAt;
         }
         saveState(tx, shop.id, 'new', { highWaterMark: mark ?? null, cursor: page.nextCursor ?? null });
         since = mark;
@@ -140,10 +178,16 @@ export function createSyncService(deps: SyncDeps) {
       .all();
   }
 
-  function applyChecked(shop: ShopRow, settings: ShopSettings, counts: Counts, checked: { row: OrderRow; order: ShopOrder | undefined }[]): void {
+  function applyChecked(
+    shop: ShopRow,
+    settings: ShopSettings,
+    counts: Counts,
+    checked: { row: OrderRow; order: ShopOrder | undefined }[],
+  ): void {
     db.transaction((tx) => {
       const ctx = context(tx, shop, settings);
-      for (const { row, order } of checked) tally(counts, order ? applyShopOrder(ctx, order, { row }) : applyDeleted(ctx, row));
+      for (const { row, order } of checked)
+        tally(counts, order ? applyShopOrder(ctx, order, { row }) : applyDeleted(ctx, row));
     });
   }
 
@@ -153,7 +197,12 @@ export function createSyncService(deps: SyncDeps) {
    * is listed per payment code (codes with the same open statuses share one listing) and each of our orders
    * missing from its code's set is read once, to tell "deleted" from "changed status" (and to catch a race).
    */
-  async function comparison(shop: ShopRow, settings: ShopSettings, connector: ShopConnector, counts: RunProgress): Promise<void> {
+  async function comparison(
+    shop: ShopRow,
+    settings: ShopSettings,
+    connector: ShopConnector,
+    counts: RunProgress,
+  ): Promise<void> {
     // Orders the incremental part of this run just read are current already (on a first sync: all of them).
     const waiting = waitingOrders(shop.id).filter((row) => !counts.readIds.has(row.externalId));
     if (connector.getOrders) {
@@ -163,7 +212,12 @@ export function createSyncService(deps: SyncDeps) {
         counts.requests += requests;
         counts.seen += found.length;
         const byId = new Map(found.map((o) => [o.externalId, o]));
-        applyChecked(shop, settings, counts, chunk.map((row) => ({ row, order: byId.get(row.externalId) })));
+        applyChecked(
+          shop,
+          settings,
+          counts,
+          chunk.map((row) => ({ row, order: byId.get(row.externalId) })),
+        );
       }
       return;
     }
@@ -181,7 +235,9 @@ export function createSyncService(deps: SyncDeps) {
       }
       openByCode.set(code, ids);
     }
-    for (const row of waiting.filter((r) => !(r.paymentCode && openByCode.get(r.paymentCode)?.has(r.externalId)))) {
+    for (const row of waiting.filter(
+      (r) => !(r.paymentCode && openByCode.get(r.paymentCode)?.has(r.externalId)),
+    )) {
       const order = await connector.getOrder(row.externalId);
       counts.requests += connector.system === 'csv' ? 0 : 1;
       counts.seen += 1;
@@ -203,14 +259,25 @@ export function createSyncService(deps: SyncDeps) {
         .all();
       for (const other of active) {
         if (Date.parse(startedAt) - Date.parse(other.startedAt) < STALE_MS) {
-          throw new SyncBusyError('SYNC_BUSY', `A sync of shop "${shop.name}" started at ${other.startedAt} is still running; this one was not started.`);
+          throw new SyncBusyError(
+            'SYNC_BUSY',
+            `A sync of shop "${shop.name}" started at ${other.startedAt} is still running; this one was not started.`,
+          );
         }
         tx.update(syncRuns)
-          .set({ state: 'failed', finishedAt: startedAt, error: 'SYNC_INTERRUPTED: the process running this sync ended before it finished.' })
+          .set({
+            state: 'failed',
+            finishedAt: startedAt,
+            error: 'SYNC_INTERRUPTED: the process running this sync ended before it finished.',
+          })
           .where(eq(syncRuns.id, other.id))
           .run();
       }
-      return tx.insert(syncRuns).values({ shopId: shop.id, kind, state: 'running', startedAt }).returning().get();
+      return tx
+        .insert(syncRuns)
+        .values({ shopId: shop.id, kind, state: 'running', startedAt })
+        .returning()
+        .get();
     });
   }
 
@@ -224,11 +291,13 @@ export function createSyncService(deps: SyncDeps) {
       const settings = readShopSettings(shop.settings, shop.name);
       const connector = deps.shops.connectorFor(shop);
       await incremental(shop, settings, connector, counts);
-      if (kind === 'full' || CHEAP_COMPARISON.has(shop.system)) await comparison(shop, settings, connector, counts);
+      if (kind === 'full' || CHEAP_COMPARISON.has(shop.system))
+        await comparison(shop, settings, connector, counts);
     } catch (caught) {
       // ShopErrors are redacted where they arise; anything else (a bug, a library error) is redacted here.
       const message = deps.shops.redactFor(shop, caught instanceof Error ? caught.message : String(caught));
-      error = caught instanceof KassenwartError ? { code: caught.code, message } : { code: 'SYNC_FAILED', message };
+      error =
+        caught instanceof KassenwartError ? { code: caught.code, message } : { code: 'SYNC_FAILED', message };
       logger.log('error', 'sync failed', { shop: shop.name, kind, code: error.code, message: error.message });
     }
     const finishedAt = clock.now().toISOString();
@@ -280,7 +349,10 @@ export function createSyncService(deps: SyncDeps) {
     db.insert(dealerNotifications)
       .values({
         kind: 'sync_failed',
-        level: error.code === 'SHOP_AUTH_FAILED' || error.code === 'SHOP_CREDENTIALS_MISSING' ? 'error' : 'warning',
+        level:
+          error.code === 'SHOP_AUTH_FAILED' || error.code === 'SHOP_CREDENTIALS_MISSING'
+            ? 'error'
+            : 'warning',
         title: `Shop "${shop.name}" could not be synchronised`,
         body: `${error.message} (${error.code})`,
         createdAt: clock.now().toISOString(),
@@ -292,7 +364,10 @@ export function createSyncService(deps: SyncDeps) {
   async function run(ref: string | number, kind: SyncKind): Promise<SyncRunResult> {
     const shop = deps.shops.get(ref);
     if (running.has(shop.id)) {
-      throw new SyncBusyError('SYNC_BUSY', `A sync of shop "${shop.name}" is still running; this one was not started.`);
+      throw new SyncBusyError(
+        'SYNC_BUSY',
+        `A sync of shop "${shop.name}" is still running; this one was not started.`,
+      );
     }
     running.add(shop.id);
     let result: SyncRunResult;
@@ -304,14 +379,20 @@ export function createSyncService(deps: SyncDeps) {
     try {
       await afterSync?.(result);
     } catch (error) {
-      logger.log('error', 'after-sync step failed', { shop: shop.name, error: error instanceof Error ? error.message : String(error) });
+      logger.log('error', 'after-sync step failed', {
+        shop: shop.name,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
     return result;
   }
 
   /** Runs `kind` for every enabled shop (or just one), one after the other. */
   async function runAll(options: { kind: SyncKind; shop?: string | number }): Promise<SyncRunResult[]> {
-    const targets = options.shop !== undefined ? [deps.shops.get(options.shop)] : deps.shops.list().filter((s) => s.enabled);
+    const targets =
+      options.shop !== undefined
+        ? [deps.shops.get(options.shop)]
+        : deps.shops.list().filter((s) => s.enabled);
     const results: SyncRunResult[] = [];
     for (const shop of targets) results.push(await run(shop.id, options.kind));
     return results;

@@ -59,7 +59,9 @@ export const FileImportResultDto = z.union([
     version: Nullable,
     encoding: z.string(),
     importBatchId: z.number().int(),
-    accounts: z.array(z.object({ id: z.number().int(), iban: Nullable, otherId: Nullable, created: z.boolean() })),
+    accounts: z.array(
+      z.object({ id: z.number().int(), iban: Nullable, otherId: Nullable, created: z.boolean() }),
+    ),
     statements: z.number().int(),
     entries: z.number().int(),
     new: z.number().int(),
@@ -68,7 +70,11 @@ export const FileImportResultDto = z.union([
     balanceCheck: z.enum(['ok', 'mismatch', 'not_available']),
     warnings: z.array(Warning),
   }),
-  z.object({ ok: z.literal(false), file: z.string(), error: z.object({ code: z.string(), message: z.string() }) }),
+  z.object({
+    ok: z.literal(false),
+    file: z.string(),
+    error: z.object({ code: z.string(), message: z.string() }),
+  }),
 ]);
 
 export const ImportFilesInput = z
@@ -82,6 +88,12 @@ export const ImportFilesInput = z
 export const bankApi = {
   'postings.list': { input: PostingsQuery, output: PostingsPage },
   'import.files': { input: ImportFilesInput, output: z.object({ results: z.array(FileImportResultDto) }) },
-  'bank.watchFolder.get': { input: z.object({}).strict(), output: z.object({ folder: z.string().nullable() }) },
-  'bank.watchFolder.set': { input: z.object({ folder: z.string().min(1).nullable() }).strict(), output: z.object({ folder: z.string().nullable() }) },
+  'bank.watchFolder.get': {
+    input: z.object({}).strict(),
+    output: z.object({ folder: z.string().nullable() }),
+  },
+  'bank.watchFolder.set': {
+    input: z.object({ folder: z.string().min(1).nullable() }).strict(),
+    output: z.object({ folder: z.string().nullable() }),
+  },
 } as const satisfies ApiTable;

@@ -115,12 +115,19 @@ const TransferCorrection = z.enum(['none', 'enqueued_paid', 'cancelled_pending',
 
 export const queueApi = {
   'queue.list': {
-    input: z.object({ limit: z.number().int().min(1).max(500).default(50), offset: z.number().int().min(0).default(0) }).strict(),
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(500).default(50),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
     output: z.object({ items: z.array(QueueItem), total: z.number().int() }),
   },
   'queue.assign': { input: AssignInput, output: z.object({ assignments: z.array(AssignmentView) }) },
   'queue.ignore': {
-    input: z.object({ postingId: Id, undo: z.boolean().default(false), note: z.string().max(500).optional() }).strict(),
+    input: z
+      .object({ postingId: Id, undo: z.boolean().default(false), note: z.string().max(500).optional() })
+      .strict(),
     output: z.object({ postingId: Id, matchState: z.enum(POSTING_MATCH_STATES) }),
   },
   'assignments.list': {
@@ -135,8 +142,14 @@ export const queueApi = {
     output: z.object({ items: z.array(AssignmentView) }),
   },
   'assignments.undo': {
-    input: z.object({ assignmentId: Id, reason: z.string().min(1).max(500).default('undone by the dealer') }).strict(),
-    output: z.object({ assignment: AssignmentView, orderStatus: z.enum(ORDER_STATUSES), transfer: TransferCorrection }),
+    input: z
+      .object({ assignmentId: Id, reason: z.string().min(1).max(500).default('undone by the dealer') })
+      .strict(),
+    output: z.object({
+      assignment: AssignmentView,
+      orderStatus: z.enum(ORDER_STATUSES),
+      transfer: TransferCorrection,
+    }),
   },
   'orders.search': {
     input: z

@@ -46,7 +46,10 @@ export const AddShopInput = z
     name: z.string().min(1).max(100),
     url: z.string().url().optional(),
     filePath: z.string().min(1).optional(),
-    credentials: z.object({ key: z.string().optional(), secret: z.string().optional(), token: z.string().optional() }).strict().optional(),
+    credentials: z
+      .object({ key: z.string().optional(), secret: z.string().optional(), token: z.string().optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -95,11 +98,20 @@ export const shopsApi = {
   'shops.add': { input: AddShopInput, output: ShopDto },
   'shops.test': {
     input: z.object({ shop: ShopRef }).strict(),
-    output: z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), code: z.string(), message: z.string() })]),
+    output: z.union([
+      z.object({ ok: z.literal(true) }),
+      z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
+    ]),
   },
-  'shops.remove': { input: z.object({ shop: ShopRef }).strict(), output: z.object({ removed: z.literal(true) }) },
+  'shops.remove': {
+    input: z.object({ shop: ShopRef }).strict(),
+    output: z.object({ removed: z.literal(true) }),
+  },
   'shops.mapping.get': { input: z.object({ shop: ShopRef }).strict(), output: ShopMappingDto },
-  'shops.mapping.set': { input: z.object({ shop: ShopRef, mapping: ShopMappingDto.partial() }).strict(), output: ShopMappingDto },
+  'shops.mapping.set': {
+    input: z.object({ shop: ShopRef, mapping: ShopMappingDto.partial() }).strict(),
+    output: ShopMappingDto,
+  },
   'shops.schedule.set': {
     input: z.object({ shop: ShopRef, schedule: ScheduleDto.partial() }).strict(),
     output: ScheduleDto,
@@ -115,9 +127,14 @@ export const shopsApi = {
       .strict(),
     output: z.array(OrderDto),
   },
-  'sync.run': { input: z.object({ shop: ShopRef.optional(), full: z.boolean().default(false) }).strict(), output: z.array(SyncRunDto) },
+  'sync.run': {
+    input: z.object({ shop: ShopRef.optional(), full: z.boolean().default(false) }).strict(),
+    output: z.array(SyncRunDto),
+  },
   'sync.runs': {
-    input: z.object({ shop: ShopRef.optional(), limit: z.number().int().min(1).max(500).default(20) }).strict(),
+    input: z
+      .object({ shop: ShopRef.optional(), limit: z.number().int().min(1).max(500).default(20) })
+      .strict(),
     output: z.array(SyncRunDto),
   },
 } as const satisfies ApiTable;

@@ -12,7 +12,9 @@ import { listFiles, rel, SHARED_BANK_FIXTURES } from '../../helpers/bank-fixture
 import type { FileResult } from '#core/bank/import-service.ts';
 
 const EXPECTATION_FILE = /\.(json|ya?ml|pydata|ofx|md)$|-pretty\.xml$/;
-const files = ['mt940', 'mt942', 'csv'].flatMap((d) => listFiles(`${SHARED_BANK_FIXTURES}${d}`)).filter((f) => !EXPECTATION_FILE.test(f));
+const files = ['mt940', 'mt942', 'csv']
+  .flatMap((d) => listFiles(`${SHARED_BANK_FIXTURES}${d}`))
+  .filter((f) => !EXPECTATION_FILE.test(f));
 
 /** SOURCES.md marks these as negative, or their content is not a valid statement. */
 const EXPECTED_ERRORS: Record<string, string> = {
@@ -31,7 +33,10 @@ describe('shared MT940 / MT942 / CSV fixtures through the importer', () => {
     const name = rel(file);
     it(`imports ${name}`, async () => {
       const { core, db } = makeTestDb();
-      const counts = () => db.$client.prepare('SELECT (SELECT count(*) FROM postings) AS p, (SELECT count(*) FROM bank_accounts) AS a').get();
+      const counts = () =>
+        db.$client
+          .prepare('SELECT (SELECT count(*) FROM postings) AS p, (SELECT count(*) FROM bank_accounts) AS a')
+          .get();
       let [result] = await core.bank.importFiles([file]);
       let options = {};
       if (result && !result.ok && result.error.code === 'IMPORT_NO_ACCOUNT') {
@@ -50,7 +55,11 @@ describe('shared MT940 / MT942 / CSV fixtures through the importer', () => {
       // Only intraday reports may repeat an entry within a file (cmxl mt942.txt holds the same message twice).
       if (first.format !== 'mt942') expect(first.duplicate).toBe(0);
       const again = ensureOk((await core.bank.importFiles([file], options))[0]);
-      expect({ new: again.new, replaced: again.replaced, duplicate: again.duplicate }).toEqual({ new: 0, replaced: 0, duplicate: first.entries });
+      expect({ new: again.new, replaced: again.replaced, duplicate: again.duplicate }).toEqual({
+        new: 0,
+        replaced: 0,
+        duplicate: first.entries,
+      });
     });
   }
 });

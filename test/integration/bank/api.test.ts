@@ -9,17 +9,37 @@ import { camtXml } from '../../helpers/camt-builder.ts';
 describe('bank API', () => {
   it('imports files by path and lists postings with filters and paging', async () => {
     const { core } = makeTestDb();
-    const handlers = createApiHandlers(core, { version: 'test', databasePath: ':memory:', keyMode: 'memory' });
+    const handlers = createApiHandlers(core, {
+      version: 'test',
+      databasePath: ':memory:',
+      keyMode: 'memory',
+    });
     const path = join(tempDir(), 'a.xml');
-    writeFileSync(path, camtXml('053', [{ entries: [{ amount: '1.00' }, { amount: '2.00', cdi: 'DBIT' }, { amount: '3.00' }] }]));
-    const imported = (await invokeApi(handlers, 'import.files', { paths: [path] })) as { results: { ok: boolean; new: number }[] };
+    writeFileSync(
+      path,
+      camtXml('053', [
+        { entries: [{ amount: '1.00' }, { amount: '2.00', cdi: 'DBIT' }, { amount: '3.00' }] },
+      ]),
+    );
+    const imported = (await invokeApi(handlers, 'import.files', { paths: [path] })) as {
+      results: { ok: boolean; new: number }[];
+    };
     expect(imported.results).toMatchObject([{ ok: true, new: 3 }]);
-    const page = (await invokeApi(handlers, 'postings.list', { status: 'unassigned', limit: 1 })) as { total: number; items: { amountMinor: number }[] };
+    const page = (await invokeApi(handlers, 'postings.list', { status: 'unassigned', limit: 1 })) as {
+      total: number;
+      items: { amountMinor: number }[];
+    };
     expect(page.total).toBe(2);
     expect(page.items).toHaveLength(1);
-    const debits = (await invokeApi(handlers, 'postings.list', { status: 'debit' })) as { items: { amountMinor: number }[] };
+    const debits = (await invokeApi(handlers, 'postings.list', { status: 'debit' })) as {
+      items: { amountMinor: number }[];
+    };
     expect(debits.items.map((p) => p.amountMinor)).toEqual([-200]);
-    await expect(invokeApi(handlers, 'postings.list', { status: 'nonsense' })).rejects.toMatchObject({ code: 'API_INVALID_INPUT' });
-    await expect(invokeApi(handlers, 'import.files', { paths: ['relative.xml'] })).rejects.toMatchObject({ code: 'IMPORT_PATH_NOT_ABSOLUTE' });
+    await expect(invokeApi(handlers, 'postings.list', { status: 'nonsense' })).rejects.toMatchObject({
+      code: 'API_INVALID_INPUT',
+    });
+    await expect(invokeApi(handlers, 'import.files', { paths: ['relative.xml'] })).rejects.toMatchObject({
+      code: 'IMPORT_PATH_NOT_ABSOLUTE',
+    });
   });
 });

@@ -10,20 +10,33 @@ import type { ParsedEntry } from '#core/bank/types.ts';
 import { makeTestDb } from '../../helpers/db.ts';
 import { listFiles, rel, SHARED_BANK_FIXTURES } from '../../helpers/bank-fixtures.ts';
 
-const camtFiles = ['camt052', 'camt053', 'camt054'].flatMap((d) => listFiles(`${SHARED_BANK_FIXTURES}${d}`)).filter((f) => f.endsWith('.xml'));
+const camtFiles = ['camt052', 'camt053', 'camt054']
+  .flatMap((d) => listFiles(`${SHARED_BANK_FIXTURES}${d}`))
+  .filter((f) => f.endsWith('.xml'));
 
-const EXPECTED_ERRORS: Record<string, string> = { 'camt053/genkgo__camt/camt053.v2.wrong.xml': 'CAMT_NO_STATEMENT' };
+const EXPECTED_ERRORS: Record<string, string> = {
+  'camt053/genkgo__camt/camt053.v2.wrong.xml': 'CAMT_NO_STATEMENT',
+};
 /** Deliberately broken balances (SOURCES.md: "one amount changed so balances do not add up"): imported, reported. */
 const EXPECTED_MISMATCH = new Set(['camt053/newinnovations__camt053/error-camt053.xml']);
 
-type Expected = { amountMinor: number; currency: string; bookingDate: string | null; valueDate?: string | null };
+type Expected = {
+  amountMinor: number;
+  currency: string;
+  bookingDate: string | null;
+  valueDate?: string | null;
+};
 
 function expectedFromJson(file: string): { entries: Expected[]; exactCount: boolean } | undefined {
   const jsonFile = file.replace(/\.xml$/, '.json');
   if (!existsSync(jsonFile)) return undefined;
   const j = JSON.parse(readFileSync(jsonFile, 'utf8')) as Record<string, unknown>;
   if (Array.isArray(j['getEntries'])) {
-    type G = { getAmount: { getAmount: string; getCurrency: { getCode: string } }; getBookingDate: { 0: string } | null; getValueDate: { 0: string } | null };
+    type G = {
+      getAmount: { getAmount: string; getCurrency: { getCode: string } };
+      getBookingDate: { 0: string } | null;
+      getValueDate: { 0: string } | null;
+    };
     const entries = (j['getEntries'] as G[]).map((e) => ({
       amountMinor: Number(e.getAmount.getAmount),
       currency: e.getAmount.getCurrency.getCode,
@@ -33,7 +46,12 @@ function expectedFromJson(file: string): { entries: Expected[]; exactCount: bool
     // genkgo serialises the entries of the last record only; with one record the count must match exactly.
     return { entries, exactCount: (j['getRecords'] as unknown[]).length === 1 };
   }
-  type N = { Amt: { '#text': string | number; '@_Ccy': string }; CdtDbtInd: string; BookgDt?: { Dt?: string; DtTm?: string }; ValDt?: { Dt?: string; DtTm?: string } };
+  type N = {
+    Amt: { '#text': string | number; '@_Ccy': string };
+    CdtDbtInd: string;
+    BookgDt?: { Dt?: string; DtTm?: string };
+    ValDt?: { Dt?: string; DtTm?: string };
+  };
   const doc = j['Document'] as { BkToCstmrStmt: { Stmt: { Ntry: N[] }[] } };
   const entries = doc.BkToCstmrStmt.Stmt.flatMap((s) => s.Ntry).map((n) => {
     const [int = '0', frac = ''] = String(n.Amt['#text']).split('.');
@@ -55,7 +73,13 @@ function perNtry(entries: ParsedEntry[]): Expected[] {
     const key = (e.location ?? '').replace(/\/NtryDtls\/TxDtls\[\d+\]$/, '');
     const g = groups.get(key);
     if (g) g.amountMinor += e.amountMinor;
-    else groups.set(key, { amountMinor: e.amountMinor, currency: e.currency, bookingDate: e.bookingDate ?? null, valueDate: e.valueDate ?? null });
+    else
+      groups.set(key, {
+        amountMinor: e.amountMinor,
+        currency: e.currency,
+        bookingDate: e.bookingDate ?? null,
+        valueDate: e.valueDate ?? null,
+      });
   }
   return [...groups.values()];
 }
@@ -78,12 +102,16 @@ describe('shared CAMT fixtures', () => {
         return;
       }
       if (!result?.ok) throw new Error(`import failed: ${JSON.stringify(result)}`);
-      const parsed = [...parseCamt(readFileSync(file, 'utf8'), name)].flatMap((e) => (e.kind === 'entry' ? [e.entry] : []));
+      const parsed = [...parseCamt(readFileSync(file, 'utf8'), name)].flatMap((e) =>
+        e.kind === 'entry' ? [e.entry] : [],
+      );
       expect(result.entries).toBe(parsed.length);
       expect(result.new + result.duplicate).toBe(parsed.length);
       // Several synthetic samples really do not balance (e.g. genkgo five.decimals: 18.15 + 8.85 ≠ 27.05):
       // a mismatch must always come with its warning; the deliberately broken file must be one.
-      expect(result.balanceCheck === 'mismatch').toBe(result.warnings.some((w) => w.code === 'BALANCE_MISMATCH'));
+      expect(result.balanceCheck === 'mismatch').toBe(
+        result.warnings.some((w) => w.code === 'BALANCE_MISMATCH'),
+      );
       if (EXPECTED_MISMATCH.has(name)) expect(result.balanceCheck).toBe('mismatch');
       if (name === 'camt053/newinnovations__camt053/test-camt053.xml') expect(result.balanceCheck).toBe('ok');
       const [again] = await core.bank.importFiles([file]);
@@ -93,7 +121,11 @@ describe('shared CAMT fixtures', () => {
       const ours = perNtry(parsed);
       if (expected.exactCount) expect(ours).toHaveLength(expected.entries.length);
       for (const want of expected.entries) {
-        const projected = ours.map((o) => ('valueDate' in want ? o : { amountMinor: o.amountMinor, currency: o.currency, bookingDate: o.bookingDate }));
+        const projected = ours.map((o) =>
+          'valueDate' in want
+            ? o
+            : { amountMinor: o.amountMinor, currency: o.currency, bookingDate: o.bookingDate },
+        );
         expect(projected).toContainEqual(want);
       }
     });

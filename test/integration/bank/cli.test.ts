@@ -13,7 +13,24 @@ describe('kassenwart import / postings / watch', () => {
     const db = join(dir, 'k.db');
     expect(runCli(['--db', db, 'init'], env).status).toBe(0);
     const good = join(dir, 'good.xml');
-    writeFileSync(good, camtXml('053', [{ entries: [{ amount: '49.90', name: 'Erika Mustermann', iban: 'DE02120300000000202051', e2e: 'E2E-1', remittance: 'Bestellung 1001', ref: 'ACSR-1' }, { amount: '10.00', cdi: 'DBIT' }] }]));
+    writeFileSync(
+      good,
+      camtXml('053', [
+        {
+          entries: [
+            {
+              amount: '49.90',
+              name: 'Erika Mustermann',
+              iban: 'DE02120300000000202051',
+              e2e: 'E2E-1',
+              remittance: 'Bestellung 1001',
+              ref: 'ACSR-1',
+            },
+            { amount: '10.00', cdi: 'DBIT' },
+          ],
+        },
+      ]),
+    );
     const broken = join(dir, 'broken.xml');
     writeFileSync(broken, 'not a statement');
 
@@ -21,7 +38,16 @@ describe('kassenwart import / postings / watch', () => {
     expect(imported.status).toBe(1);
     const body = JSON.parse(imported.stdout) as { results: Record<string, unknown>[] };
     expect(body.results).toMatchObject([
-      { ok: true, file: good, format: 'camt.053', version: 'camt.053.001.08', new: 2, duplicate: 0, replaced: 0, balanceCheck: 'not_available' },
+      {
+        ok: true,
+        file: good,
+        format: 'camt.053',
+        version: 'camt.053.001.08',
+        new: 2,
+        duplicate: 0,
+        replaced: 0,
+        balanceCheck: 'not_available',
+      },
       { ok: false, file: broken, error: { code: 'IMPORT_UNKNOWN_FORMAT' } },
     ]);
     expect(body.results[0]).not.toHaveProperty('postingIds');
@@ -32,9 +58,19 @@ describe('kassenwart import / postings / watch', () => {
       total: 1,
       items: [
         {
-          accountIban: 'DE89370400440532013000', bookingDate: '2026-11-02', valueDate: '2026-11-02', amountMinor: 4990, currency: 'EUR',
-          counterpartyName: 'Erika Mustermann', counterpartyIban: 'DE02120300000000202051', remittance: 'Bestellung 1001', endToEndId: 'E2E-1',
-          creditorReference: null, bankReference: 'ACSR-1', status: 'unassigned', bookingStatus: 'booked',
+          accountIban: 'DE89370400440532013000',
+          bookingDate: '2026-11-02',
+          valueDate: '2026-11-02',
+          amountMinor: 4990,
+          currency: 'EUR',
+          counterpartyName: 'Erika Mustermann',
+          counterpartyIban: 'DE02120300000000202051',
+          remittance: 'Bestellung 1001',
+          endToEndId: 'E2E-1',
+          creditorReference: null,
+          bankReference: 'ACSR-1',
+          status: 'unassigned',
+          bookingStatus: 'booked',
         },
       ],
     });

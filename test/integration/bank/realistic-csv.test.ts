@@ -23,10 +23,29 @@ describe('realistic bank CSV exports', () => {
   it('ING 2023+: account from the preamble, two currency columns, Windows-1252', async () => {
     const { core } = makeTestDb();
     const r = await importRealistic(core, 'csv-ing-2024.csv');
-    expect(r).toMatchObject({ version: 'ing', encoding: 'windows-1252', entries: 2, accounts: [{ iban: 'DE39500105175407324924' }] });
-    expect(storedPostings(core).map((p) => [p.bookingDate, p.amountMinor, p.currency, p.counterpartyName, p.remittance])).toEqual([
+    expect(r).toMatchObject({
+      version: 'ing',
+      encoding: 'windows-1252',
+      entries: 2,
+      accounts: [{ iban: 'DE39500105175407324924' }],
+    });
+    expect(
+      storedPostings(core).map((p) => [
+        p.bookingDate,
+        p.amountMinor,
+        p.currency,
+        p.counterpartyName,
+        p.remittance,
+      ]),
+    ).toEqual([
       ['2026-11-13', 124900, 'EUR', 'Erika Mustermann', 'Bestellung 100541 RF18539007547034'],
-      ['2026-11-12', -1783, 'EUR', 'VISA AMAZON MKTPLC EU', 'NR XXXX 1234 LUXEMBOURG KAUFUMSATZ 10.11 134512'],
+      [
+        '2026-11-12',
+        -1783,
+        'EUR',
+        'VISA AMAZON MKTPLC EU',
+        'NR XXXX 1234 LUXEMBOURG KAUFUMSATZ 10.11 134512',
+      ],
     ]);
   });
 
@@ -35,32 +54,88 @@ describe('realistic bank CSV exports', () => {
     const r = await importRealistic(core, 'csv-dkb-2023.csv');
     expect(r).toMatchObject({ version: 'dkb', entries: 3, accounts: [{ iban: 'DE42200411550411223300' }] });
     const [pending, credit, debit] = storedPostings(core);
-    expect(pending).toMatchObject({ bookingStatus: 'pending', bookingDate: '2026-11-14', valueDate: null, amountMinor: -112000, counterpartyName: 'Verpackungen Nord e.K.', counterpartyIban: 'DE89370400440532013000' });
-    expect(credit).toMatchObject({ bookingStatus: 'booked', amountMinor: 4250, counterpartyName: 'Petra Probe', endToEndId: 'SHOP-100538' });
-    expect(debit).toMatchObject({ amountMinor: -999, counterpartyName: 'Hosting Provider GmbH', mandateId: 'HOST-77', endToEndId: 'INV-77-2026-11' });
+    expect(pending).toMatchObject({
+      bookingStatus: 'pending',
+      bookingDate: '2026-11-14',
+      valueDate: null,
+      amountMinor: -112000,
+      counterpartyName: 'Verpackungen Nord e.K.',
+      counterpartyIban: 'DE89370400440532013000',
+    });
+    expect(credit).toMatchObject({
+      bookingStatus: 'booked',
+      amountMinor: 4250,
+      counterpartyName: 'Petra Probe',
+      endToEndId: 'SHOP-100538',
+    });
+    expect(debit).toMatchObject({
+      amountMinor: -999,
+      counterpartyName: 'Hosting Provider GmbH',
+      mandateId: 'HOST-77',
+      endToEndId: 'INV-77-2026-11',
+    });
   });
 
   it('DKB 2024: UTF-8 BOM, IBAN with blanks in the preamble, amounts with a "€" suffix and without decimals', async () => {
     const { core } = makeTestDb();
     const r = await importRealistic(core, 'csv-dkb-2024-euro-suffix.csv');
     expect(r).toMatchObject({ version: 'dkb', entries: 3, accounts: [{ iban: 'DE42200411550411223300' }] });
-    expect(storedPostings(core).map((p) => [p.bookingStatus, p.bookingDate, p.amountMinor, p.counterpartyName, p.counterpartyIban, p.remittance, p.mandateId])).toEqual([
+    expect(
+      storedPostings(core).map((p) => [
+        p.bookingStatus,
+        p.bookingDate,
+        p.amountMinor,
+        p.counterpartyName,
+        p.counterpartyIban,
+        p.remittance,
+        p.mandateId,
+      ]),
+    ).toEqual([
       ['pending', '2026-11-20', -1399, 'Hosting Provider GmbH', null, null, null],
       ['booked', '2026-11-19', 125500, 'Petra Probe', 'DE29100100100987654321', 'Bestellung 100610', null],
-      ['booked', '2026-11-18', -12000, 'Lager und Logistik GmbH', 'DE45120300001234567890', 'Miete Lagerraum Dez 2026', 'M-2023-000871'],
+      [
+        'booked',
+        '2026-11-18',
+        -12000,
+        'Lager und Logistik GmbH',
+        'DE45120300001234567890',
+        'Miete Lagerraum Dez 2026',
+        'M-2023-000871',
+      ],
     ]);
   });
 
   it('Commerzbank 2024: counterparty name/BIC/IBAN leading the Buchungstext, labelled references, NOTPROVIDED', async () => {
     const { core } = makeTestDb();
     const r = await importRealistic(core, 'csv-commerzbank-2024.csv');
-    expect(r).toMatchObject({ version: 'commerzbank', entries: 3, accounts: [{ iban: 'DE89370400440532013000' }] });
+    expect(r).toMatchObject({
+      version: 'commerzbank',
+      entries: 3,
+      accounts: [{ iban: 'DE89370400440532013000' }],
+    });
     const [debit, credit, plain] = storedPostings(core);
-    expect(debit).toMatchObject({ amountMinor: -999, counterpartyName: 'Hosting Provider GmbH', counterpartyIban: 'DE45120300001234567890', counterpartyBic: 'BYLADEM1001', endToEndId: 'INV-77-2026-11', mandateId: 'HOST-77' });
+    expect(debit).toMatchObject({
+      amountMinor: -999,
+      counterpartyName: 'Hosting Provider GmbH',
+      counterpartyIban: 'DE45120300001234567890',
+      counterpartyBic: 'BYLADEM1001',
+      endToEndId: 'INV-77-2026-11',
+      mandateId: 'HOST-77',
+    });
     expect(debit?.remittance).toMatch(/^Webhosting 11\/2026\b/);
-    expect(credit).toMatchObject({ amountMinor: 4990, counterpartyName: 'Petra Probe', endToEndId: 'SHOP-100620', remittance: 'Bestellung 100620' });
+    expect(credit).toMatchObject({
+      amountMinor: 4990,
+      counterpartyName: 'Petra Probe',
+      endToEndId: 'SHOP-100620',
+      remittance: 'Bestellung 100620',
+    });
     // Without BIC and IBAN the name cannot be told from the text: it stays in the remittance, nothing is invented.
-    expect(plain).toMatchObject({ amountMinor: 101900, counterpartyName: null, endToEndId: null, remittance: 'Jens Jansen Bestellung 100619' });
+    expect(plain).toMatchObject({
+      amountMinor: 101900,
+      counterpartyName: null,
+      endToEndId: null,
+      remittance: 'Jens Jansen Bestellung 100619',
+    });
   });
 
   it('comdirect: detected from its header, "offen" rows pending without dates, labels in the text', async () => {
@@ -68,11 +143,29 @@ describe('realistic bank CSV exports', () => {
     const r = await importRealistic(core, 'csv-comdirect.csv', { accountIban: 'DE24700202700015551234' });
     expect(r).toMatchObject({ version: 'comdirect', encoding: 'windows-1252', entries: 3, new: 3 });
     const [pending, credit, debit] = storedPostings(core);
-    expect(pending).toMatchObject({ bookingStatus: 'pending', bookingDate: null, valueDate: null, amountMinor: -999, counterpartyName: 'Hosting Provider GmbH', remittance: 'Webhosting 12/2026 Ref. HOST-77/2' });
-    expect(credit).toMatchObject({ bookingStatus: 'booked', bookingDate: '2026-11-14', amountMinor: 5800, counterpartyName: 'Petra Probe', endToEndId: 'SHOP-100545', remittance: 'Bestellung 100545 Ref. 3N2C21TO1234567/1' });
+    expect(pending).toMatchObject({
+      bookingStatus: 'pending',
+      bookingDate: null,
+      valueDate: null,
+      amountMinor: -999,
+      counterpartyName: 'Hosting Provider GmbH',
+      remittance: 'Webhosting 12/2026 Ref. HOST-77/2',
+    });
+    expect(credit).toMatchObject({
+      bookingStatus: 'booked',
+      bookingDate: '2026-11-14',
+      amountMinor: 5800,
+      counterpartyName: 'Petra Probe',
+      endToEndId: 'SHOP-100545',
+      remittance: 'Bestellung 100545 Ref. 3N2C21TO1234567/1',
+    });
     expect(debit).toMatchObject({
-      amountMinor: -12000, counterpartyName: 'Lager und Logistik GmbH', counterpartyIban: 'DE45120300001234567890', counterpartyBic: 'BYLADEM1001',
-      endToEndId: '2026110900001234', mandateId: 'M-2023-000871',
+      amountMinor: -12000,
+      counterpartyName: 'Lager und Logistik GmbH',
+      counterpartyIban: 'DE45120300001234567890',
+      counterpartyBic: 'BYLADEM1001',
+      endToEndId: '2026110900001234',
+      mandateId: 'M-2023-000871',
     });
     expect(debit?.remittance).toMatch(/^Miete Lagerraum Nov 2026\b/);
     const again = await importRealistic(core, 'csv-comdirect.csv', { accountIban: 'DE24700202700015551234' });
@@ -83,9 +176,20 @@ describe('realistic bank CSV exports', () => {
     const { core } = makeTestDb();
     const account = { accountIban: 'DE24700202700015551234' };
     await importRealistic(core, 'csv-comdirect.csv', account);
-    expect(await importRealistic(core, 'csv-comdirect-next-day.csv', account)).toMatchObject({ entries: 2, new: 0, replaced: 1, duplicate: 1 });
-    expect(await importRealistic(core, 'csv-comdirect.csv', account)).toMatchObject({ new: 0, replaced: 0, duplicate: 3 });
-    expect(storedPostings(core).map((p) => [p.bookingStatus, p.bookingDate, p.amountMinor, p.counterpartyName])).toEqual([
+    expect(await importRealistic(core, 'csv-comdirect-next-day.csv', account)).toMatchObject({
+      entries: 2,
+      new: 0,
+      replaced: 1,
+      duplicate: 1,
+    });
+    expect(await importRealistic(core, 'csv-comdirect.csv', account)).toMatchObject({
+      new: 0,
+      replaced: 0,
+      duplicate: 3,
+    });
+    expect(
+      storedPostings(core).map((p) => [p.bookingStatus, p.bookingDate, p.amountMinor, p.counterpartyName]),
+    ).toEqual([
       ['booked', '2026-11-15', -999, 'Hosting Provider GmbH'],
       ['booked', '2026-11-14', 5800, 'Petra Probe'],
       ['booked', '2026-11-13', -12000, 'Lager und Logistik GmbH'],
@@ -95,8 +199,20 @@ describe('realistic bank CSV exports', () => {
   it('Postbank 2023: header with a trailing blank, Soll/Haben columns, balance footer ignored', async () => {
     const { core } = makeTestDb();
     const r = await importRealistic(core, 'csv-postbank-2023.csv');
-    expect(r).toMatchObject({ version: 'deutsche-bank-postbank', entries: 3, accounts: [{ iban: 'DE29100100100987654321' }] });
-    expect(storedPostings(core).map((p) => [p.bookingDate, p.amountMinor, p.counterpartyName, p.endToEndId, p.mandateId])).toEqual([
+    expect(r).toMatchObject({
+      version: 'deutsche-bank-postbank',
+      entries: 3,
+      accounts: [{ iban: 'DE29100100100987654321' }],
+    });
+    expect(
+      storedPostings(core).map((p) => [
+        p.bookingDate,
+        p.amountMinor,
+        p.counterpartyName,
+        p.endToEndId,
+        p.mandateId,
+      ]),
+    ).toEqual([
       ['2026-11-14', 7700, 'Jens Jansen', 'SHOP-100547', null],
       ['2026-11-13', -999, 'Hosting Provider GmbH', 'INV-77-2026-11', 'HOST-77'],
       ['2026-11-12', -125000, 'Verpackungen Nord e.K.', null, null],
@@ -108,17 +224,42 @@ describe('realistic bank CSV exports', () => {
     const r = await importRealistic(core, 'csv-sparkasse-camt-v2.csv');
     expect(r).toMatchObject({ version: 'sparkasse-csv-camt', entries: 3, new: 3 });
     const [pending, debit, ret] = storedPostings(core);
-    expect(pending).toMatchObject({ bookingStatus: 'pending', bookingDate: null, amountMinor: 8900, counterpartyName: 'Jörg Übermann', remittance: 'Bestellung 100560; Lieferung an Packstation', endToEndId: 'SHOP-100560' });
-    expect(debit).toMatchObject({ bookingDate: '2026-11-13', amountMinor: -999, remittance: 'Webhosting 11/2026', mandateId: 'HOST-77' });
-    expect(ret).toMatchObject({ bookingDate: '2026-11-12', amountMinor: -6500, endToEndId: 'ABO-2026-10-0031', counterpartyIban: 'DE24700202700015551234' });
+    expect(pending).toMatchObject({
+      bookingStatus: 'pending',
+      bookingDate: null,
+      amountMinor: 8900,
+      counterpartyName: 'Jörg Übermann',
+      remittance: 'Bestellung 100560; Lieferung an Packstation',
+      endToEndId: 'SHOP-100560',
+    });
+    expect(debit).toMatchObject({
+      bookingDate: '2026-11-13',
+      amountMinor: -999,
+      remittance: 'Webhosting 11/2026',
+      mandateId: 'HOST-77',
+    });
+    expect(ret).toMatchObject({
+      bookingDate: '2026-11-12',
+      amountMinor: -6500,
+      endToEndId: 'ABO-2026-10-0031',
+      counterpartyIban: 'DE24700202700015551234',
+    });
   });
 
   it('Sparkasse CSV-CAMT pending row without a booking date is replaced by the booked camt.053 entry', async () => {
     const { core } = makeTestDb();
     await importRealistic(core, 'csv-sparkasse-camt-v2.csv');
-    expect(await importRealistic(core, 'camt053-v08-sparkasse-after-csv.xml')).toMatchObject({ new: 0, replaced: 1 });
+    expect(await importRealistic(core, 'camt053-v08-sparkasse-after-csv.xml')).toMatchObject({
+      new: 0,
+      replaced: 1,
+    });
     expect(storedPostings(core).filter((p) => p.amountMinor === 8900)).toEqual([
-      expect.objectContaining({ bookingStatus: 'booked', bookingDate: '2026-11-14', endToEndId: 'SHOP-100560', bankReference: '2026111407441000501' }),
+      expect.objectContaining({
+        bookingStatus: 'booked',
+        bookingDate: '2026-11-14',
+        endToEndId: 'SHOP-100560',
+        bankReference: '2026111407441000501',
+      }),
     ]);
     expect(await importRealistic(core, 'csv-sparkasse-camt-v2.csv')).toMatchObject({ new: 0, duplicate: 3 });
   });
@@ -126,8 +267,14 @@ describe('realistic bank CSV exports', () => {
   it('PayPal (German): gross sale plus fee entry, refund, Memo authorisation skipped', async () => {
     const { core } = makeTestDb();
     const r = await importRealistic(core, 'csv-paypal-de.csv');
-    expect(r).toMatchObject({ version: 'paypal-de', entries: 3, accounts: [{ otherId: 'paypal:shop@kaffee-beispiel.example' }] });
-    expect(storedPostings(core).map((p) => [p.amountMinor, p.counterpartyName, p.bankReference, p.remittance])).toEqual([
+    expect(r).toMatchObject({
+      version: 'paypal-de',
+      entries: 3,
+      accounts: [{ otherId: 'paypal:shop@kaffee-beispiel.example' }],
+    });
+    expect(
+      storedPostings(core).map((p) => [p.amountMinor, p.counterpartyName, p.bankReference, p.remittance]),
+    ).toEqual([
       [124900, 'Petra Probe', '5TY12345AB678901C', 'Espressomaschine 100570'],
       [-1783, null, '5TY12345AB678901C/FEE', 'PayPal-Gebühr für 5TY12345AB678901C'],
       [-2500, 'Hans Beispiel', '9XK98765ZY432109D', 'Rückerstattung Bestellung 100301'],
@@ -138,7 +285,9 @@ describe('realistic bank CSV exports', () => {
     const { core } = makeTestDb();
     const r = await importRealistic(core, 'csv-paypal-en.csv');
     expect(r).toMatchObject({ version: 'paypal-en', entries: 4 });
-    expect(storedPostings(core).map((p) => [p.bookingDate, p.amountMinor, p.currency, p.bankReference])).toEqual([
+    expect(
+      storedPostings(core).map((p) => [p.bookingDate, p.amountMinor, p.currency, p.bankReference]),
+    ).toEqual([
       ['2026-11-20', 104900, 'USD', '7HX55555AA111111B'],
       ['2026-11-20', -3691, 'USD', '7HX55555AA111111B/FEE'],
       ['2026-11-20', -101209, 'USD', '2CC11111DD222222E'],
@@ -150,7 +299,16 @@ describe('realistic bank CSV exports', () => {
     const { core } = makeTestDb();
     const r = await importRealistic(core, 'csv-n26-2024.csv', { accountIban: 'DE24700202700015551234' });
     expect(r).toMatchObject({ version: 'n26', entries: 2 });
-    expect(storedPostings(core).map((p) => [p.bookingDate, p.amountMinor, p.currency, p.counterpartyName, p.counterpartyIban, p.remittance])).toEqual([
+    expect(
+      storedPostings(core).map((p) => [
+        p.bookingDate,
+        p.amountMinor,
+        p.currency,
+        p.counterpartyName,
+        p.counterpartyIban,
+        p.remittance,
+      ]),
+    ).toEqual([
       ['2026-11-10', 25000, 'EUR', 'Wiener Kaffeehaus OG', 'AT611904300234573201', 'Rechnung 2026-77, Wien'],
       ['2026-11-11', -117235, 'EUR', 'ROASTING SUPPLIES LTD', null, 'INV-GB-5521'],
     ]);
@@ -159,9 +317,24 @@ describe('realistic bank CSV exports', () => {
   it('Volksbank (Atruvia): EREF/SVWZ/ABWA labels in Verwendungszweck', async () => {
     const { core } = makeTestDb();
     const r = await importRealistic(core, 'csv-volksbank-atruvia.csv');
-    expect(r).toMatchObject({ version: 'volksbank-atruvia', entries: 2, accounts: [{ iban: 'DE61760501010012345678' }] });
+    expect(r).toMatchObject({
+      version: 'volksbank-atruvia',
+      entries: 2,
+      accounts: [{ iban: 'DE61760501010012345678' }],
+    });
     const [credit, debit] = storedPostings(core);
-    expect(credit).toMatchObject({ amountMinor: 7420, endToEndId: 'SHOP-100580', ultimateDebtor: 'Hans Beispiel Senior', remittance: 'Bestellung 100580', counterpartyBic: 'COBADEHD001' });
-    expect(debit).toMatchObject({ amountMinor: -999, endToEndId: 'INV-77-2026-11', mandateId: 'HOST-77', remittance: 'Webhosting 11/2026' });
+    expect(credit).toMatchObject({
+      amountMinor: 7420,
+      endToEndId: 'SHOP-100580',
+      ultimateDebtor: 'Hans Beispiel Senior',
+      remittance: 'Bestellung 100580',
+      counterpartyBic: 'COBADEHD001',
+    });
+    expect(debit).toMatchObject({
+      amountMinor: -999,
+      endToEndId: 'INV-77-2026-11',
+      mandateId: 'HOST-77',
+      remittance: 'Webhosting 11/2026',
+    });
   });
 });

@@ -28,14 +28,19 @@ describe('watch folder', () => {
     try {
       await watcher.ready;
       writeFileSync(join(folder, 'good.xml'), camtXml('053', [{ entries: [{ amount: '9.99' }] }]));
-      writeFileSync(join(folder, 'broken.xml'), '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt></BkToCstmrStmt></Document>');
+      writeFileSync(
+        join(folder, 'broken.xml'),
+        '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt></BkToCstmrStmt></Document>',
+      );
       await two;
     } finally {
       await watcher.stop();
     }
     expect(existsSync(join(folder, 'imported', 'good.xml'))).toBe(true);
     expect(existsSync(join(folder, 'failed', 'broken.xml'))).toBe(true);
-    expect(readFileSync(join(folder, 'failed', 'broken.xml.error.txt'), 'utf8')).toMatch(/^CAMT_NO_STATEMENT: /);
+    expect(readFileSync(join(folder, 'failed', 'broken.xml.error.txt'), 'utf8')).toMatch(
+      /^CAMT_NO_STATEMENT: /,
+    );
     expect(existsSync(join(folder, 'good.xml'))).toBe(false);
     expect(core.bank.listPostings().items.map((p) => p.amountMinor)).toEqual([999]);
   });

@@ -17,7 +17,11 @@ describe('kassenwart CLI', () => {
 
     const ok = runCli(['--db', db, '--json', 'status'], { KASSENWART_PASSPHRASE: 'x' });
     expect(ok.status).toBe(0);
-    const summary = JSON.parse(ok.stdout) as { ordersTotal: number; unassignedPostings: number; orders: Record<string, number> };
+    const summary = JSON.parse(ok.stdout) as {
+      ordersTotal: number;
+      unassignedPostings: number;
+      orders: Record<string, number>;
+    };
     expect(summary).toMatchObject({ ordersTotal: 0, unassignedPostings: 0, failedTransfers: 0 });
     expect(Object.keys(summary.orders)).toContain('not_managed');
 
@@ -60,7 +64,9 @@ describe('kassenwart CLI', () => {
     runCli(['--db', db, 'init'], { KASSENWART_PASSPHRASE: 'x' });
     const r = runCli(['--db', db, '--json', 'status'], { KASSENWART_PASSPHRASE: 'nope' });
     expect(r.status).toBe(1);
-    expect(JSON.parse(r.stderr)).toEqual({ error: { code: 'WRONG_PASSPHRASE', message: expect.any(String) } });
+    expect(JSON.parse(r.stderr)).toEqual({
+      error: { code: 'WRONG_PASSPHRASE', message: expect.any(String) },
+    });
   });
 
   it('usage errors exit 2', () => {
@@ -74,7 +80,9 @@ describe('kassenwart CLI', () => {
     const db = join(tempDir(), 't.db');
     runCli(['--db', db, 'init'], { KASSENWART_PASSPHRASE: 'x' });
     expect(runCli(['--db', db, 'dev', 'seed'], { KASSENWART_PASSPHRASE: 'x' }).status).toBe(0);
-    const summary = JSON.parse(runCli(['--db', db, '--json', 'status'], { KASSENWART_PASSPHRASE: 'x' }).stdout) as {
+    const summary = JSON.parse(
+      runCli(['--db', db, '--json', 'status'], { KASSENWART_PASSPHRASE: 'x' }).stdout,
+    ) as {
       ordersTotal: number;
       orders: Record<string, number>;
       unassignedPostings: number;
@@ -101,7 +109,11 @@ describe('kassenwart CLI', () => {
       const api = `${url.origin}/api/status.summary`;
       const denied = await fetch(api, { method: 'POST', body: '{}' });
       expect(denied.status).toBe(401);
-      const res = await fetch(api, { method: 'POST', body: '{}', headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(api, {
+        method: 'POST',
+        body: '{}',
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ ok: true, data: { ordersTotal: 0 } });
     } finally {

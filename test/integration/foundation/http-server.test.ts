@@ -16,7 +16,11 @@ afterEach(async () => {
 
 async function start(rendererDir?: string) {
   const t = makeTestDb();
-  const handlers = createApiHandlers(t.core, { version: '0.0.0-test', databasePath: t.path, keyMode: 'memory' });
+  const handlers = createApiHandlers(t.core, {
+    version: '0.0.0-test',
+    databasePath: t.path,
+    keyMode: 'memory',
+  });
   server = await startHttpServer({ handlers, logger: silentLogger, rendererDir });
   return { t, server };
 }
@@ -48,7 +52,10 @@ describe('loopback HTTP API', () => {
     makeOrder(t.db, { status: 'paid', paidMinor: 4990 });
     const res = await call(s, 'status.summary', '{}');
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { ok: boolean; data: { ordersTotal: number; orders: Record<string, number> } };
+    const body = (await res.json()) as {
+      ok: boolean;
+      data: { ordersTotal: number; orders: Record<string, number> };
+    };
     expect(body.data.ordersTotal).toBe(2);
     expect(body.data.orders).toMatchObject({ open: 1, paid: 1 });
   });
@@ -57,7 +64,9 @@ describe('loopback HTTP API', () => {
     const { server: s } = await start();
     expect((await call(s, 'status.summary', '{}', { authorization: 'Bearer nope' })).status).toBe(401);
     expect(await rawGet(s.port, '/api/status.summary', 'evil.example:80')).toBe(421);
-    const get = await fetch(`http://127.0.0.1:${s.port}/api/status.summary`, { headers: { authorization: `Bearer ${s.token}` } });
+    const get = await fetch(`http://127.0.0.1:${s.port}/api/status.summary`, {
+      headers: { authorization: `Bearer ${s.token}` },
+    });
     expect(get.status).toBe(405);
   });
 

@@ -10,7 +10,8 @@ import { runCli } from '../../helpers/cli.ts';
 // CI runs the suite inside `dbus-run-session` with an unlocked gnome-keyring (.ci/run), so there the keyring
 // must work; a developer machine without a Secret Service skips with this reason instead.
 const available = KeyringStore.available();
-const reason = 'no OS keyring (Secret Service) on this machine; CI provides one via dbus-run-session + gnome-keyring';
+const reason =
+  'no OS keyring (Secret Service) on this machine; CI provides one via dbus-run-session + gnome-keyring';
 
 describe.skipIf(!available && !process.env['CI'])(`OS keyring (${available ? 'available' : reason})`, () => {
   it('keeps the database key in the keyring, not in the key file', () => {

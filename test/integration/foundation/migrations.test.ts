@@ -20,7 +20,9 @@ const PINNED: Record<string, string> = {
 };
 
 describe('migrations', () => {
-  const files = readdirSync(DEFAULT_MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql')).sort();
+  const files = readdirSync(DEFAULT_MIGRATIONS_FOLDER)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
 
   it.each(Object.entries(PINNED))('%s is unchanged', (file, hash) => {
     const sql = readFileSync(join(DEFAULT_MIGRATIONS_FOLDER, file));
@@ -37,7 +39,9 @@ describe('migrations', () => {
 
   it('a fresh database has every migration applied, each once', () => {
     const t = makeTestDb();
-    const rows = t.db.$client.prepare('SELECT hash FROM __drizzle_migrations ORDER BY id').all() as { hash: string }[];
+    const rows = t.db.$client.prepare('SELECT hash FROM __drizzle_migrations ORDER BY id').all() as {
+      hash: string;
+    }[];
     expect(rows.map((r) => r.hash)).toEqual(files.map((f) => PINNED[f]));
   });
 
@@ -45,7 +49,9 @@ describe('migrations', () => {
     const t = makeTestDb();
     t.db.$client.close();
     const db = openDatabase({ path: t.path, keyHex: t.keyHex, mode: 'open' });
-    expect((db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBe(files.length);
+    expect(
+      (db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n,
+    ).toBe(files.length);
     db.$client.close();
   });
 
@@ -56,7 +62,10 @@ describe('migrations', () => {
       .run('f'.repeat(64), Date.now() + 10 * 365 * 86_400_000);
     t.db.$client.close();
     expect(() => openDatabase({ path: t.path, keyHex: t.keyHex, mode: 'open' })).toThrow(
-      expect.objectContaining({ code: 'DB_TOO_NEW', message: expect.stringMatching(/newer version of Kassenwart/) }),
+      expect.objectContaining({
+        code: 'DB_TOO_NEW',
+        message: expect.stringMatching(/newer version of Kassenwart/),
+      }),
     );
   });
 
@@ -67,13 +76,20 @@ describe('migrations', () => {
     const dir = join(t.path, '..', 'migrations-copy');
     cpSync(DEFAULT_MIGRATIONS_FOLDER, dir, { recursive: true });
     const journalPath = join(dir, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as {
+      entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[];
+    };
     const last = journal.entries.at(-1)!;
-    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1, tag: '9998_good' }, { ...last, idx: last.idx + 2, when: last.when + 2, tag: '9999_broken' });
+    journal.entries.push(
+      { ...last, idx: last.idx + 1, when: last.when + 1, tag: '9998_good' },
+      { ...last, idx: last.idx + 2, when: last.when + 2, tag: '9999_broken' },
+    );
     writeFileSync(journalPath, JSON.stringify(journal));
     writeFileSync(join(dir, '9998_good.sql'), 'CREATE TABLE `extra` (`a` integer);');
     writeFileSync(join(dir, '9999_broken.sql'), 'CREATE TABLE `extra` (`a` integer);');
-    expect(() => openDatabase({ path: t.path, keyHex: t.keyHex, mode: 'open', migrationsFolder: dir })).toThrow();
+    expect(() =>
+      openDatabase({ path: t.path, keyHex: t.keyHex, mode: 'open', migrationsFolder: dir }),
+    ).toThrow();
     const db = openDatabase({ path: t.path, keyHex: t.keyHex, mode: 'open' });
     expect(db.$client.prepare(`SELECT name FROM sqlite_master WHERE name = 'extra'`).get()).toBeUndefined();
     db.$client.close();

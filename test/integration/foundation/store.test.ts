@@ -33,7 +33,13 @@ describe('encrypted database', () => {
     const order = makeOrder(t.db, { number: 'WC-4711' });
     t.db.$client.close();
     const db = openDatabase({ path: t.path, keyHex: t.keyHex, mode: 'open' });
-    expect(db.select().from(orders).all().map((o) => o.number)).toEqual([order.number]);
+    expect(
+      db
+        .select()
+        .from(orders)
+        .all()
+        .map((o) => o.number),
+    ).toEqual([order.number]);
     db.$client.close();
   });
 
@@ -43,18 +49,22 @@ describe('encrypted database', () => {
     t.db.$client.pragma('wal_checkpoint(TRUNCATE)');
     t.db.$client.close();
     const before = readFileSync(t.path);
-    expect(() => openDatabase({ path: t.path, keyHex: randomBytes(32).toString('hex'), mode: 'open' })).toThrow(
-      expect.objectContaining({ code: 'DB_WRONG_KEY' }),
-    );
+    expect(() =>
+      openDatabase({ path: t.path, keyHex: randomBytes(32).toString('hex'), mode: 'open' }),
+    ).toThrow(expect.objectContaining({ code: 'DB_WRONG_KEY' }));
     expect(readFileSync(t.path).equals(before)).toBe(true);
   });
 
   it('never creates a new database over an existing file, and never creates one when opening', () => {
     const t = makeTestDb();
     t.db.$client.close();
-    expect(() => openDatabase({ path: t.path, keyHex: t.keyHex, mode: 'create' })).toThrow(expect.objectContaining({ code: 'DB_EXISTS' }));
+    expect(() => openDatabase({ path: t.path, keyHex: t.keyHex, mode: 'create' })).toThrow(
+      expect.objectContaining({ code: 'DB_EXISTS' }),
+    );
     const missing = join(tempDir(), 'missing.db');
-    expect(() => openDatabase({ path: missing, keyHex: t.keyHex, mode: 'open' })).toThrow(expect.objectContaining({ code: 'DB_NOT_FOUND' }));
+    expect(() => openDatabase({ path: missing, keyHex: t.keyHex, mode: 'open' })).toThrow(
+      expect.objectContaining({ code: 'DB_NOT_FOUND' }),
+    );
     expect(existsSync(missing)).toBe(false);
   });
 
@@ -103,7 +113,9 @@ describe('key store', () => {
     expect(again.db.select().from(orders).all()).toHaveLength(1);
     again.db.$client.close();
 
-    expect(() => openStore(path, { passphrase: () => 'falsch' })).toThrow(expect.objectContaining({ code: 'WRONG_PASSPHRASE' }));
+    expect(() => openStore(path, { passphrase: () => 'falsch' })).toThrow(
+      expect.objectContaining({ code: 'WRONG_PASSPHRASE' }),
+    );
     expect(() => openStore(path, {})).toThrow(expect.objectContaining({ code: 'PASSPHRASE_REQUIRED' }));
   });
 
@@ -127,7 +139,9 @@ describe('key store', () => {
     const keyPath = keyFilePathFor(path);
     const saved = readFileSync(keyPath);
     writeFileSync(keyPath, '{ not json');
-    expect(() => openStore(path, { passphrase: () => 'pw' })).toThrow(expect.objectContaining({ code: 'KEY_FILE_CORRUPT' }));
+    expect(() => openStore(path, { passphrase: () => 'pw' })).toThrow(
+      expect.objectContaining({ code: 'KEY_FILE_CORRUPT' }),
+    );
     writeFileSync(keyPath, saved);
     expect(() => createStore(path, 'passphrase', { passphrase: () => 'pw', scrypt: FAST_SCRYPT })).toThrow(
       expect.objectContaining({ code: 'DB_EXISTS' }),

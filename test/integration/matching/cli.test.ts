@@ -15,15 +15,40 @@ describe('kassenwart match / queue / assign / unassign / assignments (real CLI)'
     const shop = makeShop(store.db, { name: 'Laden' });
     const account = makeBankAccount(store.db);
     makeOrder(store.db, { shopId: shop.id, number: 'WC-5001', totalMinor: 2350 });
-    const o2 = makeOrder(store.db, { shopId: shop.id, number: 'WC-5002', totalMinor: 1000, customerName: 'Eva Koch' });
-    const o3 = makeOrder(store.db, { shopId: shop.id, number: 'WC-5003', totalMinor: 2000, customerName: 'Eva Koch' });
-    const auto = makePosting(store.db, { bankAccountId: account.id, remittance: 'Bestellung WC-5001', amountMinor: 2350, endToEndId: 'E2E-77', bankReference: 'BR-1' });
-    const manual = makePosting(store.db, { bankAccountId: account.id, remittance: 'Danke', amountMinor: 3500, counterpartyName: 'Irgendwer' });
+    const o2 = makeOrder(store.db, {
+      shopId: shop.id,
+      number: 'WC-5002',
+      totalMinor: 1000,
+      customerName: 'Eva Koch',
+    });
+    const o3 = makeOrder(store.db, {
+      shopId: shop.id,
+      number: 'WC-5003',
+      totalMinor: 2000,
+      customerName: 'Eva Koch',
+    });
+    const auto = makePosting(store.db, {
+      bankAccountId: account.id,
+      remittance: 'Bestellung WC-5001',
+      amountMinor: 2350,
+      endToEndId: 'E2E-77',
+      bankReference: 'BR-1',
+    });
+    const manual = makePosting(store.db, {
+      bankAccountId: account.id,
+      remittance: 'Danke',
+      amountMinor: 3500,
+      counterpartyName: 'Irgendwer',
+    });
     store.db.$client.close();
 
     const match = runCli(['--db', db, '--json', 'match'], ENV);
     expect(match.status, match.stderr).toBe(0);
-    expect(JSON.parse(match.stdout)).toMatchObject({ auto: 1, suggested: expect.any(Number), none: expect.any(Number) });
+    expect(JSON.parse(match.stdout)).toMatchObject({
+      auto: 1,
+      suggested: expect.any(Number),
+      none: expect.any(Number),
+    });
 
     const queue = runCli(['--db', db, '--json', 'queue'], ENV);
     expect(queue.status, queue.stderr).toBe(0);
@@ -33,19 +58,55 @@ describe('kassenwart match / queue / assign / unassign / assignments (real CLI)'
     const text = runCli(['--db', db, 'queue'], ENV);
     expect(text.stdout).toContain(`#${manual.id}`);
 
-    const assign = runCli(['--db', db, '--json', 'assign', String(manual.id), 'WC-5002:10.00', `${o3.id}:25,00`], ENV);
+    const assign = runCli(
+      ['--db', db, '--json', 'assign', String(manual.id), 'WC-5002:10.00', `${o3.id}:25,00`],
+      ENV,
+    );
     expect(assign.status, assign.stderr).toBe(0);
-    const created = (JSON.parse(assign.stdout) as { assignments: { orderId: number; amountMinor: number; method: string }[] }).assignments;
-    expect(created.map((a) => [a.orderId, a.amountMinor, a.method]).sort()).toEqual([[o2.id, 1000, 'manual'], [o3.id, 2500, 'manual']].sort());
+    const created = (
+      JSON.parse(assign.stdout) as { assignments: { orderId: number; amountMinor: number; method: string }[] }
+    ).assignments;
+    expect(created.map((a) => [a.orderId, a.amountMinor, a.method]).sort()).toEqual(
+      [
+        [o2.id, 1000, 'manual'],
+        [o3.id, 2500, 'manual'],
+      ].sort(),
+    );
 
     const list = runCli(['--db', db, '--json', 'assignments'], ENV);
     const items = (JSON.parse(list.stdout) as { items: Record<string, unknown>[] }).items;
     expect(items).toHaveLength(3);
     expect(Object.keys(items[0] ?? {}).sort()).toEqual(
-      ['id', 'postingId', 'endToEndId', 'bankReference', 'shop', 'orderId', 'orderNumber', 'amountMinor', 'currency', 'method', 'pass', 'score', 'reasons', 'createdAt', 'createdBy', 'undoneAt', 'undoReason'].sort(),
+      [
+        'id',
+        'postingId',
+        'endToEndId',
+        'bankReference',
+        'shop',
+        'orderId',
+        'orderNumber',
+        'amountMinor',
+        'currency',
+        'method',
+        'pass',
+        'score',
+        'reasons',
+        'createdAt',
+        'createdBy',
+        'undoneAt',
+        'undoReason',
+      ].sort(),
     );
     const autoRow = items.find((i) => i['postingId'] === auto.id);
-    expect(autoRow).toMatchObject({ endToEndId: 'E2E-77', bankReference: 'BR-1', shop: 'Laden', orderNumber: 'WC-5001', amountMinor: 2350, method: 'auto', pass: 'number' });
+    expect(autoRow).toMatchObject({
+      endToEndId: 'E2E-77',
+      bankReference: 'BR-1',
+      shop: 'Laden',
+      orderNumber: 'WC-5001',
+      amountMinor: 2350,
+      method: 'auto',
+      pass: 'number',
+    });
 
     const undo = runCli(['--db', db, 'unassign', String(autoRow?.['id'])], ENV);
     expect(undo.status, undo.stderr).toBe(0);

@@ -1,7 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createApiHandlers, invokeApi } from '#core/api/handlers.ts';
-import { assignments, auditLog, dealerNotifications, orders, payerFacts, postingReturns, postings, statusTransfers } from '#core/db/schema/index.ts';
+import {
+  assignments,
+  auditLog,
+  dealerNotifications,
+  orders,
+  payerFacts,
+  postingReturns,
+  postings,
+  statusTransfers,
+} from '#core/db/schema/index.ts';
 import { makeTestDb, type TestDb } from '../../helpers/db.ts';
 import { makeBankAccount, makeOrder, makePosting, makeShop } from '../../helpers/factories.ts';
 
@@ -20,15 +29,31 @@ describe('matching.run persists automatic assignments', () => {
     const shop = makeShop(t.db);
     const account = makeBankAccount(t.db);
     const o = makeOrder(t.db, { shopId: shop.id, number: '10077', totalMinor: 2350 });
-    const p = makePosting(t.db, { bankAccountId: account.id, remittance: 'Bestellung 10077', amountMinor: 2350, endToEndId: 'E2E-1' });
-    const noise = makePosting(t.db, { bankAccountId: account.id, remittance: 'Gehalt', amountMinor: 250000, counterpartyName: 'Arbeitgeber GmbH' });
+    const p = makePosting(t.db, {
+      bankAccountId: account.id,
+      remittance: 'Bestellung 10077',
+      amountMinor: 2350,
+      endToEndId: 'E2E-1',
+    });
+    const noise = makePosting(t.db, {
+      bankAccountId: account.id,
+      remittance: 'Gehalt',
+      amountMinor: 250000,
+      counterpartyName: 'Arbeitgeber GmbH',
+    });
     const debit = makePosting(t.db, { bankAccountId: account.id, remittance: 'Miete', amountMinor: -90000 });
 
     const summary = (await t.call('matching.run')) as Record<string, number>;
     expect(summary).toMatchObject({ auto: 1, assignmentsCreated: 1, debits: 1 });
 
     const a = t.db.select().from(assignments).where(eq(assignments.postingId, p.id)).get();
-    expect(a).toMatchObject({ orderId: o.id, amountMinor: 2350, method: 'auto', pass: 'number', createdBy: 'matcher' });
+    expect(a).toMatchObject({
+      orderId: o.id,
+      amountMinor: 2350,
+      method: 'auto',
+      pass: 'number',
+      createdBy: 'matcher',
+    });
     expect(a?.score).toBeGreaterThanOrEqual(0.9);
     expect(a?.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(['number', 'amount_exact']));
     expect(orderRow(t, o.id)).toMatchObject({ status: 'paid', paidMinor: 2350 });
@@ -36,14 +61,32 @@ describe('matching.run persists automatic assignments', () => {
     expect(postingRow(t, noise.id)?.matchState).toBe('unassigned');
     expect(postingRow(t, debit.id)?.matchState).toBe('debit');
     const transfer = t.db.select().from(statusTransfers).where(eq(statusTransfers.orderId, o.id)).get();
-    expect(transfer).toMatchObject({ state: 'pending', targetStatus: 'paid', giveUpAt: '2026-11-09T09:00:00.000Z' });
+    expect(transfer).toMatchObject({
+      state: 'pending',
+      targetStatus: 'paid',
+      giveUpAt: '2026-11-09T09:00:00.000Z',
+    });
     const audit = t.db.select().from(auditLog).all();
     expect(audit.map((e) => `${e.entityType}:${e.action}`)).toEqual(
-      expect.arrayContaining(['assignment:created', 'order:payment_assigned', 'posting:assigned', 'transfer:enqueued', 'posting:marked_debit']),
+      expect.arrayContaining([
+        'assignment:created',
+        'order:payment_assigned',
+        'posting:assigned',
+        'transfer:enqueued',
+        'posting:marked_debit',
+      ]),
     );
 
     const listed = (await t.call('assignments.list', {})) as { items: Record<string, unknown>[] };
-    expect(listed.items[0]).toMatchObject({ postingId: p.id, endToEndId: 'E2E-1', shop: shop.name, orderNumber: '10077', amountMinor: 2350, method: 'auto', pass: 'number' });
+    expect(listed.items[0]).toMatchObject({
+      postingId: p.id,
+      endToEndId: 'E2E-1',
+      shop: shop.name,
+      orderNumber: '10077',
+      amountMinor: 2350,
+      method: 'auto',
+      pass: 'number',
+    });
     // A second run changes nothing.
     expect(await t.call('matching.run')).toMatchObject({ auto: 0, assignmentsCreated: 0 });
   });
@@ -78,15 +121,24 @@ describe('undo and returns', () => {
     await t.call('matching.run');
     const a = t.db.select().from(assignments).where(eq(assignments.postingId, p.id)).get();
     if (!a) throw new Error('not assigned');
-    const r = (await t.call('assignments.undo', { assignmentId: a.id, reason: 'wrong customer' })) as Record<string, unknown>;
+    const r = (await t.call('assignments.undo', { assignmentId: a.id, reason: 'wrong customer' })) as Record<
+      string,
+      unknown
+    >;
     expect(r).toMatchObject({ orderStatus: 'open', transfer: 'cancelled_pending' });
     expect(orderRow(t, o.id)).toMatchObject({ status: 'open', paidMinor: 0 });
     expect(postingRow(t, p.id)).toMatchObject({ matchState: 'unassigned', assignedMinor: 0 });
-    expect(t.db.select().from(statusTransfers).where(eq(statusTransfers.orderId, o.id)).get()?.state).toBe('cancelled');
+    expect(t.db.select().from(statusTransfers).where(eq(statusTransfers.orderId, o.id)).get()?.state).toBe(
+      'cancelled',
+    );
     expect(await t.call('matching.run')).toMatchObject({ auto: 0, suggested: 1 });
-    const queue = (await t.call('queue.list', {})) as { items: { posting: { id: number }; reasons: string[] }[] };
+    const queue = (await t.call('queue.list', {})) as {
+      items: { posting: { id: number }; reasons: string[] }[];
+    };
     expect(queue.items[0]?.reasons).toContain('assignment_undone_before');
-    await expect(t.call('assignments.undo', { assignmentId: a.id })).rejects.toMatchObject({ code: 'ASSIGNMENT_ALREADY_UNDONE' });
+    await expect(t.call('assignments.undo', { assignmentId: a.id })).rejects.toMatchObject({
+      code: 'ASSIGNMENT_ALREADY_UNDONE',
+    });
   });
 
   it('undo after the write-back was done enqueues a correction and tells the dealer', async () => {
@@ -98,25 +150,47 @@ describe('undo and returns', () => {
     const [a] = ((await t.call('assignments.list', {})) as { items: { id: number }[] }).items;
     const r = await t.call('assignments.undo', { assignmentId: a?.id });
     expect(r).toMatchObject({ orderStatus: 'not_managed', transfer: 'enqueued_correction' });
-    const corrective = t.db.select().from(statusTransfers).where(and(eq(statusTransfers.orderId, o.id), eq(statusTransfers.state, 'pending'))).get();
+    const corrective = t.db
+      .select()
+      .from(statusTransfers)
+      .where(and(eq(statusTransfers.orderId, o.id), eq(statusTransfers.state, 'pending')))
+      .get();
     expect(corrective?.targetStatus).toBe('unpaid');
-    expect(t.db.select().from(dealerNotifications).all().map((n) => n.kind)).toContain('paid_status_corrected');
+    expect(
+      t.db
+        .select()
+        .from(dealerNotifications)
+        .all()
+        .map((n) => n.kind),
+    ).toContain('paid_status_corrected');
   });
 
   it('a return undoes the assignment it reverses and reopens the order', async () => {
     const t = setup();
     const o = makeOrder(t.db, { number: '10080', totalMinor: 4990 });
-    const original = makePosting(t.db, { remittance: 'Bestellung 10080', amountMinor: 4990, endToEndId: 'E2E-RET-1' });
+    const original = makePosting(t.db, {
+      remittance: 'Bestellung 10080',
+      amountMinor: 4990,
+      endToEndId: 'E2E-RET-1',
+    });
     await t.call('matching.run');
     expect(orderRow(t, o.id)?.status).toBe('paid');
-    const ret = makePosting(t.db, { amountMinor: -4990, endToEndId: 'E2E-RET-1', bankTxCode: 'PMNT-RCDT-RRTN', remittance: 'RETOURE AC04 Konto erloschen', matchState: 'debit' });
+    const ret = makePosting(t.db, {
+      amountMinor: -4990,
+      endToEndId: 'E2E-RET-1',
+      bankTxCode: 'PMNT-RCDT-RRTN',
+      remittance: 'RETOURE AC04 Konto erloschen',
+      matchState: 'debit',
+    });
     const summary = await t.call('matching.run');
     expect(summary).toMatchObject({ returns: 1, assignmentsUndone: 1 });
     expect(orderRow(t, o.id)).toMatchObject({ status: 'open', paidMinor: 0 });
     expect(postingRow(t, original.id)?.matchState).toBe('ignored');
     expect(postingRow(t, ret.id)?.matchState).toBe('assigned');
     expect(t.db.select().from(postingReturns).all()).toHaveLength(1);
-    expect(t.db.select().from(assignments).where(eq(assignments.postingId, original.id)).get()?.undoReason).toContain(`posting ${ret.id}`);
+    expect(
+      t.db.select().from(assignments).where(eq(assignments.postingId, original.id)).get()?.undoReason,
+    ).toContain(`posting ${ret.id}`);
     expect(await t.call('matching.run')).toMatchObject({ returns: 0, auto: 0 });
   });
 });
@@ -125,10 +199,19 @@ describe('returns found by text', () => {
   it('a Rücklastschrift naming the (paid, no longer open) order reverses its assignment', async () => {
     const t = setup();
     const o = makeOrder(t.db, { number: '10081', totalMinor: 1500, customerName: 'Eva Roth' });
-    const original = makePosting(t.db, { remittance: 'Bestellung 10081', amountMinor: 1500, counterpartyName: 'Eva Roth' });
+    const original = makePosting(t.db, {
+      remittance: 'Bestellung 10081',
+      amountMinor: 1500,
+      counterpartyName: 'Eva Roth',
+    });
     await t.call('matching.run');
     expect(orderRow(t, o.id)?.status).toBe('paid');
-    makePosting(t.db, { amountMinor: -1500, bankTxCode: '109', remittance: 'RUECKLASTSCHRIFT Bestellung 10081 MD06', endToEndId: 'NOTPROVIDED' });
+    makePosting(t.db, {
+      amountMinor: -1500,
+      bankTxCode: '109',
+      remittance: 'RUECKLASTSCHRIFT Bestellung 10081 MD06',
+      endToEndId: 'NOTPROVIDED',
+    });
     expect(await t.call('matching.run')).toMatchObject({ returns: 1 });
     expect(orderRow(t, o.id)).toMatchObject({ status: 'open', paidMinor: 0 });
     expect(postingRow(t, original.id)?.matchState).toBe('ignored');
@@ -140,28 +223,71 @@ describe('manual queue', () => {
     const t = setup();
     const a = makeOrder(t.db, { customerName: 'Thomas Müller', totalMinor: 2990 });
     const b = makeOrder(t.db, { customerName: 'Thomas Müller', totalMinor: 2990 });
-    const p = makePosting(t.db, { counterpartyName: 'MUELLER THOMAS', amountMinor: 2990, remittance: 'Danke' });
+    const p = makePosting(t.db, {
+      counterpartyName: 'MUELLER THOMAS',
+      amountMinor: 2990,
+      remittance: 'Danke',
+    });
     await t.call('matching.run');
-    const q = (await t.call('queue.list', { limit: 10 })) as { total: number; items: { posting: { id: number }; band: string; reasons: string[]; candidates: { orderIds: number[]; signals: { kind: string }[]; orders: { number: string }[] }[] }[] };
+    const q = (await t.call('queue.list', { limit: 10 })) as {
+      total: number;
+      items: {
+        posting: { id: number };
+        band: string;
+        reasons: string[];
+        candidates: { orderIds: number[]; signals: { kind: string }[]; orders: { number: string }[] }[];
+      }[];
+    };
     expect(q.total).toBe(1);
     const item = q.items[0];
     expect(item?.posting.id).toBe(p.id);
     expect(item?.band).toBe('suggest');
     expect(item?.reasons).toContain('ambiguous_same_amount_same_name');
     expect(item?.candidates.map((c) => c.orderIds[0]).sort()).toEqual([a.id, b.id].sort());
-    expect(item?.candidates[0]?.signals.map((s) => s.kind)).toEqual(expect.arrayContaining(['name_exact', 'amount_exact']));
+    expect(item?.candidates[0]?.signals.map((s) => s.kind)).toEqual(
+      expect.arrayContaining(['name_exact', 'amount_exact']),
+    );
     expect(item?.candidates[0]?.orders[0]?.number).toBeDefined();
   });
 
   it('assigns one posting to several orders with amounts, learns the IBAN, and uses it next time', async () => {
     const t = setup();
     const shop = makeShop(t.db);
-    const o1 = makeOrder(t.db, { shopId: shop.id, customerName: 'Lena Vogel', email: 'lena@example.org', totalMinor: 1000 });
-    const o2 = makeOrder(t.db, { shopId: shop.id, customerName: 'Lena Vogel', email: 'lena@example.org', totalMinor: 2000 });
-    const o3 = makeOrder(t.db, { shopId: shop.id, customerName: 'Lena Vogel', email: 'lena@example.org', totalMinor: 4444, number: 'X-1' });
-    const p = makePosting(t.db, { counterpartyName: 'Hans Vogel', counterpartyIban: 'DE02120300000000202051', amountMinor: 3000, remittance: 'Danke' });
-    const res = (await t.call('queue.assign', { postingId: p.id, allocations: [{ orderId: o1.id, amountMinor: 1000 }, { orderId: o2.id }] })) as { assignments: { orderId: number; amountMinor: number; method: string }[] };
-    expect(res.assignments.map((x) => [x.orderId, x.amountMinor, x.method]).sort()).toEqual([[o1.id, 1000, 'manual'], [o2.id, 2000, 'manual']].sort());
+    const o1 = makeOrder(t.db, {
+      shopId: shop.id,
+      customerName: 'Lena Vogel',
+      email: 'lena@example.org',
+      totalMinor: 1000,
+    });
+    const o2 = makeOrder(t.db, {
+      shopId: shop.id,
+      customerName: 'Lena Vogel',
+      email: 'lena@example.org',
+      totalMinor: 2000,
+    });
+    const o3 = makeOrder(t.db, {
+      shopId: shop.id,
+      customerName: 'Lena Vogel',
+      email: 'lena@example.org',
+      totalMinor: 4444,
+      number: 'X-1',
+    });
+    const p = makePosting(t.db, {
+      counterpartyName: 'Hans Vogel',
+      counterpartyIban: 'DE02120300000000202051',
+      amountMinor: 3000,
+      remittance: 'Danke',
+    });
+    const res = (await t.call('queue.assign', {
+      postingId: p.id,
+      allocations: [{ orderId: o1.id, amountMinor: 1000 }, { orderId: o2.id }],
+    })) as { assignments: { orderId: number; amountMinor: number; method: string }[] };
+    expect(res.assignments.map((x) => [x.orderId, x.amountMinor, x.method]).sort()).toEqual(
+      [
+        [o1.id, 1000, 'manual'],
+        [o2.id, 2000, 'manual'],
+      ].sort(),
+    );
     expect(orderRow(t, o1.id)?.status).toBe('paid');
     expect(orderRow(t, o2.id)?.status).toBe('paid');
     expect(postingRow(t, p.id)?.matchState).toBe('assigned');
@@ -171,15 +297,30 @@ describe('manual queue', () => {
       'iban:DE02120300000000202051:email:lena@example.org:2',
     ]);
     // Next payment from the same IBAN, other payer name, exact amount of the third order: automatic.
-    const next = makePosting(t.db, { counterpartyName: 'H. Vogel', counterpartyIban: 'DE02 1203 0000 0000 2020 51', amountMinor: 4444, remittance: 'Gruss' });
+    const next = makePosting(t.db, {
+      counterpartyName: 'H. Vogel',
+      counterpartyIban: 'DE02 1203 0000 0000 2020 51',
+      amountMinor: 4444,
+      remittance: 'Gruss',
+    });
     await t.call('matching.run');
     const auto = t.db.select().from(assignments).where(eq(assignments.postingId, next.id)).get();
     expect(auto).toMatchObject({ orderId: o3.id, method: 'auto', pass: 'payer' });
     expect(auto?.reasons.map((r) => r.kind)).toContain('iban_learned');
     // Undoing a manual assignment takes the lesson back.
-    const manual = t.db.select().from(assignments).where(and(eq(assignments.postingId, p.id), eq(assignments.orderId, o1.id))).get();
+    const manual = t.db
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.postingId, p.id), eq(assignments.orderId, o1.id)))
+      .get();
     await t.call('assignments.undo', { assignmentId: manual?.id });
-    expect(t.db.select().from(payerFacts).all().every((f) => f.confirmations === 1)).toBe(true);
+    expect(
+      t.db
+        .select()
+        .from(payerFacts)
+        .all()
+        .every((f) => f.confirmations === 1),
+    ).toBe(true);
     expect(orderRow(t, o1.id)?.status).toBe('open');
     expect(postingRow(t, p.id)).toMatchObject({ matchState: 'partially_assigned', assignedMinor: 2000 });
   });
@@ -190,10 +331,18 @@ describe('manual queue', () => {
     const chf = makeOrder(t.db, { totalMinor: 1000, currency: 'CHF' });
     const p = makePosting(t.db, { amountMinor: 1000 });
     const debit = makePosting(t.db, { amountMinor: -1000 });
-    await expect(t.call('queue.assign', { postingId: p.id, allocations: [{ orderId: o.id, amountMinor: 1500 }] })).rejects.toMatchObject({ code: 'ASSIGN_EXCEEDS_POSTING' });
-    await expect(t.call('queue.assign', { postingId: p.id, allocations: [{ orderId: chf.id }] })).rejects.toMatchObject({ code: 'ASSIGN_CURRENCY_MISMATCH' });
-    await expect(t.call('queue.assign', { postingId: debit.id, allocations: [{ orderId: o.id }] })).rejects.toMatchObject({ code: 'POSTING_NOT_CREDIT' });
-    await expect(t.call('queue.assign', { postingId: p.id, allocations: [{ orderId: 999999 }] })).rejects.toMatchObject({ code: 'ORDER_NOT_FOUND' });
+    await expect(
+      t.call('queue.assign', { postingId: p.id, allocations: [{ orderId: o.id, amountMinor: 1500 }] }),
+    ).rejects.toMatchObject({ code: 'ASSIGN_EXCEEDS_POSTING' });
+    await expect(
+      t.call('queue.assign', { postingId: p.id, allocations: [{ orderId: chf.id }] }),
+    ).rejects.toMatchObject({ code: 'ASSIGN_CURRENCY_MISMATCH' });
+    await expect(
+      t.call('queue.assign', { postingId: debit.id, allocations: [{ orderId: o.id }] }),
+    ).rejects.toMatchObject({ code: 'POSTING_NOT_CREDIT' });
+    await expect(
+      t.call('queue.assign', { postingId: p.id, allocations: [{ orderId: 999999 }] }),
+    ).rejects.toMatchObject({ code: 'ORDER_NOT_FOUND' });
     // Nothing was half-written.
     expect(t.db.select().from(assignments).all()).toHaveLength(0);
     expect(postingRow(t, p.id)?.assignedMinor).toBe(0);
@@ -203,19 +352,39 @@ describe('manual queue', () => {
     const t = setup();
     makeOrder(t.db, { totalMinor: 1000 });
     const p = makePosting(t.db, { amountMinor: 1000 });
-    expect(await t.call('queue.ignore', { postingId: p.id, note: 'Privateinlage' })).toEqual({ postingId: p.id, matchState: 'ignored' });
+    expect(await t.call('queue.ignore', { postingId: p.id, note: 'Privateinlage' })).toEqual({
+      postingId: p.id,
+      matchState: 'ignored',
+    });
     expect(((await t.call('queue.list', {})) as { total: number }).total).toBe(0);
-    await expect(t.call('queue.assign', { postingId: p.id, allocations: [{ orderId: 1 }] })).rejects.toMatchObject({ code: 'POSTING_IGNORED' });
-    expect(await t.call('queue.ignore', { postingId: p.id, undo: true })).toEqual({ postingId: p.id, matchState: 'unassigned' });
+    await expect(
+      t.call('queue.assign', { postingId: p.id, allocations: [{ orderId: 1 }] }),
+    ).rejects.toMatchObject({ code: 'POSTING_IGNORED' });
+    expect(await t.call('queue.ignore', { postingId: p.id, undo: true })).toEqual({
+      postingId: p.id,
+      matchState: 'unassigned',
+    });
     expect(((await t.call('queue.list', {})) as { total: number }).total).toBe(1);
   });
 
   it('searches open orders by number, name (umlauts), e-mail and amount', async () => {
     const t = setup();
     const a = makeOrder(t.db, { number: 'WC-4711', customerName: 'Jürgen Müller', totalMinor: 4990 });
-    const b = makeOrder(t.db, { number: 'WC-4712', customerName: 'Anna Schmidt', email: 'anna@shop.de', totalMinor: 1234 });
-    makeOrder(t.db, { number: 'WC-4713', customerName: 'Jürgen Müller', totalMinor: 4990, status: 'paid', paidMinor: 4990 });
-    const ids = async (input: unknown) => ((await t.call('orders.search', input)) as { items: { id: number }[] }).items.map((i) => i.id);
+    const b = makeOrder(t.db, {
+      number: 'WC-4712',
+      customerName: 'Anna Schmidt',
+      email: 'anna@shop.de',
+      totalMinor: 1234,
+    });
+    makeOrder(t.db, {
+      number: 'WC-4713',
+      customerName: 'Jürgen Müller',
+      totalMinor: 4990,
+      status: 'paid',
+      paidMinor: 4990,
+    });
+    const ids = async (input: unknown) =>
+      ((await t.call('orders.search', input)) as { items: { id: number }[] }).items.map((i) => i.id);
     expect(await ids({ query: 'wc4711' })).toEqual([a.id]);
     expect(await ids({ query: 'juergen mueller' })).toEqual([a.id]);
     expect(await ids({ query: 'anna@shop' })).toEqual([b.id]);
@@ -225,11 +394,19 @@ describe('manual queue', () => {
 
   it('validates input with zod before any handler runs', async () => {
     const t = setup();
-    await expect(t.call('queue.assign', { postingId: 1, allocations: [] })).rejects.toMatchObject({ code: 'API_INVALID_INPUT' });
-    await expect(t.call('queue.assign', { postingId: 'x', allocations: [{ orderId: 1 }] })).rejects.toMatchObject({ code: 'API_INVALID_INPUT' });
+    await expect(t.call('queue.assign', { postingId: 1, allocations: [] })).rejects.toMatchObject({
+      code: 'API_INVALID_INPUT',
+    });
+    await expect(
+      t.call('queue.assign', { postingId: 'x', allocations: [{ orderId: 1 }] }),
+    ).rejects.toMatchObject({ code: 'API_INVALID_INPUT' });
     await expect(t.call('queue.list', { limit: 0 })).rejects.toMatchObject({ code: 'API_INVALID_INPUT' });
-    await expect(t.call('assignments.undo', { assignmentId: -1 })).rejects.toMatchObject({ code: 'API_INVALID_INPUT' });
-    await expect(t.call('orders.search', { unknown: 1 })).rejects.toMatchObject({ code: 'API_INVALID_INPUT' });
+    await expect(t.call('assignments.undo', { assignmentId: -1 })).rejects.toMatchObject({
+      code: 'API_INVALID_INPUT',
+    });
+    await expect(t.call('orders.search', { unknown: 1 })).rejects.toMatchObject({
+      code: 'API_INVALID_INPUT',
+    });
   });
 
   it('gives each order a unique payment reference once', () => {
@@ -240,7 +417,12 @@ describe('manual queue', () => {
     makeOrder(t.db);
     makeOrder(t.db, { status: 'paid' });
     expect(t.core.matching.assignMissingReferences()).toBe(1);
-    const refs = t.db.select().from(orders).all().map((r) => r.paymentReference).filter(Boolean);
+    const refs = t.db
+      .select()
+      .from(orders)
+      .all()
+      .map((r) => r.paymentReference)
+      .filter(Boolean);
     expect(new Set(refs).size).toBe(refs.length);
   });
 });

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createShopifyConnector, defaultMapping, SHOPIFY_DOCUMENTS } from '#core/shops/shopify/index.ts';
-import { startShopifySimulator, type ShopifySimulator, type ShopifySimulatorOptions } from '#core/shops/shopify/simulator.ts';
+import {
+  startShopifySimulator,
+  type ShopifySimulator,
+  type ShopifySimulatorOptions,
+} from '#core/shops/shopify/simulator.ts';
 import type { ShopifyAuth } from '#core/shops/shopify/client.ts';
 import { FakeClock } from '../../helpers/clock.ts';
 
@@ -8,16 +12,30 @@ const T0 = '2026-11-02T09:00:00.000Z';
 let sims: ShopifySimulator[] = [];
 const DOCUMENTS = new Set<string>(Object.values(SHOPIFY_DOCUMENTS));
 
-async function setup(options: { orders?: number; auth?: 'token' | 'client' | ShopifyAuth; sim?: ShopifySimulatorOptions; retries?: number } = {}) {
+async function setup(
+  options: {
+    orders?: number;
+    auth?: 'token' | 'client' | ShopifyAuth;
+    sim?: ShopifySimulatorOptions;
+    retries?: number;
+  } = {},
+) {
   const clock = new FakeClock(T0);
   const sim = await startShopifySimulator({ now: () => clock.now().getTime(), ...options.sim });
   sims.push(sim);
   for (let i = 1; i <= (options.orders ?? 0); i += 1) {
-    sim.add({ amount: `${i}.${String(i % 100).padStart(2, '0')}`, createdAtMs: clock.now().getTime() - (options.orders! - i) * 60_000 });
+    sim.add({
+      amount: `${i}.${String(i % 100).padStart(2, '0')}`,
+      createdAtMs: clock.now().getTime() - (options.orders! - i) * 60_000,
+    });
   }
   const sleeps: number[] = [];
   const auth: ShopifyAuth =
-    options.auth === 'client' ? { clientId: sim.clientId, clientSecret: sim.clientSecret } : typeof options.auth === 'object' ? options.auth : { accessToken: sim.accessToken };
+    options.auth === 'client'
+      ? { clientId: sim.clientId, clientSecret: sim.clientSecret }
+      : typeof options.auth === 'object'
+        ? options.auth
+        : { accessToken: sim.accessToken };
   const connector = createShopifyConnector({
     shopUrl: sim.url,
     auth,
@@ -47,7 +65,12 @@ describe('Shopify connector against the simulator', () => {
   it('tests the connection, and reports a wrong token clearly without it', async () => {
     const { sim, connector, clock } = await setup();
     await expect(connector.testConnection()).resolves.toEqual({ ok: true, shopName: 'Kassenwart Simulator' });
-    const wrong = createShopifyConnector({ shopUrl: sim.url, auth: { accessToken: 'shpat_wrong_token_value' }, clock, sleep: () => Promise.resolve() });
+    const wrong = createShopifyConnector({
+      shopUrl: sim.url,
+      auth: { accessToken: 'shpat_wrong_token_value' },
+      clock,
+      sleep: () => Promise.resolve(),
+    });
     const result = await wrong.testConnection();
     expect(result).toMatchObject({ ok: false, code: 'SHOP_AUTH_FAILED' });
     if (result.ok) return;
@@ -66,21 +89,38 @@ describe('Shopify connector against the simulator', () => {
     await connector.listChangedOrders({});
     expect(sim.tokenRequests()).toBe(2);
     sim.expireTokens();
-    await expect(connector.listChangedOrders({})).resolves.toMatchObject({ orders: [expect.objectContaining({ number: '#1001' })] });
+    await expect(connector.listChangedOrders({})).resolves.toMatchObject({
+      orders: [expect.objectContaining({ number: '#1001' })],
+    });
     expect(sim.tokenRequests()).toBe(3);
   });
 
   it('reports wrong client credentials clearly', async () => {
     const { sim } = await setup();
-    const { connector } = await setup({ auth: { clientId: sim.clientId, clientSecret: 'shpss_wrong_secret' } });
+    const { connector } = await setup({
+      auth: { clientId: sim.clientId, clientSecret: 'shpss_wrong_secret' },
+    });
     const result = await connector.testConnection();
-    expect(result).toMatchObject({ ok: false, code: 'SHOP_AUTH_FAILED', message: expect.stringContaining('invalid_client') });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'SHOP_AUTH_FAILED',
+      message: expect.stringContaining('invalid_client'),
+    });
     if (!result.ok) expect(result.message).not.toContain('shpss_wrong_secret');
   });
 
   it('maps an order: Decimal string amount, billing name, company, country, gateway, status', async () => {
     const { sim, connector } = await setup();
-    const id = sim.add({ amount: '119.90', createdAtMs: Date.parse(T0), gateway: 'Cash on Delivery (COD)', firstName: 'Max', lastName: 'Muster', company: 'Muster GmbH', country: 'AT', email: 'max@example.at' });
+    const id = sim.add({
+      amount: '119.90',
+      createdAtMs: Date.parse(T0),
+      gateway: 'Cash on Delivery (COD)',
+      firstName: 'Max',
+      lastName: 'Muster',
+      company: 'Muster GmbH',
+      country: 'AT',
+      email: 'max@example.at',
+    });
     await expect(connector.getOrder(id)).resolves.toEqual({
       externalId: id,
       number: '#1001',
@@ -102,8 +142,12 @@ describe('Shopify connector against the simulator', () => {
     const { sim, connector } = await setup();
     sim.add({ amount: '1.00', createdAtMs: Date.parse(T0), gateway: 'Vorkasse per Überweisung' });
     const found = await connector.discover();
-    expect(found.paymentMethods.map((p) => p.id)).toEqual(expect.arrayContaining(['Bank Deposit', 'Cash on Delivery (COD)', 'Vorkasse per Überweisung']));
-    expect(found.statuses.map((s) => s.id)).toEqual(expect.arrayContaining(['PENDING', 'PAID', 'CANCELLED', defaultMapping.overdueStatus]));
+    expect(found.paymentMethods.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['Bank Deposit', 'Cash on Delivery (COD)', 'Vorkasse per Überweisung']),
+    );
+    expect(found.statuses.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['PENDING', 'PAID', 'CANCELLED', defaultMapping.overdueStatus]),
+    );
   });
 
   it('pages through changed orders with cursors, oldest first, honouring since', async () => {
@@ -154,16 +198,23 @@ describe('Shopify connector against the simulator', () => {
     await connector.setOrderStatus(a, { status: 'PAID', paid: true });
     expect(mutations()).toBe(1);
     sim.edit(b, { cancelled: true });
-    await expect(connector.setOrderStatus(b, { status: 'PAID', paid: true })).rejects.toMatchObject({ code: 'SHOP_REQUEST_REJECTED' });
+    await expect(connector.setOrderStatus(b, { status: 'PAID', paid: true })).rejects.toMatchObject({
+      code: 'SHOP_REQUEST_REJECTED',
+    });
     expect(mutations()).toBe(1);
     await connector.setOrderStatus(c, { status: defaultMapping.overdueStatus! });
     expect(sim.get(c)?.tags).toEqual(['Zahlung überfällig']);
     expect((await connector.getOrder(c))?.status).toBe('PENDING'); // a tag keeps the order open
-    await expect(connector.setOrderStatus(c, { status: 'on-hold' })).rejects.toMatchObject({ code: 'SHOP_CONFIG' });
+    await expect(connector.setOrderStatus(c, { status: 'on-hold' })).rejects.toMatchObject({
+      code: 'SHOP_CONFIG',
+    });
   });
 
   it('waits for the cost bucket before a request it cannot afford, and retries THROTTLED responses', async () => {
-    const { sim, connector, sleeps, clock } = await setup({ orders: 30, sim: { maximumAvailable: 100, restoreRate: 10 } });
+    const { sim, connector, sleeps, clock } = await setup({
+      orders: 30,
+      sim: { maximumAvailable: 100, restoreRate: 10 },
+    });
     // Each page of 20 costs 2 + 20 x 4 = 82 points; the bucket holds 100 and refills 10 per second.
     await connector.listChangedOrders({ pageSize: 20 });
     expect(sleeps).toEqual([]);
@@ -184,7 +235,9 @@ describe('Shopify connector against the simulator', () => {
     const { sim, connector, sleeps } = await setup({ orders: 2 });
     sim.fault({ status: 500, times: 2 });
     sim.fault({ status: 429, retryAfter: '3' });
-    await expect(connector.listChangedOrders({})).resolves.toMatchObject({ orders: [expect.anything(), expect.anything()] });
+    await expect(connector.listChangedOrders({})).resolves.toMatchObject({
+      orders: [expect.anything(), expect.anything()],
+    });
     expect(sleeps).toEqual([1000, 2000, 3000]);
   });
 
@@ -200,8 +253,17 @@ describe('Shopify connector timeouts and cursors', () => {
     const { sim, connector, clock } = await setup({ orders: 6 });
     const since = new Date(clock.now().getTime() - 3 * 60_000).toISOString(); // the last 4 orders
     const first = await connector.listChangedOrders({ since, pageSize: 2 });
-    const second = await connector.listChangedOrders({ since: new Date(clock.now().getTime() + 3_600_000).toISOString(), cursor: first.nextCursor, pageSize: 2 });
-    expect([...first.orders, ...second.orders].map((o) => o.number)).toEqual(['#1003', '#1004', '#1005', '#1006']);
+    const second = await connector.listChangedOrders({
+      since: new Date(clock.now().getTime() + 3_600_000).toISOString(),
+      cursor: first.nextCursor,
+      pageSize: 2,
+    });
+    expect([...first.orders, ...second.orders].map((o) => o.number)).toEqual([
+      '#1003',
+      '#1004',
+      '#1005',
+      '#1006',
+    ]);
     expect(second.nextCursor).toBeUndefined();
     expect(new Set(sim.log.map((x) => JSON.stringify(x.variables?.query))).size).toBe(1);
   });
@@ -211,8 +273,16 @@ describe('Shopify connector timeouts and cursors', () => {
     const sim = await startShopifySimulator({ now: () => clock.now().getTime() });
     sims.push(sim);
     sim.add({ amount: '1.00', createdAtMs: clock.now().getTime() });
-    const connector = createShopifyConnector({ shopUrl: sim.url, auth: { accessToken: sim.accessToken }, clock, timeoutMs: 100, sleep: () => Promise.resolve() });
+    const connector = createShopifyConnector({
+      shopUrl: sim.url,
+      auth: { accessToken: sim.accessToken },
+      clock,
+      timeoutMs: 100,
+      sleep: () => Promise.resolve(),
+    });
     sim.fault({ hang: true });
-    await expect(connector.listChangedOrders({})).resolves.toMatchObject({ orders: [expect.objectContaining({ number: '#1001' })] });
+    await expect(connector.listChangedOrders({})).resolves.toMatchObject({
+      orders: [expect.objectContaining({ number: '#1001' })],
+    });
   });
 });

@@ -17,11 +17,33 @@ async function setup(credentials: 'token' | 'client' = 'token') {
   const t = makeTestDb();
   const sim = await startShopifySimulator({ now: () => t.clock.now().getTime() });
   sims.push(sim);
-  const area = createShopsArea({ db: t.db, clock: t.clock, logger: silentLogger, secrets: t.secrets, pageSize: 2, http: { sleep: () => Promise.resolve(), retries: 2 } });
+  const area = createShopsArea({
+    db: t.db,
+    clock: t.clock,
+    logger: silentLogger,
+    secrets: t.secrets,
+    pageSize: 2,
+    http: { sleep: () => Promise.resolve(), retries: 2 },
+  });
   const connect = () =>
-    area.add({ system: 'shopify', name: 'SF', url: sim.url, credentials: credentials === 'token' ? { token: sim.accessToken } : { key: sim.clientId, secret: sim.clientSecret } });
-  const row = (externalId: string) => t.db.select().from(orders).where(eq(orders.externalId, externalId)).get();
-  const events = (externalId: string) => t.db.select().from(orderEvents).where(eq(orderEvents.orderId, row(externalId)?.id ?? -1)).all().map((e) => e.kind);
+    area.add({
+      system: 'shopify',
+      name: 'SF',
+      url: sim.url,
+      credentials:
+        credentials === 'token'
+          ? { token: sim.accessToken }
+          : { key: sim.clientId, secret: sim.clientSecret },
+    });
+  const row = (externalId: string) =>
+    t.db.select().from(orders).where(eq(orders.externalId, externalId)).get();
+  const events = (externalId: string) =>
+    t.db
+      .select()
+      .from(orderEvents)
+      .where(eq(orderEvents.orderId, row(externalId)?.id ?? -1))
+      .all()
+      .map((e) => e.kind);
   return { ...t, sim, area, connect, row, events };
 }
 
@@ -30,24 +52,42 @@ describe('Shopify in the sync', () => {
     const s = await setup('client');
     const at = () => s.clock.now().getTime();
     const openOld = s.sim.add({ amount: '19.99', createdAtMs: at() - 3_600_000, gateway: 'Bank Deposit' });
-    const paidOld = s.sim.add({ amount: '5.00', createdAtMs: at() - 3_600_000, gateway: 'Bank Deposit', financialStatus: 'PAID' });
+    const paidOld = s.sim.add({
+      amount: '5.00',
+      createdAtMs: at() - 3_600_000,
+      gateway: 'Bank Deposit',
+      financialStatus: 'PAID',
+    });
     const cardOld = s.sim.add({ amount: '7.00', createdAtMs: at() - 3_600_000, gateway: 'shopify_payments' });
     await s.connect();
     s.clock.set(AFTER);
     const codNew = s.sim.add({ amount: '120.00', createdAtMs: at(), gateway: 'Cash on Delivery (COD)' });
     const run = await s.area.sync.run('SF', 'new');
     expect(run).toMatchObject({ state: 'ok', ordersSeen: 4, error: null });
-    expect(s.row(openOld)).toMatchObject({ status: 'not_managed', managed: false, totalMinor: 1999, paymentCode: 'prepayment', number: '#1001' });
+    expect(s.row(openOld)).toMatchObject({
+      status: 'not_managed',
+      managed: false,
+      totalMinor: 1999,
+      paymentCode: 'prepayment',
+      number: '#1001',
+    });
     expect(s.row(paidOld)).toBeUndefined();
     expect(s.row(cardOld)).toBeUndefined();
-    expect(s.row(codNew)).toMatchObject({ status: 'open', managed: true, totalMinor: 12000, paymentCode: 'cod' });
+    expect(s.row(codNew)).toMatchObject({
+      status: 'open',
+      managed: true,
+      totalMinor: 12000,
+      paymentCode: 'cod',
+    });
   });
 
   it('detects e-mail and amount changes, payment and cancellation in the shop, and deletion', async () => {
     const s = await setup();
     await s.connect();
     s.clock.set(AFTER);
-    const ids = ['a', 'b', 'c', 'd', 'e'].map(() => s.sim.add({ amount: '49.90', createdAtMs: s.clock.now().getTime() }));
+    const ids = ['a', 'b', 'c', 'd', 'e'].map(() =>
+      s.sim.add({ amount: '49.90', createdAtMs: s.clock.now().getTime() }),
+    );
     await s.area.sync.run('SF', 'new');
     for (const id of ids) expect(s.row(id)).toMatchObject({ status: 'open', managed: true });
     s.clock.advance(60_000);

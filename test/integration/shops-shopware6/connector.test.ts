@@ -14,7 +14,11 @@ async function setup(options: { orders?: number; timeoutMs?: number; retries?: n
   sims.push(sim);
   const sleeps: number[] = [];
   for (let i = 1; i <= (options.orders ?? 0); i += 1) {
-    sim.addOrder({ orderNumber: String(10000 + i), amount: `${i}.${String(i % 100).padStart(2, '0')}`, createdAtMs: T0 - (options.orders! - i) * 60_000 });
+    sim.addOrder({
+      orderNumber: String(10000 + i),
+      amount: `${i}.${String(i % 100).padStart(2, '0')}`,
+      createdAtMs: T0 - (options.orders! - i) * 60_000,
+    });
   }
   const connector = createShopware6Connector({
     baseUrl: sim.url,
@@ -47,7 +51,11 @@ describe('Shopware 6 connector against the simulator', () => {
   it('tests the connection, and reports wrong credentials clearly without the secret', async () => {
     const { sim, connector } = await setup();
     await expect(connector.testConnection()).resolves.toEqual({ ok: true, shopName: 'Shopware 6.7.10.1' });
-    const wrong = createShopware6Connector({ baseUrl: sim.url, credentials: { clientId: sim.clientId, clientSecret: 'wrong-secret-value' }, sleep: () => Promise.resolve() });
+    const wrong = createShopware6Connector({
+      baseUrl: sim.url,
+      credentials: { clientId: sim.clientId, clientSecret: 'wrong-secret-value' },
+      sleep: () => Promise.resolve(),
+    });
     const result = await wrong.testConnection();
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -57,26 +65,46 @@ describe('Shopware 6 connector against the simulator', () => {
   });
 
   it('refuses plain http to a non-loopback host', () => {
-    expect(() => createShopware6Connector({ baseUrl: 'http://shop.example.de', credentials: { clientId: 'a', clientSecret: 'b' } })).toThrow(
-      expect.objectContaining({ code: 'SHOP_INSECURE_URL' }),
-    );
+    expect(() =>
+      createShopware6Connector({
+        baseUrl: 'http://shop.example.de',
+        credentials: { clientId: 'a', clientSecret: 'b' },
+      }),
+    ).toThrow(expect.objectContaining({ code: 'SHOP_INSECURE_URL' }));
   });
 
   it('discovers payment methods by technical name and the composite statuses', async () => {
     const { connector } = await setup();
     const found = await connector.discover();
-    expect(found.paymentMethods.map((p) => p.id)).toEqual(['payment_prepayment', 'payment_invoicepayment', 'payment_cashpayment', 'payment_debitpayment']);
+    expect(found.paymentMethods.map((p) => p.id)).toEqual([
+      'payment_prepayment',
+      'payment_invoicepayment',
+      'payment_cashpayment',
+      'payment_debitpayment',
+    ]);
     const ids = found.statuses.map((s) => s.id);
     expect(ids).toContain('open/open');
     expect(ids).toContain('completed/paid');
     expect(ids).toHaveLength(4 * 12);
     // Every default open status is one the shop can actually report.
-    for (const list of Object.values(defaultMapping.openStatuses)) for (const s of list) expect(ids).toContain(s);
+    for (const list of Object.values(defaultMapping.openStatuses))
+      for (const s of list) expect(ids).toContain(s);
   });
 
   it('maps an order: amount via decimal string, customer, country, method, invoice number, composite status', async () => {
     const { sim, connector } = await setup();
-    sim.addOrder({ orderNumber: '20001', amount: '119.9', createdAtMs: T0, firstName: 'Max', lastName: 'Muster', company: 'Muster GmbH', country: 'AT', email: 'max@example.at', paymentMethod: 'payment_invoicepayment', invoiceNumber: 'RE-1001' });
+    sim.addOrder({
+      orderNumber: '20001',
+      amount: '119.9',
+      createdAtMs: T0,
+      firstName: 'Max',
+      lastName: 'Muster',
+      company: 'Muster GmbH',
+      country: 'AT',
+      email: 'max@example.at',
+      paymentMethod: 'payment_invoicepayment',
+      invoiceNumber: 'RE-1001',
+    });
     const order = sim.order('20001')!;
     const mapped = await connector.getOrder(order.id as string);
     expect(mapped).toMatchObject({
@@ -150,7 +178,9 @@ describe('Shopware 6 connector against the simulator', () => {
     sim.editOrder('10001', { transactionState: 'paid' });
     sim.editOrder('10002', { orderState: 'cancelled' });
     sim.editOrder('10003', { orderState: 'completed' });
-    const { ids, requests } = await connector.listOpenOrderIds({ openStatuses: defaultMapping.openStatuses.prepayment });
+    const { ids, requests } = await connector.listOpenOrderIds({
+      openStatuses: defaultMapping.openStatuses.prepayment,
+    });
     expect(ids).toHaveLength(257);
     expect(ids).not.toContain(sim.order('10001')!.id);
     expect(ids).not.toContain(sim.order('10003')!.id);
@@ -167,7 +197,11 @@ describe('Shopware 6 connector against the simulator', () => {
   it('marks paid via the transaction transition, treating already-paid as success', async () => {
     const { sim, connector } = await setup({ orders: 2 });
     const id = sim.order('10001')!.id as string;
-    await connector.setOrderStatus(id, { status: defaultMapping.paidStatus.prepayment, paid: true, note: 'Zahlung 2026-11-02' });
+    await connector.setOrderStatus(id, {
+      status: defaultMapping.paidStatus.prepayment,
+      paid: true,
+      note: 'Zahlung 2026-11-02',
+    });
     expect((await connector.getOrder(id))?.status).toBe('open/paid');
     const transitions = () => sim.log.filter((x) => x.path.includes('/_action/order_transaction/')).length;
     expect(transitions()).toBe(1);
@@ -178,10 +212,16 @@ describe('Shopware 6 connector against the simulator', () => {
   it('treats "already paid" as success when someone else marks it paid between our read and our transition', async () => {
     const { sim, connector } = await setup({ orders: 1 });
     const id = sim.order('10001')!.id as string;
-    sim.fault({ path: /\/_action\/order_transaction\//, before: () => sim.editOrder('10001', { transactionState: 'paid' }) });
+    sim.fault({
+      path: /\/_action\/order_transaction\//,
+      before: () => sim.editOrder('10001', { transactionState: 'paid' }),
+    });
     await expect(connector.setOrderStatus(id, { status: '*/paid', paid: true })).resolves.toBeUndefined();
     const transition = sim.log.find((x) => x.path.includes('/_action/order_transaction/'));
-    expect(transition).toMatchObject({ status: 400, responseBody: { errors: [expect.objectContaining({ code: 'SYSTEM__ILLEGAL_STATE_TRANSITION' })] } });
+    expect(transition).toMatchObject({
+      status: 400,
+      responseBody: { errors: [expect.objectContaining({ code: 'SYSTEM__ILLEGAL_STATE_TRANSITION' })] },
+    });
     expect((await connector.getOrder(id))?.status).toBe('open/paid');
   });
 
@@ -189,10 +229,15 @@ describe('Shopware 6 connector against the simulator', () => {
     const { sim, connector } = await setup({ orders: 1 });
     const id = sim.order('10001')!.id as string;
     sim.editOrder('10001', { transactionState: 'refunded' });
-    await expect(connector.setOrderStatus(id, { status: '*/paid' })).rejects.toMatchObject({ code: 'SHOP_REQUEST_REJECTED', message: expect.stringContaining('SYSTEM__ILLEGAL_STATE_TRANSITION') });
+    await expect(connector.setOrderStatus(id, { status: '*/paid' })).rejects.toMatchObject({
+      code: 'SHOP_REQUEST_REJECTED',
+      message: expect.stringContaining('SYSTEM__ILLEGAL_STATE_TRANSITION'),
+    });
     await connector.setOrderStatus(id, { status: 'cancelled/*' });
     expect((await connector.getOrder(id))?.status).toBe('cancelled/refunded');
-    await expect(connector.setOrderStatus('0'.repeat(32), { status: '*/paid' })).rejects.toMatchObject({ code: 'SHOP_NOT_FOUND' });
+    await expect(connector.setOrderStatus('0'.repeat(32), { status: '*/paid' })).rejects.toMatchObject({
+      code: 'SHOP_NOT_FOUND',
+    });
   });
 
   it('fetches a new token when the shop revokes one early, and when it expires', async () => {
@@ -200,7 +245,9 @@ describe('Shopware 6 connector against the simulator', () => {
     await connector.listChangedOrders({});
     expect(sim.tokenRequests()).toBe(1);
     sim.expireTokens();
-    await expect(connector.listChangedOrders({})).resolves.toMatchObject({ orders: [expect.objectContaining({ number: '10001' })] });
+    await expect(connector.listChangedOrders({})).resolves.toMatchObject({
+      orders: [expect.objectContaining({ number: '10001' })],
+    });
     expect(sim.tokenRequests()).toBe(2);
     // A token announced with expires_in 0 is expired at once for the client library, which then asks for a new
     // one before each request (the simulator's clock stands still, so the shop still accepts it once).
@@ -225,6 +272,8 @@ describe('Shopware 6 connector against the simulator', () => {
     sim.fault({ path: '/api/search/order', status: 503, times: 3 });
     await expect(connector.listChangedOrders({})).rejects.toMatchObject({ code: 'SHOP_UNREACHABLE' });
     sim.fault({ path: '/api/search/order', hang: true, times: 1 });
-    await expect(connector.listChangedOrders({})).resolves.toMatchObject({ orders: [expect.objectContaining({ number: '10001' })] });
+    await expect(connector.listChangedOrders({})).resolves.toMatchObject({
+      orders: [expect.objectContaining({ number: '10001' })],
+    });
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { changedOrdersCriteria, openOrdersCriteria, orderByIdCriteria, paymentMethodsCriteria, stateMachineStatesCriteria } from '#core/shops/shopware6/criteria.ts';
+import {
+  changedOrdersCriteria,
+  openOrdersCriteria,
+  orderByIdCriteria,
+  paymentMethodsCriteria,
+  stateMachineStatesCriteria,
+} from '#core/shops/shopware6/criteria.ts';
 import { loadShopwareSpec, specProblems } from './openapi.ts';
 
 const spec = loadShopwareSpec();
@@ -9,7 +15,12 @@ describe('the Shopware OpenAPI check', () => {
     const bodies = [
       changedOrdersCriteria('updated', '2026-11-02 09:00:00.000', { skipIds: [] }, 100),
       changedOrdersCriteria('updated', undefined, { skipIds: [] }, 100),
-      changedOrdersCriteria('created', '2026-11-02 09:00:00.000', { at: '2026-11-02 09:10:00.000', skipIds: ['0'.repeat(32)] }, 5),
+      changedOrdersCriteria(
+        'created',
+        '2026-11-02 09:00:00.000',
+        { at: '2026-11-02 09:10:00.000', skipIds: ['0'.repeat(32)] },
+        5,
+      ),
       openOrdersCriteria(['open', 'in_progress'], 250, 250),
       orderByIdCriteria('a'.repeat(32)),
     ];
@@ -20,9 +31,27 @@ describe('the Shopware OpenAPI check', () => {
 
   it('is not vacuous: it rejects wrong requests and responses', () => {
     const log = [
-      { method: 'POST', path: '/api/search/order', requestBody: { 'total-count-mode': 1, limit: '10' }, status: 200, responseBody: { total: 1, data: [{ id: 'x' }] } },
-      { method: 'POST', path: '/api/_action/order_transaction/123/state/paid', requestBody: {}, status: 200, responseBody: undefined },
-      { method: 'POST', path: '/api/search/order', requestBody: {}, status: 401, responseBody: { errors: [{ status: '401' }] } },
+      {
+        method: 'POST',
+        path: '/api/search/order',
+        requestBody: { 'total-count-mode': 1, limit: '10' },
+        status: 200,
+        responseBody: { total: 1, data: [{ id: 'x' }] },
+      },
+      {
+        method: 'POST',
+        path: '/api/_action/order_transaction/123/state/paid',
+        requestBody: {},
+        status: 200,
+        responseBody: undefined,
+      },
+      {
+        method: 'POST',
+        path: '/api/search/order',
+        requestBody: {},
+        status: 401,
+        responseBody: { errors: [{ status: '401' }] },
+      },
       { method: 'GET', path: '/api/no/such/route', requestBody: undefined, status: 200, responseBody: {} },
     ];
     const problems = specProblems(spec, log).map((p) => p.where);

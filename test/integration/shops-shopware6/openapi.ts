@@ -24,7 +24,8 @@ function normalise(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(normalise);
   if (node === null || typeof node !== 'object') return node;
   const out: Json = {};
-  for (const [k, v] of Object.entries(node as Json)) out[k] = k === 'example' || k === 'examples' ? v : normalise(v);
+  for (const [k, v] of Object.entries(node as Json))
+    out[k] = k === 'example' || k === 'examples' ? v : normalise(v);
   if (typeof out.type === 'string' && !JSON_TYPES.has(out.type)) {
     if (out.type === 'float') out.type = 'number';
     else delete out.type;
@@ -47,8 +48,16 @@ export type OpenApiProblem = { where: string; errors: string };
 export function loadShopwareSpec() {
   // The package's exports map hides package.json; resolve its main entry and go up from dist/.
   const require = createRequire(import.meta.url);
-  const file = join(dirname(require.resolve('@shopware/api-client')), '..', 'api-types', 'adminApiSchema.json');
-  const spec = normalise(JSON.parse(readFileSync(file, 'utf8'))) as Json & { paths: Record<string, Record<string, Json>>; components: Json };
+  const file = join(
+    dirname(require.resolve('@shopware/api-client')),
+    '..',
+    'api-types',
+    'adminApiSchema.json',
+  );
+  const spec = normalise(JSON.parse(readFileSync(file, 'utf8'))) as Json & {
+    paths: Record<string, Record<string, Json>>;
+    components: Json;
+  };
   const errorSchema = (spec.components.schemas as Record<string, Json>).error!;
   const meta = (errorSchema.properties as Record<string, Json>).meta!;
   delete meta.type;
@@ -64,7 +73,8 @@ export function loadShopwareSpec() {
     names: [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!),
   }));
 
-  const pointer = (...parts: string[]) => `shopware-admin#/${parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+  const pointer = (...parts: string[]) =>
+    `shopware-admin#/${parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 
   function check(where: string, ref: string, value: unknown): OpenApiProblem | undefined {
     const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
@@ -77,7 +87,8 @@ export function loadShopwareSpec() {
     request(method: string, apiPath: string, body: unknown): OpenApiProblem[] {
       const m = method.toLowerCase();
       const match = templates.find((t) => t.regex.test(apiPath) && spec.paths[t.template]![m]);
-      if (!match) return [{ where: `${method} ${apiPath}`, errors: 'no such operation in the OpenAPI document' }];
+      if (!match)
+        return [{ where: `${method} ${apiPath}`, errors: 'no such operation in the OpenAPI document' }];
       const op = spec.paths[match.template]![m] as Json;
       const problems: OpenApiProblem[] = [];
       const values = match.regex.exec(apiPath)!.slice(1);
@@ -85,13 +96,21 @@ export function loadShopwareSpec() {
       params.forEach((p, i) => {
         if (p.in !== 'path') return;
         const value = values[match.names.indexOf(p.name as string)];
-        const problem = check(`${method} ${apiPath} path parameter ${String(p.name)}`, pointer('paths', match.template, m, 'parameters', String(i), 'schema'), value);
+        const problem = check(
+          `${method} ${apiPath} path parameter ${String(p.name)}`,
+          pointer('paths', match.template, m, 'parameters', String(i), 'schema'),
+          value,
+        );
         if (problem) problems.push(problem);
       });
       const requestBody = op.requestBody as Json | undefined;
       const content = requestBody?.content as Record<string, Json> | undefined;
       if (content?.['application/json'] && body !== undefined) {
-        const problem = check(`${method} ${apiPath} request body`, pointer('paths', match.template, m, 'requestBody', 'content', 'application/json', 'schema'), body);
+        const problem = check(
+          `${method} ${apiPath} request body`,
+          pointer('paths', match.template, m, 'requestBody', 'content', 'application/json', 'schema'),
+          body,
+        );
         if (problem) problems.push(problem);
       } else if (requestBody?.required && body === undefined) {
         problems.push({ where: `${method} ${apiPath}`, errors: 'request body is required' });
@@ -102,7 +121,8 @@ export function loadShopwareSpec() {
     response(method: string, apiPath: string, status: number, body: unknown): OpenApiProblem[] {
       const m = method.toLowerCase();
       const match = templates.find((t) => t.regex.test(apiPath) && spec.paths[t.template]![m]);
-      if (!match) return [{ where: `${method} ${apiPath}`, errors: 'no such operation in the OpenAPI document' }];
+      if (!match)
+        return [{ where: `${method} ${apiPath}`, errors: 'no such operation in the OpenAPI document' }];
       const responses = (spec.paths[match.template]![m] as Json).responses as Record<string, Json>;
       let response = responses[String(status)] ?? responses.default;
       let base = pointer('paths', match.template, m, 'responses', String(status));
@@ -120,7 +140,11 @@ export function loadShopwareSpec() {
       }
       const content = response.content as Record<string, Json> | undefined;
       if (!content?.['application/json']?.schema) return [];
-      const problem = check(`${method} ${apiPath} ${status} response`, `${base}/content/application~1json/schema`, body);
+      const problem = check(
+        `${method} ${apiPath} ${status} response`,
+        `${base}/content/application~1json/schema`,
+        body,
+      );
       return problem ? [problem] : [];
     },
   };
@@ -129,11 +153,19 @@ export function loadShopwareSpec() {
 /** Problems in a simulator log: every request, and every response except scripted faults (500/429 are not in the document). */
 export function specProblems(
   spec: ReturnType<typeof loadShopwareSpec>,
-  log: readonly { method: string; path: string; requestBody: unknown; status: number; responseBody: unknown }[],
+  log: readonly {
+    method: string;
+    path: string;
+    requestBody: unknown;
+    status: number;
+    responseBody: unknown;
+  }[],
 ): OpenApiProblem[] {
   return log.flatMap((x) => {
     const apiPath = x.path.replace(/^\/api/, '');
-    const scripted = (x.responseBody as { errors?: { detail?: string }[] } | undefined)?.errors?.[0]?.detail === 'Scripted simulator fault.';
+    const scripted =
+      (x.responseBody as { errors?: { detail?: string }[] } | undefined)?.errors?.[0]?.detail ===
+      'Scripted simulator fault.';
     const request = spec.request(x.method, apiPath, x.requestBody);
     return scripted ? request : [...request, ...spec.response(x.method, apiPath, x.status, x.responseBody)];
   });

@@ -21,10 +21,29 @@ async function setup() {
   const t = makeTestDb();
   const sim = await startShopware6Simulator({ now: () => t.clock.now().getTime() });
   sims.push(sim);
-  const area = createShopsArea({ db: t.db, clock: t.clock, logger: silentLogger, secrets: t.secrets, pageSize: 3, http: { sleep: () => Promise.resolve(), retries: 2 } });
-  const connect = () => area.add({ system: 'shopware6', name: 'SW', url: sim.url, credentials: { key: sim.clientId, secret: sim.clientSecret } });
+  const area = createShopsArea({
+    db: t.db,
+    clock: t.clock,
+    logger: silentLogger,
+    secrets: t.secrets,
+    pageSize: 3,
+    http: { sleep: () => Promise.resolve(), retries: 2 },
+  });
+  const connect = () =>
+    area.add({
+      system: 'shopware6',
+      name: 'SW',
+      url: sim.url,
+      credentials: { key: sim.clientId, secret: sim.clientSecret },
+    });
   const row = (number: string) => t.db.select().from(orders).where(eq(orders.number, number)).get();
-  const events = (number: string) => t.db.select().from(orderEvents).where(eq(orderEvents.orderId, row(number)?.id ?? -1)).all().map((e) => e.kind);
+  const events = (number: string) =>
+    t.db
+      .select()
+      .from(orderEvents)
+      .where(eq(orderEvents.orderId, row(number)?.id ?? -1))
+      .all()
+      .map((e) => e.kind);
   return { ...t, sim, area, connect, row, events };
 }
 
@@ -32,21 +51,61 @@ describe('Shopware 6 in the sync', () => {
   it('imports per the initial connection rules with the default mapping', async () => {
     const s = await setup();
     const at = () => s.clock.now().getTime();
-    s.sim.addOrder({ orderNumber: '10001', amount: '19.99', createdAtMs: at() - 3_600_000, paymentMethod: 'payment_prepayment' });
-    s.sim.addOrder({ orderNumber: '10002', amount: '5.00', createdAtMs: at() - 3_600_000, paymentMethod: 'payment_prepayment', transactionState: 'paid' });
-    s.sim.addOrder({ orderNumber: '10003', amount: '7.00', createdAtMs: at() - 3_600_000, paymentMethod: 'payment_debitpayment' });
+    s.sim.addOrder({
+      orderNumber: '10001',
+      amount: '19.99',
+      createdAtMs: at() - 3_600_000,
+      paymentMethod: 'payment_prepayment',
+    });
+    s.sim.addOrder({
+      orderNumber: '10002',
+      amount: '5.00',
+      createdAtMs: at() - 3_600_000,
+      paymentMethod: 'payment_prepayment',
+      transactionState: 'paid',
+    });
+    s.sim.addOrder({
+      orderNumber: '10003',
+      amount: '7.00',
+      createdAtMs: at() - 3_600_000,
+      paymentMethod: 'payment_debitpayment',
+    });
     const shop = await s.connect();
     expect(shop.connectedAt).toBe(CONNECTED_AT);
     s.clock.set(AFTER);
-    s.sim.addOrder({ orderNumber: '10004', amount: '120', createdAtMs: at(), paymentMethod: 'payment_invoicepayment', orderState: 'completed', invoiceNumber: 'RE-7' });
-    s.sim.addOrder({ orderNumber: '10005', amount: '33.30', createdAtMs: at(), paymentMethod: 'payment_cashpayment', orderState: 'cancelled' });
+    s.sim.addOrder({
+      orderNumber: '10004',
+      amount: '120',
+      createdAtMs: at(),
+      paymentMethod: 'payment_invoicepayment',
+      orderState: 'completed',
+      invoiceNumber: 'RE-7',
+    });
+    s.sim.addOrder({
+      orderNumber: '10005',
+      amount: '33.30',
+      createdAtMs: at(),
+      paymentMethod: 'payment_cashpayment',
+      orderState: 'cancelled',
+    });
     const run = await s.area.sync.run('SW', 'new');
     expect(run).toMatchObject({ state: 'ok', ordersSeen: 5, error: null });
-    expect(s.row('10001')).toMatchObject({ status: 'not_managed', managed: false, totalMinor: 1999, paymentCode: 'prepayment' });
+    expect(s.row('10001')).toMatchObject({
+      status: 'not_managed',
+      managed: false,
+      totalMinor: 1999,
+      paymentCode: 'prepayment',
+    });
     expect(s.row('10002')).toBeUndefined();
     expect(s.row('10003')).toBeUndefined();
     // An invoice order that is already shipped (completed) with an open payment is open.
-    expect(s.row('10004')).toMatchObject({ status: 'open', managed: true, totalMinor: 12000, paymentCode: 'invoice', invoiceNumber: 'RE-7' });
+    expect(s.row('10004')).toMatchObject({
+      status: 'open',
+      managed: true,
+      totalMinor: 12000,
+      paymentCode: 'invoice',
+      invoiceNumber: 'RE-7',
+    });
     expect(s.row('10005')).toMatchObject({ status: 'cancelled', managed: true, paymentCode: 'cod' }); // cancelled/open is a cancelled status
   });
 
@@ -55,7 +114,8 @@ describe('Shopware 6 in the sync', () => {
     await s.connect();
     s.clock.set(AFTER);
     const at = s.clock.now().getTime();
-    for (const n of ['20001', '20002', '20003', '20004']) s.sim.addOrder({ orderNumber: n, amount: '49.90', createdAtMs: at });
+    for (const n of ['20001', '20002', '20003', '20004'])
+      s.sim.addOrder({ orderNumber: n, amount: '49.90', createdAtMs: at });
     await s.area.sync.run('SW', 'new');
     expect(s.row('20001')).toMatchObject({ status: 'open', managed: true });
 

@@ -15,7 +15,13 @@ describe.each(Object.keys(shopSimulators) as ShopSystem[])('sync engine with the
     if (!load) throw new Error(`no simulator for ${system}`);
     const sim = await (await load())({ seedOrders: 30 });
     try {
-      const area = createShopsArea({ db: t.db, clock: t.clock, logger: silentLogger, secrets: t.secrets, http: { sleep: () => Promise.resolve(), retries: 1 } });
+      const area = createShopsArea({
+        db: t.db,
+        clock: t.clock,
+        logger: silentLogger,
+        secrets: t.secrets,
+        http: { sleep: () => Promise.resolve(), retries: 1 },
+      });
       const shop = await area.add({ system, name: system, url: sim.url, credentials: sim.credentials });
       expect(shop.mapping.paymentMethods.prepayment.length).toBeGreaterThan(0);
       const first = await area.sync.run(system, 'new');

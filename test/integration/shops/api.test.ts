@@ -7,7 +7,8 @@ import { createApiHandlers, invokeApi } from '#core/api/handlers.ts';
 import { shops } from '#core/db/schema/index.ts';
 import { makeTestDb, tempDir } from '../../helpers/db.ts';
 
-const HEADER = 'number,invoice_number,created_at,amount,currency,customer_name,customer_company,customer_email,country,payment_method,status\n';
+const HEADER =
+  'number,invoice_number,created_at,amount,currency,customer_name,customer_company,customer_email,country,payment_method,status\n';
 
 describe('shops API methods (zod-validated, same table for IPC and HTTP)', () => {
   it('adds a CSV shop, syncs, lists orders and runs; rejects bad input and bad mappings', async () => {
@@ -15,25 +16,54 @@ describe('shops API methods (zod-validated, same table for IPC and HTTP)', () =>
     const handlers = createApiHandlers(core, { version: '0', databasePath: ':memory:', keyMode: 'memory' });
     const call = async (method: string, input: unknown) => invokeApi(handlers, method, input);
     const file = join(tempDir(), 'orders.csv');
-    writeFileSync(file, `${HEADER}A-1,,2026-11-02T10:00:00Z,19.99,EUR,Erika,,e@example.org,DE,invoice,open\n`);
+    writeFileSync(
+      file,
+      `${HEADER}A-1,,2026-11-02T10:00:00Z,19.99,EUR,Erika,,e@example.org,DE,invoice,open\n`,
+    );
 
-    const shop = api['shops.add'].output.parse(await call('shops.add', { system: 'csv', name: 'Datei', filePath: file }));
+    const shop = api['shops.add'].output.parse(
+      await call('shops.add', { system: 'csv', name: 'Datei', filePath: file }),
+    );
     expect(shop).toMatchObject({ name: 'Datei', system: 'csv', filePath: file });
     const runs = api['sync.run'].output.parse(await call('sync.run', {}));
     expect(runs).toMatchObject([{ shop: 'Datei', kind: 'new', state: 'ok', ordersNew: 1 }]);
-    const orders = api['orders.list'].output.parse(await call('orders.list', { shop: 'Datei', status: 'open' }));
-    expect(orders).toMatchObject([{ number: 'A-1', totalMinor: 1999, paymentCode: 'invoice', status: 'open', managed: true }]);
+    const orders = api['orders.list'].output.parse(
+      await call('orders.list', { shop: 'Datei', status: 'open' }),
+    );
+    expect(orders).toMatchObject([
+      { number: 'A-1', totalMinor: 1999, paymentCode: 'invoice', status: 'open', managed: true },
+    ]);
     const history = api['sync.runs'].output.parse(await call('sync.runs', { shop: shop.id }));
     expect(history).toMatchObject([{ runId: runs[0]?.runId, state: 'ok', error: null }]);
 
-    const mapping = api['shops.mapping.set'].output.parse(await call('shops.mapping.set', { shop: 'Datei', mapping: { cancelledStatuses: ['storniert'] } }));
+    const mapping = api['shops.mapping.set'].output.parse(
+      await call('shops.mapping.set', { shop: 'Datei', mapping: { cancelledStatuses: ['storniert'] } }),
+    );
     expect(mapping.cancelledStatuses).toEqual(['storniert']);
-    await expect(call('shops.mapping.set', { shop: 'Datei', mapping: { orderNumberPattern: '([' } })).rejects.toMatchObject({ code: 'SHOP_MAPPING_INVALID' });
-    await expect(call('orders.list', { status: 'nonsense' })).rejects.toMatchObject({ code: 'API_INVALID_INPUT' });
-    await expect(call('shops.add', { system: 'csv', name: 'X', filePath: file, password: 'x' })).rejects.toMatchObject({ code: 'API_INVALID_INPUT' });
-    const schedule = api['shops.schedule.set'].output.parse(await call('shops.schedule.set', { shop: 'Datei', schedule: { fastPolling: false, fullComparisonHours: 24 } }));
-    expect(schedule).toEqual({ newOrdersMinutes: 30, fastPollMinutes: 3, fastPolling: false, fullComparisonHours: 24 });
-    await expect(call('shops.schedule.set', { shop: 'Datei', schedule: { fullComparisonHours: 1000 } })).rejects.toMatchObject({ code: 'SHOP_SCHEDULE_INVALID' });
+    await expect(
+      call('shops.mapping.set', { shop: 'Datei', mapping: { orderNumberPattern: '([' } }),
+    ).rejects.toMatchObject({ code: 'SHOP_MAPPING_INVALID' });
+    await expect(call('orders.list', { status: 'nonsense' })).rejects.toMatchObject({
+      code: 'API_INVALID_INPUT',
+    });
+    await expect(
+      call('shops.add', { system: 'csv', name: 'X', filePath: file, password: 'x' }),
+    ).rejects.toMatchObject({ code: 'API_INVALID_INPUT' });
+    const schedule = api['shops.schedule.set'].output.parse(
+      await call('shops.schedule.set', {
+        shop: 'Datei',
+        schedule: { fastPolling: false, fullComparisonHours: 24 },
+      }),
+    );
+    expect(schedule).toEqual({
+      newOrdersMinutes: 30,
+      fastPollMinutes: 3,
+      fastPolling: false,
+      fullComparisonHours: 24,
+    });
+    await expect(
+      call('shops.schedule.set', { shop: 'Datei', schedule: { fullComparisonHours: 1000 } }),
+    ).rejects.toMatchObject({ code: 'SHOP_SCHEDULE_INVALID' });
     expect(await call('shops.remove', { shop: 'Datei' })).toEqual({ removed: true });
     expect(await call('shops.list', {})).toEqual([]);
   });
@@ -46,10 +76,16 @@ describe('shop settings', () => {
     writeFileSync(file, HEADER);
     const shop = await core.shops.add({ system: 'csv', name: 'Datei', filePath: file });
     const row = db.select().from(shops).where(eq(shops.id, shop.id)).get();
-    db.update(shops).set({ settings: { ...row?.settings, matching: { autoThreshold: 0.9 } } }).where(eq(shops.id, shop.id)).run();
+    db.update(shops)
+      .set({ settings: { ...row?.settings, matching: { autoThreshold: 0.9 } } })
+      .where(eq(shops.id, shop.id))
+      .run();
     core.shops.setMapping('Datei', { orderNumberPattern: '^A-\\d+$' });
     core.shops.setSchedule('Datei', { newOrdersMinutes: 15 });
-    const after = db.select().from(shops).where(eq(shops.id, shop.id)).get()?.settings as Record<string, unknown>;
+    const after = db.select().from(shops).where(eq(shops.id, shop.id)).get()?.settings as Record<
+      string,
+      unknown
+    >;
     expect(after['matching']).toEqual({ autoThreshold: 0.9 });
     expect(after['mapping']).toMatchObject({ orderNumberPattern: '^A-\\d+$' });
     expect(after['schedule']).toMatchObject({ newOrdersMinutes: 15 });
@@ -61,7 +97,10 @@ describe('after-sync hook', () => {
     const { core } = makeTestDb();
     const run = vi.spyOn(core.matching, 'run');
     const file = join(tempDir(), 'orders.csv');
-    writeFileSync(file, `${HEADER}A-1,,2026-11-02T10:00:00Z,19.99,EUR,Erika,,e@example.org,DE,invoice,open\n`);
+    writeFileSync(
+      file,
+      `${HEADER}A-1,,2026-11-02T10:00:00Z,19.99,EUR,Erika,,e@example.org,DE,invoice,open\n`,
+    );
     await core.shops.add({ system: 'csv', name: 'Datei', filePath: file });
     await core.shops.sync.run('Datei', 'new');
     expect(run).toHaveBeenCalledTimes(1);

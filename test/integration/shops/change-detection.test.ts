@@ -11,9 +11,24 @@ async function withManagedOrder(patch: Parameters<WooSetup['sim']['addOrder']>[0
   s.sim.setTime(AFTER);
   const order = s.sim.addOrder({ status: 'on-hold', payment_method: 'bacs', total: '49.90', ...patch });
   await s.area.sync.run('Woo', 'new');
-  const row = () => s.db.select().from(orders).where(eq(orders.externalId, String(order.id))).get();
-  const events = () => s.db.select().from(orderEvents).where(eq(orderEvents.orderId, row()?.id ?? -1)).all();
-  const audit = () => s.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'order'), eq(auditLog.entityId, String(row()?.id)))).all();
+  const row = () =>
+    s.db
+      .select()
+      .from(orders)
+      .where(eq(orders.externalId, String(order.id)))
+      .get();
+  const events = () =>
+    s.db
+      .select()
+      .from(orderEvents)
+      .where(eq(orderEvents.orderId, row()?.id ?? -1))
+      .all();
+  const audit = () =>
+    s.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'order'), eq(auditLog.entityId, String(row()?.id))))
+      .all();
   expect(row()).toMatchObject({ status: 'open', managed: true });
   return { s, order, row, events, audit };
 }
@@ -24,11 +39,20 @@ describe('change detection on every sync (issue 4 §6)', () => {
     s.sim.editOrder(order.id, { billing: { first_name: 'Max', company: 'Beispiel AG', country: 'AT' } });
     const run = await s.area.sync.run('Woo', 'new');
     expect(run.ordersChanged).toBe(1);
-    expect(row()).toMatchObject({ customerName: 'Max Mustermann', company: 'Beispiel AG', country: 'AT', status: 'open' });
+    expect(row()).toMatchObject({
+      customerName: 'Max Mustermann',
+      company: 'Beispiel AG',
+      country: 'AT',
+      status: 'open',
+    });
     expect(events()).toEqual([]);
     const update = audit().find((a) => a.action === 'updated_from_shop');
     expect(update?.before).toMatchObject({ customerName: 'Erika Mustermann', company: null, country: 'DE' });
-    expect(update?.after).toMatchObject({ customerName: 'Max Mustermann', company: 'Beispiel AG', country: 'AT' });
+    expect(update?.after).toMatchObject({
+      customerName: 'Max Mustermann',
+      company: 'Beispiel AG',
+      country: 'AT',
+    });
   });
 
   it('a changed e-mail address is stored and raises "email_changed"', async () => {
@@ -37,7 +61,9 @@ describe('change detection on every sync (issue 4 §6)', () => {
     s.sim.editOrder(order.id, { billing: { email: 'neu@example.org' } });
     await s.area.sync.run('Woo', 'new');
     expect(row()?.email).toBe('neu@example.org');
-    expect(events().map((e) => [e.kind, e.details])).toEqual([['email_changed', { from: before, to: 'neu@example.org' }]]);
+    expect(events().map((e) => [e.kind, e.details])).toEqual([
+      ['email_changed', { from: before, to: 'neu@example.org' }],
+    ]);
   });
 
   it('a changed amount goes through the state machine and raises "amount_changed"', async () => {
@@ -45,7 +71,9 @@ describe('change detection on every sync (issue 4 §6)', () => {
     s.sim.editOrder(order.id, { total: '59.90' });
     await s.area.sync.run('Woo', 'new');
     expect(row()).toMatchObject({ totalMinor: 5990, status: 'open' });
-    expect(events().map((e) => [e.kind, e.details])).toEqual([['amount_changed', { from: 4990, to: 5990, currency: 'EUR' }]]);
+    expect(events().map((e) => [e.kind, e.details])).toEqual([
+      ['amount_changed', { from: 4990, to: 5990, currency: 'EUR' }],
+    ]);
     const entry = audit().find((a) => a.action === 'amount_changed');
     expect(entry?.before).toMatchObject({ totalMinor: 4990 });
     expect(entry?.after).toMatchObject({ totalMinor: 5990 });
@@ -53,11 +81,19 @@ describe('change detection on every sync (issue 4 §6)', () => {
 
   it('a partly paid order whose amount drops to the paid sum becomes paid and asks for the write-back', async () => {
     const { s, order, row, events } = await withManagedOrder();
-    s.db.update(orders).set({ paidMinor: 3000, status: 'partially_paid' }).where(eq(orders.id, row()?.id ?? -1)).run();
+    s.db
+      .update(orders)
+      .set({ paidMinor: 3000, status: 'partially_paid' })
+      .where(eq(orders.id, row()?.id ?? -1))
+      .run();
     s.sim.editOrder(order.id, { total: '30.00' });
     await s.area.sync.run('Woo', 'new');
     expect(row()).toMatchObject({ status: 'paid', totalMinor: 3000 });
-    expect(events().map((e) => e.kind).sort()).toEqual(['amount_changed', 'transfer_paid']);
+    expect(
+      events()
+        .map((e) => e.kind)
+        .sort(),
+    ).toEqual(['amount_changed', 'transfer_paid']);
   });
 
   it('a status that is no longer open per the mapping makes the order "removed externally"', async () => {
@@ -67,7 +103,10 @@ describe('change detection on every sync (issue 4 §6)', () => {
     expect(run.ordersRemoved).toBe(1);
     expect(row()).toMatchObject({ status: 'removed_externally', shopStatus: 'processing' });
     expect(events().map((e) => [e.kind, e.details])).toEqual([
-      ['removed_externally', { reason: 'not_open_per_mapping', shopStatus: 'processing', paymentMethod: 'bacs' }],
+      [
+        'removed_externally',
+        { reason: 'not_open_per_mapping', shopStatus: 'processing', paymentMethod: 'bacs' },
+      ],
     ]);
   });
 
@@ -75,7 +114,11 @@ describe('change detection on every sync (issue 4 §6)', () => {
     const { s, order, row } = await withManagedOrder();
     s.sim.editOrder(order.id, { payment_method: 'paypal' });
     await s.area.sync.run('Woo', 'new');
-    expect(row()).toMatchObject({ status: 'removed_externally', shopPaymentMethod: 'paypal', paymentCode: null });
+    expect(row()).toMatchObject({
+      status: 'removed_externally',
+      shopPaymentMethod: 'paypal',
+      paymentCode: null,
+    });
   });
 
   it('a cancelled order in the shop is cancelled here; reopening a removed order brings it back', async () => {
@@ -96,7 +139,11 @@ describe('change detection on every sync (issue 4 §6)', () => {
 
   it('a paid order that the shop moves to "processing" (our own write-back) stays paid', async () => {
     const { s, order, row, events } = await withManagedOrder();
-    s.db.update(orders).set({ paidMinor: 4990, status: 'paid' }).where(eq(orders.id, row()?.id ?? -1)).run();
+    s.db
+      .update(orders)
+      .set({ paidMinor: 4990, status: 'paid' })
+      .where(eq(orders.id, row()?.id ?? -1))
+      .run();
     s.sim.editOrder(order.id, { status: 'processing' });
     await s.area.sync.run('Woo', 'new');
     expect(row()?.status).toBe('paid');
@@ -115,8 +162,16 @@ describe('change detection on every sync (issue 4 §6)', () => {
     const full = await s.area.sync.run('Woo', 'full');
     expect(full).toMatchObject({ state: 'ok', ordersRemoved: 1 });
     expect(row()?.status).toBe('removed_externally');
-    expect(events().map((e) => [e.kind, e.details])).toEqual([['removed_externally', { reason: 'deleted_in_shop' }]]);
-    expect(s.db.select().from(orders).where(eq(orders.externalId, String(other.id))).get()?.status).toBe('open');
+    expect(events().map((e) => [e.kind, e.details])).toEqual([
+      ['removed_externally', { reason: 'deleted_in_shop' }],
+    ]);
+    expect(
+      s.db
+        .select()
+        .from(orders)
+        .where(eq(orders.externalId, String(other.id)))
+        .get()?.status,
+    ).toBe('open');
   });
 
   it('the full comparison re-reads our open orders in batches (include=…) and applies what it finds', async () => {
@@ -137,7 +192,11 @@ describe('change detection on every sync (issue 4 §6)', () => {
 
   it('without a batch read, the open set is listed per payment code and each missing order is read once', async () => {
     const original = Object.getOwnPropertyDescriptor(WooCommerceConnector.prototype, 'getOrders');
-    Object.defineProperty(WooCommerceConnector.prototype, 'getOrders', { value: undefined, configurable: true, writable: true });
+    Object.defineProperty(WooCommerceConnector.prototype, 'getOrders', {
+      value: undefined,
+      configurable: true,
+      writable: true,
+    });
     try {
       const { s, order, row } = await withManagedOrder();
       s.sim.editOrder(order.id, { status: 'processing' });
@@ -148,11 +207,9 @@ describe('change detection on every sync (issue 4 §6)', () => {
       // processing is open for invoice orders, but this is a prepayment (bacs) order: missing from its set.
       expect(row()?.status).toBe('removed_externally');
       expect(s.sim.requests.filter((r) => r.path === `/orders/${order.id}`)).toHaveLength(1);
-      expect(s.sim.requests.filter((r) => r.query['_fields'] === 'id').map((r) => r.query['status'])).toEqual([
-        'on-hold,pending',
-        'completed,on-hold,pending,processing',
-        'completed,on-hold,processing',
-      ]);
+      expect(s.sim.requests.filter((r) => r.query['_fields'] === 'id').map((r) => r.query['status'])).toEqual(
+        ['on-hold,pending', 'completed,on-hold,pending,processing', 'completed,on-hold,processing'],
+      );
     } finally {
       if (original) Object.defineProperty(WooCommerceConnector.prototype, 'getOrders', original);
     }

@@ -12,7 +12,10 @@ describe('kassenwart shop / sync / orders (real CLI, WooCommerce simulator from 
     expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
     const sim = await startCli(['--json', 'dev', 'shop-sim', 'woocommerce', '--orders', '12']);
     try {
-      const { url, credentials } = JSON.parse(sim.firstLine) as { url: string; credentials: { key: string; secret: string } };
+      const { url, credentials } = JSON.parse(sim.firstLine) as {
+        url: string;
+        credentials: { key: string; secret: string };
+      };
 
       const wrong = runCli(['--db', db, 'shop', 'add', 'woocommerce', '--name', 'Laden', '--url', url], {
         ...ENV,
@@ -20,20 +23,31 @@ describe('kassenwart shop / sync / orders (real CLI, WooCommerce simulator from 
         KASSENWART_SHOP_SECRET: 'cs_wrong_wrong_wrong',
       });
       expect(wrong.status).toBe(1);
-      expect(wrong.stderr).toMatch(/rejected the credentials.*Check the API key in WooCommerce > Settings > Advanced > REST API.*\(SHOP_AUTH_FAILED\)/s);
+      expect(wrong.stderr).toMatch(
+        /rejected the credentials.*Check the API key in WooCommerce > Settings > Advanced > REST API.*\(SHOP_AUTH_FAILED\)/s,
+      );
       expect(wrong.stderr).not.toContain('cs_wrong_wrong_wrong');
 
-      const add = runCli(['--db', db, '--json', 'shop', 'add', 'woocommerce', '--name', 'Laden', '--url', url], {
-        ...ENV,
-        KASSENWART_SHOP_KEY: credentials.key,
-        KASSENWART_SHOP_SECRET: credentials.secret,
-      });
+      const add = runCli(
+        ['--db', db, '--json', 'shop', 'add', 'woocommerce', '--name', 'Laden', '--url', url],
+        {
+          ...ENV,
+          KASSENWART_SHOP_KEY: credentials.key,
+          KASSENWART_SHOP_SECRET: credentials.secret,
+        },
+      );
       expect(add.status, add.stderr).toBe(0);
-      const shop = JSON.parse(add.stdout) as { name: string; system: string; mapping: { paymentMethods: { invoice: string[] } } };
+      const shop = JSON.parse(add.stdout) as {
+        name: string;
+        system: string;
+        mapping: { paymentMethods: { invoice: string[] } };
+      };
       expect(shop).toMatchObject({ name: 'Laden', system: 'woocommerce' });
       expect(shop.mapping.paymentMethods.invoice).toEqual(['invoice']);
 
-      const list = JSON.parse(runCli(['--db', db, '--json', 'shop', 'list'], ENV).stdout) as { name: string }[];
+      const list = JSON.parse(runCli(['--db', db, '--json', 'shop', 'list'], ENV).stdout) as {
+        name: string;
+      }[];
       expect(list.map((s) => s.name)).toEqual(['Laden']);
 
       const sync = runCli(['--db', db, '--json', 'sync'], ENV);
@@ -41,17 +55,54 @@ describe('kassenwart shop / sync / orders (real CLI, WooCommerce simulator from 
       const [run] = JSON.parse(sync.stdout) as { state: string; ordersSeen: number; requests: number }[];
       expect(run).toMatchObject({ state: 'ok', ordersSeen: 12, requests: 1 });
 
-      const orders = JSON.parse(runCli(['--db', db, '--json', 'orders', '--status', 'not_managed'], ENV).stdout) as Record<string, unknown>[];
+      const orders = JSON.parse(
+        runCli(['--db', db, '--json', 'orders', '--status', 'not_managed'], ENV).stdout,
+      ) as Record<string, unknown>[];
       // The seeded orders existed before the connection: only open ones with a mapped payment method are imported.
       expect(orders.length).toBeGreaterThan(0);
       expect(Object.keys(orders[0] ?? {}).sort()).toEqual(
-        ['company', 'country', 'createdAt', 'currency', 'customerName', 'email', 'id', 'invoiceNumber', 'managed', 'number', 'paidMinor', 'paymentCode', 'paymentMethod', 'shop', 'shopStatus', 'status', 'totalMinor'].sort(),
+        [
+          'company',
+          'country',
+          'createdAt',
+          'currency',
+          'customerName',
+          'email',
+          'id',
+          'invoiceNumber',
+          'managed',
+          'number',
+          'paidMinor',
+          'paymentCode',
+          'paymentMethod',
+          'shop',
+          'shopStatus',
+          'status',
+          'totalMinor',
+        ].sort(),
       );
       expect(orders.every((o) => o.managed === false && o.shop === 'Laden')).toBe(true);
 
-      const mapping = runCli(['--db', db, '--json', 'shop', 'mapping', 'Laden', '--open', 'prepayment=on-hold', '--send-payment-info', 'off'], ENV);
+      const mapping = runCli(
+        [
+          '--db',
+          db,
+          '--json',
+          'shop',
+          'mapping',
+          'Laden',
+          '--open',
+          'prepayment=on-hold',
+          '--send-payment-info',
+          'off',
+        ],
+        ENV,
+      );
       expect(mapping.status, mapping.stderr).toBe(0);
-      expect(JSON.parse(mapping.stdout)).toMatchObject({ openStatuses: { prepayment: ['on-hold'] }, sendPaymentInformation: false });
+      expect(JSON.parse(mapping.stdout)).toMatchObject({
+        openStatuses: { prepayment: ['on-hold'] },
+        sendPaymentInformation: false,
+      });
 
       expect(runCli(['--db', db, 'shop', 'remove', 'Laden'], ENV).status).toBe(0);
       expect(JSON.parse(runCli(['--db', db, '--json', 'shop', 'list'], ENV).stdout)).toEqual([]);
@@ -74,13 +125,19 @@ describe('kassenwart shop / sync / orders (real CLI, WooCommerce simulator from 
     expect(runCli(['--db', db, 'shop', 'add', 'csv', '--name', 'Datei', '--file', file], ENV).status).toBe(0);
     const sync = runCli(['--db', db, 'sync', '--shop', 'Datei'], ENV);
     expect(sync.stdout).toMatch(/Datei: 2 orders read, 1 new/);
-    const orders = JSON.parse(runCli(['--db', db, '--json', 'orders'], ENV).stdout) as { number: string; status: string; totalMinor: number }[];
+    const orders = JSON.parse(runCli(['--db', db, '--json', 'orders'], ENV).stdout) as {
+      number: string;
+      status: string;
+      totalMinor: number;
+    }[];
     expect(orders).toMatchObject([{ number: '1001', status: 'not_managed', totalMinor: 4990 }]);
     // `run` starts the scheduler, catches up at once (a full comparison is due), and stops cleanly on SIGTERM.
     const running = await startCli(['--db', db, 'run'], ENV);
     expect(running.firstLine).toMatch(/Kassenwart is running \(1 shops\)/);
     await expect(running.stop()).resolves.toBe(0);
-    const shown = JSON.parse(runCli(['--db', db, '--json', 'shop', 'show', 'Datei'], ENV).stdout) as { recentRuns: { kind: string; state: string }[] };
+    const shown = JSON.parse(runCli(['--db', db, '--json', 'shop', 'show', 'Datei'], ENV).stdout) as {
+      recentRuns: { kind: string; state: string }[];
+    };
     expect(shown.recentRuns.map((r) => `${r.kind}:${r.state}`)).toEqual(['full:ok', 'new:ok']);
 
     const unknown = runCli(['--db', db, 'sync', '--shop', 'Nope'], ENV);

@@ -9,9 +9,15 @@ import { defaultCsvMapping } from '#core/shops/csv/factory.ts';
 import { createShopsArea } from '#core/shops/shops-area.ts';
 import { makeTestDb, tempDir } from '../../helpers/db.ts';
 
-const HEADER = 'number,invoice_number,created_at,amount,currency,customer_name,customer_company,customer_email,country,payment_method,status\n';
-const row = (n: string, status = 'open', amount = '49.90', method = 'prepayment', created = '2026-11-02T10:00:00Z') =>
-  `${n},RE-${n},${created},${amount},EUR,"Mustermann, Erika",,${n}@example.org,de,${method},${status}\n`;
+const HEADER =
+  'number,invoice_number,created_at,amount,currency,customer_name,customer_company,customer_email,country,payment_method,status\n';
+const row = (
+  n: string,
+  status = 'open',
+  amount = '49.90',
+  method = 'prepayment',
+  created = '2026-11-02T10:00:00Z',
+) => `${n},RE-${n},${created},${amount},EUR,"Mustermann, Erika",,${n}@example.org,de,${method},${status}\n`;
 
 function setup(files: Record<string, string>, folder = false) {
   const t = makeTestDb();
@@ -24,7 +30,14 @@ function setup(files: Record<string, string>, folder = false) {
 
 describe('CSV file/folder shop', () => {
   it('reads the documented format; open -> imported, other statuses, vanishing and "cancelled" -> removed externally', async () => {
-    const s = setup({ 'orders.csv': HEADER + row('1', 'open') + row('2', 'open') + row('3', 'open') + row('4', 'paid', '5.00', 'prepayment', '2026-11-01T10:00:00Z') });
+    const s = setup({
+      'orders.csv':
+        HEADER +
+        row('1', 'open') +
+        row('2', 'open') +
+        row('3', 'open') +
+        row('4', 'paid', '5.00', 'prepayment', '2026-11-01T10:00:00Z'),
+    });
     const shop = await s.area.add({ system: 'csv', name: 'Datei', filePath: s.path });
     expect(shop.mapping).toEqual(defaultCsvMapping());
     expect(s.secrets.get(`anything`)).toBeUndefined();
@@ -34,20 +47,55 @@ describe('CSV file/folder shop', () => {
     // Order 4 existed before the connection (FakeClock 2026-11-02T09:00Z) and is not open: not imported.
     expect(s.db.select().from(orders).where(eq(orders.number, '4')).get()).toBeUndefined();
     // Created after the connection: managed; the name with a comma survived quoting.
-    expect(one).toMatchObject({ status: 'open', managed: true, totalMinor: 4990, customerName: 'Mustermann, Erika', invoiceNumber: 'RE-1', country: 'DE', paymentCode: 'prepayment' });
+    expect(one).toMatchObject({
+      status: 'open',
+      managed: true,
+      totalMinor: 4990,
+      customerName: 'Mustermann, Erika',
+      invoiceNumber: 'RE-1',
+      country: 'DE',
+      paymentCode: 'prepayment',
+    });
 
-    writeFileSync(s.path, HEADER + row('1', 'paid') + row('3', 'cancelled') + row('4', 'paid', '5.00', 'prepayment', '2026-11-01T10:00:00Z'));
+    writeFileSync(
+      s.path,
+      HEADER +
+        row('1', 'paid') +
+        row('3', 'cancelled') +
+        row('4', 'paid', '5.00', 'prepayment', '2026-11-01T10:00:00Z'),
+    );
     const second = await s.area.sync.run('Datei', 'new');
     expect(second).toMatchObject({ state: 'ok', ordersRemoved: 3 });
-    const statuses = Object.fromEntries(s.db.select().from(orders).all().map((o) => [o.number, o.status]));
-    expect(statuses).toEqual({ '1': 'removed_externally', '2': 'removed_externally', '3': 'removed_externally' });
-    const reasons = s.db.select().from(orderEvents).all().map((e) => e.details.reason);
+    const statuses = Object.fromEntries(
+      s.db
+        .select()
+        .from(orders)
+        .all()
+        .map((o) => [o.number, o.status]),
+    );
+    expect(statuses).toEqual({
+      '1': 'removed_externally',
+      '2': 'removed_externally',
+      '3': 'removed_externally',
+    });
+    const reasons = s.db
+      .select()
+      .from(orderEvents)
+      .all()
+      .map((e) => e.details.reason);
     expect(reasons.sort()).toEqual(['deleted_in_shop', 'not_open_per_mapping', 'not_open_per_mapping']);
   });
 
   it('writes paid/cancelled back to kassenwart-export.csv next to the orders, appending rows', async () => {
     const s = setup({ 'orders.csv': HEADER + row('1') + row('2') });
-    const connector = new CsvShopConnector({ shopName: 'Datei', filePath: s.path, credentials: {}, http: {}, clock: s.clock, logger: silentLogger });
+    const connector = new CsvShopConnector({
+      shopName: 'Datei',
+      filePath: s.path,
+      credentials: {},
+      http: {},
+      clock: s.clock,
+      logger: silentLogger,
+    });
     await connector.setOrderStatus('1', { status: 'paid', note: 'Zahlung vom 02.11., "Überweisung"' });
     s.clock.advance(60_000);
     await connector.setOrderStatus('2', { status: 'cancelled' });
@@ -60,16 +108,32 @@ describe('CSV file/folder shop', () => {
     // No temp files left behind (atomic rename).
     expect(readdirSync(s.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     // The export file is never read as orders in folder mode.
-    const folder = new CsvShopConnector({ shopName: 'Ordner', filePath: s.dir, credentials: {}, http: {}, clock: s.clock, logger: silentLogger });
+    const folder = new CsvShopConnector({
+      shopName: 'Ordner',
+      filePath: s.dir,
+      credentials: {},
+      http: {},
+      clock: s.clock,
+      logger: silentLogger,
+    });
     expect((await folder.listChangedOrders()).orders.map((o) => o.number)).toEqual(['1', '2']);
   });
 
   it('a folder of files: later files win for the same number', async () => {
-    const s = setup({ 'a.csv': HEADER + row('1', 'open', '10.00'), 'b.csv': HEADER + row('1', 'open', '12.50') + row('2') }, true);
+    const s = setup(
+      { 'a.csv': HEADER + row('1', 'open', '10.00'), 'b.csv': HEADER + row('1', 'open', '12.50') + row('2') },
+      true,
+    );
     mkdirSync(join(s.dir, 'sub'));
     await s.area.add({ system: 'csv', name: 'Ordner', filePath: s.path });
     await s.area.sync.run('Ordner', 'new');
-    expect(s.db.select().from(orders).all().map((o) => [o.number, o.totalMinor])).toEqual([
+    expect(
+      s.db
+        .select()
+        .from(orders)
+        .all()
+        .map((o) => [o.number, o.totalMinor]),
+    ).toEqual([
       ['1', 1250],
       ['2', 4990],
     ]);
@@ -77,8 +141,14 @@ describe('CSV file/folder shop', () => {
 
   it('a wrong header or a bad amount is a clear error naming file and line', async () => {
     const s = setup({ 'orders.csv': 'nummer,betrag\n1,2\n' });
-    await expect(s.area.add({ system: 'csv', name: 'X', filePath: s.path })).rejects.toMatchObject({ code: 'CSV_BAD_HEADER', message: expect.stringMatching(/orders\.csv: the header row lacks number, invoice_number/) as unknown });
+    await expect(s.area.add({ system: 'csv', name: 'X', filePath: s.path })).rejects.toMatchObject({
+      code: 'CSV_BAD_HEADER',
+      message: expect.stringMatching(/orders\.csv: the header row lacks number, invoice_number/) as unknown,
+    });
     writeFileSync(s.path, HEADER + row('1') + row('2', 'open', '49.9O'));
-    await expect(s.area.add({ system: 'csv', name: 'X', filePath: s.path })).rejects.toMatchObject({ code: 'CSV_BAD_ROW', message: expect.stringMatching(/orders\.csv line 3: amount "49\.9O"/) as unknown });
+    await expect(s.area.add({ system: 'csv', name: 'X', filePath: s.path })).rejects.toMatchObject({
+      code: 'CSV_BAD_ROW',
+      message: expect.stringMatching(/orders\.csv line 3: amount "49\.9O"/) as unknown,
+    });
   });
 });

@@ -22,7 +22,12 @@ describe('initial connection semantics (issue 4 §4) against the WooCommerce sim
 
     const rows = s.db.select().from(orders).all();
     const byExt = new Map(rows.map((r) => [r.externalId, r]));
-    expect(byExt.get(String(openOld.id))).toMatchObject({ status: 'not_managed', managed: false, totalMinor: 1999, paymentCode: 'prepayment' });
+    expect(byExt.get(String(openOld.id))).toMatchObject({
+      status: 'not_managed',
+      managed: false,
+      totalMinor: 1999,
+      paymentCode: 'prepayment',
+    });
     expect(byExt.has(String(closedOld.id))).toBe(false);
     expect(byExt.has(String(paypalOld.id))).toBe(false);
     expect(byExt.has(String(paypalNew.id))).toBe(false);
@@ -30,7 +35,12 @@ describe('initial connection semantics (issue 4 §4) against the WooCommerce sim
     // Created after the connection but already closed: imported as managed, then "removed externally".
     const closed = byExt.get(String(closedNew.id));
     expect(closed).toMatchObject({ status: 'removed_externally', managed: true });
-    const audit = s.db.select().from(auditLog).where(eq(auditLog.entityId, String(closed?.id))).all().map((a) => a.action);
+    const audit = s.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(closed?.id)))
+      .all()
+      .map((a) => a.action);
     expect(audit).toEqual(['imported', 'removed_in_shop']);
   });
 
@@ -43,6 +53,11 @@ describe('initial connection semantics (issue 4 §4) against the WooCommerce sim
     s.sim.editOrder(old.id, { billing: { last_name: 'Musterfrau' } });
     await s.area.sync.run('Woo', 'new');
     const row = s.db.select().from(orders).get();
-    expect(row).toMatchObject({ status: 'not_managed', managed: false, customerName: 'Erika Musterfrau', paymentCode: 'invoice' });
+    expect(row).toMatchObject({
+      status: 'not_managed',
+      managed: false,
+      customerName: 'Erika Musterfrau',
+      paymentCode: 'invoice',
+    });
   });
 });

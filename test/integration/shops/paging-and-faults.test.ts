@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { dealerNotifications, orders, shopSyncState, syncRuns } from '#core/db/schema/index.ts';
 import { AFTER, connectWoo, setupWoo } from './support.ts';
 
-const listRequests = (s: { sim: { requests: { method: string; path: string; query: Record<string, string> }[] } }) =>
-  s.sim.requests.filter((r) => r.method === 'GET' && r.path === '/orders');
+const listRequests = (s: {
+  sim: { requests: { method: string; path: string; query: Record<string, string> }[] };
+}) => s.sim.requests.filter((r) => r.method === 'GET' && r.path === '/orders');
 
 describe('paging, resume and faults (issue 4 §7) against the WooCommerce simulator', () => {
   it('pages through many pages with per_page, modified_after and orderby=modified asc', async () => {
@@ -33,7 +34,11 @@ describe('paging, resume and faults (issue 4 §7) against the WooCommerce simula
     const s = await setupWoo({ pageSize: 10 });
     await connectWoo(s);
     for (let i = 0; i < 25; i += 1) {
-      s.sim.addOrder({ status: 'on-hold', date_created_gmt: '2026-11-02T10:00:00', date_modified_gmt: '2026-11-02T10:00:00' });
+      s.sim.addOrder({
+        status: 'on-hold',
+        date_created_gmt: '2026-11-02T10:00:00',
+        date_modified_gmt: '2026-11-02T10:00:00',
+      });
     }
     s.sim.setTime(AFTER);
     s.sim.addOrder({ status: 'on-hold' });
@@ -49,13 +54,20 @@ describe('paging, resume and faults (issue 4 §7) against the WooCommerce simula
     const created = Array.from({ length: 300 }, () => s.sim.addOrder({ status: 'on-hold' }));
     let listCalls = 0;
     // Page 3 answers 500 on every attempt (first try + 3 retries).
-    s.sim.fault({ kind: 'status', status: 500 }, { times: 4, match: (r) => r.path === '/orders' && r.method === 'GET' && ++listCalls >= 3 });
+    s.sim.fault(
+      { kind: 'status', status: 500 },
+      { times: 4, match: (r) => r.path === '/orders' && r.method === 'GET' && ++listCalls >= 3 },
+    );
     const failed = await s.area.sync.run('Woo', 'new');
     expect(failed.state).toBe('failed');
     expect(failed.error?.code).toBe('SHOP_UNREACHABLE');
     // Pages 1 and 2 (100 + 99 new orders, the boundary order is re-read) are kept; the mark is the last of them.
     expect(s.db.select().from(orders).all()).toHaveLength(199);
-    const mark = s.db.select().from(shopSyncState).all().find((r) => r.kind === 'new')?.highWaterMark;
+    const mark = s.db
+      .select()
+      .from(shopSyncState)
+      .all()
+      .find((r) => r.kind === 'new')?.highWaterMark;
     expect(mark).toBe(`${created[198]?.date_modified_gmt}.000Z`);
     expect(s.sleeps).toEqual([1000, 2000, 4000]);
 
@@ -76,7 +88,10 @@ describe('paging, resume and faults (issue 4 §7) against the WooCommerce simula
     await connectWoo(s);
     s.sim.setTime(AFTER);
     s.sim.addOrder({ status: 'on-hold' });
-    s.sim.fault({ kind: 'status', status: 429, retryAfter: '7' }, { times: 2, match: (r) => r.path === '/orders' });
+    s.sim.fault(
+      { kind: 'status', status: 429, retryAfter: '7' },
+      { times: 2, match: (r) => r.path === '/orders' },
+    );
     const run = await s.area.sync.run('Woo', 'new');
     expect(run).toMatchObject({ state: 'ok', ordersNew: 1 });
     expect(s.sleeps).toEqual([7000, 7000]);
@@ -105,10 +120,19 @@ describe('paging, resume and faults (issue 4 §7) against the WooCommerce simula
   it('wrong credentials: a clear SHOP_AUTH_FAILED that never shows the secret, nothing stored', async () => {
     const s = await setupWoo();
     const secret = 'cs_wrong_secret_1234567890';
-    const error = await s.area.add({ system: 'woocommerce', name: 'Woo', url: s.sim.url, credentials: { key: s.sim.consumerKey, secret } }).catch((e: unknown) => e);
+    const error = await s.area
+      .add({
+        system: 'woocommerce',
+        name: 'Woo',
+        url: s.sim.url,
+        credentials: { key: s.sim.consumerKey, secret },
+      })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'SHOP_AUTH_FAILED' });
     const message = (error as Error).message;
-    expect(message).toMatch(/rejected the credentials.*woocommerce_rest_cannot_view.*Check the API key in WooCommerce > Settings > Advanced > REST API/);
+    expect(message).toMatch(
+      /rejected the credentials.*woocommerce_rest_cannot_view.*Check the API key in WooCommerce > Settings > Advanced > REST API/,
+    );
     expect(message).not.toContain(secret);
     expect(message).not.toContain(s.sim.consumerKey);
     expect(s.area.list()).toEqual([]);
@@ -135,7 +159,12 @@ describe('paging, resume and faults (issue 4 §7) against the WooCommerce simula
   it('refuses plain http for anything but loopback', async () => {
     const s = await setupWoo();
     const error = await s.area
-      .add({ system: 'woocommerce', name: 'Woo', url: 'http://shop.example.de', credentials: { key: 'ck_x', secret: 'cs_y' } })
+      .add({
+        system: 'woocommerce',
+        name: 'Woo',
+        url: 'http://shop.example.de',
+        credentials: { key: 'ck_x', secret: 'cs_y' },
+      })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'SHOP_INSECURE_URL' });
   });

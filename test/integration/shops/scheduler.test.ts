@@ -16,12 +16,24 @@ describe('scheduler (node-cron wiring over planDueJobs)', () => {
       // The start tick is in flight; a second tick joins it instead of starting another job.
       const [a, b] = [scheduler.tick(), scheduler.tick()];
       await Promise.all([a, b]);
-      expect(s.db.select().from(syncRuns).all().map((r) => r.kind)).toEqual(['full']);
+      expect(
+        s.db
+          .select()
+          .from(syncRuns)
+          .all()
+          .map((r) => r.kind),
+      ).toEqual(['full']);
       await scheduler.tick();
       expect(s.db.select().from(syncRuns).all()).toHaveLength(1);
       s.clock.advance(3 * 60_000);
       await scheduler.tick();
-      expect(s.db.select().from(syncRuns).all().map((r) => `${r.kind}:${r.state}`)).toEqual(['full:ok', 'poll:ok']);
+      expect(
+        s.db
+          .select()
+          .from(syncRuns)
+          .all()
+          .map((r) => `${r.kind}:${r.state}`),
+      ).toEqual(['full:ok', 'poll:ok']);
       expect(after).toEqual(['full:ok', 'poll:ok']);
     } finally {
       await scheduler.stop();
@@ -31,12 +43,18 @@ describe('scheduler (node-cron wiring over planDueJobs)', () => {
   it('never overlaps with a sync of another process; a run left "running" by a dead process is closed after 20 minutes', async () => {
     const s = await setupWoo();
     const shop = await connectWoo(s);
-    s.db.insert(syncRuns).values({ shopId: shop.id, kind: 'new', state: 'running', startedAt: s.clock.now().toISOString() }).run();
+    s.db
+      .insert(syncRuns)
+      .values({ shopId: shop.id, kind: 'new', state: 'running', startedAt: s.clock.now().toISOString() })
+      .run();
     await expect(s.area.sync.run('Woo', 'new')).rejects.toMatchObject({ code: 'SYNC_BUSY' });
     s.clock.advance(21 * 60_000);
     const result = await s.area.sync.run('Woo', 'new');
     expect(result.state).toBe('ok');
     const stale = s.db.select().from(syncRuns).where(eq(syncRuns.id, 1)).get();
-    expect(stale).toMatchObject({ state: 'failed', error: expect.stringMatching(/^SYNC_INTERRUPTED/) as unknown });
+    expect(stale).toMatchObject({
+      state: 'failed',
+      error: expect.stringMatching(/^SYNC_INTERRUPTED/) as unknown,
+    });
   });
 });

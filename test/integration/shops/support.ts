@@ -38,7 +38,12 @@ export async function setupWoo(options: { pageSize?: number; timeoutMs?: number 
 
 /** Connects the simulator as shop "Woo" at the FakeClock's current time. */
 export async function connectWoo(s: WooSetup, name = 'Woo') {
-  return s.area.add({ system: 'woocommerce', name, url: s.sim.url, credentials: { key: s.sim.consumerKey, secret: s.sim.consumerSecret } });
+  return s.area.add({
+    system: 'woocommerce',
+    name,
+    url: s.sim.url,
+    credentials: { key: s.sim.consumerKey, secret: s.sim.consumerSecret },
+  });
 }
 
 export const CONNECTED_AT = '2026-11-02T09:00:00.000Z';

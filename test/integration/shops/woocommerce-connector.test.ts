@@ -26,8 +26,15 @@ describe('WooCommerce connector and simulator (https://woocommerce.github.io/woo
   it('marks an order paid: PUT status + set_paid, then an order note', async () => {
     const connector = await setup();
     const order = sim.addOrder({ status: 'on-hold' });
-    await connector.setOrderStatus(String(order.id), { status: 'processing', paid: true, note: 'Zahlung erhalten (Kassenwart)' });
-    expect(sim.order(order.id)).toMatchObject({ status: 'processing', notes: ['Zahlung erhalten (Kassenwart)'] });
+    await connector.setOrderStatus(String(order.id), {
+      status: 'processing',
+      paid: true,
+      note: 'Zahlung erhalten (Kassenwart)',
+    });
+    expect(sim.order(order.id)).toMatchObject({
+      status: 'processing',
+      notes: ['Zahlung erhalten (Kassenwart)'],
+    });
     expect(sim.order(order.id)?.date_paid_gmt).not.toBeNull();
     const put = sim.requests.find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/orders/${order.id}`);
@@ -39,7 +46,17 @@ describe('WooCommerce connector and simulator (https://woocommerce.github.io/woo
     const connector = await setup();
     const discovery = await connector.discover();
     expect(discovery.paymentMethods.map((m) => m.id)).toEqual(['bacs', 'cheque', 'cod', 'invoice', 'paypal']);
-    expect(discovery.statuses.map((s) => s.id)).toEqual(['pending', 'processing', 'on-hold', 'completed', 'cancelled', 'refunded', 'failed', 'trash', 'checkout-draft']);
+    expect(discovery.statuses.map((s) => s.id)).toEqual([
+      'pending',
+      'processing',
+      'on-hold',
+      'completed',
+      'cancelled',
+      'refunded',
+      'failed',
+      'trash',
+      'checkout-draft',
+    ]);
     const order = sim.addOrder();
     sim.deleteOrder(order.id);
     await expect(connector.getOrder(String(order.id))).resolves.toBeUndefined();
@@ -47,19 +64,32 @@ describe('WooCommerce connector and simulator (https://woocommerce.github.io/woo
 
   it('lists open order ids per status over several pages (orderby=id, _fields=id)', async () => {
     const connector = await setup();
-    const open = Array.from({ length: 150 }, (_, i) => sim.addOrder({ status: i % 2 ? 'on-hold' : 'pending' }));
+    const open = Array.from({ length: 150 }, (_, i) =>
+      sim.addOrder({ status: i % 2 ? 'on-hold' : 'pending' }),
+    );
     sim.addOrder({ status: 'completed' });
     const { ids, requests } = await connector.listOpenOrderIds({ openStatuses: ['on-hold', 'pending'] });
     expect(ids).toEqual(open.map((o) => String(o.id)));
     expect(requests).toBe(2);
-    expect(sim.requests.at(-1)?.query).toMatchObject({ status: 'on-hold,pending', _fields: 'id', orderby: 'id', page: '2' });
+    expect(sim.requests.at(-1)?.query).toMatchObject({
+      status: 'on-hold,pending',
+      _fields: 'id',
+      orderby: 'id',
+      page: '2',
+    });
   });
 
   it('the simulator answers like WooCommerce: 401 body, per_page limit, X-WP-Total headers, 404 body', async () => {
     await setup();
-    const unauth = await fetch(`${sim.url}/wp-json/wc/v3/orders`, { headers: { authorization: basic('ck_x', 'cs_y') } });
+    const unauth = await fetch(`${sim.url}/wp-json/wc/v3/orders`, {
+      headers: { authorization: basic('ck_x', 'cs_y') },
+    });
     expect(unauth.status).toBe(401);
-    expect(await unauth.json()).toEqual({ code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot list resources.', data: { status: 401 } });
+    expect(await unauth.json()).toEqual({
+      code: 'woocommerce_rest_cannot_view',
+      message: 'Sorry, you cannot list resources.',
+      data: { status: 401 },
+    });
     const auth = { authorization: basic(sim.consumerKey, sim.consumerSecret) };
     const tooMany = await fetch(`${sim.url}/wp-json/wc/v3/orders?per_page=101`, { headers: auth });
     expect(tooMany.status).toBe(400);
@@ -69,11 +99,17 @@ describe('WooCommerce connector and simulator (https://woocommerce.github.io/woo
     expect(page.headers.get('x-wp-total')).toBe('25');
     expect(page.headers.get('x-wp-totalpages')).toBe('3');
     expect(await page.json()).toHaveLength(5);
-    const viaQuery = await fetch(`${sim.url}/wp-json/wc/v3/orders?consumer_key=${sim.consumerKey}&consumer_secret=${sim.consumerSecret}`);
+    const viaQuery = await fetch(
+      `${sim.url}/wp-json/wc/v3/orders?consumer_key=${sim.consumerKey}&consumer_secret=${sim.consumerSecret}`,
+    );
     expect(viaQuery.status).toBe(200);
     const missing = await fetch(`${sim.url}/wp-json/wc/v3/orders/999999`, { headers: auth });
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ code: 'woocommerce_rest_shop_order_invalid_id', message: 'Invalid ID.', data: { status: 404 } });
+    expect(await missing.json()).toEqual({
+      code: 'woocommerce_rest_shop_order_invalid_id',
+      message: 'Invalid ID.',
+      data: { status: 404 },
+    });
   });
 
   it('falls back to query-string credentials where the server drops the Authorization header (documented)', async () => {

@@ -10,13 +10,19 @@ describe('built-in CSV layouts', () => {
   it('Deutsche Bank / Postbank: BOM, preamble IBAN, D.M.YYYY, amounts without decimals, footer ignored', () => {
     const r = parse('deutsche-bank-postbank.csv');
     expect(errorsOf(r)).toEqual([]);
-    expect(r.statements).toMatchObject([{ version: 'deutsche-bank-postbank', account: { iban: 'DE02100100100006820101' } }]);
+    expect(r.statements).toMatchObject([
+      { version: 'deutsche-bank-postbank', account: { iban: 'DE02100100100006820101' } },
+    ]);
     expect(r.entries.map((e) => [e.bookingDate, e.amountMinor])).toEqual([
       ['2026-06-30', -100000],
       ['2026-06-29', 75000],
       ['2026-06-02', -1290],
     ]);
-    expect(r.entries[0]).toMatchObject({ mandateId: 'CMLP12345678901', creditorId: 'DE98ZZZ09999999999', endToEndId: '12345678901234' });
+    expect(r.entries[0]).toMatchObject({
+      mandateId: 'CMLP12345678901',
+      creditorId: 'DE98ZZZ09999999999',
+      endToEndId: '12345678901234',
+    });
     // "Kundenreferenz" NOTPROVIDED is no end-to-end id.
     expect(r.entries[1]?.endToEndId).toBeUndefined();
     expect(r.problems.map((p) => p.code)).toContain('CSV_FOOTER_IGNORED');
@@ -32,12 +38,26 @@ describe('built-in CSV layouts', () => {
   it('Commerzbank: counterparty and SEPA labels inside Buchungstext, account per row', () => {
     const r = parse('commerzbank.csv');
     expect(errorsOf(r)).toEqual([]);
-    expect(r.statements).toMatchObject([{ version: 'commerzbank', account: { iban: 'DE70500400000538917600' } }]);
+    expect(r.statements).toMatchObject([
+      { version: 'commerzbank', account: { iban: 'DE70500400000538917600' } },
+    ]);
     expect(r.entries.map((e) => e.amountMinor)).toEqual([-204000, -1234, 11990, -1070]);
-    expect(r.entries[0]).toMatchObject({ counterpartyName: 'RALF THURNER', counterpartyBic: 'GENODEF1M04', counterpartyIban: 'DE42120300001033738756' });
+    expect(r.entries[0]).toMatchObject({
+      counterpartyName: 'RALF THURNER',
+      counterpartyBic: 'GENODEF1M04',
+      counterpartyIban: 'DE42120300001033738756',
+    });
     expect(r.entries[0]?.endToEndId).toBeUndefined();
-    expect(r.entries[1]).toMatchObject({ endToEndId: '009876584321', mandateId: 'M009876584321', creditorId: 'DE98ZZZ09999999999' });
-    expect(r.entries[2]).toMatchObject({ counterpartyName: 'Erika Mustermann', endToEndId: 'E2E-10043', remittance: 'Bestellung 10043' });
+    expect(r.entries[1]).toMatchObject({
+      endToEndId: '009876584321',
+      mandateId: 'M009876584321',
+      creditorId: 'DE98ZZZ09999999999',
+    });
+    expect(r.entries[2]).toMatchObject({
+      counterpartyName: 'Erika Mustermann',
+      endToEndId: 'E2E-10043',
+      remittance: 'Bestellung 10043',
+    });
   });
 
   it('ING: header after a preamble, grouped IBAN in the preamble, thousands separator', () => {
@@ -45,9 +65,16 @@ describe('built-in CSV layouts', () => {
     expect(errorsOf(r)).toEqual([]);
     expect(r.statements).toMatchObject([{ version: 'ing', account: { iban: 'DE12500105170648489890' } }]);
     expect(r.entries.map((e) => e.amountMinor)).toEqual([-1398, 264774, 4900, 264774]);
-    expect(r.entries[2]).toMatchObject({ counterpartyName: 'Erika Mustermann', remittance: 'Bestellung 10044', valueDate: '2025-11-27' });
+    expect(r.entries[2]).toMatchObject({
+      counterpartyName: 'Erika Mustermann',
+      remittance: 'Bestellung 10044',
+      valueDate: '2025-11-27',
+    });
     // A row without its (empty) Buchungstext cell: the amount stays in the amount column.
-    expect(r.entries[3]).toMatchObject({ counterpartyName: 'Rente', remittance: '97052181157Z00511 RV-RENTE 10.2025' });
+    expect(r.entries[3]).toMatchObject({
+      counterpartyName: 'Rente',
+      remittance: '97052181157Z00511 RV-RENTE 10.2025',
+    });
     expect(r.entries[3]?.bookingText).toBeUndefined();
   });
 
@@ -97,7 +124,10 @@ describe('built-in CSV layouts', () => {
   it('old Volksbank/Fiducia: multi-line remittance in 27-character lines, S/H sign column, balance lines', () => {
     const r = parse('volksbank-fiducia.csv');
     expect(errorsOf(r)).toEqual([]);
-    expect(r.statements[0]).toMatchObject({ version: 'volksbank-fiducia', account: { iban: 'DE33760100850123456701' } });
+    expect(r.statements[0]).toMatchObject({
+      version: 'volksbank-fiducia',
+      account: { iban: 'DE33760100850123456701' },
+    });
     expect(r.entries.map((e) => [e.bookingDate, e.amountMinor])).toEqual([
       ['2017-12-29', 120210],
       ['2017-12-28', -5600],
@@ -109,17 +139,29 @@ describe('built-in CSV layouts', () => {
       counterpartyIban: 'DE02120300000000202051',
       ultimateDebtor: 'Erika Mustermann GmbH',
     });
-    expect(r.entries[1]).toMatchObject({ bookingText: 'Basislastschrift', endToEndId: '4711', mandateId: 'M-1', creditorId: 'DE98ZZZ09999999999' });
+    expect(r.entries[1]).toMatchObject({
+      bookingText: 'Basislastschrift',
+      endToEndId: '4711',
+      mandateId: 'M-1',
+      creditorId: 'DE98ZZZ09999999999',
+    });
     expect(r.problems).toEqual([]);
     // "Anfangssaldo"/"Endsaldo" lines are the statement's balances, and they add up.
-    expect(r.statements[0]).toMatchObject({ openingBalanceMinor: 100000, closingBalanceMinor: 214610, balanceCurrency: 'EUR' });
+    expect(r.statements[0]).toMatchObject({
+      openingBalanceMinor: 100000,
+      closingBalanceMinor: 214610,
+      balanceCurrency: 'EUR',
+    });
     expect(100000 + r.entries.reduce((a, e) => a + e.amountMinor, 0)).toBe(214610);
   });
 
   it('Sparkasse CSV-CAMT V8: IBAN account, pending row, RF creditor reference', () => {
     const r = parse('sparkasse-csv-camt-v8.csv');
     expect(errorsOf(r)).toEqual([]);
-    expect(r.statements[0]).toMatchObject({ version: 'sparkasse-csv-camt', account: { iban: 'DE74660501010022518260' } });
+    expect(r.statements[0]).toMatchObject({
+      version: 'sparkasse-csv-camt',
+      account: { iban: 'DE74660501010022518260' },
+    });
     expect(r.entries.map((e) => e.bookingStatus)).toEqual(['pending', 'booked', 'booked']);
     expect(r.entries[2]?.creditorReference).toBe('RF18539007547034');
   });
@@ -127,7 +169,9 @@ describe('built-in CSV layouts', () => {
   it('PayPal (German): account by e-mail, gross plus a fee entry, pending, cancelled and memo rows skipped', () => {
     const r = parse('paypal-de.csv');
     expect(errorsOf(r)).toEqual([]);
-    expect(r.statements).toMatchObject([{ version: 'paypal-de', account: { otherId: 'paypal:shop@example.com', name: 'PayPal' } }]);
+    expect(r.statements).toMatchObject([
+      { version: 'paypal-de', account: { otherId: 'paypal:shop@example.com', name: 'PayPal' } },
+    ]);
     expect(r.entries.map((e) => [e.amountMinor, e.bookingStatus, e.bankReference])).toEqual([
       [123450, 'booked', '1AB23456CD789012E'],
       [-4479, 'booked', '1AB23456CD789012E/FEE'],
@@ -137,7 +181,11 @@ describe('built-in CSV layouts', () => {
     ]);
     // gross + fee = net (PayPal "Netto" 1.189,71)
     expect((r.entries[0]?.amountMinor ?? 0) + (r.entries[1]?.amountMinor ?? 0)).toBe(118971);
-    expect(r.entries[0]).toMatchObject({ customerReference: '10049', remittance: 'Bestellung 10049', counterpartyName: 'Erika Mustermann' });
+    expect(r.entries[0]).toMatchObject({
+      customerReference: '10049',
+      remittance: 'Bestellung 10049',
+      counterpartyName: 'Erika Mustermann',
+    });
     expect(r.problems.filter((p) => p.code === 'CSV_ROWS_SKIPPED')).toHaveLength(2);
   });
 

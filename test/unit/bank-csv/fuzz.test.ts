@@ -24,7 +24,11 @@ const userProfile: CsvProfileInput = {
 
 const grammarChar = fc.constantFrom(';', ',', '"', '\n', '\r', '\t', '.', '-', '0', '9', ' ', '€', 'E');
 const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ unit: grammarChar, maxLength: 5 }) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.string({ unit: grammarChar, maxLength: 5 }),
+  }),
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ maxLength: 5 }) }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 30 }) }),
 );
@@ -32,7 +36,9 @@ type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
 
 function apply(text: string, m: Mutation): string {
   const at = text.length === 0 ? 0 : m.at % text.length;
-  return m.kind === 'insert' ? text.slice(0, at) + m.text + text.slice(at) : text.slice(0, at) + text.slice(at + m.length);
+  return m.kind === 'insert'
+    ? text.slice(0, at) + m.text + text.slice(at)
+    : text.slice(0, at) + text.slice(at + m.length);
 }
 
 function parseAll(text: string, profile?: CsvProfileInput): void {
@@ -41,7 +47,8 @@ function parseAll(text: string, profile?: CsvProfileInput): void {
       if (ev.kind !== 'entry') continue;
       expect(Number.isSafeInteger(ev.entry.amountMinor)).toBe(true);
       // Pending rows may have no booking date yet (comdirect "offen", Sparkasse "Umsatz vorgemerkt").
-      if (ev.entry.bookingStatus === 'booked' || ev.entry.bookingDate !== undefined) expect(isIsoDate(ev.entry.bookingDate ?? '')).toBe(true);
+      if (ev.entry.bookingStatus === 'booked' || ev.entry.bookingDate !== undefined)
+        expect(isIsoDate(ev.entry.bookingDate ?? '')).toBe(true);
     }
   } catch (e) {
     if (!isKassenwartError(e)) throw e;
@@ -51,18 +58,26 @@ function parseAll(text: string, profile?: CsvProfileInput): void {
 describe('CSV parser under mutation', () => {
   it('mutated bank exports never crash it', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 5 }), (seed, ms) => {
-        parseAll(ms.reduce(apply, seeds[seed] ?? ''));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: seeds.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 5 }),
+        (seed, ms) => {
+          parseAll(ms.reduce(apply, seeds[seed] ?? ''));
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it('arbitrary text with a user profile never crashes it', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ maxLength: 12 }), { maxLength: 8 }), { maxLength: 12 }), fc.constantFrom(';', ',', '\t'), (rows, d) => {
-        parseAll(rows.map((r) => r.join(d)).join('\n'), { ...userProfile, delimiter: d });
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ maxLength: 12 }), { maxLength: 8 }), { maxLength: 12 }),
+        fc.constantFrom(';', ',', '\t'),
+        (rows, d) => {
+          parseAll(rows.map((r) => r.join(d)).join('\n'), { ...userProfile, delimiter: d });
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -15,8 +15,14 @@ const files = walk(join(SHARED_BANK_FIXTURES, 'csv')).filter((f) => /\.csv$/i.te
 const EXPECTED: Record<string, { profile: string; entries: number }> = {
   'csv/bank2ynab__bank2ynab/20171001-20171106.csv': { profile: 'n26-legacy', entries: 1 },
   'csv/bank2ynab__bank2ynab/20180226-1000594757-umsatz.CSV': { profile: 'sparkasse-csv-mt940', entries: 1 },
-  'csv/bank2ynab__bank2ynab/Umsaetze_KtoNr538917600_EUR_02-03-2018_1503.CSV': { profile: 'commerzbank', entries: 1 },
-  'csv/bank2ynab__bank2ynab/umsatz-1234________1234-20180227.CSV': { profile: 'sparkasse-kreditkarte', entries: 1 },
+  'csv/bank2ynab__bank2ynab/Umsaetze_KtoNr538917600_EUR_02-03-2018_1503.CSV': {
+    profile: 'commerzbank',
+    entries: 1,
+  },
+  'csv/bank2ynab__bank2ynab/umsatz-1234________1234-20180227.CSV': {
+    profile: 'sparkasse-kreditkarte',
+    entries: 1,
+  },
   'csv/omarkohl__ofxstatement-sparkasse-freiburg/simple1.csv': { profile: 'sparkasse-csv-camt', entries: 2 },
   'csv/omarkohl__ofxstatement-sparkasse-freiburg/simple2.csv': { profile: 'sparkasse-csv-camt', entries: 18 },
 };

@@ -57,7 +57,9 @@ describe('user-defined CSV profiles', () => {
   it('columns by index work without a header row', () => {
     const text = '01.02.2025;12,34;Kunde A\n02.02.2025;-1,00;Bank\n';
     const r = collect(
-      parseCsv(text, 'plain.csv', { profile: { name: 'plain', hasHeader: false, columns: { bookingDate: 0, amount: 1, name: 2 } } }),
+      parseCsv(text, 'plain.csv', {
+        profile: { name: 'plain', hasHeader: false, columns: { bookingDate: 0, amount: 1, name: 2 } },
+      }),
     );
     expect(errorsOf(r)).toEqual([]);
     expect(r.entries.map((e) => [e.bookingDate, e.amountMinor, e.counterpartyName])).toEqual([
@@ -73,7 +75,9 @@ describe('user-defined CSV profiles', () => {
   });
 
   it('a wrong date format for the file gives CSV_BAD_DATE with the line', () => {
-    const r = collect(parseCsv(tsv(), 'user-profile-tab.tsv', { profile: { ...profile, dateFormat: 'DD.MM.YYYY' } }));
+    const r = collect(
+      parseCsv(tsv(), 'user-profile-tab.tsv', { profile: { ...profile, dateFormat: 'DD.MM.YYYY' } }),
+    );
     expect(r.entries).toEqual([]);
     expect(errorsOf(r)).toMatchObject([{ code: 'CSV_BAD_DATE', line: 4 }]);
   });
@@ -82,12 +86,20 @@ describe('user-defined CSV profiles', () => {
     const { db, clock } = makeTestDb();
     const saved = saveCsvProfile({ db, clock }, profile);
     expect(saved).toMatchObject({ name: 'bank-xy-giro', builtin: false });
-    expect(getCsvProfile({ db }, 'bank-xy-giro').profile).toMatchObject({ delimiter: '\t', headerLines: 2, decimalSeparator: '.' });
+    expect(getCsvProfile({ db }, 'bank-xy-giro').profile).toMatchObject({
+      delimiter: '\t',
+      headerLines: 2,
+      decimalSeparator: '.',
+    });
     expect(thrownCode(() => saveCsvProfile({ db, clock }, profile))).toBe('CSV_PROFILE_EXISTS');
     saveCsvProfile({ db, clock }, { ...profile, footerLines: 0 }, { replace: true });
     expect(getCsvProfile({ db }, 'bank-xy-giro').profile.footerLines).toBe(0);
-    expect(thrownCode(() => saveCsvProfile({ db, clock }, { ...profile, name: 'dkb' }))).toBe('CSV_PROFILE_RESERVED');
-    expect(thrownCode(() => saveCsvProfile({ db, clock }, { ...profile, dateFormat: 'D/M' as never }))).toBe('CSV_PROFILE_INVALID');
+    expect(thrownCode(() => saveCsvProfile({ db, clock }, { ...profile, name: 'dkb' }))).toBe(
+      'CSV_PROFILE_RESERVED',
+    );
+    expect(thrownCode(() => saveCsvProfile({ db, clock }, { ...profile, dateFormat: 'D/M' as never }))).toBe(
+      'CSV_PROFILE_INVALID',
+    );
     expect(thrownCode(() => getCsvProfile({ db }, 'nope'))).toBe('CSV_PROFILE_NOT_FOUND');
     expect(getCsvProfile({ db }, 'paypal-de')).toMatchObject({ builtin: true });
     const names = listCsvProfiles({ db }).map((p) => [p.name, p.builtin]);
@@ -110,6 +122,8 @@ describe('user-defined CSV profiles', () => {
     const dkb = readText(join(OWN_BANK_FIXTURES, 'csv/dkb.csv'));
     expect(collect(csvParse(dkb, 'dkb.csv', { profile: 'dkb' })).entries).toHaveLength(3);
     expect(collect(csvParse(dkb, 'dkb.csv')).statements[0]?.version).toBe('dkb');
-    expect(errorsOf(collect(csvParse(dkb, 'dkb.csv', { profile: 'missing' }))).map((p) => p.code)).toEqual(['CSV_PROFILE_NOT_FOUND']);
+    expect(errorsOf(collect(csvParse(dkb, 'dkb.csv', { profile: 'missing' }))).map((p) => p.code)).toEqual([
+      'CSV_PROFILE_NOT_FOUND',
+    ]);
   });
 });

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { ParseEvent, ParsedEntry, StatementInfo, ImportProblem } from '#core/bank/types.ts';
 
 /** <repo>/../shared/fixtures/bank: shared, read-only test input (never copied into the repo). */
-export const SHARED_BANK_FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/bank/', import.meta.url));
+export const SHARED_BANK_FIXTURES = fileURLToPath(
+  new URL('../../../../shared/fixtures/bank/', import.meta.url),
+);
 /** Our own small fixtures, one per quirk. */
 export const OWN_BANK_FIXTURES = fileURLToPath(new URL('../../fixtures/bank/', import.meta.url));
 
@@ -33,7 +35,11 @@ export function readText(path: string): string {
   return decodeForTest(readFileSync(path));
 }
 
-export type Collected = { entries: ParsedEntry[]; statements: (StatementInfo & { index: number })[]; problems: ImportProblem[] };
+export type Collected = {
+  entries: ParsedEntry[];
+  statements: (StatementInfo & { index: number })[];
+  problems: ImportProblem[];
+};
 
 export function collect(events: Iterable<ParseEvent>): Collected {
   const out: Collected = { entries: [], statements: [], problems: [] };

@@ -19,12 +19,39 @@ const seeds = [
 ].map(readText);
 
 /** Characters that matter to the grammar, so mutations hit interesting paths. */
-const grammarChar = fc.constantFrom(':', '?', '~', '/', '-', '{', '}', '\n', '\r', ',', '.', 'C', 'D', 'R', '+', ' ', '0', '9');
+const grammarChar = fc.constantFrom(
+  ':',
+  '?',
+  '~',
+  '/',
+  '-',
+  '{',
+  '}',
+  '\n',
+  '\r',
+  ',',
+  '.',
+  'C',
+  'D',
+  'R',
+  '+',
+  ' ',
+  '0',
+  '9',
+);
 
 const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.string({ maxLength: 8 }), fc.string({ unit: grammarChar, maxLength: 6 })) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(fc.string({ maxLength: 8 }), fc.string({ unit: grammarChar, maxLength: 6 })),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
-  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), text: fc.string({ unit: grammarChar, minLength: 1, maxLength: 3 }) }),
+  fc.record({
+    kind: fc.constant('replace' as const),
+    at: fc.nat(),
+    text: fc.string({ unit: grammarChar, minLength: 1, maxLength: 3 }),
+  }),
   fc.record({ kind: fc.constant('duplicate-line' as const), at: fc.nat() }),
 );
 
@@ -66,9 +93,13 @@ function parseAll(text: string): void {
 describe('MT940 parser under mutation', () => {
   it('mutated statements never crash the parser', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: seeds.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 6 }), (seed, ms) => {
-        parseAll(ms.reduce(apply, seeds[seed] ?? ''));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: seeds.length - 1 }),
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        (seed, ms) => {
+          parseAll(ms.reduce(apply, seeds[seed] ?? ''));
+        },
+      ),
       { numRuns: 600 },
     );
   });
@@ -79,8 +110,24 @@ describe('MT940 parser under mutation', () => {
       { numRuns: 300 },
     );
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(':20:X', ':25:DE89370400440532013000', ':60F:C250101EUR1,00', ':61:2501010101CR1,00NTRFNONREF', ':86:166?20EREF+X?21SVWZ+Y', ':62F:C250101EUR2,00', '-', '{4:', '-}', ':34F:EUR0,', ':90D:0EUR0,'), { maxLength: 30 }), (lines) =>
-        parseAll(lines.join('\n')),
+      fc.property(
+        fc.array(
+          fc.constantFrom(
+            ':20:X',
+            ':25:DE89370400440532013000',
+            ':60F:C250101EUR1,00',
+            ':61:2501010101CR1,00NTRFNONREF',
+            ':86:166?20EREF+X?21SVWZ+Y',
+            ':62F:C250101EUR2,00',
+            '-',
+            '{4:',
+            '-}',
+            ':34F:EUR0,',
+            ':90D:0EUR0,',
+          ),
+          { maxLength: 30 },
+        ),
+        (lines) => parseAll(lines.join('\n')),
       ),
       { numRuns: 300 },
     );

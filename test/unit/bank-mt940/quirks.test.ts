@@ -81,7 +81,9 @@ describe('MT940 quirks', () => {
       [2500, true],
     ]);
     const st = r.statements[0];
-    expect((st?.openingBalanceMinor ?? 0) + r.entries.reduce((a, e) => a + e.amountMinor, 0)).toBe(st?.closingBalanceMinor);
+    expect((st?.openingBalanceMinor ?? 0) + r.entries.reduce((a, e) => a + e.amountMinor, 0)).toBe(
+      st?.closingBalanceMinor,
+    );
   });
 
   it('entry date (MMDD) across the turn of the year takes the year nearest to the value date', () => {
@@ -104,7 +106,10 @@ describe('MT940 quirks', () => {
       endToEndId: 'E2E-2025-04-01-0001',
       remittance: 'Ein sehr langer Verwendungszweck ueber mehrere Zeilen und Felder',
       counterpartyName: 'Anna Beispiel',
-      details: expect.objectContaining({ supplementaryDetails: 'Supplementary detail', fundsCode: 'R' }) as unknown,
+      details: expect.objectContaining({
+        supplementaryDetails: 'Supplementary detail',
+        fundsCode: 'R',
+      }) as unknown,
     });
   });
 
@@ -133,7 +138,9 @@ describe('MT940 quirks', () => {
   it('funds code letter, decimal comma without decimals or integer part, customer and bank reference', () => {
     const r = parse('funds-code.sta');
     expect(errorsOf(r)).toEqual([]);
-    expect(r.entries.map((e) => [e.amountMinor, e.details?.fundsCode, e.customerReference, e.bankReference])).toEqual([
+    expect(
+      r.entries.map((e) => [e.amountMinor, e.details?.fundsCode, e.customerReference, e.bankReference]),
+    ).toEqual([
       [123450, 'R', 'CUSTREF-1', 'BANKREF-X'],
       [-1, 'D', undefined, 'BANKREF-Y'],
       [99, undefined, 'ABC', undefined],
@@ -143,7 +150,15 @@ describe('MT940 quirks', () => {
   it('SWIFT envelope {1:}{2:}{3:}{4: … -}{5:}, several messages, :60M:/:62M: intermediate balances', () => {
     const r = parse('swift-envelope.sta');
     expect(errorsOf(r)).toEqual([]);
-    expect(r.statements.map((s) => [s.index, s.statementId, s.sequence, s.openingBalanceMinor, s.closingBalanceMinor])).toEqual([
+    expect(
+      r.statements.map((s) => [
+        s.index,
+        s.statementId,
+        s.sequence,
+        s.openingBalanceMinor,
+        s.closingBalanceMinor,
+      ]),
+    ).toEqual([
       [0, 'ENV-1', '00010/001', 10000, 15000],
       [1, 'ENV-2', '00010/002', 15000, 13000],
     ]);
@@ -174,8 +189,15 @@ describe('MT940 quirks', () => {
       ['pending', 7500],
     ]);
     // EC = expected credit; the :86: starts its subfields on the next line.
-    expect(r.entries[2]).toMatchObject({ details: expect.objectContaining({ debitCreditMark: 'EC' }) as unknown, remittance: 'Erwartet' });
-    expect(r.statements[1]).toMatchObject({ floorLimitDebitMinor: 0, floorLimitCreditMinor: 0, creditCount: 1 });
+    expect(r.entries[2]).toMatchObject({
+      details: expect.objectContaining({ debitCreditMark: 'EC' }) as unknown,
+      remittance: 'Erwartet',
+    });
+    expect(r.statements[1]).toMatchObject({
+      floorLimitDebitMinor: 0,
+      floorLimitCreditMinor: 0,
+      creditCount: 1,
+    });
   });
 
   it('a broken :61: is an error with code, file and line; the rest still parses', () => {
@@ -189,10 +211,22 @@ describe('MT940 quirks', () => {
 
   it(':25: account identification variants', () => {
     expect(parseAccount('DE89370400440532013000')).toEqual({ iban: 'DE89370400440532013000' });
-    expect(parseAccount('DE89370400440532013000EUR')).toEqual({ iban: 'DE89370400440532013000', currency: 'EUR' });
+    expect(parseAccount('DE89370400440532013000EUR')).toEqual({
+      iban: 'DE89370400440532013000',
+      currency: 'EUR',
+    });
     expect(parseAccount('50880050/0194787400888')).toEqual({ otherId: '50880050/0194787400888' });
-    expect(parseAccount('70011110/4005287001EUR')).toEqual({ otherId: '70011110/4005287001', currency: 'EUR' });
-    expect(parseAccount('0800003200000001610722 EUR')).toEqual({ otherId: '0800003200000001610722', currency: 'EUR' });
-    expect(parseAccount('BPHKPLPK/320000546101')).toEqual({ bic: 'BPHKPLPK', otherId: 'BPHKPLPK/320000546101' });
+    expect(parseAccount('70011110/4005287001EUR')).toEqual({
+      otherId: '70011110/4005287001',
+      currency: 'EUR',
+    });
+    expect(parseAccount('0800003200000001610722 EUR')).toEqual({
+      otherId: '0800003200000001610722',
+      currency: 'EUR',
+    });
+    expect(parseAccount('BPHKPLPK/320000546101')).toEqual({
+      bic: 'BPHKPLPK',
+      otherId: 'BPHKPLPK/320000546101',
+    });
   });
 });

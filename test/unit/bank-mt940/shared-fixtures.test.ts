@@ -10,9 +10,10 @@ import { parseMt940 } from '#core/bank/mt940/index.ts';
 import { parseDecimalToMinor } from '#core/money.ts';
 import { SHARED_BANK_FIXTURES, collect, errorsOf, readText, walk } from './fixture-helpers.ts';
 
-const files = [...walk(join(SHARED_BANK_FIXTURES, 'mt940')), ...walk(join(SHARED_BANK_FIXTURES, 'mt942'))].filter(
-  (f) => !/\.(yml|json)$/.test(f),
-);
+const files = [
+  ...walk(join(SHARED_BANK_FIXTURES, 'mt940')),
+  ...walk(join(SHARED_BANK_FIXTURES, 'mt942')),
+].filter((f) => !/\.(yml|json)$/.test(f));
 
 /** Deliberately broken inputs and the error each must produce. */
 const EXPECTED_ERRORS: Record<string, string[]> = {
@@ -22,7 +23,13 @@ const EXPECTED_ERRORS: Record<string, string[]> = {
   'mt940/railslove__cmxl/mt940-headers.txt': ['MT940_BAD_DATE', 'MT940_BAD_BALANCE'],
 };
 
-type YamlTx = { data: { amount?: { amount?: string[]; currency?: string }; date?: Uint8Array[]; entry_date?: Uint8Array[] | null } };
+type YamlTx = {
+  data: {
+    amount?: { amount?: string[]; currency?: string };
+    date?: Uint8Array[];
+    entry_date?: Uint8Array[] | null;
+  };
+};
 
 /** mt940.models.Date is pickled as bytes: 2 bytes year (big endian), month, day. */
 function pickledDate(v: Uint8Array[] | null | undefined): string | undefined {
@@ -71,7 +78,9 @@ describe('shared MT940/MT942 fixtures', () => {
           if (entry.reversal) {
             // python mt940 signs RC as a credit; SWIFT defines RC as "reversal of credit (debit entry)" and the
             // balances of sepa_mt9401.sta only add up that way (see the balance test below).
-            expect(entry.amountMinor).toBe(entry.details?.debitCreditMark === 'RC' ? -Math.abs(want) : Math.abs(want));
+            expect(entry.amountMinor).toBe(
+              entry.details?.debitCreditMark === 'RC' ? -Math.abs(want) : Math.abs(want),
+            );
           } else {
             expect(entry.amountMinor, `amount of entry ${i}`).toBe(want);
           }
@@ -90,7 +99,9 @@ describe('shared MT940/MT942 fixtures', () => {
     expect(reversed.length).toBeGreaterThan(0);
     for (const idx of new Set(reversed.map((e) => e.statementIndex))) {
       const st = result.statements.find((s) => s.index === idx);
-      const sum = result.entries.filter((e) => e.statementIndex === idx).reduce((a, e) => a + e.amountMinor, 0);
+      const sum = result.entries
+        .filter((e) => e.statementIndex === idx)
+        .reduce((a, e) => a + e.amountMinor, 0);
       expect((st?.openingBalanceMinor ?? NaN) + sum).toBe(st?.closingBalanceMinor);
     }
   });
@@ -98,10 +109,18 @@ describe('shared MT940/MT942 fixtures', () => {
   it('Dutch slash codes (/TRTP/ /NAME/ /REMI/ /EREF/ /MARF/ /CSID/), wrapped without blanks at any line length', () => {
     const name = 'mt940/fruitl00p__php-mt940/Abn/issue48';
     const r = collect(parseMt940(readText(join(SHARED_BANK_FIXTURES, name)), name));
-    expect(r.entries[0]).toMatchObject({ counterpartyName: 'HR K XXXXXXX EN/OF MW H XXXXXXX', remittance: 'RES.NR 00042', bookingText: 'SEPA OVERBOEKING' });
+    expect(r.entries[0]).toMatchObject({
+      counterpartyName: 'HR K XXXXXXX EN/OF MW H XXXXXXX',
+      remittance: 'RES.NR 00042',
+      bookingText: 'SEPA OVERBOEKING',
+    });
     // "/EREF/NOTPROV" + "IDED" on the next line is the SEPA filler, not an id.
     expect(r.entries[0]?.endToEndId).toBeUndefined();
-    expect(r.entries[1]).toMatchObject({ endToEndId: '012345678912361000', mandateId: '000000059990', creditorId: 'NL36ZZZ123456780000' });
+    expect(r.entries[1]).toMatchObject({
+      endToEndId: '012345678912361000',
+      mandateId: '000000059990',
+      creditorId: 'NL36ZZZ123456780000',
+    });
   });
 
   it('an identifier keyword never swallows the following subfields beyond 35 characters (SEPA Max35Text)', () => {
@@ -116,6 +135,9 @@ describe('shared MT940/MT942 fixtures', () => {
     });
     const wrapped = 'mt940/wolph__mt940/self-provided/details_60-63.sta';
     const [entry] = collect(parseMt940(readText(join(SHARED_BANK_FIXTURES, wrapped)), wrapped)).entries;
-    expect(entry).toMatchObject({ endToEndId: '123/123/12345-----L110', ultimateDebtor: 'Finanzamt Muenchen Abteilung Erhebung' });
+    expect(entry).toMatchObject({
+      endToEndId: '123/123/12345-----L110',
+      ultimateDebtor: 'Finanzamt Muenchen Abteilung Erhebung',
+    });
   });
 });

@@ -13,7 +13,9 @@ describe('ISO 11649 creditor reference', () => {
     expect(isValidRfReference(ref)).toBe(valid);
   });
   it('keeps other structured references and rejects broken RF ones', () => {
-    expect(checkCreditorReference('210000000003139471430009017')).toEqual({ reference: '210000000003139471430009017' });
+    expect(checkCreditorReference('210000000003139471430009017')).toEqual({
+      reference: '210000000003139471430009017',
+    });
     expect(checkCreditorReference('RF19539007547034').problem).toMatch(/ISO 11649/);
     expect(checkCreditorReference(undefined)).toEqual({});
   });

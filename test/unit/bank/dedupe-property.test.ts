@@ -17,20 +17,30 @@ const booking = fc.record({
 describe('dedupe property', () => {
   it('overlapping day ranges import every booking exactly once', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(booking, { minLength: 1, maxLength: 25 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), fc.boolean(), async (bookings, a, b, reverse) => {
-        const { core } = makeTestDb();
-        const [from2, to1] = [Math.min(a, b), Math.max(a, b)];
-        const sorted = [...bookings].sort((x, y) => x.d - y.d);
-        const toNtry = (x: (typeof sorted)[number]): TestNtry => ({ amount: (x.cents / 100).toFixed(2), bookingDate: day(x.d), ...(x.payer ? { iban: x.payer } : {}) });
-        const first = camtXml('053', [{ entries: sorted.filter((x) => x.d <= to1).map(toNtry) }]);
-        const second = camtXml('053', [{ entries: sorted.filter((x) => x.d >= from2).map(toNtry) }]);
-        const files = reverse ? [second, first] : [first, second];
-        for (const [i, f] of files.entries()) {
-          const [r] = await core.bank.importBytes(`f${i}.xml`, new TextEncoder().encode(f));
-          expect(r?.ok).toBe(true);
-        }
-        expect(core.bank.listPostings({ limit: 1000 }).total).toBe(bookings.length);
-      }),
+      fc.asyncProperty(
+        fc.array(booking, { minLength: 1, maxLength: 25 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.boolean(),
+        async (bookings, a, b, reverse) => {
+          const { core } = makeTestDb();
+          const [from2, to1] = [Math.min(a, b), Math.max(a, b)];
+          const sorted = [...bookings].sort((x, y) => x.d - y.d);
+          const toNtry = (x: (typeof sorted)[number]): TestNtry => ({
+            amount: (x.cents / 100).toFixed(2),
+            bookingDate: day(x.d),
+            ...(x.payer ? { iban: x.payer } : {}),
+          });
+          const first = camtXml('053', [{ entries: sorted.filter((x) => x.d <= to1).map(toNtry) }]);
+          const second = camtXml('053', [{ entries: sorted.filter((x) => x.d >= from2).map(toNtry) }]);
+          const files = reverse ? [second, first] : [first, second];
+          for (const [i, f] of files.entries()) {
+            const [r] = await core.bank.importBytes(`f${i}.xml`, new TextEncoder().encode(f));
+            expect(r?.ok).toBe(true);
+          }
+          expect(core.bank.listPostings({ limit: 1000 }).total).toBe(bookings.length);
+        },
+      ),
       { numRuns: 40, seed: 42 },
     );
   });

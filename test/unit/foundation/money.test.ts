@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinorAsDecimal, formatMoney, minorUnitExponent, money, parseDecimalToMinor } from '#core/money.ts';
+import {
+  formatMinorAsDecimal,
+  formatMoney,
+  minorUnitExponent,
+  money,
+  parseDecimalToMinor,
+} from '#core/money.ts';
 
 describe('parseDecimalToMinor', () => {
   it.each([
@@ -31,11 +37,15 @@ describe('parseDecimalToMinor', () => {
   });
 
   it.each(['', 'abc', '1,2', '1.2.3', '--1', '.'])('rejects "%s"', (text) => {
-    expect(() => parseDecimalToMinor(text, 'EUR')).toThrow(expect.objectContaining({ code: 'MONEY_BAD_AMOUNT' }));
+    expect(() => parseDecimalToMinor(text, 'EUR')).toThrow(
+      expect.objectContaining({ code: 'MONEY_BAD_AMOUNT' }),
+    );
   });
 
   it('rejects amounts beyond the safe integer range', () => {
-    expect(() => parseDecimalToMinor('99999999999999999', 'EUR')).toThrow(expect.objectContaining({ code: 'MONEY_OUT_OF_RANGE' }));
+    expect(() => parseDecimalToMinor('99999999999999999', 'EUR')).toThrow(
+      expect.objectContaining({ code: 'MONEY_OUT_OF_RANGE' }),
+    );
   });
 });
 

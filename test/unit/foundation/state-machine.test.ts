@@ -8,7 +8,14 @@ import {
   transition,
 } from '#core/orders/state-machine.ts';
 
-const base: OrderState = { status: 'open', managed: true, totalMinor: 10000, paidMinor: 0, refundedMinor: 0, overpaid: false };
+const base: OrderState = {
+  status: 'open',
+  managed: true,
+  totalMinor: 10000,
+  paidMinor: 0,
+  refundedMinor: 0,
+  overpaid: false,
+};
 const state = (over: Partial<OrderState> = {}): OrderState => ({ ...base, ...over });
 
 function next(s: OrderState, event: Parameters<typeof transition>[1]) {
@@ -40,14 +47,24 @@ describe('payments', () => {
   });
 
   it('not managed orders are still matched and paid, and stay unmanaged', () => {
-    const r = next(state({ status: 'not_managed', managed: false }), { type: 'payment_assigned', amountMinor: 10000 });
+    const r = next(state({ status: 'not_managed', managed: false }), {
+      type: 'payment_assigned',
+      amountMinor: 10000,
+    });
     expect(r.state).toMatchObject({ status: 'paid', managed: false });
   });
 
   it('a late payment may still be assigned to an overdue order', () => {
-    expect(next(state({ status: 'overdue' }), { type: 'payment_assigned', amountMinor: 10000 }).state.status).toBe('paid');
-    expect(next(state({ status: 'overdue' }), { type: 'payment_assigned', amountMinor: 100 }).state.status).toBe('partially_paid');
-    expect(next(state({ status: 'debt_collection' }), { type: 'payment_assigned', amountMinor: 10000 }).state.status).toBe('paid');
+    expect(
+      next(state({ status: 'overdue' }), { type: 'payment_assigned', amountMinor: 10000 }).state.status,
+    ).toBe('paid');
+    expect(
+      next(state({ status: 'overdue' }), { type: 'payment_assigned', amountMinor: 100 }).state.status,
+    ).toBe('partially_paid');
+    expect(
+      next(state({ status: 'debt_collection' }), { type: 'payment_assigned', amountMinor: 10000 }).state
+        .status,
+    ).toBe('paid');
   });
 
   it('a late payment may still be assigned to a cancelled order: kept there, dealer notified', () => {
@@ -63,43 +80,74 @@ describe('payments', () => {
   });
 
   it('refunded orders take no payments; amounts must be positive integers', () => {
-    expect(transition(state({ status: 'refunded', paidMinor: 10000 }), { type: 'payment_assigned', amountMinor: 1 })).toMatchObject({ ok: false, code: 'ORDER_REFUNDED' });
-    expect(transition(state(), { type: 'payment_assigned', amountMinor: 0 })).toMatchObject({ ok: false, code: 'AMOUNT_INVALID' });
-    expect(transition(state(), { type: 'payment_assigned', amountMinor: 1.5 })).toMatchObject({ ok: false, code: 'AMOUNT_INVALID' });
+    expect(
+      transition(state({ status: 'refunded', paidMinor: 10000 }), {
+        type: 'payment_assigned',
+        amountMinor: 1,
+      }),
+    ).toMatchObject({ ok: false, code: 'ORDER_REFUNDED' });
+    expect(transition(state(), { type: 'payment_assigned', amountMinor: 0 })).toMatchObject({
+      ok: false,
+      code: 'AMOUNT_INVALID',
+    });
+    expect(transition(state(), { type: 'payment_assigned', amountMinor: 1.5 })).toMatchObject({
+      ok: false,
+      code: 'AMOUNT_INVALID',
+    });
   });
 });
 
 describe('undo', () => {
   it('paid -> open on undo, cancelling the write-back', () => {
-    const r = next(state({ status: 'paid', paidMinor: 10000 }), { type: 'payment_unassigned', amountMinor: 10000 });
+    const r = next(state({ status: 'paid', paidMinor: 10000 }), {
+      type: 'payment_unassigned',
+      amountMinor: 10000,
+    });
     expect(r.state).toMatchObject({ status: 'open', paidMinor: 0 });
     expect(r.effects).toEqual([{ type: 'cancel_transfer_paid' }]);
   });
 
   it('paid -> partially paid when one of two payments is undone', () => {
-    const r = next(state({ status: 'paid', paidMinor: 10000 }), { type: 'payment_unassigned', amountMinor: 4000 });
+    const r = next(state({ status: 'paid', paidMinor: 10000 }), {
+      type: 'payment_unassigned',
+      amountMinor: 4000,
+    });
     expect(r.state.status).toBe('partially_paid');
   });
 
   it('undo on an unmanaged order returns it to not managed', () => {
-    const r = next(state({ status: 'paid', managed: false, paidMinor: 10000 }), { type: 'payment_unassigned', amountMinor: 10000 });
+    const r = next(state({ status: 'paid', managed: false, paidMinor: 10000 }), {
+      type: 'payment_unassigned',
+      amountMinor: 10000,
+    });
     expect(r.state.status).toBe('not_managed');
   });
 
   it('undo keeps an overdue order overdue', () => {
-    const r = next(state({ status: 'partially_paid', paidMinor: 100 }), { type: 'payment_unassigned', amountMinor: 100 });
+    const r = next(state({ status: 'partially_paid', paidMinor: 100 }), {
+      type: 'payment_unassigned',
+      amountMinor: 100,
+    });
     expect(r.state.status).toBe('open');
-    const o = next(state({ status: 'overdue', paidMinor: 100 }), { type: 'payment_unassigned', amountMinor: 100 });
+    const o = next(state({ status: 'overdue', paidMinor: 100 }), {
+      type: 'payment_unassigned',
+      amountMinor: 100,
+    });
     expect(o.state.status).toBe('overdue');
   });
 
   it('undo on a cancelled order only reduces the paid amount', () => {
-    const r = next(state({ status: 'cancelled', paidMinor: 10000 }), { type: 'payment_unassigned', amountMinor: 10000 });
+    const r = next(state({ status: 'cancelled', paidMinor: 10000 }), {
+      type: 'payment_unassigned',
+      amountMinor: 10000,
+    });
     expect(r.state).toMatchObject({ status: 'cancelled', paidMinor: 0 });
   });
 
   it('cannot take back more than was paid', () => {
-    expect(transition(state({ paidMinor: 100 }), { type: 'payment_unassigned', amountMinor: 101 })).toMatchObject({ ok: false });
+    expect(
+      transition(state({ paidMinor: 100 }), { type: 'payment_unassigned', amountMinor: 101 }),
+    ).toMatchObject({ ok: false });
   });
 });
 
@@ -110,14 +158,27 @@ describe('shop-driven transitions', () => {
     expect(next(state({ status }), { type: 'removed_in_shop' }).state.status).toBe('removed_externally');
   });
 
-  it.each(['paid', 'cancelled', 'refunded'] as OrderStatus[])('%s cannot become removed externally', (status) => {
-    expect(transition(state({ status }), { type: 'removed_in_shop' })).toMatchObject({ ok: false, code: 'ORDER_NOT_OPEN' });
-  });
+  it.each(['paid', 'cancelled', 'refunded'] as OrderStatus[])(
+    '%s cannot become removed externally',
+    (status) => {
+      expect(transition(state({ status }), { type: 'removed_in_shop' })).toMatchObject({
+        ok: false,
+        code: 'ORDER_NOT_OPEN',
+      });
+    },
+  );
 
   it('a removed order that is open again in the shop comes back', () => {
-    expect(next(state({ status: 'removed_externally' }), { type: 'reopened_in_shop' }).state.status).toBe('open');
-    expect(next(state({ status: 'removed_externally', managed: false }), { type: 'reopened_in_shop' }).state.status).toBe('not_managed');
-    expect(next(state({ status: 'removed_externally', paidMinor: 10 }), { type: 'reopened_in_shop' }).state.status).toBe('partially_paid');
+    expect(next(state({ status: 'removed_externally' }), { type: 'reopened_in_shop' }).state.status).toBe(
+      'open',
+    );
+    expect(
+      next(state({ status: 'removed_externally', managed: false }), { type: 'reopened_in_shop' }).state
+        .status,
+    ).toBe('not_managed');
+    expect(
+      next(state({ status: 'removed_externally', paidMinor: 10 }), { type: 'reopened_in_shop' }).state.status,
+    ).toBe('partially_paid');
   });
 
   it.each([...awaiting, 'removed_externally'] as OrderStatus[])('%s -> cancelled', (status) => {
@@ -125,14 +186,23 @@ describe('shop-driven transitions', () => {
   });
 
   it('a paid order cannot be cancelled here', () => {
-    expect(transition(state({ status: 'paid' }), { type: 'cancelled' })).toMatchObject({ ok: false, code: 'ORDER_PAID' });
+    expect(transition(state({ status: 'paid' }), { type: 'cancelled' })).toMatchObject({
+      ok: false,
+      code: 'ORDER_PAID',
+    });
   });
 
   it('amount changes re-evaluate the paid state', () => {
-    const up = next(state({ status: 'paid', paidMinor: 10000 }), { type: 'amount_changed', totalMinor: 12000 });
+    const up = next(state({ status: 'paid', paidMinor: 10000 }), {
+      type: 'amount_changed',
+      totalMinor: 12000,
+    });
     expect(up.state.status).toBe('partially_paid');
     expect(up.effects).toEqual([{ type: 'cancel_transfer_paid' }]);
-    const down = next(state({ status: 'partially_paid', paidMinor: 8000 }), { type: 'amount_changed', totalMinor: 8000 });
+    const down = next(state({ status: 'partially_paid', paidMinor: 8000 }), {
+      type: 'amount_changed',
+      totalMinor: 8000,
+    });
     expect(down.state.status).toBe('paid');
     expect(down.effects).toEqual([{ type: 'transfer_paid' }]);
     const unpaid = next(state(), { type: 'amount_changed', totalMinor: 5000 });
@@ -143,7 +213,9 @@ describe('shop-driven transitions', () => {
 describe('follow-up transitions', () => {
   it('open and partially paid managed orders become overdue', () => {
     expect(next(state(), { type: 'due_date_passed' }).state.status).toBe('overdue');
-    expect(next(state({ status: 'partially_paid', paidMinor: 1 }), { type: 'due_date_passed' }).state.status).toBe('overdue');
+    expect(
+      next(state({ status: 'partially_paid', paidMinor: 1 }), { type: 'due_date_passed' }).state.status,
+    ).toBe('overdue');
   });
 
   it('not managed orders are not followed up', () => {
@@ -153,7 +225,9 @@ describe('follow-up transitions', () => {
   });
 
   it('only overdue orders go to debt collection', () => {
-    expect(next(state({ status: 'overdue' }), { type: 'debt_collection_started' }).state.status).toBe('debt_collection');
+    expect(next(state({ status: 'overdue' }), { type: 'debt_collection_started' }).state.status).toBe(
+      'debt_collection',
+    );
     expect(transition(state(), { type: 'debt_collection_started' })).toMatchObject({ ok: false });
     expect(transition(state({ status: 'paid' }), { type: 'due_date_passed' })).toMatchObject({ ok: false });
   });
@@ -163,8 +237,14 @@ describe('follow-up transitions', () => {
     expect(p.state.status).toBe('partially_refunded');
     const f = next(p.state, { type: 'refunded', amountMinor: 7000 });
     expect(f.state.status).toBe('refunded');
-    expect(transition(f.state, { type: 'refunded', amountMinor: 1 })).toMatchObject({ ok: false, code: 'ORDER_NOT_PAID' });
-    expect(transition(state(), { type: 'refunded', amountMinor: 1 })).toMatchObject({ ok: false, code: 'ORDER_NOT_PAID' });
+    expect(transition(f.state, { type: 'refunded', amountMinor: 1 })).toMatchObject({
+      ok: false,
+      code: 'ORDER_NOT_PAID',
+    });
+    expect(transition(state(), { type: 'refunded', amountMinor: 1 })).toMatchObject({
+      ok: false,
+      code: 'ORDER_NOT_PAID',
+    });
   });
 
   it('removed and cancelled orders are not followed up; awaiting statuses are matched', () => {
@@ -187,11 +267,17 @@ describe('initial connection', () => {
   });
 
   it('an order that existed and is not open is not imported', () => {
-    expect(initialStatus({ createdAt: '2026-10-30T10:00:00Z', connectedAt, openInShop: false })).toEqual({ import: false });
+    expect(initialStatus({ createdAt: '2026-10-30T10:00:00Z', connectedAt, openInShop: false })).toEqual({
+      import: false,
+    });
   });
 
   it('orders created from the connection on are managed (timestamps compared as instants, not strings)', () => {
-    expect(initialStatus({ createdAt: '2026-11-01T11:00:00+01:00', connectedAt, openInShop: true })).toMatchObject({ status: 'open', managed: true });
-    expect(initialStatus({ createdAt: '2026-11-01T10:00:00Z', connectedAt, openInShop: true })).toMatchObject({ managed: true });
+    expect(
+      initialStatus({ createdAt: '2026-11-01T11:00:00+01:00', connectedAt, openInShop: true }),
+    ).toMatchObject({ status: 'open', managed: true });
+    expect(initialStatus({ createdAt: '2026-11-01T10:00:00Z', connectedAt, openInShop: true })).toMatchObject(
+      { managed: true },
+    );
   });
 });

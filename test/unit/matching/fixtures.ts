@@ -1,6 +1,12 @@
 import { DEFAULT_MATCH_SETTINGS, type MatchSettings } from '#core/matching/settings.ts';
 import { runMatcher } from '#core/matching/matcher.ts';
-import type { LearnedFacts, MatchAssignment, MatchOrder, MatchPosting, MatchResult } from '#core/matching/types.ts';
+import type {
+  LearnedFacts,
+  MatchAssignment,
+  MatchOrder,
+  MatchPosting,
+  MatchResult,
+} from '#core/matching/types.ts';
 
 let seq = 1000;
 
@@ -38,7 +44,12 @@ export function posting(overrides: Partial<MatchPosting> = {}): MatchPosting {
 export function match(
   orders: MatchOrder[],
   postings: MatchPosting[],
-  extra: { settings?: Partial<MatchSettings>; learned?: LearnedFacts; assignments?: MatchAssignment[]; shopSettings?: Map<number, MatchSettings> } = {},
+  extra: {
+    settings?: Partial<MatchSettings>;
+    learned?: LearnedFacts;
+    assignments?: MatchAssignment[];
+    shopSettings?: Map<number, MatchSettings>;
+  } = {},
 ): MatchResult {
   return runMatcher({
     orders,

@@ -86,8 +86,16 @@ describe('pass: order or invoice number + amount', () => {
 
   it('a partial payment with the number is automatic only when the payer agrees', () => {
     const o = order({ number: '10050', totalMinor: 10000, customerName: 'Anna Schmidt' });
-    const fromCustomer = posting({ remittance: '10050 Rate 1', amountMinor: 4000, counterpartyName: 'SCHMIDT, ANNA' });
-    const fromStranger = posting({ remittance: '10050 Rate 1', amountMinor: 4000, counterpartyName: 'Max Maier' });
+    const fromCustomer = posting({
+      remittance: '10050 Rate 1',
+      amountMinor: 4000,
+      counterpartyName: 'SCHMIDT, ANNA',
+    });
+    const fromStranger = posting({
+      remittance: '10050 Rate 1',
+      amountMinor: 4000,
+      counterpartyName: 'Max Maier',
+    });
     expect(decisionOf(match([o], [fromCustomer]), fromCustomer.id).band).toBe('auto');
     const d = decisionOf(match([o], [fromStranger]), fromStranger.id);
     expect(d.band).toBe('suggest');
@@ -123,8 +131,15 @@ describe('pass: one-character typo in the number', () => {
 describe('pass: payer name / learned IBAN + amount', () => {
   it('assigns on normalised name and exact amount', () => {
     const o = order({ customerName: 'Jürgen Müller', totalMinor: 4711 });
-    const p = posting({ counterpartyName: 'MUELLER, JUERGEN', remittance: 'Danke fuer die schnelle Lieferung', amountMinor: 4711 });
-    expect(decisionOf(match([o, order({ totalMinor: 4711 })], [p]), p.id)).toMatchObject({ band: 'auto', pass: 'payer' });
+    const p = posting({
+      counterpartyName: 'MUELLER, JUERGEN',
+      remittance: 'Danke fuer die schnelle Lieferung',
+      amountMinor: 4711,
+    });
+    expect(decisionOf(match([o, order({ totalMinor: 4711 })], [p]), p.id)).toMatchObject({
+      band: 'auto',
+      pass: 'payer',
+    });
   });
 
   it('assigns on the company (legal form ignored)', () => {
@@ -145,21 +160,37 @@ describe('pass: payer name / learned IBAN + amount', () => {
 
   it('uses a learned IBAN as a signal together with the amount, never alone', () => {
     const o = order({ customerName: 'Lena Vogel', email: 'lena@example.org', totalMinor: 2500 });
-    const learned = { ibanToCustomers: new Map([['DE02120300000000202051', ['email:lena@example.org']]]), aliasToCustomers: new Map() };
-    const p = posting({ counterpartyName: 'Hans Vogel', counterpartyIban: 'DE02 1203 0000 0000 2020 51', amountMinor: 2500 });
+    const learned = {
+      ibanToCustomers: new Map([['DE02120300000000202051', ['email:lena@example.org']]]),
+      aliasToCustomers: new Map(),
+    };
+    const p = posting({
+      counterpartyName: 'Hans Vogel',
+      counterpartyIban: 'DE02 1203 0000 0000 2020 51',
+      amountMinor: 2500,
+    });
     const d = decisionOf(match([o], [p], { learned }), p.id);
     expect(d).toMatchObject({ band: 'auto', pass: 'payer' });
     expect(d.candidates[0]?.signals.map((s) => s.kind)).toContain('iban_learned');
-    const wrongAmount = posting({ counterpartyName: 'Hans Vogel', counterpartyIban: 'DE02120300000000202051', amountMinor: 999 });
+    const wrongAmount = posting({
+      counterpartyName: 'Hans Vogel',
+      counterpartyIban: 'DE02120300000000202051',
+      amountMinor: 999,
+    });
     expect(decisionOf(match([o], [wrongAmount], { learned }), wrongAmount.id).band).not.toBe('auto');
     expect(decisionOf(match([o], [p]), p.id).band).not.toBe('auto');
   });
 
   it('uses a learned payer-name alias', () => {
     const o = order({ customerName: 'Lena Vogel', email: 'lena@example.org', totalMinor: 2500 });
-    const learned = { ibanToCustomers: new Map(), aliasToCustomers: new Map([['hans vogel', ['email:lena@example.org']]]) };
+    const learned = {
+      ibanToCustomers: new Map(),
+      aliasToCustomers: new Map([['hans vogel', ['email:lena@example.org']]]),
+    };
     const p = posting({ counterpartyName: 'VOGEL HANS', amountMinor: 2500 });
-    expect(decisionOf(match([o], [p], { learned }), p.id).candidates[0]?.signals.map((s) => s.kind)).toContain('alias_learned');
+    expect(
+      decisionOf(match([o], [p], { learned }), p.id).candidates[0]?.signals.map((s) => s.kind),
+    ).toContain('alias_learned');
   });
 
   it('ignores orders outside the date window', () => {
@@ -205,8 +236,18 @@ describe('pass: one posting pays several orders', () => {
 describe('several postings pay one order; tolerance', () => {
   it('partials accumulate within one run', () => {
     const o = order({ number: '40001', totalMinor: 10000, customerName: 'Ali Kaya' });
-    const p1 = posting({ remittance: '40001 Teil 1', amountMinor: 6000, counterpartyName: 'Ali Kaya', bookingDate: '2026-11-03' });
-    const p2 = posting({ remittance: '40001 Rest', amountMinor: 4000, counterpartyName: 'Ali Kaya', bookingDate: '2026-11-05' });
+    const p1 = posting({
+      remittance: '40001 Teil 1',
+      amountMinor: 6000,
+      counterpartyName: 'Ali Kaya',
+      bookingDate: '2026-11-03',
+    });
+    const p2 = posting({
+      remittance: '40001 Rest',
+      amountMinor: 4000,
+      counterpartyName: 'Ali Kaya',
+      bookingDate: '2026-11-05',
+    });
     const res = match([o], [p1, p2]);
     expect(decisionOf(res, p1.id).band).toBe('auto');
     expect(decisionOf(res, p2.id).band).toBe('auto');

@@ -77,8 +77,16 @@ describe('hard rules no score overrides', () => {
 
   it('salaries and refunds without order evidence get no automatic assignment', () => {
     const orders = [order({ totalMinor: 250000 }), order({ totalMinor: 1999 })];
-    const salary = posting({ amountMinor: 250000, counterpartyName: 'Arbeitgeber GmbH', remittance: 'Gehalt 11/2026' });
-    const refund = posting({ amountMinor: 1999, counterpartyName: 'Amazon EU S.a.r.l.', remittance: 'Erstattung 302-1234567' });
+    const salary = posting({
+      amountMinor: 250000,
+      counterpartyName: 'Arbeitgeber GmbH',
+      remittance: 'Gehalt 11/2026',
+    });
+    const refund = posting({
+      amountMinor: 1999,
+      counterpartyName: 'Amazon EU S.a.r.l.',
+      remittance: 'Erstattung 302-1234567',
+    });
     const res = match(orders, [salary, refund]);
     expect(decisionOf(res, salary.id).band).not.toBe('auto');
     expect(decisionOf(res, refund.id).band).not.toBe('auto');
@@ -101,8 +109,15 @@ describe('returns and chargebacks', () => {
 
   it('a return with the original end-to-end id reverses exactly that assignment', () => {
     const o = order({ number: '60001', totalMinor: 4990, paidMinor: 4990, status: 'paid' });
-    const assignments = [{ id: 77, postingId: 500, orderId: o.id, amountMinor: 4990, endToEndId: 'E2E-ABC-1' }];
-    const p = posting({ amountMinor: -4990, bankTxCode: 'PMNT-RCDT-RRTN', endToEndId: 'E2E-ABC-1', remittance: 'Retoure AC04' });
+    const assignments = [
+      { id: 77, postingId: 500, orderId: o.id, amountMinor: 4990, endToEndId: 'E2E-ABC-1' },
+    ];
+    const p = posting({
+      amountMinor: -4990,
+      bankTxCode: 'PMNT-RCDT-RRTN',
+      endToEndId: 'E2E-ABC-1',
+      remittance: 'Retoure AC04',
+    });
     const d = decisionOf(match([o], [p], { assignments }), p.id);
     expect(d).toMatchObject({ band: 'auto', pass: 'return' });
     expect(d.reverses).toEqual([{ assignmentId: 77, orderId: o.id, amountMinor: 4990 }]);
@@ -113,10 +128,25 @@ describe('returns and chargebacks', () => {
     const o2 = order({ number: '60003', totalMinor: 2500, paidMinor: 2500, status: 'paid' });
     const assignments = [
       { id: 81, postingId: 600, orderId: o.id, amountMinor: 1500, orderNumber: '60002' },
-      { id: 82, postingId: 601, orderId: o2.id, amountMinor: 2500, counterpartyIban: 'DE44500105175407324931' },
+      {
+        id: 82,
+        postingId: 601,
+        orderId: o2.id,
+        amountMinor: 2500,
+        counterpartyIban: 'DE44500105175407324931',
+      },
     ];
-    const byText = posting({ amountMinor: -1500, remittance: 'RUECKLASTSCHRIFT Bestellung 60002', reversal: true });
-    const byIban = posting({ amountMinor: -2500, reversal: true, counterpartyIban: 'DE44 5001 0517 5407 3249 31', remittance: null });
+    const byText = posting({
+      amountMinor: -1500,
+      remittance: 'RUECKLASTSCHRIFT Bestellung 60002',
+      reversal: true,
+    });
+    const byIban = posting({
+      amountMinor: -2500,
+      reversal: true,
+      counterpartyIban: 'DE44 5001 0517 5407 3249 31',
+      remittance: null,
+    });
     const res = match([o, o2], [byText, byIban], { assignments });
     expect(decisionOf(res, byText.id).reverses?.[0]?.assignmentId).toBe(81);
     expect(decisionOf(res, byIban.id).reverses?.[0]?.assignmentId).toBe(82);
@@ -125,12 +155,35 @@ describe('returns and chargebacks', () => {
   it('an ambiguous or unknown return goes to the queue', () => {
     const o = order({ number: '60004', totalMinor: 1500, paidMinor: 1500, status: 'paid' });
     const assignments = [
-      { id: 91, postingId: 700, orderId: o.id, amountMinor: 1500, counterpartyIban: 'DE44500105175407324931' },
-      { id: 92, postingId: 701, orderId: o.id, amountMinor: 1500, counterpartyIban: 'DE44500105175407324931' },
+      {
+        id: 91,
+        postingId: 700,
+        orderId: o.id,
+        amountMinor: 1500,
+        counterpartyIban: 'DE44500105175407324931',
+      },
+      {
+        id: 92,
+        postingId: 701,
+        orderId: o.id,
+        amountMinor: 1500,
+        counterpartyIban: 'DE44500105175407324931',
+      },
     ];
-    const p = posting({ amountMinor: -1500, reversal: true, counterpartyIban: 'DE44500105175407324931', remittance: null });
-    expect(decisionOf(match([o], [p], { assignments }), p.id)).toMatchObject({ band: 'suggest', pass: 'return' });
+    const p = posting({
+      amountMinor: -1500,
+      reversal: true,
+      counterpartyIban: 'DE44500105175407324931',
+      remittance: null,
+    });
+    expect(decisionOf(match([o], [p], { assignments }), p.id)).toMatchObject({
+      band: 'suggest',
+      pass: 'return',
+    });
     const unknown = posting({ amountMinor: -999, reversal: true, remittance: 'Ruecklastschrift' });
-    expect(decisionOf(match([o], [unknown], { assignments }), unknown.id)).toMatchObject({ band: 'none', pass: 'return' });
+    expect(decisionOf(match([o], [unknown], { assignments }), unknown.id)).toMatchObject({
+      band: 'none',
+      pass: 'return',
+    });
   });
 });

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { compileNumberPattern, extractReferences, numberCore, numberKey } from '#core/matching/references-extract.ts';
+import {
+  compileNumberPattern,
+  extractReferences,
+  numberCore,
+  numberKey,
+} from '#core/matching/references-extract.ts';
 import { generateReference, toCreditorReference } from '#core/matching/references.ts';
 import { seededRandomInt } from '#core/matching/random.ts';
 
 const keys = (text: string, patterns: string[] = []) =>
-  extractReferences({ remittance: text }, patterns.map((p) => compileNumberPattern(p)).filter((r) => r !== undefined)).numbers.map(
-    (n) => n.key,
-  );
+  extractReferences(
+    { remittance: text },
+    patterns.map((p) => compileNumberPattern(p)).filter((r) => r !== undefined),
+  ).numbers.map((n) => n.key);
 
 describe('order and invoice number candidates', () => {
   // [remittance line, keys that must be found, keys that must NOT be found]
@@ -84,12 +90,18 @@ describe('our references and RF references', () => {
     expect(extractReferences({ creditorReference: rf }).creditorBodies).toContain(ref);
     const grouped = rf.replace(/(.{4})/g, '$1 ');
     expect(extractReferences({ remittance: `SVWZ+${grouped}` }).creditorBodies).toContain(ref);
-    expect(extractReferences({ creditorReference: 'RF18539007547034' }).creditorBodies).toContain('539007547034');
+    expect(extractReferences({ creditorReference: 'RF18539007547034' }).creditorBodies).toContain(
+      '539007547034',
+    );
     expect(extractReferences({ creditorReference: 'RF19539007547034' }).creditorBodies).toEqual([]);
   });
 
   it('ignores NOTPROVIDED everywhere', () => {
-    const ex = extractReferences({ remittance: 'NOTPROVIDED', endToEndId: 'NOTPROVIDED', creditorReference: 'NOTPROVIDED' });
+    const ex = extractReferences({
+      remittance: 'NOTPROVIDED',
+      endToEndId: 'NOTPROVIDED',
+      creditorReference: 'NOTPROVIDED',
+    });
     expect(ex).toEqual({ references: [], brokenReferences: [], creditorBodies: [], numbers: [] });
   });
 });

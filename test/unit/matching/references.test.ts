@@ -39,7 +39,8 @@ describe('Damm quasigroup over the reference alphabet', () => {
     let violations = 0;
     for (let c = 0; c < N; c++)
       for (let x = 0; x < N; x++)
-        for (let y = 0; y < N; y++) if (x !== y && dammOp(dammOp(c, x), y) === dammOp(dammOp(c, y), x)) violations++;
+        for (let y = 0; y < N; y++)
+          if (x !== y && dammOp(dammOp(c, x), y) === dammOp(dammOp(c, y), x)) violations++;
     expect(violations).toBe(0);
   });
 });

@@ -13,8 +13,12 @@ describe('Shopware JSON amounts to minor units', () => {
 
   it('accepts PHP float noise within a few ULPs, rejects a real sub-cent amount', () => {
     expect(jsonNumberToMinor(0.1 + 0.2, 'EUR')).toBe(30);
-    expect(() => jsonNumberToMinor(10.005, 'EUR')).toThrow(expect.objectContaining({ code: 'MONEY_TOO_PRECISE' }));
-    expect(() => jsonNumberToMinor(1e21, 'EUR')).toThrow(expect.objectContaining({ code: 'SHOP_BAD_RESPONSE' }));
+    expect(() => jsonNumberToMinor(10.005, 'EUR')).toThrow(
+      expect.objectContaining({ code: 'MONEY_TOO_PRECISE' }),
+    );
+    expect(() => jsonNumberToMinor(1e21, 'EUR')).toThrow(
+      expect.objectContaining({ code: 'SHOP_BAD_RESPONSE' }),
+    );
   });
 
   it('round-trips every cent amount up to 10 million through JSON', () => {
@@ -50,6 +54,7 @@ describe('Shopware default mapping', () => {
     expect(new Set(defaultMapping.cancelledStatuses).size).toBe(defaultMapping.cancelledStatuses.length);
     expect(defaultMapping.cancelledStatuses).toHaveLength(12 + 3);
     // No status is both open and cancelled.
-    for (const list of Object.values(defaultMapping.openStatuses)) for (const s of list) expect(defaultMapping.cancelledStatuses).not.toContain(s);
+    for (const list of Object.values(defaultMapping.openStatuses))
+      for (const s of list) expect(defaultMapping.cancelledStatuses).not.toContain(s);
   });
 });

@@ -7,7 +7,10 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 function scripted(responses: (Response | Error)[]) {
   const calls: { url: string; headers: Headers }[] = [];
   const fetchImpl: typeof fetch = (input, init) => {
-    calls.push({ url: input instanceof Request ? input.url : String(input), headers: new Headers(init?.headers) });
+    calls.push({
+      url: input instanceof Request ? input.url : String(input),
+      headers: new Headers(init?.headers),
+    });
     const next = responses.shift();
     if (!next) return Promise.reject(new Error('no more responses'));
     return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
@@ -41,13 +44,19 @@ describe('shop HTTP', () => {
     expect(assertSecureUrl('https://shop.example.de', 'x').host).toBe('shop.example.de');
     expect(assertSecureUrl('http://127.0.0.1:8080', 'x').port).toBe('8080');
     expect(assertSecureUrl('http://localhost:1', 'x').hostname).toBe('localhost');
-    expect(() => assertSecureUrl('http://shop.example.de', 'x')).toThrow(expect.objectContaining({ code: 'SHOP_INSECURE_URL' }));
-    expect(() => assertSecureUrl('ftp://shop.example.de', 'x')).toThrow(expect.objectContaining({ code: 'SHOP_INSECURE_URL' }));
+    expect(() => assertSecureUrl('http://shop.example.de', 'x')).toThrow(
+      expect.objectContaining({ code: 'SHOP_INSECURE_URL' }),
+    );
+    expect(() => assertSecureUrl('ftp://shop.example.de', 'x')).toThrow(
+      expect.objectContaining({ code: 'SHOP_INSECURE_URL' }),
+    );
     expect(() => assertSecureUrl('not a url', 'x')).toThrow(expect.objectContaining({ code: 'SHOP_CONFIG' }));
   });
 
   it('redacts credentials in query strings, headers and known values', () => {
-    expect(redact('GET /orders?consumer_key=ck_1&consumer_secret=cs_2&page=1')).toBe('GET /orders?consumer_key=[redacted]&consumer_secret=[redacted]&page=1');
+    expect(redact('GET /orders?consumer_key=ck_1&consumer_secret=cs_2&page=1')).toBe(
+      'GET /orders?consumer_key=[redacted]&consumer_secret=[redacted]&page=1',
+    );
     expect(redact('Authorization: Basic Y2tfeDpjc195')).toBe('Authorization: [redacted]');
     expect(redact('{"X-Shopify-Access-Token":"shpat_abc"}')).toBe('{"X-Shopify-Access-Token":"[redacted]"}');
     expect(redact(`failed with ${SECRET} inside`, [SECRET])).toBe('failed with [redacted] inside');
@@ -72,26 +81,41 @@ describe('shop HTTP', () => {
   it('gives up after the retries with SHOP_UNREACHABLE, the message free of secrets', async () => {
     const err = new TypeError('fetch failed', { cause: new Error(`connect ECONNREFUSED (${SECRET})`) });
     const c = client([err, err, err, err]);
-    const error = (await c.http.request('GET', 'orders').catch((e: unknown) => e)) as Error & { code: string };
+    const error = (await c.http.request('GET', 'orders').catch((e: unknown) => e)) as Error & {
+      code: string;
+    };
     expect(error.code).toBe('SHOP_UNREACHABLE');
-    expect(error.message).toMatch(/Test shop could not be reached at https:\/\/shop\.example\.de\/wp-json\/wc\/v3\/orders/);
+    expect(error.message).toMatch(
+      /Test shop could not be reached at https:\/\/shop\.example\.de\/wp-json\/wc\/v3\/orders/,
+    );
     expect(error.message).not.toContain(SECRET);
     expect(c.sleeps).toHaveLength(3);
   });
 
   it('401 is SHOP_AUTH_FAILED at once (no retries) and points to where the key is fixed', async () => {
-    const c = client([json(401, { code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot list resources.' })]);
-    const error = (await c.http.request('GET', 'orders').catch((e: unknown) => e)) as Error & { code: string };
+    const c = client([
+      json(401, { code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot list resources.' }),
+    ]);
+    const error = (await c.http.request('GET', 'orders').catch((e: unknown) => e)) as Error & {
+      code: string;
+    };
     expect(error.code).toBe('SHOP_AUTH_FAILED');
     expect(error.message).toContain('Check the API key in the shop admin');
     expect(c.sleeps).toEqual([]);
   });
 
   it('other 4xx are SHOP_REQUEST_REJECTED, allowed statuses pass, non-JSON is SHOP_BAD_RESPONSE', async () => {
-    const bad = client([json(400, { code: 'rest_invalid_param', message: 'Invalid parameter(s): per_page' })]);
-    await expect(bad.http.request('GET', 'orders')).rejects.toMatchObject({ code: 'SHOP_REQUEST_REJECTED', message: expect.stringContaining('rest_invalid_param') as unknown });
+    const bad = client([
+      json(400, { code: 'rest_invalid_param', message: 'Invalid parameter(s): per_page' }),
+    ]);
+    await expect(bad.http.request('GET', 'orders')).rejects.toMatchObject({
+      code: 'SHOP_REQUEST_REJECTED',
+      message: expect.stringContaining('rest_invalid_param') as unknown,
+    });
     const missing = client([json(404, { code: 'woocommerce_rest_shop_order_invalid_id' })]);
-    await expect(missing.http.request('GET', 'orders/1', { allow: [404] })).resolves.toMatchObject({ status: 404 });
+    await expect(missing.http.request('GET', 'orders/1', { allow: [404] })).resolves.toMatchObject({
+      status: 404,
+    });
     const html = client([new Response('<html>', { status: 200 })]);
     await expect(html.http.request('GET', 'orders')).rejects.toMatchObject({ code: 'SHOP_BAD_RESPONSE' });
   });
@@ -101,7 +125,10 @@ describe('shop HTTP', () => {
     await c.http.request('GET', 'orders');
     expect(c.sleeps).toEqual([3000]);
     const long = client([json(429, {}, { 'retry-after': '3600' })]);
-    await expect(long.http.request('GET', 'orders')).rejects.toMatchObject({ code: 'SHOP_RATE_LIMITED', message: expect.stringContaining('3600 s') as unknown });
+    await expect(long.http.request('GET', 'orders')).rejects.toMatchObject({
+      code: 'SHOP_RATE_LIMITED',
+      message: expect.stringContaining('3600 s') as unknown,
+    });
     expect(long.sleeps).toEqual([]);
   });
 });

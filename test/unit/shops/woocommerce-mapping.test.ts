@@ -12,7 +12,13 @@ const base = {
   date_created_gmt: '2026-11-02T08:15:00',
   date_modified_gmt: '2026-11-02T09:20:30',
   total: '1234.50',
-  billing: { first_name: 'Erika', last_name: 'Mustermann', company: 'Muster GmbH', email: 'erika@example.org', country: 'AT' },
+  billing: {
+    first_name: 'Erika',
+    last_name: 'Mustermann',
+    company: 'Muster GmbH',
+    email: 'erika@example.org',
+    country: 'AT',
+  },
   payment_method: 'bacs',
 };
 
@@ -37,9 +43,15 @@ describe('WooCommerce order mapping', () => {
   });
 
   it('reads invoice numbers of German invoice plugins from order meta', () => {
-    const pdf = WooOrder.parse({ ...base, meta_data: [{ id: 1, key: '_wcpdf_invoice_number', value: 'RE-2026-17' }] });
+    const pdf = WooOrder.parse({
+      ...base,
+      meta_data: [{ id: 1, key: '_wcpdf_invoice_number', value: 'RE-2026-17' }],
+    });
     expect(toShopOrder(pdf).invoiceNumber).toBe('RE-2026-17');
-    const gm = WooOrder.parse({ ...base, meta_data: [{ id: 1, key: '_wp_wc_running_invoice_number', value: 815 }] });
+    const gm = WooOrder.parse({
+      ...base,
+      meta_data: [{ id: 1, key: '_wp_wc_running_invoice_number', value: 815 }],
+    });
     expect(toShopOrder(gm).invoiceNumber).toBe('815');
     const field = WooOrder.parse({ ...base, wpo_wcpdf_invoice_number: 'R-9' });
     expect(toShopOrder(field).invoiceNumber).toBe('R-9');
@@ -52,21 +64,46 @@ describe('WooCommerce order mapping', () => {
 
 describe('default mappings per system', () => {
   it('WooCommerce: bacs/cheque prepayment, invoice plugins, cod; on-hold/pending open; processing when paid', () => {
-    const m = defaultWooMapping({ paymentMethods: [{ id: 'bacs', name: '' }, { id: 'german_market_purchase_on_account', name: '' }], statuses: [] });
-    expect(m.paymentMethods).toEqual({ prepayment: ['bacs', 'cheque'], invoice: ['german_market_purchase_on_account'], cod: ['cod'] });
+    const m = defaultWooMapping({
+      paymentMethods: [
+        { id: 'bacs', name: '' },
+        { id: 'german_market_purchase_on_account', name: '' },
+      ],
+      statuses: [],
+    });
+    expect(m.paymentMethods).toEqual({
+      prepayment: ['bacs', 'cheque'],
+      invoice: ['german_market_purchase_on_account'],
+      cod: ['cod'],
+    });
     expect(m.openStatuses.prepayment).toEqual(['on-hold', 'pending']);
     expect(m.paidStatus.prepayment).toBe('processing');
     expect(m.cancelledStatuses).toEqual(['cancelled']);
-    expect(defaultWooMapping().paymentMethods.invoice).toEqual(['invoice', 'german_market_purchase_on_account']);
-    expect(classify({ paymentMethod: 'bacs', status: 'processing' }, m)).toEqual({ code: 'prepayment', open: false, cancelled: false });
-    expect(classify({ paymentMethod: 'paypal', status: 'on-hold' }, m)).toEqual({ code: undefined, open: false, cancelled: false });
+    expect(defaultWooMapping().paymentMethods.invoice).toEqual([
+      'invoice',
+      'german_market_purchase_on_account',
+    ]);
+    expect(classify({ paymentMethod: 'bacs', status: 'processing' }, m)).toEqual({
+      code: 'prepayment',
+      open: false,
+      cancelled: false,
+    });
+    expect(classify({ paymentMethod: 'paypal', status: 'on-hold' }, m)).toEqual({
+      code: undefined,
+      open: false,
+      cancelled: false,
+    });
   });
 
   it('CSV: prepayment|invoice|cod map to themselves, "open" is open, anything else is not', () => {
     const m = defaultCsvMapping();
     expect(m.paymentMethods).toEqual({ prepayment: ['prepayment'], invoice: ['invoice'], cod: ['cod'] });
     for (const code of ['prepayment', 'invoice', 'cod'] as const) {
-      expect(classify({ paymentMethod: code, status: 'open' }, m)).toEqual({ code, open: true, cancelled: false });
+      expect(classify({ paymentMethod: code, status: 'open' }, m)).toEqual({
+        code,
+        open: true,
+        cancelled: false,
+      });
       expect(classify({ paymentMethod: code, status: 'cancelled' }, m).open).toBe(false);
     }
   });

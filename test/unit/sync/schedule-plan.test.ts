@@ -7,7 +7,15 @@ const MIN = 60_000;
 
 /** A shop whose runs are recorded as the plan says, so the test drives time only. */
 function shop(overrides: Partial<PlanShop> = {}): PlanShop {
-  return { shopId: 1, canPushNewOrders: false, sendPaymentInformation: true, schedule: ScheduleSchema.parse({}), lastRunAt: {}, running: false, ...overrides };
+  return {
+    shopId: 1,
+    canPushNewOrders: false,
+    sendPaymentInformation: true,
+    schedule: ScheduleSchema.parse({}),
+    lastRunAt: {},
+    running: false,
+    ...overrides,
+  };
 }
 
 function runDue(clock: FakeClock, s: PlanShop): string[] {
@@ -67,6 +75,8 @@ describe('sync schedule planning (issue 4 §5)', () => {
 
   it('never starts a job for a shop whose job is still running', () => {
     const clock = new FakeClock();
-    expect(planDueJobs(clock.now(), [shop({ running: true }), shop({ shopId: 2 })]).map((j) => j.shopId)).toEqual([2]);
+    expect(
+      planDueJobs(clock.now(), [shop({ running: true }), shop({ shopId: 2 })]).map((j) => j.shopId),
+    ).toEqual([2]);
   });
 });

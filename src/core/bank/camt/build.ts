@@ -32,22 +32,41 @@ export type BuildContext = {
 
 export type AmountResult = { minor: number; problem?: ImportProblem };
 
-export function toMinor(amount: Amount, fallbackCcy: string | undefined, file: string, path: string): AmountResult & { currency: string } {
+export function toMinor(
+  amount: Amount,
+  fallbackCcy: string | undefined,
+  file: string,
+  path: string,
+): AmountResult & { currency: string } {
   const currency = (amount.ccy ?? fallbackCcy ?? '').trim();
   if (!/^[A-Z]{3}$/.test(currency)) {
-    throw importError('CAMT_MISSING_CURRENCY', `The amount "${amount.text}" has no valid Ccy attribute and the account names no currency. The file is incomplete; ask the bank for a new export.`, { file, path });
+    throw importError(
+      'CAMT_MISSING_CURRENCY',
+      `The amount "${amount.text}" has no valid Ccy attribute and the account names no currency. The file is incomplete; ask the bank for a new export.`,
+      { file, path },
+    );
   }
   try {
     return { minor: parseDecimalToMinor(amount.text, currency), currency };
   } catch (error) {
     if ((error as { code?: string }).code !== 'MONEY_TOO_PRECISE') {
-      throw importError('CAMT_BAD_AMOUNT', `"${amount.text}" is not an amount. The file is damaged; export it again from your online banking.`, { file, path });
+      throw importError(
+        'CAMT_BAD_AMOUNT',
+        `"${amount.text}" is not an amount. The file is damaged; export it again from your online banking.`,
+        { file, path },
+      );
     }
     const minor = parseDecimalToMinor(amount.text, currency, { excess: 'round-half-even' });
     return {
       minor,
       currency,
-      problem: { code: 'CAMT_AMOUNT_ROUNDED', severity: 'warning', file, path, message: `Amount ${amount.text} ${currency} has more decimals than ${currency} has; stored rounded half-even as ${minor} minor units.` },
+      problem: {
+        code: 'CAMT_AMOUNT_ROUNDED',
+        severity: 'warning',
+        file,
+        path,
+        message: `Amount ${amount.text} ${currency} has more decimals than ${currency} has; stored rounded half-even as ${minor} minor units.`,
+      },
     };
   }
 }
@@ -63,7 +82,11 @@ export function toDate(text: string | undefined, file: string, path: string): st
     if (validDays.size > 10_000) validDays.clear();
     validDays.add(day);
   } else {
-    throw importError('CAMT_BAD_DATE', `"${text}" is not a date (YYYY-MM-DD). The file is damaged; export it again.`, { file, path });
+    throw importError(
+      'CAMT_BAD_DATE',
+      `"${text}" is not a date (YYYY-MM-DD). The file is damaged; export it again.`,
+      { file, path },
+    );
   }
   return day;
 }
@@ -71,10 +94,20 @@ export function toDate(text: string | undefined, file: string, path: string): st
 function sign(cdi: string | undefined, file: string, path: string): 1 | -1 {
   if (cdi === 'CRDT') return 1;
   if (cdi === 'DBIT') return -1;
-  throw importError('CAMT_MISSING_CDTDBTIND', `CdtDbtInd is "${cdi ?? ''}" (expected CRDT or DBIT), so the direction of the amount is unknown. Ask the bank for a corrected file.`, { file, path });
+  throw importError(
+    'CAMT_MISSING_CDTDBTIND',
+    `CdtDbtInd is "${cdi ?? ''}" (expected CRDT or DBIT), so the direction of the amount is unknown. Ask the bank for a corrected file.`,
+    { file, path },
+  );
 }
 
-function bankTxCode(a: { domain?: string; family?: string; subFamily?: string; prtry?: string; prtryIssuer?: string }): string | undefined {
+function bankTxCode(a: {
+  domain?: string;
+  family?: string;
+  subFamily?: string;
+  prtry?: string;
+  prtryIssuer?: string;
+}): string | undefined {
   if (a.domain) return [a.domain, a.family, a.subFamily].filter(Boolean).join('/');
   if (!a.prtry) return undefined;
   // DK (Deutsche Kreditwirtschaft) proprietary code "NTRF+166+9310+997": the second part is the GVC.
@@ -96,7 +129,12 @@ function joinRemittance(parts: (string | undefined)[]): string | undefined {
   return text || undefined;
 }
 
-function status(raw: string | undefined, ctx: BuildContext, path: string, problems: ImportProblem[]): 'booked' | 'pending' {
+function status(
+  raw: string | undefined,
+  ctx: BuildContext,
+  path: string,
+  problems: ImportProblem[],
+): 'booked' | 'pending' {
   const code = raw?.trim().toUpperCase();
   if (code === 'BOOK') return 'booked';
   if (code === 'PDNG' || code === 'INFO' || code === 'FUTR') return 'pending';
@@ -105,14 +143,20 @@ function status(raw: string | undefined, ctx: BuildContext, path: string, proble
     severity: 'warning',
     file: ctx.file,
     path: `${path}/Sts`,
-    message: code ? `Unknown entry status "${raw}"; treated as booked.` : 'Entry has no status (Sts); treated as booked.',
+    message: code
+      ? `Unknown entry status "${raw}"; treated as booked.`
+      : 'Entry has no status (Sts); treated as booked.',
   });
   return 'booked';
 }
 
 export function buildEntries(n: NtryAcc, ctx: BuildContext, problems: ImportProblem[]): ParsedEntry[] {
   if (!n.amt) {
-    throw importError('CAMT_MISSING_AMOUNT', 'Entry (Ntry) has no Amt. The file is incomplete; export it again from your online banking.', { file: ctx.file, path: n.path });
+    throw importError(
+      'CAMT_MISSING_AMOUNT',
+      'Entry (Ntry) has no Amt. The file is incomplete; export it again from your online banking.',
+      { file: ctx.file, path: n.path },
+    );
   }
   const s = sign(n.cdi, ctx.file, `${n.path}/CdtDbtInd`);
   const amount = toMinor(n.amt, ctx.statementCurrency, ctx.file, `${n.path}/Amt`);
@@ -123,7 +167,13 @@ export function buildEntries(n: NtryAcc, ctx: BuildContext, problems: ImportProb
   const valueDate = toDate(n.valueDate, ctx.file, `${n.path}/ValDt`);
   if (!bookingDate && !valueDate) {
     // Kept faithful (no invented date); the importer keys such entries on the statement date (see dedupe.ts).
-    problems.push({ code: 'CAMT_NO_DATE', severity: 'warning', file: ctx.file, path: n.path, message: `Entry without BookgDt and ValDt${ctx.fallbackDate ? `; the statement date ${ctx.fallbackDate} is used to recognise it again` : ''}.` });
+    problems.push({
+      code: 'CAMT_NO_DATE',
+      severity: 'warning',
+      file: ctx.file,
+      path: n.path,
+      message: `Entry without BookgDt and ValDt${ctx.fallbackDate ? `; the statement date ${ctx.fallbackDate} is used to recognise it again` : ''}.`,
+    });
   }
   const base: ParsedEntry = {
     statementIndex: ctx.statementIndex,
@@ -144,7 +194,8 @@ export function buildEntries(n: NtryAcc, ctx: BuildContext, problems: ImportProb
     const remittance = joinRemittance([n.addtlNtryInf]);
     const count = Number(n.batchCount?.trim());
     const one: ParsedEntry = remittance ? { ...base, remittance } : { ...base };
-    if (Number.isInteger(count) && count >= 2) one.batch = { count, totalMinor: base.amountMinor, part: false };
+    if (Number.isInteger(count) && count >= 2)
+      one.batch = { count, totalMinor: base.amountMinor, part: false };
     return [one];
   }
   // The original direction decides who the counterparty is: for a reversal CdtDbtInd is the opposite of the
@@ -155,22 +206,49 @@ export function buildEntries(n: NtryAcc, ctx: BuildContext, problems: ImportProb
   }
   const split = splitAmounts(n, s, amount.minor * s, amount.currency, ctx);
   if (typeof split === 'string') {
-    problems.push({ code: 'CAMT_BATCH_NOT_SPLIT', severity: 'warning', file: ctx.file, path: n.path, message: `Batch entry with ${n.txs.length} transactions kept as one posting of the entry amount: ${split}.` });
+    problems.push({
+      code: 'CAMT_BATCH_NOT_SPLIT',
+      severity: 'warning',
+      file: ctx.file,
+      path: n.path,
+      message: `Batch entry with ${n.txs.length} transactions kept as one posting of the entry amount: ${split}.`,
+    });
     const remittance = joinRemittance([n.addtlNtryInf ?? `Batch of ${n.txs.length} transactions`]);
     const batch = { count: n.txs.length, totalMinor: base.amountMinor, part: false };
     return [remittance ? { ...base, remittance, batch } : { ...base, batch }];
   }
   // The entry's AcctSvcrRef, which a total of this batch stored from another file carries (TxDtls may have their own).
-  const batch = { count: n.txs.length, totalMinor: base.amountMinor, part: true, ...(ntryRef ? { entryReference: ntryRef } : {}) };
-  return n.txs.map((tx, i) => withTx({ ...base, amountMinor: split[i] ?? 0, location: `${n.path}/NtryDtls/TxDtls[${tx.index}]`, batch }, tx, originallyCredit, ctx, problems, n));
+  const batch = {
+    count: n.txs.length,
+    totalMinor: base.amountMinor,
+    part: true,
+    ...(ntryRef ? { entryReference: ntryRef } : {}),
+  };
+  return n.txs.map((tx, i) =>
+    withTx(
+      { ...base, amountMinor: split[i] ?? 0, location: `${n.path}/NtryDtls/TxDtls[${tx.index}]`, batch },
+      tx,
+      originallyCredit,
+      ctx,
+      problems,
+      n,
+    ),
+  );
 }
 
-function splitAmounts(n: NtryAcc, entrySign: 1 | -1, entryMinor: number, currency: string, ctx: BuildContext): number[] | string {
+function splitAmounts(
+  n: NtryAcc,
+  entrySign: 1 | -1,
+  entryMinor: number,
+  currency: string,
+  ctx: BuildContext,
+): number[] | string {
   const amounts: number[] = [];
   for (const tx of n.txs) {
     const amt = tx.amt ?? tx.txAmt;
     if (!amt) return `TxDtls[${tx.index}] has no amount`;
-    if (amt.ccy && amt.ccy !== currency) return `TxDtls[${tx.index}] is in ${amt.ccy}, the entry in ${currency}`;
+    if (amt.ccy && amt.ccy !== currency)
+      return `TxDtls[${tx.index}] is in ${amt.ccy}, the entry in ${currency}`;
     let txSign = entrySign;
     if (tx.cdi === 'CRDT') txSign = 1;
     else if (tx.cdi === 'DBIT') txSign = -1;
@@ -179,17 +257,27 @@ function splitAmounts(n: NtryAcc, entrySign: 1 | -1, entryMinor: number, currenc
     amounts.push(txSign * r.minor);
   }
   const sum = amounts.reduce((a, b) => a + b, 0);
-  if (sum !== entryMinor) return `the transaction amounts add up to ${sum}, the entry is ${entryMinor} minor units`;
+  if (sum !== entryMinor)
+    return `the transaction amounts add up to ${sum}, the entry is ${entryMinor} minor units`;
   return amounts;
 }
 
-function withTx(base: ParsedEntry, tx: TxAcc, originallyCredit: boolean, ctx: BuildContext, problems: ImportProblem[], n: NtryAcc): ParsedEntry {
+function withTx(
+  base: ParsedEntry,
+  tx: TxAcc,
+  originallyCredit: boolean,
+  ctx: BuildContext,
+  problems: ImportProblem[],
+  n: NtryAcc,
+): ParsedEntry {
   const e: ParsedEntry = { ...base };
   const counter: PartyAcc = originallyCredit ? tx.dbtr : tx.cdtr;
   const other: PartyAcc = originallyCredit ? tx.cdtr : tx.dbtr;
   // Without a counterparty name, the other role's name is used, unless that is the statement account itself
   // (a cash deposit or a fee names only the account holder as Cdtr/Dbtr).
-  const otherIsOwn = (other.iban !== undefined && other.iban.replace(/\s+/g, '').toUpperCase() === ctx.accountIban) || (other.name !== undefined && other.name === ctx.accountOwner);
+  const otherIsOwn =
+    (other.iban !== undefined && other.iban.replace(/\s+/g, '').toUpperCase() === ctx.accountIban) ||
+    (other.name !== undefined && other.name === ctx.accountOwner);
   const name = counter.name ?? (counter.iban || otherIsOwn ? undefined : other.name);
   if (name) e.counterpartyName = name;
   const iban = counter.iban?.replace(/\s+/g, '').toUpperCase();
@@ -199,10 +287,19 @@ function withTx(base: ParsedEntry, tx: TxAcc, originallyCredit: boolean, ctx: Bu
   if (tx.cdtr.ultimate) e.ultimateCreditor = tx.cdtr.ultimate;
   const ref = checkCreditorReference(tx.strdRef);
   // A reference that fails the RF check (a payer's typo) is not a creditor reference, but still the payer's text.
-  const remittance = joinRemittance([...tx.ustrd, ...tx.addtlRmt, ref.problem ? tx.strdRef : undefined]) ?? joinRemittance([tx.addtlTxInf, n.addtlNtryInf]);
+  const remittance =
+    joinRemittance([...tx.ustrd, ...tx.addtlRmt, ref.problem ? tx.strdRef : undefined]) ??
+    joinRemittance([tx.addtlTxInf, n.addtlNtryInf]);
   if (remittance) e.remittance = remittance;
   if (ref.reference) e.creditorReference = ref.reference;
-  if (ref.problem) problems.push({ code: 'CAMT_BAD_CREDITOR_REFERENCE', severity: 'warning', file: ctx.file, path: `${e.location ?? n.path}/RmtInf/Strd`, message: `${ref.problem}; not stored as creditor reference, kept in the remittance text.` });
+  if (ref.problem)
+    problems.push({
+      code: 'CAMT_BAD_CREDITOR_REFERENCE',
+      severity: 'warning',
+      file: ctx.file,
+      path: `${e.location ?? n.path}/RmtInf/Strd`,
+      message: `${ref.problem}; not stored as creditor reference, kept in the remittance text.`,
+    });
   const e2e = absent(tx.endToEndId);
   if (e2e) e.endToEndId = e2e;
   const mandate = absent(tx.mandateId);
@@ -217,7 +314,13 @@ function withTx(base: ParsedEntry, tx: TxAcc, originallyCredit: boolean, ctx: Bu
 const OPENING = ['OPBD', 'PRCD'];
 const CLOSING = ['CLBD'];
 
-export function buildStatement(s: StmtAcc, format: StatementInfo['format'], version: string | undefined, file: string, problems: ImportProblem[]): StatementInfo {
+export function buildStatement(
+  s: StmtAcc,
+  format: StatementInfo['format'],
+  version: string | undefined,
+  file: string,
+  problems: ImportProblem[],
+): StatementInfo {
   const info: StatementInfo = { format, account: {} };
   if (version) info.version = version;
   if (s.iban) info.account.iban = s.iban.replace(/\s+/g, '').toUpperCase();

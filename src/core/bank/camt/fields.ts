@@ -78,7 +78,13 @@ type Setter<T> = (acc: T, text: string, ccy: string | undefined) => void;
 
 export const newParty = (): PartyAcc => ({});
 
-export const newTx = (index: number): TxAcc => ({ index, dbtr: newParty(), cdtr: newParty(), ustrd: [], addtlRmt: [] });
+export const newTx = (index: number): TxAcc => ({
+  index,
+  dbtr: newParty(),
+  cdtr: newParty(),
+  ustrd: [],
+  addtlRmt: [],
+});
 
 function partySetters(role: 'Dbtr' | 'Cdtr', pick: (tx: TxAcc) => PartyAcc): Record<string, Setter<TxAcc>> {
   const name: Setter<TxAcc> = (tx, t) => {
@@ -110,7 +116,9 @@ function partySetters(role: 'Dbtr' | 'Cdtr', pick: (tx: TxAcc) => PartyAcc): Rec
   };
 }
 
-function btcSetters<T extends { domain?: string; family?: string; subFamily?: string; prtry?: string; prtryIssuer?: string }>(): Record<string, Setter<T>> {
+function btcSetters<
+  T extends { domain?: string; family?: string; subFamily?: string; prtry?: string; prtryIssuer?: string },
+>(): Record<string, Setter<T>> {
   return {
     'BkTxCd/Domn/Cd': (a, t) => (a.domain = t),
     'BkTxCd/Domn/Fmly/Cd': (a, t) => (a.family = t),

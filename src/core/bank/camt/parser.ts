@@ -12,7 +12,17 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { importError } from '../import-error.ts';
 import type { ImportProblem, ParseEvent, StatementFormat, StatementInfo } from '../types.ts';
 import { buildEntries, buildStatement } from './build.ts';
-import { BAL_FIELDS, type BalanceAcc, NTRY_FIELDS, type NtryAcc, newTx, STMT_FIELDS, type StmtAcc, TX_FIELDS, type TxAcc } from './fields.ts';
+import {
+  BAL_FIELDS,
+  type BalanceAcc,
+  NTRY_FIELDS,
+  type NtryAcc,
+  newTx,
+  STMT_FIELDS,
+  type StmtAcc,
+  TX_FIELDS,
+  type TxAcc,
+} from './fields.ts';
 
 const MESSAGES: Record<string, StatementFormat> = {
   BkToCstmrAcctRpt: 'camt.052',
@@ -30,7 +40,10 @@ const localName = (name: string): string => {
 
 export class CamtReader {
   // position tracking off: it costs ~20 % of the parse; errors name the element path instead of a line.
-  private readonly sax = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  private readonly sax = new SaxesParser<{ xmlns: false; position: false }>({
+    xmlns: false,
+    position: false,
+  });
   // Parallel stacks (scope, relative path) of the open elements; cheaper than one object per element.
   private readonly scopes: Scope[] = [];
   private readonly rels: string[] = [];
@@ -62,10 +75,14 @@ export class CamtReader {
       this.text += t;
     });
     this.sax.on('error', (err) => {
-      throw importError('CAMT_XML_MALFORMED', `The XML is not well-formed (${err.message.replace(/^.*?:\d+:\d+: /, '')}). The file is damaged or truncated; download it again.`, {
-        file: this.file,
-        path: this.where(),
-      });
+      throw importError(
+        'CAMT_XML_MALFORMED',
+        `The XML is not well-formed (${err.message.replace(/^.*?:\d+:\d+: /, '')}). The file is damaged or truncated; download it again.`,
+        {
+          file: this.file,
+          path: this.where(),
+        },
+      );
     });
   }
 
@@ -82,10 +99,18 @@ export class CamtReader {
   end(): void {
     this.sax.close();
     if (!this.format) {
-      throw importError('CAMT_UNKNOWN_MESSAGE', 'No CAMT message (BkToCstmrStmt, BkToCstmrAcctRpt or BkToCstmrDbtCdtNtfctn) found. Is this a bank statement file?', { file: this.file });
+      throw importError(
+        'CAMT_UNKNOWN_MESSAGE',
+        'No CAMT message (BkToCstmrStmt, BkToCstmrAcctRpt or BkToCstmrDbtCdtNtfctn) found. Is this a bank statement file?',
+        { file: this.file },
+      );
     }
     if (this.statementCount === 0) {
-      throw importError('CAMT_NO_STATEMENT', `The ${this.messageName} message contains no statement (Stmt/Rpt/Ntfctn). The file is incomplete; export it again.`, { file: this.file, path: `/Document/${this.messageName}` });
+      throw importError(
+        'CAMT_NO_STATEMENT',
+        `The ${this.messageName} message contains no statement (Stmt/Rpt/Ntfctn). The file is incomplete; export it again.`,
+        { file: this.file, path: `/Document/${this.messageName}` },
+      );
     }
   }
 
@@ -113,7 +138,12 @@ export class CamtReader {
     if (this.scope === 'message' && this.depth === 3 && CONTAINERS.has(name)) {
       this.statementCount++;
       this.ntryCount = 0;
-      this.stmt = { index: this.statementCount, path: `/Document/${this.messageName}/${name}[${this.statementCount}]`, balances: [], announced: false };
+      this.stmt = {
+        index: this.statementCount,
+        path: `/Document/${this.messageName}/${name}[${this.statementCount}]`,
+        balances: [],
+        announced: false,
+      };
       this.statementInfo = undefined;
       this.enter('stmt');
       return;
@@ -128,7 +158,11 @@ export class CamtReader {
         this.announce();
         this.ntryCount++;
         this.txCount = 0;
-        this.ntry = { index: this.ntryCount, path: `${this.stmt?.path ?? ''}/Ntry[${this.ntryCount}]`, txs: [] };
+        this.ntry = {
+          index: this.ntryCount,
+          path: `${this.stmt?.path ?? ''}/Ntry[${this.ntryCount}]`,
+          txs: [],
+        };
         this.enter('ntry');
         return;
       }
@@ -180,7 +214,11 @@ export class CamtReader {
     const base = name.replace(/V\d{2}$/, '');
     const format = MESSAGES[base];
     if (!format) {
-      throw importError('CAMT_UNKNOWN_MESSAGE', `<${name}> is not a CAMT.052/053/054 message. Only bank-to-customer reports, statements and notifications can be imported.`, { file: this.file, path: `/Document/${name}` });
+      throw importError(
+        'CAMT_UNKNOWN_MESSAGE',
+        `<${name}> is not a CAMT.052/053/054 message. Only bank-to-customer reports, statements and notifications can be imported.`,
+        { file: this.file, path: `/Document/${name}` },
+      );
     }
     if (this.depth === 1) {
       // A message without the Document wrapper: treat the message element as level 2.
@@ -276,7 +314,14 @@ export class CamtReader {
     if (!s) return;
     const problems: ImportProblem[] = [];
     const fallbackDate = this.statementInfo?.toDate ?? this.statementInfo?.createdAt?.slice(0, 10);
-    const ctx = { file: this.file, statementIndex: s.index, statementCurrency: s.currency, fallbackDate, accountIban: this.statementInfo?.account.iban, accountOwner: s.holder };
+    const ctx = {
+      file: this.file,
+      statementIndex: s.index,
+      statementCurrency: s.currency,
+      fallbackDate,
+      accountIban: this.statementInfo?.account.iban,
+      accountOwner: s.holder,
+    };
     const entries = buildEntries(n, ctx, problems);
     for (const entry of entries) this.events.push({ kind: 'entry', entry });
     for (const problem of problems) this.events.push({ kind: 'problem', problem });

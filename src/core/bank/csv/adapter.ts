@@ -12,7 +12,11 @@ import { CsvProfileDefinition, type CsvProfile } from './profile.ts';
 export type CsvProfileLookup = (name: string) => CsvProfile | undefined;
 
 export function makeCsvParse(lookup?: CsvProfileLookup) {
-  return function* csvParse(text: string, fileName: string, options: { profile?: string } = {}): Generator<ParseEvent> {
+  return function* csvParse(
+    text: string,
+    fileName: string,
+    options: { profile?: string } = {},
+  ): Generator<ParseEvent> {
     if (!options.profile) {
       yield* parseCsv(text, fileName);
       return;

@@ -34,7 +34,14 @@ const SPARKASSE_STATUS = { column: 'Info', booked: ['Umsatz gebucht'], pending: 
 
 export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
   {
-    signature: ['Auftragskonto', 'Buchungstag', 'Valutadatum', 'Glaeubiger ID', 'Kundenreferenz (End-to-End)', 'Betrag'],
+    signature: [
+      'Auftragskonto',
+      'Buchungstag',
+      'Valutadatum',
+      'Glaeubiger ID',
+      'Kundenreferenz (End-to-End)',
+      'Betrag',
+    ],
     profile: {
       name: 'sparkasse-csv-camt',
       label: 'Sparkasse CSV-CAMT (V2 and V8)',
@@ -60,7 +67,15 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
     },
   },
   {
-    signature: ['Auftragskonto', 'Buchungstag', 'Valutadatum', 'Beguenstigter/Zahlungspflichtiger', 'Kontonummer', 'BLZ', 'Betrag'],
+    signature: [
+      'Auftragskonto',
+      'Buchungstag',
+      'Valutadatum',
+      'Beguenstigter/Zahlungspflichtiger',
+      'Kontonummer',
+      'BLZ',
+      'Betrag',
+    ],
     profile: {
       name: 'sparkasse-csv-mt940',
       label: 'Sparkasse CSV-MT940',
@@ -103,7 +118,15 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
     },
   },
   {
-    signature: ['Buchungstag', 'Wert', 'Umsatzart', 'Begünstigter / Auftraggeber', 'Verwendungszweck', 'Soll', 'Haben'],
+    signature: [
+      'Buchungstag',
+      'Wert',
+      'Umsatzart',
+      'Begünstigter / Auftraggeber',
+      'Verwendungszweck',
+      'Soll',
+      'Haben',
+    ],
     profile: {
       name: 'deutsche-bank-postbank',
       label: 'Deutsche Bank / Postbank',
@@ -168,7 +191,13 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
     },
   },
   {
-    signature: ['Buchung', ['Wertstellungsdatum', 'Valuta'], 'Auftraggeber/Empfänger', 'Verwendungszweck', 'Betrag'],
+    signature: [
+      'Buchung',
+      ['Wertstellungsdatum', 'Valuta'],
+      'Auftraggeber/Empfänger',
+      'Verwendungszweck',
+      'Betrag',
+    ],
     profile: {
       name: 'ing',
       label: 'ING (Umsatzanzeige)',
@@ -188,7 +217,14 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
     },
   },
   {
-    signature: ['Buchungsdatum', 'Wertstellung', 'Status', 'Zahlungspflichtige*r', 'Zahlungsempfänger*in', 'Betrag (€)'],
+    signature: [
+      'Buchungsdatum',
+      'Wertstellung',
+      'Status',
+      'Zahlungspflichtige*r',
+      'Zahlungsempfänger*in',
+      'Betrag (€)',
+    ],
     profile: {
       name: 'dkb',
       label: 'DKB (since 2023)',
@@ -254,7 +290,12 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
     },
   },
   {
-    signature: [['Datum', 'Date'], ['Empfänger', 'Payee'], ['Transaktionstyp', 'Transaction type'], ['Betrag (EUR)', 'Amount (EUR)']],
+    signature: [
+      ['Datum', 'Date'],
+      ['Empfänger', 'Payee'],
+      ['Transaktionstyp', 'Transaction type'],
+      ['Betrag (EUR)', 'Amount (EUR)'],
+    ],
     profile: {
       name: 'n26-legacy',
       label: 'N26 (before 2019)',
@@ -273,7 +314,13 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
     },
   },
   {
-    signature: ['IBAN Auftragskonto', 'Buchungstag', 'Name Zahlungsbeteiligter', 'IBAN Zahlungsbeteiligter', 'Betrag'],
+    signature: [
+      'IBAN Auftragskonto',
+      'Buchungstag',
+      'Name Zahlungsbeteiligter',
+      'IBAN Zahlungsbeteiligter',
+      'Betrag',
+    ],
     profile: {
       name: 'volksbank-atruvia',
       label: 'Volksbank / Raiffeisenbank (Atruvia)',
@@ -297,7 +344,13 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
     },
   },
   {
-    signature: ['Buchungstag', 'Valuta', 'Empfänger/Zahlungspflichtiger', 'Vorgang/Verwendungszweck', 'Umsatz'],
+    signature: [
+      'Buchungstag',
+      'Valuta',
+      'Empfänger/Zahlungspflichtiger',
+      'Vorgang/Verwendungszweck',
+      'Umsatz',
+    ],
     profile: {
       name: 'volksbank-fiducia',
       label: 'Volksbank / Raiffeisenbank (Umsatzanzeige before 2020)',

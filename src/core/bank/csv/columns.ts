@@ -2,11 +2,20 @@
 import type { ColumnRefs, CsvProfile } from './profile.ts';
 import { normalizeHeader } from './values.ts';
 
-type Single = Exclude<keyof CsvProfile['columns'], 'remittance'> | 'status' | 'skip' | 'emailFrom' | 'emailTo' | 'balance';
+type Single =
+  | Exclude<keyof CsvProfile['columns'], 'remittance'>
+  | 'status'
+  | 'skip'
+  | 'emailFrom'
+  | 'emailTo'
+  | 'balance';
 export type Resolved = Partial<Record<Single, number>> & { remittance: number[] };
 
 /** Index of the first existing column of `refs`; a name that occurs twice resolves to its last occurrence. */
-export function resolveColumn(refs: ColumnRefs | undefined, header: string[] | undefined): number | undefined {
+export function resolveColumn(
+  refs: ColumnRefs | undefined,
+  header: string[] | undefined,
+): number | undefined {
   if (refs === undefined) return undefined;
   const names = header?.map(normalizeHeader);
   for (const ref of Array.isArray(refs) ? refs : [refs]) {
@@ -32,7 +41,10 @@ export function resolveColumns(profile: CsvProfile, header: string[] | undefined
     const i = resolveColumn(refs, header);
     if (i !== undefined && !r.remittance.includes(i)) r.remittance.push(i);
   }
-  const set = (key: 'status' | 'skip' | 'sign' | 'emailFrom' | 'emailTo' | 'balance', refs: ColumnRefs | undefined) => {
+  const set = (
+    key: 'status' | 'skip' | 'sign' | 'emailFrom' | 'emailTo' | 'balance',
+    refs: ColumnRefs | undefined,
+  ) => {
     const i = resolveColumn(refs, header);
     if (i !== undefined) r[key] = i;
   };

@@ -32,13 +32,28 @@ export { CsvProfileDefinition } from './profile.ts';
 export { BUILTIN_PROFILES } from './builtin-profiles.ts';
 
 type Row = { cells: string[]; line: number };
-type Problem = (code: string, message: string, line: number | undefined, severity: ImportProblem['severity']) => ParseEvent;
+type Problem = (
+  code: string,
+  message: string,
+  line: number | undefined,
+  severity: ImportProblem['severity'],
+) => ParseEvent;
 type Table = { layout: Layout; profile: CsvProfile; cols: Resolved; rows: Row[] };
 
-export function* parseCsv(text: string, fileName: string, options: { profile?: CsvProfile | CsvProfileInput } = {}): Generator<ParseEvent> {
+export function* parseCsv(
+  text: string,
+  fileName: string,
+  options: { profile?: CsvProfile | CsvProfileInput } = {},
+): Generator<ParseEvent> {
   const problem: Problem = (code, message, line, severity) => ({
     kind: 'problem',
-    problem: { code, message: `${fileName}${line ? `, line ${line}` : ''}: ${message}`, file: fileName, ...(line ? { line } : {}), severity },
+    problem: {
+      code,
+      message: `${fileName}${line ? `, line ${line}` : ''}: ${message}`,
+      file: fileName,
+      ...(line ? { line } : {}),
+      severity,
+    },
   });
   const layout = yield* findLayout(text, options.profile, problem);
   if (!layout) return;
@@ -47,12 +62,21 @@ export function* parseCsv(text: string, fileName: string, options: { profile?: C
   yield* emitTable(table, problem);
 }
 
-function* findLayout(text: string, given: CsvProfile | CsvProfileInput | undefined, problem: Problem): Generator<ParseEvent, Layout | undefined> {
+function* findLayout(
+  text: string,
+  given: CsvProfile | CsvProfileInput | undefined,
+  problem: Problem,
+): Generator<ParseEvent, Layout | undefined> {
   let layout: Layout | undefined;
   if (given) {
     const checked = CsvProfileDefinition.safeParse(given);
     if (!checked.success) {
-      yield problem('CSV_BAD_PROFILE', `The CSV profile is not valid: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, undefined, 'error');
+      yield problem(
+        'CSV_BAD_PROFILE',
+        `The CSV profile is not valid: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        undefined,
+        'error',
+      );
       return undefined;
     }
     layout = layoutForProfile(text, checked.data);
@@ -61,13 +85,22 @@ function* findLayout(text: string, given: CsvProfile | CsvProfileInput | undefin
   }
   if (!layout) {
     const known = BUILTIN_PROFILES.map((b) => b.profile.label ?? b.profile.name).join(', ');
-    yield problem('CSV_UNKNOWN_LAYOUT', `The header row does not match a known bank export (${known}). Define a CSV profile for this account once (columns, delimiter, decimal separator, date format) and import with --csv-profile NAME.`, 1, 'error');
+    yield problem(
+      'CSV_UNKNOWN_LAYOUT',
+      `The header row does not match a known bank export (${known}). Define a CSV profile for this account once (columns, delimiter, decimal separator, date format) and import with --csv-profile NAME.`,
+      1,
+      'error',
+    );
   }
   return layout;
 }
 
 /** Rows of the table: header resolved, footer lines and trailing lines without a date dropped. */
-function* readTable(text: string, layout: Layout, problem: Problem): Generator<ParseEvent, Table | undefined> {
+function* readTable(
+  text: string,
+  layout: Layout,
+  problem: Problem,
+): Generator<ParseEvent, Table | undefined> {
   const { profile } = layout;
   let rows: Row[];
   try {
@@ -84,20 +117,39 @@ function* readTable(text: string, layout: Layout, problem: Problem): Generator<P
   if (header && missing !== undefined) {
     for (const r of rows) if (r.cells.length === header.length - 1) r.cells.splice(missing, 0, '');
   }
-  if (cols.bookingDate === undefined || (cols.amount === undefined && cols.debit === undefined && cols.credit === undefined)) {
-    yield problem('CSV_MISSING_COLUMN', `The ${profile.name} layout needs a booking date and an amount column; the header row has neither or only one of them.`, layout.headerLine + 1, 'error');
+  if (
+    cols.bookingDate === undefined ||
+    (cols.amount === undefined && cols.debit === undefined && cols.credit === undefined)
+  ) {
+    yield problem(
+      'CSV_MISSING_COLUMN',
+      `The ${profile.name} layout needs a booking date and an amount column; the header row has neither or only one of them.`,
+      layout.headerLine + 1,
+      'error',
+    );
     return undefined;
   }
   const dataRows = rows.slice(0, rows.length - profile.footerLines);
   let end = dataRows.length;
-  while (end > 0 && !parseCsvDate(cell(dataRows[end - 1]?.cells ?? [], cols.bookingDate), profile.dateFormat)) end--;
+  while (end > 0 && !parseCsvDate(cell(dataRows[end - 1]?.cells ?? [], cols.bookingDate), profile.dateFormat))
+    end--;
   if (end === 0 && dataRows.some((r) => r.cells.some((c) => c.trim() !== ''))) {
     const first = dataRows[0];
-    yield problem('CSV_BAD_DATE', `No row has a booking date in the format ${profile.dateFormat} (first row: "${cell(first?.cells ?? [], cols.bookingDate)}"). Check the date format of the CSV profile "${profile.name}".`, first?.line, 'error');
+    yield problem(
+      'CSV_BAD_DATE',
+      `No row has a booking date in the format ${profile.dateFormat} (first row: "${cell(first?.cells ?? [], cols.bookingDate)}"). Check the date format of the CSV profile "${profile.name}".`,
+      first?.line,
+      'error',
+    );
     return undefined;
   }
   if (end < dataRows.length) {
-    yield problem('CSV_FOOTER_IGNORED', `${dataRows.length - end} line(s) after the last booking (balances, totals) were ignored.`, dataRows[end]?.line, 'warning');
+    yield problem(
+      'CSV_FOOTER_IGNORED',
+      `${dataRows.length - end} line(s) after the last booking (balances, totals) were ignored.`,
+      dataRows[end]?.line,
+      'warning',
+    );
   }
   return { layout, profile, cols, rows: dataRows.slice(0, end) };
 }
@@ -120,7 +172,12 @@ function* emitTable({ layout, profile, cols, rows }: Table, problem: Problem): G
         balances.set(accounts.indexFor(row.cells), b);
         continue;
       }
-      const result = mapRow(row.cells, { profile, cols, statementIndex: accounts.indexFor(row.cells), line: row.line });
+      const result = mapRow(row.cells, {
+        profile,
+        cols,
+        statementIndex: accounts.indexFor(row.cells),
+        line: row.line,
+      });
       if (result.kind === 'skip') {
         skipped.set(result.reason, (skipped.get(result.reason) ?? 0) + 1);
         continue;
@@ -128,26 +185,58 @@ function* emitTable({ layout, profile, cols, rows }: Table, problem: Problem): G
       for (const entry of result.entries) {
         const d = entry.bookingDate;
         const span = dates.get(entry.statementIndex);
-        if (d) dates.set(entry.statementIndex, span ? { from: d < span.from ? d : span.from, to: d > span.to ? d : span.to } : { from: d, to: d });
+        if (d)
+          dates.set(
+            entry.statementIndex,
+            span
+              ? { from: d < span.from ? d : span.from, to: d > span.to ? d : span.to }
+              : { from: d, to: d },
+          );
         yield { kind: 'entry', entry };
       }
     } catch (e) {
       if (!(e instanceof CellError)) throw e;
-      yield problem(e.code, `${e.message} Check the file or the CSV profile "${profile.name}".`, row.line, 'error');
+      yield problem(
+        e.code,
+        `${e.message} Check the file or the CSV profile "${profile.name}".`,
+        row.line,
+        'error',
+      );
     }
   }
   if (accounts.guessed) {
-    yield problem('CSV_PAYPAL_ACCOUNT_UNNAMED', 'This PayPal export does not show your PayPal e-mail address; the postings go to the PayPal account "paypal". Export the full activity report ("Alle Transaktionen") to tell several PayPal accounts apart.', undefined, 'warning');
+    yield problem(
+      'CSV_PAYPAL_ACCOUNT_UNNAMED',
+      'This PayPal export does not show your PayPal e-mail address; the postings go to the PayPal account "paypal". Export the full activity report ("Alle Transaktionen") to tell several PayPal accounts apart.',
+      undefined,
+      'warning',
+    );
   }
   for (const [reason, count] of skipped) {
-    yield problem('CSV_ROWS_SKIPPED', `${count} row(s) skipped (${reason}): only booked and pending transactions are imported.`, undefined, 'warning');
+    yield problem(
+      'CSV_ROWS_SKIPPED',
+      `${count} row(s) skipped (${reason}): only booked and pending transactions are imported.`,
+      undefined,
+      'warning',
+    );
   }
   for (const [index, account] of accounts.statements()) {
     if (!account.iban && !account.otherId) {
-      yield problem('CSV_NO_ACCOUNT', 'The file does not say which account it belongs to; choose the account when importing (--account IBAN).', undefined, 'warning');
+      yield problem(
+        'CSV_NO_ACCOUNT',
+        'The file does not say which account it belongs to; choose the account when importing (--account IBAN).',
+        undefined,
+        'warning',
+      );
     }
     const span = dates.get(index);
-    const statement: StatementInfo = { format: 'csv', version: profile.name, account, ...(span ? { fromDate: span.from, toDate: span.to } : {}), ...balances.get(index) };
+    const statement: StatementInfo = {
+      format: 'csv',
+      version: profile.name,
+      account,
+      ...(span ? { fromDate: span.from, toDate: span.to } : {}),
+      ...balances.get(index),
+    };
     yield { kind: 'statement', statement, index };
   }
 }
@@ -194,12 +283,14 @@ class AccountIndex {
   }
 
   indexFor(cells: readonly string[]): number {
-    const key = this.cols.account === undefined ? '' : cell(cells, this.cols.account).replace(/\s/g, '').toUpperCase();
+    const key =
+      this.cols.account === undefined ? '' : cell(cells, this.cols.account).replace(/\s/g, '').toUpperCase();
     let index = this.byKey.get(key);
     if (index === undefined) {
       index = this.accounts.length;
       this.byKey.set(key, index);
-      const account: StatementAccount = key === '' ? { ...this.fallback } : looksLikeIban(key) ? { iban: key } : { otherId: key };
+      const account: StatementAccount =
+        key === '' ? { ...this.fallback } : looksLikeIban(key) ? { iban: key } : { otherId: key };
       if (this.profile.accountName && !account.name) account.name = this.profile.accountName;
       this.accounts.push(account);
     }

@@ -49,7 +49,12 @@ export function firstLines(text: string, n = SCAN_LINES): string[] {
   while (lines.length < n && start <= text.length) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
-    lines.push(text.slice(start, end).replace(/\r$/, '').replace(/^\uFEFF/, ''));
+    lines.push(
+      text
+        .slice(start, end)
+        .replace(/\r$/, '')
+        .replace(/^\uFEFF/, ''),
+    );
     if (nl < 0) break;
     start = nl + 1;
   }
@@ -59,7 +64,9 @@ export function firstLines(text: string, n = SCAN_LINES): string[] {
 const asList = (refs: ColumnRefs): (string | number)[] => (Array.isArray(refs) ? refs : [refs]);
 
 function matchesSignature(cells: Set<string>, signature: readonly (string | string[])[]): boolean {
-  return signature.every((s) => (Array.isArray(s) ? s : [s]).some((name) => cells.has(normalizeHeader(name))));
+  return signature.every((s) =>
+    (Array.isArray(s) ? s : [s]).some((name) => cells.has(normalizeHeader(name))),
+  );
 }
 
 /** Built-in profile and header row by signature; the most specific signature wins on the first matching line. */
@@ -78,7 +85,13 @@ export function detectLayout(text: string): Layout | undefined {
         }
       }
     }
-    if (best) return { profile: best.profile, delimiter: best.delimiter, headerLine: i, preamble: preambleOf(lines, i, best.delimiter) };
+    if (best)
+      return {
+        profile: best.profile,
+        delimiter: best.delimiter,
+        headerLine: i,
+        preamble: preambleOf(lines, i, best.delimiter),
+      };
   }
   return undefined;
 }
@@ -86,12 +99,21 @@ export function detectLayout(text: string): Layout | undefined {
 /** Header row of a given (user) profile: its headerLines, else the first line naming its date and amount columns. */
 export function layoutForProfile(text: string, profile: CsvProfile): Layout | undefined {
   const lines = firstLines(text);
-  const names = [profile.columns.bookingDate, profile.columns.amount ?? profile.columns.debit ?? profile.columns.credit]
+  const names = [
+    profile.columns.bookingDate,
+    profile.columns.amount ?? profile.columns.debit ?? profile.columns.credit,
+  ]
     .filter((r): r is ColumnRefs => r !== undefined)
-    .map((r) => asList(r).filter((x): x is string => typeof x === 'string').map(normalizeHeader))
+    .map((r) =>
+      asList(r)
+        .filter((x): x is string => typeof x === 'string')
+        .map(normalizeHeader),
+    )
     .filter((l) => l.length > 0);
   const sniff = (line: string) =>
-    profile.delimiter ?? [...DELIMITERS].sort((a, b) => splitLine(line, b).length - splitLine(line, a).length)[0] ?? ';';
+    profile.delimiter ??
+    [...DELIMITERS].sort((a, b) => splitLine(line, b).length - splitLine(line, a).length)[0] ??
+    ';';
   if (profile.headerLines !== undefined || !profile.hasHeader || names.length === 0) {
     const i = profile.headerLines ?? 0;
     const delimiter = sniff(lines[i] ?? '');
@@ -119,7 +141,8 @@ export function ibanInPreamble(preamble: string[][]): string | undefined {
       for (const m of cell.toUpperCase().matchAll(/[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}/g)) {
         const compact = m[0].replace(/ /g, '');
         // Grouped IBANs may run into following words; try the longest prefix that validates.
-        for (let len = compact.length; len >= 15; len--) if (looksLikeIban(compact.slice(0, len))) return compact.slice(0, len);
+        for (let len = compact.length; len >= 15; len--)
+          if (looksLikeIban(compact.slice(0, len))) return compact.slice(0, len);
       }
     }
   }

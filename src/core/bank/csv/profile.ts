@@ -40,7 +40,10 @@ export const CsvProfileDefinition = z
     /** Lines after the table (balances, totals) to ignore. Trailing rows without a valid date are ignored anyway. */
     footerLines: z.number().int().min(0).max(1000).default(0),
     /** Currency when the file has no currency column. */
-    defaultCurrency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
+    defaultCurrency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .default('EUR'),
     columns: z.object({
       bookingDate: ColumnRefs,
       valueDate: ColumnRefs.optional(),
@@ -77,10 +80,17 @@ export const CsvProfileDefinition = z
      * or are booked with `otherValues: 'booked'` (comdirect marks pending rows by "offen" in the booking date column).
      */
     status: z
-      .object({ column: ColumnRefs, booked: z.array(z.string()), pending: z.array(z.string()).default([]), otherValues: z.enum(['skip', 'booked']).default('skip') })
+      .object({
+        column: ColumnRefs,
+        booked: z.array(z.string()),
+        pending: z.array(z.string()).default([]),
+        otherValues: z.enum(['skip', 'booked']).default('skip'),
+      })
       .optional(),
     /** Rows that carry the opening or closing balance instead of a booking (old Volksbank "Anfangssaldo"/"Endsaldo"). */
-    balanceRows: z.object({ column: ColumnRefs, opening: z.array(z.string()), closing: z.array(z.string()) }).optional(),
+    balanceRows: z
+      .object({ column: ColumnRefs, opening: z.array(z.string()), closing: z.array(z.string()) })
+      .optional(),
     /** Rows whose value in `column` is listed are skipped (e.g. PayPal "Memo" rows that do not move money). */
     skip: z.object({ column: ColumnRefs, values: z.array(z.string()).min(1) }).optional(),
     /**

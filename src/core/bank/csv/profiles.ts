@@ -18,7 +18,11 @@ function builtin(name: string): CsvProfile | undefined {
 }
 
 /** Validates and stores a profile; `replace` overwrites one of the same name, otherwise a name is used once. */
-export function saveCsvProfile(deps: { db: Db; clock: Clock }, input: CsvProfileInput, options: { replace?: boolean } = {}): StoredCsvProfile {
+export function saveCsvProfile(
+  deps: { db: Db; clock: Clock },
+  input: CsvProfileInput,
+  options: { replace?: boolean } = {},
+): StoredCsvProfile {
   const checked = CsvProfileDefinition.safeParse(input);
   if (!checked.success) {
     const why = checked.error.issues.map((i) => `${i.path.join('.') || 'profile'}: ${i.message}`).join('; ');
@@ -26,17 +30,28 @@ export function saveCsvProfile(deps: { db: Db; clock: Clock }, input: CsvProfile
   }
   const profile = checked.data;
   if (builtin(profile.name)) {
-    throw new ValidationError('CSV_PROFILE_RESERVED', `"${profile.name}" is the name of a built-in profile; choose another name.`);
+    throw new ValidationError(
+      'CSV_PROFILE_RESERVED',
+      `"${profile.name}" is the name of a built-in profile; choose another name.`,
+    );
   }
   const createdAt = deps.clock.now().toISOString();
   const definition = JSON.stringify(profile);
   const { db } = deps;
   db.transaction((tx) => {
-    const existing = tx.select({ id: csvProfiles.id }).from(csvProfiles).where(eq(csvProfiles.name, profile.name)).get();
+    const existing = tx
+      .select({ id: csvProfiles.id })
+      .from(csvProfiles)
+      .where(eq(csvProfiles.name, profile.name))
+      .get();
     if (existing && !options.replace) {
-      throw new ValidationError('CSV_PROFILE_EXISTS', `A CSV profile named "${profile.name}" exists already; use another name or replace it.`);
+      throw new ValidationError(
+        'CSV_PROFILE_EXISTS',
+        `A CSV profile named "${profile.name}" exists already; use another name or replace it.`,
+      );
     }
-    if (existing) tx.update(csvProfiles).set({ definition, createdAt }).where(eq(csvProfiles.id, existing.id)).run();
+    if (existing)
+      tx.update(csvProfiles).set({ definition, createdAt }).where(eq(csvProfiles.id, existing.id)).run();
     else tx.insert(csvProfiles).values({ name: profile.name, definition, createdAt }).run();
   });
   return { name: profile.name, builtin: false, profile, createdAt };
@@ -48,17 +63,34 @@ export function getCsvProfile(deps: { db: Db }, name: string): StoredCsvProfile 
   if (b) return { name, builtin: true, profile: b };
   const row = deps.db.select().from(csvProfiles).where(eq(csvProfiles.name, name)).get();
   if (!row) {
-    throw new NotFoundError('CSV_PROFILE_NOT_FOUND', `There is no CSV profile "${name}". List them with the csv profile list, or define one.`);
+    throw new NotFoundError(
+      'CSV_PROFILE_NOT_FOUND',
+      `There is no CSV profile "${name}". List them with the csv profile list, or define one.`,
+    );
   }
-  return { name: row.name, builtin: false, profile: parseStored(row.definition, row.name), createdAt: row.createdAt };
+  return {
+    name: row.name,
+    builtin: false,
+    profile: parseStored(row.definition, row.name),
+    createdAt: row.createdAt,
+  };
 }
 
 /** Built-in profiles first, then stored ones by name. */
 export function listCsvProfiles(deps: { db: Db }): StoredCsvProfile[] {
   const stored = deps.db.select().from(csvProfiles).orderBy(asc(csvProfiles.name)).all();
   return [
-    ...BUILTIN_PROFILES.map((b) => ({ name: b.profile.name, builtin: true, profile: CsvProfileDefinition.parse(b.profile) })),
-    ...stored.map((r) => ({ name: r.name, builtin: false, profile: parseStored(r.definition, r.name), createdAt: r.createdAt })),
+    ...BUILTIN_PROFILES.map((b) => ({
+      name: b.profile.name,
+      builtin: true,
+      profile: CsvProfileDefinition.parse(b.profile),
+    })),
+    ...stored.map((r) => ({
+      name: r.name,
+      builtin: false,
+      profile: parseStored(r.definition, r.name),
+      createdAt: r.createdAt,
+    })),
   ];
 }
 
@@ -67,11 +99,17 @@ function parseStored(definition: string, name: string): CsvProfile {
   try {
     json = JSON.parse(definition);
   } catch {
-    throw new ValidationError('CSV_PROFILE_CORRUPT', `The stored CSV profile "${name}" is not valid JSON; define it again.`);
+    throw new ValidationError(
+      'CSV_PROFILE_CORRUPT',
+      `The stored CSV profile "${name}" is not valid JSON; define it again.`,
+    );
   }
   const checked = CsvProfileDefinition.safeParse(json);
   if (!checked.success) {
-    throw new ValidationError('CSV_PROFILE_CORRUPT', `The stored CSV profile "${name}" no longer validates; define it again.`);
+    throw new ValidationError(
+      'CSV_PROFILE_CORRUPT',
+      `The stored CSV profile "${name}" no longer validates; define it again.`,
+    );
   }
   return checked.data;
 }

@@ -10,15 +10,22 @@ import { CellError, parseCsvAmount, parseCsvDate } from './values.ts';
 export type RowContext = { profile: CsvProfile; cols: Resolved; statementIndex: number; line: number };
 export type RowResult = { kind: 'entries'; entries: ParsedEntry[] } | { kind: 'skip'; reason: string };
 
-export const cell = (row: readonly string[], i: number | undefined): string => (i === undefined ? '' : (row[i] ?? '').trim());
+export const cell = (row: readonly string[], i: number | undefined): string =>
+  i === undefined ? '' : (row[i] ?? '').trim();
 
-export function signedAmount(row: readonly string[], ctx: Pick<RowContext, 'cols' | 'profile'>, currency: string): number {
+export function signedAmount(
+  row: readonly string[],
+  ctx: Pick<RowContext, 'cols' | 'profile'>,
+  currency: string,
+): number {
   const { cols, profile } = ctx;
   const amount = cell(row, cols.amount);
   if (amount !== '') {
     const v = parseCsvAmount(amount, currency, profile);
     if (cols.sign === undefined) return v;
-    const debit = profile.columns.sign?.debit.some((d) => d.toLowerCase() === cell(row, cols.sign).toLowerCase());
+    const debit = profile.columns.sign?.debit.some(
+      (d) => d.toLowerCase() === cell(row, cols.sign).toLowerCase(),
+    );
     return debit ? -Math.abs(v) : Math.abs(v);
   }
   // Separate debit and credit columns: the side decides the sign, whatever sign the bank wrote (never negate twice).
@@ -41,11 +48,18 @@ function status(row: readonly string[], ctx: RowContext): ParsedEntry['bookingSt
 }
 
 /** A balance row (profile.balanceRows): which balance, amount and currency; undefined for ordinary rows. */
-export function balanceRow(row: readonly string[], ctx: Pick<RowContext, 'cols' | 'profile'>): { kind: 'opening' | 'closing'; amountMinor: number; currency: string } | undefined {
+export function balanceRow(
+  row: readonly string[],
+  ctx: Pick<RowContext, 'cols' | 'profile'>,
+): { kind: 'opening' | 'closing'; amountMinor: number; currency: string } | undefined {
   const br = ctx.profile.balanceRows;
   if (!br || ctx.cols.balance === undefined) return undefined;
   const v = cell(row, ctx.cols.balance).toLowerCase();
-  const kind = br.opening.some((o) => o.toLowerCase() === v) ? 'opening' : br.closing.some((c) => c.toLowerCase() === v) ? 'closing' : undefined;
+  const kind = br.opening.some((o) => o.toLowerCase() === v)
+    ? 'opening'
+    : br.closing.some((c) => c.toLowerCase() === v)
+      ? 'closing'
+      : undefined;
   if (!kind) return undefined;
   const currency = (cell(row, ctx.cols.currency) || ctx.profile.defaultCurrency).toUpperCase();
   return { kind, amountMinor: signedAmount(row, ctx, currency), currency };
@@ -53,7 +67,10 @@ export function balanceRow(row: readonly string[], ctx: Pick<RowContext, 'cols' 
 
 export function mapRow(row: readonly string[], ctx: RowContext): RowResult {
   const { profile, cols } = ctx;
-  if (cols.skip !== undefined && profile.skip?.values.some((v) => v.toLowerCase() === cell(row, cols.skip).toLowerCase())) {
+  if (
+    cols.skip !== undefined &&
+    profile.skip?.values.some((v) => v.toLowerCase() === cell(row, cols.skip).toLowerCase())
+  ) {
     return { kind: 'skip', reason: `${cell(row, cols.skip)} row` };
   }
   const bookingStatus = status(row, ctx);
@@ -63,7 +80,10 @@ export function mapRow(row: readonly string[], ctx: RowContext): RowResult {
   // A pending row may have no booking date yet (empty, or comdirect "offen"); the importer keys it on the
   // statement date. Anything with digits that is not a date is a damaged date, also for pending rows.
   if (!bookingDate && (bookingStatus === 'booked' || /\d/.test(bookingDateText))) {
-    throw new CellError('CSV_BAD_DATE', `Booking date "${bookingDateText}" is not a date (${profile.dateFormat}).`);
+    throw new CellError(
+      'CSV_BAD_DATE',
+      `Booking date "${bookingDateText}" is not a date (${profile.dateFormat}).`,
+    );
   }
   const valueText = cell(row, cols.valueDate);
   const valueDate = valueText ? parseCsvDate(valueText, profile.dateFormat) : undefined;
@@ -71,7 +91,8 @@ export function mapRow(row: readonly string[], ctx: RowContext): RowResult {
     throw new CellError('CSV_BAD_DATE', `Value date "${valueText}" is not a date (${profile.dateFormat}).`);
   }
   const currency = (cell(row, cols.currency) || profile.defaultCurrency).toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) throw new CellError('CSV_BAD_CURRENCY', `"${currency}" is not a currency code.`);
+  if (!/^[A-Z]{3}$/.test(currency))
+    throw new CellError('CSV_BAD_CURRENCY', `"${currency}" is not a currency code.`);
   const amountMinor = signedAmount(row, ctx, currency);
   const entry: ParsedEntry = {
     statementIndex: ctx.statementIndex,
@@ -135,12 +156,20 @@ function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): 
   set('customerReference', text(cols.customerReference));
   set('bookingText', text(cols.bookingText));
   set('bankReference', text(cols.reference));
-  const parsed = profile.remittanceKeywords === 'plus' ? parseSepaKeywords(remittance, { anywhere: true })
-    : profile.remittanceKeywords === 'labels' ? parseLabels(remittance)
-      : { remittance: cleanText(remittance) || undefined };
+  const parsed =
+    profile.remittanceKeywords === 'plus'
+      ? parseSepaKeywords(remittance, { anywhere: true })
+      : profile.remittanceKeywords === 'labels'
+        ? parseLabels(remittance)
+        : { remittance: cleanText(remittance) || undefined };
   for (const [from, to] of [
-    ['endToEndId', 'endToEndId'], ['mandateId', 'mandateId'], ['creditorId', 'creditorId'], ['ultimateDebtor', 'ultimateDebtor'],
-    ['ultimateCreditor', 'ultimateCreditor'], ['customerReference', 'customerReference'], ['creditorReference', 'creditorReference'],
+    ['endToEndId', 'endToEndId'],
+    ['mandateId', 'mandateId'],
+    ['creditorId', 'creditorId'],
+    ['ultimateDebtor', 'ultimateDebtor'],
+    ['ultimateCreditor', 'ultimateCreditor'],
+    ['customerReference', 'customerReference'],
+    ['creditorReference', 'creditorReference'],
   ] as const) {
     set(to, (parsed as Record<string, string | undefined>)[from]);
   }

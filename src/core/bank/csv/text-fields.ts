@@ -49,7 +49,11 @@ const LABEL_RE = new RegExp(`(?:^|(?<=\\s))(${LABELS.map(([l]) => escape(l)).joi
 
 export function parseLabels(raw: string): TextFields {
   const text = raw.replace(/(?<=\S)(?=Kto\/IBAN:)/g, ' ');
-  const hits = [...text.matchAll(LABEL_RE)].map((m) => ({ label: m[1] ?? '', start: m.index, end: m.index + (m[1]?.length ?? 0) }));
+  const hits = [...text.matchAll(LABEL_RE)].map((m) => ({
+    label: m[1] ?? '',
+    start: m.index,
+    end: m.index + (m[1]?.length ?? 0),
+  }));
   if (hits.length === 0) return text.trim() ? { remittance: cleanText(text) } : {};
   const out: TextFields = {};
   const rest: string[] = [text.slice(0, hits[0]?.start ?? 0)];
@@ -77,8 +81,16 @@ export function parseLabels(raw: string): TextFields {
 }
 
 /** "NAME BIC IBAN rest" (Commerzbank): the counterparty, when a valid BIC and IBAN follow a name. */
-export function splitCounterpartyPrefix(text: string): { name?: string; bic?: string; iban?: string; rest: string } {
-  const m = /^(.+?)\s+([A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)\s+([A-Z]{2}\d{2}[A-Z0-9]{11,30})(?:\s+([\s\S]*))?$/.exec(text.trim());
+export function splitCounterpartyPrefix(text: string): {
+  name?: string;
+  bic?: string;
+  iban?: string;
+  rest: string;
+} {
+  const m =
+    /^(.+?)\s+([A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)\s+([A-Z]{2}\d{2}[A-Z0-9]{11,30})(?:\s+([\s\S]*))?$/.exec(
+      text.trim(),
+    );
   if (!m || !looksLikeBic(m[2] ?? '') || !looksLikeIban(m[3] ?? '')) return { rest: text };
   return { name: cleanText(m[1] ?? ''), bic: m[2], iban: m[3], rest: m[4] ?? '' };
 }

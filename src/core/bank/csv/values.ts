@@ -50,12 +50,18 @@ function amountPattern(profile: CsvProfile, dec: string, group: string): RegExp 
 export function parseCsvAmount(raw: string, currency: string, profile: CsvProfile): number {
   const dec = profile.decimalSeparator;
   const group = profile.groupSeparator ?? (dec === ',' ? '.' : ',');
-  const s = raw.replace(/[\s\u00a0]+/g, '').replace(/€|[A-Z]{3}$/g, '').replace(/^\+/, '');
+  const s = raw
+    .replace(/[\s\u00a0]+/g, '')
+    .replace(/€|[A-Z]{3}$/g, '')
+    .replace(/^\+/, '');
   if (!amountPattern(profile, dec, group).test(s)) {
     throw new CellError('CSV_BAD_AMOUNT', `"${raw}" is not an amount with decimal separator "${dec}".`);
   }
   try {
-    return parseDecimalToMinor(s, currency, { decimalSeparator: dec, groupSeparator: group === ' ' ? '' : group });
+    return parseDecimalToMinor(s, currency, {
+      decimalSeparator: dec,
+      groupSeparator: group === ' ' ? '' : group,
+    });
   } catch (e) {
     if (isKassenwartError(e)) throw new CellError('CSV_BAD_AMOUNT', `"${raw}": ${e.message}`);
     throw e;
@@ -73,7 +79,8 @@ function year(text: string): number {
 
 function iso(y: number, m: number, d: number): string | undefined {
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return undefined;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 

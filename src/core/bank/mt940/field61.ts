@@ -49,7 +49,10 @@ export function parseField61(lines: readonly string[], currency: string): Line61
   const negative = mark === 'D' || mark === 'RC' || mark === 'ED';
   const slash = refs.indexOf('//');
   // "KREF+" alone (seen in Sparkasse SEPA files) is an empty customer reference keyword.
-  const customer = (slash >= 0 ? refs.slice(0, slash) : refs).trim().replace(/^KREF\+/, '').trim();
+  const customer = (slash >= 0 ? refs.slice(0, slash) : refs)
+    .trim()
+    .replace(/^KREF\+/, '')
+    .trim();
   const bank = slash >= 0 ? refs.slice(slash + 2).trim() : '';
   const supp = supplementary?.replace(/\s+/g, ' ').trim();
   return {

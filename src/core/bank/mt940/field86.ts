@@ -138,7 +138,28 @@ function applyAccount(out: Details86, bankCode: string | undefined, account: str
  * Slash codes as used by Dutch banks (ING, Rabobank, ABN AMRO "SEPA MT940" layouts): /EREF/…, /REMI/…,
  * /CNTP/IBAN/BIC/NAME/CITY/, /ORDP//NAME/…, /BENM//NAME/…, /MARF/ mandate, /CSID/ creditor id, /ULTD/ /ULTC/.
  */
-const SLASH_CODES = ['EREF', 'REMI', 'CNTP', 'ORDP', 'BENM', 'MARF', 'CSID', 'ULTD', 'ULTC', 'ULTB', 'TRTP', 'PURP', 'IBAN', 'BIC', 'NAME', 'PREF', 'RTRN', 'ADDR', 'ISDT', 'BUSP'];
+const SLASH_CODES = [
+  'EREF',
+  'REMI',
+  'CNTP',
+  'ORDP',
+  'BENM',
+  'MARF',
+  'CSID',
+  'ULTD',
+  'ULTC',
+  'ULTB',
+  'TRTP',
+  'PURP',
+  'IBAN',
+  'BIC',
+  'NAME',
+  'PREF',
+  'RTRN',
+  'ADDR',
+  'ISDT',
+  'BUSP',
+];
 const SLASH_SPLIT = new RegExp(`/(?=(?:${SLASH_CODES.join('|')})/)`);
 
 function parseSlashCodes(text: string): Details86 {

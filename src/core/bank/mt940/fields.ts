@@ -12,8 +12,26 @@
 
 /** Tags of MT940/MT942 (SWIFT) plus `NS` (non-SWIFT, used by German FinTS/HBCI exports). */
 const KNOWN_TAGS = new Set([
-  '20', '21', '25', '25P', '28', '28C', '60F', '60M', '61', '62F', '62M', '64', '65', '86', '34F', '13', '13D', '90D',
-  '90C', 'NS',
+  '20',
+  '21',
+  '25',
+  '25P',
+  '28',
+  '28C',
+  '60F',
+  '60M',
+  '61',
+  '62F',
+  '62M',
+  '64',
+  '65',
+  '86',
+  '34F',
+  '13',
+  '13D',
+  '90D',
+  '90C',
+  'NS',
 ]);
 /** Fields whose content may continue on following lines (61: supplementary details; 86 and NS: free text). */
 const CONTINUABLE = new Set(['61', '86', 'NS']);

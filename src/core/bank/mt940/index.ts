@@ -19,7 +19,12 @@ import { readFields, type Mt940Token } from './fields.ts';
 import { parseField61, type Line61 } from './field61.ts';
 import { parseField86 } from './field86.ts';
 import {
-  FieldError, parseAccount, parseBalance, parseDateTime, parseFloorLimit, parseSum,
+  FieldError,
+  parseAccount,
+  parseBalance,
+  parseDateTime,
+  parseFloorLimit,
+  parseSum,
 } from './values.ts';
 
 type OpenStatement = {
@@ -33,7 +38,8 @@ type OpenStatement = {
 
 type PendingEntry = { l61: Line61; line: number; lines86?: string[] };
 
-const ACTION = 'Export the statement again from your online banking; if the error stays, send the file to the bank.';
+const ACTION =
+  'Export the statement again from your online banking; if the error stays, send the file to the bank.';
 
 class Mt940Parser {
   private statement: OpenStatement | undefined;
@@ -53,9 +59,15 @@ class Mt940Parser {
         if (this.strayLines++ === 0) this.firstStrayLine = token.line;
         return [];
       case 'unknown-tag':
-        return [this.problem('MT940_UNKNOWN_TAG', `Field :${token.tag}: is not part of MT940/MT942 and was ignored.`, token.line, 'warning')];
-      case 'field':
-      {
+        return [
+          this.problem(
+            'MT940_UNKNOWN_TAG',
+            `Field :${token.tag}: is not part of MT940/MT942 and was ignored.`,
+            token.line,
+            'warning',
+          ),
+        ];
+      case 'field': {
         this.fieldCount++;
         // Events produced before a field fails (e.g. the previous entry, flushed by the next :61:) are kept.
         const out: ParseEvent[] = [];
@@ -73,9 +85,23 @@ class Mt940Parser {
   finishFile(): ParseEvent[] {
     const events = this.finishStatement();
     if (this.fieldCount === 0) {
-      events.push(this.problem('MT940_NO_STATEMENT', `The file contains no MT940/MT942 fields (no line starts with a tag like ":20:" or ":61:"). Is it really an MT940 statement?`, 1, 'error'));
+      events.push(
+        this.problem(
+          'MT940_NO_STATEMENT',
+          `The file contains no MT940/MT942 fields (no line starts with a tag like ":20:" or ":61:"). Is it really an MT940 statement?`,
+          1,
+          'error',
+        ),
+      );
     } else if (this.strayLines > 0) {
-      events.push(this.problem('MT940_STRAY_LINES', `${this.strayLines} line(s) outside any MT940 field were ignored.`, this.firstStrayLine, 'warning'));
+      events.push(
+        this.problem(
+          'MT940_STRAY_LINES',
+          `${this.strayLines} line(s) outside any MT940 field were ignored.`,
+          this.firstStrayLine,
+          'warning',
+        ),
+      );
     }
     return events;
   }
@@ -134,12 +160,26 @@ class Mt940Parser {
       currency = 'XXX';
       if (!st.warnedCurrency) {
         st.warnedCurrency = true;
-        events.push(this.problem('MT940_NO_CURRENCY', 'The statement names no currency (no :60F: opening balance before the first :61:); amounts are read with two decimals and currency XXX.', line, 'warning'));
+        events.push(
+          this.problem(
+            'MT940_NO_CURRENCY',
+            'The statement names no currency (no :60F: opening balance before the first :61:); amounts are read with two decimals and currency XXX.',
+            line,
+            'warning',
+          ),
+        );
       }
     }
     const l61 = parseField61(lines, currency);
     if (l61.clampedDate) {
-      events.push(this.problem('MT940_DATE_CLAMPED', 'A date beyond the end of its month (e.g. 30 February) was moved to the last day of the month.', line, 'warning'));
+      events.push(
+        this.problem(
+          'MT940_DATE_CLAMPED',
+          'A date beyond the end of its month (e.g. 30 February) was moved to the last day of the month.',
+          line,
+          'warning',
+        ),
+      );
     }
     this.pending = { l61, line };
   }
@@ -161,14 +201,35 @@ class Mt940Parser {
     if (st.mt942) st.info.format = 'mt942';
     st.info.version = st.info.format === 'mt942' ? 'MT942' : 'MT940';
     if (!st.info.account.iban && !st.info.account.otherId) {
-      events.push(this.problem('MT940_NO_ACCOUNT', 'The statement has no account identification (:25:); choose the account when importing.', st.line, 'warning'));
+      events.push(
+        this.problem(
+          'MT940_NO_ACCOUNT',
+          'The statement has no account identification (:25:); choose the account when importing.',
+          st.line,
+          'warning',
+        ),
+      );
     }
     events.push({ kind: 'statement', statement: st.info, index: st.index });
     return events;
   }
 
-  private problem(code: string, message: string, line: number, severity: ImportProblem['severity']): ParseEvent {
-    return { kind: 'problem', problem: { code, message: `${this.fileName}, line ${line}: ${message}`, file: this.fileName, line, severity } };
+  private problem(
+    code: string,
+    message: string,
+    line: number,
+    severity: ImportProblem['severity'],
+  ): ParseEvent {
+    return {
+      kind: 'problem',
+      problem: {
+        code,
+        message: `${this.fileName}, line ${line}: ${message}`,
+        file: this.fileName,
+        line,
+        severity,
+      },
+    };
   }
 }
 

@@ -9,7 +9,21 @@
 import { isValidCreditorReference } from '../../matching/references.ts';
 
 const KEYWORDS = [
-  'EREF', 'KREF', 'MREF', 'CRED', 'DEBT', 'SVWZ', 'ABWA', 'ABWE', 'IBAN', 'BIC', 'COAM', 'OAMT', 'BREF', 'RREF', 'PURP',
+  'EREF',
+  'KREF',
+  'MREF',
+  'CRED',
+  'DEBT',
+  'SVWZ',
+  'ABWA',
+  'ABWE',
+  'IBAN',
+  'BIC',
+  'COAM',
+  'OAMT',
+  'BREF',
+  'RREF',
+  'PURP',
 ] as const;
 type Keyword = (typeof KEYWORDS)[number];
 
@@ -24,10 +38,27 @@ const MAX_ID = 35;
 /** Keywords without any boundary (Sparkasse CSV-MT940 writes "…0591MREF+KD02…" with nothing in between). */
 const KEYWORD_NO_BOUNDARY = new RegExp(`(${KEYWORDS.join('|')})\\+`, 'g');
 
-type TextField = 'endToEndId' | 'customerReference' | 'mandateId' | 'creditorId' | 'debtorId' | 'ultimateDebtor' | 'ultimateCreditor' | 'iban' | 'bic' | 'purposeCode';
+type TextField =
+  | 'endToEndId'
+  | 'customerReference'
+  | 'mandateId'
+  | 'creditorId'
+  | 'debtorId'
+  | 'ultimateDebtor'
+  | 'ultimateCreditor'
+  | 'iban'
+  | 'bic'
+  | 'purposeCode';
 const FIELD_OF: readonly (readonly [Keyword, TextField])[] = [
-  ['EREF', 'endToEndId'], ['KREF', 'customerReference'], ['MREF', 'mandateId'], ['CRED', 'creditorId'],
-  ['DEBT', 'debtorId'], ['ABWA', 'ultimateDebtor'], ['ABWE', 'ultimateCreditor'], ['IBAN', 'iban'], ['BIC', 'bic'],
+  ['EREF', 'endToEndId'],
+  ['KREF', 'customerReference'],
+  ['MREF', 'mandateId'],
+  ['CRED', 'creditorId'],
+  ['DEBT', 'debtorId'],
+  ['ABWA', 'ultimateDebtor'],
+  ['ABWE', 'ultimateCreditor'],
+  ['IBAN', 'iban'],
+  ['BIC', 'bic'],
   ['PURP', 'purposeCode'],
 ];
 
@@ -111,7 +142,8 @@ export function parseSepaKeywords(text: string, options: { anywhere?: boolean } 
     const parts = raw.split(BOUNDARY);
     let keep = parts[0] ?? '';
     let i = 1;
-    for (; i < parts.length && cleanText(keep + (parts[i] ?? '')).length <= MAX_ID; i++) keep += parts[i] ?? '';
+    for (; i < parts.length && cleanText(keep + (parts[i] ?? '')).length <= MAX_ID; i++)
+      keep += parts[i] ?? '';
     if (i === parts.length) continue;
     values.set(k, keep);
     overflow.push(parts.slice(i).join(''));

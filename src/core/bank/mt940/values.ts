@@ -37,14 +37,20 @@ function iso(y: number, m: number, d: number): string {
  * 30-day months) is moved to the month's last day; `clamped` says so. Anything else invalid throws.
  */
 export function makeDate(y: number, m: number, d: number, what: string): { date: string; clamped: boolean } {
-  if (m < 1 || m > 12 || d < 1 || d > 31) throw new FieldError('MT940_BAD_DATE', `${what} is not a valid date.`);
+  if (m < 1 || m > 12 || d < 1 || d > 31)
+    throw new FieldError('MT940_BAD_DATE', `${what} is not a valid date.`);
   const last = daysInMonth(y, m);
   return d > last ? { date: iso(y, m, last), clamped: true } : { date: iso(y, m, d), clamped: false };
 }
 
 export function parseYymmdd(s: string, what: string): { date: string; clamped: boolean } {
   if (!/^\d{6}$/.test(s)) throw new FieldError('MT940_BAD_DATE', `${what} "${s}" is not a date (YYMMDD).`);
-  return makeDate(fullYear(Number(s.slice(0, 2))), Number(s.slice(2, 4)), Number(s.slice(4, 6)), `${what} "${s}"`);
+  return makeDate(
+    fullYear(Number(s.slice(0, 2))),
+    Number(s.slice(2, 4)),
+    Number(s.slice(4, 6)),
+    `${what} "${s}"`,
+  );
 }
 
 /**
@@ -68,12 +74,16 @@ export function parseAmount(s: string, currency: string): number {
   // Old Rabobank exports write a decimal point ("000000000300.00"); SWIFT itself only knows the comma.
   const point = /^\d+\.\d*$/.test(text);
   if (!point && !/^\d[\d,]*$/.test(text) && !/^,\d+$/.test(text)) {
-    throw new FieldError('MT940_BAD_AMOUNT', `Amount "${s}" is not a SWIFT amount (digits with a decimal comma).`);
+    throw new FieldError(
+      'MT940_BAD_AMOUNT',
+      `Amount "${s}" is not a SWIFT amount (digits with a decimal comma).`,
+    );
   }
   try {
     return parseDecimalToMinor(text, currency, { decimalSeparator: point ? '.' : ',' });
   } catch (e) {
-    if (isKassenwartError(e)) throw new FieldError('MT940_BAD_AMOUNT', `Amount "${s}" ${currency}: ${e.message}`);
+    if (isKassenwartError(e))
+      throw new FieldError('MT940_BAD_AMOUNT', `Amount "${s}" ${currency}: ${e.message}`);
     throw e;
   }
 }
@@ -83,7 +93,11 @@ export type Balance = { date: string; currency: string; amountMinor: number };
 /** 1!a6!n3!a15d: D/C mark, date YYMMDD, currency, amount. A debit balance is negative. */
 export function parseBalance(content: string, fallbackCurrency?: string): Balance {
   const m = /^\s*([CD])(\d{6})([A-Z]{3})?\s*(\d[\d,.]*)\s*$/.exec(content);
-  if (!m) throw new FieldError('MT940_BAD_BALANCE', `Balance "${content}" does not read as D/C mark, YYMMDD, currency, amount.`);
+  if (!m)
+    throw new FieldError(
+      'MT940_BAD_BALANCE',
+      `Balance "${content}" does not read as D/C mark, YYMMDD, currency, amount.`,
+    );
   // FinTS samples omit the currency in :62M: when the statement already named it.
   const [, mark, date, currency = fallbackCurrency, amount = ''] = m;
   if (!currency) throw new FieldError('MT940_BAD_BALANCE', `Balance "${content}" names no currency.`);
@@ -96,9 +110,17 @@ export function parseBalance(content: string, fallbackCurrency?: string): Balanc
 }
 
 /** :34F: floor limit 3!a[1!a]15d (one for both directions, or a D and a C line). */
-export function parseFloorLimit(content: string): { currency: string; mark?: 'D' | 'C'; amountMinor: number } {
+export function parseFloorLimit(content: string): {
+  currency: string;
+  mark?: 'D' | 'C';
+  amountMinor: number;
+} {
   const m = /^\s*([A-Z]{3})([DC])?\s*([\d,]+)\s*$/.exec(content);
-  if (!m) throw new FieldError('MT942_BAD_34F', `Floor limit "${content}" does not read as currency, [D/C], amount.`);
+  if (!m)
+    throw new FieldError(
+      'MT942_BAD_34F',
+      `Floor limit "${content}" does not read as currency, [D/C], amount.`,
+    );
   const currency = m[1] ?? 'XXX';
   const mark = m[2] as 'D' | 'C' | undefined;
   return { currency, ...(mark ? { mark } : {}), amountMinor: parseAmount(m[3] ?? '', currency) };
@@ -107,7 +129,11 @@ export function parseFloorLimit(content: string): { currency: string; mark?: 'D'
 /** :90D:/:90C: 5n3!a15d — number of entries, currency, sum. */
 export function parseSum(content: string): { count: number; currency: string; amountMinor: number } {
   const m = /^\s*(\d{0,5})([A-Z]{3})\s*([\d,]+)\s*$/.exec(content);
-  if (!m) throw new FieldError('MT942_BAD_90', `Sum of entries "${content}" does not read as count, currency, amount.`);
+  if (!m)
+    throw new FieldError(
+      'MT942_BAD_90',
+      `Sum of entries "${content}" does not read as count, currency, amount.`,
+    );
   const currency = m[2] ?? 'XXX';
   return { count: Number(m[1] || '0'), currency, amountMinor: parseAmount(m[3] ?? '', currency) };
 }
@@ -119,7 +145,8 @@ export function parseDateTime(content: string): string {
   const { date } = parseYymmdd(m[1] ?? '', 'Date-time');
   const hh = Number(m[2]);
   const mi = Number(m[3]);
-  if (hh > 23 || mi > 59) throw new FieldError('MT942_BAD_13D', `Date-time "${content}" has an invalid time.`);
+  if (hh > 23 || mi > 59)
+    throw new FieldError('MT942_BAD_13D', `Date-time "${content}" has an invalid time.`);
   const offset = m[4] ? (m[4] === '-' ? -1 : 1) * (Number(m[5]) * 60 + Number(m[6])) : 0;
   const ms = Date.parse(`${date}T${m[2]}:${m[3]}:00Z`) - offset * 60_000;
   return new Date(ms).toISOString();

@@ -31,8 +31,5 @@ export const assignments = sqliteTable(
     undoneBy: text('undone_by'),
     undoReason: text('undo_reason'),
   },
-  (t) => [
-    index('assignments_posting_idx').on(t.postingId),
-    index('assignments_order_idx').on(t.orderId),
-  ],
+  (t) => [index('assignments_posting_idx').on(t.postingId), index('assignments_order_idx').on(t.orderId)],
 );

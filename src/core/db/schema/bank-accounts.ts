@@ -22,5 +22,8 @@ export const bankAccounts = sqliteTable(
     csvProfile: text('csv_profile'),
     createdAt: instant('created_at').notNull(),
   },
-  (t) => [uniqueIndex('bank_accounts_iban_uq').on(t.iban), uniqueIndex('bank_accounts_other_uq').on(t.otherId)],
+  (t) => [
+    uniqueIndex('bank_accounts_iban_uq').on(t.iban),
+    uniqueIndex('bank_accounts_other_uq').on(t.otherId),
+  ],
 );

@@ -23,7 +23,10 @@ export const payerFacts = sqliteTable(
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('payer_facts_uq').on(t.kind, t.payerKey, t.customerKey), index('payer_facts_payer_idx').on(t.payerKey)],
+  (t) => [
+    uniqueIndex('payer_facts_uq').on(t.kind, t.payerKey, t.customerKey),
+    index('payer_facts_payer_idx').on(t.payerKey),
+  ],
 );
 
 /**
@@ -46,5 +49,8 @@ export const postingReturns = sqliteTable(
     amountMinor: integer('amount_minor').notNull(),
     createdAt: instant('created_at').notNull(),
   },
-  (t) => [index('posting_returns_posting_idx').on(t.returnPostingId), uniqueIndex('posting_returns_assignment_uq').on(t.assignmentId)],
+  (t) => [
+    index('posting_returns_posting_idx').on(t.returnPostingId),
+    uniqueIndex('posting_returns_assignment_uq').on(t.assignmentId),
+  ],
 );

@@ -19,7 +19,10 @@ export const customerMessages = sqliteTable(
     createdAt: instant('created_at').notNull(),
     sentAt: instant('sent_at'),
   },
-  (t) => [index('customer_messages_order_idx').on(t.orderId), index('customer_messages_state_idx').on(t.state)],
+  (t) => [
+    index('customer_messages_order_idx').on(t.orderId),
+    index('customer_messages_state_idx').on(t.state),
+  ],
 );
 
 /** Notifications for the dealer (tray and log): failed transfers, unknown accounts, sync errors. */

@@ -30,5 +30,8 @@ export const orderEvents = sqliteTable(
     handledAt: instant('handled_at'),
     handledBy: text('handled_by'),
   },
-  (t) => [index('order_events_kind_handled_idx').on(t.kind, t.handledAt), index('order_events_order_idx').on(t.orderId)],
+  (t) => [
+    index('order_events_kind_handled_idx').on(t.kind, t.handledAt),
+    index('order_events_order_idx').on(t.orderId),
+  ],
 );

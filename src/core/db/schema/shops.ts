@@ -41,7 +41,10 @@ export const shopSyncState = sqliteTable(
     lastRunAt: instant('last_run_at'),
     lastSuccessAt: instant('last_success_at'),
   },
-  (t) => [uniqueIndex('shop_sync_state_uq').on(t.shopId, t.kind), index('shop_sync_state_shop_idx').on(t.shopId)],
+  (t) => [
+    uniqueIndex('shop_sync_state_uq').on(t.shopId, t.kind),
+    index('shop_sync_state_shop_idx').on(t.shopId),
+  ],
 );
 
 export const syncRuns = sqliteTable(

@@ -17,12 +17,17 @@ const EXPORT_HEADER = 'number,status,changed_at,note\n';
 
 export class CsvShopConnector implements ShopConnector {
   readonly system = 'csv' as const;
-  readonly capabilities: ShopCapabilities = { canPushNewOrders: false, hasInvoiceNumbers: true, customStatuses: true };
+  readonly capabilities: ShopCapabilities = {
+    canPushNewOrders: false,
+    hasInvoiceNumbers: true,
+    customStatuses: true,
+  };
   private readonly path: string;
   private readonly clock: Clock;
 
   constructor(context: ConnectorContext) {
-    if (!context.filePath) throw new ShopError('SHOP_CONFIG', `CSV shop "${context.shopName}" needs a file or folder (--file).`);
+    if (!context.filePath)
+      throw new ShopError('SHOP_CONFIG', `CSV shop "${context.shopName}" needs a file or folder (--file).`);
     this.path = context.filePath;
     this.clock = context.clock;
   }
@@ -37,7 +42,10 @@ export class CsvShopConnector implements ShopConnector {
 
   private files(): string[] {
     if (!existsSync(this.path)) {
-      throw new ShopError('CSV_NOT_FOUND', `The orders file ${this.path} does not exist. Check the path, or change it with "kassenwart shop remove" and "shop add".`);
+      throw new ShopError(
+        'CSV_NOT_FOUND',
+        `The orders file ${this.path} does not exist. Check the path, or change it with "kassenwart shop remove" and "shop add".`,
+      );
     }
     if (!this.isFolder()) return [this.path];
     return readdirSync(this.path)
@@ -49,7 +57,8 @@ export class CsvShopConnector implements ShopConnector {
   private readAll(): ShopOrder[] {
     const byNumber = new Map<string, ShopOrder>();
     for (const file of this.files()) {
-      for (const order of parseOrdersCsv(readFileSync(file, 'utf8'), basename(file))) byNumber.set(order.externalId, order);
+      for (const order of parseOrdersCsv(readFileSync(file, 'utf8'), basename(file)))
+        byNumber.set(order.externalId, order);
     }
     return [...byNumber.values()];
   }
@@ -59,14 +68,20 @@ export class CsvShopConnector implements ShopConnector {
       this.readAll();
       return Promise.resolve({ ok: true });
     } catch (error) {
-      if (error instanceof ShopError) return Promise.resolve({ ok: false, code: error.code, message: error.message });
+      if (error instanceof ShopError)
+        return Promise.resolve({ ok: false, code: error.code, message: error.message });
       throw error;
     }
   }
 
   discover(): Promise<ShopDiscovery> {
     const orders = this.readAll();
-    const methods = new Set(['prepayment', 'invoice', 'cod', ...orders.map((o) => o.paymentMethod ?? '').filter(Boolean)]);
+    const methods = new Set([
+      'prepayment',
+      'invoice',
+      'cod',
+      ...orders.map((o) => o.paymentMethod ?? '').filter(Boolean),
+    ]);
     const statuses = new Set(['open', 'paid', 'cancelled', ...orders.map((o) => o.status)]);
     return Promise.resolve({
       paymentMethods: [...methods].map((id) => ({ id, name: id })),
@@ -81,17 +96,27 @@ export class CsvShopConnector implements ShopConnector {
 
   listOpenOrderIds(params: { openStatuses: string[] }): Promise<{ ids: string[]; requests: number }> {
     const open = new Set(params.openStatuses);
-    return Promise.resolve({ ids: this.readAll().filter((o) => open.has(o.status)).map((o) => o.externalId), requests: 0 });
+    return Promise.resolve({
+      ids: this.readAll()
+        .filter((o) => open.has(o.status))
+        .map((o) => o.externalId),
+      requests: 0,
+    });
   }
 
   getOrder(externalId: string): Promise<ShopOrder | undefined> {
     return Promise.resolve(this.readAll().find((o) => o.externalId === externalId));
   }
 
-  setOrderStatus(externalId: string, target: { status: string; paid?: boolean; note?: string }): Promise<void> {
+  setOrderStatus(
+    externalId: string,
+    target: { status: string; paid?: boolean; note?: string },
+  ): Promise<void> {
     const file = this.exportPath;
     const existing = existsSync(file) ? readFileSync(file, 'utf8') : EXPORT_HEADER;
-    const row = [externalId, target.status, this.clock.now().toISOString(), target.note ?? ''].map(csvField).join(',');
+    const row = [externalId, target.status, this.clock.now().toISOString(), target.note ?? '']
+      .map(csvField)
+      .join(',');
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, `${existing.endsWith('\n') ? existing : `${existing}\n`}${row}\n`, 'utf8');
     renameSync(tmp, file);

@@ -34,14 +34,31 @@ export function parseOrdersCsv(text: string, fileName: string): ShopOrder[] {
   const input = text.replace(/^\uFEFF/, '');
   let records: Record<string, string>[];
   try {
-    records = parse<Record<string, string>>(input, { columns: true, skip_empty_lines: true, trim: true, relax_column_count: false });
+    records = parse<Record<string, string>>(input, {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false,
+    });
   } catch (error) {
-    throw new ShopError('CSV_BAD_FILE', `${fileName}: not a readable CSV file (${error instanceof Error ? error.message : String(error)}).`);
+    throw new ShopError(
+      'CSV_BAD_FILE',
+      `${fileName}: not a readable CSV file (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   const header = input.split(/\r?\n/, 1)[0] ?? '';
-  const missing = CSV_COLUMNS.filter((c) => !header.split(',').map((h) => h.trim().replace(/^"|"$/g, '')).includes(c));
+  const missing = CSV_COLUMNS.filter(
+    (c) =>
+      !header
+        .split(',')
+        .map((h) => h.trim().replace(/^"|"$/g, ''))
+        .includes(c),
+  );
   if (missing.length) {
-    throw new ShopError('CSV_BAD_HEADER', `${fileName}: the header row lacks ${missing.join(', ')}. Expected: ${CSV_COLUMNS.join(',')}`);
+    throw new ShopError(
+      'CSV_BAD_HEADER',
+      `${fileName}: the header row lacks ${missing.join(', ')}. Expected: ${CSV_COLUMNS.join(',')}`,
+    );
   }
   return records.map((record, index) => toOrder(record as Row, fileName, index + 2));
 }
@@ -50,14 +67,22 @@ function toOrder(row: Row, fileName: string, line: number): ShopOrder {
   const where = `${fileName} line ${line}`;
   if (!row.number) throw new ShopError('CSV_BAD_ROW', `${where}: the order number is empty.`);
   const currency = (row.currency || 'EUR').toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency)) throw new ShopError('CSV_BAD_ROW', `${where}: "${row.currency}" is not a currency code like EUR.`);
+  if (!/^[A-Z]{3}$/.test(currency))
+    throw new ShopError('CSV_BAD_ROW', `${where}: "${row.currency}" is not a currency code like EUR.`);
   const created = Date.parse(row.created_at);
-  if (Number.isNaN(created)) throw new ShopError('CSV_BAD_ROW', `${where}: created_at "${row.created_at}" is not an ISO 8601 date/time.`);
+  if (Number.isNaN(created))
+    throw new ShopError(
+      'CSV_BAD_ROW',
+      `${where}: created_at "${row.created_at}" is not an ISO 8601 date/time.`,
+    );
   let totalMinor: number;
   try {
     totalMinor = parseDecimalToMinor(row.amount, currency);
   } catch {
-    throw new ShopError('CSV_BAD_ROW', `${where}: amount "${row.amount}" is not an amount with a dot, like 49.90.`);
+    throw new ShopError(
+      'CSV_BAD_ROW',
+      `${where}: amount "${row.amount}" is not an amount with a dot, like 49.90.`,
+    );
   }
   return {
     externalId: row.number,

@@ -55,13 +55,18 @@ export function createShopifyGraphQL(options: ShopifyClientOptions): ShopifyGrap
   // (assertSecureUrl above), where we switch the scheme back for the simulator.
   const plainLoopback = url.protocol === 'http:';
   const sleep = options.sleep ?? defaultSleep;
-  const secrets = 'accessToken' in options.auth ? [options.auth.accessToken] : [options.auth.clientSecret, options.auth.clientId];
+  const secrets =
+    'accessToken' in options.auth
+      ? [options.auth.accessToken]
+      : [options.auth.clientSecret, options.auth.clientId];
   let requestCount = 0;
   let lastShopError: ShopError | undefined;
   const shopFetch = createShopFetch({ ...options, label, secrets });
   const fetchForLibrary: typeof fetch = async (input, init) => {
     requestCount += 1;
-    const target = plainLoopback ? String(input instanceof Request ? input.url : input).replace(/^https:/, 'http:') : input;
+    const target = plainLoopback
+      ? String(input instanceof Request ? input.url : input).replace(/^https:/, 'http:')
+      : input;
     try {
       return await shopFetch(target, init);
     } catch (error) {
@@ -71,7 +76,8 @@ export function createShopifyGraphQL(options: ShopifyClientOptions): ShopifyGrap
     }
   };
 
-  let token: { value: string; expiresAt?: number } | undefined = 'accessToken' in options.auth ? { value: options.auth.accessToken } : undefined;
+  let token: { value: string; expiresAt?: number } | undefined =
+    'accessToken' in options.auth ? { value: options.auth.accessToken } : undefined;
   let client: ReturnType<typeof createAdminApiClient> | undefined;
   const bucket: { status?: Cost['throttleStatus']; at?: number } = {};
   const lastCost = new Map<string, number>();
@@ -81,22 +87,40 @@ export function createShopifyGraphQL(options: ShopifyClientOptions): ShopifyGrap
     const response = await fetchForLibrary(`${url.origin}/admin/oauth/access_token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: auth.clientId, client_secret: auth.clientSecret }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: auth.clientId,
+        client_secret: auth.clientSecret,
+      }).toString(),
     });
-    const body = (await response.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
+    const body = (await response.json().catch(() => ({}))) as {
+      access_token?: string;
+      expires_in?: number;
+      error?: string;
+      error_description?: string;
+    };
     if (!response.ok || !body.access_token) {
-      const reason = body.error ? `: ${body.error}${body.error_description ? ` – ${body.error_description}` : ''}` : '';
+      const reason = body.error
+        ? `: ${body.error}${body.error_description ? ` – ${body.error_description}` : ''}`
+        : '';
       throw new ShopError(
         'SHOP_AUTH_FAILED',
-        redact(`${label} rejected the app's client ID and secret (HTTP ${response.status}${reason}). Check them in the Dev Dashboard (Apps > your app > Settings) and that the app is installed on this store, then run "kassenwart shop add" again.`, secrets),
+        redact(
+          `${label} rejected the app's client ID and secret (HTTP ${response.status}${reason}). Check them in the Dev Dashboard (Apps > your app > Settings) and that the app is installed on this store, then run "kassenwart shop add" again.`,
+          secrets,
+        ),
       );
     }
-    token = { value: body.access_token, expiresAt: options.clock.now().getTime() + (body.expires_in ?? 86_399) * 1000 };
+    token = {
+      value: body.access_token,
+      expiresAt: options.clock.now().getTime() + (body.expires_in ?? 86_399) * 1000,
+    };
     client = undefined;
   }
 
   async function currentClient() {
-    const stale = token?.expiresAt !== undefined && options.clock.now().getTime() >= token.expiresAt - REFRESH_MARGIN_MS;
+    const stale =
+      token?.expiresAt !== undefined && options.clock.now().getTime() >= token.expiresAt - REFRESH_MARGIN_MS;
     if (!token || stale) await fetchToken();
     client ??= createAdminApiClient({
       storeDomain: url.host,
@@ -105,7 +129,10 @@ export function createShopifyGraphQL(options: ShopifyClientOptions): ShopifyGrap
       customFetchApi: fetchForLibrary,
       retries: 0,
       logger: (entry) => {
-        if (entry.type === 'Unsupported_Api_Version' || entry.type === 'HTTP-Response-GraphQL-Deprecation-Notice') {
+        if (
+          entry.type === 'Unsupported_Api_Version' ||
+          entry.type === 'HTTP-Response-GraphQL-Deprecation-Notice'
+        ) {
           options.logger?.log('warn', 'Shopify API notice', { shop: label, notice: entry.type });
         }
       },
@@ -118,14 +145,20 @@ export function createShopifyGraphQL(options: ShopifyClientOptions): ShopifyGrap
     const status = bucket.status;
     if (!status || cost === undefined || bucket.at === undefined) return;
     const elapsed = (options.clock.now().getTime() - bucket.at) / 1000;
-    const available = Math.min(status.maximumAvailable, status.currentlyAvailable + elapsed * status.restoreRate);
+    const available = Math.min(
+      status.maximumAvailable,
+      status.currentlyAvailable + elapsed * status.restoreRate,
+    );
     if (cost > available) await sleep(Math.ceil(((cost - available) / status.restoreRate) * 1000));
   }
 
   const authFailed = (status: number, detail: string) =>
     new ShopError(
       'SHOP_AUTH_FAILED',
-      redact(`${label} rejected the access token (HTTP ${status}${detail}). Check the app's Admin API access token or client credentials and its scopes (read_orders, write_orders), then run "kassenwart shop add" again.`, secrets),
+      redact(
+        `${label} rejected the access token (HTTP ${status}${detail}). Check the app's Admin API access token or client credentials and its scopes (read_orders, write_orders), then run "kassenwart shop add" again.`,
+        secrets,
+      ),
     );
 
   return {
@@ -151,7 +184,8 @@ export function createShopifyGraphQL(options: ShopifyClientOptions): ShopifyGrap
         if (!errors) return result.data as T;
         const status = errors.networkStatusCode;
         if (status === 401 || status === 403) {
-          const body = (await errors.response?.json().catch(() => undefined)) as { errors?: unknown } | undefined;
+          const body = (await errors.response?.json().catch(() => undefined)) as
+            { errors?: unknown } | undefined;
           const detail = typeof body?.errors === 'string' ? `: ${body.errors}` : '';
           if (status === 401 && !refreshed && !('accessToken' in options.auth)) {
             refreshed = true;
@@ -168,12 +202,20 @@ export function createShopifyGraphQL(options: ShopifyClientOptions): ShopifyGrap
           continue;
         }
         if (graphQLErrors.some((e) => e.extensions?.code === 'THROTTLED')) {
-          throw new ShopError('SHOP_RATE_LIMITED', `${label} kept throttling our requests (query cost limit). The next sync will try again.`);
+          throw new ShopError(
+            'SHOP_RATE_LIMITED',
+            `${label} kept throttling our requests (query cost limit). The next sync will try again.`,
+          );
         }
         const messages = graphQLErrors.map((e) => e.message).join('; ') || errors.message || 'unknown error';
-        throw new ShopError('SHOP_REQUEST_REJECTED', redact(`${label} rejected a GraphQL request${status ? ` (HTTP ${status})` : ''}: ${messages}`, secrets));
+        throw new ShopError(
+          'SHOP_REQUEST_REJECTED',
+          redact(
+            `${label} rejected a GraphQL request${status ? ` (HTTP ${status})` : ''}: ${messages}`,
+            secrets,
+          ),
+        );
       }
     },
   };
 }
-

@@ -36,7 +36,13 @@ export type ShopifyOrderNode = {
   canMarkAsPaid: boolean;
   tags: string[];
   currentTotalPriceSet: { shopMoney: Money };
-  billingAddress: { firstName: string | null; lastName: string | null; name: string | null; company: string | null; countryCodeV2: string | null } | null;
+  billingAddress: {
+    firstName: string | null;
+    lastName: string | null;
+    name: string | null;
+    company: string | null;
+    countryCodeV2: string | null;
+  } | null;
 };
 type Connection<T> = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] };
 type UserErrors = { userErrors: { field: string[] | null; message: string }[] };
@@ -63,7 +69,12 @@ export function toShopOrder(order: ShopifyOrderNode): ShopOrder {
     totalMinor: parseDecimalToMinor(money.amount, money.currencyCode),
     currency: money.currencyCode,
     status: statusOf(order),
-    extra: { financialStatus: order.displayFinancialStatus, canMarkAsPaid: order.canMarkAsPaid, tags: order.tags, test: order.test },
+    extra: {
+      financialStatus: order.displayFinancialStatus,
+      canMarkAsPaid: order.canMarkAsPaid,
+      tags: order.tags,
+      test: order.test,
+    },
   };
   const name = billing?.name ?? [billing?.firstName, billing?.lastName].filter(Boolean).join(' ');
   if (name) result.customerName = name;
@@ -78,9 +89,12 @@ export function toShopOrder(order: ShopifyOrderNode): ShopOrder {
 /** Shopify search syntax (https://shopify.dev/docs/api/usage/search-syntax): values with spaces or colons quoted. */
 const since = (iso: string) => `updated_at:>='${new Date(iso).toISOString()}'`;
 
-export function createShopifyConnector(options: ShopifyConnectorOptions): ShopConnector & { readonly requestCount: number } {
+export function createShopifyConnector(
+  options: ShopifyConnectorOptions,
+): ShopConnector & { readonly requestCount: number } {
   const gql = createShopifyGraphQL(options);
-  const pageSize = (requested: number | undefined) => Math.max(1, Math.min(requested ?? 100, MAX_ORDERS_PER_PAGE));
+  const pageSize = (requested: number | undefined) =>
+    Math.max(1, Math.min(requested ?? 100, MAX_ORDERS_PER_PAGE));
 
   async function readOrder(id: string): Promise<ShopifyOrderNode | undefined> {
     if (!id.startsWith('gid://shopify/Order/')) return undefined;
@@ -108,14 +122,23 @@ export function createShopifyConnector(options: ShopifyConnectorOptions): ShopCo
     },
 
     async discover(): Promise<ShopDiscovery> {
-      const recent = await gql.request<{ orders: { nodes: { paymentGatewayNames: string[] }[] } }>(RECENT_GATEWAYS_QUERY, { first: 250 });
+      const recent = await gql.request<{ orders: { nodes: { paymentGatewayNames: string[] }[] } }>(
+        RECENT_GATEWAYS_QUERY,
+        { first: 250 },
+      );
       const names = new Set<string>(Object.values(defaultMapping.paymentMethods).flat());
-      for (const node of recent.orders.nodes) for (const g of node.paymentGatewayNames) if (!NOT_A_METHOD.has(g)) names.add(g);
-      const tags = [defaultMapping.overdueStatus, defaultMapping.debtCollectionStatus].filter((t): t is string => !!t);
+      for (const node of recent.orders.nodes)
+        for (const g of node.paymentGatewayNames) if (!NOT_A_METHOD.has(g)) names.add(g);
+      const tags = [defaultMapping.overdueStatus, defaultMapping.debtCollectionStatus].filter(
+        (t): t is string => !!t,
+      );
       return {
         paymentMethods: [...names].map((n) => ({ id: n, name: n })),
         statuses: [
-          ...FINANCIAL_STATUSES.map((s) => ({ id: s, name: s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, ' ') })),
+          ...FINANCIAL_STATUSES.map((s) => ({
+            id: s,
+            name: s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, ' '),
+          })),
           { id: CANCELLED, name: 'Cancelled' },
           ...tags.map((t) => ({ id: t, name: `Tag "${t.slice(TAG_PREFIX.length)}"` })),
         ],
@@ -127,7 +150,12 @@ export function createShopifyConnector(options: ShopifyConnectorOptions): ShopCo
       // Cursor paging with sortKey UPDATED_AT: Shopify's cursors are keyset positions, so an order updated while
       // we page moves behind the cursor instead of shifting others. `>=` because updatedAt has whole seconds.
       // Our cursor carries the search query of the first page, so every page of one listing uses the same query.
-      const resume = params.cursor ? (JSON.parse(Buffer.from(params.cursor, 'base64url').toString('utf8')) as { q: string | null; c: string }) : undefined;
+      const resume = params.cursor
+        ? (JSON.parse(Buffer.from(params.cursor, 'base64url').toString('utf8')) as {
+            q: string | null;
+            c: string;
+          })
+        : undefined;
       const query = resume ? resume.q : params.since ? since(params.since) : null;
       const data = await gql.request<{ orders: Connection<ShopifyOrderNode> }>(CHANGED_ORDERS_QUERY, {
         first: pageSize(params.pageSize),
@@ -135,7 +163,8 @@ export function createShopifyConnector(options: ShopifyConnectorOptions): ShopCo
         query,
       });
       const { pageInfo, nodes } = data.orders;
-      const next = pageInfo.hasNextPage && pageInfo.endCursor ? { q: query, c: pageInfo.endCursor } : undefined;
+      const next =
+        pageInfo.hasNextPage && pageInfo.endCursor ? { q: query, c: pageInfo.endCursor } : undefined;
       return {
         orders: nodes.map(toShopOrder),
         nextCursor: next ? Buffer.from(JSON.stringify(next), 'utf8').toString('base64url') : undefined,
@@ -152,7 +181,9 @@ export function createShopifyConnector(options: ShopifyConnectorOptions): ShopCo
       for (const status of openStatuses.filter((s) => s !== CANCELLED && !s.startsWith(TAG_PREFIX))) {
         let after: string | null = null;
         for (;;) {
-          const data: { orders: Connection<Pick<ShopifyOrderNode, 'id' | 'cancelledAt' | 'displayFinancialStatus'>> } = await gql.request(OPEN_ORDERS_QUERY, {
+          const data: {
+            orders: Connection<Pick<ShopifyOrderNode, 'id' | 'cancelledAt' | 'displayFinancialStatus'>>;
+          } = await gql.request(OPEN_ORDERS_QUERY, {
             first: MAX_ORDERS_PER_PAGE,
             after,
             query: `financial_status:${status.toLowerCase()}`,
@@ -172,20 +203,35 @@ export function createShopifyConnector(options: ShopifyConnectorOptions): ShopCo
 
     async setOrderStatus(externalId, target) {
       if (target.status.startsWith(TAG_PREFIX)) {
-        const data = await gql.request<{ tagsAdd: UserErrors | null }>(TAGS_ADD_MUTATION, { id: externalId, tags: [target.status.slice(TAG_PREFIX.length)] });
+        const data = await gql.request<{ tagsAdd: UserErrors | null }>(TAGS_ADD_MUTATION, {
+          id: externalId,
+          tags: [target.status.slice(TAG_PREFIX.length)],
+        });
         throwUserErrors(data.tagsAdd, `tag order ${externalId}`);
         if (!target.paid) return;
       } else if (!target.paid && target.status !== 'PAID') {
-        throw new ShopError('SHOP_CONFIG', `${gql.label}: Shopify has no order status "${target.status}"; Kassenwart can only mark orders paid or add tags ("tag:…").`);
+        throw new ShopError(
+          'SHOP_CONFIG',
+          `${gql.label}: Shopify has no order status "${target.status}"; Kassenwart can only mark orders paid or add tags ("tag:…").`,
+        );
       }
       // orderMarkAsPaid only works while canMarkAsPaid (https://shopify.dev/docs/api/admin-graphql/latest/mutations/orderMarkAsPaid).
       const order = await readOrder(externalId);
-      if (!order) throw new ShopError('SHOP_NOT_FOUND', `${gql.label}: order ${externalId} no longer exists in the shop.`);
+      if (!order)
+        throw new ShopError(
+          'SHOP_NOT_FOUND',
+          `${gql.label}: order ${externalId} no longer exists in the shop.`,
+        );
       if (order.displayFinancialStatus === 'PAID') return;
       if (!order.canMarkAsPaid) {
-        throw new ShopError('SHOP_REQUEST_REJECTED', `${gql.label}: order ${order.name} cannot be marked as paid in Shopify (status ${statusOf(order)}).`);
+        throw new ShopError(
+          'SHOP_REQUEST_REJECTED',
+          `${gql.label}: order ${order.name} cannot be marked as paid in Shopify (status ${statusOf(order)}).`,
+        );
       }
-      const data = await gql.request<{ orderMarkAsPaid: (UserErrors & { order: { displayFinancialStatus: string | null } | null }) | null }>(MARK_AS_PAID_MUTATION, {
+      const data = await gql.request<{
+        orderMarkAsPaid: (UserErrors & { order: { displayFinancialStatus: string | null } | null }) | null;
+      }>(MARK_AS_PAID_MUTATION, {
         input: { id: externalId },
       });
       if (data.orderMarkAsPaid?.userErrors.length) {
@@ -198,6 +244,10 @@ export function createShopifyConnector(options: ShopifyConnectorOptions): ShopCo
 
   function throwUserErrors(payload: UserErrors | null, what: string): void {
     const errors = payload?.userErrors ?? [];
-    if (errors.length > 0) throw new ShopError('SHOP_REQUEST_REJECTED', `${gql.label} refused to ${what}: ${errors.map((e) => e.message).join('; ')}`);
+    if (errors.length > 0)
+      throw new ShopError(
+        'SHOP_REQUEST_REJECTED',
+        `${gql.label} refused to ${what}: ${errors.map((e) => e.message).join('; ')}`,
+      );
   }
 }

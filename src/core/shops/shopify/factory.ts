@@ -13,17 +13,32 @@ export const shopifyFactory: ConnectorFactory = {
   needsUrl: true,
   needsFile: false,
   credentialFields: [
-    { name: 'token', label: 'Admin API access token (shpat_…), or leave empty and give client ID and secret', optional: true },
+    {
+      name: 'token',
+      label: 'Admin API access token (shpat_…), or leave empty and give client ID and secret',
+      optional: true,
+    },
     { name: 'key', label: 'Client ID of your app', optional: true },
     { name: 'secret', label: 'Client secret of your app', optional: true },
   ],
   defaultMapping: () => defaultMapping,
   create(context) {
     const { token, key, secret } = context.credentials;
-    if (!context.url) throw new ShopError('SHOP_CONFIG', `Shopify shop "${context.shopName}" has no address; give --url https://your-store.myshopify.com.`);
-    const auth = token ? { accessToken: token } : key && secret ? { clientId: key, clientSecret: secret } : undefined;
+    if (!context.url)
+      throw new ShopError(
+        'SHOP_CONFIG',
+        `Shopify shop "${context.shopName}" has no address; give --url https://your-store.myshopify.com.`,
+      );
+    const auth = token
+      ? { accessToken: token }
+      : key && secret
+        ? { clientId: key, clientSecret: secret }
+        : undefined;
     if (!auth) {
-      throw new ShopError('SHOP_CONFIG', `Shopify shop "${context.shopName}" needs an Admin API access token, or the client ID and secret of your app (Dev Dashboard > Apps > Settings).`);
+      throw new ShopError(
+        'SHOP_CONFIG',
+        `Shopify shop "${context.shopName}" needs an Admin API access token, or the client ID and secret of your app (Dev Dashboard > Apps > Settings).`,
+      );
     }
     const url = /^https?:\/\//.test(context.url) ? context.url : `https://${context.url}`;
     return createShopifyConnector({

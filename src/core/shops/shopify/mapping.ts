@@ -8,7 +8,16 @@
  */
 import type { ShopMapping } from '../connector.ts';
 
-export const FINANCIAL_STATUSES = ['PENDING', 'AUTHORIZED', 'PARTIALLY_PAID', 'PAID', 'PARTIALLY_REFUNDED', 'REFUNDED', 'VOIDED', 'EXPIRED'] as const;
+export const FINANCIAL_STATUSES = [
+  'PENDING',
+  'AUTHORIZED',
+  'PARTIALLY_PAID',
+  'PAID',
+  'PARTIALLY_REFUNDED',
+  'REFUNDED',
+  'VOIDED',
+  'EXPIRED',
+] as const;
 export const CANCELLED = 'CANCELLED';
 export const TAG_PREFIX = 'tag:';
 

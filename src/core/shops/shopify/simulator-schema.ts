@@ -28,13 +28,48 @@ export const SIMULATOR_SDL = /* GraphQL */ `
   }
   scalar DateTime
   scalar Decimal
-  enum CurrencyCode { CHF EUR GBP USD }
-  enum CountryCode { AT CH DE FR GB NL US }
-  enum OrderDisplayFinancialStatus { AUTHORIZED EXPIRED PAID PARTIALLY_PAID PARTIALLY_REFUNDED PENDING REFUNDED VOIDED }
-  enum OrderSortKeys { CREATED_AT ID PROCESSED_AT UPDATED_AT }
-  interface Node { id: ID! }
-  type MoneyV2 { amount: Decimal! currencyCode: CurrencyCode! }
-  type MoneyBag { presentmentMoney: MoneyV2! shopMoney: MoneyV2! }
+  enum CurrencyCode {
+    CHF
+    EUR
+    GBP
+    USD
+  }
+  enum CountryCode {
+    AT
+    CH
+    DE
+    FR
+    GB
+    NL
+    US
+  }
+  enum OrderDisplayFinancialStatus {
+    AUTHORIZED
+    EXPIRED
+    PAID
+    PARTIALLY_PAID
+    PARTIALLY_REFUNDED
+    PENDING
+    REFUNDED
+    VOIDED
+  }
+  enum OrderSortKeys {
+    CREATED_AT
+    ID
+    PROCESSED_AT
+    UPDATED_AT
+  }
+  interface Node {
+    id: ID!
+  }
+  type MoneyV2 {
+    amount: Decimal!
+    currencyCode: CurrencyCode!
+  }
+  type MoneyBag {
+    presentmentMoney: MoneyV2!
+    shopMoney: MoneyV2!
+  }
   type MailingAddress implements Node {
     id: ID!
     firstName: String
@@ -59,19 +94,54 @@ export const SIMULATOR_SDL = /* GraphQL */ `
     totalPriceSet: MoneyBag!
     billingAddress: MailingAddress
   }
-  type PageInfo { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
-  type OrderEdge { cursor: String! node: Order! }
-  type OrderConnection { edges: [OrderEdge!]! nodes: [Order!]! pageInfo: PageInfo! }
-  type Shop { name: String! myshopifyDomain: String! currencyCode: CurrencyCode! }
+  type PageInfo {
+    hasNextPage: Boolean!
+    hasPreviousPage: Boolean!
+    startCursor: String
+    endCursor: String
+  }
+  type OrderEdge {
+    cursor: String!
+    node: Order!
+  }
+  type OrderConnection {
+    edges: [OrderEdge!]!
+    nodes: [Order!]!
+    pageInfo: PageInfo!
+  }
+  type Shop {
+    name: String!
+    myshopifyDomain: String!
+    currencyCode: CurrencyCode!
+  }
   type QueryRoot {
     shop: Shop!
     order(id: ID!): Order
-    orders(first: Int, after: String, last: Int, before: String, query: String, reverse: Boolean = false, sortKey: OrderSortKeys = ID): OrderConnection!
+    orders(
+      first: Int
+      after: String
+      last: Int
+      before: String
+      query: String
+      reverse: Boolean = false
+      sortKey: OrderSortKeys = ID
+    ): OrderConnection!
   }
-  input OrderMarkAsPaidInput { id: ID! }
-  type UserError { field: [String!] message: String! }
-  type OrderMarkAsPaidPayload { order: Order userErrors: [UserError!]! }
-  type TagsAddPayload { node: Node userErrors: [UserError!]! }
+  input OrderMarkAsPaidInput {
+    id: ID!
+  }
+  type UserError {
+    field: [String!]
+    message: String!
+  }
+  type OrderMarkAsPaidPayload {
+    order: Order
+    userErrors: [UserError!]!
+  }
+  type TagsAddPayload {
+    node: Node
+    userErrors: [UserError!]!
+  }
   type Mutation {
     orderMarkAsPaid(input: OrderMarkAsPaidInput!): OrderMarkAsPaidPayload
     tagsAdd(id: ID!, tags: [String!]!): TagsAddPayload
@@ -90,11 +160,19 @@ function argValue(node: ValueNode | undefined, variables: Record<string, unknown
 }
 
 /** Requested query cost of an operation per Shopify's static cost rules (see file comment). */
-export function requestedCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): number {
-  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+export function requestedCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+): number {
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   if (!operation) return 0;
   const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
   );
   if (operation.operation === 'mutation') return 10 * operation.selectionSet.selections.length;
 
@@ -117,17 +195,24 @@ export function requestedCost(schema: GraphQLSchema, document: DocumentNode, var
       if (isLeafType(named)) continue;
       const objectType = ('getFields' in named ? named : type) as GraphQLObjectType;
       if (named.name.endsWith('Connection')) {
-        const first = argValue(sel.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last')?.value, variables);
+        const first = argValue(
+          sel.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last')?.value,
+          variables,
+        );
         const size = typeof first === 'number' ? first : 0;
         let nodeCost = 0;
         for (const inner of sel.selectionSet?.selections ?? []) {
           if (inner.kind !== Kind.FIELD) continue;
           const nodeType = getNamedType(objectType.getFields()[inner.name.value]!.type) as GraphQLObjectType;
-          if (inner.name.value === 'nodes') nodeCost = Math.max(nodeCost, 1 + costOf(inner.selectionSet, nodeType));
+          if (inner.name.value === 'nodes')
+            nodeCost = Math.max(nodeCost, 1 + costOf(inner.selectionSet, nodeType));
           if (inner.name.value === 'edges') {
-            const nodeSel = inner.selectionSet?.selections.find((s) => s.kind === Kind.FIELD && s.name.value === 'node');
+            const nodeSel = inner.selectionSet?.selections.find(
+              (s) => s.kind === Kind.FIELD && s.name.value === 'node',
+            );
             const orderType = getNamedType(nodeType.getFields().node!.type) as GraphQLObjectType;
-            if (nodeSel?.kind === Kind.FIELD) nodeCost = Math.max(nodeCost, 1 + costOf(nodeSel.selectionSet, orderType));
+            if (nodeSel?.kind === Kind.FIELD)
+              nodeCost = Math.max(nodeCost, 1 + costOf(nodeSel.selectionSet, orderType));
           }
         }
         total += 2 + size * nodeCost;
@@ -140,7 +225,12 @@ export function requestedCost(schema: GraphQLSchema, document: DocumentNode, var
   return costOf(operation.selectionSet, schema.getQueryType()!);
 }
 
-export type SearchTerm = { field: string; op: '=' | '>' | '>=' | '<' | '<='; value: string; negated: boolean };
+export type SearchTerm = {
+  field: string;
+  op: '=' | '>' | '>=' | '<' | '<=';
+  value: string;
+  negated: boolean;
+};
 
 /** Parses `updated_at:>='2026-11-02T09:00:00Z' financial_status:pending -status:cancelled`. */
 export function parseSearch(query: string): SearchTerm[] {
@@ -149,7 +239,12 @@ export function parseSearch(query: string): SearchTerm[] {
   for (const m of query.matchAll(pattern)) {
     const raw = m[4]!;
     const value = /^['"]/.test(raw) ? raw.slice(1, -1) : raw;
-    terms.push({ negated: m[1] === '-', field: m[2]!, op: (m[3] as SearchTerm['op'] | undefined) ?? '=', value });
+    terms.push({
+      negated: m[1] === '-',
+      field: m[2]!,
+      op: (m[3] as SearchTerm['op'] | undefined) ?? '=',
+      value,
+    });
   }
   return terms;
 }

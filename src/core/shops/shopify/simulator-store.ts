@@ -39,13 +39,24 @@ type SimOrder = {
 
 export type SimOrderStore = {
   add(seed: SimOrderSeed): string;
-  edit(id: string, change: { amount?: string; email?: string; financialStatus?: string; cancelled?: boolean }): void;
+  edit(
+    id: string,
+    change: { amount?: string; email?: string; financialStatus?: string; cancelled?: boolean },
+  ): void;
   remove(id: string): void;
   /** The raw stored state, for assertions. */
-  get(id: string): { financialStatus: string; tags: string[]; cancelled: boolean; updatedAt: string } | undefined;
+  get(
+    id: string,
+  ): { financialStatus: string; tags: string[]; cancelled: boolean; updatedAt: string } | undefined;
   ids(): string[];
   view(id: string): Record<string, unknown> | null;
-  connection(args: { first?: number | null; after?: string | null; sortKey?: string; reverse?: boolean; terms: SearchTerm[] }): Record<string, unknown>;
+  connection(args: {
+    first?: number | null;
+    after?: string | null;
+    sortKey?: string;
+    reverse?: boolean;
+    terms: SearchTerm[];
+  }): Record<string, unknown>;
   markAsPaid(id: string): Record<string, unknown>;
   addTags(id: string, tags: string[]): Record<string, unknown>;
 };
@@ -97,19 +108,36 @@ export function createOrderStore(now: () => number): SimOrderStore {
     if (t.field === 'updated_at' || t.field === 'created_at') {
       const value = Math.floor((t.field === 'updated_at' ? o.updatedAtMs : o.createdAtMs) / 1000) * 1000;
       const bound = Date.parse(t.value);
-      result = { '=': value === bound, '>': value > bound, '>=': value >= bound, '<': value < bound, '<=': value <= bound }[t.op];
+      result = {
+        '=': value === bound,
+        '>': value > bound,
+        '>=': value >= bound,
+        '<': value < bound,
+        '<=': value <= bound,
+      }[t.op];
     } else if (t.field === 'financial_status') {
       result = o.financialStatus === t.value.toUpperCase();
     } else if (t.field === 'status') {
-      result = t.value === 'cancelled' ? o.cancelledAtMs !== null : t.value === 'open' ? o.cancelledAtMs === null : true;
+      result =
+        t.value === 'cancelled'
+          ? o.cancelledAtMs !== null
+          : t.value === 'open'
+            ? o.cancelledAtMs === null
+            : true;
     } else {
       result = true; // Shopify ignores unknown filters (with a search warning)
     }
     return t.negated ? !result : result;
   }
 
-  const sortValue = (o: SimOrder, key: string) => (key === 'UPDATED_AT' ? Math.floor(o.updatedAtMs / 1000) : key === 'CREATED_AT' || key === 'PROCESSED_AT' ? o.createdAtMs : o.numericId);
-  const cursorOf = (o: SimOrder, key: string) => Buffer.from(JSON.stringify({ last_id: o.numericId, last_value: sortValue(o, key) })).toString('base64');
+  const sortValue = (o: SimOrder, key: string) =>
+    key === 'UPDATED_AT'
+      ? Math.floor(o.updatedAtMs / 1000)
+      : key === 'CREATED_AT' || key === 'PROCESSED_AT'
+        ? o.createdAtMs
+        : o.numericId;
+  const cursorOf = (o: SimOrder, key: string) =>
+    Buffer.from(JSON.stringify({ last_id: o.numericId, last_value: sortValue(o, key) })).toString('base64');
 
   const find = (id: string) => orders.get(id);
   const userError = (message: string) => ({ field: ['id'], message });
@@ -149,7 +177,14 @@ export function createOrderStore(now: () => number): SimOrderStore {
     remove: (id) => void orders.delete(id),
     get(id) {
       const o = find(id);
-      return o && { financialStatus: o.financialStatus, tags: [...o.tags], cancelled: o.cancelledAtMs !== null, updatedAt: iso(o.updatedAtMs) };
+      return (
+        o && {
+          financialStatus: o.financialStatus,
+          tags: [...o.tags],
+          cancelled: o.cancelledAtMs !== null,
+          updatedAt: iso(o.updatedAtMs),
+        }
+      );
     },
     ids: () => [...orders.keys()],
     view: (id) => {
@@ -159,10 +194,14 @@ export function createOrderStore(now: () => number): SimOrderStore {
     connection({ first, after, sortKey = 'ID', reverse = false, terms }) {
       const key = sortKey;
       let rows = [...orders.values()].filter((o) => terms.every((t) => matches(o, t)));
-      const compare = (a: SimOrder, b: SimOrder) => sortValue(a, key) - sortValue(b, key) || a.numericId - b.numericId;
+      const compare = (a: SimOrder, b: SimOrder) =>
+        sortValue(a, key) - sortValue(b, key) || a.numericId - b.numericId;
       rows.sort((a, b) => (reverse ? -compare(a, b) : compare(a, b)));
       if (after) {
-        const c = JSON.parse(Buffer.from(after, 'base64').toString('utf8')) as { last_id: number; last_value: number };
+        const c = JSON.parse(Buffer.from(after, 'base64').toString('utf8')) as {
+          last_id: number;
+          last_value: number;
+        };
         rows = rows.filter((o) => {
           const d = sortValue(o, key) - c.last_value || o.numericId - c.last_id;
           return reverse ? d < 0 : d > 0;
@@ -185,7 +224,8 @@ export function createOrderStore(now: () => number): SimOrderStore {
     markAsPaid(id) {
       const o = find(id);
       if (!o) return { order: null, userErrors: [userError('Order does not exist')] };
-      if (!canMarkAsPaid(o)) return { order: view(o), userErrors: [userError('Order cannot be marked as paid.')] };
+      if (!canMarkAsPaid(o))
+        return { order: view(o), userErrors: [userError('Order cannot be marked as paid.')] };
       o.financialStatus = 'PAID';
       o.updatedAtMs = stamp();
       return { order: view(o), userErrors: [] };

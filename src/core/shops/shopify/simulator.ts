@@ -19,8 +19,20 @@ import { execute, parse, validate, type GraphQLError } from 'graphql';
 import { buildSimulatorSchema, parseSearch, requestedCost } from './simulator-schema.ts';
 import { createOrderStore, type SimOrderSeed, type SimOrderStore } from './simulator-store.ts';
 
-export type ShopifySimFault = { path?: string | RegExp; status?: number; retryAfter?: string; hang?: boolean; times?: number };
-export type ShopifyExchange = { path: string; query?: string; variables?: Record<string, unknown>; status: number; response: unknown };
+export type ShopifySimFault = {
+  path?: string | RegExp;
+  status?: number;
+  retryAfter?: string;
+  hang?: boolean;
+  times?: number;
+};
+export type ShopifyExchange = {
+  path: string;
+  query?: string;
+  variables?: Record<string, unknown>;
+  status: number;
+  response: unknown;
+};
 
 export type ShopifySimulatorOptions = {
   port?: number;
@@ -53,7 +65,9 @@ export type ShopifySimulator = SimOrderStore & {
 const SUPPORTED_VERSIONS = new Set(['2025-10', '2026-01', '2026-04', '2026-07', '2026-10']);
 const MAX_QUERY_COST = 1000;
 
-export async function startShopifySimulator(options: ShopifySimulatorOptions = {}): Promise<ShopifySimulator> {
+export async function startShopifySimulator(
+  options: ShopifySimulatorOptions = {},
+): Promise<ShopifySimulator> {
   const now = options.now ?? Date.now;
   const schema = buildSimulatorSchema();
   const store = createOrderStore(now);
@@ -70,7 +84,11 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
 
   for (let i = 1; i <= (options.seedOrders ?? 0); i += 1) {
     const gateways = ['Bank Deposit', 'Cash on Delivery (COD)', 'Money Order'];
-    store.add({ amount: `${(i * 7) % 300}.${String((i * 13) % 100).padStart(2, '0')}`, createdAtMs: now() - (1000 - i) * 60_000, gateway: gateways[i % 3]! });
+    store.add({
+      amount: `${(i * 7) % 300}.${String((i * 13) % 100).padStart(2, '0')}`,
+      createdAtMs: now() - (1000 - i) * 60_000,
+      gateway: gateways[i % 3]!,
+    });
   }
 
   function restore(): number {
@@ -79,19 +97,38 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     bucket.at = t;
     return bucket.available;
   }
-  const throttleStatus = () => ({ maximumAvailable, currentlyAvailable: Math.floor(bucket.available), restoreRate });
+  const throttleStatus = () => ({
+    maximumAvailable,
+    currentlyAvailable: Math.floor(bucket.available),
+    restoreRate,
+  });
 
   const rootValue = {
-    shop: { name: 'Kassenwart Simulator', myshopifyDomain: 'kassenwart-sim.myshopify.com', currencyCode: 'EUR' },
+    shop: {
+      name: 'Kassenwart Simulator',
+      myshopifyDomain: 'kassenwart-sim.myshopify.com',
+      currencyCode: 'EUR',
+    },
     order: ({ id }: { id: string }) => store.view(id),
-    orders: (args: { first?: number | null; after?: string | null; query?: string | null; sortKey?: string; reverse?: boolean }) =>
-      store.connection({ ...args, terms: args.query ? parseSearch(args.query) : [] }),
+    orders: (args: {
+      first?: number | null;
+      after?: string | null;
+      query?: string | null;
+      sortKey?: string;
+      reverse?: boolean;
+    }) => store.connection({ ...args, terms: args.query ? parseSearch(args.query) : [] }),
     orderMarkAsPaid: ({ input }: { input: { id: string } }) => store.markAsPaid(input.id),
     tagsAdd: ({ id, tags }: { id: string; tags: string[] }) => store.addTags(id, tags),
   };
 
   function graphql(body: { query?: unknown; variables?: unknown }): { status: number; payload: unknown } {
-    if (typeof body.query !== 'string') return { status: 400, payload: { errors: [{ message: 'Parameter Missing or Invalid', extensions: { code: 'BAD_REQUEST' } }] } };
+    if (typeof body.query !== 'string')
+      return {
+        status: 400,
+        payload: {
+          errors: [{ message: 'Parameter Missing or Invalid', extensions: { code: 'BAD_REQUEST' } }],
+        },
+      };
     const variables = (body.variables ?? {}) as Record<string, unknown>;
     let document;
     try {
@@ -100,33 +137,67 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
       return { status: 200, payload: { errors: [{ message: (error as GraphQLError).message }] } };
     }
     const invalid = validate(schema, document);
-    if (invalid.length > 0) return { status: 200, payload: { errors: invalid.map((e) => ({ message: e.message, locations: e.locations })) } };
+    if (invalid.length > 0)
+      return {
+        status: 200,
+        payload: { errors: invalid.map((e) => ({ message: e.message, locations: e.locations })) },
+      };
     const cost = requestedCost(schema, document, variables);
     if (cost > MAX_QUERY_COST) {
       const message = `Query cost is ${cost}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).`;
-      return { status: 200, payload: { errors: [{ message, extensions: { code: 'MAX_COST_EXCEEDED', cost, maxCost: MAX_QUERY_COST } }] } };
+      return {
+        status: 200,
+        payload: {
+          errors: [{ message, extensions: { code: 'MAX_COST_EXCEEDED', cost, maxCost: MAX_QUERY_COST } }],
+        },
+      };
     }
     if (cost > restore()) {
       return {
         status: 200,
         payload: {
-          errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }],
-          extensions: { cost: { requestedQueryCost: cost, actualQueryCost: null, throttleStatus: throttleStatus() } },
+          errors: [
+            {
+              message: 'Throttled',
+              extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' },
+            },
+          ],
+          extensions: {
+            cost: { requestedQueryCost: cost, actualQueryCost: null, throttleStatus: throttleStatus() },
+          },
         },
       };
     }
-    const result = execute({ schema, document, rootValue, variableValues: variables }) as { data?: Record<string, unknown> | null; errors?: readonly GraphQLError[] };
+    const result = execute({ schema, document, rootValue, variableValues: variables }) as {
+      data?: Record<string, unknown> | null;
+      errors?: readonly GraphQLError[];
+    };
     // Actual cost: connections cost only the nodes they returned.
-    const returned = Object.values(result.data ?? {}).reduce<number>((n, v) => n + ((v as { nodes?: unknown[] } | null)?.nodes?.length ?? 0), 0);
+    const returned = Object.values(result.data ?? {}).reduce<number>(
+      (n, v) => n + ((v as { nodes?: unknown[] } | null)?.nodes?.length ?? 0),
+      0,
+    );
     const firstArg = Number(variables.first ?? 0);
-    const actual = Math.max(1, cost - (firstArg > returned ? (firstArg - returned) * Math.max(0, (cost - 2) / Math.max(1, firstArg)) : 0));
+    const actual = Math.max(
+      1,
+      cost -
+        (firstArg > returned ? (firstArg - returned) * Math.max(0, (cost - 2) / Math.max(1, firstArg)) : 0),
+    );
     bucket.available -= Math.round(actual);
     return {
       status: 200,
       payload: {
-        ...(result.errors ? { errors: result.errors.map((e) => ({ message: e.message, path: e.path })) } : {}),
+        ...(result.errors
+          ? { errors: result.errors.map((e) => ({ message: e.message, path: e.path })) }
+          : {}),
         data: result.data ?? null,
-        extensions: { cost: { requestedQueryCost: cost, actualQueryCost: Math.round(actual), throttleStatus: throttleStatus() } },
+        extensions: {
+          cost: {
+            requestedQueryCost: cost,
+            actualQueryCost: Math.round(actual),
+            throttleStatus: throttleStatus(),
+          },
+        },
       },
     };
   }
@@ -135,7 +206,8 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
-    if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded')) return { text, json: Object.fromEntries(new URLSearchParams(text)) };
+    if ((req.headers['content-type'] ?? '').includes('application/x-www-form-urlencoded'))
+      return { text, json: Object.fromEntries(new URLSearchParams(text)) };
     try {
       return { text, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
     } catch {
@@ -153,21 +225,36 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     const { json } = await readBody(req);
     const exchange: ShopifyExchange = { path, status: 0, response: undefined };
     if (typeof json.query === 'string') exchange.query = json.query;
-    if (json.variables && typeof json.variables === 'object') exchange.variables = json.variables as Record<string, unknown>;
+    if (json.variables && typeof json.variables === 'object')
+      exchange.variables = json.variables as Record<string, unknown>;
     const reply = (status: number, body: unknown, headers?: Record<string, string>) => {
       Object.assign(exchange, { status, response: body });
       log.push(exchange);
       send(res, status, body, headers);
     };
-    const fault = faults.find((f) => f.left > 0 && (!f.path || (typeof f.path === 'string' ? f.path === path : f.path.test(path))));
+    const fault = faults.find(
+      (f) => f.left > 0 && (!f.path || (typeof f.path === 'string' ? f.path === path : f.path.test(path))),
+    );
     if (fault) {
       fault.left -= 1;
       if (fault.hang) return;
-      return reply(fault.status ?? 500, { errors: 'Scripted simulator fault.' }, fault.retryAfter ? { 'retry-after': fault.retryAfter } : {});
+      return reply(
+        fault.status ?? 500,
+        { errors: 'Scripted simulator fault.' },
+        fault.retryAfter ? { 'retry-after': fault.retryAfter } : {},
+      );
     }
     if (req.method === 'POST' && path === '/admin/oauth/access_token') {
-      if (json.grant_type !== 'client_credentials' || json.client_id !== clientId || json.client_secret !== clientSecret) {
-        return reply(400, { error: 'invalid_client', error_description: 'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.' });
+      if (
+        json.grant_type !== 'client_credentials' ||
+        json.client_id !== clientId ||
+        json.client_secret !== clientSecret
+      ) {
+        return reply(400, {
+          error: 'invalid_client',
+          error_description:
+            'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
+        });
       }
       const token = `shpat_${randomBytes(16).toString('hex')}`;
       tokens.set(token, now() + 86_399_000);
@@ -178,7 +265,10 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     if (req.method !== 'POST' || !gql) return reply(404, { errors: 'Not Found' });
     const token = req.headers['x-shopify-access-token'];
     const expires = typeof token === 'string' ? tokens.get(token) : undefined;
-    if (expires === undefined || expires <= now()) return reply(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+    if (expires === undefined || expires <= now())
+      return reply(401, {
+        errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
+      });
     if (!SUPPORTED_VERSIONS.has(gql[1]!)) return reply(404, { errors: 'Not Found' });
     const { status, payload } = graphql(json);
     return reply(status, payload, { 'x-shopify-api-version': gql[1]! });
@@ -189,7 +279,9 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
       if (!res.headersSent) send(res, 500, { errors: String(error) });
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+  );
   const port = (server.address() as AddressInfo).port;
   const host = !options.host || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
 
@@ -218,9 +310,21 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
 }
 
 /** `kassenwart dev shop-sim shopify` (../simulators.ts): a simulator with demo orders and its credentials. */
-export async function startShopifySimulatorForCli(options: { port?: number; host?: string; seedOrders?: number }) {
-  const sim = await startShopifySimulator({ port: options.port, host: options.host, seedOrders: options.seedOrders ?? 25 });
-  return { url: sim.url, credentials: { token: sim.accessToken, key: sim.clientId, secret: sim.clientSecret }, close: () => sim.close() };
+export async function startShopifySimulatorForCli(options: {
+  port?: number;
+  host?: string;
+  seedOrders?: number;
+}) {
+  const sim = await startShopifySimulator({
+    port: options.port,
+    host: options.host,
+    seedOrders: options.seedOrders ?? 25,
+  });
+  return {
+    url: sim.url,
+    credentials: { token: sim.accessToken, key: sim.clientId, secret: sim.clientSecret },
+    close: () => sim.close(),
+  };
 }
 
 export type { SimOrderSeed };

@@ -13,8 +13,19 @@ import {
   type Keyset,
 } from './criteria.ts';
 import { compositeStatus, ORDER_ACTION_TO, parseCompositeStatus, TRANSACTION_ACTION_TO } from './mapping.ts';
-import { currentTransaction, orderStatusOf, toShopOrder, toShopwareDate, type SwOrder } from './order-mapping.ts';
-import { createShopware6Transport, ShopwareApiError, type Shopware6TransportOptions, type ShopwareTransport } from './transport.ts';
+import {
+  currentTransaction,
+  orderStatusOf,
+  toShopOrder,
+  toShopwareDate,
+  type SwOrder,
+} from './order-mapping.ts';
+import {
+  createShopware6Transport,
+  ShopwareApiError,
+  type Shopware6TransportOptions,
+  type ShopwareTransport,
+} from './transport.ts';
 
 export type Shopware6ConnectorOptions = Shopware6TransportOptions;
 
@@ -25,9 +36,12 @@ type ChangedCursor = { v: 1; since?: string; updated: StreamCursor; created: Str
 
 const UUID = /^[0-9a-f]{32}$/;
 
-export function createShopware6Connector(options: Shopware6ConnectorOptions): ShopConnector & { readonly requestCount: number } {
+export function createShopware6Connector(
+  options: Shopware6ConnectorOptions,
+): ShopConnector & { readonly requestCount: number } {
   const api: ShopwareTransport = createShopware6Transport(options);
-  const search = <T>(entity: string, body: unknown) => api.call<SearchResult<T>>({ method: 'POST', path: `/search/${entity}`, body });
+  const search = <T>(entity: string, body: unknown) =>
+    api.call<SearchResult<T>>({ method: 'POST', path: `/search/${entity}`, body });
 
   async function readOrder(id: string): Promise<SwOrder | undefined> {
     if (!UUID.test(id)) return undefined;
@@ -35,7 +49,12 @@ export function createShopware6Connector(options: Shopware6ConnectorOptions): Sh
     return result.data[0];
   }
 
-  async function fetchStream(name: StreamName, since: string | undefined, cursor: StreamCursor, limit: number) {
+  async function fetchStream(
+    name: StreamName,
+    since: string | undefined,
+    cursor: StreamCursor,
+    limit: number,
+  ) {
     const criteria = changedOrdersCriteria(name, since, cursor, limit);
     const result = await search<SwOrder>('order', criteria);
     // With total-count-mode next-pages, total counts rows up to a few pages ahead: more than we got = more follow.
@@ -43,7 +62,8 @@ export function createShopware6Connector(options: Shopware6ConnectorOptions): Sh
     return { name, rows: result.data, more };
   }
 
-  const streamDate = (name: StreamName, o: SwOrder): string => toShopwareDate(name === 'updated' ? (o.updatedAt ?? '') : (o.createdAt ?? ''));
+  const streamDate = (name: StreamName, o: SwOrder): string =>
+    toShopwareDate(name === 'updated' ? (o.updatedAt ?? '') : (o.createdAt ?? ''));
 
   return {
     system: 'shopware6',
@@ -65,22 +85,32 @@ export function createShopware6Connector(options: Shopware6ConnectorOptions): Sh
     },
 
     async discover(): Promise<ShopDiscovery> {
-      const methods = await search<{ id: string; technicalName?: string | null; name?: string; translated?: { name?: string } }>(
-        'payment-method',
-        paymentMethodsCriteria(),
-      );
-      const states = await search<{ technicalName: string; name: string; translated?: { name?: string }; stateMachine?: { technicalName?: string } }>(
-        'state-machine-state',
-        stateMachineStatesCriteria(),
-      );
+      const methods = await search<{
+        id: string;
+        technicalName?: string | null;
+        name?: string;
+        translated?: { name?: string };
+      }>('payment-method', paymentMethodsCriteria());
+      const states = await search<{
+        technicalName: string;
+        name: string;
+        translated?: { name?: string };
+        stateMachine?: { technicalName?: string };
+      }>('state-machine-state', stateMachineStatesCriteria());
       const of = (machine: string) => states.data.filter((s) => s.stateMachine?.technicalName === machine);
       const orderStates = of('order.state');
       const txStates = of('order_transaction.state');
       const label = (s: { name: string; translated?: { name?: string } }) => s.translated?.name ?? s.name;
       return {
-        paymentMethods: methods.data.map((m) => ({ id: m.technicalName ?? m.id, name: m.translated?.name ?? m.name ?? m.technicalName ?? m.id })),
+        paymentMethods: methods.data.map((m) => ({
+          id: m.technicalName ?? m.id,
+          name: m.translated?.name ?? m.name ?? m.technicalName ?? m.id,
+        })),
         statuses: orderStates.flatMap((o) =>
-          txStates.map((t) => ({ id: compositeStatus(o.technicalName, t.technicalName), name: `${label(o)} / ${label(t)}` })),
+          txStates.map((t) => ({
+            id: compositeStatus(o.technicalName, t.technicalName),
+            name: `${label(o)} / ${label(t)}`,
+          })),
         ),
       };
     },
@@ -127,7 +157,9 @@ export function createShopware6Connector(options: Shopware6ConnectorOptions): Sh
     async listOpenOrderIds({ openStatuses }) {
       const before = api.requestCount;
       const wanted = new Set(openStatuses);
-      const orderStates = [...new Set(openStatuses.map((s) => parseCompositeStatus(s).order).filter((s): s is string => !!s))];
+      const orderStates = [
+        ...new Set(openStatuses.map((s) => parseCompositeStatus(s).order).filter((s): s is string => !!s)),
+      ];
       const ids: string[] = [];
       let after: number | undefined;
       for (;;) {
@@ -135,7 +167,8 @@ export function createShopware6Connector(options: Shopware6ConnectorOptions): Sh
         for (const order of page.data) if (wanted.has(orderStatusOf(order))) ids.push(order.id);
         const last = page.data.at(-1);
         if (!last || (page.total ?? 0) <= page.data.length) break;
-        if (last.autoIncrement === undefined) throw new ShopError('SHOP_BAD_RESPONSE', `${api.label} sent orders without autoIncrement.`);
+        if (last.autoIncrement === undefined)
+          throw new ShopError('SHOP_BAD_RESPONSE', `${api.label} sent orders without autoIncrement.`);
         after = last.autoIncrement;
       }
       return { ids, requests: api.requestCount - before };
@@ -150,12 +183,24 @@ export function createShopware6Connector(options: Shopware6ConnectorOptions): Sh
       const wanted = parseCompositeStatus(target.status);
       if (target.paid) wanted.transaction = 'paid';
       const order = await readOrder(externalId);
-      if (!order) throw new ShopError('SHOP_NOT_FOUND', `${api.label}: order ${externalId} no longer exists in the shop.`);
+      if (!order)
+        throw new ShopError(
+          'SHOP_NOT_FOUND',
+          `${api.label}: order ${externalId} no longer exists in the shop.`,
+        );
       if (wanted.transaction) await transitionTransaction(order, wanted.transaction, target.note);
       if (wanted.order && order.stateMachineState?.technicalName !== wanted.order) {
         const action = ORDER_ACTION_TO[wanted.order];
-        if (!action) throw new ShopError('SHOP_CONFIG', `${api.label}: "${wanted.order}" is not an order state Kassenwart can set.`);
-        await api.call({ method: 'POST', path: `/_action/order/${order.id}/state/${action}`, body: note(target.note) });
+        if (!action)
+          throw new ShopError(
+            'SHOP_CONFIG',
+            `${api.label}: "${wanted.order}" is not an order state Kassenwart can set.`,
+          );
+        await api.call({
+          method: 'POST',
+          path: `/_action/order/${order.id}/state/${action}`,
+          body: note(target.note),
+        });
       }
     },
   };
@@ -166,14 +211,30 @@ export function createShopware6Connector(options: Shopware6ConnectorOptions): Sh
    * is read first, and re-read after such an error: if the transaction reached the target meanwhile (someone
    * else marked it paid), that is success.
    */
-  async function transitionTransaction(order: SwOrder, targetState: string, comment: string | undefined): Promise<void> {
+  async function transitionTransaction(
+    order: SwOrder,
+    targetState: string,
+    comment: string | undefined,
+  ): Promise<void> {
     const tx = currentTransaction(order);
-    if (!tx) throw new ShopError('SHOP_REQUEST_REJECTED', `${api.label}: order ${order.orderNumber ?? order.id} has no payment transaction.`);
+    if (!tx)
+      throw new ShopError(
+        'SHOP_REQUEST_REJECTED',
+        `${api.label}: order ${order.orderNumber ?? order.id} has no payment transaction.`,
+      );
     if (tx.stateMachineState?.technicalName === targetState) return;
     const action = TRANSACTION_ACTION_TO[targetState];
-    if (!action) throw new ShopError('SHOP_CONFIG', `${api.label}: "${targetState}" is not a payment state Kassenwart can set.`);
+    if (!action)
+      throw new ShopError(
+        'SHOP_CONFIG',
+        `${api.label}: "${targetState}" is not a payment state Kassenwart can set.`,
+      );
     try {
-      await api.call({ method: 'POST', path: `/_action/order_transaction/${tx.id}/state/${action}`, body: note(comment) });
+      await api.call({
+        method: 'POST',
+        path: `/_action/order_transaction/${tx.id}/state/${action}`,
+        body: note(comment),
+      });
     } catch (error) {
       if (error instanceof ShopwareApiError && error.status === 400) {
         const again = await readOrder(order.id);

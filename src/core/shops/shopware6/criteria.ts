@@ -7,7 +7,16 @@
 export type Filter =
   | { type: 'equals'; field: string; value: string | number | boolean | null }
   | { type: 'equalsAny'; field: string; value: string[] }
-  | { type: 'range'; field: string; parameters: { gte?: string | number; gt?: string | number; lte?: string | number; lt?: string | number } }
+  | {
+      type: 'range';
+      field: string;
+      parameters: {
+        gte?: string | number;
+        gt?: string | number;
+        lte?: string | number;
+        lt?: string | number;
+      };
+    }
   | { type: 'multi' | 'not'; operator: 'and' | 'or'; queries: Filter[] };
 
 export type Criteria = {
@@ -26,7 +35,10 @@ export const ORDER_ASSOCIATIONS: Record<string, Criteria> = {
   currency: {},
   orderCustomer: {},
   billingAddress: { associations: { country: {} } },
-  transactions: { associations: { stateMachineState: {}, paymentMethod: {} }, sort: [{ field: 'createdAt', order: 'ASC' }] },
+  transactions: {
+    associations: { stateMachineState: {}, paymentMethod: {} },
+    sort: [{ field: 'createdAt', order: 'ASC' }],
+  },
   documents: {
     associations: { documentType: {} },
     filter: [{ type: 'equals', field: 'documentType.technicalName', value: 'invoice' }],
@@ -44,15 +56,29 @@ export type Keyset = { at?: string; skipIds: string[] };
  * that changes while we page moves to the end instead of shifting a page boundary and hiding another order.
  * `next-pages` makes Shopware tell us whether more rows follow (total > rows returned) without an exact count.
  */
-export function changedOrdersCriteria(stream: 'updated' | 'created', since: string | undefined, keyset: Keyset, limit: number): Criteria {
+export function changedOrdersCriteria(
+  stream: 'updated' | 'created',
+  since: string | undefined,
+  keyset: Keyset,
+  limit: number,
+): Criteria {
   const field = stream === 'updated' ? 'updatedAt' : 'createdAt';
   const filter: Filter[] = [];
   if (stream === 'created') filter.push({ type: 'equals', field: 'updatedAt', value: null });
   const from = keyset.at ?? since;
   if (from) filter.push({ type: 'range', field, parameters: { gte: from } });
-  else if (stream === 'updated') filter.push({ type: 'not', operator: 'and', queries: [{ type: 'equals', field: 'updatedAt', value: null }] });
+  else if (stream === 'updated')
+    filter.push({
+      type: 'not',
+      operator: 'and',
+      queries: [{ type: 'equals', field: 'updatedAt', value: null }],
+    });
   if (keyset.skipIds.length > 0) {
-    filter.push({ type: 'not', operator: 'or', queries: [{ type: 'equalsAny', field: 'id', value: keyset.skipIds }] });
+    filter.push({
+      type: 'not',
+      operator: 'or',
+      queries: [{ type: 'equalsAny', field: 'id', value: keyset.skipIds }],
+    });
   }
   return {
     page: 1,
@@ -71,9 +97,16 @@ export function changedOrdersCriteria(stream: 'updated' | 'created', since: stri
  * Orders in the given order states, by `autoIncrement` keyset (stable while states change during paging).
  * Only the state associations are loaded: the full comparison needs ids and states, not customers.
  */
-export function openOrdersCriteria(orderStates: string[], afterAutoIncrement: number | undefined, limit: number): Criteria {
-  const filter: Filter[] = [{ type: 'equalsAny', field: 'stateMachineState.technicalName', value: orderStates }];
-  if (afterAutoIncrement !== undefined) filter.push({ type: 'range', field: 'autoIncrement', parameters: { gt: afterAutoIncrement } });
+export function openOrdersCriteria(
+  orderStates: string[],
+  afterAutoIncrement: number | undefined,
+  limit: number,
+): Criteria {
+  const filter: Filter[] = [
+    { type: 'equalsAny', field: 'stateMachineState.technicalName', value: orderStates },
+  ];
+  if (afterAutoIncrement !== undefined)
+    filter.push({ type: 'range', field: 'autoIncrement', parameters: { gt: afterAutoIncrement } });
   return {
     page: 1,
     limit,
@@ -96,7 +129,13 @@ export function stateMachineStatesCriteria(): Criteria {
   return {
     page: 1,
     limit: 500,
-    filter: [{ type: 'equalsAny', field: 'stateMachine.technicalName', value: ['order.state', 'order_transaction.state'] }],
+    filter: [
+      {
+        type: 'equalsAny',
+        field: 'stateMachine.technicalName',
+        value: ['order.state', 'order_transaction.state'],
+      },
+    ],
     associations: { stateMachine: {} },
     'total-count-mode': 'none',
   };

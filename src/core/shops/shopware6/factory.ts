@@ -16,9 +16,16 @@ export const shopware6Factory: ConnectorFactory = {
   defaultMapping: () => defaultMapping,
   create(context) {
     const { key, secret } = context.credentials;
-    if (!context.url) throw new ShopError('SHOP_CONFIG', `Shopware shop "${context.shopName}" has no address; give --url https://shop.example.de.`);
+    if (!context.url)
+      throw new ShopError(
+        'SHOP_CONFIG',
+        `Shopware shop "${context.shopName}" has no address; give --url https://shop.example.de.`,
+      );
     if (!key || !secret) {
-      throw new ShopError('SHOP_CONFIG', `Shopware shop "${context.shopName}" needs the access key ID and secret access key of an integration (Settings > System > Integrations).`);
+      throw new ShopError(
+        'SHOP_CONFIG',
+        `Shopware shop "${context.shopName}" needs the access key ID and secret access key of an integration (Settings > System > Integrations).`,
+      );
     }
     return createShopware6Connector({
       ...context.http,

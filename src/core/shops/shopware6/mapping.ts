@@ -34,7 +34,10 @@ export function compositeStatus(orderState: string, transactionState: string): s
 
 export function parseCompositeStatus(status: string): { order?: string; transaction?: string } {
   const [order = '*', transaction = '*'] = status.includes('/') ? status.split('/', 2) : ['*', status];
-  return { order: order === '*' || order === '' ? undefined : order, transaction: transaction === '*' || transaction === '' ? undefined : transaction };
+  return {
+    order: order === '*' || order === '' ? undefined : order,
+    transaction: transaction === '*' || transaction === '' ? undefined : transaction,
+  };
 }
 
 /**
@@ -87,7 +90,10 @@ export const defaultMapping: ShopMapping = {
   // Any cancelled order or cancelled payment. The first entry cancels both machines, should it ever be written.
   cancelledStatuses: [
     'cancelled/cancelled',
-    ...both(['cancelled'], TRANSACTION_STATES.filter((t) => t !== 'cancelled')),
+    ...both(
+      ['cancelled'],
+      TRANSACTION_STATES.filter((t) => t !== 'cancelled'),
+    ),
     ...both(['open', 'in_progress', 'completed'], ['cancelled']),
   ],
   overdueStatus: '*/reminded',

@@ -26,16 +26,27 @@ export type SwOrder = {
   currency?: { isoCode?: string } | null;
   stateMachineState?: State;
   orderCustomer?: { firstName?: string; lastName?: string; email?: string; company?: string | null } | null;
-  billingAddress?: { firstName?: string; lastName?: string; company?: string | null; country?: { iso?: string } | null } | null;
+  billingAddress?: {
+    firstName?: string;
+    lastName?: string;
+    company?: string | null;
+    country?: { iso?: string } | null;
+  } | null;
   transactions?: SwTransaction[];
-  documents?: { documentNumber?: string; config?: { documentNumber?: string }; createdAt?: string; documentType?: { technicalName?: string } | null }[];
+  documents?: {
+    documentNumber?: string;
+    config?: { documentNumber?: string };
+    createdAt?: string;
+    documentType?: { technicalName?: string } | null;
+  }[];
 };
 
 /** Shopware writes DATETIME(3) in UTC and returns ISO 8601 with an offset ("2026-11-02T09:00:00.123+00:00"). */
 export function toIsoInstant(value: string): string {
   const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`;
   const ms = Date.parse(withZone);
-  if (Number.isNaN(ms)) throw new ShopError('SHOP_BAD_RESPONSE', `Shopware sent an unreadable date "${value}".`);
+  if (Number.isNaN(ms))
+    throw new ShopError('SHOP_BAD_RESPONSE', `Shopware sent an unreadable date "${value}".`);
   return new Date(ms).toISOString();
 }
 
@@ -56,9 +67,14 @@ export function toShopwareDate(iso: string): string {
  * rounding silently. `toFixed` alone is not used because it would hide a genuinely wrong amount such as 10.005 EUR.
  */
 export function jsonNumberToMinor(value: number, currency: string): number {
-  if (!Number.isFinite(value)) throw new ShopError('SHOP_BAD_RESPONSE', `Shopware sent a non-finite amount for ${currency}.`);
+  if (!Number.isFinite(value))
+    throw new ShopError('SHOP_BAD_RESPONSE', `Shopware sent a non-finite amount for ${currency}.`);
   const text = String(value);
-  if (/e/i.test(text)) throw new ShopError('SHOP_BAD_RESPONSE', `Shopware sent the amount ${text} ${currency}, which is not a plausible order total.`);
+  if (/e/i.test(text))
+    throw new ShopError(
+      'SHOP_BAD_RESPONSE',
+      `Shopware sent the amount ${text} ${currency}, which is not a plausible order total.`,
+    );
   const exp = minorUnitExponent(currency);
   const decimals = text.split('.')[1]?.length ?? 0;
   if (decimals > exp) {
@@ -75,14 +91,19 @@ export function jsonNumberToMinor(value: number, currency: string): number {
  */
 export function currentTransaction(order: SwOrder): SwTransaction | undefined {
   const txs = order.transactions ?? [];
-  const primary = order.primaryOrderTransactionId ? txs.find((t) => t.id === order.primaryOrderTransactionId) : undefined;
+  const primary = order.primaryOrderTransactionId
+    ? txs.find((t) => t.id === order.primaryOrderTransactionId)
+    : undefined;
   if (primary) return primary;
   return [...txs].sort((a, b) => (a.createdAt ?? '').localeCompare(b.createdAt ?? '')).at(-1);
 }
 
 export function orderStatusOf(order: SwOrder): string {
   const tx = currentTransaction(order);
-  return compositeStatus(order.stateMachineState?.technicalName ?? 'open', tx?.stateMachineState?.technicalName ?? 'open');
+  return compositeStatus(
+    order.stateMachineState?.technicalName ?? 'open',
+    tx?.stateMachineState?.technicalName ?? 'open',
+  );
 }
 
 function invoiceNumber(order: SwOrder): string | undefined {
@@ -96,14 +117,20 @@ function invoiceNumber(order: SwOrder): string | undefined {
 export function toShopOrder(order: SwOrder): ShopOrder {
   const currency = order.currency?.isoCode;
   if (!currency || order.amountTotal === undefined) {
-    throw new ShopError('SHOP_BAD_RESPONSE', `Shopware order ${order.orderNumber ?? order.id} came without amount or currency.`);
+    throw new ShopError(
+      'SHOP_BAD_RESPONSE',
+      `Shopware order ${order.orderNumber ?? order.id} came without amount or currency.`,
+    );
   }
   const tx = currentTransaction(order);
   const customer = order.orderCustomer ?? undefined;
   const billing = order.billingAddress ?? undefined;
-  const name = [customer?.firstName ?? billing?.firstName, customer?.lastName ?? billing?.lastName].filter(Boolean).join(' ');
+  const name = [customer?.firstName ?? billing?.firstName, customer?.lastName ?? billing?.lastName]
+    .filter(Boolean)
+    .join(' ');
   const createdRaw = order.orderDateTime ?? order.createdAt;
-  if (!createdRaw) throw new ShopError('SHOP_BAD_RESPONSE', `Shopware order ${order.id} came without a date.`);
+  if (!createdRaw)
+    throw new ShopError('SHOP_BAD_RESPONSE', `Shopware order ${order.id} came without a date.`);
   const created = toIsoInstant(createdRaw);
   const result: ShopOrder = {
     externalId: order.id,

@@ -6,7 +6,14 @@
  * needs more of the DAL fails loudly in tests instead of silently returning wrong data.
  */
 export type Entity = Record<string, unknown>;
-type Filter = { type?: unknown; field?: unknown; value?: unknown; parameters?: Record<string, unknown>; operator?: unknown; queries?: unknown };
+type Filter = {
+  type?: unknown;
+  field?: unknown;
+  value?: unknown;
+  parameters?: Record<string, unknown>;
+  operator?: unknown;
+  queries?: unknown;
+};
 export type CriteriaBody = {
   page?: unknown;
   limit?: unknown;
@@ -49,13 +56,15 @@ function comparable(field: string, value: unknown): unknown {
 function matches(entity: Entity, filter: Filter): boolean {
   const type = filter.type;
   if (type === 'multi' || type === 'not') {
-    if (!Array.isArray(filter.queries)) throw new CriteriaError('FRAMEWORK__INVALID_FILTER_QUERY', 'multi/not filter needs queries');
+    if (!Array.isArray(filter.queries))
+      throw new CriteriaError('FRAMEWORK__INVALID_FILTER_QUERY', 'multi/not filter needs queries');
     const results = (filter.queries as Filter[]).map((q) => matches(entity, q));
     const op = typeof filter.operator === 'string' ? filter.operator.toLowerCase() : 'and';
     const combined = op === 'or' ? results.some(Boolean) : results.every(Boolean);
     return type === 'not' ? !combined : combined;
   }
-  if (typeof filter.field !== 'string') throw new CriteriaError('FRAMEWORK__INVALID_FILTER_QUERY', 'filter needs a field');
+  if (typeof filter.field !== 'string')
+    throw new CriteriaError('FRAMEWORK__INVALID_FILTER_QUERY', 'filter needs a field');
   const field = filter.field;
   const values = valuesAt(entity, field.split('.')).map((v) => comparable(field, v));
   switch (type) {
@@ -64,7 +73,8 @@ function matches(entity: Entity, filter: Filter): boolean {
       return values.some((v) => (want === null ? v === null || v === undefined : v === want));
     }
     case 'equalsAny': {
-      if (!Array.isArray(filter.value)) throw new CriteriaError('FRAMEWORK__INVALID_FILTER_QUERY', 'equalsAny needs a list');
+      if (!Array.isArray(filter.value))
+        throw new CriteriaError('FRAMEWORK__INVALID_FILTER_QUERY', 'equalsAny needs a list');
       const wanted = new Set((filter.value as unknown[]).map((v) => comparable(field, v)));
       return values.some((v) => wanted.has(v));
     }
@@ -82,7 +92,10 @@ function matches(entity: Entity, filter: Filter): boolean {
       });
     }
     default:
-      throw new CriteriaError('FRAMEWORK__INVALID_FILTER_QUERY', `The simulator does not support filter type "${String(type)}".`);
+      throw new CriteriaError(
+        'FRAMEWORK__INVALID_FILTER_QUERY',
+        `The simulator does not support filter type "${String(type)}".`,
+      );
   }
 }
 
@@ -111,13 +124,18 @@ function parseSort(raw: unknown): { field: string; order: string }[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) throw new CriteriaError('FRAMEWORK__INVALID_SORT_QUERY', 'sort must be a list');
   return (raw as { field?: unknown; order?: unknown }[]).map((s) => {
-    if (typeof s.field !== 'string') throw new CriteriaError('FRAMEWORK__INVALID_SORT_QUERY', 'sort needs a field');
+    if (typeof s.field !== 'string')
+      throw new CriteriaError('FRAMEWORK__INVALID_SORT_QUERY', 'sort needs a field');
     return { field: s.field, order: typeof s.order === 'string' ? s.order : 'ASC' };
   });
 }
 
 /** Applies filter and sort of an association criteria to a loaded to-many collection. */
-function shapeAssociations(entity: Entity, associations: Record<string, CriteriaBody>, known: ReadonlySet<string>): Entity {
+function shapeAssociations(
+  entity: Entity,
+  associations: Record<string, CriteriaBody>,
+  known: ReadonlySet<string>,
+): Entity {
   const out: Entity = {};
   for (const [key, value] of Object.entries(entity)) {
     if (!known.has(key)) {
@@ -144,37 +162,57 @@ function shapeAssociations(entity: Entity, associations: Record<string, Criteria
 export type SearchOutcome = { total: number; data: Entity[] };
 
 /** Evaluates a criteria body over a collection, like `EntitySearcher` + `EntityReader`. */
-export function search(all: Entity[], body: CriteriaBody, associationKeys: ReadonlySet<string>): SearchOutcome {
+export function search(
+  all: Entity[],
+  body: CriteriaBody,
+  associationKeys: ReadonlySet<string>,
+): SearchOutcome {
   const mode = body['total-count-mode'] ?? 'none';
   if (!['none', 'exact', 'next-pages', 0, 1, 2].includes(mode as string | number)) {
-    throw new CriteriaError('FRAMEWORK__INVALID_CRITERIA_PARAMETERS', `Unsupported total-count-mode ${JSON.stringify(mode)}.`);
+    throw new CriteriaError(
+      'FRAMEWORK__INVALID_CRITERIA_PARAMETERS',
+      `Unsupported total-count-mode ${JSON.stringify(mode)}.`,
+    );
   }
   const limit = body.limit === undefined ? undefined : Number(body.limit);
   const page = body.page === undefined ? 1 : Number(body.page);
-  if ((limit !== undefined && (!Number.isInteger(limit) || limit < 1)) || !Number.isInteger(page) || page < 1) {
-    throw new CriteriaError('FRAMEWORK__INVALID_CRITERIA_PARAMETERS', 'page and limit must be positive integers.');
+  if (
+    (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) ||
+    !Number.isInteger(page) ||
+    page < 1
+  ) {
+    throw new CriteriaError(
+      'FRAMEWORK__INVALID_CRITERIA_PARAMETERS',
+      'page and limit must be positive integers.',
+    );
   }
   let rows = all;
   if (body.ids !== undefined) {
-    if (!Array.isArray(body.ids)) throw new CriteriaError('FRAMEWORK__INVALID_CRITERIA_PARAMETERS', 'ids must be a list');
+    if (!Array.isArray(body.ids))
+      throw new CriteriaError('FRAMEWORK__INVALID_CRITERIA_PARAMETERS', 'ids must be a list');
     const ids = new Set(body.ids as string[]);
     rows = rows.filter((r) => ids.has(r.id as string));
   }
   if (body.filter !== undefined) {
-    if (!Array.isArray(body.filter)) throw new CriteriaError('FRAMEWORK__INVALID_FILTER_QUERY', 'filter must be a list');
+    if (!Array.isArray(body.filter))
+      throw new CriteriaError('FRAMEWORK__INVALID_FILTER_QUERY', 'filter must be a list');
     const filters = body.filter as Filter[];
     rows = rows.filter((r) => filters.every((f) => matches(r, f)));
   }
   const sort = parseSort(body.sort);
   // Decorate once (dates parsed once per row, not per comparison), then sort on the keys.
-  const keyed = rows.map((row) => ({ row, keys: sort.map((s) => comparable(s.field, valuesAt(row, s.field.split('.'))[0])) }));
+  const keyed = rows.map((row) => ({
+    row,
+    keys: sort.map((s) => comparable(s.field, valuesAt(row, s.field.split('.'))[0])),
+  }));
   keyed.sort((a, b) => compareKeys(a.keys, b.keys, sort));
   rows = keyed.map((k) => k.row);
   const offset = limit === undefined ? 0 : (page - 1) * limit;
   const slice = limit === undefined ? rows.slice(offset) : rows.slice(offset, offset + limit);
   let total: number;
   if (mode === 'exact' || mode === 1) total = rows.length;
-  else if ((mode === 'next-pages' || mode === 2) && limit !== undefined) total = offset + Math.min(rows.length - offset, limit * 5 + 1);
+  else if ((mode === 'next-pages' || mode === 2) && limit !== undefined)
+    total = offset + Math.min(rows.length - offset, limit * 5 + 1);
   else total = slice.length;
   const associations = (body.associations ?? {}) as Record<string, CriteriaBody>;
   return { total, data: slice.map((r) => shapeAssociations(r, associations, associationKeys)) };

@@ -23,7 +23,12 @@ export const STATE_MACHINES: Entity[] = [
   { id: TX_MACHINE, technicalName: 'order_transaction.state', name: 'Payment state' },
 ];
 
-const ORDER_STATE_NAMES: Record<string, string> = { open: 'Open', in_progress: 'In progress', completed: 'Done', cancelled: 'Cancelled' };
+const ORDER_STATE_NAMES: Record<string, string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  completed: 'Done',
+  cancelled: 'Cancelled',
+};
 const TX_STATE_NAMES: Record<string, string> = {
   open: 'Open',
   in_progress: 'In Progress',
@@ -41,7 +46,13 @@ const TX_STATE_NAMES: Record<string, string> = {
 
 function stateEntity(machine: string, technicalName: string, name: string): Entity {
   const machineEntity = STATE_MACHINES.find((m) => m.technicalName === machine)!;
-  return { id: swId('state', machine, technicalName), technicalName, name, stateMachineId: machineEntity.id, stateMachine: machineEntity };
+  return {
+    id: swId('state', machine, technicalName),
+    technicalName,
+    name,
+    stateMachineId: machineEntity.id,
+    stateMachine: machineEntity,
+  };
 }
 
 export const STATES: Entity[] = [
@@ -50,7 +61,9 @@ export const STATES: Entity[] = [
 ];
 
 export function state(machine: 'order.state' | 'order_transaction.state', technicalName: string): Entity {
-  const found = STATES.find((s) => s.technicalName === technicalName && (s.stateMachine as Entity).technicalName === machine);
+  const found = STATES.find(
+    (s) => s.technicalName === technicalName && (s.stateMachine as Entity).technicalName === machine,
+  );
   if (!found) throw new Error(`unknown ${machine} state ${technicalName}`);
   const { stateMachine: _m, ...plain } = found;
   return plain;
@@ -67,13 +80,47 @@ export const ORDER_TRANSITIONS: Record<string, Record<string, string>> = {
   cancelled: { reopen: 'open' },
 };
 export const TRANSACTION_TRANSITIONS: Record<string, Record<string, string>> = {
-  open: { paid: 'paid', paid_partially: 'paid_partially', do_pay: 'in_progress', remind: 'reminded', cancel: 'cancelled', fail: 'failed', authorize: 'authorized', process_unconfirmed: 'unconfirmed' },
-  in_progress: { paid: 'paid', paid_partially: 'paid_partially', cancel: 'cancelled', fail: 'failed', authorize: 'authorized', reopen: 'open' },
-  unconfirmed: { paid: 'paid', paid_partially: 'paid_partially', cancel: 'cancelled', fail: 'failed', authorize: 'authorized', reopen: 'open' },
+  open: {
+    paid: 'paid',
+    paid_partially: 'paid_partially',
+    do_pay: 'in_progress',
+    remind: 'reminded',
+    cancel: 'cancelled',
+    fail: 'failed',
+    authorize: 'authorized',
+    process_unconfirmed: 'unconfirmed',
+  },
+  in_progress: {
+    paid: 'paid',
+    paid_partially: 'paid_partially',
+    cancel: 'cancelled',
+    fail: 'failed',
+    authorize: 'authorized',
+    reopen: 'open',
+  },
+  unconfirmed: {
+    paid: 'paid',
+    paid_partially: 'paid_partially',
+    cancel: 'cancelled',
+    fail: 'failed',
+    authorize: 'authorized',
+    reopen: 'open',
+  },
   reminded: { paid: 'paid', paid_partially: 'paid_partially', cancel: 'cancelled', reopen: 'open' },
-  paid_partially: { paid: 'paid', remind: 'reminded', refund: 'refunded', refund_partially: 'refunded_partially', cancel: 'cancelled' },
+  paid_partially: {
+    paid: 'paid',
+    remind: 'reminded',
+    refund: 'refunded',
+    refund_partially: 'refunded_partially',
+    cancel: 'cancelled',
+  },
   authorized: { paid: 'paid', paid_partially: 'paid_partially', cancel: 'cancelled', fail: 'failed' },
-  paid: { refund: 'refunded', refund_partially: 'refunded_partially', cancel: 'cancelled', chargeback: 'chargeback' },
+  paid: {
+    refund: 'refunded',
+    refund_partially: 'refunded_partially',
+    cancel: 'cancelled',
+    chargeback: 'chargeback',
+  },
   failed: { reopen: 'open', paid: 'paid', cancel: 'cancelled' },
   cancelled: { reopen: 'open' },
   refunded: { reopen: 'open' },
@@ -84,8 +131,26 @@ export const TRANSACTION_TRANSITIONS: Record<string, Record<string, string>> = {
 const rounding = { decimals: 2, interval: 0.01, roundForNet: true };
 
 export const CURRENCIES: Entity[] = [
-  { id: swId('currency', 'EUR'), isoCode: 'EUR', symbol: '€', shortName: 'EUR', name: 'Euro', factor: 1, itemRounding: rounding, totalRounding: rounding },
-  { id: swId('currency', 'CHF'), isoCode: 'CHF', symbol: 'CHF', shortName: 'CHF', name: 'Swiss franc', factor: 0.95, itemRounding: rounding, totalRounding: { ...rounding, interval: 0.05 } },
+  {
+    id: swId('currency', 'EUR'),
+    isoCode: 'EUR',
+    symbol: '€',
+    shortName: 'EUR',
+    name: 'Euro',
+    factor: 1,
+    itemRounding: rounding,
+    totalRounding: rounding,
+  },
+  {
+    id: swId('currency', 'CHF'),
+    isoCode: 'CHF',
+    symbol: 'CHF',
+    shortName: 'CHF',
+    name: 'Swiss franc',
+    factor: 0.95,
+    itemRounding: rounding,
+    totalRounding: { ...rounding, interval: 0.05 },
+  },
 ];
 
 export const PAYMENT_METHODS: Entity[] = [
@@ -103,7 +168,12 @@ export const PAYMENT_METHODS: Entity[] = [
   translated: { name },
 }));
 
-const COUNTRY_NAMES: Record<string, string> = { DE: 'Germany', AT: 'Austria', CH: 'Switzerland', NL: 'Netherlands' };
+const COUNTRY_NAMES: Record<string, string> = {
+  DE: 'Germany',
+  AT: 'Austria',
+  CH: 'Switzerland',
+  NL: 'Netherlands',
+};
 
 export function country(iso: string): Entity {
   return { id: swId('country', iso), iso, name: COUNTRY_NAMES[iso] ?? iso, addressFormat: {} };
@@ -131,7 +201,9 @@ export type SeedOrder = {
 export function buildOrder(seed: SeedOrder, autoIncrement: number): Entity {
   const id = swId('order', seed.orderNumber);
   const currency = CURRENCIES.find((c) => c.isoCode === (seed.currency ?? 'EUR')) ?? CURRENCIES[0]!;
-  const method = PAYMENT_METHODS.find((p) => p.technicalName === (seed.paymentMethod ?? 'payment_prepayment')) ?? PAYMENT_METHODS[0]!;
+  const method =
+    PAYMENT_METHODS.find((p) => p.technicalName === (seed.paymentMethod ?? 'payment_prepayment')) ??
+    PAYMENT_METHODS[0]!;
   const amount = Number(seed.amount);
   const billingAddressId = swId('address', id);
   const countryEntity = country(seed.country ?? 'DE');
@@ -168,8 +240,25 @@ export function buildOrder(seed: SeedOrder, autoIncrement: number): Entity {
     createdAt: swDate(seed.createdAtMs),
     stateMachineState: orderState,
     currency,
-    orderCustomer: { id: swId('customer', id), orderId: id, email: seed.email ?? `${firstName}.${lastName}@example.de`.toLowerCase(), firstName, lastName, company: seed.company },
-    billingAddress: { id: billingAddressId, orderId: id, countryId: countryEntity.id, country: countryEntity, firstName, lastName, street: 'Musterstraße 1', city: 'Berlin', company: seed.company },
+    orderCustomer: {
+      id: swId('customer', id),
+      orderId: id,
+      email: seed.email ?? `${firstName}.${lastName}@example.de`.toLowerCase(),
+      firstName,
+      lastName,
+      company: seed.company,
+    },
+    billingAddress: {
+      id: billingAddressId,
+      orderId: id,
+      countryId: countryEntity.id,
+      country: countryEntity,
+      firstName,
+      lastName,
+      street: 'Musterstraße 1',
+      city: 'Berlin',
+      company: seed.company,
+    },
     transactions: [transaction],
     documents: seed.invoiceNumber ? [invoiceDocument(id, seed.invoiceNumber, seed.createdAtMs)] : [],
   };

@@ -42,7 +42,13 @@ export type SimFault = {
   /** Instead of failing: change the shop just before the request is handled (races with other users). */
   before?: () => void;
 };
-export type SimExchange = { method: string; path: string; requestBody: unknown; status: number; responseBody: unknown };
+export type SimExchange = {
+  method: string;
+  path: string;
+  requestBody: unknown;
+  status: number;
+  responseBody: unknown;
+};
 
 export type Shopware6SimulatorOptions = {
   port?: number;
@@ -64,7 +70,16 @@ export type Shopware6Simulator = {
   readonly clientSecret: string;
   readonly log: SimExchange[];
   addOrder(seed: SeedOrder): Entity;
-  editOrder(orderNumber: string, change: { amount?: string; email?: string; orderState?: string; transactionState?: string; invoiceNumber?: string }): void;
+  editOrder(
+    orderNumber: string,
+    change: {
+      amount?: string;
+      email?: string;
+      orderState?: string;
+      transactionState?: string;
+      invoiceNumber?: string;
+    },
+  ): void;
   deleteOrder(orderNumber: string): void;
   order(orderNumber: string): Entity | undefined;
   fault(fault: SimFault): void;
@@ -79,11 +94,19 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 };
 
-const swError = (status: number, code: string, title: string, detail: string, parameters: Record<string, string> = {}) => ({
+const swError = (
+  status: number,
+  code: string,
+  title: string,
+  detail: string,
+  parameters: Record<string, string> = {},
+) => ({
   errors: [{ status: String(status), code, title, detail, meta: { parameters } }],
 });
 
-export async function startShopware6Simulator(options: Shopware6SimulatorOptions = {}): Promise<Shopware6Simulator> {
+export async function startShopware6Simulator(
+  options: Shopware6SimulatorOptions = {},
+): Promise<Shopware6Simulator> {
   const now = options.now ?? Date.now;
   const clientId = options.clientId ?? 'SWIASIMULATORCLIENTID';
   const clientSecret = options.clientSecret ?? 'simulator-secret-0123456789';
@@ -109,14 +132,25 @@ export async function startShopware6Simulator(options: Shopware6SimulatorOptions
 
   for (let i = 1; i <= (options.seedOrders ?? 0); i += 1) {
     const methods = ['payment_prepayment', 'payment_invoicepayment', 'payment_cashpayment'];
-    addOrder({ orderNumber: String(10000 + i), amount: `${(i * 7) % 300}.${String((i * 13) % 100).padStart(2, '0')}`, createdAtMs: now() - (1000 - i) * 60_000, paymentMethod: methods[i % 3] });
+    addOrder({
+      orderNumber: String(10000 + i),
+      amount: `${(i * 7) % 300}.${String((i * 13) % 100).padStart(2, '0')}`,
+      createdAtMs: now() - (1000 - i) * 60_000,
+      paymentMethod: methods[i % 3],
+    });
   }
 
   function touch(order: Entity) {
     order.updatedAt = swDate(stamp());
   }
 
-  function transition(res: ServerResponse, entity: Entity, machine: 'order.state' | 'order_transaction.state', action: string, owner: Entity) {
+  function transition(
+    res: ServerResponse,
+    entity: Entity,
+    machine: 'order.state' | 'order_transaction.state',
+    action: string,
+    owner: Entity,
+  ) {
     const table = machine === 'order.state' ? ORDER_TRANSITIONS : TRANSACTION_TRANSITIONS;
     const current = (entity.stateMachineState as Entity).technicalName as string;
     const to = table[current]?.[action];
@@ -125,11 +159,17 @@ export async function startShopware6Simulator(options: Shopware6SimulatorOptions
       return json(
         res,
         400,
-        swError(400, 'SYSTEM__ILLEGAL_STATE_TRANSITION', 'Bad Request', `Illegal transition "${action}" from state "${current}". Possible transitions are: ${possible.join(', ')}`, {
-          transition: action,
-          currentState: current,
-          possibleTransitions: possible.join(', '),
-        }),
+        swError(
+          400,
+          'SYSTEM__ILLEGAL_STATE_TRANSITION',
+          'Bad Request',
+          `Illegal transition "${action}" from state "${current}". Possible transitions are: ${possible.join(', ')}`,
+          {
+            transition: action,
+            currentState: current,
+            possibleTransitions: possible.join(', '),
+          },
+        ),
       );
     }
     const next = state(machine, to);
@@ -145,7 +185,8 @@ export async function startShopware6Simulator(options: Shopware6SimulatorOptions
     const text = Buffer.concat(chunks).toString('utf8');
     if (text === '') return undefined;
     const type = req.headers['content-type'] ?? '';
-    if (type.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+    if (type.includes('application/x-www-form-urlencoded'))
+      return Object.fromEntries(new URLSearchParams(text));
     return JSON.parse(text) as unknown;
   }
 
@@ -158,7 +199,11 @@ export async function startShopware6Simulator(options: Shopware6SimulatorOptions
   function route(req: IncomingMessage, res: ServerResponse, path: string, body: unknown): void {
     if (req.method === 'POST' && path === '/api/oauth/token') {
       const b = (body ?? {}) as Record<string, string>;
-      if (b.grant_type !== 'client_credentials' || b.client_id !== clientId || b.client_secret !== clientSecret) {
+      if (
+        b.grant_type !== 'client_credentials' ||
+        b.client_id !== clientId ||
+        b.client_secret !== clientSecret
+      ) {
         // league/oauth2-server "invalid_client" (error code 4) as Shopware renders it.
         return json(res, 401, swError(401, '4', 'Unauthorized', 'Client authentication failed', {}));
       }
@@ -168,18 +213,43 @@ export async function startShopware6Simulator(options: Shopware6SimulatorOptions
       return json(res, 200, { token_type: 'Bearer', expires_in: lifetime, access_token: token });
     }
     if (!authorised(req)) {
-      return json(res, 401, swError(401, '9', 'Unauthorized', 'The resource owner or authorization server denied the request.', {}));
+      return json(
+        res,
+        401,
+        swError(
+          401,
+          '9',
+          'Unauthorized',
+          'The resource owner or authorization server denied the request.',
+          {},
+        ),
+      );
     }
     if (req.method === 'GET' && path === '/api/_info/version') return json(res, 200, { version: '6.7.10.1' });
     const searchMatch = /^\/api\/search\/([a-z-]+)$/.exec(path);
     if (req.method === 'POST' && searchMatch) {
-      const collections: Record<string, Entity[]> = { order: orders, 'payment-method': PAYMENT_METHODS, 'state-machine-state': STATES };
+      const collections: Record<string, Entity[]> = {
+        order: orders,
+        'payment-method': PAYMENT_METHODS,
+        'state-machine-state': STATES,
+      };
       const collection = collections[searchMatch[1]!];
-      if (!collection) return json(res, 404, swError(404, 'FRAMEWORK__DEFINITION_NOT_FOUND', 'Not Found', `Definition for entity "${searchMatch[1]}" does not exist.`));
+      if (!collection)
+        return json(
+          res,
+          404,
+          swError(
+            404,
+            'FRAMEWORK__DEFINITION_NOT_FOUND',
+            'Not Found',
+            `Definition for entity "${searchMatch[1]}" does not exist.`,
+          ),
+        );
       try {
-        return json(res, 200, search(collection, (body ?? {}), ASSOCIATION_KEYS));
+        return json(res, 200, search(collection, body ?? {}, ASSOCIATION_KEYS));
       } catch (error) {
-        if (error instanceof CriteriaError) return json(res, 400, swError(400, error.code, 'Bad Request', error.message));
+        if (error instanceof CriteriaError)
+          return json(res, 400, swError(400, error.code, 'Bad Request', error.message));
         throw error;
       }
     }
@@ -189,27 +259,60 @@ export async function startShopware6Simulator(options: Shopware6SimulatorOptions
         const found = (order.transactions as Entity[]).find((t) => t.id === tx[1]);
         if (found) return transition(res, found, 'order_transaction.state', tx[2]!, order);
       }
-      return json(res, 400, swError(400, 'SYSTEM__STATE_MACHINE_INVALID_ENTITY_ID', 'Bad Request', `Unable to read entity "order_transaction" with id "${tx[1]}".`));
+      return json(
+        res,
+        400,
+        swError(
+          400,
+          'SYSTEM__STATE_MACHINE_INVALID_ENTITY_ID',
+          'Bad Request',
+          `Unable to read entity "order_transaction" with id "${tx[1]}".`,
+        ),
+      );
     }
     const ord = /^\/api\/_action\/order\/([0-9a-f]{32})\/state\/([a-z_]+)$/.exec(path);
     if (req.method === 'POST' && ord) {
       const order = orders.find((o) => o.id === ord[1]);
       if (order) return transition(res, order, 'order.state', ord[2]!, order);
-      return json(res, 400, swError(400, 'SYSTEM__STATE_MACHINE_INVALID_ENTITY_ID', 'Bad Request', `Unable to read entity "order" with id "${ord[1]}".`));
+      return json(
+        res,
+        400,
+        swError(
+          400,
+          'SYSTEM__STATE_MACHINE_INVALID_ENTITY_ID',
+          'Bad Request',
+          `Unable to read entity "order" with id "${ord[1]}".`,
+        ),
+      );
     }
-    return json(res, 404, swError(404, 'FRAMEWORK__ROUTE_NOT_FOUND', 'Not Found', `No route found for "${req.method} ${path}".`));
+    return json(
+      res,
+      404,
+      swError(404, 'FRAMEWORK__ROUTE_NOT_FOUND', 'Not Found', `No route found for "${req.method} ${path}".`),
+    );
   }
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const fault = faults.find((f) => f.left > 0 && (!f.method || f.method === req.method) && (!f.path || (typeof f.path === 'string' ? f.path === path : f.path.test(path))));
+    const fault = faults.find(
+      (f) =>
+        f.left > 0 &&
+        (!f.method || f.method === req.method) &&
+        (!f.path || (typeof f.path === 'string' ? f.path === path : f.path.test(path))),
+    );
     void (async () => {
       const body = await readBody(req).catch(() => undefined);
       // Record what went out, whatever happens below.
       const originalEnd = res.end.bind(res);
       res.end = ((chunk?: unknown) => {
         const text = typeof chunk === 'string' ? chunk : '';
-        log.push({ method: req.method ?? '', path, requestBody: body, status: res.statusCode, responseBody: text ? (JSON.parse(text) as unknown) : undefined });
+        log.push({
+          method: req.method ?? '',
+          path,
+          requestBody: body,
+          status: res.statusCode,
+          responseBody: text ? (JSON.parse(text) as unknown) : undefined,
+        });
         return originalEnd(chunk as string);
       }) as typeof res.end;
       if (fault?.before) {
@@ -220,14 +323,27 @@ export async function startShopware6Simulator(options: Shopware6SimulatorOptions
         if (fault.hang) return; // never answer: the client's timeout must fire
         const status = fault.status ?? 500;
         const headers: Record<string, string> = fault.retryAfter ? { 'retry-after': fault.retryAfter } : {};
-        return json(res, status, swError(status, status === 429 ? 'FRAMEWORK__RATE_LIMIT_EXCEEDED' : 'FRAMEWORK__INTERNAL', status === 429 ? 'Too Many Requests' : 'Internal Server Error', 'Scripted simulator fault.'), headers);
+        return json(
+          res,
+          status,
+          swError(
+            status,
+            status === 429 ? 'FRAMEWORK__RATE_LIMIT_EXCEEDED' : 'FRAMEWORK__INTERNAL',
+            status === 429 ? 'Too Many Requests' : 'Internal Server Error',
+            'Scripted simulator fault.',
+          ),
+          headers,
+        );
       }
       route(req, res, path, body);
     })().catch((error: unknown) => {
-      if (!res.headersSent) json(res, 500, swError(500, 'FRAMEWORK__INTERNAL', 'Internal Server Error', String(error)));
+      if (!res.headersSent)
+        json(res, 500, swError(500, 'FRAMEWORK__INTERNAL', 'Internal Server Error', String(error)));
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+  );
   const port = (server.address() as AddressInfo).port;
 
   return {
@@ -246,9 +362,12 @@ export async function startShopware6Simulator(options: Shopware6SimulatorOptions
         tx.amount = { unitPrice: Number(change.amount), totalPrice: Number(change.amount), quantity: 1 };
       }
       if (change.email !== undefined) (order.orderCustomer as Entity).email = change.email;
-      if (change.orderState) Object.assign(order, { stateMachineState: state('order.state', change.orderState) });
-      if (change.transactionState) Object.assign(tx, { stateMachineState: state('order_transaction.state', change.transactionState) });
-      if (change.invoiceNumber) (order.documents as Entity[]).push(invoiceDocument(order.id as string, change.invoiceNumber, now()));
+      if (change.orderState)
+        Object.assign(order, { stateMachineState: state('order.state', change.orderState) });
+      if (change.transactionState)
+        Object.assign(tx, { stateMachineState: state('order_transaction.state', change.transactionState) });
+      if (change.invoiceNumber)
+        (order.documents as Entity[]).push(invoiceDocument(order.id as string, change.invoiceNumber, now()));
       touch(order);
     },
     deleteOrder(orderNumber) {
@@ -274,7 +393,19 @@ export async function startShopware6Simulator(options: Shopware6SimulatorOptions
 }
 
 /** `kassenwart dev shop-sim shopware6` (../simulators.ts): a simulator with demo orders and its credentials. */
-export async function startShopware6SimulatorForCli(options: { port?: number; host?: string; seedOrders?: number }) {
-  const sim = await startShopware6Simulator({ port: options.port, host: options.host, seedOrders: options.seedOrders ?? 25 });
-  return { url: sim.url, credentials: { key: sim.clientId, secret: sim.clientSecret }, close: () => sim.close() };
+export async function startShopware6SimulatorForCli(options: {
+  port?: number;
+  host?: string;
+  seedOrders?: number;
+}) {
+  const sim = await startShopware6Simulator({
+    port: options.port,
+    host: options.host,
+    seedOrders: options.seedOrders ?? 25,
+  });
+  return {
+    url: sim.url,
+    credentials: { key: sim.clientId, secret: sim.clientSecret },
+    close: () => sim.close(),
+  };
 }

@@ -31,7 +31,9 @@ export type ShopwareCall = {
 };
 
 /** A Shopware error body (JSON:API `failure` object, see adminApiSchema.json `#/components/schemas/failure`). */
-export type ShopwareErrorBody = { errors?: { code?: string; status?: string; title?: string; detail?: string }[] };
+export type ShopwareErrorBody = {
+  errors?: { code?: string; status?: string; title?: string; detail?: string }[];
+};
 
 export class ShopwareApiError extends ShopError {
   constructor(
@@ -39,7 +41,14 @@ export class ShopwareApiError extends ShopError {
     readonly body: ShopwareErrorBody,
     message: string,
   ) {
-    super(status === 401 || status === 403 ? 'SHOP_AUTH_FAILED' : status === 404 ? 'SHOP_NOT_FOUND' : 'SHOP_REQUEST_REJECTED', message);
+    super(
+      status === 401 || status === 403
+        ? 'SHOP_AUTH_FAILED'
+        : status === 404
+          ? 'SHOP_NOT_FOUND'
+          : 'SHOP_REQUEST_REJECTED',
+      message,
+    );
   }
   get shopwareCode(): string | undefined {
     return this.body.errors?.[0]?.code;
@@ -77,7 +86,10 @@ export function createShopware6Transport(options: Shopware6TransportOptions): Sh
   const invoke = client.invoke as unknown as Invoke;
 
   /** Runs one invoke and reports its outcome as a Response, so the shared retry policy can judge it. */
-  async function invokeAsResponse(call: ShopwareCall, signal: AbortSignal | null | undefined): Promise<Response> {
+  async function invokeAsResponse(
+    call: ShopwareCall,
+    signal: AbortSignal | null | undefined,
+  ): Promise<Response> {
     requestCount += 1;
     try {
       const op = `op ${call.method.toLowerCase()} ${call.path}`;
@@ -107,7 +119,12 @@ export function createShopware6Transport(options: Shopware6TransportOptions): Sh
 
   async function once(call: ShopwareCall): Promise<{ status: number; body: unknown }> {
     const url = `${apiBase}${call.path}`;
-    const shopFetch = createShopFetch({ ...options, label, secrets, fetch: (_input, init) => invokeAsResponse(call, init?.signal) });
+    const shopFetch = createShopFetch({
+      ...options,
+      label,
+      secrets,
+      fetch: (_input, init) => invokeAsResponse(call, init?.signal),
+    });
     const response = await shopFetch(url, { method: call.method });
     const text = await response.text();
     return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
@@ -127,7 +144,7 @@ export function createShopware6Transport(options: Shopware6TransportOptions): Sh
         result = await once(call);
       }
       if (result.status >= 200 && result.status < 300) return result.body as T;
-      throw toApiError(result.status, (result.body ?? {}), call, label, secrets);
+      throw toApiError(result.status, result.body ?? {}, call, label, secrets);
     },
   };
 }
@@ -152,5 +169,9 @@ function toApiError(
       ),
     );
   }
-  return new ShopwareApiError(status, body, redact(`${label} rejected ${call.method} /api${call.path} with HTTP ${status}${detail}.`, secrets));
+  return new ShopwareApiError(
+    status,
+    body,
+    redact(`${label} rejected ${call.method} /api${call.path} with HTTP ${status}${detail}.`, secrets),
+  );
 }

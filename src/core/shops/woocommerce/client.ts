@@ -55,10 +55,19 @@ export const WooOrder = z.object({
 export type WooOrder = z.infer<typeof WooOrder>;
 
 /** https://woocommerce.github.io/woocommerce-rest-api-docs/#payment-gateway-properties */
-export const WooPaymentGateway = z.object({ id: z.string(), title: z.string().optional(), enabled: z.boolean().optional() });
+export const WooPaymentGateway = z.object({
+  id: z.string(),
+  title: z.string().optional(),
+  enabled: z.boolean().optional(),
+});
 export type WooPaymentGateway = z.infer<typeof WooPaymentGateway>;
 
-export type WooClientOptions = HttpOptions & { baseUrl: string; consumerKey: string; consumerSecret: string; shopName: string };
+export type WooClientOptions = HttpOptions & {
+  baseUrl: string;
+  consumerKey: string;
+  consumerSecret: string;
+  shopName: string;
+};
 
 export type OrderListQuery = {
   /** ISO instant; sent as GMT (`dates_are_gmt=true`). WordPress treats it as exclusive ("after"). */
@@ -96,7 +105,10 @@ export class WooClient {
   constructor(options: WooClientOptions) {
     this.label = `WooCommerce shop "${options.shopName}"`;
     if (!options.consumerKey || !options.consumerSecret) {
-      throw new ShopError('SHOP_CONFIG', `${this.label}: the consumer key and consumer secret are both needed.`);
+      throw new ShopError(
+        'SHOP_CONFIG',
+        `${this.label}: the consumer key and consumer secret are both needed.`,
+      );
     }
     const basic = Buffer.from(`${options.consumerKey}:${options.consumerSecret}`).toString('base64');
     const common = {
@@ -107,7 +119,10 @@ export class WooClient {
       authHint: 'WooCommerce > Settings > Advanced > REST API (a key with Read/Write permission)',
     };
     const viaHeader = createShopHttp({ ...common, headers: { authorization: `Basic ${basic}` } });
-    const viaQuery = createShopHttp({ ...common, query: { consumer_key: options.consumerKey, consumer_secret: options.consumerSecret } });
+    const viaQuery = createShopHttp({
+      ...common,
+      query: { consumer_key: options.consumerKey, consumer_secret: options.consumerSecret },
+    });
     let useQuery = false;
     this.http = {
       get requestCount() {
@@ -133,7 +148,8 @@ export class WooClient {
   /** GET /orders — https://woocommerce.github.io/woocommerce-rest-api-docs/#list-all-orders */
   async listOrders(query: OrderListQuery): Promise<OrderList> {
     const perPage = query.perPage ?? 100;
-    if (perPage < 1 || perPage > 100) throw new RangeError('per_page must be between 1 and 100 (WooCommerce limit)');
+    if (perPage < 1 || perPage > 100)
+      throw new RangeError('per_page must be between 1 and 100 (WooCommerce limit)');
     const response = await this.http.request<unknown>('GET', 'orders', {
       query: {
         modified_after: query.modifiedAfter ? toWooDate(query.modifiedAfter) : undefined,
@@ -156,20 +172,26 @@ export class WooClient {
 
   /** GET /orders/<id> — https://woocommerce.github.io/woocommerce-rest-api-docs/#retrieve-an-order. 404 -> undefined. */
   async getOrder(id: string): Promise<WooOrder | undefined> {
-    const response = await this.http.request<unknown>('GET', `orders/${encodeURIComponent(id)}`, { allow: [404] });
+    const response = await this.http.request<unknown>('GET', `orders/${encodeURIComponent(id)}`, {
+      allow: [404],
+    });
     if (response.status === 404) return undefined;
     return this.parseOrder(response.body);
   }
 
   /** PUT /orders/<id> — https://woocommerce.github.io/woocommerce-rest-api-docs/#update-an-order (`set_paid` is write-only). */
   async updateOrder(id: string, update: { status?: string; set_paid?: boolean }): Promise<WooOrder> {
-    const response = await this.http.request<unknown>('PUT', `orders/${encodeURIComponent(id)}`, { body: update });
+    const response = await this.http.request<unknown>('PUT', `orders/${encodeURIComponent(id)}`, {
+      body: update,
+    });
     return this.parseOrder(response.body);
   }
 
   /** POST /orders/<id>/notes — https://woocommerce.github.io/woocommerce-rest-api-docs/#create-an-order-note */
   async addOrderNote(id: string, note: string): Promise<void> {
-    await this.http.request('POST', `orders/${encodeURIComponent(id)}/notes`, { body: { note, customer_note: false } });
+    await this.http.request('POST', `orders/${encodeURIComponent(id)}/notes`, {
+      body: { note, customer_note: false },
+    });
   }
 
   /** GET /payment_gateways — https://woocommerce.github.io/woocommerce-rest-api-docs/#list-all-payment-gateways */
@@ -182,11 +204,15 @@ export class WooClient {
 
   parseOrder(body: unknown): WooOrder {
     const parsed = WooOrder.safeParse(body);
-    if (!parsed.success) this.badResponse('order', `an order (${parsed.error.issues[0]?.path.join('.') ?? '?'} is invalid)`);
+    if (!parsed.success)
+      this.badResponse('order', `an order (${parsed.error.issues[0]?.path.join('.') ?? '?'} is invalid)`);
     return parsed.data;
   }
 
   private badResponse(what: string, expected: string): never {
-    throw new ShopError('SHOP_BAD_RESPONSE', `${this.label}: the answer to ${what} is not ${expected}. Is the address the shop's own address?`);
+    throw new ShopError(
+      'SHOP_BAD_RESPONSE',
+      `${this.label}: the answer to ${what} is not ${expected}. Is the address the shop's own address?`,
+    );
   }
 }

@@ -15,11 +15,16 @@ const MAX_PAGE = 100;
 
 export class WooCommerceConnector implements ShopConnector {
   readonly system = 'woocommerce' as const;
-  readonly capabilities: ShopCapabilities = { canPushNewOrders: false, hasInvoiceNumbers: true, customStatuses: true };
+  readonly capabilities: ShopCapabilities = {
+    canPushNewOrders: false,
+    hasInvoiceNumbers: true,
+    customStatuses: true,
+  };
   readonly client: WooClient;
 
   constructor(context: ConnectorContext) {
-    if (!context.url) throw new ShopError('SHOP_CONFIG', `WooCommerce shop "${context.shopName}" needs its address (--url).`);
+    if (!context.url)
+      throw new ShopError('SHOP_CONFIG', `WooCommerce shop "${context.shopName}" needs its address (--url).`);
     this.client = new WooClient({
       ...context.http,
       logger: context.http.logger ?? context.logger,
@@ -55,16 +60,29 @@ export class WooCommerceConnector implements ShopConnector {
    * we page cannot shift unseen orders past us); only when a whole page shares one timestamp do we step the
    * page number.
    */
-  async listChangedOrders(params: { since?: string; cursor?: string; pageSize?: number }): Promise<OrderPage> {
+  async listChangedOrders(params: {
+    since?: string;
+    cursor?: string;
+    pageSize?: number;
+  }): Promise<OrderPage> {
     const pageSize = Math.min(params.pageSize ?? MAX_PAGE, MAX_PAGE);
-    const cursor: Cursor = params.cursor ? (JSON.parse(params.cursor) as Cursor) : { since: params.since, page: 1 };
+    const cursor: Cursor = params.cursor
+      ? (JSON.parse(params.cursor) as Cursor)
+      : { since: params.since, page: 1 };
     const before = this.client.http.requestCount;
     const modifiedAfter = cursor.since ? new Date(Date.parse(cursor.since) - 1000).toISOString() : undefined;
-    const list = await this.client.listOrders({ modifiedAfter, page: cursor.page, perPage: pageSize, orderby: 'modified', order: 'asc' });
+    const list = await this.client.listOrders({
+      modifiedAfter,
+      page: cursor.page,
+      perPage: pageSize,
+      orderby: 'modified',
+      order: 'asc',
+    });
     const orders = list.orders.map((raw) => toShopOrder(this.client.parseOrder(raw)));
     const requests = this.client.http.requestCount - before;
     const last = orders.at(-1);
-    if (orders.length < pageSize || cursor.page >= list.totalPages || !last?.updatedAt) return { orders, requests };
+    if (orders.length < pageSize || cursor.page >= list.totalPages || !last?.updatedAt)
+      return { orders, requests };
     const next: Cursor =
       cursor.since && Date.parse(last.updatedAt) <= Date.parse(cursor.since)
         ? { since: cursor.since, page: cursor.page + 1 }
@@ -77,7 +95,14 @@ export class WooCommerceConnector implements ShopConnector {
     const ids: string[] = [];
     if (params.openStatuses.length === 0) return { ids, requests: 0 };
     for (let page = 1; ; page += 1) {
-      const list = await this.client.listOrders({ status: params.openStatuses, page, perPage: MAX_PAGE, orderby: 'id', order: 'asc', fields: ['id'] });
+      const list = await this.client.listOrders({
+        status: params.openStatuses,
+        page,
+        perPage: MAX_PAGE,
+        orderby: 'id',
+        order: 'asc',
+        fields: ['id'],
+      });
       for (const raw of list.orders) {
         const id = (raw as { id?: unknown }).id;
         if (typeof id === 'number' || typeof id === 'string') ids.push(String(id));
@@ -93,7 +118,12 @@ export class WooCommerceConnector implements ShopConnector {
     const orders: ShopOrder[] = [];
     for (let i = 0; i < externalIds.length; i += MAX_PAGE) {
       const ids = externalIds.slice(i, i + MAX_PAGE);
-      const list = await this.client.listOrders({ include: ids, perPage: MAX_PAGE, orderby: 'id', order: 'asc' });
+      const list = await this.client.listOrders({
+        include: ids,
+        perPage: MAX_PAGE,
+        orderby: 'id',
+        order: 'asc',
+      });
       for (const raw of list.orders) orders.push(toShopOrder(this.client.parseOrder(raw)));
     }
     return { orders, requests: this.client.http.requestCount - before };
@@ -105,8 +135,14 @@ export class WooCommerceConnector implements ShopConnector {
   }
 
   /** Status update (+ `set_paid` when paid), then an order note saying what happened. */
-  async setOrderStatus(externalId: string, target: { status: string; paid?: boolean; note?: string }): Promise<void> {
-    await this.client.updateOrder(externalId, { status: target.status, ...(target.paid ? { set_paid: true } : {}) });
+  async setOrderStatus(
+    externalId: string,
+    target: { status: string; paid?: boolean; note?: string },
+  ): Promise<void> {
+    await this.client.updateOrder(externalId, {
+      status: target.status,
+      ...(target.paid ? { set_paid: true } : {}),
+    });
     if (target.note) await this.client.addOrderNote(externalId, target.note);
   }
 }

@@ -24,7 +24,11 @@ export function invoiceNumberOf(order: WooOrder): string | undefined {
   if (order.wpo_wcpdf_invoice_number) return order.wpo_wcpdf_invoice_number;
   for (const key of INVOICE_NUMBER_META_KEYS) {
     const meta = order.meta_data?.find((m) => m.key === key);
-    if (meta && (typeof meta.value === 'string' || typeof meta.value === 'number') && String(meta.value) !== '') {
+    if (
+      meta &&
+      (typeof meta.value === 'string' || typeof meta.value === 'number') &&
+      String(meta.value) !== ''
+    ) {
       return String(meta.value);
     }
   }
@@ -32,8 +36,11 @@ export function invoiceNumberOf(order: WooOrder): string | undefined {
 }
 
 export function toShopOrder(order: WooOrder): ShopOrder {
-  const name = [order.billing?.first_name, order.billing?.last_name].filter((p) => p && p.trim() !== '').join(' ');
-  const createdAt = fromWooGmt(order.date_created_gmt) ?? fromWooGmt(order.date_created) ?? new Date(0).toISOString();
+  const name = [order.billing?.first_name, order.billing?.last_name]
+    .filter((p) => p && p.trim() !== '')
+    .join(' ');
+  const createdAt =
+    fromWooGmt(order.date_created_gmt) ?? fromWooGmt(order.date_created) ?? new Date(0).toISOString();
   return {
     externalId: String(order.id),
     number: order.number,

@@ -33,10 +33,13 @@ export type SimOrder = {
 };
 
 export type Fault =
-  | { kind: 'status'; status: number; retryAfter?: string; body?: unknown }
-  | { kind: 'hang' };
+  { kind: 'status'; status: number; retryAfter?: string; body?: unknown } | { kind: 'hang' };
 
-type QueuedFault = { fault: Fault; times: number; match: (req: { method: string; path: string; query: URLSearchParams }) => boolean };
+type QueuedFault = {
+  fault: Fault;
+  times: number;
+  match: (req: { method: string; path: string; query: URLSearchParams }) => boolean;
+};
 
 export type RequestLog = { method: string; path: string; query: Record<string, string> };
 
@@ -95,7 +98,9 @@ export class WooCommerceSimulator {
   async start(): Promise<this> {
     const server = createServer((req, res) => void this.timed(req, res));
     this.server = server;
-    await new Promise<void>((resolve) => server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      server.listen(this.options.port ?? 0, this.options.host ?? '127.0.0.1', resolve),
+    );
     const { port } = server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${port}`;
     return this;
@@ -122,7 +127,9 @@ export class WooCommerceSimulator {
     return this.time;
   }
 
-  addOrder(partial: Partial<Omit<SimOrder, 'billing'>> & { billing?: Partial<SimOrder['billing']> } = {}): SimOrder {
+  addOrder(
+    partial: Partial<Omit<SimOrder, 'billing'>> & { billing?: Partial<SimOrder['billing']> } = {},
+  ): SimOrder {
     const id = partial.id ?? this.nextId++;
     const at = wooDate(this.tick());
     const order: SimOrder = {
@@ -139,14 +146,24 @@ export class WooCommerceSimulator {
       notes: [],
       ...partial,
       id,
-      billing: { first_name: 'Erika', last_name: 'Mustermann', company: '', email: `kunde${id}@example.org`, country: 'DE', ...partial.billing },
+      billing: {
+        first_name: 'Erika',
+        last_name: 'Mustermann',
+        company: '',
+        email: `kunde${id}@example.org`,
+        country: 'DE',
+        ...partial.billing,
+      },
     };
     this.orders.set(id, order);
     return order;
   }
 
   /** Changes an order as the merchant would in the shop admin; bumps date_modified. */
-  editOrder(id: number, patch: Partial<Omit<SimOrder, 'billing' | 'id'>> & { billing?: Partial<SimOrder['billing']> }): SimOrder {
+  editOrder(
+    id: number,
+    patch: Partial<Omit<SimOrder, 'billing' | 'id'>> & { billing?: Partial<SimOrder['billing']> },
+  ): SimOrder {
     const order = this.mustGet(id);
     Object.assign(order, { ...patch, billing: { ...order.billing, ...patch.billing } });
     order.date_modified_gmt = wooDate(this.tick());
@@ -193,24 +210,53 @@ export class WooCommerceSimulator {
     if (queued) {
       queued.times -= 1;
       if (queued.fault.kind === 'hang') return; // never answers; the client times out, close() ends it
-      const headers: Record<string, string> = queued.fault.retryAfter ? { 'retry-after': queued.fault.retryAfter } : {};
-      return send(res, queued.fault.status, queued.fault.body ?? { code: 'internal_server_error', message: 'Simulated fault.', data: { status: queued.fault.status } }, headers);
+      const headers: Record<string, string> = queued.fault.retryAfter
+        ? { 'retry-after': queued.fault.retryAfter }
+        : {};
+      return send(
+        res,
+        queued.fault.status,
+        queued.fault.body ?? {
+          code: 'internal_server_error',
+          message: 'Simulated fault.',
+          data: { status: queued.fault.status },
+        },
+        headers,
+      );
     }
-    if (!url.pathname.startsWith('/wp-json/wc/v3/')) return send(res, 404, { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } });
+    if (!url.pathname.startsWith('/wp-json/wc/v3/'))
+      return send(res, 404, {
+        code: 'rest_no_route',
+        message: 'No route was found matching the URL and request method.',
+        data: { status: 404 },
+      });
     if (!this.authorised(req, url)) {
-      return send(res, 401, { code: 'woocommerce_rest_cannot_view', message: 'Sorry, you cannot list resources.', data: { status: 401 } });
+      return send(res, 401, {
+        code: 'woocommerce_rest_cannot_view',
+        message: 'Sorry, you cannot list resources.',
+        data: { status: 401 },
+      });
     }
     const m = /^\/orders\/(\d+)(\/notes)?$/.exec(path);
     if (path === '/orders' && method === 'GET') return this.listOrders(url, res);
     if (path === '/payment_gateways' && method === 'GET') return send(res, 200, GATEWAYS);
     if (m) {
       const order = this.orders.get(Number(m[1]));
-      if (!order) return send(res, 404, { code: 'woocommerce_rest_shop_order_invalid_id', message: 'Invalid ID.', data: { status: 404 } });
+      if (!order)
+        return send(res, 404, {
+          code: 'woocommerce_rest_shop_order_invalid_id',
+          message: 'Invalid ID.',
+          data: { status: 404 },
+        });
       if (m[2] && method === 'POST') return this.addNote(order, body, res);
       if (!m[2] && method === 'GET') return send(res, 200, present(order));
       if (!m[2] && (method === 'PUT' || method === 'POST')) return this.updateOrder(order, body, res);
     }
-    return send(res, 404, { code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } });
+    return send(res, 404, {
+      code: 'rest_no_route',
+      message: 'No route was found matching the URL and request method.',
+      data: { status: 404 },
+    });
   }
 
   private authorised(req: IncomingMessage, url: URL): boolean {
@@ -219,7 +265,10 @@ export class WooCommerceSimulator {
       const [key, ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
       return key === this.consumerKey && rest.join(':') === this.consumerSecret;
     }
-    return url.searchParams.get('consumer_key') === this.consumerKey && url.searchParams.get('consumer_secret') === this.consumerSecret;
+    return (
+      url.searchParams.get('consumer_key') === this.consumerKey &&
+      url.searchParams.get('consumer_secret') === this.consumerSecret
+    );
   }
 
   private listOrders(url: URL, res: ServerResponse): void {
@@ -230,12 +279,23 @@ export class WooCommerceSimulator {
       return send(res, 400, {
         code: 'rest_invalid_param',
         message: 'Invalid parameter(s): per_page',
-        data: { status: 400, params: { per_page: 'per_page must be between 1 (inclusive) and 100 (inclusive)' } },
+        data: {
+          status: 400,
+          params: { per_page: 'per_page must be between 1 (inclusive) and 100 (inclusive)' },
+        },
       });
     }
     const statuses = (q.get('status') ?? 'any').split(',').filter(Boolean);
     const bad = statuses.find((s) => s !== 'any' && !(WOO_ORDER_STATUSES as readonly string[]).includes(s));
-    if (bad) return send(res, 400, { code: 'rest_invalid_param', message: 'Invalid parameter(s): status', data: { status: 400, params: { status: `status[0] is not one of ${WOO_ORDER_STATUSES.join(', ')}, and any.` } } });
+    if (bad)
+      return send(res, 400, {
+        code: 'rest_invalid_param',
+        message: 'Invalid parameter(s): status',
+        data: {
+          status: 400,
+          params: { status: `status[0] is not one of ${WOO_ORDER_STATUSES.join(', ')}, and any.` },
+        },
+      });
     const after = q.get('modified_after');
     // The simulated site runs on UTC, so local and GMT dates coincide whatever `dates_are_gmt` says.
     const afterMs = after ? Date.parse(`${after}Z`) : undefined;
@@ -249,9 +309,17 @@ export class WooCommerceSimulator {
     const orderby = q.get('orderby') ?? 'date';
     // Documented values: date, id, include, title, slug, modified (the simulator sorts include/title/slug by date).
     if (!['date', 'id', 'include', 'title', 'slug', 'modified'].includes(orderby)) {
-      return send(res, 400, { code: 'rest_invalid_param', message: 'Invalid parameter(s): orderby', data: { status: 400, params: { orderby: 'orderby is not one of date, id, include, title, slug, and modified.' } } });
+      return send(res, 400, {
+        code: 'rest_invalid_param',
+        message: 'Invalid parameter(s): orderby',
+        data: {
+          status: 400,
+          params: { orderby: 'orderby is not one of date, id, include, title, slug, and modified.' },
+        },
+      });
     }
-    const key = (o: SimOrder): number => (orderby === 'id' ? o.id : gmtMs(orderby === 'modified' ? o.date_modified_gmt : o.date_created_gmt));
+    const key = (o: SimOrder): number =>
+      orderby === 'id' ? o.id : gmtMs(orderby === 'modified' ? o.date_modified_gmt : o.date_created_gmt);
     const dir = (q.get('order') ?? 'desc') === 'asc' ? 1 : -1;
     const keyed = matching.map((o) => ({ o, k: key(o) }));
     keyed.sort((a, b) => dir * (a.k - b.k || a.o.id - b.o.id));
@@ -260,14 +328,24 @@ export class WooCommerceSimulator {
     const totalPages = Math.ceil(total / perPage);
     const slice = list.slice((page - 1) * perPage, page * perPage).map(present);
     const fields = q.get('_fields')?.split(',');
-    const out = fields ? slice.map((o) => Object.fromEntries(fields.map((f) => [f, (o as Record<string, unknown>)[f]]))) : slice;
+    const out = fields
+      ? slice.map((o) => Object.fromEntries(fields.map((f) => [f, (o as Record<string, unknown>)[f]])))
+      : slice;
     send(res, 200, out, { 'x-wp-total': String(total), 'x-wp-totalpages': String(totalPages) });
   }
 
   private updateOrder(order: SimOrder, body: unknown, res: ServerResponse): void {
     const update = (body ?? {}) as { status?: unknown; set_paid?: unknown };
-    if (update.status !== undefined && (typeof update.status !== 'string' || !(WOO_ORDER_STATUSES as readonly string[]).includes(update.status))) {
-      return send(res, 400, { code: 'rest_invalid_param', message: 'Invalid parameter(s): status', data: { status: 400 } });
+    if (
+      update.status !== undefined &&
+      (typeof update.status !== 'string' ||
+        !(WOO_ORDER_STATUSES as readonly string[]).includes(update.status))
+    ) {
+      return send(res, 400, {
+        code: 'rest_invalid_param',
+        message: 'Invalid parameter(s): status',
+        data: { status: 400 },
+      });
     }
     const at = wooDate(this.tick());
     // set_paid "Define if the order is paid. It will set the status to processing and reduce stock items."
@@ -283,10 +361,19 @@ export class WooCommerceSimulator {
   private addNote(order: SimOrder, body: unknown, res: ServerResponse): void {
     const note = (body as { note?: unknown } | undefined)?.note;
     if (typeof note !== 'string' || note === '') {
-      return send(res, 400, { code: 'rest_missing_callback_param', message: 'Missing parameter(s): note', data: { status: 400 } });
+      return send(res, 400, {
+        code: 'rest_missing_callback_param',
+        message: 'Missing parameter(s): note',
+        data: { status: 400 },
+      });
     }
     order.notes.push(note);
-    send(res, 201, { id: order.notes.length, note, customer_note: false, date_created_gmt: wooDate(this.time) });
+    send(res, 201, {
+      id: order.notes.length,
+      note,
+      customer_note: false,
+      date_created_gmt: wooDate(this.time),
+    });
   }
 }
 
@@ -295,7 +382,12 @@ function present(order: SimOrder): Omit<SimOrder, 'notes'> & { date_created: str
   return { ...rest, date_created: order.date_created_gmt, date_modified: order.date_modified_gmt };
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers });
   res.end(JSON.stringify(body));
 }
@@ -321,14 +413,28 @@ export function seedWooOrders(sim: WooCommerceSimulator, count: number): void {
       status: statuses[i % statuses.length],
       payment_method: methods[i % methods.length],
       total: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`,
-      billing: { first_name: `Kunde`, last_name: `Nr. ${i + 1}`, email: `kunde${i + 1}@example.org`, company: i % 5 === 0 ? 'Muster GmbH' : '', country: i % 9 === 0 ? 'AT' : 'DE' },
+      billing: {
+        first_name: `Kunde`,
+        last_name: `Nr. ${i + 1}`,
+        email: `kunde${i + 1}@example.org`,
+        company: i % 5 === 0 ? 'Muster GmbH' : '',
+        country: i % 9 === 0 ? 'AT' : 'DE',
+      },
     });
   }
 }
 
 /** `kassenwart dev shop-sim woocommerce`: a simulator with demo orders, on the given port. */
-export async function startWooCommerceSimulatorForCli(options: { port?: number; host?: string; seedOrders?: number }) {
+export async function startWooCommerceSimulatorForCli(options: {
+  port?: number;
+  host?: string;
+  seedOrders?: number;
+}) {
   const sim = await new WooCommerceSimulator({ port: options.port, host: options.host }).start();
   seedWooOrders(sim, options.seedOrders ?? 25);
-  return { url: sim.url, credentials: { key: sim.consumerKey, secret: sim.consumerSecret }, close: () => sim.close() };
+  return {
+    url: sim.url,
+    credentials: { key: sim.consumerKey, secret: sim.consumerSecret },
+    close: () => sim.close(),
+  };
 }
