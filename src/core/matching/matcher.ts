@@ -47,9 +47,7 @@ export function band(candidates: readonly Candidate[], settings: MatchSettings):
   const reasons = [...best.blockers];
   if (best.score < settings.autoThreshold) reasons.push('score_below_threshold');
   const overlaps = (c: Candidate) => c.orderIds.some((id) => best.orderIds.includes(id));
-  // The runner-up that counts is a different explanation: a part of the best one (one of the orders a
-  // combined payment covers) does not compete with it. Blocked candidates do compete: they may be the truth.
-  const second = rest.find((c) => !c.orderIds.every((id) => best.orderIds.includes(id)));
+  const second = runnerUp(candidates);
   if (second) {
     // Evidence tiers: our reference beats a number, a number beats a typo, a typo beats payer + amount. A
     // better tier is clearly ahead whatever the scores; within a tier the score margin decides. A runner-up
@@ -69,6 +67,15 @@ export function band(candidates: readonly Candidate[], settings: MatchSettings):
   }
   if (reasons.length === 0) return { band: 'auto', reasons };
   return { band: best.score >= 0.5 ? 'suggest' : 'none', reasons: [...new Set(reasons)] };
+}
+
+/**
+ * The runner-up that counts is a different explanation: a part of the best one (one of the orders a combined
+ * payment covers) does not compete with it. Blocked candidates do compete: they may be the truth.
+ */
+function runnerUp(candidates: readonly Candidate[]): Candidate | undefined {
+  const best = candidates[0];
+  return best && candidates.find((c, i) => i > 0 && !c.orderIds.every((id) => best.orderIds.includes(id)));
 }
 
 const PAYER_KINDS_STRONG = new Set(['name_exact', 'company', 'iban_learned', 'alias_learned']);
@@ -175,7 +182,18 @@ export function runMatcher(input: MatchInput): MatchResult {
       const shortfall = i === best.allocations.length - 1 ? best.shortfallMinor : 0;
       index.reduceOpen(a.orderId, a.amountMinor + shortfall);
     });
-    decisions.push({ postingId: ev.posting.id, band: 'auto', pass, candidates: candidates.slice(0, settings.maxCandidates), reasons: [] });
+    // What outlives the run is only what a matching run persists: the chosen candidate with its evidence, and
+    // the runner-up's score and pass. Keeping every ranked candidate of every automatic decision made the
+    // result the largest long-lived structure of a big run (garbage-collector copying); the queue asks for it.
+    const second = runnerUp(candidates);
+    decisions.push({
+      postingId: ev.posting.id,
+      band: 'auto',
+      pass,
+      candidates: input.fullRanking ? candidates.slice(0, settings.maxCandidates) : [best],
+      reasons: [],
+      ...(second ? { runnerUp: { score: second.score, pass: second.pass } } : {}),
+    });
     summary.auto++;
     return true;
   };

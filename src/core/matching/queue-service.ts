@@ -46,7 +46,8 @@ export function orderSummary(o: OrderRow, shopName: string): OrderSummary {
 
 export function listQueue({ db, clock }: Deps, page: { limit: number; offset: number }): { items: QueueItem[]; total: number } {
   const input = loadMatchInput(db, clock.now());
-  const result = runMatcher(input);
+  // The queue shows automatic verdicts not applied yet as suggestions, with their alternatives.
+  const result = runMatcher({ ...input, fullRanking: true });
   const open = result.decisions.filter((d) => d.pass !== 'debit');
   const postingById = new Map(input.postings.map((p) => [p.id, p]));
   open.sort((a, b) => (postingById.get(b.postingId)?.bookingDate ?? '').localeCompare(postingById.get(a.postingId)?.bookingDate ?? '') || b.postingId - a.postingId);

@@ -116,8 +116,17 @@ export type Decision = {
   postingId: number;
   band: 'auto' | 'suggest' | 'none';
   pass: PassName;
-  /** Ranked, best first (at most `settings.maxCandidates`). */
+  /**
+   * Ranked, best first (at most `settings.maxCandidates`). An automatic decision keeps only the chosen
+   * candidate (all its evidence; the alternatives are in `runnerUp`) unless the input asks for the full ranking.
+   */
   candidates: Candidate[];
+  /**
+   * Automatic decisions: the strongest other explanation the chosen candidate was clearly ahead of (its score
+   * and pass), absent when there was none. Enough to say why the choice was unambiguous without keeping every
+   * ranked candidate of 100 000 decisions alive.
+   */
+  runnerUp?: { score: number; pass: PassName };
   /** Why the best candidate is not automatic (empty for auto decisions). */
   reasons: string[];
   /** For returns: the assignments this posting reverses (undo them, reopen the orders). */
@@ -136,6 +145,11 @@ export type MatchInput = {
   patterns?: readonly RegExp[];
   /** Postings the dealer took an automatic assignment back from: never automatic again, queue only. */
   manualOnly?: ReadonlySet<number>;
+  /**
+   * Keep every ranked candidate of automatic decisions too. The queue shows an automatic verdict that is not
+   * applied yet as a suggestion with its alternatives; a matching run persists only the chosen candidate.
+   */
+  fullRanking?: boolean;
 };
 
 export type MatchResult = {
