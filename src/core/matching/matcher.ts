@@ -14,6 +14,9 @@ import { cachedPass, hasIdentity, singleCandidate } from './passes/single.ts';
 import type { MatchSettings } from './settings.ts';
 import { EMPTY_FACTS, type Candidate, type Decision, type MatchInput, type MatchOrder, type MatchPosting, type MatchResult, type PassName } from './types.ts';
 
+/** The reasons of every automatic decision: none (one shared frozen array, not one per decision). */
+const NO_REASONS = Object.freeze([] as string[]) as string[];
+
 /** Order of the passes that may assign automatically. */
 export const AUTO_PASSES: readonly PassName[] = ['reference', 'number', 'combined', 'typo', 'payer'];
 
@@ -191,7 +194,7 @@ export function runMatcher(input: MatchInput): MatchResult {
       band: 'auto',
       pass,
       candidates: input.fullRanking ? candidates.slice(0, settings.maxCandidates) : [best],
-      reasons: [],
+      reasons: NO_REASONS,
       ...(second ? { runnerUp: { score: second.score, pass: second.pass } } : {}),
     });
     summary.auto++;

@@ -33,6 +33,26 @@ export function passOf(signals: readonly Signal[]): PassName {
   return best === 3 ? 'number' : best === 2 ? 'typo' : best === 1 ? 'payer' : 'amount';
 }
 
+// Flags and date signals are immutable and the same for many candidates: shared (frozen, so a consumer that
+// tried to change one would fail loudly) instead of one new array or object per candidate, which a big run's
+// 100 000 retained decisions would keep alive for the garbage collector to copy.
+const sharedFlags = (flags: Candidate['flags']) => Object.freeze(flags) as Candidate['flags'];
+const NO_FLAGS = sharedFlags([]);
+const FEES_DEDUCTED = sharedFlags(['fees_deducted']);
+const OVERPAID = sharedFlags(['overpaid']);
+const PARTIAL = sharedFlags(['partial']);
+
+const dateSignals = new Map<number, Signal>();
+/** The date signal of an age in days (bounded cache: ages beyond a few years are built each time). */
+function dateSignalOf(age: number): Signal {
+  let s = dateSignals.get(age);
+  if (!s) {
+    s = age < -2 ? signal('date_before_order', `posting ${-age} days before the order`) : signal('date_window', `order ${age} days before the posting`);
+    if (Math.abs(age) <= 2000) dateSignals.set(age, Object.freeze(s));
+  }
+  return s;
+}
+
 /** Amount signal, flags and the accepted shortfall of a posting amount against an open amount. */
 export function amountSignal(
   paidMinor: number,
@@ -40,18 +60,18 @@ export function amountSignal(
   tolerance: number,
 ): { signal: Signal; flags: Candidate['flags']; shortfallMinor: number; over: boolean; partial: boolean } {
   const diff = paidMinor - openMinor;
-  if (diff === 0) return { signal: signal('amount_exact', `amount equals the open ${openMinor}`), flags: [], shortfallMinor: 0, over: false, partial: false };
+  if (diff === 0) return { signal: signal('amount_exact', `amount equals the open ${openMinor}`), flags: NO_FLAGS, shortfallMinor: 0, over: false, partial: false };
   if (Math.abs(diff) <= tolerance) {
     return {
       signal: signal('amount_within_tolerance', `amount ${diff < 0 ? 'short' : 'over'} by ${Math.abs(diff)} (tolerance ${tolerance})`),
-      flags: diff < 0 ? ['fees_deducted'] : ['overpaid'],
+      flags: diff < 0 ? FEES_DEDUCTED : OVERPAID,
       shortfallMinor: diff < 0 ? -diff : 0,
       over: false,
       partial: false,
     };
   }
-  if (diff < 0) return { signal: signal('amount_partial', `pays ${paidMinor} of the open ${openMinor}`), flags: ['partial'], shortfallMinor: 0, over: false, partial: true };
-  return { signal: signal('amount_over', `pays ${diff} more than the open ${openMinor}`), flags: ['overpaid'], shortfallMinor: 0, over: true, partial: false };
+  if (diff < 0) return { signal: signal('amount_partial', `pays ${paidMinor} of the open ${openMinor}`), flags: PARTIAL, shortfallMinor: 0, over: false, partial: true };
+  return { signal: signal('amount_over', `pays ${diff} more than the open ${openMinor}`), flags: OVERPAID, shortfallMinor: 0, over: true, partial: false };
 }
 
 function dateSignal(ev: Evidence, created: number | undefined, settings: MatchSettings, blockers: string[], pass: PassName): Signal | undefined {
@@ -59,13 +79,13 @@ function dateSignal(ev: Evidence, created: number | undefined, settings: MatchSe
   const age = ev.day - created;
   if (age < -2) {
     blockers.push('payment_before_order');
-    return signal('date_before_order', `posting ${-age} days before the order`);
+    return dateSignalOf(age);
   }
   if (age > settings.dateWindowDays) {
     if (pass === 'payer' || pass === 'amount') blockers.push('outside_date_window');
     return undefined;
   }
-  return signal('date_window', `order ${age} days before the posting`);
+  return dateSignalOf(age);
 }
 
 const PAYER_AGREES = new Set(['name_exact', 'company', 'iban_learned', 'alias_learned']);
@@ -91,7 +111,6 @@ export function singleCandidate(ev: Evidence, orderId: number, index: OrderIndex
   const order = entry.order;
   const settings = settingsFor(order);
   const base = ev.signals.get(orderId) ?? [];
-  const signals: Signal[] = base.slice();
   const blockers: string[] = [];
   const open = index.openMinor(orderId);
   const pass = cachedPass(ev, orderId, base);
@@ -102,9 +121,9 @@ export function singleCandidate(ev: Evidence, orderId: number, index: OrderIndex
   if (ev.posting.bookingStatus === 'pending') blockers.push('posting_not_booked');
   if (open <= 0) blockers.push('order_already_paid');
   const amount = amountSignal(paid, open, toleranceFor(settings, open));
-  signals.push(amount.signal);
   const date = dateSignal(ev, entry.day, settings, blockers, pass);
-  if (date) signals.push(date);
+  // concat allocates exactly the length needed (a copy grown by push keeps spare capacity alive).
+  const signals: Signal[] = date ? base.concat(amount.signal, date) : base.concat(amount.signal);
 
   let payerAgrees = false;
   let strongNumber = false;

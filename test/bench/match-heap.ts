@@ -1,0 +1,39 @@
+/**
+ * `node --expose-gc bin/run-ts.mjs test/bench/match-heap.ts [--size N]`: how much of the heap the matcher's
+ * result keeps alive after a run (the data the garbage collector has to copy during the run), and what it is
+ * made of. Not a test, not timed.
+ */
+import { runMatcher } from '#core/matching/matcher.ts';
+import { DEFAULT_MATCH_SETTINGS } from '#core/matching/settings.ts';
+import { generateDataset, learnedFacts } from './match-dataset.ts';
+
+const args = process.argv.slice(2);
+const i = args.indexOf('--size');
+const size = i >= 0 ? Number(args[i + 1]) : 100_000;
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc');
+const d = generateDataset(7, { payments: size, distractors: Math.ceil(size * 0.1) });
+const input = { orders: d.orders.slice(0, size), postings: d.postings.slice(0, size), activeAssignments: d.assignments, settings: DEFAULT_MATCH_SETTINGS, learned: learnedFacts(d) };
+gc();
+const before = process.memoryUsage().heapUsed;
+const result = runMatcher(input);
+gc();
+const after = process.memoryUsage().heapUsed;
+const signals = new Set<object>();
+const details = new Set<string>();
+const kinds = new Map<string, number>();
+let refs = 0;
+let candidates = 0;
+for (const dec of result.decisions) {
+  for (const c of dec.candidates) {
+    candidates++;
+    for (const s of c.signals) {
+      refs++;
+      signals.add(s);
+      details.add(s.detail);
+      kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
+    }
+  }
+}
+console.log(`result retains ${((after - before) / 1e6).toFixed(1)} MB: ${result.decisions.length} decisions, ${candidates} candidates, ${refs} signal references, ${signals.size} distinct signal objects, ${details.size} distinct details`);
+console.log([...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', '));
