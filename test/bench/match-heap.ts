@@ -15,13 +15,16 @@ if (!gc) throw new Error('run with node --expose-gc');
 const d = generateDataset(7, { payments: size, distractors: Math.ceil(size * 0.1) });
 const input = { orders: d.orders.slice(0, size), postings: d.postings.slice(0, size), activeAssignments: d.assignments, settings: DEFAULT_MATCH_SETTINGS, learned: learnedFacts(d) };
 gc();
+gc();
 const before = process.memoryUsage().heapUsed;
 const result = runMatcher(input);
+gc();
 gc();
 const after = process.memoryUsage().heapUsed;
 const signals = new Set<object>();
 const details = new Set<string>();
 const kinds = new Map<string, number>();
+const distinct = new Map<string, Set<string>>();
 let refs = 0;
 let candidates = 0;
 for (const dec of result.decisions) {
@@ -32,8 +35,11 @@ for (const dec of result.decisions) {
       signals.add(s);
       details.add(s.detail);
       kinds.set(s.kind, (kinds.get(s.kind) ?? 0) + 1);
+      let set = distinct.get(s.kind);
+      if (!set) distinct.set(s.kind, (set = new Set()));
+      set.add(s.detail);
     }
   }
 }
 console.log(`result retains ${((after - before) / 1e6).toFixed(1)} MB: ${result.decisions.length} decisions, ${candidates} candidates, ${refs} signal references, ${signals.size} distinct signal objects, ${details.size} distinct details`);
-console.log([...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', '));
+console.log(`signals per kind (distinct details): ${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n} (${distinct.get(k)?.size ?? 0})`).join(', ')}`);

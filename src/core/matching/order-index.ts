@@ -5,7 +5,7 @@
  */
 import { compareNames, nameTokens, tokenPairs } from './names.ts';
 import { numberCore, numberKey } from './references-extract.ts';
-import type { MatchOrder } from './types.ts';
+import type { MatchOrder, Signal } from './types.ts';
 
 export type IndexedOrder = {
   /** order.id, kept here so the name lookups need not read the order object. */
@@ -80,6 +80,11 @@ export class OrderIndex {
    * Lives and dies with the index (one run), so nothing is cached across runs.
    */
   private readonly names = new Map<string, NormalisedName>();
+  /**
+   * "Amount equals the open N" signals of this run by N: most automatic decisions keep one, and open amounts
+   * repeat (about 1 500 distinct among 80 000 in the 100k benchmark), so equal ones share one frozen object.
+   */
+  readonly exactAmountSignals = new Map<number, Signal>();
   constructor(orders: readonly MatchOrder[], learnedCustomers: ReadonlySet<string> = new Set()) {
     this.learnedCustomers = learnedCustomers;
     for (const order of orders) this.add(order);

@@ -58,9 +58,17 @@ export function amountSignal(
   paidMinor: number,
   openMinor: number,
   tolerance: number,
+  exactSignals?: Map<number, Signal>,
 ): { signal: Signal; flags: Candidate['flags']; shortfallMinor: number; over: boolean; partial: boolean } {
   const diff = paidMinor - openMinor;
-  if (diff === 0) return { signal: signal('amount_exact', `amount equals the open ${openMinor}`), flags: NO_FLAGS, shortfallMinor: 0, over: false, partial: false };
+  if (diff === 0) {
+    let exact = exactSignals?.get(openMinor);
+    if (!exact) {
+      exact = Object.freeze(signal('amount_exact', `amount equals the open ${openMinor}`));
+      exactSignals?.set(openMinor, exact);
+    }
+    return { signal: exact, flags: NO_FLAGS, shortfallMinor: 0, over: false, partial: false };
+  }
   if (Math.abs(diff) <= tolerance) {
     return {
       signal: signal('amount_within_tolerance', `amount ${diff < 0 ? 'short' : 'over'} by ${Math.abs(diff)} (tolerance ${tolerance})`),
@@ -120,7 +128,7 @@ export function singleCandidate(ev: Evidence, orderId: number, index: OrderIndex
   if (!isAwaitingPayment(order.status)) blockers.push(`order_${order.status}`);
   if (ev.posting.bookingStatus === 'pending') blockers.push('posting_not_booked');
   if (open <= 0) blockers.push('order_already_paid');
-  const amount = amountSignal(paid, open, toleranceFor(settings, open));
+  const amount = amountSignal(paid, open, toleranceFor(settings, open), index.exactAmountSignals);
   const date = dateSignal(ev, entry.day, settings, blockers, pass);
   // concat allocates exactly the length needed (a copy grown by push keeps spare capacity alive).
   const signals: Signal[] = date ? base.concat(amount.signal, date) : base.concat(amount.signal);
