@@ -41,6 +41,8 @@ const NO_FLAGS = sharedFlags([]);
 const FEES_DEDUCTED = sharedFlags(['fees_deducted']);
 const OVERPAID = sharedFlags(['overpaid']);
 const PARTIAL = sharedFlags(['partial']);
+/** Most candidates that end up assigned have no blockers: they share one frozen empty list. */
+const NO_BLOCKERS = Object.freeze([] as string[]) as string[];
 
 const dateSignals = new Map<number, Signal>();
 /** The date signal of an age in days (bounded cache: ages beyond a few years are built each time). */
@@ -168,7 +170,7 @@ export function singleCandidate(ev: Evidence, orderId: number, index: OrderIndex
     score: amount.over && pass !== 'reference' ? Math.round(score(signals) * 800) / 1000 : score(signals),
     signals,
     pass,
-    blockers,
+    blockers: blockers.length > 0 ? blockers : NO_BLOCKERS,
     shortfallMinor: amount.shortfallMinor,
     flags: amount.flags,
   };
