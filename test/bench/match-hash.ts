@@ -22,7 +22,17 @@ const opt = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 
-const cand = (c: Candidate) => [c.orderIds, c.allocations.map((a) => [a.orderId, a.amountMinor]), c.amountMinor, c.score, c.pass, c.signals.map((s) => [s.kind, s.detail, s.weight]), c.blockers, c.shortfallMinor, c.flags];
+const cand = (c: Candidate) => [
+  c.orderIds,
+  c.allocations.map((a) => [a.orderId, a.amountMinor]),
+  c.amountMinor,
+  c.score,
+  c.pass,
+  c.signals.map((s) => [s.kind, s.detail, s.weight]),
+  c.blockers,
+  c.shortfallMinor,
+  c.flags,
+];
 const head = (d: Decision) => [d.postingId, d.band, d.pass, d.reasons, d.reverses ?? null];
 
 function fingerprint(result: MatchResult, project: (d: Decision) => unknown): string {
@@ -33,18 +43,37 @@ function fingerprint(result: MatchResult, project: (d: Decision) => unknown): st
 }
 
 function report(name: string, input: MatchInput): void {
-  const persisted = fingerprint(runMatcher(input), (d) => [...head(d), d.band === 'auto' ? d.candidates.slice(0, 1).map(cand) : d.candidates.map(cand)]);
+  const persisted = fingerprint(runMatcher(input), (d) => [
+    ...head(d),
+    d.band === 'auto' ? d.candidates.slice(0, 1).map(cand) : d.candidates.map(cand),
+  ]);
   // `fullRanking` is the queue's option (ignored by matchers that always keep the full ranking).
-  const queue = fingerprint(runMatcher({ ...input, fullRanking: true }), (d) => [...head(d), d.candidates.map(cand)]);
+  const queue = fingerprint(runMatcher({ ...input, fullRanking: true }), (d) => [
+    ...head(d),
+    d.candidates.map(cand),
+  ]);
   console.log(`${name.padEnd(28)} persisted ${persisted}  queue ${queue}`);
 }
 
 const patterns = [/(?<!\d)WC-\d{5}(?!\d)/gi, /(?<!\d)RE-2026-\d{5}(?!\d)/gi];
-const inputOf = (d: Dataset): MatchInput => ({ orders: d.orders, postings: d.postings, activeAssignments: d.assignments, settings: DEFAULT_MATCH_SETTINGS, learned: learnedFacts(d), patterns });
+const inputOf = (d: Dataset): MatchInput => ({
+  orders: d.orders,
+  postings: d.postings,
+  activeAssignments: d.assignments,
+  settings: DEFAULT_MATCH_SETTINGS,
+  learned: learnedFacts(d),
+  patterns,
+});
 const fixed = JSON.parse(readFileSync(FIXTURE_URL, 'utf8')) as Dataset;
 report(`fixed seed ${fixed.seed}`, inputOf(fixed));
 const seed = opt('seed', 424242);
 report(`random seed ${seed}`, inputOf(generateDataset(seed, { payments: 3000 })));
 const size = opt('size', 100_000);
 const big = generateDataset(7, { payments: size, distractors: Math.ceil(size * 0.1) });
-report(`speed set ${size}`, { orders: big.orders.slice(0, size), postings: big.postings.slice(0, size), activeAssignments: big.assignments, settings: DEFAULT_MATCH_SETTINGS, learned: learnedFacts(big) });
+report(`speed set ${size}`, {
+  orders: big.orders.slice(0, size),
+  postings: big.postings.slice(0, size),
+  activeAssignments: big.assignments,
+  settings: DEFAULT_MATCH_SETTINGS,
+  learned: learnedFacts(big),
+});

@@ -13,7 +13,13 @@ const size = i >= 0 ? Number(args[i + 1]) : 100_000;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 const d = generateDataset(7, { payments: size, distractors: Math.ceil(size * 0.1) });
-const input = { orders: d.orders.slice(0, size), postings: d.postings.slice(0, size), activeAssignments: d.assignments, settings: DEFAULT_MATCH_SETTINGS, learned: learnedFacts(d) };
+const input = {
+  orders: d.orders.slice(0, size),
+  postings: d.postings.slice(0, size),
+  activeAssignments: d.assignments,
+  settings: DEFAULT_MATCH_SETTINGS,
+  learned: learnedFacts(d),
+};
 gc();
 gc();
 const before = process.memoryUsage().heapUsed;
@@ -41,5 +47,12 @@ for (const dec of result.decisions) {
     }
   }
 }
-console.log(`result retains ${((after - before) / 1e6).toFixed(1)} MB: ${result.decisions.length} decisions, ${candidates} candidates, ${refs} signal references, ${signals.size} distinct signal objects, ${details.size} distinct details`);
-console.log(`signals per kind (distinct details): ${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n} (${distinct.get(k)?.size ?? 0})`).join(', ')}`);
+console.log(
+  `result retains ${((after - before) / 1e6).toFixed(1)} MB: ${result.decisions.length} decisions, ${candidates} candidates, ${refs} signal references, ${signals.size} distinct signal objects, ${details.size} distinct details`,
+);
+console.log(
+  `signals per kind (distinct details): ${[...kinds]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n} (${distinct.get(k)?.size ?? 0})`)
+    .join(', ')}`,
+);

@@ -21,7 +21,9 @@ describe('what the matcher retains of an automatic decision', () => {
     expect(d).toMatchObject({ band: 'auto', pass: 'reference', reasons: [] });
     expect(d.candidates).toHaveLength(1);
     expect(d.candidates[0]?.orderIds).toEqual([chosen.id]);
-    expect(d.candidates[0]?.signals.map((s) => s.kind)).toEqual(expect.arrayContaining(['reference', 'amount_exact']));
+    expect(d.candidates[0]?.signals.map((s) => s.kind)).toEqual(
+      expect.arrayContaining(['reference', 'amount_exact']),
+    );
     expect(d.runnerUp?.pass).toBe('number');
     expect(d.runnerUp?.score).toBeLessThan(d.candidates[0]?.score ?? 0);
   });
@@ -40,7 +42,10 @@ describe('what the matcher retains of an automatic decision', () => {
     const a = order({ customerName: 'Erika Muster', totalMinor: 3000 });
     const b = order({ customerName: 'Erika Muster', totalMinor: 3000 });
     const q = posting({ counterpartyName: 'Erika Muster', remittance: 'Danke', amountMinor: 3000 });
-    const d = decisionOf(runMatcher({ orders: [a, b], postings: [q], settings: DEFAULT_MATCH_SETTINGS }), q.id);
+    const d = decisionOf(
+      runMatcher({ orders: [a, b], postings: [q], settings: DEFAULT_MATCH_SETTINGS }),
+      q.id,
+    );
     expect(d.band).not.toBe('auto');
     expect(d.candidates.map((c) => c.orderIds[0]).sort()).toEqual([a.id, b.id].sort());
     expect(d.runnerUp).toBeUndefined();
