@@ -45,7 +45,11 @@ export const DEFAULT_MIX: Record<CaseType, number> = {
   noise: 7,
 };
 
-export type LabelledPosting = MatchPosting & { caseType: CaseType; truth: number[] | null; reverses?: number[] };
+export type LabelledPosting = MatchPosting & {
+  caseType: CaseType;
+  truth: number[] | null;
+  reverses?: number[];
+};
 export type Dataset = {
   seed: number;
   orders: MatchOrder[];
@@ -58,20 +62,254 @@ export function learnedFacts(d: Dataset): LearnedFacts {
   return { ibanToCustomers: new Map(d.learned.iban), aliasToCustomers: new Map(d.learned.alias) };
 }
 
-const FIRST_DE = ['Ralf', 'Birgit', 'Dieter', 'Karin', 'Wolfgang', 'Gabriele', 'Matthias', 'Claudia', 'Tobias', 'Julia', 'Christian', 'Nicole', 'Florian', 'Sandra', 'Markus', 'Tanja', 'Oliver', 'Silke', 'Sebastian', 'Anja', 'Thomas', 'Anna', 'Jürgen', 'Sabine', 'Michael', 'Petra', 'Stefan', 'Ursula', 'Andreas', 'Monika', 'Jörg', 'Katrin', 'Björn', 'Sören', 'Lena', 'Lukas', 'Sophie', 'Maximilian', 'Marie', 'Paul', 'Hannah', 'Felix', 'Jürgen', 'Günther', 'Uwe', 'Heike', 'Dörte', 'Kai', 'Elke', 'Frank'];
-const LAST_DE = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Schäfer', 'Koch', 'Bauer', 'Richter', 'Klein', 'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Zimmermann', 'Braun', 'Krüger', 'Hofmann', 'Hartmann', 'Lange', 'Schmitt', 'Werner', 'Krause', 'Meier', 'Lehmann', 'Köhler', 'Weiß', 'Jäger', 'Groß', 'Böhm', 'Vogel', 'Fuchs', 'Günther', 'Kühn', 'Pohl'];
-const FIRST_INT = ['José', 'María', 'Łukasz', 'Agnieszka', 'Mehmet', 'Ayşe', 'Giuseppe', 'Francesca', 'John', 'Emily', 'Pierre', 'Amélie', 'Søren', 'Ingrid', 'Dmitri', 'Olga', 'Ahmed', 'Fatima', 'Chen', 'Mei', 'Jan', 'Eva', 'Zoltán', 'Ágnes'];
-const LAST_INT = ['García', 'Fernández', 'Wiśniewski', 'Kowalska', 'Yılmaz', 'Öztürk', 'Rossi', 'Bianchi', 'Smith', 'Johnson', 'Dubois', 'Lefèvre', 'Ødegaard', 'Johansson', 'Ivanov', 'Petrova', 'Haddad', 'Benali', 'Wang', 'Li', 'de Vries', 'Novák', 'Nagy', 'Szabó'];
+const FIRST_DE = [
+  'Ralf',
+  'Birgit',
+  'Dieter',
+  'Karin',
+  'Wolfgang',
+  'Gabriele',
+  'Matthias',
+  'Claudia',
+  'Tobias',
+  'Julia',
+  'Christian',
+  'Nicole',
+  'Florian',
+  'Sandra',
+  'Markus',
+  'Tanja',
+  'Oliver',
+  'Silke',
+  'Sebastian',
+  'Anja',
+  'Thomas',
+  'Anna',
+  'Jürgen',
+  'Sabine',
+  'Michael',
+  'Petra',
+  'Stefan',
+  'Ursula',
+  'Andreas',
+  'Monika',
+  'Jörg',
+  'Katrin',
+  'Björn',
+  'Sören',
+  'Lena',
+  'Lukas',
+  'Sophie',
+  'Maximilian',
+  'Marie',
+  'Paul',
+  'Hannah',
+  'Felix',
+  'Jürgen',
+  'Günther',
+  'Uwe',
+  'Heike',
+  'Dörte',
+  'Kai',
+  'Elke',
+  'Frank',
+];
+const LAST_DE = [
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Meyer',
+  'Wagner',
+  'Becker',
+  'Schulz',
+  'Hoffmann',
+  'Schäfer',
+  'Koch',
+  'Bauer',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Schröder',
+  'Neumann',
+  'Schwarz',
+  'Zimmermann',
+  'Braun',
+  'Krüger',
+  'Hofmann',
+  'Hartmann',
+  'Lange',
+  'Schmitt',
+  'Werner',
+  'Krause',
+  'Meier',
+  'Lehmann',
+  'Köhler',
+  'Weiß',
+  'Jäger',
+  'Groß',
+  'Böhm',
+  'Vogel',
+  'Fuchs',
+  'Günther',
+  'Kühn',
+  'Pohl',
+];
+const FIRST_INT = [
+  'José',
+  'María',
+  'Łukasz',
+  'Agnieszka',
+  'Mehmet',
+  'Ayşe',
+  'Giuseppe',
+  'Francesca',
+  'John',
+  'Emily',
+  'Pierre',
+  'Amélie',
+  'Søren',
+  'Ingrid',
+  'Dmitri',
+  'Olga',
+  'Ahmed',
+  'Fatima',
+  'Chen',
+  'Mei',
+  'Jan',
+  'Eva',
+  'Zoltán',
+  'Ágnes',
+];
+const LAST_INT = [
+  'García',
+  'Fernández',
+  'Wiśniewski',
+  'Kowalska',
+  'Yılmaz',
+  'Öztürk',
+  'Rossi',
+  'Bianchi',
+  'Smith',
+  'Johnson',
+  'Dubois',
+  'Lefèvre',
+  'Ødegaard',
+  'Johansson',
+  'Ivanov',
+  'Petrova',
+  'Haddad',
+  'Benali',
+  'Wang',
+  'Li',
+  'de Vries',
+  'Novák',
+  'Nagy',
+  'Szabó',
+];
 // Synthetic surnames (Stein+feld, Bach+mann, …): real customer bases have far more surnames than any list.
-const ROOTS = ['Stein', 'Berg', 'Bach', 'Feld', 'Wald', 'Hof', 'Brunn', 'Lind', 'Eich', 'Buch', 'Rosen', 'Kirch', 'Mühl', 'Hahn', 'Horn', 'Kess', 'Renn', 'Gold', 'Silber', 'Eisen', 'Holz', 'Sand', 'Wies', 'Roth', 'Schön', 'Groß', 'Neu', 'Alt', 'Kling', 'Dorn'];
-const SUFFIXES = ['mann', 'er', 'feld', 'berg', 'hoff', 'bach', 'hauer', 'inger', 'ke', 'mayer', 'stedt', 'brink', 'rath', 'huber', 'wald', 'kamp', 'ler', 'dorf'];
-const COMPANY_WORDS = ['Werkzeuge', 'Blumen', 'Holzbau', 'Elektro', 'Reisen', 'Bürobedarf', 'Gartenbau', 'Feinkost', 'Medien', 'Technik', 'Kaffee', 'Sport'];
+const ROOTS = [
+  'Stein',
+  'Berg',
+  'Bach',
+  'Feld',
+  'Wald',
+  'Hof',
+  'Brunn',
+  'Lind',
+  'Eich',
+  'Buch',
+  'Rosen',
+  'Kirch',
+  'Mühl',
+  'Hahn',
+  'Horn',
+  'Kess',
+  'Renn',
+  'Gold',
+  'Silber',
+  'Eisen',
+  'Holz',
+  'Sand',
+  'Wies',
+  'Roth',
+  'Schön',
+  'Groß',
+  'Neu',
+  'Alt',
+  'Kling',
+  'Dorn',
+];
+const SUFFIXES = [
+  'mann',
+  'er',
+  'feld',
+  'berg',
+  'hoff',
+  'bach',
+  'hauer',
+  'inger',
+  'ke',
+  'mayer',
+  'stedt',
+  'brink',
+  'rath',
+  'huber',
+  'wald',
+  'kamp',
+  'ler',
+  'dorf',
+];
+const COMPANY_WORDS = [
+  'Werkzeuge',
+  'Blumen',
+  'Holzbau',
+  'Elektro',
+  'Reisen',
+  'Bürobedarf',
+  'Gartenbau',
+  'Feinkost',
+  'Medien',
+  'Technik',
+  'Kaffee',
+  'Sport',
+];
 const LEGAL = ['GmbH', 'UG (haftungsbeschränkt)', 'e.K.', 'GmbH & Co. KG', 'OHG', 'AG', 'GbR'];
-const PRICES = [499, 990, 1290, 1499, 1990, 2450, 2990, 3499, 3990, 4990, 5990, 7990, 8950, 9990, 12900, 14999, 19900, 24900];
-const NOISE_TEXT = ['Gehalt 11/2026', 'Lohn Oktober', 'Erstattung Retourenlabel', 'Gutschrift Kaution', 'Miete Lager 12/2026', 'Taschengeld', 'Zinsen', 'Rueckzahlung Darlehen', 'Stromabrechnung Gutschrift', 'Amazon Payments Auszahlung 302-1234567-7654321'];
-const GENERIC_TEXT = ['Danke', 'Online-Einkauf', 'Bestellung', 'Ihre Rechnung', 'Zahlung', '', 'Einkauf Webshop', 'Vielen Dank!', 'Kauf'];
+const PRICES = [
+  499, 990, 1290, 1499, 1990, 2450, 2990, 3499, 3990, 4990, 5990, 7990, 8950, 9990, 12900, 14999, 19900,
+  24900,
+];
+const NOISE_TEXT = [
+  'Gehalt 11/2026',
+  'Lohn Oktober',
+  'Erstattung Retourenlabel',
+  'Gutschrift Kaution',
+  'Miete Lager 12/2026',
+  'Taschengeld',
+  'Zinsen',
+  'Rueckzahlung Darlehen',
+  'Stromabrechnung Gutschrift',
+  'Amazon Payments Auszahlung 302-1234567-7654321',
+];
+const GENERIC_TEXT = [
+  'Danke',
+  'Online-Einkauf',
+  'Bestellung',
+  'Ihre Rechnung',
+  'Zahlung',
+  '',
+  'Einkauf Webshop',
+  'Vielen Dank!',
+  'Kauf',
+];
 
-type Rng = { next: () => number; int: (n: number) => number; pick: <T>(a: readonly T[]) => T; chance: (p: number) => boolean };
+type Rng = {
+  next: () => number;
+  int: (n: number) => number;
+  pick: <T>(a: readonly T[]) => T;
+  chance: (p: number) => boolean;
+};
 
 function rngOf(seed: number): Rng {
   const next = seededRandom(seed);
@@ -79,8 +317,25 @@ function rngOf(seed: number): Rng {
   return { next, int, pick: <T>(a: readonly T[]): T => a[int(a.length)] as T, chance: (p) => next() < p };
 }
 
-const translit = (s: string) => s.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/Ä/g, 'AE').replace(/Ö/g, 'OE').replace(/Ü/g, 'UE').replace(/ß/g, 'ss');
-const ascii = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/ı/g, 'i').replace(/ß/g, 'ss');
+const translit = (s: string) =>
+  s
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/Ä/g, 'AE')
+    .replace(/Ö/g, 'OE')
+    .replace(/Ü/g, 'UE')
+    .replace(/ß/g, 'ss');
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .replace(/ø/g, 'o')
+    .replace(/Ø/g, 'O')
+    .replace(/ı/g, 'i')
+    .replace(/ß/g, 'ss');
 
 /** How banks and customers write a person's name in the payer field. */
 function payerVariant(r: Rng, first: string, last: string): string {
@@ -129,8 +384,15 @@ export function generateDataset(seed: number, options: GenerateOptions): Dataset
   const usedRefs = new Set<string>();
 
   const person = () => {
-    if (r.chance(0.3)) return { first: r.pick(FIRST_INT), last: r.chance(0.5) ? r.pick(LAST_INT) : `${r.pick(LAST_INT)}-${r.pick(LAST_INT)}` };
-    return { first: r.pick(FIRST_DE), last: r.chance(0.25) ? r.pick(LAST_DE) : `${r.pick(ROOTS)}${r.pick(SUFFIXES)}` };
+    if (r.chance(0.3))
+      return {
+        first: r.pick(FIRST_INT),
+        last: r.chance(0.5) ? r.pick(LAST_INT) : `${r.pick(LAST_INT)}-${r.pick(LAST_INT)}`,
+      };
+    return {
+      first: r.pick(FIRST_DE),
+      last: r.chance(0.25) ? r.pick(LAST_DE) : `${r.pick(ROOTS)}${r.pick(SUFFIXES)}`,
+    };
   };
   const amount = () => {
     let total = 0;
@@ -165,7 +427,10 @@ export function generateDataset(seed: number, options: GenerateOptions): Dataset
     orders.push(o);
     return o;
   };
-  const addPosting = (p: Partial<LabelledPosting> & Pick<LabelledPosting, 'caseType' | 'truth' | 'amountMinor'>, after: MatchOrder | undefined): LabelledPosting => {
+  const addPosting = (
+    p: Partial<LabelledPosting> & Pick<LabelledPosting, 'caseType' | 'truth' | 'amountMinor'>,
+    after: MatchOrder | undefined,
+  ): LabelledPosting => {
     const posting: LabelledPosting = {
       id: ++postingId,
       assignedMinor: 0,
@@ -187,7 +452,18 @@ export function generateDataset(seed: number, options: GenerateOptions): Dataset
     const bare = n.replace(/^WC-/, '');
     const styles = useInvoice
       ? [`Rechnung ${n}`, `Rg.Nr. ${n.replace(/-/g, ' ')}`, `RE ${n.slice(3)}`, `SVWZ+${n} EREF+NOTPROVIDED`]
-      : [`Bestellung ${n}`, `Bestellnr. ${bare}`, `Order #${n}`, n, `SVWZ+Auftrag ${n}`, `${n} ${o.customerName ?? ''}`, `Kd-Nr. ${40000 + r.int(9999)} Bestellung ${n}`, `Bestellung ${n} vom ${day(o.createdAt.slice(0, 10), 0).split('-').reverse().join('.')}`, `Best. ${n} ${(o.totalMinor / 100).toFixed(2).replace('.', ',')} EUR`, `${n.slice(0, 4)}\n${n.slice(4)}`];
+      : [
+          `Bestellung ${n}`,
+          `Bestellnr. ${bare}`,
+          `Order #${n}`,
+          n,
+          `SVWZ+Auftrag ${n}`,
+          `${n} ${o.customerName ?? ''}`,
+          `Kd-Nr. ${40000 + r.int(9999)} Bestellung ${n}`,
+          `Bestellung ${n} vom ${day(o.createdAt.slice(0, 10), 0).split('-').reverse().join('.')}`,
+          `Best. ${n} ${(o.totalMinor / 100).toFixed(2).replace('.', ',')} EUR`,
+          `${n.slice(0, 4)}\n${n.slice(4)}`,
+        ];
     return r.pick(styles);
   };
   const payerOf = (o: MatchOrder) => {
@@ -195,10 +471,12 @@ export function generateDataset(seed: number, options: GenerateOptions): Dataset
     return payerVariant(r, first, rest.join(' '));
   };
   // Someone else pays (spouse, parent, colleague): a surname no customer has.
-  const stranger = () => `${person().first} ${r.pick(['Sommer', 'Winter', 'Berg', 'Stein', 'Brandt', 'Seidel', 'Graf', 'Ludwig'])}`;
+  const stranger = () =>
+    `${person().first} ${r.pick(['Sommer', 'Winter', 'Berg', 'Stein', 'Brandt', 'Seidel', 'Graf', 'Ludwig'])}`;
 
   const picks: CaseType[] = [];
-  for (const t of CASE_TYPES) for (let i = 0; i < Math.round((mix[t] / mixTotal) * options.payments); i++) picks.push(t);
+  for (const t of CASE_TYPES)
+    for (let i = 0; i < Math.round((mix[t] / mixTotal) * options.payments); i++) picks.push(t);
   for (const caseType of picks) {
     const who = person();
     switch (caseType) {
@@ -207,22 +485,41 @@ export function generateDataset(seed: number, options: GenerateOptions): Dataset
         const ref = o.paymentReference ?? '';
         const v = r.int(10);
         const spaced = `${ref.slice(0, 3)} ${ref.slice(3, 6)} ${ref.slice(6)}`;
-        const remittance = v < 5 ? r.pick([ref, `Zahlung ${ref}`, `SVWZ+${ref} EREF+NOTPROVIDED`, spaced, `${ref} ${payerOf(o)}`]) : v < 7 ? `Ref ${ref.toLowerCase()}` : v < 8 ? `Zahlung fuer Bestellung ${ref.slice(0, 5)}\n${ref.slice(5)}` : 'Bestellung';
-        addPosting({
-          caseType,
-          truth: [o.id],
-          amountMinor: o.totalMinor,
-          counterpartyName: r.chance(0.8) ? payerOf(o) : stranger(),
-          remittance,
-          ...(v === 8 ? { endToEndId: ref } : {}),
-          ...(v === 9 ? { creditorReference: toCreditorReference(ref) } : {}),
-        }, o);
+        const remittance =
+          v < 5
+            ? r.pick([ref, `Zahlung ${ref}`, `SVWZ+${ref} EREF+NOTPROVIDED`, spaced, `${ref} ${payerOf(o)}`])
+            : v < 7
+              ? `Ref ${ref.toLowerCase()}`
+              : v < 8
+                ? `Zahlung fuer Bestellung ${ref.slice(0, 5)}\n${ref.slice(5)}`
+                : 'Bestellung';
+        addPosting(
+          {
+            caseType,
+            truth: [o.id],
+            amountMinor: o.totalMinor,
+            counterpartyName: r.chance(0.8) ? payerOf(o) : stranger(),
+            remittance,
+            ...(v === 8 ? { endToEndId: ref } : {}),
+            ...(v === 9 ? { creditorReference: toCreditorReference(ref) } : {}),
+          },
+          o,
+        );
         break;
       }
       case 'number_only':
       case 'payer_differs': {
         const o = newOrder(who);
-        addPosting({ caseType, truth: [o.id], amountMinor: o.totalMinor, counterpartyName: caseType === 'payer_differs' || r.chance(0.2) ? stranger() : payerOf(o), remittance: numberText(o) }, o);
+        addPosting(
+          {
+            caseType,
+            truth: [o.id],
+            amountMinor: o.totalMinor,
+            counterpartyName: caseType === 'payer_differs' || r.chance(0.2) ? stranger() : payerOf(o),
+            remittance: numberText(o),
+          },
+          o,
+        );
         break;
       }
       case 'typo': {
@@ -231,27 +528,70 @@ export function generateDataset(seed: number, options: GenerateOptions): Dataset
         const i = r.int(digits.length - 1);
         const typo = r.chance(0.5)
           ? digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2)
-          : digits.slice(0, i + 1) + String((Number(digits[i + 1]) + 1 + r.int(8)) % 10) + digits.slice(i + 2);
-        addPosting({ caseType, truth: [o.id], amountMinor: o.totalMinor, counterpartyName: r.chance(0.6) ? payerOf(o) : stranger(), remittance: `Bestellung ${typo === digits ? `${digits}9` : typo}` }, o);
+          : digits.slice(0, i + 1) +
+            String((Number(digits[i + 1]) + 1 + r.int(8)) % 10) +
+            digits.slice(i + 2);
+        addPosting(
+          {
+            caseType,
+            truth: [o.id],
+            amountMinor: o.totalMinor,
+            counterpartyName: r.chance(0.6) ? payerOf(o) : stranger(),
+            remittance: `Bestellung ${typo === digits ? `${digits}9` : typo}`,
+          },
+          o,
+        );
         break;
       }
       case 'missing_number': {
         const o = newOrder(who);
-        addPosting({ caseType, truth: [o.id], amountMinor: o.totalMinor, counterpartyName: payerOf(o), remittance: r.pick(GENERIC_TEXT) }, o);
+        addPosting(
+          {
+            caseType,
+            truth: [o.id],
+            amountMinor: o.totalMinor,
+            counterpartyName: payerOf(o),
+            remittance: r.pick(GENERIC_TEXT),
+          },
+          o,
+        );
         break;
       }
       case 'company_payer': {
         const company = `${who.last} ${r.pick(COMPANY_WORDS)} ${r.pick(LEGAL)}`;
         const o = newOrder(who, { company });
-        const companyText = r.chance(0.5) ? company : translit(company.replace(/ \(.*\)| GmbH & Co\. KG| e\.K\.| OHG| AG| GbR| GmbH| UG/g, '')).toUpperCase();
-        addPosting({ caseType, truth: [o.id], amountMinor: o.totalMinor, counterpartyName: companyText, remittance: r.chance(0.5) ? numberText(o) : r.pick(GENERIC_TEXT) }, o);
+        const companyText = r.chance(0.5)
+          ? company
+          : translit(
+              company.replace(/ \(.*\)| GmbH & Co\. KG| e\.K\.| OHG| AG| GbR| GmbH| UG/g, ''),
+            ).toUpperCase();
+        addPosting(
+          {
+            caseType,
+            truth: [o.id],
+            amountMinor: o.totalMinor,
+            counterpartyName: companyText,
+            remittance: r.chance(0.5) ? numberText(o) : r.pick(GENERIC_TEXT),
+          },
+          o,
+        );
         break;
       }
       case 'learned_payer': {
         const o = newOrder(who);
         const payerIban = iban(r);
         learned.iban.push([payerIban, [`email:${o.email ?? ''}`]]);
-        addPosting({ caseType, truth: [o.id], amountMinor: o.totalMinor, counterpartyName: stranger(), counterpartyIban: payerIban, remittance: r.pick(GENERIC_TEXT) }, o);
+        addPosting(
+          {
+            caseType,
+            truth: [o.id],
+            amountMinor: o.totalMinor,
+            counterpartyName: stranger(),
+            counterpartyIban: payerIban,
+            remittance: r.pick(GENERIC_TEXT),
+          },
+          o,
+        );
         break;
       }
       case 'combined': {
@@ -260,33 +600,90 @@ export function generateDataset(seed: number, options: GenerateOptions): Dataset
         const sum = os.reduce((s, o) => s + o.totalMinor, 0);
         const listed = r.chance(0.6);
         const newest = os.reduce((a, b) => (a.createdAt > b.createdAt ? a : b));
-        addPosting({ caseType, truth: os.map((o) => o.id), amountMinor: sum, counterpartyName: payerOf(os[0] as MatchOrder), remittance: listed ? `Bestellungen ${os.map((o) => o.number).join(r.pick([', ', ' und ', ' / ', ' ']))}` : r.pick(GENERIC_TEXT) }, newest);
+        addPosting(
+          {
+            caseType,
+            truth: os.map((o) => o.id),
+            amountMinor: sum,
+            counterpartyName: payerOf(os[0] as MatchOrder),
+            remittance: listed
+              ? `Bestellungen ${os.map((o) => o.number).join(r.pick([', ', ' und ', ' / ', ' ']))}`
+              : r.pick(GENERIC_TEXT),
+          },
+          newest,
+        );
         break;
       }
       case 'partial': {
         const o = newOrder(who, { totalMinor: 10000 + r.int(40) * 500 });
         const first = Math.round(o.totalMinor / 2 / 100) * 100;
         const payer = payerOf(o);
-        addPosting({ caseType, truth: [o.id], amountMinor: first, counterpartyName: payer, remittance: `${numberText(o)} Rate 1` }, o);
-        addPosting({ caseType, truth: [o.id], amountMinor: o.totalMinor - first, counterpartyName: payer, remittance: `${numberText(o)} Rest` }, o);
+        addPosting(
+          {
+            caseType,
+            truth: [o.id],
+            amountMinor: first,
+            counterpartyName: payer,
+            remittance: `${numberText(o)} Rate 1`,
+          },
+          o,
+        );
+        addPosting(
+          {
+            caseType,
+            truth: [o.id],
+            amountMinor: o.totalMinor - first,
+            counterpartyName: payer,
+            remittance: `${numberText(o)} Rest`,
+          },
+          o,
+        );
         break;
       }
       case 'overpayment': {
         const o = newOrder(who);
         const ref = r.chance(0.5);
-        addPosting({ caseType, truth: [o.id], amountMinor: o.totalMinor + 500 + r.int(20) * 100, counterpartyName: payerOf(o), remittance: ref ? `Zahlung ${o.paymentReference ?? ''}` : numberText(o) }, o);
+        addPosting(
+          {
+            caseType,
+            truth: [o.id],
+            amountMinor: o.totalMinor + 500 + r.int(20) * 100,
+            counterpartyName: payerOf(o),
+            remittance: ref ? `Zahlung ${o.paymentReference ?? ''}` : numberText(o),
+          },
+          o,
+        );
         break;
       }
       case 'fees_deducted': {
         const o = newOrder(who);
         const fee = r.chance(0.7) ? 10 + r.int(90) : 250 + r.int(1250);
-        addPosting({ caseType, truth: [o.id], amountMinor: o.totalMinor - fee, counterpartyName: payerOf(o), remittance: numberText(o), counterpartyIban: `GB${String(r.int(1e9)).padStart(20, '7')}` }, o);
+        addPosting(
+          {
+            caseType,
+            truth: [o.id],
+            amountMinor: o.totalMinor - fee,
+            counterpartyName: payerOf(o),
+            remittance: numberText(o),
+            counterpartyIban: `GB${String(r.int(1e9)).padStart(20, '7')}`,
+          },
+          o,
+        );
         break;
       }
       case 'same_amount': {
         const a = newOrder(who);
         newOrder(who, { totalMinor: a.totalMinor });
-        addPosting({ caseType, truth: [a.id], amountMinor: a.totalMinor, counterpartyName: payerOf(a), remittance: r.pick(GENERIC_TEXT) }, a);
+        addPosting(
+          {
+            caseType,
+            truth: [a.id],
+            amountMinor: a.totalMinor,
+            counterpartyName: payerOf(a),
+            remittance: r.pick(GENERIC_TEXT),
+          },
+          a,
+        );
         break;
       }
       case 'return': {
@@ -295,27 +692,58 @@ export function generateDataset(seed: number, options: GenerateOptions): Dataset
         const originalId = ++postingId;
         const e2e = `E2E-ORIG-${originalId}`;
         const payerIban = iban(r);
-        const a: MatchAssignment = { id: ++assignmentId, postingId: originalId, orderId: o.id, amountMinor: o.totalMinor, endToEndId: e2e, counterpartyIban: payerIban, bookingDate: '2026-10-20', orderNumber: o.number, paymentReference: o.paymentReference ?? null };
+        const a: MatchAssignment = {
+          id: ++assignmentId,
+          postingId: originalId,
+          orderId: o.id,
+          amountMinor: o.totalMinor,
+          endToEndId: e2e,
+          counterpartyIban: payerIban,
+          bookingDate: '2026-10-20',
+          orderNumber: o.number,
+          paymentReference: o.paymentReference ?? null,
+        };
         assignments.push(a);
         const viaE2e = r.chance(0.6);
-        addPosting({
-          caseType,
-          truth: null,
-          reverses: [a.id],
-          amountMinor: -o.totalMinor,
-          counterpartyName: payerOf(o),
-          counterpartyIban: payerIban,
-          bankTxCode: r.pick(['PMNT-RCDT-RRTN', 'PMNT-RDDT-UPDD', '109', '159']),
-          reversal: r.chance(0.3),
-          endToEndId: viaE2e ? e2e : 'NOTPROVIDED',
-          remittance: viaE2e ? r.pick(['RETOURE AC04 KONTO ERLOSCHEN', 'Ruecklastschrift MD06', 'RETURN']) : `Rücklastschrift ${o.number} AM04`,
-        }, o);
+        addPosting(
+          {
+            caseType,
+            truth: null,
+            reverses: [a.id],
+            amountMinor: -o.totalMinor,
+            counterpartyName: payerOf(o),
+            counterpartyIban: payerIban,
+            bankTxCode: r.pick(['PMNT-RCDT-RRTN', 'PMNT-RDDT-UPDD', '109', '159']),
+            reversal: r.chance(0.3),
+            endToEndId: viaE2e ? e2e : 'NOTPROVIDED',
+            remittance: viaE2e
+              ? r.pick(['RETOURE AC04 KONTO ERLOSCHEN', 'Ruecklastschrift MD06', 'RETURN'])
+              : `Rücklastschrift ${o.number} AM04`,
+          },
+          o,
+        );
         break;
       }
       case 'noise': {
         const coincide = r.chance(0.4) && orders.length > 0;
-        const amountMinor = coincide ? (r.pick(orders).totalMinor) : 1000 + r.int(300000);
-        addPosting({ caseType, truth: null, amountMinor: r.chance(0.25) ? -amountMinor : amountMinor, counterpartyName: r.pick(['Arbeitgeber Logistik GmbH', 'Amazon Payments Europe S.C.A.', 'Vermieter Hausverwaltung', 'Stadtwerke', 'Finanzamt', stranger()]), remittance: r.pick(NOISE_TEXT) }, undefined);
+        const amountMinor = coincide ? r.pick(orders).totalMinor : 1000 + r.int(300000);
+        addPosting(
+          {
+            caseType,
+            truth: null,
+            amountMinor: r.chance(0.25) ? -amountMinor : amountMinor,
+            counterpartyName: r.pick([
+              'Arbeitgeber Logistik GmbH',
+              'Amazon Payments Europe S.C.A.',
+              'Vermieter Hausverwaltung',
+              'Stadtwerke',
+              'Finanzamt',
+              stranger(),
+            ]),
+            remittance: r.pick(NOISE_TEXT),
+          },
+          undefined,
+        );
         break;
       }
     }

@@ -11,7 +11,13 @@ import { compactReference } from '#core/matching/references.ts';
 import { runMatcher } from '#core/matching/matcher.ts';
 import { DEFAULT_MATCH_SETTINGS, type MatchSettings } from '#core/matching/settings.ts';
 import type { Decision, MatchResult } from '#core/matching/types.ts';
-import { CASE_TYPES, type CaseType, type Dataset, type LabelledPosting, learnedFacts } from './match-dataset.ts';
+import {
+  CASE_TYPES,
+  type CaseType,
+  type Dataset,
+  type LabelledPosting,
+  learnedFacts,
+} from './match-dataset.ts';
 
 export type Stats = {
   postings: number;
@@ -24,11 +30,27 @@ export type Stats = {
   top3: number;
 };
 
-const empty = (): Stats => ({ postings: 0, payments: 0, auto: 0, autoCorrect: 0, autoWrong: 0, notAuto: 0, top1: 0, top3: 0 });
+const empty = (): Stats => ({
+  postings: 0,
+  payments: 0,
+  auto: 0,
+  autoCorrect: 0,
+  autoWrong: 0,
+  notAuto: 0,
+  top1: 0,
+  top3: 0,
+});
 
-export type Report = { overall: Stats; byCase: Record<CaseType, Stats>; referencePresent: Stats; wrong: { postingId: number; caseType: CaseType; truth: number[] | null; got: number[] }[] };
+export type Report = {
+  overall: Stats;
+  byCase: Record<CaseType, Stats>;
+  referencePresent: Stats;
+  wrong: { postingId: number; caseType: CaseType; truth: number[] | null; got: number[] }[];
+};
 
-const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && [...a].sort((x, y) => x - y).every((v, i) => v === [...b].sort((x, y) => x - y)[i]);
+const same = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length &&
+  [...a].sort((x, y) => x - y).every((v, i) => v === [...b].sort((x, y) => x - y)[i]);
 
 export function matchDataset(d: Dataset, settings: Partial<MatchSettings> = {}): MatchResult {
   return runMatcher({
@@ -41,7 +63,11 @@ export function matchDataset(d: Dataset, settings: Partial<MatchSettings> = {}):
   });
 }
 
-function referencePresent(p: LabelledPosting, d: Dataset, byId: Map<number, string | null | undefined>): boolean {
+function referencePresent(
+  p: LabelledPosting,
+  d: Dataset,
+  byId: Map<number, string | null | undefined>,
+): boolean {
   const [only, ...more] = p.truth ?? [];
   if (only === undefined || more.length > 0) return false;
   const ref = byId.get(only);
@@ -66,7 +92,10 @@ export function evaluate(d: Dataset, result: MatchResult): Report {
       if (isPayment) s.payments++;
     }
     if (dec?.band === 'auto') {
-      const got = dec.pass === 'return' ? (dec.reverses ?? []).map((r) => r.assignmentId) : (dec.candidates[0]?.orderIds ?? []);
+      const got =
+        dec.pass === 'return'
+          ? (dec.reverses ?? []).map((r) => r.assignmentId)
+          : (dec.candidates[0]?.orderIds ?? []);
       const truth = p.reverses ?? p.truth;
       const ok = truth !== null && truth !== undefined && same(got, truth);
       for (const s of buckets) {
@@ -91,7 +120,8 @@ export function evaluate(d: Dataset, result: MatchResult): Report {
   return { overall, byCase, referencePresent: refStats, wrong };
 }
 
-export const pct = (n: number, d: number) => (d === 0 ? '   -   ' : `${((100 * n) / d).toFixed(2).padStart(6)}%`);
+export const pct = (n: number, d: number) =>
+  d === 0 ? '   -   ' : `${((100 * n) / d).toFixed(2).padStart(6)}%`;
 
 export function formatReport(r: Report): string {
   const line = (name: string, s: Stats) =>

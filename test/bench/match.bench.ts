@@ -23,7 +23,6 @@ import { type Dataset, generateDataset, learnedFacts } from './match-dataset.ts'
 import { evaluate, formatReport, matchDataset, pct } from './match-evaluate.ts';
 import { FIXTURE_PAYMENTS, FIXTURE_SEED, FIXTURE_URL } from './match-fixture.ts';
 
-
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => {
   const i = args.indexOf(`--${name}`);
@@ -34,7 +33,10 @@ function accuracy(name: string, d: Dataset): void {
   const report = evaluate(d, matchDataset(d));
   console.log(`\n== ${name}: ${d.orders.length} orders, ${d.postings.length} postings ==`);
   console.log(formatReport(report));
-  for (const w of report.wrong.slice(0, 5)) console.log(`   wrong: posting ${w.postingId} (${w.caseType}) truth ${JSON.stringify(w.truth)} got ${JSON.stringify(w.got)}`);
+  for (const w of report.wrong.slice(0, 5))
+    console.log(
+      `   wrong: posting ${w.postingId} (${w.caseType}) truth ${JSON.stringify(w.truth)} got ${JSON.stringify(w.got)}`,
+    );
 }
 
 function curve(d: Dataset): void {
@@ -42,18 +44,27 @@ function curve(d: Dataset): void {
   console.log('threshold  precision  automation  wrong');
   for (const t of [0.75, 0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.96, 0.98, 0.99]) {
     const r = evaluate(d, matchDataset(d, { autoThreshold: t })).overall;
-    console.log(`   ${t.toFixed(2)}     ${pct(r.autoCorrect, r.auto)}    ${pct(r.auto, r.payments)}   ${r.autoWrong}`);
+    console.log(
+      `   ${t.toFixed(2)}     ${pct(r.autoCorrect, r.auto)}    ${pct(r.auto, r.payments)}   ${r.autoWrong}`,
+    );
   }
   console.log('margin     precision  automation  wrong   (threshold 0.90)');
   for (const m of [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4]) {
     const r = evaluate(d, matchDataset(d, { minMargin: m })).overall;
-    console.log(`   ${m.toFixed(2)}     ${pct(r.autoCorrect, r.auto)}    ${pct(r.auto, r.payments)}   ${r.autoWrong}`);
+    console.log(
+      `   ${m.toFixed(2)}     ${pct(r.autoCorrect, r.auto)}    ${pct(r.auto, r.payments)}   ${r.autoWrong}`,
+    );
   }
 }
 
 /** The same evidence without indexes: every posting against every order. */
 function naiveAllPairs(orders: readonly MatchOrder[], postings: readonly MatchPosting[]): number {
-  const prepared = orders.map((o) => ({ o, keys: [numberKey(o.number), o.invoiceNumber ? numberKey(o.invoiceNumber) : ''], ref: o.paymentReference, name: nameTokens(o.customerName) }));
+  const prepared = orders.map((o) => ({
+    o,
+    keys: [numberKey(o.number), o.invoiceNumber ? numberKey(o.invoiceNumber) : ''],
+    ref: o.paymentReference,
+    name: nameTokens(o.customerName),
+  }));
   let decided = 0;
   for (const p of postings) {
     const ex = extractReferences(p);
@@ -75,12 +86,20 @@ function naiveAllPairs(orders: readonly MatchOrder[], postings: readonly MatchPo
 }
 
 async function speed(size: number): Promise<void> {
-  console.log(`\n== speed: ${size} open orders x ${size} unassigned postings (${cpus().length} cores, Node ${process.version}) ==`);
+  console.log(
+    `\n== speed: ${size} open orders x ${size} unassigned postings (${cpus().length} cores, Node ${process.version}) ==`,
+  );
   const d = generateDataset(7, { payments: size, distractors: Math.ceil(size * 0.1) });
   const orders = d.orders.slice(0, size);
   const postings = d.postings.slice(0, size);
   console.log(`generated ${orders.length} orders, ${postings.length} postings`);
-  const input = { orders, postings, activeAssignments: d.assignments, settings: DEFAULT_MATCH_SETTINGS, learned: learnedFacts(d) };
+  const input = {
+    orders,
+    postings,
+    activeAssignments: d.assignments,
+    settings: DEFAULT_MATCH_SETTINGS,
+    learned: learnedFacts(d),
+  };
   runMatcher({ ...input, orders: orders.slice(0, 2000), postings: postings.slice(0, 2000) }); // warm-up (JIT)
   // Garbage-collector pauses (main thread) inside each timed run, so a slow run can be told apart from a
   // loaded machine. The entries arrive asynchronously; they carry their start time.
@@ -106,19 +125,28 @@ async function speed(size: number): Promise<void> {
   }
   await new Promise((resolve) => setTimeout(resolve, 50));
   observer.disconnect();
-  const gcIn = ([t0, t1]: [number, number]) => gc.filter((g) => g.start >= t0 && g.start < t1).reduce((s, g) => s + g.duration, 0);
+  const gcIn = ([t0, t1]: [number, number]) =>
+    gc.filter((g) => g.start >= t0 && g.start < t1).reduce((s, g) => s + g.duration, 0);
   const best = Math.min(...times);
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  console.log(`indexed matcher wall: ${times.map(s).join(', ')} (best ${s(best)}); process CPU (all threads): ${cpu.map(s).join(', ')}; GC pauses: ${spans.map(gcIn).map(s).join(', ')}`);
+  console.log(
+    `indexed matcher wall: ${times.map(s).join(', ')} (best ${s(best)}); process CPU (all threads): ${cpu.map(s).join(', ')}; GC pauses: ${spans.map(gcIn).map(s).join(', ')}`,
+  );
   console.log(`  ${summary}`);
-  console.log(`  load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes share the ${cpus().length} cores)`);
+  console.log(
+    `  load average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (other processes share the ${cpus().length} cores)`,
+  );
   const n = 2000;
   const t1 = performance.now();
   naiveAllPairs(orders.slice(0, n), postings.slice(0, n));
   const naiveMs = performance.now() - t1;
   const perPair = naiveMs / (n * n);
   const extrapolated = (perPair * size * size) / 1000;
-  console.log(`naive all-pairs baseline: ${n} x ${n} in ${(naiveMs / 1000).toFixed(2)} s (${(perPair * 1e6).toFixed(0)} ns/pair) -> ${size} x ${size} ≈ ${extrapolated.toFixed(0)} s`);
+  console.log(
+    `naive all-pairs baseline: ${n} x ${n} in ${(naiveMs / 1000).toFixed(2)} s (${(perPair * 1e6).toFixed(0)} ns/pair) -> ${size} x ${size} ≈ ${extrapolated.toFixed(0)} s`,
+  );
   console.log(`ratio naive/indexed at ${size} x ${size}: ≈ ${Math.round(extrapolated / (best / 1000))}x`);
 }
 

@@ -24,12 +24,18 @@ function factsFor(tx: Tx, postingId: number, orderId: number): Fact[] {
   if (iban) facts.push({ kind: 'iban', payerKey: iban, customerKey: ck });
   const alias = nameKey(p.counterpartyName);
   const payer = nameTokens(p.counterpartyName);
-  const known = [nameTokens(o.customerName), nameTokens(o.company)].some((t) => compareNames(payer, t) === 'exact');
+  const known = [nameTokens(o.customerName), nameTokens(o.company)].some(
+    (t) => compareNames(payer, t) === 'exact',
+  );
   if (alias && !known) facts.push({ kind: 'alias', payerKey: alias, customerKey: ck });
   return facts;
 }
 
-export function learnFromAssignment(tx: Tx, clock: Clock, a: { id: number; postingId: number; orderId: number }): Fact[] {
+export function learnFromAssignment(
+  tx: Tx,
+  clock: Clock,
+  a: { id: number; postingId: number; orderId: number },
+): Fact[] {
   const now = clock.now().toISOString();
   const facts = factsFor(tx, a.postingId, a.orderId);
   for (const f of facts) {
@@ -49,7 +55,13 @@ export function unlearnAssignment(tx: Tx, clock: Clock, a: { postingId: number; 
   for (const f of factsFor(tx, a.postingId, a.orderId)) {
     tx.update(payerFacts)
       .set({ confirmations: sql`max(0, ${payerFacts.confirmations} - 1)`, updatedAt: now })
-      .where(and(eq(payerFacts.kind, f.kind), eq(payerFacts.payerKey, f.payerKey), eq(payerFacts.customerKey, f.customerKey)))
+      .where(
+        and(
+          eq(payerFacts.kind, f.kind),
+          eq(payerFacts.payerKey, f.payerKey),
+          eq(payerFacts.customerKey, f.customerKey),
+        ),
+      )
       .run();
   }
 }

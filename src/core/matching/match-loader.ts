@@ -45,7 +45,10 @@ export function loadOrders(db: Reader, now: Date): MatchOrder[] {
     .where(
       or(
         inArray(orders.status, [...AWAITING_PAYMENT]),
-        and(inArray(orders.status, ['cancelled', 'removed_externally']), gte(orders.statusChangedAt, daysAgo(now, CLOSED_VISIBLE_DAYS))),
+        and(
+          inArray(orders.status, ['cancelled', 'removed_externally']),
+          gte(orders.statusChangedAt, daysAgo(now, CLOSED_VISIBLE_DAYS)),
+        ),
       ),
     )
     .all();
@@ -86,7 +89,12 @@ export function loadPostings(db: Reader, now: Date): LoadedPosting[] {
         eq(postings.matchState, 'debit'),
         lt(postings.amountMinor, 0),
         gte(postings.createdAt, daysAgo(now, 120)),
-        notExists(db.select({ one: sql`1` }).from(postingReturns).where(eq(postingReturns.returnPostingId, postings.id))),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(postingReturns)
+            .where(eq(postingReturns.returnPostingId, postings.id)),
+        ),
       ),
     )
     .all()
@@ -120,7 +128,10 @@ export function loadShopConfig(db: Reader): { shopSettings: Map<number, MatchSet
   for (const shop of db.select({ id: shops.id, settings: shops.settings }).from(shops).all()) {
     const s = shop.settings;
     shopSettings.set(shop.id, matchSettingsFrom(s));
-    const mapping = (typeof s['mapping'] === 'object' && s['mapping'] !== null ? s['mapping'] : s) as Record<string, unknown>;
+    const mapping = (typeof s['mapping'] === 'object' && s['mapping'] !== null ? s['mapping'] : s) as Record<
+      string,
+      unknown
+    >;
     for (const key of ['orderNumberPattern', 'invoiceNumberPattern']) {
       const value = mapping[key] ?? s[key];
       const re = typeof value === 'string' ? compileNumberPattern(value) : undefined;
@@ -143,7 +154,13 @@ export function loadMatchInput(db: Reader, now: Date): LoadedInput {
       .select({ postingId: assignments.postingId })
       .from(assignments)
       .innerJoin(postings, eq(postings.id, assignments.postingId))
-      .where(and(isNotNull(assignments.undoneAt), ne(assignments.undoneBy, 'matcher'), inArray(postings.matchState, ['unassigned', 'partially_assigned'])))
+      .where(
+        and(
+          isNotNull(assignments.undoneAt),
+          ne(assignments.undoneBy, 'matcher'),
+          inArray(postings.matchState, ['unassigned', 'partially_assigned']),
+        ),
+      )
       .all()
       .map((r) => r.postingId),
   );

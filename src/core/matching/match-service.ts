@@ -29,7 +29,11 @@ export type RunSummary = {
 };
 
 export function reasonsOf(c: Candidate): AssignmentSignal[] {
-  const signals: AssignmentSignal[] = c.signals.map((s) => ({ kind: s.kind, detail: s.detail, ...(s.weight !== undefined ? { weight: s.weight } : {}) }));
+  const signals: AssignmentSignal[] = c.signals.map((s) => ({
+    kind: s.kind,
+    detail: s.detail,
+    ...(s.weight !== undefined ? { weight: s.weight } : {}),
+  }));
   for (const flag of c.flags) signals.push({ kind: `flag_${flag}`, detail: flag });
   return signals;
 }
@@ -40,7 +44,10 @@ function applyAuto(tx: Tx, clock: Clock, d: Decision): number {
   const last = best.allocations.length - 1;
   const rows = applyAssignment(tx, clock, {
     postingId: d.postingId,
-    allocations: best.allocations.map((a, i) => ({ ...a, ...(i === last && best.shortfallMinor > 0 ? { acceptedShortfallMinor: best.shortfallMinor } : {}) })),
+    allocations: best.allocations.map((a, i) => ({
+      ...a,
+      ...(i === last && best.shortfallMinor > 0 ? { acceptedShortfallMinor: best.shortfallMinor } : {}),
+    })),
     method: 'auto',
     pass: d.pass,
     score: best.score,
@@ -55,15 +62,37 @@ function applyReturn(tx: Tx, clock: Clock, d: Decision, posting: LoadedPosting):
   let undone = 0;
   const originals = new Set<number>();
   for (const r of d.reverses ?? []) {
-    const { assignment } = undoAssignment(tx, clock, { assignmentId: r.assignmentId, actor: MATCHER_ACTOR, reason: `returned by posting ${d.postingId}` });
+    const { assignment } = undoAssignment(tx, clock, {
+      assignmentId: r.assignmentId,
+      actor: MATCHER_ACTOR,
+      reason: `returned by posting ${d.postingId}`,
+    });
     originals.add(assignment.postingId);
-    tx.insert(postingReturns).values({ returnPostingId: d.postingId, assignmentId: r.assignmentId, orderId: r.orderId, amountMinor: r.amountMinor, createdAt: now }).run();
+    tx.insert(postingReturns)
+      .values({
+        returnPostingId: d.postingId,
+        assignmentId: r.assignmentId,
+        orderId: r.orderId,
+        amountMinor: r.amountMinor,
+        createdAt: now,
+      })
+      .run();
     undone++;
   }
   // The returned money is gone again: its original posting is no order payment any more (not re-matched).
   for (const id of originals) {
-    tx.update(postings).set({ matchState: 'ignored' }).where(and(eq(postings.id, id), eq(postings.assignedMinor, 0))).run();
-    writeAudit(tx, clock, { actor: MATCHER_ACTOR, entityType: 'posting', entityId: id, action: 'returned', after: { matchState: 'ignored' }, details: { returnPostingId: d.postingId } });
+    tx.update(postings)
+      .set({ matchState: 'ignored' })
+      .where(and(eq(postings.id, id), eq(postings.assignedMinor, 0)))
+      .run();
+    writeAudit(tx, clock, {
+      actor: MATCHER_ACTOR,
+      entityType: 'posting',
+      entityId: id,
+      action: 'returned',
+      after: { matchState: 'ignored' },
+      details: { returnPostingId: d.postingId },
+    });
   }
   tx.update(postings).set({ matchState: 'assigned' }).where(eq(postings.id, d.postingId)).run();
   writeAudit(tx, clock, {
@@ -81,7 +110,14 @@ function applyReturn(tx: Tx, clock: Clock, d: Decision, posting: LoadedPosting):
 function markDebit(tx: Tx, clock: Clock, posting: LoadedPosting): void {
   if (posting.matchState !== 'unassigned') return;
   tx.update(postings).set({ matchState: 'debit' }).where(eq(postings.id, posting.id)).run();
-  writeAudit(tx, clock, { actor: MATCHER_ACTOR, entityType: 'posting', entityId: posting.id, action: 'marked_debit', before: { matchState: 'unassigned' }, after: { matchState: 'debit' } });
+  writeAudit(tx, clock, {
+    actor: MATCHER_ACTOR,
+    entityType: 'posting',
+    entityId: posting.id,
+    action: 'marked_debit',
+    before: { matchState: 'unassigned' },
+    after: { matchState: 'debit' },
+  });
 }
 
 export function runMatching(deps: { db: Db; clock: Clock; logger: Logger }): RunSummary {

@@ -12,7 +12,16 @@ import { combinedCandidates } from './passes/combined.ts';
 import { isReturn, returnContext, returnDecision } from './passes/returns.ts';
 import { cachedPass, hasIdentity, singleCandidate } from './passes/single.ts';
 import type { MatchSettings } from './settings.ts';
-import { EMPTY_FACTS, type Candidate, type Decision, type MatchInput, type MatchOrder, type MatchPosting, type MatchResult, type PassName } from './types.ts';
+import {
+  EMPTY_FACTS,
+  type Candidate,
+  type Decision,
+  type MatchInput,
+  type MatchOrder,
+  type MatchPosting,
+  type MatchResult,
+  type PassName,
+} from './types.ts';
 
 /** The reasons of every automatic decision: none (one shared frozen array, not one per decision). */
 const NO_REASONS = Object.freeze([] as string[]) as string[];
@@ -20,10 +29,17 @@ const NO_REASONS = Object.freeze([] as string[]) as string[];
 /** Order of the passes that may assign automatically. */
 export const AUTO_PASSES: readonly PassName[] = ['reference', 'number', 'combined', 'typo', 'payer'];
 
-const byRank = (a: Candidate, b: Candidate) => b.score - a.score || a.blockers.length - b.blockers.length || (a.orderIds[0] ?? 0) - (b.orderIds[0] ?? 0);
+const byRank = (a: Candidate, b: Candidate) =>
+  b.score - a.score || a.blockers.length - b.blockers.length || (a.orderIds[0] ?? 0) - (b.orderIds[0] ?? 0);
 
 /** Candidates of a posting against the current open amounts, best first. */
-export function rankCandidates(ev: Evidence, index: OrderIndex, settingsFor: (o: MatchOrder) => MatchSettings, defaults: MatchSettings, withAmountOnly = true): Candidate[] {
+export function rankCandidates(
+  ev: Evidence,
+  index: OrderIndex,
+  settingsFor: (o: MatchOrder) => MatchSettings,
+  defaults: MatchSettings,
+  withAmountOnly = true,
+): Candidate[] {
   const out: Candidate[] = [];
   for (const id of ev.signals.keys()) {
     const c = singleCandidate(ev, id, index, settingsFor);
@@ -36,17 +52,25 @@ export function rankCandidates(ev: Evidence, index: OrderIndex, settingsFor: (o:
       if (c) out.push(c);
     }
   }
-  const exactSingle = out.some((c) => c.blockers.length === 0 && c.signals.some((s) => s.kind === 'amount_exact'));
+  const exactSingle = out.some(
+    (c) => c.blockers.length === 0 && c.signals.some((s) => s.kind === 'amount_exact'),
+  );
   if (!exactSingle) out.push(...combinedCandidates(ev, index, defaults));
   return sortSmall(out, byRank);
 }
 
 /** Band of a ranked candidate list; reasons say why the best one is not automatic. */
-export function band(candidates: readonly Candidate[], settings: MatchSettings): { band: Decision['band']; reasons: string[] } {
+export function band(
+  candidates: readonly Candidate[],
+  settings: MatchSettings,
+): { band: Decision['band']; reasons: string[] } {
   const best = candidates[0];
   if (!best) return { band: 'none', reasons: ['no_candidate'] };
   // The others, without copying the list (band() runs for every ranked posting in every pass).
-  const rest = { some: (test: (c: Candidate) => boolean) => candidates.some((c, i) => i > 0 && test(c)), find: (test: (c: Candidate) => boolean) => candidates.find((c, i) => i > 0 && test(c)) };
+  const rest = {
+    some: (test: (c: Candidate) => boolean) => candidates.some((c, i) => i > 0 && test(c)),
+    find: (test: (c: Candidate) => boolean) => candidates.find((c, i) => i > 0 && test(c)),
+  };
   const reasons = [...best.blockers];
   if (best.score < settings.autoThreshold) reasons.push('score_below_threshold');
   const overlaps = (c: Candidate) => c.orderIds.some((id) => best.orderIds.includes(id));
@@ -56,17 +80,27 @@ export function band(candidates: readonly Candidate[], settings: MatchSettings):
     // better tier is clearly ahead whatever the scores; within a tier the score margin decides. A runner-up
     // of a better tier (the payer named another order) is a conflict, never automatic.
     if (tier(second) > tier(best)) reasons.push('other_order_named');
-    else if (tier(second) === tier(best) && best.score - second.score < settings.minMargin) reasons.push('not_clearly_ahead');
+    else if (tier(second) === tier(best) && best.score - second.score < settings.minMargin)
+      reasons.push('not_clearly_ahead');
   }
   // Hard rule: the number points at one order, but the payer and the amount point at another (a typo that
   // happens to be another open order's number). Only our reference outweighs the payer.
-  if (best.pass !== 'reference' && !payerAgrees(best) && rest.some((c) => !overlaps(c) && payerAgrees(c) && amountAgrees(c))) {
+  if (
+    best.pass !== 'reference' &&
+    !payerAgrees(best) &&
+    rest.some((c) => !overlaps(c) && payerAgrees(c) && amountAgrees(c))
+  ) {
     reasons.push('payer_points_elsewhere');
   }
   // Hard rule: same amount and same payer on several open orders, with no number or reference to tell.
   if (!hasIdentity(best)) {
     let bestKinds: string | undefined;
-    if (rest.some((c) => !overlaps(c) && best.amountMinor === c.amountMinor && (bestKinds ??= kinds(best)) === kinds(c))) reasons.push('ambiguous_same_amount_same_name');
+    if (
+      rest.some(
+        (c) => !overlaps(c) && best.amountMinor === c.amountMinor && (bestKinds ??= kinds(best)) === kinds(c),
+      )
+    )
+      reasons.push('ambiguous_same_amount_same_name');
   }
   if (reasons.length === 0) return { band: 'auto', reasons };
   return { band: best.score >= 0.5 ? 'suggest' : 'none', reasons: [...new Set(reasons)] };
@@ -83,7 +117,8 @@ function runnerUp(candidates: readonly Candidate[]): Candidate | undefined {
 
 const PAYER_KINDS_STRONG = new Set(['name_exact', 'company', 'iban_learned', 'alias_learned']);
 const AMOUNT_FITS = new Set(['amount_exact', 'amount_within_tolerance', 'amount_sum']);
-const payerAgrees = (c: Candidate) => c.signals.some((s) => PAYER_KINDS_STRONG.has(s.kind) && (s.weight ?? 0) > 0);
+const payerAgrees = (c: Candidate) =>
+  c.signals.some((s) => PAYER_KINDS_STRONG.has(s.kind) && (s.weight ?? 0) > 0);
 const amountAgrees = (c: Candidate) => c.signals.some((s) => AMOUNT_FITS.has(s.kind));
 
 function tier(c: Candidate): number {
@@ -104,13 +139,16 @@ export function runMatcher(input: MatchInput): MatchResult {
   const settings = input.settings;
   const learned = input.learned ?? EMPTY_FACTS;
   const learnedCustomers = new Set<string>();
-  for (const map of [learned.ibanToCustomers, learned.aliasToCustomers]) for (const list of map.values()) for (const c of list) learnedCustomers.add(c);
+  for (const map of [learned.ibanToCustomers, learned.aliasToCustomers])
+    for (const list of map.values()) for (const c of list) learnedCustomers.add(c);
   const index = new OrderIndex(input.orders, learnedCustomers);
   const settingsFor = (o: MatchOrder) => input.shopSettings?.get(o.shopId) ?? settings;
   const decisions: Decision[] = [];
   const summary = { auto: 0, suggested: 0, none: 0, returns: 0, debits: 0 };
 
-  const sorted = [...input.postings].sort((a, b) => (a.bookingDate ?? '').localeCompare(b.bookingDate ?? '') || a.id - b.id);
+  const sorted = [...input.postings].sort(
+    (a, b) => (a.bookingDate ?? '').localeCompare(b.bookingDate ?? '') || a.id - b.id,
+  );
   const credits: MatchPosting[] = [];
   const postingAmounts = new Map<number, number>();
   for (const p of sorted) postingAmounts.set(p.id, p.amountMinor);
@@ -178,7 +216,8 @@ export function runMatcher(input: MatchInput): MatchResult {
     const ranked = ranking(ev);
     const candidates = ranked.candidates;
     const best = candidates[0];
-    if (!best || best.pass !== pass || (ranked.band ??= band(candidates, settingsOf(best)).band) !== 'auto') return false;
+    if (!best || best.pass !== pass || (ranked.band ??= band(candidates, settingsOf(best)).band) !== 'auto')
+      return false;
     // Without the payer's other orders in view, a number is trusted only when the payer agrees with it.
     if (!ev.payerDone && pass !== 'reference' && !payerAgrees(best)) return false;
     best.allocations.forEach((a, i) => {
@@ -238,9 +277,17 @@ export function runMatcher(input: MatchInput): MatchResult {
     // A posting that only became unambiguous after other passes assigned is still left for the dealer:
     // its evidence was weaker than that of the pass it would belong to.
     const b = verdict.band === 'auto' ? 'suggest' : verdict.band;
-    const why = input.manualOnly?.has(ev.posting.id) ? 'assignment_undone_before' : 'resolved_only_after_other_assignments';
+    const why = input.manualOnly?.has(ev.posting.id)
+      ? 'assignment_undone_before'
+      : 'resolved_only_after_other_assignments';
     const reasons = verdict.band === 'auto' ? [why] : verdict.reasons;
-    decisions.push({ postingId: ev.posting.id, band: b, pass: candidates[0]?.pass ?? 'amount', candidates: candidates.slice(0, settings.maxCandidates), reasons });
+    decisions.push({
+      postingId: ev.posting.id,
+      band: b,
+      pass: candidates[0]?.pass ?? 'amount',
+      candidates: candidates.slice(0, settings.maxCandidates),
+      reasons,
+    });
     summary[b === 'suggest' ? 'suggested' : 'none']++;
   }
   return { decisions, summary };

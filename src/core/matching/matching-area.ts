@@ -7,7 +7,15 @@ import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { assignMissingReferences, ensurePaymentReference } from '../orders/payment-reference-service.ts';
 import { runMatching } from './match-service.ts';
-import { assignManually, ignore, listAssignments, listQueue, resolveOrderRef, searchOrders, undo } from './queue-service.ts';
+import {
+  assignManually,
+  ignore,
+  listAssignments,
+  listQueue,
+  resolveOrderRef,
+  searchOrders,
+  undo,
+} from './queue-service.ts';
 
 export const DEALER_ACTOR = 'dealer';
 
@@ -16,17 +24,35 @@ export function createMatchingArea(deps: { db: Db; clock: Clock; logger: Logger 
   return {
     /** Runs the matcher and persists automatic assignments and returns (one transaction). */
     run: () => runMatching(deps),
-    queue: (page: { limit?: number; offset?: number } = {}) => listQueue(deps, { limit: page.limit ?? 50, offset: page.offset ?? 0 }),
-    assign: (input: { postingId: number; allocations: { orderId: number; amountMinor?: number | undefined }[]; note?: string | undefined; actor?: string }) =>
-      assignManually(deps, { ...input, actor: input.actor ?? DEALER_ACTOR }),
-    ignore: (input: { postingId: number; undo?: boolean; note?: string | undefined; actor?: string }) => ignore(deps, { ...input, actor: input.actor ?? DEALER_ACTOR }),
+    queue: (page: { limit?: number; offset?: number } = {}) =>
+      listQueue(deps, { limit: page.limit ?? 50, offset: page.offset ?? 0 }),
+    assign: (input: {
+      postingId: number;
+      allocations: { orderId: number; amountMinor?: number | undefined }[];
+      note?: string | undefined;
+      actor?: string;
+    }) => assignManually(deps, { ...input, actor: input.actor ?? DEALER_ACTOR }),
+    ignore: (input: { postingId: number; undo?: boolean; note?: string | undefined; actor?: string }) =>
+      ignore(deps, { ...input, actor: input.actor ?? DEALER_ACTOR }),
     undo: (input: { assignmentId: number; reason?: string; actor?: string }) =>
-      undo(deps, { assignmentId: input.assignmentId, actor: input.actor ?? DEALER_ACTOR, reason: input.reason ?? 'undone by the dealer' }),
-    assignments: (q: { postingId?: number; orderId?: number; includeUndone?: boolean; limit?: number } = {}) => listAssignments(db, q),
-    searchOrders: (q: { query?: string | undefined; amountMinor?: number | undefined; includeClosed?: boolean; limit?: number }) => searchOrders(db, q),
+      undo(deps, {
+        assignmentId: input.assignmentId,
+        actor: input.actor ?? DEALER_ACTOR,
+        reason: input.reason ?? 'undone by the dealer',
+      }),
+    assignments: (
+      q: { postingId?: number; orderId?: number; includeUndone?: boolean; limit?: number } = {},
+    ) => listAssignments(db, q),
+    searchOrders: (q: {
+      query?: string | undefined;
+      amountMinor?: number | undefined;
+      includeClosed?: boolean;
+      limit?: number;
+    }) => searchOrders(db, q),
     /** Order id for an order number (unique across shops) or id, as typed on the command line. */
     resolveOrder: (ref: string) => resolveOrderRef(db, ref),
-    ensurePaymentReference: (orderId: number) => db.transaction((tx) => ensurePaymentReference(tx, clock, orderId)),
+    ensurePaymentReference: (orderId: number) =>
+      db.transaction((tx) => ensurePaymentReference(tx, clock, orderId)),
     assignMissingReferences: () => assignMissingReferences(db, clock),
   };
 }

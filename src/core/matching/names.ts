@@ -7,11 +7,64 @@
 import { byCodeUnits, sortSmall } from './small-sort.ts';
 
 const LEGAL_FORMS = new Set([
-  'gmbh', 'mbh', 'ug', 'haftungsbeschrankt', 'hb', 'ek', 'ekfr', 'ekfm', 'ohg', 'kg', 'ag', 'gbr', 'ev', 'eg', 'se',
-  'kgaa', 'partg', 'ltd', 'limited', 'inc', 'llc', 'llp', 'plc', 'sarl', 'sas', 'sa', 'srl', 'spa', 'bv', 'nv', 'oy',
-  'ab', 'as', 'aps', 'co', 'corp', 'company', 'und', 'and', 'u', 'cie',
+  'gmbh',
+  'mbh',
+  'ug',
+  'haftungsbeschrankt',
+  'hb',
+  'ek',
+  'ekfr',
+  'ekfm',
+  'ohg',
+  'kg',
+  'ag',
+  'gbr',
+  'ev',
+  'eg',
+  'se',
+  'kgaa',
+  'partg',
+  'ltd',
+  'limited',
+  'inc',
+  'llc',
+  'llp',
+  'plc',
+  'sarl',
+  'sas',
+  'sa',
+  'srl',
+  'spa',
+  'bv',
+  'nv',
+  'oy',
+  'ab',
+  'as',
+  'aps',
+  'co',
+  'corp',
+  'company',
+  'und',
+  'and',
+  'u',
+  'cie',
 ]);
-const TITLES = new Set(['herr', 'herrn', 'frau', 'dr', 'prof', 'dipl', 'ing', 'mr', 'mrs', 'ms', 'miss', 'fam', 'familie', 'eheleute']);
+const TITLES = new Set([
+  'herr',
+  'herrn',
+  'frau',
+  'dr',
+  'prof',
+  'dipl',
+  'ing',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'fam',
+  'familie',
+  'eheleute',
+]);
 
 /** Lower case ASCII: ä/ae → a, ö/oe → o, ü/ue → u, ß → ss, ø → o, other diacritics dropped. */
 export function foldName(text: string): string {
@@ -51,7 +104,8 @@ export function nameTokens(text: string | null | undefined): string[] {
   sortSmall(tokens, byCodeUnits);
   // Sorted, so duplicates are neighbours.
   let n = 0;
-  for (let i = 0; i < tokens.length; i++) if (i === 0 || tokens[i] !== tokens[n - 1]) tokens[n++] = tokens[i] as string;
+  for (let i = 0; i < tokens.length; i++)
+    if (i === 0 || tokens[i] !== tokens[n - 1]) tokens[n++] = tokens[i] as string;
   tokens.length = n;
   return tokens;
 }
@@ -66,7 +120,8 @@ export function nameKey(text: string | null | undefined): string {
 /** Pairs of tokens (sorted), the index keys for "same person, one extra middle name or second surname". */
 export function tokenPairs(tokens: readonly string[]): string[] {
   const pairs: string[] = [];
-  for (let i = 0; i < tokens.length; i++) for (let j = i + 1; j < tokens.length; j++) pairs.push(`${tokens[i]} ${tokens[j]}`);
+  for (let i = 0; i < tokens.length; i++)
+    for (let j = i + 1; j < tokens.length; j++) pairs.push(`${tokens[i]} ${tokens[j]}`);
   return pairs;
 }
 
@@ -81,7 +136,7 @@ export function compareNames(payer: readonly string[], customer: readonly string
   if (payer.length === 0 || customer.length === 0) return 'none';
   // Both token lists are sorted and unique (nameTokens): count the shared tokens by merging, no allocation.
   let shared = 0;
-  for (let i = 0, j = 0; i < payer.length && j < customer.length; ) {
+  for (let i = 0, j = 0; i < payer.length && j < customer.length;) {
     const a = payer[i] as string;
     const b = customer[j] as string;
     if (a === b) {
@@ -98,7 +153,11 @@ export function compareNames(payer: readonly string[], customer: readonly string
 }
 
 /** Customer identity key for learning: the e-mail when known, else the normalised name. */
-export function customerKey(order: { email?: string | null; customerName?: string | null; company?: string | null }): string | undefined {
+export function customerKey(order: {
+  email?: string | null;
+  customerName?: string | null;
+  company?: string | null;
+}): string | undefined {
   const email = order.email?.trim().toLowerCase();
   if (email) return `email:${email}`;
   const key = nameKey(order.company || order.customerName);

@@ -105,17 +105,31 @@ export class OrderIndex {
   private add(order: MatchOrder): void {
     // Each name is normalised once here; the evidence and the learned-customer key reuse the tokens and keys.
     const { tokens, key: nameKey } = this.normalised(order.customerName);
-    const { tokens: companyTokens, key: companyKey } = order.company ? this.normalised(order.company) : NO_NAME;
-    const key = this.learnedCustomers.size > 0 ? customerKeyOf(order, order.company ? companyKey : nameKey) : undefined;
-    const entry: IndexedOrder = { id: order.id, order, tokens, companyTokens, nameKey, companyKey, day: epochDay(order.createdAt), open: order.totalMinor - order.paidMinor };
+    const { tokens: companyTokens, key: companyKey } = order.company
+      ? this.normalised(order.company)
+      : NO_NAME;
+    const key =
+      this.learnedCustomers.size > 0 ? customerKeyOf(order, order.company ? companyKey : nameKey) : undefined;
+    const entry: IndexedOrder = {
+      id: order.id,
+      order,
+      tokens,
+      companyTokens,
+      nameKey,
+      companyKey,
+      day: epochDay(order.createdAt),
+      open: order.totalMinor - order.paidMinor,
+    };
     this.byId.set(order.id, entry);
     if (order.paymentReference) this.byReference.set(order.paymentReference.toUpperCase(), entry);
     this.addNumber(order.number, entry, 'number');
     if (order.invoiceNumber) this.addNumber(order.invoiceNumber, entry, 'invoice');
     if (nameKey) push(this.byName, nameKey, entry);
     if (companyKey && companyKey !== nameKey) push(this.byName, companyKey, entry);
-    if (tokens.length >= 3 && tokens.length <= 6) for (const p of tokenPairs(tokens)) push(this.byLongNamePair, p, entry);
-    if (companyTokens.length >= 3 && companyTokens.length <= 6) for (const p of tokenPairs(companyTokens)) push(this.byLongNamePair, p, entry);
+    if (tokens.length >= 3 && tokens.length <= 6)
+      for (const p of tokenPairs(tokens)) push(this.byLongNamePair, p, entry);
+    if (companyTokens.length >= 3 && companyTokens.length <= 6)
+      for (const p of tokenPairs(companyTokens)) push(this.byLongNamePair, p, entry);
     if (key && this.learnedCustomers.has(key)) push(this.byCustomer, key, entry);
     let amounts = this.byAmount.get(order.currency);
     if (!amounts) this.byAmount.set(order.currency, (amounts = new Map<number, IndexedOrder[]>()));
@@ -167,7 +181,10 @@ export class OrderIndex {
    * bucket, customers with more tokens than the payer (via pairs of long names), and customers with fewer
    * tokens than the payer ("THOMAS UND ANNA MUELLER" -> "Anna Müller", via pairs of the payer's tokens).
    */
-  byPayerName(payerTokens: readonly string[], payerKey = payerTokens.join(' ')): Map<number, 'exact' | 'partial'> {
+  byPayerName(
+    payerTokens: readonly string[],
+    payerKey = payerTokens.join(' '),
+  ): Map<number, 'exact' | 'partial'> {
     const out = new Map<number, 'exact' | 'partial'>();
     if (payerTokens.length === 0) return out;
     for (const e of this.byName.get(payerKey) ?? []) out.set(e.id, 'exact');

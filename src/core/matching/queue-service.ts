@@ -9,7 +9,12 @@ import type { Clock } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { assignments, orders, postings, shops } from '../db/schema/index.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { applyAssignment, setIgnored, undoAssignment, type UndoResult } from '../orders/assignment-service.ts';
+import {
+  applyAssignment,
+  setIgnored,
+  undoAssignment,
+  type UndoResult,
+} from '../orders/assignment-service.ts';
 import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
 import { learnFromAssignment, unlearnAssignment } from './learning.ts';
 import { loadMatchInput } from './match-loader.ts';
@@ -21,7 +26,13 @@ type OrderRow = typeof orders.$inferSelect;
 type Deps = { db: Db; clock: Clock };
 
 function shopNames(db: Pick<Db, 'select'>): Map<number, string> {
-  return new Map(db.select({ id: shops.id, name: shops.name }).from(shops).all().map((s) => [s.id, s.name]));
+  return new Map(
+    db
+      .select({ id: shops.id, name: shops.name })
+      .from(shops)
+      .all()
+      .map((s) => [s.id, s.name]),
+  );
 }
 
 export function orderSummary(o: OrderRow, shopName: string): OrderSummary {
@@ -44,20 +55,40 @@ export function orderSummary(o: OrderRow, shopName: string): OrderSummary {
   };
 }
 
-export function listQueue({ db, clock }: Deps, page: { limit: number; offset: number }): { items: QueueItem[]; total: number } {
+export function listQueue(
+  { db, clock }: Deps,
+  page: { limit: number; offset: number },
+): { items: QueueItem[]; total: number } {
   const input = loadMatchInput(db, clock.now());
   // The queue shows automatic verdicts not applied yet as suggestions, with their alternatives.
   const result = runMatcher({ ...input, fullRanking: true });
   const open = result.decisions.filter((d) => d.pass !== 'debit');
   const postingById = new Map(input.postings.map((p) => [p.id, p]));
-  open.sort((a, b) => (postingById.get(b.postingId)?.bookingDate ?? '').localeCompare(postingById.get(a.postingId)?.bookingDate ?? '') || b.postingId - a.postingId);
+  open.sort(
+    (a, b) =>
+      (postingById.get(b.postingId)?.bookingDate ?? '').localeCompare(
+        postingById.get(a.postingId)?.bookingDate ?? '',
+      ) || b.postingId - a.postingId,
+  );
   const slice = open.slice(page.offset, page.offset + page.limit);
   const orderIds = [...new Set(slice.flatMap((d) => d.candidates.flatMap((c) => c.orderIds)))];
   const orderRows = orderIds.length ? db.select().from(orders).where(inArray(orders.id, orderIds)).all() : [];
   const names = shopNames(db);
   const summaries = new Map(orderRows.map((o) => [o.id, orderSummary(o, names.get(o.shopId) ?? '')]));
   const fullPostings = new Map(
-    (slice.length ? db.select().from(postings).where(inArray(postings.id, slice.map((d) => d.postingId))).all() : []).map((p) => [p.id, p]),
+    (slice.length
+      ? db
+          .select()
+          .from(postings)
+          .where(
+            inArray(
+              postings.id,
+              slice.map((d) => d.postingId),
+            ),
+          )
+          .all()
+      : []
+    ).map((p) => [p.id, p]),
   );
   const items: QueueItem[] = [];
   for (const d of slice) {
@@ -97,14 +128,26 @@ export function listQueue({ db, clock }: Deps, page: { limit: number; offset: nu
   return { items, total: open.length };
 }
 
-export function listAssignments(db: Pick<Db, 'select'>, q: { postingId?: number; orderId?: number; includeUndone?: boolean; limit?: number; ids?: number[] }): AssignmentView[] {
+export function listAssignments(
+  db: Pick<Db, 'select'>,
+  q: { postingId?: number; orderId?: number; includeUndone?: boolean; limit?: number; ids?: number[] },
+): AssignmentView[] {
   const where: SQL[] = [];
   if (q.postingId !== undefined) where.push(eq(assignments.postingId, q.postingId));
   if (q.orderId !== undefined) where.push(eq(assignments.orderId, q.orderId));
   if (q.ids) where.push(inArray(assignments.id, q.ids));
   if (!q.includeUndone && !q.ids) where.push(isNull(assignments.undoneAt));
   const rows = db
-    .select({ a: assignments, p: { endToEndId: postings.endToEndId, bankReference: postings.bankReference, currency: postings.currency }, o: { number: orders.number }, shop: shops.name })
+    .select({
+      a: assignments,
+      p: {
+        endToEndId: postings.endToEndId,
+        bankReference: postings.bankReference,
+        currency: postings.currency,
+      },
+      o: { number: orders.number },
+      shop: shops.name,
+    })
     .from(assignments)
     .innerJoin(postings, eq(postings.id, assignments.postingId))
     .innerJoin(orders, eq(orders.id, assignments.orderId))
@@ -137,13 +180,22 @@ export function listAssignments(db: Pick<Db, 'select'>, q: { postingId?: number;
 /** Manual assignment; amounts default to the order's open amount (one order: the posting's open amount). */
 export function assignManually(
   { db, clock }: Deps,
-  input: { postingId: number; allocations: { orderId: number; amountMinor?: number | undefined }[]; actor: string; note?: string | undefined },
+  input: {
+    postingId: number;
+    allocations: { orderId: number; amountMinor?: number | undefined }[];
+    actor: string;
+    note?: string | undefined;
+  },
 ): AssignmentView[] {
   const ids = db.transaction((tx) => {
     const posting = tx.select().from(postings).where(eq(postings.id, input.postingId)).get();
-    if (!posting) throw new NotFoundError('POSTING_NOT_FOUND', `There is no posting with id ${input.postingId}.`);
+    if (!posting)
+      throw new NotFoundError('POSTING_NOT_FOUND', `There is no posting with id ${input.postingId}.`);
     if (posting.amountMinor <= 0) {
-      throw new ValidationError('POSTING_NOT_CREDIT', `Posting ${posting.id} is a debit; only incoming payments can be assigned to orders.`);
+      throw new ValidationError(
+        'POSTING_NOT_CREDIT',
+        `Posting ${posting.id} is a debit; only incoming payments can be assigned to orders.`,
+      );
     }
     let left = posting.amountMinor - posting.assignedMinor;
     const allocations = input.allocations.map((a, i) => {
@@ -153,13 +205,17 @@ export function assignManually(
         if (!order) throw new NotFoundError('ORDER_NOT_FOUND', `There is no order with id ${a.orderId}.`);
         const single = input.allocations.length === 1;
         const lastWithout = i === input.allocations.length - 1;
-        amount = single || lastWithout ? left : Math.min(left, Math.max(0, order.totalMinor - order.paidMinor));
+        amount =
+          single || lastWithout ? left : Math.min(left, Math.max(0, order.totalMinor - order.paidMinor));
       }
       left -= amount;
       return { orderId: a.orderId, amountMinor: amount };
     });
     if (allocations.some((a) => a.amountMinor <= 0)) {
-      throw new ValidationError('ASSIGN_NOTHING_LEFT', `Posting ${posting.id} has nothing left to assign to every named order; give amounts.`);
+      throw new ValidationError(
+        'ASSIGN_NOTHING_LEFT',
+        `Posting ${posting.id} has nothing left to assign to every named order; give amounts.`,
+      );
     }
     const rows = applyAssignment(tx, clock, {
       postingId: posting.id,
@@ -176,32 +232,68 @@ export function assignManually(
   return listAssignments(db, { ids });
 }
 
-export function undo({ db, clock }: Deps, params: { assignmentId: number; actor: string; reason: string }): Omit<UndoResult, 'assignment'> & { assignment: AssignmentView } {
+export function undo(
+  { db, clock }: Deps,
+  params: { assignmentId: number; actor: string; reason: string },
+): Omit<UndoResult, 'assignment'> & { assignment: AssignmentView } {
   const result = db.transaction((tx) => {
     const r = undoAssignment(tx, clock, params);
     if (r.assignment.method === 'manual') unlearnAssignment(tx, clock, r.assignment);
     return r;
   });
   const [view] = listAssignments(db, { ids: [params.assignmentId] });
-  if (!view) throw new NotFoundError('ASSIGNMENT_NOT_FOUND', `There is no assignment with id ${params.assignmentId}.`);
+  if (!view)
+    throw new NotFoundError('ASSIGNMENT_NOT_FOUND', `There is no assignment with id ${params.assignmentId}.`);
   return { ...result, assignment: view };
 }
 
-export function ignore({ db, clock }: Deps, params: { postingId: number; actor: string; undo?: boolean; note?: string | undefined }) {
-  const p = db.transaction((tx) => setIgnored(tx, clock, { postingId: params.postingId, actor: params.actor, ...(params.undo ? { undo: true } : {}), ...(params.note ? { note: params.note } : {}) }));
+export function ignore(
+  { db, clock }: Deps,
+  params: { postingId: number; actor: string; undo?: boolean; note?: string | undefined },
+) {
+  const p = db.transaction((tx) =>
+    setIgnored(tx, clock, {
+      postingId: params.postingId,
+      actor: params.actor,
+      ...(params.undo ? { undo: true } : {}),
+      ...(params.note ? { note: params.note } : {}),
+    }),
+  );
   return { postingId: p.id, matchState: p.matchState };
 }
 
 /** Open orders by number / invoice number / reference, customer name (umlaut-insensitive), e-mail, amount. */
-export function searchOrders(db: Pick<Db, 'select'>, q: { query?: string | undefined; amountMinor?: number | undefined; includeClosed?: boolean; limit?: number }): OrderSummary[] {
-  const rows = q.includeClosed ? db.select().from(orders).all() : db.select().from(orders).where(inArray(orders.status, [...AWAITING_PAYMENT])).all();
+export function searchOrders(
+  db: Pick<Db, 'select'>,
+  q: {
+    query?: string | undefined;
+    amountMinor?: number | undefined;
+    includeClosed?: boolean;
+    limit?: number;
+  },
+): OrderSummary[] {
+  const rows = q.includeClosed
+    ? db.select().from(orders).all()
+    : db
+        .select()
+        .from(orders)
+        .where(inArray(orders.status, [...AWAITING_PAYMENT]))
+        .all();
   const text = q.query?.trim() ?? '';
   const key = numberKey(text);
-  const words = foldName(text).split(/[^a-z0-9@.]+/).filter((w) => w.length > 0);
+  const words = foldName(text)
+    .split(/[^a-z0-9@.]+/)
+    .filter((w) => w.length > 0);
   const hits = rows.filter((o) => {
-    if (q.amountMinor !== undefined && o.totalMinor !== q.amountMinor && o.totalMinor - o.paidMinor !== q.amountMinor) return false;
+    if (
+      q.amountMinor !== undefined &&
+      o.totalMinor !== q.amountMinor &&
+      o.totalMinor - o.paidMinor !== q.amountMinor
+    )
+      return false;
     if (!text) return true;
-    if (key && [o.number, o.invoiceNumber, o.paymentReference].some((n) => n && numberKey(n).includes(key))) return true;
+    if (key && [o.number, o.invoiceNumber, o.paymentReference].some((n) => n && numberKey(n).includes(key)))
+      return true;
     const hay = foldName([o.customerName, o.company, o.email].filter(Boolean).join(' '));
     return words.length > 0 && words.every((w) => hay.includes(w));
   });
@@ -217,15 +309,29 @@ export function searchOrders(db: Pick<Db, 'select'>, q: { query?: string | undef
  * several shops use must be given as the id.
  */
 export function resolveOrderRef(db: Pick<Db, 'select'>, ref: string): number {
-  const byNumber = db.select({ id: orders.id, shopId: orders.shopId }).from(orders).where(eq(orders.number, ref)).all();
+  const byNumber = db
+    .select({ id: orders.id, shopId: orders.shopId })
+    .from(orders)
+    .where(eq(orders.number, ref))
+    .all();
   if (byNumber.length > 1) {
-    throw new ValidationError('ORDER_AMBIGUOUS', `Several shops have an order "${ref}" (ids ${byNumber.map((o) => o.id).join(', ')}); give the order id instead.`);
+    throw new ValidationError(
+      'ORDER_AMBIGUOUS',
+      `Several shops have an order "${ref}" (ids ${byNumber.map((o) => o.id).join(', ')}); give the order id instead.`,
+    );
   }
   const only = byNumber[0];
   if (only) return only.id;
   if (/^\d+$/.test(ref)) {
-    const byId = db.select({ id: orders.id }).from(orders).where(eq(orders.id, Number(ref))).get();
+    const byId = db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(eq(orders.id, Number(ref)))
+      .get();
     if (byId) return byId.id;
   }
-  throw new NotFoundError('ORDER_NOT_FOUND', `There is no order with number or id "${ref}". Search with kassenwart queue or the orders search.`);
+  throw new NotFoundError(
+    'ORDER_NOT_FOUND',
+    `There is no order with number or id "${ref}". Search with kassenwart queue or the orders search.`,
+  );
 }

@@ -10,7 +10,13 @@
  * placeholder) is ignored.
  */
 import { isValidIBAN } from 'ibantools';
-import { REFERENCE_LENGTH, REFERENCE_PREFIX, compactReference, creditorReferenceBody, isValidReference } from './references.ts';
+import {
+  REFERENCE_LENGTH,
+  REFERENCE_PREFIX,
+  compactReference,
+  creditorReferenceBody,
+  isValidReference,
+} from './references.ts';
 
 export type NumberCandidate = {
   /** Upper-case alphanumeric key, e.g. `WC10023`, `RE202600123`. */
@@ -35,9 +41,45 @@ export type Extraction = {
 
 const SEPA_KEYWORDS = /\b(?:SVWZ|EREF|KREF|MREF|CRED|DEBT|ABWA|ABWE|COAM|OAMT|SQTP|PURP)\+/g;
 const ORDER_KEYWORDS = new Set([
-  'BESTELLUNG', 'BESTELLUNGEN', 'RECHNUNGEN', 'AUFTRAEGE', 'AUFTRÄGE', 'ORDERS', 'UND', 'AND', 'BESTELLNR', 'BESTELLNUMMER', 'BESTELL', 'BEST', 'AUFTRAG', 'AUFTRAGSNR', 'AUFTRAGSNUMMER', 'ORDER',
-  'ORDERNR', 'ORDERNUMBER', 'NR', 'NO', 'NUMMER', 'RECHNUNG', 'RECHNUNGSNR', 'RECHNUNGSNUMMER', 'RG', 'RGNR', 'RE',
-  'RNR', 'INVOICE', 'INV', 'BELEG', 'BELEGNR', 'VORGANG', 'REF', 'REFERENZ', 'ZAHLUNG', 'FUER', 'FÜR', 'FOR',
+  'BESTELLUNG',
+  'BESTELLUNGEN',
+  'RECHNUNGEN',
+  'AUFTRAEGE',
+  'AUFTRÄGE',
+  'ORDERS',
+  'UND',
+  'AND',
+  'BESTELLNR',
+  'BESTELLNUMMER',
+  'BESTELL',
+  'BEST',
+  'AUFTRAG',
+  'AUFTRAGSNR',
+  'AUFTRAGSNUMMER',
+  'ORDER',
+  'ORDERNR',
+  'ORDERNUMBER',
+  'NR',
+  'NO',
+  'NUMMER',
+  'RECHNUNG',
+  'RECHNUNGSNR',
+  'RECHNUNGSNUMMER',
+  'RG',
+  'RGNR',
+  'RE',
+  'RNR',
+  'INVOICE',
+  'INV',
+  'BELEG',
+  'BELEGNR',
+  'VORGANG',
+  'REF',
+  'REFERENZ',
+  'ZAHLUNG',
+  'FUER',
+  'FÜR',
+  'FOR',
 ]);
 
 /** Masks replace a span with spaces of the same length so positions (and line structure) stay put. */
@@ -56,7 +98,9 @@ function maskNonOrderNumbers(text: string): string {
   // IBANs and their fragments: printed in groups of four (ISO 13616 paper format), or compact and valid,
   // or compact with a long digit run (a mistyped IBAN is still no order number).
   t = mask(t, /\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,8}(?: [A-Z0-9]{1,3})?\b/g);
-  t = t.replace(/\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/g, (m) => (isValidIBAN(m) || /^[A-Z]{2}\d{15,}$/.test(m) ? ' '.repeat(m.length) : m));
+  t = t.replace(/\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/g, (m) =>
+    isValidIBAN(m) || /^[A-Z]{2}\d{15,}$/.test(m) ? ' '.repeat(m.length) : m,
+  );
   // Dates, amounts with decimals and "D-" postcodes all need a separator; masking only removes characters, so
   // a text without any (most remittance lines) skips those expressions (checked once, same result).
   const separators = /[./,-]/.test(t);
@@ -134,12 +178,21 @@ function tokenize(text: string): Token[] {
   // exec on one module-level expression instead of matchAll (which clones the expression per call).
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    tokens.push({ text: m[0].charCodeAt(0) === 35 ? m[0].slice(1) : m[0], start: m.index, end: m.index + m[0].length });
+    tokens.push({
+      text: m[0].charCodeAt(0) === 35 ? m[0].slice(1) : m[0],
+      start: m.index,
+      end: m.index + m[0].length,
+    });
   }
   return tokens;
 }
 
-function pushCandidate(out: Map<string, NumberCandidate>, text: string, joined: boolean, keyword: boolean): void {
+function pushCandidate(
+  out: Map<string, NumberCandidate>,
+  text: string,
+  joined: boolean,
+  keyword: boolean,
+): void {
   const key = numberKey(text);
   if (key.length < 3 || key.length > 24 || !/\d/.test(key)) return;
   const existing = out.get(key);
@@ -246,7 +299,8 @@ export function extractReferences(input: ExtractInput, patterns: readonly RegExp
   }
   for (const text of ids) {
     const key = numberKey(text);
-    if (key.length >= 3 && key.length <= 24 && /\d/.test(key) && !numbers.has(key)) numbers.set(key, { key, core: '', joined: false, keyword: false });
+    if (key.length >= 3 && key.length <= 24 && /\d/.test(key) && !numbers.has(key))
+      numbers.set(key, { key, core: '', joined: false, keyword: false });
   }
   out.numbers = [...numbers.values()];
   // Most texts have none or one of each: nothing to deduplicate then.

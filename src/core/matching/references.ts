@@ -113,7 +113,8 @@ function mod97(alnum: string): number {
 /** `RF` + check digits + `body` (1–21 characters A–Z, 0–9). */
 export function toCreditorReference(body: string): string {
   const clean = compactReference(body);
-  if (!/^[A-Z0-9]{1,21}$/.test(clean)) throw new RangeError(`"${body}" cannot be an ISO 11649 reference body.`);
+  if (!/^[A-Z0-9]{1,21}$/.test(clean))
+    throw new RangeError(`"${body}" cannot be an ISO 11649 reference body.`);
   const check = 98 - mod97(`${clean}RF00`);
   return `RF${String(check).padStart(2, '0')}${clean}`;
 }

@@ -52,4 +52,10 @@ export const IDENTITY_KINDS: ReadonlySet<SignalKind> = new Set([
   'number_joined',
   'number_typo',
 ]);
-export const PAYER_KINDS: ReadonlySet<SignalKind> = new Set(['name_exact', 'name_partial', 'company', 'iban_learned', 'alias_learned']);
+export const PAYER_KINDS: ReadonlySet<SignalKind> = new Set([
+  'name_exact',
+  'name_partial',
+  'company',
+  'iban_learned',
+  'alias_learned',
+]);

@@ -11,7 +11,14 @@ import type { Candidate, Signal } from '../types.ts';
 import type { Evidence } from './evidence.ts';
 import { passOf } from './single.ts';
 
-function subsetsSumming(ids: readonly number[], open: (id: number) => number, target: number, tol: number, maxSize: number, limit: number): number[][] {
+function subsetsSumming(
+  ids: readonly number[],
+  open: (id: number) => number,
+  target: number,
+  tol: number,
+  maxSize: number,
+  limit: number,
+): number[][] {
   const found: number[][] = [];
   const pick: number[] = [];
   const walk = (start: number, sum: number): void => {
@@ -54,8 +61,15 @@ function combine(ev: Evidence, orderIds: number[], index: OrderIndex, viaPayer: 
   }
   if (ev.posting.bookingStatus === 'pending') blockers.push('posting_not_booked');
   if (allocations.some((a) => a.amountMinor <= 0)) blockers.push('allocation_not_positive');
-  signals.unshift(signal(viaPayer ? 'name_exact' : 'number', `weakest evidence among ${orderIds.length} orders`, weakest));
-  signals.push(signal(diff === 0 ? 'amount_sum' : 'amount_within_tolerance', `sum of ${orderIds.length} open amounts ${sum}${diff ? `, difference ${diff}` : ''}`));
+  signals.unshift(
+    signal(viaPayer ? 'name_exact' : 'number', `weakest evidence among ${orderIds.length} orders`, weakest),
+  );
+  signals.push(
+    signal(
+      diff === 0 ? 'amount_sum' : 'amount_within_tolerance',
+      `sum of ${orderIds.length} open amounts ${sum}${diff ? `, difference ${diff}` : ''}`,
+    ),
+  );
   return {
     orderIds,
     allocations,
@@ -80,7 +94,16 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
     if (!usable(id)) return;
     const pass = passOf(signals);
     if (pass === 'reference' || pass === 'number') identity.push(id);
-    else if (signals.some((s) => s.kind === 'name_exact' || s.kind === 'company' || s.kind === 'iban_learned' || s.kind === 'alias_learned')) payer.push(id);
+    else if (
+      signals.some(
+        (s) =>
+          s.kind === 'name_exact' ||
+          s.kind === 'company' ||
+          s.kind === 'iban_learned' ||
+          s.kind === 'alias_learned',
+      )
+    )
+      payer.push(id);
   });
   identity.sort((a, b) => a - b);
   if (identity.length >= 2 && identity.length <= settings.maxCombinationPool) {
@@ -91,12 +114,22 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
   if (out.length === 0 && payer.length >= 2) {
     // The newest orders first: a payment usually covers recent orders.
     const pool = payer
-      .sort((a, b) => (index.byId.get(b)?.order.createdAt ?? '').localeCompare(index.byId.get(a)?.order.createdAt ?? '') || a - b)
+      .sort(
+        (a, b) =>
+          (index.byId.get(b)?.order.createdAt ?? '').localeCompare(
+            index.byId.get(a)?.order.createdAt ?? '',
+          ) || a - b,
+      )
       .slice(0, settings.maxCombinationPool);
     // Exact sums only for payer-based combinations: without numbers, a tolerance makes too many subsets fit.
     const subsets = subsetsSumming(pool, open, ev.openMinor, 0, settings.maxCombinationSize, 8);
     for (const ids of subsets) {
-      const c = combine(ev, ids.sort((a, b) => a - b), index, true);
+      const c = combine(
+        ev,
+        ids.sort((a, b) => a - b),
+        index,
+        true,
+      );
       if (subsets.length > 1) c.blockers.push('ambiguous_combination');
       out.push(c);
     }

@@ -37,7 +37,14 @@ export type Evidence = {
   /** Cache of the matcher: the passes that can possibly assign this posting; cleared when evidence is added. */
   possible: Set<PassName> | undefined;
   /** Cache of the matcher: the last ranking of the automatic passes, with the open amounts it was made for. */
-  ranked: { candidates: Candidate[]; opens: number[]; payerDone: boolean; band: 'auto' | 'suggest' | 'none' | undefined } | undefined;
+  ranked:
+    | {
+        candidates: Candidate[];
+        opens: number[];
+        payerDone: boolean;
+        band: 'auto' | 'suggest' | 'none' | undefined;
+      }
+    | undefined;
   /** counterpartyName and ultimateDebtor normalised (computed on first use; null when absent). */
   payerNames: { counterparty: PayerName | null; debtor: PayerName | null } | undefined;
 };
@@ -51,8 +58,14 @@ function payerName(name: string | null | undefined, index: OrderIndex): PayerNam
 }
 
 /** The payer names of a posting, each normalised once however many passes and orders look at them. */
-export function payerNames(ev: Evidence, index: OrderIndex): { counterparty: PayerName | null; debtor: PayerName | null } {
-  return (ev.payerNames ??= { counterparty: payerName(ev.posting.counterpartyName, index), debtor: payerName(ev.posting.ultimateDebtor, index) });
+export function payerNames(
+  ev: Evidence,
+  index: OrderIndex,
+): { counterparty: PayerName | null; debtor: PayerName | null } {
+  return (ev.payerNames ??= {
+    counterparty: payerName(ev.posting.counterpartyName, index),
+    debtor: payerName(ev.posting.ultimateDebtor, index),
+  });
 }
 
 function addTypo(out: Evidence, orderId: number): void {
@@ -71,7 +84,6 @@ function add(map: Map<number, Signal[]>, orderId: number, s: Signal): void {
   else if (!list.some((x) => x.kind === s.kind)) list.push(s);
 }
 
-
 /** Single substitutions and adjacent transpositions of a string over an alphabet. */
 export function oneEditVariants(text: string, alphabet: string): string[] {
   const out: string[] = [];
@@ -79,7 +91,8 @@ export function oneEditVariants(text: string, alphabet: string): string[] {
     const head = text.slice(0, i);
     const tail = text.slice(i + 1);
     for (const ch of alphabet) if (ch !== text[i]) out.push(head + ch + tail);
-    if (i + 1 < text.length && text[i] !== text[i + 1]) out.push(head + text[i + 1] + text[i] + text.slice(i + 2));
+    if (i + 1 < text.length && text[i] !== text[i + 1])
+      out.push(head + text[i + 1] + text[i] + text.slice(i + 2));
   }
   return out;
 }
@@ -98,7 +111,8 @@ function digitVariants(digits: string, visit: (value: number) => void): void {
     const di = d[i] ?? 0;
     for (let ch = 0; ch <= 9; ch++) if (ch !== di && !(i === 0 && ch === 0)) visit(value + (ch - di) * pow);
     const next = d[i + 1];
-    if (next !== undefined && next !== di && !(i === 0 && next === 0)) visit(value + (next - di) * pow + (di - next) * (pow / 10));
+    if (next !== undefined && next !== di && !(i === 0 && next === 0))
+      visit(value + (next - di) * pow + (di - next) * (pow / 10));
     pow /= 10;
   }
 }
@@ -112,7 +126,11 @@ function referenceEvidence(ex: Extraction, index: OrderIndex, out: Evidence): vo
     const e = index.byReference.get(body);
     if (e) add(out.signals, e.order.id, signal('creditor_reference', `RF creditor reference with ${body}`));
     for (const hit of index.byKey.get(body) ?? []) {
-      add(out.signals, hit.entry.order.id, signal(hit.field === 'number' ? 'number' : 'invoice_number', `RF creditor reference with ${body}`));
+      add(
+        out.signals,
+        hit.entry.order.id,
+        signal(hit.field === 'number' ? 'number' : 'invoice_number', `RF creditor reference with ${body}`),
+      );
     }
   }
   if (ex.references.length > 0) return;
@@ -131,9 +149,14 @@ function referenceEvidence(ex: Extraction, index: OrderIndex, out: Evidence): vo
   }
 }
 
-function typoHit(out: Evidence, written: string, hit: { entry: { order: MatchOrder }; field: 'number' | 'invoice' }): void {
+function typoHit(
+  out: Evidence,
+  written: string,
+  hit: { entry: { order: MatchOrder }; field: 'number' | 'invoice' },
+): void {
   const order = hit.entry.order;
-  const target = hit.field === 'number' ? `order number ${order.number}` : `invoice number ${order.invoiceNumber ?? ''}`;
+  const target =
+    hit.field === 'number' ? `order number ${order.number}` : `invoice number ${order.invoiceNumber ?? ''}`;
   add(out.signals, order.id, signal('number_typo', `${written} is one typo away from ${target}`));
   addTypo(out, order.id);
 }
@@ -145,7 +168,14 @@ function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void 
     for (const hit of index.byKey.get(c.key) ?? []) {
       hits++;
       const kind = c.joined ? 'number_joined' : hit.field === 'number' ? 'number' : 'invoice_number';
-      add(out.signals, hit.entry.order.id, signal(kind, `${hit.field === 'number' ? 'order' : 'invoice'} number ${hit.entry.order[hit.field === 'number' ? 'number' : 'invoiceNumber'] ?? ''}${kw}`));
+      add(
+        out.signals,
+        hit.entry.order.id,
+        signal(
+          kind,
+          `${hit.field === 'number' ? 'order' : 'invoice'} number ${hit.entry.order[hit.field === 'number' ? 'number' : 'invoiceNumber'] ?? ''}${kw}`,
+        ),
+      );
     }
     const core = c.core || '';
     if (core.length >= 3) {
@@ -153,8 +183,17 @@ function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void 
         hits++;
         // Short cores ("123") are weak: many texts contain three digits.
         const weight = core.length >= 5 ? 0.75 : core.length === 4 ? 0.65 : 0.4;
-        const written = hit.field === 'number' ? hit.entry.order.number : (hit.entry.order.invoiceNumber ?? '');
-        add(out.signals, hit.entry.order.id, signal('number_core', `${hit.field === 'number' ? 'order' : 'invoice'} number ${written} written as ${c.key}`, weight));
+        const written =
+          hit.field === 'number' ? hit.entry.order.number : (hit.entry.order.invoiceNumber ?? '');
+        add(
+          out.signals,
+          hit.entry.order.id,
+          signal(
+            'number_core',
+            `${hit.field === 'number' ? 'order' : 'invoice'} number ${written} written as ${c.key}`,
+            weight,
+          ),
+        );
       }
     }
   }
@@ -204,19 +243,35 @@ function payerEvidence(posting: MatchPosting, index: OrderIndex, learned: Learne
   const iban = learned.ibanToCustomers.size > 0 ? normaliseIban(posting.counterpartyIban) : undefined;
   let ibanSignal: Signal | undefined;
   for (const ck of (iban && learned.ibanToCustomers.get(iban)) || []) {
-    for (const e of index.byCustomer.get(ck) ?? []) learnedSignals.set(e.order.id, (ibanSignal ??= signal('iban_learned', `IBAN ${iban ?? ''} paid for this customer before`)));
+    for (const e of index.byCustomer.get(ck) ?? [])
+      learnedSignals.set(
+        e.order.id,
+        (ibanSignal ??= signal('iban_learned', `IBAN ${iban ?? ''} paid for this customer before`)),
+      );
   }
   const alias = learned.aliasToCustomers.size > 0 ? (names.counterparty?.key ?? '') : '';
   let aliasSignal: Signal | undefined;
   for (const ck of (alias && learned.aliasToCustomers.get(alias)) || []) {
     for (const e of index.byCustomer.get(ck) ?? []) {
-      if (!learnedSignals.has(e.order.id)) learnedSignals.set(e.order.id, (aliasSignal ??= signal('alias_learned', `payer name ${alias} confirmed for this customer before`)));
+      if (!learnedSignals.has(e.order.id))
+        learnedSignals.set(
+          e.order.id,
+          (aliasSignal ??= signal('alias_learned', `payer name ${alias} confirmed for this customer before`)),
+        );
     }
   }
   for (const id of learnedSignals.keys()) if (!found.has(id)) found.set(id, undefined);
   for (const id of relevantPayerOrders(found.keys(), found.size, out, index)) {
     const hit = found.get(id);
-    if (hit) add(out.signals, id, (hit.signal ??= signal(hit.kind, hit.kind === 'company' ? `payer ${hit.name} is the customer's company` : `payer ${hit.name}`)));
+    if (hit)
+      add(
+        out.signals,
+        id,
+        (hit.signal ??= signal(
+          hit.kind,
+          hit.kind === 'company' ? `payer ${hit.name} is the customer's company` : `payer ${hit.name}`,
+        )),
+      );
     const l = learnedSignals.get(id);
     if (l) add(out.signals, id, l);
   }
@@ -227,7 +282,12 @@ function payerEvidence(posting: MatchPosting, index: OrderIndex, learned: Learne
  * payment, those already named by number, and a few others with the closest amounts for the queue. A common
  * name that matches many open orders so costs no more than a rare one.
  */
-function relevantPayerOrders(ids: Iterable<number>, count: number, out: Evidence, index: OrderIndex): Iterable<number> {
+function relevantPayerOrders(
+  ids: Iterable<number>,
+  count: number,
+  out: Evidence,
+  index: OrderIndex,
+): Iterable<number> {
   if (count <= 4) return ids;
   const paid = out.openMinor;
   const fits: number[] = [];
@@ -237,7 +297,8 @@ function relevantPayerOrders(ids: Iterable<number>, count: number, out: Evidence
   for (const id of ids) {
     const open = index.openMinor(id);
     distance.set(id, Math.abs(open - paid));
-    if (out.signals.has(id) || (open > 0 && open <= paid + Math.max(100, Math.ceil(paid * 0.05)))) fits.push(id);
+    if (out.signals.has(id) || (open > 0 && open <= paid + Math.max(100, Math.ceil(paid * 0.05))))
+      fits.push(id);
     else others.push(id);
   }
   const byDistance = (a: number, b: number) => (distance.get(a) ?? 0) - (distance.get(b) ?? 0) || a - b;
@@ -254,7 +315,13 @@ function pruneTypos(out: Evidence, index: OrderIndex): void {
   if (!typos || typos.size <= 1) return;
   const fits = (id: number) => {
     const open = index.openMinor(id);
-    const payer = (out.signals.get(id) ?? []).some((s) => s.kind === 'name_exact' || s.kind === 'company' || s.kind === 'iban_learned' || s.kind === 'alias_learned');
+    const payer = (out.signals.get(id) ?? []).some(
+      (s) =>
+        s.kind === 'name_exact' ||
+        s.kind === 'company' ||
+        s.kind === 'iban_learned' ||
+        s.kind === 'alias_learned',
+    );
     return payer || (open > 0 && Math.abs(open - out.openMinor) <= Math.max(100, Math.ceil(open * 0.02)));
   };
   const all = [...typos];
@@ -263,14 +330,20 @@ function pruneTypos(out: Evidence, index: OrderIndex): void {
   for (const id of all) {
     if (keep.has(id)) continue;
     typos.delete(id);
-    const rest = (out.signals.get(id) ?? []).filter((s) => s.kind !== 'number_typo' && s.kind !== 'reference_typo');
+    const rest = (out.signals.get(id) ?? []).filter(
+      (s) => s.kind !== 'number_typo' && s.kind !== 'reference_typo',
+    );
     if (rest.length > 0) out.signals.set(id, rest);
     else out.signals.delete(id);
   }
 }
 
 /** Reference and number evidence of a posting (payer evidence follows lazily, see addPayerEvidence). */
-export function collectEvidence(posting: MatchPosting, index: OrderIndex, patterns: readonly RegExp[]): Evidence {
+export function collectEvidence(
+  posting: MatchPosting,
+  index: OrderIndex,
+  patterns: readonly RegExp[],
+): Evidence {
   const extraction = extractReferences(posting, patterns);
   const out: Evidence = {
     posting,
@@ -300,10 +373,16 @@ function identityPayer(out: Evidence, index: OrderIndex): void {
     for (const id of out.signals.keys()) {
       const e = index.byId.get(id);
       if (!e) continue;
-      if (e.companyTokens.length > 0 && compareNames(tokens, e.companyTokens) === 'exact') add(out.signals, id, signal('company', `payer ${name} is the customer's company`));
+      if (e.companyTokens.length > 0 && compareNames(tokens, e.companyTokens) === 'exact')
+        add(out.signals, id, signal('company', `payer ${name} is the customer's company`));
       else {
         const agreement = compareNames(tokens, e.tokens);
-        if (agreement !== 'none') add(out.signals, id, signal(agreement === 'exact' ? 'name_exact' : 'name_partial', `payer ${name}`));
+        if (agreement !== 'none')
+          add(
+            out.signals,
+            id,
+            signal(agreement === 'exact' ? 'name_exact' : 'name_partial', `payer ${name}`),
+          );
       }
     }
   }

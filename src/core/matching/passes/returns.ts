@@ -16,9 +16,12 @@ import type { Candidate, Decision, MatchAssignment, MatchPosting } from '../type
 
 const R_SUBFAMILIES = /\b(?:RRTN|RPCR|UPDD|ARET|RCHG|CAJT)\b/;
 const R_GVC = /^(?:GVC\s*)?(?:109|159|181|182|183|184)$/;
-const R_WORDS = /R(?:Ü|UE|U)CKLASTSCHRIFT|R(?:Ü|UE|U)CKBUCHUNG|R(?:Ü|UE|U)CK(?:Ü|UE|U)BERWEISUNG|RETOURE|\bRETURN(?:ED)?\b|CHARGEBACK|R(?:Ü|UE|U)CKBELASTUNG/;
+const R_WORDS =
+  /R(?:Ü|UE|U)CKLASTSCHRIFT|R(?:Ü|UE|U)CKBUCHUNG|R(?:Ü|UE|U)CK(?:Ü|UE|U)BERWEISUNG|RETOURE|\bRETURN(?:ED)?\b|CHARGEBACK|R(?:Ü|UE|U)CKBELASTUNG/;
 
-export function isReturn(p: Pick<MatchPosting, 'reversal' | 'bankTxCode' | 'remittance' | 'amountMinor'>): boolean {
+export function isReturn(
+  p: Pick<MatchPosting, 'reversal' | 'bankTxCode' | 'remittance' | 'amountMinor'>,
+): boolean {
   if (p.reversal) return true;
   const code = (p.bankTxCode ?? '').toUpperCase().replace(/[-/]/g, ' ');
   if (R_SUBFAMILIES.test(code) || R_GVC.test(code.trim())) return true;
@@ -34,8 +37,17 @@ export type ReturnContext = {
   postingAmount: Map<number, number>;
 };
 
-export function returnContext(assignments: readonly MatchAssignment[], postingAmounts: ReadonlyMap<number, number>): ReturnContext {
-  const ctx: ReturnContext = { byEndToEnd: new Map(), byOrderKey: new Map(), byPosting: new Map(), byOrder: new Map(), postingAmount: new Map(postingAmounts) };
+export function returnContext(
+  assignments: readonly MatchAssignment[],
+  postingAmounts: ReadonlyMap<number, number>,
+): ReturnContext {
+  const ctx: ReturnContext = {
+    byEndToEnd: new Map(),
+    byOrderKey: new Map(),
+    byPosting: new Map(),
+    byOrder: new Map(),
+    postingAmount: new Map(postingAmounts),
+  };
   const push = <K>(m: Map<K, MatchAssignment[]>, k: K, a: MatchAssignment) => {
     const l = m.get(k);
     if (l) l.push(a);
@@ -72,7 +84,11 @@ function originals(p: MatchPosting, ctx: ReturnContext): { postingId: number; wh
     for (const a of ctx.byOrderKey.get(key) ?? []) viaOrders.add(a.postingId);
   }
   const viaText = [...viaOrders].filter(fits);
-  if (viaText.length > 0) return viaText.map((postingId) => ({ postingId, why: 'order referenced in the return text, same amount' }));
+  if (viaText.length > 0)
+    return viaText.map((postingId) => ({
+      postingId,
+      why: 'order referenced in the return text, same amount',
+    }));
   const iban = normaliseIban(p.counterpartyIban);
   if (!iban) return [];
   const viaIban = [...ctx.byPosting.entries()]
@@ -104,9 +120,19 @@ export function returnDecision(p: MatchPosting, ctx: ReturnContext): Decision {
   });
   const only = found.length === 1 ? found[0] : undefined;
   if (!only) {
-    return { postingId: p.id, band: candidates.length ? 'suggest' : 'none', pass: 'return', candidates, reasons: [candidates.length ? 'ambiguous_return' : 'return_original_not_found'] };
+    return {
+      postingId: p.id,
+      band: candidates.length ? 'suggest' : 'none',
+      pass: 'return',
+      candidates,
+      reasons: [candidates.length ? 'ambiguous_return' : 'return_original_not_found'],
+    };
   }
-  const reverses = (ctx.byPosting.get(only.postingId) ?? []).map((a) => ({ assignmentId: a.id, orderId: a.orderId, amountMinor: a.amountMinor }));
+  const reverses = (ctx.byPosting.get(only.postingId) ?? []).map((a) => ({
+    assignmentId: a.id,
+    orderId: a.orderId,
+    amountMinor: a.amountMinor,
+  }));
   // Consumed: another return in the same run must not reverse the same assignments again.
   ctx.byPosting.delete(only.postingId);
   return { postingId: p.id, band: 'auto', pass: 'return', candidates, reasons: [], reverses };

@@ -26,7 +26,8 @@ export function passOf(signals: readonly Signal[]): PassName {
   for (const s of signals) {
     const k = s.kind;
     if (k === 'reference' || k === 'creditor_reference') return 'reference';
-    if (k === 'number' || k === 'invoice_number' || k === 'number_core' || k === 'number_joined') best = Math.max(best, 3);
+    if (k === 'number' || k === 'invoice_number' || k === 'number_core' || k === 'number_joined')
+      best = Math.max(best, 3);
     else if (k === 'number_typo' || k === 'reference_typo') best = Math.max(best, 2);
     else if (PAYER_KINDS.has(k)) best = Math.max(best, 1);
   }
@@ -49,7 +50,10 @@ const dateSignals = new Map<number, Signal>();
 function dateSignalOf(age: number): Signal {
   let s = dateSignals.get(age);
   if (!s) {
-    s = age < -2 ? signal('date_before_order', `posting ${-age} days before the order`) : signal('date_window', `order ${age} days before the posting`);
+    s =
+      age < -2
+        ? signal('date_before_order', `posting ${-age} days before the order`)
+        : signal('date_window', `order ${age} days before the posting`);
     if (Math.abs(age) <= 2000) dateSignals.set(age, Object.freeze(s));
   }
   return s;
@@ -73,18 +77,40 @@ export function amountSignal(
   }
   if (Math.abs(diff) <= tolerance) {
     return {
-      signal: signal('amount_within_tolerance', `amount ${diff < 0 ? 'short' : 'over'} by ${Math.abs(diff)} (tolerance ${tolerance})`),
+      signal: signal(
+        'amount_within_tolerance',
+        `amount ${diff < 0 ? 'short' : 'over'} by ${Math.abs(diff)} (tolerance ${tolerance})`,
+      ),
       flags: diff < 0 ? FEES_DEDUCTED : OVERPAID,
       shortfallMinor: diff < 0 ? -diff : 0,
       over: false,
       partial: false,
     };
   }
-  if (diff < 0) return { signal: signal('amount_partial', `pays ${paidMinor} of the open ${openMinor}`), flags: PARTIAL, shortfallMinor: 0, over: false, partial: true };
-  return { signal: signal('amount_over', `pays ${diff} more than the open ${openMinor}`), flags: OVERPAID, shortfallMinor: 0, over: true, partial: false };
+  if (diff < 0)
+    return {
+      signal: signal('amount_partial', `pays ${paidMinor} of the open ${openMinor}`),
+      flags: PARTIAL,
+      shortfallMinor: 0,
+      over: false,
+      partial: true,
+    };
+  return {
+    signal: signal('amount_over', `pays ${diff} more than the open ${openMinor}`),
+    flags: OVERPAID,
+    shortfallMinor: 0,
+    over: true,
+    partial: false,
+  };
 }
 
-function dateSignal(ev: Evidence, created: number | undefined, settings: MatchSettings, blockers: string[], pass: PassName): Signal | undefined {
+function dateSignal(
+  ev: Evidence,
+  created: number | undefined,
+  settings: MatchSettings,
+  blockers: string[],
+  pass: PassName,
+): Signal | undefined {
   if (ev.day === undefined || created === undefined) return undefined;
   const age = ev.day - created;
   if (age < -2) {
@@ -111,11 +137,17 @@ function typoFits(ev: Evidence, orderId: number, index: OrderIndex, settingsFor:
 /** How many of the orders one typo away fit (this one counts); stops at 2, all the caller needs to know. */
 function typosFitting(ev: Evidence, orderId: number, index: OrderIndex, settingsFor: SettingsFor): number {
   let n = 0;
-  for (const id of ev.typoOrders ?? []) if ((id === orderId || typoFits(ev, id, index, settingsFor)) && ++n > 1) break;
+  for (const id of ev.typoOrders ?? [])
+    if ((id === orderId || typoFits(ev, id, index, settingsFor)) && ++n > 1) break;
   return n;
 }
 
-export function singleCandidate(ev: Evidence, orderId: number, index: OrderIndex, settingsFor: SettingsFor): Candidate | undefined {
+export function singleCandidate(
+  ev: Evidence,
+  orderId: number,
+  index: OrderIndex,
+  settingsFor: SettingsFor,
+): Candidate | undefined {
   const entry = index.byId.get(orderId);
   if (!entry) return undefined;
   const order = entry.order;
@@ -144,7 +176,8 @@ export function singleCandidate(ev: Evidence, orderId: number, index: OrderIndex
   const amountAgrees = !amount.partial && !amount.over;
   // Overpayment beyond tolerance: only our reference identifies the order with certainty (flagged overpaid).
   if (amount.over && pass !== 'reference') blockers.push('amount_exceeds_tolerance');
-  if (amount.partial && pass !== 'reference' && !(pass === 'number' && payerAgrees)) blockers.push('partial_needs_confirmation');
+  if (amount.partial && pass !== 'reference' && !(pass === 'number' && payerAgrees))
+    blockers.push('partial_needs_confirmation');
   if (pass === 'typo') {
     // "Exactly one open order fits": among the orders one typo away, only one may agree in amount or payer.
     if (!amountAgrees && !payerAgrees) blockers.push('typo_unconfirmed');
