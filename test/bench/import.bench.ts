@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const N = Number(process.env['BENCH_ENTRIES'] ?? 100_000);
 const SELF = fileURLToPath(import.meta.url);
@@ -44,7 +44,7 @@ function camtEntry(i: number): string {
   return `<Ntry><Amt Ccy="EUR">${dec}</Amt><CdtDbtInd>${credit ? 'CRDT' : 'DBIT'}</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>${day}</Dt></BookgDt><ValDt><Dt>${day}</Dt></ValDt><AcctSvcrRef>REF${pad(i, 10)}</AcctSvcrRef><BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd><NtryDtls><TxDtls><Refs><AcctSvcrRef>TX${pad(i, 10)}</AcctSvcrRef><EndToEndId>E2E-${i}</EndToEndId></Refs><Amt Ccy="EUR">${dec}</Amt><CdtDbtInd>${credit ? 'CRDT' : 'DBIT'}</CdtDbtInd><RltdPties>${party}</RltdPties><RmtInf><Ustrd>Bestellung ${100000 + i} Kundennummer ${i}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>\n`;
 }
 
-function generateCamt(path: string): void {
+export function generateCamt(path: string): void {
   let sum = 0;
   for (let i = 0; i < N; i++) sum += (i % 5 !== 0 ? 1 : -1) * amountFor(i);
   const opening = 100_000_000;
@@ -60,7 +60,7 @@ function generateCamt(path: string): void {
   writeFileSync(path, parts.join(''));
 }
 
-function generateMt940(path: string): void {
+export function generateMt940(path: string): void {
   const lines: string[] = [':20:BENCH', ':25:37040044/0532013000', ':28C:1/1', ':60F:C260101EUR1000000,00'];
   let balance = 100_000_000;
   for (let i = 0; i < N; i++) {
@@ -206,4 +206,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Run only as a script (the generators are importable for profiling).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

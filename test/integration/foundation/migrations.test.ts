@@ -17,6 +17,7 @@ const PINNED: Record<string, string> = {
   '0003_shops_order_events.sql': '3c4f89d5eb3f42ad6462ac89f12f63aeb58605e5dd2fd4bfc1f04f541f121de3',
   '0004_bank_statements.sql': '79b905d290aaef2c726827d2143520266cc069b4c0e8248fd787bdbac05a938b',
   '0005_bank_csv_profiles.sql': '3dfb41d9c4dbf6583c27ab8e4c6396a51c979540a4c347b6d4238c320efbe26d',
+  '0006_drop_unused_indexes.sql': 'c0b957af350f41e474511e79b2a1c3cda100226e19a2af0f21e8f230548d9b50',
 };
 
 describe('migrations', () => {

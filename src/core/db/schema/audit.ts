@@ -18,5 +18,6 @@ export const auditLog = sqliteTable(
     after: json<unknown>('after'),
     details: json<Record<string, unknown>>('details'),
   },
-  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_at_idx').on(t.at)],
+  // No index on `at`: the log is append-only, so id order is time order and time ranges are id ranges.
+  (t) => [index('audit_entity_idx').on(t.entityType, t.entityId)],
 );

@@ -65,7 +65,5 @@ export const postings = sqliteTable(
     index('postings_match_state_idx').on(t.matchState),
     index('postings_booking_date_idx').on(t.bookingDate),
     index('postings_amount_idx').on(t.currency, t.amountMinor),
-    index('postings_counterparty_iban_idx').on(t.counterpartyIban),
-    index('postings_end_to_end_idx').on(t.endToEndId),
   ],
 );
