@@ -34,6 +34,40 @@ const NOTIFY_TEXT: Record<Extract<OrderEffect, { type: 'notify' }>['kind'], { ti
     },
   };
 
+/** One status write-back into the outbox, due now, given up after 7 days; audited. */
+function enqueueTransfer(
+  tx: Tx,
+  clock: Clock,
+  actor: string,
+  orderId: number,
+  targetStatus: 'paid' | 'unpaid',
+  details?: Record<string, unknown>,
+): void {
+  const now = clock.now();
+  const nowIso = now.toISOString();
+  const row = tx
+    .insert(statusTransfers)
+    .values({
+      orderId,
+      targetStatus,
+      state: 'pending',
+      nextAttemptAt: nowIso,
+      giveUpAt: new Date(now.getTime() + TRANSFER_GIVE_UP_MS).toISOString(),
+      createdAt: nowIso,
+      updatedAt: nowIso,
+    })
+    .returning()
+    .get();
+  writeAudit(tx, clock, {
+    actor,
+    entityType: 'transfer',
+    entityId: row.id,
+    action: 'enqueued',
+    after: row,
+    details,
+  });
+}
+
 export function applyOrderEffects(
   tx: Tx,
   clock: Clock,
@@ -48,26 +82,7 @@ export function applyOrderEffects(
   let correction: TransferCorrection = 'none';
   for (const effect of effects) {
     if (effect.type === 'transfer_paid') {
-      const row = tx
-        .insert(statusTransfers)
-        .values({
-          orderId,
-          targetStatus: 'paid',
-          state: 'pending',
-          nextAttemptAt: nowIso,
-          giveUpAt: new Date(now.getTime() + TRANSFER_GIVE_UP_MS).toISOString(),
-          createdAt: nowIso,
-          updatedAt: nowIso,
-        })
-        .returning()
-        .get();
-      writeAudit(tx, clock, {
-        actor,
-        entityType: 'transfer',
-        entityId: row.id,
-        action: 'enqueued',
-        after: row,
-      });
+      enqueueTransfer(tx, clock, actor, orderId, 'paid');
       correction = 'enqueued_paid';
     } else if (effect.type === 'cancel_transfer_paid') {
       const last = tx
@@ -94,27 +109,7 @@ export function applyOrderEffects(
       } else if (last?.state === 'done') {
         // The shop already shows "paid": queue the way back to the unpaid status (the transfer worker maps
         // `unpaid` to the shop's open status for the order's payment method).
-        const row = tx
-          .insert(statusTransfers)
-          .values({
-            orderId,
-            targetStatus: 'unpaid',
-            state: 'pending',
-            nextAttemptAt: nowIso,
-            giveUpAt: new Date(now.getTime() + TRANSFER_GIVE_UP_MS).toISOString(),
-            createdAt: nowIso,
-            updatedAt: nowIso,
-          })
-          .returning()
-          .get();
-        writeAudit(tx, clock, {
-          actor,
-          entityType: 'transfer',
-          entityId: row.id,
-          action: 'enqueued',
-          after: row,
-          details: { corrects: last.id, orderStatus: newStatus },
-        });
+        enqueueTransfer(tx, clock, actor, orderId, 'unpaid', { corrects: last.id, orderStatus: newStatus });
         tx.insert(dealerNotifications)
           .values({
             kind: 'paid_status_corrected',
