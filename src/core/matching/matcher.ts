@@ -84,11 +84,13 @@ export function band(
       reasons.push('not_clearly_ahead');
   }
   // Hard rule: the number points at one order, but the payer and the amount point at another (a typo that
-  // happens to be another open order's number). Only our reference outweighs the payer.
+  // happens to be another open order's number), or the payer's own order is named just as well (two shops
+  // with the same order number: the payer paid their own, already paid order once more). Only our reference
+  // outweighs the payer.
   if (
     best.pass !== 'reference' &&
     !payerAgrees(best) &&
-    rest.some((c) => !overlaps(c) && payerAgrees(c) && amountAgrees(c))
+    rest.some((c) => !overlaps(c) && payerAgrees(c) && (amountAgrees(c) || tier(c) >= tier(best)))
   ) {
     reasons.push('payer_points_elsewhere');
   }

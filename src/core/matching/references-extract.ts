@@ -82,6 +82,10 @@ const ORDER_KEYWORDS = new Set([
   'FOR',
 ]);
 
+/** German and English month names and their usual abbreviations, followed by a four-digit year. */
+const MONTH_YEAR =
+  /\b((?:JANUAR|JANUARY|JAN|FEBRUAR|FEBRUARY|FEB|MÄRZ|MAERZ|MARCH|MAR|MRZ|APRIL|APR|MAI|MAY|JUNI|JUNE|JUN|JULI|JULY|JUL|AUGUST|AUG|SEPTEMBER|SEPT|SEP|OKTOBER|OCTOBER|OKT|OCT|NOVEMBER|NOV|DEZEMBER|DECEMBER|DEZ|DEC)\.?\s*)((?:19|20)\d{2})\b/g;
+
 /** Masks replace a span with spaces of the same length so positions (and line structure) stay put. */
 function mask(text: string, re: RegExp): string {
   return text.replace(re, (m) => ' '.repeat(m.length));
@@ -90,10 +94,11 @@ function mask(text: string, re: RegExp): string {
 function maskNonOrderNumbers(text: string): string {
   let t = text;
   // Keyword-introduced values that are never ours to match: customer, contract, mandate, phone, IBAN/BIC.
-  // The value must contain a digit, so "KUNDE THOMAS MUELLER" keeps the words after it.
+  // The value must contain a digit, so "KUNDE THOMAS MUELLER" keeps the words after it; a verb in between
+  // ("Kundennummer lautet 10500", "customer number is …") still introduces the same value.
   t = mask(
     t,
-    /\b(?:KD|KUNDE|KUNDEN|KUNDENNR|KUNDENNUMMER|KNR|KDNR|CUSTOMER|CUST|CLIENT|MITGLIED|MITGLIEDSNR|MITGLIEDSNUMMER|VERTRAG|VERTRAGSNR|VERTRAGSNUMMER|MANDAT|MANDATSREF|GLÄUBIGER|GLAEUBIGER|TEL|TELEFON|FAX|PLZ|STNR|STEUERNR|UST|USTID|IBAN|BIC|KONTO|KTO|KONTONR|BLZ|SWIFT)\b[\s.:#/+-]*(?:(?:NR|NO|ID|NUMMER|NUMBER|IDNR)\b[\s.:#/+-]*)?[A-Z]{0,4}[-/]?\d[\d/-]{0,34}(?: \d{2,8}){0,7}\b/g,
+    /\b(?:KD|KUNDE|KUNDEN|KUNDENNR|KUNDENNUMMER|KNR|KDNR|CUSTOMER|CUST|CLIENT|MITGLIED|MITGLIEDSNR|MITGLIEDSNUMMER|VERTRAG|VERTRAGSNR|VERTRAGSNUMMER|MANDAT|MANDATSREF|GLÄUBIGER|GLAEUBIGER|TEL|TELEFON|FAX|PLZ|STNR|STEUERNR|UST|USTID|IBAN|BIC|KONTO|KTO|KONTONR|BLZ|SWIFT)\b[\s.:#/+-]*(?:(?:NR|NO|ID|NUMMER|NUMBER|IDNR)\b[\s.:#/+-]*)?(?:(?:LAUTET|IST|IS)\b[\s.:#/+-]*)?[A-Z]{0,4}[-/]?\d[\d/-]{0,34}(?: \d{2,8}){0,7}\b/g,
   );
   // IBANs and their fragments: printed in groups of four (ISO 13616 paper format), or compact and valid,
   // or compact with a long digit run (a mistyped IBAN is still no order number).
@@ -116,6 +121,8 @@ function maskNonOrderNumbers(text: string): string {
     t = mask(t, /\b\d+[,.]\d{2}(?![\d.,])\b/g);
   }
   t = mask(t, /(?:EUR|€|CHF|USD|GBP)\s?\d+\b|\b\d+,-/g);
+  // A year after a month name ("November 2026", "Dez. 2025", "March 2025"): a period, never an order number.
+  t = t.replace(MONTH_YEAR, (_m, month: string, year: string) => month + ' '.repeat(year.length));
   // Postcodes: "D-12345" and "<street> 12, 12345".
   if (separators) t = mask(t, /\bD-\d{5}\b/g);
   t = t.replace(
