@@ -94,6 +94,15 @@ export function band(
   ) {
     reasons.push('payer_points_elsewhere');
   }
+  // Hard rule: a part payment of the named order, while the amount pays another order of the same payer in
+  // full (a wrong number, or a tenth of the amount typed): which one the payer meant is the dealer's call.
+  if (
+    best.pass !== 'reference' &&
+    best.flags.includes('partial') &&
+    rest.some((c) => !overlaps(c) && payerAgrees(c) && c.signals.some((s) => s.kind === 'amount_exact'))
+  ) {
+    reasons.push('amount_fits_other_order');
+  }
   // Hard rule: same amount and same payer on several open orders, with no number or reference to tell.
   if (!hasIdentity(best)) {
     let bestKinds: string | undefined;
@@ -220,8 +229,10 @@ export function runMatcher(input: MatchInput): MatchResult {
     const best = candidates[0];
     if (!best || best.pass !== pass || (ranked.band ??= band(candidates, settingsOf(best)).band) !== 'auto')
       return false;
-    // Without the payer's other orders in view, a number is trusted only when the payer agrees with it.
-    if (!ev.payerDone && pass !== 'reference' && !payerAgrees(best)) return false;
+    // Without the payer's other orders in view, a number is trusted only when the payer agrees with it and
+    // the amount pays it in full (a part payment may fit another order of the payer exactly).
+    if (!ev.payerDone && pass !== 'reference' && (!payerAgrees(best) || best.flags.includes('partial')))
+      return false;
     best.allocations.forEach((a, i) => {
       const shortfall = i === best.allocations.length - 1 ? best.shortfallMinor : 0;
       index.reduceOpen(a.orderId, a.amountMinor + shortfall);

@@ -438,6 +438,77 @@ function cases(): Case[] {
       ambiguous: true,
     });
   }
+  {
+    // An invoice number with the year in it; a young shop has an order numbered like the year.
+    const right = order({
+      number: '30815',
+      invoiceNumber: 'RE-2026-0815',
+      totalMinor: 5000,
+      customerName: 'Ole Fink',
+    });
+    const year = order({ number: '2026', totalMinor: 5000, customerName: 'Uwe Marx' });
+    add({
+      name: 'invoice number RE-2026-0815 vs order 2026',
+      orders: [right, year],
+      posting: posting({
+        amountMinor: 5000,
+        counterpartyName: 'Fink Immobilien',
+        remittance: 'Rechnung RE-2026-0815',
+      }),
+      truth: right,
+    });
+  }
+  {
+    // The payer typed the amount one decimal place off (49,90 instead of 499,00).
+    const o = order({ number: '20990', totalMinor: 49900, customerName: 'Rosa Kurz' });
+    const small = order({ totalMinor: 4990, customerName: 'Rosa Kurz' });
+    add({
+      name: 'tenth of the amount with the number of the big order; the payer has a small order of that amount',
+      orders: [o, small],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'Rosa Kurz', remittance: 'Bestellung 20990' }),
+      ambiguous: true,
+    });
+  }
+  {
+    // An old open order of the payer (outside the date window) and a new one of a stranger, same amount.
+    const old = order({ totalMinor: 6400, customerName: 'Fritz Engel', createdAt: '2026-03-01T10:00:00Z' });
+    const fresh = order({ totalMinor: 6400, customerName: 'Mara Pohl', createdAt: '2026-11-01T10:00:00Z' });
+    add({
+      name: 'payer matches only an order from months ago, a stranger has a fresh order of that amount',
+      orders: [old, fresh],
+      posting: posting({ amountMinor: 6400, counterpartyName: 'Fritz Engel', remittance: 'Danke' }),
+      truth: old,
+    });
+  }
+  {
+    // Two of the payer's orders named, the amount pays only one of them: which one is the dealer's call.
+    const a = order({ number: '20710', totalMinor: 3000, customerName: 'Lea Horn' });
+    const b = order({ number: '20711', totalMinor: 3000, customerName: 'Lea Horn' });
+    add({
+      name: 'two orders of the payer named, same amounts, money for one',
+      orders: [a, b],
+      posting: posting({
+        amountMinor: 3000,
+        counterpartyName: 'Lea Horn',
+        remittance: 'Best. 20710 / 20711',
+      }),
+      ambiguous: true,
+    });
+  }
+  {
+    // A marketplace payout (many orders, one sum) naming one of our numbers among its own.
+    const o = order({ number: '20920', totalMinor: 12345, customerName: 'Nico Thal' });
+    add({
+      name: 'marketplace payout with a settlement id that contains digits of an order',
+      orders: [o],
+      posting: posting({
+        amountMinor: 98765,
+        counterpartyName: 'Amazon Payments Europe S.C.A.',
+        remittance: 'Settlement 20920-7781 Amazon.de',
+      }),
+      ambiguous: true,
+    });
+  }
   for (const at of [2, 4, 6, 8]) {
     const ref = generateReference(rnd);
     const right = order({ paymentReference: ref, totalMinor: 3300, customerName: 'Mia Lenz' });
@@ -544,6 +615,16 @@ describe('adversarial returns: reverse only the payment that came back', () => {
       a,
     ],
     ['NOTPROVIDED, no IBAN, no number', returnOf({ endToEndId: 'NOTPROVIDED' }), undefined],
+    [
+      'return with a bank fee on top (amount differs)',
+      returnOf({ amountMinor: -5290, remittance: 'RUECKLASTSCHRIFT 20010 ENTGELT 3,00' }),
+      a,
+    ],
+    [
+      'return names order 20011 but its payer IBAN is that of 20010',
+      returnOf({ remittance: 'RUECKLASTSCHRIFT 20011', counterpartyIban: 'DE02120300000000202051' }),
+      b,
+    ],
   ] as const)('%s', (_name, p, truth) => {
     const d = decisionOf(match([a, b], [p], { assignments }), p.id);
     // An automatic return reverses exactly the payment that came back; without evidence it is not automatic.
