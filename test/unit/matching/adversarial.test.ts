@@ -509,6 +509,22 @@ function cases(): Case[] {
       ambiguous: true,
     });
   }
+  {
+    // A common name shared by many customers: more open orders under it than the combination search tries.
+    const name = 'Mehmet Yılmaz';
+    const at = (day: number) => `2026-10-${String(day).padStart(2, '0')}T10:00:00Z`;
+    const newer = [1000, 2000, ...Array.from({ length: 10 }, () => 2800)].map((totalMinor, i) =>
+      order({ totalMinor, customerName: name, createdAt: at(20 + (i % 10)) }),
+    );
+    const older = [order({ totalMinor: 1500, customerName: name, createdAt: at(2) })];
+    older.push(order({ totalMinor: 1500, customerName: name, createdAt: at(3) }));
+    add({
+      name: 'common name, two subsets of the payer name sum up, one beyond the search pool',
+      orders: [...newer, ...older],
+      posting: posting({ amountMinor: 3000, counterpartyName: name, remittance: 'Zahlung' }),
+      ambiguous: true,
+    });
+  }
   for (const at of [2, 4, 6, 8]) {
     const ref = generateReference(rnd);
     const right = order({ paymentReference: ref, totalMinor: 3300, customerName: 'Mia Lenz' });

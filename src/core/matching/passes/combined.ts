@@ -131,6 +131,9 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
         true,
       );
       if (subsets.length > 1) c.blockers.push('ambiguous_combination');
+      // Orders beyond the pool were never tried: another subset of them may sum up just as well (a common
+      // name shared by several customers), so the one subset found is not known to be the only one.
+      if (payer.length > pool.length) c.blockers.push('combination_pool_truncated');
       out.push(c);
     }
   }
