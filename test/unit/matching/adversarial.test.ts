@@ -525,6 +525,21 @@ function cases(): Case[] {
       ambiguous: true,
     });
   }
+  {
+    // Swapped digits that happen to be another open order's number, whose amount fits within tolerance only.
+    const right = order({ number: '323672', totalMinor: 30380, customerName: 'Paul Klingke' });
+    const swapped = order({ number: '326372', totalMinor: 30349, customerName: 'Jan de Vries' });
+    add({
+      name: 'transposed digits name another order within tolerance; the true order fits exactly',
+      orders: [right, swapped],
+      posting: posting({
+        amountMinor: 30380,
+        counterpartyName: 'Michael Graf',
+        remittance: 'Bestellung 326372',
+      }),
+      truth: right,
+    });
+  }
   for (const at of [2, 4, 6, 8]) {
     const ref = generateReference(rnd);
     const right = order({ paymentReference: ref, totalMinor: 3300, customerName: 'Mia Lenz' });

@@ -8,6 +8,7 @@ import { IDENTITY_KINDS, PAYER_KINDS, score, signal } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, MatchOrder, PassName, Signal } from '../types.ts';
 import type { Evidence } from './evidence.ts';
+import { numberCore } from '../references-extract.ts';
 
 export type SettingsFor = (order: MatchOrder) => MatchSettings;
 
@@ -183,6 +184,16 @@ export function singleCandidate(
     if (!amountAgrees && !payerAgrees) blockers.push('typo_unconfirmed');
     else if (typosFitting(ev, orderId, index, settingsFor) > 1) blockers.push('typo_ambiguous');
   }
+  // Hard rule: the number names an order whose amount only fits within tolerance, while an order one typo
+  // (digit or adjacent swap) away has exactly the amount and the payer names neither: the written number may
+  // itself be the typo ("326372" for "323672"), so it does not decide alone.
+  if (
+    pass === 'number' &&
+    !payerAgrees &&
+    amount.signal.kind !== 'amount_exact' &&
+    typoNeighbourFits(ev, orderId, order.number, index)
+  )
+    blockers.push('typo_neighbour_fits_amount');
   if (pass === 'number' && !strongNumber) {
     // Weak number forms (core of three digits, joined tokens) need the amount to agree.
     const coreOnly = base.filter((s) => s.kind === 'number_core' || s.kind === 'number_joined');
@@ -207,6 +218,48 @@ export function singleCandidate(
     shortfallMinor: amount.shortfallMinor,
     flags: amount.flags,
   };
+}
+
+/**
+ * An open order one typo away from `number` whose open amount is exactly the posting's: the one-digit and
+ * adjacent-swap variants of the number's digits are looked up in the number index (a few dozen map lookups;
+ * scanning the orders of an amount is linear in a big shop).
+ */
+function typoNeighbourFits(ev: Evidence, orderId: number, number: string, index: OrderIndex): boolean {
+  const core = numberCore(number);
+  if (core.length < 4 || core.length > 8) return false;
+  const fits = (v: string) => {
+    for (const map of [index.byKey, index.byCore])
+      for (const hit of map.get(v) ?? [])
+        if (
+          hit.field === 'number' &&
+          hit.entry.order.id !== orderId &&
+          index.openMinor(hit.entry.order.id) === ev.openMinor &&
+          oneTypoApart(hit.entry.order.number, number)
+        )
+          return true;
+    return false;
+  };
+  for (let i = 0; i < core.length; i++) {
+    for (const d of '0123456789')
+      if (d !== core[i] && fits(core.slice(0, i) + d + core.slice(i + 1))) return true;
+    const a = core[i];
+    const b = core[i + 1];
+    if (b !== undefined && a !== b && fits(core.slice(0, i) + b + a + core.slice(i + 2))) return true;
+  }
+  return false;
+}
+
+/** Same length, and one digit different or two adjacent digits swapped (only the digits are compared). */
+export function oneTypoApart(a: string | undefined, b: string | undefined): boolean {
+  const x = (a ?? '').replace(/\D/g, '');
+  const y = (b ?? '').replace(/\D/g, '');
+  if (x.length < 4 || x.length !== y.length || x === y) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < x.length && diff.length <= 2; i++) if (x[i] !== y[i]) diff.push(i);
+  if (diff.length === 1) return true;
+  const [i, j] = diff;
+  return diff.length === 2 && i !== undefined && j === i + 1 && x[i] === y[j] && x[j] === y[i];
 }
 
 /** True when a candidate rests on a reference or number (not only on payer and amount). */
