@@ -52,8 +52,10 @@ export function rankCandidates(
       if (c) out.push(c);
     }
   }
+  // An exact single order named by a number or reference makes combinations moot; one found by the payer
+  // alone does not: the same payer's other orders may add up to the amount just as well.
   const exactSingle = out.some(
-    (c) => c.blockers.length === 0 && c.signals.some((s) => s.kind === 'amount_exact'),
+    (c) => c.blockers.length === 0 && c.signals.some((s) => s.kind === 'amount_exact') && hasIdentity(c),
   );
   if (!exactSingle) out.push(...combinedCandidates(ev, index, defaults));
   return sortSmall(out, byRank);

@@ -540,6 +540,18 @@ function cases(): Case[] {
       truth: right,
     });
   }
+  {
+    // No number: one order of the payer has exactly the amount, two other orders of the payer add up to it.
+    const single = order({ totalMinor: 6979, customerName: 'Ahmed Szabó' });
+    const partA = order({ totalMinor: 1989, customerName: 'Ahmed Szabó' });
+    const partB = order({ totalMinor: 4990, customerName: 'Ahmed Szabó' });
+    add({
+      name: 'payer without number: one order fits exactly, two others add up to the same amount',
+      orders: [single, partA, partB],
+      posting: posting({ amountMinor: 6979, counterpartyName: 'SZABO, AHMED', remittance: 'Zahlung' }),
+      ambiguous: true,
+    });
+  }
   for (const at of [2, 4, 6, 8]) {
     const ref = generateReference(rnd);
     const right = order({ paymentReference: ref, totalMinor: 3300, customerName: 'Mia Lenz' });
