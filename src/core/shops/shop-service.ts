@@ -209,6 +209,29 @@ export function createShopService(deps: ShopServiceDeps) {
     }
   }
 
+  /** Replaces one part of shops.settings (other areas' keys stay as they are), audited as `<part>_changed`. */
+  function writeSettingsPart(
+    row: ShopRow,
+    part: 'mapping' | 'schedule',
+    before: unknown,
+    after: unknown,
+  ): void {
+    db.transaction((tx) => {
+      tx.update(shops)
+        .set({ settings: { ...row.settings, [part]: after } })
+        .where(eq(shops.id, row.id))
+        .run();
+      writeAudit(tx, clock, {
+        actor: ACTOR,
+        entityType: 'shop',
+        entityId: row.id,
+        action: `${part}_changed`,
+        before,
+        after,
+      });
+    });
+  }
+
   /** Other areas keep their own keys in shops.settings (e.g. matching); they are preserved on every write. */
   function setMapping(ref: string | number, patch: Partial<ShopMapping>): ShopMapping {
     const row = get(ref);
@@ -232,20 +255,7 @@ export function createShopService(deps: ShopServiceDeps) {
         );
       }
     }
-    db.transaction((tx) => {
-      tx.update(shops)
-        .set({ settings: { ...row.settings, mapping: parsed.data } })
-        .where(eq(shops.id, row.id))
-        .run();
-      writeAudit(tx, clock, {
-        actor: ACTOR,
-        entityType: 'shop',
-        entityId: row.id,
-        action: 'mapping_changed',
-        before: settings.mapping,
-        after: parsed.data,
-      });
-    });
+    writeSettingsPart(row, 'mapping', settings.mapping, parsed.data);
     return parsed.data;
   }
 
@@ -260,22 +270,8 @@ export function createShopService(deps: ShopServiceDeps) {
         `Schedule not changed: ${issue?.path.join('.') ?? '?'} ${issue?.message ?? 'is invalid'}.`,
       );
     }
-    const schedule = parsed.data;
-    db.transaction((tx) => {
-      tx.update(shops)
-        .set({ settings: { ...row.settings, schedule } })
-        .where(eq(shops.id, row.id))
-        .run();
-      writeAudit(tx, clock, {
-        actor: ACTOR,
-        entityType: 'shop',
-        entityId: row.id,
-        action: 'schedule_changed',
-        before: settings.schedule,
-        after: schedule,
-      });
-    });
-    return schedule;
+    writeSettingsPart(row, 'schedule', settings.schedule, parsed.data);
+    return parsed.data;
   }
 
   /** Disconnects a shop: credentials are deleted, the orders stay (they have history); the name becomes free. */
