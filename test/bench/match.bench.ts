@@ -123,6 +123,7 @@ async function speed(size: number): Promise<void> {
     cpu.push((c.user + c.system) / 1000);
     summary = JSON.stringify(result.summary);
   }
+  // GC performance entries are delivered to the observer asynchronously (takeRecords() does not see them yet).
   await new Promise((resolve) => setTimeout(resolve, 50));
   observer.disconnect();
   const gcIn = ([t0, t1]: [number, number]) =>

@@ -35,6 +35,8 @@ export type HttpOptions = {
   /** First backoff delay (default 1 s), doubled per retry up to `maxBackoffMs` (default 30 s). */
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Current time in ms, for Retry-After given as an HTTP date (default Date.now; the core passes its clock). */
+  now?: () => number;
   /** Longest Retry-After we are willing to wait inside one sync (default 120 s); longer -> SHOP_RATE_LIMITED. */
   maxRetryAfterMs?: number;
 };
@@ -149,7 +151,10 @@ export function createShopFetch(options: ShopFetchOptions): typeof fetch {
           if (response.status === 429 || response.status >= 500) {
             // Drain the body so the connection can be reused.
             await response.arrayBuffer().catch(() => undefined);
-            const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+            const retryAfter = parseRetryAfter(
+              response.headers.get('retry-after'),
+              (options.now ?? Date.now)(),
+            );
             lastStatus = new RetryableStatus(response.status, retryAfter);
             if (response.status === 429 && retryAfter !== undefined && retryAfter > maxRetryAfter)
               throw new AbortError(lastStatus);

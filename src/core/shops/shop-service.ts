@@ -112,7 +112,7 @@ export function createShopService(deps: ShopServiceDeps) {
       url: url ?? undefined,
       filePath: filePath ?? undefined,
       credentials,
-      http: { logger, ...deps.http },
+      http: { logger, now: () => clock.now().getTime(), ...deps.http },
       clock,
       logger,
     });

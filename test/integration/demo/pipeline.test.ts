@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runDemoPipeline } from '#core/demo/pipeline.ts';
+import { AUTO_PASSES } from '#core/matching/matcher.ts';
 import { makeTestDb, tempDir } from '../../helpers/db.ts';
 import { runCli, startCli } from '../../helpers/cli.ts';
 
@@ -25,7 +26,8 @@ describe('demo pipeline (the daily job on embedded defaults)', () => {
       // Every automatic decision says why.
       const auto = t.core.matching.assignments({}).filter((a) => a.method === 'auto');
       expect(auto.length).toBeGreaterThanOrEqual(3);
-      for (const a of auto) expect(a.pass).toBeTruthy();
+      for (const a of auto) expect(AUTO_PASSES).toContain(a.pass);
+      for (const a of auto) expect(a.reasons.length).toBeGreaterThan(0);
     } finally {
       await demo.stop();
     }

@@ -20,7 +20,7 @@ function scripted(responses: (Response | Error)[]) {
 
 const SECRET = 'cs_0123456789abcdef';
 
-function client(responses: (Response | Error)[]) {
+function client(responses: (Response | Error)[], now?: () => number) {
   const sleeps: number[] = [];
   const s = scripted(responses);
   const http = createShopHttp({
@@ -35,6 +35,7 @@ function client(responses: (Response | Error)[]) {
       return Promise.resolve();
     },
     retries: 3,
+    now,
   });
   return { http, sleeps, calls: s.calls };
 }
@@ -130,5 +131,15 @@ describe('shop HTTP', () => {
       message: expect.stringContaining('3600 s') as unknown,
     });
     expect(long.sleeps).toEqual([]);
+  });
+
+  it('reads a Retry-After HTTP date against the injected clock, not the machine time', async () => {
+    const now = Date.parse('2026-11-02T09:00:00Z');
+    const c = client(
+      [json(429, {}, { 'retry-after': 'Mon, 02 Nov 2026 09:00:07 GMT' }), json(200, [])],
+      () => now,
+    );
+    await c.http.request('GET', 'orders');
+    expect(c.sleeps).toEqual([7000]);
   });
 });
