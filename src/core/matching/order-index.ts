@@ -22,10 +22,11 @@ export type IndexedOrder = {
   open: number;
 };
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): V[] {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+  return list ?? (map.get(key) as V[]);
 }
 
 /** Days since 1970 of a `YYYY-MM-DD…` string, without building Date objects per comparison. */
@@ -36,7 +37,6 @@ export function epochDay(text: string | null | undefined): number | undefined {
 }
 
 const PAIR_BUCKET_LIMIT = 48;
-const DIGIT_BITS = 1 << 20;
 
 /**
  * names.ts customerKey with the name key already normalised (`nameKey(order.company || order.customerName)`):
@@ -48,7 +48,7 @@ function customerKeyOf(order: MatchOrder, nameKey: string): string | undefined {
   return nameKey ? `name:${nameKey}` : undefined;
 }
 
-type NumberHit = { entry: IndexedOrder; field: 'number' | 'invoice' };
+export type NumberHit = { entry: IndexedOrder; field: 'number' | 'invoice' };
 
 /*
  * The index lives for the whole run and holds a few objects per open order (100 000 in the speed benchmark);
@@ -65,6 +65,13 @@ export class OrderIndex {
   readonly byKey = new Map<string, NumberHit[]>();
   /** Digit core (`10023`, `123`) -> orders. */
   readonly byCore = new Map<string, NumberHit[]>();
+  /**
+   * The entries of byKey whose key is all digits (4–8, no leading zero) and of byCore whose core has 4–8 digits,
+   * by numeric value (the same lists): the typo searches try ~50 one-edit variants per number, and looking
+   * them up by number needs no string per variant.
+   */
+  readonly byDigitKey = new Map<number, NumberHit[]>();
+  readonly byDigitCore = new Map<number, NumberHit[]>();
   /** Normalised full name / company key -> orders. */
   readonly byName = new Map<string, IndexedOrder[]>();
   /** Token pair -> orders whose name has three or more tokens (middle names, double surnames). */
@@ -139,31 +146,15 @@ export class OrderIndex {
   private addNumber(value: string, entry: IndexedOrder, field: 'number' | 'invoice'): void {
     const hit: NumberHit = { entry, field };
     const key = numberKey(value);
-    if (key) push(this.byKey, key, hit);
-    if (/^[1-9]\d{3,7}$/.test(key)) this.markDigits(Number(key));
+    if (key) {
+      const list = push(this.byKey, key, hit);
+      if (/^[1-9]\d{3,7}$/.test(key)) this.byDigitKey.set(Number(key), list);
+    }
     const core = numberCore(value);
     if (core.length >= 3 && core !== key) {
-      push(this.byCore, core, hit);
-      if (core.length >= 4 && core.length <= 8) this.markDigits(Number(core));
+      const list = push(this.byCore, core, hit);
+      if (core.length >= 4 && core.length <= 8) this.byDigitCore.set(Number(core), list);
     }
-  }
-
-  /**
-   * A bitmap over the all-digit keys of 4–8 digits in byKey and byCore (value modulo 2^20): the typo search
-   * tries ~50 one-edit variants per written number, and most are nobody's number. A clear bit proves the
-   * variant is in neither map, so only the few with a set bit are built as strings and looked up.
-   */
-  private readonly digitBits = new Uint8Array(DIGIT_BITS >> 3);
-
-  private markDigits(value: number): void {
-    const bit = value & (DIGIT_BITS - 1);
-    this.digitBits[bit >> 3] = (this.digitBits[bit >> 3] ?? 0) | (1 << (bit & 7));
-  }
-
-  /** False when no all-digit key or core of 4–8 digits equals `value` (true: maybe, look it up). */
-  mayBeDigitKey(value: number): boolean {
-    const bit = value & (DIGIT_BITS - 1);
-    return (((this.digitBits[bit >> 3] ?? 0) >> (bit & 7)) & 1) === 1;
   }
 
   openMinor(orderId: number): number {

@@ -100,8 +100,9 @@ export function oneEditVariants(text: string, alphabet: string): string[] {
 /**
  * oneEditVariants(digits, '0123456789') as numbers, in the same order, without those with a leading zero (no number
  * of ours): `digits` has no leading zero itself (a digit core), so each variant's string is String(value).
+ * Stops at the first variant for which `visit` returns true, and then returns true.
  */
-function digitVariants(digits: string, visit: (value: number) => void): void {
+export function digitVariants(digits: string, visit: (value: number) => boolean | void): boolean {
   const n = digits.length;
   const d: number[] = [];
   for (let i = 0; i < n; i++) d.push(digits.charCodeAt(i) - 48);
@@ -109,12 +110,19 @@ function digitVariants(digits: string, visit: (value: number) => void): void {
   let pow = 10 ** (n - 1);
   for (let i = 0; i < n; i++) {
     const di = d[i] ?? 0;
-    for (let ch = 0; ch <= 9; ch++) if (ch !== di && !(i === 0 && ch === 0)) visit(value + (ch - di) * pow);
+    for (let ch = 0; ch <= 9; ch++)
+      if (ch !== di && !(i === 0 && ch === 0) && visit(value + (ch - di) * pow) === true) return true;
     const next = d[i + 1];
-    if (next !== undefined && next !== di && !(i === 0 && next === 0))
-      visit(value + (next - di) * pow + (di - next) * (pow / 10));
+    if (
+      next !== undefined &&
+      next !== di &&
+      !(i === 0 && next === 0) &&
+      visit(value + (next - di) * pow + (di - next) * (pow / 10)) === true
+    )
+      return true;
     pow /= 10;
   }
+  return false;
 }
 
 function referenceEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void {
@@ -204,12 +212,10 @@ function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void 
     const core = c.core;
     // Only what looks like a written order number: after an order keyword, or a bare number of 4–8 digits.
     if (core.length < 4 || core.length > 8 || c.joined || !(c.keyword || /^\d+$/.test(c.key))) continue;
+    // The variants have the core's 4–8 digits and no leading zero: byKey/byCore by numeric value.
     digitVariants(core, (value) => {
-      // Most variants are nobody's number: the index's digit bitmap says so without building the string.
-      if (!index.mayBeDigitKey(value)) return;
-      const v = String(value);
-      const byKey = index.byKey.get(v);
-      const byCore = index.byCore.get(v);
+      const byKey = index.byDigitKey.get(value);
+      const byCore = index.byDigitCore.get(value);
       if (byKey) for (const hit of byKey) typoHit(out, c.key, hit);
       if (byCore) for (const hit of byCore) typoHit(out, c.key, hit);
     });

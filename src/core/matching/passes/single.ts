@@ -3,11 +3,11 @@
  * (blockers) of issue 5 §3 that no score overrides.
  */
 import { isAwaitingPayment } from '../../orders/state-machine.ts';
-import type { OrderIndex } from '../order-index.ts';
+import type { NumberHit, OrderIndex } from '../order-index.ts';
 import { IDENTITY_KINDS, PAYER_KINDS, score, signal } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, MatchOrder, PassName, Signal } from '../types.ts';
-import type { Evidence } from './evidence.ts';
+import { digitVariants, type Evidence } from './evidence.ts';
 import { numberCore } from '../references-extract.ts';
 
 export type SettingsFor = (order: MatchOrder) => MatchSettings;
@@ -228,26 +228,24 @@ export function singleCandidate(
 function typoNeighbourFits(ev: Evidence, orderId: number, number: string, index: OrderIndex): boolean {
   const core = numberCore(number);
   if (core.length < 4 || core.length > 8) return false;
-  const fits = (v: string) => {
-    for (const map of [index.byKey, index.byCore])
-      for (const hit of map.get(v) ?? [])
+  const fits = (hits: readonly NumberHit[] | undefined) => {
+    if (hits)
+      for (const hit of hits)
         if (
           hit.field === 'number' &&
-          hit.entry.order.id !== orderId &&
-          index.openMinor(hit.entry.order.id) === ev.openMinor &&
+          hit.entry.id !== orderId &&
+          hit.entry.open === ev.openMinor &&
           oneTypoApart(hit.entry.order.number, number)
         )
           return true;
     return false;
   };
-  for (let i = 0; i < core.length; i++) {
-    for (const d of '0123456789')
-      if (d !== core[i] && fits(core.slice(0, i) + d + core.slice(i + 1))) return true;
-    const a = core[i];
-    const b = core[i + 1];
-    if (b !== undefined && a !== b && fits(core.slice(0, i) + b + a + core.slice(i + 2))) return true;
-  }
-  return false;
+  // Variants without a leading zero have the core's 4–8 digits: byKey/byCore by numeric value.
+  if (digitVariants(core, (v) => fits(index.byDigitKey.get(v)) || fits(index.byDigitCore.get(v)))) return true;
+  // The variants with a leading zero ("0234" for "1234", "0134" for "1034") are looked up as written.
+  const zeroFirst = [`0${core.slice(1)}`];
+  if (core[1] === '0') zeroFirst.push(`0${core[0] ?? ''}${core.slice(2)}`);
+  return zeroFirst.some((v) => fits(index.byKey.get(v)) || fits(index.byCore.get(v)));
 }
 
 /** Same length, and one digit different or two adjacent digits swapped (only the digits are compared). */
