@@ -168,27 +168,34 @@ export class OrderIndex {
   }
 
   /**
-   * Orders whose customer or company name agrees with the payer (see names.ts compareNames): the exact-name
-   * bucket, customers with more tokens than the payer (via pairs of long names), and customers with fewer
-   * tokens than the payer ("THOMAS UND ANNA MUELLER" -> "Anna Müller", via pairs of the payer's tokens).
+   * Orders whose customer or company name agrees with the payer (see names.ts compareNames), each visited once:
+   * the exact-name bucket, customers with more tokens than the payer (via pairs of long names), and customers
+   * with fewer tokens than the payer ("THOMAS UND ANNA MUELLER" -> "Anna Müller", via pairs of the payer's
+   * tokens). A visitor instead of a result map: a common name reaches a hundred orders or more, of which the
+   * caller keeps a few.
    */
-  byPayerName(
+  forPayerName(
     payerTokens: readonly string[],
-    payerKey = payerTokens.join(' '),
-  ): Map<number, 'exact' | 'partial'> {
-    const out = new Map<number, 'exact' | 'partial'>();
-    if (payerTokens.length === 0) return out;
-    for (const e of this.byName.get(payerKey) ?? []) out.set(e.id, 'exact');
-    if (payerTokens.length < 2 || payerTokens.length > 6) return out;
-    const pairs = tokenPairs(payerTokens);
+    payerKey: string,
+    visit: (entry: IndexedOrder, agreement: 'exact' | 'partial') => void,
+  ): void {
+    if (payerTokens.length === 0) return;
+    const exact = this.byName.get(payerKey);
+    if (exact) for (const e of exact) visit(e, 'exact');
+    if (payerTokens.length < 2 || payerTokens.length > 6) return;
+    let seen: Set<number> | undefined;
     const consider = (e: IndexedOrder) => {
-      if (out.has(e.id)) return;
+      // Entries of the exact bucket were visited above; the others once, however many pairs reach them.
+      if (e.nameKey === payerKey || e.companyKey === payerKey || seen?.has(e.id)) return;
       const a = compareNames(payerTokens, e.tokens);
       const b = e.companyTokens.length ? compareNames(payerTokens, e.companyTokens) : 'none';
-      if (a === 'exact' || b === 'exact') out.set(e.id, 'exact');
-      else if (a === 'partial' || b === 'partial') out.set(e.id, 'partial');
+      const agreement =
+        a === 'exact' || b === 'exact' ? 'exact' : a === 'partial' || b === 'partial' ? 'partial' : undefined;
+      if (!agreement) return;
+      (seen ??= new Set()).add(e.id);
+      visit(e, agreement);
     };
-    for (const pair of pairs) {
+    for (const pair of tokenPairs(payerTokens)) {
       const long = this.byLongNamePair.get(pair);
       // A pair shared by very many customers ("de vries", "van der") tells nothing beyond the exact bucket.
       if (long && long.length <= PAIR_BUCKET_LIMIT) for (const e of long) consider(e);
@@ -197,6 +204,5 @@ export class OrderIndex {
         if (short && short.length <= PAIR_BUCKET_LIMIT) for (const e of short) consider(e);
       }
     }
-    return out;
   }
 }

@@ -231,19 +231,26 @@ type PayerHit = { kind: PayerKind; name: string; signal: Signal | undefined } | 
  * signal object per payer and kind is shared instead of one per order: same content, far fewer objects.
  */
 function payerEvidence(posting: MatchPosting, index: OrderIndex, learned: LearnedFacts, out: Evidence): void {
-  const found = new Map<number, PayerHit>();
+  // The orders the payer reaches, in the order found, with their hit and open amount (parallel arrays: a
+  // common name reaches a hundred orders or more, of which relevantPayerOrders keeps a few).
+  const ids: number[] = [];
+  const opens: number[] = [];
+  const hitOf: PayerHit[] = [];
   const names = payerNames(out, index);
   for (const payer of [names.counterparty, names.debtor]) {
     if (!payer) continue;
     const { name, key } = payer;
     const hits: Partial<Record<PayerKind, PayerHit>> = {};
-    for (const [orderId, agreement] of index.byPayerName(payer.tokens, key)) {
-      if (found.has(orderId)) continue;
-      const e = index.byId.get(orderId);
-      const viaCompany = e !== undefined && e.companyKey !== '' && e.companyKey === key;
+    // The ultimate debtor may reach orders the counterparty reached already: the first hit counts.
+    const before = ids.length > 0 ? new Set(ids) : undefined;
+    index.forPayerName(payer.tokens, key, (e, agreement) => {
+      if (before?.has(e.id)) return;
+      const viaCompany = e.companyKey !== '' && e.companyKey === key;
       const kind: PayerKind = viaCompany ? 'company' : agreement === 'exact' ? 'name_exact' : 'name_partial';
-      found.set(orderId, (hits[kind] ??= { kind, name, signal: undefined }));
-    }
+      ids.push(e.id);
+      opens.push(e.open);
+      hitOf.push((hits[kind] ??= { kind, name, signal: undefined }));
+    });
   }
   const learnedSignals = new Map<number, Signal>();
   const iban = learned.ibanToCustomers.size > 0 ? normaliseIban(posting.counterpartyIban) : undefined;
@@ -266,9 +273,18 @@ function payerEvidence(posting: MatchPosting, index: OrderIndex, learned: Learne
         );
     }
   }
-  for (const id of learnedSignals.keys()) if (!found.has(id)) found.set(id, undefined);
-  for (const id of relevantPayerOrders(found.keys(), found.size, out, index)) {
-    const hit = found.get(id);
+  if (learnedSignals.size > 0) {
+    const known = new Set(ids);
+    for (const id of learnedSignals.keys()) {
+      if (known.has(id)) continue;
+      ids.push(id);
+      opens.push(index.openMinor(id));
+      hitOf.push(undefined);
+    }
+  }
+  for (const i of relevantPayerOrders(ids, opens, out)) {
+    const id = ids[i] ?? 0;
+    const hit = hitOf[i];
     if (hit)
       add(
         out.signals,
@@ -284,30 +300,24 @@ function payerEvidence(posting: MatchPosting, index: OrderIndex, learned: Learne
 }
 
 /**
- * The payer's orders worth ranking: those the amount can pay alone (within tolerance) or as part of a combined
- * payment, those already named by number, and a few others with the closest amounts for the queue. A common
- * name that matches many open orders so costs no more than a rare one.
+ * The payer's orders worth ranking (positions in `ids`): those the amount can pay alone (within tolerance) or
+ * as part of a combined payment, those already named by number, and a few others with the closest amounts for
+ * the queue. A common name that matches many open orders so costs no more than a rare one.
  */
-function relevantPayerOrders(
-  ids: Iterable<number>,
-  count: number,
-  out: Evidence,
-  index: OrderIndex,
-): Iterable<number> {
-  if (count <= 4) return ids;
+function relevantPayerOrders(ids: readonly number[], opens: readonly number[], out: Evidence): number[] {
+  const all = ids.map((_id, i) => i);
+  if (ids.length <= 4) return all;
   const paid = out.openMinor;
+  const limit = paid + Math.max(100, Math.ceil(paid * 0.05));
   const fits: number[] = [];
   const others: number[] = [];
-  // Distances looked up once per order, not once per comparison.
-  const distance = new Map<number, number>();
-  for (const id of ids) {
-    const open = index.openMinor(id);
-    distance.set(id, Math.abs(open - paid));
-    if (out.signals.has(id) || (open > 0 && open <= paid + Math.max(100, Math.ceil(paid * 0.05))))
-      fits.push(id);
-    else others.push(id);
+  for (const i of all) {
+    const open = opens[i] ?? 0;
+    if (out.signals.has(ids[i] ?? 0) || (open > 0 && open <= limit)) fits.push(i);
+    else others.push(i);
   }
-  const byDistance = (a: number, b: number) => (distance.get(a) ?? 0) - (distance.get(b) ?? 0) || a - b;
+  const distance = (i: number) => Math.abs((opens[i] ?? 0) - paid);
+  const byDistance = (a: number, b: number) => distance(a) - distance(b) || (ids[a] ?? 0) - (ids[b] ?? 0);
   return [...fits.sort(byDistance).slice(0, PAYER_CAP), ...others.sort(byDistance).slice(0, 2)];
 }
 
