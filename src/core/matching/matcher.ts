@@ -134,6 +134,13 @@ const payerAgrees = (c: Candidate) =>
   c.signals.some((s) => PAYER_KINDS_STRONG.has(s.kind) && (s.weight ?? 0) > 0);
 const amountAgrees = (c: Candidate) => c.signals.some((s) => AMOUNT_FITS.has(s.kind));
 
+/** Does any order the posting names carry a payer signal that agrees (the only way payerAgrees can hold)? */
+function namesAgreeingPayer(ev: Evidence): boolean {
+  for (const signals of ev.signals.values())
+    for (const s of signals) if (PAYER_KINDS_STRONG.has(s.kind) && (s.weight ?? 0) > 0) return true;
+  return false;
+}
+
 function tier(c: Candidate): number {
   if (c.pass === 'reference') return 3;
   if (c.pass === 'number' || (c.pass === 'combined' && hasIdentity(c))) return 2;
@@ -226,6 +233,9 @@ export function runMatcher(input: MatchInput): MatchResult {
   };
   const tryAuto = (ev: Evidence, pass: PassName): boolean => {
     if (!possibleFor(ev).has(pass)) return false;
+    // Without the payer evidence a number needs the payer's agreement (below), which only a payer signal on a
+    // named order can give: without one, ranking now would be wasted work.
+    if (!ev.payerDone && pass !== 'reference' && !namesAgreeingPayer(ev)) return false;
     const ranked = ranking(ev);
     const candidates = ranked.candidates;
     const best = candidates[0];
