@@ -27,6 +27,12 @@ export type NumberCandidate = {
   joined: boolean;
   /** An order keyword ("Bestellung", "Rechnung", "Order", "#") right before the token. */
   keyword: boolean;
+  /**
+   * Set when every occurrence is a bare number of 4–5 digits followed by a word ("80331 MUENCHEN"): the shape of
+   * a postcode and its place (DE/FR/IT/ES: 5 digits; AT/CH/BE/DK: 4). The word, as written; the matcher checks
+   * whether it is a name of the payer or the customer instead ("20345 THOMAS MUELLER").
+   */
+  place?: string | undefined;
 };
 
 export type Extraction = {
@@ -199,6 +205,8 @@ function pushCandidate(
   text: string,
   joined: boolean,
   keyword: boolean,
+  /** The place word when this occurrence looks like a postcode, null when it does not, undefined: no opinion. */
+  place: string | null | undefined,
 ): void {
   const key = numberKey(text);
   if (key.length < 3 || key.length > 24 || !/\d/.test(key)) return;
@@ -206,9 +214,25 @@ function pushCandidate(
   if (existing) {
     existing.keyword ||= keyword;
     existing.joined &&= joined;
+    // Written once as a postcode and once otherwise: the other occurrence counts.
+    if (place === null) existing.place = undefined;
     return;
   }
-  out.set(key, { key, core: digitCore(text), joined, keyword });
+  const candidate: NumberCandidate = { key, core: digitCore(text), joined, keyword };
+  if (place) candidate.place = place;
+  out.set(key, candidate);
+}
+
+/** The word after a bare 4–5 digit token on the same line, when the two look like a postcode and a place. */
+function placeAfter(
+  masked: string,
+  tok: Token,
+  next: Token | undefined,
+  keyword: boolean,
+): string | undefined {
+  if (keyword || !next || !/^\d{4,5}$/.test(tok.text)) return undefined;
+  if (!/^[A-ZÄÖÜ]{3,}$/.test(next.text) || ORDER_KEYWORDS.has(next.text)) return undefined;
+  return /^[ \t]{1,2}$/.test(masked.slice(tok.end, next.start)) ? next.text : undefined;
 }
 
 function numberCandidates(text: string, patterns: readonly RegExp[]): NumberCandidate[] {
@@ -222,7 +246,7 @@ function numberCandidates(text: string, patterns: readonly RegExp[]): NumberCand
     if (!tok) continue;
     const prev = tokens[i - 1];
     const keyword = (prev !== undefined && ORDER_KEYWORDS.has(prev.text)) || masked[tok.start] === '#';
-    pushCandidate(found, tok.text, false, keyword);
+    pushCandidate(found, tok.text, false, keyword, placeAfter(masked, tok, tokens[i + 1], keyword) ?? null);
     // "WC-100 23", "RE 2026 00123", a number broken by a line break: join 2 or 3 adjacent tokens that are
     // separated by whitespace only (never across a masked span, which leaves a wide gap of spaces).
     // Words ("BESTELLUNG", "DANKE") are not part of a number; short letter groups may be its prefix ("RE 2026 00123").
@@ -235,14 +259,14 @@ function numberCandidates(text: string, patterns: readonly RegExp[]): NumberCand
       const gap = masked.slice(a.end, b.start);
       if (!/^\s{1,2}$/.test(gap) || ORDER_KEYWORDS.has(b.text) || isWord(b.text)) break;
       joinedText += ` ${b.text}`;
-      pushCandidate(found, joinedText, true, keyword);
+      pushCandidate(found, joinedText, true, keyword, null);
     }
   }
   // Shop patterns (ShopMapping.orderNumberPattern / invoiceNumberPattern) find numbers glued to words.
   const glued = patterns.length > 0 ? masked.replace(/[ \t]*\n[ \t]*/g, '') : masked;
   for (const re of patterns) {
     for (const source of [masked, glued]) {
-      for (const m of source.matchAll(re)) pushCandidate(found, m[0], source === glued, false);
+      for (const m of source.matchAll(re)) pushCandidate(found, m[0], source === glued, false, undefined);
     }
   }
   return [...found.values()];
@@ -301,6 +325,7 @@ export function extractReferences(input: ExtractInput, patterns: readonly RegExp
       else {
         existing.keyword ||= c.keyword;
         existing.joined &&= c.joined;
+        if (c.place === undefined) existing.place = undefined;
       }
     }
   }

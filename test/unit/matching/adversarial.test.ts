@@ -154,9 +154,8 @@ function cases(): Case[] {
       truth: right,
     });
     add({
-      // Known gap: without a street before it, a postcode is indistinguishable from a bare order number
-      // followed by a name ("20345 Thomas Müller" is a common way to pay), so the text alone cannot tell.
-      knownGap: true,
+      // Without a street before it, a postcode looks like a bare order number followed by a name ("20345
+      // Thomas Müller" is a common way to pay); the word after it names neither payer nor customer here.
       name: 'postcode without street, payer unknown',
       orders: [other],
       posting: posting({ amountMinor: 2400, counterpartyName: 'Xaver Huber', remittance: '80331 Muenchen' }),

@@ -38,6 +38,46 @@ describe('hard rules no score overrides', () => {
     expect(d.candidates.map((c) => c.orderIds[0]).sort()).toEqual([a.id, b.id].sort());
   });
 
+  describe('a bare 4–5 digit number followed by a word may be a postcode and its place', () => {
+    const o = () => order({ number: '80331', totalMinor: 2400, customerName: 'Rita Ostermann' });
+    const auto = (remittance: string, counterpartyName: string) => {
+      const x = o();
+      const p = posting({ amountMinor: 2400, counterpartyName, remittance });
+      return decisionOf(match([x], [p]), p.id);
+    };
+
+    it.each([
+      ['80331 Muenchen', 'Xaver Huber'],
+      ['80331 Danke', 'Xaver Huber'],
+      ['1010 Wien', 'Xaver Huber'],
+    ])('"%s" from a payer who is not the customer: a suggestion, not automatic', (remittance, payer) => {
+      const x = order({
+        number: remittance.split(' ')[0] ?? '',
+        totalMinor: 2400,
+        customerName: 'Rita Ostermann',
+      });
+      const p = posting({ amountMinor: 2400, counterpartyName: payer, remittance });
+      const d = decisionOf(match([x], [p]), p.id);
+      expect(d.band).toBe('suggest');
+      expect(d.candidates[0]?.orderIds).toEqual([x.id]);
+      expect(d.reasons).toContain('number_may_be_postcode');
+    });
+
+    it.each([
+      ["the word is the customer's name", '80331 Ostermann', 'Xaver Huber'],
+      ["the word is the payer's name", '80331 Xaver Huber', 'Xaver Huber'],
+      ['a title introduces the name', '80331 Frau Ostermann', 'Xaver Huber'],
+      ['an order keyword before the number', 'Bestellung 80331 Muenchen', 'Xaver Huber'],
+      ['the payer is the customer', '80331 Muenchen', 'Rita Ostermann'],
+      ['the number stands alone', '80331', 'Xaver Huber'],
+      ['the number is written once more without a word', '80331 Muenchen, Auftrag 80331', 'Xaver Huber'],
+    ])('stays automatic when %s', (_why, remittance, payer) => {
+      const d = auto(remittance, payer);
+      expect(d.band).toBe('auto');
+      expect(d.candidates[0]?.blockers).not.toContain('number_may_be_postcode');
+    });
+  });
+
   it('the amount alone never assigns', () => {
     const o = order({ totalMinor: 8765 });
     const p = posting({ amountMinor: 8765, counterpartyName: 'Irgendwer' });

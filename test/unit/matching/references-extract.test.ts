@@ -49,6 +49,18 @@ describe('order and invoice number candidates', () => {
     expect(split.numbers.find((n) => n.key === '100234')?.joined).toBe(true);
   });
 
+  it('marks a bare 4–5 digit number followed by a word on the same line as a possible postcode', () => {
+    const place = (remittance: string, key: string) =>
+      extractReferences({ remittance }).numbers.find((n) => n.key === key)?.place;
+    expect(place('80331 München', '80331')).toBe('MÜNCHEN');
+    expect(place('Lieferung nach 1010 Wien', '1010')).toBe('WIEN');
+    expect(place('Bestellung 80331 München', '80331')).toBeUndefined();
+    expect(place('80331', '80331')).toBeUndefined();
+    expect(place('803310 München', '803310')).toBeUndefined();
+    expect(place('80331\nMünchen', '80331')).toBeUndefined();
+    expect(place('80331 München 80331', '80331')).toBeUndefined();
+  });
+
   it('finds numbers glued to words via the shop pattern', () => {
     expect(keys('BESTELLUNGWC-10023DANKE', ['WC-\\d{5}'])).toContain('WC10023');
     expect(keys('Zahlung AB10023X', ['^AB\\d{5}$'])).toContain('AB10023');

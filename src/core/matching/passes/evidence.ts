@@ -4,7 +4,7 @@
  * typo), payer name, learned IBAN / alias, and the orders with exactly the open amount.
  */
 import { compareNames, normaliseIban } from '../names.ts';
-import { extractReferences, type Extraction } from '../references-extract.ts';
+import { extractReferences, type Extraction, type NumberCandidate } from '../references-extract.ts';
 import { REFERENCE_ALPHABET, isValidReference } from '../references.ts';
 import { signal } from '../scoring.ts';
 import { epochDay, type OrderIndex } from '../order-index.ts';
@@ -45,6 +45,11 @@ export type Evidence = {
         band: 'auto' | 'suggest' | 'none' | undefined;
       }
     | undefined;
+  /**
+   * Orders named only by a bare 4–5 digit number followed by a word, which may be a postcode and its place
+   * ("80331 MUENCHEN"): orderId -> the word. Undefined while there is none (most postings).
+   */
+  places: Map<number, string> | undefined;
   /** counterpartyName and ultimateDebtor normalised (computed on first use; null when absent). */
   payerNames: { counterparty: PayerName | null; debtor: PayerName | null } | undefined;
 };
@@ -171,10 +176,18 @@ function typoHit(
 
 function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void {
   let hits = 0;
+  // Orders named by a number that may be a postcode, unless another number names them as well.
+  let places: Map<number, string> | undefined;
+  let plain: Set<number> | undefined;
+  const named = (c: NumberCandidate, orderId: number) => {
+    if (c.place !== undefined) (places ??= new Map()).set(orderId, c.place);
+    else (plain ??= new Set()).add(orderId);
+  };
   for (const c of ex.numbers) {
     const kw = c.keyword ? ' after an order keyword' : '';
     for (const hit of index.byKey.get(c.key) ?? []) {
       hits++;
+      named(c, hit.entry.id);
       const kind = c.joined ? 'number_joined' : hit.field === 'number' ? 'number' : 'invoice_number';
       add(
         out.signals,
@@ -189,6 +202,7 @@ function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void 
     if (core.length >= 3) {
       for (const hit of index.byCore.get(core) ?? []) {
         hits++;
+        named(c, hit.entry.id);
         // Short cores ("123") are weak: many texts contain three digits.
         const weight = core.length >= 5 ? 0.75 : core.length === 4 ? 0.65 : 0.4;
         const written =
@@ -204,6 +218,10 @@ function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void 
         );
       }
     }
+  }
+  if (places) {
+    for (const id of plain ?? []) places.delete(id);
+    if (places.size > 0) out.places = places;
   }
   if (hits > 0 || out.signals.size > 0) return;
   // One-character typo or transposition in a number of at least 4 digits (issue 5 §3): digits only, so
@@ -373,6 +391,7 @@ export function collectEvidence(
     possible: undefined,
     payerNames: undefined,
     ranked: undefined,
+    places: undefined,
   };
   referenceEvidence(extraction, index, out);
   numberEvidence(extraction, index, out);

@@ -3,11 +3,12 @@
  * (blockers) of issue 5 §3 that no score overrides.
  */
 import { isAwaitingPayment } from '../../orders/state-machine.ts';
-import type { NumberHit, OrderIndex } from '../order-index.ts';
+import type { IndexedOrder, NumberHit, OrderIndex } from '../order-index.ts';
+import { nameTokens } from '../names.ts';
 import { IDENTITY_KINDS, PAYER_KINDS, score, signal } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, MatchOrder, PassName, Signal } from '../types.ts';
-import { digitVariants, type Evidence } from './evidence.ts';
+import { digitVariants, payerNames, type Evidence } from './evidence.ts';
 import { numberCore } from '../references-extract.ts';
 
 export type SettingsFor = (order: MatchOrder) => MatchSettings;
@@ -194,6 +195,12 @@ export function singleCandidate(
     typoNeighbourFits(ev, orderId, order.number, index)
   )
     blockers.push('typo_neighbour_fits_amount');
+  // Hard rule: the only number naming the order is a bare 4–5 digit one followed by a word that names neither
+  // the payer nor the customer ("80331 Muenchen"): a postcode and its place as likely as an order number.
+  if (pass === 'number' && !payerAgrees) {
+    const place = ev.places?.get(orderId);
+    if (place !== undefined && !isNameWord(ev, entry, place, index)) blockers.push('number_may_be_postcode');
+  }
   if (pass === 'number' && !strongNumber) {
     // Weak number forms (core of three digits, joined tokens) need the amount to agree.
     const coreOnly = base.filter((s) => s.kind === 'number_core' || s.kind === 'number_joined');
@@ -259,6 +266,16 @@ export function oneTypoApart(a: string | undefined, b: string | undefined): bool
   if (diff.length === 1) return true;
   const [i, j] = diff;
   return diff.length === 2 && i !== undefined && j === i + 1 && x[i] === y[j] && x[j] === y[i];
+}
+
+/** Is the word after the number a name of the payer or the customer ("20345 THOMAS MUELLER")? */
+function isNameWord(ev: Evidence, entry: IndexedOrder, word: string, index: OrderIndex): boolean {
+  const folded = nameTokens(word);
+  // A title or legal form ("80331 HERR MUELLER", "GMBH") introduces a name, never a place.
+  if (folded.length === 0) return true;
+  const names = payerNames(ev, index);
+  const lists = [entry.tokens, entry.companyTokens, names.counterparty?.tokens, names.debtor?.tokens];
+  return folded.every((t) => lists.some((list) => list?.includes(t)));
 }
 
 /** True when a candidate rests on a reference or number (not only on payer and amount). */
