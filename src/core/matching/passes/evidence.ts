@@ -249,60 +249,36 @@ type PayerHit = { kind: PayerKind; name: string; signal: Signal | undefined } | 
  * signal object per payer and kind is shared instead of one per order: same content, far fewer objects.
  */
 function payerEvidence(posting: MatchPosting, index: OrderIndex, learned: LearnedFacts, out: Evidence): void {
-  // The orders the payer reaches, in the order found, with their hit and open amount (parallel arrays: a
-  // common name reaches a hundred orders or more, of which relevantPayerOrders keeps a few).
-  const ids: number[] = [];
-  const opens: number[] = [];
-  const hitOf: PayerHit[] = [];
   const names = payerNames(out, index);
+  const learnedSignals = learnedFor(posting, names.counterparty, index, learned);
+  // Which orders were offered already: only needed when a second source may repeat one (the ultimate debtor
+  // reaches orders the counterparty reached; a learned fact names an order a name reached): the first counts.
+  const seen = names.debtor || learnedSignals ? new Set<number>() : undefined;
+  const picker = new PayerPicker(out);
   for (const payer of [names.counterparty, names.debtor]) {
     if (!payer) continue;
     const { name, key } = payer;
-    const hits: Partial<Record<PayerKind, PayerHit>> = {};
-    // The ultimate debtor may reach orders the counterparty reached already: the first hit counts.
-    const before = ids.length > 0 ? new Set(ids) : undefined;
+    let exact: PayerHit;
+    let partial: PayerHit;
+    let company: PayerHit;
     index.forPayerName(payer.tokens, key, (e, agreement) => {
-      if (before?.has(e.id)) return;
-      const viaCompany = e.companyKey !== '' && e.companyKey === key;
-      const kind: PayerKind = viaCompany ? 'company' : agreement === 'exact' ? 'name_exact' : 'name_partial';
-      ids.push(e.id);
-      opens.push(e.open);
-      hitOf.push((hits[kind] ??= { kind, name, signal: undefined }));
+      if (seen) {
+        if (seen.has(e.id)) return;
+        seen.add(e.id);
+      }
+      const hit =
+        e.companyKey !== '' && e.companyKey === key
+          ? (company ??= { kind: 'company', name, signal: undefined })
+          : agreement === 'exact'
+            ? (exact ??= { kind: 'name_exact', name, signal: undefined })
+            : (partial ??= { kind: 'name_partial', name, signal: undefined });
+      picker.offer(e.id, e.open, hit);
     });
   }
-  const learnedSignals = new Map<number, Signal>();
-  const iban = learned.ibanToCustomers.size > 0 ? normaliseIban(posting.counterpartyIban) : undefined;
-  let ibanSignal: Signal | undefined;
-  for (const ck of (iban && learned.ibanToCustomers.get(iban)) || []) {
-    for (const e of index.byCustomer.get(ck) ?? [])
-      learnedSignals.set(
-        e.order.id,
-        (ibanSignal ??= signal('iban_learned', `IBAN ${iban ?? ''} paid for this customer before`)),
-      );
-  }
-  const alias = learned.aliasToCustomers.size > 0 ? (names.counterparty?.key ?? '') : '';
-  let aliasSignal: Signal | undefined;
-  for (const ck of (alias && learned.aliasToCustomers.get(alias)) || []) {
-    for (const e of index.byCustomer.get(ck) ?? []) {
-      if (!learnedSignals.has(e.order.id))
-        learnedSignals.set(
-          e.order.id,
-          (aliasSignal ??= signal('alias_learned', `payer name ${alias} confirmed for this customer before`)),
-        );
-    }
-  }
-  if (learnedSignals.size > 0) {
-    const known = new Set(ids);
-    for (const id of learnedSignals.keys()) {
-      if (known.has(id)) continue;
-      ids.push(id);
-      opens.push(index.openMinor(id));
-      hitOf.push(undefined);
-    }
-  }
-  for (const i of relevantPayerOrders(ids, opens, out)) {
-    const id = ids[i] ?? 0;
-    const hit = hitOf[i];
+  if (learnedSignals)
+    for (const id of learnedSignals.keys())
+      if (!seen?.has(id)) picker.offer(id, index.openMinor(id), undefined);
+  for (const { id, hit } of picker.picked()) {
     if (hit)
       add(
         out.signals,
@@ -312,31 +288,87 @@ function payerEvidence(posting: MatchPosting, index: OrderIndex, learned: Learne
           hit.kind === 'company' ? `payer ${hit.name} is the customer's company` : `payer ${hit.name}`,
         )),
       );
-    const l = learnedSignals.get(id);
+    const l = learnedSignals?.get(id);
     if (l) add(out.signals, id, l);
   }
 }
 
-/**
- * The payer's orders worth ranking (positions in `ids`): those the amount can pay alone (within tolerance) or
- * as part of a combined payment, those already named by number, and a few others with the closest amounts for
- * the queue. A common name that matches many open orders so costs no more than a rare one.
- */
-function relevantPayerOrders(ids: readonly number[], opens: readonly number[], out: Evidence): number[] {
-  const all = ids.map((_id, i) => i);
-  if (ids.length <= 4) return all;
-  const paid = out.openMinor;
-  const limit = paid + Math.max(100, Math.ceil(paid * 0.05));
-  const fits: number[] = [];
-  const others: number[] = [];
-  for (const i of all) {
-    const open = opens[i] ?? 0;
-    if (out.signals.has(ids[i] ?? 0) || (open > 0 && open <= limit)) fits.push(i);
-    else others.push(i);
+/** Orders a learned fact names for this payer (IBAN, then name alias), with the signal; undefined when none. */
+function learnedFor(
+  posting: MatchPosting,
+  counterparty: PayerName | null,
+  index: OrderIndex,
+  learned: LearnedFacts,
+): Map<number, Signal> | undefined {
+  let out: Map<number, Signal> | undefined;
+  const iban = learned.ibanToCustomers.size > 0 ? normaliseIban(posting.counterpartyIban) : undefined;
+  let ibanSignal: Signal | undefined;
+  for (const ck of (iban && learned.ibanToCustomers.get(iban)) || []) {
+    for (const e of index.byCustomer.get(ck) ?? [])
+      (out ??= new Map()).set(
+        e.order.id,
+        (ibanSignal ??= signal('iban_learned', `IBAN ${iban ?? ''} paid for this customer before`)),
+      );
   }
-  const distance = (i: number) => Math.abs((opens[i] ?? 0) - paid);
-  const byDistance = (a: number, b: number) => distance(a) - distance(b) || (ids[a] ?? 0) - (ids[b] ?? 0);
-  return [...fits.sort(byDistance).slice(0, PAYER_CAP), ...others.sort(byDistance).slice(0, 2)];
+  const alias = learned.aliasToCustomers.size > 0 ? (counterparty?.key ?? '') : '';
+  let aliasSignal: Signal | undefined;
+  for (const ck of (alias && learned.aliasToCustomers.get(alias)) || []) {
+    for (const e of index.byCustomer.get(ck) ?? []) {
+      if (!out?.has(e.order.id))
+        (out ??= new Map()).set(
+          e.order.id,
+          (aliasSignal ??= signal('alias_learned', `payer name ${alias} confirmed for this customer before`)),
+        );
+    }
+  }
+  return out;
+}
+
+type Picked = { id: number; hit: PayerHit; distance: number };
+
+/**
+ * The payer's orders worth ranking, picked as they are found: those the amount can pay alone (within tolerance)
+ * or as part of a combined payment, and those already named by number (the PAYER_CAP closest amounts), plus
+ * the two others with the closest amounts for the queue; all of them when there are at most four. A common
+ * name that reaches a hundred open orders so costs one comparison per order, and no more memory than a rare one.
+ */
+class PayerPicker {
+  private count = 0;
+  /** The first four in the order found (all of them are kept when there are no more). */
+  private readonly first: Picked[] = [];
+  /** Best first by (distance, order id), at most PAYER_CAP and 2. */
+  private readonly fits: Picked[] = [];
+  private readonly others: Picked[] = [];
+  private readonly paid: number;
+  private readonly limit: number;
+
+  constructor(private readonly out: Evidence) {
+    this.paid = out.openMinor;
+    this.limit = this.paid + Math.max(100, Math.ceil(this.paid * 0.05));
+  }
+
+  offer(id: number, open: number, hit: PayerHit): void {
+    const distance = Math.abs(open - this.paid);
+    this.count++;
+    if (this.first.length < 4) this.first.push({ id, hit, distance });
+    const fits = this.out.signals.has(id) || (open > 0 && open <= this.limit);
+    insertBounded(fits ? this.fits : this.others, fits ? PAYER_CAP : 2, id, hit, distance);
+  }
+
+  picked(): readonly Picked[] {
+    return this.count <= 4 ? this.first : [...this.fits, ...this.others];
+  }
+}
+
+/** Inserts into a list kept sorted by (distance, id) and cut at `cap`; most offers lose to the last at once. */
+function insertBounded(list: Picked[], cap: number, id: number, hit: PayerHit, distance: number): void {
+  const before = (p: Picked) => distance < p.distance || (distance === p.distance && id < p.id);
+  const last = list[list.length - 1];
+  if (list.length >= cap && last && !before(last)) return;
+  let at = list.length;
+  while (at > 0 && before(list[at - 1] as Picked)) at--;
+  list.splice(at, 0, { id, hit, distance });
+  if (list.length > cap) list.pop();
 }
 
 /**
