@@ -225,9 +225,13 @@ export function runMatcher(input: MatchInput): MatchResult {
     for (const id of ev.signals.keys()) if (opens[i++] !== index.openMinor(id)) return false;
     return i === opens.length;
   };
-  const ranking = (ev: Evidence): NonNullable<Evidence['ranked']> => {
+  const fresh = (ev: Evidence): Evidence['ranked'] => {
     const cached = ev.ranked;
-    if (cached && cached.payerDone === ev.payerDone && unchanged(ev, cached.opens)) return cached;
+    return cached && cached.payerDone === ev.payerDone && unchanged(ev, cached.opens) ? cached : undefined;
+  };
+  const ranking = (ev: Evidence): NonNullable<Evidence['ranked']> => {
+    const cached = fresh(ev);
+    if (cached) return cached;
     const candidates = rankCandidates(ev, index, settingsFor, settings, false);
     return (ev.ranked = { candidates, opens: opensOf(ev), payerDone: ev.payerDone, band: undefined });
   };
@@ -236,6 +240,9 @@ export function runMatcher(input: MatchInput): MatchResult {
     // Without the payer evidence a number needs the payer's agreement (below), which only a payer signal on a
     // named order can give: without one, ranking now would be wasted work.
     if (!ev.payerDone && pass !== 'reference' && !namesAgreeingPayer(ev)) return false;
+    // The combined pass assigns only a combination ranked first: where none exists, ranking is wasted work.
+    if (pass === 'combined' && !fresh(ev) && combinedCandidates(ev, index, settings).length === 0)
+      return false;
     const ranked = ranking(ev);
     const candidates = ranked.candidates;
     const best = candidates[0];

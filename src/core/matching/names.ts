@@ -166,6 +166,9 @@ export function customerKey(order: {
 
 /** IBAN without spaces, upper case. */
 export function normaliseIban(iban: string | null | undefined): string | undefined {
-  const clean = iban?.replace(/\s+/g, '').toUpperCase();
+  if (!iban) return undefined;
+  // Most IBANs arrive compact and in upper case (CAMT, MT940): then there is nothing to copy.
+  if (/^[A-Z0-9]+$/.test(iban)) return iban;
+  const clean = iban.replace(/\s+/g, '').toUpperCase();
   return clean ? clean : undefined;
 }

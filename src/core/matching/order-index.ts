@@ -37,6 +37,7 @@ export function epochDay(text: string | null | undefined): number | undefined {
 }
 
 const PAIR_BUCKET_LIMIT = 48;
+const DIGIT_BITS = 1 << 20;
 
 /**
  * names.ts customerKey with the name key already normalised (`nameKey(order.company || order.customerName)`):
@@ -72,6 +73,11 @@ export class OrderIndex {
    */
   readonly byDigitKey = new Map<number, NumberHit[]>();
   readonly byDigitCore = new Map<number, NumberHit[]>();
+  /**
+   * A bitmap over the values in byDigitKey and byDigitCore (modulo 2^20): most one-edit variants of a number
+   * that is no order's (a date, a customer number) are nobody's, and a clear bit says so without a map lookup.
+   */
+  private readonly digitBits = new Uint8Array(DIGIT_BITS >> 3);
   /** Normalised full name / company key -> orders. */
   readonly byName = new Map<string, IndexedOrder[]>();
   /** Token pair -> orders whose name has three or more tokens (middle names, double surnames). */
@@ -148,13 +154,25 @@ export class OrderIndex {
     const key = numberKey(value);
     if (key) {
       const list = push(this.byKey, key, hit);
-      if (/^[1-9]\d{3,7}$/.test(key)) this.byDigitKey.set(Number(key), list);
+      if (/^[1-9]\d{3,7}$/.test(key)) this.markDigits(this.byDigitKey, Number(key), list);
     }
     const core = numberCore(value);
     if (core.length >= 3 && core !== key) {
       const list = push(this.byCore, core, hit);
-      if (core.length >= 4 && core.length <= 8) this.byDigitCore.set(Number(core), list);
+      if (core.length >= 4 && core.length <= 8) this.markDigits(this.byDigitCore, Number(core), list);
     }
+  }
+
+  private markDigits(map: Map<number, NumberHit[]>, value: number, list: NumberHit[]): void {
+    map.set(value, list);
+    const bit = value & (DIGIT_BITS - 1);
+    this.digitBits[bit >> 3] = (this.digitBits[bit >> 3] ?? 0) | (1 << (bit & 7));
+  }
+
+  /** False when `value` is in neither byDigitKey nor byDigitCore (true: maybe, look it up). */
+  mayBeDigitKey(value: number): boolean {
+    const bit = value & (DIGIT_BITS - 1);
+    return (((this.digitBits[bit >> 3] ?? 0) >> (bit & 7)) & 1) === 1;
   }
 
   openMinor(orderId: number): number {

@@ -232,6 +232,7 @@ function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void 
     if (core.length < 4 || core.length > 8 || c.joined || !(c.keyword || /^\d+$/.test(c.key))) continue;
     // The variants have the core's 4–8 digits and no leading zero: byKey/byCore by numeric value.
     digitVariants(core, (value) => {
+      if (!index.mayBeDigitKey(value)) return;
       const byKey = index.byDigitKey.get(value);
       const byCore = index.byDigitCore.get(value);
       if (byKey) for (const hit of byKey) typoHit(out, c.key, hit);

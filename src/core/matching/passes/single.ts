@@ -248,8 +248,9 @@ function typoNeighbourFits(ev: Evidence, orderId: number, number: string, index:
     return false;
   };
   // Variants without a leading zero have the core's 4–8 digits: byKey/byCore by numeric value.
-  if (digitVariants(core, (v) => fits(index.byDigitKey.get(v)) || fits(index.byDigitCore.get(v))))
-    return true;
+  const variantFits = (v: number) =>
+    index.mayBeDigitKey(v) && (fits(index.byDigitKey.get(v)) || fits(index.byDigitCore.get(v)));
+  if (digitVariants(core, variantFits)) return true;
   // The variants with a leading zero ("0234" for "1234", "0134" for "1034") are looked up as written.
   const zeroFirst = [`0${core.slice(1)}`];
   if (core[1] === '0') zeroFirst.push(`0${core[0] ?? ''}${core.slice(2)}`);
