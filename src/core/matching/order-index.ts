@@ -20,6 +20,11 @@ export type IndexedOrder = {
   day: number | undefined;
   /** Open amount, updated as the passes assign (partial payments accumulate). */
   open: number;
+  /**
+   * `[id]`, frozen: the orderIds of every single-order candidate for this order (the matcher ranks several
+   * hundred thousand of them in a big run; one shared list instead of a new one each).
+   */
+  ids: number[];
 };
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): V[] {
@@ -132,6 +137,7 @@ export class OrderIndex {
       companyKey,
       day: epochDay(order.createdAt),
       open: order.totalMinor - order.paidMinor,
+      ids: Object.freeze([order.id]) as number[],
     };
     this.byId.set(order.id, entry);
     if (order.paymentReference) this.byReference.set(order.paymentReference.toUpperCase(), entry);

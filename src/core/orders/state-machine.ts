@@ -63,8 +63,11 @@ export function isFollowedUp(state: Pick<OrderState, 'status' | 'managed'>): boo
   return state.managed && ['open', 'partially_paid', 'overdue', 'debt_collection'].includes(state.status);
 }
 
+const AWAITING = new Set<OrderStatus>(AWAITING_PAYMENT);
+
 export function isAwaitingPayment(status: OrderStatus): boolean {
-  return AWAITING_PAYMENT.includes(status);
+  // A set: the matcher asks this for every candidate it ranks.
+  return AWAITING.has(status);
 }
 
 /** The status an unpaid order falls back to: "not managed" orders stay outside follow-up. */
