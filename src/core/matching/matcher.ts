@@ -229,11 +229,23 @@ export function runMatcher(input: MatchInput): MatchResult {
     const cached = ev.ranked;
     return cached && cached.payerDone === ev.payerDone && unchanged(ev, cached.opens) ? cached : undefined;
   };
+  // The ranking is kept only as far as an automatic decision needs it: the best candidate (or, for the queue,
+  // the first maxCandidates), the runner-up's score and pass, and the band. A waiting posting with a common
+  // payer name ranks a dozen candidates; keeping them all through the passes made the waiting postings the
+  // bulk of what the garbage collector had to copy.
   const ranking = (ev: Evidence): NonNullable<Evidence['ranked']> => {
     const cached = fresh(ev);
     if (cached) return cached;
     const candidates = rankCandidates(ev, index, settingsFor, settings, false);
-    return (ev.ranked = { candidates, opens: opensOf(ev), payerDone: ev.payerDone, band: undefined });
+    const best = candidates[0];
+    const second = best && runnerUp(candidates);
+    return (ev.ranked = {
+      top: input.fullRanking ? candidates.slice(0, settings.maxCandidates) : best ? [best] : [],
+      runnerUp: second ? { score: second.score, pass: second.pass } : undefined,
+      band: best ? band(candidates, settingsOf(best)).band : 'none',
+      opens: opensOf(ev),
+      payerDone: ev.payerDone,
+    });
   };
   const tryAuto = (ev: Evidence, pass: PassName): boolean => {
     if (!possibleFor(ev).has(pass)) return false;
@@ -244,10 +256,8 @@ export function runMatcher(input: MatchInput): MatchResult {
     if (pass === 'combined' && !fresh(ev) && combinedCandidates(ev, index, settings).length === 0)
       return false;
     const ranked = ranking(ev);
-    const candidates = ranked.candidates;
-    const best = candidates[0];
-    if (!best || best.pass !== pass || (ranked.band ??= band(candidates, settingsOf(best)).band) !== 'auto')
-      return false;
+    const best = ranked.top[0];
+    if (!best || best.pass !== pass || ranked.band !== 'auto') return false;
     // Without the payer's other orders in view, a number is trusted only when the payer agrees with it and
     // the amount pays it in full (a part payment may fit another order of the payer exactly).
     if (!ev.payerDone && pass !== 'reference' && (!payerAgrees(best) || best.flags.includes('partial')))
@@ -259,14 +269,13 @@ export function runMatcher(input: MatchInput): MatchResult {
     // What outlives the run is only what a matching run persists: the chosen candidate with its evidence, and
     // the runner-up's score and pass. Keeping every ranked candidate of every automatic decision made the
     // result the largest long-lived structure of a big run (garbage-collector copying); the queue asks for it.
-    const second = runnerUp(candidates);
     decisions.push({
       postingId: ev.posting.id,
       band: 'auto',
       pass,
-      candidates: input.fullRanking ? candidates.slice(0, settings.maxCandidates) : [best],
+      candidates: ranked.top,
       reasons: NO_REASONS,
-      ...(second ? { runnerUp: { score: second.score, pass: second.pass } } : {}),
+      ...(ranked.runnerUp ? { runnerUp: ranked.runnerUp } : {}),
     });
     summary.auto++;
     return true;

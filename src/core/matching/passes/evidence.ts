@@ -36,13 +36,18 @@ export type Evidence = {
   passes: Map<number, PassName> | undefined;
   /** Cache of the matcher: the passes that can possibly assign this posting; cleared when evidence is added. */
   possible: Set<PassName> | undefined;
-  /** Cache of the matcher: the last ranking of the automatic passes, with the open amounts it was made for. */
+  /**
+   * Cache of the matcher: the last ranking of the automatic passes, with the open amounts it was made for. Only
+   * what an automatic decision keeps: the best candidate first (for the queue, the first maxCandidates), the
+   * runner-up's score and pass, and the band.
+   */
   ranked:
     | {
-        candidates: Candidate[];
+        top: Candidate[];
+        runnerUp: { score: number; pass: PassName } | undefined;
+        band: 'auto' | 'suggest' | 'none';
         opens: number[];
         payerDone: boolean;
-        band: 'auto' | 'suggest' | 'none' | undefined;
       }
     | undefined;
   /**
