@@ -88,9 +88,12 @@ const ORDER_KEYWORDS = new Set([
   'FOR',
 ]);
 
-/** German and English month names and their usual abbreviations, followed by a four-digit year. */
+/**
+ * German and English month names and their usual abbreviations, followed by a four-digit year, optionally with
+ * the day in between as English dates write it ("Nov 26, 2026", "November 26th 2026").
+ */
 const MONTH_YEAR =
-  /\b((?:JANUAR|JANUARY|JAN|FEBRUAR|FEBRUARY|FEB|MÄRZ|MAERZ|MARCH|MAR|MRZ|APRIL|APR|MAI|MAY|JUNI|JUNE|JUN|JULI|JULY|JUL|AUGUST|AUG|SEPTEMBER|SEPT|SEP|OKTOBER|OCTOBER|OKT|OCT|NOVEMBER|NOV|DEZEMBER|DECEMBER|DEZ|DEC)\.?\s*)((?:19|20)\d{2})\b/g;
+  /\b((?:JANUAR|JANUARY|JAN|FEBRUAR|FEBRUARY|FEB|MÄRZ|MAERZ|MARCH|MAR|MRZ|APRIL|APR|MAI|MAY|JUNI|JUNE|JUN|JULI|JULY|JUL|AUGUST|AUG|SEPTEMBER|SEPT|SEP|OKTOBER|OCTOBER|OKT|OCT|NOVEMBER|NOV|DEZEMBER|DECEMBER|DEZ|DEC)\.?\s*(?:[0-3]?\d(?:ST|ND|RD|TH)?\.?,?\s+)?)((?:19|20)\d{2})\b/g;
 
 /** Masks replace a span with spaces of the same length so positions (and line structure) stay put. */
 function mask(text: string, re: RegExp): string {
@@ -99,13 +102,17 @@ function mask(text: string, re: RegExp): string {
 
 function maskNonOrderNumbers(text: string): string {
   let t = text;
-  // Keyword-introduced values that are never ours to match: customer, contract, mandate, phone, IBAN/BIC.
+  // Keyword-introduced values that are never ours to match: customer, contract, mandate, phone, IBAN/BIC, and
+  // article numbers ("Art.-Nr. 10023", "SKU 10023", "EAN …": what was bought, not which order).
   // The value must contain a digit, so "KUNDE THOMAS MUELLER" keeps the words after it; a verb in between
   // ("Kundennummer lautet 10500", "customer number is …") still introduces the same value.
   t = mask(
     t,
-    /\b(?:KD|KUNDE|KUNDEN|KUNDENNR|KUNDENNUMMER|KNR|KDNR|CUSTOMER|CUST|CLIENT|MITGLIED|MITGLIEDSNR|MITGLIEDSNUMMER|VERTRAG|VERTRAGSNR|VERTRAGSNUMMER|MANDAT|MANDATSREF|GLÄUBIGER|GLAEUBIGER|TEL|TELEFON|FAX|PLZ|STNR|STEUERNR|UST|USTID|IBAN|BIC|KONTO|KTO|KONTONR|BLZ|SWIFT)\b[\s.:#/+-]*(?:(?:NR|NO|ID|NUMMER|NUMBER|IDNR)\b[\s.:#/+-]*)?(?:(?:LAUTET|IST|IS)\b[\s.:#/+-]*)?[A-Z]{0,4}[-/]?\d[\d/-]{0,34}(?: \d{2,8}){0,7}\b/g,
+    /\b(?:KD|KUNDE|KUNDEN|KUNDENNR|KUNDENNUMMER|KNR|KDNR|CUSTOMER|CUST|CLIENT|MITGLIED|MITGLIEDSNR|MITGLIEDSNUMMER|VERTRAG|VERTRAGSNR|VERTRAGSNUMMER|MANDAT|MANDATSREF|GLÄUBIGER|GLAEUBIGER|TEL|TELEFON|FAX|PLZ|STNR|STEUERNR|UST|USTID|IBAN|BIC|KONTO|KTO|KONTONR|BLZ|SWIFT|HANDY|MOBIL|MOBILE|MOBILTEL|PHONE|RUFNUMMER|TELNR|ART|ARTNR|ARTIKEL|ARTIKELNR|ARTIKELNUMMER|SKU|EAN|GTIN)\b[\s.:#/+-]*(?:(?:NR|NO|ID|NUMMER|NUMBER|IDNR)\b[\s.:#/+-]*)?(?:(?:LAUTET|IST|IS)\b[\s.:#/+-]*)?[A-Z]{0,4}[-/]?\d[\d/-]{0,34}(?: \d{2,8}){0,7}\b/g,
   );
+  // Phone numbers in international form ("+49 7123 45678", "+43 660 1234567"): no order number starts with '+'.
+  // (SEPA keywords such as "SVWZ+" were removed before, so a '+' here is no field separator.)
+  if (t.includes('+')) t = mask(t, /(?<![A-Z0-9+])\+\d{1,3}(?:[ /-]?\(0\))?(?:[ /-]?\d{2,}){1,4}\b/g);
   // IBANs and their fragments: printed in groups of four (ISO 13616 paper format), or compact and valid,
   // or compact with a long digit run (a mistyped IBAN is still no order number).
   t = mask(t, /\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,8}(?: [A-Z0-9]{1,3})?\b/g);
@@ -115,10 +122,13 @@ function maskNonOrderNumbers(text: string): string {
   // Dates, amounts with decimals and "D-" postcodes all need a separator; masking only removes characters, so
   // a text without any (most remittance lines) skips those expressions (checked once, same result).
   const separators = /[./,-]/.test(t);
-  // Dates: 12.11.2026, 12.11.26, 2026-11-12, 12/11/2026, 11/2026.
+  // Dates: 12.11.2026, 12.11.26, 2026-11-12, 2026.11.12 (ISO order with dots, common in exports and in
+  // Eastern European and Asian usage), 12/11/2026, 11/2026. The dots split "2026.11.26" into tokens, so
+  // without this the year would stand alone and name a young shop's order 2026.
   if (separators) {
     t = mask(t, /\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b/g);
     t = mask(t, /\b\d{4}-\d{2}-\d{2}\b/g);
+    t = mask(t, /\b(?:19|20)\d{2}[./]\d{1,2}[./]\d{1,2}\b/g);
     t = mask(t, /\b\d{1,2}\/\d{4}\b/g);
   }
   // Amounts: 1.234,56  49,90  49.90  EUR 12  12 EUR (a decimal part of exactly two digits, or a currency).
@@ -283,6 +293,26 @@ export function compileNumberPattern(source: string | undefined): RegExp | undef
   }
 }
 
+/**
+ * SEPA identifier fields left in the remittance text (a bank export that did not split them, DFÜ-Abkommen
+ * Anlage 3): `EREF+` (end-to-end id) and `KREF+` (customer reference) are identifiers set by the payer's
+ * system, so like the structured end-to-end id they count only as a whole (pushed to `ids`) — the payer's own
+ * "ZV-2026-10023" must not name an order by its last digits. `MREF+` (mandate), `CRED+` (creditor id) and
+ * `DEBT+` (debtor id) never identify an order: dropped. SEPA identifiers contain no blanks, so a value ends at
+ * the first blank or at the next keyword. Returns the text without those fields.
+ */
+function sepaIdentifiers(text: string, ids: string[]): string {
+  return text.replace(
+    /\b(EREF|KREF|MREF|CRED|DEBT)\+\s*(\S*?)(?=\s|$|(?:SVWZ|EREF|KREF|MREF|CRED|DEBT|ABWA|ABWE|COAM|OAMT|SQTP|PURP)\+)/gi,
+    (m: string, keyword: string, value: string) => {
+      const kw = keyword.toUpperCase();
+      if ((kw === 'EREF' || kw === 'KREF') && value && value.toUpperCase() !== 'NOTPROVIDED')
+        ids.push(value.toUpperCase());
+      return ' '.repeat(m.length);
+    },
+  );
+}
+
 export type ExtractInput = {
   remittance?: string | null;
   endToEndId?: string | null;
@@ -305,7 +335,8 @@ export function extractReferences(input: ExtractInput, patterns: readonly RegExp
     return t;
   };
   if (input.remittance) {
-    const text = clean(input.remittance);
+    const raw = input.remittance.includes('+') ? sepaIdentifiers(input.remittance, ids) : input.remittance;
+    const text = clean(raw);
     if (text.trim()) free.push(text);
   }
   for (const raw of [input.endToEndId, input.creditorReference]) {

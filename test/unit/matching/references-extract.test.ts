@@ -35,11 +35,33 @@ describe('order and invoice number candidates', () => {
     ['Zahlung vom 2026-11-12 fuer 10023', ['10023'], ['20261112']],
     ['Rg.Nr. 2026/0815', ['20260815'], []],
     ['Vertrag 4711-22 Bestellung 10024', ['10024'], ['471122']],
+    // Second adversarial review: other date forms, phone and article numbers.
+    ['Zahlung vom 2026.11.26 Bestellung 10023', ['10023'], ['2026', '11', '26']],
+    ['Payment Nov 26, 2026 order 10023', ['10023'], ['2026']],
+    ['November 26th 2026 Bestellung 10023', ['10023'], ['2026']],
+    ['Handy 07123 45678 Bestellung 10023', ['10023'], ['45678', '07123', '0712345678']],
+    ['Mobil: 0171 45678 Bestellung 10023', ['10023'], ['45678']],
+    ['Rueckruf +49 7123 45678 Best. 10023', ['10023'], ['45678', '7123', '712345678']],
+    ['Bestellungen 10023+10024', ['10023', '10024'], []],
+    ['Art.-Nr. 55123 2 Stueck Bestellung 10023', ['10023'], ['55123']],
+    ['SKU 55123 EAN 4006381333931 Bestellung 10023', ['10023'], ['55123', '4006381333931']],
   ];
   it.each(table)('%j', (text, present, absent) => {
     const found = keys(text);
     for (const k of present) expect(found).toContain(k);
     for (const k of absent) expect(found).not.toContain(k);
+  });
+
+  it('SEPA identifier fields left in the text: EREF+/KREF+ only as a whole, MREF+/CRED+/DEBT+ never', () => {
+    const ex = extractReferences({
+      remittance: 'EREF+ZV-2026-10023 MREF+KD-10025 CRED+DE98ZZZ09999999999 SVWZ+Bestellung 10024',
+    });
+    const byKey = new Map(ex.numbers.map((n) => [n.key, n]));
+    expect([...byKey.keys()].sort()).toEqual(['10024', 'ZV202610023']);
+    // A whole identifier has no digit core: its last digits never name an order on their own.
+    expect(byKey.get('ZV202610023')?.core).toBe('');
+    expect(keys('EREF+10023 SVWZ+Danke')).toEqual(['10023']);
+    expect(keys('KREF+NOTPROVIDED EREF+NOTPROVIDED SVWZ+WC-10023')).toEqual(['WC10023']);
   });
 
   it('marks numbers after an order keyword and numbers joined across a break', () => {
