@@ -97,10 +97,12 @@ export function band(
     reasons.push('payer_points_elsewhere');
   }
   // Hard rule: a part payment of the named order, while the amount pays another order of the same payer in
-  // full (a wrong number, or a tenth of the amount typed): which one the payer meant is the dealer's call.
+  // full (a wrong number, or a tenth of the amount typed): which one the payer meant is the dealer's call. The
+  // same when the named order fits only within the fee tolerance: SEPA transfers in euro arrive in full, so
+  // another order of the payer with exactly the amount is at least as likely the one paid.
   if (
     best.pass !== 'reference' &&
-    best.flags.includes('partial') &&
+    !best.signals.some((s) => s.kind === 'amount_exact' || s.kind === 'amount_sum') &&
     rest.some((c) => !overlaps(c) && payerAgrees(c) && c.signals.some((s) => s.kind === 'amount_exact'))
   ) {
     reasons.push('amount_fits_other_order');
@@ -259,8 +261,13 @@ export function runMatcher(input: MatchInput): MatchResult {
     const best = ranked.top[0];
     if (!best || best.pass !== pass || ranked.band !== 'auto') return false;
     // Without the payer's other orders in view, a number is trusted only when the payer agrees with it and
-    // the amount pays it in full (a part payment may fit another order of the payer exactly).
-    if (!ev.payerDone && pass !== 'reference' && (!payerAgrees(best) || best.flags.includes('partial')))
+    // the amount pays it exactly (a part payment, or one within the fee tolerance, may fit another order of
+    // the payer exactly: band() rule amount_fits_other_order needs those orders).
+    if (
+      !ev.payerDone &&
+      pass !== 'reference' &&
+      (!payerAgrees(best) || !best.signals.some((s) => s.kind === 'amount_exact'))
+    )
       return false;
     best.allocations.forEach((a, i) => {
       const shortfall = i === best.allocations.length - 1 ? best.shortfallMinor : 0;
