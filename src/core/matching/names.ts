@@ -112,6 +112,29 @@ export function nameTokens(text: string | null | undefined): string[] {
 
 const NOT_ALNUM = /[^a-z0-9]+/;
 
+/**
+ * The keys (nameKey form) of every run of two or three consecutive words of a free text, titles and legal forms
+ * left out: what to look up in a name index to find full names written in a remittance ("fuer Julia Weber",
+ * "Weber, Julia"). Letters only (digits are numbers, not names), at most the first 40 words.
+ */
+export function nameKeysInText(text: string | null | undefined): string[] {
+  if (!text || !/[A-Za-zÀ-ÿ]{2}/.test(text)) return [];
+  const words: string[] = [];
+  for (const w of foldName(text).split(/[^a-z]+/)) {
+    if (w.length > 1 && !LEGAL_FORMS.has(w) && !TITLES.has(w)) words.push(w);
+    if (words.length >= 40) break;
+  }
+  const keys: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i] as string;
+    const b = words[i + 1] as string;
+    if (a !== b) keys.push(a < b ? `${a} ${b}` : `${b} ${a}`);
+    const c = words[i + 2];
+    if (c !== undefined && c !== a && c !== b) keys.push(sortSmall([a, b, c], byCodeUnits).join(' '));
+  }
+  return keys;
+}
+
 /** The normalised key of a name: sorted tokens joined by one space ('' when nothing is left). */
 export function nameKey(text: string | null | undefined): string {
   return nameTokens(text).join(' ');

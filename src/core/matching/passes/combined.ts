@@ -8,7 +8,7 @@ import type { OrderIndex } from '../order-index.ts';
 import { IDENTITY_KINDS, score, signal } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, Signal } from '../types.ts';
-import type { Evidence } from './evidence.ts';
+import { postingNature, type Evidence } from './evidence.ts';
 import { passOf } from './single.ts';
 
 function subsetsSumming(
@@ -60,6 +60,9 @@ function combine(ev: Evidence, orderIds: number[], index: OrderIndex, viaPayer: 
     for (const s of best) signals.push({ ...s, detail: `${order?.number ?? id}: ${s.detail}`, weight: 0 });
   }
   if (ev.posting.bookingStatus === 'pending') blockers.push('posting_not_booked');
+  // A provider's payout or a returned transfer (payment-nature.ts) pays no combination of orders either.
+  const nature = postingNature(ev);
+  blockers.push(...nature.all, ...nature.unlessReference);
   if (allocations.some((a) => a.amountMinor <= 0)) blockers.push('allocation_not_positive');
   signals.unshift(
     signal(viaPayer ? 'name_exact' : 'number', `weakest evidence among ${orderIds.length} orders`, weakest),

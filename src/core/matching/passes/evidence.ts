@@ -3,7 +3,8 @@
  * amounts (those change as the passes assign). Lookups only: references, numbers (exact, core, joined, one
  * typo), payer name, learned IBAN / alias, and the orders with exactly the open amount.
  */
-import { compareNames, normaliseIban } from '../names.ts';
+import { compareNames, nameKeysInText, normaliseIban } from '../names.ts';
+import { isProviderPayout, isReturnedCredit } from '../payment-nature.ts';
 import { extractReferences, type Extraction, type NumberCandidate } from '../references-extract.ts';
 import { REFERENCE_ALPHABET, isValidReference } from '../references.ts';
 import { signal } from '../scoring.ts';
@@ -55,6 +56,16 @@ export type Evidence = {
    * ("80331 MUENCHEN"): orderId -> the word. Undefined while there is none (most postings).
    */
   places: Map<number, string> | undefined;
+  /**
+   * Blockers every candidate of this posting gets from the posting alone (payment-nature.ts: a provider's
+   * payout, a returned transfer), computed on first use; an empty list for most postings.
+   */
+  nature: { all: readonly string[]; unlessReference: readonly string[] } | undefined;
+  /**
+   * Customer names (nameKey form) of open orders that the remittance writes out in full ("fuer Julia Weber"),
+   * found with the payer evidence; undefined while there is none (most postings).
+   */
+  textNames: Set<string> | undefined;
   /** counterpartyName and ultimateDebtor normalised (computed on first use; null when absent). */
   payerNames: { counterparty: PayerName | null; debtor: PayerName | null } | undefined;
 };
@@ -75,6 +86,20 @@ export function payerNames(
   return (ev.payerNames ??= {
     counterparty: payerName(ev.posting.counterpartyName, index),
     debtor: payerName(ev.posting.ultimateDebtor, index),
+  });
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/**
+ * The posting's own hard rules (payment-nature.ts), once per posting: `all` apply to every candidate, even one
+ * resting on our reference (returned money is no payment at all); `unlessReference` to all but those (our
+ * reference in a provider's payout is a forwarded customer payment).
+ */
+export function postingNature(ev: Evidence): NonNullable<Evidence['nature']> {
+  return (ev.nature ??= {
+    all: isReturnedCredit(ev.posting.remittance) ? ['credit_returns_a_transfer'] : NONE,
+    unlessReference: isProviderPayout(ev.posting.counterpartyName) ? ['payer_is_payment_provider'] : NONE,
   });
 }
 
@@ -171,8 +196,12 @@ function typoHit(
   out: Evidence,
   written: string,
   hit: { entry: { order: MatchOrder }; field: 'number' | 'invoice' },
+  place: string | undefined,
 ): void {
   const order = hit.entry.order;
+  // A postcode and its place ("80331 Muenchen") one digit away from an order number is no more an order
+  // number than the postcode itself: the same hard rule as for an exact hit (single.ts number_may_be_postcode).
+  if (place !== undefined) (out.places ??= new Map()).set(order.id, place);
   const target =
     hit.field === 'number' ? `order number ${order.number}` : `invoice number ${order.invoiceNumber ?? ''}`;
   add(out.signals, order.id, signal('number_typo', `${written} is one typo away from ${target}`));
@@ -240,8 +269,8 @@ function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void 
       if (!index.mayBeDigitKey(value)) return;
       const byKey = index.byDigitKey.get(value);
       const byCore = index.byDigitCore.get(value);
-      if (byKey) for (const hit of byKey) typoHit(out, c.key, hit);
-      if (byCore) for (const hit of byCore) typoHit(out, c.key, hit);
+      if (byKey) for (const hit of byKey) typoHit(out, c.key, hit, c.place);
+      if (byCore) for (const hit of byCore) typoHit(out, c.key, hit, c.place);
     });
   }
 }
@@ -428,6 +457,8 @@ export function collectEvidence(
     passes: undefined,
     possible: undefined,
     payerNames: undefined,
+    nature: undefined,
+    textNames: undefined,
     ranked: undefined,
     places: undefined,
   };
@@ -468,6 +499,8 @@ export function addPayerEvidence(out: Evidence, index: OrderIndex, learned: Lear
   out.passes = undefined;
   payerEvidence(out.posting, index, learned, out);
   pruneTypos(out, index);
+  for (const key of nameKeysInText(out.posting.remittance))
+    if (index.byName.has(key)) (out.textNames ??= new Set()).add(key);
   const same = index.byAmount.get(out.posting.currency)?.get(out.openMinor) ?? [];
   // Amount-only candidates are suggestions for the queue (never automatic, and they cannot block an automatic
   // decision: their score stays below the threshold minus the margin). An amount that many orders share

@@ -8,7 +8,7 @@ import { nameTokens } from '../names.ts';
 import { IDENTITY_KINDS, PAYER_KINDS, score, signal } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, MatchOrder, PassName, Signal } from '../types.ts';
-import { digitVariants, payerNames, type Evidence } from './evidence.ts';
+import { digitVariants, payerNames, postingNature, type Evidence } from './evidence.ts';
 import { numberCore } from '../references-extract.ts';
 
 export type SettingsFor = (order: MatchOrder) => MatchSettings;
@@ -208,8 +208,9 @@ export function singleCandidate(
   )
     blockers.push('typo_neighbour_fits_amount');
   // Hard rule: the only number naming the order is a bare 4–5 digit one followed by a word that names neither
-  // the payer nor the customer ("80331 Muenchen"): a postcode and its place as likely as an order number.
-  if (pass === 'number' && !payerAgrees) {
+  // the payer nor the customer ("80331 Muenchen"): a postcode and its place as likely as an order number. The
+  // same for a postcode one typo away from an order number ("80331 Muenchen" vs order 80321).
+  if ((pass === 'number' || pass === 'typo') && !payerAgrees) {
     const place = ev.places?.get(orderId);
     if (place !== undefined && !isNameWord(ev, entry, place, index)) blockers.push('number_may_be_postcode');
   }
@@ -221,8 +222,16 @@ export function singleCandidate(
   if (pass === 'payer') {
     if (!payerAgrees) blockers.push('payer_name_partial');
     if (!amountAgrees) blockers.push('payer_amount_differs');
+    // Hard rule: the remittance writes out the full name of another customer with an open order ("fuer Julia
+    // Weber" from Klaus Weber, a parent paying a child's order): the payer's name points at the payer's own
+    // order, the text at someone else's; with no number, which one was paid is the dealer's call.
+    if (ev.textNames && namesOther(ev.textNames, entry)) blockers.push('remittance_names_other_customer');
   }
   if (pass === 'amount') blockers.push('amount_only');
+  // Hard rules from the posting alone: a provider's payout or a returned transfer is no order payment.
+  const nature = postingNature(ev);
+  if (nature.all.length > 0) blockers.push(...nature.all);
+  if (nature.unlessReference.length > 0 && pass !== 'reference') blockers.push(...nature.unlessReference);
 
   return {
     orderIds: entry.ids,
@@ -289,6 +298,11 @@ function isNameWord(ev: Evidence, entry: IndexedOrder, word: string, index: Orde
   const names = payerNames(ev, index);
   const lists = [entry.tokens, entry.companyTokens, names.counterparty?.tokens, names.debtor?.tokens];
   return folded.every((t) => lists.some((list) => list?.includes(t)));
+}
+
+function namesOther(textNames: ReadonlySet<string>, entry: IndexedOrder): boolean {
+  for (const key of textNames) if (key !== entry.nameKey && key !== entry.companyKey) return true;
+  return false;
 }
 
 /** True when a candidate rests on a reference or number (not only on payer and amount). */

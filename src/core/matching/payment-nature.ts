@@ -1,0 +1,37 @@
+/**
+ * Credits that are no customer's payment for one order, whatever numbers and amounts they carry (hard rules of
+ * issue 5 §3, "precision beats recall"): recognised from the posting alone, once per posting.
+ *
+ * 1. Payouts of payment service providers and marketplaces (PayPal, Klarna, Stripe, Mollie, Adyen, Unzer,
+ *    Amazon, eBay, Etsy, …). They settle batches of the shop's sales paid through them; their remittance carries
+ *    their own payout, settlement or transaction ids ("PP.8842.PP", "st.10311", "Settlement 20920"), whose digits
+ *    may equal an open order's number, and a payout of one day's single sale has a common price as its amount.
+ *    Orders waiting for a bank transfer are not paid that way. Only our own payment reference (certain by its
+ *    check character) still assigns such a posting automatically. Money transfer services that forward one
+ *    customer's own transfer (Wise, Revolut, banks) are deliberately not on the list.
+ * 2. Credits whose text says they return or cancel an earlier transfer: a refund of the dealer that bounced
+ *    ("Rücküberweisung", "RETOURE … Konto erloschen"), a cancelled debit booked back ("STORNO"), a chargeback.
+ *    The payer may be a customer with an open order of exactly that amount, but the money is the dealer's own
+ *    coming back. (Debits with these words are returns: passes/returns.ts.)
+ */
+
+/**
+ * Provider names as they appear as counterparty (SEPA Dbtr/Nm, MT940 ?32), matched as whole words of the
+ * upper-cased name. "Mollie" is also a first name, so only the company form ("Mollie B.V.") counts.
+ */
+const PROVIDER =
+  /\b(?:PAYPAL|KLARNA|STRIPE|ADYEN|UNZER|HEIDELPAY|RATEPAY|SUMUP|I?ZETTLE|PAYONE|COMPUTOP|CONCARDIS|WORLDLINE|AFTERPAY|RIVERTY|CLEARPAY|MANGOPAY|LEMONWAY|PAYSAFE|SKRILL|PAYU|PRZELEWY24|NOVALNET|SECUPAY|SHOPIFY|ETSY|EBAY|AMAZON|MOLLIE\s+B\.?\s?V\b)/;
+
+/** Return and cancellation words of German and English bank texts (umlauts as Ü, UE or U). */
+const RETURNED =
+  /R(?:Ü|UE|U)CK(?:Ü|UE|U)BERWEISUNG|R(?:Ü|UE|U)CKBUCHUNG|R(?:Ü|UE|U)CKLASTSCHRIFT|R(?:Ü|UE|U)CKBELASTUNG|\bRETOURE\b|\bSTORNO|CHARGEBACK/;
+
+/** Is the payer a payment service provider or marketplace paying out (rule 1 above)? */
+export function isProviderPayout(counterpartyName: string | null | undefined): boolean {
+  return !!counterpartyName && PROVIDER.test(counterpartyName.toUpperCase());
+}
+
+/** Does a credit's text say it returns or cancels an earlier transfer (rule 2 above)? */
+export function isReturnedCredit(remittance: string | null | undefined): boolean {
+  return !!remittance && RETURNED.test(remittance.toUpperCase());
+}
