@@ -1,10 +1,10 @@
 /**
  * Matching commands (issue 5 §7): `match`, `queue`, `assign POSTING ORDER[:AMOUNT]...`, `unassign ASSIGNMENT`,
- * `ignore POSTING`, `assignments`. JSON output (global --json) is a public interface: camelCase, stable field
+ * `ignore POSTING`, `assignments`, and `search` (open orders by number, name, amount: issue 5 §5). JSON output (global --json) is a public interface: camelCase, stable field
  * names (README "Matching").
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import type { AssignmentView, QueueItem } from '#shared/api/queue.ts';
+import type { AssignmentView, OrderSummary, QueueItem } from '#shared/api/queue.ts';
 import { NotFoundError, ValidationError } from '#core/errors.ts';
 import { formatMinorAsDecimal, parseDecimalToMinor } from '#core/money.ts';
 import { postings } from '#core/db/schema/index.ts';
@@ -40,6 +40,21 @@ function describeQueueItem(item: QueueItem): string {
     return `   ${c.score.toFixed(3)} ${c.pass.padEnd(9)} ${orders}\n      ${c.signals.map((s) => s.detail).join('; ')}`;
   });
   return [head, why, ...cands].join('\n');
+}
+
+function describeOrder(o: OrderSummary): string {
+  const who = [o.customerName, o.company].filter(Boolean).join(' / ') || '?';
+  return `id ${String(o.id).padEnd(6)} ${o.shop.padEnd(14)} ${o.number.padEnd(12)} ${o.createdAt.slice(0, 10)} open ${money(o.openMinor, o.currency).padStart(13)} of ${money(o.totalMinor, o.currency).padStart(13)} ${o.status.padEnd(15)} ${who}`;
+}
+
+/** An amount as typed ("49.90", "49,90", "1.234,50") in minor units of `currency`. */
+function parseAmount(text: string, currency: string): number {
+  const comma = text.lastIndexOf(',');
+  const dot = text.lastIndexOf('.');
+  // The separator that comes last is the decimal one ("1.234,50" / "1,234.50"); the other groups thousands.
+  const decimalSeparator = comma > dot ? ',' : '.';
+  const groupSeparator = comma > dot ? (dot >= 0 ? '.' : '') : comma >= 0 ? ',' : '';
+  return parseDecimalToMinor(text, currency, { decimalSeparator, groupSeparator });
 }
 
 function describeAssignment(a: AssignmentView): string {
@@ -178,6 +193,38 @@ export function registerMatching(program: Command, io: Io): void {
         core.close();
       }
     });
+
+  program
+    .command('search')
+    .description('search open orders by order/invoice number, payment reference, name, e-mail or amount')
+    .argument('[query]', 'a number, reference, name or e-mail (or a part of it)')
+    .option('--amount <amount>', 'the total or open amount, like 49.90 or 49,90')
+    .option('--currency <code>', 'currency of --amount', 'EUR')
+    .option('--all', 'also orders no longer awaiting payment (paid, cancelled, ...)')
+    .option('--limit <n>', 'how many (1-200)', parseLimit, 20)
+    .action(
+      async (
+        query: string | undefined,
+        cmd: { amount?: string; currency: string; all?: boolean; limit: number },
+      ) => {
+        const options = program.opts<GlobalOptions>();
+        const amountMinor =
+          cmd.amount === undefined ? undefined : parseAmount(cmd.amount, cmd.currency.toUpperCase());
+        const { core } = await openCore(options, io);
+        try {
+          const items = core.matching.searchOrders({
+            query,
+            amountMinor,
+            includeClosed: cmd.all === true,
+            limit: Math.min(cmd.limit, 200),
+          });
+          if (options.json) printJson(io, { items });
+          else io.stdout(items.length ? `${items.map(describeOrder).join('\n')}\n` : 'No matching orders.\n');
+        } finally {
+          core.close();
+        }
+      },
+    );
 
   program
     .command('assignments')

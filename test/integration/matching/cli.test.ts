@@ -58,6 +58,24 @@ describe('kassenwart match / queue / assign / unassign / assignments (real CLI)'
     const text = runCli(['--db', db, 'queue'], ENV);
     expect(text.stdout).toContain(`#${manual.id}`);
 
+    // Searching open orders for a manual assignment: by name, amount (as typed), number; paid ones with --all.
+    const search = (...args: string[]) => {
+      const r = runCli(['--db', db, '--json', 'search', ...args], ENV);
+      expect(r.status, r.stderr).toBe(0);
+      const items = (JSON.parse(r.stdout) as { items: { number: string; openMinor: number }[] }).items;
+      return items.map((i) => i.number).sort();
+    };
+    expect(search('koch')).toEqual(['WC-5002', 'WC-5003']);
+    expect(search('--amount', '10,00')).toEqual(['WC-5002']);
+    expect(search('eva koch', '--amount', '20.00')).toEqual(['WC-5003']);
+    expect(search('5001')).toEqual([]); // assigned automatically above: no longer awaiting payment
+    expect(search('5001', '--all')).toEqual(['WC-5001']);
+    const found = runCli(['--db', db, 'search', 'Eva'], ENV);
+    expect(found.stdout).toMatch(/WC-5002 .* open +10\.00 EUR of +10\.00 EUR open +Eva Koch/);
+    const badAmount = runCli(['--db', db, 'search', '--amount', 'zehn'], ENV);
+    expect(badAmount.status).not.toBe(0);
+    expect(badAmount.stderr).toContain('MONEY_BAD_AMOUNT');
+
     const assign = runCli(
       ['--db', db, '--json', 'assign', String(manual.id), 'WC-5002:10.00', `${o3.id}:25,00`],
       ENV,
