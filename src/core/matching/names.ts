@@ -113,6 +113,17 @@ export function nameTokens(text: string | null | undefined): string[] {
 const NOT_ALNUM = /[^a-z0-9]+/;
 
 /**
+ * Fewer than two significant words (titles, legal forms and initials left out): "Familie Schneider", "HERR
+ * SCHNEIDER", "Schneider GmbH" — a surname alone. "Günther Günther" has two words, though one token.
+ */
+export function isSingleWordName(text: string | null | undefined): boolean {
+  let n = 0;
+  for (const w of foldName(text ?? '').split(NOT_ALNUM))
+    if (w.length > 1 && !LEGAL_FORMS.has(w) && !TITLES.has(w) && ++n >= 2) return false;
+  return true;
+}
+
+/**
  * The keys (nameKey form) of every run of two or three consecutive words of a free text, titles and legal forms
  * left out: what to look up in a name index to find full names written in a remittance ("fuer Julia Weber",
  * "Weber, Julia"). Letters only (digits are numbers, not names), at most the first 40 words.

@@ -432,6 +432,63 @@ function trapCases(): Case[] {
       truth: right,
     });
   }
+  // ---- second round: years as typos, surname-only names, carrier and insurance numbers ------------------
+  {
+    // A young shop (order numbers in the 2000s): a bare year one digit away from an open order.
+    const o = order({ number: '2027', totalMinor: 1990, customerName: 'Mia Lenz' });
+    for (const text of ['Weihnachten 2026', 'Jahresbeitrag 2026'])
+      add({
+        name: `a bare year "${text}" one typo away from a young shop's order 2027`,
+        orders: [o],
+        posting: posting({ amountMinor: 1990, counterpartyName: 'Paula Stein', remittance: text }),
+        ambiguous: true,
+      });
+  }
+  {
+    // The customer typed only a surname ("Familie Schneider"); the payer is a one-word company of that name.
+    const o = order({ totalMinor: 4990, customerName: 'Familie Schneider' });
+    add({
+      name: 'surname-only customer vs a one-word company payer of that name',
+      orders: [o],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'Schneider GmbH', remittance: 'Danke' }),
+      ambiguous: true,
+    });
+    add({
+      name: 'surname-only customer ("Frau Schneider") vs a payer shown only as "HERR SCHNEIDER"',
+      orders: [order({ totalMinor: 4990, customerName: 'Frau Schneider' })],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'HERR SCHNEIDER', remittance: 'Danke' }),
+      ambiguous: true,
+    });
+  }
+  {
+    // A carrier or an insurer pays a damage claim: the amount is the value of the goods (a common price).
+    const o = order({ number: '45112', totalMinor: 5990, customerName: 'Kai Schmitt' });
+    for (const text of [
+      'Schadensregulierung Sendungsnummer 45112',
+      'Schadennummer 45112 Ersatzleistung',
+      'Aktenzeichen 45112 Erstattung',
+    ])
+      add({
+        name: `damage claim "${text}" equals an order number`,
+        orders: [o],
+        posting: posting({
+          amountMinor: 5990,
+          counterpartyName: 'Allianz Versicherungs-AG',
+          remittance: text,
+        }),
+        truth: undefined,
+      });
+    add({
+      name: 'salary with a personnel number equal to an order number and amount',
+      orders: [o],
+      posting: posting({
+        amountMinor: 5990,
+        counterpartyName: 'Minijob Zentrale',
+        remittance: 'Lohn 11/2026 Personalnr. 45112',
+      }),
+      truth: undefined,
+    });
+  }
   return out;
 }
 
@@ -618,6 +675,47 @@ function positiveCases(): Positive[] {
         remittance: 'Nachnahme Sendung 00340434161234567890 Ref 10077',
       }),
       truth: right,
+    });
+  }
+  {
+    const o = order({ number: '2072', totalMinor: 1990, customerName: 'Mia Lenz' });
+    add({
+      name: 'a year-like typo after an order keyword stays a typo ("Bestellung 2027" for 2072)',
+      orders: [o],
+      posting: posting({ amountMinor: 1990, counterpartyName: 'Paula Stein', remittance: 'Bestellung 2027' }),
+      truth: o,
+    });
+  }
+  {
+    const o = order({ totalMinor: 4990, company: 'Schneider GmbH', customerName: 'Jens Kolb' });
+    add({
+      name: 'one-word company name and payer: the company agrees exactly',
+      orders: [o],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'SCHNEIDER GMBH', remittance: 'Danke' }),
+      truth: o,
+    });
+  }
+  {
+    // First name equal to the surname: one token, but two words — a full name, not a surname alone.
+    const o = order({ totalMinor: 5979, customerName: 'Günther Günther' });
+    add({
+      name: 'a full name whose first name is the surname ("Dr. Günther Günther") stays exact',
+      orders: [o],
+      posting: posting({ amountMinor: 5979, counterpartyName: 'Dr. Günther Günther', remittance: 'Danke' }),
+      truth: o,
+    });
+  }
+  {
+    const o = order({ number: '45112', totalMinor: 5990, customerName: 'Kai Schmitt' });
+    add({
+      name: 'the order number next to a tracking number',
+      orders: [o],
+      posting: posting({
+        amountMinor: 5990,
+        counterpartyName: 'Kai Schmitt',
+        remittance: 'Bestellung 45112 Sendungsnummer 00340434161234567890',
+      }),
+      truth: o,
     });
   }
   return out;

@@ -45,6 +45,9 @@ describe('order and invoice number candidates', () => {
     ['Bestellungen 10023+10024', ['10023', '10024'], []],
     ['Art.-Nr. 55123 2 Stueck Bestellung 10023', ['10023'], ['55123']],
     ['SKU 55123 EAN 4006381333931 Bestellung 10023', ['10023'], ['55123', '4006381333931']],
+    ['Sendungsnummer 0034 0434 1612 4567 Bestellung 10023', ['10023'], ['4567', '1612', '00340434']],
+    ['Lohn 11/2026 Personalnr. 45112', [], ['45112']],
+    ['Schadennummer 45112 Aktenzeichen 45113', [], ['45112', '45113']],
   ];
   it.each(table)('%j', (text, present, absent) => {
     const found = keys(text);

@@ -3,7 +3,7 @@
  * amounts (those change as the passes assign). Lookups only: references, numbers (exact, core, joined, one
  * typo), payer name, learned IBAN / alias, and the orders with exactly the open amount.
  */
-import { compareNames, nameKeysInText, normaliseIban } from '../names.ts';
+import { compareNames, isSingleWordName, nameKeysInText, normaliseIban } from '../names.ts';
 import { isProviderPayout, isReturnedCredit } from '../payment-nature.ts';
 import { extractReferences, type Extraction, type NumberCandidate } from '../references-extract.ts';
 import { REFERENCE_ALPHABET, isValidReference } from '../references.ts';
@@ -264,6 +264,9 @@ function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void 
     const core = c.core;
     // Only what looks like a written order number: after an order keyword, or a bare number of 4–8 digits.
     if (core.length < 4 || core.length > 8 || c.joined || !(c.keyword || /^\d+$/.test(c.key))) continue;
+    // A bare year ("Weihnachten 2026", "Beitrag 2026") is a year, not a mistyped order number: a young shop's
+    // orders 2016, 2025, 2027, 2036 … are one digit away from it. After an order keyword it may be one.
+    if (!c.keyword && /^(?:19|20)\d{2}$/.test(c.key)) continue;
     // The variants have the core's 4–8 digits and no leading zero: byKey/byCore by numeric value.
     digitVariants(core, (value) => {
       if (!index.mayBeDigitKey(value)) return;
@@ -274,6 +277,14 @@ function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void 
     });
   }
 }
+
+/**
+ * A person's name of one token is a surname alone ("Familie Schneider", "HERR SCHNEIDER", or "Schneider GmbH"
+ * with its legal form dropped): equal to a customer's one-token name it is a shared surname, which is not
+ * agreement (names.ts compareNames) — partial. One-word companies still agree through the company field.
+ */
+const surnameOnly = (tokens: readonly string[], payer: string, customer: string | null | undefined) =>
+  tokens.length < 2 && (isSingleWordName(payer) || isSingleWordName(customer));
 
 type PayerKind = 'name_exact' | 'name_partial' | 'company';
 type PayerHit = { kind: PayerKind; name: string; signal: Signal | undefined } | undefined;
@@ -304,7 +315,7 @@ function payerEvidence(posting: MatchPosting, index: OrderIndex, learned: Learne
       const hit =
         e.companyKey !== '' && e.companyKey === key
           ? (company ??= { kind: 'company', name, signal: undefined })
-          : agreement === 'exact'
+          : agreement === 'exact' && !surnameOnly(payer.tokens, name, e.order.customerName)
             ? (exact ??= { kind: 'name_exact', name, signal: undefined })
             : (partial ??= { kind: 'name_partial', name, signal: undefined });
       picker.offer(e.id, e.open, hit);
@@ -485,7 +496,12 @@ function identityPayer(out: Evidence, index: OrderIndex): void {
           add(
             out.signals,
             id,
-            signal(agreement === 'exact' ? 'name_exact' : 'name_partial', `payer ${name}`),
+            signal(
+              agreement === 'exact' && !surnameOnly(tokens, name, e.order.customerName)
+                ? 'name_exact'
+                : 'name_partial',
+              `payer ${name}`,
+            ),
           );
       }
     }
