@@ -3,13 +3,26 @@
  * waiting for assignment, unprocessed returns, active assignments (for returns), learned facts and per-shop
  * settings and number patterns.
  */
-import { and, eq, gte, inArray, isNotNull, isNull, lt, ne, notExists, or, sql } from 'drizzle-orm';
+import {
+  and,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  ne,
+  notExists,
+  notInArray,
+  or,
+  sql,
+} from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { assignments, orders, postingReturns, postings, shops } from '../db/schema/index.ts';
 import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
 import { loadLearnedFacts } from './learning.ts';
 import { isReturn } from './passes/returns.ts';
-import { compileNumberPattern } from './references-extract.ts';
+import { compileNumberPattern, numberKeysOf } from './references-extract.ts';
 import { DEFAULT_MATCH_SETTINGS, matchSettingsFrom, type MatchSettings } from './settings.ts';
 import type { MatchAssignment, MatchInput, MatchOrder, MatchPosting } from './types.ts';
 
@@ -52,6 +65,24 @@ export function loadOrders(db: Reader, now: Date): MatchOrder[] {
       ),
     )
     .all();
+}
+
+/**
+ * Number keys of the orders closed in the last CLOSED_VISIBLE_DAYS that loadOrders leaves out (paid, refunded,
+ * …): a payer who writes one of them pays that order again, which is no typo of an open order's number.
+ */
+export function loadClosedNumbers(db: Reader, now: Date): Set<string> {
+  const rows = db
+    .select({ number: orders.number, invoiceNumber: orders.invoiceNumber })
+    .from(orders)
+    .where(
+      and(
+        notInArray(orders.status, [...AWAITING_PAYMENT, 'cancelled', 'removed_externally']),
+        gte(orders.statusChangedAt, daysAgo(now, CLOSED_VISIBLE_DAYS)),
+      ),
+    )
+    .all();
+  return numberKeysOf(rows.flatMap((r) => [r.number, r.invoiceNumber]));
 }
 
 const postingColumns = {
@@ -167,6 +198,7 @@ export function loadMatchInput(db: Reader, now: Date): LoadedInput {
   return {
     manualOnly,
     orders: loadOrders(db, now),
+    closedNumbers: loadClosedNumbers(db, now),
     postings: loaded,
     activeAssignments: needsAssignments ? loadActiveAssignments(db, now) : [],
     settings: DEFAULT_MATCH_SETTINGS,

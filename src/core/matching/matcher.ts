@@ -310,7 +310,7 @@ export function runMatcher(input: MatchInput): MatchResult {
   const patterns = input.patterns ?? [];
   let pending: Evidence[] = [];
   for (const p of credits) {
-    const ev = collectEvidence(p, index, patterns);
+    const ev = collectEvidence(p, index, patterns, input.closedNumbers);
     if (!first || !decide(ev, first)) pending.push(ev);
   }
   for (const pass of later) {

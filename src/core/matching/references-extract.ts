@@ -164,6 +164,19 @@ export function numberCore(number: string): string {
   return digitCore(number);
 }
 
+/** The number keys and digit cores (4+ digits) of order and invoice numbers: MatchInput.closedNumbers. */
+export function numberKeysOf(numbers: Iterable<string | null | undefined>): Set<string> {
+  const out = new Set<string>();
+  for (const n of numbers) {
+    if (!n) continue;
+    const key = numberKey(n);
+    if (key) out.add(key);
+    const core = digitCore(n);
+    if (core.length >= 4) out.add(core);
+  }
+  return out;
+}
+
 /** Our references in a (compacted) text: `KW` + 7 alphabet characters, separators and line breaks allowed in between. */
 function findReferences(compact: string, out: Extraction): void {
   let from = 0;

@@ -143,6 +143,12 @@ export type MatchInput = {
   learned?: LearnedFacts;
   /** Per-shop compiled number patterns. */
   patterns?: readonly RegExp[];
+  /**
+   * Number keys and digit cores (references-extract.ts numberKeysOf) of the shops' orders that no longer await
+   * payment (paid, refunded, …; recently closed). A number the payer wrote that is one of them names that order
+   * — typically a double payment — and is no typo of an open order's number.
+   */
+  closedNumbers?: ReadonlySet<string>;
   /** Postings the dealer took an automatic assignment back from: never automatic again, queue only. */
   manualOnly?: ReadonlySet<number>;
   /**

@@ -49,6 +49,7 @@ export function match(
     learned?: LearnedFacts;
     assignments?: MatchAssignment[];
     shopSettings?: Map<number, MatchSettings>;
+    closedNumbers?: ReadonlySet<string>;
   } = {},
 ): MatchResult {
   return runMatcher({
@@ -58,6 +59,7 @@ export function match(
     ...(extra.learned ? { learned: extra.learned } : {}),
     ...(extra.assignments ? { activeAssignments: extra.assignments } : {}),
     ...(extra.shopSettings ? { shopSettings: extra.shopSettings } : {}),
+    ...(extra.closedNumbers ? { closedNumbers: extra.closedNumbers } : {}),
   });
 }
 

@@ -208,7 +208,12 @@ function typoHit(
   addTypo(out, order.id);
 }
 
-function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void {
+function numberEvidence(
+  ex: Extraction,
+  index: OrderIndex,
+  out: Evidence,
+  closed: ReadonlySet<string> | undefined,
+): void {
   let hits = 0;
   // Orders named by a number that may be a postcode, unless another number names them as well.
   let places: Map<number, string> | undefined;
@@ -267,6 +272,10 @@ function numberEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void 
     // A bare year ("Weihnachten 2026", "Beitrag 2026") is a year, not a mistyped order number: a young shop's
     // orders 2016, 2025, 2027, 2036 … are one digit away from it. After an order keyword it may be one.
     if (!c.keyword && /^(?:19|20)\d{2}$/.test(c.key)) continue;
+    // The number of an order that is paid already (or otherwise closed) is that order's number, not a typo of
+    // another one: a customer who pays order 10023 a second time must not pay a stranger's open order 10028
+    // of the same price (MatchInput.closedNumbers).
+    if (closed && (closed.has(c.key) || closed.has(core))) continue;
     // The variants have the core's 4–8 digits and no leading zero: byKey/byCore by numeric value.
     digitVariants(core, (value) => {
       if (!index.mayBeDigitKey(value)) return;
@@ -455,6 +464,7 @@ export function collectEvidence(
   posting: MatchPosting,
   index: OrderIndex,
   patterns: readonly RegExp[],
+  closedNumbers?: ReadonlySet<string>,
 ): Evidence {
   const extraction = extractReferences(posting, patterns);
   const out: Evidence = {
@@ -474,7 +484,7 @@ export function collectEvidence(
     places: undefined,
   };
   referenceEvidence(extraction, index, out);
-  numberEvidence(extraction, index, out);
+  numberEvidence(extraction, index, out, closedNumbers);
   if (out.signals.size > 0) identityPayer(out, index);
   return out;
 }
