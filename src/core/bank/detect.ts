@@ -47,9 +47,11 @@ export function detectFormat(head: string): DetectedFormat {
     );
     return { kind: 'xml-other', root: first?.[1] ?? '?' };
   }
-  if (/\{2:[IO]942/.test(text) || /(^|[\r\n])\s*:(34F|13D):/.test(text)) return { kind: 'mt942' };
+  if (/\{2:[IO]942/.test(text) || /(^|[\r\n]|@@)\s*:(34F|13D):/.test(text)) return { kind: 'mt942' };
   // Any SWIFT field tag at a line start (:20:, :25:, :28C:, :60F:, :61:, :62F:, :64:, :86:, :NS: …).
-  if (/(^|[\r\n])[ \t]*:(\d{2}[A-Z]?|NS):/.test(text) || /\{4:\s*[\r\n]/.test(text)) return { kind: 'mt940' };
+  // "@@" stands for a line break in MT940 taken from FinTS/HBCI responses (see mt940/index.ts).
+  if (/(^|[\r\n]|@@)[ \t]*:(\d{2}[A-Z]?|NS):/.test(text) || /\{4:\s*[\r\n]/.test(text))
+    return { kind: 'mt940' };
   const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '');
   if (lines.length > 0 && lines.some((l) => /[;,\t|]/.test(l))) return { kind: 'csv' };
   return { kind: 'unknown' };

@@ -315,6 +315,15 @@ function buildEntry(st: OpenStatement, p: PendingEntry): ParsedEntry {
 /** Parses MT940/MT942 text (already decoded) into entries, statements and problems; see module comment. */
 export function* parseMt940(text: string, fileName: string): Generator<ParseEvent> {
   const parser = new Mt940Parser(fileName);
-  for (const token of readFields(text)) yield* parser.handle(token);
+  for (const token of readFields(withLineBreaks(text))) yield* parser.handle(token);
   yield* parser.finishFile();
+}
+
+/**
+ * MT940 as delivered inside FinTS/HBCI responses (and saved as-is by some banking programs) uses "@@" instead of
+ * a line break (phpFinTS and hbci4java split such data on "@@"). Without this every field would sit on one line.
+ */
+function withLineBreaks(text: string): string {
+  if (!text.includes('@@') || !/@@(?::(?:\d{2}[A-Z]?|NS):|-)/.test(text)) return text;
+  return text.replaceAll('@@', '\n');
 }

@@ -166,6 +166,14 @@ export function parseAccount(content: string): StatementAccount {
   }
   const compactId = s.replace(/\s/g, '');
   if (isValidIBAN(compactId)) return { ...account, iban: compactId };
+  // SWIFT 35x allows "BIC/IBAN" (e.g. "COBADEFFXXX/DE89…") and a leading slash ("/PL27…", mBank): the IBAN
+  // names the account, so a CAMT or CSV file of the same account lands on the same bank account.
+  const parts = compactId.split('/').filter((p) => p !== '');
+  const iban = parts.find((p) => isValidIBAN(p));
+  if (iban && parts.every((p) => p === iban || isValidBIC(p))) {
+    const bic = parts.find((p) => p !== iban);
+    return { ...account, iban, ...(bic ? { bic } : {}) };
+  }
   const slash = s.indexOf('/');
   if (slash > 0) {
     const bank = s.slice(0, slash);
