@@ -513,6 +513,16 @@ function trapCases(): Case[] {
       // amount (the typo pass's own case). The loader keeps closed numbers for 180 days (match-loader.ts).
       knownGap: true,
     });
+    // Two shops: shop 1's order 20100 is paid (not among the open orders), shop 2 has an open 20100 of the
+    // same price. The payer of shop 1's order pays it twice.
+    const shop2 = order({ shopId: 2, number: '20100', totalMinor: 2490, customerName: 'Timo Rau' });
+    add({
+      name: "double payment of shop 1's paid 20100; shop 2 has an open 20100 of the same price",
+      orders: [shop2],
+      posting: posting({ amountMinor: 2490, counterpartyName: 'Greta Voss', remittance: 'Bestellung 20100' }),
+      closed: ['20100'],
+      truth: undefined,
+    });
   }
   return out;
 }
@@ -717,6 +727,16 @@ function positiveCases(): Positive[] {
       posting: posting({ amountMinor: 2490, counterpartyName: 'Greta Voss', remittance: 'Bestellung 10082' }),
       closed: ['10023', '10024'],
       truth: o,
+    });
+  }
+  {
+    const shop2 = order({ shopId: 2, number: '20100', totalMinor: 2490, customerName: 'Timo Rau' });
+    add({
+      name: "shop 2's customer pays his open 20100 while shop 1's 20100 is paid: the payer agrees",
+      orders: [shop2],
+      posting: posting({ amountMinor: 2490, counterpartyName: 'Timo Rau', remittance: 'Bestellung 20100' }),
+      closed: ['20100'],
+      truth: shop2,
     });
   }
   {

@@ -66,6 +66,11 @@ export type Evidence = {
    * found with the payer evidence; undefined while there is none (most postings).
    */
   textNames: Set<string> | undefined;
+  /**
+   * Open orders named only by a number that is also a closed order's (MatchInput.closedNumbers: two shops with
+   * the same number, one order paid already). Undefined while there is none (most postings).
+   */
+  closedNamed: Set<number> | undefined;
   /** counterpartyName and ultimateDebtor normalised (computed on first use; null when absent). */
   payerNames: { counterparty: PayerName | null; debtor: PayerName | null } | undefined;
 };
@@ -218,9 +223,14 @@ function numberEvidence(
   // Orders named by a number that may be a postcode, unless another number names them as well.
   let places: Map<number, string> | undefined;
   let plain: Set<number> | undefined;
+  // Orders named only by the number of a closed order (two shops, one number), unless another number names them.
+  let closedNamed: Set<number> | undefined;
+  let openNamed: Set<number> | undefined;
   const named = (c: NumberCandidate, orderId: number) => {
     if (c.place !== undefined) (places ??= new Map()).set(orderId, c.place);
     else (plain ??= new Set()).add(orderId);
+    if (closed?.has(c.key)) (closedNamed ??= new Set()).add(orderId);
+    else (openNamed ??= new Set()).add(orderId);
   };
   for (const c of ex.numbers) {
     const kw = c.keyword ? ' after an order keyword' : '';
@@ -261,6 +271,10 @@ function numberEvidence(
   if (places) {
     for (const id of plain ?? []) places.delete(id);
     if (places.size > 0) out.places = places;
+  }
+  if (closedNamed) {
+    for (const id of openNamed ?? []) closedNamed.delete(id);
+    if (closedNamed.size > 0) out.closedNamed = closedNamed;
   }
   if (hits > 0 || out.signals.size > 0) return;
   // One-character typo or transposition in a number of at least 4 digits (issue 5 §3): digits only, so
@@ -480,6 +494,7 @@ export function collectEvidence(
     payerNames: undefined,
     nature: undefined,
     textNames: undefined,
+    closedNamed: undefined,
     ranked: undefined,
     places: undefined,
   };

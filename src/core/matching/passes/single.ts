@@ -214,6 +214,10 @@ export function singleCandidate(
     const place = ev.places?.get(orderId);
     if (place !== undefined && !isNameWord(ev, entry, place, index)) blockers.push('number_may_be_postcode');
   }
+  // Hard rule: the number is also that of a paid (closed) order, in another shop: the payer may be paying that
+  // one twice. Without the payer's agreement with this open order, which one is meant is the dealer's call.
+  if (pass === 'number' && !payerAgrees && ev.closedNamed?.has(orderId))
+    blockers.push('number_of_closed_order');
   if (pass === 'number' && !strongNumber) {
     // Weak number forms (core of three digits, joined tokens) need the amount to agree.
     const coreOnly = base.filter((s) => s.kind === 'number_core' || s.kind === 'number_joined');
