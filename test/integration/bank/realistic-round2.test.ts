@@ -112,4 +112,74 @@ describe('realistic statements, second round', () => {
     expect(r).toMatchObject({ accounts: [{ iban: 'PL27105010251000009085623719' }], balanceCheck: 'ok' });
     expect(storedPostings(core)[0]).toMatchObject({ amountMinor: 120000, currency: 'PLN' });
   });
+
+  it('camt.053.001.04 (Swiss style): QRR creditor reference, several Strd with invoice numbers', async () => {
+    const { core } = makeTestDb();
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.04"><BkToCstmrStmt>
+<GrpHdr><MsgId>PF-20261102</MsgId><CreDtTm>2026-11-02T06:00:00</CreDtTm></GrpHdr>
+<Stmt><Id>PF-1</Id><ElctrncSeqNb>212</ElctrncSeqNb><CreDtTm>2026-11-02T06:00:00</CreDtTm>
+<Acct><Id><IBAN>CH9300762011623852957</IBAN></Id><Ccy>CHF</Ccy></Acct>
+<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="CHF">1000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-01</Dt></Dt></Bal>
+<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="CHF">1750.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-02</Dt></Dt></Bal>
+<Ntry><Amt Ccy="CHF">750.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+<BookgDt><Dt>2026-11-02</Dt></BookgDt><ValDt><Dt>2026-11-02</Dt></ValDt><AcctSvcrRef>20261102000123</AcctSvcrRef>
+<BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>AUTT</SubFmlyCd></Fmly></Domn></BkTxCd>
+<NtryDtls><TxDtls><Refs><AcctSvcrRef>TX-1</AcctSvcrRef><EndToEndId>NOTPROVIDED</EndToEndId></Refs>
+<Amt Ccy="CHF">750.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>
+<RltdPties><Dbtr><Nm>Muster AG</Nm></Dbtr><DbtrAcct><Id><IBAN>CH5604835012345678009</IBAN></Id></DbtrAcct></RltdPties>
+<RmtInf>
+<Strd><RfrdDocInf><Tp><CdOrPrtry><Cd>CINV</Cd></CdOrPrtry></Tp><Nb>RE-2026-0815</Nb></RfrdDocInf>
+<CdtrRefInf><Tp><CdOrPrtry><Prtry>QRR</Prtry></CdOrPrtry></Tp><Ref>210000000003139471430009017</Ref></CdtrRefInf></Strd>
+<Strd><RfrdDocInf><Nb>RE-2026-0816</Nb></RfrdDocInf><CdtrRefInf><Ref>RF18539007547034</Ref></CdtrRefInf>
+<AddtlRmtInf>Teilzahlung</AddtlRmtInf></Strd>
+</RmtInf></TxDtls></NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>`;
+    const r = await importText(core, 'postfinance.xml', xml);
+    expect(r).toMatchObject({ version: 'camt.053.001.04', balanceCheck: 'ok', new: 1 });
+    expect(storedPostings(core)[0]).toMatchObject({
+      amountMinor: 75000,
+      currency: 'CHF',
+      counterpartyName: 'Muster AG',
+      counterpartyIban: 'CH5604835012345678009',
+      creditorReference: '210000000003139471430009017',
+      endToEndId: null,
+      bankReference: 'TX-1',
+      // Both invoice numbers and the second payment's RF reference were dropped before.
+      remittance: 'RE-2026-0815 RE-2026-0816 Teilzahlung RF18539007547034',
+    });
+  });
+
+  const envelope = (document: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<BizMsgEnvlp xmlns="urn:swift:xsd:envelope">
+<AppHdr xmlns="urn:iso:std:iso:20022:tech:xsd:head.001.001.02"><Fr><FIId><FinInstnId><BICFI>COBADEFFXXX</BICFI></FinInstnId></FIId></Fr>
+<BizMsgIdr>B-1</BizMsgIdr><MsgDefIdr>camt.054.001.08</MsgDefIdr><CreDt>2026-11-03T07:00:00Z</CreDt></AppHdr>
+${document}
+</BizMsgEnvlp>`;
+
+  it('a CAMT Document inside a business message envelope with AppHdr', async () => {
+    const { core } = makeTestDb();
+    const doc = `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08"><BkToCstmrDbtCdtNtfctn>
+<GrpHdr><MsgId>N-1</MsgId><CreDtTm>2026-11-03T07:00:00Z</CreDtTm></GrpHdr>
+<Ntfctn><Id>N-1</Id><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>
+<Ntry><Amt Ccy="EUR">42.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-11-03</Dt></BookgDt>
+<NtryDtls><TxDtls><Refs><EndToEndId>E2E-9</EndToEndId></Refs><RmtInf><Ustrd>Bestellung 100600</Ustrd></RmtInf></TxDtls></NtryDtls>
+</Ntry></Ntfctn></BkToCstmrDbtCdtNtfctn></Document>`;
+    const r = await importText(core, 'gateway.xml', envelope(doc));
+    expect(r).toMatchObject({ format: 'camt.054', version: 'camt.054.001.08', new: 1 });
+    expect(storedPostings(core)[0]).toMatchObject({
+      bookingDate: '2026-11-03',
+      amountMinor: 4200,
+      endToEndId: 'E2E-9',
+      remittance: 'Bestellung 100600',
+    });
+  });
+
+  it('an envelope around a payment order (pain.001) is refused with a typed error and stores nothing', async () => {
+    const { core } = makeTestDb();
+    const doc = `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"><CstmrCdtTrfInitn><GrpHdr><MsgId>P</MsgId></GrpHdr></CstmrCdtTrfInitn></Document>`;
+    const [r] = await core.bank.importBytes('order.xml', utf8(envelope(doc)));
+    expect(r).toMatchObject({ ok: false, error: { code: 'IMPORT_UNSUPPORTED_XML' } });
+    expect(r?.ok === false && r.error.message).toContain('order.xml');
+    expect(storedPostings(core)).toHaveLength(0);
+  });
 });

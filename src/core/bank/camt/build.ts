@@ -288,8 +288,13 @@ function withTx(
   const ref = checkCreditorReference(tx.strdRef);
   // A reference that fails the RF check (a payer's typo) is not a creditor reference, but still the payer's text.
   const remittance =
-    joinRemittance([...tx.ustrd, ...tx.addtlRmt, ref.problem ? tx.strdRef : undefined]) ??
-    joinRemittance([tx.addtlTxInf, n.addtlNtryInf]);
+    joinRemittance([
+      ...tx.ustrd,
+      ...tx.docNumbers,
+      ...tx.addtlRmt,
+      ...tx.moreRefs,
+      ref.problem ? tx.strdRef : undefined,
+    ]) ?? joinRemittance([tx.addtlTxInf, n.addtlNtryInf]);
   if (remittance) e.remittance = remittance;
   if (ref.reference) e.creditorReference = ref.reference;
   if (ref.problem)

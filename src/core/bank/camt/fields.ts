@@ -26,6 +26,10 @@ export type TxAcc = {
   cdtr: PartyAcc;
   ustrd: string[];
   strdRef?: string;
+  /** Further CdtrRefInf/Ref of a payment that settles several invoices (one Strd per invoice). */
+  moreRefs: string[];
+  /** Strd/RfrdDocInf/Nb: the invoice (or credit note) numbers the payer names. */
+  docNumbers: string[];
   addtlRmt: string[];
   addtlTxInf?: string;
 };
@@ -83,6 +87,8 @@ export const newTx = (index: number): TxAcc => ({
   dbtr: newParty(),
   cdtr: newParty(),
   ustrd: [],
+  moreRefs: [],
+  docNumbers: [],
   addtlRmt: [],
 });
 
@@ -141,7 +147,13 @@ export const TX_FIELDS: ReadonlyMap<string, Setter<TxAcc>> = new Map(
     ...partySetters('Dbtr', (tx) => tx.dbtr),
     ...partySetters('Cdtr', (tx) => tx.cdtr),
     'RmtInf/Ustrd': (tx, t) => void tx.ustrd.push(t),
-    'RmtInf/Strd/CdtrRefInf/Ref': (tx, t) => (tx.strdRef ??= t),
+    // RmtInf/Strd is repeatable (RemittanceInformation5+, one per referred document): the first creditor
+    // reference is THE reference, the others and every RfrdDocInf/Nb stay visible in the remittance text.
+    'RmtInf/Strd/CdtrRefInf/Ref': (tx, t) => {
+      if (tx.strdRef === undefined) tx.strdRef = t;
+      else if (t !== tx.strdRef && !tx.moreRefs.includes(t)) tx.moreRefs.push(t);
+    },
+    'RmtInf/Strd/RfrdDocInf/Nb': (tx, t) => void tx.docNumbers.push(t),
     'RmtInf/Strd/AddtlRmtInf': (tx, t) => void tx.addtlRmt.push(t),
     AddtlTxInf: (tx, t) => (tx.addtlTxInf = t),
   }),

@@ -30,6 +30,7 @@ const MESSAGES: Record<string, StatementFormat> = {
   BkToCstmrDbtCdtNtfctn: 'camt.054',
 };
 const CONTAINERS = new Set(['Rpt', 'Stmt', 'Ntfctn']);
+const isMessageName = (name: string): boolean => MESSAGES[name.replace(/V\d{2}$/, '')] !== undefined;
 
 type Scope = 'outside' | 'message' | 'stmt' | 'bal' | 'ntry' | 'tx';
 
@@ -50,6 +51,10 @@ export class CamtReader {
   private scope: Scope = 'outside';
   private rel = '';
   private depth = 0;
+  /** Depth of the message element (BkToCstmrStmt …); its Stmt/Rpt/Ntfctn children are one level deeper. */
+  private messageDepth = 0;
+  /** Depth of the ISO 20022 Document element, when there is one. */
+  private documentDepth = 0;
   private text = '';
   private ccy: string | undefined;
   private events: ParseEvent[] = [];
@@ -135,7 +140,7 @@ export class CamtReader {
       this.openOutside(name, tag);
       return;
     }
-    if (this.scope === 'message' && this.depth === 3 && CONTAINERS.has(name)) {
+    if (this.scope === 'message' && this.depth === this.messageDepth + 1 && CONTAINERS.has(name)) {
       this.statementCount++;
       this.ntryCount = 0;
       this.stmt = {
@@ -193,13 +198,19 @@ export class CamtReader {
     return next;
   }
 
+  /**
+   * Outside the message: the Document, or a message without the Document wrapper. Business messages sent over
+   * SWIFTNet/EBICS gateways wrap the Document with its business application header (head.001 AppHdr) in an
+   * envelope element (e.g. <BizMsgEnvlp><AppHdr/><Document/></BizMsgEnvlp>); such wrappers are skipped.
+   */
   private openOutside(name: string, tag: SaxesTagPlain): void {
-    if (this.depth === 1) {
-      if (name !== 'Document') this.openMessage(name, tag);
-      else this.readNamespace(tag);
+    if (name === 'Document' && this.documentDepth === 0) {
+      this.documentDepth = this.depth;
+      this.readNamespace(tag);
       return;
     }
-    if (this.depth === 2) this.openMessage(name, tag);
+    if (this.documentDepth > 0 ? this.depth === this.documentDepth + 1 : isMessageName(name))
+      this.openMessage(name, tag);
   }
 
   private readNamespace(tag: SaxesTagPlain): void {
@@ -220,10 +231,7 @@ export class CamtReader {
         { file: this.file, path: `/Document/${name}` },
       );
     }
-    if (this.depth === 1) {
-      // A message without the Document wrapper: treat the message element as level 2.
-      this.depth = 2;
-    }
+    this.messageDepth = this.depth;
     if (!this.version) this.readNamespace(tag);
     const suffix = /V(\d{2})$/.exec(name);
     if (!this.version && suffix) this.version = `${format}.001.${suffix[1]}`;
@@ -252,7 +260,7 @@ export class CamtReader {
       this.rel = parentRel ?? '';
     }
     this.depth--;
-    if (this.depth === 1 && this.messageName && this.scopes.length === 0) this.depth = 0;
+    if (this.depth < this.documentDepth) this.documentDepth = 0;
   }
 
   private setLeaf(text: string): void {
