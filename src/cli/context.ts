@@ -13,8 +13,9 @@ import { keyFilePathFor, readKeyFile, type KeyMode } from '#core/secrets/key-fil
 import { KeyringStore } from '#core/secrets/keyring-store.ts';
 import { createStore, openStore, type KeySources, type Store } from '#core/secrets/open-store.ts';
 import { defaultDatabasePath } from './paths.ts';
+import { cliFormat, resolveCliLocale, type CliFormat } from './i18n.ts';
 
-export type GlobalOptions = { db?: string; json?: boolean };
+export type GlobalOptions = { db?: string; json?: boolean; lang?: string };
 
 export type Io = {
   stdout: (text: string) => void;
@@ -35,6 +36,11 @@ export function packageVersion(): string {
     version: string;
   };
   return pkg.version;
+}
+
+/** The language, texts and number/date formats for human-readable output (see i18n.ts). */
+export function formatFor(options: GlobalOptions, io: Io): CliFormat {
+  return cliFormat(resolveCliLocale(options.lang, io.env));
 }
 
 export function resolveDbPath(options: GlobalOptions, io: Io): string {

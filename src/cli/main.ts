@@ -2,7 +2,8 @@
  * `kassenwart [--db PATH] [--json] <command>`. A thin shell over the core: parse, call, print.
  * Exit codes: 0 ok, 1 error (with a message that says what to do), 2 usage.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { CLI_LANGUAGES } from './i18n.ts';
 import { toErrorPayload } from '#core/errors.ts';
 import { processIo, type Io } from './context.ts';
 import { registerInit, registerStatus } from './commands/status.ts';
@@ -22,6 +23,12 @@ export function buildProgram(io: Io): Command {
     .description('Payment reconciliation for small online merchants: shop orders, bank postings, matching.')
     .option('--db <path>', 'database file (default: KASSENWART_DB, else the per-user app-data folder)')
     .option('--json', 'machine-readable output (camelCase JSON on stdout)')
+    .addOption(
+      new Option(
+        '--lang <language>',
+        'language of human-readable output (default: KASSENWART_LANG, LANG, else de)',
+      ).choices([...CLI_LANGUAGES]),
+    )
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

@@ -7,6 +7,14 @@ export const BIN = fileURLToPath(new URL('../../bin/kassenwart.mjs', import.meta
 
 export type CliResult = { status: number | null; stdout: string; stderr: string };
 
+/**
+ * The environment of a CLI child: the test runner's, without a passphrase, and with English human-readable
+ * output unless the test asks for another language (the CLI's default is German; cli-i18n tests cover it).
+ */
+function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...process.env, KASSENWART_PASSPHRASE: undefined, KASSENWART_LANG: 'en', ...env };
+}
+
 /** Runs the real `kassenwart` command in a child process (the public interface, exactly as users call it). */
 export function runCli(
   args: string[],
@@ -14,7 +22,7 @@ export function runCli(
   input?: string,
 ): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, KASSENWART_PASSPHRASE: undefined, ...env },
+    env: childEnv(env),
     encoding: 'utf8',
     input,
     timeout: 60_000,
@@ -28,7 +36,7 @@ export async function startCli(
   env: Record<string, string | undefined> = {},
 ): Promise<{ child: ChildProcessWithoutNullStreams; firstLine: string; stop: () => Promise<number | null> }> {
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, KASSENWART_PASSPHRASE: undefined, ...env },
+    env: childEnv(env),
   });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

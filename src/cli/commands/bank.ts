@@ -7,8 +7,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { ValidationError } from '#core/errors.ts';
 import { POSTING_STATUS_FILTERS, type PostingStatusFilter } from '#core/bank/postings-query.ts';
 import type { FileResult } from '#core/bank/import-service.ts';
-import { formatMinorAsDecimal } from '#core/money.ts';
-import { type GlobalOptions, type Io, openCore, printJson } from '../context.ts';
+import { type GlobalOptions, type Io, formatFor, openCore, printJson } from '../context.ts';
+import type { CliFormat } from '../i18n.ts';
 
 function parseStatus(value: string): PostingStatusFilter {
   if (!(POSTING_STATUS_FILTERS as readonly string[]).includes(value))
@@ -29,15 +29,16 @@ export function fileResultJson(r: FileResult): Record<string, unknown> {
   return rest;
 }
 
-function describeResult(r: FileResult): string {
-  if (!r.ok) return `FAILED ${r.file}: ${r.error.message} (${r.error.code})`;
+function describeResult(r: FileResult, f: CliFormat): string {
+  const t = f.t.imported;
+  if (!r.ok) return t.failed(r.file, r.error.message, r.error.code);
   const accounts = r.accounts
-    .map((a) => `${a.iban ?? a.otherId ?? '?'}${a.created ? ' (new account)' : ''}`)
+    .map((a) => `${a.iban ?? a.otherId ?? '?'}${a.created ? t.newAccount : ''}`)
     .join(', ');
   const lines = [
-    `${r.file}: ${r.format}${r.version ? ` (${r.version})` : ''}, account ${accounts}`,
-    `  ${r.new} new, ${r.duplicate} duplicate, ${r.replaced} replaced; balance check: ${r.balanceCheck}`,
-    ...r.warnings.map((w) => `  warning ${w.code}: ${w.message}`),
+    t.head(r.file, `${r.format}${r.version ? ` (${r.version})` : ''}`, accounts),
+    t.counts(f.count(r.new), f.count(r.duplicate), f.count(r.replaced), r.balanceCheck),
+    ...r.warnings.map((w) => t.warning(w.code, w.message)),
   ];
   return lines.join('\n');
 }
@@ -65,7 +66,10 @@ export function registerBank(program: Command, io: Io): void {
         };
         const results = await core.bank.importFiles(files, importOptions);
         if (options.json) printJson(io, { results: results.map(fileResultJson) });
-        else io.stdout(`${results.map(describeResult).join('\n')}\n`);
+        else {
+          const f = formatFor(options, io);
+          io.stdout(`${results.map((r) => describeResult(r, f)).join('\n')}\n`);
+        }
         const failed = results.filter((r) => !r.ok).length;
         if (failed > 0)
           throw new ValidationError(
@@ -112,18 +116,18 @@ export function registerBank(program: Command, io: Io): void {
             printJson(io, { total: page.total, limit, offset, items: page.items });
             return;
           }
+          const f = formatFor(options, io);
           const lines = page.items.map((p) =>
             [
-              p.bookingDate ?? p.valueDate ?? '----------',
-              formatMinorAsDecimal(p.amountMinor, p.currency).padStart(12),
-              p.currency,
+              f.date(p.bookingDate ?? p.valueDate ?? '----------').padEnd(12),
+              f.money(p.amountMinor, p.currency).padStart(16),
               p.status.padEnd(10),
-              p.bookingStatus === 'pending' ? 'PENDING ' : '',
+              p.bookingStatus === 'pending' ? `${f.t.pending} ` : '',
               (p.counterpartyName ?? '').slice(0, 30).padEnd(30),
               (p.remittance ?? '').slice(0, 60),
             ].join(' '),
           );
-          io.stdout(`${lines.join('\n')}${lines.length ? '\n' : ''}${page.total} posting(s)\n`);
+          io.stdout(`${lines.join('\n')}${lines.length ? '\n' : ''}${f.t.postings(f.count(page.total))}\n`);
         } finally {
           core.close();
         }
@@ -143,7 +147,10 @@ export function registerBank(program: Command, io: Io): void {
         else if (folder) core.bank.setWatchFolder(resolve(folder));
         const current = core.bank.getWatchFolder();
         if (options.json) printJson(io, { watchFolder: current });
-        else io.stdout(current ? `Watch folder: ${current}\n` : 'No watch folder set.\n');
+        else {
+          const t = formatFor(options, io).t.watch;
+          io.stdout(`${current ? t.folder(current) : t.none}\n`);
+        }
       } finally {
         core.close();
       }

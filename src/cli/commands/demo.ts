@@ -9,7 +9,7 @@ import { createStderrLogger, systemClock } from '#core/deps.ts';
 import { runDemoPipeline } from '#core/demo/pipeline.ts';
 import { createStore } from '#core/secrets/open-store.ts';
 import { startHttpServer } from '../../server/http-server.ts';
-import { type GlobalOptions, type Io, packageVersion } from '../context.ts';
+import { type GlobalOptions, type Io, formatFor, packageVersion } from '../context.ts';
 import { parsePort } from '../parsers.ts';
 import { RENDERER_DIR, waitForSignal } from './serve.ts';
 
@@ -45,8 +45,10 @@ export function registerDemo(program: Command, io: Io): void {
       io.stdout(`${server.url}\n`);
       if (!options.json) {
         const s = core.status.summary();
+        const f = formatFor(options, io);
+        const n = f.count;
         io.stderr(
-          `Demo: shop "${demo.shopName}" synced (${s.ordersTotal} orders), statement ${demo.statementFile} imported and matched; ${s.orders.paid} paid, ${s.unassignedPostings} postings in the queue.\nDatabase in ${dir} (deleted on exit). Press Ctrl+C to stop.\n`,
+          `${f.t.demo(demo.shopName, n(s.ordersTotal), demo.statementFile, n(s.orders.paid), n(s.unassignedPostings), dir)}\n`,
         );
       }
       await waitForSignal();

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { systemClock } from '#core/deps.ts';
 import { seedDemoData } from '#core/demo/seed.ts';
-import { type GlobalOptions, type Io, openCore } from '../context.ts';
+import { type GlobalOptions, type Io, formatFor, openCore } from '../context.ts';
 import { registerShopSim } from './shop-sim.ts';
 
 export function registerDev(program: Command, io: Io): void {
@@ -14,7 +14,9 @@ export function registerDev(program: Command, io: Io): void {
       const { core, store } = await openCore(options, io);
       try {
         seedDemoData(store.db, systemClock);
-        io.stdout(options.json ? `${JSON.stringify({ seeded: true })}\n` : 'Demo data added.\n');
+        io.stdout(
+          options.json ? `${JSON.stringify({ seeded: true })}\n` : `${formatFor(options, io).t.seeded}\n`,
+        );
       } finally {
         core.close();
       }

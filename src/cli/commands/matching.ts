@@ -6,10 +6,11 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { AssignmentView, OrderSummary, QueueItem } from '#shared/api/queue.ts';
 import { NotFoundError, ValidationError } from '#core/errors.ts';
-import { formatMinorAsDecimal, parseDecimalToMinor } from '#core/money.ts';
+import { parseDecimalToMinor } from '#core/money.ts';
 import { postings } from '#core/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
-import { type GlobalOptions, type Io, openCore, printJson } from '../context.ts';
+import { type GlobalOptions, type Io, formatFor, openCore, printJson } from '../context.ts';
+import type { CliFormat } from '../i18n.ts';
 
 function parseId(value: string): number {
   const n = Number(value);
@@ -24,17 +25,16 @@ function parseLimit(value: string): number {
   return n;
 }
 
-const money = (minor: number, currency: string) => `${formatMinorAsDecimal(minor, currency)} ${currency}`;
-
-function describeQueueItem(item: QueueItem): string {
+function describeQueueItem(item: QueueItem, f: CliFormat): string {
   const p = item.posting;
-  const head = `#${p.id} ${p.bookingDate ?? '----------'} ${money(p.openMinor, p.currency).padStart(14)}  ${p.counterpartyName ?? '?'}  "${(p.remittance ?? '').replace(/\s+/g, ' ').slice(0, 60)}"`;
-  const why = item.reasons.length ? `   ${item.band} (${item.reasons.join(', ')})` : `   ${item.band}`;
+  const head = `#${p.id} ${f.date(p.bookingDate ?? '----------').padEnd(12)} ${f.money(p.openMinor, p.currency).padStart(14)}  ${p.counterpartyName ?? '?'}  "${(p.remittance ?? '').replace(/\s+/g, ' ').slice(0, 60)}"`;
+  const band = f.t.queue.band[item.band] ?? item.band;
+  const why = item.reasons.length ? `   ${band} (${item.reasons.join(', ')})` : `   ${band}`;
   const cands = item.candidates.slice(0, 3).map((c) => {
     const orders = c.orders
       .map(
         (o) =>
-          `${o.number} (${o.customerName ?? o.company ?? '?'}, open ${money(o.openMinor, o.currency)}, id ${o.id})`,
+          `${o.number} (${o.customerName ?? o.company ?? '?'}, ${f.t.queue.open} ${f.money(o.openMinor, o.currency)}, id ${o.id})`,
       )
       .join(' + ');
     return `   ${c.score.toFixed(3)} ${c.pass.padEnd(9)} ${orders}\n      ${c.signals.map((s) => s.detail).join('; ')}`;
@@ -42,9 +42,13 @@ function describeQueueItem(item: QueueItem): string {
   return [head, why, ...cands].join('\n');
 }
 
-function describeOrder(o: OrderSummary): string {
+function describeOrder(o: OrderSummary, f: CliFormat): string {
   const who = [o.customerName, o.company].filter(Boolean).join(' / ') || '?';
-  return `id ${String(o.id).padEnd(6)} ${o.shop.padEnd(14)} ${o.number.padEnd(12)} ${o.createdAt.slice(0, 10)} open ${money(o.openMinor, o.currency).padStart(13)} of ${money(o.totalMinor, o.currency).padStart(13)} ${o.status.padEnd(15)} ${who}`;
+  const amounts = f.t.order(
+    f.money(o.openMinor, o.currency).padStart(13),
+    f.money(o.totalMinor, o.currency).padStart(13),
+  );
+  return `id ${String(o.id).padEnd(6)} ${o.shop.padEnd(14)} ${o.number.padEnd(12)} ${f.date(o.createdAt.slice(0, 10)).padEnd(12)} ${amounts} ${f.status(o.status).padEnd(20)} ${who}`;
 }
 
 /** An amount as typed ("49.90", "49,90", "1.234,50") in minor units of `currency`. */
@@ -57,9 +61,11 @@ function parseAmount(text: string, currency: string): number {
   return parseDecimalToMinor(text, currency, { decimalSeparator, groupSeparator });
 }
 
-function describeAssignment(a: AssignmentView): string {
-  const state = a.undoneAt ? ` UNDONE ${a.undoneAt} (${a.undoReason ?? ''})` : '';
-  return `#${a.id} posting ${a.postingId} -> ${a.shop} order ${a.orderNumber} (id ${a.orderId}) ${money(a.amountMinor, a.currency)} ${a.method}${a.pass ? `/${a.pass}` : ''}${a.score !== null ? ` ${a.score.toFixed(3)}` : ''}${state}`;
+function describeAssignment(a: AssignmentView, f: CliFormat): string {
+  const t = f.t.assignment;
+  const state = a.undoneAt ? t.undone(a.undoneAt, a.undoReason ?? '') : '';
+  const method = t.method[a.method] ?? a.method;
+  return `${t.line(a.id, a.postingId, a.shop, a.orderNumber, a.orderId, f.money(a.amountMinor, a.currency))} ${method}${a.pass ? `/${a.pass}` : ''}${a.score !== null ? ` ${a.score.toFixed(3)}` : ''}${state}`;
 }
 
 export function registerMatching(program: Command, io: Io): void {
@@ -72,10 +78,13 @@ export function registerMatching(program: Command, io: Io): void {
       try {
         const s = core.matching.run();
         if (options.json) printJson(io, s);
-        else
+        else {
+          const f = formatFor(options, io);
+          const n = f.count;
           io.stdout(
-            `Automatic: ${s.auto}, suggested: ${s.suggested}, none: ${s.none} (returns processed: ${s.returns}, debits: ${s.debits}; ${s.durationMs} ms)\n`,
+            `${f.t.match(n(s.auto), n(s.suggested), n(s.none), n(s.returns), n(s.debits), n(s.durationMs))}\n`,
           );
+        }
       } finally {
         core.close();
       }
@@ -91,12 +100,14 @@ export function registerMatching(program: Command, io: Io): void {
       try {
         const page = core.matching.queue({ limit: cmd.limit });
         if (options.json) printJson(io, page);
-        else
+        else {
+          const f = formatFor(options, io);
           io.stdout(
             page.items.length
-              ? `${page.items.map(describeQueueItem).join('\n')}\n${page.total} posting(s) waiting.\n`
-              : 'Nothing waiting.\n',
+              ? `${page.items.map((i) => describeQueueItem(i, f)).join('\n')}\n${f.t.queue.waiting(f.count(page.total))}\n`
+              : `${f.t.queue.nothing}\n`,
           );
+        }
       } finally {
         core.close();
       }
@@ -143,7 +154,10 @@ export function registerMatching(program: Command, io: Io): void {
         });
         const created = core.matching.assign({ postingId, allocations, note: cmd.note, actor: 'cli' });
         if (options.json) printJson(io, { assignments: created });
-        else io.stdout(`${created.map(describeAssignment).join('\n')}\n`);
+        else {
+          const f = formatFor(options, io);
+          io.stdout(`${created.map((a) => describeAssignment(a, f)).join('\n')}\n`);
+        }
       } finally {
         core.close();
       }
@@ -161,14 +175,10 @@ export function registerMatching(program: Command, io: Io): void {
         const r = core.matching.undo({ assignmentId, reason: cmd.reason, actor: 'cli' });
         if (options.json) printJson(io, r);
         else {
-          const transfer = {
-            none: '',
-            enqueued_paid: '',
-            cancelled_pending: ' The pending "paid" write-back was cancelled.',
-            enqueued_correction: ' The shop was already set to paid: a correction is queued — do not ship.',
-          }[r.transfer];
+          const f = formatFor(options, io);
+          const transfer = f.t.transfer[r.transfer] ?? '';
           io.stdout(
-            `Undone: ${describeAssignment(r.assignment)}\nOrder is now ${r.orderStatus}.${transfer}\n`,
+            `${f.t.undone(describeAssignment(r.assignment, f), f.status(r.orderStatus))}${transfer}\n`,
           );
         }
       } finally {
@@ -188,7 +198,7 @@ export function registerMatching(program: Command, io: Io): void {
       try {
         const r = core.matching.ignore({ postingId, undo: cmd.undo === true, note: cmd.note, actor: 'cli' });
         if (options.json) printJson(io, r);
-        else io.stdout(`Posting ${r.postingId} is now ${r.matchState}.\n`);
+        else io.stdout(`${formatFor(options, io).t.ignored(r.postingId, r.matchState)}\n`);
       } finally {
         core.close();
       }
@@ -219,7 +229,14 @@ export function registerMatching(program: Command, io: Io): void {
             limit: Math.min(cmd.limit, 200),
           });
           if (options.json) printJson(io, { items });
-          else io.stdout(items.length ? `${items.map(describeOrder).join('\n')}\n` : 'No matching orders.\n');
+          else {
+            const f = formatFor(options, io);
+            io.stdout(
+              items.length
+                ? `${items.map((o) => describeOrder(o, f)).join('\n')}\n`
+                : `${f.t.noOrdersFound}\n`,
+            );
+          }
         } finally {
           core.close();
         }
@@ -244,7 +261,14 @@ export function registerMatching(program: Command, io: Io): void {
           ...(cmd.order !== undefined ? { orderId: cmd.order } : {}),
         });
         if (options.json) printJson(io, { items });
-        else io.stdout(items.length ? `${items.map(describeAssignment).join('\n')}\n` : 'No assignments.\n');
+        else {
+          const f = formatFor(options, io);
+          io.stdout(
+            items.length
+              ? `${items.map((a) => describeAssignment(a, f)).join('\n')}\n`
+              : `${f.t.assignment.none}\n`,
+          );
+        }
       } finally {
         core.close();
       }

@@ -19,12 +19,12 @@ import {
   type PaymentCode,
   type ShopSystem,
 } from '#shared/domain.ts';
-import { formatMoney } from '#core/money.ts';
 import type { ShopMapping } from '#core/shops/connector.ts';
 import type { CredentialName, ShopCredentials } from '#core/shops/connector-factory.ts';
 import { connectorFactory } from '#core/shops/registry.ts';
 import { KassenwartError } from '#core/errors.ts';
-import { type GlobalOptions, type Io, openCore, printJson, promptPassphrase } from '../context.ts';
+import { type GlobalOptions, type Io, formatFor, openCore, printJson, promptPassphrase } from '../context.ts';
+import type { CliFormat } from '../i18n.ts';
 
 const CREDENTIAL_ENV: Record<CredentialName, string> = {
   key: 'KASSENWART_SHOP_KEY',
@@ -100,16 +100,21 @@ function mappingPatch(current: ShopMapping, o: MappingOptions): Partial<ShopMapp
   return patch;
 }
 
-function mappingText(m: ShopMapping): string {
-  const lines = PAYMENT_CODES.map(
-    (c) =>
-      `  ${c.padEnd(11)} methods: ${m.paymentMethods[c].join(', ') || '-'}; open: ${m.openStatuses[c].join(', ') || '-'}; paid -> ${m.paidStatus[c]}`,
+function mappingText(m: ShopMapping, f: CliFormat): string {
+  const t = f.t.shops;
+  const lines = PAYMENT_CODES.map((c) =>
+    t.mappingLine(
+      c,
+      m.paymentMethods[c].join(', ') || '-',
+      m.openStatuses[c].join(', ') || '-',
+      m.paidStatus[c],
+    ),
   );
-  lines.push(`  cancelled   ${m.cancelledStatuses.join(', ') || '-'}`);
-  if (m.overdueStatus) lines.push(`  overdue     ${m.overdueStatus}`);
-  if (m.debtCollectionStatus) lines.push(`  collection  ${m.debtCollectionStatus}`);
-  if (m.orderNumberPattern) lines.push(`  order no.   /${m.orderNumberPattern}/`);
-  lines.push(`  payment information: ${m.sendPaymentInformation ? 'sent' : 'not sent'}`);
+  lines.push(`  ${t.cancelled.padEnd(11)} ${m.cancelledStatuses.join(', ') || '-'}`);
+  if (m.overdueStatus) lines.push(`  ${t.overdue.padEnd(11)} ${m.overdueStatus}`);
+  if (m.debtCollectionStatus) lines.push(`  ${t.collection.padEnd(11)} ${m.debtCollectionStatus}`);
+  if (m.orderNumberPattern) lines.push(`  ${t.orderNumber.padEnd(11)} /${m.orderNumberPattern}/`);
+  lines.push(t.paymentInformation(m.sendPaymentInformation));
   return lines.join('\n');
 }
 
@@ -161,10 +166,12 @@ function registerShopCommands(program: Command, io: Io): void {
           credentials,
         });
         if (options.json) printJson(io, added);
-        else
+        else {
+          const f = formatFor(options, io);
           io.stdout(
-            `Connected ${added.system} shop "${added.name}" at ${added.connectedAt}.\nMapping (review with "kassenwart shop mapping ${added.name}"):\n${mappingText(added.mapping)}\n`,
+            `${f.t.shops.added(added.system, added.name, added.connectedAt)}\n${mappingText(added.mapping, f)}\n`,
           );
+        }
       });
     });
 
@@ -175,10 +182,11 @@ function registerShopCommands(program: Command, io: Io): void {
       withCore(program, io, (core, options) => {
         const shops = core.shops.list();
         if (options.json) return printJson(io, shops);
-        if (shops.length === 0) return io.stdout('No shops connected. Add one with "kassenwart shop add".\n');
+        const t = formatFor(options, io).t.shops;
+        if (shops.length === 0) return io.stdout(`${t.none}\n`);
         for (const s of shops)
           io.stdout(
-            `${s.name.padEnd(24)} ${s.system.padEnd(12)} ${s.url ?? s.filePath ?? ''}  connected ${s.connectedAt}\n`,
+            `${s.name.padEnd(24)} ${s.system.padEnd(12)} ${s.url ?? s.filePath ?? ''}  ${t.connected(s.connectedAt)}\n`,
           );
       }),
     );
@@ -207,16 +215,27 @@ function registerShopCommands(program: Command, io: Io): void {
             recentRuns: runs,
           });
         }
+        const f = formatFor(options, io);
+        const t = f.t.shops;
+        const n = f.count;
         io.stdout(
-          `${s.name} (${s.system}) ${s.url ?? s.filePath ?? ''}\nConnected ${s.connectedAt}\nMapping:\n${mappingText(s.mapping)}\n`,
+          `${s.name} (${s.system}) ${s.url ?? s.filePath ?? ''}\n${t.connected(s.connectedAt)}\n${t.mapping}:\n${mappingText(s.mapping, f)}\n`,
         );
-        io.stdout(
-          `Schedule: new orders every ${s.schedule.newOrdersMinutes} min (fast polling ${s.schedule.fastPolling ? `every ${s.schedule.fastPollMinutes} min` : 'off'}), full comparison every ${s.schedule.fullComparisonHours} h\n`,
-        );
-        for (const r of runs)
-          io.stdout(
-            `  ${r.startedAt} ${r.kind.padEnd(4)} ${r.state.padEnd(7)} seen ${r.ordersSeen}, new ${r.ordersNew}, changed ${r.ordersChanged}, removed ${r.ordersRemoved}, ${r.requests} requests${r.error ? ` – ${r.error.message} (${r.error.code})` : ''}\n`,
+        const fast = s.schedule.fastPolling ? t.every(n(s.schedule.fastPollMinutes)) : t.off;
+        io.stdout(`${t.schedule(n(s.schedule.newOrdersMinutes), fast, n(s.schedule.fullComparisonHours))}\n`);
+        for (const r of runs) {
+          const line = t.run(
+            r.startedAt,
+            r.kind,
+            r.state,
+            n(r.ordersSeen),
+            n(r.ordersNew),
+            n(r.ordersChanged),
+            n(r.ordersRemoved),
+            n(r.requests),
           );
+          io.stdout(`${line}${r.error ? ` – ${r.error.message} (${r.error.code})` : ''}\n`);
+        }
       }),
     );
 
@@ -259,10 +278,12 @@ function registerShopCommands(program: Command, io: Io): void {
         const patch = mappingPatch(current, o);
         const mapping = Object.keys(patch).length ? core.shops.setMapping(name, patch) : current;
         if (options.json) printJson(io, mapping);
-        else
+        else {
+          const f = formatFor(options, io);
           io.stdout(
-            `${Object.keys(patch).length ? 'Mapping saved' : 'Mapping'} of "${name}":\n${mappingText(mapping)}\n`,
+            `${f.t.shops.mappingSaved(Object.keys(patch).length > 0, name)}\n${mappingText(mapping, f)}\n`,
           );
+        }
       }),
     );
 
@@ -306,10 +327,14 @@ function registerShopCommands(program: Command, io: Io): void {
             ? core.shops.setSchedule(name, patch)
             : core.shops.show(name).schedule;
           if (options.json) printJson(io, schedule);
-          else
+          else {
+            const f = formatFor(options, io);
+            const t = f.t.shops;
+            const fast = schedule.fastPolling ? t.every(f.count(schedule.fastPollMinutes)) : t.off;
             io.stdout(
-              `New orders every ${schedule.newOrdersMinutes} min; fast polling ${schedule.fastPolling ? `every ${schedule.fastPollMinutes} min` : 'off'}; full comparison every ${schedule.fullComparisonHours} h\n`,
+              `${t.scheduleShort(f.count(schedule.newOrdersMinutes), fast, f.count(schedule.fullComparisonHours))}\n`,
             );
+          }
         }),
     );
 
@@ -321,7 +346,7 @@ function registerShopCommands(program: Command, io: Io): void {
       withCore(program, io, async (core, options) => {
         const result = await core.shops.test(name);
         if (options.json) printJson(io, result);
-        else if (result.ok) io.stdout(`Shop "${name}": connection ok.\n`);
+        else if (result.ok) io.stdout(`${formatFor(options, io).t.shops.ok(name)}\n`);
         if (!result.ok) throw new KassenwartError(result.code, result.message);
       }),
     );
@@ -334,7 +359,7 @@ function registerShopCommands(program: Command, io: Io): void {
       withCore(program, io, (core, options) => {
         core.shops.remove(name);
         if (options.json) printJson(io, { removed: true, name });
-        else io.stdout(`Shop "${name}" removed; its credentials were deleted from the key store.\n`);
+        else io.stdout(`${formatFor(options, io).t.shops.removed(name)}\n`);
       }),
     );
 }
@@ -350,12 +375,24 @@ function registerSyncCommands(program: Command, io: Io): void {
         const results = await core.shops.sync.runAll({ kind: o.full ? 'full' : 'new', shop: o.shop });
         if (options.json) printJson(io, results);
         else {
-          if (results.length === 0) io.stdout('No shops connected.\n');
+          const f = formatFor(options, io);
+          const t = f.t.shops;
+          const n = f.count;
+          if (results.length === 0) io.stdout(`${t.noneShort}\n`);
           for (const r of results) {
             io.stdout(
-              r.error
-                ? `${r.shop}: failed – ${r.error.message} (${r.error.code})\n`
-                : `${r.shop}: ${r.ordersSeen} orders read, ${r.ordersNew} new, ${r.ordersChanged} changed, ${r.ordersRemoved} removed (${r.requests} requests)\n`,
+              `${
+                r.error
+                  ? t.syncFailed(r.shop, r.error.message, r.error.code)
+                  : t.synced(
+                      r.shop,
+                      n(r.ordersSeen),
+                      n(r.ordersNew),
+                      n(r.ordersChanged),
+                      n(r.ordersRemoved),
+                      n(r.requests),
+                    )
+              }\n`,
             );
           }
         }
@@ -380,10 +417,11 @@ function registerSyncCommands(program: Command, io: Io): void {
           shopId: o.shop ? core.shops.get(o.shop).id : undefined,
         });
         if (options.json) return printJson(io, rows);
-        if (rows.length === 0) return io.stdout('No orders.\n');
+        const f = formatFor(options, io);
+        if (rows.length === 0) return io.stdout(`${f.t.orders.none}\n`);
         for (const r of rows) {
           io.stdout(
-            `${r.shop.padEnd(16)} ${r.number.padEnd(12)} ${r.createdAt.slice(0, 10)} ${formatMoney(r.totalMinor, r.currency).padStart(14)} ${r.status.padEnd(19)}${r.managed ? '' : ' (not managed)'} ${r.customerName ?? ''}\n`,
+            `${r.shop.padEnd(16)} ${r.number.padEnd(12)} ${f.date(r.createdAt.slice(0, 10)).padEnd(12)} ${f.money(r.totalMinor, r.currency).padStart(14)} ${f.status(r.status).padEnd(20)}${r.managed ? '' : f.t.orders.notManaged} ${r.customerName ?? ''}\n`,
           );
         }
       }),
@@ -407,7 +445,7 @@ function registerRun(program: Command, io: Io): void {
       io.stdout(
         options.json
           ? `${JSON.stringify({ running: true, shops: core.shops.list().length })}\n`
-          : `Kassenwart is running (${core.shops.list().length} shops). Stop with Ctrl-C.\n`,
+          : `${formatFor(options, io).t.shops.running(String(core.shops.list().length))}\n`,
       );
       await stopped;
       // Stops the cron task and waits for a running job, so the database closes between pages.

@@ -1,6 +1,14 @@
 import type { Command } from 'commander';
 import { ORDER_STATUSES } from '#shared/domain.ts';
-import { type GlobalOptions, type Io, initStore, openCore, printJson, resolveDbPath } from '../context.ts';
+import {
+  type GlobalOptions,
+  type Io,
+  formatFor,
+  initStore,
+  openCore,
+  printJson,
+  resolveDbPath,
+} from '../context.ts';
 
 export function registerInit(program: Command, io: Io): void {
   program
@@ -14,7 +22,7 @@ export function registerInit(program: Command, io: Io): void {
       const store = await initStore(dbPath, io);
       store.db.$client.close();
       if (options.json) printJson(io, { databasePath: dbPath, keyMode: store.keyMode });
-      else io.stdout(`Created encrypted database ${dbPath} (key protected by ${store.keyMode}).\n`);
+      else io.stdout(`${formatFor(options, io).t.created(dbPath, store.keyMode)}\n`);
     });
 }
 
@@ -31,15 +39,16 @@ export function registerStatus(program: Command, io: Io): void {
           printJson(io, summary);
           return;
         }
+        const f = formatFor(options, io);
         const lines = [
-          `Orders: ${summary.ordersTotal}`,
+          `${f.t.status.orders}: ${f.count(summary.ordersTotal)}`,
           ...ORDER_STATUSES.filter((s) => summary.orders[s] > 0).map(
-            (s) => `  ${s.padEnd(20)} ${summary.orders[s]}`,
+            (s) => `  ${f.status(s).padEnd(22)} ${f.count(summary.orders[s])}`,
           ),
-          `Unassigned postings: ${summary.unassignedPostings}`,
-          `Failed status transfers: ${summary.failedTransfers}`,
-          `Pending status transfers: ${summary.pendingTransfers}`,
-          `Shops: ${summary.shops}`,
+          `${f.t.status.unassigned}: ${f.count(summary.unassignedPostings)}`,
+          `${f.t.status.failedTransfers}: ${f.count(summary.failedTransfers)}`,
+          `${f.t.status.pendingTransfers}: ${f.count(summary.pendingTransfers)}`,
+          `${f.t.status.shops}: ${f.count(summary.shops)}`,
         ];
         io.stdout(`${lines.join('\n')}\n`);
       } finally {

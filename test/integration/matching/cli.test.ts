@@ -71,7 +71,7 @@ describe('kassenwart match / queue / assign / unassign / assignments (real CLI)'
     expect(search('5001')).toEqual([]); // assigned automatically above: no longer awaiting payment
     expect(search('5001', '--all')).toEqual(['WC-5001']);
     const found = runCli(['--db', db, 'search', 'Eva'], ENV);
-    expect(found.stdout).toMatch(/WC-5002 .* open +10\.00 EUR of +10\.00 EUR open +Eva Koch/);
+    expect(found.stdout).toMatch(/WC-5002 .* open +€10\.00 of +€10\.00 Open \(unpaid\) +Eva Koch/);
     const badAmount = runCli(['--db', db, 'search', '--amount', 'zehn'], ENV);
     expect(badAmount.status).not.toBe(0);
     expect(badAmount.stderr).toContain('MONEY_BAD_AMOUNT');
@@ -128,12 +128,51 @@ describe('kassenwart match / queue / assign / unassign / assignments (real CLI)'
 
     const undo = runCli(['--db', db, 'unassign', String(autoRow?.['id'])], ENV);
     expect(undo.status, undo.stderr).toBe(0);
-    expect(undo.stdout).toContain('Order is now open');
+    expect(undo.stdout).toContain('Order is now Open (unpaid).');
     expect(runCli(['--db', db, 'unassign', String(autoRow?.['id'])], ENV)).toMatchObject({ status: 1 });
     expect(runCli(['--db', db, 'unassign', 'abc'], ENV).status).toBe(2);
 
     const missing = runCli(['--db', db, 'assign', String(manual.id), 'NOPE-1'], ENV);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('ORDER_NOT_FOUND');
+  });
+});
+
+describe('human-readable CLI output in German (the default) and English', () => {
+  it('follows --lang, KASSENWART_LANG and the POSIX locale; JSON stays the same in every language', () => {
+    const db = join(tempDir(), 'k.db');
+    expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
+    const store = openStore(db, { passphrase: () => 'test-pass' });
+    const shop = makeShop(store.db, { name: 'Laden' });
+    makeOrder(store.db, { shopId: shop.id, number: 'WC-7001', totalMinor: 123456, customerName: 'Eva Koch' });
+    store.db.$client.close();
+    const german = { ...ENV, KASSENWART_LANG: undefined, LC_ALL: undefined, LC_MESSAGES: undefined };
+
+    // Nothing chosen (or a C locale): German, with German numbers.
+    for (const env of [{ LANG: undefined }, { LANG: 'C.UTF-8' }, { LANG: 'de_DE.UTF-8' }]) {
+      const status = runCli(['--db', db, 'status'], { ...german, ...env });
+      expect(status.stdout).toContain('Bestellungen: 1');
+      expect(status.stdout).toContain('Offen (unbezahlt)');
+      expect(status.stdout).toContain('Nicht zugeordnete Zahlungseingänge: 0');
+    }
+    const search = runCli(['--db', db, 'search', 'koch'], { ...german, LANG: 'de_DE.UTF-8' });
+    expect(search.stdout.replace(/\s/g, ' ')).toMatch(/WC-7001 .*offen +1\.234,56 € von +1\.234,56 €/);
+    expect(runCli(['--db', db, 'queue'], german).stdout).toBe('Nichts zuzuordnen.\n');
+
+    // English by the locale, by KASSENWART_LANG, or by --lang (which wins over both).
+    const english = [
+      runCli(['--db', db, 'status'], { ...german, LANG: 'en_US.UTF-8' }),
+      runCli(['--db', db, 'status'], { ...german, KASSENWART_LANG: 'en' }),
+      runCli(['--db', db, '--lang', 'en', 'status'], { ...german, LANG: 'de_DE.UTF-8' }),
+    ];
+    for (const r of english) expect(r.stdout).toContain('Unassigned postings: 0');
+    expect(runCli(['--db', db, '--lang', 'en', 'search', 'koch'], german).stdout.replace(/\s/g, ' ')).toMatch(
+      /WC-7001 .*open +€1,234\.56 of +€1,234\.56 Open \(unpaid\)/,
+    );
+    expect(runCli(['--db', db, '--lang', 'fr', 'status'], german).status).toBe(2);
+
+    const json = (env: Record<string, string | undefined>) =>
+      runCli(['--db', db, '--json', 'search', 'koch'], { ...german, ...env }).stdout;
+    expect(json({ LANG: 'de_DE.UTF-8' })).toBe(json({ KASSENWART_LANG: 'en' }));
   });
 });

@@ -1,4 +1,6 @@
 /** German UI texts (the default language). Keys are shared with en.ts, which must have the same shape. */
+import { ORDER_STATUS_LABELS } from '#shared/labels.ts';
+
 export const de = {
   app: { name: 'Kassenwart', tagline: 'Zahlungsabgleich' },
   nav: {
@@ -30,18 +32,7 @@ export const de = {
     status: 'Status',
     count: 'Anzahl',
   },
-  orderStatus: {
-    open: 'Offen (unbezahlt)',
-    not_managed: 'Nicht verwaltet',
-    partially_paid: 'Teilweise bezahlt',
-    paid: 'Bezahlt',
-    overdue: 'Überfällig',
-    debt_collection: 'Im Inkasso',
-    cancelled: 'Storniert',
-    removed_externally: 'Extern entfernt',
-    refunded: 'Erstattet',
-    partially_refunded: 'Teilweise erstattet',
-  },
+  orderStatus: ORDER_STATUS_LABELS.de,
 };
 
 export type Messages = typeof de;

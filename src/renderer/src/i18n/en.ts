@@ -1,3 +1,4 @@
+import { ORDER_STATUS_LABELS } from '#shared/labels.ts';
 import type { Messages } from './de.ts';
 
 /** English UI texts; same keys as de.ts (the type enforces it). */
@@ -32,16 +33,5 @@ export const en: Messages = {
     status: 'Status',
     count: 'Count',
   },
-  orderStatus: {
-    open: 'Open (unpaid)',
-    not_managed: 'Not managed',
-    partially_paid: 'Partially paid',
-    paid: 'Paid',
-    overdue: 'Overdue',
-    debt_collection: 'In debt collection',
-    cancelled: 'Cancelled',
-    removed_externally: 'Removed externally',
-    refunded: 'Refunded',
-    partially_refunded: 'Partially refunded',
-  },
+  orderStatus: ORDER_STATUS_LABELS.en,
 };

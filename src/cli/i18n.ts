@@ -1,0 +1,247 @@
+/**
+ * The CLI's own words in German (the default, as in the desktop app) and English, and numbers, money and dates
+ * in the user's locale. Only human-readable output is translated: `--json` output is a public interface and
+ * stays as it is, and so do command names, options and `--help` (commander's), and the messages of errors that
+ * come from the core (they carry a stable code).
+ *
+ * The language: `--lang`, else KASSENWART_LANG, else the POSIX locale (LC_ALL, LC_MESSAGES, LANG), else German.
+ * The locale for numbers and dates follows the POSIX locale when it is of the same language (de_AT, en_US), else
+ * de-DE / en-GB.
+ */
+import { formatDate, formatMoney } from '#shared/format.ts';
+import type { OrderStatus } from '#shared/domain.ts';
+import { ORDER_STATUS_LABELS } from '#shared/labels.ts';
+
+export const CLI_LANGUAGES = ['de', 'en'] as const;
+export type CliLanguage = (typeof CLI_LANGUAGES)[number];
+
+const DEFAULT_LOCALE: Record<CliLanguage, string> = { de: 'de-DE', en: 'en-GB' };
+
+/** `de_AT.UTF-8` -> `de-AT`; `C`, `POSIX` or nonsense -> undefined. */
+function posixLocale(env: NodeJS.ProcessEnv): string | undefined {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const value = env[name];
+    if (!value) continue;
+    const m = /^([a-z]{2})(?:_([A-Z]{2}))?/.exec(value);
+    return m ? `${m[1] ?? ''}${m[2] ? `-${m[2]}` : ''}` : undefined;
+  }
+  return undefined;
+}
+
+const isLanguage = (value: string | undefined): value is CliLanguage =>
+  (CLI_LANGUAGES as readonly (string | undefined)[]).includes(value);
+
+export type CliLocale = { language: CliLanguage; locale: string };
+
+export function resolveCliLocale(flag: string | undefined, env: NodeJS.ProcessEnv): CliLocale {
+  const posix = posixLocale(env);
+  const fromPosix = posix?.slice(0, 2);
+  const wanted = flag ?? env['KASSENWART_LANG'] ?? fromPosix;
+  const language: CliLanguage = isLanguage(wanted) ? wanted : 'de';
+  const locale = posix && fromPosix === language && posix.length === 5 ? posix : DEFAULT_LOCALE[language];
+  return { language, locale };
+}
+
+const en = {
+  created: (path: string, mode: string) => `Created encrypted database ${path} (key protected by ${mode}).`,
+  status: {
+    orders: 'Orders',
+    unassigned: 'Unassigned postings',
+    failedTransfers: 'Failed status transfers',
+    pendingTransfers: 'Pending status transfers',
+    shops: 'Shops',
+  },
+  seeded: 'Demo data added.',
+  demo: (shop: string, orders: string, file: string, paid: string, waiting: string, dir: string) =>
+    `Demo: shop "${shop}" synced (${orders} orders), statement ${file} imported and matched; ${paid} paid, ${waiting} postings in the queue.\nDatabase in ${dir} (deleted on exit). Press Ctrl+C to stop.`,
+  match: (auto: string, suggested: string, none: string, returns: string, debits: string, ms: string) =>
+    `Automatic: ${auto}, suggested: ${suggested}, none: ${none} (returns processed: ${returns}, debits: ${debits}; ${ms} ms)`,
+  queue: {
+    waiting: (n: string) => `${n} posting(s) waiting.`,
+    nothing: 'Nothing waiting.',
+    open: 'open',
+    band: { suggest: 'suggestion', none: 'no candidate' } as Record<string, string>,
+  },
+  order: (open: string, total: string) => `open ${open} of ${total}`,
+  noOrdersFound: 'No matching orders.',
+  assignment: {
+    line: (id: number, posting: number, shop: string, number: string, orderId: number, amount: string) =>
+      `#${id} posting ${posting} -> ${shop} order ${number} (id ${orderId}) ${amount}`,
+    method: { auto: 'auto', manual: 'manual' } as Record<string, string>,
+    undone: (at: string, reason: string) => ` UNDONE ${at} (${reason})`,
+    none: 'No assignments.',
+  },
+  undone: (assignment: string, status: string) => `Undone: ${assignment}\nOrder is now ${status}.`,
+  transfer: {
+    none: '',
+    enqueued_paid: '',
+    cancelled_pending: ' The pending "paid" write-back was cancelled.',
+    enqueued_correction: ' The shop was already set to paid: a correction is queued — do not ship.',
+  } as Record<string, string>,
+  ignored: (posting: number, state: string) => `Posting ${posting} is now ${state}.`,
+  postings: (n: string) => `${n} posting(s)`,
+  pending: 'PENDING',
+  watch: { folder: (path: string) => `Watch folder: ${path}`, none: 'No watch folder set.' },
+  imported: {
+    failed: (file: string, message: string, code: string) => `FAILED ${file}: ${message} (${code})`,
+    head: (file: string, format: string, accounts: string) => `${file}: ${format}, account ${accounts}`,
+    newAccount: ' (new account)',
+    counts: (fresh: string, duplicate: string, replaced: string, balance: string) =>
+      `  ${fresh} new, ${duplicate} duplicate, ${replaced} replaced; balance check: ${balance}`,
+    warning: (code: string, message: string) => `  warning ${code}: ${message}`,
+  },
+  shops: {
+    none: 'No shops connected. Add one with "kassenwart shop add".',
+    noneShort: 'No shops connected.',
+    connected: (at: string) => `connected ${at}`,
+    ok: (name: string) => `Shop "${name}": connection ok.`,
+    removed: (name: string) => `Shop "${name}" removed; its credentials were deleted from the key store.`,
+    syncFailed: (shop: string, message: string, code: string) => `${shop}: failed – ${message} (${code})`,
+    synced: (shop: string, seen: string, fresh: string, changed: string, removed: string, requests: string) =>
+      `${shop}: ${seen} orders read, ${fresh} new, ${changed} changed, ${removed} removed (${requests} requests)`,
+    added: (system: string, name: string, at: string) =>
+      `Connected ${system} shop "${name}" at ${at}.\nMapping (review with "kassenwart shop mapping ${name}"):`,
+    mapping: 'Mapping',
+    mappingSaved: (saved: boolean, name: string) => `${saved ? 'Mapping saved' : 'Mapping'} of "${name}":`,
+    mappingLine: (code: string, methods: string, open: string, paid: string) =>
+      `  ${code.padEnd(11)} methods: ${methods}; open: ${open}; paid -> ${paid}`,
+    cancelled: 'cancelled',
+    overdue: 'overdue',
+    collection: 'collection',
+    orderNumber: 'order no.',
+    paymentInformation: (sent: boolean) => `  payment information: ${sent ? 'sent' : 'not sent'}`,
+    every: (minutes: string) => `every ${minutes} min`,
+    off: 'off',
+    schedule: (fresh: string, fast: string, fullHours: string) =>
+      `Schedule: new orders every ${fresh} min (fast polling ${fast}), full comparison every ${fullHours} h`,
+    scheduleShort: (fresh: string, fast: string, fullHours: string) =>
+      `New orders every ${fresh} min; fast polling ${fast}; full comparison every ${fullHours} h`,
+    run: (
+      at: string,
+      kind: string,
+      state: string,
+      seen: string,
+      fresh: string,
+      changed: string,
+      removed: string,
+      requests: string,
+    ) =>
+      `  ${at} ${kind.padEnd(4)} ${state.padEnd(7)} seen ${seen}, new ${fresh}, changed ${changed}, removed ${removed}, ${requests} requests`,
+    running: (shops: string) => `Kassenwart is running (${shops} shops). Stop with Ctrl-C.`,
+  },
+  orders: { none: 'No orders.', notManaged: ' (not managed)' },
+};
+
+export type CliTexts = typeof en;
+
+const de: CliTexts = {
+  created: (path, mode) =>
+    `Verschlüsselte Datenbank ${path} angelegt (Schlüssel geschützt durch ${{ keyring: 'den Schlüsselbund des Systems', passphrase: 'eine Passphrase', safeStorage: 'safeStorage' }[mode] ?? mode}).`,
+  status: {
+    orders: 'Bestellungen',
+    unassigned: 'Nicht zugeordnete Zahlungseingänge',
+    failedTransfers: 'Fehlgeschlagene Statusübertragungen',
+    pendingTransfers: 'Ausstehende Statusübertragungen',
+    shops: 'Shops',
+  },
+  seeded: 'Demodaten angelegt.',
+  demo: (shop, orders, file, paid, waiting, dir) =>
+    `Demo: Shop „${shop}“ abgeglichen (${orders} Bestellungen), Kontoauszug ${file} eingelesen und zugeordnet; ${paid} bezahlt, ${waiting} Buchungen in der Zuordnung.\nDatenbank in ${dir} (wird beim Beenden gelöscht). Beenden mit Strg+C.`,
+  match: (auto, suggested, none, returns, debits, ms) =>
+    `Automatisch zugeordnet: ${auto}, Vorschläge: ${suggested}, ohne Kandidat: ${none} (Rückbuchungen verarbeitet: ${returns}, Lastschriften/Abgänge: ${debits}; ${ms} ms)`,
+  queue: {
+    waiting: (n) => `${n} Buchung(en) warten auf Zuordnung.`,
+    nothing: 'Nichts zuzuordnen.',
+    open: 'offen',
+    band: { suggest: 'Vorschlag', none: 'kein Kandidat' },
+  },
+  order: (open, total) => `offen ${open} von ${total}`,
+  noOrdersFound: 'Keine passenden Bestellungen.',
+  assignment: {
+    line: (id, posting, shop, number, orderId, amount) =>
+      `#${id} Buchung ${posting} -> ${shop} Bestellung ${number} (ID ${orderId}) ${amount}`,
+    method: { auto: 'automatisch', manual: 'manuell' },
+    undone: (at, reason) => ` ZURÜCKGENOMMEN ${at} (${reason})`,
+    none: 'Keine Zuordnungen.',
+  },
+  undone: (assignment, status) => `Zurückgenommen: ${assignment}\nDie Bestellung ist jetzt: ${status}.`,
+  transfer: {
+    none: '',
+    enqueued_paid: '',
+    cancelled_pending: ' Die ausstehende Übertragung „bezahlt“ an den Shop wurde abgebrochen.',
+    enqueued_correction:
+      ' Der Shop stand schon auf „bezahlt“: eine Korrektur wird übertragen — nicht versenden.',
+  },
+  ignored: (posting, state) => `Buchung ${posting} ist jetzt: ${state}.`,
+  postings: (n) => `${n} Buchung(en)`,
+  pending: 'VORGEMERKT',
+  watch: { folder: (path) => `Überwachter Ordner: ${path}`, none: 'Kein überwachter Ordner eingestellt.' },
+  imported: {
+    failed: (file, message, code) => `FEHLER ${file}: ${message} (${code})`,
+    head: (file, format, accounts) => `${file}: ${format}, Konto ${accounts}`,
+    newAccount: ' (neues Konto)',
+    counts: (fresh, duplicate, replaced, balance) =>
+      `  ${fresh} neu, ${duplicate} doppelt, ${replaced} ersetzt; Saldenprüfung: ${balance}`,
+    warning: (code, message) => `  Hinweis ${code}: ${message}`,
+  },
+  shops: {
+    none: 'Kein Shop verbunden. Einen Shop verbinden mit „kassenwart shop add“.',
+    noneShort: 'Kein Shop verbunden.',
+    connected: (at) => `verbunden ${at}`,
+    ok: (name) => `Shop „${name}“: Verbindung in Ordnung.`,
+    removed: (name) =>
+      `Shop „${name}“ entfernt; seine Zugangsdaten wurden aus dem Schlüsselspeicher gelöscht.`,
+    syncFailed: (shop, message, code) => `${shop}: fehlgeschlagen – ${message} (${code})`,
+    synced: (shop, seen, fresh, changed, removed, requests) =>
+      `${shop}: ${seen} Bestellungen gelesen, ${fresh} neu, ${changed} geändert, ${removed} entfernt (${requests} Anfragen)`,
+    added: (system, name, at) =>
+      `${system}-Shop „${name}“ verbunden am ${at}.\nZuordnung der Zahlarten und Status (prüfen mit „kassenwart shop mapping ${name}“):`,
+    mapping: 'Zuordnung der Zahlarten und Status',
+    mappingSaved: (saved, name) => `${saved ? 'Zuordnung gespeichert' : 'Zuordnung'} für „${name}“:`,
+    mappingLine: (code, methods, open, paid) =>
+      `  ${code.padEnd(11)} Zahlarten: ${methods}; offen: ${open}; bezahlt -> ${paid}`,
+    cancelled: 'storniert',
+    overdue: 'überfällig',
+    collection: 'Inkasso',
+    orderNumber: 'Bestellnr.',
+    paymentInformation: (sent) => `  Zahlungsinformation: ${sent ? 'wird gesendet' : 'wird nicht gesendet'}`,
+    every: (minutes) => `alle ${minutes} Min.`,
+    off: 'aus',
+    schedule: (fresh, fast, fullHours) =>
+      `Zeitplan: neue Bestellungen alle ${fresh} Min. (schnelle Abfrage ${fast}), vollständiger Abgleich alle ${fullHours} Std.`,
+    scheduleShort: (fresh, fast, fullHours) =>
+      `Neue Bestellungen alle ${fresh} Min.; schnelle Abfrage ${fast}; vollständiger Abgleich alle ${fullHours} Std.`,
+    run: (at, kind, state, seen, fresh, changed, removed, requests) =>
+      `  ${at} ${kind.padEnd(4)} ${state.padEnd(7)} gelesen ${seen}, neu ${fresh}, geändert ${changed}, entfernt ${removed}, ${requests} Anfragen`,
+    running: (shops) => `Kassenwart läuft (${shops} Shops). Beenden mit Strg+C.`,
+  },
+  orders: { none: 'Keine Bestellungen.', notManaged: ' (nicht verwaltet)' },
+};
+
+const TEXTS: Record<CliLanguage, CliTexts> = { de, en };
+
+/** Texts and formatters for one CLI run. */
+export type CliFormat = {
+  language: CliLanguage;
+  locale: string;
+  t: CliTexts;
+  money: (amountMinor: number, currency: string) => string;
+  count: (value: number) => string;
+  /** A `YYYY-MM-DD` calendar date (other text unchanged). */
+  date: (isoDate: string) => string;
+  status: (status: string) => string;
+};
+
+export function cliFormat(where: CliLocale): CliFormat {
+  const { language, locale } = where;
+  const counter = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  return {
+    language,
+    locale,
+    t: TEXTS[language],
+    money: (amountMinor, currency) => formatMoney(amountMinor, currency, locale),
+    count: (value) => counter.format(value),
+    date: (isoDate) => (/^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? formatDate(isoDate, locale) : isoDate),
+    status: (status) => ORDER_STATUS_LABELS[language][status as OrderStatus] ?? status,
+  };
+}
