@@ -182,4 +182,95 @@ ${document}
     expect(r?.ok === false && r.error.message).toContain('order.xml');
     expect(storedPostings(core)).toHaveLength(0);
   });
+
+  it('Revolut Business: one statement per pocket, card payment in a foreign currency, REVERTED skipped, trailing PENDING row kept', async () => {
+    const { core } = makeTestDb();
+    const header =
+      '"Date started (UTC)","Date completed (UTC)","Date started (Europe/Berlin)","Date completed (Europe/Berlin)","ID","Type","State","Description","Reference","Payer","Card number","Card label","Card state","Orig currency","Orig amount","Payment currency","Amount","Total amount","Exchange rate","Fee","Fee currency","Balance","Account","Beneficiary account number","Beneficiary sort code or routing number","Beneficiary IBAN","Beneficiary BIC","MCC","Related transaction id","Spend program"';
+    const csv = [
+      header,
+      '"2026-11-02","2026-11-02","2026-11-02","2026-11-02","65f0a1b2-0001","TRANSFER","COMPLETED","Money added from ERIKA MUSTERMANN","Bestellung 100541","Erika Mustermann",,,,"EUR","249.90","EUR","249.90","249.90",,"0.00","EUR","1249.90","EUR Main",,,,,,,',
+      '"2026-11-02","2026-11-03","2026-11-02","2026-11-03","65f0a1b2-0002","CARD_PAYMENT","COMPLETED","Shopify* 123456","","","459999******1234","Ads","ACTIVE","USD","29.00","EUR","-27.12","-27.12","0.9352","0.00","EUR","1222.78","EUR Main",,,,,"5734",,',
+      '"2026-11-03","2026-11-03","2026-11-03","2026-11-03","65f0a1b2-0003","TRANSFER","COMPLETED","Money added from ACME INC","Invoice 2026-77","ACME Inc",,,,"USD","100.00","USD","100.00","100.00",,"0.00","USD","600.00","USD Main",,,,,,,',
+      '"2026-11-03","","2026-11-03","","65f0a1b2-0004","CARD_PAYMENT","REVERTED","Amazon","","","459999******1234","Ads","ACTIVE","EUR","15.00","EUR","-15.00","-15.00",,"0.00","EUR","","EUR Main",,,,,"5942",,',
+      '"2026-11-04","","2026-11-04","","65f0a1b2-0005","CARD_PAYMENT","PENDING","Google Ads","","","459999******1234","Ads","ACTIVE","EUR","9.99","EUR","-9.99","-9.99",,"0.00","EUR","","EUR Main",,,,,"7311",,',
+    ].join('\n');
+    const r = await importText(core, 'transaction-statement_01-Nov-2026_30-Nov-2026.csv', csv);
+    expect(r).toMatchObject({
+      version: 'revolut-business',
+      entries: 4,
+      accounts: [{ otherId: 'EURMAIN' }, { otherId: 'USDMAIN' }],
+    });
+    expect(r.warnings.map((w) => w.code)).toContain('CSV_ROWS_SKIPPED');
+    expect(r.warnings.map((w) => w.code)).not.toContain('CSV_FOOTER_IGNORED');
+    expect(
+      storedPostings(core).map((p) => [
+        p.bookingDate,
+        p.amountMinor,
+        p.currency,
+        p.bookingStatus,
+        p.counterpartyName,
+        p.remittance,
+        p.bankReference,
+      ]),
+    ).toEqual([
+      [
+        '2026-11-02',
+        24990,
+        'EUR',
+        'booked',
+        'Erika Mustermann',
+        'Bestellung 100541 Money added from ERIKA MUSTERMANN',
+        '65f0a1b2-0001',
+      ],
+      ['2026-11-03', -2712, 'EUR', 'booked', null, 'Shopify* 123456', '65f0a1b2-0002'],
+      [
+        '2026-11-03',
+        10000,
+        'USD',
+        'booked',
+        'ACME Inc',
+        'Invoice 2026-77 Money added from ACME INC',
+        '65f0a1b2-0003',
+      ],
+      // Pending without a completion date (stored once its statement's date is known, see dedupe.ts).
+      [null, -999, 'EUR', 'pending', null, 'Google Ads', '65f0a1b2-0005'],
+    ]);
+  });
+
+  it('Qonto (English export): settled and pending rows, declined skipped, account chosen on import', async () => {
+    const { core } = makeTestDb();
+    const csv = [
+      'Status,Settlement date (UTC),Operation date (UTC),Total amount (incl. VAT),Currency,Counterparty name,Payment method,Transaction ID,IBAN,Reference,Category,Note,VAT amount,Initiator,Label 1,Label 2,Label 3',
+      'settled,2026-11-04 09:12:44,2026-11-04 09:12:44,1299.00,EUR,Muster GmbH,transfer,qonto-tx-1,DE89370400440532013000,"RE 2026-1042, Kd 77",sales,,0.00,,,,',
+      'settled,2026-11-05 00:00:00,2026-11-03 18:20:11,-35.70,EUR,Google Ads,card,qonto-tx-2,,,marketing,,-5.70,Jane Doe,,,',
+      'declined,,2026-11-05 10:00:00,-80.00,EUR,Airline,card,qonto-tx-3,,,travel,,,Jane Doe,,,',
+      'pending,,2026-11-06 07:00:00,-12.00,EUR,Hosting SAS,direct_debit,qonto-tx-4,FR1420041010050500013M02606,Facture 11/2026,it,,,,,,',
+    ].join('\r\n');
+    const r = await importText(core, 'qonto.csv', csv, { accountIban: 'DE02120300000000202051' });
+    expect(r).toMatchObject({ version: 'qonto', entries: 3, accounts: [{ iban: 'DE02120300000000202051' }] });
+    expect(
+      storedPostings(core).map((p) => [
+        p.bookingDate,
+        p.valueDate,
+        p.amountMinor,
+        p.bookingStatus,
+        p.counterpartyName,
+        p.counterpartyIban,
+        p.remittance,
+      ]),
+    ).toEqual([
+      [
+        '2026-11-04',
+        '2026-11-04',
+        129900,
+        'booked',
+        'Muster GmbH',
+        'DE89370400440532013000',
+        'RE 2026-1042, Kd 77',
+      ],
+      ['2026-11-05', '2026-11-03', -3570, 'booked', 'Google Ads', null, null],
+      [null, '2026-11-06', -1200, 'pending', 'Hosting SAS', 'FR1420041010050500013M02606', 'Facture 11/2026'],
+    ]);
+  });
 });

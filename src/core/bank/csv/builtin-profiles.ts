@@ -25,6 +25,14 @@
  * - PayPal activity report, German ("Datum","Uhrzeit","Zeitzone","Name","Typ","Status","Währung","Brutto",
  *   "Gebühr","Netto",…) and English ("Date","Time","TimeZone","Name","Type","Status","Currency","Gross","Fee",
  *   "Net",…; hledger's PayPal CSV rules, 2018 format).
+ * - Revolut Business transaction statement ("Date started (UTC)","Date completed (UTC)",…,"ID","Type","State",
+ *   "Description","Reference","Payer",…,"Payment currency","Amount","Total amount","Exchange rate","Fee",…,
+ *   "Account","Beneficiary IBAN",…): header as in public Revolut Business reconciliation tools' fixtures. One
+ *   statement per "Account" (the pocket, e.g. "EUR Main"); rows not COMPLETED or PENDING (REVERTED, DECLINED,
+ *   FAILED) are skipped. "Fee" is not split off: its sign convention is not documented publicly.
+ * - Qonto (English export: "Status","Settlement date (UTC)","Operation date (UTC)","Total amount (incl. VAT)",
+ *   "Currency","Counterparty name","Payment method","Transaction ID","IBAN","Reference",…; public Qonto CSV
+ *   importers). The file names no own account: import it with --account.
  */
 import type { CsvProfileInput } from './profile.ts';
 
@@ -423,6 +431,52 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
       skip: { column: 'Balance Impact', values: ['Memo'] },
       accountFromEmails: { from: 'From Email Address', to: 'To Email Address' },
       accountName: 'PayPal',
+    },
+  },
+  {
+    signature: ['Date completed (UTC)', 'State', 'Payment currency', 'Amount', 'Total amount'],
+    profile: {
+      name: 'revolut-business',
+      label: 'Revolut Business',
+      delimiter: ',',
+      decimalSeparator: '.',
+      dateFormat: 'YYYY-MM-DD',
+      columns: {
+        account: 'Account',
+        // Pending rows have no completion date yet; the importer keys them on the statement date.
+        bookingDate: 'Date completed (UTC)',
+        payerName: 'Payer',
+        iban: 'Beneficiary IBAN',
+        bic: 'Beneficiary BIC',
+        bookingText: 'Type',
+        remittance: ['Reference', 'Description'],
+        reference: 'ID',
+        amount: 'Amount',
+        currency: 'Payment currency',
+      },
+      status: { column: 'State', booked: ['COMPLETED'], pending: ['PENDING'] },
+    },
+  },
+  {
+    signature: ['Status', 'Settlement date (UTC)', 'Total amount (incl. VAT)', 'Currency'],
+    profile: {
+      name: 'qonto',
+      label: 'Qonto (English export)',
+      delimiter: ',',
+      decimalSeparator: '.',
+      dateFormat: 'YYYY-MM-DD',
+      columns: {
+        bookingDate: 'Settlement date (UTC)',
+        valueDate: 'Operation date (UTC)',
+        name: 'Counterparty name',
+        iban: 'IBAN',
+        bookingText: 'Payment method',
+        remittance: ['Reference'],
+        reference: 'Transaction ID',
+        amount: 'Total amount (incl. VAT)',
+        currency: 'Currency',
+      },
+      status: { column: 'Status', booked: ['settled', 'executed'], pending: ['pending'] },
     },
   },
 ];

@@ -130,9 +130,13 @@ function* readTable(
     return undefined;
   }
   const dataRows = rows.slice(0, rows.length - profile.footerLines);
+  // A pending row may have no booking date yet; at the end of the table it is a booking, not a footer line.
+  const pendingValues = new Set(profile.status?.pending.map((v) => v.toLowerCase()));
+  const isBooking = (cells: readonly string[]) =>
+    parseCsvDate(cell(cells, cols.bookingDate), profile.dateFormat) !== undefined ||
+    (cols.status !== undefined && pendingValues.has(cell(cells, cols.status).toLowerCase()));
   let end = dataRows.length;
-  while (end > 0 && !parseCsvDate(cell(dataRows[end - 1]?.cells ?? [], cols.bookingDate), profile.dateFormat))
-    end--;
+  while (end > 0 && !isBooking(dataRows[end - 1]?.cells ?? [])) end--;
   if (end === 0 && dataRows.some((r) => r.cells.some((c) => c.trim() !== ''))) {
     const first = dataRows[0];
     yield problem(
