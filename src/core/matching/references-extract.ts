@@ -164,6 +164,21 @@ export function numberCore(number: string): string {
   return digitCore(number);
 }
 
+/**
+ * Does a written number's letter part fit an order number found by its digits ("10023", "#10023", "Nr10023",
+ * "WC10023" for WC-10023)? Other letters ("RE10023", "GS10023") say it is another kind of number — the shop's
+ * separately counted invoice, a voucher — whose digits only happen to be the order's.
+ */
+export function lettersAgree(writtenKey: string, number: string, field: 'number' | 'invoice'): boolean {
+  const written = writtenKey.replace(/\d+/g, '');
+  if (written === '' || written === numberKey(number).replace(/\d+/g, '')) return true;
+  // A glued keyword ("Nr10023", "Bestellnr10023") — but an invoice prefix glued to the digits ("RE-10023",
+  // "RG10023") formats an invoice number, which is no order number.
+  return ORDER_KEYWORDS.has(written) && (field === 'invoice' || !INVOICE_PREFIXES.has(written));
+}
+
+const INVOICE_PREFIXES = new Set(['RE', 'RG', 'RNR', 'RGNR', 'RECHNUNG', 'RECHNUNGSNR', 'INV', 'INVOICE']);
+
 /** The number keys and digit cores (4+ digits) of order and invoice numbers: MatchInput.closedNumbers. */
 export function numberKeysOf(numbers: Iterable<string | null | undefined>): Set<string> {
   const out = new Set<string>();

@@ -524,6 +524,19 @@ function trapCases(): Case[] {
       truth: undefined,
     });
   }
+  {
+    // The shop's invoice numbers run separately from its order numbers (RE-10023 is the invoice of order
+    // WC-10451) and were not synced: the digits of the invoice number are those of another open order.
+    const other = order({ number: 'WC-10023', totalMinor: 4990, customerName: 'Ute Sommer' });
+    const right = order({ number: 'WC-10451', totalMinor: 4990, customerName: 'Lars Eggert' });
+    for (const text of ['Rechnung RE-10023', 'Gutschein GS-10023 eingeloest'])
+      add({
+        name: `"${text}": other letters, the digits of another order's number WC-10023`,
+        orders: [other, right],
+        posting: posting({ amountMinor: 4990, counterpartyName: 'Eggert Immobilien', remittance: text }),
+        ambiguous: true,
+      });
+  }
   return out;
 }
 
@@ -737,6 +750,37 @@ function positiveCases(): Positive[] {
       posting: posting({ amountMinor: 2490, counterpartyName: 'Timo Rau', remittance: 'Bestellung 20100' }),
       closed: ['20100'],
       truth: shop2,
+    });
+  }
+  {
+    const o = order({ number: 'WC-10023', totalMinor: 4990, customerName: 'Ute Sommer' });
+    for (const text of ['Bestellung 10023', 'Order #10023', 'Bestellnr10023', 'wc 10023'])
+      add({
+        name: `"${text}" still names WC-10023 (no letters, a keyword, or the same letters)`,
+        orders: [o],
+        posting: posting({ amountMinor: 4990, counterpartyName: 'Lars Eggert', remittance: text }),
+        truth: o,
+      });
+  }
+  {
+    // From the benchmark's 100k set: the digits of the order number WC-77297 are also those of another
+    // order's invoice RE-2026-77297 (same price). The letters tell them apart; the order stays automatic.
+    const o = order({ number: 'WC-77297', totalMinor: 14999, customerName: 'Chen Ødegaard' });
+    const invoice = order({
+      number: '332641',
+      invoiceNumber: 'RE-2026-77297',
+      totalMinor: 14999,
+      customerName: 'Frank Großler',
+    });
+    add({
+      name: "order WC-77297 vs another order's invoice RE-2026-77297 of the same price",
+      orders: [o, invoice],
+      posting: posting({
+        amountMinor: 14999,
+        counterpartyName: 'Dr. Chen Ødegaard',
+        remittance: 'SVWZ+Auftrag WC-77297',
+      }),
+      truth: o,
     });
   }
   {

@@ -5,7 +5,12 @@
  */
 import { compareNames, isSingleWordName, nameKeysInText, normaliseIban } from '../names.ts';
 import { isProviderPayout, isReturnedCredit } from '../payment-nature.ts';
-import { extractReferences, type Extraction, type NumberCandidate } from '../references-extract.ts';
+import {
+  extractReferences,
+  lettersAgree,
+  type Extraction,
+  type NumberCandidate,
+} from '../references-extract.ts';
 import { REFERENCE_ALPHABET, isValidReference } from '../references.ts';
 import { signal } from '../scoring.ts';
 import { epochDay, type OrderIndex } from '../order-index.ts';
@@ -71,6 +76,11 @@ export type Evidence = {
    * the same number, one order paid already). Undefined while there is none (most postings).
    */
   closedNamed: Set<number> | undefined;
+  /**
+   * Orders named only by the digits of a number written with other letters ("RE-10023" for order WC-10023:
+   * the shop's separately counted invoice, a voucher). Undefined while there is none (most postings).
+   */
+  otherLetters: Set<number> | undefined;
   /** counterpartyName and ultimateDebtor normalised (computed on first use; null when absent). */
   payerNames: { counterparty: PayerName | null; debtor: PayerName | null } | undefined;
 };
@@ -213,6 +223,9 @@ function typoHit(
   addTypo(out, order.id);
 }
 
+const isExactNumber = (s: Signal) =>
+  s.kind === 'number' || s.kind === 'invoice_number' || s.kind === 'number_joined';
+
 function numberEvidence(
   ex: Extraction,
   index: OrderIndex,
@@ -226,6 +239,9 @@ function numberEvidence(
   // Orders named only by the number of a closed order (two shops, one number), unless another number names them.
   let closedNamed: Set<number> | undefined;
   let openNamed: Set<number> | undefined;
+  // Orders reached by digits only, written with other letters ("RE-10023" for WC-10023), unless also otherwise.
+  let otherLetters: Set<number> | undefined;
+  let sameLetters: Set<number> | undefined;
   const named = (c: NumberCandidate, orderId: number) => {
     if (c.place !== undefined) (places ??= new Map()).set(orderId, c.place);
     else (plain ??= new Set()).add(orderId);
@@ -234,7 +250,8 @@ function numberEvidence(
   };
   for (const c of ex.numbers) {
     const kw = c.keyword ? ' after an order keyword' : '';
-    for (const hit of index.byKey.get(c.key) ?? []) {
+    const exact = index.byKey.get(c.key);
+    for (const hit of exact ?? []) {
       hits++;
       named(c, hit.entry.id);
       const kind = c.joined ? 'number_joined' : hit.field === 'number' ? 'number' : 'invoice_number';
@@ -250,12 +267,18 @@ function numberEvidence(
     const core = c.core || '';
     if (core.length >= 3) {
       for (const hit of index.byCore.get(core) ?? []) {
-        hits++;
-        named(c, hit.entry.id);
-        // Short cores ("123") are weak: many texts contain three digits.
-        const weight = core.length >= 5 ? 0.75 : core.length === 4 ? 0.65 : 0.4;
         const written =
           hit.field === 'number' ? hit.entry.order.number : (hit.entry.order.invoiceNumber ?? '');
+        const agree = lettersAgree(c.key, written, hit.field);
+        // "WC-77297" names order WC-77297 exactly; that its digits are also those of invoice RE-2026-77297 is
+        // no evidence for the invoice's order at all.
+        if (!agree && exact) continue;
+        hits++;
+        named(c, hit.entry.id);
+        if (!agree) (otherLetters ??= new Set()).add(hit.entry.id);
+        else (sameLetters ??= new Set()).add(hit.entry.id);
+        // Short cores ("123") are weak: many texts contain three digits.
+        const weight = core.length >= 5 ? 0.75 : core.length === 4 ? 0.65 : 0.4;
         add(
           out.signals,
           hit.entry.order.id,
@@ -275,6 +298,11 @@ function numberEvidence(
   if (closedNamed) {
     for (const id of openNamed ?? []) closedNamed.delete(id);
     if (closedNamed.size > 0) out.closedNamed = closedNamed;
+  }
+  if (otherLetters) {
+    for (const id of sameLetters ?? []) otherLetters.delete(id);
+    for (const id of otherLetters) if (out.signals.get(id)?.some(isExactNumber)) otherLetters.delete(id);
+    if (otherLetters.size > 0) out.otherLetters = otherLetters;
   }
   if (hits > 0 || out.signals.size > 0) return;
   // One-character typo or transposition in a number of at least 4 digits (issue 5 §3): digits only, so
@@ -495,6 +523,7 @@ export function collectEvidence(
     nature: undefined,
     textNames: undefined,
     closedNamed: undefined,
+    otherLetters: undefined,
     ranked: undefined,
     places: undefined,
   };

@@ -218,6 +218,10 @@ export function singleCandidate(
   // one twice. Without the payer's agreement with this open order, which one is meant is the dealer's call.
   if (pass === 'number' && !payerAgrees && ev.closedNamed?.has(orderId))
     blockers.push('number_of_closed_order');
+  // Hard rule: only the digits name the order, written with other letters ("RE-10023", "GS-10023" for order
+  // WC-10023): another kind of number of the shop (separately counted invoices, vouchers) that shares digits.
+  if (pass === 'number' && !payerAgrees && ev.otherLetters?.has(orderId))
+    blockers.push('number_letters_differ');
   if (pass === 'number' && !strongNumber) {
     // Weak number forms (core of three digits, joined tokens) need the amount to agree.
     const coreOnly = base.filter((s) => s.kind === 'number_core' || s.kind === 'number_joined');
