@@ -273,4 +273,53 @@ ${document}
       [null, '2026-11-06', -1200, 'pending', 'Hosting SAS', 'FR1420041010050500013M02606', 'Facture 11/2026'],
     ]);
   });
+
+  it('Wise: DD-MM-YYYY dates, payer or payee by direction, Wise charges as a row of their own', async () => {
+    const { core } = makeTestDb();
+    const csv = [
+      '"TransferWise ID","Date","Amount","Currency","Description","Payment Reference","Running Balance","Exchange From","Exchange To","Exchange Rate","Payer Name","Payee Name","Payee Account Number","Merchant","Card Last Four Digits","Card Holder Full Name","Attachment","Note","Total fees"',
+      '"TRANSFER-1187766001","03-11-2026","499.00","EUR","Received money from ANNA MUELLER with reference Bestellung 100577","Bestellung 100577","1499.00","","","","ANNA MUELLER","","","","","","","","0.00"',
+      '"TRANSFER-1187766002","04-11-2026","-250.00","EUR","Sent money to Supplier Ltd","INV-2026-31","1249.00","","","","","Supplier Ltd","GB29NWBK60161331926819","","","","","","0.00"',
+      '"FEE-TRANSFER-1187766002","04-11-2026","-0.62","EUR","Wise Charges for: TRANSFER-1187766002","","1248.38","","","","","","","","","","","","0.62"',
+    ].join('\n');
+    const r = await importText(core, 'statement_EUR_2026-11-01_2026-11-30.csv', csv, {
+      accountIban: 'GB33BUKB20201555555555',
+    });
+    expect(r).toMatchObject({ version: 'wise', entries: 3, accounts: [{ iban: 'GB33BUKB20201555555555' }] });
+    expect(
+      storedPostings(core).map((p) => [
+        p.bookingDate,
+        p.amountMinor,
+        p.counterpartyName,
+        p.remittance,
+        p.bankReference,
+      ]),
+    ).toEqual([
+      [
+        '2026-11-03',
+        49900,
+        'ANNA MUELLER',
+        'Bestellung 100577 Received money from ANNA MUELLER with reference Bestellung 100577',
+        'TRANSFER-1187766001',
+      ],
+      ['2026-11-04', -25000, 'Supplier Ltd', 'INV-2026-31 Sent money to Supplier Ltd', 'TRANSFER-1187766002'],
+      ['2026-11-04', -62, null, 'Wise Charges for: TRANSFER-1187766002', 'FEE-TRANSFER-1187766002'],
+    ]);
+  });
+
+  it('Revolut (personal layout): date-times, REVERTED skipped, one statement per product', async () => {
+    const { core } = makeTestDb();
+    const csv = [
+      'Type,Product,Started Date,Completed Date,Description,Amount,Fee,Currency,State,Balance',
+      'TOPUP,Current,2026-11-02 10:00:00,2026-11-02 10:01:12,Payment from Erika Mustermann,89.90,0.00,EUR,COMPLETED,1289.90',
+      'CARD_PAYMENT,Current,2026-11-02 12:00:00,2026-11-03 09:15:00,Hetzner Online,-40.00,0.00,EUR,COMPLETED,1249.90',
+      'CARD_PAYMENT,Current,2026-11-03 12:00:00,,Hotel,-220.00,0.00,EUR,REVERTED,',
+    ].join('\n');
+    const r = await importText(core, 'account-statement_2026-11.csv', csv);
+    expect(r).toMatchObject({ version: 'revolut', entries: 2, accounts: [{ otherId: 'CURRENT' }] });
+    expect(storedPostings(core).map((p) => [p.bookingDate, p.amountMinor, p.remittance])).toEqual([
+      ['2026-11-02', 8990, 'Payment from Erika Mustermann'],
+      ['2026-11-03', -4000, 'Hetzner Online'],
+    ]);
+  });
 });

@@ -33,6 +33,11 @@
  * - Qonto (English export: "Status","Settlement date (UTC)","Operation date (UTC)","Total amount (incl. VAT)",
  *   "Currency","Counterparty name","Payment method","Transaction ID","IBAN","Reference",…; public Qonto CSV
  *   importers). The file names no own account: import it with --account.
+ * - Wise statement CSV ("TransferWise ID","Date","Amount","Currency","Description","Payment Reference",
+ *   "Running Balance",…,"Payer Name","Payee Name",…,"Total fees"; dates DD-MM-YYYY; one file per currency
+ *   balance, so no account column: import it with --account). Wise's own charges come as rows of their own.
+ * - Revolut (personal/freelancer account: "Type","Product","Started Date","Completed Date","Description",
+ *   "Amount","Fee","Currency","State","Balance"): public Revolut CSV importers' fixtures.
  */
 import type { CsvProfileInput } from './profile.ts';
 
@@ -477,6 +482,44 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         currency: 'Currency',
       },
       status: { column: 'Status', booked: ['settled', 'executed'], pending: ['pending'] },
+    },
+  },
+  {
+    signature: ['TransferWise ID', 'Date', 'Amount', 'Currency', 'Running Balance'],
+    profile: {
+      name: 'wise',
+      label: 'Wise',
+      delimiter: ',',
+      decimalSeparator: '.',
+      dateFormat: 'DD-MM-YYYY',
+      columns: {
+        bookingDate: 'Date',
+        payerName: 'Payer Name',
+        payeeName: 'Payee Name',
+        remittance: ['Payment Reference', 'Description'],
+        reference: 'TransferWise ID',
+        amount: 'Amount',
+        currency: 'Currency',
+      },
+    },
+  },
+  {
+    signature: ['Type', 'Product', 'Started Date', 'Completed Date', 'Amount', 'Fee', 'State'],
+    profile: {
+      name: 'revolut',
+      label: 'Revolut',
+      delimiter: ',',
+      decimalSeparator: '.',
+      dateFormat: 'YYYY-MM-DD',
+      columns: {
+        account: 'Product',
+        bookingDate: 'Completed Date',
+        bookingText: 'Type',
+        remittance: ['Description'],
+        amount: 'Amount',
+        currency: 'Currency',
+      },
+      status: { column: 'State', booked: ['COMPLETED'], pending: ['PENDING'] },
     },
   },
 ];

@@ -11,7 +11,15 @@ const ColumnRefs = z.union([ColumnRef, z.array(ColumnRef).min(1)]);
 export type ColumnRef = z.infer<typeof ColumnRef>;
 export type ColumnRefs = z.infer<typeof ColumnRefs>;
 
-export const DATE_FORMATS = ['DD.MM.YYYY', 'DD.MM.YY', 'YYYY-MM-DD', 'MM/DD/YYYY', 'DD/MM/YYYY'] as const;
+export const DATE_FORMATS = [
+  'DD.MM.YYYY',
+  'DD.MM.YY',
+  'YYYY-MM-DD',
+  'MM/DD/YYYY',
+  'DD/MM/YYYY',
+  // Wise statements, Qonto's French export.
+  'DD-MM-YYYY',
+] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 export const CsvProfileDefinition = z

@@ -51,7 +51,9 @@ export function parseCsvAmount(raw: string, currency: string, profile: CsvProfil
   const dec = profile.decimalSeparator;
   const group = profile.groupSeparator ?? (dec === ',' ? '.' : ',');
   const s = raw
-    .replace(/[\s\u00a0]+/g, '')
+    .replace(/[\s\u00a0\u202f]+/g, '')
+    // U+2212 MINUS SIGN, as spreadsheet-style exports write negative amounts.
+    .replace(/^\u2212|\u2212$/g, '-')
     .replace(/€|[A-Z]{3}$/g, '')
     .replace(/^\+/, '');
   if (!amountPattern(profile, dec, group).test(s)) {
@@ -71,6 +73,7 @@ export function parseCsvAmount(raw: string, currency: string, profile: CsvProfil
 const DMY = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:\s.*)?$/;
 const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s].*)?$/;
 const SLASH = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?:\s.*)?$/;
+const DASH_DMY = /^(\d{1,2})-(\d{1,2})-(\d{4})(?:\s.*)?$/;
 
 function year(text: string): number {
   const n = Number(text);
@@ -90,6 +93,10 @@ export function parseCsvDate(raw: string, format: DateFormat): string | undefine
   if (format === 'YYYY-MM-DD') {
     const m = YMD.exec(s);
     return m ? iso(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+  }
+  if (format === 'DD-MM-YYYY') {
+    const m = DASH_DMY.exec(s);
+    return m ? iso(Number(m[3]), Number(m[2]), Number(m[1])) : undefined;
   }
   if (format === 'MM/DD/YYYY' || format === 'DD/MM/YYYY') {
     const m = SLASH.exec(s);
