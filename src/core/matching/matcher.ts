@@ -99,9 +99,10 @@ export function band(
   // Hard rule: a part payment of the named order, while the amount pays another order of the same payer in
   // full (a wrong number, or a tenth of the amount typed): which one the payer meant is the dealer's call. The
   // same when the named order fits only within the fee tolerance: SEPA transfers in euro arrive in full, so
-  // another order of the payer with exactly the amount is at least as likely the one paid.
+  // another order of the payer with exactly the amount is at least as likely the one paid. Our reference is no
+  // exception: a customer who reuses the banking app's template of the first order's payment for the second
+  // order sends the first order's reference with the second order's amount.
   if (
-    best.pass !== 'reference' &&
     !best.signals.some((s) => s.kind === 'amount_exact' || s.kind === 'amount_sum') &&
     rest.some((c) => !overlaps(c) && payerAgrees(c) && c.signals.some((s) => s.kind === 'amount_exact'))
   ) {
@@ -262,13 +263,12 @@ export function runMatcher(input: MatchInput): MatchResult {
     if (!best || best.pass !== pass || ranked.band !== 'auto') return false;
     // Without the payer's other orders in view, a number is trusted only when the payer agrees with it and
     // the amount pays it exactly (a part payment, or one within the fee tolerance, may fit another order of
-    // the payer exactly: band() rule amount_fits_other_order needs those orders).
-    if (
-      !ev.payerDone &&
-      pass !== 'reference' &&
-      (!payerAgrees(best) || !best.signals.some((s) => s.kind === 'amount_exact'))
-    )
-      return false;
+    // the payer exactly: band() rule amount_fits_other_order needs those orders); our reference only when the
+    // amount pays it exactly, for the same reason.
+    if (!ev.payerDone) {
+      const exact = best.signals.some((s) => s.kind === 'amount_exact');
+      if (pass === 'reference' ? !exact : !exact || !payerAgrees(best)) return false;
+    }
     best.allocations.forEach((a, i) => {
       const shortfall = i === best.allocations.length - 1 ? best.shortfallMinor : 0;
       index.reduceOpen(a.orderId, a.amountMinor + shortfall);

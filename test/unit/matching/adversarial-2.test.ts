@@ -537,6 +537,19 @@ function trapCases(): Case[] {
         ambiguous: true,
       });
   }
+  {
+    // The customer reuses the bank app's template (Überweisungsvorlage) of the first order's payment for the
+    // second order: the first order's reference, the second order's amount.
+    const refA = generateReference(rnd);
+    const first = order({ paymentReference: refA, totalMinor: 2000, customerName: 'Heike Fuchs' });
+    const second = order({ totalMinor: 4990, customerName: 'Heike Fuchs' });
+    add({
+      name: "template reuse: first order's reference, second order's exact amount (same customer)",
+      orders: [first, second],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'Heike Fuchs', remittance: `Zahlung ${refA}` }),
+      ambiguous: true,
+    });
+  }
   return out;
 }
 
@@ -781,6 +794,16 @@ function positiveCases(): Positive[] {
         remittance: 'SVWZ+Auftrag WC-77297',
       }),
       truth: o,
+    });
+  }
+  {
+    const refA = generateReference(rnd);
+    const first = order({ paymentReference: refA, totalMinor: 2000, customerName: 'Heike Fuchs' });
+    add({
+      name: 'our reference with an overpayment, no other order of the payer fits: automatic, flagged',
+      orders: [first, order({ totalMinor: 3000, customerName: 'Heike Fuchs' })],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'Heike Fuchs', remittance: `Zahlung ${refA}` }),
+      truth: first,
     });
   }
   {
