@@ -550,6 +550,17 @@ function trapCases(): Case[] {
       ambiguous: true,
     });
   }
+  {
+    // As the loader hands it over: the paid order is not among the open orders, only its number is known.
+    const fresh = order({ number: '20133', totalMinor: 2490, customerName: 'Greta Voss' });
+    add({
+      name: 'double payment naming the paid order 20100; the payer has a new open order of the same price',
+      orders: [fresh],
+      posting: posting({ amountMinor: 2490, counterpartyName: 'Greta Voss', remittance: 'Bestellung 20100' }),
+      closed: ['20100'],
+      ambiguous: true,
+    });
+  }
   return out;
 }
 
@@ -804,6 +815,16 @@ function positiveCases(): Positive[] {
       orders: [first, order({ totalMinor: 3000, customerName: 'Heike Fuchs' })],
       posting: posting({ amountMinor: 4990, counterpartyName: 'Heike Fuchs', remittance: `Zahlung ${refA}` }),
       truth: first,
+    });
+  }
+  {
+    const fresh = order({ number: '20133', totalMinor: 2490, customerName: 'Greta Voss' });
+    add({
+      name: 'payer and amount without a number stay automatic when closed orders are known',
+      orders: [fresh],
+      posting: posting({ amountMinor: 2490, counterpartyName: 'Greta Voss', remittance: 'Danke' }),
+      closed: ['20100'],
+      truth: fresh,
     });
   }
   {

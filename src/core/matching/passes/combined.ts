@@ -60,6 +60,8 @@ function combine(ev: Evidence, orderIds: number[], index: OrderIndex, viaPayer: 
     for (const s of best) signals.push({ ...s, detail: `${order?.number ?? id}: ${s.detail}`, weight: 0 });
   }
   if (ev.posting.bookingStatus === 'pending') blockers.push('posting_not_booked');
+  // The payer's orders found by name, while the text names a paid order: see single.ts text_names_paid_order.
+  if (viaPayer && ev.namesClosed !== undefined) blockers.push('text_names_paid_order');
   // A provider's payout or a returned transfer (payment-nature.ts) pays no combination of orders either.
   const nature = postingNature(ev);
   blockers.push(...nature.all, ...nature.unlessReference);

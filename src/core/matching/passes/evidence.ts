@@ -81,6 +81,8 @@ export type Evidence = {
    * the shop's separately counted invoice, a voucher). Undefined while there is none (most postings).
    */
   otherLetters: Set<number> | undefined;
+  /** A number in the text that is a recently closed (paid) order's (MatchInput.closedNumbers), if any. */
+  namesClosed: string | undefined;
   /** counterpartyName and ultimateDebtor normalised (computed on first use; null when absent). */
   payerNames: { counterparty: PayerName | null; debtor: PayerName | null } | undefined;
 };
@@ -249,6 +251,7 @@ function numberEvidence(
     else (openNamed ??= new Set()).add(orderId);
   };
   for (const c of ex.numbers) {
+    if (closed?.has(c.key)) out.namesClosed = c.key;
     const kw = c.keyword ? ' after an order keyword' : '';
     const exact = index.byKey.get(c.key);
     for (const hit of exact ?? []) {
@@ -524,6 +527,7 @@ export function collectEvidence(
     textNames: undefined,
     closedNamed: undefined,
     otherLetters: undefined,
+    namesClosed: undefined,
     ranked: undefined,
     places: undefined,
   };

@@ -234,6 +234,9 @@ export function singleCandidate(
     // Weber" from Klaus Weber, a parent paying a child's order): the payer's name points at the payer's own
     // order, the text at someone else's; with no number, which one was paid is the dealer's call.
     if (ev.textNames && namesOther(ev.textNames, entry)) blockers.push('remittance_names_other_customer');
+    // Hard rule: the text names a paid (closed) order and no open one: most likely that order paid twice;
+    // the payer's open order of the same amount is a guess the dealer makes, not the matcher.
+    if (ev.namesClosed !== undefined) blockers.push('text_names_paid_order');
   }
   if (pass === 'amount') blockers.push('amount_only');
   // Hard rules from the posting alone: a provider's payout or a returned transfer is no order payment.
