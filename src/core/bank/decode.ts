@@ -8,7 +8,7 @@
  */
 import iconv from 'iconv-lite';
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'cp850';
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'iso-8859-15' | 'cp850';
 export type DecodeHint = 'xml' | 'mt940' | 'csv' | 'unknown';
 
 export type SniffResult = { encoding: TextEncoding; bomLength: number; reason: string };
@@ -99,8 +99,10 @@ function xmlDeclaredEncoding(head: Uint8Array): TextEncoding | undefined {
   if (!m?.[1]) return undefined;
   const name = m[1].toLowerCase();
   if (name === 'utf-8' || name === 'utf8') return 'utf-8';
-  if (['iso-8859-1', 'iso-8859-15', 'latin1', 'windows-1252', 'cp1252', 'us-ascii', 'ascii'].includes(name))
+  if (['iso-8859-1', 'latin1', 'windows-1252', 'cp1252', 'us-ascii', 'ascii'].includes(name))
     return 'windows-1252';
+  // Latin-9 differs from Windows-1252 where it matters: 0xA4 is "€" (Windows-1252 has it at 0x80).
+  if (['iso-8859-15', 'latin9', 'latin-9'].includes(name)) return 'iso-8859-15';
   if (name === 'utf-16' || name === 'utf-16le') return 'utf-16le';
   if (name === 'utf-16be') return 'utf-16be';
   return undefined;

@@ -197,12 +197,20 @@ function camtFile(
   function* text(): Generator<string> {
     const decoder = createChunkDecoder(sniff.encoding);
     let first = true;
+    let leading = true;
     try {
       // 256 KB chunks: fewer large strings alive at once keeps the peak RSS down.
       for (const chunk of source.chunks(1 << 18)) {
         hash.update(chunk);
-        yield decoder.write(first ? chunk.subarray(sniff.bomLength) : chunk);
+        let text = decoder.write(first ? chunk.subarray(sniff.bomLength) : chunk);
         first = false;
+        // Blank lines before the XML declaration (files passed through web portals and scripts) make the XML
+        // strictly not well-formed (XML 1.0 §2.8) but mean nothing: dropped, as is a second BOM.
+        if (leading) {
+          text = text.replace(/^[\uFEFF\s]+/, '');
+          leading = text === '';
+        }
+        yield text;
       }
       yield decoder.end();
       digest = hash.digest('hex');

@@ -46,6 +46,23 @@ export function toMinor(
       { file, path },
     );
   }
+  // ISO 20022 amounts are unsigned (minInclusive 0); CdtDbtInd gives the direction. Some banks still write
+  // "-12.00" (with DBIT, or on a negative balance): the direction is taken from CdtDbtInd, never twice.
+  const first = amount.text.charCodeAt(0);
+  if (first === 45 || first === 43) {
+    const unsigned = amount.text.slice(1).trim();
+    const r = toMinor({ text: unsigned, ccy: amount.ccy }, fallbackCcy, file, path);
+    return {
+      ...r,
+      problem: r.problem ?? {
+        code: 'CAMT_SIGNED_AMOUNT',
+        severity: 'warning',
+        file,
+        path,
+        message: `Amount "${amount.text}" carries a sign, which CAMT does not allow; the direction is taken from CdtDbtInd.`,
+      },
+    };
+  }
   try {
     return { minor: parseDecimalToMinor(amount.text, currency), currency };
   } catch (error) {
