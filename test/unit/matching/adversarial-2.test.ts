@@ -828,6 +828,20 @@ function positiveCases(): Positive[] {
     });
   }
   {
+    // The payer writes out her own full name; another customer's name is a part of it.
+    const own = order({ totalMinor: 4990, customerName: 'Anna Maria Schmidt' });
+    add({
+      name: 'payer writes her own name, which contains another customer\'s name ("Maria Schmidt")',
+      orders: [own, order({ totalMinor: 3000, customerName: 'Maria Schmidt' })],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'Anna Maria Schmidt',
+        remittance: 'Anna Maria Schmidt Danke',
+      }),
+      truth: own,
+    });
+  }
+  {
     const o = order({ number: '2072', totalMinor: 1990, customerName: 'Mia Lenz' });
     add({
       name: 'a year-like typo after an order keyword stays a typo ("Bestellung 2027" for 2072)',

@@ -566,6 +566,11 @@ function identityPayer(out: Evidence, index: OrderIndex): void {
   }
 }
 
+/** Are all tokens of a name key (tokens joined by one space) among `tokens`? */
+export function tokensWithin(key: string, tokens: readonly string[]): boolean {
+  return tokens.length > 0 && key.split(' ').every((t) => tokens.includes(t));
+}
+
 /** Adds payer-name and learned-fact evidence and the amount-only candidates (idempotent). */
 export function addPayerEvidence(out: Evidence, index: OrderIndex, learned: LearnedFacts): void {
   if (out.payerDone) return;
@@ -573,8 +578,13 @@ export function addPayerEvidence(out: Evidence, index: OrderIndex, learned: Lear
   out.passes = undefined;
   payerEvidence(out.posting, index, learned, out);
   pruneTypos(out, index);
+  // Names the text writes out, except the payer's own (or a part of it: "Anna Maria Schmidt" contains the
+  // customer "Maria Schmidt"), which say nothing about someone else.
+  const names = payerNames(out, index);
+  const payers = [names.counterparty?.tokens ?? [], names.debtor?.tokens ?? []];
   for (const key of nameKeysInText(out.posting.remittance))
-    if (index.byName.has(key)) (out.textNames ??= new Set()).add(key);
+    if (index.byName.has(key) && !payers.some((p) => tokensWithin(key, p)))
+      (out.textNames ??= new Set()).add(key);
   const same = index.byAmount.get(out.posting.currency)?.get(out.openMinor) ?? [];
   // Amount-only candidates are suggestions for the queue (never automatic, and they cannot block an automatic
   // decision: their score stays below the threshold minus the margin). An amount that many orders share

@@ -8,7 +8,7 @@ import { nameTokens } from '../names.ts';
 import { IDENTITY_KINDS, PAYER_KINDS, score, signal } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, MatchOrder, PassName, Signal } from '../types.ts';
-import { digitVariants, payerNames, postingNature, type Evidence } from './evidence.ts';
+import { digitVariants, payerNames, postingNature, tokensWithin, type Evidence } from './evidence.ts';
 import { numberCore } from '../references-extract.ts';
 
 export type SettingsFor = (order: MatchOrder) => MatchSettings;
@@ -311,8 +311,10 @@ function isNameWord(ev: Evidence, entry: IndexedOrder, word: string, index: Orde
   return folded.every((t) => lists.some((list) => list?.includes(t)));
 }
 
+/** Does the text name a customer other than this order's (not its name, company, or a part of them)? */
 function namesOther(textNames: ReadonlySet<string>, entry: IndexedOrder): boolean {
-  for (const key of textNames) if (key !== entry.nameKey && key !== entry.companyKey) return true;
+  for (const key of textNames)
+    if (!tokensWithin(key, entry.tokens) && !tokensWithin(key, entry.companyTokens)) return true;
   return false;
 }
 
