@@ -17,10 +17,11 @@
 
 /**
  * Provider names as they appear as counterparty (SEPA Dbtr/Nm, MT940 ?32), matched as whole words of the
- * upper-cased name. "Mollie" is also a first name, so only the company form ("Mollie B.V.") counts.
+ * upper-cased name. "Mollie" is also a first name and "Unzer" a surname, so for them only the company form
+ * ("Mollie B.V.", "Unzer E-Com GmbH") counts.
  */
 const PROVIDER =
-  /\b(?:PAYPAL|KLARNA|STRIPE|ADYEN|UNZER|HEIDELPAY|RATEPAY|SUMUP|I?ZETTLE|PAYONE|COMPUTOP|CONCARDIS|WORLDLINE|AFTERPAY|RIVERTY|CLEARPAY|MANGOPAY|LEMONWAY|PAYSAFE|SKRILL|PAYU|PRZELEWY24|NOVALNET|SECUPAY|SHOPIFY|ETSY|EBAY|AMAZON|MOLLIE\s+B\.?\s?V\b)/;
+  /\b(?:PAYPAL|KLARNA|STRIPE|ADYEN|HEIDELPAY|RATEPAY|SUMUP|I?ZETTLE|PAYONE|COMPUTOP|CONCARDIS|WORLDLINE|AFTERPAY|RIVERTY|CLEARPAY|MANGOPAY|LEMONWAY|PAYSAFE|SKRILL|PAYU|PRZELEWY24|NOVALNET|SECUPAY|SHOPIFY|ETSY|EBAY|AMAZON)\b|\bMOLLIE\s+B\.?\s?V\b|\bUNZER\s+(?:E-?COM|GMBH)\b/;
 
 /** Return and cancellation words of German and English bank texts (umlauts as Ü, UE or U). */
 const RETURNED =

@@ -610,6 +610,18 @@ function positiveCases(): Positive[] {
     });
   }
   {
+    // Provider names that are also people's names count only in their company form.
+    for (const name of ['Mollie Turner', 'Michael Unzer']) {
+      const o = order({ number: '10311', totalMinor: 1990, customerName: name });
+      add({
+        name: `a customer named like a provider ("${name}") pays with the number`,
+        orders: [o],
+        posting: posting({ amountMinor: 1990, counterpartyName: name, remittance: 'Bestellung 10311' }),
+        truth: o,
+      });
+    }
+  }
+  {
     const ref = generateReference(rnd);
     const o = order({ paymentReference: ref, totalMinor: 4590, customerName: 'Silke Neumann' });
     add({

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { isProviderPayout, isReturnedCredit } from '#core/matching/payment-nature.ts';
+
+describe('credits that are no order payment (payment-nature.ts)', () => {
+  it.each([
+    ['PayPal Europe S.a.r.l. et Cie S.C.A', true],
+    ['PAYPAL (EUROPE) S.A R.L. ET CIE., S.C.A.', true],
+    ['Klarna Bank AB (publ)', true],
+    ['Stripe Technology Europe Ltd', true],
+    ['Mollie B.V.', true],
+    ['MOLLIE BV', true],
+    ['Unzer E-Com GmbH', true],
+    ['AMAZON PAYMENTS EUROPE S.C.A.', true],
+    ['eBay S.a.r.l.', true],
+    ['Etsy Ireland UC', true],
+    ['Wise Europe SA', false],
+    ['Revolut Bank UAB', false],
+    ['Mollie Turner', false],
+    ['Michael Unzer', false],
+    ['Deutsche Post AG', false],
+    ['', false],
+  ])('provider payout: %s -> %s', (name, expected) => expect(isProviderPayout(name)).toBe(expected));
+
+  it.each([
+    ['RUECKUEBERWEISUNG Konto erloschen AC04', true],
+    ['SEPA-Rücküberweisung', true],
+    ['RETOURE SEPA-UEBERWEISUNG', true],
+    ['STORNO Rechnung 10512', true],
+    ['Rückbuchung', true],
+    ['Chargeback 4711', true],
+    ['Bestellung 10460 Ruecksendung folgt', false],
+    ['Erstattung Retourenlabel', false],
+    ['Bestellung storniert, bitte 10024', false],
+    ['Bestellung 10023', false],
+  ])('returned credit: %s -> %s', (text, expected) => expect(isReturnedCredit(text)).toBe(expected));
+});
