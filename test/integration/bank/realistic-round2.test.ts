@@ -322,4 +322,31 @@ ${document}
       ['2026-11-03', -4000, 'Hetzner Online'],
     ]);
   });
+
+  it('Stripe balance export: gross charge plus its fee as an entry, refund, payout; account "stripe"', async () => {
+    const { core } = makeTestDb();
+    const csv = [
+      'id,Type,Source,Amount,Fee,Net,Currency,Created (UTC),Available On (UTC),Description,Customer Facing Amount,Customer Facing Currency,Transfer,Transfer Date (UTC),Transfer Group',
+      'txn_3QkA1,charge,ch_3QkA1,60.00,1.04,58.96,eur,2026-11-05 10:00,2026-11-10 00:00,Order #100541,60.00,eur,po_1Qz,2026-11-12 00:00,',
+      'txn_3QkA2,refund,re_3QkA2,-20.00,0.00,-20.00,eur,2026-11-06 09:30,2026-11-06 09:30,REFUND FOR CHARGE (Order #100512),-20.00,eur,po_1Qz,2026-11-12 00:00,',
+      'txn_1QzP,payout,po_1Qz,-38.96,0.00,-38.96,eur,2026-11-12 00:00,2026-11-12 00:00,STRIPE PAYOUT,,,,,',
+    ].join('\n');
+    const r = await importText(core, 'balance_history.csv', csv);
+    expect(r).toMatchObject({ version: 'stripe', entries: 4, accounts: [{ otherId: 'stripe' }] });
+    expect(
+      storedPostings(core).map((p) => [
+        p.bookingDate,
+        p.valueDate,
+        p.amountMinor,
+        p.currency,
+        p.remittance,
+        p.bankReference,
+      ]),
+    ).toEqual([
+      ['2026-11-05', '2026-11-10', 6000, 'EUR', 'Order #100541 ch_3QkA1', 'txn_3QkA1'],
+      ['2026-11-05', '2026-11-10', -104, 'EUR', 'Stripe-Gebühr für txn_3QkA1', 'txn_3QkA1/FEE'],
+      ['2026-11-06', '2026-11-06', -2000, 'EUR', 'REFUND FOR CHARGE (Order #100512) re_3QkA2', 'txn_3QkA2'],
+      ['2026-11-12', '2026-11-12', -3896, 'EUR', 'STRIPE PAYOUT po_1Qz', 'txn_1QzP'],
+    ]);
+  });
 });

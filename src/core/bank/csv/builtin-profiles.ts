@@ -38,6 +38,10 @@
  *   balance, so no account column: import it with --account). Wise's own charges come as rows of their own.
  * - Revolut (personal/freelancer account: "Type","Product","Started Date","Completed Date","Description",
  *   "Amount","Fee","Currency","State","Balance"): public Revolut CSV importers' fixtures.
+ * - Stripe balance transactions export ("id","Type","Source","Amount","Fee","Net","Currency","Created (UTC)",
+ *   "Available On (UTC)","Description",…; Stripe Dashboard → Balance → Export; the column set public Stripe
+ *   reconciliation tools read). Like PayPal: the charge keeps its gross amount, the fee (a positive deduction)
+ *   becomes an entry of its own; payouts to the bank are debits of the Stripe account "stripe".
  */
 import type { CsvProfileInput } from './profile.ts';
 
@@ -520,6 +524,30 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         currency: 'Currency',
       },
       status: { column: 'State', booked: ['COMPLETED'], pending: ['PENDING'] },
+    },
+  },
+  {
+    signature: ['id', 'Type', 'Source', 'Amount', 'Fee', 'Net', 'Created (UTC)', 'Available On (UTC)'],
+    profile: {
+      name: 'stripe',
+      label: 'Stripe (balance transactions, English number format)',
+      delimiter: ',',
+      decimalSeparator: '.',
+      dateFormat: 'YYYY-MM-DD',
+      columns: {
+        bookingDate: 'Created (UTC)',
+        valueDate: 'Available On (UTC)',
+        bookingText: 'Type',
+        // The charge id (ch_…/py_…) is what shops store with the order.
+        remittance: ['Description', 'Source'],
+        reference: 'id',
+        amount: 'Amount',
+        fee: 'Fee',
+        currency: 'Currency',
+      },
+      feeSign: 'deducted',
+      accountId: 'stripe',
+      accountName: 'Stripe',
     },
   },
 ];

@@ -282,6 +282,7 @@ class AccountIndex {
       fallback.otherId = email ? `paypal:${email}` : 'paypal';
       this.guessed = !email;
     }
+    if (profile.accountId && !fallback.iban && !fallback.otherId) fallback.otherId = profile.accountId;
     if (profile.accountName) fallback.name = profile.accountName;
     this.fallback = fallback;
   }

@@ -117,6 +117,13 @@ export const CsvProfileDefinition = z
     accountFromEmails: z.object({ from: ColumnRefs, to: ColumnRefs }).optional(),
     /** Name of the account when the file itself does not say (e.g. "PayPal"). */
     accountName: z.string().max(80).optional(),
+    /** Account id when the file names none and there is one such account per installation (e.g. "stripe"). */
+    accountId: z.string().min(1).max(80).optional(),
+    /**
+     * How the fee column is written: 'signed' = as it moves the balance (PayPal "-1,05"), 'deducted' = a positive
+     * number taken off the gross amount (Stripe "Fee" 1.04 for a 60.00 charge, net 58.96).
+     */
+    feeSign: z.enum(['signed', 'deducted']).default('signed'),
   })
   .strict();
 

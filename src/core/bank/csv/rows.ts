@@ -109,7 +109,8 @@ export function mapRow(row: readonly string[], ctx: RowContext): RowResult {
   const feeText = cell(row, cols.fee);
   if (feeText !== '') {
     const fee = parseCsvAmount(feeText, currency, profile);
-    if (fee !== 0) entries.push(feeEntry(entry, fee));
+    if (fee !== 0)
+      entries.push(feeEntry(entry, profile.feeSign === 'deducted' ? -fee : fee, profile.accountName));
   }
   return { kind: 'entries', entries };
 }
@@ -185,7 +186,7 @@ function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): 
  * PayPal fee as its own entry: the sale stays at its gross amount (what the shop order says), and the balance
  * still adds up (gross + fee = net, PayPal's "Netto"). Its reference is the transaction's plus "/FEE".
  */
-function feeEntry(sale: ParsedEntry, fee: number): ParsedEntry {
+function feeEntry(sale: ParsedEntry, fee: number, provider = 'PayPal'): ParsedEntry {
   const e: ParsedEntry = {
     statementIndex: sale.statementIndex,
     amountMinor: fee,
@@ -193,7 +194,7 @@ function feeEntry(sale: ParsedEntry, fee: number): ParsedEntry {
     bookingStatus: sale.bookingStatus,
     reversal: false,
     bookingText: 'Gebühr',
-    remittance: `PayPal-Gebühr${sale.bankReference ? ` für ${sale.bankReference}` : ''}`,
+    remittance: `${provider}-Gebühr${sale.bankReference ? ` für ${sale.bankReference}` : ''}`,
     details: { feeFor: sale.bankReference ?? '' },
   };
   if (sale.bookingDate) e.bookingDate = sale.bookingDate;
