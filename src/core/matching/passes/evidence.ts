@@ -68,9 +68,9 @@ export type Evidence = {
   nature: { all: readonly string[]; unlessReference: readonly string[] } | undefined;
   /**
    * Customer names (nameKey form) of open orders that the remittance writes out in full ("fuer Julia Weber"),
-   * found with the payer evidence; undefined while there is none (most postings).
+   * computed when a payer-pass candidate first needs them (textNamesOf); null when there is none.
    */
-  textNames: Set<string> | undefined;
+  textNames: Set<string> | null | undefined;
   /**
    * Open orders named only by a number that is also a closed order's (MatchInput.closedNumbers: two shops with
    * the same number, one order paid already). Undefined while there is none (most postings).
@@ -566,6 +566,24 @@ function identityPayer(out: Evidence, index: OrderIndex): void {
   }
 }
 
+/**
+ * Full customer names (of open orders) the remittance writes out, except the payer's own or a part of it
+ * ("Anna Maria Schmidt" contains the customer "Maria Schmidt"), which say nothing about someone else. Computed
+ * once per posting, on first use (only payer-pass candidates ask).
+ */
+export function textNamesOf(ev: Evidence, index: OrderIndex): ReadonlySet<string> | null {
+  if (ev.textNames !== undefined) return ev.textNames;
+  let found: Set<string> | null = null;
+  const keys = nameKeysInText(ev.posting.remittance);
+  if (keys.length > 0) {
+    const names = payerNames(ev, index);
+    const payers = [names.counterparty?.tokens ?? [], names.debtor?.tokens ?? []];
+    for (const key of keys)
+      if (index.byName.has(key) && !payers.some((p) => tokensWithin(key, p))) (found ??= new Set()).add(key);
+  }
+  return (ev.textNames = found);
+}
+
 /** Are all tokens of a name key (tokens joined by one space) among `tokens`? */
 export function tokensWithin(key: string, tokens: readonly string[]): boolean {
   return tokens.length > 0 && key.split(' ').every((t) => tokens.includes(t));
@@ -578,13 +596,6 @@ export function addPayerEvidence(out: Evidence, index: OrderIndex, learned: Lear
   out.passes = undefined;
   payerEvidence(out.posting, index, learned, out);
   pruneTypos(out, index);
-  // Names the text writes out, except the payer's own (or a part of it: "Anna Maria Schmidt" contains the
-  // customer "Maria Schmidt"), which say nothing about someone else.
-  const names = payerNames(out, index);
-  const payers = [names.counterparty?.tokens ?? [], names.debtor?.tokens ?? []];
-  for (const key of nameKeysInText(out.posting.remittance))
-    if (index.byName.has(key) && !payers.some((p) => tokensWithin(key, p)))
-      (out.textNames ??= new Set()).add(key);
   const same = index.byAmount.get(out.posting.currency)?.get(out.openMinor) ?? [];
   // Amount-only candidates are suggestions for the queue (never automatic, and they cannot block an automatic
   // decision: their score stays below the threshold minus the margin). An amount that many orders share

@@ -8,7 +8,14 @@ import { nameTokens } from '../names.ts';
 import { IDENTITY_KINDS, PAYER_KINDS, score, signal } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, MatchOrder, PassName, Signal } from '../types.ts';
-import { digitVariants, payerNames, postingNature, tokensWithin, type Evidence } from './evidence.ts';
+import {
+  digitVariants,
+  payerNames,
+  postingNature,
+  textNamesOf,
+  tokensWithin,
+  type Evidence,
+} from './evidence.ts';
 import { numberCore } from '../references-extract.ts';
 
 export type SettingsFor = (order: MatchOrder) => MatchSettings;
@@ -233,7 +240,8 @@ export function singleCandidate(
     // Hard rule: the remittance writes out the full name of another customer with an open order ("fuer Julia
     // Weber" from Klaus Weber, a parent paying a child's order): the payer's name points at the payer's own
     // order, the text at someone else's; with no number, which one was paid is the dealer's call.
-    if (ev.textNames && namesOther(ev.textNames, entry)) blockers.push('remittance_names_other_customer');
+    const textNames = textNamesOf(ev, index);
+    if (textNames && namesOther(textNames, entry)) blockers.push('remittance_names_other_customer');
     // Hard rule: the text names a paid (closed) order and no open one: most likely that order paid twice;
     // the payer's open order of the same amount is a guess the dealer makes, not the matcher.
     if (ev.namesClosed !== undefined) blockers.push('text_names_paid_order');
