@@ -10,6 +10,7 @@
  * - Revolut Business transaction statement CSV (pockets per currency, COMPLETED/PENDING/REVERTED states) and
  *   Qonto's English CSV export ("Settlement date (UTC)", "Total amount (incl. VAT)").
  */
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '#core/index.ts';
 import type { ImportOptions } from '#core/bank/import-service.ts';
@@ -348,5 +349,92 @@ ${document}
       ['2026-11-06', '2026-11-06', -2000, 'EUR', 'REFUND FOR CHARGE (Order #100512) re_3QkA2', 'txn_3QkA2'],
       ['2026-11-12', '2026-11-12', -3896, 'EUR', 'STRIPE PAYOUT po_1Qz', 'txn_1QzP'],
     ]);
+  });
+
+  it('Consorsbank: preamble before the header, U+2212 minus (UTF-8)', async () => {
+    const { core } = makeTestDb();
+    const csv = [
+      'Konto',
+      'Girokonto;DE89 3704 0044 0532 0130 00',
+      'Allgemeine Informationen',
+      'Kontostand;1.234,56 EUR',
+      'Kontoumsätze',
+      'Buchung;Valuta;Sender / Empfänger;IBAN;BIC;Buchungstext;Verwendungszweck;Kategorie;Stichwörter;Umsatz geteilt;Betrag;Währung',
+      '05.11.2026;05.11.2026;Jürgen Weiß;DE02120300000000202051;BYLADEM1001;GUTSCHRIFT;Bestellung 100590;n/a;n/a;n/a;1.049,00;EUR',
+      '06.11.2026;06.11.2026;Telekom Deutschland GmbH;DE89370400440532013000;COBADEFFXXX;Lastschrift (Einzugsermächtigung);Festnetz Vertragskonto;Kommunikation;n/a;n/a;\u221244,95;EUR',
+    ].join('\r\n');
+    const r = await importText(core, 'Umsaetze.csv', csv);
+    expect(r).toMatchObject({
+      version: 'consorsbank',
+      encoding: 'utf-8',
+      accounts: [{ iban: 'DE89370400440532013000' }],
+    });
+    expect(
+      storedPostings(core).map((p) => [
+        p.bookingDate,
+        p.amountMinor,
+        p.counterpartyName,
+        p.counterpartyIban,
+        p.remittance,
+      ]),
+    ).toEqual([
+      ['2026-11-05', 104900, 'Jürgen Weiß', 'DE02120300000000202051', 'Bestellung 100590'],
+      ['2026-11-06', -4495, 'Telekom Deutschland GmbH', 'DE89370400440532013000', 'Festnetz Vertragskonto'],
+    ]);
+  });
+
+  it('HypoVereinsbank: own account number per row, name in "Empfaenger 1", ISO-8859-1', async () => {
+    const { core } = makeTestDb();
+    const csv = [
+      'Kontonummer;Buchungsdatum;Valuta;Empfaenger 1;Empfaenger 2;Verwendungszweck;Betrag;Waehrung',
+      '90935230;05.11.2026;05.11.2026;Björn Müller;;SEPA-GUTSCHRIFT Bestellung 100601 EREF: 100601;59,90;EUR',
+      '90935230;06.11.2026;06.11.2026;;;SEPA-LASTSCHRIFT Hosting November;-12,00;EUR',
+    ].join('\r\n');
+    const [r] = await core.bank.importBytes('hvb.csv', iconv.encode(csv, 'latin1'));
+    if (!r?.ok) throw new Error(JSON.stringify(r));
+    expect(r).toMatchObject({ version: 'hypovereinsbank', accounts: [{ otherId: '90935230' }] });
+    expect(storedPostings(core).map((p) => [p.amountMinor, p.counterpartyName, p.remittance])).toEqual([
+      [5990, 'Björn Müller', 'SEPA-GUTSCHRIFT Bestellung 100601 EREF: 100601'],
+      [-1200, null, 'SEPA-LASTSCHRIFT Hosting November'],
+    ]);
+  });
+
+  it('PostFinance: currency and account from the preamble, ISO dates, credit/debit columns, disclaimer footer', async () => {
+    const { core } = makeTestDb();
+    const csv = [
+      'Datum von:;2026-11-01',
+      'Buchungsart:;Alle Buchungen',
+      'Konto:;CH9300762011623852957',
+      'Währung:;CHF',
+      'Buchungsdatum;Avisierungstext;Gutschrift;Lastschrift;Valuta;Saldo',
+      '2026-11-03;"GIRO AUS KONTO CH5604835012345678009 MUSTER AG MITTEILUNGEN: RECHNUNG 2026-118";1\'250.00;;2026-11-03;',
+      '2026-11-04;"KAUF/DIENSTLEISTUNG VOM 03.11.2026 KARTEN NR. XXXX1234";;-23.40;2026-11-04;1226.60',
+      '',
+      'Disclaimer:',
+      'Dies ist kein durch PostFinance AG erstelltes Dokument. PostFinance AG ist nicht verantwortlich für den Inhalt.',
+    ].join('\n');
+    const r = await importText(core, 'export_transaktionen.csv', csv);
+    expect(r).toMatchObject({ version: 'postfinance', accounts: [{ iban: 'CH9300762011623852957' }] });
+    expect(storedPostings(core).map((p) => [p.bookingDate, p.amountMinor, p.currency])).toEqual([
+      ['2026-11-03', 125000, 'CHF'],
+      ['2026-11-04', -2340, 'CHF'],
+    ]);
+    expect(r.warnings.map((w) => w.code)).toContain('CSV_FOOTER_IGNORED');
+  });
+
+  it('PostFinance (newer layout): a EUR account named by the amount headers, DD.MM.YYYY dates', async () => {
+    const { core } = makeTestDb();
+    const csv = [
+      'Konto:;CH5604835012345678009',
+      'Datum;Bewegungstyp;Avisierungstext;Gutschrift in EUR;Lastschrift in EUR;Label;Kategorie',
+      '03.11.2026;Gutschrift;"GUTSCHRIFT VON ERIKA MUSTERMANN BESTELLUNG 100700";89.00;;;',
+    ].join('\n');
+    const r = await importText(core, 'pf-eur.csv', csv);
+    expect(r).toMatchObject({ version: 'postfinance' });
+    expect(storedPostings(core)[0]).toMatchObject({
+      bookingDate: '2026-11-03',
+      amountMinor: 8900,
+      currency: 'EUR',
+    });
   });
 });

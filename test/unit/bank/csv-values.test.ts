@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CsvProfileDefinition } from '#core/bank/csv/profile.ts';
+import { currencyInHeader, currencyInPreamble } from '#core/bank/csv/layout.ts';
 import { CellError, parseCsvAmount, parseCsvDate } from '#core/bank/csv/values.ts';
 
 const profile = (input: Partial<Parameters<typeof CsvProfileDefinition.parse>[0]> = {}) =>
@@ -19,5 +20,27 @@ describe('CSV cell values', () => {
     expect(parseCsvAmount('12,50\u2212', 'EUR', p)).toBe(-1250);
     expect(parseCsvAmount('1\u202f234,00 €', 'EUR', p)).toBe(123400);
     expect(() => parseCsvAmount('12\u221250', 'EUR', p)).toThrow(CellError);
+  });
+});
+
+describe('CSV dates and currencies named outside the columns', () => {
+  it('reads ISO dates besides the profile format only where the profile allows it', () => {
+    expect(parseCsvDate('2026-11-03', 'DD.MM.YYYY', true)).toBe('2026-11-03');
+    expect(parseCsvDate('03.11.2026', 'DD.MM.YYYY', true)).toBe('2026-11-03');
+    expect(parseCsvDate('2026-02-30', 'DD.MM.YYYY', true)).toBeUndefined();
+    expect(parseCsvDate('2026-11-03', 'DD.MM.YYYY')).toBeUndefined();
+  });
+
+  it('finds the account currency in a preamble line or an amount header', () => {
+    expect(
+      currencyInPreamble([
+        ['Datum von:', '2026-11-01'],
+        ['Währung:', 'CHF'],
+      ]),
+    ).toBe('CHF');
+    expect(currencyInPreamble([['Valuta:', '03.11.2026']])).toBeUndefined();
+    expect(currencyInHeader(['Datum', 'Gutschrift in EUR'], [undefined, 1])).toBe('EUR');
+    expect(currencyInHeader(['Date', 'Amount (USD)'], [1])).toBe('USD');
+    expect(currencyInHeader(['Buchung', 'Betrag (€)'], [1])).toBeUndefined();
   });
 });

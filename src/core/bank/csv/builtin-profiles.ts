@@ -42,6 +42,17 @@
  *   "Available On (UTC)","Description",…; Stripe Dashboard → Balance → Export; the column set public Stripe
  *   reconciliation tools read). Like PayPal: the charge keeps its gross amount, the fee (a positive deduction)
  *   becomes an entry of its own; payouts to the bank are debits of the Stripe account "stripe".
+ * - Consorsbank: "Buchung;Valuta;Sender / Empfänger;IBAN;BIC;Buchungstext;Verwendungszweck;Kategorie;Stichwörter;
+ *   Umsatz geteilt;Betrag;Währung" after the preamble "Konto / Allgemeine Informationen / Kontostand /
+ *   Kontoumsätze", amounts with U+2212 minus; the older desktop export "…;IBAN / Konto-Nr.;BIC / BLZ;…;Betrag in
+ *   EUR" (public Consorsbank importers' tests and demo data).
+ * - HypoVereinsbank (UniCredit): "Kontonummer;Buchungsdatum;Valuta;Empfaenger 1;Empfaenger 2;Verwendungszweck;
+ *   Betrag;Waehrung" and the newer one without the Empfaenger columns; ISO-8859-1 (public HVB importers, e.g.
+ *   YNAB converters, homebanking-hilfe.de).
+ * - PostFinance: preamble "Datum von:;…", "Konto:;CH…", "Währung:;CHF", then "Buchungsdatum;Avisierungstext;
+ *   Gutschrift;Lastschrift;Valuta;Saldo" (beancount-style ch.postfinance importer example), or the newer
+ *   "Datum;Bewegungstyp;Avisierungstext;Gutschrift in CHF;Lastschrift in CHF;…"; the currency comes from the
+ *   preamble or the column header, dates as YYYY-MM-DD or DD.MM.YYYY, a "Disclaimer:" footer.
  */
 import type { CsvProfileInput } from './profile.ts';
 
@@ -548,6 +559,77 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
       feeSign: 'deducted',
       accountId: 'stripe',
       accountName: 'Stripe',
+    },
+  },
+  {
+    signature: [
+      'Buchung',
+      'Valuta',
+      'Sender / Empfänger',
+      'Buchungstext',
+      'Verwendungszweck',
+      ['Betrag', 'Betrag in EUR'],
+    ],
+    profile: {
+      name: 'consorsbank',
+      label: 'Consorsbank',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      columns: {
+        bookingDate: 'Buchung',
+        valueDate: 'Valuta',
+        name: 'Sender / Empfänger',
+        iban: ['IBAN', 'IBAN / Konto-Nr.'],
+        bic: ['BIC', 'BIC / BLZ'],
+        bookingText: 'Buchungstext',
+        remittance: ['Verwendungszweck'],
+        amount: ['Betrag', 'Betrag in EUR'],
+        currency: 'Währung',
+      },
+    },
+  },
+  {
+    signature: ['Kontonummer', 'Buchungsdatum', 'Valuta', 'Verwendungszweck', 'Betrag', 'Waehrung'],
+    profile: {
+      name: 'hypovereinsbank',
+      label: 'HypoVereinsbank (UniCredit)',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      encoding: 'iso-8859-1',
+      columns: {
+        account: 'Kontonummer',
+        bookingDate: 'Buchungsdatum',
+        valueDate: 'Valuta',
+        name: 'Empfaenger 1',
+        remittance: ['Verwendungszweck'],
+        amount: 'Betrag',
+        currency: 'Waehrung',
+      },
+    },
+  },
+  {
+    signature: [
+      'Avisierungstext',
+      ['Gutschrift', 'Gutschrift in CHF', 'Gutschrift in EUR'],
+      ['Lastschrift', 'Lastschrift in CHF', 'Lastschrift in EUR'],
+    ],
+    profile: {
+      name: 'postfinance',
+      label: 'PostFinance',
+      delimiter: ';',
+      decimalSeparator: '.',
+      groupSeparator: "'",
+      dateFormat: 'DD.MM.YYYY',
+      acceptIsoDates: true,
+      defaultCurrency: 'CHF',
+      columns: {
+        bookingDate: ['Buchungsdatum', 'Datum'],
+        valueDate: 'Valuta',
+        bookingText: 'Bewegungstyp',
+        remittance: ['Avisierungstext'],
+        credit: ['Gutschrift', 'Gutschrift in CHF', 'Gutschrift in EUR'],
+        debit: ['Lastschrift', 'Lastschrift in CHF', 'Lastschrift in EUR'],
+      },
     },
   },
 ];

@@ -20,7 +20,14 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { ImportProblem, ParseEvent, StatementAccount, StatementInfo } from '../types.ts';
 import { resolveColumn, resolveColumns, type Resolved } from './columns.ts';
-import { detectLayout, ibanInPreamble, layoutForProfile, type Layout } from './layout.ts';
+import {
+  currencyInHeader,
+  currencyInPreamble,
+  detectLayout,
+  ibanInPreamble,
+  layoutForProfile,
+  type Layout,
+} from './layout.ts';
 import { CsvProfileDefinition, type CsvProfile, type CsvProfileInput } from './profile.ts';
 import { balanceRow, cell, mapRow } from './rows.ts';
 import { BUILTIN_PROFILES } from './builtin-profiles.ts';
@@ -133,7 +140,7 @@ function* readTable(
   // A pending row may have no booking date yet; at the end of the table it is a booking, not a footer line.
   const pendingValues = new Set(profile.status?.pending.map((v) => v.toLowerCase()));
   const isBooking = (cells: readonly string[]) =>
-    parseCsvDate(cell(cells, cols.bookingDate), profile.dateFormat) !== undefined ||
+    parseCsvDate(cell(cells, cols.bookingDate), profile.dateFormat, profile.acceptIsoDates) !== undefined ||
     (cols.status !== undefined && pendingValues.has(cell(cells, cols.status).toLowerCase()));
   let end = dataRows.length;
   while (end > 0 && !isBooking(dataRows[end - 1]?.cells ?? [])) end--;
@@ -155,7 +162,15 @@ function* readTable(
       'warning',
     );
   }
-  return { layout, profile, cols, rows: dataRows.slice(0, end) };
+  // Without a currency column, the export may name the account currency once: "Währung:;CHF" above the table
+  // (PostFinance) or in the amount column's header ("Gutschrift in CHF"). It beats the profile's default.
+  const fileCurrency =
+    cols.currency === undefined
+      ? (currencyInPreamble(layout.preamble) ??
+        currencyInHeader(header, [cols.amount, cols.credit, cols.debit]))
+      : undefined;
+  const effective = fileCurrency ? { ...profile, defaultCurrency: fileCurrency } : profile;
+  return { layout, profile: effective, cols, rows: dataRows.slice(0, end) };
 }
 
 type Balances = Pick<StatementInfo, 'openingBalanceMinor' | 'closingBalanceMinor' | 'balanceCurrency'>;

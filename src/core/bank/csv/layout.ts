@@ -148,3 +148,27 @@ export function ibanInPreamble(preamble: string[][]): string | undefined {
   }
   return undefined;
 }
+
+/** "Währung:;CHF" (PostFinance), "Currency;EUR" in the preamble: the account currency, when a line says so. */
+export function currencyInPreamble(preamble: string[][]): string | undefined {
+  for (const row of preamble) {
+    const cells = row.map((c) => c.trim()).filter((c) => c !== '');
+    const i = cells.findIndex((c) => /^(währung|waehrung|currency|devise)\s*:?$/i.test(c));
+    const code = i >= 0 ? cells[i + 1]?.toUpperCase() : undefined;
+    if (code && /^[A-Z]{3}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** "Gutschrift in CHF", "Betrag (EUR)", "Amount (USD)": the currency an amount column's header names. */
+export function currencyInHeader(
+  header: string[] | undefined,
+  columns: (number | undefined)[],
+): string | undefined {
+  for (const i of columns) {
+    const name = i === undefined ? undefined : header?.[i]?.trim();
+    const m = name ? /(?:\bin |\()([A-Z]{3})\)?$/.exec(name) : null;
+    if (m?.[1]) return m[1];
+  }
+  return undefined;
+}

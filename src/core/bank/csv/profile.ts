@@ -34,6 +34,8 @@ export const CsvProfileDefinition = z
     groupSeparator: z.enum(['.', ',', ' ', "'", '']).optional(),
     /** Day/month order of dates; two- and four-digit years and 1–2 digit day/month are accepted for every format. */
     dateFormat: z.enum(DATE_FORMATS).default('DD.MM.YYYY'),
+    /** Also accept YYYY-MM-DD dates (unambiguous) besides dateFormat: exports that changed their date spelling. */
+    acceptIsoDates: z.boolean().default(false),
     /** Character set of the file (informational for the decoder: utf-8, windows-1252, iso-8859-1, cp850, utf-16le). */
     encoding: z.string().max(40).optional(),
     /** Lines before the header row. When absent the header row is found by the profile's column names. */

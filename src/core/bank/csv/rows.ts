@@ -76,7 +76,7 @@ export function mapRow(row: readonly string[], ctx: RowContext): RowResult {
   const bookingStatus = status(row, ctx);
   if (typeof bookingStatus === 'object') return { kind: 'skip', reason: bookingStatus.skip };
   const bookingDateText = cell(row, cols.bookingDate);
-  const bookingDate = parseCsvDate(bookingDateText, profile.dateFormat);
+  const bookingDate = parseCsvDate(bookingDateText, profile.dateFormat, profile.acceptIsoDates);
   // A pending row may have no booking date yet (empty, or comdirect "offen"); the importer keys it on the
   // statement date. Anything with digits that is not a date is a damaged date, also for pending rows.
   if (!bookingDate && (bookingStatus === 'booked' || /\d/.test(bookingDateText))) {
@@ -86,7 +86,9 @@ export function mapRow(row: readonly string[], ctx: RowContext): RowResult {
     );
   }
   const valueText = cell(row, cols.valueDate);
-  const valueDate = valueText ? parseCsvDate(valueText, profile.dateFormat) : undefined;
+  const valueDate = valueText
+    ? parseCsvDate(valueText, profile.dateFormat, profile.acceptIsoDates)
+    : undefined;
   if (valueText && !valueDate && /\d/.test(valueText)) {
     throw new CellError('CSV_BAD_DATE', `Value date "${valueText}" is not a date (${profile.dateFormat}).`);
   }

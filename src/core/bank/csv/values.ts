@@ -88,9 +88,10 @@ function iso(y: number, m: number, d: number): string | undefined {
 }
 
 /** A date cell in the profile's day/month order (two- or four-digit year) to YYYY-MM-DD, or undefined. */
-export function parseCsvDate(raw: string, format: DateFormat): string | undefined {
+export function parseCsvDate(raw: string, format: DateFormat, acceptIso = false): string | undefined {
   const s = raw.trim();
-  if (format === 'YYYY-MM-DD') {
+  // acceptIso: the export writes YYYY-MM-DD as well (PostFinance changed its date spelling over the years).
+  if (format === 'YYYY-MM-DD' || (acceptIso && /^\d{4}-/.test(s))) {
     const m = YMD.exec(s);
     return m ? iso(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
   }
