@@ -104,12 +104,13 @@ function maskNonOrderNumbers(text: string): string {
   let t = text;
   // Keyword-introduced values that are never ours to match: customer, contract, mandate, phone, IBAN/BIC,
   // article numbers ("Art.-Nr. 10023", "SKU 10023", "EAN …": what was bought, not which order), parcel and
-  // tracking numbers, and the numbers of insurers' and employers' payments (claim, file, policy, personnel).
+  // tracking numbers, the numbers of insurers' and employers' payments (claim, file, policy, personnel), tax
+  // numbers, support tickets and quotes (Angebot: counted separately from orders in most invoicing tools).
   // The value must contain a digit, so "KUNDE THOMAS MUELLER" keeps the words after it; a verb in between
   // ("Kundennummer lautet 10500", "customer number is …") still introduces the same value.
   t = mask(
     t,
-    /\b(?:KD|KUNDE|KUNDEN|KUNDENNR|KUNDENNUMMER|KNR|KDNR|CUSTOMER|CUST|CLIENT|MITGLIED|MITGLIEDSNR|MITGLIEDSNUMMER|VERTRAG|VERTRAGSNR|VERTRAGSNUMMER|MANDAT|MANDATSREF|GLÄUBIGER|GLAEUBIGER|TEL|TELEFON|FAX|PLZ|STNR|STEUERNR|UST|USTID|IBAN|BIC|KONTO|KTO|KONTONR|BLZ|SWIFT|HANDY|MOBIL|MOBILE|MOBILTEL|PHONE|RUFNUMMER|TELNR|ART|ARTNR|ARTIKEL|ARTIKELNR|ARTIKELNUMMER|SKU|EAN|GTIN|SENDUNG|SENDUNGSNR|SENDUNGSNUMMER|TRACKING|TRACKINGNR|PAKETNR|PAKETNUMMER|SCHADEN|SCHADENNR|SCHADENNUMMER|SCHADENSNR|SCHADENSNUMMER|AKTENZEICHEN|POLICE|POLICENNR|VERSICHERUNGSNR|VERSICHERUNGSNUMMER|VSNR|PERSONALNR|PERSONALNUMMER|PERSNR)\b[\s.:#/+-]*(?:(?:NR|NO|ID|NUMMER|NUMBER|IDNR)\b[\s.:#/+-]*)?(?:(?:LAUTET|IST|IS)\b[\s.:#/+-]*)?[A-Z]{0,4}[-/]?\d[\d/-]{0,34}(?: \d{2,8}){0,7}\b/g,
+    /\b(?:KD|KUNDE|KUNDEN|KUNDENNR|KUNDENNUMMER|KNR|KDNR|CUSTOMER|CUST|CLIENT|MITGLIED|MITGLIEDSNR|MITGLIEDSNUMMER|VERTRAG|VERTRAGSNR|VERTRAGSNUMMER|MANDAT|MANDATSREF|GLÄUBIGER|GLAEUBIGER|TEL|TELEFON|FAX|PLZ|STNR|STEUERNR|UST|USTID|IBAN|BIC|KONTO|KTO|KONTONR|BLZ|SWIFT|HANDY|MOBIL|MOBILE|MOBILTEL|PHONE|RUFNUMMER|TELNR|ART|ARTNR|ARTIKEL|ARTIKELNR|ARTIKELNUMMER|SKU|EAN|GTIN|SENDUNG|SENDUNGSNR|SENDUNGSNUMMER|TRACKING|TRACKINGNR|PAKETNR|PAKETNUMMER|SCHADEN|SCHADENNR|SCHADENNUMMER|SCHADENSNR|SCHADENSNUMMER|AKTENZEICHEN|POLICE|POLICENNR|VERSICHERUNGSNR|VERSICHERUNGSNUMMER|VSNR|PERSONALNR|PERSONALNUMMER|PERSNR|STEUERNUMMER|STEUERID|TICKET|TICKETNR|ANGEBOT|ANGEBOTSNR|ANGEBOTSNUMMER)\b[\s.:#/+-]*(?:(?:NR|NO|ID|NUMMER|NUMBER|IDNR)\b[\s.:#/+-]*)?(?:(?:LAUTET|IST|IS)\b[\s.:#/+-]*)?[A-Z]{0,4}[-/]?\d[\d/-]{0,34}(?: \d{2,8}){0,7}\b/g,
   );
   // Phone numbers in international form ("+49 7123 45678", "+43 660 1234567"): no order number starts with '+'.
   // (SEPA keywords such as "SVWZ+" were removed before, so a '+' here is no field separator.)

@@ -481,6 +481,13 @@ function trapCases(): Case[] {
         }),
         truth: undefined,
       });
+    for (const text of ['Angebot 45112', 'Ersatzteil laut Ticket #45112', 'Steuernummer 45/112 Erstattung'])
+      add({
+        name: `quote, support ticket or tax number "${text}" vs order 45112`,
+        orders: [o],
+        posting: posting({ amountMinor: 5990, counterpartyName: 'Jens Kolb', remittance: text }),
+        ambiguous: true,
+      });
     add({
       name: 'salary with a personnel number equal to an order number and amount',
       orders: [o],

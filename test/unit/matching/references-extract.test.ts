@@ -48,6 +48,9 @@ describe('order and invoice number candidates', () => {
     ['Sendungsnummer 0034 0434 1612 4567 Bestellung 10023', ['10023'], ['4567', '1612', '00340434']],
     ['Lohn 11/2026 Personalnr. 45112', [], ['45112']],
     ['Schadennummer 45112 Aktenzeichen 45113', [], ['45112', '45113']],
+    ['Steuernummer 12/345/67890 Erstattung', [], ['1234567890', '67890']],
+    ['Ersatzteil laut Ticket #45112, Bestellung 10023', ['10023'], ['45112']],
+    ['Angebot 45112 angenommen, Bestellung 10023', ['10023'], ['45112']],
   ];
   it.each(table)('%j', (text, present, absent) => {
     const found = keys(text);
