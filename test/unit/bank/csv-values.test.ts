@@ -21,6 +21,17 @@ describe('CSV cell values', () => {
     expect(parseCsvAmount('1\u202f234,00 €', 'EUR', p)).toBe(123400);
     expect(() => parseCsvAmount('12\u221250', 'EUR', p)).toThrow(CellError);
   });
+
+  it('reads a Soll/Haben (S/H) or DR/CR mark written in the amount cell itself', () => {
+    const p = profile();
+    expect(parseCsvAmount('1.234,56 S', 'EUR', p)).toBe(-123456);
+    expect(parseCsvAmount('12,50 H', 'EUR', p)).toBe(1250);
+    expect(parseCsvAmount('12,50S', 'EUR', p)).toBe(-1250);
+    expect(parseCsvAmount('99.00 DR', 'EUR', profile({ decimalSeparator: '.' }))).toBe(-9900);
+    expect(parseCsvAmount('99.00 CR', 'EUR', profile({ decimalSeparator: '.' }))).toBe(9900);
+    expect(() => parseCsvAmount('12,50 X', 'EUR', p)).toThrow(CellError);
+    expect(() => parseCsvAmount('S', 'EUR', p)).toThrow(CellError);
+  });
 });
 
 describe('CSV dates and currencies named outside the columns', () => {

@@ -50,20 +50,28 @@ function amountPattern(profile: CsvProfile, dec: string, group: string): RegExp 
 export function parseCsvAmount(raw: string, currency: string, profile: CsvProfile): number {
   const dec = profile.decimalSeparator;
   const group = profile.groupSeparator ?? (dec === ',' ? '.' : ',');
-  const s = raw
+  let s = raw
     .replace(/[\s\u00a0\u202f]+/g, '')
     // U+2212 MINUS SIGN, as spreadsheet-style exports write negative amounts.
     .replace(/^\u2212|\u2212$/g, '-')
     .replace(/€|[A-Z]{3}$/g, '')
     .replace(/^\+/, '');
+  // "12,50 S" / "12,50 H" (Soll/Haben) and "12.50 DR" / "12.50 CR" in the amount cell itself: the mark decides.
+  const mark = /^([^A-Za-z]*\d)(S|H|DR|CR)$/i.exec(s);
+  let sign = 1;
+  if (mark?.[1] && mark[2]) {
+    s = mark[1].replace(/^-|-$/, '');
+    sign = /^(S|DR)$/i.test(mark[2]) ? -1 : 1;
+  }
   if (!amountPattern(profile, dec, group).test(s)) {
     throw new CellError('CSV_BAD_AMOUNT', `"${raw}" is not an amount with decimal separator "${dec}".`);
   }
   try {
-    return parseDecimalToMinor(s, currency, {
+    const minor = parseDecimalToMinor(s, currency, {
       decimalSeparator: dec,
       groupSeparator: group === ' ' ? '' : group,
     });
+    return sign === -1 ? -minor : minor;
   } catch (e) {
     if (isKassenwartError(e)) throw new CellError('CSV_BAD_AMOUNT', `"${raw}": ${e.message}`);
     throw e;
