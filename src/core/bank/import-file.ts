@@ -100,6 +100,7 @@ class FileImport {
       warnings: [],
       postingIds: [],
     };
+    for (const w of file.warnings ?? []) this.warn(w);
   }
 
   run(): FileImportSummary {

@@ -8,6 +8,7 @@ import { unzipSync } from 'fflate';
 import { parseCamt } from './camt/index.ts';
 import { createChunkDecoder, decodeBytes, sniffEncoding, type TextEncoding } from './decode.ts';
 import { detectFormat, isZip, type DetectedFormat } from './detect.ts';
+import { documentError, documentKind, officePackageKind } from './documents.ts';
 import { importError } from './import-error.ts';
 import { parseMt940 } from './mt940/index.ts';
 import { sourceFromBytes, type ByteSource } from './source.ts';
@@ -29,6 +30,8 @@ export type StatementFile = {
   /** SHA-256 of the file's bytes; for streamed CAMT files complete once events() is exhausted. */
   sha256(): string;
   events(): Iterable<ParseEvent>;
+  /** Notes about the archive this file came from (members skipped because they are no statements). */
+  warnings?: { code: string; message: string }[];
 };
 
 function sha256Of(source: ByteSource): () => string {
@@ -93,20 +96,43 @@ export function openStatementFiles(
         { file: source.name },
       );
     }
+    const office = officePackageKind(Object.keys(members), members['mimetype']);
+    if (office) throw documentError(office, source.name);
     const names = Object.keys(members)
       .filter((n) => !n.endsWith('/') && !n.startsWith('__MACOSX/') && !/(^|\/)\./.test(n))
       .sort();
     if (names.length === 0)
       throw importError('IMPORT_EMPTY_ARCHIVE', 'The ZIP archive contains no files.', { file: source.name });
-    return names.flatMap((n) =>
-      openStatementFiles(
-        sourceFromBytes(`${source.name}/${n}`, members[n] ?? new Uint8Array()),
-        options,
-        csv,
-        depth + 1,
-      ),
-    );
+    // Banks put the PDF statement next to the CAMT files: such members are skipped and named in a warning.
+    const skipped: string[] = [];
+    const files = names.flatMap((n) => {
+      const bytes = members[n] ?? new Uint8Array();
+      const kind = documentKind(bytes.subarray(0, 1024));
+      if (kind) {
+        skipped.push(`${n} (${kind})`);
+        return [];
+      }
+      return openStatementFiles(sourceFromBytes(`${source.name}/${n}`, bytes), options, csv, depth + 1);
+    });
+    const first = files[0];
+    if (!first)
+      throw importError(
+        'IMPORT_ARCHIVE_WITHOUT_STATEMENT',
+        `The ZIP archive holds no statement file, only ${skipped.join(', ')}. Download the statements as CAMT, MT940 or CSV.`,
+        { file: source.name },
+      );
+    if (skipped.length > 0)
+      first.warnings = [
+        ...(first.warnings ?? []),
+        {
+          code: 'IMPORT_ARCHIVE_MEMBERS_SKIPPED',
+          message: `${source.name}: skipped ${skipped.join(', ')}: no statement file.`,
+        },
+      ];
+    return files;
   }
+  const document = documentKind(head);
+  if (document) throw documentError(document, source.name);
   if (source.size === 0)
     throw importError('IMPORT_EMPTY_FILE', 'The file is empty. Download the statement again.', {
       file: source.name,

@@ -1,5 +1,6 @@
 /** Focused quirks of the second robustness round, each with a small input built here. */
 import iconv from 'iconv-lite';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { makeTestDb } from '../../helpers/db.ts';
 import { storedPostings } from '../../helpers/realistic-bank.ts';
@@ -57,5 +58,50 @@ describe('statement quirks, second round', () => {
     const { r, postings } = await importOne('latin9.xml', iconv.encode(xml, 'iso-8859-15'));
     expect(r.encoding).toBe('iso-8859-15');
     expect(postings[0]?.remittance).toBe('Gutschein 5 € für Jürgen');
+  });
+
+  describe('documents that are no statements', () => {
+    const pdf = utf8('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n');
+
+    it('a bank ZIP with the PDF statement next to the CAMT file imports the CAMT and names the skipped PDF', async () => {
+      const { core } = makeTestDb();
+      const zip = zipSync({
+        'Kontoauszug_2026_011.pdf': pdf,
+        '2026-11-02_C53_DE89370400440532013000_EUR_000011.xml': utf8(
+          camt053(ntry('12.50', 'CRDT', 'Bestellung 1')),
+        ),
+      });
+      const [r] = await core.bank.importBytes('download.zip', zip);
+      expect(r).toMatchObject({ ok: true, new: 1 });
+      expect(r?.ok && r.warnings).toContainEqual({
+        code: 'IMPORT_ARCHIVE_MEMBERS_SKIPPED',
+        message: 'download.zip: skipped Kontoauszug_2026_011.pdf (pdf): no statement file.',
+      });
+    });
+
+    it('a PDF, an Excel workbook, an old .xls and a ZIP of PDFs are refused with a typed error naming the file', async () => {
+      const { core } = makeTestDb();
+      const xlsx = zipSync({
+        '[Content_Types].xml': utf8('<?xml version="1.0"?><Types/>'),
+        'xl/workbook.xml': utf8('<workbook/>'),
+        'xl/worksheets/sheet1.xml': utf8('<worksheet/>'),
+      });
+      const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x3b, 0x2c, 0x0a, 0x3b]);
+      const cases: [string, Uint8Array, string][] = [
+        ['Kontoauszug.pdf', pdf, 'IMPORT_NOT_A_STATEMENT'],
+        ['Umsaetze.xlsx', xlsx, 'IMPORT_SPREADSHEET'],
+        ['Umsaetze.xls', xls, 'IMPORT_SPREADSHEET'],
+        ['auszuege.zip', zipSync({ 'a.pdf': pdf, 'b.pdf': pdf }), 'IMPORT_ARCHIVE_WITHOUT_STATEMENT'],
+      ];
+      for (const [name, bytes, code] of cases) {
+        const [r] = await core.bank.importBytes(name, bytes);
+        expect(r).toMatchObject({ ok: false, error: { code } });
+        expect(r?.ok === false && r.error.message).toMatch(
+          new RegExp(`^${name.replace('.', '\\.')}: .*(CAMT|CSV)`),
+        );
+      }
+      expect(storedPostings(core)).toHaveLength(0);
+      expect(core.bank.accounts()).toHaveLength(0);
+    });
   });
 });
