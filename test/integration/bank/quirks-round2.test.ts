@@ -92,6 +92,12 @@ describe('statement quirks, second round', () => {
         ['Umsaetze.xlsx', xlsx, 'IMPORT_SPREADSHEET'],
         ['Umsaetze.xls', xls, 'IMPORT_SPREADSHEET'],
         ['auszuege.zip', zipSync({ 'a.pdf': pdf, 'b.pdf': pdf }), 'IMPORT_ARCHIVE_WITHOUT_STATEMENT'],
+        [
+          'export.ofx',
+          utf8('OFXHEADER:100\r\nDATA:OFXSGML\r\nVERSION:102\r\n\r\n<OFX><SIGNONMSGSRSV1>'),
+          'IMPORT_NOT_A_STATEMENT',
+        ],
+        ['export.qif', utf8('!Type:Bank\nD03/11/2026\nT-12.50\nPHosting\n^\n'), 'IMPORT_NOT_A_STATEMENT'],
       ];
       for (const [name, bytes, code] of cases) {
         const [r] = await core.bank.importBytes(name, bytes);
