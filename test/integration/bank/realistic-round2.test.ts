@@ -437,4 +437,16 @@ ${document}
       currency: 'EUR',
     });
   });
+
+  it('Stripe export in German number format ("60,00"): the decimal comma is read from the amounts', async () => {
+    const { core } = makeTestDb();
+    const csv = [
+      'id,Type,Source,Amount,Fee,Net,Currency,Created (UTC),Available On (UTC),Description',
+      'txn_9000000001,charge,ch_9000000001,"1.060,00","15,67","1.044,33",eur,2026-03-05 10:00,2026-03-10 00:00,Order #100800',
+      'txn_9000000002,stripe_fee,,"-0,30","0,00","-0,30",eur,2026-03-20 00:00,2026-03-20 00:00,Radar',
+    ].join('\n');
+    const r = await importText(core, 'balance_history_de.csv', csv);
+    expect(r).toMatchObject({ version: 'stripe', entries: 3 });
+    expect(storedPostings(core).map((p) => p.amountMinor)).toEqual([106000, -1567, -30]);
+  });
 });

@@ -541,9 +541,10 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
     signature: ['id', 'Type', 'Source', 'Amount', 'Fee', 'Net', 'Created (UTC)', 'Available On (UTC)'],
     profile: {
       name: 'stripe',
-      label: 'Stripe (balance transactions, English number format)',
+      label: 'Stripe (balance transactions)',
       delimiter: ',',
       decimalSeparator: '.',
+      detectDecimalSeparator: true,
       dateFormat: 'YYYY-MM-DD',
       columns: {
         bookingDate: 'Created (UTC)',

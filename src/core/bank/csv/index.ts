@@ -169,8 +169,33 @@ function* readTable(
       ? (currencyInPreamble(layout.preamble) ??
         currencyInHeader(header, [cols.amount, cols.credit, cols.debit]))
       : undefined;
-  const effective = fileCurrency ? { ...profile, defaultCurrency: fileCurrency } : profile;
-  return { layout, profile: effective, cols, rows: dataRows.slice(0, end) };
+  const tableRows = dataRows.slice(0, end);
+  let effective = fileCurrency ? { ...profile, defaultCurrency: fileCurrency } : profile;
+  const decimal = profile.detectDecimalSeparator ? decimalSeparatorOf(tableRows, cols) : undefined;
+  if (decimal && decimal !== profile.decimalSeparator)
+    effective = { ...effective, decimalSeparator: decimal, groupSeparator: decimal === ',' ? '.' : ',' };
+  return { layout, profile: effective, cols, rows: tableRows };
+}
+
+/**
+ * The decimal separator an export really uses, for layouts whose number format follows the user's language
+ * (Stripe writes "60.00" or "60,00"): amounts end in a separator and one or two digits, a thousands group has
+ * three. Undefined when the amounts do not tell (no such cell, or both spellings).
+ */
+function decimalSeparatorOf(rows: Row[], cols: Resolved): ',' | '.' | undefined {
+  let comma = 0;
+  let point = 0;
+  const columns = [cols.amount, cols.fee, cols.debit, cols.credit].filter((c) => c !== undefined);
+  for (const r of rows) {
+    for (const c of columns) {
+      const v = cell(r.cells, c);
+      if (/,\d{1,2}-?$/.test(v)) comma++;
+      else if (/\.\d{1,2}-?$/.test(v)) point++;
+    }
+  }
+  if (comma > 0 && point === 0) return ',';
+  if (point > 0 && comma === 0) return '.';
+  return undefined;
 }
 
 type Balances = Pick<StatementInfo, 'openingBalanceMinor' | 'closingBalanceMinor' | 'balanceCurrency'>;

@@ -30,6 +30,11 @@ export const CsvProfileDefinition = z
     /** Field delimiter; sniffed from the header line (; , tab) when absent. */
     delimiter: z.enum([';', ',', '\t', '|']).optional(),
     decimalSeparator: z.enum([',', '.']).default(','),
+    /**
+     * The number format follows the exporting user's language (Stripe): the separator is read from the amounts
+     * of the file ("60,00" vs "60.00"); decimalSeparator applies when they do not tell.
+     */
+    detectDecimalSeparator: z.boolean().default(false),
     /** Thousands separator to drop; defaults to the other of "." and "," (so "1.234,56" reads). */
     groupSeparator: z.enum(['.', ',', ' ', "'", '']).optional(),
     /** Day/month order of dates; two- and four-digit years and 1–2 digit day/month are accepted for every format. */
