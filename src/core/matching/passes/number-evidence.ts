@@ -1,0 +1,207 @@
+/**
+ * Reference and number evidence of a posting (issue 5 §1–§3): our payment references (and a broken one repaired
+ * when exactly one valid one-edit variant is ours), RF creditor references, order and invoice numbers as written,
+ * by their digit core, joined across a break, and with one typo. Lookups in the order index only.
+ */
+import { lettersAgree, type Extraction, type NumberCandidate } from '../references-extract.ts';
+import { REFERENCE_ALPHABET, isValidReference } from '../references.ts';
+import { signal } from '../scoring.ts';
+import type { OrderIndex } from '../order-index.ts';
+import type { MatchOrder, Signal } from '../types.ts';
+import type { Evidence } from './evidence.ts';
+import { add, addTypo } from './evidence-signals.ts';
+/** Single substitutions and adjacent transpositions of a string over an alphabet. */
+export function oneEditVariants(text: string, alphabet: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const head = text.slice(0, i);
+    const tail = text.slice(i + 1);
+    for (const ch of alphabet) if (ch !== text[i]) out.push(head + ch + tail);
+    if (i + 1 < text.length && text[i] !== text[i + 1])
+      out.push(head + text[i + 1] + text[i] + text.slice(i + 2));
+  }
+  return out;
+}
+
+/**
+ * oneEditVariants(digits, '0123456789') as numbers, in the same order, without those with a leading zero (no number
+ * of ours): `digits` has no leading zero itself (a digit core), so each variant's string is String(value).
+ * Stops at the first variant for which `visit` returns true, and then returns true.
+ */
+export function digitVariants(digits: string, visit: (value: number) => boolean | void): boolean {
+  const n = digits.length;
+  const d: number[] = [];
+  for (let i = 0; i < n; i++) d.push(digits.charCodeAt(i) - 48);
+  const value = Number(digits);
+  let pow = 10 ** (n - 1);
+  for (let i = 0; i < n; i++) {
+    const di = d[i] ?? 0;
+    for (let ch = 0; ch <= 9; ch++)
+      if (ch !== di && !(i === 0 && ch === 0) && visit(value + (ch - di) * pow) === true) return true;
+    const next = d[i + 1];
+    if (
+      next !== undefined &&
+      next !== di &&
+      !(i === 0 && next === 0) &&
+      visit(value + (next - di) * pow + (di - next) * (pow / 10)) === true
+    )
+      return true;
+    pow /= 10;
+  }
+  return false;
+}
+
+export function referenceEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void {
+  for (const ref of ex.references) {
+    const e = index.byReference.get(ref);
+    if (e) add(out.signals, e.order.id, signal('reference', `payment reference ${ref}`));
+  }
+  for (const body of ex.creditorBodies) {
+    const e = index.byReference.get(body);
+    if (e) add(out.signals, e.order.id, signal('creditor_reference', `RF creditor reference with ${body}`));
+    for (const hit of index.byKey.get(body) ?? []) {
+      add(
+        out.signals,
+        hit.entry.order.id,
+        signal(hit.field === 'number' ? 'number' : 'invoice_number', `RF creditor reference with ${body}`),
+      );
+    }
+  }
+  if (ex.references.length > 0) return;
+  // A broken reference is repaired only when exactly one valid one-edit variant is a reference of ours.
+  const repaired = new Set<number>();
+  for (const broken of ex.brokenReferences) {
+    for (const v of oneEditVariants(broken, REFERENCE_ALPHABET)) {
+      if (!isValidReference(v)) continue;
+      const e = index.byReference.get(v);
+      if (e) repaired.add(e.order.id);
+    }
+  }
+  for (const id of repaired) {
+    add(out.signals, id, signal('reference_typo', 'payment reference with one typo'));
+    addTypo(out, id);
+  }
+}
+
+function typoHit(
+  out: Evidence,
+  written: string,
+  hit: { entry: { order: MatchOrder }; field: 'number' | 'invoice' },
+  place: string | undefined,
+): void {
+  const order = hit.entry.order;
+  // A postcode and its place ("80331 Muenchen") one digit away from an order number is no more an order
+  // number than the postcode itself: the same hard rule as for an exact hit (single.ts number_may_be_postcode).
+  if (place !== undefined) (out.places ??= new Map()).set(order.id, place);
+  const target =
+    hit.field === 'number' ? `order number ${order.number}` : `invoice number ${order.invoiceNumber ?? ''}`;
+  add(out.signals, order.id, signal('number_typo', `${written} is one typo away from ${target}`));
+  addTypo(out, order.id);
+}
+
+const isExactNumber = (s: Signal) =>
+  s.kind === 'number' || s.kind === 'invoice_number' || s.kind === 'number_joined';
+
+export function numberEvidence(
+  ex: Extraction,
+  index: OrderIndex,
+  out: Evidence,
+  closed: ReadonlySet<string> | undefined,
+): void {
+  let hits = 0;
+  // Orders named by a number that may be a postcode, unless another number names them as well.
+  let places: Map<number, string> | undefined;
+  let plain: Set<number> | undefined;
+  // Orders named only by the number of a closed order (two shops, one number), unless another number names them.
+  let closedNamed: Set<number> | undefined;
+  let openNamed: Set<number> | undefined;
+  // Orders reached by digits only, written with other letters ("RE-10023" for WC-10023), unless also otherwise.
+  let otherLetters: Set<number> | undefined;
+  let sameLetters: Set<number> | undefined;
+  const named = (c: NumberCandidate, orderId: number) => {
+    if (c.place !== undefined) (places ??= new Map()).set(orderId, c.place);
+    else (plain ??= new Set()).add(orderId);
+    if (closed?.has(c.key)) (closedNamed ??= new Set()).add(orderId);
+    else (openNamed ??= new Set()).add(orderId);
+  };
+  for (const c of ex.numbers) {
+    if (closed?.has(c.key)) out.namesClosed = c.key;
+    const kw = c.keyword ? ' after an order keyword' : '';
+    const exact = index.byKey.get(c.key);
+    for (const hit of exact ?? []) {
+      hits++;
+      named(c, hit.entry.id);
+      const kind = c.joined ? 'number_joined' : hit.field === 'number' ? 'number' : 'invoice_number';
+      add(
+        out.signals,
+        hit.entry.order.id,
+        signal(
+          kind,
+          `${hit.field === 'number' ? 'order' : 'invoice'} number ${hit.entry.order[hit.field === 'number' ? 'number' : 'invoiceNumber'] ?? ''}${kw}`,
+        ),
+      );
+    }
+    const core = c.core || '';
+    if (core.length >= 3) {
+      for (const hit of index.byCore.get(core) ?? []) {
+        const written =
+          hit.field === 'number' ? hit.entry.order.number : (hit.entry.order.invoiceNumber ?? '');
+        const agree = lettersAgree(c.key, written, hit.field);
+        // "WC-77297" names order WC-77297 exactly; that its digits are also those of invoice RE-2026-77297 is
+        // no evidence for the invoice's order at all.
+        if (!agree && exact) continue;
+        hits++;
+        named(c, hit.entry.id);
+        if (!agree) (otherLetters ??= new Set()).add(hit.entry.id);
+        else (sameLetters ??= new Set()).add(hit.entry.id);
+        // Short cores ("123") are weak: many texts contain three digits.
+        const weight = core.length >= 5 ? 0.75 : core.length === 4 ? 0.65 : 0.4;
+        add(
+          out.signals,
+          hit.entry.order.id,
+          signal(
+            'number_core',
+            `${hit.field === 'number' ? 'order' : 'invoice'} number ${written} written as ${c.key}`,
+            weight,
+          ),
+        );
+      }
+    }
+  }
+  if (places) {
+    for (const id of plain ?? []) places.delete(id);
+    if (places.size > 0) out.places = places;
+  }
+  if (closedNamed) {
+    for (const id of openNamed ?? []) closedNamed.delete(id);
+    if (closedNamed.size > 0) out.closedNamed = closedNamed;
+  }
+  if (otherLetters) {
+    for (const id of sameLetters ?? []) otherLetters.delete(id);
+    for (const id of otherLetters) if (out.signals.get(id)?.some(isExactNumber)) otherLetters.delete(id);
+    if (otherLetters.size > 0) out.otherLetters = otherLetters;
+  }
+  if (hits > 0 || out.signals.size > 0) return;
+  // One-character typo or transposition in a number of at least 4 digits (issue 5 §3): digits only, so
+  // the variants stay few (≤ 10 per position) and every lookup is a Map get.
+  for (const c of ex.numbers) {
+    const core = c.core;
+    // Only what looks like a written order number: after an order keyword, or a bare number of 4–8 digits.
+    if (core.length < 4 || core.length > 8 || c.joined || !(c.keyword || /^\d+$/.test(c.key))) continue;
+    // A bare year ("Weihnachten 2026", "Beitrag 2026") is a year, not a mistyped order number: a young shop's
+    // orders 2016, 2025, 2027, 2036 … are one digit away from it. After an order keyword it may be one.
+    if (!c.keyword && /^(?:19|20)\d{2}$/.test(c.key)) continue;
+    // The number of an order that is paid already (or otherwise closed) is that order's number, not a typo of
+    // another one: a customer who pays order 10023 a second time must not pay a stranger's open order 10028
+    // of the same price (MatchInput.closedNumbers).
+    if (closed && (closed.has(c.key) || closed.has(core))) continue;
+    // The variants have the core's 4–8 digits and no leading zero: byKey/byCore by numeric value.
+    digitVariants(core, (value) => {
+      if (!index.mayBeDigitKey(value)) return;
+      const byKey = index.byDigitKey.get(value);
+      const byCore = index.byDigitCore.get(value);
+      if (byKey) for (const hit of byKey) typoHit(out, c.key, hit, c.place);
+      if (byCore) for (const hit of byCore) typoHit(out, c.key, hit, c.place);
+    });
+  }
+}
