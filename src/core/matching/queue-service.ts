@@ -332,6 +332,6 @@ export function resolveOrderRef(db: Pick<Db, 'select'>, ref: string): number {
   }
   throw new NotFoundError(
     'ORDER_NOT_FOUND',
-    `There is no order with number or id "${ref}". Search with kassenwart queue or the orders search.`,
+    `There is no order with number or id "${ref}". Find it with kassenwart search (number, name, e-mail or amount).`,
   );
 }
