@@ -60,6 +60,23 @@ describe('statement quirks, second round', () => {
     expect(postings[0]?.remittance).toBe('Gutschein 5 € für Jürgen');
   });
 
+  it('a CAMT account given as Othr/Id that is an IBAN is the IBAN account (the CSV of the same days adds nothing)', async () => {
+    const { core } = makeTestDb();
+    const xml = camt053(ntry('12.50', 'CRDT', 'Bestellung 1')).replace(
+      '<IBAN>DE89370400440532013000</IBAN>',
+      '<Othr><Id>DE89 3704 0044 0532 0130 00</Id></Othr>',
+    );
+    const [r] = await core.bank.importBytes('othr.xml', utf8(xml));
+    expect(r).toMatchObject({ ok: true, accounts: [{ iban: 'DE89370400440532013000', otherId: null }] });
+    const csv = [
+      '"Auftragskonto";"Buchungstag";"Valutadatum";"Buchungstext";"Verwendungszweck";"Glaeubiger ID";"Mandatsreferenz";"Kundenreferenz (End-to-End)";"Sammlerreferenz";"Lastschrift Ursprungsbetrag";"Auslagenersatz Ruecklastschrift";"Beguenstigter/Zahlungspflichtiger";"Kontonummer/IBAN";"BIC (SWIFT-Code)";"Betrag";"Waehrung";"Info"',
+      '"DE89370400440532013000";"02.11.26";"02.11.26";"GUTSCHR. UEBERWEISUNG";"Bestellung 1";"";"";"";"";"";"";"";"";"";"12,50";"EUR";"Umsatz gebucht"',
+    ].join('\r\n');
+    const [again] = await core.bank.importBytes('sparkasse.csv', utf8(csv));
+    expect(again).toMatchObject({ ok: true, new: 0, duplicate: 1 });
+    expect(core.bank.accounts()).toHaveLength(1);
+  });
+
   describe('documents that are no statements', () => {
     const pdf = utf8('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n');
 

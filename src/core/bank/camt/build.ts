@@ -15,6 +15,7 @@
  */
 import { parseDecimalToMinor } from '../../money.ts';
 import { isIsoDate } from '../../dates.ts';
+import { isValidIBAN } from 'ibantools';
 import { checkCreditorReference } from '../creditor-reference.ts';
 import { importError } from '../import-error.ts';
 import type { ImportProblem, ParsedEntry, StatementInfo } from '../types.ts';
@@ -346,7 +347,10 @@ export function buildStatement(
   const info: StatementInfo = { format, account: {} };
   if (version) info.version = version;
   if (s.iban) info.account.iban = s.iban.replace(/\s+/g, '').toUpperCase();
-  if (s.otherId) info.account.otherId = s.otherId.trim();
+  // Some banks put the IBAN into Acct/Id/Othr/Id (or BBAN): it names the same account as an IBAN elsewhere.
+  const otherIban = s.otherId?.replace(/\s+/g, '').toUpperCase();
+  if (!s.iban && otherIban && isValidIBAN(otherIban)) info.account.iban = otherIban;
+  else if (s.otherId) info.account.otherId = s.otherId.trim();
   if (s.bic) info.account.bic = s.bic.trim();
   if (s.currency) info.account.currency = s.currency.trim();
   if (s.name) info.account.name = s.name;
