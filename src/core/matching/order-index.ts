@@ -29,10 +29,18 @@ export type IndexedOrder = {
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): V[] {
   const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-  return list ?? (map.get(key) as V[]);
+  if (list) {
+    list.push(value);
+    return list;
+  }
+  const fresh = [value];
+  map.set(key, fresh);
+  return fresh;
 }
+
+/** Orders a payer name agrees with beyond its exact-name bucket (via token pairs), found once per name. */
+type PairHit = { entry: IndexedOrder; agreement: 'exact' | 'partial' };
+const NO_PAIR_HITS: readonly PairHit[] = Object.freeze([]);
 
 /** Days since 1970 of a `YYYY-MM-DD…` string, without building Date objects per comparison. */
 export function epochDay(text: string | null | undefined): number | undefined {
@@ -207,9 +215,20 @@ export class OrderIndex {
     const exact = this.byName.get(payerKey);
     if (exact) for (const e of exact) visit(e, 'exact');
     if (payerTokens.length < 2 || payerTokens.length > 6) return;
+    // The pair lookups depend on the name alone (the index does not change during a run), and payers recur
+    // (a customer's several orders, common names): computed once per distinct name.
+    let hits = this.pairHits.get(payerKey);
+    if (!hits) this.pairHits.set(payerKey, (hits = this.pairHitsOf(payerTokens, payerKey)));
+    for (const h of hits) visit(h.entry, h.agreement);
+  }
+
+  private readonly pairHits = new Map<string, readonly PairHit[]>();
+
+  private pairHitsOf(payerTokens: readonly string[], payerKey: string): readonly PairHit[] {
+    let hits: PairHit[] | undefined;
     let seen: Set<number> | undefined;
     const consider = (e: IndexedOrder) => {
-      // Entries of the exact bucket were visited above; the others once, however many pairs reach them.
+      // Entries of the exact bucket are visited from it; the others once, however many pairs reach them.
       if (e.nameKey === payerKey || e.companyKey === payerKey || seen?.has(e.id)) return;
       const a = compareNames(payerTokens, e.tokens);
       const b = e.companyTokens.length ? compareNames(payerTokens, e.companyTokens) : 'none';
@@ -217,7 +236,7 @@ export class OrderIndex {
         a === 'exact' || b === 'exact' ? 'exact' : a === 'partial' || b === 'partial' ? 'partial' : undefined;
       if (!agreement) return;
       (seen ??= new Set()).add(e.id);
-      visit(e, agreement);
+      (hits ??= []).push({ entry: e, agreement });
     };
     for (const pair of tokenPairs(payerTokens)) {
       const long = this.byLongNamePair.get(pair);
@@ -228,5 +247,6 @@ export class OrderIndex {
         if (short && short.length <= PAIR_BUCKET_LIMIT) for (const e of short) consider(e);
       }
     }
+    return hits ?? NO_PAIR_HITS;
   }
 }
