@@ -449,4 +449,38 @@ ${document}
     expect(r).toMatchObject({ version: 'stripe', entries: 3 });
     expect(storedPostings(core).map((p) => p.amountMinor)).toEqual([106000, -1567, -30]);
   });
+
+  it('comdirect export of all accounts: the Girokonto table imports, the Visa table of another account is left out with a warning', async () => {
+    const { core } = makeTestDb();
+    const csv = [
+      ';',
+      '"Umsätze Girokonto";"Zeitraum: 30 Tage";',
+      '"Neuer Kontostand";"1.234,56 EUR";',
+      '',
+      '"Buchungstag";"Wertstellung (Valuta)";"Vorgang";"Buchungstext";"Umsatz in EUR";',
+      '"03.11.2026";"03.11.2026";"Übertrag / Überweisung";"Auftraggeber: Erika Mustermann Buchungstext: Bestellung 100541 End-to-End-Ref.: E2E-1";"249,90";',
+      '"02.11.2026";"02.11.2026";"Lastschrift / Belastung";"Empfänger: Host GmbHKto/IBAN: DE02120300000000202051 BLZ/BIC: BYLADEM1001 Buchungstext: Hosting";"-12,00";',
+      '',
+      '"Alter Kontostand";"997,66 EUR";',
+      '',
+      '"Umsätze Visa-Karte (Kreditkarte)";"Zeitraum: 30 Tage";',
+      '"Neuer Kontostand";"-45,00 EUR";',
+      '',
+      '"Buchungstag";"Umsatztag";"Vorgang";"Referenz";"Buchungstext";"Umsatz in EUR";',
+      '"02.11.2026";"01.11.2026";"Visa-Umsatz";"4711";"AMAZON EU";"-45,00";',
+      '',
+      '"Alter Kontostand";"0,00 EUR";',
+    ].join('\r\n');
+    const r = await importText(core, 'umsaetze_alle_konten.csv', csv, {
+      accountIban: 'DE89370400440532013000',
+    });
+    expect(r).toMatchObject({ version: 'comdirect', entries: 2, new: 2 });
+    expect(r.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['CSV_MORE_TABLES_IGNORED', 'CSV_FOOTER_IGNORED']),
+    );
+    expect(storedPostings(core).map((p) => [p.amountMinor, p.counterpartyName])).toEqual([
+      [24990, 'Erika Mustermann'],
+      [-1200, 'Host GmbH'],
+    ]);
+  });
 });

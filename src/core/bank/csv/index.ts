@@ -31,7 +31,7 @@ import {
 import { CsvProfileDefinition, type CsvProfile, type CsvProfileInput } from './profile.ts';
 import { balanceRow, cell, mapRow } from './rows.ts';
 import { BUILTIN_PROFILES } from './builtin-profiles.ts';
-import { CellError, parseCsvDate } from './values.ts';
+import { CellError, normalizeHeader, parseCsvDate } from './values.ts';
 import { looksLikeIban } from '../mt940/ids.ts';
 
 export type { CsvProfile, CsvProfileInput } from './profile.ts';
@@ -136,7 +136,23 @@ function* readTable(
     );
     return undefined;
   }
-  const dataRows = rows.slice(0, rows.length - profile.footerLines);
+  // Exports of several accounts in one file (comdirect "Umsätze Girokonto" then "Umsätze Visa-Karte") repeat a
+  // header row per account, often with other columns. Only the first table is read: the others belong to other
+  // accounts, and the file names none of them by IBAN, so they cannot be told apart safely.
+  const dateHeader = header && normalizeHeader(header[cols.bookingDate] ?? '');
+  const nextTable = dateHeader
+    ? rows.findIndex((r) => normalizeHeader(cell(r.cells, cols.bookingDate)) === dateHeader)
+    : -1;
+  if (nextTable >= 0) {
+    yield problem(
+      'CSV_MORE_TABLES_IGNORED',
+      `The file holds a further table from this line on (another account of the export); only the first table was imported. Export each account on its own to import the others.`,
+      rows[nextTable]?.line,
+      'warning',
+    );
+  }
+  const tableEnd = nextTable >= 0 ? nextTable : rows.length - profile.footerLines;
+  const dataRows = rows.slice(0, tableEnd);
   // A pending row may have no booking date yet; at the end of the table it is a booking, not a footer line.
   const pendingValues = new Set(profile.status?.pending.map((v) => v.toLowerCase()));
   const isBooking = (cells: readonly string[]) =>
