@@ -15,7 +15,10 @@
  * - PayPal: the sale keeps its gross amount; a non-zero fee is a separate entry (reference "<id>/FEE"), so that
  *   the gross matches the order and gross + fee = net keeps the PayPal balance right.
  * - Trailing lines without a date after the table (balances, totals) are ignored with a warning; a row in the
- *   middle that does not read is an error naming the line.
+ *   middle that does not read is an error naming the line. A repeated header row starts a further table (another
+ *   account of a multi-account export): the first table is imported, the rest reported (CSV_MORE_TABLES_IGNORED).
+ * - Without a currency column the currency comes from the preamble ("Währung:;CHF"), else from the amount
+ *   column's header ("Gutschrift in EUR", "Amount (USD)"), else from the profile's defaultCurrency.
  */
 import { CsvError, parse } from 'csv-parse/sync';
 import type { ImportProblem, ParseEvent, StatementAccount, StatementInfo } from '../types.ts';
