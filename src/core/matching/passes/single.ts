@@ -51,6 +51,14 @@ const NO_FLAGS = sharedFlags([]);
 const FEES_DEDUCTED = sharedFlags(['fees_deducted']);
 const OVERPAID = sharedFlags(['overpaid']);
 const PARTIAL = sharedFlags(['partial']);
+const SCRATCH: string[] = [];
+const STATUS_BLOCKERS = new Map<string, string>();
+/** `order_<status>`, one string per status. */
+const statusBlocker = (status: string): string => {
+  let b = STATUS_BLOCKERS.get(status);
+  if (b === undefined) STATUS_BLOCKERS.set(status, (b = `order_${status}`));
+  return b;
+};
 /** Most candidates that end up assigned have no blockers: they share one frozen empty list. */
 const NO_BLOCKERS = Object.freeze([] as string[]) as string[];
 
@@ -175,13 +183,16 @@ export function singleCandidate(
   const order = entry.order;
   const settings = settingsFor(order);
   const base = ev.signals.get(orderId) ?? [];
-  const blockers: string[] = [];
+  // Collected in one scratch list and copied out at their exact number (most candidates get one or two; a list
+  // grown by push keeps room for 17). singleCandidate does not re-enter itself.
+  const blockers = SCRATCH;
+  blockers.length = 0;
   const open = index.openMinor(orderId);
   const pass = cachedPass(ev, orderId, base);
   const paid = ev.openMinor;
 
   if (order.currency !== ev.posting.currency) blockers.push('currency_mismatch');
-  if (!isAwaitingPayment(order.status)) blockers.push(`order_${order.status}`);
+  if (!isAwaitingPayment(order.status)) blockers.push(statusBlocker(order.status));
   if (ev.posting.bookingStatus === 'pending') blockers.push('posting_not_booked');
   if (open <= 0) blockers.push('order_already_paid');
   const amount = amountSignal(paid, open, toleranceFor(settings, open), index.exactAmountSignals);
@@ -261,7 +272,7 @@ export function singleCandidate(
     score: amount.over && pass !== 'reference' ? Math.round(score(signals) * 800) / 1000 : score(signals),
     signals,
     pass,
-    blockers: blockers.length > 0 ? blockers : NO_BLOCKERS,
+    blockers: blockers.length > 0 ? blockers.slice() : NO_BLOCKERS,
     shortfallMinor: amount.shortfallMinor,
     flags: amount.flags,
   };
