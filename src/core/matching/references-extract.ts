@@ -152,12 +152,23 @@ function maskNonOrderNumbers(text: string): string {
 
 /** The last run of digits in the text as written (separators split runs), without leading zeros. */
 function digitCore(text: string): string {
-  const runs = text.match(/\d+/g);
-  const last = runs?.[runs.length - 1];
-  return last ? last.replace(/^0+(?=\d)/, '') : '';
+  // Scanned from the end (the matcher asks this for every order and every written token): no arrays.
+  const digit = (i: number) => {
+    const c = text.charCodeAt(i);
+    return c >= 48 && c <= 57;
+  };
+  let end = text.length;
+  while (end > 0 && !digit(end - 1)) end--;
+  let start = end;
+  while (start > 0 && digit(start - 1)) start--;
+  // Leading zeros go, the last digit stays ("007" -> "7", "000" -> "0").
+  while (start < end - 1 && text.charCodeAt(start) === 48) start++;
+  return text.slice(start, end);
 }
 
 export function numberKey(number: string): string {
+  // Most numbers are written as their key already ("10023", "WC10023"): nothing to copy then.
+  if (/^[A-Z0-9]+$/.test(number)) return number;
   return number.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 
@@ -248,8 +259,11 @@ function pushCandidate(
   /** The place word when this occurrence looks like a postcode, null when it does not, undefined: no opinion. */
   place: string | null | undefined,
 ): void {
+  // A key has a digit exactly when the text has one (numberKey keeps the digits): words are skipped before
+  // their key is built.
+  if (!/\d/.test(text)) return;
   const key = numberKey(text);
-  if (key.length < 3 || key.length > 24 || !/\d/.test(key)) return;
+  if (key.length < 3 || key.length > 24) return;
   const existing = out.get(key);
   if (existing) {
     existing.keyword ||= keyword;
