@@ -13,7 +13,7 @@ import { isValidIBAN } from 'ibantools';
 import {
   REFERENCE_LENGTH,
   REFERENCE_PREFIX,
-  compactReference,
+  REFERENCE_SEPARATORS,
   creditorReferenceBody,
   isValidReference,
 } from './references.ts';
@@ -387,11 +387,13 @@ export function extractReferences(input: ExtractInput, patterns: readonly RegExp
     const text = raw ? clean(raw).trim() : '';
     if (text) ids.push(text);
   }
-  for (const text of [...free, ...ids]) {
-    const compact = compactReference(text);
-    findReferences(compact, out);
-    findCreditorReferences(compact, out);
-  }
+  for (const list of [free, ids])
+    for (const text of list) {
+      // compactReference without its upper-casing: clean() did that already.
+      const compact = text.replace(REFERENCE_SEPARATORS, '');
+      findReferences(compact, out);
+      findCreditorReferences(compact, out);
+    }
   const numbers = new Map<string, NumberCandidate>();
   for (const text of free) {
     for (const c of numberCandidates(text, patterns)) {

@@ -94,8 +94,11 @@ export function generateReference(randomInt: RandomInt): string {
 
 /** Upper case, without spaces, hyphens, dots or line breaks: how a reference is compared. */
 export function compactReference(text: string): string {
-  return text.toUpperCase().replace(/[\s\-./]/g, '');
+  return text.toUpperCase().replace(REFERENCE_SEPARATORS, '');
 }
+
+/** What compactReference drops: spaces, hyphens, dots, slashes, line breaks. */
+export const REFERENCE_SEPARATORS = /[\s\-./]/g;
 
 // ---- ISO 11649 creditor reference ----------------------------------------------------------------------
 
