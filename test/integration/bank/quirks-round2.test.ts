@@ -1,7 +1,9 @@
 /** Focused quirks of the second robustness round, each with a small input built here. */
 import iconv from 'iconv-lite';
+import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { SHARED_BANK_FIXTURES } from '../../helpers/bank-fixtures.ts';
 import { makeTestDb } from '../../helpers/db.ts';
 import { storedPostings } from '../../helpers/realistic-bank.ts';
 
@@ -75,6 +77,38 @@ describe('statement quirks, second round', () => {
     const [again] = await core.bank.importBytes('sparkasse.csv', utf8(csv));
     expect(again).toMatchObject({ ok: true, new: 0, duplicate: 1 });
     expect(core.bank.accounts()).toHaveLength(1);
+  });
+
+  it('CAMT Ustrd cut into 35-character lines joins inside the word; other lines keep their blank', async () => {
+    const { core } = makeTestDb();
+    const [r] = await core.bank.importFiles([
+      join(SHARED_BANK_FIXTURES, 'camt053/svapnil__iso20022.js/nordea/example_camt.xml'),
+    ]);
+    expect(r).toMatchObject({ ok: true });
+    expect(storedPostings(core).map((p) => p.remittance)).toContain(
+      'Free text max 140 characters and max 35 characters in one line',
+    );
+    const lines = (...ustrd: string[]) =>
+      camt053(
+        ntry('1.00', 'CRDT', 'x').replace(
+          '<Ustrd>x</Ustrd>',
+          ustrd.map((u) => `<Ustrd>${u}</Ustrd>`).join(''),
+        ),
+      );
+    const remittanceOf = async (xml: string) => {
+      const t = makeTestDb();
+      await t.core.bank.importBytes('u.xml', utf8(xml));
+      return storedPostings(t.core)[0]?.remittance;
+    };
+    // 35 characters, the blank at the start of the next line: a word boundary.
+    expect(await remittanceOf(lines('Rechnung 2026-0815 Kundennummer 123', ' 45 Danke'))).toBe(
+      'Rechnung 2026-0815 Kundennummer 123 45 Danke',
+    );
+    expect(await remittanceOf(lines('Rechnung 2026-0815 Kundennummer 123', '45 Danke'))).toBe(
+      'Rechnung 2026-0815 Kundennummer 12345 Danke',
+    );
+    // Shorter lines always end a word.
+    expect(await remittanceOf(lines('Bestellung', '100541'))).toBe('Bestellung 100541');
   });
 
   describe('documents that are no statements', () => {

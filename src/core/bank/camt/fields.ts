@@ -25,6 +25,8 @@ export type TxAcc = {
   dbtr: PartyAcc;
   cdtr: PartyAcc;
   ustrd: string[];
+  /** The last Ustrd line was a full 35-character line cut inside a word. */
+  ustrdCut?: boolean;
   strdRef?: string;
   /** Further CdtrRefInf/Ref of a payment that settles several invoices (one Strd per invoice). */
   moreRefs: string[];
@@ -78,7 +80,23 @@ export type StmtAcc = {
   announced: boolean;
 };
 
-type Setter<T> = (acc: T, text: string, ccy: string | undefined) => void;
+/** `raw` is the element's text before trimming (only the Ustrd setter looks at it). */
+type Setter<T> = (acc: T, text: string, ccy: string | undefined, raw?: string) => void;
+
+/**
+ * Unstructured remittance lines (RmtInf/Ustrd, repeatable): some banks cut the 140-character text into lines of
+ * 35 (the SWIFT line length; Nordea's camt.053 sample: "Free text max 140 characters and ma" + "x 35 characters
+ * in one line"). A line of exactly 35 characters with no blank at the cut was cut inside a word: the next line is glued
+ * on. Any other line ends a word (a blank follows when joined).
+ */
+const USTRD_LINE = 35;
+function addUstrd(tx: TxAcc, text: string, raw: string | undefined): void {
+  const glue = tx.ustrdCut && raw !== undefined && raw.length > 0 && !/^\s/.test(raw);
+  const last = tx.ustrd.length - 1;
+  if (glue && last >= 0) tx.ustrd[last] += text;
+  else tx.ustrd.push(text);
+  tx.ustrdCut = raw !== undefined && raw.length === USTRD_LINE && raw === text;
+}
 
 export const newParty = (): PartyAcc => ({});
 
@@ -146,7 +164,7 @@ export const TX_FIELDS: ReadonlyMap<string, Setter<TxAcc>> = new Map(
     ...btcSetters<TxAcc>(),
     ...partySetters('Dbtr', (tx) => tx.dbtr),
     ...partySetters('Cdtr', (tx) => tx.cdtr),
-    'RmtInf/Ustrd': (tx, t) => void tx.ustrd.push(t),
+    'RmtInf/Ustrd': (tx, t, _ccy, raw) => addUstrd(tx, t, raw),
     // RmtInf/Strd is repeatable (RemittanceInformation5+, one per referred document): the first creditor
     // reference is THE reference, the others and every RfrdDocInf/Nb stay visible in the remittance text.
     'RmtInf/Strd/CdtrRefInf/Ref': (tx, t) => {

@@ -252,7 +252,7 @@ export class CamtReader {
     if (parentScope !== undefined && parentScope !== this.scope) {
       this.finishScope();
     } else if (this.rel !== '') {
-      this.setLeaf(this.text.trim());
+      this.setLeaf(this.text.trim(), this.text);
     }
     this.text = '';
     if (parentScope !== undefined) {
@@ -263,11 +263,11 @@ export class CamtReader {
     if (this.depth < this.documentDepth) this.documentDepth = 0;
   }
 
-  private setLeaf(text: string): void {
+  private setLeaf(text: string, raw: string): void {
     const key = this.rel;
     switch (this.scope) {
       case 'tx':
-        if (this.tx) TX_FIELDS.get(key)?.(this.tx, text, this.ccy);
+        if (this.tx) TX_FIELDS.get(key)?.(this.tx, text, this.ccy, raw);
         break;
       case 'ntry':
         if (this.ntry) NTRY_FIELDS.get(key)?.(this.ntry, text, this.ccy);
