@@ -11,6 +11,9 @@ import type { Candidate, Signal } from '../types.ts';
 import { postingNature, type Evidence } from './evidence.ts';
 import { passOf } from './single.ts';
 
+/** Payer evidence that agrees (a partial name does not): the payer's own orders may add up to a payment. */
+const PAYER_AGREES: ReadonlySet<string> = new Set(['name_exact', 'company', 'iban_learned', 'alias_learned']);
+
 function subsetsSumming(
   ids: readonly number[],
   open: (id: number) => number,
@@ -89,27 +92,20 @@ function combine(ev: Evidence, orderIds: number[], index: OrderIndex, viaPayer: 
 }
 
 export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: MatchSettings): Candidate[] {
+  // A combination needs two orders the posting points at (ranking asks this for every posting).
+  if (ev.signals.size < 2) return [];
   const out: Candidate[] = [];
   const tol = toleranceFor(settings, ev.openMinor);
   const open = (id: number) => index.openMinor(id);
-  const usable = (id: number) => open(id) > 0 && index.byId.get(id)?.order.currency === ev.posting.currency;
   const identity: number[] = [];
   const payer: number[] = [];
-  ev.signals.forEach((signals, id) => {
-    if (!usable(id)) return;
+  for (const [id, signals] of ev.signals) {
+    const entry = index.byId.get(id);
+    if (!entry || entry.open <= 0 || entry.order.currency !== ev.posting.currency) continue;
     const pass = passOf(signals);
     if (pass === 'reference' || pass === 'number') identity.push(id);
-    else if (
-      signals.some(
-        (s) =>
-          s.kind === 'name_exact' ||
-          s.kind === 'company' ||
-          s.kind === 'iban_learned' ||
-          s.kind === 'alias_learned',
-      )
-    )
-      payer.push(id);
-  });
+    else if (signals.some((s) => PAYER_AGREES.has(s.kind))) payer.push(id);
+  }
   identity.sort((a, b) => a - b);
   if (identity.length >= 2 && identity.length <= settings.maxCombinationPool) {
     for (const ids of subsetsSumming(identity, open, ev.openMinor, tol, settings.maxCombinationSize, 8)) {
@@ -117,15 +113,14 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
     }
   }
   if (out.length === 0 && payer.length >= 2) {
-    // The newest orders first: a payment usually covers recent orders.
+    // The newest orders first: a payment usually covers recent orders. Order dates are ISO strings: compared
+    // by code units (a locale's collation is slower and knows nothing better about them).
+    const created = (id: number) => index.byId.get(id)?.order.createdAt ?? '';
     const pool = payer
-      .sort(
-        (a, b) =>
-          (index.byId.get(b)?.order.createdAt ?? '').localeCompare(
-            index.byId.get(a)?.order.createdAt ?? '',
-          ) || a - b,
-      )
-      .slice(0, settings.maxCombinationPool);
+      .map((id) => ({ id, at: created(id) }))
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id - b.id))
+      .slice(0, settings.maxCombinationPool)
+      .map((x) => x.id);
     // Exact sums only for payer-based combinations: without numbers, a tolerance makes too many subsets fit.
     const subsets = subsetsSumming(pool, open, ev.openMinor, 0, settings.maxCombinationSize, 8);
     for (const ids of subsets) {
