@@ -9,12 +9,18 @@ import { parseCamt } from './camt/index.ts';
 import { createChunkDecoder, decodeBytes, sniffEncoding, type TextEncoding } from './decode.ts';
 import { detectFormat, isZip, type DetectedFormat } from './detect.ts';
 import { documentError, documentKind, officePackageKind } from './documents.ts';
-import { importError } from './import-error.ts';
+import { ImportError, importError } from './import-error.ts';
 import { parseMt940 } from './mt940/index.ts';
 import { sourceFromBytes, type ByteSource } from './source.ts';
 import type { ParseEvent } from './types.ts';
 
 const MAX_MEMBER_BYTES = 512 * 2 ** 20;
+/** Archive members with these errors are no statements at all; they are skipped, not fatal. */
+const NOT_A_STATEMENT = new Map([
+  ['IMPORT_UNKNOWN_FORMAT', 'not a statement format'],
+  ['IMPORT_UNSUPPORTED_XML', 'XML but no CAMT statement'],
+  ['IMPORT_EMPTY_FILE', 'empty'],
+]);
 const MAX_ARCHIVE_BYTES = 1024 * 2 ** 20;
 
 export type ReadOptions = {
@@ -103,7 +109,9 @@ export function openStatementFiles(
       .sort();
     if (names.length === 0)
       throw importError('IMPORT_EMPTY_ARCHIVE', 'The ZIP archive contains no files.', { file: source.name });
-    // Banks put the PDF statement next to the CAMT files: such members are skipped and named in a warning.
+    // Banks put the PDF statement (or a protocol XML, a readme) next to the CAMT files: members that are no
+    // statement at all are skipped and named in a warning. A member that looks like a statement but does not
+    // read still fails the whole archive.
     const skipped: string[] = [];
     const files = names.flatMap((n) => {
       const bytes = members[n] ?? new Uint8Array();
@@ -112,7 +120,13 @@ export function openStatementFiles(
         skipped.push(`${n} (${kind})`);
         return [];
       }
-      return openStatementFiles(sourceFromBytes(`${source.name}/${n}`, bytes), options, csv, depth + 1);
+      try {
+        return openStatementFiles(sourceFromBytes(`${source.name}/${n}`, bytes), options, csv, depth + 1);
+      } catch (error) {
+        if (!(error instanceof ImportError) || !NOT_A_STATEMENT.has(error.code)) throw error;
+        skipped.push(`${n} (${NOT_A_STATEMENT.get(error.code) ?? 'no statement'})`);
+        return [];
+      }
     });
     const first = files[0];
     if (!first)

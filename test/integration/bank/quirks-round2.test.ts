@@ -114,19 +114,22 @@ describe('statement quirks, second round', () => {
   describe('documents that are no statements', () => {
     const pdf = utf8('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n');
 
-    it('a bank ZIP with the PDF statement next to the CAMT file imports the CAMT and names the skipped PDF', async () => {
+    it('a bank ZIP with the PDF statement, a protocol XML and a note next to the CAMT file imports the CAMT and names the skipped members', async () => {
       const { core } = makeTestDb();
       const zip = zipSync({
         'Kontoauszug_2026_011.pdf': pdf,
         '2026-11-02_C53_DE89370400440532013000_EUR_000011.xml': utf8(
           camt053(ntry('12.50', 'CRDT', 'Bestellung 1')),
         ),
+        'protokoll.xml': utf8('<?xml version="1.0"?><HACRequest><Status>OK</Status></HACRequest>'),
+        'Hinweis.txt': utf8('Ihre Kontoauszuege liegen als CAMT und PDF bei.'),
       });
       const [r] = await core.bank.importBytes('download.zip', zip);
       expect(r).toMatchObject({ ok: true, new: 1 });
       expect(r?.ok && r.warnings).toContainEqual({
         code: 'IMPORT_ARCHIVE_MEMBERS_SKIPPED',
-        message: 'download.zip: skipped Kontoauszug_2026_011.pdf (pdf): no statement file.',
+        message:
+          'download.zip: skipped Hinweis.txt (not a statement format), Kontoauszug_2026_011.pdf (pdf), protokoll.xml (XML but no CAMT statement): no statement file.',
       });
     });
 
