@@ -99,15 +99,15 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
   const open = (id: number) => index.openMinor(id);
   const identity: number[] = [];
   const payer: number[] = [];
-  for (const [id, signals] of ev.signals) {
+  ev.signals.forEach((signals, id) => {
     const entry = index.byId.get(id);
-    if (!entry || entry.open <= 0 || entry.order.currency !== ev.posting.currency) continue;
+    if (!entry || entry.open <= 0 || entry.order.currency !== ev.posting.currency) return;
     const pass = passOf(signals);
     if (pass === 'reference' || pass === 'number') identity.push(id);
     else if (signals.some((s) => PAYER_AGREES.has(s.kind))) payer.push(id);
-  }
-  identity.sort((a, b) => a - b);
+  });
   if (identity.length >= 2 && identity.length <= settings.maxCombinationPool) {
+    identity.sort((a, b) => a - b);
     for (const ids of subsetsSumming(identity, open, ev.openMinor, tol, settings.maxCombinationSize, 8)) {
       out.push(combine(ev, ids, index, false));
     }
