@@ -53,6 +53,12 @@ describe('statement quirks, second round', () => {
     expect(r.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['CAMT_SIGNED_AMOUNT']));
   });
 
+  it('CAMT currency codes in lower case read as ISO 4217 codes', async () => {
+    const xml = camt053(ntry('12.50', 'CRDT', 'Bestellung 1').replace('Ccy="EUR"', 'Ccy="eur"'));
+    const { postings } = await importOne('lower.xml', utf8(xml));
+    expect(postings[0]).toMatchObject({ amountMinor: 1250, currency: 'EUR' });
+  });
+
   it('CAMT declared ISO-8859-15 keeps "€" (0xA4), which Windows-1252 would read as "¤"', async () => {
     const xml = camt053(ntry('5.00', 'CRDT', 'Gutschein 5 € für Jürgen'), {
       decl: '<?xml version="1.0" encoding="ISO-8859-15"?>',

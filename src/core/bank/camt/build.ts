@@ -39,7 +39,8 @@ export function toMinor(
   file: string,
   path: string,
 ): AmountResult & { currency: string } {
-  const currency = (amount.ccy ?? fallbackCcy ?? '').trim();
+  // "eur" is seen in hand-made and converted files; ISO 4217 codes are upper case.
+  const currency = (amount.ccy ?? fallbackCcy ?? '').trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) {
     throw importError(
       'CAMT_MISSING_CURRENCY',
@@ -265,7 +266,7 @@ function splitAmounts(
   for (const tx of n.txs) {
     const amt = tx.amt ?? tx.txAmt;
     if (!amt) return `TxDtls[${tx.index}] has no amount`;
-    if (amt.ccy && amt.ccy !== currency)
+    if (amt.ccy && amt.ccy.trim().toUpperCase() !== currency)
       return `TxDtls[${tx.index}] is in ${amt.ccy}, the entry in ${currency}`;
     let txSign = entrySign;
     if (tx.cdi === 'CRDT') txSign = 1;
