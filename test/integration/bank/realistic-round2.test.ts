@@ -483,4 +483,28 @@ ${document}
       [-1200, 'Host GmbH'],
     ]);
   });
+
+  it('MoneyMoney export: counterparty account and bank code, category ignored, account chosen on import', async () => {
+    const { core } = makeTestDb();
+    const csv = [
+      'Datum;Wertstellung;Kategorie;Name;Verwendungszweck;Konto;Bank;Betrag;Währung',
+      '04.11.2026;04.11.2026;Einnahmen;Erika Mustermann;Bestellung 100541;DE02120300000000202051;BYLADEM1001;249,90;EUR',
+      '05.11.2026;04.11.2026;Gebühren;;Kontoführung Oktober;;;-9,90;EUR',
+    ].join('\n');
+    const r = await importText(core, 'Umsaetze.csv', csv, { accountIban: 'DE89370400440532013000' });
+    expect(r).toMatchObject({ version: 'moneymoney', entries: 2 });
+    expect(
+      storedPostings(core).map((p) => [
+        p.bookingDate,
+        p.amountMinor,
+        p.counterpartyName,
+        p.counterpartyIban,
+        p.counterpartyBic,
+        p.remittance,
+      ]),
+    ).toEqual([
+      ['2026-11-04', 24990, 'Erika Mustermann', 'DE02120300000000202051', 'BYLADEM1001', 'Bestellung 100541'],
+      ['2026-11-05', -990, null, null, null, 'Kontoführung Oktober'],
+    ]);
+  });
 });

@@ -53,6 +53,9 @@
  *   Gutschrift;Lastschrift;Valuta;Saldo" (beancount-style ch.postfinance importer example), or the newer
  *   "Datum;Bewegungstyp;Avisierungstext;Gutschrift in CHF;Lastschrift in CHF;…"; the currency comes from the
  *   preamble or the column header, dates as YYYY-MM-DD or DD.MM.YYYY, a "Disclaimer:" footer.
+ * - MoneyMoney (macOS banking software, CSV export of any bank's account): "Datum;Wertstellung;Kategorie;Name;
+ *   Verwendungszweck;Konto;Bank;Betrag;Währung", "Konto"/"Bank" = the counterparty's account and bank code
+ *   (public MoneyMoney CSV readers and converters). The own account is not in the file: import with --account.
  */
 import type { CsvProfileInput } from './profile.ts';
 
@@ -630,6 +633,35 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         remittance: ['Avisierungstext'],
         credit: ['Gutschrift', 'Gutschrift in CHF', 'Gutschrift in EUR'],
         debit: ['Lastschrift', 'Lastschrift in CHF', 'Lastschrift in EUR'],
+      },
+    },
+  },
+  {
+    signature: [
+      'Datum',
+      'Wertstellung',
+      'Kategorie',
+      'Name',
+      'Verwendungszweck',
+      'Konto',
+      'Bank',
+      'Betrag',
+      'Währung',
+    ],
+    profile: {
+      name: 'moneymoney',
+      label: 'MoneyMoney export',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      columns: {
+        bookingDate: 'Datum',
+        valueDate: 'Wertstellung',
+        name: 'Name',
+        remittance: ['Verwendungszweck'],
+        iban: 'Konto',
+        bic: 'Bank',
+        amount: 'Betrag',
+        currency: 'Währung',
       },
     },
   },
