@@ -42,10 +42,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): V[] {
 type PairHit = { entry: IndexedOrder; agreement: 'exact' | 'partial' };
 const NO_PAIR_HITS: readonly PairHit[] = Object.freeze([]);
 
+/** Where `YYYY-MM-DD` has its digits. */
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+
 /** Days since 1970 of a `YYYY-MM-DD…` string, without building Date objects per comparison. */
 export function epochDay(text: string | null | undefined): number | undefined {
   if (!text || text.length < 10) return undefined;
-  const ms = Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
+  // Read digit by digit (every order and posting has a date): the same numbers as Number(slice) for digits.
+  const at = (i: number) => text.charCodeAt(i) - 48;
+  const digits = DATE_DIGITS.every((i) => at(i) >= 0 && at(i) <= 9);
+  const ms = digits
+    ? Date.UTC(at(0) * 1000 + at(1) * 100 + at(2) * 10 + at(3), at(5) * 10 + at(6) - 1, at(8) * 10 + at(9))
+    : Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
   return Number.isNaN(ms) ? undefined : Math.round(ms / 86_400_000);
 }
 
