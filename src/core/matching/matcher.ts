@@ -68,14 +68,8 @@ export function band(
 ): { band: Decision['band']; reasons: string[] } {
   const best = candidates[0];
   if (!best) return { band: 'none', reasons: ['no_candidate'] };
-  // The others, without copying the list (band() runs for every ranked posting in every pass).
-  const rest = {
-    some: (test: (c: Candidate) => boolean) => candidates.some((c, i) => i > 0 && test(c)),
-    find: (test: (c: Candidate) => boolean) => candidates.find((c, i) => i > 0 && test(c)),
-  };
   const reasons = [...best.blockers];
   if (best.score < settings.autoThreshold) reasons.push('score_below_threshold');
-  const overlaps = (c: Candidate) => c.orderIds.some((id) => best.orderIds.includes(id));
   const second = runnerUp(candidates);
   if (second) {
     // Evidence tiers: our reference beats a number, a number beats a typo, a typo beats payer + amount. A
@@ -92,7 +86,10 @@ export function band(
   if (
     best.pass !== 'reference' &&
     !payerAgrees(best) &&
-    rest.some((c) => !overlaps(c) && payerAgrees(c) && (amountAgrees(c) || tier(c) >= tier(best)))
+    anyOther(
+      candidates,
+      (c) => !overlapping(c, best) && payerAgrees(c) && (amountAgrees(c) || tier(c) >= tier(best)),
+    )
   ) {
     reasons.push('payer_points_elsewhere');
   }
@@ -104,7 +101,10 @@ export function band(
   // order sends the first order's reference with the second order's amount.
   if (
     !best.signals.some((s) => s.kind === 'amount_exact' || s.kind === 'amount_sum') &&
-    rest.some((c) => !overlaps(c) && payerAgrees(c) && c.signals.some((s) => s.kind === 'amount_exact'))
+    anyOther(
+      candidates,
+      (c) => !overlapping(c, best) && payerAgrees(c) && c.signals.some((s) => s.kind === 'amount_exact'),
+    )
   ) {
     reasons.push('amount_fits_other_order');
   }
@@ -112,14 +112,29 @@ export function band(
   if (!hasIdentity(best)) {
     let bestKinds: string | undefined;
     if (
-      rest.some(
-        (c) => !overlaps(c) && best.amountMinor === c.amountMinor && (bestKinds ??= kinds(best)) === kinds(c),
+      anyOther(
+        candidates,
+        (c) =>
+          !overlapping(c, best) &&
+          best.amountMinor === c.amountMinor &&
+          (bestKinds ??= kinds(best)) === kinds(c),
       )
     )
       reasons.push('ambiguous_same_amount_same_name');
   }
   if (reasons.length === 0) return { band: 'auto', reasons };
   return { band: best.score >= 0.5 ? 'suggest' : 'none', reasons: [...new Set(reasons)] };
+}
+
+/** Does any candidate but the first pass the test? (Without copying the list: band() runs for every ranking.) */
+function anyOther(candidates: readonly Candidate[], test: (c: Candidate) => boolean): boolean {
+  for (let i = 1; i < candidates.length; i++) if (test(candidates[i] as Candidate)) return true;
+  return false;
+}
+
+/** Do two candidates share an order? */
+function overlapping(c: Candidate, best: Candidate): boolean {
+  return c.orderIds.some((id) => best.orderIds.includes(id));
 }
 
 /**

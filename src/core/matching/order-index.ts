@@ -42,6 +42,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): V[] {
 type PairHit = { entry: IndexedOrder; agreement: 'exact' | 'partial' };
 const NO_PAIR_HITS: readonly PairHit[] = Object.freeze([]);
 
+/*
+ * Helpers of hot paths are module functions, not closures made per call: the CLI runs the sources through tsx,
+ * whose keepNames gives every named closure an Object.defineProperty call (about 0.2 µs each).
+ */
+const digitAt = (text: string, i: number) => text.charCodeAt(i) - 48;
+
 /** Where `YYYY-MM-DD` has its digits. */
 const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
@@ -49,10 +55,14 @@ const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 export function epochDay(text: string | null | undefined): number | undefined {
   if (!text || text.length < 10) return undefined;
   // Read digit by digit (every order and posting has a date): the same numbers as Number(slice) for digits.
-  const at = (i: number) => text.charCodeAt(i) - 48;
-  const digits = DATE_DIGITS.every((i) => at(i) >= 0 && at(i) <= 9);
+  let digits = true;
+  for (const i of DATE_DIGITS) if (!(digitAt(text, i) >= 0 && digitAt(text, i) <= 9)) digits = false;
   const ms = digits
-    ? Date.UTC(at(0) * 1000 + at(1) * 100 + at(2) * 10 + at(3), at(5) * 10 + at(6) - 1, at(8) * 10 + at(9))
+    ? Date.UTC(
+        digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3),
+        digitAt(text, 5) * 10 + digitAt(text, 6) - 1,
+        digitAt(text, 8) * 10 + digitAt(text, 9),
+      )
     : Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
   return Number.isNaN(ms) ? undefined : Math.round(ms / 86_400_000);
 }

@@ -150,17 +150,19 @@ function maskNonOrderNumbers(text: string): string {
   return t;
 }
 
+/** Is the character at `i` an ASCII digit? (A module function: see order-index.ts digitAt on closures.) */
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
 /** The last run of digits in the text as written (separators split runs), without leading zeros. */
 function digitCore(text: string): string {
   // Scanned from the end (the matcher asks this for every order and every written token): no arrays.
-  const digit = (i: number) => {
-    const c = text.charCodeAt(i);
-    return c >= 48 && c <= 57;
-  };
   let end = text.length;
-  while (end > 0 && !digit(end - 1)) end--;
+  while (end > 0 && !isDigitAt(text, end - 1)) end--;
   let start = end;
-  while (start > 0 && digit(start - 1)) start--;
+  while (start > 0 && isDigitAt(text, start - 1)) start--;
   // Leading zeros go, the last digit stays ("007" -> "7", "000" -> "0").
   while (start < end - 1 && text.charCodeAt(start) === 48) start++;
   return text.slice(start, end);
@@ -363,6 +365,15 @@ export type ExtractInput = {
   creditorReference?: string | null;
 };
 
+/** Upper case, without SEPA field keywords and the `NOTPROVIDED` placeholder. */
+function clean(raw: string): string {
+  // Both replacements need their marker ('+' of a SEPA keyword, the placeholder word): skip them without it.
+  let t = raw.toUpperCase();
+  if (t.includes('+')) t = t.replace(SEPA_KEYWORDS, ' ');
+  if (t.includes('NOTPROVIDED')) t = t.replace(/\bNOTPROVIDED\b/g, ' ');
+  return t;
+}
+
 /** Everything the payer may have meant as a reference, from the remittance, the EndToEndId and the RF field. */
 export function extractReferences(input: ExtractInput, patterns: readonly RegExp[] = []): Extraction {
   const out: Extraction = { references: [], brokenReferences: [], creditorBodies: [], numbers: [] };
@@ -371,13 +382,6 @@ export function extractReferences(input: ExtractInput, patterns: readonly RegExp
   // a random id like "E2E1234X567890" must not turn into the order number 567890.
   const free: string[] = [];
   const ids: string[] = [];
-  const clean = (raw: string) => {
-    // Both replacements need their marker ('+' of a SEPA keyword, the placeholder word): skip them without it.
-    let t = raw.toUpperCase();
-    if (t.includes('+')) t = t.replace(SEPA_KEYWORDS, ' ');
-    if (t.includes('NOTPROVIDED')) t = t.replace(/\bNOTPROVIDED\b/g, ' ');
-    return t;
-  };
   if (input.remittance) {
     const raw = input.remittance.includes('+') ? sepaIdentifiers(input.remittance, ids) : input.remittance;
     const text = clean(raw);

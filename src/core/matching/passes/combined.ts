@@ -96,7 +96,6 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
   if (ev.signals.size < 2) return [];
   const out: Candidate[] = [];
   const tol = toleranceFor(settings, ev.openMinor);
-  const open = (id: number) => index.openMinor(id);
   const identity: number[] = [];
   const payer: number[] = [];
   ev.signals.forEach((signals, id) => {
@@ -108,6 +107,7 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
   });
   if (identity.length >= 2 && identity.length <= settings.maxCombinationPool) {
     identity.sort((a, b) => a - b);
+    const open = (id: number) => index.openMinor(id);
     for (const ids of subsetsSumming(identity, open, ev.openMinor, tol, settings.maxCombinationSize, 8)) {
       out.push(combine(ev, ids, index, false));
     }
@@ -122,7 +122,14 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
       .slice(0, settings.maxCombinationPool)
       .map((x) => x.id);
     // Exact sums only for payer-based combinations: without numbers, a tolerance makes too many subsets fit.
-    const subsets = subsetsSumming(pool, open, ev.openMinor, 0, settings.maxCombinationSize, 8);
+    const subsets = subsetsSumming(
+      pool,
+      (id) => index.openMinor(id),
+      ev.openMinor,
+      0,
+      settings.maxCombinationSize,
+      8,
+    );
     for (const ids of subsets) {
       const c = combine(
         ev,

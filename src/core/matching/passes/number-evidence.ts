@@ -99,6 +99,37 @@ function typoHit(
   addTypo(out, order.id);
 }
 
+/** Which numbers named an order, for the rules about numbers that may be something else. */
+class NamedBy {
+  /** Orders named by a number that may be a postcode, unless another number names them as well. */
+  private places: Map<number, string> | undefined;
+  private plain: Set<number> | undefined;
+  /** Orders named only by the number of a closed order (two shops, one number), unless another names them. */
+  private closedNamed: Set<number> | undefined;
+  private openNamed: Set<number> | undefined;
+
+  constructor(private readonly closed: ReadonlySet<string> | undefined) {}
+
+  add(c: NumberCandidate, orderId: number): void {
+    if (c.place !== undefined) (this.places ??= new Map()).set(orderId, c.place);
+    else (this.plain ??= new Set()).add(orderId);
+    if (this.closed?.has(c.key)) (this.closedNamed ??= new Set()).add(orderId);
+    else (this.openNamed ??= new Set()).add(orderId);
+  }
+
+  into(out: Evidence): void {
+    const { places, closedNamed } = this;
+    if (places) {
+      for (const id of this.plain ?? []) places.delete(id);
+      if (places.size > 0) out.places = places;
+    }
+    if (closedNamed) {
+      for (const id of this.openNamed ?? []) closedNamed.delete(id);
+      if (closedNamed.size > 0) out.closedNamed = closedNamed;
+    }
+  }
+}
+
 const isExactNumber = (s: Signal) =>
   s.kind === 'number' || s.kind === 'invoice_number' || s.kind === 'number_joined';
 
@@ -109,28 +140,17 @@ export function numberEvidence(
   closed: ReadonlySet<string> | undefined,
 ): void {
   let hits = 0;
-  // Orders named by a number that may be a postcode, unless another number names them as well.
-  let places: Map<number, string> | undefined;
-  let plain: Set<number> | undefined;
-  // Orders named only by the number of a closed order (two shops, one number), unless another number names them.
-  let closedNamed: Set<number> | undefined;
-  let openNamed: Set<number> | undefined;
+  const named = new NamedBy(closed);
   // Orders reached by digits only, written with other letters ("RE-10023" for WC-10023), unless also otherwise.
   let otherLetters: Set<number> | undefined;
   let sameLetters: Set<number> | undefined;
-  const named = (c: NumberCandidate, orderId: number) => {
-    if (c.place !== undefined) (places ??= new Map()).set(orderId, c.place);
-    else (plain ??= new Set()).add(orderId);
-    if (closed?.has(c.key)) (closedNamed ??= new Set()).add(orderId);
-    else (openNamed ??= new Set()).add(orderId);
-  };
   for (const c of ex.numbers) {
     if (closed?.has(c.key)) out.namesClosed = c.key;
     const kw = c.keyword ? ' after an order keyword' : '';
     const exact = index.byKey.get(c.key);
     for (const hit of exact ?? []) {
       hits++;
-      named(c, hit.entry.id);
+      named.add(c, hit.entry.id);
       const kind = c.joined ? 'number_joined' : hit.field === 'number' ? 'number' : 'invoice_number';
       add(
         out.signals,
@@ -151,7 +171,7 @@ export function numberEvidence(
         // no evidence for the invoice's order at all.
         if (!agree && exact) continue;
         hits++;
-        named(c, hit.entry.id);
+        named.add(c, hit.entry.id);
         if (!agree) (otherLetters ??= new Set()).add(hit.entry.id);
         else (sameLetters ??= new Set()).add(hit.entry.id);
         // Short cores ("123") are weak: many texts contain three digits.
@@ -168,14 +188,7 @@ export function numberEvidence(
       }
     }
   }
-  if (places) {
-    for (const id of plain ?? []) places.delete(id);
-    if (places.size > 0) out.places = places;
-  }
-  if (closedNamed) {
-    for (const id of openNamed ?? []) closedNamed.delete(id);
-    if (closedNamed.size > 0) out.closedNamed = closedNamed;
-  }
+  named.into(out);
   if (otherLetters) {
     for (const id of sameLetters ?? []) otherLetters.delete(id);
     for (const id of otherLetters) if (out.signals.get(id)?.some(isExactNumber)) otherLetters.delete(id);

@@ -165,13 +165,17 @@ class PayerPicker {
   }
 }
 
+/** Does (distance, id) come before `p`? (A module function: called once per order a payer name reaches.) */
+function ranksBefore(distance: number, id: number, p: Picked): boolean {
+  return distance < p.distance || (distance === p.distance && id < p.id);
+}
+
 /** Inserts into a list kept sorted by (distance, id) and cut at `cap`; most offers lose to the last at once. */
 function insertBounded(list: Picked[], cap: number, id: number, hit: PayerHit, distance: number): void {
-  const before = (p: Picked) => distance < p.distance || (distance === p.distance && id < p.id);
   const last = list[list.length - 1];
-  if (list.length >= cap && last && !before(last)) return;
+  if (list.length >= cap && last && !ranksBefore(distance, id, last)) return;
   let at = list.length;
-  while (at > 0 && before(list[at - 1] as Picked)) at--;
+  while (at > 0 && ranksBefore(distance, id, list[at - 1] as Picked)) at--;
   list.splice(at, 0, { id, hit, distance });
   if (list.length > cap) list.pop();
 }

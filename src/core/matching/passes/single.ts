@@ -286,26 +286,39 @@ export function singleCandidate(
 function typoNeighbourFits(ev: Evidence, orderId: number, number: string, index: OrderIndex): boolean {
   const core = numberCore(number);
   if (core.length < 4 || core.length > 8) return false;
-  const fits = (hits: readonly NumberHit[] | undefined) => {
-    if (hits)
-      for (const hit of hits)
-        if (
-          hit.field === 'number' &&
-          hit.entry.id !== orderId &&
-          hit.entry.open === ev.openMinor &&
-          oneTypoApart(hit.entry.order.number, number)
-        )
-          return true;
-    return false;
-  };
+  const paid = ev.openMinor;
+  const fits = (hits: readonly NumberHit[] | undefined) => neighbourFits(hits, orderId, paid, number);
   // Variants without a leading zero have the core's 4–8 digits: byKey/byCore by numeric value.
-  const variantFits = (v: number) =>
-    index.mayBeDigitKey(v) && (fits(index.byDigitKey.get(v)) || fits(index.byDigitCore.get(v)));
-  if (digitVariants(core, variantFits)) return true;
+  if (
+    digitVariants(
+      core,
+      (v) => index.mayBeDigitKey(v) && (fits(index.byDigitKey.get(v)) || fits(index.byDigitCore.get(v))),
+    )
+  )
+    return true;
   // The variants with a leading zero ("0234" for "1234", "0134" for "1034") are looked up as written.
   const zeroFirst = [`0${core.slice(1)}`];
   if (core[1] === '0') zeroFirst.push(`0${core[0] ?? ''}${core.slice(2)}`);
   return zeroFirst.some((v) => fits(index.byKey.get(v)) || fits(index.byCore.get(v)));
+}
+
+/** Is one of the hits another open order with exactly `paid` open, one typo away from `number`? */
+function neighbourFits(
+  hits: readonly NumberHit[] | undefined,
+  orderId: number,
+  paid: number,
+  number: string,
+): boolean {
+  if (hits)
+    for (const hit of hits)
+      if (
+        hit.field === 'number' &&
+        hit.entry.id !== orderId &&
+        hit.entry.open === paid &&
+        oneTypoApart(hit.entry.order.number, number)
+      )
+        return true;
+  return false;
 }
 
 /** Same length, and one digit different or two adjacent digits swapped (only the digits are compared). */
