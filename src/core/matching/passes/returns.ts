@@ -34,6 +34,8 @@ export type ReturnContext = {
   byOrderKey: Map<string, MatchAssignment[]>;
   byPosting: Map<number, MatchAssignment[]>;
   byOrder: Map<number, MatchAssignment[]>;
+  /** Normalised payer IBAN -> the postings (ids, first seen first) whose assignments it paid. */
+  byIban: Map<string, Set<number>>;
   postingAmount: Map<number, number>;
 };
 
@@ -46,6 +48,7 @@ export function returnContext(
     byOrderKey: new Map(),
     byPosting: new Map(),
     byOrder: new Map(),
+    byIban: new Map(),
     postingAmount: new Map(postingAmounts),
   };
   const push = <K>(m: Map<K, MatchAssignment[]>, k: K, a: MatchAssignment) => {
@@ -60,6 +63,12 @@ export function returnContext(
     if (a.orderNumber) push(ctx.byOrderKey, numberKey(a.orderNumber), a);
     if (a.paymentReference) push(ctx.byOrderKey, a.paymentReference.toUpperCase(), a);
     push(ctx.byOrder, a.orderId, a);
+    const iban = normaliseIban(a.counterpartyIban);
+    if (iban) {
+      const postings = ctx.byIban.get(iban);
+      if (postings) postings.add(a.postingId);
+      else ctx.byIban.set(iban, new Set([a.postingId]));
+    }
   }
   return ctx;
 }
@@ -91,10 +100,11 @@ function originals(p: MatchPosting, ctx: ReturnContext): { postingId: number; wh
     }));
   const iban = normaliseIban(p.counterpartyIban);
   if (!iban) return [];
-  const viaIban = [...ctx.byPosting.entries()]
-    .filter(([, list]) => list.some((a) => normaliseIban(a.counterpartyIban) === iban))
-    .map(([postingId]) => postingId)
-    .filter(fits);
+  // Looked up, not scanned: each return would otherwise normalise the IBAN of every active assignment. A posting
+  // whose assignments a return in this run consumed already (deleted from byPosting) no longer fits.
+  const viaIban = [...(ctx.byIban.get(iban) ?? [])].filter(
+    (postingId) => ctx.byPosting.has(postingId) && fits(postingId),
+  );
   return viaIban.map((postingId) => ({ postingId, why: `same payer IBAN ${iban}, same amount` }));
 }
 
