@@ -68,8 +68,32 @@ export function band(
 ): { band: Decision['band']; reasons: string[] } {
   const best = candidates[0];
   if (!best) return { band: 'none', reasons: ['no_candidate'] };
+  const reasons = reasonsAgainst(best, candidates, settings, Infinity);
+  if (reasons.length === 0) return { band: 'auto', reasons };
+  return { band: best.score >= 0.5 ? 'suggest' : 'none', reasons: [...new Set(reasons)] };
+}
+
+/**
+ * The band alone: band(…).band, but it stops at the first reason against the best candidate (the matcher asks
+ * this of every ranking; the reasons themselves only of the postings that end in the queue).
+ */
+export function bandOf(candidates: readonly Candidate[], settings: MatchSettings): Decision['band'] {
+  const best = candidates[0];
+  if (!best) return 'none';
+  if (reasonsAgainst(best, candidates, settings, 1).length === 0) return 'auto';
+  return best.score >= 0.5 ? 'suggest' : 'none';
+}
+
+/** Why `best` (the first of `candidates`) is not automatic, in rule order; stops once `limit` are found. */
+function reasonsAgainst(
+  best: Candidate,
+  candidates: readonly Candidate[],
+  settings: MatchSettings,
+  limit: number,
+): string[] {
+  if (best.blockers.length >= limit) return best.blockers;
   const reasons = [...best.blockers];
-  if (best.score < settings.autoThreshold) reasons.push('score_below_threshold');
+  if (best.score < settings.autoThreshold && reasons.push('score_below_threshold') >= limit) return reasons;
   const second = runnerUp(candidates);
   if (second) {
     // Evidence tiers: our reference beats a number, a number beats a typo, a typo beats payer + amount. A
@@ -78,6 +102,7 @@ export function band(
     if (tier(second) > tier(best)) reasons.push('other_order_named');
     else if (tier(second) === tier(best) && best.score - second.score < settings.minMargin)
       reasons.push('not_clearly_ahead');
+    if (reasons.length >= limit) return reasons;
   }
   // Hard rule: the number points at one order, but the payer and the amount point at another (a typo that
   // happens to be another open order's number), or the payer's own order is named just as well (two shops
@@ -91,7 +116,7 @@ export function band(
       (c) => !overlapping(c, best) && payerAgrees(c) && (amountAgrees(c) || tier(c) >= tier(best)),
     )
   ) {
-    reasons.push('payer_points_elsewhere');
+    if (reasons.push('payer_points_elsewhere') >= limit) return reasons;
   }
   // Hard rule: a part payment of the named order, while the amount pays another order of the same payer in
   // full (a wrong number, or a tenth of the amount typed): which one the payer meant is the dealer's call. The
@@ -106,7 +131,7 @@ export function band(
       (c) => !overlapping(c, best) && payerAgrees(c) && c.signals.some((s) => s.kind === 'amount_exact'),
     )
   ) {
-    reasons.push('amount_fits_other_order');
+    if (reasons.push('amount_fits_other_order') >= limit) return reasons;
   }
   // Hard rule: same amount and same payer on several open orders, with no number or reference to tell.
   if (!hasIdentity(best)) {
@@ -122,8 +147,7 @@ export function band(
     )
       reasons.push('ambiguous_same_amount_same_name');
   }
-  if (reasons.length === 0) return { band: 'auto', reasons };
-  return { band: best.score >= 0.5 ? 'suggest' : 'none', reasons: [...new Set(reasons)] };
+  return reasons;
 }
 
 /** Does any candidate but the first pass the test? (Without copying the list: band() runs for every ranking.) */
@@ -262,7 +286,7 @@ export function runMatcher(input: MatchInput): MatchResult {
     return (ev.ranked = {
       top: input.fullRanking ? candidates.slice(0, settings.maxCandidates) : best ? [best] : [],
       runnerUp: second ? { score: second.score, pass: second.pass } : undefined,
-      band: best ? band(candidates, settingsOf(best)).band : 'none',
+      band: best ? bandOf(candidates, settingsOf(best)) : 'none',
       opens: opensOf(ev),
       payerDone: ev.payerDone,
     });
