@@ -23,9 +23,14 @@
 const PROVIDER =
   /\b(?:PAYPAL|KLARNA|STRIPE|ADYEN|HEIDELPAY|RATEPAY|SUMUP|I?ZETTLE|PAYONE|COMPUTOP|CONCARDIS|WORLDLINE|AFTERPAY|RIVERTY|CLEARPAY|MANGOPAY|LEMONWAY|PAYSAFE|SKRILL|PAYU|PRZELEWY24|NOVALNET|SECUPAY|SHOPIFY|ETSY|EBAY|AMAZON)\b|\bMOLLIE\s+B\.?\s?V\b|\bUNZER\s+(?:E-?COM|GMBH)\b/;
 
-/** Return and cancellation words of German and English bank texts (umlauts as Ü, UE or U). */
+/** Return and cancellation words of bank booking texts (umlauts as Ü, UE or U). */
 const RETURNED =
-  /R(?:Ü|UE|U)CK(?:Ü|UE|U)BERWEISUNG|R(?:Ü|UE|U)CKBUCHUNG|R(?:Ü|UE|U)CKLASTSCHRIFT|R(?:Ü|UE|U)CKBELASTUNG|\bRETOURE\b|\bSTORNO|CHARGEBACK/;
+  /R(?:Ü|UE|U)CK(?:Ü|UE|U)BERWEISUNG|R(?:Ü|UE|U)CKBUCHUNG|R(?:Ü|UE|U)CKLASTSCHRIFT|R(?:Ü|UE|U)CKBELASTUNG|CHARGEBACK/;
+/**
+ * Words a customer writes as well ("Rest nach Retoure", "Storno Pos. 2"): they block a guess, never our own
+ * payment reference (the customer paying the rest of an order after sending something back).
+ */
+const RETURNED_OR_CUSTOMER = /\bRETOURE\b|\bSTORNO/;
 
 /** Is the payer a payment service provider or marketplace paying out (rule 1 above)? */
 export function isProviderPayout(counterpartyName: string | null | undefined): boolean {
@@ -35,4 +40,9 @@ export function isProviderPayout(counterpartyName: string | null | undefined): b
 /** Does a credit's text say it returns or cancels an earlier transfer (rule 2 above)? */
 export function isReturnedCredit(remittance: string | null | undefined): boolean {
   return !!remittance && RETURNED.test(remittance.toUpperCase());
+}
+
+/** Does the text use a return word that customers write too (RETOURE, STORNO)? Not against our reference. */
+export function mentionsReturn(remittance: string | null | undefined): boolean {
+  return !!remittance && RETURNED_OR_CUSTOMER.test(remittance.toUpperCase());
 }

@@ -629,6 +629,21 @@ function positiveCases(): Positive[] {
     }
   }
   {
+    // The customer sent an item back and pays the rest with our reference: customers write "Retoure" too.
+    const ref = generateReference(rnd);
+    const o = order({ paymentReference: ref, totalMinor: 3980, customerName: 'Heike Brandt' });
+    add({
+      name: 'our reference with "abzgl. Retoure" (rest of the order after a return) stays automatic',
+      orders: [o],
+      posting: posting({
+        amountMinor: 3980,
+        counterpartyName: 'Heike Brandt',
+        remittance: `${ref} abzgl. Retoure`,
+      }),
+      truth: o,
+    });
+  }
+  {
     const ref = generateReference(rnd);
     const o = order({ paymentReference: ref, totalMinor: 4590, customerName: 'Silke Neumann' });
     add({

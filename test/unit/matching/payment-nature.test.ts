@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isProviderPayout, isReturnedCredit } from '#core/matching/payment-nature.ts';
+import { isProviderPayout, isReturnedCredit, mentionsReturn } from '#core/matching/payment-nature.ts';
 
 describe('credits that are no order payment (payment-nature.ts)', () => {
   it.each([
@@ -21,16 +21,26 @@ describe('credits that are no order payment (payment-nature.ts)', () => {
     ['', false],
   ])('provider payout: %s -> %s', (name, expected) => expect(isProviderPayout(name)).toBe(expected));
 
+  // Bank booking words: never an order payment, not even with our reference.
   it.each([
     ['RUECKUEBERWEISUNG Konto erloschen AC04', true],
     ['SEPA-Rücküberweisung', true],
-    ['RETOURE SEPA-UEBERWEISUNG', true],
-    ['STORNO Rechnung 10512', true],
     ['Rückbuchung', true],
     ['Chargeback 4711', true],
+    ['RETOURE SEPA-UEBERWEISUNG', false],
+    ['STORNO Rechnung 10512', false],
     ['Bestellung 10460 Ruecksendung folgt', false],
     ['Erstattung Retourenlabel', false],
     ['Bestellung storniert, bitte 10024', false],
     ['Bestellung 10023', false],
   ])('returned credit: %s -> %s', (text, expected) => expect(isReturnedCredit(text)).toBe(expected));
+
+  // Words customers write too: they block a guess, not our reference.
+  it.each([
+    ['RETOURE SEPA-UEBERWEISUNG', true],
+    ['STORNO Rechnung 10512', true],
+    ['KW2345678 abzgl. Retoure', true],
+    ['Erstattung Retourenlabel', false],
+    ['Bestellung storniert, bitte 10024', false],
+  ])('return word: %s -> %s', (text, expected) => expect(mentionsReturn(text)).toBe(expected));
 });

@@ -4,7 +4,7 @@
  * typo), payer name, learned IBAN / alias, and the orders with exactly the open amount.
  */
 import { compareNames, nameKeysInText } from '../names.ts';
-import { isProviderPayout, isReturnedCredit } from '../payment-nature.ts';
+import { isProviderPayout, isReturnedCredit, mentionsReturn } from '../payment-nature.ts';
 import { extractReferences } from '../references-extract.ts';
 import { signal } from '../scoring.ts';
 import { epochDay, type OrderIndex } from '../order-index.ts';
@@ -97,9 +97,14 @@ const NONE: readonly string[] = Object.freeze([]);
  * reference in a provider's payout is a forwarded customer payment).
  */
 export function postingNature(ev: Evidence): NonNullable<Evidence['nature']> {
-  return (ev.nature ??= {
-    all: isReturnedCredit(ev.posting.remittance) ? ['credit_returns_a_transfer'] : NONE,
-    unlessReference: isProviderPayout(ev.posting.counterpartyName) ? ['payer_is_payment_provider'] : NONE,
+  if (ev.nature) return ev.nature;
+  const unlessReference: string[] = [];
+  if (isProviderPayout(ev.posting.counterpartyName)) unlessReference.push('payer_is_payment_provider');
+  const booked = isReturnedCredit(ev.posting.remittance);
+  if (!booked && mentionsReturn(ev.posting.remittance)) unlessReference.push('credit_returns_a_transfer');
+  return (ev.nature = {
+    all: booked ? ['credit_returns_a_transfer'] : NONE,
+    unlessReference: unlessReference.length > 0 ? unlessReference : NONE,
   });
 }
 
