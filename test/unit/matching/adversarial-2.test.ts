@@ -791,6 +791,34 @@ function positiveCases(): Positive[] {
     });
   }
   {
+    // Most orders of the shop are paid at once (PayPal, card): the typo 10032 of the payer's own open order
+    // 10023 is a stranger's paid order. The payer agrees with the open order: a typo, automatic.
+    const own = order({ number: '10023', totalMinor: 4990, customerName: 'Anna Schmidt' });
+    add({
+      name: "a typo that happens to be a stranger's paid order number, from the open order's own customer",
+      orders: [own],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'Anna Schmidt',
+        remittance: 'Bestellung 10032',
+      }),
+      closed: ['10032'],
+      truth: own,
+    });
+  }
+  {
+    // A young shop's closed orders 1010 and 2026: a postcode and a year in the text name no paid order.
+    const o = order({ number: '1523', totalMinor: 4990, customerName: 'Maria Huber' });
+    for (const text of ['Maria Huber 1010 Wien', 'Mitgliedsbeitrag 2026', 'Einkauf 2026 Danke'])
+      add({
+        name: `payer and amount with "${text}" while orders 1010 and 2026 are paid`,
+        orders: [o],
+        posting: posting({ amountMinor: 4990, counterpartyName: 'Maria Huber', remittance: text }),
+        closed: ['1010', '2026'],
+        truth: o,
+      });
+  }
+  {
     const o = order({ number: '10028', totalMinor: 2490, customerName: 'Timo Rau' });
     add({
       name: 'a typo that is no closed order number stays automatic (closed numbers known)',

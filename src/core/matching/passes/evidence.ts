@@ -83,6 +83,8 @@ export type Evidence = {
   otherLetters: Set<number> | undefined;
   /** A number in the text that is a recently closed (paid) order's (MatchInput.closedNumbers), if any. */
   namesClosed: string | undefined;
+  /** Orders reached only by a one-typo variant of a closed order's number; undefined while there is none. */
+  closedTypos: Set<number> | undefined;
   /** counterpartyName and ultimateDebtor normalised (computed on first use; null when absent). */
   payerNames: { counterparty: PayerName | null; debtor: PayerName | null } | undefined;
 };
@@ -165,6 +167,7 @@ export function collectEvidence(
     closedNamed: undefined,
     otherLetters: undefined,
     namesClosed: undefined,
+    closedTypos: undefined,
     ranked: undefined,
     places: undefined,
   };

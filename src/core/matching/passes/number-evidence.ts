@@ -88,8 +88,13 @@ function typoHit(
   written: string,
   hit: { entry: { order: MatchOrder }; field: 'number' | 'invoice' },
   place: string | undefined,
+  fromClosed: boolean,
+  plainTypos: Set<number>,
 ): void {
   const order = hit.entry.order;
+  // Orders reached only by a typo of a closed order's number (MatchInput.closedNumbers): see single.ts.
+  if (fromClosed) (out.closedTypos ??= new Set()).add(order.id);
+  else plainTypos.add(order.id);
   // A postcode and its place ("80331 Muenchen") one digit away from an order number is no more an order
   // number than the postcode itself: the same hard rule as for an exact hit (single.ts number_may_be_postcode).
   if (place !== undefined) (out.places ??= new Map()).set(order.id, place);
@@ -145,7 +150,10 @@ export function numberEvidence(
   let otherLetters: Set<number> | undefined;
   let sameLetters: Set<number> | undefined;
   for (const c of ex.numbers) {
-    if (closed?.has(c.key)) out.namesClosed = c.key;
+    // A closed order's number written in the text (not in the shape of a postcode or a bare year, which say
+    // nothing about an order): see single.ts text_names_paid_order.
+    if (closed?.has(c.key) && c.place === undefined && (c.keyword || !/^(?:19|20)\d{2}$/.test(c.key)))
+      out.namesClosed = c.key;
     const kw = c.keyword ? ' after an order keyword' : '';
     const exact = index.byKey.get(c.key);
     for (const hit of exact ?? []) {
@@ -195,6 +203,7 @@ export function numberEvidence(
     if (otherLetters.size > 0) out.otherLetters = otherLetters;
   }
   if (hits > 0 || out.signals.size > 0) return;
+  const plainTypos = new Set<number>();
   // One-character typo or transposition in a number of at least 4 digits (issue 5 §3): digits only, so
   // the variants stay few (≤ 10 per position) and every lookup is a Map get.
   for (const c of ex.numbers) {
@@ -204,17 +213,20 @@ export function numberEvidence(
     // A bare year ("Weihnachten 2026", "Beitrag 2026") is a year, not a mistyped order number: a young shop's
     // orders 2016, 2025, 2027, 2036 … are one digit away from it. After an order keyword it may be one.
     if (!c.keyword && /^(?:19|20)\d{2}$/.test(c.key)) continue;
-    // The number of an order that is paid already (or otherwise closed) is that order's number, not a typo of
-    // another one: a customer who pays order 10023 a second time must not pay a stranger's open order 10028
-    // of the same price (MatchInput.closedNumbers).
-    if (closed && (closed.has(c.key) || closed.has(core))) continue;
+    // The number of an order that is paid already (or otherwise closed) is most likely that order's number, not
+    // a typo of another one: a customer who pays order 10023 a second time must not pay a stranger's open order
+    // 10028 of the same price (MatchInput.closedNumbers). Where most orders are paid at once (PayPal, card),
+    // most neighbours of an open order's number are closed, though: such a typo is kept, and is automatic only
+    // when the payer agrees with the open order (single.ts typo_of_closed_order_number).
+    const fromClosed = closed !== undefined && (closed.has(c.key) || closed.has(core));
     // The variants have the core's 4–8 digits and no leading zero: byKey/byCore by numeric value.
     digitVariants(core, (value) => {
       if (!index.mayBeDigitKey(value)) return;
       const byKey = index.byDigitKey.get(value);
       const byCore = index.byDigitCore.get(value);
-      if (byKey) for (const hit of byKey) typoHit(out, c.key, hit, c.place);
-      if (byCore) for (const hit of byCore) typoHit(out, c.key, hit, c.place);
+      if (byKey) for (const hit of byKey) typoHit(out, c.key, hit, c.place, fromClosed, plainTypos);
+      if (byCore) for (const hit of byCore) typoHit(out, c.key, hit, c.place, fromClosed, plainTypos);
     });
   }
+  if (out.closedTypos) for (const id of plainTypos) out.closedTypos.delete(id);
 }

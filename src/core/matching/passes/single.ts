@@ -213,6 +213,9 @@ export function singleCandidate(
   if (pass === 'typo') {
     // "Exactly one open order fits": among the orders one typo away, only one may agree in amount or payer.
     if (!amountAgrees && !payerAgrees) blockers.push('typo_unconfirmed');
+    // The written number is a closed order's own (a double payment?): a typo of this order only when the payer
+    // agrees with it.
+    else if (!payerAgrees && ev.closedTypos?.has(orderId)) blockers.push('typo_of_closed_order_number');
     else if (typosFitting(ev, orderId, index, settingsFor) > 1) blockers.push('typo_ambiguous');
   }
   // Hard rule: the number names an order whose amount only fits within tolerance, while an order one typo
