@@ -8,9 +8,10 @@
  * The locale for numbers and dates follows the POSIX locale when it is of the same language (de_AT, en_US), else
  * de-DE / en-GB.
  */
-import { formatDate, formatMoney } from '#shared/format.ts';
+import { formatDate, formatInstant, formatMoney } from '#shared/format.ts';
 import type { OrderStatus } from '#shared/domain.ts';
-import { ORDER_STATUS_LABELS } from '#shared/labels.ts';
+import { ORDER_STATUS_LABELS, POSTING_STATE_LABELS } from '#shared/labels.ts';
+import type { PostingMatchState } from '#shared/domain.ts';
 
 export const CLI_LANGUAGES = ['de', 'en'] as const;
 export type CliLanguage = (typeof CLI_LANGUAGES)[number];
@@ -31,12 +32,16 @@ function posixLocale(env: NodeJS.ProcessEnv): string | undefined {
 const isLanguage = (value: string | undefined): value is CliLanguage =>
   (CLI_LANGUAGES as readonly (string | undefined)[]).includes(value);
 
+/** `EN`, `en_US.UTF-8`, `de-AT` -> `en`, `en`, `de`; '' -> undefined (not set). */
+const languageOf = (value: string | undefined): string | undefined =>
+  value ? value.slice(0, 2).toLowerCase() : undefined;
+
 export type CliLocale = { language: CliLanguage; locale: string };
 
 export function resolveCliLocale(flag: string | undefined, env: NodeJS.ProcessEnv): CliLocale {
   const posix = posixLocale(env);
   const fromPosix = posix?.slice(0, 2);
-  const wanted = flag ?? env['KASSENWART_LANG'] ?? fromPosix;
+  const wanted = languageOf(flag) ?? languageOf(env['KASSENWART_LANG']) ?? fromPosix;
   const language: CliLanguage = isLanguage(wanted) ? wanted : 'de';
   const locale = posix && fromPosix === language && posix.length === 5 ? posix : DEFAULT_LOCALE[language];
   return { language, locale };
@@ -88,6 +93,7 @@ const en = {
     newAccount: ' (new account)',
     counts: (fresh: string, duplicate: string, replaced: string, balance: string) =>
       `  ${fresh} new, ${duplicate} duplicate, ${replaced} replaced; balance check: ${balance}`,
+    balance: { ok: 'ok', mismatch: 'MISMATCH', not_available: 'not available' } as Record<string, string>,
     warning: (code: string, message: string) => `  warning ${code}: ${message}`,
   },
   shops: {
@@ -109,7 +115,8 @@ const en = {
     overdue: 'overdue',
     collection: 'collection',
     orderNumber: 'order no.',
-    paymentInformation: (sent: boolean) => `  payment information: ${sent ? 'sent' : 'not sent'}`,
+    paymentInformation: (sent: boolean) =>
+      `  payment information: ${sent ? 'will be sent' : 'will not be sent'}`,
     every: (minutes: string) => `every ${minutes} min`,
     off: 'off',
     schedule: (fresh: string, fast: string, fullHours: string) =>
@@ -182,6 +189,7 @@ const de: CliTexts = {
     newAccount: ' (neues Konto)',
     counts: (fresh, duplicate, replaced, balance) =>
       `  ${fresh} neu, ${duplicate} doppelt, ${replaced} ersetzt; Saldenprüfung: ${balance}`,
+    balance: { ok: 'in Ordnung', mismatch: 'ABWEICHUNG', not_available: 'nicht möglich' },
     warning: (code, message) => `  Hinweis ${code}: ${message}`,
   },
   shops: {
@@ -230,6 +238,10 @@ export type CliFormat = {
   /** A `YYYY-MM-DD` calendar date (other text unchanged). */
   date: (isoDate: string) => string;
   status: (status: string) => string;
+  /** A posting's match state (unassigned, ignored, …) for people. */
+  postingState: (state: string) => string;
+  /** An ISO instant in the locale, in the user's time zone. */
+  instant: (iso: string) => string;
 };
 
 export function cliFormat(where: CliLocale): CliFormat {
@@ -243,5 +255,7 @@ export function cliFormat(where: CliLocale): CliFormat {
     count: (value) => counter.format(value),
     date: (isoDate) => (/^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? formatDate(isoDate, locale) : isoDate),
     status: (status) => ORDER_STATUS_LABELS[language][status as OrderStatus] ?? status,
+    postingState: (state) => POSTING_STATE_LABELS[language][state as PostingMatchState] ?? state,
+    instant: (iso) => formatInstant(iso, locale),
   };
 }

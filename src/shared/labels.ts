@@ -2,7 +2,7 @@
  * Names of domain values for people, in German (the default) and English: one table for every shell (the
  * desktop app's texts and the CLI's human-readable output), so an order status reads the same everywhere.
  */
-import type { OrderStatus } from './domain.ts';
+import type { OrderStatus, PostingMatchState } from './domain.ts';
 
 export const ORDER_STATUS_LABELS: Readonly<Record<'de' | 'en', Readonly<Record<OrderStatus, string>>>> = {
   de: {
@@ -28,5 +28,24 @@ export const ORDER_STATUS_LABELS: Readonly<Record<'de' | 'en', Readonly<Record<O
     removed_externally: 'Removed externally',
     refunded: 'Refunded',
     partially_refunded: 'Partially refunded',
+  },
+};
+
+export const POSTING_STATE_LABELS: Readonly<
+  Record<'de' | 'en', Readonly<Record<PostingMatchState, string>>>
+> = {
+  de: {
+    unassigned: 'nicht zugeordnet',
+    partially_assigned: 'teilweise zugeordnet',
+    assigned: 'zugeordnet',
+    ignored: 'keine Bestellzahlung',
+    debit: 'Abgang',
+  },
+  en: {
+    unassigned: 'unassigned',
+    partially_assigned: 'partially assigned',
+    assigned: 'assigned',
+    ignored: 'not an order payment',
+    debit: 'debit',
   },
 };

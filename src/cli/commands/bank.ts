@@ -37,7 +37,12 @@ function describeResult(r: FileResult, f: CliFormat): string {
     .join(', ');
   const lines = [
     t.head(r.file, `${r.format}${r.version ? ` (${r.version})` : ''}`, accounts),
-    t.counts(f.count(r.new), f.count(r.duplicate), f.count(r.replaced), r.balanceCheck),
+    t.counts(
+      f.count(r.new),
+      f.count(r.duplicate),
+      f.count(r.replaced),
+      t.balance[r.balanceCheck] ?? r.balanceCheck,
+    ),
     ...r.warnings.map((w) => t.warning(w.code, w.message)),
   ];
   return lines.join('\n');
@@ -121,7 +126,7 @@ export function registerBank(program: Command, io: Io): void {
             [
               f.date(p.bookingDate ?? p.valueDate ?? '----------').padEnd(12),
               f.money(p.amountMinor, p.currency).padStart(16),
-              p.status.padEnd(10),
+              f.postingState(p.status).padEnd(20),
               p.bookingStatus === 'pending' ? `${f.t.pending} ` : '',
               (p.counterpartyName ?? '').slice(0, 30).padEnd(30),
               (p.remittance ?? '').slice(0, 60),

@@ -18,10 +18,10 @@ function parseId(value: string): number {
   return n;
 }
 
-function parseLimit(value: string): number {
+function parseLimit(value: string, max = 500): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 500)
-    throw new InvalidArgumentError('a whole number from 1 to 500');
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new InvalidArgumentError(`a whole number from 1 to ${max}`);
   return n;
 }
 
@@ -93,7 +93,7 @@ export function registerMatching(program: Command, io: Io): void {
   program
     .command('queue')
     .description('unassigned postings with their best candidates and the reasons')
-    .option('--limit <n>', 'how many postings (1-500)', parseLimit, 50)
+    .option('--limit <n>', 'how many postings (1-500)', (v: string) => parseLimit(v), 50)
     .action(async (cmd: { limit: number }) => {
       const options = program.opts<GlobalOptions>();
       const { core } = await openCore(options, io);
@@ -198,7 +198,10 @@ export function registerMatching(program: Command, io: Io): void {
       try {
         const r = core.matching.ignore({ postingId, undo: cmd.undo === true, note: cmd.note, actor: 'cli' });
         if (options.json) printJson(io, r);
-        else io.stdout(`${formatFor(options, io).t.ignored(r.postingId, r.matchState)}\n`);
+        else {
+          const f = formatFor(options, io);
+          io.stdout(`${f.t.ignored(r.postingId, f.postingState(r.matchState))}\n`);
+        }
       } finally {
         core.close();
       }
@@ -211,7 +214,7 @@ export function registerMatching(program: Command, io: Io): void {
     .option('--amount <amount>', 'the total or open amount, like 49.90 or 49,90')
     .option('--currency <code>', 'currency of --amount', 'EUR')
     .option('--all', 'also orders no longer awaiting payment (paid, cancelled, ...)')
-    .option('--limit <n>', 'how many (1-200)', parseLimit, 20)
+    .option('--limit <n>', 'how many (1-200)', (v: string) => parseLimit(v, 200), 20)
     .action(
       async (
         query: string | undefined,
@@ -226,7 +229,7 @@ export function registerMatching(program: Command, io: Io): void {
             query,
             amountMinor,
             includeClosed: cmd.all === true,
-            limit: Math.min(cmd.limit, 200),
+            limit: cmd.limit,
           });
           if (options.json) printJson(io, { items });
           else {
@@ -249,7 +252,7 @@ export function registerMatching(program: Command, io: Io): void {
     .option('--all', 'include undone assignments')
     .option('--posting <id>', 'only this posting', parseId)
     .option('--order <id>', 'only this order (id)', parseId)
-    .option('--limit <n>', 'how many (1-500)', parseLimit, 100)
+    .option('--limit <n>', 'how many (1-500)', (v: string) => parseLimit(v), 100)
     .action(async (cmd: { all?: boolean; posting?: number; order?: number; limit: number }) => {
       const options = program.opts<GlobalOptions>();
       const { core } = await openCore(options, io);

@@ -169,7 +169,7 @@ function registerShopCommands(program: Command, io: Io): void {
         else {
           const f = formatFor(options, io);
           io.stdout(
-            `${f.t.shops.added(added.system, added.name, added.connectedAt)}\n${mappingText(added.mapping, f)}\n`,
+            `${f.t.shops.added(added.system, added.name, f.instant(added.connectedAt))}\n${mappingText(added.mapping, f)}\n`,
           );
         }
       });
@@ -182,11 +182,12 @@ function registerShopCommands(program: Command, io: Io): void {
       withCore(program, io, (core, options) => {
         const shops = core.shops.list();
         if (options.json) return printJson(io, shops);
-        const t = formatFor(options, io).t.shops;
+        const f = formatFor(options, io);
+        const t = f.t.shops;
         if (shops.length === 0) return io.stdout(`${t.none}\n`);
         for (const s of shops)
           io.stdout(
-            `${s.name.padEnd(24)} ${s.system.padEnd(12)} ${s.url ?? s.filePath ?? ''}  ${t.connected(s.connectedAt)}\n`,
+            `${s.name.padEnd(24)} ${s.system.padEnd(12)} ${s.url ?? s.filePath ?? ''}  ${t.connected(f.instant(s.connectedAt))}\n`,
           );
       }),
     );
@@ -219,7 +220,7 @@ function registerShopCommands(program: Command, io: Io): void {
         const t = f.t.shops;
         const n = f.count;
         io.stdout(
-          `${s.name} (${s.system}) ${s.url ?? s.filePath ?? ''}\n${t.connected(s.connectedAt)}\n${t.mapping}:\n${mappingText(s.mapping, f)}\n`,
+          `${s.name} (${s.system}) ${s.url ?? s.filePath ?? ''}\n${t.connected(f.instant(s.connectedAt))}\n${t.mapping}:\n${mappingText(s.mapping, f)}\n`,
         );
         const fast = s.schedule.fastPolling ? t.every(n(s.schedule.fastPollMinutes)) : t.off;
         io.stdout(`${t.schedule(n(s.schedule.newOrdersMinutes), fast, n(s.schedule.fullComparisonHours))}\n`);

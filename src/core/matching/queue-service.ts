@@ -263,6 +263,22 @@ export function ignore(
 }
 
 /** Open orders by number / invoice number / reference, customer name (umlaut-insensitive), e-mail, amount. */
+/**
+ * A query as a number: equal to an order, invoice or reference key, or a part of one when it looks like a number
+ * (a digit in it) or a reference (five characters or more, or `KW…`). A name ("Max") must not find the orders
+ * whose random reference happens to contain those letters.
+ */
+function numberMatches(
+  key: string,
+  o: { number: string; invoiceNumber: string | null; paymentReference: string | null },
+): boolean {
+  const numbers = [o.number, o.invoiceNumber].filter((n): n is string => !!n).map(numberKey);
+  const reference = o.paymentReference ? numberKey(o.paymentReference) : undefined;
+  if (numbers.includes(key) || reference === key) return true;
+  if (/\d/.test(key) && numbers.some((n) => n.includes(key))) return true;
+  return (key.length >= 5 || key.startsWith('KW')) && reference !== undefined && reference.includes(key);
+}
+
 export function searchOrders(
   db: Pick<Db, 'select'>,
   q: {
@@ -292,8 +308,7 @@ export function searchOrders(
     )
       return false;
     if (!text) return true;
-    if (key && [o.number, o.invoiceNumber, o.paymentReference].some((n) => n && numberKey(n).includes(key)))
-      return true;
+    if (key && numberMatches(key, o)) return true;
     const hay = foldName([o.customerName, o.company, o.email].filter(Boolean).join(' '));
     return words.length > 0 && words.every((w) => hay.includes(w));
   });

@@ -72,6 +72,7 @@ describe('kassenwart match / queue / assign / unassign / assignments (real CLI)'
     expect(search('5001', '--all')).toEqual(['WC-5001']);
     const found = runCli(['--db', db, 'search', 'Eva'], ENV);
     expect(found.stdout).toMatch(/WC-5002 .* open +€10\.00 of +€10\.00 Open \(unpaid\) +Eva Koch/);
+    expect(runCli(['--db', db, 'search', '--limit', '300'], ENV).status).toBe(2); // the API's maximum is 200
     const badAmount = runCli(['--db', db, 'search', '--amount', 'zehn'], ENV);
     expect(badAmount.status).not.toBe(0);
     expect(badAmount.stderr).toContain('MONEY_BAD_AMOUNT');

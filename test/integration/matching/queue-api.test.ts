@@ -390,6 +390,12 @@ describe('manual queue', () => {
     expect(await ids({ query: 'anna@shop' })).toEqual([b.id]);
     expect(await ids({ amountMinor: 1234 })).toEqual([b.id]);
     expect((await ids({ query: 'Müller', includeClosed: true })).length).toBe(2);
+    // A short name is no part of a reference: "Max" does not find an order whose reference contains MAX.
+    const c = makeOrder(t.db, { number: 'WC-4714', customerName: 'Eva Koch', paymentReference: 'KW7MAXR2Q' });
+    expect(await ids({ query: 'max' })).toEqual([]);
+    expect(await ids({ query: 'kw7max' })).toEqual([c.id]);
+    expect(await ids({ query: '7MAXR' })).toEqual([c.id]);
+    expect(await ids({ query: '4714' })).toEqual([c.id]);
   });
 
   it('validates input with zod before any handler runs', async () => {

@@ -13,6 +13,9 @@ describe('CLI language and locale', () => {
     [undefined, { KASSENWART_LANG: 'en', LANG: 'de_CH.UTF-8' }, 'en', 'en-GB'],
     ['de', { KASSENWART_LANG: 'en', LANG: 'en_US.UTF-8' }, 'de', 'de-DE'], // --lang wins
     ['en', { LANG: 'en_IE.UTF-8' }, 'en', 'en-IE'],
+    [undefined, { KASSENWART_LANG: '', LANG: 'en_US.UTF-8' }, 'en', 'en-US'], // empty: not set
+    [undefined, { KASSENWART_LANG: 'EN' }, 'en', 'en-GB'],
+    [undefined, { KASSENWART_LANG: 'en_US.UTF-8' }, 'en', 'en-GB'],
   ] as const)('--lang %s with %o -> %s (%s)', (flag, env, language, locale) => {
     expect(resolveCliLocale(flag, env)).toEqual({ language, locale });
   });
@@ -27,6 +30,8 @@ describe('CLI language and locale', () => {
     expect(de.date('----------')).toBe('----------');
     expect(de.status('partially_paid')).toBe('Teilweise bezahlt');
     expect(de.status('something_new')).toBe('something_new');
+    expect(de.postingState('ignored')).toBe('keine Bestellzahlung');
+    expect(de.t.imported.balance['mismatch']).toBe('ABWEICHUNG');
     const en = cliFormat({ language: 'en', locale: 'en-GB' });
     expect(en.money(123456, 'EUR')).toBe('€1,234.56');
     expect(en.date('2026-11-26')).toBe('26 Nov 2026');
