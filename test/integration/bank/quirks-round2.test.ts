@@ -110,8 +110,13 @@ describe('statement quirks, second round', () => {
     expect(await remittanceOf(lines('Rechnung 2026-0815 Kundennummer 123', ' 45 Danke'))).toBe(
       'Rechnung 2026-0815 Kundennummer 123 45 Danke',
     );
+    // A cut between digits, or between a digit and a letter, keeps the blank: glued, an order number at the end of
+    // a line would grow into the next word ("10023Kunde"); the matcher joins two adjacent number tokens itself.
     expect(await remittanceOf(lines('Rechnung 2026-0815 Kundennummer 123', '45 Danke'))).toBe(
-      'Rechnung 2026-0815 Kundennummer 12345 Danke',
+      'Rechnung 2026-0815 Kundennummer 123 45 Danke',
+    );
+    expect(await remittanceOf(lines('Danke fuer die Bestellung Nr. 10023', 'Kunde Meier'))).toBe(
+      'Danke fuer die Bestellung Nr. 10023 Kunde Meier',
     );
     // Shorter lines always end a word.
     expect(await remittanceOf(lines('Bestellung', '100541'))).toBe('Bestellung 100541');

@@ -86,13 +86,22 @@ type Setter<T> = (acc: T, text: string, ccy: string | undefined, raw?: string) =
 /**
  * Unstructured remittance lines (RmtInf/Ustrd, repeatable): some banks cut the 140-character text into lines of
  * 35 (the SWIFT line length; Nordea's camt.053 sample: "Free text max 140 characters and ma" + "x 35 characters
- * in one line"). A line of exactly 35 characters with no blank at the cut was cut inside a word: the next line is glued
- * on. Any other line ends a word (a blank follows when joined).
+ * in one line"). A line of exactly 35 characters with no blank at the cut, ending in a letter, followed by a line
+ * starting with a letter, was cut inside a word: the next line is glued on. Any other line ends a word (a blank
+ * follows when joined).
  */
 const USTRD_LINE = 35;
 function addUstrd(tx: TxAcc, text: string, raw: string | undefined): void {
-  const glue = tx.ustrdCut && raw !== undefined && raw.length > 0 && !/^\s/.test(raw);
   const last = tx.ustrd.length - 1;
+  // Only letters are glued ("ma" + "x"): a digit at the cut may end a number ("Bestellung 10023" + "Kunde …"),
+  // and a number cut in two ("1002" + "3") is joined by the matcher from two adjacent tokens anyway.
+  const glue =
+    tx.ustrdCut &&
+    raw !== undefined &&
+    raw.length > 0 &&
+    !/^\s/.test(raw) &&
+    /\p{L}$/u.test(tx.ustrd[last] ?? '') &&
+    /^\p{L}/u.test(text);
   if (glue && last >= 0) tx.ustrd[last] += text;
   else tx.ustrd.push(text);
   tx.ustrdCut = raw !== undefined && raw.length === USTRD_LINE && raw === text;
