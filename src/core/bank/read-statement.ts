@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { parseCamt } from './camt/index.ts';
 import { createChunkDecoder, decodeBytes, sniffEncoding, type TextEncoding } from './decode.ts';
+import { detectLayout } from './csv/layout.ts';
 import { detectFormat, isZip, type DetectedFormat } from './detect.ts';
 import { documentError, documentKind, officePackageKind } from './documents.ts';
 import { ImportError, importError } from './import-error.ts';
@@ -22,6 +23,8 @@ const NOT_A_STATEMENT = new Map([
   ['IMPORT_EMPTY_FILE', 'empty'],
 ]);
 const MAX_ARCHIVE_BYTES = 1024 * 2 ** 20;
+/** Names of notes and documents next to the statements in an archive (a CSV export is .csv). */
+const NOTE_NAME = /\.(?:txt|md|html?|rtf|log)$/i;
 
 export type ReadOptions = {
   csvProfile?: string;
@@ -182,6 +185,12 @@ export function openStatementFiles(
           { file: source.name },
         );
       const { text, encoding } = decodeWhole(source, 'csv', options);
+      // In a bank's ZIP download a note ("Sehr geehrte Kundin, anbei …") has commas too: a text member that no
+      // known export layout fits is no statement (skipped by the archive), unless a CSV profile was asked for.
+      if (depth > 0 && !options.csvProfile && NOTE_NAME.test(source.name) && !detectLayout(text))
+        throw importError('IMPORT_UNKNOWN_FORMAT', `${source.name} is a text, not a statement.`, {
+          file: source.name,
+        });
       const csvOptions = options.csvProfile ? { profile: options.csvProfile } : {};
       return [
         {

@@ -134,13 +134,15 @@ describe('statement quirks, second round', () => {
         ),
         'protokoll.xml': utf8('<?xml version="1.0"?><HACRequest><Status>OK</Status></HACRequest>'),
         'Hinweis.txt': utf8('Ihre Kontoauszuege liegen als CAMT und PDF bei.'),
+        // A note with commas looks like a CSV file to format detection: no export layout fits it.
+        'Liesmich.txt': utf8('Sehr geehrte Kundin, sehr geehrter Kunde,\nanbei Ihre Kontoauszüge.\n'),
       });
       const [r] = await core.bank.importBytes('download.zip', zip);
       expect(r).toMatchObject({ ok: true, new: 1 });
       expect(r?.ok && r.warnings).toContainEqual({
         code: 'IMPORT_ARCHIVE_MEMBERS_SKIPPED',
         message:
-          'download.zip: skipped Hinweis.txt (not a statement format), Kontoauszug_2026_011.pdf (pdf), protokoll.xml (XML but no CAMT statement): no statement file.',
+          'download.zip: skipped Hinweis.txt (not a statement format), Kontoauszug_2026_011.pdf (pdf), Liesmich.txt (not a statement format), protokoll.xml (XML but no CAMT statement): no statement file.',
       });
     });
 
