@@ -31,6 +31,15 @@ describe('CSV cell values', () => {
     expect(parseCsvAmount('99.00 CR', 'EUR', profile({ decimalSeparator: '.' }))).toBe(9900);
     expect(() => parseCsvAmount('12,50 X', 'EUR', p)).toThrow(CellError);
     expect(() => parseCsvAmount('S', 'EUR', p)).toThrow(CellError);
+    // After a currency, and with a minus sign that agrees; a minus sign with a credit mark is a contradiction.
+    expect(parseCsvAmount('12,50 EUR H', 'EUR', p)).toBe(1250);
+    expect(parseCsvAmount('12,50 € S', 'EUR', p)).toBe(-1250);
+    expect(parseCsvAmount('-12,50 S', 'EUR', p)).toBe(-1250);
+    expect(() => parseCsvAmount('-12,50 H', 'EUR', p)).toThrow(CellError);
+    expect(() => parseCsvAmount('12,50- CR', 'EUR', profile({ decimalSeparator: ',' }))).toThrow(CellError);
+    // Currency codes that end in a mark letter are currencies, not marks.
+    expect(parseCsvAmount('12,50 ILS', 'ILS', p)).toBe(1250);
+    expect(parseCsvAmount('12,50 CZK', 'CZK', p)).toBe(1250);
   });
 });
 

@@ -53,16 +53,22 @@ export function parseCsvAmount(raw: string, currency: string, profile: CsvProfil
   let s = raw
     .replace(/[\s\u00a0\u202f]+/g, '')
     // U+2212 MINUS SIGN, as spreadsheet-style exports write negative amounts.
-    .replace(/^\u2212|\u2212$/g, '-')
-    .replace(/€|[A-Z]{3}$/g, '')
-    .replace(/^\+/, '');
-  // "12,50 S" / "12,50 H" (Soll/Haben) and "12.50 DR" / "12.50 CR" in the amount cell itself: the mark decides.
-  const mark = /^([^A-Za-z]*\d)(S|H|DR|CR)$/i.exec(s);
+    .replace(/^\u2212|\u2212$/g, '-');
+  // "12,50 S" / "12,50 H" (Soll/Haben) and "12.50 DR" / "12.50 CR" in the amount cell itself, also after a
+  // currency ("12,50 EUR H"): the mark decides. A minus sign with a credit mark contradicts it: refused.
+  const mark = /^([^A-Za-z]*\d(?:€|[A-Z]{3})?)(S|H|DR|CR)$/i.exec(s);
   let sign = 1;
   if (mark?.[1] && mark[2]) {
-    s = mark[1].replace(/^-|-$/, '');
-    sign = /^(S|DR)$/i.test(mark[2]) ? -1 : 1;
+    const debit = /^(S|DR)$/i.test(mark[2]);
+    s = mark[1];
+    if (/^-|-(?:€|[A-Z]{3})?$/.test(s)) {
+      if (!debit)
+        throw new CellError('CSV_BAD_AMOUNT', `"${raw}" has a minus sign and the credit mark ${mark[2]}.`);
+      s = s.replace(/^-|-(?=(?:€|[A-Z]{3})?$)/, '');
+    }
+    sign = debit ? -1 : 1;
   }
+  s = s.replace(/€|[A-Z]{3}$/g, '').replace(/^\+/, '');
   if (!amountPattern(profile, dec, group).test(s)) {
     throw new CellError('CSV_BAD_AMOUNT', `"${raw}" is not an amount with decimal separator "${dec}".`);
   }
