@@ -3,7 +3,7 @@
  * created and reported), the balance check (opening + booked entries = closing) and statement sequence gaps
  * per account (CAMT.053 ElctrncSeqNb/LglSeqNb, MT940 :28C:). Runs inside the import's transaction.
  */
-import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, like } from 'drizzle-orm';
 import { composeIBAN } from 'ibantools';
 import type { Db } from '../db/open.ts';
 import { bankAccounts, bankStatements } from '../db/schema/index.ts';
@@ -67,12 +67,19 @@ function lookupIban(ctx: FileContext, iban: string | undefined) {
   return iban ? ctx.db.select().from(bankAccounts).where(eq(bankAccounts.iban, iban)).get() : undefined;
 }
 
-/** An account known only as BLZ/Kontonummer (from MT940) learns its IBAN from a CAMT/CSV statement. */
+/**
+ * An account known only by another id learns its IBAN from a statement that names it: BLZ/Kontonummer (from
+ * MT940), or the MT940 `:25:` forms "BIC/IBAN" and "/IBAN" that earlier versions stored as they were written.
+ */
 function adoptLegacyAccount(ctx: FileContext, iban: string) {
-  const legacy = legacyIdsFor(iban);
-  const row = legacy.length
-    ? ctx.db.select().from(bankAccounts).where(inArray(bankAccounts.otherId, legacy)).get()
-    : undefined;
+  const legacy = [...legacyIdsFor(iban), iban, `/${iban}`];
+  const row =
+    ctx.db.select().from(bankAccounts).where(inArray(bankAccounts.otherId, legacy)).get() ??
+    ctx.db
+      .select()
+      .from(bankAccounts)
+      .where(like(bankAccounts.otherId, `%/${iban}`))
+      .get();
   if (!row || row.iban) return undefined;
   const updated = ctx.db
     .update(bankAccounts)

@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '#core/index.ts';
 import type { ImportOptions } from '#core/bank/import-service.ts';
 import { makeTestDb } from '../../helpers/db.ts';
+import { makeBankAccount } from '../../helpers/factories.ts';
 import { storedPostings } from '../../helpers/realistic-bank.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -95,6 +96,28 @@ describe('realistic statements, second round', () => {
 <RmtInf><Ustrd>Rechnung 4711</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>`;
     expect(await importText(core, 'camt.xml', camt)).toMatchObject({ new: 0, duplicate: 1 });
     expect(core.bank.accounts()).toHaveLength(1);
+  });
+
+  it('an account that an earlier version stored by its MT940 ":25:" text learns the IBAN (no second account)', async () => {
+    const { core, db } = makeTestDb();
+    const old = makeBankAccount(db, { iban: null, otherId: 'COBADEFFXXX/DE89370400440532013000' });
+    const mt940 = [
+      ':20:940S261116',
+      ':25:COBADEFFXXX/DE89370400440532013000',
+      ':28C:00321/001',
+      ':60F:C261116EUR100,00',
+      ':61:261116C59,90NTRFNONREF//2611160815',
+      ':86:166?00GUTSCHRIFT?20Rechnung 4711?32Max Muster',
+      ':62F:C261116EUR159,90',
+      '-',
+    ].join('\r\n');
+    expect(await importText(core, 'mt940.sta', mt940)).toMatchObject({
+      new: 1,
+      accounts: [{ iban: 'DE89370400440532013000', created: false }],
+    });
+    expect(core.bank.accounts()).toEqual([
+      expect.objectContaining({ id: old.id, iban: 'DE89370400440532013000' }),
+    ]);
   });
 
   it('MT940 :25: with a leading slash (mBank) is the IBAN', async () => {
