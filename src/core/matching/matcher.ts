@@ -6,6 +6,7 @@
  * Whatever is not automatic ends as a ranked suggestion with its signals, or as "none".
  */
 import { OrderIndex } from './order-index.ts';
+import { AGREEING_PAYER_KINDS } from './scoring.ts';
 import { byCodeUnits, sortSmall } from './small-sort.ts';
 import { addPayerEvidence, collectEvidence, type Evidence } from './passes/evidence.ts';
 import { combinedCandidates } from './passes/combined.ts';
@@ -170,16 +171,15 @@ function runnerUp(candidates: readonly Candidate[]): Candidate | undefined {
   return best && candidates.find((c, i) => i > 0 && !c.orderIds.every((id) => best.orderIds.includes(id)));
 }
 
-const PAYER_KINDS_STRONG = new Set(['name_exact', 'company', 'iban_learned', 'alias_learned']);
 const AMOUNT_FITS = new Set(['amount_exact', 'amount_within_tolerance', 'amount_sum']);
 const payerAgrees = (c: Candidate) =>
-  c.signals.some((s) => PAYER_KINDS_STRONG.has(s.kind) && (s.weight ?? 0) > 0);
+  c.signals.some((s) => AGREEING_PAYER_KINDS.has(s.kind) && (s.weight ?? 0) > 0);
 const amountAgrees = (c: Candidate) => c.signals.some((s) => AMOUNT_FITS.has(s.kind));
 
 /** Does any order the posting names carry a payer signal that agrees (the only way payerAgrees can hold)? */
 function namesAgreeingPayer(ev: Evidence): boolean {
   for (const signals of ev.signals.values())
-    for (const s of signals) if (PAYER_KINDS_STRONG.has(s.kind) && (s.weight ?? 0) > 0) return true;
+    for (const s of signals) if (AGREEING_PAYER_KINDS.has(s.kind) && (s.weight ?? 0) > 0) return true;
   return false;
 }
 

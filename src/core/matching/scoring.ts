@@ -52,6 +52,13 @@ export const IDENTITY_KINDS: ReadonlySet<SignalKind> = new Set([
   'number_joined',
   'number_typo',
 ]);
+/** Payer evidence that agrees with an order (a partial name does not): the payer's own orders. */
+export const AGREEING_PAYER_KINDS: ReadonlySet<SignalKind> = new Set([
+  'name_exact',
+  'company',
+  'iban_learned',
+  'alias_learned',
+]);
 export const PAYER_KINDS: ReadonlySet<SignalKind> = new Set([
   'name_exact',
   'name_partial',

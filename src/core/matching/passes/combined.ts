@@ -5,14 +5,11 @@
  */
 import { isAwaitingPayment } from '../../orders/state-machine.ts';
 import type { OrderIndex } from '../order-index.ts';
-import { IDENTITY_KINDS, score, signal } from '../scoring.ts';
+import { AGREEING_PAYER_KINDS, IDENTITY_KINDS, score, signal } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, Signal } from '../types.ts';
 import { postingNature, type Evidence } from './evidence.ts';
 import { passOf } from './single.ts';
-
-/** Payer evidence that agrees (a partial name does not): the payer's own orders may add up to a payment. */
-const PAYER_AGREES: ReadonlySet<string> = new Set(['name_exact', 'company', 'iban_learned', 'alias_learned']);
 
 function subsetsSumming(
   ids: readonly number[],
@@ -103,7 +100,7 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
     if (!entry || entry.open <= 0 || entry.order.currency !== ev.posting.currency) return;
     const pass = passOf(signals);
     if (pass === 'reference' || pass === 'number') identity.push(id);
-    else if (signals.some((s) => PAYER_AGREES.has(s.kind))) payer.push(id);
+    else if (signals.some((s) => AGREEING_PAYER_KINDS.has(s.kind))) payer.push(id);
   });
   if (identity.length >= 2 && identity.length <= settings.maxCombinationPool) {
     identity.sort((a, b) => a - b);

@@ -6,7 +6,7 @@
 import { compareNames, nameKeysInText } from '../names.ts';
 import { isProviderPayout, isReturnedCredit, mentionsReturn } from '../payment-nature.ts';
 import { extractReferences } from '../references-extract.ts';
-import { signal } from '../scoring.ts';
+import { AGREEING_PAYER_KINDS, signal } from '../scoring.ts';
 import { epochDay, type OrderIndex } from '../order-index.ts';
 import type { Candidate, LearnedFacts, MatchPosting, PassName, Signal } from '../types.ts';
 import { add } from './evidence-signals.ts';
@@ -120,13 +120,7 @@ function pruneTypos(out: Evidence, index: OrderIndex): void {
   if (!typos || typos.size <= 1) return;
   const fits = (id: number) => {
     const open = index.openMinor(id);
-    const payer = (out.signals.get(id) ?? []).some(
-      (s) =>
-        s.kind === 'name_exact' ||
-        s.kind === 'company' ||
-        s.kind === 'iban_learned' ||
-        s.kind === 'alias_learned',
-    );
+    const payer = (out.signals.get(id) ?? []).some((s) => AGREEING_PAYER_KINDS.has(s.kind));
     return payer || (open > 0 && Math.abs(open - out.openMinor) <= Math.max(100, Math.ceil(open * 0.02)));
   };
   const all = [...typos];

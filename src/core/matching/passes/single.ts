@@ -5,7 +5,7 @@
 import { isAwaitingPayment } from '../../orders/state-machine.ts';
 import type { IndexedOrder, NumberHit, OrderIndex } from '../order-index.ts';
 import { nameTokens } from '../names.ts';
-import { IDENTITY_KINDS, PAYER_KINDS, score, signal } from '../scoring.ts';
+import { AGREEING_PAYER_KINDS, IDENTITY_KINDS, PAYER_KINDS, score, signal } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, MatchOrder, PassName, Signal } from '../types.ts';
 import {
@@ -141,14 +141,12 @@ function dateSignal(
   return dateSignalOf(age);
 }
 
-const PAYER_AGREES = new Set(['name_exact', 'company', 'iban_learned', 'alias_learned']);
-
 function typoFits(ev: Evidence, orderId: number, index: OrderIndex, settingsFor: SettingsFor): boolean {
   const entry = index.byId.get(orderId);
   if (!entry) return false;
   const open = index.openMinor(orderId);
   if (open > 0 && Math.abs(ev.openMinor - open) <= toleranceFor(settingsFor(entry.order), open)) return true;
-  return (ev.signals.get(orderId) ?? []).some((s) => PAYER_AGREES.has(s.kind));
+  return (ev.signals.get(orderId) ?? []).some((s) => AGREEING_PAYER_KINDS.has(s.kind));
 }
 
 /**
@@ -202,7 +200,7 @@ export function singleCandidate(
   let payerAgrees = false;
   let strongNumber = false;
   for (const s of base) {
-    if (PAYER_AGREES.has(s.kind)) payerAgrees = true;
+    if (AGREEING_PAYER_KINDS.has(s.kind)) payerAgrees = true;
     if (s.kind === 'number' || s.kind === 'invoice_number') strongNumber = true;
   }
   const amountAgrees = !amount.partial && !amount.over;
