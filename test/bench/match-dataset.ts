@@ -7,7 +7,14 @@
  */
 import { toCreditorReference, generateReference } from '#core/matching/references.ts';
 import { seededRandom } from '#core/matching/random.ts';
-import type { LearnedFacts, MatchAssignment, MatchOrder, MatchPosting } from '#core/matching/types.ts';
+import { DEFAULT_MATCH_SETTINGS } from '#core/matching/settings.ts';
+import type {
+  LearnedFacts,
+  MatchAssignment,
+  MatchInput,
+  MatchOrder,
+  MatchPosting,
+} from '#core/matching/types.ts';
 
 export const CASE_TYPES = [
   'exact_reference',
@@ -752,4 +759,20 @@ export function generateDataset(seed: number, options: GenerateOptions): Dataset
   const distractors = options.distractors ?? Math.round(options.payments * 0.8);
   for (let i = 0; i < distractors; i++) newOrder(person());
   return { seed, orders, postings, assignments, learned };
+}
+
+/**
+ * The speed benchmark's matcher input (issue 5 §9): `size` open orders and `size` unassigned postings from the
+ * fixed seed 7, with the active assignments and learned facts of the data set. Shared by match.bench.ts and the
+ * matcher tools (match-hash, match-heap, match-profile), so they all look at the same run.
+ */
+export function speedInput(size: number): MatchInput {
+  const d = generateDataset(7, { payments: size, distractors: Math.ceil(size * 0.1) });
+  return {
+    orders: d.orders.slice(0, size),
+    postings: d.postings.slice(0, size),
+    activeAssignments: d.assignments,
+    settings: DEFAULT_MATCH_SETTINGS,
+    learned: learnedFacts(d),
+  };
 }

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { runMatcher } from '#core/matching/matcher.ts';
 import { DEFAULT_MATCH_SETTINGS } from '#core/matching/settings.ts';
 import type { Candidate, Decision, MatchInput, MatchResult } from '#core/matching/types.ts';
-import { type Dataset, generateDataset, learnedFacts } from './match-dataset.ts';
+import { learnedFacts, generateDataset, type Dataset, speedInput } from './match-dataset.ts';
 import { FIXTURE_URL } from './match-fixture.ts';
 
 const args = process.argv.slice(2);
@@ -69,11 +69,4 @@ report(`fixed seed ${fixed.seed}`, inputOf(fixed));
 const seed = opt('seed', 424242);
 report(`random seed ${seed}`, inputOf(generateDataset(seed, { payments: 3000 })));
 const size = opt('size', 100_000);
-const big = generateDataset(7, { payments: size, distractors: Math.ceil(size * 0.1) });
-report(`speed set ${size}`, {
-  orders: big.orders.slice(0, size),
-  postings: big.postings.slice(0, size),
-  activeAssignments: big.assignments,
-  settings: DEFAULT_MATCH_SETTINGS,
-  learned: learnedFacts(big),
-});
+report(`speed set ${size}`, speedInput(size));

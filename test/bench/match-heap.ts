@@ -4,22 +4,14 @@
  * made of. Not a test, not timed.
  */
 import { runMatcher } from '#core/matching/matcher.ts';
-import { DEFAULT_MATCH_SETTINGS } from '#core/matching/settings.ts';
-import { generateDataset, learnedFacts } from './match-dataset.ts';
+import { speedInput } from './match-dataset.ts';
 
 const args = process.argv.slice(2);
 const i = args.indexOf('--size');
 const size = i >= 0 ? Number(args[i + 1]) : 100_000;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
-const d = generateDataset(7, { payments: size, distractors: Math.ceil(size * 0.1) });
-const input = {
-  orders: d.orders.slice(0, size),
-  postings: d.postings.slice(0, size),
-  activeAssignments: d.assignments,
-  settings: DEFAULT_MATCH_SETTINGS,
-  learned: learnedFacts(d),
-};
+const input = speedInput(size);
 gc();
 gc();
 const before = process.memoryUsage().heapUsed;

@@ -8,8 +8,7 @@
 import { Session } from 'node:inspector/promises';
 import type { Profiler } from 'node:inspector';
 import { runMatcher } from '#core/matching/matcher.ts';
-import { DEFAULT_MATCH_SETTINGS } from '#core/matching/settings.ts';
-import { generateDataset, learnedFacts } from './match-dataset.ts';
+import { speedInput } from './match-dataset.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => {
@@ -20,14 +19,7 @@ const size = Number(opt('size') ?? 100_000);
 const top = Number(opt('top') ?? 30);
 const focus = opt('focus');
 
-const d = generateDataset(7, { payments: size, distractors: Math.ceil(size * 0.1) });
-const input = {
-  orders: d.orders.slice(0, size),
-  postings: d.postings.slice(0, size),
-  activeAssignments: d.assignments,
-  settings: DEFAULT_MATCH_SETTINGS,
-  learned: learnedFacts(d),
-};
+const input = speedInput(size);
 runMatcher({ ...input, orders: input.orders.slice(0, 2000), postings: input.postings.slice(0, 2000) }); // JIT warm-up
 
 const session = new Session();

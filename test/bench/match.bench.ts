@@ -22,9 +22,8 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { nameTokens, compareNames } from '#core/matching/names.ts';
 import { extractReferences, numberKey } from '#core/matching/references-extract.ts';
 import { runMatcher } from '#core/matching/matcher.ts';
-import { DEFAULT_MATCH_SETTINGS } from '#core/matching/settings.ts';
 import type { MatchOrder, MatchPosting } from '#core/matching/types.ts';
-import { type Dataset, generateDataset, learnedFacts } from './match-dataset.ts';
+import { generateDataset, type Dataset, speedInput } from './match-dataset.ts';
 import { evaluate, formatReport, matchDataset, pct } from './match-evaluate.ts';
 import { FIXTURE_PAYMENTS, FIXTURE_SEED, FIXTURE_URL } from './match-fixture.ts';
 
@@ -94,17 +93,9 @@ async function speed(size: number): Promise<void> {
   console.log(
     `\n== speed: ${size} open orders x ${size} unassigned postings (${cpus().length} cores, Node ${process.version}) ==`,
   );
-  const d = generateDataset(7, { payments: size, distractors: Math.ceil(size * 0.1) });
-  const orders = d.orders.slice(0, size);
-  const postings = d.postings.slice(0, size);
+  const input = speedInput(size);
+  const { orders, postings } = input;
   console.log(`generated ${orders.length} orders, ${postings.length} postings`);
-  const input = {
-    orders,
-    postings,
-    activeAssignments: d.assignments,
-    settings: DEFAULT_MATCH_SETTINGS,
-    learned: learnedFacts(d),
-  };
   runMatcher({ ...input, orders: orders.slice(0, 2000), postings: postings.slice(0, 2000) }); // warm-up (JIT)
   // Garbage-collector pauses (main thread) inside each timed run, so a slow run can be told apart from a
   // loaded machine. The entries arrive asynchronously; they carry their start time.
