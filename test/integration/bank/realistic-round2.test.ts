@@ -70,19 +70,21 @@ describe('realistic statements, second round', () => {
     expect(await importText(core, 'fints-umsaetze.txt', FINTS_MT940)).toMatchObject({ new: 0, duplicate: 2 });
   });
 
+  /** A corporate MT940 export naming its account as BIC/IBAN in :25: (SWIFT 35x). */
+  const BIC_IBAN_MT940 = [
+    ':20:940S261116',
+    ':25:COBADEFFXXX/DE89370400440532013000',
+    ':28C:00321/001',
+    ':60F:C261116EUR100,00',
+    ':61:261116C59,90NTRFNONREF//2611160815',
+    ':86:166?00GUTSCHRIFT?20Rechnung 4711?32Max Muster',
+    ':62F:C261116EUR159,90',
+    '-',
+  ].join('\r\n');
+
   it('MT940 :25: "BIC/IBAN" names the IBAN account, so the CAMT of the same days adds nothing', async () => {
     const { core } = makeTestDb();
-    const mt940 = [
-      ':20:940S261116',
-      ':25:COBADEFFXXX/DE89370400440532013000',
-      ':28C:00321/001',
-      ':60F:C261116EUR100,00',
-      ':61:261116C59,90NTRFNONREF//2611160815',
-      ':86:166?00GUTSCHRIFT?20Rechnung 4711?32Max Muster',
-      ':62F:C261116EUR159,90',
-      '-',
-    ].join('\r\n');
-    expect(await importText(core, 'mt940.sta', mt940)).toMatchObject({
+    expect(await importText(core, 'mt940.sta', BIC_IBAN_MT940)).toMatchObject({
       new: 1,
       accounts: [{ iban: 'DE89370400440532013000' }],
     });
@@ -101,17 +103,7 @@ describe('realistic statements, second round', () => {
   it('an account that an earlier version stored by its MT940 ":25:" text learns the IBAN (no second account)', async () => {
     const { core, db } = makeTestDb();
     const old = makeBankAccount(db, { iban: null, otherId: 'COBADEFFXXX/DE89370400440532013000' });
-    const mt940 = [
-      ':20:940S261116',
-      ':25:COBADEFFXXX/DE89370400440532013000',
-      ':28C:00321/001',
-      ':60F:C261116EUR100,00',
-      ':61:261116C59,90NTRFNONREF//2611160815',
-      ':86:166?00GUTSCHRIFT?20Rechnung 4711?32Max Muster',
-      ':62F:C261116EUR159,90',
-      '-',
-    ].join('\r\n');
-    expect(await importText(core, 'mt940.sta', mt940)).toMatchObject({
+    expect(await importText(core, 'mt940.sta', BIC_IBAN_MT940)).toMatchObject({
       new: 1,
       accounts: [{ iban: 'DE89370400440532013000', created: false }],
     });
