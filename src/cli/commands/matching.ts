@@ -142,11 +142,8 @@ export function registerMatching(program: Command, io: Io): void {
               'ASSIGN_AMOUNT_INVALID',
               `"${spec}": give an amount after the colon, like ${ref}:12.50.`,
             );
-          const separator = amountText?.includes(',') && !amountText.includes('.') ? ',' : '.';
           const amountMinor =
-            amountText === undefined
-              ? undefined
-              : parseDecimalToMinor(amountText, posting.currency, { decimalSeparator: separator });
+            amountText === undefined ? undefined : parseAmount(amountText, posting.currency);
           return {
             orderId: core.matching.resolveOrder(ref),
             ...(amountMinor !== undefined ? { amountMinor } : {}),
