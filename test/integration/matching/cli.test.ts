@@ -74,7 +74,7 @@ describe('kassenwart match / queue / assign / unassign / assignments (real CLI)'
     expect(found.stdout).toMatch(/WC-5002 .* open +€10\.00 of +€10\.00 Open \(unpaid\) +Eva Koch/);
     expect(runCli(['--db', db, 'search', '--limit', '300'], ENV).status).toBe(2); // the API's maximum is 200
     const badAmount = runCli(['--db', db, 'search', '--amount', 'zehn'], ENV);
-    expect(badAmount.status).not.toBe(0);
+    expect(badAmount.status).toBe(1);
     expect(badAmount.stderr).toContain('MONEY_BAD_AMOUNT');
 
     const assign = runCli(
