@@ -23,8 +23,11 @@
 const PROVIDER =
   /\b(?:PAYPAL|KLARNA|STRIPE|ADYEN|HEIDELPAY|RATEPAY|SUMUP|I?ZETTLE|PAYONE|COMPUTOP|CONCARDIS|WORLDLINE|AFTERPAY|RIVERTY|CLEARPAY|MANGOPAY|LEMONWAY|PAYSAFE|SKRILL|PAYU|PRZELEWY24|NOVALNET|SECUPAY|SHOPIFY|ETSY|EBAY|AMAZON)\b|\bMOLLIE\s+B\.?\s?V\b|\bUNZER\s+(?:E-?COM|GMBH)\b/;
 
-/** Return and cancellation words of bank booking texts (umlauts as Ü, UE or U). */
-const RETURNED =
+/**
+ * Return and cancellation words of bank booking texts (umlauts as Ü, UE or U); returns.ts recognises debits that
+ * return a payment by the same words.
+ */
+export const RETURN_BOOKING_WORDS =
   /R(?:Ü|UE|U)CK(?:Ü|UE|U)BERWEISUNG|R(?:Ü|UE|U)CKBUCHUNG|R(?:Ü|UE|U)CKLASTSCHRIFT|R(?:Ü|UE|U)CKBELASTUNG|CHARGEBACK/;
 /**
  * Words a customer writes as well ("Rest nach Retoure", "Storno Pos. 2"): they block a guess, never our own
@@ -39,7 +42,7 @@ export function isProviderPayout(counterpartyName: string | null | undefined): b
 
 /** Does a credit's text say it returns or cancels an earlier transfer (rule 2 above)? */
 export function isReturnedCredit(remittance: string | null | undefined): boolean {
-  return !!remittance && RETURNED.test(remittance.toUpperCase());
+  return !!remittance && RETURN_BOOKING_WORDS.test(remittance.toUpperCase());
 }
 
 /** Does the text use a return word that customers write too (RETOURE, STORNO)? Not against our reference. */

@@ -10,14 +10,14 @@
  * Rückbelastungen)), or remittance words (Rücklastschrift, Retoure, Rückbuchung, RETURN, CHARGEBACK).
  */
 import { normaliseIban } from '../names.ts';
+import { RETURN_BOOKING_WORDS } from '../payment-nature.ts';
 import { extractReferences, numberKey } from '../references-extract.ts';
 import { signal } from '../scoring.ts';
 import type { Candidate, Decision, MatchAssignment, MatchPosting } from '../types.ts';
 
 const R_SUBFAMILIES = /\b(?:RRTN|RPCR|UPDD|ARET|RCHG|CAJT)\b/;
 const R_GVC = /^(?:GVC\s*)?(?:109|159|181|182|183|184)$/;
-const R_WORDS =
-  /R(?:Ü|UE|U)CKLASTSCHRIFT|R(?:Ü|UE|U)CKBUCHUNG|R(?:Ü|UE|U)CK(?:Ü|UE|U)BERWEISUNG|RETOURE|\bRETURN(?:ED)?\b|CHARGEBACK|R(?:Ü|UE|U)CKBELASTUNG/;
+const R_WORDS = new RegExp(`${RETURN_BOOKING_WORDS.source}|RETOURE|\\bRETURN(?:ED)?\\b`);
 
 export function isReturn(
   p: Pick<MatchPosting, 'reversal' | 'bankTxCode' | 'remittance' | 'amountMinor'>,
