@@ -40,6 +40,8 @@ export function rankCandidates(
   settingsFor: (o: MatchOrder) => MatchSettings,
   defaults: MatchSettings,
   withAmountOnly = true,
+  /** combinedCandidates(ev, index, defaults), when the caller has them already. */
+  combinations?: readonly Candidate[],
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const id of ev.signals.keys()) {
@@ -58,7 +60,7 @@ export function rankCandidates(
   const exactSingle = out.some(
     (c) => c.blockers.length === 0 && c.signals.some((s) => s.kind === 'amount_exact') && hasIdentity(c),
   );
-  if (!exactSingle) out.push(...combinedCandidates(ev, index, defaults));
+  if (!exactSingle) out.push(...(combinations ?? combinedCandidates(ev, index, defaults)));
   return sortSmall(out, byRank);
 }
 
@@ -277,10 +279,10 @@ export function runMatcher(input: MatchInput): MatchResult {
   // the first maxCandidates), the runner-up's score and pass, and the band. A waiting posting with a common
   // payer name ranks a dozen candidates; keeping them all through the passes made the waiting postings the
   // bulk of what the garbage collector had to copy.
-  const ranking = (ev: Evidence): NonNullable<Evidence['ranked']> => {
+  const ranking = (ev: Evidence, combinations?: readonly Candidate[]): NonNullable<Evidence['ranked']> => {
     const cached = fresh(ev);
     if (cached) return cached;
-    const candidates = rankCandidates(ev, index, settingsFor, settings, false);
+    const candidates = rankCandidates(ev, index, settingsFor, settings, false, combinations);
     const best = candidates[0];
     const second = best && runnerUp(candidates);
     return (ev.ranked = {
@@ -297,9 +299,13 @@ export function runMatcher(input: MatchInput): MatchResult {
     // named order can give: without one, ranking now would be wasted work.
     if (!ev.payerDone && pass !== 'reference' && !namesAgreeingPayer(ev)) return false;
     // The combined pass assigns only a combination ranked first: where none exists, ranking is wasted work.
-    if (pass === 'combined' && !fresh(ev) && combinedCandidates(ev, index, settings).length === 0)
-      return false;
-    const ranked = ranking(ev);
+    let combinations: Candidate[] | undefined;
+    if (pass === 'combined' && !fresh(ev)) {
+      combinations = combinedCandidates(ev, index, settings);
+      if (combinations.length === 0) return false;
+    }
+    // The combinations just found are ranked as they are, not searched again.
+    const ranked = ranking(ev, combinations);
     const best = ranked.top[0];
     if (!best || best.pass !== pass || ranked.band !== 'auto') return false;
     // Without the payer's other orders in view, a number is trusted only when the payer agrees with it and
