@@ -240,6 +240,36 @@ describe('Shopware 6 connector against the simulator', () => {
     });
   });
 
+  it('answers a transition of an unknown entity id as Shopware does (400, state machine error)', async () => {
+    const { sim } = await setup();
+    const tokenResponse = await fetch(`${sim.url}/api/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: sim.clientId,
+        client_secret: sim.clientSecret,
+      }),
+    });
+    const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+    const unknown = 'a'.repeat(32);
+    for (const entity of ['order_transaction', 'order']) {
+      const r = await fetch(`${sim.url}/api/_action/${entity}/${unknown}/state/paid`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(r.status).toBe(400);
+      expect(await r.json()).toMatchObject({
+        errors: [
+          {
+            code: 'SYSTEM__STATE_MACHINE_INVALID_ENTITY_ID',
+            detail: `Unable to read entity "${entity}" with id "${unknown}".`,
+          },
+        ],
+      });
+    }
+  });
+
   it('fetches a new token when the shop revokes one early, and when it expires', async () => {
     const { sim, connector } = await setup({ orders: 1 });
     await connector.listChangedOrders({});

@@ -104,6 +104,19 @@ const swError = (
   errors: [{ status: String(status), code, title, detail, meta: { parameters } }],
 });
 
+/** Shopware's answer to a state transition of an entity id it does not know (400, state machine error). */
+const invalidEntity = (res: ServerResponse, entity: string, id: string) =>
+  json(
+    res,
+    400,
+    swError(
+      400,
+      'SYSTEM__STATE_MACHINE_INVALID_ENTITY_ID',
+      'Bad Request',
+      `Unable to read entity "${entity}" with id "${id}".`,
+    ),
+  );
+
 export async function startShopware6Simulator(
   options: Shopware6SimulatorOptions = {},
 ): Promise<Shopware6Simulator> {
@@ -259,31 +272,13 @@ export async function startShopware6Simulator(
         const found = (order.transactions as Entity[]).find((t) => t.id === tx[1]);
         if (found) return transition(res, found, 'order_transaction.state', tx[2]!, order);
       }
-      return json(
-        res,
-        400,
-        swError(
-          400,
-          'SYSTEM__STATE_MACHINE_INVALID_ENTITY_ID',
-          'Bad Request',
-          `Unable to read entity "order_transaction" with id "${tx[1]}".`,
-        ),
-      );
+      return invalidEntity(res, 'order_transaction', tx[1] ?? '');
     }
     const ord = /^\/api\/_action\/order\/([0-9a-f]{32})\/state\/([a-z_]+)$/.exec(path);
     if (req.method === 'POST' && ord) {
       const order = orders.find((o) => o.id === ord[1]);
       if (order) return transition(res, order, 'order.state', ord[2]!, order);
-      return json(
-        res,
-        400,
-        swError(
-          400,
-          'SYSTEM__STATE_MACHINE_INVALID_ENTITY_ID',
-          'Bad Request',
-          `Unable to read entity "order" with id "${ord[1]}".`,
-        ),
-      );
+      return invalidEntity(res, 'order', ord[1] ?? '');
     }
     return json(
       res,
