@@ -1,6 +1,7 @@
 /**
  * What every CLI command needs: the database path, unlocking (keyring or passphrase), the core, output.
  */
+import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -113,4 +114,19 @@ export async function openCore(options: GlobalOptions, io: Io): Promise<OpenedCo
 
 export function printJson(io: Io, value: unknown): void {
   io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Opens the core for a command, runs `fn` with it and the global options, and always closes it. */
+export async function withCore<T>(
+  program: Command,
+  io: Io,
+  fn: (core: Core, options: GlobalOptions) => Promise<T> | T,
+): Promise<T> {
+  const options = program.opts<GlobalOptions>();
+  const { core } = await openCore(options, io);
+  try {
+    return await fn(core, options);
+  } finally {
+    core.close();
+  }
 }

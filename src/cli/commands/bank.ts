@@ -7,7 +7,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { ValidationError } from '#core/errors.ts';
 import { POSTING_STATUS_FILTERS, type PostingStatusFilter } from '#core/bank/postings-query.ts';
 import type { FileResult } from '#core/bank/import-service.ts';
-import { type GlobalOptions, type Io, formatFor, openCore, printJson } from '../context.ts';
+import { type Io, formatFor, printJson, withCore } from '../context.ts';
 import type { CliFormat } from '../i18n.ts';
 
 function parseStatus(value: string): PostingStatusFilter {
@@ -60,10 +60,8 @@ export function registerBank(program: Command, io: Io): void {
       'the account the files belong to (needed when a file names none, e.g. many CSV exports)',
     )
     .option('--csv-profile <name>', 'CSV mapping profile to use')
-    .action(async (files: string[], cmd: { account?: string; csvProfile?: string }) => {
-      const options = program.opts<GlobalOptions>();
-      const { core } = await openCore(options, io);
-      try {
+    .action((files: string[], cmd: { account?: string; csvProfile?: string }) =>
+      withCore(program, io, async (core, options) => {
         const importOptions = {
           actor: 'cli',
           ...(cmd.account ? { accountIban: cmd.account } : {}),
@@ -81,10 +79,8 @@ export function registerBank(program: Command, io: Io): void {
             'IMPORT_FILES_FAILED',
             `${failed} of ${files.length} file(s) could not be imported; nothing was stored from them.`,
           );
-      } finally {
-        core.close();
-      }
-    });
+      }),
+    );
 
   program
     .command('postings')
@@ -96,17 +92,15 @@ export function registerBank(program: Command, io: Io): void {
     .option('--limit <n>', 'at most n postings (default 100)', parseCount)
     .option('--offset <n>', 'skip n postings', parseCount)
     .action(
-      async (cmd: {
+      (cmd: {
         status?: PostingStatusFilter;
         account?: string;
         from?: string;
         to?: string;
         limit?: number;
         offset?: number;
-      }) => {
-        const options = program.opts<GlobalOptions>();
-        const { core } = await openCore(options, io);
-        try {
+      }) =>
+        withCore(program, io, (core, options) => {
           const limit = cmd.limit ?? 100;
           const offset = cmd.offset ?? 0;
           const page = core.bank.listPostings({
@@ -133,10 +127,7 @@ export function registerBank(program: Command, io: Io): void {
             ].join(' '),
           );
           io.stdout(`${lines.join('\n')}${lines.length ? '\n' : ''}${f.t.postings(f.count(page.total))}\n`);
-        } finally {
-          core.close();
-        }
-      },
+        }),
     );
 
   program
@@ -144,10 +135,8 @@ export function registerBank(program: Command, io: Io): void {
     .description('set (or show) the watch folder: new statement files there are imported by "kassenwart run"')
     .argument('[folder]', 'folder to watch')
     .option('--off', 'stop watching any folder')
-    .action(async (folder: string | undefined, cmd: { off?: boolean }) => {
-      const options = program.opts<GlobalOptions>();
-      const { core } = await openCore(options, io);
-      try {
+    .action((folder: string | undefined, cmd: { off?: boolean }) =>
+      withCore(program, io, (core, options) => {
         if (cmd.off) core.bank.setWatchFolder(null);
         else if (folder) core.bank.setWatchFolder(resolve(folder));
         const current = core.bank.getWatchFolder();
@@ -156,8 +145,6 @@ export function registerBank(program: Command, io: Io): void {
           const t = formatFor(options, io).t.watch;
           io.stdout(`${current ? t.folder(current) : t.none}\n`);
         }
-      } finally {
-        core.close();
-      }
-    });
+      }),
+    );
 }

@@ -9,7 +9,7 @@ import { NotFoundError, ValidationError } from '#core/errors.ts';
 import { parseDecimalToMinor } from '#core/money.ts';
 import { postings } from '#core/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
-import { type GlobalOptions, type Io, formatFor, openCore, printJson } from '../context.ts';
+import { type Io, formatFor, printJson, withCore } from '../context.ts';
 import type { CliFormat } from '../i18n.ts';
 
 function parseId(value: string): number {
@@ -72,10 +72,8 @@ export function registerMatching(program: Command, io: Io): void {
   program
     .command('match')
     .description('run the matcher: assign what is unambiguous, queue the rest with suggestions')
-    .action(async () => {
-      const options = program.opts<GlobalOptions>();
-      const { core } = await openCore(options, io);
-      try {
+    .action(() =>
+      withCore(program, io, (core, options) => {
         const s = core.matching.run();
         if (options.json) printJson(io, s);
         else {
@@ -85,19 +83,15 @@ export function registerMatching(program: Command, io: Io): void {
             `${f.t.match(n(s.auto), n(s.suggested), n(s.none), n(s.returns), n(s.debits), n(s.durationMs))}\n`,
           );
         }
-      } finally {
-        core.close();
-      }
-    });
+      }),
+    );
 
   program
     .command('queue')
     .description('unassigned postings with their best candidates and the reasons')
     .option('--limit <n>', 'how many postings (1-500)', (v: string) => parseLimit(v), 50)
-    .action(async (cmd: { limit: number }) => {
-      const options = program.opts<GlobalOptions>();
-      const { core } = await openCore(options, io);
-      try {
+    .action((cmd: { limit: number }) =>
+      withCore(program, io, (core, options) => {
         const page = core.matching.queue({ limit: cmd.limit });
         if (options.json) printJson(io, page);
         else {
@@ -108,10 +102,8 @@ export function registerMatching(program: Command, io: Io): void {
               : `${f.t.queue.nothing}\n`,
           );
         }
-      } finally {
-        core.close();
-      }
-    });
+      }),
+    );
 
   program
     .command('assign')
@@ -119,10 +111,8 @@ export function registerMatching(program: Command, io: Io): void {
     .argument('<posting>', 'posting id', parseId)
     .argument('<orders...>', 'ORDER or ORDER:AMOUNT')
     .option('--note <text>', 'why (kept with the assignment)')
-    .action(async (postingId: number, specs: string[], cmd: { note?: string }) => {
-      const options = program.opts<GlobalOptions>();
-      const { core } = await openCore(options, io);
-      try {
+    .action((postingId: number, specs: string[], cmd: { note?: string }) =>
+      withCore(program, io, (core, options) => {
         const posting = core.deps.db
           .select({ currency: postings.currency })
           .from(postings)
@@ -155,20 +145,16 @@ export function registerMatching(program: Command, io: Io): void {
           const f = formatFor(options, io);
           io.stdout(`${created.map((a) => describeAssignment(a, f)).join('\n')}\n`);
         }
-      } finally {
-        core.close();
-      }
-    });
+      }),
+    );
 
   program
     .command('unassign')
     .description('undo an assignment (automatic or manual): order status restored, shop write-back corrected')
     .argument('<assignment>', 'assignment id', parseId)
     .option('--reason <text>', 'why', 'undone by the dealer')
-    .action(async (assignmentId: number, cmd: { reason: string }) => {
-      const options = program.opts<GlobalOptions>();
-      const { core } = await openCore(options, io);
-      try {
+    .action((assignmentId: number, cmd: { reason: string }) =>
+      withCore(program, io, (core, options) => {
         const r = core.matching.undo({ assignmentId, reason: cmd.reason, actor: 'cli' });
         if (options.json) printJson(io, r);
         else {
@@ -178,10 +164,8 @@ export function registerMatching(program: Command, io: Io): void {
             `${f.t.undone(describeAssignment(r.assignment, f), f.status(r.orderStatus))}${transfer}\n`,
           );
         }
-      } finally {
-        core.close();
-      }
-    });
+      }),
+    );
 
   program
     .command('ignore')
@@ -189,20 +173,16 @@ export function registerMatching(program: Command, io: Io): void {
     .argument('<posting>', 'posting id', parseId)
     .option('--undo', 'put the posting back into the queue')
     .option('--note <text>', 'why')
-    .action(async (postingId: number, cmd: { undo?: boolean; note?: string }) => {
-      const options = program.opts<GlobalOptions>();
-      const { core } = await openCore(options, io);
-      try {
+    .action((postingId: number, cmd: { undo?: boolean; note?: string }) =>
+      withCore(program, io, (core, options) => {
         const r = core.matching.ignore({ postingId, undo: cmd.undo === true, note: cmd.note, actor: 'cli' });
         if (options.json) printJson(io, r);
         else {
           const f = formatFor(options, io);
           io.stdout(`${f.t.ignored(r.postingId, f.postingState(r.matchState))}\n`);
         }
-      } finally {
-        core.close();
-      }
-    });
+      }),
+    );
 
   program
     .command('search')
@@ -213,15 +193,14 @@ export function registerMatching(program: Command, io: Io): void {
     .option('--all', 'also orders no longer awaiting payment (paid, cancelled, ...)')
     .option('--limit <n>', 'how many (1-200)', (v: string) => parseLimit(v, 200), 20)
     .action(
-      async (
+      (
         query: string | undefined,
         cmd: { amount?: string; currency: string; all?: boolean; limit: number },
       ) => {
-        const options = program.opts<GlobalOptions>();
+        // A bad amount is refused before the database is opened.
         const amountMinor =
           cmd.amount === undefined ? undefined : parseAmount(cmd.amount, cmd.currency.toUpperCase());
-        const { core } = await openCore(options, io);
-        try {
+        return withCore(program, io, (core, options) => {
           const items = core.matching.searchOrders({
             query,
             amountMinor,
@@ -237,9 +216,7 @@ export function registerMatching(program: Command, io: Io): void {
                 : `${f.t.noOrdersFound}\n`,
             );
           }
-        } finally {
-          core.close();
-        }
+        });
       },
     );
 
@@ -250,10 +227,8 @@ export function registerMatching(program: Command, io: Io): void {
     .option('--posting <id>', 'only this posting', parseId)
     .option('--order <id>', 'only this order (id)', parseId)
     .option('--limit <n>', 'how many (1-500)', (v: string) => parseLimit(v), 100)
-    .action(async (cmd: { all?: boolean; posting?: number; order?: number; limit: number }) => {
-      const options = program.opts<GlobalOptions>();
-      const { core } = await openCore(options, io);
-      try {
+    .action((cmd: { all?: boolean; posting?: number; order?: number; limit: number }) =>
+      withCore(program, io, (core, options) => {
         const items = core.matching.assignments({
           includeUndone: cmd.all === true,
           limit: cmd.limit,
@@ -269,8 +244,6 @@ export function registerMatching(program: Command, io: Io): void {
               : `${f.t.assignment.none}\n`,
           );
         }
-      } finally {
-        core.close();
-      }
-    });
+      }),
+    );
 }

@@ -23,7 +23,15 @@ import type { ShopMapping } from '#core/shops/connector.ts';
 import type { CredentialName, ShopCredentials } from '#core/shops/connector-factory.ts';
 import { connectorFactory } from '#core/shops/registry.ts';
 import { KassenwartError } from '#core/errors.ts';
-import { type GlobalOptions, type Io, formatFor, openCore, printJson, promptPassphrase } from '../context.ts';
+import {
+  type GlobalOptions,
+  type Io,
+  formatFor,
+  openCore,
+  printJson,
+  promptPassphrase,
+  withCore,
+} from '../context.ts';
 import type { CliFormat } from '../i18n.ts';
 
 const CREDENTIAL_ENV: Record<CredentialName, string> = {
@@ -116,21 +124,6 @@ function mappingText(m: ShopMapping, f: CliFormat): string {
   if (m.orderNumberPattern) lines.push(`  ${t.orderNumber.padEnd(11)} /${m.orderNumberPattern}/`);
   lines.push(t.paymentInformation(m.sendPaymentInformation));
   return lines.join('\n');
-}
-
-/** Opens the core, runs `fn`, always closes. */
-async function withCore<T>(
-  program: Command,
-  io: Io,
-  fn: (core: Awaited<ReturnType<typeof openCore>>['core'], options: GlobalOptions) => Promise<T> | T,
-): Promise<T> {
-  const options = program.opts<GlobalOptions>();
-  const { core } = await openCore(options, io);
-  try {
-    return await fn(core, options);
-  } finally {
-    core.close();
-  }
 }
 
 export function registerShops(program: Command, io: Io): void {

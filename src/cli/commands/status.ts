@@ -5,9 +5,9 @@ import {
   type Io,
   formatFor,
   initStore,
-  openCore,
   printJson,
   resolveDbPath,
+  withCore,
 } from '../context.ts';
 
 export function registerInit(program: Command, io: Io): void {
@@ -30,10 +30,8 @@ export function registerStatus(program: Command, io: Io): void {
   program
     .command('status')
     .description('counts per order status, unassigned postings, failed status transfers')
-    .action(async () => {
-      const options = program.opts<GlobalOptions>();
-      const { core } = await openCore(options, io);
-      try {
+    .action(() =>
+      withCore(program, io, (core, options) => {
         const summary = core.status.summary();
         if (options.json) {
           printJson(io, summary);
@@ -51,8 +49,6 @@ export function registerStatus(program: Command, io: Io): void {
           `${f.t.status.shops}: ${f.count(summary.shops)}`,
         ];
         io.stdout(`${lines.join('\n')}\n`);
-      } finally {
-        core.close();
-      }
-    });
+      }),
+    );
 }
