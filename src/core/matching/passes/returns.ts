@@ -23,8 +23,11 @@ export function isReturn(
   p: Pick<MatchPosting, 'reversal' | 'bankTxCode' | 'remittance' | 'amountMinor'>,
 ): boolean {
   if (p.reversal) return true;
-  const code = (p.bankTxCode ?? '').toUpperCase().replace(/[-/]/g, ' ');
-  if (R_SUBFAMILIES.test(code) || R_GVC.test(code.trim())) return true;
+  // Most postings carry no bank transaction code, and a credit needs no look at its text: nothing to upper-case.
+  if (p.bankTxCode) {
+    const code = p.bankTxCode.toUpperCase().replace(/[-/]/g, ' ');
+    if (R_SUBFAMILIES.test(code) || R_GVC.test(code.trim())) return true;
+  }
   return p.amountMinor < 0 && R_WORDS.test((p.remittance ?? '').toUpperCase());
 }
 
@@ -36,12 +39,14 @@ export type ReturnContext = {
   byOrder: Map<number, MatchAssignment[]>;
   /** Normalised payer IBAN -> the postings (ids, first seen first) whose assignments it paid. */
   byIban: Map<string, Set<number>>;
-  postingAmount: Map<number, number>;
+  /** The postings of the run; their amounts by id are looked up only when a return needs them. */
+  postings: readonly Pick<MatchPosting, 'id' | 'amountMinor'>[];
+  postingAmount: Map<number, number> | undefined;
 };
 
 export function returnContext(
   assignments: readonly MatchAssignment[],
-  postingAmounts: ReadonlyMap<number, number>,
+  postings: readonly Pick<MatchPosting, 'id' | 'amountMinor'>[],
 ): ReturnContext {
   const ctx: ReturnContext = {
     byEndToEnd: new Map(),
@@ -49,7 +54,8 @@ export function returnContext(
     byPosting: new Map(),
     byOrder: new Map(),
     byIban: new Map(),
-    postingAmount: new Map(postingAmounts),
+    postings,
+    postingAmount: undefined,
   };
   const push = <K>(m: Map<K, MatchAssignment[]>, k: K, a: MatchAssignment) => {
     const l = m.get(k);
@@ -73,6 +79,16 @@ export function returnContext(
   return ctx;
 }
 
+/** The amount of a posting of this run (a map built on first use: most runs have no return to look at). */
+function amountOf(ctx: ReturnContext, postingId: number): number | undefined {
+  if (!ctx.postingAmount) {
+    const map = new Map<number, number>();
+    for (const p of ctx.postings) map.set(p.id, p.amountMinor);
+    ctx.postingAmount = map;
+  }
+  return ctx.postingAmount.get(postingId);
+}
+
 /** The assignments (grouped by original posting) a return posting may reverse, with why. */
 function originals(p: MatchPosting, ctx: ReturnContext): { postingId: number; why: string }[] {
   const amount = Math.abs(p.amountMinor);
@@ -80,7 +96,7 @@ function originals(p: MatchPosting, ctx: ReturnContext): { postingId: number; wh
     const list = ctx.byPosting.get(postingId) ?? [];
     if (list.length === 0) return false;
     const assigned = list.reduce((s, a) => s + a.amountMinor, 0);
-    return assigned === amount || ctx.postingAmount.get(postingId) === amount;
+    return assigned === amount || amountOf(ctx, postingId) === amount;
   };
   const e2e = p.endToEndId?.trim().toUpperCase();
   if (e2e && e2e !== 'NOTPROVIDED') {
