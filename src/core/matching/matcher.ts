@@ -11,7 +11,7 @@ import { byCodeUnits, sortSmall } from './small-sort.ts';
 import { addPayerEvidence, collectEvidence, type Evidence } from './passes/evidence.ts';
 import { combinedCandidates } from './passes/combined.ts';
 import { isReturn, returnContext, returnDecision } from './passes/returns.ts';
-import { cachedPass, hasIdentity, singleCandidate } from './passes/single.ts';
+import { hasIdentity, passOf, singleCandidate } from './passes/single.ts';
 import type { MatchSettings } from './settings.ts';
 import {
   EMPTY_FACTS,
@@ -58,10 +58,13 @@ export function rankCandidates(
   }
   // An exact single order named by a number or reference makes combinations moot; one found by the payer
   // alone does not: the same payer's other orders may add up to the amount just as well.
-  const exactSingle = out.some(
-    (c) => c.blockers.length === 0 && c.signals.some((s) => s.kind === 'amount_exact') && hasIdentity(c),
-  );
-  if (!exactSingle) out.push(...(combinations ?? combinedCandidates(ev, index, defaults)));
+  let exactSingle = false;
+  for (const c of out)
+    if (c.blockers.length === 0 && hasKind(c, 'amount_exact') && hasIdentity(c)) {
+      exactSingle = true;
+      break;
+    }
+  if (!exactSingle) for (const c of combinations ?? combinedCandidates(ev, index, defaults)) out.push(c);
   return sortSmall(out, byRank);
 }
 
@@ -95,32 +98,31 @@ function reasonsAgainst(
   settings: MatchSettings,
   limit: number,
 ): string[] {
-  if (best.blockers.length >= limit) return best.blockers;
-  const reasons = [...best.blockers];
-  if (best.score < settings.autoThreshold && reasons.push('score_below_threshold') >= limit) return reasons;
+  const blockers = best.blockers;
+  if (blockers.length >= limit) return blockers;
+  // The reasons beyond the blockers, in a list made only once a rule adds one: most rankings end with none.
+  let added: string[] | undefined;
+  if (best.score < settings.autoThreshold) {
+    (added ??= []).push('score_below_threshold');
+    if (blockers.length + added.length >= limit) return joined(blockers, added);
+  }
   const second = runnerUp(candidates);
   if (second) {
     // Evidence tiers: our reference beats a number, a number beats a typo, a typo beats payer + amount. A
     // better tier is clearly ahead whatever the scores; within a tier the score margin decides. A runner-up
     // of a better tier (the payer named another order) is a conflict, never automatic.
-    if (tier(second) > tier(best)) reasons.push('other_order_named');
+    if (tier(second) > tier(best)) (added ??= []).push('other_order_named');
     else if (tier(second) === tier(best) && best.score - second.score < settings.minMargin)
-      reasons.push('not_clearly_ahead');
-    if (reasons.length >= limit) return reasons;
+      (added ??= []).push('not_clearly_ahead');
+    if (blockers.length + (added?.length ?? 0) >= limit) return joined(blockers, added);
   }
   // Hard rule: the number points at one order, but the payer and the amount point at another (a typo that
   // happens to be another open order's number), or the payer's own order is named just as well (two shops
   // with the same order number: the payer paid their own, already paid order once more). Only our reference
   // outweighs the payer.
-  if (
-    best.pass !== 'reference' &&
-    !payerAgrees(best) &&
-    anyOther(
-      candidates,
-      (c) => !overlapping(c, best) && payerAgrees(c) && (amountAgrees(c) || tier(c) >= tier(best)),
-    )
-  ) {
-    if (reasons.push('payer_points_elsewhere') >= limit) return reasons;
+  if (best.pass !== 'reference' && !payerAgrees(best) && payerPointsElsewhere(candidates, best)) {
+    (added ??= []).push('payer_points_elsewhere');
+    if (blockers.length + added.length >= limit) return joined(blockers, added);
   }
   // Hard rule: a part payment of the named order, while the amount pays another order of the same payer in
   // full (a wrong number, or a tenth of the amount typed): which one the payer meant is the dealer's call. The
@@ -128,41 +130,77 @@ function reasonsAgainst(
   // another order of the payer with exactly the amount is at least as likely the one paid. Our reference is no
   // exception: a customer who reuses the banking app's template of the first order's payment for the second
   // order sends the first order's reference with the second order's amount.
-  if (
-    !best.signals.some((s) => s.kind === 'amount_exact' || s.kind === 'amount_sum') &&
-    anyOther(
-      candidates,
-      (c) => !overlapping(c, best) && payerAgrees(c) && c.signals.some((s) => s.kind === 'amount_exact'),
-    )
-  ) {
-    if (reasons.push('amount_fits_other_order') >= limit) return reasons;
+  if (!hasKind(best, 'amount_exact', 'amount_sum') && amountFitsOther(candidates, best)) {
+    (added ??= []).push('amount_fits_other_order');
+    if (blockers.length + added.length >= limit) return joined(blockers, added);
   }
   // Hard rule: same amount and same payer on several open orders, with no number or reference to tell.
-  if (!hasIdentity(best)) {
-    let bestKinds: string | undefined;
-    if (
-      anyOther(
-        candidates,
-        (c) =>
-          !overlapping(c, best) &&
-          best.amountMinor === c.amountMinor &&
-          (bestKinds ??= kinds(best)) === kinds(c),
-      )
-    )
-      reasons.push('ambiguous_same_amount_same_name');
-  }
-  return reasons;
+  if (!hasIdentity(best) && sameShapeElsewhere(candidates, best))
+    (added ??= []).push('ambiguous_same_amount_same_name');
+  return joined(blockers, added);
 }
 
-/** Does any candidate but the first pass the test? (Without copying the list: band() runs for every ranking.) */
-function anyOther(candidates: readonly Candidate[], test: (c: Candidate) => boolean): boolean {
-  for (let i = 1; i < candidates.length; i++) if (test(candidates[i] as Candidate)) return true;
+/** The blockers followed by the added reasons, in a new list. */
+function joined(blockers: readonly string[], added: readonly string[] | undefined): string[] {
+  const out = blockers.slice();
+  if (added) for (const r of added) out.push(r);
+  return out;
+}
+
+/*
+ * The rules' scans over the other candidates are module functions, not closures made per ranking (the matcher
+ * ranks several hundred thousand times a run; see order-index.ts on closures under tsx).
+ */
+
+/** Does a candidate carry a signal of kind `a` (or `b`)? */
+function hasKind(c: Candidate, a: string, b?: string): boolean {
+  for (const s of c.signals) if (s.kind === a || s.kind === b) return true;
+  return false;
+}
+
+/** Another candidate, not sharing an order with `best`, with the payer's agreement and the amount or a tier as good. */
+function payerPointsElsewhere(candidates: readonly Candidate[], best: Candidate): boolean {
+  for (let i = 1; i < candidates.length; i++) {
+    const c = candidates[i] as Candidate;
+    if (!overlapping(c, best) && payerAgrees(c) && (amountAgrees(c) || tier(c) >= tier(best))) return true;
+  }
+  return false;
+}
+
+/** Another candidate, not sharing an order with `best`, of the same payer with exactly the amount. */
+function amountFitsOther(candidates: readonly Candidate[], best: Candidate): boolean {
+  for (let i = 1; i < candidates.length; i++) {
+    const c = candidates[i] as Candidate;
+    if (!overlapping(c, best) && payerAgrees(c) && hasKind(c, 'amount_exact')) return true;
+  }
+  return false;
+}
+
+/** Another candidate, not sharing an order with `best`, with the same amount and the same kinds of evidence. */
+function sameShapeElsewhere(candidates: readonly Candidate[], best: Candidate): boolean {
+  let bestKinds: string | undefined;
+  for (let i = 1; i < candidates.length; i++) {
+    const c = candidates[i] as Candidate;
+    if (
+      !overlapping(c, best) &&
+      best.amountMinor === c.amountMinor &&
+      (bestKinds ??= kinds(best)) === kinds(c)
+    )
+      return true;
+  }
   return false;
 }
 
 /** Do two candidates share an order? */
 function overlapping(c: Candidate, best: Candidate): boolean {
-  return c.orderIds.some((id) => best.orderIds.includes(id));
+  for (const id of c.orderIds) if (best.orderIds.includes(id)) return true;
+  return false;
+}
+
+/** Are all of a candidate's orders among the best one's? */
+function within(c: Candidate, best: Candidate): boolean {
+  for (const id of c.orderIds) if (!best.orderIds.includes(id)) return false;
+  return true;
 }
 
 /**
@@ -171,13 +209,23 @@ function overlapping(c: Candidate, best: Candidate): boolean {
  */
 function runnerUp(candidates: readonly Candidate[]): Candidate | undefined {
   const best = candidates[0];
-  return best && candidates.find((c, i) => i > 0 && !c.orderIds.every((id) => best.orderIds.includes(id)));
+  if (best)
+    for (let i = 1; i < candidates.length; i++) {
+      const c = candidates[i] as Candidate;
+      if (!within(c, best)) return c;
+    }
+  return undefined;
 }
 
 const AMOUNT_FITS = new Set(['amount_exact', 'amount_within_tolerance', 'amount_sum']);
-const payerAgrees = (c: Candidate) =>
-  c.signals.some((s) => AGREEING_PAYER_KINDS.has(s.kind) && (s.weight ?? 0) > 0);
-const amountAgrees = (c: Candidate) => c.signals.some((s) => AMOUNT_FITS.has(s.kind));
+function payerAgrees(c: Candidate): boolean {
+  for (const s of c.signals) if (AGREEING_PAYER_KINDS.has(s.kind) && (s.weight ?? 0) > 0) return true;
+  return false;
+}
+function amountAgrees(c: Candidate): boolean {
+  for (const s of c.signals) if (AMOUNT_FITS.has(s.kind)) return true;
+  return false;
+}
 
 /** Does any order the posting names carry a payer signal that agrees (the only way payerAgrees can hold)? */
 function namesAgreeingPayer(ev: Evidence): boolean {
@@ -240,6 +288,20 @@ export function byBookingDate(postings: readonly MatchPosting[]): MatchPosting[]
   return out;
 }
 
+const PASS_BITS: Record<PassName, number> = {
+  reference: 1,
+  number: 2,
+  combined: 4,
+  typo: 8,
+  payer: 16,
+  amount: 32,
+  return: 64,
+  debit: 128,
+};
+function passBit(pass: PassName): number {
+  return PASS_BITS[pass];
+}
+
 const RELEASED = new Map<number, Signal[]>();
 
 /**
@@ -252,7 +314,6 @@ function release(ev: Evidence): void {
   ev.signals = RELEASED;
   ev.ranked = undefined;
   ev.possible = undefined;
-  ev.passes = undefined;
   ev.payerNames = undefined;
   ev.nature = undefined;
   ev.textNames = undefined;
@@ -299,17 +360,16 @@ export function runMatcher(input: MatchInput): MatchResult {
     const order = c ? index.byId.get(c.orderIds[0] ?? -1)?.order : undefined;
     return order ? settingsFor(order) : settings;
   };
-  // Which passes can possibly assign a posting, from its evidence; the others skip the ranking work.
-  const possibleFor = (ev: Evidence): Set<PassName> => {
-    let set = ev.possible;
-    if (!set) {
-      set = new Set<PassName>();
-      const passes = set;
-      ev.signals.forEach((signals, id) => passes.add(cachedPass(ev, id, signals)));
-      if (ev.signals.size >= 2) set.add('combined');
-      ev.possible = set;
+  // Which passes can possibly assign a posting, from its evidence (a bit per pass); the others skip the ranking
+  // work.
+  const possible = (ev: Evidence, pass: PassName): boolean => {
+    let bits = ev.possible;
+    if (bits === undefined) {
+      bits = ev.signals.size >= 2 ? passBit('combined') : 0;
+      for (const signals of ev.signals.values()) bits |= passBit(passOf(signals));
+      ev.possible = bits;
     }
-    return set;
+    return (bits & passBit(pass)) !== 0;
   };
   const withPayer = (ev: Evidence) => {
     if (ev.payerDone) return;
@@ -352,7 +412,7 @@ export function runMatcher(input: MatchInput): MatchResult {
     });
   };
   const tryAuto = (ev: Evidence, pass: PassName): boolean => {
-    if (!possibleFor(ev).has(pass)) return false;
+    if (!possible(ev, pass)) return false;
     // Without the payer evidence a number needs the payer's agreement (below), which only a payer signal on a
     // named order can give: without one, ranking now would be wasted work.
     if (!ev.payerDone && pass !== 'reference' && !namesAgreeingPayer(ev)) return false;
@@ -401,7 +461,7 @@ export function runMatcher(input: MatchInput): MatchResult {
     // the payer agrees with its order (then payer and amount cannot point elsewhere). Most postings end here;
     // the rest get the full payer evidence and a second look. Weaker passes always need it.
     if (pass !== 'reference' && pass !== 'number') withPayer(ev);
-    else if (!possibleFor(ev).has(pass)) return false;
+    else if (!possible(ev, pass)) return false;
     let done = tryAuto(ev, pass);
     if (!done && !ev.payerDone) {
       withPayer(ev);

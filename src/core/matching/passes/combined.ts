@@ -11,32 +11,48 @@ import type { Candidate, Signal } from '../types.ts';
 import { postingNature, type Evidence } from './evidence.ts';
 import { passOf } from './single.ts';
 
+/**
+ * Subsets of 2…maxSize of `ids` (in their order) whose open amounts sum to `target` within `tol`; at most `limit`.
+ * A recursive module function, not a closure made per call (see order-index.ts on closures under tsx).
+ */
 function subsetsSumming(
   ids: readonly number[],
-  open: (id: number) => number,
+  index: OrderIndex,
   target: number,
   tol: number,
   maxSize: number,
   limit: number,
 ): number[][] {
   const found: number[][] = [];
-  const pick: number[] = [];
-  const walk = (start: number, sum: number): void => {
-    if (found.length >= limit) return;
-    if (pick.length >= 2 && Math.abs(sum - target) <= tol) found.push([...pick]);
-    if (pick.length === maxSize) return;
-    for (let i = start; i < ids.length; i++) {
-      const id = ids[i];
-      if (id === undefined) continue;
-      const next = sum + open(id);
-      if (next > target + tol) continue;
-      pick.push(id);
-      walk(i + 1, next);
-      pick.pop();
-    }
-  };
-  walk(0, 0);
+  walk({ ids, index, target, tol, maxSize, limit, found, pick: [] }, 0, 0);
   return found;
+}
+
+type Search = {
+  ids: readonly number[];
+  index: OrderIndex;
+  target: number;
+  tol: number;
+  maxSize: number;
+  limit: number;
+  found: number[][];
+  pick: number[];
+};
+
+function walk(s: Search, start: number, sum: number): void {
+  const { ids, pick } = s;
+  if (s.found.length >= s.limit) return;
+  if (pick.length >= 2 && Math.abs(sum - s.target) <= s.tol) s.found.push([...pick]);
+  if (pick.length === s.maxSize) return;
+  for (let i = start; i < ids.length; i++) {
+    const id = ids[i];
+    if (id === undefined) continue;
+    const next = sum + s.index.openMinor(id);
+    if (next > s.target + s.tol) continue;
+    pick.push(id);
+    walk(s, i + 1, next);
+    pick.pop();
+  }
 }
 
 function combine(ev: Evidence, orderIds: number[], index: OrderIndex, viaPayer: boolean): Candidate {
@@ -88,6 +104,11 @@ function combine(ev: Evidence, orderIds: number[], index: OrderIndex, viaPayer: 
   };
 }
 
+function agreesAsPayer(signals: readonly Signal[]): boolean {
+  for (const s of signals) if (AGREEING_PAYER_KINDS.has(s.kind)) return true;
+  return false;
+}
+
 export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: MatchSettings): Candidate[] {
   // A combination needs two orders the posting points at (ranking asks this for every posting).
   if (ev.signals.size < 2) return [];
@@ -95,38 +116,29 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
   const tol = toleranceFor(settings, ev.openMinor);
   const identity: number[] = [];
   const payer: number[] = [];
-  ev.signals.forEach((signals, id) => {
+  for (const [id, signals] of ev.signals) {
     const entry = index.byId.get(id);
-    if (!entry || entry.open <= 0 || entry.order.currency !== ev.posting.currency) return;
+    if (!entry || entry.open <= 0 || entry.order.currency !== ev.posting.currency) continue;
     const pass = passOf(signals);
     if (pass === 'reference' || pass === 'number') identity.push(id);
-    else if (signals.some((s) => AGREEING_PAYER_KINDS.has(s.kind))) payer.push(id);
-  });
+    else if (agreesAsPayer(signals)) payer.push(id);
+  }
   if (identity.length >= 2 && identity.length <= settings.maxCombinationPool) {
     identity.sort((a, b) => a - b);
-    const open = (id: number) => index.openMinor(id);
-    for (const ids of subsetsSumming(identity, open, ev.openMinor, tol, settings.maxCombinationSize, 8)) {
+    for (const ids of subsetsSumming(identity, index, ev.openMinor, tol, settings.maxCombinationSize, 8)) {
       out.push(combine(ev, ids, index, false));
     }
   }
   if (out.length === 0 && payer.length >= 2) {
     // The newest orders first: a payment usually covers recent orders. Order dates are ISO strings: compared
     // by code units (a locale's collation is slower and knows nothing better about them).
-    const created = (id: number) => index.byId.get(id)?.order.createdAt ?? '';
     const pool = payer
-      .map((id) => ({ id, at: created(id) }))
+      .map((id) => ({ id, at: index.byId.get(id)?.order.createdAt ?? '' }))
       .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id - b.id))
       .slice(0, settings.maxCombinationPool)
       .map((x) => x.id);
     // Exact sums only for payer-based combinations: without numbers, a tolerance makes too many subsets fit.
-    const subsets = subsetsSumming(
-      pool,
-      (id) => index.openMinor(id),
-      ev.openMinor,
-      0,
-      settings.maxCombinationSize,
-      8,
-    );
+    const subsets = subsetsSumming(pool, index, ev.openMinor, 0, settings.maxCombinationSize, 8);
     for (const ids of subsets) {
       const c = combine(
         ev,

@@ -38,10 +38,8 @@ export type Evidence = {
   day: number | undefined;
   /** Payer evidence (name, learned facts) is added lazily: most postings are decided on their reference. */
   payerDone: boolean;
-  /** Cache: the pass each order's evidence belongs to; cleared when evidence is added. */
-  passes: Map<number, PassName> | undefined;
-  /** Cache of the matcher: the passes that can possibly assign this posting; cleared when evidence is added. */
-  possible: Set<PassName> | undefined;
+  /** Cache of the matcher: the passes that can possibly assign this posting (a bit each); cleared when evidence is added. */
+  possible: number | undefined;
   /**
    * Cache of the matcher: the last ranking of the automatic passes, with the open amounts it was made for. Only
    * what an automatic decision keeps: the best candidate first (for the queue, the first maxCandidates), the
@@ -153,7 +151,6 @@ export function collectEvidence(
     amountOrders: NO_ORDERS,
     day: epochDay(posting.bookingDate),
     payerDone: false,
-    passes: undefined,
     possible: undefined,
     payerNames: undefined,
     nature: undefined,
@@ -227,7 +224,6 @@ export function tokensWithin(key: string, tokens: readonly string[]): boolean {
 export function addPayerEvidence(out: Evidence, index: OrderIndex, learned: LearnedFacts): void {
   if (out.payerDone) return;
   out.payerDone = true;
-  out.passes = undefined;
   payerEvidence(out.posting, index, learned, out);
   pruneTypos(out, index);
   const same = index.byAmount.get(out.posting.currency)?.get(out.openMinor) ?? [];

@@ -20,16 +20,10 @@ import { numberCore } from '../references-extract.ts';
 
 export type SettingsFor = (order: MatchOrder) => MatchSettings;
 
-export function cachedPass(ev: Evidence, orderId: number, signals: readonly Signal[]): PassName {
-  let pass = ev.passes?.get(orderId);
-  if (pass === undefined) {
-    pass = passOf(signals);
-    (ev.passes ??= new Map()).set(orderId, pass);
-  }
-  return pass;
-}
-
-/** The strongest evidence tier among the signals (one scan, no intermediate set: called per order and pass). */
+/**
+ * The strongest evidence tier among the signals (one scan, no intermediate set: called per order and pass). Not
+ * cached: a scan of a few signals costs less than a map per posting to keep the answers in.
+ */
 export function passOf(signals: readonly Signal[]): PassName {
   let best = 0;
   for (const s of signals) {
@@ -77,48 +71,82 @@ function dateSignalOf(age: number): Signal {
 }
 
 /** Amount signal, flags and the accepted shortfall of a posting amount against an open amount. */
-export function amountSignal(
+type AmountFit = {
+  signal: Signal;
+  flags: Candidate['flags'];
+  shortfallMinor: number;
+  over: boolean;
+  partial: boolean;
+};
+
+/**
+ * The result of amountFit, written into one module-level object (singleCandidate reads it at once and does not
+ * re-enter): one allocation fewer per ranked candidate.
+ */
+const FIT: AmountFit = {
+  signal: { kind: 'amount_exact', detail: '', weight: 0 },
+  flags: NO_FLAGS,
+  shortfallMinor: 0,
+  over: false,
+  partial: false,
+};
+
+function setFit(
+  signal: Signal,
+  flags: Candidate['flags'],
+  shortfallMinor: number,
+  over: boolean,
+  partial: boolean,
+): AmountFit {
+  FIT.signal = signal;
+  FIT.flags = flags;
+  FIT.shortfallMinor = shortfallMinor;
+  FIT.over = over;
+  FIT.partial = partial;
+  return FIT;
+}
+
+function amountFit(
   paidMinor: number,
   openMinor: number,
   tolerance: number,
-  exactSignals?: Map<number, Signal>,
-): { signal: Signal; flags: Candidate['flags']; shortfallMinor: number; over: boolean; partial: boolean } {
+  exactSignals: Map<number, Signal>,
+): AmountFit {
   const diff = paidMinor - openMinor;
   if (diff === 0) {
-    let exact = exactSignals?.get(openMinor);
+    let exact = exactSignals.get(openMinor);
     if (!exact) {
       exact = Object.freeze(signal('amount_exact', `amount equals the open ${openMinor}`));
-      exactSignals?.set(openMinor, exact);
+      exactSignals.set(openMinor, exact);
     }
-    return { signal: exact, flags: NO_FLAGS, shortfallMinor: 0, over: false, partial: false };
+    return setFit(exact, NO_FLAGS, 0, false, false);
   }
-  if (Math.abs(diff) <= tolerance) {
-    return {
-      signal: signal(
+  if (Math.abs(diff) <= tolerance)
+    return setFit(
+      signal(
         'amount_within_tolerance',
         `amount ${diff < 0 ? 'short' : 'over'} by ${Math.abs(diff)} (tolerance ${tolerance})`,
       ),
-      flags: diff < 0 ? FEES_DEDUCTED : OVERPAID,
-      shortfallMinor: diff < 0 ? -diff : 0,
-      over: false,
-      partial: false,
-    };
-  }
+      diff < 0 ? FEES_DEDUCTED : OVERPAID,
+      diff < 0 ? -diff : 0,
+      false,
+      false,
+    );
   if (diff < 0)
-    return {
-      signal: signal('amount_partial', `pays ${paidMinor} of the open ${openMinor}`),
-      flags: PARTIAL,
-      shortfallMinor: 0,
-      over: false,
-      partial: true,
-    };
-  return {
-    signal: signal('amount_over', `pays ${diff} more than the open ${openMinor}`),
-    flags: OVERPAID,
-    shortfallMinor: 0,
-    over: true,
-    partial: false,
-  };
+    return setFit(
+      signal('amount_partial', `pays ${paidMinor} of the open ${openMinor}`),
+      PARTIAL,
+      0,
+      false,
+      true,
+    );
+  return setFit(
+    signal('amount_over', `pays ${diff} more than the open ${openMinor}`),
+    OVERPAID,
+    0,
+    true,
+    false,
+  );
 }
 
 function dateSignal(
@@ -144,9 +172,17 @@ function dateSignal(
 function typoFits(ev: Evidence, orderId: number, index: OrderIndex, settingsFor: SettingsFor): boolean {
   const entry = index.byId.get(orderId);
   if (!entry) return false;
-  const open = index.openMinor(orderId);
+  const open = entry.open;
   if (open > 0 && Math.abs(ev.openMinor - open) <= toleranceFor(settingsFor(entry.order), open)) return true;
-  return (ev.signals.get(orderId) ?? []).some((s) => AGREEING_PAYER_KINDS.has(s.kind));
+  for (const s of ev.signals.get(orderId) ?? []) if (AGREEING_PAYER_KINDS.has(s.kind)) return true;
+  return false;
+}
+
+/** Do the weak number forms (number_core, number_joined) among the signals all weigh less than 0.6? */
+function onlyWeakNumbers(signals: readonly Signal[]): boolean {
+  for (const s of signals)
+    if ((s.kind === 'number_core' || s.kind === 'number_joined') && (s.weight ?? 0) >= 0.6) return false;
+  return true;
 }
 
 /**
@@ -185,15 +221,15 @@ export function singleCandidate(
   // grown by push keeps room for 17). singleCandidate does not re-enter itself.
   const blockers = SCRATCH;
   blockers.length = 0;
-  const open = index.openMinor(orderId);
-  const pass = cachedPass(ev, orderId, base);
+  const open = entry.open;
+  const pass = passOf(base);
   const paid = ev.openMinor;
 
   if (order.currency !== ev.posting.currency) blockers.push('currency_mismatch');
   if (!isAwaitingPayment(order.status)) blockers.push(statusBlocker(order.status));
   if (ev.posting.bookingStatus === 'pending') blockers.push('posting_not_booked');
   if (open <= 0) blockers.push('order_already_paid');
-  const amount = amountSignal(paid, open, toleranceFor(settings, open), index.exactAmountSignals);
+  const amount = amountFit(paid, open, toleranceFor(settings, open), index.exactAmountSignals);
   const date = dateSignal(ev, entry.day, settings, blockers, pass);
   const signals = withSignals(base, amount.signal, date);
 
@@ -241,11 +277,9 @@ export function singleCandidate(
   // WC-10023): another kind of number of the shop (separately counted invoices, vouchers) that shares digits.
   if (pass === 'number' && !payerAgrees && ev.otherLetters?.has(orderId))
     blockers.push('number_letters_differ');
-  if (pass === 'number' && !strongNumber) {
-    // Weak number forms (core of three digits, joined tokens) need the amount to agree.
-    const coreOnly = base.filter((s) => s.kind === 'number_core' || s.kind === 'number_joined');
-    if (coreOnly.every((s) => (s.weight ?? 0) < 0.6) && !payerAgrees) blockers.push('short_number');
-  }
+  // Weak number forms (core of three digits, joined tokens) need the amount to agree.
+  if (pass === 'number' && !strongNumber && !payerAgrees && onlyWeakNumbers(base))
+    blockers.push('short_number');
   if (pass === 'payer') {
     if (!payerAgrees) blockers.push('payer_name_partial');
     if (!amountAgrees) blockers.push('payer_amount_differs');
@@ -288,19 +322,25 @@ function typoNeighbourFits(ev: Evidence, orderId: number, number: string, index:
   const core = numberCore(number);
   if (core.length < 4 || core.length > 8) return false;
   const paid = ev.openMinor;
-  const fits = (hits: readonly NumberHit[] | undefined) => neighbourFits(hits, orderId, paid, number);
   // Variants without a leading zero have the core's 4–8 digits: byKey/byCore by numeric value.
   if (
     digitVariants(
       core,
-      (v) => index.mayBeDigitKey(v) && (fits(index.byDigitKey.get(v)) || fits(index.byDigitCore.get(v))),
+      (v) =>
+        index.mayBeDigitKey(v) &&
+        (neighbourFits(index.byDigitKey.get(v), orderId, paid, number) ||
+          neighbourFits(index.byDigitCore.get(v), orderId, paid, number)),
     )
   )
     return true;
   // The variants with a leading zero ("0234" for "1234", "0134" for "1034") are looked up as written.
   const zeroFirst = [`0${core.slice(1)}`];
   if (core[1] === '0') zeroFirst.push(`0${core[0] ?? ''}${core.slice(2)}`);
-  return zeroFirst.some((v) => fits(index.byKey.get(v)) || fits(index.byCore.get(v)));
+  return zeroFirst.some(
+    (v) =>
+      neighbourFits(index.byKey.get(v), orderId, paid, number) ||
+      neighbourFits(index.byCore.get(v), orderId, paid, number),
+  );
 }
 
 /** Is one of the hits another open order with exactly `paid` open, one typo away from `number`? */
@@ -353,5 +393,6 @@ function namesOther(textNames: ReadonlySet<string>, entry: IndexedOrder): boolea
 
 /** True when a candidate rests on a reference or number (not only on payer and amount). */
 export function hasIdentity(c: Candidate): boolean {
-  return c.signals.some((s) => IDENTITY_KINDS.has(s.kind));
+  for (const s of c.signals) if (IDENTITY_KINDS.has(s.kind)) return true;
+  return false;
 }
