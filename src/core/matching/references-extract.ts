@@ -117,10 +117,13 @@ function maskNonOrderNumbers(text: string): string {
   if (t.includes('+')) t = mask(t, /(?<![A-Z0-9+])\+\d{1,3}(?:[ /-]?\(0\))?(?:[ /-]?\d{2,}){1,4}\b/g);
   // IBANs and their fragments: printed in groups of four (ISO 13616 paper format), or compact and valid,
   // or compact with a long digit run (a mistyped IBAN is still no order number).
-  t = mask(t, /\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,8}(?: [A-Z0-9]{1,3})?\b/g);
-  t = t.replace(/\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/g, (m) =>
-    isValidIBAN(m) || /^[A-Z]{2}\d{15,}$/.test(m) ? ' '.repeat(m.length) : m,
-  );
+  // Both start with a country code and two check digits: a text without that shape skips them (same result).
+  if (/[A-Z]{2}\d{2}/.test(t)) {
+    t = mask(t, /\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,8}(?: [A-Z0-9]{1,3})?\b/g);
+    t = t.replace(/\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/g, (m) =>
+      isValidIBAN(m) || /^[A-Z]{2}\d{15,}$/.test(m) ? ' '.repeat(m.length) : m,
+    );
+  }
   // Dates, amounts with decimals and "D-" postcodes all need a separator; masking only removes characters, so
   // a text without any (most remittance lines) skips those expressions (checked once, same result).
   const separators = /[./,-]/.test(t);
@@ -140,13 +143,16 @@ function maskNonOrderNumbers(text: string): string {
   }
   t = mask(t, /(?:EUR|€|CHF|USD|GBP)\s?\d+\b|\b\d+,-/g);
   // A year after a month name ("November 2026", "Dez. 2025", "March 2025"): a period, never an order number.
-  t = t.replace(MONTH_YEAR, (_m, month: string, year: string) => month + ' '.repeat(year.length));
+  if (/(?:19|20)\d{2}/.test(t))
+    t = t.replace(MONTH_YEAR, (_m, month: string, year: string) => month + ' '.repeat(year.length));
   // Postcodes: "D-12345" and "<street> 12, 12345".
   if (separators) t = mask(t, /\bD-\d{5}\b/g);
-  t = t.replace(
-    /\b([A-ZÄÖÜ]+(?:STR|STRASSE|STRAßE|WEG|ALLEE|PLATZ|GASSE|RING|DAMM|UFER|CHAUSSEE)\.?\s+\d+[A-Z]?,?\s+)(\d{5})\b/g,
-    (_m, street: string, plz: string) => street + ' '.repeat(plz.length),
-  );
+  // The postcode has five digits: a text without five in a row skips the street expression (same result).
+  if (/\d{5}/.test(t))
+    t = t.replace(
+      /\b([A-ZÄÖÜ]+(?:STR|STRASSE|STRAßE|WEG|ALLEE|PLATZ|GASSE|RING|DAMM|UFER|CHAUSSEE)\.?\s+\d+[A-Z]?,?\s+)(\d{5})\b/g,
+      (_m, street: string, plz: string) => street + ' '.repeat(plz.length),
+    );
   return t;
 }
 
@@ -237,18 +243,44 @@ type Token = { text: string; start: number; end: number };
 
 const isWord = (text: string) => /^[A-ZÄÖÜ]{4,}$/.test(text);
 
-const TOKEN = /#?[A-Z0-9ÄÖÜ]+(?:[-/_][A-Z0-9]+)*/g;
+/** A token's first run: A–Z, 0–9, Ä, Ö, Ü (the text is upper case). */
+function isTokenChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 196 || c === 214 || c === 220;
+}
 
+/** The runs after a separator: A–Z, 0–9. */
+function isTailChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** `-`, `/` or `_`: joins runs within one token ("WC-10023", "2026/00123"). */
+function isJoiner(c: number): boolean {
+  return c === 45 || c === 47 || c === 95;
+}
+
+/**
+ * The tokens of the text: what `/#?[A-Z0-9ÄÖÜ]+(?:[-/_][A-Z0-9]+)*\/g` matches, scanned by hand (a regular
+ * expression allocates a match array per token, and this runs for every posting), without a leading '#'.
+ */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  // exec on one module-level expression instead of matchAll (which clones the expression per call).
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    tokens.push({
-      text: m[0].charCodeAt(0) === 35 ? m[0].slice(1) : m[0],
-      start: m.index,
-      end: m.index + m[0].length,
-    });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const hash = text.charCodeAt(i) === 35 && i + 1 < n && isTokenChar(text.charCodeAt(i + 1));
+    if (!hash && !isTokenChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let j = hash ? i + 1 : i;
+    while (j < n && isTokenChar(text.charCodeAt(j))) j++;
+    while (j + 1 < n && isJoiner(text.charCodeAt(j)) && isTailChar(text.charCodeAt(j + 1))) {
+      j += 2;
+      while (j < n && isTailChar(text.charCodeAt(j))) j++;
+    }
+    tokens.push({ text: text.slice(hash ? start + 1 : start, j), start, end: j });
+    i = j;
   }
   return tokens;
 }
@@ -291,10 +323,14 @@ function placeAfter(
   return /^[ \t]{1,2}$/.test(masked.slice(tok.end, next.start)) ? next.text : undefined;
 }
 
-function numberCandidates(text: string, patterns: readonly RegExp[]): NumberCandidate[] {
+/** The number candidates of a free text, by key, into `found` (empty: the remittance is the only free text). */
+function numberCandidates(
+  text: string,
+  patterns: readonly RegExp[],
+  found: Map<string, NumberCandidate>,
+): void {
   // Without a digit there is no number (all keys need one): skip the masking work.
-  if (!/\d/.test(text)) return [];
-  const found = new Map<string, NumberCandidate>();
+  if (!/\d/.test(text)) return;
   const masked = maskNonOrderNumbers(text);
   const tokens = tokenize(masked);
   for (let i = 0; i < tokens.length; i++) {
@@ -325,7 +361,6 @@ function numberCandidates(text: string, patterns: readonly RegExp[]): NumberCand
       for (const m of source.matchAll(re)) pushCandidate(found, m[0], source === glued, false, undefined);
     }
   }
-  return [...found.values()];
 }
 
 /** Compiles a shop's number pattern for scanning free text (global, case-insensitive); undefined if invalid. */
@@ -374,42 +409,36 @@ function clean(raw: string): string {
   return t;
 }
 
+/** Our references and RF creditor references in one text (upper case already). */
+function findAllReferences(text: string, out: Extraction): void {
+  // compactReference without its upper-casing: clean() did that already.
+  const compact = text.replace(REFERENCE_SEPARATORS, '');
+  findReferences(compact, out);
+  findCreditorReferences(compact, out);
+}
+
 /** Everything the payer may have meant as a reference, from the remittance, the EndToEndId and the RF field. */
 export function extractReferences(input: ExtractInput, patterns: readonly RegExp[] = []): Extraction {
   const out: Extraction = { references: [], brokenReferences: [], creditorBodies: [], numbers: [] };
   // Free text is parsed in full. The end-to-end id and the structured reference are identifiers set by the
   // payer's bank or app: they count only as a whole (or as our reference inside), never split into tokens —
   // a random id like "E2E1234X567890" must not turn into the order number 567890.
-  const free: string[] = [];
+  let remittance: string | undefined;
   const ids: string[] = [];
   if (input.remittance) {
     const raw = input.remittance.includes('+') ? sepaIdentifiers(input.remittance, ids) : input.remittance;
     const text = clean(raw);
-    if (text.trim()) free.push(text);
+    if (text.trim()) remittance = text;
   }
   for (const raw of [input.endToEndId, input.creditorReference]) {
     const text = raw ? clean(raw).trim() : '';
     if (text) ids.push(text);
   }
-  for (const list of [free, ids])
-    for (const text of list) {
-      // compactReference without its upper-casing: clean() did that already.
-      const compact = text.replace(REFERENCE_SEPARATORS, '');
-      findReferences(compact, out);
-      findCreditorReferences(compact, out);
-    }
+  if (remittance) findAllReferences(remittance, out);
+  for (const text of ids) findAllReferences(text, out);
+  // The remittance is the only free text: its candidates, deduplicated by key as they are found, are the numbers.
   const numbers = new Map<string, NumberCandidate>();
-  for (const text of free) {
-    for (const c of numberCandidates(text, patterns)) {
-      const existing = numbers.get(c.key);
-      if (!existing) numbers.set(c.key, c);
-      else {
-        existing.keyword ||= c.keyword;
-        existing.joined &&= c.joined;
-        if (c.place === undefined) existing.place = undefined;
-      }
-    }
-  }
+  if (remittance) numberCandidates(remittance, patterns, numbers);
   for (const text of ids) {
     const key = numberKey(text);
     if (key.length >= 3 && key.length <= 24 && /\d/.test(key) && !numbers.has(key))
