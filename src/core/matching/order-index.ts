@@ -3,6 +3,7 @@
  * order (issue 5: ~linear in orders + postings). Built once per run; `remaining` is the only mutable part
  * (partial payments accumulate as the passes assign).
  */
+import { ById, IntMap, isDigitKey, NumberKeyMap } from './index-tables.ts';
 import { compareNames, nameTokens, tokenPairs } from './names.ts';
 import { numberCore, numberKey } from './references-extract.ts';
 import type { MatchOrder, Signal } from './types.ts';
@@ -38,6 +39,27 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): V[] {
   return fresh;
 }
 
+/**
+ * push for the number maps, whose one-hit lists are shared: an order's number is usually alone under its key
+ * and under its digit core, and one list `[hit]` serves both (made by the caller, `single`). So a list of one
+ * is never changed: a second hit under the same key makes a new list in its place.
+ */
+type HitTable<K> = { get(key: K): NumberHit[] | undefined; set(key: K, list: NumberHit[]): unknown };
+function pushHit<K>(map: HitTable<K>, key: K, single: NumberHit[]): NumberHit[] {
+  const list = map.get(key);
+  if (!list) {
+    map.set(key, single);
+    return single;
+  }
+  if (list.length > 1) {
+    list.push(single[0] as NumberHit);
+    return list;
+  }
+  const grown = [list[0] as NumberHit, single[0] as NumberHit];
+  map.set(key, grown);
+  return grown;
+}
+
 /** Orders a payer name agrees with beyond its exact-name bucket (via token pairs), found once per name. */
 type PairHit = { entry: IndexedOrder; agreement: 'exact' | 'partial' };
 const NO_PAIR_HITS: readonly PairHit[] = Object.freeze([]);
@@ -67,18 +89,29 @@ export function epochDay(text: string | null | undefined): number | undefined {
   return Number.isNaN(ms) ? undefined : Math.round(ms / 86_400_000);
 }
 
+/*
+ * toUpperCase and trim().toLowerCase() copy the string even when nothing changes, once per order for strings the
+ * index keeps (references) or hashes (e-mails): the original string when it is printable ASCII that the call
+ * would leave as it is.
+ */
+function upperCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c > 126 || (c >= 97 && c <= 122)) return text.toUpperCase();
+  }
+  return text;
+}
+
+function trimmedLowerCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c > 126 || (c >= 65 && c <= 90)) return text.trim().toLowerCase();
+  }
+  return text;
+}
+
 const PAIR_BUCKET_LIMIT = 48;
 const DIGIT_BITS = 1 << 20;
-
-/**
- * names.ts customerKey with the name key already normalised (`nameKey(order.company || order.customerName)`):
- * the e-mail when known, else the name.
- */
-function customerKeyOf(order: MatchOrder, nameKey: string): string | undefined {
-  const email = order.email?.trim().toLowerCase();
-  if (email) return `email:${email}`;
-  return nameKey ? `name:${nameKey}` : undefined;
-}
 
 export type NumberHit = { entry: IndexedOrder; field: 'number' | 'invoice' };
 
@@ -91,19 +124,20 @@ export type NormalisedName = { readonly tokens: readonly string[]; readonly key:
 const NO_NAME: NormalisedName = Object.freeze({ tokens: Object.freeze([]), key: '' });
 
 export class OrderIndex {
-  readonly byId = new Map<number, IndexedOrder>();
+  /** orderId -> entry (index-tables.ts: a typed array over the order ids instead of a Map of every order). */
+  readonly byId: ById<IndexedOrder>;
   readonly byReference = new Map<string, IndexedOrder>();
-  /** Full number key (`WC10023`) -> orders (number and invoice number, which field in `field`). */
-  readonly byKey = new Map<string, NumberHit[]>();
-  /** Digit core (`10023`, `123`) -> orders. */
-  readonly byCore = new Map<string, NumberHit[]>();
   /**
    * The entries of byKey whose key is all digits (4–8, no leading zero) and of byCore whose core has 4–8 digits,
-   * by numeric value (the same lists): the typo searches try ~50 one-edit variants per number, and looking
-   * them up by number needs no string per variant.
+   * by numeric value: the typo searches try ~50 one-edit variants per number, and looking them up by number
+   * needs no string per variant. byKey and byCore keep those keys only here (index-tables.ts NumberKeyMap).
    */
-  readonly byDigitKey = new Map<number, NumberHit[]>();
-  readonly byDigitCore = new Map<number, NumberHit[]>();
+  readonly byDigitKey = new IntMap<NumberHit[]>();
+  readonly byDigitCore = new IntMap<NumberHit[]>();
+  /** Full number key (`WC10023`) -> orders (number and invoice number, which field in `field`). */
+  readonly byKey = new NumberKeyMap(this.byDigitKey);
+  /** Digit core (`10023`, `123`) -> orders. */
+  readonly byCore = new NumberKeyMap(this.byDigitCore);
   /**
    * A bitmap over the values in byDigitKey and byDigitCore (modulo 2^20): most one-edit variants of a number
    * that is no order's (a date, a customer number) are nobody's, and a clear bit says so without a map lookup.
@@ -115,7 +149,12 @@ export class OrderIndex {
   readonly byLongNamePair = new Map<string, IndexedOrder[]>();
   /** Customer key (`email:…`/`name:…`) -> orders, only for customers a learned fact names. */
   readonly byCustomer = new Map<string, IndexedOrder[]>();
-  private readonly learnedCustomers: ReadonlySet<string>;
+  /**
+   * The e-mails and names of the learned customer keys (`email:…`, `name:…`): an order's e-mail and name key are
+   * looked up as they are, so no key string is made per order (only for the few a learned fact names).
+   */
+  private readonly learnedEmails = new Set<string>();
+  private readonly learnedNames = new Set<string>();
   /** currency -> open amount -> orders (amount-only suggestions). */
   readonly byAmount = new Map<string, Map<number, IndexedOrder[]>>();
   /**
@@ -130,7 +169,10 @@ export class OrderIndex {
    */
   readonly exactAmountSignals = new Map<number, Signal>();
   constructor(orders: readonly MatchOrder[], learnedCustomers: ReadonlySet<string> = new Set()) {
-    this.learnedCustomers = learnedCustomers;
+    this.byId = new ById(orders);
+    for (const key of learnedCustomers)
+      if (key.startsWith('email:')) this.learnedEmails.add(key.slice(6));
+      else if (key.startsWith('name:')) this.learnedNames.add(key.slice(5));
     for (const order of orders) this.add(order);
   }
 
@@ -152,8 +194,6 @@ export class OrderIndex {
     const { tokens: companyTokens, key: companyKey } = order.company
       ? this.normalised(order.company)
       : NO_NAME;
-    const key =
-      this.learnedCustomers.size > 0 ? customerKeyOf(order, order.company ? companyKey : nameKey) : undefined;
     const entry: IndexedOrder = {
       id: order.id,
       order,
@@ -166,7 +206,7 @@ export class OrderIndex {
       ids: Object.freeze([order.id]) as number[],
     };
     this.byId.set(order.id, entry);
-    if (order.paymentReference) this.byReference.set(order.paymentReference.toUpperCase(), entry);
+    if (order.paymentReference) this.byReference.set(upperCase(order.paymentReference), entry);
     this.addNumber(order.number, entry, 'number');
     if (order.invoiceNumber) this.addNumber(order.invoiceNumber, entry, 'invoice');
     if (nameKey) push(this.byName, nameKey, entry);
@@ -175,28 +215,38 @@ export class OrderIndex {
       for (const p of tokenPairs(tokens)) push(this.byLongNamePair, p, entry);
     if (companyTokens.length >= 3 && companyTokens.length <= 6)
       for (const p of tokenPairs(companyTokens)) push(this.byLongNamePair, p, entry);
-    if (key && this.learnedCustomers.has(key)) push(this.byCustomer, key, entry);
+    if (this.learnedEmails.size > 0 || this.learnedNames.size > 0) this.addCustomer(order, entry);
     let amounts = this.byAmount.get(order.currency);
     if (!amounts) this.byAmount.set(order.currency, (amounts = new Map<number, IndexedOrder[]>()));
     push(amounts, order.totalMinor - order.paidMinor, entry);
   }
 
-  private addNumber(value: string, entry: IndexedOrder, field: 'number' | 'invoice'): void {
-    const hit: NumberHit = { entry, field };
-    const key = numberKey(value);
-    if (key) {
-      const list = push(this.byKey, key, hit);
-      if (/^[1-9]\d{3,7}$/.test(key)) this.markDigits(this.byDigitKey, Number(key), list);
-    }
-    const core = numberCore(value);
-    if (core.length >= 3 && core !== key) {
-      const list = push(this.byCore, core, hit);
-      if (core.length >= 4 && core.length <= 8) this.markDigits(this.byDigitCore, Number(core), list);
-    }
+  /** byCustomer, for an order whose customer key (names.ts customerKey) a learned fact names. */
+  private addCustomer(order: MatchOrder, entry: IndexedOrder): void {
+    // customerKey: the e-mail when known, else the name key (of the company when there is one).
+    const email = order.email ? trimmedLowerCase(order.email) : undefined;
+    const name = order.company ? entry.companyKey : entry.nameKey;
+    if (email) {
+      if (this.learnedEmails.has(email)) push(this.byCustomer, `email:${email}`, entry);
+    } else if (name && this.learnedNames.has(name)) push(this.byCustomer, `name:${name}`, entry);
   }
 
-  private markDigits(map: Map<number, NumberHit[]>, value: number, list: NumberHit[]): void {
-    map.set(value, list);
+  private addNumber(value: string, entry: IndexedOrder, field: 'number' | 'invoice'): void {
+    const single: NumberHit[] = [{ entry, field }];
+    const key = numberKey(value);
+    if (key) this.addKey(this.byKey, key, single);
+    const core = numberCore(value);
+    // A core is digits without leading zeros: of 4–8 digits it is a digit key.
+    if (core.length >= 3 && core !== key) this.addKey(this.byCore, core, single);
+  }
+
+  private addKey(map: NumberKeyMap<NumberHit[]>, key: string, single: NumberHit[]): void {
+    if (!isDigitKey(key)) {
+      pushHit(map.strings, key, single);
+      return;
+    }
+    const value = Number(key);
+    pushHit(map.digits, value, single);
     const bit = value & (DIGIT_BITS - 1);
     this.digitBits[bit >> 3] = (this.digitBits[bit >> 3] ?? 0) | (1 << (bit & 7));
   }

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ById, IntMap, isDigitKey, NumberKeyMap } from '#core/matching/index-tables.ts';
+
+/*
+ * The order index's integer tables replace Maps; the matcher's decisions depend on them answering exactly as
+ * the Maps did, so each is checked against a Map on random keys (dense, sparse, repeated, out of range).
+ */
+describe('order index tables answer as a Map', () => {
+  const lookups = fc.array(fc.oneof(fc.integer({ min: -5, max: 3000 }), fc.double(), fc.constant(-1)), {
+    maxLength: 60,
+  });
+
+  it('ById, dense ids and ids spread too thin for the typed array', () => {
+    const ids = fc.oneof(
+      fc.array(fc.integer({ min: 0, max: 2000 }), { maxLength: 300 }),
+      fc.array(fc.integer({ min: -1e12, max: 1e12 }), { maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(ids, lookups, (list, asked) => {
+        const items = list.map((id, i) => ({ id, i }));
+        const table = new ById<number>(items);
+        const map = new Map<number, number>();
+        for (const { id, i } of items) {
+          table.set(id, i);
+          map.set(id, i);
+        }
+        expect(table.size).toBe(map.size);
+        for (const id of [...asked, ...list]) expect(table.get(id)).toBe(map.get(id));
+      }),
+    );
+  });
+
+  it('IntMap, through several doublings', () => {
+    const keys = fc.array(fc.oneof(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 5000 })), {
+      maxLength: 3000,
+    });
+    fc.assert(
+      fc.property(keys, lookups, (list, asked) => {
+        const table = new IntMap<number>();
+        const map = new Map<number, number>();
+        list.forEach((k, i) => {
+          table.set(k, i);
+          map.set(k, i);
+        });
+        expect(table.size).toBe(map.size);
+        for (const k of [...asked, ...list]) expect(table.get(k)).toBe(map.get(k));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('NumberKeyMap keeps 4–8 digit keys by number and answers for every string', () => {
+    const key = fc.oneof(
+      fc.stringMatching(/^[0-9]{1,10}$/),
+      fc.stringMatching(/^[A-Z]{0,3}[0-9]{0,9}$/),
+      fc.constantFrom('0123', '1234', '12345678', '123456789', '1e3', ' 1234', '1234 ', '+1234', '１２３４'),
+    );
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 200 }), fc.array(key, { maxLength: 50 }), (list, asked) => {
+        const table = new NumberKeyMap(new IntMap<number>());
+        const map = new Map<string, number>();
+        list.forEach((k, i) => {
+          if (isDigitKey(k)) table.digits.set(Number(k), i);
+          else table.strings.set(k, i);
+          map.set(k, i);
+        });
+        for (const k of [...asked, ...list]) expect(table.get(k)).toBe(map.get(k));
+      }),
+    );
+  });
+
+  it('isDigitKey is /^[1-9]\\d{3,7}$/', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[0-9]{2,10}$/)), (text) => {
+        expect(isDigitKey(text)).toBe(/^[1-9]\d{3,7}$/.test(text));
+      }),
+    );
+  });
+});
