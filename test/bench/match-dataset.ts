@@ -762,6 +762,14 @@ export function generateDataset(seed: number, options: GenerateOptions): Dataset
 }
 
 /**
+ * A text column as the SQLite driver returns it: one flat string made from the stored UTF-8 (the generator's
+ * strings are built with templates, i.e. trees of concatenated pieces, which no loaded row has).
+ */
+function stored<T extends string | null | undefined>(text: T): T | null {
+  return text == null ? null : (Buffer.from(text, 'utf8').toString('utf8') as T);
+}
+
+/**
  * An order as the matcher gets it from the database (match-loader.ts loadOrders): every field, in the loader's
  * order, null where the shop gave nothing.
  */
@@ -769,17 +777,17 @@ function asLoadedOrder(o: MatchOrder): MatchOrder {
   return {
     id: o.id,
     shopId: o.shopId,
-    number: o.number,
-    invoiceNumber: o.invoiceNumber ?? null,
-    paymentReference: o.paymentReference ?? null,
+    number: stored(o.number) ?? '',
+    invoiceNumber: stored(o.invoiceNumber),
+    paymentReference: stored(o.paymentReference),
     totalMinor: o.totalMinor,
     paidMinor: o.paidMinor,
-    currency: o.currency,
-    customerName: o.customerName ?? null,
-    company: o.company ?? null,
-    email: o.email ?? null,
+    currency: stored(o.currency) ?? '',
+    customerName: stored(o.customerName),
+    company: stored(o.company),
+    email: stored(o.email),
     status: o.status,
-    createdAt: o.createdAt,
+    createdAt: stored(o.createdAt) ?? '',
   };
 }
 
@@ -789,16 +797,16 @@ function asLoadedPosting(p: MatchPosting): MatchPosting & { matchState: string }
     id: p.id,
     amountMinor: p.amountMinor,
     assignedMinor: p.assignedMinor,
-    currency: p.currency,
-    bookingDate: p.bookingDate ?? null,
+    currency: stored(p.currency) ?? '',
+    bookingDate: stored(p.bookingDate),
     bookingStatus: p.bookingStatus ?? 'booked',
-    counterpartyName: p.counterpartyName ?? null,
-    counterpartyIban: p.counterpartyIban ?? null,
-    ultimateDebtor: p.ultimateDebtor ?? null,
-    remittance: p.remittance ?? null,
-    creditorReference: p.creditorReference ?? null,
-    endToEndId: p.endToEndId ?? null,
-    bankTxCode: p.bankTxCode ?? null,
+    counterpartyName: stored(p.counterpartyName),
+    counterpartyIban: stored(p.counterpartyIban),
+    ultimateDebtor: stored(p.ultimateDebtor),
+    remittance: stored(p.remittance),
+    creditorReference: stored(p.creditorReference),
+    endToEndId: stored(p.endToEndId),
+    bankTxCode: stored(p.bankTxCode),
     reversal: p.reversal ?? false,
     matchState: 'unassigned',
   };
@@ -809,9 +817,10 @@ function asLoadedPosting(p: MatchPosting): MatchPosting & { matchState: string }
  * fixed seed 7, with the active assignments and learned facts of the data set. Shared by match.bench.ts and the
  * matcher tools (match-hash, match-heap, match-profile), so they all look at the same run.
  *
- * The orders and postings have the shape the database loader gives the matcher in the product (all fields, one
- * order of keys), not the generator's: its objects are built with spreads of case-specific fields, a dozen
- * shapes, which made every field access in the matcher a megamorphic lookup that no real run has.
+ * The orders and postings are what the database loader gives the matcher in the product: all fields in one order
+ * of keys, and flat strings (stored()). The generator's objects are built with spreads of case-specific fields
+ * (a dozen shapes, which made every field access in the matcher a megamorphic lookup) and template strings
+ * (concatenation trees the matcher flattened on first use); no real run has either.
  */
 export function speedInput(size: number): MatchInput {
   const d = generateDataset(7, { payments: size, distractors: Math.ceil(size * 0.1) });

@@ -7,8 +7,17 @@ import type { Evidence } from './evidence.ts';
 
 export function add(map: Map<number, Signal[]>, orderId: number, s: Signal): void {
   const list = map.get(orderId);
-  if (!list) map.set(orderId, [s]);
-  else if (!list.some((x) => x.kind === s.kind)) list.push(s);
+  if (!list) {
+    map.set(orderId, [s]);
+    return;
+  }
+  for (const x of list) if (x.kind === s.kind) return;
+  // A new list of exactly the new length instead of push: a pushed array grows its store to 17 slots, and the
+  // evidence of a posting waiting for later passes keeps its lists for the whole run.
+  const grown = new Array<Signal>(list.length + 1);
+  for (let i = 0; i < list.length; i++) grown[i] = list[i] as Signal;
+  grown[list.length] = s;
+  map.set(orderId, grown);
 }
 
 export function addTypo(out: Evidence, orderId: number): void {
