@@ -66,6 +66,17 @@ const TITLES = new Set([
   'eheleute',
 ]);
 
+/*
+ * Titles and legal forms are short words: a word of another length is none of them without a set lookup (which
+ * hashes the word: once per word of every name the matcher reads).
+ */
+const STOP_WORD_LENGTHS: boolean[] = [];
+for (const w of [...LEGAL_FORMS, ...TITLES]) STOP_WORD_LENGTHS[w.length] = true;
+
+function isStopWord(w: string): boolean {
+  return STOP_WORD_LENGTHS[w.length] === true && (LEGAL_FORMS.has(w) || TITLES.has(w));
+}
+
 /** Lower case ASCII: ä/ae → a, ö/oe → o, ü/ue → u, ß → ss, ø → o, other diacritics dropped. */
 export function foldName(text: string): string {
   const lower = text.toLowerCase();
@@ -90,17 +101,9 @@ export function nameTokens(text: string | null | undefined): string[] {
   if (!text) return [];
   // Runs every time the matcher indexes an order or reads a payer (100 000s per run): one split, no
   // intermediate arrays; the result is the same as replace → split → filter → Set → sort.
-  const words = foldName(text).split(NOT_ALNUM);
-  // "e. K." / "e.K." fold to "e k": join one-letter runs so they become "ek" before the legal-form check.
-  const joined: string[] = [];
-  for (const w of words) {
-    if (w.length === 0) continue;
-    const prev = joined[joined.length - 1];
-    if (w.length === 1 && prev?.length === 1) joined[joined.length - 1] = prev + w;
-    else joined.push(w);
-  }
+  const joined = isPrintableAscii(text) ? asciiWords(text) : joinLetters(foldName(text).split(NOT_ALNUM));
   const tokens: string[] = [];
-  for (const w of joined) if (w.length > 1 && !LEGAL_FORMS.has(w) && !TITLES.has(w)) tokens.push(w);
+  for (const w of joined) if (w.length > 1 && !isStopWord(w)) tokens.push(w);
   sortSmall(tokens, byCodeUnits);
   // Sorted, so duplicates are neighbours.
   let n = 0;
@@ -112,6 +115,51 @@ export function nameTokens(text: string | null | undefined): string[] {
 
 const NOT_ALNUM = /[^a-z0-9]+/;
 
+/** "e. K." / "e.K." fold to "e k": one-letter runs are joined so they become "ek" before the legal-form check. */
+function joinLetters(words: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (const w of words) if (w.length > 0) pushJoined(joined, w);
+  return joined;
+}
+
+function pushJoined(joined: string[], w: string): void {
+  const prev = joined[joined.length - 1];
+  if (w.length === 1 && prev?.length === 1) joined[joined.length - 1] = prev + w;
+  else joined.push(w);
+}
+
+function isPrintableAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/**
+ * joinLetters(foldName(text).split(NOT_ALNUM)) for printable ASCII (most names, all bank payer fields), in one
+ * pass over the text: the runs of letters and digits are the words, and foldName's ae/oe/ue replacements, which
+ * never reach across a separator, are made per word (the same replacements in the same order).
+ */
+function asciiWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  const joined: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const alnum = i < lower.length && isAlnum(lower.charCodeAt(i));
+    if (alnum && start < 0) start = i;
+    else if (!alnum && start >= 0) {
+      let w = lower.slice(start, i);
+      if (w.indexOf('e', 1) > 0) w = w.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+      pushJoined(joined, w);
+      start = -1;
+    }
+  }
+  return joined;
+}
+
 /**
  * Fewer than two significant words (titles, legal forms and initials left out): "Familie Schneider", "HERR
  * SCHNEIDER", "Schneider GmbH" — a surname alone. "Günther Günther" has two words, though one token.
@@ -119,7 +167,7 @@ const NOT_ALNUM = /[^a-z0-9]+/;
 export function isSingleWordName(text: string | null | undefined): boolean {
   let n = 0;
   for (const w of foldName(text ?? '').split(NOT_ALNUM))
-    if (w.length > 1 && !LEGAL_FORMS.has(w) && !TITLES.has(w) && ++n >= 2) return false;
+    if (w.length > 1 && !isStopWord(w) && ++n >= 2) return false;
   return true;
 }
 
@@ -132,7 +180,7 @@ export function nameKeysInText(text: string | null | undefined): string[] {
   if (!text || !/[A-Za-zÀ-ÿ]{2}/.test(text)) return [];
   const words: string[] = [];
   for (const w of foldName(text).split(/[^a-z]+/)) {
-    if (w.length > 1 && !LEGAL_FORMS.has(w) && !TITLES.has(w)) words.push(w);
+    if (w.length > 1 && !isStopWord(w)) words.push(w);
     if (words.length >= 40) break;
   }
   const keys: string[] = [];
