@@ -175,9 +175,21 @@ function digitCore(text: string): string {
 }
 
 export function numberKey(number: string): string {
-  // Most numbers are written as their key already ("10023", "WC10023"): nothing to copy then.
-  if (/^[A-Z0-9]+$/.test(number)) return number;
+  // Most numbers are written as their key already ("10023", "WC10023"): nothing to copy then (a character loop:
+  // the index asks this for every order, the extraction for every token with a digit).
+  let plain = number.length > 0;
+  for (let i = 0; i < number.length && plain; i++) {
+    const c = number.charCodeAt(i);
+    plain = (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  }
+  if (plain) return number;
   return number.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/** Does the text contain an ASCII digit? (`/\d/.test` without the regular expression: called per token.) */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isDigitAt(text, i)) return true;
+  return false;
 }
 
 export function numberCore(number: string): string {
@@ -295,7 +307,7 @@ function pushCandidate(
 ): void {
   // A key has a digit exactly when the text has one (numberKey keeps the digits): words are skipped before
   // their key is built.
-  if (!/\d/.test(text)) return;
+  if (!hasDigit(text)) return;
   const key = numberKey(text);
   if (key.length < 3 || key.length > 24) return;
   const existing = out.get(key);
