@@ -161,7 +161,11 @@ export function numberEvidence(
   closed: ReadonlySet<string> | undefined,
 ): void {
   let hits = 0;
-  const named = new NamedBy(closed);
+  // Only a number in the shape of a postcode, or a closed order's number, makes these rules look at which numbers
+  // named which order; most postings have neither, and skip the bookkeeping.
+  const named = ex.numbers.some((c) => c.place !== undefined || closed?.has(c.key))
+    ? new NamedBy(closed)
+    : undefined;
   // Orders reached by digits only, written with other letters ("RE-10023" for WC-10023), unless also otherwise.
   let otherLetters: Set<number> | undefined;
   let sameLetters: Set<number> | undefined;
@@ -174,7 +178,7 @@ export function numberEvidence(
     const exact = index.byKey.get(c.key);
     for (const hit of exact ?? []) {
       hits++;
-      named.add(c, hit.entry.id);
+      named?.add(c, hit.entry.id);
       const kind = c.joined ? 'number_joined' : hit.field === 'number' ? 'number' : 'invoice_number';
       add(
         out.signals,
@@ -195,7 +199,7 @@ export function numberEvidence(
         // no evidence for the invoice's order at all.
         if (!agree && exact) continue;
         hits++;
-        named.add(c, hit.entry.id);
+        named?.add(c, hit.entry.id);
         if (!agree) (otherLetters ??= new Set()).add(hit.entry.id);
         else (sameLetters ??= new Set()).add(hit.entry.id);
         // Short cores ("123") are weak: many texts contain three digits.
@@ -212,7 +216,7 @@ export function numberEvidence(
       }
     }
   }
-  named.into(out);
+  named?.into(out);
   if (otherLetters) {
     for (const id of sameLetters ?? []) otherLetters.delete(id);
     for (const id of otherLetters) if (out.signals.get(id)?.some(isExactNumber)) otherLetters.delete(id);
