@@ -36,7 +36,8 @@ for (let r = 0; r < runs; r++) {
   build();
   gc();
   kept = process.memoryUsage().heapUsed - before;
-  if ((holder.index as OrderIndex | undefined)?.byId.size !== input.orders.length) throw new Error('index lost orders');
+  if ((holder.index as OrderIndex | undefined)?.byId.size !== input.orders.length)
+    throw new Error('index lost orders');
 }
 const sorted = [...times].sort((a, b) => a - b);
 console.log(

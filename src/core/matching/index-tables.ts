@@ -25,7 +25,9 @@ export class ById<V> {
     let min = Infinity;
     let max = -Infinity;
     let integers = true;
-    for (const { id } of items) {
+    // An indexed loop: this runs once, unoptimised, where for-of allocates an iterator result per item.
+    for (let i = 0; i < items.length; i++) {
+      const id = (items[i] as { readonly id: number }).id;
       if (!Number.isSafeInteger(id)) integers = false;
       if (id < min) min = id;
       if (id > max) max = id;

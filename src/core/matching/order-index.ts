@@ -173,7 +173,8 @@ export class OrderIndex {
     for (const key of learnedCustomers)
       if (key.startsWith('email:')) this.learnedEmails.add(key.slice(6));
       else if (key.startsWith('name:')) this.learnedNames.add(key.slice(5));
-    for (const order of orders) this.add(order);
+    // An indexed loop: this runs once, unoptimised, where for-of allocates an iterator result per order.
+    for (let i = 0; i < orders.length; i++) this.add(orders[i] as MatchOrder);
   }
 
   /** names.ts nameTokens and nameKey of a name, memoised for this run (the token list is shared: read only). */
@@ -272,49 +273,64 @@ export class OrderIndex {
    * the exact-name bucket, customers with more tokens than the payer (via pairs of long names), and customers
    * with fewer tokens than the payer ("THOMAS UND ANNA MUELLER" -> "Anna Müller", via pairs of the payer's
    * tokens). A visitor instead of a result map: a common name reaches a hundred orders or more, of which the
-   * caller keeps a few.
+   * caller keeps a few. The visitor is an object with a method (one per posting), not a closure per payer name.
    */
-  forPayerName(
-    payerTokens: readonly string[],
-    payerKey: string,
-    visit: (entry: IndexedOrder, agreement: 'exact' | 'partial') => void,
-  ): void {
+  forPayerName(payerTokens: readonly string[], payerKey: string, visitor: PayerNameVisitor): void {
     if (payerTokens.length === 0) return;
+    // Indexed loops: for-of allocates an iterator result per step until the optimising compiler takes over.
     const exact = this.byName.get(payerKey);
-    if (exact) for (const e of exact) visit(e, 'exact');
+    if (exact) for (let i = 0; i < exact.length; i++) visitor.visit(exact[i] as IndexedOrder, 'exact');
     if (payerTokens.length < 2 || payerTokens.length > 6) return;
     // The pair lookups depend on the name alone (the index does not change during a run), and payers recur
     // (a customer's several orders, common names): computed once per distinct name.
     let hits = this.pairHits.get(payerKey);
-    if (!hits) this.pairHits.set(payerKey, (hits = this.pairHitsOf(payerTokens, payerKey)));
-    for (const h of hits) visit(h.entry, h.agreement);
+    if (!hits) this.pairHits.set(payerKey, (hits = pairHitsOf(this, payerTokens, payerKey)));
+    for (let i = 0; i < hits.length; i++) {
+      const h = hits[i] as PairHit;
+      visitor.visit(h.entry, h.agreement);
+    }
   }
 
   private readonly pairHits = new Map<string, readonly PairHit[]>();
+}
 
-  private pairHitsOf(payerTokens: readonly string[], payerKey: string): readonly PairHit[] {
-    let hits: PairHit[] | undefined;
-    let seen: Set<number> | undefined;
-    const consider = (e: IndexedOrder) => {
-      // Entries of the exact bucket are visited from it; the others once, however many pairs reach them.
-      if (e.nameKey === payerKey || e.companyKey === payerKey || seen?.has(e.id)) return;
-      const a = compareNames(payerTokens, e.tokens);
-      const b = e.companyTokens.length ? compareNames(payerTokens, e.companyTokens) : 'none';
-      const agreement =
-        a === 'exact' || b === 'exact' ? 'exact' : a === 'partial' || b === 'partial' ? 'partial' : undefined;
-      if (!agreement) return;
-      (seen ??= new Set()).add(e.id);
-      (hits ??= []).push({ entry: e, agreement });
-    };
-    for (const pair of tokenPairs(payerTokens)) {
-      const long = this.byLongNamePair.get(pair);
-      // A pair shared by very many customers ("de vries", "van der") tells nothing beyond the exact bucket.
-      if (long && long.length <= PAIR_BUCKET_LIMIT) for (const e of long) consider(e);
-      if (payerTokens.length >= 3) {
-        const short = this.byName.get(pair);
-        if (short && short.length <= PAIR_BUCKET_LIMIT) for (const e of short) consider(e);
-      }
+export type PayerNameVisitor = { visit(entry: IndexedOrder, agreement: 'exact' | 'partial'): void };
+
+/** The orders forPayerName reaches through token pairs, outside the exact-name bucket. */
+function pairHitsOf(index: OrderIndex, payerTokens: readonly string[], payerKey: string): readonly PairHit[] {
+  const hits: PairHit[] = [];
+  for (const pair of tokenPairs(payerTokens)) {
+    const long = index.byLongNamePair.get(pair);
+    // A pair shared by very many customers ("de vries", "van der") tells nothing beyond the exact bucket.
+    if (long && long.length <= PAIR_BUCKET_LIMIT) considerPairs(long, payerTokens, payerKey, hits);
+    if (payerTokens.length >= 3) {
+      const short = index.byName.get(pair);
+      if (short && short.length <= PAIR_BUCKET_LIMIT) considerPairs(short, payerTokens, payerKey, hits);
     }
-    return hits ?? NO_PAIR_HITS;
   }
+  return hits.length > 0 ? hits : NO_PAIR_HITS;
+}
+
+function considerPairs(
+  entries: readonly IndexedOrder[],
+  payerTokens: readonly string[],
+  payerKey: string,
+  hits: PairHit[],
+): void {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as IndexedOrder;
+    // Entries of the exact bucket are visited from it; the others once, however many pairs reach them (the
+    // hits of one name are few: a search in them instead of a set per name).
+    if (e.nameKey === payerKey || e.companyKey === payerKey || hasEntry(hits, e.id)) continue;
+    const a = compareNames(payerTokens, e.tokens);
+    const b = e.companyTokens.length ? compareNames(payerTokens, e.companyTokens) : 'none';
+    const agreement =
+      a === 'exact' || b === 'exact' ? 'exact' : a === 'partial' || b === 'partial' ? 'partial' : undefined;
+    if (agreement) hits.push({ entry: e, agreement });
+  }
+}
+
+function hasEntry(hits: readonly PairHit[], id: number): boolean {
+  for (let i = 0; i < hits.length; i++) if ((hits[i] as PairHit).entry.id === id) return true;
+  return false;
 }

@@ -32,9 +32,12 @@ describe('order index tables answer as a Map', () => {
   });
 
   it('IntMap, through several doublings', () => {
-    const keys = fc.array(fc.oneof(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 5000 })), {
-      maxLength: 3000,
-    });
+    const keys = fc.array(
+      fc.oneof(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 5000 })),
+      {
+        maxLength: 3000,
+      },
+    );
     fc.assert(
       fc.property(keys, lookups, (list, asked) => {
         const table = new IntMap<number>();

@@ -5,7 +5,7 @@
  */
 import { isSingleWordName, normaliseIban } from '../names.ts';
 import { signal } from '../scoring.ts';
-import type { OrderIndex } from '../order-index.ts';
+import type { IndexedOrder, OrderIndex, PayerNameVisitor } from '../order-index.ts';
 import type { LearnedFacts, MatchPosting, Signal } from '../types.ts';
 import type { Evidence, PayerName } from './evidence.ts';
 import { add } from './evidence-signals.ts';
@@ -59,44 +59,16 @@ export function payerEvidence(
   // Which orders were offered already: only needed when a second source may repeat one (the ultimate debtor
   // reaches orders the counterparty reached; a learned fact names an order a name reached): the first counts.
   const seen = names.debtor || learnedSignals ? new Set<number>() : undefined;
-  const picker = new PayerPicker(out);
-  for (const payer of [names.counterparty, names.debtor]) {
-    if (!payer) continue;
-    const { name, key } = payer;
-    let exact: PayerHit;
-    let partial: PayerHit;
-    let company: PayerHit;
-    index.forPayerName(payer.tokens, key, (e, agreement) => {
-      if (seen) {
-        if (seen.has(e.id)) return;
-        seen.add(e.id);
-      }
-      const hit =
-        e.companyKey !== '' && e.companyKey === key
-          ? (company ??= { kind: 'company', name, signal: undefined })
-          : agreement === 'exact' && !surnameOnly(payer.tokens, name, e.order.customerName)
-            ? (exact ??= { kind: 'name_exact', name, signal: undefined })
-            : (partial ??= { kind: 'name_partial', name, signal: undefined });
-      picker.offer(e.id, e.open, hit);
-    });
-  }
+  const picker = new PayerPicker(out, seen);
+  if (names.counterparty) picker.offerPayer(names.counterparty, index);
+  if (names.debtor) picker.offerPayer(names.debtor, index);
   if (learnedSignals)
     for (const id of learnedSignals.keys())
       if (!seen?.has(id)) picker.offer(id, index.openMinor(id), undefined);
-  for (const { id, hit } of picker.picked()) {
-    if (hit)
-      add(
-        out.signals,
-        id,
-        (hit.signal ??= signal(
-          hit.kind,
-          hit.kind === 'company' ? `payer ${hit.name} is the customer's company` : `payer ${hit.name}`,
-        )),
-      );
-    const l = learnedSignals?.get(id);
-    if (l) add(out.signals, id, l);
-  }
+  picker.addPicked(learnedSignals);
 }
+
+const NO_CUSTOMERS: readonly string[] = Object.freeze([]);
 
 /** Orders a learned fact names for this payer (IBAN, then name alias), with the signal; undefined when none. */
 function learnedFor(
@@ -108,7 +80,7 @@ function learnedFor(
   let out: Map<number, Signal> | undefined;
   const iban = learned.ibanToCustomers.size > 0 ? normaliseIban(posting.counterpartyIban) : undefined;
   let ibanSignal: Signal | undefined;
-  for (const ck of (iban && learned.ibanToCustomers.get(iban)) || []) {
+  for (const ck of (iban && learned.ibanToCustomers.get(iban)) || NO_CUSTOMERS) {
     for (const e of index.byCustomer.get(ck) ?? [])
       (out ??= new Map()).set(
         e.order.id,
@@ -117,7 +89,7 @@ function learnedFor(
   }
   const alias = learned.aliasToCustomers.size > 0 ? (counterparty?.key ?? '') : '';
   let aliasSignal: Signal | undefined;
-  for (const ck of (alias && learned.aliasToCustomers.get(alias)) || []) {
+  for (const ck of (alias && learned.aliasToCustomers.get(alias)) || NO_CUSTOMERS) {
     for (const e of index.byCustomer.get(ck) ?? []) {
       if (!out?.has(e.order.id))
         (out ??= new Map()).set(
@@ -136,8 +108,10 @@ type Picked = { id: number; hit: PayerHit; distance: number };
  * or as part of a combined payment, and those already named by number (the PAYER_CAP closest amounts), plus
  * the two others with the closest amounts for the queue; all of them when there are at most four. A common
  * name that reaches a hundred open orders so costs one comparison per order, and no more memory than a rare one.
+ * It is also the visitor of the name index (OrderIndex.forPayerName), one object per posting: the payer whose
+ * orders are being visited, and that payer's three signals, are fields of it.
  */
-class PayerPicker {
+class PayerPicker implements PayerNameVisitor {
   private count = 0;
   /** The first four in the order found (all of them are kept when there are no more). */
   private readonly first: Picked[] = [];
@@ -146,22 +120,84 @@ class PayerPicker {
   private readonly others: Picked[] = [];
   private readonly paid: number;
   private readonly limit: number;
+  private payer: PayerName | undefined;
+  private exact: PayerHit;
+  private partial: PayerHit;
+  private company: PayerHit;
 
-  constructor(private readonly out: Evidence) {
+  constructor(
+    private readonly out: Evidence,
+    private readonly seen: Set<number> | undefined,
+  ) {
     this.paid = out.openMinor;
     this.limit = this.paid + Math.max(100, Math.ceil(this.paid * 0.05));
+  }
+
+  offerPayer(payer: PayerName, index: OrderIndex): void {
+    this.payer = payer;
+    this.exact = this.partial = this.company = undefined;
+    index.forPayerName(payer.tokens, payer.key, this);
+  }
+
+  visit(e: IndexedOrder, agreement: 'exact' | 'partial'): void {
+    const seen = this.seen;
+    if (seen) {
+      if (seen.has(e.id)) return;
+      seen.add(e.id);
+    }
+    const { name, key, tokens } = this.payer as PayerName;
+    const hit =
+      e.companyKey !== '' && e.companyKey === key
+        ? (this.company ??= { kind: 'company', name, signal: undefined })
+        : agreement === 'exact' && !surnameOnly(tokens, name, e.order.customerName)
+          ? (this.exact ??= { kind: 'name_exact', name, signal: undefined })
+          : (this.partial ??= { kind: 'name_partial', name, signal: undefined });
+    this.offer(e.id, e.open, hit);
   }
 
   offer(id: number, open: number, hit: PayerHit): void {
     const distance = Math.abs(open - this.paid);
     this.count++;
-    if (this.first.length < 4) this.first.push({ id, hit, distance });
     const fits = this.out.signals.has(id) || (open > 0 && open <= this.limit);
-    insertBounded(fits ? this.fits : this.others, fits ? PAYER_CAP : 2, id, hit, distance);
+    const list = fits ? this.fits : this.others;
+    const cap = fits ? PAYER_CAP : 2;
+    // Most offers of a common name lose to the last kept at once: then no object is made for them.
+    const last = list[list.length - 1];
+    const kept = !(list.length >= cap && last && !ranksBefore(distance, id, last));
+    if (this.first.length >= 4 && !kept) return;
+    const p: Picked = { id, hit, distance };
+    if (this.first.length < 4) this.first.push(p);
+    if (kept) insertBounded(list, cap, p);
   }
 
-  picked(): readonly Picked[] {
-    return this.count <= 4 ? this.first : [...this.fits, ...this.others];
+  /** Adds the signals of the picked orders (and what learned facts say of them) to the posting's evidence. */
+  addPicked(learnedSignals: Map<number, Signal> | undefined): void {
+    if (this.count <= 4) addSignals(this.out, this.first, learnedSignals);
+    else {
+      addSignals(this.out, this.fits, learnedSignals);
+      addSignals(this.out, this.others, learnedSignals);
+    }
+  }
+}
+
+function addSignals(
+  out: Evidence,
+  picked: readonly Picked[],
+  learnedSignals: Map<number, Signal> | undefined,
+): void {
+  for (let i = 0; i < picked.length; i++) {
+    const { id, hit } = picked[i] as Picked;
+    if (hit)
+      add(
+        out.signals,
+        id,
+        (hit.signal ??= signal(
+          hit.kind,
+          hit.kind === 'company' ? `payer ${hit.name} is the customer's company` : `payer ${hit.name}`,
+        )),
+      );
+    const l = learnedSignals?.get(id);
+    if (l) add(out.signals, id, l);
   }
 }
 
@@ -170,12 +206,15 @@ function ranksBefore(distance: number, id: number, p: Picked): boolean {
   return distance < p.distance || (distance === p.distance && id < p.id);
 }
 
-/** Inserts into a list kept sorted by (distance, id) and cut at `cap`; most offers lose to the last at once. */
-function insertBounded(list: Picked[], cap: number, id: number, hit: PayerHit, distance: number): void {
-  const last = list[list.length - 1];
-  if (list.length >= cap && last && !ranksBefore(distance, id, last)) return;
+/**
+ * Inserts `p` into a list kept sorted by (distance, id) and cut at `cap` (the caller checked that it is kept),
+ * moving the ones after it by hand: splice would make an array of the removed ones on every call.
+ */
+function insertBounded(list: Picked[], cap: number, p: Picked): void {
   let at = list.length;
-  while (at > 0 && ranksBefore(distance, id, list[at - 1] as Picked)) at--;
-  list.splice(at, 0, { id, hit, distance });
+  while (at > 0 && ranksBefore(p.distance, p.id, list[at - 1] as Picked)) at--;
+  list.push(p);
+  for (let i = list.length - 1; i > at; i--) list[i] = list[i - 1] as Picked;
+  list[at] = p;
   if (list.length > cap) list.pop();
 }
