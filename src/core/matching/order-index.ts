@@ -28,36 +28,27 @@ export type IndexedOrder = {
   ids: number[];
 };
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): V[] {
+type ListTable<K, V> = { get(key: K): V[] | undefined; set(key: K, list: V[]): unknown };
+
+/**
+ * Adds to the list under `key`. Most lists of the index stay short (a name's few orders), and an array that
+ * grows by push keeps room for 16 more: lists of up to four are made anew at their exact size instead, as the
+ * index keeps them all for the whole run. So a list of fewer than four is never changed, and the number maps
+ * share one list `[hit]` between an order number's key and its digit core (`single`, made by the caller).
+ */
+function push<K, V>(map: ListTable<K, V>, key: K, value: V, single?: V[]): V[] {
   const list = map.get(key);
-  if (list) {
+  let next: V[];
+  if (!list) next = single ?? [value];
+  else if (list.length === 1) next = [list[0] as V, value];
+  else if (list.length === 2) next = [list[0] as V, list[1] as V, value];
+  else if (list.length === 3) next = [list[0] as V, list[1] as V, list[2] as V, value];
+  else {
     list.push(value);
     return list;
   }
-  const fresh = [value];
-  map.set(key, fresh);
-  return fresh;
-}
-
-/**
- * push for the number maps, whose one-hit lists are shared: an order's number is usually alone under its key
- * and under its digit core, and one list `[hit]` serves both (made by the caller, `single`). So a list of one
- * is never changed: a second hit under the same key makes a new list in its place.
- */
-type HitTable<K> = { get(key: K): NumberHit[] | undefined; set(key: K, list: NumberHit[]): unknown };
-function pushHit<K>(map: HitTable<K>, key: K, single: NumberHit[]): NumberHit[] {
-  const list = map.get(key);
-  if (!list) {
-    map.set(key, single);
-    return single;
-  }
-  if (list.length > 1) {
-    list.push(single[0] as NumberHit);
-    return list;
-  }
-  const grown = [list[0] as NumberHit, single[0] as NumberHit];
-  map.set(key, grown);
-  return grown;
+  map.set(key, next);
+  return next;
 }
 
 /** Orders a payer name agrees with beyond its exact-name bucket (via token pairs), found once per name. */
@@ -243,11 +234,11 @@ export class OrderIndex {
 
   private addKey(map: NumberKeyMap<NumberHit[]>, key: string, single: NumberHit[]): void {
     if (!isDigitKey(key)) {
-      pushHit(map.strings, key, single);
+      push(map.strings, key, single[0] as NumberHit, single);
       return;
     }
     const value = Number(key);
-    pushHit(map.digits, value, single);
+    push(map.digits, value, single[0] as NumberHit, single);
     const bit = value & (DIGIT_BITS - 1);
     this.digitBits[bit >> 3] = (this.digitBits[bit >> 3] ?? 0) | (1 << (bit & 7));
   }
