@@ -434,21 +434,28 @@ export function runMatcher(input: MatchInput): MatchResult {
       const exact = best.signals.some((s) => s.kind === 'amount_exact');
       if (pass === 'reference' ? !exact : !exact || !payerAgrees(best)) return false;
     }
-    best.allocations.forEach((a, i) => {
-      const shortfall = i === best.allocations.length - 1 ? best.shortfallMinor : 0;
+    const allocations = best.allocations;
+    for (let i = 0; i < allocations.length; i++) {
+      const a = allocations[i] as (typeof allocations)[number];
+      const shortfall = i === allocations.length - 1 ? best.shortfallMinor : 0;
       index.reduceOpen(a.orderId, a.amountMinor + shortfall);
-    });
+    }
     // What outlives the run is only what a matching run persists: the chosen candidate with its evidence, and
     // the runner-up's score and pass. Keeping every ranked candidate of every automatic decision made the
     // result the largest long-lived structure of a big run (garbage-collector copying); the queue asks for it.
-    decisions.push({
-      postingId: ev.posting.id,
-      band: 'auto',
-      pass,
-      candidates: ranked.top,
-      reasons: NO_REASONS,
-      ...(ranked.runnerUp ? { runnerUp: ranked.runnerUp } : {}),
-    });
+    const runnerUp = ranked.runnerUp;
+    decisions.push(
+      runnerUp
+        ? {
+            postingId: ev.posting.id,
+            band: 'auto',
+            pass,
+            candidates: ranked.top,
+            reasons: NO_REASONS,
+            runnerUp,
+          }
+        : { postingId: ev.posting.id, band: 'auto', pass, candidates: ranked.top, reasons: NO_REASONS },
+    );
     summary.auto++;
     release(ev);
     return true;
