@@ -8,7 +8,8 @@
 import { OrderIndex } from './order-index.ts';
 import { AGREEING_PAYER_KINDS } from './scoring.ts';
 import { byCodeUnits, sortSmall } from './small-sort.ts';
-import { addPayerEvidence, collectEvidence, type Evidence } from './passes/evidence.ts';
+import { addPayerEvidence, collectEvidence, namesOurReference, type Evidence } from './passes/evidence.ts';
+import { readIdentifiers } from './references-extract.ts';
 import { combinedCandidates } from './passes/combined.ts';
 import { isReturn, returnContext, returnDecision } from './passes/returns.ts';
 import { hasIdentity, passOf, singleCandidate } from './passes/single.ts';
@@ -28,8 +29,13 @@ import {
 /** The reasons of every automatic decision: none (one shared frozen array, not one per decision). */
 const NO_REASONS = Object.freeze([] as string[]) as string[];
 
-/** Order of the passes that may assign automatically. */
+/** Order of the passes that may assign automatically (runMatcher runs the first two itself, then the rest). */
 export const AUTO_PASSES: readonly PassName[] = ['reference', 'number', 'combined', 'typo', 'payer'];
+
+/** Evidence, or a posting the reference pass could not assign whose evidence the number pass collects. */
+function isEvidence(item: Evidence | MatchPosting): item is Evidence {
+  return 'signals' in item;
+}
 
 const byRank = (a: Candidate, b: Candidate) =>
   b.score - a.score || a.blockers.length - b.blockers.length || (a.orderIds[0] ?? 0) - (b.orderIds[0] ?? 0);
@@ -476,17 +482,28 @@ export function runMatcher(input: MatchInput): MatchResult {
     }
     return done;
   };
-  // Evidence does not depend on open amounts, so it is collected as the first pass reaches the posting:
-  // the same result as collecting it all up front, but the evidence of a posting decided right away is
-  // short-lived garbage instead of 100 000 objects the garbage collector has to keep copying.
-  const [first, ...later] = AUTO_PASSES;
   const patterns = input.patterns ?? [];
-  let pending: Evidence[] = [];
+  // The reference pass. Only a posting with our reference (or an RF creditor reference) of an open order can be
+  // assigned in it, and the identifiers alone tell which: the others wait, and their evidence is collected when
+  // the number pass reaches them (reading the identifiers again costs less than keeping them). The same evidence (it does not depend on open
+  // amounts), but most of it is decided right there: short-lived, instead of 70 000 evidences the garbage
+  // collector copies into the old generation first.
+  const waiting: (Evidence | MatchPosting)[] = [];
   for (const p of credits) {
-    const ev = collectEvidence(p, index, patterns, input.closedNumbers);
-    if (!first || !decide(ev, first)) pending.push(ev);
+    const identifiers = readIdentifiers(p);
+    if (!namesOurReference(identifiers.extraction, index)) {
+      waiting.push(p);
+      continue;
+    }
+    const ev = collectEvidence(p, index, patterns, input.closedNumbers, identifiers);
+    if (!decide(ev, 'reference')) waiting.push(ev);
   }
-  for (const pass of later) {
+  let pending: Evidence[] = [];
+  for (const item of waiting) {
+    const ev = isEvidence(item) ? item : collectEvidence(item, index, patterns, input.closedNumbers);
+    if (!decide(ev, 'number')) pending.push(ev);
+  }
+  for (const pass of AUTO_PASSES.slice(2)) {
     const next: Evidence[] = [];
     for (const ev of pending) if (!decide(ev, pass)) next.push(ev);
     pending = next;

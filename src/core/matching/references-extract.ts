@@ -429,8 +429,21 @@ function findAllReferences(text: string, out: Extraction): void {
   findCreditorReferences(compact, out);
 }
 
-/** Everything the payer may have meant as a reference, from the remittance, the EndToEndId and the RF field. */
-export function extractReferences(input: ExtractInput, patterns: readonly RegExp[] = []): Extraction {
+/**
+ * The first half of extractReferences: the texts (the cleaned remittance, the identifiers) and our references and
+ * RF creditor references in them, without the number candidates. The matcher reads this alone to see whether a
+ * posting can be assigned by reference at all (most cannot), and hands it to extractReferences when it needs more.
+ */
+export type Identifiers = {
+  /** The remittance, upper case, SEPA field keywords and identifier fields removed; undefined when empty. */
+  remittance: string | undefined;
+  /** End-to-end id, structured reference, and EREF+/KREF+ values of the remittance (cleaned). */
+  ids: string[];
+  /** references, brokenReferences and creditorBodies filled; numbers still empty. */
+  extraction: Extraction;
+};
+
+export function readIdentifiers(input: ExtractInput): Identifiers {
   const out: Extraction = { references: [], brokenReferences: [], creditorBodies: [], numbers: [] };
   // Free text is parsed in full. The end-to-end id and the structured reference are identifiers set by the
   // payer's bank or app: they count only as a whole (or as our reference inside), never split into tokens —
@@ -448,6 +461,17 @@ export function extractReferences(input: ExtractInput, patterns: readonly RegExp
   }
   if (remittance) findAllReferences(remittance, out);
   for (const text of ids) findAllReferences(text, out);
+  return { remittance, ids, extraction: out };
+}
+
+/** Everything the payer may have meant as a reference, from the remittance, the EndToEndId and the RF field. */
+export function extractReferences(
+  input: ExtractInput,
+  patterns: readonly RegExp[] = [],
+  /** readIdentifiers(input), when the caller has it already. */
+  identifiers: Identifiers = readIdentifiers(input),
+): Extraction {
+  const { remittance, ids, extraction: out } = identifiers;
   // The remittance is the only free text: its candidates, deduplicated by key as they are found, are the numbers.
   const numbers = new Map<string, NumberCandidate>();
   if (remittance) numberCandidates(remittance, patterns, numbers);

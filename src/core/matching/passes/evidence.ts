@@ -5,7 +5,7 @@
  */
 import { compareNames, nameKeysInText } from '../names.ts';
 import { isProviderPayout, isReturnedCredit, mentionsReturn } from '../payment-nature.ts';
-import { extractReferences } from '../references-extract.ts';
+import { extractReferences, type Extraction, type Identifiers } from '../references-extract.ts';
 import { AGREEING_PAYER_KINDS, signal } from '../scoring.ts';
 import { epochDay, type OrderIndex } from '../order-index.ts';
 import type { Candidate, LearnedFacts, MatchPosting, PassName, Signal } from '../types.ts';
@@ -141,8 +141,10 @@ export function collectEvidence(
   index: OrderIndex,
   patterns: readonly RegExp[],
   closedNumbers?: ReadonlySet<string>,
+  /** readIdentifiers(posting), when the caller read them already (they are consumed). */
+  identifiers?: Identifiers,
 ): Evidence {
-  const extraction = extractReferences(posting, patterns);
+  const extraction = extractReferences(posting, patterns, identifiers);
   const out: Evidence = {
     posting,
     openMinor: posting.amountMinor - posting.assignedMinor,
@@ -166,6 +168,17 @@ export function collectEvidence(
   numberEvidence(extraction, index, out, closedNumbers);
   if (out.signals.size > 0) identityPayer(out, index);
   return out;
+}
+
+/**
+ * Does the posting carry our payment reference or an RF creditor reference of an open order, i.e. can the reference
+ * pass assign it? The same lookups referenceEvidence makes for its `reference` and `creditor_reference` signals,
+ * from the identifiers alone (no number candidates, no payer).
+ */
+export function namesOurReference(ex: Extraction, index: OrderIndex): boolean {
+  for (const ref of ex.references) if (index.byReference.get(ref)) return true;
+  for (const body of ex.creditorBodies) if (index.byReference.get(body)) return true;
+  return false;
 }
 
 /** Does the payer agree with the orders the posting names? A direct comparison, no name index needed. */
