@@ -6,7 +6,7 @@
  * Whatever is not automatic ends as a ranked suggestion with its signals, or as "none".
  */
 import { OrderIndex } from './order-index.ts';
-import { AGREEING_PAYER_KINDS } from './scoring.ts';
+import { AGREEING_PAYER_KINDS, WEIGHTS } from './scoring.ts';
 import { byCodeUnits, sortSmall } from './small-sort.ts';
 import { addPayerEvidence, collectEvidence, namesOurReference, type Evidence } from './passes/evidence.ts';
 import { readIdentifiers } from './references-extract.ts';
@@ -184,13 +184,13 @@ function amountFitsOther(candidates: readonly Candidate[], best: Candidate): boo
 
 /** Another candidate, not sharing an order with `best`, with the same amount and the same kinds of evidence. */
 function sameShapeElsewhere(candidates: readonly Candidate[], best: Candidate): boolean {
-  let bestKinds: string | undefined;
+  let bestMask: number | undefined;
   for (let i = 1; i < candidates.length; i++) {
     const c = candidates[i] as Candidate;
     if (
       !overlapping(c, best) &&
       best.amountMinor === c.amountMinor &&
-      (bestKinds ??= kinds(best)) === kinds(c)
+      sameKinds(best, (bestMask ??= kindMask(best)), c)
     )
       return true;
   }
@@ -252,6 +252,31 @@ function kinds(c: Candidate): string {
   const out: string[] = [];
   for (const s of c.signals) if ((s.weight ?? 0) > 0.05) out.push(s.kind);
   return sortSmall(out, byCodeUnits).join(',');
+}
+
+/** A bit per signal kind, in the order WEIGHTS lists them. */
+const KIND_BITS = new Map(Object.keys(WEIGHTS).map((k, i) => [k, 2 ** i]));
+
+/**
+ * kinds() as a bit mask (no array, sort and string per candidate: the rule compares the best candidate with every
+ * other of the same amount); -1 when a kind occurs twice, which a mask cannot tell apart from once (then the
+ * caller compares kinds()).
+ */
+function kindMask(c: Candidate): number {
+  let mask = 0;
+  for (const s of c.signals)
+    if ((s.weight ?? 0) > 0.05) {
+      const bit = KIND_BITS.get(s.kind) ?? 0;
+      if (bit === 0 || (mask & bit) !== 0) return -1;
+      mask |= bit;
+    }
+  return mask;
+}
+
+/** Do two candidates have the same kinds of evidence (kinds() equal)? */
+function sameKinds(a: Candidate, aMask: number, b: Candidate): boolean {
+  const bMask = kindMask(b);
+  return aMask >= 0 && bMask >= 0 ? aMask === bMask : kinds(a) === kinds(b);
 }
 
 /**

@@ -109,20 +109,45 @@ function agreesAsPayer(signals: readonly Signal[]): boolean {
   return false;
 }
 
+/** No combination (shared, frozen: most postings have none, and callers only read the list). */
+const NONE = Object.freeze([]) as unknown as Candidate[];
+
 export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: MatchSettings): Candidate[] {
   // A combination needs two orders the posting points at (ranking asks this for every posting).
-  if (ev.signals.size < 2) return [];
-  const out: Candidate[] = [];
-  const tol = toleranceFor(settings, ev.openMinor);
-  const identity: number[] = [];
-  const payer: number[] = [];
-  for (const [id, signals] of ev.signals) {
+  if (ev.signals.size < 2) return NONE;
+  // Most postings with two orders in view have no two of one kind: the lists are made only for a second one.
+  let identity: number[] | undefined;
+  let payer: number[] | undefined;
+  let firstIdentity = -1;
+  let firstPayer = -1;
+  for (const id of ev.signals.keys()) {
     const entry = index.byId.get(id);
     if (!entry || entry.open <= 0 || entry.order.currency !== ev.posting.currency) continue;
+    const signals = ev.signals.get(id) as Signal[];
     const pass = passOf(signals);
-    if (pass === 'reference' || pass === 'number') identity.push(id);
-    else if (agreesAsPayer(signals)) payer.push(id);
+    if (pass === 'reference' || pass === 'number') {
+      if (identity) identity.push(id);
+      else if (firstIdentity < 0) firstIdentity = id;
+      else identity = [firstIdentity, id];
+    } else if (agreesAsPayer(signals)) {
+      if (payer) payer.push(id);
+      else if (firstPayer < 0) firstPayer = id;
+      else payer = [firstPayer, id];
+    }
   }
+  if (!identity && !payer) return NONE;
+  return combinationsOf(ev, index, settings, identity ?? [], payer ?? []);
+}
+
+function combinationsOf(
+  ev: Evidence,
+  index: OrderIndex,
+  settings: MatchSettings,
+  identity: number[],
+  payer: number[],
+): Candidate[] {
+  const out: Candidate[] = [];
+  const tol = toleranceFor(settings, ev.openMinor);
   if (identity.length >= 2 && identity.length <= settings.maxCombinationPool) {
     identity.sort((a, b) => a - b);
     for (const ids of subsetsSumming(identity, index, ev.openMinor, tol, settings.maxCombinationSize, 8)) {
