@@ -136,18 +136,71 @@ function slotFor(key: number, mask: number): number {
   return (Math.imul(key, 0x9e3779b1) >>> 7) & mask;
 }
 
+/** How many letter prefixes (`WC`, `RE`, …) get a table of their own; keys with any further one go to the Map. */
+const MAX_PREFIXES = 16;
+
 /**
- * Order number key or digit core -> value. Keys of 4–8 digits without a leading zero (most of them: invoice
- * numbers, digit cores) live in `digits` by their value — the same table the typo search asks by number — and
- * the others in a Map; `get` answers as one Map of all keys would.
+ * Order number key or digit core -> value, answering as one Map of all keys would. Keys of 4–8 digits without a
+ * leading zero (invoice numbers, digit cores) live in `digits` by their value — the same table the typo search
+ * asks by number —, keys of letters and such digits (`WC10588`, the usual order number) in one IntMap per
+ * letter prefix, and the others in a Map. Every key has exactly one place, chosen the same way by `set` and `get`
+ * (a prefix, once given a table, keeps it), so no string is kept or hashed for most order numbers.
  */
 export class NumberKeyMap<V> {
-  readonly strings = new Map<string, V>();
+  private readonly strings = new Map<string, V>();
+  private readonly prefixes: string[] = [];
+  private readonly byPrefix: IntMap<V>[] = [];
   constructor(readonly digits: IntMap<V>) {}
 
   get(key: string): V | undefined {
-    return isDigitKey(key) ? this.digits.get(Number(key)) : this.strings.get(key);
+    if (isDigitKey(key)) return this.digits.get(Number(key));
+    const split = prefixedDigitsAt(key);
+    const table = split > 0 ? this.prefixTable(key, split, false) : undefined;
+    return table ? table.get(digitsValue(key, split)) : this.strings.get(key);
   }
+
+  set(key: string, value: V): void {
+    if (isDigitKey(key)) {
+      this.digits.set(Number(key), value);
+      return;
+    }
+    const split = prefixedDigitsAt(key);
+    const table = split > 0 ? this.prefixTable(key, split, true) : undefined;
+    if (table) table.set(digitsValue(key, split), value);
+    else this.strings.set(key, value);
+  }
+
+  /** The table of the letters before `split` (compared in place: no string per lookup). */
+  private prefixTable(key: string, split: number, create: boolean): IntMap<V> | undefined {
+    for (let i = 0; i < this.prefixes.length; i++) {
+      const p = this.prefixes[i] as string;
+      if (p.length === split && key.startsWith(p)) return this.byPrefix[i];
+    }
+    if (!create || this.prefixes.length >= MAX_PREFIXES) return undefined;
+    const table = new IntMap<V>();
+    this.prefixes.push(key.slice(0, split));
+    this.byPrefix.push(table);
+    return table;
+  }
+}
+
+/** Where the digits start in `key` when it is letters A–Z and then 4–8 digits without a leading zero, else -1. */
+function prefixedDigitsAt(key: string): number {
+  let split = 0;
+  while (split < key.length && key.charCodeAt(split) >= 65 && key.charCodeAt(split) <= 90) split++;
+  const digits = key.length - split;
+  if (split === 0 || digits < 4 || digits > 8 || key.charCodeAt(split) === 48) return -1;
+  for (let i = split; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+  }
+  return split;
+}
+
+function digitsValue(key: string, from: number): number {
+  let value = 0;
+  for (let i = from; i < key.length; i++) value = value * 10 + key.charCodeAt(i) - 48;
+  return value;
 }
 
 /** Is `text` 4–8 digits without a leading zero? (A character loop: asked for every key looked up.) */

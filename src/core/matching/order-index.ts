@@ -186,15 +186,17 @@ export class OrderIndex {
     const { tokens: companyTokens, key: companyKey } = order.company
       ? this.normalised(order.company)
       : NO_NAME;
+    // The fields a payer name's visit reads of every order it reaches (id, open, companyKey, nameKey) first:
+    // an object's fields lie in the order they are written here, so they share a cache line.
     const entry: IndexedOrder = {
       id: order.id,
+      open: order.totalMinor - order.paidMinor,
+      companyKey,
+      nameKey,
       order,
       tokens,
       companyTokens,
-      nameKey,
-      companyKey,
       day: epochDay(order.createdAt),
-      open: order.totalMinor - order.paidMinor,
       ids: Object.freeze([order.id]) as number[],
     };
     this.byId.set(order.id, entry);
@@ -233,13 +235,9 @@ export class OrderIndex {
   }
 
   private addKey(map: NumberKeyMap<NumberHit[]>, key: string, single: NumberHit[]): void {
-    if (!isDigitKey(key)) {
-      push(map.strings, key, single[0] as NumberHit, single);
-      return;
-    }
-    const value = Number(key);
-    push(map.digits, value, single[0] as NumberHit, single);
-    const bit = value & (DIGIT_BITS - 1);
+    push(map, key, single[0] as NumberHit, single);
+    if (!isDigitKey(key)) return;
+    const bit = Number(key) & (DIGIT_BITS - 1);
     this.digitBits[bit >> 3] = (this.digitBits[bit >> 3] ?? 0) | (1 << (bit & 7));
   }
 
@@ -265,6 +263,7 @@ export class OrderIndex {
    * with fewer tokens than the payer ("THOMAS UND ANNA MUELLER" -> "Anna Müller", via pairs of the payer's
    * tokens). A visitor instead of a result map: a common name reaches a hundred orders or more, of which the
    * caller keeps a few. The visitor is an object with a method (one per posting), not a closure per payer name.
+   * `payerKey` is the tokens joined by one space, as `normalised` gives them.
    */
   forPayerName(payerTokens: readonly string[], payerKey: string, visitor: PayerNameVisitor): void {
     if (payerTokens.length === 0) return;
@@ -272,6 +271,12 @@ export class OrderIndex {
     const exact = this.byName.get(payerKey);
     if (exact) for (let i = 0; i < exact.length; i++) visitor.visit(exact[i] as IndexedOrder, 'exact');
     if (payerTokens.length < 2 || payerTokens.length > 6) return;
+    // A name of two tokens has one pair, itself: most such names are in no long name (byLongNamePair is small),
+    // which that lookup says without the memo below.
+    if (payerTokens.length === 2) {
+      const long = this.byLongNamePair.get(payerKey);
+      if (!long || long.length > PAIR_BUCKET_LIMIT) return;
+    }
     // The pair lookups depend on the name alone (the index does not change during a run), and payers recur
     // (a customer's several orders, common names): computed once per distinct name.
     let hits = this.pairHits.get(payerKey);

@@ -53,19 +53,30 @@ describe('order index tables answer as a Map', () => {
     );
   });
 
-  it('NumberKeyMap keeps 4–8 digit keys by number and answers for every string', () => {
+  it('NumberKeyMap: digit keys by number, letter-prefixed numbers by prefix (more prefixes than tables), others', () => {
     const key = fc.oneof(
       fc.stringMatching(/^[0-9]{1,10}$/),
       fc.stringMatching(/^[A-Z]{0,3}[0-9]{0,9}$/),
-      fc.constantFrom('0123', '1234', '12345678', '123456789', '1e3', ' 1234', '1234 ', '+1234', '１２３４'),
+      fc.stringMatching(/^[A-Z]{1,2}[1-9][0-9]{3,7}$/),
+      fc.constantFrom(
+        '0123',
+        '1234',
+        '12345678',
+        '123456789',
+        '1e3',
+        ' 1234',
+        'WC10023',
+        'WC010023',
+        'wc10023',
+      ),
+      fc.constantFrom('WC10023A', 'W1C10023', '１２３４', 'RE2026001', 'RE20260011', 'Ä10023'),
     );
     fc.assert(
-      fc.property(fc.array(key, { maxLength: 200 }), fc.array(key, { maxLength: 50 }), (list, asked) => {
+      fc.property(fc.array(key, { maxLength: 300 }), fc.array(key, { maxLength: 80 }), (list, asked) => {
         const table = new NumberKeyMap(new IntMap<number>());
         const map = new Map<string, number>();
         list.forEach((k, i) => {
-          if (isDigitKey(k)) table.digits.set(Number(k), i);
-          else table.strings.set(k, i);
+          table.set(k, i);
           map.set(k, i);
         });
         for (const k of [...asked, ...list]) expect(table.get(k)).toBe(map.get(k));
