@@ -26,6 +26,8 @@ export type IndexedOrder = {
    * hundred thousand of them in a big run; one shared list instead of a new one each).
    */
   ids: number[];
+  /** Where the index keeps this order for a payer name's visits (OrderIndex.idAt, openAt, entryAt). */
+  slot: number;
 };
 
 type ListTable<K, V> = { get(key: K): V[] | undefined; set(key: K, list: V[]): unknown };
@@ -52,7 +54,7 @@ function push<K, V>(map: ListTable<K, V>, key: K, value: V, single?: V[]): V[] {
 }
 
 /** Orders a payer name agrees with beyond its exact-name bucket (via token pairs), found once per name. */
-type PairHit = { entry: IndexedOrder; agreement: 'exact' | 'partial' };
+type PairHit = { slot: number; id: number; agreement: 'exact' | 'partial' };
 const NO_PAIR_HITS: readonly PairHit[] = Object.freeze([]);
 
 /*
@@ -134,8 +136,16 @@ export class OrderIndex {
    * that is no order's (a date, a customer number) are nobody's, and a clear bit says so without a map lookup.
    */
   private readonly digitBits = new Uint8Array(DIGIT_BITS >> 3);
-  /** Normalised full name / company key -> orders. */
-  readonly byName = new Map<string, IndexedOrder[]>();
+  /**
+   * Normalised full name / company key -> the orders' slots, each as `slot * 2 + 1` when the order is in the
+   * bucket by its company name (its companyKey is the bucket's key), else `slot * 2`. A payer name's visit
+   * reads a bucket of a common name (a hundred orders or more) with their ids and open amounts from the packed
+   * `slotIdOpen` instead of each order's object, which lie all over the heap (a cache miss each).
+   */
+  readonly byName = new Map<string, number[]>();
+  /** The entries by slot (their order in `orders`), and their ids and open amounts: `[id0, open0, id1, …]`. */
+  private readonly slotEntries: IndexedOrder[] = [];
+  private readonly slotIdOpen: number[] = [];
   /** Token pair -> orders whose name has three or more tokens (middle names, double surnames). */
   readonly byLongNamePair = new Map<string, IndexedOrder[]>();
   /** Customer key (`email:…`/`name:…`) -> orders, only for customers a learned fact names. */
@@ -198,13 +208,17 @@ export class OrderIndex {
       companyTokens,
       day: epochDay(order.createdAt),
       ids: Object.freeze([order.id]) as number[],
+      slot: this.slotEntries.length,
     };
+    this.slotEntries.push(entry);
+    this.slotIdOpen.push(entry.id, entry.open);
     this.byId.set(order.id, entry);
     if (order.paymentReference) this.byReference.set(upperCase(order.paymentReference), entry);
     this.addNumber(order.number, entry, 'number');
     if (order.invoiceNumber) this.addNumber(order.invoiceNumber, entry, 'invoice');
-    if (nameKey) push(this.byName, nameKey, entry);
-    if (companyKey && companyKey !== nameKey) push(this.byName, companyKey, entry);
+    if (nameKey)
+      push(this.byName, nameKey, entry.slot * 2 + (companyKey !== '' && companyKey === nameKey ? 1 : 0));
+    if (companyKey && companyKey !== nameKey) push(this.byName, companyKey, entry.slot * 2 + 1);
     if (tokens.length >= 3 && tokens.length <= 6)
       for (const p of tokenPairs(tokens)) push(this.byLongNamePair, p, entry);
     if (companyTokens.length >= 3 && companyTokens.length <= 6)
@@ -254,7 +268,22 @@ export class OrderIndex {
   /** Books an automatic assignment (and an accepted shortfall) against the order's open amount. */
   reduceOpen(orderId: number, amountMinor: number): void {
     const e = this.byId.get(orderId);
-    if (e) e.open -= amountMinor;
+    if (!e) return;
+    e.open -= amountMinor;
+    this.slotIdOpen[e.slot * 2 + 1] = e.open;
+  }
+
+  /** The order id, open amount and entry of a slot that forPayerName visited. */
+  idAt(slot: number): number {
+    return this.slotIdOpen[slot * 2] as number;
+  }
+
+  openAt(slot: number): number {
+    return this.slotIdOpen[slot * 2 + 1] as number;
+  }
+
+  entryAt(slot: number): IndexedOrder {
+    return this.slotEntries[slot] as IndexedOrder;
   }
 
   /**
@@ -269,7 +298,11 @@ export class OrderIndex {
     if (payerTokens.length === 0) return;
     // Indexed loops: for-of allocates an iterator result per step until the optimising compiler takes over.
     const exact = this.byName.get(payerKey);
-    if (exact) for (let i = 0; i < exact.length; i++) visitor.visit(exact[i] as IndexedOrder, 'exact');
+    if (exact)
+      for (let i = 0; i < exact.length; i++) {
+        const code = exact[i] as number;
+        visitor.visit(code >> 1, (code & 1) === 1, 'exact');
+      }
     if (payerTokens.length < 2 || payerTokens.length > 6) return;
     // A name of two tokens has one pair, itself: most such names are in no long name (byLongNamePair is small),
     // which that lookup says without the memo below.
@@ -281,16 +314,20 @@ export class OrderIndex {
     // (a customer's several orders, common names): computed once per distinct name.
     let hits = this.pairHits.get(payerKey);
     if (!hits) this.pairHits.set(payerKey, (hits = pairHitsOf(this, payerTokens, payerKey)));
+    // Orders reached by pairs are not in the bucket of the payer's name, so neither by their company name.
     for (let i = 0; i < hits.length; i++) {
       const h = hits[i] as PairHit;
-      visitor.visit(h.entry, h.agreement);
+      visitor.visit(h.slot, false, h.agreement);
     }
   }
 
   private readonly pairHits = new Map<string, readonly PairHit[]>();
 }
 
-export type PayerNameVisitor = { visit(entry: IndexedOrder, agreement: 'exact' | 'partial'): void };
+export type PayerNameVisitor = {
+  /** An order the name reaches (see OrderIndex.idAt), whether by its company name, and how well it agrees. */
+  visit(slot: number, viaCompany: boolean, agreement: 'exact' | 'partial'): void;
+};
 
 /** The orders forPayerName reaches through token pairs, outside the exact-name bucket. */
 function pairHitsOf(index: OrderIndex, payerTokens: readonly string[], payerKey: string): readonly PairHit[] {
@@ -298,35 +335,30 @@ function pairHitsOf(index: OrderIndex, payerTokens: readonly string[], payerKey:
   for (const pair of tokenPairs(payerTokens)) {
     const long = index.byLongNamePair.get(pair);
     // A pair shared by very many customers ("de vries", "van der") tells nothing beyond the exact bucket.
-    if (long && long.length <= PAIR_BUCKET_LIMIT) considerPairs(long, payerTokens, payerKey, hits);
+    if (long && long.length <= PAIR_BUCKET_LIMIT)
+      for (let i = 0; i < long.length; i++) consider(long[i] as IndexedOrder, payerTokens, payerKey, hits);
     if (payerTokens.length >= 3) {
       const short = index.byName.get(pair);
-      if (short && short.length <= PAIR_BUCKET_LIMIT) considerPairs(short, payerTokens, payerKey, hits);
+      if (short && short.length <= PAIR_BUCKET_LIMIT)
+        for (let i = 0; i < short.length; i++)
+          consider(index.entryAt((short[i] as number) >> 1), payerTokens, payerKey, hits);
     }
   }
   return hits.length > 0 ? hits : NO_PAIR_HITS;
 }
 
-function considerPairs(
-  entries: readonly IndexedOrder[],
-  payerTokens: readonly string[],
-  payerKey: string,
-  hits: PairHit[],
-): void {
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i] as IndexedOrder;
-    // Entries of the exact bucket are visited from it; the others once, however many pairs reach them (the
-    // hits of one name are few: a search in them instead of a set per name).
-    if (e.nameKey === payerKey || e.companyKey === payerKey || hasEntry(hits, e.id)) continue;
-    const a = compareNames(payerTokens, e.tokens);
-    const b = e.companyTokens.length ? compareNames(payerTokens, e.companyTokens) : 'none';
-    const agreement =
-      a === 'exact' || b === 'exact' ? 'exact' : a === 'partial' || b === 'partial' ? 'partial' : undefined;
-    if (agreement) hits.push({ entry: e, agreement });
-  }
+function consider(e: IndexedOrder, payerTokens: readonly string[], payerKey: string, hits: PairHit[]): void {
+  // Entries of the exact bucket are visited from it; the others once, however many pairs reach them (the hits
+  // of one name are few: a search in them instead of a set per name).
+  if (e.nameKey === payerKey || e.companyKey === payerKey || hasId(hits, e.id)) return;
+  const a = compareNames(payerTokens, e.tokens);
+  const b = e.companyTokens.length ? compareNames(payerTokens, e.companyTokens) : 'none';
+  const agreement =
+    a === 'exact' || b === 'exact' ? 'exact' : a === 'partial' || b === 'partial' ? 'partial' : undefined;
+  if (agreement) hits.push({ slot: e.slot, id: e.id, agreement });
 }
 
-function hasEntry(hits: readonly PairHit[], id: number): boolean {
-  for (let i = 0; i < hits.length; i++) if ((hits[i] as PairHit).entry.id === id) return true;
+function hasId(hits: readonly PairHit[], id: number): boolean {
+  for (let i = 0; i < hits.length; i++) if ((hits[i] as PairHit).id === id) return true;
   return false;
 }

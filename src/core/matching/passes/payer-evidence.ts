@@ -5,7 +5,7 @@
  */
 import { isSingleWordName, normaliseIban } from '../names.ts';
 import { signal } from '../scoring.ts';
-import type { IndexedOrder, OrderIndex, PayerNameVisitor } from '../order-index.ts';
+import type { OrderIndex, PayerNameVisitor } from '../order-index.ts';
 import type { LearnedFacts, MatchPosting, Signal } from '../types.ts';
 import type { Evidence, PayerName } from './evidence.ts';
 import { add } from './evidence-signals.ts';
@@ -121,6 +121,7 @@ class PayerPicker implements PayerNameVisitor {
   private readonly paid: number;
   private readonly limit: number;
   private payer: PayerName | undefined;
+  private index: OrderIndex | undefined;
   private exact: PayerHit;
   private partial: PayerHit;
   private company: PayerHit;
@@ -135,24 +136,32 @@ class PayerPicker implements PayerNameVisitor {
 
   offerPayer(payer: PayerName, index: OrderIndex): void {
     this.payer = payer;
+    this.index = index;
     this.exact = this.partial = this.company = undefined;
     index.forPayerName(payer.tokens, payer.key, this);
   }
 
-  visit(e: IndexedOrder, agreement: 'exact' | 'partial'): void {
+  /*
+   * Reads the order's id and open amount by its slot, not from its entry: a common name's bucket holds a hundred
+   * orders or more, whose entries lie all over the heap. The entry is read only for a one-token payer name that
+   * agrees exactly (surnameOnly looks at the customer's name then).
+   */
+  visit(slot: number, viaCompany: boolean, agreement: 'exact' | 'partial'): void {
+    const index = this.index as OrderIndex;
+    const id = index.idAt(slot);
     const seen = this.seen;
     if (seen) {
-      if (seen.has(e.id)) return;
-      seen.add(e.id);
+      if (seen.has(id)) return;
+      seen.add(id);
     }
-    const { name, key, tokens } = this.payer as PayerName;
-    const hit =
-      e.companyKey !== '' && e.companyKey === key
-        ? (this.company ??= { kind: 'company', name, signal: undefined })
-        : agreement === 'exact' && !surnameOnly(tokens, name, e.order.customerName)
-          ? (this.exact ??= { kind: 'name_exact', name, signal: undefined })
-          : (this.partial ??= { kind: 'name_partial', name, signal: undefined });
-    this.offer(e.id, e.open, hit);
+    const { name, tokens } = this.payer as PayerName;
+    const hit = viaCompany
+      ? (this.company ??= { kind: 'company', name, signal: undefined })
+      : agreement === 'exact' &&
+          !(tokens.length < 2 && surnameOnly(tokens, name, index.entryAt(slot).order.customerName))
+        ? (this.exact ??= { kind: 'name_exact', name, signal: undefined })
+        : (this.partial ??= { kind: 'name_partial', name, signal: undefined });
+    this.offer(id, index.openAt(slot), hit);
   }
 
   offer(id: number, open: number, hit: PayerHit): void {
