@@ -139,6 +139,27 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
   return combinationsOf(ev, index, settings, identity ?? [], payer ?? []);
 }
 
+/**
+ * Can two or more of the orders' open amounts (all positive) add up to exactly `target`? False when all of them
+ * together fall short, or the two smallest already exceed it: then no subset of them (nor of the pool the search
+ * draws from them) does, and the pool need not be sorted and searched. Most payers with several open orders are
+ * ruled out here.
+ */
+function maySumTo(ids: readonly number[], index: OrderIndex, target: number): boolean {
+  let sum = 0;
+  let min1 = Infinity;
+  let min2 = Infinity;
+  for (const id of ids) {
+    const open = index.openMinor(id);
+    sum += open;
+    if (open < min1) {
+      min2 = min1;
+      min1 = open;
+    } else if (open < min2) min2 = open;
+  }
+  return sum >= target && min1 + min2 <= target;
+}
+
 function combinationsOf(
   ev: Evidence,
   index: OrderIndex,
@@ -154,7 +175,7 @@ function combinationsOf(
       out.push(combine(ev, ids, index, false));
     }
   }
-  if (out.length === 0 && payer.length >= 2) {
+  if (out.length === 0 && payer.length >= 2 && maySumTo(payer, index, ev.openMinor)) {
     // The newest orders first: a payment usually covers recent orders. Order dates are ISO strings: compared
     // by code units (a locale's collation is slower and knows nothing better about them).
     const pool = payer
