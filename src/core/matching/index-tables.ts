@@ -153,19 +153,15 @@ export class NumberKeyMap<V> {
   constructor(readonly digits: IntMap<V>) {}
 
   get(key: string): V | undefined {
-    if (isDigitKey(key)) return this.digits.get(Number(key));
-    const split = prefixedDigitsAt(key);
-    const table = split > 0 ? this.prefixTable(key, split, false) : undefined;
+    // One scan says which table: the matcher asks for every number and one-edit variant it reads.
+    const split = digitsAt(key);
+    const table = split === 0 ? this.digits : split > 0 ? this.prefixTable(key, split, false) : undefined;
     return table ? table.get(digitsValue(key, split)) : this.strings.get(key);
   }
 
   set(key: string, value: V): void {
-    if (isDigitKey(key)) {
-      this.digits.set(Number(key), value);
-      return;
-    }
-    const split = prefixedDigitsAt(key);
-    const table = split > 0 ? this.prefixTable(key, split, true) : undefined;
+    const split = digitsAt(key);
+    const table = split === 0 ? this.digits : split > 0 ? this.prefixTable(key, split, true) : undefined;
     if (table) table.set(digitsValue(key, split), value);
     else this.strings.set(key, value);
   }
@@ -184,12 +180,15 @@ export class NumberKeyMap<V> {
   }
 }
 
-/** Where the digits start in `key` when it is letters A–Z and then 4–8 digits without a leading zero, else -1. */
-function prefixedDigitsAt(key: string): number {
+/**
+ * Where the digits start in `key` when it is letters A–Z (or none: 0, a digit key) and then 4–8 digits without a
+ * leading zero, else -1.
+ */
+function digitsAt(key: string): number {
   let split = 0;
   while (split < key.length && key.charCodeAt(split) >= 65 && key.charCodeAt(split) <= 90) split++;
   const digits = key.length - split;
-  if (split === 0 || digits < 4 || digits > 8 || key.charCodeAt(split) === 48) return -1;
+  if (digits < 4 || digits > 8 || key.charCodeAt(split) === 48) return -1;
   for (let i = split; i < key.length; i++) {
     const c = key.charCodeAt(i);
     if (c < 48 || c > 57) return -1;
@@ -203,12 +202,7 @@ function digitsValue(key: string, from: number): number {
   return value;
 }
 
-/** Is `text` 4–8 digits without a leading zero? (A character loop: asked for every key looked up.) */
+/** Is `text` 4–8 digits without a leading zero? */
 export function isDigitKey(text: string): boolean {
-  if (text.length < 4 || text.length > 8 || text.charCodeAt(0) === 48) return false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
+  return digitsAt(text) === 0;
 }

@@ -4,7 +4,8 @@
  * (partial payments accumulate as the passes assign).
  */
 import { ById, IntMap, isDigitKey, NumberKeyMap } from './index-tables.ts';
-import { compareNames, nameTokens, tokenPairs } from './names.ts';
+import { nameTokens, tokenPairs } from './names.ts';
+import { PAIR_BUCKET_LIMIT, pairHitsOf, type PairHit } from './name-pairs.ts';
 import { numberCore, numberKey } from './references-extract.ts';
 import type { MatchOrder, Signal } from './types.ts';
 
@@ -53,10 +54,6 @@ function push<K, V>(map: ListTable<K, V>, key: K, value: V, single?: V[]): V[] {
   return next;
 }
 
-/** Orders a payer name agrees with beyond its exact-name bucket (via token pairs), found once per name. */
-type PairHit = { slot: number; id: number; agreement: 'exact' | 'partial' };
-const NO_PAIR_HITS: readonly PairHit[] = Object.freeze([]);
-
 /*
  * Helpers of hot paths are module functions, not closures made per call: the CLI runs the sources through tsx,
  * whose keepNames gives every named closure an Object.defineProperty call (about 0.2 µs each).
@@ -103,7 +100,6 @@ function trimmedLowerCase(text: string): string {
   return text;
 }
 
-const PAIR_BUCKET_LIMIT = 48;
 const DIGIT_BITS = 1 << 20;
 
 export type NumberHit = { entry: IndexedOrder; field: 'number' | 'invoice' };
@@ -328,37 +324,3 @@ export type PayerNameVisitor = {
   /** An order the name reaches (see OrderIndex.idAt), whether by its company name, and how well it agrees. */
   visit(slot: number, viaCompany: boolean, agreement: 'exact' | 'partial'): void;
 };
-
-/** The orders forPayerName reaches through token pairs, outside the exact-name bucket. */
-function pairHitsOf(index: OrderIndex, payerTokens: readonly string[], payerKey: string): readonly PairHit[] {
-  const hits: PairHit[] = [];
-  for (const pair of tokenPairs(payerTokens)) {
-    const long = index.byLongNamePair.get(pair);
-    // A pair shared by very many customers ("de vries", "van der") tells nothing beyond the exact bucket.
-    if (long && long.length <= PAIR_BUCKET_LIMIT)
-      for (let i = 0; i < long.length; i++) consider(long[i] as IndexedOrder, payerTokens, payerKey, hits);
-    if (payerTokens.length >= 3) {
-      const short = index.byName.get(pair);
-      if (short && short.length <= PAIR_BUCKET_LIMIT)
-        for (let i = 0; i < short.length; i++)
-          consider(index.entryAt((short[i] as number) >> 1), payerTokens, payerKey, hits);
-    }
-  }
-  return hits.length > 0 ? hits : NO_PAIR_HITS;
-}
-
-function consider(e: IndexedOrder, payerTokens: readonly string[], payerKey: string, hits: PairHit[]): void {
-  // Entries of the exact bucket are visited from it; the others once, however many pairs reach them (the hits
-  // of one name are few: a search in them instead of a set per name).
-  if (e.nameKey === payerKey || e.companyKey === payerKey || hasId(hits, e.id)) return;
-  const a = compareNames(payerTokens, e.tokens);
-  const b = e.companyTokens.length ? compareNames(payerTokens, e.companyTokens) : 'none';
-  const agreement =
-    a === 'exact' || b === 'exact' ? 'exact' : a === 'partial' || b === 'partial' ? 'partial' : undefined;
-  if (agreement) hits.push({ slot: e.slot, id: e.id, agreement });
-}
-
-function hasId(hits: readonly PairHit[], id: number): boolean {
-  for (let i = 0; i < hits.length; i++) if ((hits[i] as PairHit).id === id) return true;
-  return false;
-}
