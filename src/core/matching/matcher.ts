@@ -233,10 +233,20 @@ function amountAgrees(c: Candidate): boolean {
   return false;
 }
 
-/** Does any order the posting names carry a payer signal that agrees (the only way payerAgrees can hold)? */
-function namesAgreeingPayer(ev: Evidence): boolean {
-  for (const signals of ev.signals.values())
+/**
+ * Can tryAuto assign the posting in this pass before its payer evidence is added? Only to a single order of the
+ * pass's tier whose open amount the posting pays exactly, and for a number only when a payer signal on that order
+ * agrees (the conditions tryAuto checks on the best candidate). Without such an order the ranking would be wasted
+ * work: the posting gets its payer evidence and is ranked then.
+ */
+function mayDecideWithoutPayer(ev: Evidence, pass: PassName, index: OrderIndex): boolean {
+  for (const id of ev.signals.keys()) {
+    if (index.openMinor(id) !== ev.openMinor) continue;
+    const signals = ev.signals.get(id) as Signal[];
+    if (passOf(signals) !== pass) continue;
+    if (pass === 'reference') return true;
     for (const s of signals) if (AGREEING_PAYER_KINDS.has(s.kind) && (s.weight ?? 0) > 0) return true;
+  }
   return false;
 }
 
@@ -444,9 +454,7 @@ export function runMatcher(input: MatchInput): MatchResult {
   };
   const tryAuto = (ev: Evidence, pass: PassName): boolean => {
     if (!possible(ev, pass)) return false;
-    // Without the payer evidence a number needs the payer's agreement (below), which only a payer signal on a
-    // named order can give: without one, ranking now would be wasted work.
-    if (!ev.payerDone && pass !== 'reference' && !namesAgreeingPayer(ev)) return false;
+    if (!ev.payerDone && !mayDecideWithoutPayer(ev, pass, index)) return false;
     // The combined pass assigns only a combination ranked first: where none exists, ranking is wasted work.
     let combinations: Candidate[] | undefined;
     if (pass === 'combined' && !fresh(ev)) {
