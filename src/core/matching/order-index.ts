@@ -7,6 +7,7 @@ import { ById, IntMap, isDigitKey, NumberKeyMap } from './index-tables.ts';
 import { nameTokens, tokenPairs } from './names.ts';
 import { PAIR_BUCKET_LIMIT, pairHitsOf, type PairHit } from './name-pairs.ts';
 import { numberCore, numberKey } from './references-extract.ts';
+import { isAwaitingPayment } from '../orders/state-machine.ts';
 import type { MatchOrder, Signal } from './types.ts';
 
 export type IndexedOrder = {
@@ -29,6 +30,13 @@ export type IndexedOrder = {
   ids: number[];
   /** Where the index keeps this order for a payer name's visits (OrderIndex.idAt, openAt, entryAt). */
   slot: number;
+  /**
+   * order.currency, one string per currency for the whole index (OrderIndex.currency), and whether the order's
+   * status awaits payment: every ranked candidate checks both, and reading them here spares a cache miss on the
+   * order object (and its currency string) per candidate.
+   */
+  currency: string;
+  awaiting: boolean;
 };
 
 type ListTable<K, V> = { get(key: K): V[] | undefined; set(key: K, list: V[]): unknown };
@@ -174,6 +182,15 @@ export class OrderIndex {
     for (let i = 0; i < orders.length; i++) this.add(orders[i] as MatchOrder);
   }
 
+  private readonly currencies = new Map<string, string>();
+
+  /** The index's one string for a currency code (orders' and postings' compare by identity first). */
+  currency(code: string): string {
+    let shared = this.currencies.get(code);
+    if (shared === undefined) this.currencies.set(code, (shared = code));
+    return shared;
+  }
+
   /** names.ts nameTokens and nameKey of a name, memoised for this run (the token list is shared: read only). */
   normalised(name: string | null | undefined): NormalisedName {
     if (!name) return NO_NAME;
@@ -205,6 +222,8 @@ export class OrderIndex {
       day: epochDay(order.createdAt),
       ids: Object.freeze([order.id]) as number[],
       slot: this.slotEntries.length,
+      currency: this.currency(order.currency),
+      awaiting: isAwaitingPayment(order.status),
     };
     this.slotEntries.push(entry);
     this.slotIdOpen.push(entry.id, entry.open);

@@ -122,7 +122,7 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
   let firstPayer = -1;
   for (const id of ev.signals.keys()) {
     const entry = index.byId.get(id);
-    if (!entry || entry.open <= 0 || entry.order.currency !== ev.posting.currency) continue;
+    if (!entry || entry.open <= 0 || entry.currency !== ev.currency) continue;
     const signals = ev.signals.get(id) as Signal[];
     const pass = passOf(signals);
     if (pass === 'reference' || pass === 'number') {

@@ -28,6 +28,8 @@ export type Evidence = {
   posting: MatchPosting;
   /** Unassigned part of the posting. */
   openMinor: number;
+  /** posting.currency as the index's one string for it (OrderIndex.currency): compared with IndexedOrder.currency. */
+  currency: string;
   /** orderId -> identity and payer signals. */
   signals: Map<number, Signal[]>;
   /** Orders reached by a one-character typo (number or reference); undefined while there is none. */
@@ -148,6 +150,7 @@ export function collectEvidence(
   const out: Evidence = {
     posting,
     openMinor: posting.amountMinor - posting.assignedMinor,
+    currency: index.currency(posting.currency),
     signals: new Map(),
     typoOrders: undefined,
     amountOrders: NO_ORDERS,

@@ -2,7 +2,6 @@
  * One posting -> one order candidates, scored against the order's current open amount, with the hard rules
  * (blockers) of issue 5 §3 that no score overrides.
  */
-import { isAwaitingPayment } from '../../orders/state-machine.ts';
 import type { IndexedOrder, NumberHit, OrderIndex } from '../order-index.ts';
 import { nameTokens } from '../names.ts';
 import { AGREEING_PAYER_KINDS, IDENTITY_KINDS, PAYER_KINDS, score, signal } from '../scoring.ts';
@@ -225,8 +224,8 @@ export function singleCandidate(
   const pass = passOf(base);
   const paid = ev.openMinor;
 
-  if (order.currency !== ev.posting.currency) blockers.push('currency_mismatch');
-  if (!isAwaitingPayment(order.status)) blockers.push(statusBlocker(order.status));
+  if (entry.currency !== ev.currency) blockers.push('currency_mismatch');
+  if (!entry.awaiting) blockers.push(statusBlocker(order.status));
   if (ev.posting.bookingStatus === 'pending') blockers.push('posting_not_booked');
   if (open <= 0) blockers.push('order_already_paid');
   const amount = amountFit(paid, open, toleranceFor(settings, open), index.exactAmountSignals);
