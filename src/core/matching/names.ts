@@ -82,6 +82,11 @@ export function foldName(text: string): string {
   const lower = text.toLowerCase();
   // Fast path: plain ASCII needs no Unicode normalisation (most bank payer fields are upper-case ASCII).
   if (/^[\x20-\x7e]*$/.test(lower)) return lower.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+  return foldMarks(lower).replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+}
+
+/** foldName of lower-case text before its ae/oe/ue replacements: special letters, then diacritics dropped. */
+function foldMarks(lower: string): string {
   return lower
     .replace(/ß/g, 'ss')
     .replace(/[øœ]/g, 'o')
@@ -90,10 +95,35 @@ export function foldName(text: string): string {
     .replace(/ł/g, 'l')
     .replace(/đ/g, 'd')
     .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ae/g, 'a')
-    .replace(/oe/g, 'o')
-    .replace(/ue/g, 'u');
+    .replace(/\p{M}/gu, '');
+}
+
+/*
+ * The letters of Latin-1 and Latin Extended-A (U+00C0–U+017F: the umlauts, accents and ß of most European names)
+ * fold one by one: lower case, the replacements, NFD and dropping the marks never look at a neighbour there. So
+ * each one's fold is made once, here, and nameTokens reads such names without normalising the whole text.
+ */
+const LATIN_FROM = 0xc0;
+const LATIN_TO = 0x17f;
+const LATIN_FOLDS: string[] = [];
+for (let c = LATIN_FROM; c <= LATIN_TO; c++)
+  LATIN_FOLDS.push(foldMarks(String.fromCharCode(c).toLowerCase()));
+
+/**
+ * `text` with its U+00C0–U+017F letters folded (the rest as it is), or undefined when it has other non-ASCII or
+ * control characters.
+ */
+function latinFolded(text: string): string | undefined {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) continue;
+    if (c < LATIN_FROM || c > LATIN_TO) return undefined;
+    out += text.slice(from, i) + (LATIN_FOLDS[c - LATIN_FROM] as string);
+    from = i + 1;
+  }
+  return out + text.slice(from);
 }
 
 /** Significant name tokens, sorted (order-independent), without titles and legal forms. */
@@ -101,7 +131,9 @@ export function nameTokens(text: string | null | undefined): string[] {
   if (!text) return [];
   // Runs every time the matcher indexes an order or reads a payer (100 000s per run): one split, no
   // intermediate arrays; the result is the same as replace → split → filter → Set → sort.
-  const words = isPrintableAscii(text) ? asciiWords(text) : joinLetters(foldName(text).split(NOT_ALNUM));
+  // Printable ASCII, and Latin letters folded one by one, read in one pass (asciiWords); the rest as foldName says.
+  const plain = isPrintableAscii(text) ? text : latinFolded(text);
+  const words = plain !== undefined ? asciiWords(plain) : joinLetters(foldName(text).split(NOT_ALNUM));
   // Filtered, sorted and made unique in place (sorted, so duplicates are neighbours); then copied once, because
   // an array that grew by push keeps room for 16 or more: the order index keeps the tokens of every distinct
   // name of a run (~80 000 in the 100k speed set), and the copy holds just the tokens.
@@ -144,9 +176,10 @@ function isPrintableAscii(text: string): boolean {
 const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 /**
- * joinLetters(foldName(text).split(NOT_ALNUM)) for printable ASCII (most names, all bank payer fields), in one
- * pass over the text: the runs of letters and digits are the words, and foldName's ae/oe/ue replacements, which
- * never reach across a separator, are made per word (the same replacements in the same order).
+ * joinLetters(foldName(text).split(NOT_ALNUM)) for printable ASCII (most names, all bank payer fields) or text
+ * whose Latin letters are folded already (latinFolded), in one pass: the runs of a–z and digits are the words
+ * (any other character separates them, as NOT_ALNUM does), and foldName's ae/oe/ue replacements, which never
+ * reach across a separator, are made per word (the same replacements in the same order).
  */
 function asciiWords(text: string): string[] {
   const lower = text.toLowerCase();
