@@ -146,8 +146,9 @@ function reasonsAgainst(
   return joined(blockers, added);
 }
 
-/** The blockers followed by the added reasons, in a new list. */
+/** The blockers followed by the added reasons, in a new list (the shared empty one when there is none). */
 function joined(blockers: readonly string[], added: readonly string[] | undefined): string[] {
+  if (blockers.length === 0 && !added) return NO_REASONS;
   const out = blockers.slice();
   if (added) for (const r of added) out.push(r);
   return out;
