@@ -1,10 +1,12 @@
 /**
- * Lookup tables of the order index (order-index.ts) for integer keys. The index is built once per run over all
+ * Lookup tables of the order index (order-index.ts) for keys that are integers or read as one (digit keys,
+ * order numbers of a letter prefix and digits, our payment references). The index is built once per run over all
  * open orders (100 000 in the speed benchmark) and lives for the whole run, so a Map per lookup means a few
  * hundred thousand Map entries that are hashed on insert and copied by the garbage collector. Integer keys need
  * neither: these tables keep them in typed arrays, which the collector does not scan. Each answers `get` as the
  * Map it replaces did (undefined for a key never set; the last value set for a key).
  */
+import { REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX } from './references.ts';
 
 /** Order ids beyond this many slots per order (plus a margin) are looked up in a Map instead. */
 const DENSE_SLOTS_PER_ORDER = 4;
@@ -67,12 +69,12 @@ export class ById<V> {
 }
 
 /**
- * Integer in [0, 2^31 - 1) -> value, open addressing over Int32Arrays: the key (+ 1; 0: empty) and where the value
- * is in a packed list. For the digit keys of order numbers (4–8 digits, below 10^8): the typo search asks for ~50
- * one-edit variants per number.
+ * Safe integer >= 0 -> value, open addressing over typed arrays: the key (+ 1; 0: empty) and where the value is
+ * in a packed list. For the digit keys of order numbers (4–8 digits, below 10^8: the typo search asks for ~50
+ * one-edit variants per number) and our payment references (below 2^35).
  */
 export class IntMap<V> {
-  private keys = new Int32Array(1024);
+  private keys = new Float64Array(1024);
   private slots = new Int32Array(1024);
   private readonly values: V[] = [];
 
@@ -115,7 +117,7 @@ export class IntMap<V> {
   private grow(): void {
     const oldKeys = this.keys;
     const oldSlots = this.slots;
-    this.keys = new Int32Array(oldKeys.length * 2);
+    this.keys = new Float64Array(oldKeys.length * 2);
     this.slots = new Int32Array(oldKeys.length * 2);
     for (let j = 0; j < oldKeys.length; j++) {
       const k = oldKeys[j] as number;
@@ -128,12 +130,50 @@ export class IntMap<V> {
 }
 
 function isIntKey(key: number): boolean {
-  return key >= 0 && key < 0x7fffffff && Number.isInteger(key);
+  return key >= 0 && key < Number.MAX_SAFE_INTEGER && Number.isInteger(key);
 }
 
-/** Fibonacci hashing: consecutive order numbers spread over the table. */
+/** Fibonacci hashing of the low and high 32 bits: consecutive order numbers spread over the table. */
 function slotFor(key: number, mask: number): number {
-  return (Math.imul(key, 0x9e3779b1) >>> 7) & mask;
+  const high = Math.imul((key / 4294967296) | 0, 0x85ebca6b);
+  return (Math.imul((key | 0) ^ high, 0x9e3779b1) >>> 7) & mask;
+}
+
+/** Alphabet index of each ASCII character of our references (references.ts), -1 for the others. */
+const REFERENCE_INDEX = new Int8Array(128).fill(-1);
+for (let i = 0; i < REFERENCE_ALPHABET.length; i++) REFERENCE_INDEX[REFERENCE_ALPHABET.charCodeAt(i)] = i;
+
+/** Our payment reference (`KW` + 7 characters of the alphabet) as a number below 32^7 = 2^35, else -1. */
+function referenceCode(text: string): number {
+  if (text.length !== REFERENCE_LENGTH || !text.startsWith(REFERENCE_PREFIX)) return -1;
+  let code = 0;
+  for (let i = REFERENCE_PREFIX.length; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const index = c < 128 ? (REFERENCE_INDEX[c] as number) : -1;
+    if (index < 0) return -1;
+    code = code * 32 + index;
+  }
+  return code;
+}
+
+/**
+ * Payment reference -> value, answering as a Map would. Our own references (every order has one) are kept by
+ * their number in an IntMap, so no string is hashed or kept in a table of 100 000 for them; others in a Map.
+ */
+export class ReferenceMap<V> {
+  private readonly strings = new Map<string, V>();
+  private readonly ours = new IntMap<V>();
+
+  get(key: string): V | undefined {
+    const code = referenceCode(key);
+    return code >= 0 ? this.ours.get(code) : this.strings.get(key);
+  }
+
+  set(key: string, value: V): void {
+    const code = referenceCode(key);
+    if (code >= 0) this.ours.set(code, value);
+    else this.strings.set(key, value);
+  }
 }
 
 /** How many letter prefixes (`WC`, `RE`, …) get a table of their own; keys with any further one go to the Map. */

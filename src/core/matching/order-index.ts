@@ -3,7 +3,7 @@
  * order (issue 5: ~linear in orders + postings). Built once per run; `remaining` is the only mutable part
  * (partial payments accumulate as the passes assign).
  */
-import { ById, IntMap, isDigitKey, NumberKeyMap } from './index-tables.ts';
+import { ById, IntMap, isDigitKey, NumberKeyMap, ReferenceMap } from './index-tables.ts';
 import { nameTokens, tokenPairs } from './names.ts';
 import { PAIR_BUCKET_LIMIT, pairHitsOf, type PairHit } from './name-pairs.ts';
 import { numberCore, numberKey } from './references-extract.ts';
@@ -123,7 +123,8 @@ const NO_NAME: NormalisedName = Object.freeze({ tokens: Object.freeze([]), key: 
 export class OrderIndex {
   /** orderId -> entry (index-tables.ts: a typed array over the order ids instead of a Map of every order). */
   readonly byId: ById<IndexedOrder>;
-  readonly byReference = new Map<string, IndexedOrder>();
+  /** Payment reference (upper case) -> order (index-tables.ts: ours by their number, not by string). */
+  readonly byReference = new ReferenceMap<IndexedOrder>();
   /**
    * The entries of byKey whose key is all digits (4–8, no leading zero) and of byCore whose core has 4–8 digits,
    * by numeric value: the typo searches try ~50 one-edit variants per number, and looking them up by number

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ById, IntMap, isDigitKey, NumberKeyMap } from '#core/matching/index-tables.ts';
+import { ById, IntMap, isDigitKey, NumberKeyMap, ReferenceMap } from '#core/matching/index-tables.ts';
+import { REFERENCE_ALPHABET } from '#core/matching/references.ts';
 
 /*
  * The order index's integer tables replace Maps; the matcher's decisions depend on them answering exactly as
@@ -50,6 +51,56 @@ describe('order index tables answer as a Map', () => {
         for (const k of [...asked, ...list]) expect(table.get(k)).toBe(map.get(k));
       }),
       { numRuns: 30 },
+    );
+  });
+
+  it('IntMap, keys up to 2^53 (references are read as numbers below 2^35)', () => {
+    const keys = fc.array(
+      fc.oneof(
+        fc.integer({ min: 0, max: 2 ** 35 }),
+        fc.maxSafeNat(),
+        fc.constantFrom(2 ** 32, 2 ** 32 + 1, 2 ** 31),
+      ),
+      { maxLength: 2000 },
+    );
+    fc.assert(
+      fc.property(keys, (list) => {
+        const table = new IntMap<number>();
+        const map = new Map<number, number>();
+        list.forEach((k, i) => {
+          if (k >= Number.MAX_SAFE_INTEGER) return;
+          table.set(k, i);
+          map.set(k, i);
+        });
+        for (const k of [...list, 2 ** 33 + 7, -3, 0.5]) expect(table.get(k)).toBe(map.get(k));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('ReferenceMap: our references by number, anything else by string', () => {
+    const ours = fc
+      .array(fc.constantFrom(...REFERENCE_ALPHABET), { minLength: 7, maxLength: 7 })
+      .map((cs) => `KW${cs.join('')}`);
+    const key = fc.oneof(
+      ours,
+      ours.map((r) => r.toLowerCase()),
+      ours.map((r) => r.slice(0, 8)),
+      ours.map((r) => `${r}2`),
+      ours.map((r) => r.replace('KW', 'KX')),
+      ours.map((r) => `${r.slice(0, 4)}O${r.slice(5)}`),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 200 }), fc.array(key, { maxLength: 50 }), (list, asked) => {
+        const table = new ReferenceMap<number>();
+        const map = new Map<string, number>();
+        list.forEach((k, i) => {
+          table.set(k, i);
+          map.set(k, i);
+        });
+        for (const k of [...asked, ...list]) expect(table.get(k)).toBe(map.get(k));
+      }),
     );
   });
 
