@@ -298,7 +298,7 @@ function tokenize(text: string): Token[] {
 }
 
 function pushCandidate(
-  out: Map<string, NumberCandidate>,
+  out: Found,
   text: string,
   joined: boolean,
   keyword: boolean,
@@ -320,7 +320,28 @@ function pushCandidate(
   }
   const candidate: NumberCandidate = { key, core: digitCore(text), joined, keyword };
   if (place) candidate.place = place;
-  out.set(key, candidate);
+  out.add(candidate);
+}
+
+/**
+ * The number candidates of a text in the order they were found, by key. A text has a handful: a scan of the short
+ * list costs less than a map per posting; a long text (a CSV export's free-text column) gets the map after 16.
+ */
+class Found {
+  readonly items: NumberCandidate[] = [];
+  private byKey: Map<string, NumberCandidate> | undefined;
+
+  get(key: string): NumberCandidate | undefined {
+    if (this.byKey) return this.byKey.get(key);
+    for (const c of this.items) if (c.key === key) return c;
+    return undefined;
+  }
+
+  add(c: NumberCandidate): void {
+    this.items.push(c);
+    if (this.byKey) this.byKey.set(c.key, c);
+    else if (this.items.length > 16) this.byKey = new Map(this.items.map((x) => [x.key, x]));
+  }
 }
 
 /** The word after a bare 4–5 digit token on the same line, when the two look like a postcode and a place. */
@@ -336,11 +357,7 @@ function placeAfter(
 }
 
 /** The number candidates of a free text, by key, into `found` (empty: the remittance is the only free text). */
-function numberCandidates(
-  text: string,
-  patterns: readonly RegExp[],
-  found: Map<string, NumberCandidate>,
-): void {
+function numberCandidates(text: string, patterns: readonly RegExp[], found: Found): void {
   // Without a digit there is no number (all keys need one): skip the masking work.
   if (!/\d/.test(text)) return;
   const masked = maskNonOrderNumbers(text);
@@ -473,14 +490,14 @@ export function extractReferences(
 ): Extraction {
   const { remittance, ids, extraction: out } = identifiers;
   // The remittance is the only free text: its candidates, deduplicated by key as they are found, are the numbers.
-  const numbers = new Map<string, NumberCandidate>();
+  const numbers = new Found();
   if (remittance) numberCandidates(remittance, patterns, numbers);
   for (const text of ids) {
     const key = numberKey(text);
-    if (key.length >= 3 && key.length <= 24 && /\d/.test(key) && !numbers.has(key))
-      numbers.set(key, { key, core: '', joined: false, keyword: false });
+    if (key.length >= 3 && key.length <= 24 && hasDigit(key) && !numbers.get(key))
+      numbers.add({ key, core: '', joined: false, keyword: false });
   }
-  out.numbers = [...numbers.values()];
+  out.numbers = numbers.items;
   // Most texts have none or one of each: nothing to deduplicate then.
   if (out.references.length > 1) out.references = [...new Set(out.references)];
   if (out.brokenReferences.length > 1 || (out.brokenReferences.length === 1 && out.references.length > 0)) {

@@ -98,6 +98,16 @@ describe('order and invoice number candidates', () => {
     expect(compileNumberPattern('([')).toBeUndefined();
   });
 
+  it('lists each number once, in the order written, however long the text (a CSV free-text column)', () => {
+    const numbers = Array.from({ length: 40 }, (_, i) => String(10_000 + i * 7));
+    const text = [...numbers, ...numbers.slice(0, 10).reverse(), numbers[3]].join(' / ');
+    expect(keys(text)).toEqual(numbers);
+    // A number written again after an order keyword keeps its first place and gains the keyword.
+    const ex = extractReferences({ remittance: `${numbers.join(' / ')} / Bestellung ${numbers[30] ?? ''}` });
+    expect(ex.numbers.map((n) => n.key)).toEqual(numbers);
+    expect(ex.numbers.filter((n) => n.keyword).map((n) => n.key)).toEqual([numbers[30]]);
+  });
+
   it('keys and cores: prefixes, separators and leading zeros', () => {
     expect(numberKey('wc-10023')).toBe('WC10023');
     expect(numberCore('RE-2026-00123')).toBe('123');
