@@ -187,28 +187,31 @@ export function namesOurReference(ex: Extraction, index: OrderIndex): boolean {
 /** Does the payer agree with the orders the posting names? A direct comparison, no name index needed. */
 function identityPayer(out: Evidence, index: OrderIndex): void {
   const names = payerNames(out, index);
-  for (const payer of [names.counterparty, names.debtor]) {
-    if (!payer) continue;
-    const { name, tokens } = payer;
-    for (const id of out.signals.keys()) {
-      const e = index.byId.get(id);
-      if (!e) continue;
-      if (e.companyTokens.length > 0 && compareNames(tokens, e.companyTokens) === 'exact')
-        add(out.signals, id, signal('company', `payer ${name} is the customer's company`));
-      else {
-        const agreement = compareNames(tokens, e.tokens);
-        if (agreement !== 'none')
-          add(
-            out.signals,
-            id,
-            signal(
-              agreement === 'exact' && !surnameOnly(tokens, name, e.order.customerName)
-                ? 'name_exact'
-                : 'name_partial',
-              `payer ${name}`,
-            ),
-          );
-      }
+  if (names.counterparty) identityPayerOf(out, index, names.counterparty);
+  if (names.debtor) identityPayerOf(out, index, names.debtor);
+}
+
+/** identityPayer for one payer name (the counterparty, then the ultimate debtor). */
+function identityPayerOf(out: Evidence, index: OrderIndex, payer: PayerName): void {
+  const { name, tokens } = payer;
+  for (const id of out.signals.keys()) {
+    const e = index.byId.get(id);
+    if (!e) continue;
+    if (e.companyTokens.length > 0 && compareNames(tokens, e.companyTokens) === 'exact')
+      add(out.signals, id, signal('company', `payer ${name} is the customer's company`));
+    else {
+      const agreement = compareNames(tokens, e.tokens);
+      if (agreement !== 'none')
+        add(
+          out.signals,
+          id,
+          signal(
+            agreement === 'exact' && !surnameOnly(tokens, name, e.order.customerName)
+              ? 'name_exact'
+              : 'name_partial',
+            `payer ${name}`,
+          ),
+        );
     }
   }
 }
