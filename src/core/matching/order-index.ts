@@ -148,9 +148,12 @@ export class OrderIndex {
    * `slotIdOpen` instead of each order's object, which lie all over the heap (a cache miss each).
    */
   readonly byName = new Map<string, number[]>();
-  /** The entries by slot (their order in `orders`), and their ids and open amounts: `[id0, open0, id1, …]`. */
+  /**
+   * The entries by slot (their order in `orders`), and their ids and open amounts `[id0, open0, id1, …]` in a
+   * typed array of the final size (numbers, exactly; nothing for the collector to scan or to grow).
+   */
   private readonly slotEntries: IndexedOrder[] = [];
-  private readonly slotIdOpen: number[] = [];
+  private readonly slotIdOpen: Float64Array;
   /** Token pair -> orders whose name has three or more tokens (middle names, double surnames). */
   readonly byLongNamePair = new Map<string, IndexedOrder[]>();
   /** Customer key (`email:…`/`name:…`) -> orders, only for customers a learned fact names. */
@@ -176,6 +179,7 @@ export class OrderIndex {
   readonly exactAmountSignals = new Map<number, Signal>();
   constructor(orders: readonly MatchOrder[], learnedCustomers: ReadonlySet<string> = new Set()) {
     this.byId = new ById(orders);
+    this.slotIdOpen = new Float64Array(orders.length * 2);
     for (const key of learnedCustomers)
       if (key.startsWith('email:')) this.learnedEmails.add(key.slice(6));
       else if (key.startsWith('name:')) this.learnedNames.add(key.slice(5));
@@ -227,7 +231,8 @@ export class OrderIndex {
       awaiting: isAwaitingPayment(order.status),
     };
     this.slotEntries.push(entry);
-    this.slotIdOpen.push(entry.id, entry.open);
+    this.slotIdOpen[entry.slot * 2] = entry.id;
+    this.slotIdOpen[entry.slot * 2 + 1] = entry.open;
     this.byId.set(order.id, entry);
     if (order.paymentReference) this.byReference.set(upperCase(order.paymentReference), entry);
     this.addNumber(order.number, entry, 'number');
