@@ -127,17 +127,20 @@ function maskNonOrderNumbers(text: string): string {
   // Dates, amounts with decimals and "D-" postcodes all need a separator; masking only removes characters, so
   // a text without any (most remittance lines) skips those expressions (checked once, same result).
   const separators = /[./,-]/.test(t);
+  // Every date and amount below has a digit, one of these separators, and a digit again ("WC-10023" has not: its
+  // separator follows a letter), so a text without that shape skips all six (the same result).
+  const digitSeparated = separators && /\d[./,-]\d/.test(t);
   // Dates: 12.11.2026, 12.11.26, 2026-11-12, 2026.11.12 (ISO order with dots, common in exports and in
   // Eastern European and Asian usage), 12/11/2026, 11/2026. The dots split "2026.11.26" into tokens, so
   // without this the year would stand alone and name a young shop's order 2026.
-  if (separators) {
+  if (digitSeparated) {
     t = mask(t, /\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b/g);
     t = mask(t, /\b\d{4}-\d{2}-\d{2}\b/g);
     t = mask(t, /\b(?:19|20)\d{2}[./]\d{1,2}[./]\d{1,2}\b/g);
     t = mask(t, /\b\d{1,2}\/\d{4}\b/g);
   }
   // Amounts: 1.234,56  49,90  49.90  EUR 12  12 EUR (a decimal part of exactly two digits, or a currency).
-  if (separators) {
+  if (digitSeparated) {
     t = mask(t, /\b\d{1,3}(?:[.' ]\d{3})+[,.]\d{2}\b/g);
     t = mask(t, /\b\d+[,.]\d{2}(?![\d.,])\b/g);
   }
