@@ -1,7 +1,7 @@
 /**
  * Maps over the open orders so the matcher looks candidates up instead of comparing every posting with every
- * order (issue 5: ~linear in orders + postings). Built once per run; `remaining` is the only mutable part
- * (partial payments accumulate as the passes assign).
+ * order (issue 5: ~linear in orders + postings). Built once per run; the open amounts are the only mutable
+ * part (partial payments accumulate as the passes assign, reduceOpen).
  */
 import { ById, IntMap, isDigitKey, NumberKeyMap, ReferenceMap } from './index-tables.ts';
 import { nameTokens, tokenPairs } from './names.ts';
@@ -214,8 +214,8 @@ export class OrderIndex {
     const { tokens: companyTokens, key: companyKey } = order.company
       ? this.normalised(order.company)
       : NO_NAME;
-    // The fields a payer name's visit reads of every order it reaches (id, open, companyKey, nameKey) first:
-    // an object's fields lie in the order they are written here, so they share a cache line.
+    // The fields read of every order a lookup reaches (name-pairs.ts: id, companyKey, nameKey; the ranking:
+    // open) first: an object's fields lie in the order they are written here, so they share a cache line.
     const entry: IndexedOrder = {
       id: order.id,
       open: order.totalMinor - order.paidMinor,
