@@ -12,7 +12,7 @@ import { addPayerEvidence, collectEvidence, namesOurReference, type Evidence } f
 import { readIdentifiers } from './references-extract.ts';
 import { combinedCandidates } from './passes/combined.ts';
 import { isReturn, returnContext, returnDecision } from './passes/returns.ts';
-import { hasIdentity, passOf, singleCandidate } from './passes/single.ts';
+import { hasIdentity, materialise, passOf, singleCandidate } from './passes/single.ts';
 import type { MatchSettings } from './settings.ts';
 import {
   EMPTY_FACTS,
@@ -49,16 +49,18 @@ export function rankCandidates(
   withAmountOnly = true,
   /** combinedCandidates(ev, index, defaults), when the caller has them already. */
   combinations?: readonly Candidate[],
+  /** Single candidates without their allocations (passes/single.ts materialise() gives them to the ones kept). */
+  lazy = false,
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const id of ev.signals.keys()) {
-    const c = singleCandidate(ev, id, index, settingsFor);
+    const c = singleCandidate(ev, id, index, settingsFor, lazy);
     if (c) out.push(c);
   }
   if (withAmountOnly) {
     for (const id of ev.amountOrders) {
       if (ev.signals.has(id)) continue;
-      const c = singleCandidate(ev, id, index, settingsFor);
+      const c = singleCandidate(ev, id, index, settingsFor, lazy);
       if (c) out.push(c);
     }
   }
@@ -442,11 +444,15 @@ export function runMatcher(input: MatchInput): MatchResult {
   const ranking = (ev: Evidence, combinations?: readonly Candidate[]): NonNullable<Evidence['ranked']> => {
     const cached = fresh(ev);
     if (cached) return cached;
-    const candidates = rankCandidates(ev, index, settingsFor, settings, false, combinations);
+    const candidates = rankCandidates(ev, index, settingsFor, settings, false, combinations, true);
     const best = candidates[0];
     const second = best && runnerUp(candidates);
     return (ev.ranked = {
-      top: input.fullRanking ? candidates.slice(0, settings.maxCandidates) : best ? [best] : [],
+      top: input.fullRanking
+        ? candidates.slice(0, settings.maxCandidates).map(materialise)
+        : best
+          ? [materialise(best)]
+          : [],
       runnerUp: second ? { score: second.score, pass: second.pass } : undefined,
       band: best ? bandOf(candidates, settingsOf(best)) : 'none',
       opens: opensOf(ev),

@@ -205,11 +205,29 @@ function typosFitting(ev: Evidence, orderId: number, index: OrderIndex, settings
   return n;
 }
 
+/**
+ * The allocations of a candidate ranked only to be compared (see singleCandidate's `lazy`): shared and frozen, to be
+ * replaced with materialise() before anything reads them.
+ */
+export const LAZY_ALLOCATIONS = Object.freeze([]) as unknown as Candidate['allocations'];
+
+/** Gives a single-order candidate ranked with `lazy` its allocation (the whole open posting amount to its order). */
+export function materialise(c: Candidate): Candidate {
+  if (c.allocations === LAZY_ALLOCATIONS)
+    c.allocations = [{ orderId: c.orderIds[0] ?? 0, amountMinor: c.amountMinor }];
+  return c;
+}
+
 export function singleCandidate(
   ev: Evidence,
   orderId: number,
   index: OrderIndex,
   settingsFor: SettingsFor,
+  /**
+   * The matcher's automatic passes rank several candidates to keep one: with `lazy`, the allocations are left to
+   * materialise() for the ones kept (two objects fewer for each of the others).
+   */
+  lazy = false,
 ): Candidate | undefined {
   const entry = index.byId.get(orderId);
   if (!entry) return undefined;
@@ -299,7 +317,7 @@ export function singleCandidate(
 
   return {
     orderIds: entry.ids,
-    allocations: [{ orderId, amountMinor: paid }],
+    allocations: lazy ? LAZY_ALLOCATIONS : [{ orderId, amountMinor: paid }],
     amountMinor: paid,
     // Paying more than the order is open for usually means the payment is for something else (or more):
     // such a candidate ranks below explanations that fit, e.g. the combined payment it is part of.
