@@ -13,7 +13,7 @@ import { readIdentifiers } from './references-extract.ts';
 import { combinedCandidates } from './passes/combined.ts';
 import { isReturn, returnContext, returnDecision } from './passes/returns.ts';
 import { hasIdentity, materialise, passOf, singleCandidate } from './passes/single.ts';
-import type { MatchSettings } from './settings.ts';
+import { toleranceFor, type MatchSettings } from './settings.ts';
 import {
   EMPTY_FACTS,
   type Candidate,
@@ -253,6 +253,30 @@ function mayDecideWithoutPayer(ev: Evidence, pass: PassName, index: OrderIndex):
   return false;
 }
 
+/**
+ * Can the payer pass assign the posting at all? Only to an order reached by the payer whose payer evidence agrees
+ * and whose open amount the posting pays within the tolerance: any other payer candidate carries a blocker
+ * (single.ts payer_name_partial, payer_amount_differs), so ranking would be wasted work.
+ */
+function mayDecideByPayer(
+  ev: Evidence,
+  index: OrderIndex,
+  settingsFor: (o: MatchOrder) => MatchSettings,
+): boolean {
+  for (const id of ev.signals.keys()) {
+    const signals = ev.signals.get(id) as Signal[];
+    if (passOf(signals) !== 'payer') continue;
+    let agrees = false;
+    for (const s of signals) if (AGREEING_PAYER_KINDS.has(s.kind)) agrees = true;
+    if (!agrees) continue;
+    const entry = index.byId.get(id);
+    if (!entry) continue;
+    if (Math.abs(ev.openMinor - entry.open) <= toleranceFor(settingsFor(entry.order), entry.open))
+      return true;
+  }
+  return false;
+}
+
 function tier(c: Candidate): number {
   if (c.pass === 'reference') return 3;
   if (c.pass === 'number' || (c.pass === 'combined' && hasIdentity(c))) return 2;
@@ -462,6 +486,7 @@ export function runMatcher(input: MatchInput): MatchResult {
   const tryAuto = (ev: Evidence, pass: PassName): boolean => {
     if (!possible(ev, pass)) return false;
     if (!ev.payerDone && !mayDecideWithoutPayer(ev, pass, index)) return false;
+    if (pass === 'payer' && !mayDecideByPayer(ev, index, settingsFor)) return false;
     // The combined pass assigns only a combination ranked first: where none exists, ranking is wasted work.
     let combinations: Candidate[] | undefined;
     if (pass === 'combined' && !fresh(ev)) {
