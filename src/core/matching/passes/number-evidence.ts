@@ -67,7 +67,7 @@ export function referenceEvidence(ex: Extraction, index: OrderIndex, out: Eviden
       );
     }
   }
-  if (ex.references.length > 0) return;
+  if (ex.references.length > 0 || ex.brokenReferences.length === 0) return;
   // A broken reference is repaired only when exactly one valid one-edit variant is a reference of ours.
   const repaired = new Set<number>();
   for (const broken of ex.brokenReferences) {
