@@ -42,10 +42,21 @@ export function isProviderPayout(counterpartyName: string | null | undefined): b
 
 /** Does a credit's text say it returns or cancels an earlier transfer (rule 2 above)? */
 export function isReturnedCredit(remittance: string | null | undefined): boolean {
-  return !!remittance && RETURN_BOOKING_WORDS.test(remittance.toUpperCase());
+  return returnWords(remittance) === 'booked';
 }
 
 /** Does the text use a return word that customers write too (RETOURE, STORNO)? Not against our reference. */
 export function mentionsReturn(remittance: string | null | undefined): boolean {
   return !!remittance && RETURNED_OR_CUSTOMER.test(remittance.toUpperCase());
+}
+
+/**
+ * Both rules on one upper-casing of the text: 'booked' (a bank's return booking word, rule 2), 'customer' (only a
+ * word customers write too), or undefined.
+ */
+export function returnWords(remittance: string | null | undefined): 'booked' | 'customer' | undefined {
+  if (!remittance) return undefined;
+  const upper = remittance.toUpperCase();
+  if (RETURN_BOOKING_WORDS.test(upper)) return 'booked';
+  return RETURNED_OR_CUSTOMER.test(upper) ? 'customer' : undefined;
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isProviderPayout, isReturnedCredit, mentionsReturn } from '#core/matching/payment-nature.ts';
+import {
+  isProviderPayout,
+  isReturnedCredit,
+  mentionsReturn,
+  returnWords,
+} from '#core/matching/payment-nature.ts';
 
 describe('credits that are no order payment (payment-nature.ts)', () => {
   it.each([
@@ -43,4 +48,13 @@ describe('credits that are no order payment (payment-nature.ts)', () => {
     ['Erstattung Retourenlabel', false],
     ['Bestellung storniert, bitte 10024', false],
   ])('return word: %s -> %s', (text, expected) => expect(mentionsReturn(text)).toBe(expected));
+
+  // Both rules at once, as the matcher asks them: a booking word wins over a customer's word.
+  it.each([
+    ['Rücküberweisung RETOURE Konto erloschen', 'booked'],
+    ['RETOURE SEPA-UEBERWEISUNG', 'customer'],
+    ['kw2345678 abzgl. retoure', 'customer'],
+    ['Bestellung 10023', undefined],
+    [null, undefined],
+  ])('return words: %s -> %s', (text, expected) => expect(returnWords(text)).toBe(expected));
 });

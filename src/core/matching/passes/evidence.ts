@@ -4,7 +4,7 @@
  * typo), payer name, learned IBAN / alias, and the orders with exactly the open amount.
  */
 import { compareNames, nameKeysInText } from '../names.ts';
-import { isProviderPayout, isReturnedCredit, mentionsReturn } from '../payment-nature.ts';
+import { isProviderPayout, returnWords } from '../payment-nature.ts';
 import { extractReferences, type Extraction, type Identifiers } from '../references-extract.ts';
 import { AGREEING_PAYER_KINDS, signal } from '../scoring.ts';
 import { epochDay, type OrderIndex } from '../order-index.ts';
@@ -102,8 +102,9 @@ export function postingNature(ev: Evidence): NonNullable<Evidence['nature']> {
   if (ev.nature) return ev.nature;
   const unlessReference: string[] = [];
   if (isProviderPayout(ev.posting.counterpartyName)) unlessReference.push('payer_is_payment_provider');
-  const booked = isReturnedCredit(ev.posting.remittance);
-  if (!booked && mentionsReturn(ev.posting.remittance)) unlessReference.push('credit_returns_a_transfer');
+  const words = returnWords(ev.posting.remittance);
+  const booked = words === 'booked';
+  if (words === 'customer') unlessReference.push('credit_returns_a_transfer');
   return (ev.nature = {
     all: booked ? ['credit_returns_a_transfer'] : NONE,
     unlessReference: unlessReference.length > 0 ? unlessReference : NONE,
