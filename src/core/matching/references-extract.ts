@@ -205,6 +205,10 @@ export function numberCore(number: string): string {
  * separately counted invoice, a voucher — whose digits only happen to be the order's.
  */
 export function lettersAgree(writtenKey: string, number: string, field: 'number' | 'invoice'): boolean {
+  // Most numbers are written as digits alone ("10023"): they agree with any order number, nothing to compare.
+  let letters = false;
+  for (let i = 0; i < writtenKey.length && !letters; i++) letters = !isDigitAt(writtenKey, i);
+  if (!letters) return true;
   const written = writtenKey.replace(/\d+/g, '');
   if (written === '' || written === numberKey(number).replace(/\d+/g, '')) return true;
   // A glued keyword ("Nr10023", "Bestellnr10023") — but an invoice prefix glued to the digits ("RE-10023",
