@@ -201,11 +201,22 @@ export class OrderIndex {
     if (!name) return NO_NAME;
     let n = this.names.get(name);
     if (!n) {
+      // Tokens and keys are interned for the run: equal ones are one string, so the comparisons of names (the
+      // merge in compareNames, the bucket checks of a payer's visit) end at the first pointer or hash check.
       const tokens = nameTokens(name);
-      n = { tokens, key: tokens.join(' ') };
+      for (let i = 0; i < tokens.length; i++) tokens[i] = this.intern(tokens[i] as string);
+      n = { tokens, key: this.intern(tokens.join(' ')) };
       this.names.set(name, n);
     }
     return n;
+  }
+
+  private readonly interned = new Map<string, string>();
+
+  private intern(text: string): string {
+    let shared = this.interned.get(text);
+    if (shared === undefined) this.interned.set(text, (shared = text));
+    return shared;
   }
 
   private add(order: MatchOrder): void {
