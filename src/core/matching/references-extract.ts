@@ -447,6 +447,9 @@ function clean(raw: string): string {
 
 /** Our references and RF creditor references in one text (upper case already). */
 function findAllReferences(text: string, out: Extraction): void {
+  // Ours start with KW, RF references with RF, and compacting only removes separators: a text without both
+  // letters of either has none (most texts; the same result without the copy).
+  if (!(text.includes('K') && text.includes('W')) && !(text.includes('R') && text.includes('F'))) return;
   // compactReference without its upper-casing: clean() did that already.
   const compact = text.replace(REFERENCE_SEPARATORS, '');
   findReferences(compact, out);
@@ -467,6 +470,12 @@ export type Identifiers = {
   extraction: Extraction;
 };
 
+/** An identifier field (end-to-end id, structured reference), cleaned, unless it is empty. */
+function pushIdentifier(raw: string | null | undefined, ids: string[]): void {
+  const text = raw ? clean(raw).trim() : '';
+  if (text) ids.push(text);
+}
+
 export function readIdentifiers(input: ExtractInput): Identifiers {
   const out: Extraction = { references: [], brokenReferences: [], creditorBodies: [], numbers: [] };
   // Free text is parsed in full. The end-to-end id and the structured reference are identifiers set by the
@@ -479,10 +488,8 @@ export function readIdentifiers(input: ExtractInput): Identifiers {
     const text = clean(raw);
     if (text.trim()) remittance = text;
   }
-  for (const raw of [input.endToEndId, input.creditorReference]) {
-    const text = raw ? clean(raw).trim() : '';
-    if (text) ids.push(text);
-  }
+  pushIdentifier(input.endToEndId, ids);
+  pushIdentifier(input.creditorReference, ids);
   if (remittance) findAllReferences(remittance, out);
   for (const text of ids) findAllReferences(text, out);
   return { remittance, ids, extraction: out };
