@@ -117,8 +117,13 @@ export type NumberHit = { entry: IndexedOrder; field: 'number' | 'invoice' };
  * everything it does not need to keep (the learned-customer key, an empty company) is not kept, and one hit
  * object serves both the key and the core map: fewer long-lived objects for the garbage collector to copy.
  */
-export type NormalisedName = { readonly tokens: readonly string[]; readonly key: string };
-const NO_NAME: NormalisedName = Object.freeze({ tokens: Object.freeze([]), key: '' });
+/** A name as written (`name`: the first spelling the run met, equal to every later one), its tokens and key. */
+export type NormalisedName = {
+  readonly name: string;
+  readonly tokens: readonly string[];
+  readonly key: string;
+};
+const NO_NAME: NormalisedName = Object.freeze({ name: '', tokens: Object.freeze([]), key: '' });
 
 export class OrderIndex {
   /** orderId -> entry (index-tables.ts: a typed array over the order ids instead of a Map of every order). */
@@ -205,7 +210,7 @@ export class OrderIndex {
       // merge in compareNames, the bucket checks of a payer's visit) end at the first pointer or hash check.
       const tokens = nameTokens(name);
       for (let i = 0; i < tokens.length; i++) tokens[i] = this.intern(tokens[i] as string);
-      n = { tokens, key: this.intern(tokens.join(' ')) };
+      n = { name, tokens, key: this.intern(tokens.join(' ')) };
       this.names.set(name, n);
     }
     return n;

@@ -10,9 +10,8 @@ import type { LearnedFacts, MatchPosting, Signal } from '../types.ts';
 import type { Evidence, PayerName } from './evidence.ts';
 import { add } from './evidence-signals.ts';
 function payerName(name: string | null | undefined, index: OrderIndex): PayerName | null {
-  if (!name) return null;
-  const { tokens, key } = index.normalised(name);
-  return { name, tokens, key };
+  // The index's memo is keyed by the name as written: its entry is this name, normalised (no object per posting).
+  return name ? index.normalised(name) : null;
 }
 
 /** The payer names of a posting, each normalised once however many passes and orders look at them. */
