@@ -399,7 +399,12 @@ export function runMatcher(input: MatchInput): MatchResult {
   for (const map of [learned.ibanToCustomers, learned.aliasToCustomers])
     for (const list of map.values()) for (const c of list) learnedCustomers.add(c);
   const index = new OrderIndex(input.orders, learnedCustomers);
-  const settingsFor = (o: MatchOrder) => input.shopSettings?.get(o.shopId) ?? settings;
+  // Per-shop settings where the dealer set them; most runs have none, and every ranked candidate asks.
+  const shopSettings = input.shopSettings;
+  const settingsFor =
+    shopSettings && shopSettings.size > 0
+      ? (o: MatchOrder) => shopSettings.get(o.shopId) ?? settings
+      : () => settings;
   const decisions: Decision[] = [];
   const summary = { auto: 0, suggested: 0, none: 0, returns: 0, debits: 0 };
 
