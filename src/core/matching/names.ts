@@ -254,6 +254,8 @@ export type NameAgreement = 'exact' | 'partial' | 'none';
  */
 export function compareNames(payer: readonly string[], customer: readonly string[]): NameAgreement {
   if (payer.length === 0 || customer.length === 0) return 'none';
+  // The same list (the order index normalises each spelling once): the payer is the customer, as written.
+  if (payer === customer) return 'exact';
   // Both token lists are sorted and unique (nameTokens): count the shared tokens by merging, no allocation.
   let shared = 0;
   for (let i = 0, j = 0; i < payer.length && j < customer.length;) {
