@@ -7,7 +7,7 @@ import { compareNames, nameKeysInText } from '../names.ts';
 import { isProviderPayout, returnWords } from '../payment-nature.ts';
 import { extractReferences, type Extraction, type Identifiers } from '../references-extract.ts';
 import { AGREEING_PAYER_KINDS, signal } from '../scoring.ts';
-import { epochDay, type OrderIndex } from '../order-index.ts';
+import { epochDay, type IndexedOrder, type OrderIndex } from '../order-index.ts';
 import type { Candidate, LearnedFacts, MatchPosting, PassName, Signal } from '../types.ts';
 import { add } from './evidence-signals.ts';
 import { numberEvidence, referenceEvidence } from './number-evidence.ts';
@@ -240,6 +240,14 @@ export function tokensWithin(key: string, tokens: readonly string[]): boolean {
   return tokens.length > 0 && key.split(' ').every((t) => tokens.includes(t));
 }
 
+/** The order ids of the first `max` entries (the entry's own id: its order object need not be read). */
+function idsOf(entries: readonly IndexedOrder[], max: number): number[] {
+  const n = Math.min(max, entries.length);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = (entries[i] as IndexedOrder).id;
+  return out;
+}
+
 /** Adds payer-name and learned-fact evidence and the amount-only candidates (idempotent). */
 export function addPayerEvidence(out: Evidence, index: OrderIndex, learned: LearnedFacts): void {
   if (out.payerDone) return;
@@ -250,5 +258,5 @@ export function addPayerEvidence(out: Evidence, index: OrderIndex, learned: Lear
   // Amount-only candidates are suggestions for the queue (never automatic, and they cannot block an automatic
   // decision: their score stays below the threshold minus the margin). An amount that many orders share
   // says nothing, so it suggests nothing.
-  out.amountOrders = same.length <= 10 ? same.slice(0, 5).map((e) => e.order.id) : NO_ORDERS;
+  out.amountOrders = same.length > 0 && same.length <= 10 ? idsOf(same, 5) : NO_ORDERS;
 }
