@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { byBookingDate } from '#core/matching/matcher.ts';
+import { byBookingDate } from '#core/matching/posting-order.ts';
 import type { MatchPosting } from '#core/matching/types.ts';
 import { posting } from './fixtures.ts';
 

@@ -1,0 +1,48 @@
+/**
+ * Whether a pass can assign a posting at all, from its evidence alone: the matcher asks before it ranks, and most
+ * postings that wait through a pass would only be ranked to no effect. Each gate is a necessary condition of what
+ * tryAuto and single.ts require of an automatic candidate, so skipping the ranking changes no decision.
+ */
+import type { OrderIndex } from './order-index.ts';
+import { AGREEING_PAYER_KINDS } from './scoring.ts';
+import type { Evidence } from './passes/evidence.ts';
+import { passOf, type SettingsFor } from './passes/single.ts';
+import { toleranceFor } from './settings.ts';
+import type { PassName, Signal } from './types.ts';
+
+/**
+ * Can tryAuto assign the posting in this pass before its payer evidence is added? Only to a single order of the
+ * pass's tier whose open amount the posting pays exactly, and for a number only when a payer signal on that order
+ * agrees (the conditions tryAuto checks on the best candidate). Without such an order the ranking would be wasted
+ * work: the posting gets its payer evidence and is ranked then.
+ */
+export function mayDecideWithoutPayer(ev: Evidence, pass: PassName, index: OrderIndex): boolean {
+  for (const id of ev.signals.keys()) {
+    if (index.openMinor(id) !== ev.openMinor) continue;
+    const signals = ev.signals.get(id) as Signal[];
+    if (passOf(signals) !== pass) continue;
+    if (pass === 'reference') return true;
+    for (const s of signals) if (AGREEING_PAYER_KINDS.has(s.kind) && (s.weight ?? 0) > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Can the payer pass assign the posting at all? Only to an order reached by the payer whose payer evidence agrees
+ * and whose open amount the posting pays within the tolerance: any other payer candidate carries a blocker
+ * (single.ts payer_name_partial, payer_amount_differs), so ranking would be wasted work.
+ */
+export function mayDecideByPayer(ev: Evidence, index: OrderIndex, settingsFor: SettingsFor): boolean {
+  for (const id of ev.signals.keys()) {
+    const signals = ev.signals.get(id) as Signal[];
+    if (passOf(signals) !== 'payer') continue;
+    let agrees = false;
+    for (const s of signals) if (AGREEING_PAYER_KINDS.has(s.kind)) agrees = true;
+    if (!agrees) continue;
+    const entry = index.byId.get(id);
+    if (!entry) continue;
+    if (Math.abs(ev.openMinor - entry.open) <= toleranceFor(settingsFor(entry.order), entry.open))
+      return true;
+  }
+  return false;
+}

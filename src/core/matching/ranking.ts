@@ -1,0 +1,250 @@
+/**
+ * Ranking and banding (issue 5 §3): a posting's candidates against the current open amounts, best first, and the
+ * band of the best one — automatic only when it is clearly ahead of the second and no hard rule speaks against it.
+ * The rules scan the other candidates in module functions, not closures made per ranking (the matcher ranks
+ * about 100 000 times a run; see order-index.ts on closures under tsx).
+ */
+import type { OrderIndex } from './order-index.ts';
+import { AGREEING_PAYER_KINDS, WEIGHTS } from './scoring.ts';
+import { byCodeUnits, sortSmall } from './small-sort.ts';
+import type { Evidence } from './passes/evidence.ts';
+import { combinedCandidates } from './passes/combined.ts';
+import { hasIdentity, singleCandidate, type SettingsFor } from './passes/single.ts';
+import type { MatchSettings } from './settings.ts';
+import type { Candidate, Decision } from './types.ts';
+
+/** The reasons of every automatic decision: none (one shared frozen array, not one per decision). */
+export const NO_REASONS = Object.freeze([] as string[]) as string[];
+
+const byRank = (a: Candidate, b: Candidate) =>
+  b.score - a.score || a.blockers.length - b.blockers.length || (a.orderIds[0] ?? 0) - (b.orderIds[0] ?? 0);
+
+/** Candidates of a posting against the current open amounts, best first. */
+export function rankCandidates(
+  ev: Evidence,
+  index: OrderIndex,
+  settingsFor: SettingsFor,
+  defaults: MatchSettings,
+  withAmountOnly = true,
+  /** combinedCandidates(ev, index, defaults), when the caller has them already. */
+  combinations?: readonly Candidate[],
+  /** Single candidates without their allocations (passes/single.ts materialise() gives them to the ones kept). */
+  lazy = false,
+): Candidate[] {
+  const out: Candidate[] = [];
+  for (const id of ev.signals.keys()) {
+    const c = singleCandidate(ev, id, index, settingsFor, lazy);
+    if (c) out.push(c);
+  }
+  if (withAmountOnly) {
+    for (const id of ev.amountOrders) {
+      if (ev.signals.has(id)) continue;
+      const c = singleCandidate(ev, id, index, settingsFor, lazy);
+      if (c) out.push(c);
+    }
+  }
+  // An exact single order named by a number or reference makes combinations moot; one found by the payer
+  // alone does not: the same payer's other orders may add up to the amount just as well.
+  let exactSingle = false;
+  for (const c of out)
+    if (c.blockers.length === 0 && hasKind(c, 'amount_exact') && hasIdentity(c)) {
+      exactSingle = true;
+      break;
+    }
+  if (!exactSingle) for (const c of combinations ?? combinedCandidates(ev, index, defaults)) out.push(c);
+  return sortSmall(out, byRank);
+}
+
+/** Band of a ranked candidate list; reasons say why the best one is not automatic. */
+export function band(
+  candidates: readonly Candidate[],
+  settings: MatchSettings,
+): { band: Decision['band']; reasons: string[] } {
+  const best = candidates[0];
+  if (!best) return { band: 'none', reasons: ['no_candidate'] };
+  const reasons = reasonsAgainst(best, candidates, settings, Infinity);
+  if (reasons.length === 0) return { band: 'auto', reasons };
+  return { band: best.score >= 0.5 ? 'suggest' : 'none', reasons: [...new Set(reasons)] };
+}
+
+/**
+ * The band alone: band(…).band, but it stops at the first reason against the best candidate (the matcher asks
+ * this of every ranking; the reasons themselves only of the postings that end in the queue).
+ */
+export function bandOf(candidates: readonly Candidate[], settings: MatchSettings): Decision['band'] {
+  const best = candidates[0];
+  if (!best) return 'none';
+  if (reasonsAgainst(best, candidates, settings, 1).length === 0) return 'auto';
+  return best.score >= 0.5 ? 'suggest' : 'none';
+}
+
+/** Why `best` (the first of `candidates`) is not automatic, in rule order; stops once `limit` are found. */
+function reasonsAgainst(
+  best: Candidate,
+  candidates: readonly Candidate[],
+  settings: MatchSettings,
+  limit: number,
+): string[] {
+  const blockers = best.blockers;
+  if (blockers.length >= limit) return blockers;
+  // The reasons beyond the blockers, in a list made only once a rule adds one: most rankings end with none.
+  let added: string[] | undefined;
+  if (best.score < settings.autoThreshold) {
+    (added ??= []).push('score_below_threshold');
+    if (blockers.length + added.length >= limit) return joined(blockers, added);
+  }
+  const second = runnerUp(candidates);
+  if (second) {
+    // Evidence tiers: our reference beats a number, a number beats a typo, a typo beats payer + amount. A
+    // better tier is clearly ahead whatever the scores; within a tier the score margin decides. A runner-up
+    // of a better tier (the payer named another order) is a conflict, never automatic.
+    if (tier(second) > tier(best)) (added ??= []).push('other_order_named');
+    else if (tier(second) === tier(best) && best.score - second.score < settings.minMargin)
+      (added ??= []).push('not_clearly_ahead');
+    if (blockers.length + (added?.length ?? 0) >= limit) return joined(blockers, added);
+  }
+  // Hard rule: the number points at one order, but the payer and the amount point at another (a typo that
+  // happens to be another open order's number), or the payer's own order is named just as well (two shops
+  // with the same order number: the payer paid their own, already paid order once more). Only our reference
+  // outweighs the payer.
+  if (best.pass !== 'reference' && !payerAgrees(best) && payerPointsElsewhere(candidates, best)) {
+    (added ??= []).push('payer_points_elsewhere');
+    if (blockers.length + added.length >= limit) return joined(blockers, added);
+  }
+  // Hard rule: a part payment of the named order, while the amount pays another order of the same payer in
+  // full (a wrong number, or a tenth of the amount typed): which one the payer meant is the dealer's call. The
+  // same when the named order fits only within the fee tolerance: SEPA transfers in euro arrive in full, so
+  // another order of the payer with exactly the amount is at least as likely the one paid. Our reference is no
+  // exception: a customer who reuses the banking app's template of the first order's payment for the second
+  // order sends the first order's reference with the second order's amount.
+  if (!hasKind(best, 'amount_exact', 'amount_sum') && amountFitsOther(candidates, best)) {
+    (added ??= []).push('amount_fits_other_order');
+    if (blockers.length + added.length >= limit) return joined(blockers, added);
+  }
+  // Hard rule: same amount and same payer on several open orders, with no number or reference to tell.
+  if (!hasIdentity(best) && sameShapeElsewhere(candidates, best))
+    (added ??= []).push('ambiguous_same_amount_same_name');
+  return joined(blockers, added);
+}
+
+/** The blockers followed by the added reasons, in a new list (the shared empty one when there is none). */
+function joined(blockers: readonly string[], added: readonly string[] | undefined): string[] {
+  if (blockers.length === 0 && !added) return NO_REASONS;
+  const out = blockers.slice();
+  if (added) for (const r of added) out.push(r);
+  return out;
+}
+
+/** Does a candidate carry a signal of kind `a` (or `b`)? */
+function hasKind(c: Candidate, a: string, b?: string): boolean {
+  for (const s of c.signals) if (s.kind === a || s.kind === b) return true;
+  return false;
+}
+
+/** Another candidate, not sharing an order with `best`, with the payer's agreement and the amount or a tier as good. */
+function payerPointsElsewhere(candidates: readonly Candidate[], best: Candidate): boolean {
+  for (let i = 1; i < candidates.length; i++) {
+    const c = candidates[i] as Candidate;
+    if (!overlapping(c, best) && payerAgrees(c) && (amountAgrees(c) || tier(c) >= tier(best))) return true;
+  }
+  return false;
+}
+
+/** Another candidate, not sharing an order with `best`, of the same payer with exactly the amount. */
+function amountFitsOther(candidates: readonly Candidate[], best: Candidate): boolean {
+  for (let i = 1; i < candidates.length; i++) {
+    const c = candidates[i] as Candidate;
+    if (!overlapping(c, best) && payerAgrees(c) && hasKind(c, 'amount_exact')) return true;
+  }
+  return false;
+}
+
+/** Another candidate, not sharing an order with `best`, with the same amount and the same kinds of evidence. */
+function sameShapeElsewhere(candidates: readonly Candidate[], best: Candidate): boolean {
+  let bestMask: number | undefined;
+  for (let i = 1; i < candidates.length; i++) {
+    const c = candidates[i] as Candidate;
+    if (
+      !overlapping(c, best) &&
+      best.amountMinor === c.amountMinor &&
+      sameKinds(best, (bestMask ??= kindMask(best)), c)
+    )
+      return true;
+  }
+  return false;
+}
+
+/** Do two candidates share an order? */
+function overlapping(c: Candidate, best: Candidate): boolean {
+  for (const id of c.orderIds) if (best.orderIds.includes(id)) return true;
+  return false;
+}
+
+/** Are all of a candidate's orders among the best one's? */
+function within(c: Candidate, best: Candidate): boolean {
+  for (const id of c.orderIds) if (!best.orderIds.includes(id)) return false;
+  return true;
+}
+
+/**
+ * The runner-up that counts is a different explanation: a part of the best one (one of the orders a combined
+ * payment covers) does not compete with it. Blocked candidates do compete: they may be the truth.
+ */
+export function runnerUp(candidates: readonly Candidate[]): Candidate | undefined {
+  const best = candidates[0];
+  if (best)
+    for (let i = 1; i < candidates.length; i++) {
+      const c = candidates[i] as Candidate;
+      if (!within(c, best)) return c;
+    }
+  return undefined;
+}
+
+const AMOUNT_FITS = new Set(['amount_exact', 'amount_within_tolerance', 'amount_sum']);
+export function payerAgrees(c: Candidate): boolean {
+  for (const s of c.signals) if (AGREEING_PAYER_KINDS.has(s.kind) && (s.weight ?? 0) > 0) return true;
+  return false;
+}
+function amountAgrees(c: Candidate): boolean {
+  for (const s of c.signals) if (AMOUNT_FITS.has(s.kind)) return true;
+  return false;
+}
+
+function tier(c: Candidate): number {
+  if (c.pass === 'reference') return 3;
+  if (c.pass === 'number' || (c.pass === 'combined' && hasIdentity(c))) return 2;
+  if (c.pass === 'typo') return 1;
+  return 0;
+}
+
+/** Same shape (same amount, same evidence kinds): the kinds of a candidate's signals that carry weight. */
+function kinds(c: Candidate): string {
+  const out: string[] = [];
+  for (const s of c.signals) if ((s.weight ?? 0) > 0.05) out.push(s.kind);
+  return sortSmall(out, byCodeUnits).join(',');
+}
+
+/** A bit per signal kind, in the order WEIGHTS lists them. */
+const KIND_BITS = new Map(Object.keys(WEIGHTS).map((k, i) => [k, 2 ** i]));
+
+/**
+ * kinds() as a bit mask (no array, sort and string per candidate: the rule compares the best candidate with every
+ * other of the same amount); -1 when a kind occurs twice, which a mask cannot tell apart from once (then the
+ * caller compares kinds()).
+ */
+function kindMask(c: Candidate): number {
+  let mask = 0;
+  for (const s of c.signals)
+    if ((s.weight ?? 0) > 0.05) {
+      const bit = KIND_BITS.get(s.kind) ?? 0;
+      if (bit === 0 || (mask & bit) !== 0) return -1;
+      mask |= bit;
+    }
+  return mask;
+}
+
+/** Do two candidates have the same kinds of evidence (kinds() equal)? */
+function sameKinds(a: Candidate, aMask: number, b: Candidate): boolean {
+  const bMask = kindMask(b);
+  return aMask >= 0 && bMask >= 0 ? aMask === bMask : kinds(a) === kinds(b);
+}
