@@ -5,11 +5,10 @@
  * Number candidates are only candidates: the matcher looks each one up in the index of open orders, so a
  * token counts only when an order with exactly that number exists. Before tokenising we mask what looks like
  * a number but is not an order number: IBANs and IBAN fragments, dates, amounts, customer/contract numbers
- * after their keyword, and postcodes after a street. SEPA field keywords (SVWZ+, EREF+, … from the DFÜ
+ * after their keyword, and postcodes after a street (remittance-text.ts). SEPA field keywords (SVWZ+, EREF+, … from the DFÜ
  * agreement, Anlage 3, "Belegung des Verwendungszwecks") are dropped, and `NOTPROVIDED` (ISO 20022 EndToEndId
  * placeholder) is ignored.
  */
-import { isValidIBAN } from 'ibantools';
 import {
   REFERENCE_LENGTH,
   REFERENCE_PREFIX,
@@ -17,6 +16,7 @@ import {
   creditorReferenceBody,
   isValidReference,
 } from './references.ts';
+import { maskNonOrderNumbers, tokenize, type Token } from './remittance-text.ts';
 
 export type NumberCandidate = {
   /** Upper-case alphanumeric key, e.g. `WC10023`, `RE202600123`. */
@@ -87,77 +87,6 @@ const ORDER_KEYWORDS = new Set([
   'FÜR',
   'FOR',
 ]);
-
-/**
- * German and English month names and their usual abbreviations, followed by a four-digit year, optionally with
- * the day in between as English dates write it ("Nov 26, 2026", "November 26th 2026").
- */
-const MONTH_YEAR =
-  /\b((?:JANUAR|JANUARY|JAN|FEBRUAR|FEBRUARY|FEB|MÄRZ|MAERZ|MARCH|MAR|MRZ|APRIL|APR|MAI|MAY|JUNI|JUNE|JUN|JULI|JULY|JUL|AUGUST|AUG|SEPTEMBER|SEPT|SEP|OKTOBER|OCTOBER|OKT|OCT|NOVEMBER|NOV|DEZEMBER|DECEMBER|DEZ|DEC)\.?\s*(?:[0-3]?\d(?:ST|ND|RD|TH)?\.?,?\s+)?)((?:19|20)\d{2})\b/g;
-
-/** Masks replace a span with spaces of the same length so positions (and line structure) stay put. */
-function mask(text: string, re: RegExp): string {
-  return text.replace(re, (m) => ' '.repeat(m.length));
-}
-
-function maskNonOrderNumbers(text: string): string {
-  let t = text;
-  // Keyword-introduced values that are never ours to match: customer, contract, mandate, phone, IBAN/BIC,
-  // article numbers ("Art.-Nr. 10023", "SKU 10023", "EAN …": what was bought, not which order), parcel and
-  // tracking numbers, the numbers of insurers' and employers' payments (claim, file, policy, personnel), tax
-  // numbers, support tickets and quotes (Angebot: counted separately from orders in most invoicing tools).
-  // The value must contain a digit, so "KUNDE THOMAS MUELLER" keeps the words after it; a verb in between
-  // ("Kundennummer lautet 10500", "customer number is …") still introduces the same value.
-  t = mask(
-    t,
-    /\b(?:KD|KUNDE|KUNDEN|KUNDENNR|KUNDENNUMMER|KNR|KDNR|CUSTOMER|CUST|CLIENT|MITGLIED|MITGLIEDSNR|MITGLIEDSNUMMER|VERTRAG|VERTRAGSNR|VERTRAGSNUMMER|MANDAT|MANDATSREF|GLÄUBIGER|GLAEUBIGER|TEL|TELEFON|FAX|PLZ|STNR|STEUERNR|UST|USTID|IBAN|BIC|KONTO|KTO|KONTONR|BLZ|SWIFT|HANDY|MOBIL|MOBILE|MOBILTEL|PHONE|RUFNUMMER|TELNR|ART|ARTNR|ARTIKEL|ARTIKELNR|ARTIKELNUMMER|SKU|EAN|GTIN|SENDUNG|SENDUNGSNR|SENDUNGSNUMMER|TRACKING|TRACKINGNR|PAKETNR|PAKETNUMMER|SCHADEN|SCHADENNR|SCHADENNUMMER|SCHADENSNR|SCHADENSNUMMER|AKTENZEICHEN|POLICE|POLICENNR|VERSICHERUNGSNR|VERSICHERUNGSNUMMER|VSNR|PERSONALNR|PERSONALNUMMER|PERSNR|STEUERNUMMER|STEUERID|TICKET|TICKETNR|ANGEBOT|ANGEBOTSNR|ANGEBOTSNUMMER)\b[\s.:#/+-]*(?:(?:NR|NO|ID|NUMMER|NUMBER|IDNR)\b[\s.:#/+-]*)?(?:(?:LAUTET|IST|IS)\b[\s.:#/+-]*)?[A-Z]{0,4}[-/]?\d[\d/-]{0,34}(?: \d{2,8}){0,7}\b/g,
-  );
-  // Phone numbers in international form ("+49 7123 45678", "+43 660 1234567"): no order number starts with '+'.
-  // (SEPA keywords such as "SVWZ+" were removed before, so a '+' here is no field separator.)
-  if (t.includes('+')) t = mask(t, /(?<![A-Z0-9+])\+\d{1,3}(?:[ /-]?\(0\))?(?:[ /-]?\d{2,}){1,4}\b/g);
-  // IBANs and their fragments: printed in groups of four (ISO 13616 paper format), or compact and valid,
-  // or compact with a long digit run (a mistyped IBAN is still no order number).
-  // Both start with a country code and two check digits: a text without that shape skips them (same result).
-  if (/[A-Z]{2}\d{2}/.test(t)) {
-    t = mask(t, /\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,8}(?: [A-Z0-9]{1,3})?\b/g);
-    t = t.replace(/\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/g, (m) =>
-      isValidIBAN(m) || /^[A-Z]{2}\d{15,}$/.test(m) ? ' '.repeat(m.length) : m,
-    );
-  }
-  // Dates, amounts with decimals and "D-" postcodes all need a separator; masking only removes characters, so
-  // a text without any (most remittance lines) skips those expressions (checked once, same result).
-  const separators = /[./,-]/.test(t);
-  // Every date and amount below has a digit, one of these separators, and a digit again ("WC-10023" has not: its
-  // separator follows a letter), so a text without that shape skips all six (the same result).
-  const digitSeparated = separators && /\d[./,-]\d/.test(t);
-  // Dates: 12.11.2026, 12.11.26, 2026-11-12, 2026.11.12 (ISO order with dots, common in exports and in
-  // Eastern European and Asian usage), 12/11/2026, 11/2026. The dots split "2026.11.26" into tokens, so
-  // without this the year would stand alone and name a young shop's order 2026.
-  if (digitSeparated) {
-    t = mask(t, /\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b/g);
-    t = mask(t, /\b\d{4}-\d{2}-\d{2}\b/g);
-    t = mask(t, /\b(?:19|20)\d{2}[./]\d{1,2}[./]\d{1,2}\b/g);
-    t = mask(t, /\b\d{1,2}\/\d{4}\b/g);
-  }
-  // Amounts: 1.234,56  49,90  49.90  EUR 12  12 EUR (a decimal part of exactly two digits, or a currency).
-  if (digitSeparated) {
-    t = mask(t, /\b\d{1,3}(?:[.' ]\d{3})+[,.]\d{2}\b/g);
-    t = mask(t, /\b\d+[,.]\d{2}(?![\d.,])\b/g);
-  }
-  t = mask(t, /(?:EUR|€|CHF|USD|GBP)\s?\d+\b|\b\d+,-/g);
-  // A year after a month name ("November 2026", "Dez. 2025", "March 2025"): a period, never an order number.
-  if (/(?:19|20)\d{2}/.test(t))
-    t = t.replace(MONTH_YEAR, (_m, month: string, year: string) => month + ' '.repeat(year.length));
-  // Postcodes: "D-12345" and "<street> 12, 12345".
-  if (separators) t = mask(t, /\bD-\d{5}\b/g);
-  // The postcode has five digits: a text without five in a row skips the street expression (same result).
-  if (/\d{5}/.test(t))
-    t = t.replace(
-      /\b([A-ZÄÖÜ]+(?:STR|STRASSE|STRAßE|WEG|ALLEE|PLATZ|GASSE|RING|DAMM|UFER|CHAUSSEE)\.?\s+\d+[A-Z]?,?\s+)(\d{5})\b/g,
-      (_m, street: string, plz: string) => street + ' '.repeat(plz.length),
-    );
-  return t;
-}
 
 /** Is the character at `i` an ASCII digit? (A module function: see order-index.ts digitAt on closures.) */
 function isDigitAt(text: string, i: number): boolean {
@@ -258,51 +187,7 @@ function findCreditorReferences(compact: string, out: Extraction): void {
   }
 }
 
-type Token = { text: string; start: number; end: number };
-
 const isWord = (text: string) => /^[A-ZÄÖÜ]{4,}$/.test(text);
-
-/** A token's first run: A–Z, 0–9, Ä, Ö, Ü (the text is upper case). */
-function isTokenChar(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 196 || c === 214 || c === 220;
-}
-
-/** The runs after a separator: A–Z, 0–9. */
-function isTailChar(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-}
-
-/** `-`, `/` or `_`: joins runs within one token ("WC-10023", "2026/00123"). */
-function isJoiner(c: number): boolean {
-  return c === 45 || c === 47 || c === 95;
-}
-
-/**
- * The tokens of the text: what `/#?[A-Z0-9ÄÖÜ]+(?:[-/_][A-Z0-9]+)*\/g` matches, scanned by hand (a regular
- * expression allocates a match array per token, and this runs for every posting), without a leading '#'.
- */
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const hash = text.charCodeAt(i) === 35 && i + 1 < n && isTokenChar(text.charCodeAt(i + 1));
-    if (!hash && !isTokenChar(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let j = hash ? i + 1 : i;
-    while (j < n && isTokenChar(text.charCodeAt(j))) j++;
-    while (j + 1 < n && isJoiner(text.charCodeAt(j)) && isTailChar(text.charCodeAt(j + 1))) {
-      j += 2;
-      while (j < n && isTailChar(text.charCodeAt(j))) j++;
-    }
-    tokens.push({ text: text.slice(hash ? start + 1 : start, j), start, end: j });
-    i = j;
-  }
-  return tokens;
-}
 
 function pushCandidate(
   out: Found,
