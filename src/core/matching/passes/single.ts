@@ -2,20 +2,14 @@
  * One posting -> one order candidates, scored against the order's current open amount, with the hard rules
  * (blockers) of issue 5 §3 that no score overrides.
  */
-import type { IndexedOrder, NumberHit, OrderIndex } from '../order-index.ts';
+import type { IndexedOrder, OrderIndex } from '../order-index.ts';
 import { nameTokens } from '../names.ts';
-import { AGREEING_PAYER_KINDS, IDENTITY_KINDS, PAYER_KINDS, score, signal } from '../scoring.ts';
+import { AGREEING_PAYER_KINDS, IDENTITY_KINDS, PAYER_KINDS, score } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, MatchOrder, PassName, Signal } from '../types.ts';
-import {
-  digitVariants,
-  payerNames,
-  postingNature,
-  textNamesOf,
-  tokensWithin,
-  type Evidence,
-} from './evidence.ts';
-import { numberCore } from '../references-extract.ts';
+import { amountFit, dateSignal } from './amount-date.ts';
+import { payerNames, postingNature, textNamesOf, tokensWithin, type Evidence } from './evidence.ts';
+import { typoNeighbourFits } from './typo-neighbour.ts';
 
 export type SettingsFor = (order: MatchOrder) => MatchSettings;
 
@@ -36,14 +30,6 @@ export function passOf(signals: readonly Signal[]): PassName {
   return best === 3 ? 'number' : best === 2 ? 'typo' : best === 1 ? 'payer' : 'amount';
 }
 
-// Flags and date signals are immutable and the same for many candidates: shared (frozen, so a consumer that
-// tried to change one would fail loudly) instead of one new array or object per candidate, which a big run's
-// 100 000 retained decisions would keep alive for the garbage collector to copy.
-const sharedFlags = (flags: Candidate['flags']) => Object.freeze(flags) as Candidate['flags'];
-const NO_FLAGS = sharedFlags([]);
-const FEES_DEDUCTED = sharedFlags(['fees_deducted']);
-const OVERPAID = sharedFlags(['overpaid']);
-const PARTIAL = sharedFlags(['partial']);
 const SCRATCH: string[] = [];
 const STATUS_BLOCKERS = new Map<string, string>();
 /** `order_<status>`, one string per status. */
@@ -54,119 +40,6 @@ const statusBlocker = (status: string): string => {
 };
 /** Most candidates that end up assigned have no blockers: they share one frozen empty list. */
 const NO_BLOCKERS = Object.freeze([] as string[]) as string[];
-
-const dateSignals = new Map<number, Signal>();
-/** The date signal of an age in days (bounded cache: ages beyond a few years are built each time). */
-function dateSignalOf(age: number): Signal {
-  let s = dateSignals.get(age);
-  if (!s) {
-    s =
-      age < -2
-        ? signal('date_before_order', `posting ${-age} days before the order`)
-        : signal('date_window', `order ${age} days before the posting`);
-    if (Math.abs(age) <= 2000) dateSignals.set(age, Object.freeze(s));
-  }
-  return s;
-}
-
-/** Amount signal, flags and the accepted shortfall of a posting amount against an open amount. */
-type AmountFit = {
-  signal: Signal;
-  flags: Candidate['flags'];
-  shortfallMinor: number;
-  over: boolean;
-  partial: boolean;
-};
-
-/**
- * The result of amountFit, written into one module-level object (singleCandidate reads it at once and does not
- * re-enter): one allocation fewer per ranked candidate.
- */
-const FIT: AmountFit = {
-  signal: { kind: 'amount_exact', detail: '', weight: 0 },
-  flags: NO_FLAGS,
-  shortfallMinor: 0,
-  over: false,
-  partial: false,
-};
-
-function setFit(
-  signal: Signal,
-  flags: Candidate['flags'],
-  shortfallMinor: number,
-  over: boolean,
-  partial: boolean,
-): AmountFit {
-  FIT.signal = signal;
-  FIT.flags = flags;
-  FIT.shortfallMinor = shortfallMinor;
-  FIT.over = over;
-  FIT.partial = partial;
-  return FIT;
-}
-
-function amountFit(
-  paidMinor: number,
-  openMinor: number,
-  tolerance: number,
-  exactSignals: Map<number, Signal>,
-): AmountFit {
-  const diff = paidMinor - openMinor;
-  if (diff === 0) {
-    let exact = exactSignals.get(openMinor);
-    if (!exact) {
-      exact = Object.freeze(signal('amount_exact', `amount equals the open ${openMinor}`));
-      exactSignals.set(openMinor, exact);
-    }
-    return setFit(exact, NO_FLAGS, 0, false, false);
-  }
-  if (Math.abs(diff) <= tolerance)
-    return setFit(
-      signal(
-        'amount_within_tolerance',
-        `amount ${diff < 0 ? 'short' : 'over'} by ${Math.abs(diff)} (tolerance ${tolerance})`,
-      ),
-      diff < 0 ? FEES_DEDUCTED : OVERPAID,
-      diff < 0 ? -diff : 0,
-      false,
-      false,
-    );
-  if (diff < 0)
-    return setFit(
-      signal('amount_partial', `pays ${paidMinor} of the open ${openMinor}`),
-      PARTIAL,
-      0,
-      false,
-      true,
-    );
-  return setFit(
-    signal('amount_over', `pays ${diff} more than the open ${openMinor}`),
-    OVERPAID,
-    0,
-    true,
-    false,
-  );
-}
-
-function dateSignal(
-  ev: Evidence,
-  created: number | undefined,
-  settings: MatchSettings,
-  blockers: string[],
-  pass: PassName,
-): Signal | undefined {
-  if (ev.day === undefined || created === undefined) return undefined;
-  const age = ev.day - created;
-  if (age < -2) {
-    blockers.push('payment_before_order');
-    return dateSignalOf(age);
-  }
-  if (age > settings.dateWindowDays) {
-    if (pass === 'payer' || pass === 'amount') blockers.push('outside_date_window');
-    return undefined;
-  }
-  return dateSignalOf(age);
-}
 
 function typoFits(ev: Evidence, orderId: number, index: OrderIndex, settingsFor: SettingsFor): boolean {
   const entry = index.byId.get(orderId);
@@ -328,67 +201,6 @@ export function singleCandidate(
     shortfallMinor: amount.shortfallMinor,
     flags: amount.flags,
   };
-}
-
-/**
- * An open order one typo away from `number` whose open amount is exactly the posting's: the one-digit and
- * adjacent-swap variants of the number's digits are looked up in the number index (a few dozen map lookups;
- * scanning the orders of an amount is linear in a big shop).
- */
-function typoNeighbourFits(ev: Evidence, orderId: number, number: string, index: OrderIndex): boolean {
-  const core = numberCore(number);
-  if (core.length < 4 || core.length > 8) return false;
-  const paid = ev.openMinor;
-  // Variants without a leading zero have the core's 4–8 digits: byKey/byCore by numeric value.
-  if (
-    digitVariants(
-      core,
-      (v) =>
-        index.mayBeDigitKey(v) &&
-        (neighbourFits(index.byDigitKey.get(v), orderId, paid, number) ||
-          neighbourFits(index.byDigitCore.get(v), orderId, paid, number)),
-    )
-  )
-    return true;
-  // The variants with a leading zero ("0234" for "1234", "0134" for "1034") are looked up as written.
-  const zeroFirst = [`0${core.slice(1)}`];
-  if (core[1] === '0') zeroFirst.push(`0${core[0] ?? ''}${core.slice(2)}`);
-  return zeroFirst.some(
-    (v) =>
-      neighbourFits(index.byKey.get(v), orderId, paid, number) ||
-      neighbourFits(index.byCore.get(v), orderId, paid, number),
-  );
-}
-
-/** Is one of the hits another open order with exactly `paid` open, one typo away from `number`? */
-function neighbourFits(
-  hits: readonly NumberHit[] | undefined,
-  orderId: number,
-  paid: number,
-  number: string,
-): boolean {
-  if (hits)
-    for (const hit of hits)
-      if (
-        hit.field === 'number' &&
-        hit.entry.id !== orderId &&
-        hit.entry.open === paid &&
-        oneTypoApart(hit.entry.order.number, number)
-      )
-        return true;
-  return false;
-}
-
-/** Same length, and one digit different or two adjacent digits swapped (only the digits are compared). */
-export function oneTypoApart(a: string | undefined, b: string | undefined): boolean {
-  const x = (a ?? '').replace(/\D/g, '');
-  const y = (b ?? '').replace(/\D/g, '');
-  if (x.length < 4 || x.length !== y.length || x === y) return false;
-  const diff: number[] = [];
-  for (let i = 0; i < x.length && diff.length <= 2; i++) if (x[i] !== y[i]) diff.push(i);
-  if (diff.length === 1) return true;
-  const [i, j] = diff;
-  return diff.length === 2 && i !== undefined && j === i + 1 && x[i] === y[j] && x[j] === y[i];
 }
 
 /** Is the word after the number a name of the payer or the customer ("20345 THOMAS MUELLER")? */
