@@ -49,7 +49,16 @@ function passBit(pass: PassName): number {
   return PASS_BITS[pass];
 }
 
-const RELEASED = new Map<number, Signal[]>();
+/**
+ * The signals of every released evidence: one shared empty map that refuses additions (a decided posting's
+ * evidence is never read or extended again; this makes a mistake loud instead of shared).
+ */
+class ReleasedSignals extends Map<number, Signal[]> {
+  override set(): this {
+    throw new Error('evidence of a decided posting was extended');
+  }
+}
+const RELEASED: Map<number, Signal[]> = new ReleasedSignals();
 
 /**
  * Drops what a decided posting's evidence refers to. The evidence of a posting that waited for a later pass has
