@@ -225,6 +225,34 @@ describe('pass: one posting pays several orders', () => {
     expect(d.candidates[0]?.orderIds).toEqual([a.id, b.id]);
   });
 
+  // The matcher is a pure function of its input: any integer is an order id, zero and negative ones included
+  // (a review found the combination search treating -1 as "none yet").
+  it('combines orders whatever their ids, zero and negative ones too', () => {
+    for (const ids of [
+      [-3, 5],
+      [0, 7],
+      [-1, -2],
+    ]) {
+      const [a, b] = ids.map((id, i) =>
+        order({ id, number: `1002${i + 3}`, totalMinor: 2500, customerName: 'Anna Schmidt' }),
+      );
+      const p = posting({ remittance: '10023 10024', amountMinor: 5000, counterpartyName: 'Anna Schmidt' });
+      const d = decisionOf(
+        match(
+          [a, b].filter((o) => o !== undefined),
+          [p],
+        ),
+        p.id,
+      );
+      expect(d).toMatchObject({ band: 'auto', pass: 'combined' });
+      expect(d.candidates[0]?.orderIds).toEqual([...ids].sort((x, y) => x - y));
+    }
+    // Three named orders, two of which fit: which two is the dealer's call, not the first id's place.
+    const three = [-3, 5, 7].map((id, i) => order({ id, number: `1002${i + 3}`, totalMinor: 2500 }));
+    const p = posting({ remittance: '10023 10024 10025', amountMinor: 5000 });
+    expect(decisionOf(match(three, [p]), p.id).band).not.toBe('auto');
+  });
+
   it('never when several subsets fit', () => {
     const orders = [1000, 2000, 1500, 1500].map((t) => order({ customerName: 'Eva Koch', totalMinor: t }));
     const p = posting({ counterpartyName: 'Eva Koch', amountMinor: 3000 });

@@ -118,8 +118,9 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
   // Most postings with two orders in view have no two of one kind: the lists are made only for a second one.
   let identity: number[] | undefined;
   let payer: number[] | undefined;
-  let firstIdentity = -1;
-  let firstPayer = -1;
+  // The first order of each kind until a second one makes the list (any number is an id: no sentinel value).
+  let firstIdentity: number | undefined;
+  let firstPayer: number | undefined;
   for (const id of ev.signals.keys()) {
     const entry = index.byId.get(id);
     if (!entry || entry.open <= 0 || entry.currency !== ev.currency) continue;
@@ -127,11 +128,11 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
     const pass = passOf(signals);
     if (pass === 'reference' || pass === 'number') {
       if (identity) identity.push(id);
-      else if (firstIdentity < 0) firstIdentity = id;
+      else if (firstIdentity === undefined) firstIdentity = id;
       else identity = [firstIdentity, id];
     } else if (agreesAsPayer(signals)) {
       if (payer) payer.push(id);
-      else if (firstPayer < 0) firstPayer = id;
+      else if (firstPayer === undefined) firstPayer = id;
       else payer = [firstPayer, id];
     }
   }
