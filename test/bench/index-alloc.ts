@@ -8,7 +8,8 @@
 import { Session } from 'node:inspector/promises';
 import { runMatcher } from '#core/matching/matcher.ts';
 import { OrderIndex } from '#core/matching/order-index.ts';
-import { speedInput } from './match-dataset.ts';
+import { speedInput, warmUpMatcher } from './match-dataset.ts';
+import { flag, option as opt } from './bench-args.ts';
 
 type Node = {
   callFrame: { functionName: string; lineNumber: number; url: string };
@@ -16,17 +17,12 @@ type Node = {
   children: Node[];
 };
 
-const args = process.argv.slice(2);
-const opt = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const size = Number(opt('size') ?? 100_000);
 const top = Number(opt('top') ?? 30);
-const indexOnly = args.includes('--index');
+const indexOnly = flag('index');
 
 const input = speedInput(size);
-runMatcher({ ...input, orders: input.orders.slice(0, 2000), postings: input.postings.slice(0, 2000) }); // warm-up
+warmUpMatcher(input);
 const kept: unknown[] = [];
 const session = new Session();
 session.connect();

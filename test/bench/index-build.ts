@@ -8,12 +8,8 @@
  */
 import { OrderIndex } from '#core/matching/order-index.ts';
 import { speedInput } from './match-dataset.ts';
+import { numberOption as opt } from './bench-args.ts';
 
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
 const size = opt('size', 100_000);
 const runs = opt('runs', 7);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);

@@ -10,17 +10,12 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runMatcher } from '#core/matching/matcher.ts';
-import { speedInput } from './match-dataset.ts';
-
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+import { speedInput, warmUpMatcher } from './match-dataset.ts';
+import { benchArgs, flag, numberOption as opt } from './bench-args.ts';
 
 function child(): void {
   const input = speedInput(opt('size', 100_000));
-  runMatcher({ ...input, orders: input.orders.slice(0, 2000), postings: input.postings.slice(0, 2000) });
+  warmUpMatcher(input);
   for (let i = 0; i < opt('runs', 3); i++) {
     console.log('RUN-START');
     const t0 = performance.now();
@@ -34,7 +29,7 @@ type Run = { wall: number; scavenges: number; scavengeMs: number; promoted: numb
 function parent(): void {
   const runner = fileURLToPath(new URL('../../bin/run-ts.mjs', import.meta.url));
   const self = fileURLToPath(import.meta.url);
-  const out = spawnSync(process.execPath, ['--trace-gc-nvp', runner, self, ...args, '--child'], {
+  const out = spawnSync(process.execPath, ['--trace-gc-nvp', runner, self, ...benchArgs, '--child'], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
@@ -68,5 +63,5 @@ function parent(): void {
     );
 }
 
-if (args.includes('--child')) child();
+if (flag('child')) child();
 else parent();

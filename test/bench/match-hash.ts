@@ -15,12 +15,7 @@ import { DEFAULT_MATCH_SETTINGS } from '#core/matching/settings.ts';
 import type { Candidate, Decision, MatchInput, MatchResult } from '#core/matching/types.ts';
 import { learnedFacts, generateDataset, type Dataset, speedInput } from './match-dataset.ts';
 import { FIXTURE_URL } from './match-fixture.ts';
-
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+import { numberOption as opt } from './bench-args.ts';
 
 const cand = (c: Candidate) => [
   c.orderIds,

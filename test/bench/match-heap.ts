@@ -4,11 +4,10 @@
  * made of. Not a test, not timed.
  */
 import { runMatcher } from '#core/matching/matcher.ts';
+import { numberOption } from './bench-args.ts';
 import { speedInput } from './match-dataset.ts';
 
-const args = process.argv.slice(2);
-const i = args.indexOf('--size');
-const size = i >= 0 ? Number(args[i + 1]) : 100_000;
+const size = numberOption('size', 100_000);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 const input = speedInput(size);

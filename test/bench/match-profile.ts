@@ -8,19 +8,15 @@
 import { Session } from 'node:inspector/promises';
 import type { Profiler } from 'node:inspector';
 import { runMatcher } from '#core/matching/matcher.ts';
-import { speedInput } from './match-dataset.ts';
+import { speedInput, warmUpMatcher } from './match-dataset.ts';
+import { option as opt } from './bench-args.ts';
 
-const args = process.argv.slice(2);
-const opt = (name: string): string | undefined => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const size = Number(opt('size') ?? 100_000);
 const top = Number(opt('top') ?? 30);
 const focus = opt('focus');
 
 const input = speedInput(size);
-runMatcher({ ...input, orders: input.orders.slice(0, 2000), postings: input.postings.slice(0, 2000) }); // JIT warm-up
+warmUpMatcher(input);
 
 const session = new Session();
 session.connect();

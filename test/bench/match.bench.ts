@@ -23,15 +23,10 @@ import { nameTokens, compareNames } from '#core/matching/names.ts';
 import { extractReferences, numberKey } from '#core/matching/references-extract.ts';
 import { runMatcher } from '#core/matching/matcher.ts';
 import type { MatchOrder, MatchPosting } from '#core/matching/types.ts';
-import { generateDataset, type Dataset, speedInput } from './match-dataset.ts';
+import { generateDataset, type Dataset, speedInput, warmUpMatcher } from './match-dataset.ts';
 import { evaluate, formatReport, matchDataset, pct } from './match-evaluate.ts';
 import { FIXTURE_PAYMENTS, FIXTURE_SEED, FIXTURE_URL } from './match-fixture.ts';
-
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+import { benchArgs, flag, numberOption as opt } from './bench-args.ts';
 
 function accuracy(name: string, d: Dataset): void {
   const report = evaluate(d, matchDataset(d));
@@ -96,7 +91,7 @@ async function speed(size: number): Promise<void> {
   const input = speedInput(size);
   const { orders, postings } = input;
   console.log(`generated ${orders.length} orders, ${postings.length} postings`);
-  runMatcher({ ...input, orders: orders.slice(0, 2000), postings: postings.slice(0, 2000) }); // warm-up (JIT)
+  warmUpMatcher(input);
   // Garbage-collector pauses (main thread) inside each timed run, so a slow run can be told apart from a
   // loaded machine. The entries arrive asynchronously; they carry their start time.
   const gc: { start: number; duration: number }[] = [];
@@ -148,8 +143,8 @@ async function speed(size: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (args.includes('--speed-only')) return speed(opt('size', 100_000));
-  if (args.includes('--write-fixture')) {
+  if (flag('speed-only')) return speed(opt('size', 100_000));
+  if (flag('write-fixture')) {
     const d = generateDataset(FIXTURE_SEED, { payments: FIXTURE_PAYMENTS });
     writeFileSync(FIXTURE_URL, `${JSON.stringify(d)}\n`);
     console.log(`wrote ${fileURLToPath(FIXTURE_URL)}`);
@@ -164,7 +159,9 @@ async function main(): Promise<void> {
   }
   const runner = fileURLToPath(new URL('../../bin/run-ts.mjs', import.meta.url));
   const self = fileURLToPath(import.meta.url);
-  const child = spawnSync(process.execPath, [runner, self, ...args, '--speed-only'], { stdio: 'inherit' });
+  const child = spawnSync(process.execPath, [runner, self, ...benchArgs, '--speed-only'], {
+    stdio: 'inherit',
+  });
   if (child.status !== 0) process.exitCode = child.status ?? 1;
 }
 
