@@ -39,7 +39,7 @@ export function toMinor(
   file: string,
   path: string,
 ): AmountResult & { currency: string } {
-  // "eur" is seen in hand-made and converted files; ISO 4217 codes are upper case.
+  // The Ccy attribute is upper-cased by the reader; the account's Ccy element (the fallback) is not.
   const currency = (amount.ccy ?? fallbackCcy ?? '').trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) {
     throw importError(
@@ -266,7 +266,7 @@ function splitAmounts(
   for (const tx of n.txs) {
     const amt = tx.amt ?? tx.txAmt;
     if (!amt) return `TxDtls[${tx.index}] has no amount`;
-    if (amt.ccy && amt.ccy.trim().toUpperCase() !== currency)
+    if (amt.ccy && amt.ccy !== currency)
       return `TxDtls[${tx.index}] is in ${amt.ccy}, the entry in ${currency}`;
     let txSign = entrySign;
     if (tx.cdi === 'CRDT') txSign = 1;

@@ -132,7 +132,8 @@ export class CamtReader {
   private open(tag: SaxesTagPlain): void {
     const name = localName(tag.name);
     this.text = '';
-    this.ccy = tag.attributes['Ccy'];
+    // "eur" is seen in hand-made and converted files; ISO 4217 codes are upper case. Read once, here.
+    this.ccy = tag.attributes['Ccy']?.trim().toUpperCase();
     this.scopes.push(this.scope);
     this.rels.push(this.rel);
     this.depth++;
