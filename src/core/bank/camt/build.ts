@@ -50,8 +50,7 @@ export function toMinor(
   }
   // ISO 20022 amounts are unsigned (minInclusive 0); CdtDbtInd gives the direction. Some banks still write
   // "-12.00" (with DBIT, or on a negative balance): the direction is taken from CdtDbtInd, never twice.
-  const first = amount.text.charCodeAt(0);
-  if (first === 45 || first === 43) {
+  if (/^[+-]/.test(amount.text)) {
     const unsigned = amount.text.slice(1).trim();
     const r = toMinor({ text: unsigned, ccy: amount.ccy }, fallbackCcy, file, path);
     return {
