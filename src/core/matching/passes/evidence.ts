@@ -13,7 +13,6 @@ import { add } from './evidence-signals.ts';
 import { numberEvidence, referenceEvidence } from './number-evidence.ts';
 import { payerEvidence, payerNames, surnameOnly } from './payer-evidence.ts';
 
-export { digitVariants, oneEditVariants } from './number-evidence.ts';
 export { payerNames } from './payer-evidence.ts';
 
 /** A payer name of the posting, normalised once per posting (names.ts nameTokens / nameKey). */

@@ -25,31 +25,30 @@ export function oneEditVariants(text: string, alphabet: string): string[] {
 
 /**
  * oneEditVariants(digits, '0123456789') as numbers, in the same order, without those with a leading zero (no number
- * of ours): `digits` has no leading zero itself (a digit core), so each variant's string is String(value).
- * Stops at the first variant for which `visit` returns true, and then returns true.
+ * of ours): `digits` has no leading zero itself (a digit core), so each variant's string is String(value). Written
+ * into `out` (cleared first; callers pass a scratch list they own): about 50 variants per number, looked up in a
+ * loop by the caller, without a callback per variant.
  */
-export function digitVariants(digits: string, visit: (value: number) => boolean | void): boolean {
+export function digitVariants(digits: string, out: number[]): number[] {
+  out.length = 0;
   const n = digits.length;
-  const d: number[] = [];
-  for (let i = 0; i < n; i++) d.push(digits.charCodeAt(i) - 48);
   const value = Number(digits);
   let pow = 10 ** (n - 1);
   for (let i = 0; i < n; i++) {
-    const di = d[i] ?? 0;
-    for (let ch = 0; ch <= 9; ch++)
-      if (ch !== di && !(i === 0 && ch === 0) && visit(value + (ch - di) * pow) === true) return true;
-    const next = d[i + 1];
-    if (
-      next !== undefined &&
-      next !== di &&
-      !(i === 0 && next === 0) &&
-      visit(value + (next - di) * pow + (di - next) * (pow / 10)) === true
-    )
-      return true;
+    const di = digits.charCodeAt(i) - 48;
+    for (let ch = i === 0 ? 1 : 0; ch <= 9; ch++) if (ch !== di) out.push(value + (ch - di) * pow);
+    if (i + 1 < n) {
+      const next = digits.charCodeAt(i + 1) - 48;
+      if (next !== di && !(i === 0 && next === 0))
+        out.push(value + (next - di) * pow + (di - next) * (pow / 10));
+    }
     pow /= 10;
   }
-  return false;
+  return out;
 }
+
+/** digitVariants' scratch list for numberEvidence (not re-entered). */
+const VARIANTS: number[] = [];
 
 export function referenceEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void {
   for (const ref of ex.references) {
@@ -240,29 +239,8 @@ export function numberEvidence(
     // when the payer agrees with the open order (single.ts typo_of_closed_order_number).
     const fromClosed = closed !== undefined && (closed.has(c.key) || closed.has(core));
     // The variants have the core's 4–8 digits and no leading zero: byKey/byCore by numeric value.
-    const n = core.length;
-    const value = Number(core);
-    let pow = 10 ** (n - 1);
-    // digitVariants, unrolled here with the bitmap test inline: about 50 variants per number, nearly all of them
-    // nobody's, so a callback per variant cost more than the test it guarded.
-    for (let i = 0; i < n; i++) {
-      const di = core.charCodeAt(i) - 48;
-      for (let ch = i === 0 ? 1 : 0; ch <= 9; ch++)
-        if (ch !== di) typoVariant(out, index, value + (ch - di) * pow, c, fromClosed, plainTypos);
-      if (i + 1 < n) {
-        const next = core.charCodeAt(i + 1) - 48;
-        if (next !== di && !(i === 0 && next === 0))
-          typoVariant(
-            out,
-            index,
-            value + (next - di) * pow + (di - next) * (pow / 10),
-            c,
-            fromClosed,
-            plainTypos,
-          );
-      }
-      pow /= 10;
-    }
+    for (const value of digitVariants(core, VARIANTS))
+      typoVariant(out, index, value, c, fromClosed, plainTypos);
   }
   if (out.closedTypos) for (const id of plainTypos) out.closedTypos.delete(id);
 }

@@ -8,6 +8,9 @@ import { numberCore } from '../references-extract.ts';
 import type { Evidence } from './evidence.ts';
 import { digitVariants } from './number-evidence.ts';
 
+/** digitVariants' scratch list for typoNeighbourFits (not re-entered). */
+const VARIANTS: number[] = [];
+
 /**
  * An open order one typo away from `number` whose open amount is exactly the posting's: the one-digit and
  * adjacent-swap variants of the number's digits are looked up in the number index (a few dozen map lookups;
@@ -18,16 +21,13 @@ export function typoNeighbourFits(ev: Evidence, orderId: number, number: string,
   if (core.length < 4 || core.length > 8) return false;
   const paid = ev.openMinor;
   // Variants without a leading zero have the core's 4–8 digits: byKey/byCore by numeric value.
-  if (
-    digitVariants(
-      core,
-      (v) =>
-        index.mayBeDigitKey(v) &&
-        (neighbourFits(index.byDigitKey.get(v), orderId, paid, number) ||
-          neighbourFits(index.byDigitCore.get(v), orderId, paid, number)),
+  for (const v of digitVariants(core, VARIANTS))
+    if (
+      index.mayBeDigitKey(v) &&
+      (neighbourFits(index.byDigitKey.get(v), orderId, paid, number) ||
+        neighbourFits(index.byDigitCore.get(v), orderId, paid, number))
     )
-  )
-    return true;
+      return true;
   // The variants with a leading zero ("0234" for "1234", "0134" for "1034") are looked up as written.
   const zeroFirst = [`0${core.slice(1)}`];
   if (core[1] === '0') zeroFirst.push(`0${core[0] ?? ''}${core.slice(2)}`);
