@@ -16,13 +16,13 @@ import { sourceFromBytes, type ByteSource } from './source.ts';
 import type { ParseEvent } from './types.ts';
 
 const MAX_MEMBER_BYTES = 512 * 2 ** 20;
+const MAX_ARCHIVE_BYTES = 1024 * 2 ** 20;
 /** Archive members with these errors are no statements at all; they are skipped, not fatal. */
 const NOT_A_STATEMENT = new Map([
   ['IMPORT_UNKNOWN_FORMAT', 'not a statement format'],
   ['IMPORT_UNSUPPORTED_XML', 'XML but no CAMT statement'],
   ['IMPORT_EMPTY_FILE', 'empty'],
 ]);
-const MAX_ARCHIVE_BYTES = 1024 * 2 ** 20;
 /** Names of notes and documents next to the statements in an archive (a CSV export is .csv). */
 const NOTE_NAME = /\.(?:txt|md|html?|rtf|log)$/i;
 

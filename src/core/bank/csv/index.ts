@@ -33,13 +33,13 @@ import {
 import { CsvProfileDefinition, type CsvProfile, type CsvProfileInput } from './profile.ts';
 import { balanceRow, cell, mapRow } from './rows.ts';
 import { BUILTIN_PROFILES } from './builtin-profiles.ts';
+import { AccountIndex, decimalSeparatorOf, type Row } from './table.ts';
 import { CellError, normalizeHeader, parseCsvDate } from './values.ts';
 
 export type { CsvProfile, CsvProfileInput } from './profile.ts';
 export { CsvProfileDefinition } from './profile.ts';
 export { BUILTIN_PROFILES } from './builtin-profiles.ts';
 
-import { AccountIndex, decimalSeparatorOf, type Row } from './table.ts';
 type Problem = (
   code: string,
   message: string,
