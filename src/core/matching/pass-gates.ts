@@ -4,7 +4,7 @@
  * tryAuto and single.ts require of an automatic candidate, so skipping the ranking changes no decision.
  */
 import type { OrderIndex } from './order-index.ts';
-import { AGREEING_PAYER_KINDS } from './scoring.ts';
+import { agreesAsPayer } from './scoring.ts';
 import type { Evidence } from './passes/evidence.ts';
 import { passOf, type SettingsFor } from './passes/single.ts';
 import { toleranceFor } from './settings.ts';
@@ -22,7 +22,7 @@ export function mayDecideWithoutPayer(ev: Evidence, pass: PassName, index: Order
     const signals = ev.signals.get(id) as Signal[];
     if (passOf(signals) !== pass) continue;
     if (pass === 'reference') return true;
-    for (const s of signals) if (AGREEING_PAYER_KINDS.has(s.kind) && (s.weight ?? 0) > 0) return true;
+    if (agreesAsPayer(signals, true)) return true;
   }
   return false;
 }
@@ -36,9 +36,7 @@ export function mayDecideByPayer(ev: Evidence, index: OrderIndex, settingsFor: S
   for (const id of ev.signals.keys()) {
     const signals = ev.signals.get(id) as Signal[];
     if (passOf(signals) !== 'payer') continue;
-    let agrees = false;
-    for (const s of signals) if (AGREEING_PAYER_KINDS.has(s.kind)) agrees = true;
-    if (!agrees) continue;
+    if (!agreesAsPayer(signals)) continue;
     const entry = index.byId.get(id);
     if (!entry) continue;
     if (Math.abs(ev.openMinor - entry.open) <= toleranceFor(settingsFor(entry.order), entry.open))

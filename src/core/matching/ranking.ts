@@ -5,7 +5,7 @@
  * about 100 000 times a run; see order-index.ts on closures under tsx).
  */
 import type { OrderIndex } from './order-index.ts';
-import { AGREEING_PAYER_KINDS, WEIGHTS } from './scoring.ts';
+import { agreesAsPayer, WEIGHTS } from './scoring.ts';
 import { byCodeUnits, sortSmall } from './small-sort.ts';
 import type { Evidence } from './passes/evidence.ts';
 import { combinedCandidates } from './passes/combined.ts';
@@ -202,8 +202,7 @@ export function runnerUp(candidates: readonly Candidate[]): Candidate | undefine
 
 const AMOUNT_FITS = new Set(['amount_exact', 'amount_within_tolerance', 'amount_sum']);
 export function payerAgrees(c: Candidate): boolean {
-  for (const s of c.signals) if (AGREEING_PAYER_KINDS.has(s.kind) && (s.weight ?? 0) > 0) return true;
-  return false;
+  return agreesAsPayer(c.signals, true);
 }
 function amountAgrees(c: Candidate): boolean {
   for (const s of c.signals) if (AMOUNT_FITS.has(s.kind)) return true;

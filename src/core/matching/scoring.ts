@@ -59,6 +59,16 @@ export const AGREEING_PAYER_KINDS: ReadonlySet<SignalKind> = new Set([
   'iban_learned',
   'alias_learned',
 ]);
+/**
+ * Is one of the signals payer evidence that agrees with the order (AGREEING_PAYER_KINDS)? With `weighted`, only one
+ * that carries weight counts (a combined candidate's per-order copies have weight 0).
+ */
+export function agreesAsPayer(signals: readonly Signal[], weighted = false): boolean {
+  for (const s of signals)
+    if (AGREEING_PAYER_KINDS.has(s.kind) && (!weighted || (s.weight ?? 0) > 0)) return true;
+  return false;
+}
+
 export const PAYER_KINDS: ReadonlySet<SignalKind> = new Set([
   'name_exact',
   'name_partial',

@@ -5,7 +5,7 @@
  */
 import { isAwaitingPayment } from '../../orders/state-machine.ts';
 import type { OrderIndex } from '../order-index.ts';
-import { AGREEING_PAYER_KINDS, IDENTITY_KINDS, score, signal } from '../scoring.ts';
+import { agreesAsPayer, IDENTITY_KINDS, score, signal } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, Signal } from '../types.ts';
 import { postingNature, type Evidence } from './evidence.ts';
@@ -102,11 +102,6 @@ function combine(ev: Evidence, orderIds: number[], index: OrderIndex, viaPayer: 
     shortfallMinor: diff < 0 ? -diff : 0,
     flags: diff < 0 ? ['fees_deducted'] : diff > 0 ? ['overpaid'] : [],
   };
-}
-
-function agreesAsPayer(signals: readonly Signal[]): boolean {
-  for (const s of signals) if (AGREEING_PAYER_KINDS.has(s.kind)) return true;
-  return false;
 }
 
 /** No combination (shared, frozen: most postings have none, and callers only read the list). */

@@ -6,7 +6,7 @@
 import { compareNames, nameKeysInText } from '../names.ts';
 import { isProviderPayout, returnWords } from '../payment-nature.ts';
 import { extractReferences, type Extraction, type Identifiers } from '../references-extract.ts';
-import { AGREEING_PAYER_KINDS, signal } from '../scoring.ts';
+import { agreesAsPayer, signal } from '../scoring.ts';
 import { epochDay, type IndexedOrder, type OrderIndex } from '../order-index.ts';
 import type { Candidate, LearnedFacts, MatchPosting, PassName, Signal } from '../types.ts';
 import { add } from './evidence-signals.ts';
@@ -120,7 +120,7 @@ function pruneTypos(out: Evidence, index: OrderIndex): void {
   if (!typos || typos.size <= 1) return;
   const fits = (id: number) => {
     const open = index.openMinor(id);
-    const payer = (out.signals.get(id) ?? []).some((s) => AGREEING_PAYER_KINDS.has(s.kind));
+    const payer = agreesAsPayer(out.signals.get(id) ?? []);
     return payer || (open > 0 && Math.abs(open - out.openMinor) <= Math.max(100, Math.ceil(open * 0.02)));
   };
   const all = [...typos];

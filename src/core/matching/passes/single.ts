@@ -4,7 +4,7 @@
  */
 import type { IndexedOrder, OrderIndex } from '../order-index.ts';
 import { nameTokens } from '../names.ts';
-import { AGREEING_PAYER_KINDS, IDENTITY_KINDS, PAYER_KINDS, score } from '../scoring.ts';
+import { AGREEING_PAYER_KINDS, agreesAsPayer, IDENTITY_KINDS, PAYER_KINDS, score } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, MatchOrder, PassName, Signal } from '../types.ts';
 import { amountFit, dateSignal } from './amount-date.ts';
@@ -46,8 +46,7 @@ function typoFits(ev: Evidence, orderId: number, index: OrderIndex, settingsFor:
   if (!entry) return false;
   const open = entry.open;
   if (open > 0 && Math.abs(ev.openMinor - open) <= toleranceFor(settingsFor(entry.order), open)) return true;
-  for (const s of ev.signals.get(orderId) ?? []) if (AGREEING_PAYER_KINDS.has(s.kind)) return true;
-  return false;
+  return agreesAsPayer(ev.signals.get(orderId) ?? []);
 }
 
 /** Do the weak number forms (number_core, number_joined) among the signals all weigh less than 0.6? */
