@@ -59,6 +59,19 @@ describe('statement quirks, second round', () => {
     expect(postings[0]).toMatchObject({ amountMinor: 1250, currency: 'EUR' });
   });
 
+  it('a CAMT batch whose entry and TxDtls spell the currency in different case is still split per transaction', async () => {
+    const tx = (amount: string, ccy: string, text: string) =>
+      `<TxDtls><Amt Ccy="${ccy}">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><RmtInf><Ustrd>${text}</Ustrd></RmtInf></TxDtls>`;
+    const batch = `<Ntry><Amt Ccy="eur">30.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-11-02</Dt></BookgDt>
+<NtryDtls><Btch><NbOfTxs>2</NbOfTxs></Btch>${tx('10.00', 'EUR', 'Bestellung 1')}${tx('20.00', 'eur', 'Bestellung 2')}</NtryDtls></Ntry>`;
+    const { r, postings } = await importOne('batch.xml', utf8(camt053(batch)));
+    expect(r.warnings.map((w) => w.code)).not.toContain('CAMT_BATCH_NOT_SPLIT');
+    expect(postings.map((p) => [p.amountMinor, p.currency, p.remittance])).toEqual([
+      [1000, 'EUR', 'Bestellung 1'],
+      [2000, 'EUR', 'Bestellung 2'],
+    ]);
+  });
+
   it('CAMT declared ISO-8859-15 keeps "€" (0xA4), which Windows-1252 would read as "¤"', async () => {
     const xml = camt053(ntry('5.00', 'CRDT', 'Gutschein 5 € für Jürgen'), {
       decl: '<?xml version="1.0" encoding="ISO-8859-15"?>',
