@@ -20,8 +20,9 @@ import { storedPostings } from '../../helpers/realistic-bank.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-async function importText(core: Core, name: string, text: string, options: ImportOptions = {}) {
-  const [r] = await core.bank.importBytes(name, utf8(text), options);
+/** Imports `text` (UTF-8) or ready-encoded bytes; throws unless the import succeeded. */
+async function importText(core: Core, name: string, text: string | Uint8Array, options: ImportOptions = {}) {
+  const [r] = await core.bank.importBytes(name, typeof text === 'string' ? utf8(text) : text, options);
   if (!r?.ok) throw new Error(`import of ${name} failed: ${JSON.stringify(r)}`);
   return r;
 }
@@ -405,8 +406,7 @@ ${document}
       '90935230;05.11.2026;05.11.2026;Björn Müller;;SEPA-GUTSCHRIFT Bestellung 100601 EREF: 100601;59,90;EUR',
       '90935230;06.11.2026;06.11.2026;;;SEPA-LASTSCHRIFT Hosting November;-12,00;EUR',
     ].join('\r\n');
-    const [r] = await core.bank.importBytes('hvb.csv', iconv.encode(csv, 'latin1'));
-    if (!r?.ok) throw new Error(JSON.stringify(r));
+    const r = await importText(core, 'hvb.csv', iconv.encode(csv, 'latin1'));
     expect(r).toMatchObject({ version: 'hypovereinsbank', accounts: [{ otherId: '90935230' }] });
     expect(storedPostings(core).map((p) => [p.amountMinor, p.counterpartyName, p.remittance])).toEqual([
       [5990, 'Björn Müller', 'SEPA-GUTSCHRIFT Bestellung 100601 EREF: 100601'],
