@@ -20,6 +20,10 @@ const MAX_ARCHIVE_BYTES = 1024 * 2 ** 20;
 /** Archive members with these errors are no statements at all; they are skipped, not fatal. */
 const NOT_A_STATEMENT = new Map([
   ['IMPORT_UNKNOWN_FORMAT', 'not a statement format'],
+  // Office documents are ZIP packages themselves: documentKind cannot tell them from a nested archive by their
+  // first bytes, opening them says so (documents.ts documentError).
+  ['IMPORT_SPREADSHEET', 'spreadsheet'],
+  ['IMPORT_NOT_A_STATEMENT', 'no statement'],
   ['IMPORT_UNSUPPORTED_XML', 'XML but no CAMT statement'],
   ['IMPORT_EMPTY_FILE', 'empty'],
 ]);

@@ -159,6 +159,33 @@ describe('statement quirks, second round', () => {
       });
     });
 
+    it('an Excel workbook or LibreOffice sheet next to the CAMT file in a ZIP is skipped like the PDF, not fatal', async () => {
+      const { core } = makeTestDb();
+      // Office files are ZIP packages themselves: their first bytes look like a nested archive.
+      const xlsx = zipSync({
+        '[Content_Types].xml': utf8('<?xml version="1.0"?><Types/>'),
+        'xl/workbook.xml': utf8('<workbook/>'),
+      });
+      const zip = zipSync({
+        'auszug.xml': utf8(camt053(ntry('12.50', 'CRDT', 'Bestellung 1'))),
+        'umsaetze.xlsx': xlsx,
+      });
+      const [r] = await core.bank.importBytes('download.zip', zip);
+      expect(r).toMatchObject({ ok: true, new: 1 });
+      expect(r?.ok && r.warnings.map((w) => w.message)).toContainEqual(
+        'download.zip: skipped umsaetze.xlsx (spreadsheet): no statement file.',
+      );
+    });
+
+    it("a lower-case account currency (<Acct><Ccy>eur</Ccy>) is the account's EUR, like its postings", async () => {
+      const { core } = makeTestDb();
+      const text = camt053(ntry('12.50', 'CRDT', 'Bestellung 1')).replace('<Ccy>EUR</Ccy>', '<Ccy>eur</Ccy>');
+      const [r] = await core.bank.importBytes('auszug.xml', utf8(text));
+      expect(r).toMatchObject({ ok: true, new: 1 });
+      expect(core.bank.accounts().map((a) => a.currency)).toEqual(['EUR']);
+      expect(storedPostings(core).map((p) => p.currency)).toEqual(['EUR']);
+    });
+
     it('a PDF, an Excel workbook, an old .xls and a ZIP of PDFs are refused with a typed error naming the file', async () => {
       const { core } = makeTestDb();
       const xlsx = zipSync({
