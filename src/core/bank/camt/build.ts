@@ -352,7 +352,8 @@ export function buildStatement(
   if (!s.iban && otherIban && isValidIBAN(otherIban)) info.account.iban = otherIban;
   else if (s.otherId) info.account.otherId = s.otherId.trim();
   if (s.bic) info.account.bic = s.bic.trim();
-  if (s.currency) info.account.currency = s.currency.trim();
+  // Upper case like the amounts' Ccy attribute: `eur` names the same account currency as `EUR`.
+  if (s.currency) info.account.currency = s.currency.trim().toUpperCase();
   if (s.name) info.account.name = s.name;
   if (s.holder) info.account.holder = s.holder;
   if (s.id) info.statementId = s.id;
