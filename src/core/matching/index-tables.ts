@@ -20,7 +20,8 @@ export class ById<V> {
   private readonly base: number;
   private readonly slotOf: Int32Array | undefined;
   private readonly values: V[] = [];
-  private readonly map: Map<number, V> | undefined;
+  /** Sparse ids: id -> position in `values`. */
+  private readonly map: Map<number, number> | undefined;
 
   /** `items`: everything that will be set, to size the table (only their ids are read). */
   constructor(items: readonly { readonly id: number }[]) {
@@ -42,29 +43,36 @@ export class ById<V> {
   }
 
   get size(): number {
-    return this.map ? this.map.size : this.values.length;
+    return this.values.length;
   }
 
   get(id: number): V | undefined {
-    if (this.map) return this.map.get(id);
-    const at = id - this.base;
-    // Not an integer in range (-1 for "no order", 1.5): never set, as a Map would say.
-    if (!(at >= 0 && at < (this.slotOf as Int32Array).length && Number.isInteger(at))) return undefined;
-    const slot = (this.slotOf as Int32Array)[at] as number;
-    return slot === 0 ? undefined : this.values[slot - 1];
+    const at = this.position(id);
+    return at < 0 ? undefined : this.values[at];
   }
 
-  /** Only for the ids of the items given to the constructor. */
-  set(id: number, value: V): void {
-    if (this.map) {
-      this.map.set(id, value);
-      return;
-    }
-    const slotOf = this.slotOf as Int32Array;
+  /**
+   * Where the value of `id` is in the packed list, 0 … size − 1 in the order the ids were first set (-1: never
+   * set). Lets a caller keep a field of the values in a typed array of its own, read without touching the value.
+   */
+  position(id: number): number {
+    if (this.map) return this.map.get(id) ?? -1;
     const at = id - this.base;
-    const slot = slotOf[at] as number;
-    if (slot !== 0) this.values[slot - 1] = value;
-    else slotOf[at] = this.values.push(value);
+    // Not an integer in range (-1 for "no order", 1.5): never set, as a Map would say.
+    if (!(at >= 0 && at < (this.slotOf as Int32Array).length && Number.isInteger(at))) return -1;
+    return ((this.slotOf as Int32Array)[at] as number) - 1;
+  }
+
+  /** Only for the ids of the items given to the constructor. Returns the value's position (see `position`). */
+  set(id: number, value: V): number {
+    let at = this.position(id);
+    if (at >= 0) this.values[at] = value;
+    else {
+      at = this.values.push(value) - 1;
+      if (this.map) this.map.set(id, at);
+      else (this.slotOf as Int32Array)[id - this.base] = at + 1;
+    }
+    return at;
   }
 }
 

@@ -159,6 +159,11 @@ export class OrderIndex {
    */
   private readonly slotEntries: IndexedOrder[] = [];
   private readonly slotIdOpen: Float64Array;
+  /**
+   * The open amount of each order by its position in byId (ById.position): openMinor, asked a million times a run,
+   * reads one number instead of following byId to the order's entry.
+   */
+  private readonly openById: Float64Array;
   /** Token pair -> orders whose name has three or more tokens (middle names, double surnames). */
   readonly byLongNamePair = new Map<string, IndexedOrder[]>();
   /** Customer key (`email:…`/`name:…`) -> orders, only for customers a learned fact names. */
@@ -185,6 +190,7 @@ export class OrderIndex {
   constructor(orders: readonly MatchOrder[], learnedCustomers: ReadonlySet<string> = new Set()) {
     this.byId = new ById(orders);
     this.slotIdOpen = new Float64Array(orders.length * 2);
+    this.openById = new Float64Array(orders.length);
     for (const key of learnedCustomers)
       if (key.startsWith('email:')) this.learnedEmails.add(key.slice(6));
       else if (key.startsWith('name:')) this.learnedNames.add(key.slice(5));
@@ -249,7 +255,7 @@ export class OrderIndex {
     this.slotEntries.push(entry);
     this.slotIdOpen[entry.slot * 2] = entry.id;
     this.slotIdOpen[entry.slot * 2 + 1] = entry.open;
-    this.byId.set(order.id, entry);
+    this.openById[this.byId.set(order.id, entry)] = entry.open;
     if (order.paymentReference) this.byReference.set(upperCase(order.paymentReference), entry);
     this.addNumber(order.number, entry, 'number');
     if (order.invoiceNumber) this.addNumber(order.invoiceNumber, entry, 'invoice');
@@ -299,7 +305,8 @@ export class OrderIndex {
   }
 
   openMinor(orderId: number): number {
-    return this.byId.get(orderId)?.open ?? 0;
+    const at = this.byId.position(orderId);
+    return at < 0 ? 0 : (this.openById[at] as number);
   }
 
   /** Books an automatic assignment (and an accepted shortfall) against the order's open amount. */
@@ -308,6 +315,7 @@ export class OrderIndex {
     if (!e) return;
     e.open -= amountMinor;
     this.slotIdOpen[e.slot * 2 + 1] = e.open;
+    this.openById[this.byId.position(orderId)] = e.open;
   }
 
   /** The order id, open amount and entry of a slot that forPayerName visited. */

@@ -22,12 +22,18 @@ describe('order index tables answer as a Map', () => {
         const items = list.map((id, i) => ({ id, i }));
         const table = new ById<number>(items);
         const map = new Map<number, number>();
+        // Positions: 0, 1, … in the order ids were first set, the same again when an id is set once more.
+        const positions = new Map<number, number>();
         for (const { id, i } of items) {
-          table.set(id, i);
+          if (!positions.has(id)) positions.set(id, positions.size);
+          expect(table.set(id, i)).toBe(positions.get(id));
           map.set(id, i);
         }
         expect(table.size).toBe(map.size);
-        for (const id of [...asked, ...list]) expect(table.get(id)).toBe(map.get(id));
+        for (const id of [...asked, ...list]) {
+          expect(table.get(id)).toBe(map.get(id));
+          expect(table.position(id)).toBe(positions.get(id) ?? -1);
+        }
       }),
     );
   });
