@@ -12,6 +12,7 @@ import { band, bandOf, NO_REASONS, payerAgrees, rankCandidates, runnerUp } from 
 import { addPayerEvidence, collectEvidence, namesOurReference, type Evidence } from './passes/evidence.ts';
 import { readIdentifiers } from './references-extract.ts';
 import { combinedCandidates } from './passes/combined.ts';
+import { SignalMap } from './passes/signal-map.ts';
 import { isReturn, returnContext, returnDecision } from './passes/returns.ts';
 import { materialise, passOf } from './passes/single.ts';
 import type { MatchSettings } from './settings.ts';
@@ -24,7 +25,6 @@ import {
   type MatchPosting,
   type MatchResult,
   type PassName,
-  type Signal,
 } from './types.ts';
 
 /** Order of the passes that may assign automatically (runMatcher runs the first two itself, then the rest). */
@@ -53,12 +53,12 @@ function passBit(pass: PassName): number {
  * The signals of every released evidence: one shared empty map that refuses additions (a decided posting's
  * evidence is never read or extended again; this makes a mistake loud instead of shared).
  */
-class ReleasedSignals extends Map<number, Signal[]> {
+class ReleasedSignals extends SignalMap {
   override set(): this {
     throw new Error('evidence of a decided posting was extended');
   }
 }
-const RELEASED: Map<number, Signal[]> = new ReleasedSignals();
+const RELEASED: SignalMap = new ReleasedSignals();
 
 /**
  * Drops what a decided posting's evidence refers to. The evidence of a posting that waited for a later pass has
@@ -127,7 +127,7 @@ export function runMatcher(input: MatchInput): MatchResult {
     let bits = ev.possible;
     if (bits === undefined) {
       bits = ev.signals.size >= 2 ? passBit('combined') : 0;
-      for (const signals of ev.signals.values()) bits |= passBit(passOf(signals));
+      for (let i = 0; i < ev.signals.size; i++) bits |= passBit(passOf(ev.signals.signalsAt(i)));
       ev.possible = bits;
     }
     return (bits & passBit(pass)) !== 0;
@@ -142,13 +142,14 @@ export function runMatcher(input: MatchInput): MatchResult {
   // last ranking is reused while none of those amounts has changed: the same candidates, computed once.
   const opensOf = (ev: Evidence): number[] => {
     const opens: number[] = [];
-    for (const id of ev.signals.keys()) opens.push(index.openMinor(id));
+    for (let i = 0; i < ev.signals.size; i++) opens.push(index.openMinor(ev.signals.idAt(i)));
     return opens;
   };
   const unchanged = (ev: Evidence, opens: readonly number[]): boolean => {
-    let i = 0;
-    for (const id of ev.signals.keys()) if (opens[i++] !== index.openMinor(id)) return false;
-    return i === opens.length;
+    const n = ev.signals.size;
+    if (n !== opens.length) return false;
+    for (let i = 0; i < n; i++) if (opens[i] !== index.openMinor(ev.signals.idAt(i))) return false;
+    return true;
   };
   const fresh = (ev: Evidence): Evidence['ranked'] => {
     const cached = ev.ranked;

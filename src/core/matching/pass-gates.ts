@@ -8,7 +8,7 @@ import { agreesAsPayer } from './scoring.ts';
 import type { Evidence } from './passes/evidence.ts';
 import { passOf, type SettingsFor } from './passes/single.ts';
 import { toleranceFor } from './settings.ts';
-import type { PassName, Signal } from './types.ts';
+import type { PassName } from './types.ts';
 
 /**
  * Can tryAuto assign the posting in this pass before its payer evidence is added? Only to a single order of the
@@ -17,9 +17,11 @@ import type { PassName, Signal } from './types.ts';
  * work: the posting gets its payer evidence and is ranked then.
  */
 export function mayDecideWithoutPayer(ev: Evidence, pass: PassName, index: OrderIndex): boolean {
-  for (const id of ev.signals.keys()) {
+  const all = ev.signals;
+  for (let i = 0; i < all.size; i++) {
+    const id = all.idAt(i);
     if (index.openMinor(id) !== ev.openMinor) continue;
-    const signals = ev.signals.get(id) as Signal[];
+    const signals = all.signalsAt(i);
     if (passOf(signals) !== pass) continue;
     if (pass === 'reference') return true;
     if (agreesAsPayer(signals, true)) return true;
@@ -33,8 +35,10 @@ export function mayDecideWithoutPayer(ev: Evidence, pass: PassName, index: Order
  * (single.ts payer_name_partial, payer_amount_differs), so ranking would be wasted work.
  */
 export function mayDecideByPayer(ev: Evidence, index: OrderIndex, settingsFor: SettingsFor): boolean {
-  for (const id of ev.signals.keys()) {
-    const signals = ev.signals.get(id) as Signal[];
+  const all = ev.signals;
+  for (let i = 0; i < all.size; i++) {
+    const id = all.idAt(i);
+    const signals = all.signalsAt(i);
     if (passOf(signals) !== 'payer') continue;
     if (!agreesAsPayer(signals)) continue;
     const entry = index.byId.get(id);

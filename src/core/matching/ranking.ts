@@ -32,8 +32,9 @@ export function rankCandidates(
   lazy = false,
 ): Candidate[] {
   const out: Candidate[] = [];
-  for (const id of ev.signals.keys()) {
-    const c = singleCandidate(ev, id, index, settingsFor, lazy);
+  // singleCandidate only reads the evidence: the ids stay as they are while this reads them.
+  for (let i = 0; i < ev.signals.size; i++) {
+    const c = singleCandidate(ev, ev.signals.idAt(i), index, settingsFor, lazy);
     if (c) out.push(c);
   }
   if (withAmountOnly) {

@@ -116,10 +116,12 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
   // The first order of each kind until a second one makes the list (any number is an id: no sentinel value).
   let firstIdentity: number | undefined;
   let firstPayer: number | undefined;
-  for (const id of ev.signals.keys()) {
+  const all = ev.signals;
+  for (let i = 0; i < all.size; i++) {
+    const id = all.idAt(i);
     const entry = index.byId.get(id);
     if (!entry || entry.open <= 0 || entry.currency !== ev.currency) continue;
-    const signals = ev.signals.get(id) as Signal[];
+    const signals = all.signalsAt(i);
     const pass = passOf(signals);
     if (pass === 'reference' || pass === 'number') {
       if (identity) identity.push(id);

@@ -4,8 +4,9 @@
  */
 import type { Signal } from '../types.ts';
 import type { Evidence } from './evidence.ts';
+import type { SignalMap } from './signal-map.ts';
 
-export function add(map: Map<number, Signal[]>, orderId: number, s: Signal): void {
+export function add(map: SignalMap, orderId: number, s: Signal): void {
   const list = map.get(orderId);
   if (!list) {
     map.set(orderId, [s]);

@@ -8,8 +8,9 @@ import { isProviderPayout, returnWords } from '../payment-nature.ts';
 import { extractReferences, type Extraction, type Identifiers } from '../references-extract.ts';
 import { agreesAsPayer, signal } from '../scoring.ts';
 import { epochDay, type IndexedOrder, type OrderIndex } from '../order-index.ts';
-import type { Candidate, LearnedFacts, MatchPosting, PassName, Signal } from '../types.ts';
+import type { Candidate, LearnedFacts, MatchPosting, PassName } from '../types.ts';
 import { add } from './evidence-signals.ts';
+import { SignalMap } from './signal-map.ts';
 import { numberEvidence, referenceEvidence } from './number-evidence.ts';
 import { payerEvidence, payerNames, surnameOnly } from './payer-evidence.ts';
 
@@ -30,7 +31,7 @@ export type Evidence = {
   /** posting.currency as the index's one string for it (OrderIndex.currency): compared with IndexedOrder.currency. */
   currency: string;
   /** orderId -> identity and payer signals. */
-  signals: Map<number, Signal[]>;
+  signals: SignalMap;
   /** Orders reached by a one-character typo (number or reference); undefined while there is none. */
   typoOrders: Set<number> | undefined;
   /** Orders with exactly the open amount (amount-only suggestions). */
@@ -151,7 +152,7 @@ export function collectEvidence(
     posting,
     openMinor: posting.amountMinor - posting.assignedMinor,
     currency: index.currency(posting.currency),
-    signals: new Map(),
+    signals: new SignalMap(),
     typoOrders: undefined,
     amountOrders: NO_ORDERS,
     day: epochDay(posting.bookingDate),
@@ -194,7 +195,10 @@ function identityPayer(out: Evidence, index: OrderIndex): void {
 /** identityPayer for one payer name (the counterparty, then the ultimate debtor). */
 function identityPayerOf(out: Evidence, index: OrderIndex, payer: PayerName): void {
   const { name, tokens } = payer;
-  for (const id of out.signals.keys()) {
+  // add() below only extends the lists of orders already here: the ids stay as they are while this reads them.
+  const all = out.signals;
+  for (let i = 0; i < all.size; i++) {
+    const id = all.idAt(i);
     const e = index.byId.get(id);
     if (!e) continue;
     if (e.companyTokens.length > 0 && compareNames(tokens, e.companyTokens) === 'exact')
