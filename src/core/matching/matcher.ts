@@ -153,7 +153,9 @@ export function runMatcher(input: MatchInput): MatchResult {
   };
   const fresh = (ev: Evidence): Evidence['ranked'] => {
     const cached = ev.ranked;
-    return cached && cached.payerDone === ev.payerDone && unchanged(ev, cached.opens) ? cached : undefined;
+    return cached?.opens && cached.payerDone === ev.payerDone && unchanged(ev, cached.opens)
+      ? cached
+      : undefined;
   };
   // The ranking is kept only as far as an automatic decision needs it: the best candidate (or, for the queue,
   // the first maxCandidates), the runner-up's score and pass, and the band. A waiting posting with a common
@@ -173,7 +175,8 @@ export function runMatcher(input: MatchInput): MatchResult {
           : [],
       runnerUp: second ? { score: second.score, pass: second.pass } : undefined,
       band: best ? bandOf(candidates, settingsOf(best)) : 'none',
-      opens: opensOf(ev),
+      // Read only when the posting waits for another pass (tryAuto): most are decided on this ranking.
+      opens: undefined,
       payerDone: ev.payerDone,
     });
   };
@@ -189,6 +192,14 @@ export function runMatcher(input: MatchInput): MatchResult {
     }
     // The combinations just found are ranked as they are, not searched again.
     const ranked = ranking(ev, combinations);
+    if (assign(ev, pass, ranked)) return true;
+    // The ranking waits with the posting for the next pass (fresh): with the open amounts it was made for, which
+    // nothing has changed since it was made.
+    ranked.opens ??= opensOf(ev);
+    return false;
+  };
+  /** Assigns the posting on its ranking when the best candidate is of this pass and automatic. */
+  const assign = (ev: Evidence, pass: PassName, ranked: NonNullable<Evidence['ranked']>): boolean => {
     const best = ranked.top[0];
     if (!best || best.pass !== pass || ranked.band !== 'auto') return false;
     // Without the payer's other orders in view, a number is trusted only when the payer agrees with it and

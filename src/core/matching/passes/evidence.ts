@@ -52,7 +52,8 @@ export type Evidence = {
         top: Candidate[];
         runnerUp: { score: number; pass: PassName } | undefined;
         band: 'auto' | 'suggest' | 'none';
-        opens: number[];
+        /** Undefined until the ranking is kept for a later pass. */
+        opens: number[] | undefined;
         payerDone: boolean;
       }
     | undefined;
