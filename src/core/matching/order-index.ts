@@ -202,10 +202,14 @@ export class OrderIndex {
 
   /** The index's one string for a currency code (orders' and postings' compare by identity first). */
   currency(code: string): string {
+    // Nearly every order and posting of a run has the same currency: the last one answers without a lookup.
+    if (code === this.lastCurrency) return this.lastCurrency;
     let shared = this.currencies.get(code);
     if (shared === undefined) this.currencies.set(code, (shared = code));
-    return shared;
+    return (this.lastCurrency = shared);
   }
+
+  private lastCurrency = '';
 
   /** names.ts nameTokens and nameKey of a name, memoised for this run (the token list is shared: read only). */
   normalised(name: string | null | undefined): NormalisedName {

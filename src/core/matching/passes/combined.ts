@@ -110,6 +110,7 @@ const NONE = Object.freeze([]) as unknown as Candidate[];
 export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: MatchSettings): Candidate[] {
   // A combination needs two orders the posting points at (ranking asks this for every posting).
   if (ev.signals.size < 2) return NONE;
+  if (!maySumWithin(ev, index, toleranceFor(settings, ev.openMinor))) return NONE;
   // Most postings with two orders in view have no two of one kind: the lists are made only for a second one.
   let identity: number[] | undefined;
   let payer: number[] | undefined;
@@ -135,6 +136,28 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
   }
   if (!identity && !payer) return NONE;
   return combinationsOf(ev, index, settings, identity ?? [], payer ?? []);
+}
+
+/**
+ * Can two or more of the posting's orders with an open amount add up to its amount within `tol` (the widest any
+ * combination is allowed)? False when all of them together fall short, or the two smallest already exceed it: no
+ * subset of them does then, whichever kind of evidence it rests on. Reads the open amounts only (not the orders'
+ * entries): most postings with several orders in view are ruled out here.
+ */
+function maySumWithin(ev: Evidence, index: OrderIndex, tol: number): boolean {
+  let sum = 0;
+  let min1 = Infinity;
+  let min2 = Infinity;
+  for (let i = 0; i < ev.signals.size; i++) {
+    const open = index.openMinor(ev.signals.idAt(i));
+    if (open <= 0) continue;
+    sum += open;
+    if (open < min1) {
+      min2 = min1;
+      min1 = open;
+    } else if (open < min2) min2 = open;
+  }
+  return sum >= ev.openMinor - tol && min1 + min2 <= ev.openMinor + tol;
 }
 
 /**
