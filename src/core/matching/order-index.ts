@@ -216,11 +216,12 @@ export class OrderIndex {
     if (!name) return NO_NAME;
     let n = this.names.get(name);
     if (!n) {
-      // Tokens and keys are interned for the run: equal ones are one string, so the comparisons of names (the
-      // merge in compareNames, the bucket checks of a payer's visit) end at the first pointer or hash check.
+      // Tokens are interned for the run: equal ones are one string, so the merge in compareNames ends at the
+      // first pointer check. Keys are not: a table of every distinct name costs more than it saves (unequal keys
+      // differ in length or hash at once, and most comparisons of keys are of unequal ones).
       const tokens = nameTokens(name);
       for (let i = 0; i < tokens.length; i++) tokens[i] = this.intern(tokens[i] as string);
-      n = { name, tokens, key: this.intern(tokens.join(' ')) };
+      n = { name, tokens, key: tokens.join(' ') };
       this.names.set(name, n);
     }
     return n;
