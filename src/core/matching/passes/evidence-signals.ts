@@ -6,10 +6,14 @@ import type { Signal } from '../types.ts';
 import type { Evidence } from './evidence.ts';
 import type { SignalMap } from './signal-map.ts';
 
-export function add(map: SignalMap, orderId: number, s: Signal): void {
+/**
+ * Adds `s` to the order's signals. `alone`, when given, is a list of just `s` that several orders may share (the
+ * lists are never changed in place: a new signal makes a new list), used where one signal is said of many orders.
+ */
+export function add(map: SignalMap, orderId: number, s: Signal, alone?: Signal[]): void {
   const list = map.get(orderId);
   if (!list) {
-    map.set(orderId, [s]);
+    map.set(orderId, alone ?? [s]);
     return;
   }
   for (const x of list) if (x.kind === s.kind) return;

@@ -40,7 +40,13 @@ export const surnameOnly = (tokens: readonly string[], payer: string, customer: 
   tokens.length < 2 && (isSingleWordName(payer) || isSingleWordName(customer));
 
 type PayerKind = 'name_exact' | 'name_partial' | 'company';
-type PayerHit = { kind: PayerKind; name: string; signal: Signal | undefined } | undefined;
+/**
+ * How the payer agrees with the orders a name reached: the kind, and (made on first use) its signal and a list of
+ * just that signal, which every such order without other evidence shares. A common name reaches a dozen orders
+ * and a posting that waits for later passes keeps them all: one list instead of one per order.
+ */
+type PayerHit =
+  { kind: PayerKind; name: string; signal: Signal | undefined; alone: Signal[] | undefined } | undefined;
 
 /*
  * A common payer name reaches many open orders, and the evidence of a posting that is not decided at once lives
@@ -155,11 +161,11 @@ class PayerPicker implements PayerNameVisitor {
     }
     const { name, tokens } = this.payer as PayerName;
     const hit = viaCompany
-      ? (this.company ??= { kind: 'company', name, signal: undefined })
+      ? (this.company ??= { kind: 'company', name, signal: undefined, alone: undefined })
       : agreement === 'exact' &&
           !(tokens.length < 2 && surnameOnly(tokens, name, index.entryAt(slot).order.customerName))
-        ? (this.exact ??= { kind: 'name_exact', name, signal: undefined })
-        : (this.partial ??= { kind: 'name_partial', name, signal: undefined });
+        ? (this.exact ??= { kind: 'name_exact', name, signal: undefined, alone: undefined })
+        : (this.partial ??= { kind: 'name_partial', name, signal: undefined, alone: undefined });
     this.offer(id, index.openAt(slot), hit);
   }
 
@@ -195,15 +201,13 @@ function addSignals(
 ): void {
   for (let i = 0; i < picked.length; i++) {
     const { id, hit } = picked[i] as Picked;
-    if (hit)
-      add(
-        out.signals,
-        id,
-        (hit.signal ??= signal(
-          hit.kind,
-          hit.kind === 'company' ? `payer ${hit.name} is the customer's company` : `payer ${hit.name}`,
-        )),
-      );
+    if (hit) {
+      const s = (hit.signal ??= signal(
+        hit.kind,
+        hit.kind === 'company' ? `payer ${hit.name} is the customer's company` : `payer ${hit.name}`,
+      ));
+      add(out.signals, id, s, (hit.alone ??= [s]));
+    }
     const l = learnedSignals?.get(id);
     if (l) add(out.signals, id, l);
   }
