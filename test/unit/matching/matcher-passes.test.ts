@@ -1,10 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { generateReference, toCreditorReference } from '#core/matching/references.ts';
+import {
+  generateReference,
+  isValidReference,
+  REFERENCE_ALPHABET,
+  toCreditorReference,
+} from '#core/matching/references.ts';
 import { seededRandomInt } from '#core/matching/random.ts';
 import { DEFAULT_MATCH_SETTINGS } from '#core/matching/settings.ts';
 import { decisionOf, match, order, posting } from './fixtures.ts';
 
 const rnd = seededRandomInt(11);
+
+/** A reference that fails its check character and is one substitution away from two valid references. */
+function brokenBetweenTwo(): { broken: string; a: string; b: string } {
+  const edit = (text: string, at: number, ch: string) => text.slice(0, at) + ch + text.slice(at + 1);
+  for (;;) {
+    const a = generateReference(rnd);
+    for (let i = 2; i < a.length; i++)
+      for (const x of REFERENCE_ALPHABET) {
+        const broken = edit(a, i, x);
+        if (x === a[i] || isValidReference(broken)) continue;
+        for (let j = 2; j < broken.length; j++)
+          for (const y of REFERENCE_ALPHABET) {
+            const b = edit(broken, j, y);
+            if (j !== i && y !== broken[j] && isValidReference(b)) return { broken, a, b };
+          }
+      }
+  }
+}
 
 describe('pass: our reference / RF / end-to-end id', () => {
   it('assigns automatically on our reference in the remittance', () => {
@@ -53,6 +76,24 @@ describe('pass: our reference / RF / end-to-end id', () => {
     const bad = posting({ remittance: typo, amountMinor: 100 });
     expect(decisionOf(match([o], [good]), good.id)).toMatchObject({ band: 'auto', pass: 'typo' });
     expect(decisionOf(match([o], [bad]), bad.id).band).toBe('suggest');
+  });
+
+  it('repairs a broken reference that is one typo from two of ours only when one of the two fits', () => {
+    // Two of our references two edits apart, and the broken one between them (one edit from each): it names both.
+    const { broken, a, b } = brokenBetweenTwo();
+    const fits = order({ paymentReference: a, totalMinor: 7000 });
+    const other = order({ paymentReference: b, totalMinor: 3000 });
+    const p = posting({ remittance: `Zahlung ${broken}`, amountMinor: 7000 });
+    const d = decisionOf(match([fits, other], [p]), p.id);
+    expect(d).toMatchObject({ band: 'auto', pass: 'typo' });
+    expect(d.candidates[0]?.orderIds).toEqual([fits.id]);
+    expect(d.candidates[0]?.signals.map((s) => s.kind)).toContain('reference_typo');
+
+    const same = order({ paymentReference: b, totalMinor: 7000 });
+    const q = posting({ remittance: `Zahlung ${broken}`, amountMinor: 7000 });
+    const both = decisionOf(match([order({ paymentReference: a, totalMinor: 7000 }), same], [q]), q.id);
+    expect(both.band).toBe('suggest');
+    expect(both.reasons).toContain('typo_ambiguous');
   });
 });
 

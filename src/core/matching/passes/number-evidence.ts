@@ -1,6 +1,6 @@
 /**
- * Reference and number evidence of a posting (issue 5 §1–§3): our payment references (and a broken one repaired
- * when exactly one valid one-edit variant is ours), RF creditor references, order and invoice numbers as written,
+ * Reference and number evidence of a posting (issue 5 §1–§3): our payment references (and a broken one, through
+ * its valid one-edit variants that are ours), RF creditor references, order and invoice numbers as written,
  * by their digit core, joined across a break, and with one typo. Lookups in the order index only.
  */
 import { lettersAgree, type Extraction, type NumberCandidate } from '../references-extract.ts';
@@ -67,7 +67,9 @@ export function referenceEvidence(ex: Extraction, index: OrderIndex, out: Eviden
     }
   }
   if (ex.references.length > 0 || ex.brokenReferences.length === 0) return;
-  // A broken reference is repaired only when exactly one valid one-edit variant is a reference of ours.
+  // A broken reference (its check character fails) names every order whose reference is a valid one-edit variant
+  // of it, as a typo (reference_typo, in typoOrders): the typo rules of single.ts then assign automatically only
+  // when exactly one of those orders fits the amount or the payer (typo_ambiguous otherwise).
   const repaired = new Set<number>();
   for (const broken of ex.brokenReferences) {
     for (const v of oneEditVariants(broken, REFERENCE_ALPHABET)) {
