@@ -6,18 +6,12 @@
  * than most single changes gain. Here every version runs in the same process, round by round in rotating order,
  * so they meet the same load; each round's time of a version is compared with the first version's time of the
  * same round (paired), and the median of those ratios is printed. An A/A comparison (`. .`) shows the noise left,
- * usually within ±2 % at 16 rounds. Each version is bundled with esbuild (tsx's own dependency) from
- * `git archive REV src package.json` into a temporary folder. Not a test, not part of `npm run bench`.
+ * usually within ±2 % at 16 rounds in a quiet phase (when the host itself is busy, not even that). Each version is
+ * loaded by matcher-at.ts. Not a test, not part of `npm run bench`.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import type { MatchInput, MatchResult } from '#core/matching/types.ts';
 import { benchArgs, numberOption } from './bench-args.ts';
 import { speedInput } from './match-dataset.ts';
+import { matchersAt, type Matcher } from './matcher-at.ts';
 
 const rounds = numberOption('rounds', 16);
 const versions = benchArgs.filter((a, i) => !a.startsWith('--') && benchArgs[i - 1] !== '--rounds');
@@ -26,36 +20,7 @@ if (versions.length < 2) {
   process.exit(2);
 }
 
-const root = execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim();
-const work = mkdtempSync(join(tmpdir(), 'kassenwart-ab-'));
-type Matcher = (input: MatchInput) => MatchResult;
-const matchers: Matcher[] = [];
-try {
-  for (const [i, version] of versions.entries()) {
-    let from = root;
-    if (version !== '.') {
-      from = join(work, `src-${i}`);
-      mkdirSync(from);
-      const tar = join(work, `src-${i}.tar`);
-      execFileSync('git', ['archive', '--output', tar, version, 'src', 'package.json'], { cwd: root });
-      execFileSync('tar', ['-x', '-f', tar, '-C', from]);
-    }
-    const outfile = join(work, `matcher-${i}.mjs`);
-    await build({
-      entryPoints: [join(from, 'src/core/matching/matcher.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile,
-      // The archived sources have no node_modules of their own: this checkout's packages.
-      nodePaths: [join(root, 'node_modules')],
-      logLevel: 'warning',
-    });
-    matchers.push(((await import(pathToFileURL(outfile).href)) as { runMatcher: Matcher }).runMatcher);
-  }
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+const matchers = await matchersAt(versions);
 
 const input = speedInput(100_000);
 // Two full runs each first: the timed rounds meet optimised code and a grown heap in every version.
