@@ -219,19 +219,15 @@ export function runMatcher(input: MatchInput): MatchResult {
     // What outlives the run is only what a matching run persists: the chosen candidate with its evidence, and
     // the runner-up's score and pass. Keeping every ranked candidate of every automatic decision made the
     // result the largest long-lived structure of a big run (garbage-collector copying); the queue asks for it.
-    const runnerUp = ranked.runnerUp;
-    decisions.push(
-      runnerUp
-        ? {
-            postingId: ev.posting.id,
-            band: 'auto',
-            pass,
-            candidates: ranked.top,
-            reasons: NO_REASONS,
-            runnerUp,
-          }
-        : { postingId: ev.posting.id, band: 'auto', pass, candidates: ranked.top, reasons: NO_REASONS },
-    );
+    const decision: Decision = {
+      postingId: ev.posting.id,
+      band: 'auto',
+      pass,
+      candidates: ranked.top,
+      reasons: NO_REASONS,
+    };
+    if (ranked.runnerUp) decision.runnerUp = ranked.runnerUp;
+    decisions.push(decision);
     summary.auto++;
     release(ev);
     return true;
@@ -254,10 +250,10 @@ export function runMatcher(input: MatchInput): MatchResult {
   };
   const patterns = input.patterns ?? [];
   // The reference pass. Only a posting with our reference (or an RF creditor reference) of an open order can be
-  // assigned in it, and the identifiers alone tell which: the others wait, and their evidence is collected when
-  // the number pass reaches them (reading the identifiers again costs less than keeping them). The same evidence (it does not depend on open
-  // amounts), but most of it is decided right there: short-lived, instead of 70 000 evidences the garbage
-  // collector copies into the old generation first.
+  // assigned in it, and the identifiers alone tell which. The others wait as postings: the number pass collects
+  // their evidence (the same evidence: it does not depend on open amounts) and decides most of them right there,
+  // so it is short-lived instead of 70 000 evidences the garbage collector copies into the old generation.
+  // Reading the identifiers again there costs less than keeping them (measured).
   const waiting: (Evidence | MatchPosting)[] = [];
   for (const p of credits) {
     const identifiers = readIdentifiers(p);
