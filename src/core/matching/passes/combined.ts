@@ -110,7 +110,7 @@ const NONE = Object.freeze([]) as unknown as Candidate[];
 export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: MatchSettings): Candidate[] {
   // A combination needs two orders the posting points at (ranking asks this for every posting).
   if (ev.signals.size < 2) return NONE;
-  if (!maySumWithin(ev, index, toleranceFor(settings, ev.openMinor))) return NONE;
+  if (!maySum(ev.signals.keys(), index, ev.openMinor, toleranceFor(settings, ev.openMinor))) return NONE;
   // Most postings with two orders in view have no two of one kind: the lists are made only for a second one.
   let identity: number[] | undefined;
   let payer: number[] | undefined;
@@ -139,17 +139,18 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
 }
 
 /**
- * Can two or more of the posting's orders with an open amount add up to its amount within `tol` (the widest any
- * combination is allowed)? False when all of them together fall short, or the two smallest already exceed it: no
- * subset of them does then, whichever kind of evidence it rests on. Reads the open amounts only (not the orders'
- * entries): most postings with several orders in view are ruled out here.
+ * Can two or more of the orders' open amounts (those above zero) add up to `target` within `tol`? False when all of
+ * them together fall short, or the two smallest already exceed it: then no subset of them (nor of a pool drawn
+ * from them) does, and nothing need be sorted or searched. Reads the open amounts only, not the orders' entries.
+ * Most postings with several orders in view are ruled out here: first with all their orders and the widest
+ * tolerance any combination may have, then the payer's own orders, whose sums must be exact.
  */
-function maySumWithin(ev: Evidence, index: OrderIndex, tol: number): boolean {
+function maySum(ids: readonly number[], index: OrderIndex, target: number, tol: number): boolean {
   let sum = 0;
   let min1 = Infinity;
   let min2 = Infinity;
-  for (let i = 0; i < ev.signals.size; i++) {
-    const open = index.openMinor(ev.signals.idAt(i));
+  for (const id of ids) {
+    const open = index.openMinor(id);
     if (open <= 0) continue;
     sum += open;
     if (open < min1) {
@@ -157,28 +158,7 @@ function maySumWithin(ev: Evidence, index: OrderIndex, tol: number): boolean {
       min1 = open;
     } else if (open < min2) min2 = open;
   }
-  return sum >= ev.openMinor - tol && min1 + min2 <= ev.openMinor + tol;
-}
-
-/**
- * Can two or more of the orders' open amounts (all positive) add up to exactly `target`? False when all of them
- * together fall short, or the two smallest already exceed it: then no subset of them (nor of the pool the search
- * draws from them) does, and the pool need not be sorted and searched. Most payers with several open orders are
- * ruled out here.
- */
-function maySumTo(ids: readonly number[], index: OrderIndex, target: number): boolean {
-  let sum = 0;
-  let min1 = Infinity;
-  let min2 = Infinity;
-  for (const id of ids) {
-    const open = index.openMinor(id);
-    sum += open;
-    if (open < min1) {
-      min2 = min1;
-      min1 = open;
-    } else if (open < min2) min2 = open;
-  }
-  return sum >= target && min1 + min2 <= target;
+  return sum >= target - tol && min1 + min2 <= target + tol;
 }
 
 function combinationsOf(
@@ -196,7 +176,7 @@ function combinationsOf(
       out.push(combine(ev, ids, index, false));
     }
   }
-  if (out.length === 0 && payer.length >= 2 && maySumTo(payer, index, ev.openMinor)) {
+  if (out.length === 0 && payer.length >= 2 && maySum(payer, index, ev.openMinor, 0)) {
     // The newest orders first: a payment usually covers recent orders. Order dates are ISO strings: compared
     // by code units (a locale's collation is slower and knows nothing better about them).
     const pool = payer
