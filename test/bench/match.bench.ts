@@ -18,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
-import { PerformanceObserver } from 'node:perf_hooks';
+import { GCProfiler } from 'node:v8';
 import { nameTokens, compareNames } from '#core/matching/names.ts';
 import { extractReferences, numberKey } from '#core/matching/references-extract.ts';
 import { runMatcher } from '#core/matching/matcher.ts';
@@ -84,7 +84,7 @@ function naiveAllPairs(orders: readonly MatchOrder[], postings: readonly MatchPo
   return decided;
 }
 
-async function speed(size: number): Promise<void> {
+function speed(size: number): void {
   console.log(
     `\n== speed: ${size} open orders x ${size} unassigned postings (${cpus().length} cores, Node ${process.version}) ==`,
   );
@@ -92,37 +92,31 @@ async function speed(size: number): Promise<void> {
   const { orders, postings } = input;
   console.log(`generated ${orders.length} orders, ${postings.length} postings`);
   warmUpMatcher(input);
-  // Garbage-collector pauses (main thread) inside each timed run, so a slow run can be told apart from a
-  // loaded machine. The entries arrive asynchronously; they carry their start time.
-  const gc: { start: number; duration: number }[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) gc.push({ start: e.startTime, duration: e.duration });
-  });
-  observer.observe({ entryTypes: ['gc'] });
+  // Garbage-collector pauses inside each timed run, so a slow run can be told apart from a loaded machine: read
+  // synchronously per run (v8.GCProfiler), no waiting for asynchronous performance entries.
+  const gcMs: number[] = [];
   const times: number[] = [];
-  const spans: [number, number][] = [];
   const cpu: number[] = [];
   let summary = '';
   for (let i = 0; i < opt('runs', 5); i++) {
+    const gcProfiler = new GCProfiler();
+    gcProfiler.start();
     const t0 = performance.now();
     const c0 = process.cpuUsage();
     const result = runMatcher(input); // only the matcher is timed: no data generation, no database
     const t1 = performance.now();
+    const gcs = gcProfiler.stop()?.statistics ?? [];
     times.push(t1 - t0);
-    spans.push([t0, t1]);
+    // `cost` is in microseconds.
+    gcMs.push(gcs.reduce((sum, g) => sum + g.cost, 0) / 1000);
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
     summary = JSON.stringify(result.summary);
   }
-  // GC performance entries are delivered to the observer asynchronously (takeRecords() does not see them yet).
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  observer.disconnect();
-  const gcIn = ([t0, t1]: [number, number]) =>
-    gc.filter((g) => g.start >= t0 && g.start < t1).reduce((s, g) => s + g.duration, 0);
   const best = Math.min(...times);
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   console.log(
-    `indexed matcher wall: ${times.map(s).join(', ')} (best ${s(best)}); process CPU (all threads): ${cpu.map(s).join(', ')}; GC pauses: ${spans.map(gcIn).map(s).join(', ')}`,
+    `indexed matcher wall: ${times.map(s).join(', ')} (best ${s(best)}); process CPU (all threads): ${cpu.map(s).join(', ')}; GC pauses: ${gcMs.map(s).join(', ')}`,
   );
   console.log(`  ${summary}`);
   console.log(
@@ -142,7 +136,7 @@ async function speed(size: number): Promise<void> {
   console.log(`ratio naive/indexed at ${size} x ${size}: ≈ ${Math.round(extrapolated / (best / 1000))}x`);
 }
 
-async function main(): Promise<void> {
+function main(): void {
   if (flag('speed-only')) return speed(opt('size', 100_000));
   if (flag('write-fixture')) {
     const d = generateDataset(FIXTURE_SEED, { payments: FIXTURE_PAYMENTS });
@@ -165,4 +159,4 @@ async function main(): Promise<void> {
   if (child.status !== 0) process.exitCode = child.status ?? 1;
 }
 
-await main();
+main();
