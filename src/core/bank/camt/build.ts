@@ -39,8 +39,8 @@ export function toMinor(
   file: string,
   path: string,
 ): AmountResult & { currency: string } {
-  // The Ccy attribute is upper-cased by the reader; the account's Ccy element (the fallback) is not.
-  const currency = (amount.ccy ?? fallbackCcy ?? '').trim().toUpperCase();
+  // Both are upper case and trimmed as read: the Ccy attribute (CamtReader) and the account's Ccy (fields.ts).
+  const currency = amount.ccy ?? fallbackCcy ?? '';
   if (!/^[A-Z]{3}$/.test(currency)) {
     throw importError(
       'CAMT_MISSING_CURRENCY',
@@ -352,8 +352,7 @@ export function buildStatement(
   if (!s.iban && otherIban && isValidIBAN(otherIban)) info.account.iban = otherIban;
   else if (s.otherId) info.account.otherId = s.otherId.trim();
   if (s.bic) info.account.bic = s.bic.trim();
-  // Upper case like the amounts' Ccy attribute: `eur` names the same account currency as `EUR`.
-  if (s.currency) info.account.currency = s.currency.trim().toUpperCase();
+  if (s.currency) info.account.currency = s.currency;
   if (s.name) info.account.name = s.name;
   if (s.holder) info.account.holder = s.holder;
   if (s.id) info.statementId = s.id;

@@ -220,7 +220,8 @@ export const STMT_FIELDS: ReadonlyMap<string, Setter<StmtAcc>> = new Map(
     'Acct/Id/PrtryAcct/Id': (s, t) => (s.otherId = t),
     'Acct/Id/BBAN': (s, t) => (s.otherId = t),
     'Acct/Id/UPIC': (s, t) => (s.otherId = t),
-    'Acct/Ccy': (s, t) => (s.currency = t),
+    // Upper case like the amounts' Ccy attribute (CamtReader): `eur` names the same currency as `EUR`.
+    'Acct/Ccy': (s, t) => (s.currency = t.trim().toUpperCase()),
     'Acct/Nm': (s, t) => (s.name = t),
     'Acct/Ownr/Nm': (s, t) => (s.holder = t),
     'Acct/Svcr/FinInstnId/BIC': (s, t) => (s.bic = t),
