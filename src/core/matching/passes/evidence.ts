@@ -6,13 +6,13 @@
 import { compareNames, nameKeysInText } from '../names.ts';
 import { isProviderPayout, returnWords } from '../payment-nature.ts';
 import { extractReferences, type Extraction, type Identifiers } from '../references-extract.ts';
-import { agreesAsPayer, signal } from '../scoring.ts';
+import { agreesAsPayer } from '../scoring.ts';
 import { epochDay, type IndexedOrder, type OrderIndex } from '../order-index.ts';
 import type { Candidate, LearnedFacts, MatchPosting, PassName } from '../types.ts';
 import { add } from './evidence-signals.ts';
 import { SignalMap } from './signal-map.ts';
 import { numberEvidence, referenceEvidence } from './number-evidence.ts';
-import { payerEvidence, payerNames, surnameOnly } from './payer-evidence.ts';
+import { payerEvidence, payerNames, payerSignal, surnameOnly } from './payer-evidence.ts';
 
 export { payerNames } from './payer-evidence.ts';
 
@@ -203,18 +203,18 @@ function identityPayerOf(out: Evidence, index: OrderIndex, payer: PayerName): vo
     const e = index.byId.get(id);
     if (!e) continue;
     if (e.companyTokens.length > 0 && compareNames(tokens, e.companyTokens) === 'exact')
-      add(out.signals, id, signal('company', `payer ${name} is the customer's company`));
+      add(out.signals, id, payerSignal('company', name));
     else {
       const agreement = compareNames(tokens, e.tokens);
       if (agreement !== 'none')
         add(
           out.signals,
           id,
-          signal(
+          payerSignal(
             agreement === 'exact' && !surnameOnly(tokens, name, e.order.customerName)
               ? 'name_exact'
               : 'name_partial',
-            `payer ${name}`,
+            name,
           ),
         );
     }

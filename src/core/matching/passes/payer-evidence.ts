@@ -39,7 +39,12 @@ const PAYER_CAP = 16;
 export const surnameOnly = (tokens: readonly string[], payer: string, customer: string | null | undefined) =>
   tokens.length < 2 && (isSingleWordName(payer) || isSingleWordName(customer));
 
-type PayerKind = 'name_exact' | 'name_partial' | 'company';
+export type PayerKind = 'name_exact' | 'name_partial' | 'company';
+
+/** The signal of a payer name agreeing with an order's customer ("payer X") or company ("… is the customer's company"). */
+export function payerSignal(kind: PayerKind, name: string): Signal {
+  return signal(kind, kind === 'company' ? `payer ${name} is the customer's company` : `payer ${name}`);
+}
 /**
  * How the payer agrees with the orders a name reached: the kind, and (made on first use) its signal and a list of
  * just that signal, which every such order without other evidence shares. A common name reaches a dozen orders
@@ -202,10 +207,7 @@ function addSignals(
   for (let i = 0; i < picked.length; i++) {
     const { id, hit } = picked[i] as Picked;
     if (hit) {
-      const s = (hit.signal ??= signal(
-        hit.kind,
-        hit.kind === 'company' ? `payer ${hit.name} is the customer's company` : `payer ${hit.name}`,
-      ));
+      const s = (hit.signal ??= payerSignal(hit.kind, hit.name));
       add(out.signals, id, s, (hit.alone ??= [s]));
     }
     const l = learnedSignals?.get(id);
