@@ -11,7 +11,7 @@ import type { MatchOrder, Signal } from '../types.ts';
 import type { Evidence } from './evidence.ts';
 import { add, addTypo } from './evidence-signals.ts';
 /** Single substitutions and adjacent transpositions of a string over an alphabet. */
-export function oneEditVariants(text: string, alphabet: string): string[] {
+function oneEditVariants(text: string, alphabet: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; i++) {
     const head = text.slice(0, i);

@@ -81,7 +81,7 @@ function typosFitting(ev: Evidence, orderId: number, index: OrderIndex, settings
  * The allocations of a candidate ranked only to be compared (see singleCandidate's `lazy`): shared and frozen, to be
  * replaced with materialise() before anything reads them.
  */
-export const LAZY_ALLOCATIONS = Object.freeze([]) as unknown as Candidate['allocations'];
+const LAZY_ALLOCATIONS = Object.freeze([]) as unknown as Candidate['allocations'];
 
 /** Gives a single-order candidate ranked with `lazy` its allocation (the whole open posting amount to its order). */
 export function materialise(c: Candidate): Candidate {

@@ -58,7 +58,7 @@ function neighbourFits(
 }
 
 /** Same length, and one digit different or two adjacent digits swapped (only the digits are compared). */
-export function oneTypoApart(a: string | undefined, b: string | undefined): boolean {
+function oneTypoApart(a: string | undefined, b: string | undefined): boolean {
   const x = (a ?? '').replace(/\D/g, '');
   const y = (b ?? '').replace(/\D/g, '');
   if (x.length < 4 || x.length !== y.length || x === y) return false;
