@@ -22,7 +22,8 @@ import { assignments, orders, postingReturns, postings, shops } from '../db/sche
 import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
 import { loadLearnedFacts } from './learning.ts';
 import { isReturn } from './passes/returns.ts';
-import { compileNumberPattern, numberKeysOf } from './references-extract.ts';
+import { numberKeysOf } from './number-keys.ts';
+import { compileNumberPattern } from './references-extract.ts';
 import { DEFAULT_MATCH_SETTINGS, matchSettingsFrom, type MatchSettings } from './settings.ts';
 import type { MatchAssignment, MatchInput, MatchOrder, MatchPosting } from './types.ts';
 

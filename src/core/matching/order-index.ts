@@ -6,7 +6,7 @@
 import { ById, IntMap, isDigitKey, NumberKeyMap, ReferenceMap } from './index-tables.ts';
 import { nameTokens, tokenPairs } from './names.ts';
 import { PAIR_BUCKET_LIMIT, pairHitsOf, type PairHit } from './name-pairs.ts';
-import { numberCore, numberKey } from './references-extract.ts';
+import { numberCore, numberKey } from './number-keys.ts';
 import { isAwaitingPayment } from '../orders/state-machine.ts';
 import type { MatchOrder, Signal } from './types.ts';
 

@@ -20,7 +20,7 @@ import { learnFromAssignment, unlearnAssignment } from './learning.ts';
 import { loadMatchInput } from './match-loader.ts';
 import { runMatcher } from './matcher.ts';
 import { foldName } from './names.ts';
-import { numberKey } from './references-extract.ts';
+import { numberKey } from './number-keys.ts';
 
 type OrderRow = typeof orders.$inferSelect;
 type Deps = { db: Db; clock: Clock };

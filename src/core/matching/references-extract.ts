@@ -16,6 +16,7 @@ import {
   creditorReferenceBody,
   isValidReference,
 } from './references.ts';
+import { hasDigit, isDigitAt, numberCore, numberKey } from './number-keys.ts';
 import { maskNonOrderNumbers, tokenize, type Token } from './remittance-text.ts';
 
 export type NumberCandidate = {
@@ -88,46 +89,6 @@ const ORDER_KEYWORDS = new Set([
   'FOR',
 ]);
 
-/** Is the character at `i` an ASCII digit? (A module function: see order-index.ts digitAt on closures.) */
-function isDigitAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c >= 48 && c <= 57;
-}
-
-/** The last run of digits in the text as written (separators split runs), without leading zeros. */
-function digitCore(text: string): string {
-  // Scanned from the end (the matcher asks this for every order and every written token): no arrays.
-  let end = text.length;
-  while (end > 0 && !isDigitAt(text, end - 1)) end--;
-  let start = end;
-  while (start > 0 && isDigitAt(text, start - 1)) start--;
-  // Leading zeros go, the last digit stays ("007" -> "7", "000" -> "0").
-  while (start < end - 1 && text.charCodeAt(start) === 48) start++;
-  return text.slice(start, end);
-}
-
-export function numberKey(number: string): string {
-  // Most numbers are written as their key already ("10023", "WC10023"): nothing to copy then (a character loop:
-  // the index asks this for every order, the extraction for every token with a digit).
-  let plain = number.length > 0;
-  for (let i = 0; i < number.length && plain; i++) {
-    const c = number.charCodeAt(i);
-    plain = (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  }
-  if (plain) return number;
-  return number.toUpperCase().replace(/[^A-Z0-9]/g, '');
-}
-
-/** Does the text contain an ASCII digit? (`/\d/.test` without the regular expression: called per token.) */
-function hasDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (isDigitAt(text, i)) return true;
-  return false;
-}
-
-export function numberCore(number: string): string {
-  return digitCore(number);
-}
-
 /**
  * Does a written number's letter part fit an order number found by its digits ("10023", "#10023", "Nr10023",
  * "WC10023" for WC-10023)? Other letters ("RE10023", "GS10023") say it is another kind of number — the shop's
@@ -146,19 +107,6 @@ export function lettersAgree(writtenKey: string, number: string, field: 'number'
 }
 
 const INVOICE_PREFIXES = new Set(['RE', 'RG', 'RNR', 'RGNR', 'RECHNUNG', 'RECHNUNGSNR', 'INV', 'INVOICE']);
-
-/** The number keys and digit cores (4+ digits) of order and invoice numbers: MatchInput.closedNumbers. */
-export function numberKeysOf(numbers: Iterable<string | null | undefined>): Set<string> {
-  const out = new Set<string>();
-  for (const n of numbers) {
-    if (!n) continue;
-    const key = numberKey(n);
-    if (key) out.add(key);
-    const core = digitCore(n);
-    if (core.length >= 4) out.add(core);
-  }
-  return out;
-}
 
 /** Our references in a (compacted) text: `KW` + 7 alphabet characters, separators and line breaks allowed in between. */
 function findReferences(compact: string, out: Extraction): void {
@@ -210,7 +158,7 @@ function pushCandidate(
     if (place === null) existing.place = undefined;
     return;
   }
-  const candidate: NumberCandidate = { key, core: digitCore(text), joined, keyword };
+  const candidate: NumberCandidate = { key, core: numberCore(text), joined, keyword };
   if (place) candidate.place = place;
   out.add(candidate);
 }

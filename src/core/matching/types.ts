@@ -144,7 +144,7 @@ export type MatchInput = {
   /** Per-shop compiled number patterns. */
   patterns?: readonly RegExp[];
   /**
-   * Number keys and digit cores (references-extract.ts numberKeysOf) of the shops' orders that no longer await
+   * Number keys and digit cores (number-keys.ts numberKeysOf) of the shops' orders that no longer await
    * payment (paid, refunded, …; recently closed). A number the payer wrote that is one of them names that order
    * — typically a double payment — and is no typo of an open order's number.
    */

@@ -4,7 +4,7 @@
  * expected failures: once the matcher handles one, its test fails and the case moves to the checked list.
  */
 import { describe, expect, it } from 'vitest';
-import { numberKeysOf } from '#core/matching/references-extract.ts';
+import { numberKeysOf } from '#core/matching/number-keys.ts';
 import type { Decision, MatchAssignment, MatchOrder, MatchPosting } from '#core/matching/types.ts';
 import { decisionOf, match } from './fixtures.ts';
 

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compileNumberPattern,
-  extractReferences,
-  numberCore,
-  numberKey,
-} from '#core/matching/references-extract.ts';
+import { numberCore, numberKey } from '#core/matching/number-keys.ts';
+import { compileNumberPattern, extractReferences } from '#core/matching/references-extract.ts';
 import { generateReference, toCreditorReference } from '#core/matching/references.ts';
 import { seededRandomInt } from '#core/matching/random.ts';
 

@@ -11,7 +11,8 @@
  */
 import { normaliseIban } from '../names.ts';
 import { RETURN_BOOKING_WORDS } from '../payment-nature.ts';
-import { extractReferences, numberKey } from '../references-extract.ts';
+import { numberKey } from '../number-keys.ts';
+import { extractReferences } from '../references-extract.ts';
 import { signal } from '../scoring.ts';
 import type { Candidate, Decision, MatchAssignment, MatchPosting } from '../types.ts';
 

@@ -4,7 +4,7 @@
  * the typo.
  */
 import type { NumberHit, OrderIndex } from '../order-index.ts';
-import { numberCore } from '../references-extract.ts';
+import { numberCore } from '../number-keys.ts';
 import type { Evidence } from './evidence.ts';
 import { digitVariants } from './number-evidence.ts';
 

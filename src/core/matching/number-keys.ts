@@ -1,0 +1,54 @@
+/**
+ * Order and invoice numbers as the index keys them (issue 5 §2): the key is the number upper-cased without
+ * separators (`WC-10023` -> `WC10023`), the core its last run of digits without leading zeros (`10023`). The
+ * index keys every open order this way and the extraction every written token, so both meet on equal strings.
+ */
+/** Is the character at `i` an ASCII digit? (A module function: see order-index.ts digitAt on closures.) */
+export function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** The last run of digits in the text as written (separators split runs), without leading zeros. */
+export function numberCore(text: string): string {
+  // Scanned from the end (the matcher asks this for every order and every written token): no arrays.
+  let end = text.length;
+  while (end > 0 && !isDigitAt(text, end - 1)) end--;
+  let start = end;
+  while (start > 0 && isDigitAt(text, start - 1)) start--;
+  // Leading zeros go, the last digit stays ("007" -> "7", "000" -> "0").
+  while (start < end - 1 && text.charCodeAt(start) === 48) start++;
+  return text.slice(start, end);
+}
+
+/** The key of a number: upper case, letters and digits only (`wc-10023` -> `WC10023`). */
+export function numberKey(number: string): string {
+  // Most numbers are written as their key already ("10023", "WC10023"): nothing to copy then (a character loop:
+  // the index asks this for every order, the extraction for every token with a digit).
+  let plain = number.length > 0;
+  for (let i = 0; i < number.length && plain; i++) {
+    const c = number.charCodeAt(i);
+    plain = (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  }
+  if (plain) return number;
+  return number.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/** Does the text contain an ASCII digit? (`/\d/.test` without the regular expression: called per token.) */
+export function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isDigitAt(text, i)) return true;
+  return false;
+}
+
+/** The number keys and digit cores (4+ digits) of order and invoice numbers: MatchInput.closedNumbers. */
+export function numberKeysOf(numbers: Iterable<string | null | undefined>): Set<string> {
+  const out = new Set<string>();
+  for (const n of numbers) {
+    if (!n) continue;
+    const key = numberKey(n);
+    if (key) out.add(key);
+    const core = numberCore(n);
+    if (core.length >= 4) out.add(core);
+  }
+  return out;
+}
