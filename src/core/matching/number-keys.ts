@@ -3,7 +3,7 @@
  * separators (`WC-10023` -> `WC10023`), the core its last run of digits without leading zeros (`10023`). The
  * index keys every open order this way and the extraction every written token, so both meet on equal strings.
  */
-/** Is the character at `i` an ASCII digit? (A module function: see order-index.ts digitAt on closures.) */
+/** Is the character at `i` an ASCII digit? (A module function: see dates.ts digitAt on closures.) */
 export function isDigitAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c >= 48 && c <= 57;

@@ -8,6 +8,7 @@ import { nameTokens, tokenPairs } from './names.ts';
 import { PAIR_BUCKET_LIMIT, pairHitsOf, type PairHit } from './name-pairs.ts';
 import { numberCore, numberKey } from './number-keys.ts';
 import { isAwaitingPayment } from '../orders/state-machine.ts';
+import { epochDay } from '../dates.ts';
 import type { MatchOrder, Signal } from './types.ts';
 
 export type IndexedOrder = {
@@ -60,31 +61,6 @@ function push<K, V>(map: ListTable<K, V>, key: K, value: V, single?: V[]): V[] {
   }
   map.set(key, next);
   return next;
-}
-
-/*
- * Helpers of hot paths are module functions, not closures made per call: the CLI runs the sources through tsx,
- * whose keepNames gives every named closure an Object.defineProperty call (about 0.2 µs each).
- */
-const digitAt = (text: string, i: number) => text.charCodeAt(i) - 48;
-
-/** Where `YYYY-MM-DD` has its digits. */
-const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
-
-/** Days since 1970 of a `YYYY-MM-DD…` string, without building Date objects per comparison. */
-export function epochDay(text: string | null | undefined): number | undefined {
-  if (!text || text.length < 10) return undefined;
-  // Read digit by digit (every order and posting has a date): the same numbers as Number(slice) for digits.
-  let digits = true;
-  for (const i of DATE_DIGITS) if (!(digitAt(text, i) >= 0 && digitAt(text, i) <= 9)) digits = false;
-  const ms = digits
-    ? Date.UTC(
-        digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3),
-        digitAt(text, 5) * 10 + digitAt(text, 6) - 1,
-        digitAt(text, 8) * 10 + digitAt(text, 9),
-      )
-    : Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
-  return Number.isNaN(ms) ? undefined : Math.round(ms / 86_400_000);
 }
 
 /*

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, assertIsoDate, daysBetween, isIsoDate } from '#core/dates.ts';
+import { addDays, assertIsoDate, daysBetween, epochDay, isIsoDate } from '#core/dates.ts';
 
 describe('dates', () => {
   it('validates calendar days', () => {
@@ -14,5 +15,23 @@ describe('dates', () => {
     expect(addDays('2025-12-30', 3)).toBe('2026-01-02');
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
     expect(daysBetween('2025-12-30', '2026-01-02')).toBe(3);
+  });
+
+  it('counts days since 1970 of a date or the day of an instant (epochDay)', () => {
+    expect(epochDay('1970-01-01')).toBe(0);
+    expect(epochDay('2026-10-09T09:00:00.000Z')).toBe(epochDay('2026-10-09'));
+    expect(epochDay('1969-12-31')).toBe(-1);
+    for (const missing of [null, undefined, '', '2026-10']) expect(epochDay(missing)).toBeUndefined();
+    expect(epochDay('20xx-10-09')).toBeUndefined();
+    // The digit-by-digit reading agrees with the calendar for every day of four centuries.
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1900-01-01'), max: new Date('2299-12-31'), noInvalidDate: true }),
+        (d) => {
+          const day = d.toISOString().slice(0, 10);
+          expect(epochDay(day)).toBe(daysBetween('1970-01-01', day));
+        },
+      ),
+    );
   });
 });
