@@ -254,3 +254,26 @@ function digitsValue(key: string, from: number): number {
 export function isDigitKey(text: string): boolean {
   return digitsAt(text) === 0;
 }
+
+type ListTable<K, V> = { get(key: K): V[] | undefined; set(key: K, list: V[]): unknown };
+
+/**
+ * Adds to the list under `key`. Most lists of the index stay short (a name's few orders), and an array that
+ * grows by push keeps room for 16 more: lists of up to four are made anew at their exact size instead, as the
+ * index keeps them all for the whole run. So a list of fewer than four is never changed, and the number maps
+ * share one list `[hit]` between an order number's key and its digit core (`single`, made by the caller).
+ */
+export function pushToList<K, V>(map: ListTable<K, V>, key: K, value: V, single?: V[]): V[] {
+  const list = map.get(key);
+  let next: V[];
+  if (!list) next = single ?? [value];
+  else if (list.length === 1) next = [list[0] as V, value];
+  else if (list.length === 2) next = [list[0] as V, list[1] as V, value];
+  else if (list.length === 3) next = [list[0] as V, list[1] as V, list[2] as V, value];
+  else {
+    list.push(value);
+    return list;
+  }
+  map.set(key, next);
+  return next;
+}

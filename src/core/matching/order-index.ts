@@ -3,7 +3,7 @@
  * order (issue 5: ~linear in orders + postings). Built once per run; the open amounts are the only mutable
  * part (partial payments accumulate as the passes assign, reduceOpen).
  */
-import { ById, IntMap, isDigitKey, NumberKeyMap, ReferenceMap } from './index-tables.ts';
+import { ById, IntMap, isDigitKey, NumberKeyMap, pushToList, ReferenceMap } from './index-tables.ts';
 import { nameTokens, tokenPairs } from './names.ts';
 import { PAIR_BUCKET_LIMIT, pairHitsOf, type PairHit } from './name-pairs.ts';
 import { numberCore, numberKey } from './number-keys.ts';
@@ -39,29 +39,6 @@ export type IndexedOrder = {
   currency: string;
   awaiting: boolean;
 };
-
-type ListTable<K, V> = { get(key: K): V[] | undefined; set(key: K, list: V[]): unknown };
-
-/**
- * Adds to the list under `key`. Most lists of the index stay short (a name's few orders), and an array that
- * grows by push keeps room for 16 more: lists of up to four are made anew at their exact size instead, as the
- * index keeps them all for the whole run. So a list of fewer than four is never changed, and the number maps
- * share one list `[hit]` between an order number's key and its digit core (`single`, made by the caller).
- */
-function push<K, V>(map: ListTable<K, V>, key: K, value: V, single?: V[]): V[] {
-  const list = map.get(key);
-  let next: V[];
-  if (!list) next = single ?? [value];
-  else if (list.length === 1) next = [list[0] as V, value];
-  else if (list.length === 2) next = [list[0] as V, list[1] as V, value];
-  else if (list.length === 3) next = [list[0] as V, list[1] as V, list[2] as V, value];
-  else {
-    list.push(value);
-    return list;
-  }
-  map.set(key, next);
-  return next;
-}
 
 /*
  * toUpperCase and trim().toLowerCase() copy the string even when nothing changes, once per order for strings the
@@ -241,16 +218,20 @@ export class OrderIndex {
     this.addNumber(order.number, entry, 'number');
     if (order.invoiceNumber) this.addNumber(order.invoiceNumber, entry, 'invoice');
     if (nameKey)
-      push(this.byName, nameKey, entry.slot * 2 + (companyKey !== '' && companyKey === nameKey ? 1 : 0));
-    if (companyKey && companyKey !== nameKey) push(this.byName, companyKey, entry.slot * 2 + 1);
+      pushToList(
+        this.byName,
+        nameKey,
+        entry.slot * 2 + (companyKey !== '' && companyKey === nameKey ? 1 : 0),
+      );
+    if (companyKey && companyKey !== nameKey) pushToList(this.byName, companyKey, entry.slot * 2 + 1);
     if (tokens.length >= 3 && tokens.length <= 6)
-      for (const p of tokenPairs(tokens)) push(this.byLongNamePair, p, entry);
+      for (const p of tokenPairs(tokens)) pushToList(this.byLongNamePair, p, entry);
     if (companyTokens.length >= 3 && companyTokens.length <= 6)
-      for (const p of tokenPairs(companyTokens)) push(this.byLongNamePair, p, entry);
+      for (const p of tokenPairs(companyTokens)) pushToList(this.byLongNamePair, p, entry);
     if (this.learnedEmails.size > 0 || this.learnedNames.size > 0) this.addCustomer(order, entry);
     let amounts = this.byAmount.get(order.currency);
     if (!amounts) this.byAmount.set(order.currency, (amounts = new Map<number, IndexedOrder[]>()));
-    push(amounts, order.totalMinor - order.paidMinor, entry);
+    pushToList(amounts, order.totalMinor - order.paidMinor, entry);
   }
 
   /** byCustomer, for an order whose customer key (names.ts customerKey) a learned fact names. */
@@ -259,8 +240,8 @@ export class OrderIndex {
     const email = order.email ? trimmedLowerCase(order.email) : undefined;
     const name = order.company ? entry.companyKey : entry.nameKey;
     if (email) {
-      if (this.learnedEmails.has(email)) push(this.byCustomer, `email:${email}`, entry);
-    } else if (name && this.learnedNames.has(name)) push(this.byCustomer, `name:${name}`, entry);
+      if (this.learnedEmails.has(email)) pushToList(this.byCustomer, `email:${email}`, entry);
+    } else if (name && this.learnedNames.has(name)) pushToList(this.byCustomer, `name:${name}`, entry);
   }
 
   private addNumber(value: string, entry: IndexedOrder, field: 'number' | 'invoice'): void {
@@ -273,7 +254,7 @@ export class OrderIndex {
   }
 
   private addKey(map: NumberKeyMap<NumberHit[]>, key: string, single: NumberHit[]): void {
-    push(map, key, single[0] as NumberHit, single);
+    pushToList(map, key, single[0] as NumberHit, single);
     if (!isDigitKey(key)) return;
     const bit = Number(key) & (DIGIT_BITS - 1);
     this.digitBits[bit >> 3] = (this.digitBits[bit >> 3] ?? 0) | (1 << (bit & 7));
