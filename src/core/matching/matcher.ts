@@ -14,12 +14,13 @@ import { readIdentifiers } from './references-extract.ts';
 import { combinedCandidates } from './passes/combined.ts';
 import { SignalMap } from './passes/signal-map.ts';
 import { isReturn, returnContext, returnDecision } from './passes/returns.ts';
-import { materialise, passOf } from './passes/single.ts';
+import { materialise, passOf, type SettingsFor } from './passes/single.ts';
 import type { MatchSettings } from './settings.ts';
 import {
   EMPTY_FACTS,
   type Candidate,
   type Decision,
+  type LearnedFacts,
   type MatchInput,
   type MatchOrder,
   type MatchPosting,
@@ -80,50 +81,151 @@ function release(ev: Evidence): void {
   ev.closedTypos = undefined;
 }
 
-export function runMatcher(input: MatchInput): MatchResult {
-  const settings = input.settings;
-  const learned = input.learned ?? EMPTY_FACTS;
-  const learnedCustomers = new Set<string>();
-  for (const map of [learned.ibanToCustomers, learned.aliasToCustomers])
-    for (const list of map.values()) for (const c of list) learnedCustomers.add(c);
-  const index = new OrderIndex(input.orders, learnedCustomers);
-  // Per-shop settings where the dealer set them; most runs have none, and every ranked candidate asks.
-  const shopSettings = input.shopSettings;
-  const settingsFor =
-    shopSettings && shopSettings.size > 0
-      ? (o: MatchOrder) => shopSettings.get(o.shopId) ?? settings
-      : () => settings;
-  const decisions: Decision[] = [];
-  const summary = { auto: 0, suggested: 0, none: 0, returns: 0, debits: 0 };
+type Summary = MatchResult['summary'];
+type Ranked = NonNullable<Evidence['ranked']>;
 
-  const sorted = byBookingDate(input.postings);
-  const credits: MatchPosting[] = [];
-  const returns = returnContext(input.activeAssignments ?? [], sorted);
-  for (const p of sorted) {
-    if (isReturn(p)) {
-      const d = returnDecision(p, returns);
-      decisions.push(d);
-      if (d.band === 'auto') summary.returns++;
-      else summary[d.band === 'suggest' ? 'suggested' : 'none']++;
-      continue;
-    }
-    if (p.amountMinor <= 0) {
-      // Debits are never order payments (issue 5 §3).
-      decisions.push({ postingId: p.id, band: 'none', pass: 'debit', candidates: [], reasons: ['debit'] });
-      summary.debits++;
-      continue;
-    }
-    if (p.amountMinor - p.assignedMinor <= 0) continue;
-    credits.push(p);
+/**
+ * One run of the matcher: the index of the open orders, the decisions so far and the state the passes share. Each
+ * phase and each step of deciding one posting is a method; runMatcher runs the phases in order.
+ */
+class MatchRun {
+  private readonly settings: MatchSettings;
+  private readonly learned: LearnedFacts;
+  private readonly index: OrderIndex;
+  /** Per-shop settings where the dealer set them; most runs have none, and every ranked candidate asks. */
+  private readonly settingsFor: SettingsFor;
+  private readonly patterns: readonly RegExp[];
+  readonly decisions: Decision[] = [];
+  readonly summary: Summary = { auto: 0, suggested: 0, none: 0, returns: 0, debits: 0 };
+
+  constructor(private readonly input: MatchInput) {
+    this.settings = input.settings;
+    this.learned = input.learned ?? EMPTY_FACTS;
+    const learnedCustomers = new Set<string>();
+    for (const map of [this.learned.ibanToCustomers, this.learned.aliasToCustomers])
+      for (const list of map.values()) for (const c of list) learnedCustomers.add(c);
+    this.index = new OrderIndex(input.orders, learnedCustomers);
+    const shopSettings = input.shopSettings;
+    const settings = this.settings;
+    this.settingsFor =
+      shopSettings && shopSettings.size > 0
+        ? (o: MatchOrder) => shopSettings.get(o.shopId) ?? settings
+        : () => settings;
+    this.patterns = input.patterns ?? [];
   }
 
-  const settingsOf = (c: Candidate | undefined): MatchSettings => {
-    const order = c ? index.byId.get(c.orderIds[0] ?? -1)?.order : undefined;
-    return order ? settingsFor(order) : settings;
-  };
-  // Which passes can possibly assign a posting, from its evidence (a bit per pass); the others skip the ranking
-  // work.
-  const possible = (ev: Evidence, pass: PassName): boolean => {
+  /**
+   * Returns and debits are decided here, in booking-date order; the credits with an unassigned part are returned
+   * (in that order) for the passes.
+   */
+  sortOut(): MatchPosting[] {
+    const sorted = byBookingDate(this.input.postings);
+    const credits: MatchPosting[] = [];
+    const returns = returnContext(this.input.activeAssignments ?? [], sorted);
+    for (const p of sorted) {
+      if (isReturn(p)) {
+        const d = returnDecision(p, returns);
+        this.decisions.push(d);
+        if (d.band === 'auto') this.summary.returns++;
+        else this.summary[d.band === 'suggest' ? 'suggested' : 'none']++;
+        continue;
+      }
+      if (p.amountMinor <= 0) {
+        // Debits are never order payments (issue 5 §3).
+        this.decisions.push({
+          postingId: p.id,
+          band: 'none',
+          pass: 'debit',
+          candidates: [],
+          reasons: ['debit'],
+        });
+        this.summary.debits++;
+        continue;
+      }
+      if (p.amountMinor - p.assignedMinor <= 0) continue;
+      credits.push(p);
+    }
+    return credits;
+  }
+
+  /**
+   * The reference pass. Only a posting with our reference (or an RF creditor reference) of an open order can be
+   * assigned in it, and the identifiers alone tell which. The others wait as postings: the number pass collects
+   * their evidence (the same evidence: it does not depend on open amounts) and decides most of them right there,
+   * so it is short-lived instead of 70 000 evidences the garbage collector copies into the old generation.
+   * Reading the identifiers again there costs less than keeping them (measured).
+   */
+  referencePass(credits: readonly MatchPosting[]): (Evidence | MatchPosting)[] {
+    const waiting: (Evidence | MatchPosting)[] = [];
+    for (const p of credits) {
+      const identifiers = readIdentifiers(p);
+      if (!namesOurReference(identifiers.extraction, this.index)) {
+        waiting.push(p);
+        continue;
+      }
+      const ev = collectEvidence(p, this.index, this.patterns, this.input.closedNumbers, identifiers);
+      if (!this.decide(ev, 'reference')) waiting.push(ev);
+    }
+    return waiting;
+  }
+
+  /** The number pass, over the postings the reference pass left; returns those still undecided. */
+  numberPass(waiting: readonly (Evidence | MatchPosting)[]): Evidence[] {
+    const pending: Evidence[] = [];
+    for (const item of waiting) {
+      const ev = isEvidence(item)
+        ? item
+        : collectEvidence(item, this.index, this.patterns, this.input.closedNumbers);
+      if (!this.decide(ev, 'number')) pending.push(ev);
+    }
+    return pending;
+  }
+
+  /** The automatic passes after the number pass, each over what the one before left. */
+  laterPasses(pending: Evidence[]): Evidence[] {
+    for (const pass of AUTO_PASSES.slice(2)) {
+      const next: Evidence[] = [];
+      for (const ev of pending) if (!this.decide(ev, pass)) next.push(ev);
+      pending = next;
+    }
+    return pending;
+  }
+
+  /** What no pass assigned: a ranked suggestion for the queue, or none. */
+  queue(pending: readonly Evidence[]): void {
+    const { index, settingsFor, settings } = this;
+    for (const ev of pending) {
+      this.withPayer(ev);
+      const candidates = rankCandidates(ev, index, settingsFor, settings);
+      const verdict = band(candidates, this.settingsOf(candidates[0]));
+      // A posting that only became unambiguous after other passes assigned is still left for the dealer:
+      // its evidence was weaker than that of the pass it would belong to.
+      const b = verdict.band === 'auto' ? 'suggest' : verdict.band;
+      const why = this.input.manualOnly?.has(ev.posting.id)
+        ? 'assignment_undone_before'
+        : 'resolved_only_after_other_assignments';
+      const reasons = verdict.band === 'auto' ? [why] : verdict.reasons;
+      this.decisions.push({
+        postingId: ev.posting.id,
+        band: b,
+        pass: candidates[0]?.pass ?? 'amount',
+        candidates: candidates.slice(0, settings.maxCandidates),
+        reasons,
+      });
+      this.summary[b === 'suggest' ? 'suggested' : 'none']++;
+    }
+  }
+
+  private settingsOf(c: Candidate | undefined): MatchSettings {
+    const order = c ? this.index.byId.get(c.orderIds[0] ?? -1)?.order : undefined;
+    return order ? this.settingsFor(order) : this.settings;
+  }
+
+  /**
+   * Which passes can possibly assign a posting, from its evidence (a bit per pass); the others skip the ranking
+   * work.
+   */
+  private possible(ev: Evidence, pass: PassName): boolean {
     let bits = ev.possible;
     if (bits === undefined) {
       bits = ev.signals.size >= 2 ? passBit('combined') : 0;
@@ -131,75 +233,87 @@ export function runMatcher(input: MatchInput): MatchResult {
       ev.possible = bits;
     }
     return (bits & passBit(pass)) !== 0;
-  };
-  const withPayer = (ev: Evidence) => {
+  }
+
+  private withPayer(ev: Evidence): void {
     if (ev.payerDone) return;
-    addPayerEvidence(ev, index, learned);
+    addPayerEvidence(ev, this.index, this.learned);
     ev.possible = undefined;
-  };
-  // A posting that waits through several passes is ranked again in each. Its candidates depend only on its
-  // evidence (fixed until the payer evidence is added) and on the open amounts of the orders it names, so the
-  // last ranking is reused while none of those amounts has changed: the same candidates, computed once.
-  const opensOf = (ev: Evidence): number[] => {
+  }
+
+  /*
+   * A posting that waits through several passes is ranked again in each. Its candidates depend only on its
+   * evidence (fixed until the payer evidence is added) and on the open amounts of the orders it names, so the
+   * last ranking is reused while none of those amounts has changed: the same candidates, computed once.
+   */
+  private opensOf(ev: Evidence): number[] {
     const opens: number[] = [];
-    for (let i = 0; i < ev.signals.size; i++) opens.push(index.openMinor(ev.signals.idAt(i)));
+    for (let i = 0; i < ev.signals.size; i++) opens.push(this.index.openMinor(ev.signals.idAt(i)));
     return opens;
-  };
-  const unchanged = (ev: Evidence, opens: readonly number[]): boolean => {
+  }
+
+  private unchanged(ev: Evidence, opens: readonly number[]): boolean {
     const n = ev.signals.size;
     if (n !== opens.length) return false;
-    for (let i = 0; i < n; i++) if (opens[i] !== index.openMinor(ev.signals.idAt(i))) return false;
+    for (let i = 0; i < n; i++) if (opens[i] !== this.index.openMinor(ev.signals.idAt(i))) return false;
     return true;
-  };
-  const fresh = (ev: Evidence): Evidence['ranked'] => {
+  }
+
+  private fresh(ev: Evidence): Ranked | undefined {
     const cached = ev.ranked;
-    return cached?.opens && cached.payerDone === ev.payerDone && unchanged(ev, cached.opens)
+    return cached?.opens && cached.payerDone === ev.payerDone && this.unchanged(ev, cached.opens)
       ? cached
       : undefined;
-  };
-  // The ranking is kept only as far as an automatic decision needs it: the best candidate (or, for the queue,
-  // the first maxCandidates), the runner-up's score and pass, and the band. A waiting posting with a common
-  // payer name ranks a dozen candidates; keeping them all through the passes made the waiting postings the
-  // bulk of what the garbage collector had to copy.
-  const ranking = (ev: Evidence, combinations?: readonly Candidate[]): NonNullable<Evidence['ranked']> => {
-    const cached = fresh(ev);
+  }
+
+  /*
+   * The ranking is kept only as far as an automatic decision needs it: the best candidate (or, for the queue,
+   * the first maxCandidates), the runner-up's score and pass, and the band. A waiting posting with a common
+   * payer name ranks a dozen candidates; keeping them all through the passes made the waiting postings the
+   * bulk of what the garbage collector had to copy.
+   */
+  private ranking(ev: Evidence, combinations?: readonly Candidate[]): Ranked {
+    const cached = this.fresh(ev);
     if (cached) return cached;
-    const candidates = rankCandidates(ev, index, settingsFor, settings, false, combinations, true);
+    const { settings } = this;
+    const candidates = rankCandidates(ev, this.index, this.settingsFor, settings, false, combinations, true);
     const best = candidates[0];
     const second = best && runnerUp(candidates);
     return (ev.ranked = {
-      top: input.fullRanking
+      top: this.input.fullRanking
         ? candidates.slice(0, settings.maxCandidates).map(materialise)
         : best
           ? [materialise(best)]
           : [],
       runnerUp: second ? { score: second.score, pass: second.pass } : undefined,
-      band: best ? bandOf(candidates, settingsOf(best)) : 'none',
+      band: best ? bandOf(candidates, this.settingsOf(best)) : 'none',
       // Read only when the posting waits for another pass (tryAuto): most are decided on this ranking.
       opens: undefined,
       payerDone: ev.payerDone,
     });
-  };
-  const tryAuto = (ev: Evidence, pass: PassName): boolean => {
-    if (!possible(ev, pass)) return false;
-    if (!ev.payerDone && !mayDecideWithoutPayer(ev, pass, index)) return false;
-    if (pass === 'payer' && !mayDecideByPayer(ev, index, settingsFor)) return false;
+  }
+
+  private tryAuto(ev: Evidence, pass: PassName): boolean {
+    if (!this.possible(ev, pass)) return false;
+    if (!ev.payerDone && !mayDecideWithoutPayer(ev, pass, this.index)) return false;
+    if (pass === 'payer' && !mayDecideByPayer(ev, this.index, this.settingsFor)) return false;
     // The combined pass assigns only a combination ranked first: where none exists, ranking is wasted work.
     let combinations: Candidate[] | undefined;
-    if (pass === 'combined' && !fresh(ev)) {
-      combinations = combinedCandidates(ev, index, settings);
+    if (pass === 'combined' && !this.fresh(ev)) {
+      combinations = combinedCandidates(ev, this.index, this.settings);
       if (combinations.length === 0) return false;
     }
     // The combinations just found are ranked as they are, not searched again.
-    const ranked = ranking(ev, combinations);
-    if (assign(ev, pass, ranked)) return true;
+    const ranked = this.ranking(ev, combinations);
+    if (this.assign(ev, pass, ranked)) return true;
     // The ranking waits with the posting for the next pass (fresh): with the open amounts it was made for, which
     // nothing has changed since it was made.
-    ranked.opens ??= opensOf(ev);
+    ranked.opens ??= this.opensOf(ev);
     return false;
-  };
+  }
+
   /** Assigns the posting on its ranking when the best candidate is of this pass and automatic. */
-  const assign = (ev: Evidence, pass: PassName, ranked: NonNullable<Evidence['ranked']>): boolean => {
+  private assign(ev: Evidence, pass: PassName, ranked: Ranked): boolean {
     const best = ranked.top[0];
     if (!best || best.pass !== pass || ranked.band !== 'auto') return false;
     // Without the payer's other orders in view, a number is trusted only when the payer agrees with it and
@@ -214,7 +328,7 @@ export function runMatcher(input: MatchInput): MatchResult {
     for (let i = 0; i < allocations.length; i++) {
       const a = allocations[i] as (typeof allocations)[number];
       const shortfall = i === allocations.length - 1 ? best.shortfallMinor : 0;
-      index.reduceOpen(a.orderId, a.amountMinor + shortfall);
+      this.index.reduceOpen(a.orderId, a.amountMinor + shortfall);
     }
     // What outlives the run is only what a matching run persists: the chosen candidate with its evidence, and
     // the runner-up's score and pass. Keeping every ranked candidate of every automatic decision made the
@@ -227,72 +341,33 @@ export function runMatcher(input: MatchInput): MatchResult {
       reasons: NO_REASONS,
     };
     if (ranked.runnerUp) decision.runnerUp = ranked.runnerUp;
-    decisions.push(decision);
-    summary.auto++;
+    this.decisions.push(decision);
+    this.summary.auto++;
     release(ev);
     return true;
-  };
+  }
+
   /** One posting in one pass: true when it was assigned automatically. */
-  const decide = (ev: Evidence, pass: PassName): boolean => {
-    if (input.manualOnly?.has(ev.posting.id)) return false;
+  private decide(ev: Evidence, pass: PassName): boolean {
+    if (this.input.manualOnly?.has(ev.posting.id)) return false;
     // The reference and number passes first try without the payer's other orders: nothing outweighs our
     // reference except another reference (evidence tiers in band()), and a number is taken this way only when
     // the payer agrees with its order (then payer and amount cannot point elsewhere). Most postings end here;
     // the rest get the full payer evidence and a second look. Weaker passes always need it.
-    if (pass !== 'reference' && pass !== 'number') withPayer(ev);
-    else if (!possible(ev, pass)) return false;
-    let done = tryAuto(ev, pass);
+    if (pass !== 'reference' && pass !== 'number') this.withPayer(ev);
+    else if (!this.possible(ev, pass)) return false;
+    let done = this.tryAuto(ev, pass);
     if (!done && !ev.payerDone) {
-      withPayer(ev);
-      done = tryAuto(ev, pass);
+      this.withPayer(ev);
+      done = this.tryAuto(ev, pass);
     }
     return done;
-  };
-  const patterns = input.patterns ?? [];
-  // The reference pass. Only a posting with our reference (or an RF creditor reference) of an open order can be
-  // assigned in it, and the identifiers alone tell which. The others wait as postings: the number pass collects
-  // their evidence (the same evidence: it does not depend on open amounts) and decides most of them right there,
-  // so it is short-lived instead of 70 000 evidences the garbage collector copies into the old generation.
-  // Reading the identifiers again there costs less than keeping them (measured).
-  const waiting: (Evidence | MatchPosting)[] = [];
-  for (const p of credits) {
-    const identifiers = readIdentifiers(p);
-    if (!namesOurReference(identifiers.extraction, index)) {
-      waiting.push(p);
-      continue;
-    }
-    const ev = collectEvidence(p, index, patterns, input.closedNumbers, identifiers);
-    if (!decide(ev, 'reference')) waiting.push(ev);
   }
-  let pending: Evidence[] = [];
-  for (const item of waiting) {
-    const ev = isEvidence(item) ? item : collectEvidence(item, index, patterns, input.closedNumbers);
-    if (!decide(ev, 'number')) pending.push(ev);
-  }
-  for (const pass of AUTO_PASSES.slice(2)) {
-    const next: Evidence[] = [];
-    for (const ev of pending) if (!decide(ev, pass)) next.push(ev);
-    pending = next;
-  }
-  for (const ev of pending) {
-    withPayer(ev);
-    const candidates = rankCandidates(ev, index, settingsFor, settings);
-    const verdict = band(candidates, settingsOf(candidates[0]));
-    // A posting that only became unambiguous after other passes assigned is still left for the dealer:
-    // its evidence was weaker than that of the pass it would belong to.
-    const b = verdict.band === 'auto' ? 'suggest' : verdict.band;
-    const why = input.manualOnly?.has(ev.posting.id)
-      ? 'assignment_undone_before'
-      : 'resolved_only_after_other_assignments';
-    const reasons = verdict.band === 'auto' ? [why] : verdict.reasons;
-    decisions.push({
-      postingId: ev.posting.id,
-      band: b,
-      pass: candidates[0]?.pass ?? 'amount',
-      candidates: candidates.slice(0, settings.maxCandidates),
-      reasons,
-    });
-    summary[b === 'suggest' ? 'suggested' : 'none']++;
-  }
-  return { decisions, summary };
+}
+
+export function runMatcher(input: MatchInput): MatchResult {
+  const run = new MatchRun(input);
+  const pending = run.laterPasses(run.numberPass(run.referencePass(run.sortOut())));
+  run.queue(pending);
+  return { decisions: run.decisions, summary: run.summary };
 }
