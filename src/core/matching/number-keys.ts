@@ -52,3 +52,25 @@ export function numberKeysOf(numbers: Iterable<string | null | undefined>): Set<
   }
   return out;
 }
+
+/**
+ * Are the digits written (leading zeros aside) the last digits of the number? "2026-0042" and "0042" end
+ * RE-2026-0042, "0010023" is 10023; "4711-10023" (a file number) and "030-10023" (a phone number) end with the
+ * core of WC-10023 but write digits the number does not have.
+ */
+export function digitsEndNumber(written: string, number: string): boolean {
+  let i = written.length - 1;
+  let j = number.length - 1;
+  for (;;) {
+    while (i >= 0 && !isDigitAt(written, i)) i--;
+    if (i < 0) return true;
+    while (j >= 0 && !isDigitAt(number, j)) j--;
+    if (j < 0) break;
+    if (written.charCodeAt(i) !== number.charCodeAt(j)) return false;
+    i--;
+    j--;
+  }
+  // The number has no more digits: what is left of the written ones must be leading zeros.
+  for (; i >= 0; i--) if (isDigitAt(written, i) && written.charCodeAt(i) !== 48) return false;
+  return true;
+}

@@ -17,7 +17,7 @@ import {
   isValidReference,
 } from './references.ts';
 import { hasDigit, isDigitAt, numberCore, numberKey } from './number-keys.ts';
-import { maskNonOrderNumbers, tokenize, type Token } from './remittance-text.ts';
+import { isTokenChar, maskNonOrderNumbers, tokenize, type Token } from './remittance-text.ts';
 
 export type NumberCandidate = {
   /** Upper-case alphanumeric key, e.g. `WC10023`, `RE202600123`. */
@@ -46,7 +46,7 @@ export type Extraction = {
   numbers: NumberCandidate[];
 };
 
-const SEPA_KEYWORDS = /\b(?:SVWZ|EREF|KREF|MREF|CRED|DEBT|ABWA|ABWE|COAM|OAMT|SQTP|PURP)\+/g;
+const SEPA_KEYWORDS = /\b(?:SVWZ|EREF|KREF|MREF|CRED|DEBT|ABWA|ABWE|COAM|OAMT|SQTP|PURP|BREF|RREF)\+/g;
 const ORDER_KEYWORDS = new Set([
   'BESTELLUNG',
   'BESTELLUNGEN',
@@ -122,17 +122,40 @@ function findReferences(compact: string, out: Extraction): void {
   }
 }
 
-function findCreditorReferences(compact: string, out: Extraction): void {
+/**
+ * RF creditor references (ISO 11649) in a compacted text. `whole`: the text is a structured creditor reference
+ * field, which holds one reference and nothing else, so only the whole of it counts.
+ */
+function findCreditorReferences(compact: string, out: Extraction, whole: boolean): void {
   if (!compact.includes('RF')) return;
+  if (whole) {
+    const body = compact.startsWith('RF') ? creditorReferenceBody(compact) : undefined;
+    if (body) out.creditorBodies.push(body);
+    return;
+  }
   for (const m of compact.matchAll(/RF\d{2}/g)) {
     const start = m.index;
-    // The body length is not marked in free text: take every length that validates (MOD 97 makes a
-    // false positive 1 in 97 per length, and the body must then also be a known reference or number).
+    // The body length is not marked in free text: every length that validates is a candidate (MOD 97 makes a
+    // false positive 1 in 97 per length, and the body must then also be a known reference or number). A
+    // shorter one that ends inside a run of digits or of letters is kept only when no longer one validates:
+    // "RF13 1002 3" (printed in groups of four) is RF1310023 with body 10023, whose first four digits happen to
+    // validate as well and would name order 1002.
+    let longest = '';
+    const bodies: string[] = [];
     for (let len = 1; len <= 21 && start + 4 + len <= compact.length; len++) {
       const body = creditorReferenceBody(compact.slice(start, start + 4 + len));
-      if (body) out.creditorBodies.push(body);
+      if (!body) continue;
+      longest = body;
+      if (endsRun(compact, start + 4 + len)) bodies.push(body);
     }
+    if (longest && !bodies.includes(longest)) bodies.push(longest);
+    for (const body of bodies) out.creditorBodies.push(body);
   }
+}
+
+/** Does a run of digits or of letters end at `end` (the text ends, or digit and letter meet)? */
+function endsRun(text: string, end: number): boolean {
+  return end >= text.length || isDigitAt(text, end - 1) !== isDigitAt(text, end);
 }
 
 const isWord = (text: string) => /^[A-ZÄÖÜ]{4,}$/.test(text);
@@ -184,7 +207,11 @@ class Found {
   }
 }
 
-/** The word after a bare 4–5 digit token on the same line, when the two look like a postcode and a place. */
+/**
+ * The word after a bare 4–5 digit token, when the two look like a postcode and a place: "80331 MUENCHEN",
+ * "10117 BERLIN-MITTE", "06108 HALLE/SAALE", "66386 ST. INGBERT", "10117, BERLIN", or the place on the next line
+ * of an address.
+ */
 function placeAfter(
   masked: string,
   tok: Token,
@@ -192,9 +219,17 @@ function placeAfter(
   keyword: boolean,
 ): string | undefined {
   if (keyword || !next || !/^\d{4,5}$/.test(tok.text)) return undefined;
-  if (!/^[A-ZÄÖÜ]{3,}$/.test(next.text) || ORDER_KEYWORDS.has(next.text)) return undefined;
-  return /^[ \t]{1,2}$/.test(masked.slice(tok.end, next.start)) ? next.text : undefined;
+  const place = PLACE.exec(next.text)?.[1];
+  if (!place || ORDER_KEYWORDS.has(place)) return undefined;
+  // A two-letter word is a place only as an abbreviation ("ST.", "BAD" has three).
+  if (place.length === 2 && masked[next.end] !== '.') return undefined;
+  return /^(?:[ \t]{1,2}|,[ \t]{0,2}|[ \t]*\n[ \t]*)$/.test(masked.slice(tok.end, next.start))
+    ? place
+    : undefined;
 }
+
+/** A place name's token: letters, possibly joined to more words by '-' or '/' (the first word is returned). */
+const PLACE = /^([A-ZÄÖÜ]{2,})(?:[-/][A-Z]{2,})*$/;
 
 /** The number candidates of a free text, by key, into `found` (empty: the remittance is the only free text). */
 function numberCandidates(text: string, patterns: readonly RegExp[], found: Found): void {
@@ -223,13 +258,36 @@ function numberCandidates(text: string, patterns: readonly RegExp[], found: Foun
       pushCandidate(found, joinedText, true, keyword, null);
     }
   }
-  // Shop patterns (ShopMapping.orderNumberPattern / invoiceNumberPattern) find numbers glued to words.
-  const glued = patterns.length > 0 ? masked.replace(/[ \t]*\n[ \t]*/g, '') : masked;
+  // Shop patterns (ShopMapping.orderNumberPattern / invoiceNumberPattern) find the shop's numbers where the
+  // tokens do not: glued to an order keyword ("Bestellnr10023"), or broken by a line break ("100\n23", the
+  // second pass). Only as a whole token, though: "Kundennr10500", "030-10500", "4711-10500" or "10500-2" hold
+  // a digit run that fits "\d{5,}" without being an order number.
+  if (patterns.length === 0) return;
+  const glued = masked.replace(/[ \t]*\n[ \t]*/g, '');
   for (const re of patterns) {
-    for (const source of [masked, glued]) {
-      for (const m of source.matchAll(re)) pushCandidate(found, m[0], source === glued, false, undefined);
-    }
+    for (const m of masked.matchAll(re)) patternHit(found, masked, m, false);
+    if (glued !== masked) for (const m of glued.matchAll(re)) patternHit(found, glued, m, true);
   }
+}
+
+const isAlnumAt = (text: string, i: number) => i >= 0 && i < text.length && isTokenChar(text.charCodeAt(i));
+const isJoinerAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c === 45 || c === 47 || c === 95;
+};
+
+/** A shop pattern's match, when it stands as a token of its own or after a glued order keyword. */
+function patternHit(found: Found, text: string, m: RegExpExecArray, joined: boolean): void {
+  const start = m.index;
+  const end = start + m[0].length;
+  // Part of a longer token: "DE-10117", "10500-2", "12/345/10500". (A word may follow: "BESTELLUNGWC-10023DANKE".)
+  if (isJoinerAt(text, start - 1) && isAlnumAt(text, start - 2)) return;
+  if (isJoinerAt(text, end) && isAlnumAt(text, end + 1)) return;
+  // Glued to letters: only an order keyword may precede ("BESTELLNR10023", not "KUNDENNR10500").
+  let from = start;
+  while (isAlnumAt(text, from - 1)) from--;
+  if (from < start && !ORDER_KEYWORDS.has(text.slice(from, start))) return;
+  pushCandidate(found, m[0], joined, from < start, undefined);
 }
 
 /** Compiles a shop's number pattern for scanning free text (global, case-insensitive); undefined if invalid. */
@@ -247,13 +305,14 @@ export function compileNumberPattern(source: string | undefined): RegExp | undef
  * SEPA identifier fields left in the remittance text (a bank export that did not split them, DFÜ-Abkommen
  * Anlage 3): `EREF+` (end-to-end id) and `KREF+` (customer reference) are identifiers set by the payer's
  * system, so like the structured end-to-end id they count only as a whole (pushed to `ids`) — the payer's own
- * "ZV-2026-10023" must not name an order by its last digits. `MREF+` (mandate), `CRED+` (creditor id) and
- * `DEBT+` (debtor id) never identify an order: dropped. SEPA identifiers contain no blanks, so a value ends at
+ * "ZV-2026-10023" must not name an order by its last digits. `MREF+` (mandate), `CRED+` (creditor id),
+ * `DEBT+` (debtor id), `BREF+` (the bank's reference) and `RREF+` (a return's reference) never identify an
+ * order: dropped. SEPA identifiers contain no blanks, so a value ends at
  * the first blank or at the next keyword. Returns the text without those fields.
  */
 function sepaIdentifiers(text: string, ids: string[]): string {
   return text.replace(
-    /\b(EREF|KREF|MREF|CRED|DEBT)\+\s*(\S*?)(?=\s|$|(?:SVWZ|EREF|KREF|MREF|CRED|DEBT|ABWA|ABWE|COAM|OAMT|SQTP|PURP)\+)/gi,
+    /\b(EREF|KREF|MREF|CRED|DEBT|BREF|RREF)\+\s*(\S*?)(?=\s|$|(?:SVWZ|EREF|KREF|MREF|CRED|DEBT|ABWA|ABWE|COAM|OAMT|SQTP|PURP|BREF|RREF)\+)/gi,
     (m: string, keyword: string, value: string) => {
       const kw = keyword.toUpperCase();
       if ((kw === 'EREF' || kw === 'KREF') && value && value.toUpperCase() !== 'NOTPROVIDED')
@@ -279,14 +338,14 @@ function clean(raw: string): string {
 }
 
 /** Our references and RF creditor references in one text (upper case already). */
-function findAllReferences(text: string, out: Extraction): void {
+function findAllReferences(text: string, out: Extraction, structured = false): void {
   // Ours start with KW, RF references with RF, and compacting only removes separators: a text without both
   // letters of either has none (most texts; the same result without the copy).
   if (!(text.includes('K') && text.includes('W')) && !(text.includes('R') && text.includes('F'))) return;
   // compactReference without its upper-casing: clean() did that already.
   const compact = text.replace(REFERENCE_SEPARATORS, '');
   findReferences(compact, out);
-  findCreditorReferences(compact, out);
+  findCreditorReferences(compact, out, structured);
 }
 
 /**
@@ -323,8 +382,10 @@ export function readIdentifiers(input: ExtractInput): Identifiers {
   }
   pushIdentifier(input.endToEndId, ids);
   pushIdentifier(input.creditorReference, ids);
+  const structured = ids[ids.length - 1];
   if (remittance) findAllReferences(remittance, out);
-  for (const text of ids) findAllReferences(text, out);
+  for (const text of ids)
+    findAllReferences(text, out, input.creditorReference != null && text === structured);
   return { remittance, ids, extraction: out };
 }
 

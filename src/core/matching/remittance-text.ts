@@ -12,6 +12,56 @@ import { isValidIBAN } from 'ibantools';
 const MONTH_YEAR =
   /\b((?:JANUAR|JANUARY|JAN|FEBRUAR|FEBRUARY|FEB|MÄRZ|MAERZ|MARCH|MAR|MRZ|APRIL|APR|MAI|MAY|JUNI|JUNE|JUN|JULI|JULY|JUL|AUGUST|AUG|SEPTEMBER|SEPT|SEP|OKTOBER|OCTOBER|OKT|OCT|NOVEMBER|NOV|DEZEMBER|DECEMBER|DEZ|DEC)\.?\s*(?:[0-3]?\d(?:ST|ND|RD|TH)?\.?,?\s+)?)((?:19|20)\d{2})\b/g;
 
+/**
+ * Words that introduce a value which is never one of our order numbers: customer, debtor, creditor and supplier
+ * numbers (B2B payment advices), contract, member and mandate references, phone, IBAN/BIC and account numbers,
+ * article numbers ("Art.-Nr. 10023", "SKU 10023", "EAN …": what was bought, not which order), parcel and
+ * tracking numbers, the numbers of insurers' and employers' payments (claim, file, policy, personnel), tax
+ * numbers, public cash references (Kassenzeichen), the sender's file mark ("Ihr Zeichen"), vouchers, support
+ * tickets and quotes (Angebot: counted separately from orders in most invoicing tools). Stems of hyphenated
+ * forms are listed on their own ("Debitoren-Nr.", "Mitgl.-Nr.", "Mandats-Ref.": stem, separators, NR/REF).
+ */
+const IDENTIFIER_WORDS = [
+  ...['KD', 'KUNDE', 'KUNDEN', 'KUNDENNR', 'KUNDENNUMMER', 'KUNDENUMMER', 'KUNDENKONTO', 'KNR', 'KDNR'],
+  ...['CUSTOMER', 'CUST', 'CLIENT', 'DEBITOR', 'DEBITOREN', 'DEBITORENNR', 'DEBITORENNUMMER'],
+  ...['KREDITOR', 'KREDITOREN', 'KREDITORENNR', 'KREDITORENNUMMER'],
+  ...['LIEFERANT', 'LIEFERANTEN', 'LIEFERANTENNR', 'LIEFERANTENNUMMER', 'SUPPLIER', 'VENDOR'],
+  ...['MITGL', 'MITGLIED', 'MITGLIEDS', 'MITGLIEDSNR', 'MITGLIEDSNUMMER'],
+  ...['VERTRAG', 'VERTRAGS', 'VERTRAGSNR', 'VERTRAGSNUMMER', 'VERTRAGSKONTO'],
+  ...['MANDAT', 'MANDATS', 'MANDATSREF', 'MANDATSREFERENZ', 'MANDATSNR', 'MANDATSNUMMER', 'MREF'],
+  ...['GLÄUBIGER', 'GLAEUBIGER', 'PLZ', 'STNR', 'STEUERNR', 'STEUERNUMMER', 'STEUERID', 'UST', 'USTID'],
+  ...['TEL', 'TELEFON', 'TELEFONNR', 'TELEFONNUMMER', 'TELNR', 'FAX', 'HANDY', 'HANDYNR', 'HANDYNUMMER'],
+  ...['MOBIL', 'MOBILE', 'MOBILTEL', 'MOBILNR', 'MOBILNUMMER', 'PHONE', 'RUFNUMMER', 'FESTNETZ'],
+  ...['IBAN', 'BIC', 'KONTO', 'KTO', 'KONTONR', 'KONTONUMMER', 'BLZ', 'SWIFT'],
+  ...['ART', 'ARTNR', 'ARTIKEL', 'ARTIKELNR', 'ARTIKELNUMMER', 'SKU', 'EAN', 'GTIN'],
+  ...['SENDUNG', 'SENDUNGSNR', 'SENDUNGSNUMMER', 'TRACKING', 'TRACKINGNR', 'PAKETNR', 'PAKETNUMMER'],
+  ...['SCHADEN', 'SCHADENNR', 'SCHADENNUMMER', 'SCHADENSNR', 'SCHADENSNUMMER', 'AKTENZEICHEN'],
+  ...['POLICE', 'POLICENNR', 'VERSICHERUNGSNR', 'VERSICHERUNGSNUMMER', 'VSNR', 'VERSICHERUNGSSCHEIN'],
+  ...['VERSICHERUNGSSCHEINNR', 'VERSICHERUNGSSCHEINNUMMER', 'PERSONALNR', 'PERSONALNUMMER', 'PERSNR'],
+  ...['KASSENZEICHEN', 'ZEICHEN', 'GUTSCHEIN', 'GUTSCHEINNR', 'GUTSCHEINCODE', 'GUTSCHEINNUMMER'],
+  ...['TICKET', 'TICKETNR', 'ANGEBOT', 'ANGEBOTSNR', 'ANGEBOTSNUMMER'],
+];
+
+/**
+ * A value after one of IDENTIFIER_WORDS (or "St.-Nr.", the tax number): optionally "Nr."/"ID"/"Ref." and "lautet",
+ * then a value with a digit, a phone number's area code in brackets ("Telefon: (030) 10500"), and further digit
+ * groups after a blank or a slash ("Kundennr 10501 / 10500").
+ */
+const IDENTIFIER_VALUES = new RegExp(
+  String.raw`\b(?:${IDENTIFIER_WORDS.join('|')}|ST(?=[\s.-]*NR\b))\b[\s.:#/+-]*(?:(?:NR|NO|ID|NUMMER|NUMBER|IDNR|REF)\b[\s.:#/+-]*)?(?:(?:LAUTET|IST|IS)\b[\s.:#/+-]*)?[A-Z]{0,4}[-/]?\(?\d[\d/-]{0,34}\)?(?:(?: | ?\/ ?)\d{2,8}){0,7}\b`,
+  'g',
+);
+
+/** How many ASCII digits the text has. */
+function digits(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
 /** Masks replace a span with spaces of the same length so positions (and line structure) stay put. */
 function mask(text: string, re: RegExp): string {
   return text.replace(re, (m) => ' '.repeat(m.length));
@@ -20,19 +70,18 @@ function mask(text: string, re: RegExp): string {
 /** The text with what looks like a number but is no order number replaced by spaces (upper-case text). */
 export function maskNonOrderNumbers(text: string): string {
   let t = text;
-  // Keyword-introduced values that are never ours to match: customer, contract, mandate, phone, IBAN/BIC,
-  // article numbers ("Art.-Nr. 10023", "SKU 10023", "EAN …": what was bought, not which order), parcel and
-  // tracking numbers, the numbers of insurers' and employers' payments (claim, file, policy, personnel), tax
-  // numbers, support tickets and quotes (Angebot: counted separately from orders in most invoicing tools).
   // The value must contain a digit, so "KUNDE THOMAS MUELLER" keeps the words after it; a verb in between
   // ("Kundennummer lautet 10500", "customer number is …") still introduces the same value.
-  t = mask(
-    t,
-    /\b(?:KD|KUNDE|KUNDEN|KUNDENNR|KUNDENNUMMER|KNR|KDNR|CUSTOMER|CUST|CLIENT|MITGLIED|MITGLIEDSNR|MITGLIEDSNUMMER|VERTRAG|VERTRAGSNR|VERTRAGSNUMMER|MANDAT|MANDATSREF|GLÄUBIGER|GLAEUBIGER|TEL|TELEFON|FAX|PLZ|STNR|STEUERNR|UST|USTID|IBAN|BIC|KONTO|KTO|KONTONR|BLZ|SWIFT|HANDY|MOBIL|MOBILE|MOBILTEL|PHONE|RUFNUMMER|TELNR|ART|ARTNR|ARTIKEL|ARTIKELNR|ARTIKELNUMMER|SKU|EAN|GTIN|SENDUNG|SENDUNGSNR|SENDUNGSNUMMER|TRACKING|TRACKINGNR|PAKETNR|PAKETNUMMER|SCHADEN|SCHADENNR|SCHADENNUMMER|SCHADENSNR|SCHADENSNUMMER|AKTENZEICHEN|POLICE|POLICENNR|VERSICHERUNGSNR|VERSICHERUNGSNUMMER|VSNR|PERSONALNR|PERSONALNUMMER|PERSNR|STEUERNUMMER|STEUERID|TICKET|TICKETNR|ANGEBOT|ANGEBOTSNR|ANGEBOTSNUMMER)\b[\s.:#/+-]*(?:(?:NR|NO|ID|NUMMER|NUMBER|IDNR)\b[\s.:#/+-]*)?(?:(?:LAUTET|IST|IS)\b[\s.:#/+-]*)?[A-Z]{0,4}[-/]?\d[\d/-]{0,34}(?: \d{2,8}){0,7}\b/g,
-  );
+  t = mask(t, IDENTIFIER_VALUES);
   // Phone numbers in international form ("+49 7123 45678", "+43 660 1234567"): no order number starts with '+'.
   // (SEPA keywords such as "SVWZ+" were removed before, so a '+' here is no field separator.)
   if (t.includes('+')) t = mask(t, /(?<![A-Z0-9+])\+\d{1,3}(?:[ /-]?\(0\))?(?:[ /-]?\d{2,}){1,4}\b/g);
+  // The same with the call prefix "00" ("0049 30 10500"): groups of digits, ten or more in all (an order number
+  // with leading zeros, "00123", has fewer and stands alone).
+  if (t.includes('00'))
+    t = t.replace(/(?<![A-Z0-9])00[1-9]\d{0,2}(?:[ /-]?\(0\))?(?:[ /-]\d{2,}){1,4}\b/g, (m) =>
+      digits(m) >= 10 ? ' '.repeat(m.length) : m,
+    );
   // IBANs and their fragments: printed in groups of four (ISO 13616 paper format), or compact and valid,
   // or compact with a long digit run (a mistyped IBAN is still no order number).
   // Both start with a country code and two check digits: a text without that shape skips them (same result).
@@ -56,13 +105,18 @@ export function maskNonOrderNumbers(text: string): string {
     t = mask(t, /\b\d{4}-\d{2}-\d{2}\b/g);
     t = mask(t, /\b(?:19|20)\d{2}[./]\d{1,2}[./]\d{1,2}\b/g);
     t = mask(t, /\b\d{1,2}\/\d{4}\b/g);
+    // Month and year: 10-2023, 10.2023, 10/23 (cards, rents, subscriptions).
+    t = mask(t, /\b(?:0?[1-9]|1[0-2])[-.](?:19|20)\d{2}\b|\b(?:0?[1-9]|1[0-2])\/\d{2}\b/g);
   }
+  // A date written with blanks: 10 11 2026, 10 11 26 (the blanks would otherwise join it into one number).
+  if (/\d \d{1,2} \d\d/.test(t))
+    t = mask(t, /\b(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:(?:19|20)\d{2}|\d{2})\b/g);
   // Amounts: 1.234,56  49,90  49.90  EUR 12  12 EUR (a decimal part of exactly two digits, or a currency).
   if (digitSeparated) {
     t = mask(t, /\b\d{1,3}(?:[.' ]\d{3})+[,.]\d{2}\b/g);
     t = mask(t, /\b\d+[,.]\d{2}(?![\d.,])\b/g);
   }
-  t = mask(t, /(?:EUR|€|CHF|USD|GBP)\s?\d+\b|\b\d+,-/g);
+  t = mask(t, /(?:EUR|€|CHF|USD|GBP)\s?\d+\b|\b\d+,-|\b\d+(?:\s?€|(?:EUR|CHF|USD|GBP)\b)/g);
   // A year after a month name ("November 2026", "Dez. 2025", "March 2025"): a period, never an order number.
   if (/(?:19|20)\d{2}/.test(t))
     t = t.replace(MONTH_YEAR, (_m, month: string, year: string) => month + ' '.repeat(year.length));
@@ -80,7 +134,7 @@ export function maskNonOrderNumbers(text: string): string {
 export type Token = { text: string; start: number; end: number };
 
 /** A token's first run: A–Z, 0–9, Ä, Ö, Ü (the text is upper case). */
-function isTokenChar(c: number): boolean {
+export function isTokenChar(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 196 || c === 214 || c === 220;
 }
 

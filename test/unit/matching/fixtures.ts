@@ -50,6 +50,8 @@ export function match(
     assignments?: MatchAssignment[];
     shopSettings?: Map<number, MatchSettings>;
     closedNumbers?: ReadonlySet<string>;
+    /** Shops' number patterns (references-extract.ts compileNumberPattern). */
+    patterns?: RegExp[];
   } = {},
 ): MatchResult {
   return runMatcher({
@@ -60,6 +62,7 @@ export function match(
     ...(extra.assignments ? { activeAssignments: extra.assignments } : {}),
     ...(extra.shopSettings ? { shopSettings: extra.shopSettings } : {}),
     ...(extra.closedNumbers ? { closedNumbers: extra.closedNumbers } : {}),
+    ...(extra.patterns ? { patterns: extra.patterns } : {}),
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberCore, numberKey } from '#core/matching/number-keys.ts';
+import { digitsEndNumber, numberCore, numberKey } from '#core/matching/number-keys.ts';
 import { compileNumberPattern, extractReferences } from '#core/matching/references-extract.ts';
 import { generateReference, toCreditorReference } from '#core/matching/references.ts';
 import { seededRandomInt } from '#core/matching/random.ts';
@@ -47,6 +47,39 @@ describe('order and invoice number candidates', () => {
     ['Steuernummer 12/345/67890 Erstattung', [], ['1234567890', '67890']],
     ['Ersatzteil laut Ticket #45112, Bestellung 10023', ['10023'], ['45112']],
     ['Angebot 45112 angenommen, Bestellung 10023', ['10023'], ['45112']],
+    // Third review (probe of 245 real-world texts): more identifier words, B2B advices, phones, dates, amounts.
+    ...[
+      'Kundenummer',
+      'Kundenkonto',
+      'Debitor',
+      'Debitoren-Nr.',
+      'Kreditorennummer',
+      'Lieferanten-Nr.',
+      'Mandatsreferenz',
+      'Mandats-Ref.',
+      'Mitgl.-Nr.',
+      'Vertrags-Nr.',
+      'Vertragskonto',
+      'Kontonummer',
+      'Kassenzeichen',
+      'Versicherungsschein-Nr.',
+      'Ihr Zeichen',
+      'Gutschein',
+      'St.-Nr.',
+      'Telefonnummer 030',
+      'Handynr. 0171',
+      'Telefon: (030)',
+    ].map((word): [string, string[], string[]] => [`${word} 10500 Bestellung 10023`, ['10023'], ['10500']]),
+    ['Lastschrift EREF: X1 MREF: 10500', [], ['10500']],
+    ['SVWZ+Danke BREF+10500 RREF+10501', [], ['10500', '10501']],
+    ['Kundennr 10501 / 10500', [], ['10501', '10500']],
+    ['Rueckruf 0049 30 10500, Bestellung 10023', ['10023'], ['10500', '3010500']],
+    ['Bestellung 00123 4567', ['00123'], []],
+    ['Datum 10 11 2026 Bestellung 10023', ['10023'], ['1011', '101126', '10112026']],
+    ['Miete 10/23', [], ['1023']],
+    ['Beitrag 10-2023', [], ['102023', '2023']],
+    ['Anzahlung 1023€ Bestellung 10023', ['10023'], ['1023']],
+    ['Anzahlung 1023EUR', [], ['1023', '1023EUR']],
   ];
   it.each(table)('%j', (text, present, absent) => {
     const found = keys(text);
@@ -81,13 +114,49 @@ describe('order and invoice number candidates', () => {
     expect(place('Bestellung 80331 München', '80331')).toBeUndefined();
     expect(place('80331', '80331')).toBeUndefined();
     expect(place('803310 München', '803310')).toBeUndefined();
-    expect(place('80331\nMünchen', '80331')).toBeUndefined();
     expect(place('80331 München 80331', '80331')).toBeUndefined();
+  });
+
+  it('also reads a place joined by a hyphen or slash, abbreviated, after a comma, or wrapped to the next line', () => {
+    const place = (remittance: string, key: string) =>
+      extractReferences({ remittance }).numbers.find((n) => n.key === key)?.place;
+    expect(place('Am Markt 3 10117 Berlin-Mitte', '10117')).toBe('BERLIN');
+    expect(place('06108 Halle/Saale', '06108')).toBe('HALLE');
+    expect(place('66386 St. Ingbert', '66386')).toBe('ST');
+    expect(place('10117, Berlin', '10117')).toBe('BERLIN');
+    // Banks wrap remittance lines at a fixed width (MT940 :86: subfields of 27 characters), anywhere.
+    expect(place('80331\nMünchen', '80331')).toBe('MÜNCHEN');
+    // Not a place: two letters without the abbreviation's dot, or an order keyword.
+    expect(place('10117 AB', '10117')).toBeUndefined();
+    expect(place('10117 Bestellung', '10117')).toBeUndefined();
   });
 
   it('finds numbers glued to words via the shop pattern', () => {
     expect(keys('BESTELLUNGWC-10023DANKE', ['WC-\\d{5}'])).toContain('WC10023');
     expect(keys('Zahlung AB10023X', ['^AB\\d{5}$'])).toContain('AB10023');
+
+    expect(keys('Bestellnr10023', ['\\d{5,}'])).toContain('10023');
+  });
+
+  it('takes a shop pattern match only as a token of its own or after an order keyword', () => {
+    // A digit run inside another identifier fits "\d{5,}" without being an order number.
+    for (const text of [
+      'Kundennr10500',
+      'Rückruf 030-10500',
+      'Az. 4711-10500',
+      'St.-Nr. 12/345/10500',
+      'Zahlung 10500-2',
+    ])
+      expect(keys(text, ['\\d{5,}']), text).not.toContain('10500');
+    expect(keys('DE-10117 Berlin', ['\\d{5,}'])).not.toContain('10117');
+    expect(keys('A-1023 Wien', ['#?\\d{4,}'])).not.toContain('1023');
+  });
+
+  it('marks a pattern match as joined only when it was read across a line break', () => {
+    const ex = (remittance: string) =>
+      extractReferences({ remittance }, [compileNumberPattern('\\d{5,}') as RegExp]);
+    expect(ex('Bestellnr10023').numbers.find((n) => n.key === '10023')?.joined).toBe(false);
+    expect(ex('Bestellung 100\n23').numbers.find((n) => n.key === '10023')?.joined).toBe(true);
   });
 
   it('ignores invalid shop patterns', () => {
@@ -102,6 +171,17 @@ describe('order and invoice number candidates', () => {
     const ex = extractReferences({ remittance: `${numbers.join(' / ')} / Bestellung ${numbers[30] ?? ''}` });
     expect(ex.numbers.map((n) => n.key)).toEqual(numbers);
     expect(ex.numbers.filter((n) => n.keyword).map((n) => n.key)).toEqual([numbers[30]]);
+  });
+
+  it('digits written end the number: what a core match may have in front of the core', () => {
+    expect(digitsEndNumber('RE-2026-0042', 'RE-2026-0042')).toBe(true);
+    expect(digitsEndNumber('2026-0042', 'RE-2026-0042')).toBe(true);
+    expect(digitsEndNumber('0042', 'RE-2026-0042')).toBe(true);
+    expect(digitsEndNumber('0010023', '10023')).toBe(true);
+    expect(digitsEndNumber('BESTELLNR10023', '10023')).toBe(true);
+    expect(digitsEndNumber('4711-10023', 'WC-10023')).toBe(false);
+    expect(digitsEndNumber('030-10023', '10023')).toBe(false);
+    expect(digitsEndNumber('1002310024', '10024')).toBe(false);
   });
 
   it('keys and cores: prefixes, separators and leading zeros', () => {
@@ -140,6 +220,16 @@ describe('our references and RF references', () => {
       '539007547034',
     );
     expect(extractReferences({ creditorReference: 'RF19539007547034' }).creditorBodies).toEqual([]);
+  });
+
+  it('takes the structured RF field as one reference, and in text no shorter body cut from a run', () => {
+    // RF1310023 is order number 10023; its prefix RF13 1002 validates as well and would name order 1002.
+    const rf = toCreditorReference('10023');
+    expect(rf).toBe('RF1310023');
+    expect(extractReferences({ creditorReference: rf }).creditorBodies).toEqual(['10023']);
+    expect(extractReferences({ remittance: 'RF13 1002 3' }).creditorBodies).toEqual(['10023']);
+    // Where nothing longer validates, a body that ends at a digit/letter boundary stays.
+    expect(extractReferences({ remittance: 'Danke RF1310023' }).creditorBodies).toEqual(['10023']);
   });
 
   it('ignores NOTPROVIDED everywhere', () => {

@@ -3,6 +3,7 @@
  * its valid one-edit variants that are ours), RF creditor references, order and invoice numbers as written,
  * by their digit core, joined across a break, and with one typo. Lookups in the order index only.
  */
+import { digitsEndNumber } from '../number-keys.ts';
 import { lettersAgree, type Extraction, type NumberCandidate } from '../references-extract.ts';
 import { REFERENCE_ALPHABET, isValidReference } from '../references.ts';
 import { signal } from '../scoring.ts';
@@ -45,6 +46,13 @@ export function digitVariants(digits: string, out: number[]): number[] {
     pow /= 10;
   }
   return out;
+}
+
+/** Is `key` (all digits) the digit core itself, possibly with leading zeros ("0010023" for 10023)? */
+function isCoreWithZeros(key: string, core: string): boolean {
+  if (!key.endsWith(core)) return false;
+  for (let i = 0; i < key.length - core.length; i++) if (key.charCodeAt(i) !== 48) return false;
+  return true;
 }
 
 /** digitVariants' scratch list for numberEvidence (not re-entered). */
@@ -93,14 +101,17 @@ function typoHit(
   plainTypos: Set<number>,
 ): void {
   const order = hit.entry.order;
+  // Letters written with the digits must fit the order's number, as for an exact core ("R0012345", another
+  // system's invoice, is no typo of order 10345).
+  const number = hit.field === 'number' ? order.number : (order.invoiceNumber ?? '');
+  if (!lettersAgree(written, number, hit.field)) return;
   // Orders reached only by a typo of a closed order's number (MatchInput.closedNumbers): see single.ts.
   if (fromClosed) (out.closedTypos ??= new Set()).add(order.id);
   else plainTypos.add(order.id);
   // A postcode and its place ("80331 Muenchen") one digit away from an order number is no more an order
   // number than the postcode itself: the same hard rule as for an exact hit (single.ts number_may_be_postcode).
   if (place !== undefined) (out.places ??= new Map()).set(order.id, place);
-  const target =
-    hit.field === 'number' ? `order number ${order.number}` : `invoice number ${order.invoiceNumber ?? ''}`;
+  const target = `${hit.field === 'number' ? 'order' : 'invoice'} number ${number}`;
   add(out.signals, order.id, signal('number_typo', `${written} is one typo away from ${target}`));
   addTypo(out, order.id);
 }
@@ -177,6 +188,8 @@ export function numberEvidence(
       out.namesClosed = c.key;
     const kw = c.keyword ? ' after an order keyword' : '';
     const exact = index.byKey.get(c.key);
+    // Tokens joined across blanks into four characters or fewer ("10 11") are as weak as a short core.
+    const joinedWeight = c.key.length >= 5 ? undefined : 0.4;
     for (const hit of exact ?? []) {
       hits++;
       named?.add(c, hit.entry.id);
@@ -187,14 +200,22 @@ export function numberEvidence(
         signal(
           kind,
           `${hit.field === 'number' ? 'order' : 'invoice'} number ${hit.entry.order[hit.field === 'number' ? 'number' : 'invoiceNumber'] ?? ''}${kw}`,
+          c.joined ? joinedWeight : undefined,
         ),
       );
     }
     const core = c.core || '';
     if (core.length >= 3) {
-      for (const hit of index.byCore.get(core) ?? []) {
+      // byCore holds the cores of numbers written with more than their digits ("WC-10023"); a number that is its
+      // core ("10023") is only in byKey. A token that writes more than such a number ("BESTELLNR10023",
+      // "10023A", "0010023") reaches it here, by its core; the letters rule below judges the extra letters.
+      const byCore = index.byCore.get(core);
+      const digitsOnly = c.key !== core && !c.joined ? index.byKey.get(core) : undefined;
+      for (const hit of digitsOnly && byCore ? [...byCore, ...digitsOnly] : (byCore ?? digitsOnly ?? [])) {
         const written =
           hit.field === 'number' ? hit.entry.order.number : (hit.entry.order.invoiceNumber ?? '');
+        // Other digits before the core ("4711-10023", "030-10023") make it another identifier's end.
+        if (!digitsEndNumber(c.key, written)) continue;
         const agree = lettersAgree(c.key, written, hit.field);
         // "WC-77297" names order WC-77297 exactly; that its digits are also those of invoice RE-2026-77297 is
         // no evidence for the invoice's order at all.
@@ -229,8 +250,10 @@ export function numberEvidence(
   // the variants stay few (≤ 10 per position) and every lookup is a Map get.
   for (const c of ex.numbers) {
     const core = c.core;
-    // Only what looks like a written order number: after an order keyword, or a bare number of 4–8 digits.
+    // Only what looks like a written order number: after an order keyword, or a bare number of 4–8 digits. A
+    // digit run that is only the end of a longer token ("4711-10500", "030-10500", "10-2023") is not.
     if (core.length < 4 || core.length > 8 || c.joined || !(c.keyword || /^\d+$/.test(c.key))) continue;
+    if (/^\d+$/.test(c.key) && !isCoreWithZeros(c.key, core)) continue;
     // A bare year ("Weihnachten 2026", "Beitrag 2026") is a year, not a mistyped order number: a young shop's
     // orders 2016, 2025, 2027, 2036 … are one digit away from it. After an order keyword it may be one.
     if (!c.keyword && /^(?:19|20)\d{2}$/.test(c.key)) continue;
