@@ -253,7 +253,10 @@ function numberCandidates(text: string, patterns: readonly RegExp[], found: Foun
       const b = tokens[j];
       if (!a || !b) break;
       const gap = masked.slice(a.end, b.start);
-      if (!/^\s{1,2}$/.test(gap) || ORDER_KEYWORDS.has(b.text) || isWord(b.text)) break;
+      // A hyphen or slash may stay at the end of a wrapped line ("RE-2026-" / "0042": banks wrap remittance lines
+      // at a fixed width, MT940 :86: subfields at 27 characters).
+      if (!/^(?:\s{1,2}|[-/][ \t]*\n[ \t]*)$/.test(gap) || ORDER_KEYWORDS.has(b.text) || isWord(b.text))
+        break;
       joinedText += ` ${b.text}`;
       pushCandidate(found, joinedText, true, keyword, null);
     }

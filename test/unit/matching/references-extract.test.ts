@@ -104,6 +104,9 @@ describe('order and invoice number candidates', () => {
     expect(ex.numbers.find((n) => n.key === '10023')?.keyword).toBe(true);
     const split = extractReferences({ remittance: 'Auftrag 1002\n34' });
     expect(split.numbers.find((n) => n.key === '100234')?.joined).toBe(true);
+    // A line wrapped after the number's hyphen.
+    expect(keys('Rechnung RE-2026-\n0042')).toContain('RE20260042');
+    expect(keys('Rechnung RE-2026- 0042')).not.toContain('RE20260042');
   });
 
   it('marks a bare 4–5 digit number followed by a word on the same line as a possible postcode', () => {
