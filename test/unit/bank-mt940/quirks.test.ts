@@ -58,6 +58,28 @@ describe('MT940 quirks', () => {
     });
   });
 
+  it('SEPA ?2x pieces cut short in the middle of words, IBANs and numbers (Volksbank, Commerzbank) join without a blank', () => {
+    // As in the Volksbank and Commerzbank samples of jejik/mt940: the continuous SVWZ+ value is cut wherever the
+    // bank likes, well short of 27 characters. Where the cut ends a word ("Januar" / "Mitgliedsnr.") a blank stays.
+    const text = [
+      ':20:STARTUMSE',
+      ':25:37040044/0532013000EUR',
+      ':28C:00001/001',
+      ':60F:C250102EUR0,00',
+      ':61:2501030103CR49,90NTRFNONREF',
+      ':86:166?00UEBERWEISUNG?10931?20SVWZ+Beitrag fuer FRIDA',
+      '?21 inklusi?22ve 1 CD IBAN: DE835?2300105179219844142 Kundennum?24mer 2?2502227779 Bestellung?26Nr. 100512',
+      '?30SBCRDE66?31DE83500105179219844142?32Antonio Sueto',
+      ':62F:C250103EUR49,90',
+      '-',
+    ].join('\n');
+    const r = parse('inline.sta', text);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]?.remittance).toBe(
+      'Beitrag fuer FRIDA inklusive 1 CD IBAN: DE83500105179219844142 Kundennummer 202227779 Bestellung Nr. 100512',
+    );
+  });
+
   it('Austrian ~ instead of ? as subfield separator', () => {
     const r = parse('austrian-tilde.sta');
     expect(errorsOf(r)).toEqual([]);

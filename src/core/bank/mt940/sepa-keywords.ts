@@ -93,22 +93,40 @@ function value(s: string | undefined): string | undefined {
 }
 
 /**
- * Joins remittance fragments (e.g. ?20…?29, max 27 characters each). A fragment of full length was cut by
- * the bank in the middle of a word, so it joins without a blank; a shorter one ended a line, so a blank follows.
- * A fragment that starts with a SEPA keyword starts a new segment.
+ * Joins remittance fragments (e.g. ?20…?29, max 27 characters each). A fragment that starts with a SEPA keyword
+ * starts a new segment. A fragment of full length was cut by the bank wherever the line was full, so it joins
+ * without a blank. Legacy texts without keywords were written as lines: a shorter fragment ended a line, and a
+ * blank follows. SEPA values (DFÜ-Abkommen, Anlage 3: SVWZ+, EREF+ …) are one continuous text that banks cut into
+ * the subfields at any length: Volksbanks and Commerzbank cut well short of 27 characters in the middle of words,
+ * IBANs and numbers ("IBAN: DE835" / "00105179219844142", "inklusi" / "ve"), others at the end of a word
+ * ("Januar" / "Mitgliedsnr."). There a short fragment joins without a blank where the cut runs through a number
+ * or a word (digit|digit, lower|lower, upper|upper), and with one where it most likely ends a word (lower|Upper,
+ * between letters and digits, after punctuation).
  */
 export function joinFragments(fragments: readonly string[], fullLength = 27): string {
+  const sepa = fragments.some((f) => KEYWORD_AT_START.test(f));
   const parts: string[] = [];
   let previous: string | undefined;
   for (const f of fragments) {
     if (previous !== undefined) {
-      if (KEYWORD_AT_START.test(f) || previous.length < fullLength) parts.push(' ');
+      const blank =
+        KEYWORD_AT_START.test(f) ||
+        (previous.length < fullLength && (!sepa || !cutInside(previous.at(-1) ?? ' ', f[0] ?? ' ')));
+      if (blank) parts.push(' ');
       parts.push(BOUNDARY);
     }
     parts.push(f);
     previous = f;
   }
   return parts.join('');
+}
+
+/** Does a cut between these two characters run through a number or a word (see joinFragments)? */
+function cutInside(before: string, after: string): boolean {
+  const kind = (c: string) =>
+    /\d/.test(c) ? 'digit' : /\p{Ll}/u.test(c) ? 'lower' : /\p{Lu}/u.test(c) ? 'upper' : 'other';
+  const a = kind(before);
+  return a !== 'other' && a === kind(after);
 }
 
 /**
