@@ -105,6 +105,24 @@ describe('realistic bank CSV exports', () => {
     ]);
   });
 
+  it('DKB 2023 (first exports of the new portal): "Konto" preamble, column "Betrag" with " €", no IBAN column', async () => {
+    const { core } = makeTestDb();
+    const r = await importRealistic(core, 'csv-dkb-2023-betrag.csv');
+    expect(r).toMatchObject({ version: 'dkb', entries: 2, accounts: [{ iban: 'DE42200411550411223300' }] });
+    expect(
+      storedPostings(core).map((p) => [
+        p.bookingDate,
+        p.amountMinor,
+        p.counterpartyName,
+        p.remittance,
+        p.endToEndId,
+      ]),
+    ).toEqual([
+      ['2026-11-25', 110000, 'Petra Probe', 'Bestellung 100611', null],
+      ['2026-11-24', -1022, 'Kartenzahlung Beispiel', '2026-11-23 Debitk.99 VISA Debit', '567890123456789'],
+    ]);
+  });
+
   it('Commerzbank 2024: counterparty name/BIC/IBAN leading the Buchungstext, labelled references, NOTPROVIDED', async () => {
     const { core } = makeTestDb();
     const r = await importRealistic(core, 'csv-commerzbank-2024.csv');

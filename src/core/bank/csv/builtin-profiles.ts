@@ -254,7 +254,7 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
       'Status',
       'Zahlungspflichtige*r',
       'Zahlungsempfänger*in',
-      'Betrag (€)',
+      ['Betrag (€)', 'Betrag'],
     ],
     profile: {
       name: 'dkb',
@@ -269,7 +269,8 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         remittance: ['Verwendungszweck'],
         bookingText: 'Umsatztyp',
         iban: 'IBAN',
-        amount: 'Betrag (€)',
+        // "Betrag (€)" in exports since late 2023, "Betrag" (amounts with " €") and no IBAN column in the first ones.
+        amount: ['Betrag (€)', 'Betrag'],
         creditorId: 'Gläubiger-ID',
         mandateId: 'Mandatsreferenz',
         endToEndId: 'Kundenreferenz',
