@@ -313,6 +313,23 @@ describe('realistic bank CSV exports', () => {
     ]);
   });
 
+  it('PayPal English report of a UK account: DD/MM/YYYY dates read from the file, even when every day is 12 or less', async () => {
+    const { core } = makeTestDb();
+    const r = await importRealistic(core, 'csv-paypal-en-uk.csv');
+    expect(r).toMatchObject({ version: 'paypal-en' });
+    expect(r.ok && r.warnings.map((w) => w.code)).not.toContain('CSV_DATE_ORDER_AMBIGUOUS');
+    // 09/11, 03/11, 01/11 are 1–9 November (as MM/DD they would spread from January to September).
+    expect(
+      storedPostings(core)
+        .map((p) => [p.bookingDate, p.amountMinor, p.currency])
+        .filter(([, a]) => Number(a) > 0),
+    ).toEqual([
+      ['2026-11-09', 4500, 'GBP'],
+      ['2026-11-03', 1250, 'GBP'],
+      ['2026-11-01', 3000, 'GBP'],
+    ]);
+  });
+
   it('N26 2024: EUR amount of a foreign-currency payment, comma inside a quoted reference', async () => {
     const { core } = makeTestDb();
     const r = await importRealistic(core, 'csv-n26-2024.csv', { accountIban: 'DE24700202700015551234' });

@@ -37,6 +37,25 @@ function thrownCode(fn: () => unknown): string | undefined {
 }
 
 describe('user-defined CSV profiles', () => {
+  it('detectDayMonthOrder reads the order from the dates, and warns where they do not tell', () => {
+    const dated: CsvProfileInput = {
+      name: 'slash-dates',
+      delimiter: ';',
+      dateFormat: 'MM/DD/YYYY',
+      detectDayMonthOrder: true,
+      defaultCurrency: 'EUR',
+      columns: { bookingDate: 'Date', amount: 'Amount' },
+    };
+    const read = (rows: string[]) =>
+      collect(parseCsv(['Date;Amount', ...rows].join('\n'), 'd.csv', { profile: dated }));
+    const uk = read(['29/10/2026;10,00', '02/11/2026;5,00']);
+    expect(errorsOf(uk)).toEqual([]);
+    expect(uk.entries.map((e) => e.bookingDate)).toEqual(['2026-10-29', '2026-11-02']);
+    const unclear = read(['03/04/2026;10,00']);
+    expect(unclear.entries.map((e) => e.bookingDate)).toEqual(['2026-03-04']);
+    expect(unclear.problems.map((p) => p.code)).toContain('CSV_DATE_ORDER_AMBIGUOUS');
+  });
+
   it('reads a layout with header lines, footer lines, tab delimiter, debit/credit columns and ISO dates', () => {
     const r = collect(parseCsv(tsv(), 'user-profile-tab.tsv', { profile }));
     expect(errorsOf(r)).toEqual([]);

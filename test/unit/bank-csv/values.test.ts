@@ -1,7 +1,7 @@
 /** Amount and date cells of bank CSV exports. */
 import { describe, expect, it } from 'vitest';
 import { CsvProfileDefinition } from '#core/bank/csv/profile.ts';
-import { CellError, parseCsvAmount, parseCsvDate } from '#core/bank/csv/values.ts';
+import { CellError, dayMonthOrder, parseCsvAmount, parseCsvDate } from '#core/bank/csv/values.ts';
 
 const comma = CsvProfileDefinition.parse({ name: 'c', columns: { bookingDate: 0 } });
 const point = CsvProfileDefinition.parse({ name: 'p', decimalSeparator: '.', columns: { bookingDate: 0 } });
@@ -56,5 +56,36 @@ describe('CSV dates', () => {
 
   it.each(['30.02.2025', 'offen', '--', '', '2025-13-01'])('%s is no date', (text) => {
     expect(parseCsvDate(text, text.includes('-') ? 'YYYY-MM-DD' : 'DD.MM.YYYY')).toBeUndefined();
+  });
+});
+
+describe('dayMonthOrder: the order of slash dates from the file', () => {
+  it('a number over 12 tells the day', () => {
+    expect(dayMonthOrder(['29/12/2015', '01/12/2015'], 'MM/DD/YYYY')).toEqual({
+      format: 'DD/MM/YYYY',
+      ambiguous: false,
+    });
+    expect(dayMonthOrder(['12/29/2015', '12/01/2015'], 'DD/MM/YYYY')).toEqual({
+      format: 'MM/DD/YYYY',
+      ambiguous: false,
+    });
+  });
+
+  it('otherwise the reading whose dates lie clearly closer together', () => {
+    expect(dayMonthOrder(['09/11/2026', '03/11/2026', '01/11/2026'], 'MM/DD/YYYY').format).toBe('DD/MM/YYYY');
+    expect(dayMonthOrder(['11/09/2026', '11/03/2026', '11/01/2026'], 'DD/MM/YYYY').format).toBe('MM/DD/YYYY');
+  });
+
+  it('ambiguous when that does not tell either: the preferred order, flagged', () => {
+    expect(dayMonthOrder(['03/04/2026'], 'MM/DD/YYYY')).toEqual({ format: 'MM/DD/YYYY', ambiguous: true });
+    expect(dayMonthOrder(['01/02/2026', '02/03/2026'], 'MM/DD/YYYY')).toEqual({
+      format: 'MM/DD/YYYY',
+      ambiguous: true,
+    });
+    // The same day and month: no reading differs.
+    expect(dayMonthOrder(['05/05/2026', ''], 'MM/DD/YYYY')).toEqual({
+      format: 'MM/DD/YYYY',
+      ambiguous: false,
+    });
   });
 });

@@ -439,7 +439,9 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
       label: 'PayPal activity report (English)',
       delimiter: ',',
       decimalSeparator: '.',
+      // US accounts write MM/DD/YYYY, UK and EU accounts DD/MM/YYYY: read from the file.
       dateFormat: 'MM/DD/YYYY',
+      detectDayMonthOrder: true,
       columns: {
         bookingDate: 'Date',
         name: 'Name',

@@ -34,7 +34,7 @@ import { CsvProfileDefinition, type CsvProfile, type CsvProfileInput } from './p
 import { balanceRow, cell, mapRow } from './rows.ts';
 import { BUILTIN_PROFILES } from './builtin-profiles.ts';
 import { AccountIndex, decimalSeparatorOf, type Row } from './table.ts';
-import { CellError, normalizeHeader, parseCsvDate } from './values.ts';
+import { CellError, dayMonthOrder, normalizeHeader, parseCsvDate } from './values.ts';
 
 export type { CsvProfile, CsvProfileInput } from './profile.ts';
 export { CsvProfileDefinition } from './profile.ts';
@@ -154,10 +154,11 @@ function* readTable(
   }
   const tableEnd = nextTable >= 0 ? nextTable : rows.length - profile.footerLines;
   const dataRows = rows.slice(0, tableEnd);
+  const dated = yield* withDayMonthOrder(profile, dataRows, cols.bookingDate, problem, layout.headerLine + 1);
   // A pending row may have no booking date yet; at the end of the table it is a booking, not a footer line.
   const pendingValues = new Set(profile.status?.pending.map((v) => v.toLowerCase()));
   const isBooking = (cells: readonly string[]) =>
-    parseCsvDate(cell(cells, cols.bookingDate), profile.dateFormat, profile.acceptIsoDates) !== undefined ||
+    parseCsvDate(cell(cells, cols.bookingDate), dated.dateFormat, dated.acceptIsoDates) !== undefined ||
     (cols.status !== undefined && pendingValues.has(cell(cells, cols.status).toLowerCase()));
   let end = dataRows.length;
   while (end > 0 && !isBooking(dataRows[end - 1]?.cells ?? [])) end--;
@@ -165,7 +166,7 @@ function* readTable(
     const first = dataRows[0];
     yield problem(
       'CSV_BAD_DATE',
-      `No row has a booking date in the format ${profile.dateFormat} (first row: "${cell(first?.cells ?? [], cols.bookingDate)}"). Check the date format of the CSV profile "${profile.name}".`,
+      `No row has a booking date in the format ${dated.dateFormat} (first row: "${cell(first?.cells ?? [], cols.bookingDate)}"). Check the date format of the CSV profile "${profile.name}".`,
       first?.line,
       'error',
     );
@@ -187,11 +188,35 @@ function* readTable(
         currencyInHeader(header, [cols.amount, cols.credit, cols.debit]))
       : undefined;
   const tableRows = dataRows.slice(0, end);
-  let effective = fileCurrency ? { ...profile, defaultCurrency: fileCurrency } : profile;
+  let effective = fileCurrency ? { ...dated, defaultCurrency: fileCurrency } : dated;
   const decimal = profile.detectDecimalSeparator ? decimalSeparatorOf(tableRows, cols) : undefined;
   if (decimal && decimal !== profile.decimalSeparator)
     effective = { ...effective, decimalSeparator: decimal, groupSeparator: decimal === ',' ? '.' : ',' };
   return { layout, profile: effective, cols, rows: tableRows };
+}
+
+/** The profile with the day/month order the file's dates show (CsvProfile.detectDayMonthOrder). */
+function* withDayMonthOrder(
+  profile: CsvProfile,
+  rows: readonly Row[],
+  dateColumn: number,
+  problem: Problem,
+  line: number,
+): Generator<ParseEvent, CsvProfile> {
+  const format = profile.dateFormat;
+  if (!profile.detectDayMonthOrder || (format !== 'MM/DD/YYYY' && format !== 'DD/MM/YYYY')) return profile;
+  const order = dayMonthOrder(
+    rows.map((r) => cell(r.cells, dateColumn)),
+    format,
+  );
+  if (order.ambiguous)
+    yield problem(
+      'CSV_DATE_ORDER_AMBIGUOUS',
+      `The dates of this file read both as day/month and as month/day; they were read as ${order.format}. Check the booking dates, or import with a CSV profile that sets the date format.`,
+      line,
+      'warning',
+    );
+  return order.format === format ? profile : { ...profile, dateFormat: order.format };
 }
 
 type Balances = Pick<StatementInfo, 'openingBalanceMinor' | 'closingBalanceMinor' | 'balanceCurrency'>;

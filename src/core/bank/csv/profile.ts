@@ -39,6 +39,11 @@ export const CsvProfileDefinition = z
     groupSeparator: z.enum(['.', ',', ' ', "'", '']).optional(),
     /** Day/month order of dates; two- and four-digit years and 1–2 digit day/month are accepted for every format. */
     dateFormat: z.enum(DATE_FORMATS).default('DD.MM.YYYY'),
+    /**
+     * MM/DD/YYYY or DD/MM/YYYY follows the exporting account's country (PayPal's English report): the order is read
+     * from the file's dates (values.ts dayMonthOrder); dateFormat applies when they do not tell, with a warning.
+     */
+    detectDayMonthOrder: z.boolean().default(false),
     /** Also accept YYYY-MM-DD dates (unambiguous) besides dateFormat: exports that changed their date spelling. */
     acceptIsoDates: z.boolean().default(false),
     /** Character set of the file (informational for the decoder: utf-8, windows-1252, iso-8859-1, cp850, utf-16le). */

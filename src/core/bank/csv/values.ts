@@ -102,6 +102,50 @@ function iso(y: number, m: number, d: number): string | undefined {
 }
 
 /** A date cell in the profile's day/month order (two- or four-digit year) to YYYY-MM-DD, or undefined. */
+type SlashFormat = 'MM/DD/YYYY' | 'DD/MM/YYYY';
+
+/**
+ * The day/month order of a file's slash dates. A first number over 12 is a day (DD/MM), a second one a day
+ * (MM/DD). Where every date reads both ways, the reading whose dates lie clearly closer together wins (an export
+ * covers days or weeks: 01/11, 02/11, 05/11 are 1–5 November, not January to May). `ambiguous` when even that
+ * does not tell (and some date would read differently): then `preferred`.
+ */
+export function dayMonthOrder(
+  cells: readonly string[],
+  preferred: SlashFormat,
+): { format: SlashFormat; ambiguous: boolean } {
+  let firstIsDay = false;
+  let secondIsDay = false;
+  const dates: [number, number, number][] = [];
+  for (const c of cells) {
+    const m = SLASH.exec(c.trim());
+    if (!m) continue;
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (a > 12) firstIsDay = true;
+    if (b > 12) secondIsDay = true;
+    dates.push([a, b, year(m[3] ?? '')]);
+  }
+  if (firstIsDay !== secondIsDay)
+    return { format: firstIsDay ? 'DD/MM/YYYY' : 'MM/DD/YYYY', ambiguous: false };
+  // Both: the file contradicts itself, and the rows that do not fit fail on their own.
+  if (firstIsDay) return { format: preferred, ambiguous: false };
+  const span = (dayFirst: boolean) => {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const [a, b, y] of dates) {
+      const t = Date.UTC(y, (dayFirst ? b : a) - 1, dayFirst ? a : b);
+      min = Math.min(min, t);
+      max = Math.max(max, t);
+    }
+    return max - min;
+  };
+  const monthFirst = span(false);
+  const dayFirst = span(true);
+  if (dayFirst * 2 <= monthFirst && dayFirst < monthFirst) return { format: 'DD/MM/YYYY', ambiguous: false };
+  if (monthFirst * 2 <= dayFirst && monthFirst < dayFirst) return { format: 'MM/DD/YYYY', ambiguous: false };
+  return { format: preferred, ambiguous: dates.some(([a, b]) => a !== b) };
+}
+
 export function parseCsvDate(raw: string, format: DateFormat, acceptIso = false): string | undefined {
   const s = raw.trim();
   // acceptIso: the export writes YYYY-MM-DD as well (PostFinance changed its date spelling over the years).
