@@ -100,6 +100,43 @@ describe('CAMT quirks', () => {
     });
   });
 
+  it('takes the original debtor as counterparty of a returned direct debit (RtrInf without RvslInd)', () => {
+    // As German banks report a "Rücklastschrift" (hbci4java's test-camt-ruecklastschrift.xml): DBIT, no RvslInd,
+    // RltdPties of the original collection (Cdtr = the account holder who collected, Dbtr = the customer).
+    const xml = camtXml('052', [
+      { entries: [{ amount: '53.00', cdi: 'DBIT', txs: [{ name: 'Erwin Einzieher' }] }] },
+    ]).replace(
+      '<RltdPties><Cdtr><Nm>Erwin Einzieher</Nm></Cdtr></RltdPties>',
+      '<RltdPties><Dbtr><Nm>Sven Schuldner</Nm></Dbtr><DbtrAcct><Id><IBAN>DE02120300000000202051</IBAN></Id></DbtrAcct>' +
+        '<Cdtr><Nm>Erwin Einzieher</Nm></Cdtr></RltdPties><RtrInf><Rsn><Cd>MS03</Cd></Rsn></RtrInf>',
+    );
+    expect(entries(xml)[0]).toMatchObject({
+      amountMinor: -5300,
+      counterpartyName: 'Sven Schuldner',
+      counterpartyIban: 'DE02120300000000202051',
+    });
+  });
+
+  it('takes name and account of the other party together where the counterparty role is empty', () => {
+    // A reversal whose parties the bank wrote only in the Cdtr role (ABN AMRO in OCA's camt053 test file).
+    const xml = camtXml('053', [
+      {
+        entries: [
+          {
+            amount: '5.00',
+            cdi: 'DBIT',
+            reversal: true,
+            txs: [{ name: 'Test Customer', iban: 'NL46ABNA0499998748' }],
+          },
+        ],
+      },
+    ]);
+    expect(entries(xml)[0]).toMatchObject({
+      counterpartyName: 'Test Customer',
+      counterpartyIban: 'NL46ABNA0499998748',
+    });
+  });
+
   it('reads every version namespace 001.01–001.13 and prefixed elements', () => {
     for (let v = 1; v <= 13; v++) {
       const version = String(v).padStart(2, '0');

@@ -168,6 +168,11 @@ function status(
   return 'booked';
 }
 
+/** RvslInd set: the entry reverses an earlier one (its CdtDbtInd is the opposite of the original's). */
+function isReversal(n: NtryAcc): boolean {
+  return n.reversal?.trim().toLowerCase() === 'true' || n.reversal?.trim() === '1';
+}
+
 export function buildEntries(n: NtryAcc, ctx: BuildContext, problems: ImportProblem[]): ParsedEntry[] {
   if (!n.amt) {
     throw importError(
@@ -179,7 +184,7 @@ export function buildEntries(n: NtryAcc, ctx: BuildContext, problems: ImportProb
   const s = sign(n.cdi, ctx.file, `${n.path}/CdtDbtInd`);
   const amount = toMinor(n.amt, ctx.statementCurrency, ctx.file, `${n.path}/Amt`);
   if (amount.problem) problems.push(amount.problem);
-  const reversal = n.reversal?.trim().toLowerCase() === 'true' || n.reversal?.trim() === '1';
+  const reversal = isReversal(n);
   const bookingStatus = status(n.status, ctx, n.path, problems);
   const bookingDate = toDate(n.bookingDate, ctx.file, `${n.path}/BookgDt`);
   const valueDate = toDate(n.valueDate, ctx.file, `${n.path}/ValDt`);
@@ -283,21 +288,26 @@ function splitAmounts(
 function withTx(
   base: ParsedEntry,
   tx: TxAcc,
-  originallyCredit: boolean,
+  entryOriginallyCredit: boolean,
   ctx: BuildContext,
   problems: ImportProblem[],
   n: NtryAcc,
 ): ParsedEntry {
   const e: ParsedEntry = { ...base };
-  const counter: PartyAcc = originallyCredit ? tx.dbtr : tx.cdtr;
+  // A return (TxDtls/RtrInf) describes the parties of the original transaction, like a reversal, even where the
+  // bank does not set RvslInd (German banks' returned direct debits: a DBIT whose Cdtr is the account holder who
+  // collected, and whose Dbtr is the customer the money came from). A reversal that is also a return flips once.
+  const originallyCredit =
+    tx.returnReason !== undefined && !isReversal(n) ? !entryOriginallyCredit : entryOriginallyCredit;
+  const named: PartyAcc = originallyCredit ? tx.dbtr : tx.cdtr;
   const other: PartyAcc = originallyCredit ? tx.cdtr : tx.dbtr;
-  // Without a counterparty name, the other role's name is used, unless that is the statement account itself
-  // (a cash deposit or a fee names only the account holder as Cdtr/Dbtr).
+  // Without a counterparty name or account, the other role's party is used (name, account and BIC together),
+  // unless that is the statement account itself (a cash deposit or a fee names only the account holder).
   const otherIsOwn =
     (other.iban !== undefined && other.iban.replace(/\s+/g, '').toUpperCase() === ctx.accountIban) ||
     (other.name !== undefined && other.name === ctx.accountOwner);
-  const name = counter.name ?? (counter.iban || otherIsOwn ? undefined : other.name);
-  if (name) e.counterpartyName = name;
+  const counter = named.name || named.iban || otherIsOwn ? named : other;
+  if (counter.name) e.counterpartyName = counter.name;
   const iban = counter.iban?.replace(/\s+/g, '').toUpperCase();
   if (iban) e.counterpartyIban = iban;
   if (counter.bic) e.counterpartyBic = counter.bic.trim();

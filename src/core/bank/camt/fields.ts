@@ -34,6 +34,8 @@ export type TxAcc = {
   docNumbers: string[];
   addtlRmt: string[];
   addtlTxInf?: string;
+  /** RtrInf/Rsn (Cd or Prtry): the transaction is the return of an earlier one (a returned direct debit). */
+  returnReason?: string;
 };
 
 export type PartyAcc = { name?: string; iban?: string; otherId?: string; bic?: string; ultimate?: string };
@@ -183,6 +185,8 @@ export const TX_FIELDS: ReadonlyMap<string, Setter<TxAcc>> = new Map(
     'RmtInf/Strd/RfrdDocInf/Nb': (tx, t) => void tx.docNumbers.push(t),
     'RmtInf/Strd/AddtlRmtInf': (tx, t) => void tx.addtlRmt.push(t),
     AddtlTxInf: (tx, t) => (tx.addtlTxInf = t),
+    'RtrInf/Rsn/Cd': (tx, t) => (tx.returnReason = t),
+    'RtrInf/Rsn/Prtry': (tx, t) => (tx.returnReason ??= t),
   }),
 );
 
