@@ -157,6 +157,24 @@ describe('MT940 quirks', () => {
     expect(r.entries[1]?.remittance).toBeUndefined();
   });
 
+  it(':86: missing: the :61: reference for the account owner and its supplementary details are the remittance', () => {
+    // Danske Bank sends no :86: (mt940-rs MT940_DK_Example.sta): ":61:…NTRFDansken" is all there is about the payment.
+    const text = [
+      ':20:DK',
+      ':25:DK8030000001234567',
+      ':28C:00001/001',
+      ':60F:C250501DKK0,00',
+      ':61:2505020502C150,00NTRFBestellung 10023',
+      'Anna Beispiel',
+      ':61:2505020502D10,00NMSCNONREF',
+      ':62F:C250502DKK140,00',
+      '-',
+    ].join('\n');
+    const r = parse('dk.sta', text);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries.map((e) => e.remittance)).toEqual(['Bestellung 10023 Anna Beispiel', undefined]);
+  });
+
   it('funds code letter, decimal comma without decimals or integer part, customer and bank reference', () => {
     const r = parse('funds-code.sta');
     expect(errorsOf(r)).toEqual([]);

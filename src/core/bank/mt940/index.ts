@@ -298,6 +298,13 @@ function buildEntry(st: OpenStatement, p: PendingEntry): ParsedEntry {
   if (d.ultimateDebtor) entry.ultimateDebtor = d.ultimateDebtor;
   if (d.ultimateCreditor) entry.ultimateCreditor = d.ultimateCreditor;
   if (d.remittance) entry.remittance = d.remittance;
+  else {
+    // Without a :86: text (Danske Bank and other banks that send none), the :61: reference for the account owner
+    // and its supplementary details are the only description of the payment (SWIFT MT940 field 61, subfields 7
+    // and 9): they become the remittance text.
+    const text = [l61.customerReference, l61.supplementary].filter(Boolean).join(' ');
+    if (text) entry.remittance = text;
+  }
   if (d.creditorReference) entry.creditorReference = d.creditorReference;
   if (d.endToEndId) entry.endToEndId = d.endToEndId;
   if (d.mandateId) entry.mandateId = d.mandateId;
