@@ -80,6 +80,41 @@ describe('MT940 quirks', () => {
     );
   });
 
+  it('Triodos: > as subfield separator, BIC and IBAN in >20/>21 or text there, own account in >31', () => {
+    // As in the Triodos samples of zilverline/mt940 and dovadi/mt940 (27-character pieces cut anywhere).
+    const text = [
+      ':20:6565656565656/1',
+      ':25:TRIODOSBANK/0454545454',
+      ':28:1',
+      ':60F:C131007EUR0,00',
+      ':61:131007C1000,00NET NONREF',
+      ':86:000>100000000000',
+      '>20RABONL2U',
+      '>21NL91ABNA0417164300',
+      '>22MAX MUSTERMANN BESTELLING>23 10023',
+      '>310454545454',
+      ':61:131025D10,00NET NONREF',
+      ':86:000>100000000000',
+      '>20NS-AMSTERDAM CS 201 \\KLM>21FOOBAR \\ BETAALAUTOMAAT 22-',
+      '>2209-14 12:00 PASNR. 009>310454545454',
+      ':62F:C131025EUR990,00',
+      '-',
+    ].join('\n');
+    const r = parse('triodos.sta', text);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]).toMatchObject({
+      amountMinor: 100000,
+      counterpartyBic: 'RABONL2U',
+      counterpartyIban: 'NL91ABNA0417164300',
+      remittance: 'MAX MUSTERMANN BESTELLING 10023',
+    });
+    // No BIC in >20: a card payment's text, and no subfield codes in the remittance.
+    expect(r.entries[1]?.counterpartyIban).toBeUndefined();
+    expect(r.entries[1]?.remittance).toBe(
+      'NS-AMSTERDAM CS 201 \\KLM FOOBAR \\ BETAALAUTOMAAT 22-09-14 12:00 PASNR. 009',
+    );
+  });
+
   it('Austrian ~ instead of ? as subfield separator', () => {
     const r = parse('austrian-tilde.sta');
     expect(errorsOf(r)).toEqual([]);

@@ -11,6 +11,7 @@
  * The 65-character line breaks carry no meaning in the structured form: lines are joined without a blank.
  *
  * Dutch and other banks use SWIFT-style slash codes (/EREF/…/REMI/…/CNTP/…); anything else is free text.
+ * Triodos (NL) writes `000>10…>20…>31…` with `>` as separator and its own meaning (see parseTriodos).
  */
 import { looksLikeBic as isValidBIC, looksLikeIban as isValidIBAN } from './ids.ts';
 import { cleanText, joinFragments, parseSepaKeywords, type SepaFields } from './sepa-keywords.ts';
@@ -43,6 +44,7 @@ export function parseField86(lines: readonly string[]): Details86 {
   // Structured when the GVC is followed by the subfield separator (possibly only on the next line).
   const joinedRaw = lines.join('');
   if (STRUCTURED.test(joinedRaw)) return parseStructured(joinedRaw);
+  if (TRIODOS.test(joinedRaw)) return parseTriodos(joinedRaw);
   // Slash-coded text is wrapped wherever the bank's line ends (ABN AMRO at 62, others at 65): no blanks.
   if (/^\/[A-Z]{2,4}\//.test(joinedRaw)) return parseSlashCodes(joinedRaw);
   const joined = joinLines(lines);
@@ -122,6 +124,37 @@ function fromSepa(sepa: SepaFields): Details86 {
   if (sepa.ultimateCreditor) out.ultimateCreditor = sepa.ultimateCreditor;
   if (sepa.purposeCode) out.purposeCode = sepa.purposeCode;
   if (sepa.creditorReference) out.creditorReference = sepa.creditorReference;
+  return out;
+}
+
+const TRIODOS = /^\d{3}>\d{2}/;
+
+/**
+ * Triodos Bank's :86: (as read by the zilverline and dovadi MT940 parsers): `>10` transaction reference, `>20`
+ * the counterparty's BIC and `>21` its IBAN when there is one (else both are text: a card payment's terminal and
+ * place), `>22`–`>29` name, address and description as 27-character pieces cut anywhere, `>31` the own account.
+ */
+function parseTriodos(text: string): Details86 {
+  const sub = new Map<number, string>();
+  for (const piece of text.slice(3).split(/>(?=\d{2})/)) {
+    if (/^\d{2}/.test(piece)) sub.set(Number(piece.slice(0, 2)), piece.slice(2));
+  }
+  const out: Details86 = {};
+  const bic = sub.get(20)?.trim() ?? '';
+  const iban = sub.get(21)?.replace(/\s/g, '').toUpperCase() ?? '';
+  // An account is a BIC followed by something in the shape of an IBAN; the IBAN is kept when its checksum holds.
+  const account = isValidBIC(bic) && /^[A-Z]{2}\d{2}[A-Z0-9]{8,30}$/.test(iban);
+  if (account) {
+    out.counterpartyBic = bic;
+    if (isValidIBAN(iban)) out.counterpartyIban = iban;
+  }
+  const pieces: string[] = [];
+  for (let code = account ? 22 : 20; code <= 29; code++) {
+    const piece = sub.get(code);
+    if (piece !== undefined) pieces.push(piece);
+  }
+  const remittance = cleanText(joinFragments(pieces));
+  if (remittance) out.remittance = remittance;
   return out;
 }
 
