@@ -118,10 +118,31 @@ export function resolveAccount(
       {},
     );
   }
-  const useIban = iban ?? (acct.otherId ? undefined : forced);
+  // A file that names its account only by bank code and account number (MT940 ":25:37040044/532013000"): --account
+  // says which account that is. It must be the same account where the German IBAN can be derived from it.
+  const derived = !iban && acct.otherId ? germanIbanFor(acct.otherId) : undefined;
+  if (derived && forced && derived !== forced) {
+    throw importError(
+      'IMPORT_ACCOUNT_MISMATCH',
+      `The statement is for account ${acct.otherId ?? ''} (IBAN ${derived}), not ${forced} given with --account. Check which file you picked, or leave --account out.`,
+      {},
+    );
+  }
+  const useIban = iban ?? forced;
+  const byOtherId = acct.otherId
+    ? db.select().from(bankAccounts).where(eq(bankAccounts.otherId, acct.otherId)).get()
+    : undefined;
+  if (!iban && forced && byOtherId?.iban && byOtherId.iban !== forced) {
+    throw importError(
+      'IMPORT_ACCOUNT_MISMATCH',
+      `The statement is for account ${acct.otherId ?? ''}, which is ${byOtherId.iban}, not ${forced} given with --account. Check which file you picked, or leave --account out.`,
+      {},
+    );
+  }
   const row = useIban
     ? (db.select().from(bankAccounts).where(eq(bankAccounts.iban, useIban)).get() ??
-      adoptLegacyAccount(ctx, useIban))
+      adoptLegacyAccount(ctx, useIban) ??
+      (iban ? undefined : byOtherId))
     : acct.otherId
       ? (db.select().from(bankAccounts).where(eq(bankAccounts.otherId, acct.otherId)).get() ??
         lookupIban(ctx, germanIbanFor(acct.otherId)))
@@ -138,7 +159,8 @@ export function resolveAccount(
     .insert(bankAccounts)
     .values({
       iban: useIban ?? null,
-      otherId: useIban ? null : (acct.otherId ?? null),
+      // Kept next to the IBAN given with --account, so the same file is recognised without it.
+      otherId: useIban && !(forced && !iban) ? null : (acct.otherId ?? null),
       bic: acct.bic ?? null,
       name: acct.name ?? null,
       holder: acct.holder ?? null,

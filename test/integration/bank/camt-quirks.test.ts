@@ -273,6 +273,43 @@ describe('CAMT quirks', () => {
     expect(mismatch).toMatchObject({ ok: false, error: { code: 'IMPORT_ACCOUNT_MISMATCH' } });
   });
 
+  it('--account names the account of an MT940 file that gives only bank code and account number', async () => {
+    const { core } = makeTestDb();
+    const mt940 = (account: string, amount: string) =>
+      bytes(
+        [
+          ':20:X',
+          `:25:${account}`,
+          ':28C:1/1',
+          ':60F:C261101EUR0,00',
+          `:61:2611021102CR${amount}NTRFNONREF`,
+          `:62F:C261102EUR${amount}`,
+          '-',
+        ].join('\n'),
+      );
+    // 37040044/532013000 is DE89370400440532013000: another IBAN is a mismatch, the same one is that account.
+    const [wrong] = await core.bank.importBytes('a.sta', mt940('37040044/532013000', '1,00'), {
+      accountIban: 'DE02120300000000202051',
+    });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'IMPORT_ACCOUNT_MISMATCH' } });
+    const right = ok(
+      await core.bank.importBytes('a.sta', mt940('37040044/532013000', '1,00'), {
+        accountIban: 'DE89370400440532013000',
+      }),
+    );
+    expect(right.accounts).toEqual([expect.objectContaining({ iban: 'DE89370400440532013000' })]);
+    // A foreign bank's own account id cannot be checked: --account is taken, and the file is known by it afterwards.
+    const first = ok(
+      await core.bank.importBytes('t.sta', mt940('TRIODOSBANK/0454545454', '2,00'), {
+        accountIban: 'NL91ABNA0417164300',
+      }),
+    );
+    expect(first.accounts).toEqual([expect.objectContaining({ iban: 'NL91ABNA0417164300', created: true })]);
+    const again = ok(await core.bank.importBytes('t2.sta', mt940('TRIODOSBANK/0454545454', '2,00')));
+    expect(again.accounts).toEqual([expect.objectContaining({ id: first.accounts[0]?.id, created: false })]);
+    expect(again).toMatchObject({ new: 0, duplicate: 1 });
+  });
+
   it('runs the afterImport hook after a committed import only', async () => {
     const { db, clock } = makeTestDb();
     const { createBankService } = await import('#core/bank/import-service.ts');
