@@ -453,6 +453,24 @@ ${document}
     });
   });
 
+  it('PostFinance with English headers (E-Finance in English): a debit cell with its minus, the currency from the header', async () => {
+    // Header as in tarioch/beancounttools' PostFinance test files.
+    const { core } = makeTestDb();
+    const csv = [
+      'Booking date;Notification text;Credit in CHF;Debit in CHF;Value;Balance in CHF',
+      '31.12.2026;"Preis für Bankpaket Smart";;-5;31.12.2026;7881.98',
+      '30.12.2026;"GUTSCHRIFT VON ERIKA MUSTERMANN BESTELLUNG 100701";89.50;;30.12.2026;7886.98',
+    ].join('\n');
+    const r = await importText(core, 'pf-en.csv', csv, { accountIban: 'CH9300762011623852957' });
+    expect(r).toMatchObject({ version: 'postfinance' });
+    expect(storedPostings(core).map((p) => [p.bookingDate, p.amountMinor, p.currency, p.remittance])).toEqual(
+      [
+        ['2026-12-31', -500, 'CHF', 'Preis für Bankpaket Smart'],
+        ['2026-12-30', 8950, 'CHF', 'GUTSCHRIFT VON ERIKA MUSTERMANN BESTELLUNG 100701'],
+      ],
+    );
+  });
+
   it('Stripe export in German number format ("60,00"): the decimal comma is read from the amounts', async () => {
     const { core } = makeTestDb();
     const csv = [

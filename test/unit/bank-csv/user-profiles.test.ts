@@ -37,6 +37,16 @@ function thrownCode(fn: () => unknown): string | undefined {
 }
 
 describe('user-defined CSV profiles', () => {
+  it('a profile whose columns the file lacks says which profile and which columns', () => {
+    // Without headerLines the header row is the one with the profile's column names: there is none.
+    const { headerLines: _lines, ...byNames } = profile;
+    const r = collect(parseCsv('Datum;Foo\n01.11.2026;1', 'x.csv', { profile: byNames }));
+    const [error] = errorsOf(r);
+    expect(error?.code).toBe('CSV_UNKNOWN_LAYOUT');
+    expect(error?.message).toContain('"bank-xy-giro"');
+    expect(error?.message).toContain('"Soll" or "Haben"');
+  });
+
   it('detectDayMonthOrder reads the order from the dates, and warns where they do not tell', () => {
     const dated: CsvProfileInput = {
       name: 'slash-dates',

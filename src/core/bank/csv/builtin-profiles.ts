@@ -615,10 +615,11 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
     },
   },
   {
+    // E-Finance exports in the user's language: German or English headers.
     signature: [
-      'Avisierungstext',
-      ['Gutschrift', 'Gutschrift in CHF', 'Gutschrift in EUR'],
-      ['Lastschrift', 'Lastschrift in CHF', 'Lastschrift in EUR'],
+      ['Avisierungstext', 'Notification text'],
+      ['Gutschrift', 'Gutschrift in CHF', 'Gutschrift in EUR', 'Credit in CHF', 'Credit in EUR'],
+      ['Lastschrift', 'Lastschrift in CHF', 'Lastschrift in EUR', 'Debit in CHF', 'Debit in EUR'],
     ],
     profile: {
       name: 'postfinance',
@@ -630,12 +631,12 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
       acceptIsoDates: true,
       defaultCurrency: 'CHF',
       columns: {
-        bookingDate: ['Buchungsdatum', 'Datum'],
-        valueDate: 'Valuta',
-        bookingText: 'Bewegungstyp',
-        remittance: ['Avisierungstext'],
-        credit: ['Gutschrift', 'Gutschrift in CHF', 'Gutschrift in EUR'],
-        debit: ['Lastschrift', 'Lastschrift in CHF', 'Lastschrift in EUR'],
+        bookingDate: ['Buchungsdatum', 'Datum', 'Booking date', 'Date'],
+        valueDate: ['Valuta', 'Value'],
+        bookingText: ['Bewegungstyp', 'Type of transaction'],
+        remittance: [['Avisierungstext', 'Notification text']],
+        credit: ['Gutschrift', 'Gutschrift in CHF', 'Gutschrift in EUR', 'Credit in CHF', 'Credit in EUR'],
+        debit: ['Lastschrift', 'Lastschrift in CHF', 'Lastschrift in EUR', 'Debit in CHF', 'Debit in EUR'],
       },
     },
   },

@@ -91,7 +91,16 @@ function* findLayout(
   } else {
     layout = detectLayout(text);
   }
-  if (!layout) {
+  if (!layout && given) {
+    const { bookingDate, amount, debit, credit } = CsvProfileDefinition.parse(given).columns;
+    const names = (refs: unknown) => (refs === undefined ? [] : [refs].flat(2).map((r) => JSON.stringify(r)));
+    yield problem(
+      'CSV_UNKNOWN_LAYOUT',
+      `No header row has the columns of the CSV profile "${given.name}" (booking date ${names(bookingDate).join(' or ')}; amount ${[...names(amount), ...names(debit), ...names(credit)].join(' or ')}). Check that the file is an export of this account, or adjust the profile's column names.`,
+      1,
+      'error',
+    );
+  } else if (!layout) {
     const known = BUILTIN_PROFILES.map((b) => b.profile.label ?? b.profile.name).join(', ');
     yield problem(
       'CSV_UNKNOWN_LAYOUT',
