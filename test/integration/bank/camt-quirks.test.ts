@@ -100,6 +100,19 @@ describe('CAMT quirks', () => {
     });
   });
 
+  it("skips PostFinance's ISR processing status (?REJECT?0, ?ERROR?000): the entry's description is the text", () => {
+    const xml = camtXml('054', [{ entries: [{ amount: '10.00', txs: [{ name: 'Muster AG' }] }] }])
+      .replace(
+        '</RltdPties>',
+        '</RltdPties><RmtInf><Strd><AddtlRmtInf>?REJECT?0</AddtlRmtInf><AddtlRmtInf>?ERROR?000</AddtlRmtInf></Strd></RmtInf>',
+      )
+      .replace(
+        '</NtryDtls>',
+        '</NtryDtls><AddtlNtryInf>GUTSCHRIFT AUFTRAGGEBER: MUSTER AG RECHNUNG 2026-118</AddtlNtryInf>',
+      );
+    expect(entries(xml)[0]?.remittance).toBe('GUTSCHRIFT AUFTRAGGEBER: MUSTER AG RECHNUNG 2026-118');
+  });
+
   it('takes the original debtor as counterparty of a returned direct debit (RtrInf without RvslInd)', () => {
     // As German banks report a "Rücklastschrift" (hbci4java's test-camt-ruecklastschrift.xml): DBIT, no RvslInd,
     // RltdPties of the original collection (Cdtr = the account holder who collected, Dbtr = the customer).

@@ -222,6 +222,22 @@ describe('MT940 quirks', () => {
     ]);
   });
 
+  it('a three-letter transaction type padded with a blank (ING NL "NOV ") is the type, not part of the reference', () => {
+    const text = [
+      ':20:ING',
+      ':25:NL91ABNA0417164300',
+      ':28C:1',
+      ':60F:C120810EUR0,00',
+      ':61:120810C1,41NOV EV41411REP170112',
+      ':86:Test',
+      ':62F:C120810EUR1,41',
+      '-',
+    ].join('\n');
+    const r = parse('ing.sta', text);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]).toMatchObject({ bankTxCode: 'SWIFT:NOV', customerReference: 'EV41411REP170112' });
+  });
+
   it('SWIFT envelope {1:}{2:}{3:}{4: … -}{5:}, several messages, :60M:/:62M: intermediate balances', () => {
     const r = parse('swift-envelope.sta');
     expect(errorsOf(r)).toEqual([]);

@@ -183,7 +183,11 @@ export const TX_FIELDS: ReadonlyMap<string, Setter<TxAcc>> = new Map(
       else if (t !== tx.strdRef && !tx.moreRefs.includes(t)) tx.moreRefs.push(t);
     },
     'RmtInf/Strd/RfrdDocInf/Nb': (tx, t) => void tx.docNumbers.push(t),
-    'RmtInf/Strd/AddtlRmtInf': (tx, t) => void tx.addtlRmt.push(t),
+    // PostFinance writes the status of its ISR/QR reference processing here ("?REJECT?0", "?ERROR?000": no
+    // reject, no error): not the payer's text, and it would crowd out the entry's description.
+    'RmtInf/Strd/AddtlRmtInf': (tx, t) => {
+      if (!/^\?(?:REJECT|ERROR)\?\d+$/.test(t.trim())) tx.addtlRmt.push(t);
+    },
     AddtlTxInf: (tx, t) => (tx.addtlTxInf = t),
     'RtrInf/Rsn/Cd': (tx, t) => (tx.returnReason = t),
     'RtrInf/Rsn/Prtry': (tx, t) => (tx.returnReason ??= t),

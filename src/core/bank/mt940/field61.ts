@@ -29,7 +29,7 @@ export type Line61 = {
 };
 
 const RE_61 =
-  /^(\d{6})(\d{4}| {4})?(R?[CD]|E[CD])([A-Z])?[\n ]?(\d[\d,.]{0,16}|,\d+)(?:(?!NONREF)([SNF][A-Z0-9]{3}))?([^\n]*)(?:\n([\s\S]*))?$/;
+  /^(\d{6})(\d{4}| {4})?(R?[CD]|E[CD])([A-Z])?[\n ]?(\d[\d,.]{0,16}|,\d+)(?:(?!NONREF)([SNF][A-Z0-9]{2}[A-Z0-9 ]))?([^\n]*)(?:\n([\s\S]*))?$/;
 
 export function parseField61(lines: readonly string[], currency: string): Line61 {
   const text = lines.join('\n');
@@ -63,7 +63,8 @@ export function parseField61(lines: readonly string[], currency: string): Line61
     expected: mark === 'EC' || mark === 'ED',
     mark,
     ...(funds ? { fundsCode: funds } : {}),
-    ...(type ? { transactionType: type } : {}),
+    // ING (NL) pads three-letter codes with a blank ("NOV ", "NVZ ").
+    ...(type ? { transactionType: type.trimEnd() } : {}),
     ...(customer && customer.toUpperCase() !== 'NONREF' ? { customerReference: customer } : {}),
     ...(bank && bank.toUpperCase() !== 'NONREF' ? { bankReference: bank } : {}),
     ...(supp ? { supplementary: supp } : {}),
