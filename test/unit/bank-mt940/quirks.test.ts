@@ -238,6 +238,29 @@ describe('MT940 quirks', () => {
     expect(r.entries[0]).toMatchObject({ bankTxCode: 'SWIFT:NOV', customerReference: 'EV41411REP170112' });
   });
 
+  it("Rabobank: the counterparty's IBAN as the :61: supplementary details", () => {
+    // As in zilverline/mt940's rabobank_mt940_structured.txt; an account number there is no IBAN and stays text.
+    const text = [
+      ':20:940S130403',
+      ':25:NL50RABO0123456789',
+      ':28C:0',
+      ':60F:C130402EUR0,00',
+      ':61:130403D000000000127,50N102EREF',
+      'NL96RBOS0523149468',
+      ':86:/EREF/02-04-2013 22:56 1120000153447185/BENM//NAME/Nespresso Nederland B.V./REMI/674725433',
+      ':61:130403C000000000169,90N122NONREF',
+      '0663616476',
+      ':62F:C130403EUR42,40',
+      '-',
+    ].join('\n');
+    const r = parse('rabo.sta', text);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries.map((e) => [e.counterpartyIban, e.remittance])).toEqual([
+      ['NL96RBOS0523149468', '674725433'],
+      [undefined, '0663616476'],
+    ]);
+  });
+
   it('SWIFT envelope {1:}{2:}{3:}{4: … -}{5:}, several messages, :60M:/:62M: intermediate balances', () => {
     const r = parse('swift-envelope.sta');
     expect(errorsOf(r)).toEqual([]);

@@ -18,6 +18,7 @@ import type { ImportProblem, ParseEvent, ParsedEntry, StatementInfo } from '../t
 import { readFields, type Mt940Token } from './fields.ts';
 import { parseField61, type Line61 } from './field61.ts';
 import { parseField86 } from './field86.ts';
+import { looksLikeIban } from './ids.ts';
 import {
   FieldError,
   parseAccount,
@@ -292,7 +293,10 @@ function buildEntry(st: OpenStatement, p: PendingEntry): ParsedEntry {
   };
   // Plain assignments (no spread / Object.entries): this runs once per entry of 100 000-entry files.
   if (d.counterpartyName) entry.counterpartyName = d.counterpartyName;
-  if (d.counterpartyIban) entry.counterpartyIban = d.counterpartyIban;
+  // Rabobank writes the counterparty's IBAN as the :61: supplementary details (subfield 9) instead of in :86:.
+  const suppIban = l61.supplementary?.replace(/\s/g, '').toUpperCase();
+  const ibanIn61 = suppIban && looksLikeIban(suppIban) ? suppIban : undefined;
+  if (d.counterpartyIban ?? ibanIn61) entry.counterpartyIban = d.counterpartyIban ?? ibanIn61;
   if (d.counterpartyBic) entry.counterpartyBic = d.counterpartyBic;
   if (d.counterpartyAccount) entry.counterpartyAccount = d.counterpartyAccount;
   if (d.ultimateDebtor) entry.ultimateDebtor = d.ultimateDebtor;
@@ -302,7 +306,7 @@ function buildEntry(st: OpenStatement, p: PendingEntry): ParsedEntry {
     // Without a :86: text (Danske Bank and other banks that send none), the :61: reference for the account owner
     // and its supplementary details are the only description of the payment (SWIFT MT940 field 61, subfields 7
     // and 9): they become the remittance text.
-    const text = [l61.customerReference, l61.supplementary].filter(Boolean).join(' ');
+    const text = [l61.customerReference, ibanIn61 ? undefined : l61.supplementary].filter(Boolean).join(' ');
     if (text) entry.remittance = text;
   }
   if (d.creditorReference) entry.creditorReference = d.creditorReference;
