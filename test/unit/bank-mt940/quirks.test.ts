@@ -238,6 +238,31 @@ describe('MT940 quirks', () => {
     expect(r.entries[0]).toMatchObject({ bankTxCode: 'SWIFT:NOV', customerReference: 'EV41411REP170112' });
   });
 
+  it('identifiers written with labels instead of SEPA keywords (END-TO-END-REF.:, MANDATSREF.:, GLÄUBIGER-ID:)', () => {
+    // As in my-flow/mt940's message_separator_in_text.sta (GVC 005, the umlaut garbled by an old code page).
+    const text = [
+      ':20:X',
+      ':25:37040044/532013000',
+      ':28C:1',
+      ':60F:C110202EUR500,00',
+      ':61:1102020202DR437,69NMSCNONREF//POS 2908012830',
+      ':86:005?20LASTSCHRIFT/BELAST.?2104 42 26461822?22END-TO-END-REF.:?231',
+      '6461823.117162119?24CORE / MANDATSREF.:?25MA6105423J8?26GLM-DUBIGER',
+      '-ID:?27DE21ZTZ00000021333?28Ref. JK215028I1618108/19954?32MALLESC',
+      'HE RV AG',
+      ':62F:C110202EUR62,31',
+      '-',
+    ].join('\n');
+    const r = parse('labels.sta', text);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]).toMatchObject({
+      endToEndId: '16461823.117162119',
+      mandateId: 'MA6105423J8',
+      creditorId: 'DE21ZTZ00000021333',
+      remittance: 'LASTSCHRIFT/BELAST. 04 42 26461822 CORE / Ref. JK215028I1618108/19954',
+    });
+  });
+
   it("Rabobank: the counterparty's IBAN as the :61: supplementary details", () => {
     // As in zilverline/mt940's rabobank_mt940_structured.txt; an account number there is no IBAN and stays text.
     const text = [

@@ -79,6 +79,31 @@ export type SepaFields = {
   structured: boolean;
 };
 
+/**
+ * Identifiers written with a label instead of a SEPA keyword, in texts of the first SEPA years and of some banks
+ * to this day ("END-TO-END-REF.: 16461823.117162119 CORE / MANDATSREF.: MA6105423J8 GLÄUBIGER-ID: DE21ZTZ…"):
+ * taken out of the text like a keyword's value. The umlaut may come garbled from an old code page ("GLM-DUBIGER").
+ */
+const LABELLED: readonly [RegExp, 'endToEndId' | 'mandateId' | 'creditorId'][] = [
+  [/\bEND-?TO-?END-?REF(?:ERENZ)?\.?:\s*(\S+)/i, 'endToEndId'],
+  [/\bMANDATSREF(?:ERENZ)?\.?:\s*(\S+)/i, 'mandateId'],
+  [/\bGL\S{1,4}UBIGER-?ID\.?:\s*([A-Z]{2}\d{2}[A-Z0-9]{3,31})\b/i, 'creditorId'],
+];
+
+function labelledIdentifiers(text: string): { rest: string; fields: Partial<SepaFields> } {
+  if (!text.includes(':')) return { rest: text, fields: {} };
+  let rest = text;
+  const fields: Partial<SepaFields> = {};
+  for (const [label, field] of LABELLED) {
+    const m = label.exec(cleanText(rest));
+    const v = m?.[1]?.replace(/[.,;]$/, '');
+    if (!m || !v || v.toUpperCase() === 'NOTPROVIDED') continue;
+    fields[field] = v;
+    rest = cleanText(rest).replace(m[0], ' ');
+  }
+  return { rest, fields };
+}
+
 /** Removes boundary marks, folds runs of whitespace into one blank, trims. Cheap when there is nothing to do. */
 export function cleanText(s: string): string {
   let t = s.includes(BOUNDARY) ? s.split(BOUNDARY).join('') : s;
@@ -139,8 +164,14 @@ export function parseSepaKeywords(text: string, options: { anywhere?: boolean } 
     found.push({ keyword: m[1] as Keyword, start: m.index, valueStart: m.index + m[0].length });
   }
   if (found.length === 0) {
-    const remittance = value(text);
-    return { structured: false, ...(remittance ? { remittance } : {}), ...creditorRef(remittance) };
+    const labelled = labelledIdentifiers(text);
+    const remittance = value(labelled.rest);
+    return {
+      structured: false,
+      ...labelled.fields,
+      ...(remittance ? { remittance } : {}),
+      ...creditorRef(remittance),
+    };
   }
   const values = new Map<Keyword, string>();
   for (let i = 0; i < found.length; i++) {
