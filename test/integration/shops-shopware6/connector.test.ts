@@ -8,9 +8,14 @@ const T0 = Date.parse('2026-11-02T09:00:00.000Z');
 let sims: Shopware6Simulator[] = [];
 let now = T0;
 
-async function setup(options: { orders?: number; timeoutMs?: number; retries?: number } = {}) {
+async function setup(
+  options: { orders?: number; timeoutMs?: number; retries?: number; version?: '6.6' | '6.7' } = {},
+) {
   now = T0;
-  const sim = await startShopware6Simulator({ now: () => now });
+  const sim = await startShopware6Simulator({
+    now: () => now,
+    ...(options.version ? { version: options.version } : {}),
+  });
   sims.push(sim);
   const sleeps: number[] = [];
   for (let i = 1; i <= (options.orders ?? 0); i += 1) {
@@ -223,6 +228,24 @@ describe('Shopware 6 connector against the simulator', () => {
       responseBody: { errors: [expect.objectContaining({ code: 'SYSTEM__ILLEGAL_STATE_TRANSITION' })] },
     });
     expect((await connector.getOrder(id))?.status).toBe('open/paid');
+  });
+
+  it('marks a reminded or partially paid order paid on Shopware 6.6, where that transition is named "pay"', async () => {
+    for (const from of ['reminded', 'paid_partially']) {
+      const { sim, connector } = await setup({ orders: 1, version: '6.6' });
+      const id = sim.order('10001')!.id as string;
+      sim.editOrder('10001', { transactionState: from });
+      await connector.setOrderStatus(id, { status: '*/paid', paid: true });
+      expect((await connector.getOrder(id))?.status, from).toBe('open/paid');
+      const actions = sim.log
+        .filter((x) => x.path.includes('/_action/order_transaction/'))
+        .map((x) => [x.path.split('/').pop(), x.status]);
+      expect(actions, from).toEqual([
+        ['paid', 400],
+        ['pay', 200],
+      ]);
+      expectSpecConform(sim);
+    }
   });
 
   it('reports a transition the state machine does not allow, and sets order states', async () => {

@@ -12,7 +12,13 @@ import {
   stateMachineStatesCriteria,
   type Keyset,
 } from './criteria.ts';
-import { compositeStatus, ORDER_ACTION_TO, parseCompositeStatus, TRANSACTION_ACTION_TO } from './mapping.ts';
+import {
+  compositeStatus,
+  ORDER_ACTION_TO,
+  parseCompositeStatus,
+  TRANSACTION_ACTION_ALIASES,
+  TRANSACTION_ACTION_TO,
+} from './mapping.ts';
 import {
   currentTransaction,
   orderStatusOf,
@@ -229,14 +235,19 @@ export function createShopware6Connector(
         'SHOP_CONFIG',
         `${api.label}: "${targetState}" is not a payment state Kassenwart can set.`,
       );
-    try {
-      await api.call({
+    const post = (name: string) =>
+      api.call({
         method: 'POST',
-        path: `/_action/order_transaction/${tx.id}/state/${action}`,
+        path: `/_action/order_transaction/${tx.id}/state/${name}`,
         body: note(comment),
       });
+    try {
+      await post(action);
     } catch (error) {
       if (error instanceof ShopwareApiError && error.status === 400) {
+        // The same transition under its older name, where this Shopware version has only that one (`pay`).
+        const alias = olderActionName(error, targetState);
+        if (alias) return void (await post(alias));
         const again = await readOrder(order.id);
         const now = again ? currentTransaction(again) : undefined;
         if (now?.id === tx.id && now.stateMachineState?.technicalName === targetState) return;
@@ -244,6 +255,14 @@ export function createShopware6Connector(
       throw error;
     }
   }
+}
+
+/** An older action name for the target state that an illegal-transition error lists as possible. */
+function olderActionName(error: ShopwareApiError, targetState: string): string | undefined {
+  if (error.shopwareCode !== 'SYSTEM__ILLEGAL_STATE_TRANSITION') return undefined;
+  const listed = error.body.errors?.[0]?.meta?.parameters?.possibleTransitions;
+  const possible = typeof listed === 'string' ? listed.split(',').map((s) => s.trim()) : [];
+  return TRANSACTION_ACTION_ALIASES[targetState]?.find((name) => possible.includes(name));
 }
 
 function note(comment: string | undefined): Record<string, unknown> {

@@ -42,7 +42,7 @@ export function parseCompositeStatus(status: string): { order?: string; transact
 
 /**
  * Transition action names (`state_machine_transition.action_name`, Shopware's StateMachineTransitionActions) that
- * lead to a target state. `paid` is the action of the transaction machine since 6.2 (the older `pay` is deprecated).
+ * lead to a target state, as Shopware 6.7 names them (older versions: TRANSACTION_ACTION_ALIASES).
  */
 export const ORDER_ACTION_TO: Readonly<Record<string, string>> = {
   in_progress: 'process',
@@ -63,6 +63,17 @@ export const TRANSACTION_ACTION_TO: Readonly<Record<string, string>> = {
   authorized: 'authorize',
   chargeback: 'chargeback',
   unconfirmed: 'process_unconfirmed',
+};
+
+/**
+ * Older action names of the same transitions: up to 6.6, `reminded -> paid` and `paid_partially -> paid` exist only
+ * as `pay` (shopware/shopware issue #5795, unified in 6.7.0.0 by PR #7652), `-> paid_partially` partly as
+ * `pay_partially`, and `do_pay` became `process` in 6.7. Tried when Shopware names them as possible.
+ */
+export const TRANSACTION_ACTION_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  paid: ['pay'],
+  paid_partially: ['pay_partially'],
+  in_progress: ['process'],
 };
 
 const both = (orders: readonly string[], transactions: readonly string[]) =>

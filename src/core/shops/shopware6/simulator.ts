@@ -62,6 +62,12 @@ export type Shopware6SimulatorOptions = {
   now?: () => number;
   /** Number of demo orders to seed (for `dev shop-sim`). */
   seedOrders?: number;
+  /**
+   * The transaction state machine of this Shopware version (default 6.7). Up to 6.6, `reminded -> paid` and
+   * `paid_partially -> paid` exist only under the action name `pay` (shopware/shopware issue #5795; unified in
+   * 6.7.0.0, PR #7652).
+   */
+  version?: '6.6' | '6.7';
 };
 
 export type Shopware6Simulator = {
@@ -104,6 +110,22 @@ const swError = (
   errors: [{ status: String(status), code, title, detail, meta: { parameters } }],
 });
 
+/** The 6.7 transaction transitions as 6.6 names them: to `paid` from `reminded` and `paid_partially` only as `pay`. */
+function transitionsOf66(
+  table: Record<string, Record<string, string>>,
+): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const [from, actions] of Object.entries(table)) {
+    const renamed = { ...actions };
+    if ((from === 'reminded' || from === 'paid_partially') && renamed.paid) {
+      renamed.pay = renamed.paid;
+      delete renamed.paid;
+    }
+    out[from] = renamed;
+  }
+  return out;
+}
+
 /** Shopware's answer to a state transition of an entity id it does not know (400, state machine error). */
 const invalidEntity = (res: ServerResponse, entity: string, id: string) =>
   json(
@@ -121,6 +143,8 @@ export async function startShopware6Simulator(
   options: Shopware6SimulatorOptions = {},
 ): Promise<Shopware6Simulator> {
   const now = options.now ?? Date.now;
+  const transactionTransitions =
+    options.version === '6.6' ? transitionsOf66(TRANSACTION_TRANSITIONS) : TRANSACTION_TRANSITIONS;
   const clientId = options.clientId ?? 'SWIASIMULATORCLIENTID';
   const clientSecret = options.clientSecret ?? 'simulator-secret-0123456789';
   let lifetime = options.tokenLifetimeSeconds ?? 600;
@@ -164,7 +188,7 @@ export async function startShopware6Simulator(
     action: string,
     owner: Entity,
   ) {
-    const table = machine === 'order.state' ? ORDER_TRANSITIONS : TRANSACTION_TRANSITIONS;
+    const table = machine === 'order.state' ? ORDER_TRANSITIONS : transactionTransitions;
     const current = (entity.stateMachineState as Entity).technicalName as string;
     const to = table[current]?.[action];
     if (!to) {

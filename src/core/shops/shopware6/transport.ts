@@ -32,7 +32,14 @@ export type ShopwareCall = {
 
 /** A Shopware error body (JSON:API `failure` object, see adminApiSchema.json `#/components/schemas/failure`). */
 export type ShopwareErrorBody = {
-  errors?: { code?: string; status?: string; title?: string; detail?: string }[];
+  errors?: {
+    code?: string;
+    status?: string;
+    title?: string;
+    detail?: string;
+    /** SYSTEM__ILLEGAL_STATE_TRANSITION: `parameters.possibleTransitions`, the action names (comma-separated). */
+    meta?: { parameters?: Record<string, unknown> };
+  }[];
 };
 
 export class ShopwareApiError extends ShopError {
