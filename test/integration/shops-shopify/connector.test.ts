@@ -138,6 +138,18 @@ describe('Shopify connector against the simulator', () => {
     });
   });
 
+  it('takes the amount the customer was billed in their currency (Markets: presentmentMoney), not the shop currency', async () => {
+    const { sim, connector } = await setup();
+    const id = sim.add({
+      amount: '102.35',
+      currency: 'EUR',
+      presentment: { amount: '99.90', currency: 'CHF' },
+      createdAtMs: Date.parse(T0),
+    });
+    const order = await connector.getOrder(id);
+    expect(order).toMatchObject({ totalMinor: 9990, currency: 'CHF', extra: { shopTotal: '102.35 EUR' } });
+  });
+
   it('discovers payment gateways (defaults plus those seen on orders) and statuses', async () => {
     const { sim, connector } = await setup();
     sim.add({ amount: '1.00', createdAtMs: Date.parse(T0), gateway: 'Vorkasse per Überweisung' });
@@ -213,14 +225,14 @@ describe('Shopify connector against the simulator', () => {
   it('waits for the cost bucket before a request it cannot afford, and retries THROTTLED responses', async () => {
     const { sim, connector, sleeps, clock } = await setup({
       orders: 30,
-      sim: { maximumAvailable: 100, restoreRate: 10 },
+      sim: { maximumAvailable: 120, restoreRate: 10 },
     });
-    // Each page of 20 costs 2 + 20 x 4 = 82 points; the bucket holds 100 and refills 10 per second.
+    // Each page of 20 costs 2 + 20 x 5 = 102 points; the bucket holds 120 and refills 10 per second.
     await connector.listChangedOrders({ pageSize: 20 });
     expect(sleeps).toEqual([]);
     await connector.listChangedOrders({ pageSize: 20 });
     expect(sleeps.length).toBe(1);
-    expect(sleeps[0]).toBeGreaterThanOrEqual(6000);
+    expect(sleeps[0]).toBeGreaterThanOrEqual(8000);
     expect(sim.log.some((x) => JSON.stringify(x.response).includes('THROTTLED'))).toBe(false);
     // Later, another app of the merchant has emptied the bucket: the shop answers THROTTLED, we wait and retry.
     clock.advance(10_000);
@@ -228,7 +240,13 @@ describe('Shopify connector against the simulator', () => {
     const page = await connector.listChangedOrders({ pageSize: 20 });
     expect(page.orders).toHaveLength(20);
     expect(sim.log.filter((x) => JSON.stringify(x.response).includes('THROTTLED'))).toHaveLength(1);
-    expect(sleeps.at(-1)).toBe(8200); // (82 requested - 0 available) / 10 per second
+    // (102 requested - what the THROTTLED answer says is available) / 10 per second.
+    const throttled = sim.log.find((x) => JSON.stringify(x.response).includes('THROTTLED'));
+    const available = (
+      throttled?.response as { extensions?: { cost?: { throttleStatus?: { currentlyAvailable?: number } } } }
+    ).extensions?.cost?.throttleStatus?.currentlyAvailable;
+    expect(available).toBeLessThan(102);
+    expect(sleeps.at(-1)).toBe(((102 - (available ?? 0)) / 10) * 1000);
   });
 
   it('retries 500s and honours 429 Retry-After without sleeping for real', async () => {

@@ -35,7 +35,7 @@ export type ShopifyOrderNode = {
   paymentGatewayNames: string[];
   canMarkAsPaid: boolean;
   tags: string[];
-  currentTotalPriceSet: { shopMoney: Money };
+  currentTotalPriceSet: { shopMoney: Money; presentmentMoney?: Money };
   billingAddress: {
     firstName: string | null;
     lastName: string | null;
@@ -58,7 +58,11 @@ export function statusOf(order: Pick<ShopifyOrderNode, 'cancelledAt' | 'displayF
 }
 
 export function toShopOrder(order: ShopifyOrderNode): ShopOrder {
-  const money = order.currentTotalPriceSet.shopMoney;
+  // What the customer owes, in the currency they were billed in: with Shopify Markets that is the presentment
+  // currency ("the amount in the customer's selected currency", MoneyBag docs), and a bank transfer comes in it.
+  // shopMoney is the same in the shop's base currency, kept for bookkeeping when it differs.
+  const shop = order.currentTotalPriceSet.shopMoney;
+  const money = order.currentTotalPriceSet.presentmentMoney ?? shop;
   const billing = order.billingAddress;
   const result: ShopOrder = {
     externalId: order.id,
@@ -74,6 +78,9 @@ export function toShopOrder(order: ShopifyOrderNode): ShopOrder {
       canMarkAsPaid: order.canMarkAsPaid,
       tags: order.tags,
       test: order.test,
+      ...(shop.currencyCode !== money.currencyCode
+        ? { shopTotal: `${shop.amount} ${shop.currencyCode}` }
+        : {}),
     },
   };
   const name = billing?.name ?? [billing?.firstName, billing?.lastName].filter(Boolean).join(' ');

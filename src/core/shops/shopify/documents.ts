@@ -26,6 +26,10 @@ const ORDER_FIELDS = /* GraphQL */ `
         amount
         currencyCode
       }
+      presentmentMoney {
+        amount
+        currencyCode
+      }
     }
     billingAddress {
       firstName
@@ -40,9 +44,9 @@ const ORDER_FIELDS = /* GraphQL */ `
 /**
  * Requested cost of one order node in KassenwartOrder per Shopify's cost rules
  * (https://shopify.dev/docs/api/usage/limits#cost-calculation: objects 1, scalars and enums 0):
- * Order + MoneyBag + MoneyV2 + MailingAddress = 4. A connection costs 2 + first x node cost.
+ * Order + MoneyBag + 2 x MoneyV2 + MailingAddress = 5. A connection costs 2 + first x node cost.
  */
-export const ORDER_NODE_COST = 4;
+export const ORDER_NODE_COST = 5;
 /** Shopify rejects a single query above 1000 points (MAX_COST_EXCEEDED). */
 export const MAX_SINGLE_QUERY_COST = 1000;
 

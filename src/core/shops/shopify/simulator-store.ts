@@ -8,6 +8,11 @@ import type { SearchTerm } from './simulator-schema.ts';
 export type SimOrderSeed = {
   amount: string;
   currency?: string;
+  /**
+   * The amount in the customer's currency (Shopify Markets: presentmentMoney), when it is not the shop's own
+   * (shopMoney: `amount` in `currency`).
+   */
+  presentment?: { amount: string; currency: string };
   createdAtMs: number;
   gateway?: string;
   financialStatus?: string;
@@ -31,6 +36,7 @@ type SimOrder = {
   email: string | null;
   amount: string;
   currency: string;
+  presentment: { amount: string; currency: string } | null;
   firstName: string;
   lastName: string;
   company: string | null;
@@ -76,6 +82,9 @@ export function createOrderStore(now: () => number): SimOrderStore {
   const canMarkAsPaid = (o: SimOrder) => o.cancelledAtMs === null && MARKABLE.has(o.financialStatus);
   function view(o: SimOrder): Record<string, unknown> {
     const money = { amount: o.amount, currencyCode: o.currency };
+    const presentment = o.presentment
+      ? { amount: o.presentment.amount, currencyCode: o.presentment.currency }
+      : money;
     return {
       __typename: 'Order',
       id: gid(o.numericId),
@@ -89,8 +98,8 @@ export function createOrderStore(now: () => number): SimOrderStore {
       paymentGatewayNames: o.gateways,
       canMarkAsPaid: canMarkAsPaid(o),
       tags: [...o.tags].sort(),
-      currentTotalPriceSet: { shopMoney: money, presentmentMoney: money },
-      totalPriceSet: { shopMoney: money, presentmentMoney: money },
+      currentTotalPriceSet: { shopMoney: money, presentmentMoney: presentment },
+      totalPriceSet: { shopMoney: money, presentmentMoney: presentment },
       billingAddress: {
         __typename: 'MailingAddress',
         id: `gid://shopify/MailingAddress/${o.numericId}`,
@@ -158,6 +167,7 @@ export function createOrderStore(now: () => number): SimOrderStore {
         email: seed.email === undefined ? 'kunde@example.de' : seed.email,
         amount: seed.amount,
         currency: seed.currency ?? 'EUR',
+        presentment: seed.presentment ?? null,
         firstName: seed.firstName ?? 'Erika',
         lastName: seed.lastName ?? 'Mustermann',
         company: seed.company ?? null,
