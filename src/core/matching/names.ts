@@ -198,6 +198,41 @@ function asciiWords(text: string): string[] {
   return joined;
 }
 
+/** Legal forms that name the same form: "mbH" is "GmbH", "Limited" is "Ltd", "(haftungsbeschränkt)" is "UG". */
+const SAME_FORM: Readonly<Record<string, string>> = {
+  mbh: 'gmbh',
+  limited: 'ltd',
+  haftungsbeschrankt: 'ug',
+  hb: 'ug',
+};
+/** LEGAL_FORMS' connectors, which are no form of their own ("& Co.", "und", "Cie"). */
+const CONNECTORS = new Set(['co', 'company', 'und', 'and', 'u', 'cie']);
+
+/** The legal forms a name writes ("Müller GmbH & Co. KG" -> "gmbh kg"), sorted; '' when none. */
+export function legalForms(text: string | null | undefined): string {
+  const forms = new Set<string>();
+  for (const w of joinLetters(foldName(text ?? '').split(NOT_ALNUM)))
+    if (LEGAL_FORMS.has(w) && !CONNECTORS.has(w)) forms.add(SAME_FORM[w] ?? w);
+  return sortSmall([...forms], byCodeUnits).join(' ');
+}
+
+/**
+ * Does a payer whose name equals a customer's company name (legal forms left out) name that company? Not when
+ * both write a legal form and the forms differ ("Müller AG" is not "Müller GmbH"), and for a company of one word
+ * only when the payer writes the same legal form: "HERR MUELLER", "Familie Müller" or "T. Müller" is a person
+ * sharing the surname with "Müller GmbH", not the company.
+ */
+export function namesCompany(
+  payer: string,
+  company: string | null | undefined,
+  companyTokens: number,
+): boolean {
+  const payerForms = legalForms(payer);
+  const companyForms = legalForms(company);
+  if (payerForms !== '' && companyForms !== '' && payerForms !== companyForms) return false;
+  return companyTokens >= 2 || (payerForms !== '' && payerForms === companyForms);
+}
+
 /**
  * Fewer than two significant words (titles, legal forms and initials left out): "Familie Schneider", "HERR
  * SCHNEIDER", "Schneider GmbH" — a surname alone. "Günther Günther" has two words, though one token.

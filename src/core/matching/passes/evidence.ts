@@ -13,7 +13,7 @@ import type { Candidate, LearnedFacts, MatchPosting, PassName } from '../types.t
 import { add } from './evidence-signals.ts';
 import { SignalMap } from './signal-map.ts';
 import { numberEvidence, referenceEvidence } from './number-evidence.ts';
-import { payerEvidence, payerNames, payerSignal, surnameOnly } from './payer-evidence.ts';
+import { companyNamed, payerEvidence, payerNames, payerSignal, surnameOnly } from './payer-evidence.ts';
 
 export { payerNames } from './payer-evidence.ts';
 
@@ -203,7 +203,11 @@ function identityPayerOf(out: Evidence, index: OrderIndex, payer: PayerName): vo
     const id = all.idAt(i);
     const e = index.byId.get(id);
     if (!e) continue;
-    if (e.companyTokens.length > 0 && compareNames(tokens, e.companyTokens) === 'exact')
+    if (
+      e.companyTokens.length > 0 &&
+      compareNames(tokens, e.companyTokens) === 'exact' &&
+      companyNamed(name, e)
+    )
       add(out.signals, id, payerSignal('company', name));
     else {
       const agreement = compareNames(tokens, e.tokens);

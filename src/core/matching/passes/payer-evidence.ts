@@ -3,9 +3,9 @@
  * customers and companies of open orders, and what confirmed assignments taught (IBAN, name alias). A common
  * name reaches many orders; only the ones the amount can explain are kept (PayerPicker).
  */
-import { isSingleWordName, normaliseIban } from '../names.ts';
+import { isSingleWordName, namesCompany, normaliseIban } from '../names.ts';
 import { signal } from '../scoring.ts';
-import type { OrderIndex, PayerNameVisitor } from '../order-index.ts';
+import type { IndexedOrder, OrderIndex, PayerNameVisitor } from '../order-index.ts';
 import type { LearnedFacts, MatchPosting, Signal } from '../types.ts';
 import type { Evidence, PayerName } from './evidence.ts';
 import { add } from './evidence-signals.ts';
@@ -40,6 +40,10 @@ export const surnameOnly = (tokens: readonly string[], payer: string, customer: 
   tokens.length < 2 && (isSingleWordName(payer) || isSingleWordName(customer));
 
 export type PayerKind = 'name_exact' | 'name_partial' | 'company';
+
+/** Does the payer name the order's company, not only share its name (names.ts namesCompany)? */
+export const companyNamed = (payer: string, entry: IndexedOrder): boolean =>
+  namesCompany(payer, entry.order.company, entry.companyTokens.length);
 
 /** The signal of a payer name agreeing with an order's customer ("payer X") or company ("… is the customer's company"). */
 export function payerSignal(kind: PayerKind, name: string): Signal {
@@ -166,7 +170,9 @@ class PayerPicker implements PayerNameVisitor {
     }
     const { name, tokens } = this.payer as PayerName;
     const hit = viaCompany
-      ? (this.company ??= { kind: 'company', name, signal: undefined, alone: undefined })
+      ? companyNamed(name, index.entryAt(slot))
+        ? (this.company ??= { kind: 'company', name, signal: undefined, alone: undefined })
+        : (this.partial ??= { kind: 'name_partial', name, signal: undefined, alone: undefined })
       : agreement === 'exact' &&
           !(tokens.length < 2 && surnameOnly(tokens, name, index.entryAt(slot).order.customerName))
         ? (this.exact ??= { kind: 'name_exact', name, signal: undefined, alone: undefined })
