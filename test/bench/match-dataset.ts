@@ -407,6 +407,17 @@ export function generateDataset(seed: number, options: GenerateOptions): Dataset
     for (let i = 0, n = 1 + r.int(3); i < n; i++) total += r.pick(PRICES);
     return total + (r.chance(0.6) ? 490 : 0);
   };
+  // A customer (one `who`) orders under one e-mail address, as shops store it; another customer of the same name
+  // has another. (Until 2026-11-27 every order had its own address, which real shops do not have.)
+  const emails = new WeakMap<object, string>();
+  const emailOf = (who: { first: string; last: string }, id: number) => {
+    let email = emails.get(who);
+    if (email === undefined) {
+      email = `${ascii(who.first).toLowerCase()}.${ascii(who.last).toLowerCase().replace(/\s/g, '')}${id}@example.org`;
+      emails.set(who, email);
+    }
+    return email;
+  };
   const newOrder = (who: { first: string; last: string }, extra: Partial<MatchOrder> = {}): MatchOrder => {
     const shopId = r.chance(0.6) ? 1 : 2;
     // Sequential numbers with gaps (other orders paid by other means), as real shops have.
@@ -427,7 +438,7 @@ export function generateDataset(seed: number, options: GenerateOptions): Dataset
       currency: 'EUR',
       customerName: `${who.first} ${who.last}`,
       company: null,
-      email: `${ascii(who.first).toLowerCase()}.${ascii(who.last).toLowerCase().replace(/\s/g, '')}${orderId}@example.org`,
+      email: emailOf(who, orderId),
       status: r.chance(0.1) ? 'not_managed' : 'open',
       createdAt: `${day('2026-10-01', r.int(45))}T${String(8 + r.int(12)).padStart(2, '0')}:00:00.000Z`,
       ...extra,

@@ -257,13 +257,34 @@ describe('pass: one posting pays several orders', () => {
   });
 
   it("the payer's open orders sum to the posting (one subset only)", () => {
-    const a = order({ customerName: 'Eva Koch', totalMinor: 1200 });
-    const b = order({ customerName: 'Eva Koch', totalMinor: 3300 });
-    const c = order({ customerName: 'Eva Koch', totalMinor: 9900 });
+    const eva = { customerName: 'Eva Koch', email: 'eva.koch@example.org' };
+    const a = order({ ...eva, totalMinor: 1200 });
+    const b = order({ ...eva, totalMinor: 3300 });
+    const c = order({ ...eva, totalMinor: 9900 });
     const p = posting({ counterpartyName: 'KOCH EVA', amountMinor: 4500 });
     const d = decisionOf(match([a, b, c], [p]), p.id);
     expect(d).toMatchObject({ band: 'auto', pass: 'combined' });
     expect(d.candidates[0]?.orderIds).toEqual([a.id, b.id]);
+  });
+
+  it("never combines two customers' orders who only share a name, nor orders placed after the payment", () => {
+    // Two customers "Thomas Müller" (different e-mail addresses): their amounts adding up is a coincidence.
+    const one = order({ customerName: 'Thomas Müller', email: 'tm@example.org', totalMinor: 4990 });
+    const two = order({ customerName: 'Thomas Müller', email: 'thomas@example.com', totalMinor: 2990 });
+    const p = posting({ counterpartyName: 'THOMAS MUELLER', amountMinor: 7980 });
+    const d = decisionOf(match([one, two], [p]), p.id);
+    expect(d.band).not.toBe('auto');
+    expect(d.candidates.find((c) => c.pass === 'combined')?.blockers).toContain(
+      'orders_of_different_customers',
+    );
+    // One customer, but the second order was placed 17 days after the payment.
+    const eva = { customerName: 'Eva Koch', email: 'eva.koch@example.org' };
+    const early = order({ ...eva, totalMinor: 4990, createdAt: '2026-11-01T10:00:00.000Z' });
+    const later = order({ ...eva, totalMinor: 2990, createdAt: '2026-11-20T10:00:00.000Z' });
+    const q = posting({ counterpartyName: 'KOCH EVA', amountMinor: 7980, bookingDate: '2026-11-03' });
+    const e = decisionOf(match([early, later], [q]), q.id);
+    expect(e.band).not.toBe('auto');
+    expect(e.candidates.find((c) => c.pass === 'combined')?.blockers).toContain('payment_before_order');
   });
 
   // The matcher is a pure function of its input: any integer is an order id, zero and negative ones included

@@ -9,6 +9,7 @@ import { agreesAsPayer, IDENTITY_KINDS, score, signal } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, Signal } from '../types.ts';
 import { postingNature, type Evidence } from './evidence.ts';
+import { dateSignal } from './amount-date.ts';
 import { passOf } from './single.ts';
 
 /**
@@ -55,7 +56,13 @@ function walk(s: Search, start: number, sum: number): void {
   }
 }
 
-function combine(ev: Evidence, orderIds: number[], index: OrderIndex, viaPayer: boolean): Candidate {
+function combine(
+  ev: Evidence,
+  orderIds: number[],
+  index: OrderIndex,
+  viaPayer: boolean,
+  settings: MatchSettings,
+): Candidate {
   const signals: Signal[] = [];
   const blockers: string[] = [];
   const allocations = orderIds.map((orderId) => ({ orderId, amountMinor: index.openMinor(orderId) }));
@@ -65,11 +72,23 @@ function combine(ev: Evidence, orderIds: number[], index: OrderIndex, viaPayer: 
   const last = allocations[allocations.length - 1];
   if (last) last.amountMinor += diff;
   let weakest = 1;
+  let email: string | undefined;
   for (const id of orderIds) {
     const own = ev.signals.get(id) ?? [];
-    const order = index.byId.get(id)?.order;
+    const entry = index.byId.get(id);
+    const order = entry?.order;
     if (!order || order.currency !== ev.posting.currency) blockers.push('currency_mismatch');
     if (order && !isAwaitingPayment(order.status)) blockers.push(`order_${order.status}`);
+    // The date rules of a single order hold for each order of a combination: none placed after the payment,
+    // and found by the payer alone none outside the date window.
+    dateSignal(ev, entry?.day, settings, blockers, viaPayer ? 'payer' : 'number');
+    // Found by the payer's name alone, the orders must be one customer's: two customers who share a common name
+    // ("Thomas Müller", different e-mail addresses) are not one payer whose orders add up by chance.
+    const mail = order?.email?.trim().toLowerCase();
+    if (viaPayer && mail) {
+      if (email !== undefined && mail !== email) blockers.push('orders_of_different_customers');
+      email ??= mail;
+    }
     const best = own.filter((s) => (viaPayer ? !IDENTITY_KINDS.has(s.kind) : IDENTITY_KINDS.has(s.kind)));
     const w = Math.max(0, ...best.map((s) => s.weight ?? 0));
     weakest = Math.min(weakest, w);
@@ -173,7 +192,7 @@ function combinationsOf(
   if (identity.length >= 2 && identity.length <= settings.maxCombinationPool) {
     identity.sort((a, b) => a - b);
     for (const ids of subsetsSumming(identity, index, ev.openMinor, tol, settings.maxCombinationSize, 8)) {
-      out.push(combine(ev, ids, index, false));
+      out.push(combine(ev, ids, index, false, settings));
     }
   }
   if (out.length === 0 && payer.length >= 2 && maySum(payer, index, ev.openMinor, 0)) {
@@ -192,6 +211,7 @@ function combinationsOf(
         ids.sort((a, b) => a - b),
         index,
         true,
+        settings,
       );
       if (subsets.length > 1) c.blockers.push('ambiguous_combination');
       // Orders beyond the pool were never tried: another subset of them may sum up just as well (a common
