@@ -21,14 +21,21 @@
  * ("Mollie B.V.", "Unzer E-Com GmbH") counts.
  */
 const PROVIDER =
-  /\b(?:PAYPAL|KLARNA|STRIPE|ADYEN|HEIDELPAY|RATEPAY|SUMUP|I?ZETTLE|PAYONE|COMPUTOP|CONCARDIS|WORLDLINE|AFTERPAY|RIVERTY|CLEARPAY|MANGOPAY|LEMONWAY|PAYSAFE|SKRILL|PAYU|PRZELEWY24|NOVALNET|SECUPAY|SHOPIFY|ETSY|EBAY|AMAZON)\b|\bMOLLIE\s+B\.?\s?V\b|\bUNZER\s+(?:E-?COM|GMBH)\b/;
+  /\b(?:PAYPAL|KLARNA|STRIPE|ADYEN|HEIDELPAY|RATEPAY|SUMUP|I?ZETTLE|PAYONE|COMPUTOP|CONCARDIS|WORLDLINE|AFTERPAY|RIVERTY|CLEARPAY|MANGOPAY|LEMONWAY|PAYSAFE|SKRILL|PAYU|PRZELEWY24|NOVALNET|SECUPAY|SHOPIFY|ETSY|EBAY|AMAZON|ZALANDO|KAUFLAND|CHECK24|GALAXUS|ALLEGRO|CDISCOUNT|BRAINTREE|WORLDPAY|NEXI|SCALAPAY|SATISPAY|TWINT|MONDU|EASYCREDIT|TEAMBANK|VIVA\s+WALLET|CHECKOUT\.COM|BOL\.COM)\b|\bMOLLIE\s+B\.?\s?V\b|\bUNZER\s+(?:E-?COM|GMBH)\b|\bOTTO\s+PAYMENTS\b|\bBILLIE\s+GMBH\b/;
 
 /**
  * Return and cancellation words of bank booking texts (umlauts as Ü, UE or U); returns.ts recognises debits that
  * return a payment by the same words.
  */
 export const RETURN_BOOKING_WORDS =
-  /R(?:Ü|UE|U)CK(?:Ü|UE|U)BERWEISUNG|R(?:Ü|UE|U)CKBUCHUNG|R(?:Ü|UE|U)CKLASTSCHRIFT|R(?:Ü|UE|U)CKBELASTUNG|CHARGEBACK/;
+  /R(?:Ü|UE|U|\?)CK(?:Ü|UE|U|\?)BERWEISUNG|R(?:Ü|UE|U|\?)CKBUCHUNG|R(?:Ü|UE|U|\?)CKLASTSCHRIFT|R(?:Ü|UE|U|\?)CKBELASTUNG|CHARGEBACK|LASTSCHRIFT-?R(?:Ü|UE|U|\?)CKGABE|R(?:Ü|UE|U|\?)CKGABE\s+(?:SEPA-?)?LASTSCHRIFT|WIEDERBELASTUNG|STORNO\s+(?:SEPA-?)?LASTSCHRIFT|\bRETOUR\b|ZUR(?:Ü|UE|U)CKGESANDT|ZUR(?:Ü|UE|U)CKGEBUCHT|\b(?:AC0[146]|AG0[12]|AM0[45]|BE05|MD0[167]|MS0[23]|RR0[1-4]|SL01|FOCR|FRAD)\b/;
+/**
+ * Bank return words that a dealer's own refund transfer uses as well ("Rücküberweisung Doppelzahlung"): a debit
+ * with only these is no certain return (passes/returns.ts), and with REFUND_WORDS it is the dealer's refund.
+ */
+export const WEAK_RETURN_WORDS = /R(?:Ü|UE|U|\?)CK(?:Ü|UE|U|\?)BERWEISUNG|R(?:Ü|UE|U|\?)CKBUCHUNG/;
+/** Words of the dealer's own refunds and credit notes. */
+export const REFUND_WORDS = /ERSTATTUNG|R(?:Ü|UE|U|\?)CKZAHLUNG|\bREFUND|DOPPELZAHLUNG|GUTSCHRIFT/;
 /**
  * Words a customer writes as well ("Rest nach Retoure", "Storno Pos. 2"): they block a guess, never our own
  * payment reference (the customer paying the rest of an order after sending something back).

@@ -10,26 +10,45 @@
  * Rückbelastungen)), or remittance words (Rücklastschrift, Retoure, Rückbuchung, RETURN, CHARGEBACK).
  */
 import { normaliseIban } from '../names.ts';
-import { RETURN_BOOKING_WORDS } from '../payment-nature.ts';
+import { REFUND_WORDS, RETURN_BOOKING_WORDS, WEAK_RETURN_WORDS } from '../payment-nature.ts';
 import { numberKey } from '../number-keys.ts';
 import { extractReferences } from '../references-extract.ts';
 import { signal } from '../scoring.ts';
 import type { Candidate, Decision, MatchAssignment, MatchPosting } from '../types.ts';
 
-const R_SUBFAMILIES = /\b(?:RRTN|RPCR|UPDD|ARET|RCHG|CAJT)\b/;
+// SWIFT MT940 transaction type RTI: returned item.
+const R_SUBFAMILIES = /\b(?:RRTN|RPCR|UPDD|ARET|RCHG|CAJT)\b|(?:^|[\s:])NRTI\b/;
 const R_GVC = /^(?:GVC\s*)?(?:109|159|181|182|183|184)$/;
-const R_WORDS = new RegExp(`${RETURN_BOOKING_WORDS.source}|RETOURE|\\bRETURN(?:ED)?\\b`);
+/** Return words a dealer's own refund or a customer uses as well: a return by these alone is only suggested. */
+const WEAK_WORDS = new RegExp(`${WEAK_RETURN_WORDS.source}|\\bRETOURE\\b|\\bRETURN(?:ED)?\\b`);
+
+/**
+ * How certain a posting is a return: 'certain' by the reversal indicator, an R-transaction code or the bank's own
+ * return words and SEPA reason codes (Rücklastschrift, Rückgabe, Wiederbelastung, AC04, MD06, …); 'words' by words
+ * a dealer's refund uses too ("Rücküberweisung", "Retoure", "Return"): suggested, never undone automatically; none
+ * for a debit whose text is the dealer's refund ("Rücküberweisung Doppelzahlung", "Erstattung Retoure").
+ */
+export function returnCertainty(
+  p: Pick<MatchPosting, 'reversal' | 'bankTxCode' | 'remittance' | 'amountMinor'>,
+): 'certain' | 'words' | undefined {
+  if (p.reversal) return 'certain';
+  // Most postings carry no bank transaction code, and a credit needs no look at its text: nothing to upper-case.
+  if (p.bankTxCode) {
+    const code = p.bankTxCode.toUpperCase().replace(/[-/]/g, ' ');
+    if (R_SUBFAMILIES.test(code) || R_GVC.test(code.trim())) return 'certain';
+  }
+  if (p.amountMinor >= 0 || !p.remittance) return undefined;
+  const upper = p.remittance.toUpperCase();
+  const weak = WEAK_WORDS.test(upper);
+  if (RETURN_BOOKING_WORDS.test(weak ? upper.replace(WEAK_RETURN_WORDS, ' ') : upper)) return 'certain';
+  if (!weak) return undefined;
+  return REFUND_WORDS.test(upper) ? undefined : 'words';
+}
 
 export function isReturn(
   p: Pick<MatchPosting, 'reversal' | 'bankTxCode' | 'remittance' | 'amountMinor'>,
 ): boolean {
-  if (p.reversal) return true;
-  // Most postings carry no bank transaction code, and a credit needs no look at its text: nothing to upper-case.
-  if (p.bankTxCode) {
-    const code = p.bankTxCode.toUpperCase().replace(/[-/]/g, ' ');
-    if (R_SUBFAMILIES.test(code) || R_GVC.test(code.trim())) return true;
-  }
-  return p.amountMinor < 0 && R_WORDS.test((p.remittance ?? '').toUpperCase());
+  return returnCertainty(p) !== undefined;
 }
 
 export type ReturnContext = {
@@ -146,6 +165,18 @@ export function returnDecision(p: MatchPosting, ctx: ReturnContext): Decision {
     };
   });
   const only = found.length === 1 ? found[0] : undefined;
+  // Recognised only by words a dealer's refund uses too: the dealer confirms the undo.
+  if (only && returnCertainty(p) === 'words') {
+    const c = candidates[0] as Candidate;
+    c.blockers.push('return_by_words_only');
+    return {
+      postingId: p.id,
+      band: 'suggest',
+      pass: 'return',
+      candidates,
+      reasons: ['return_by_words_only'],
+    };
+  }
   if (!only) {
     return {
       postingId: p.id,

@@ -1,0 +1,96 @@
+/**
+ * Which debits are returns, and how sure: from the second matcher probe (bank return texts that were not
+ * recognised, and the dealer's own refunds that undid a valid payment), and payouts and returned refunds that
+ * must not pay an order.
+ */
+import { describe, expect, it } from 'vitest';
+import { isProviderPayout, isReturnedCredit } from '#core/matching/payment-nature.ts';
+import { returnCertainty } from '#core/matching/passes/returns.ts';
+import { decisionOf, match, order, posting } from './fixtures.ts';
+
+const debit = (remittance: string, bankTxCode?: string) => ({ amountMinor: -4990, remittance, bankTxCode });
+
+describe('returns: how sure', () => {
+  it("the bank's return words and SEPA reason codes are certain", () => {
+    for (const text of [
+      'SEPA-LASTSCHRIFT-RUECKGABE AM04',
+      'LASTSCHRIFTRUECKGABE MD06',
+      'RUECKGABE LASTSCHRIFT AC04',
+      'SEPA RETOUR AC01',
+      'Wiederbelastung SEPA-Lastschrift MD06',
+      'STORNO LASTSCHRIFT',
+      'R?CKLASTSCHRIFT AC04',
+      'Lastschrift zurueck AC04',
+    ])
+      expect(returnCertainty(debit(text)), text).toBe('certain');
+    expect(returnCertainty(debit('Umsatz', 'SWIFT:NRTI'))).toBe('certain');
+  });
+
+  it("words a dealer's refund uses too are only suggested, and the dealer's refund is no return", () => {
+    expect(returnCertainty(debit('RETOURE Bestellung 10710'))).toBe('words');
+    expect(returnCertainty(debit('Rücküberweisung Bestellung 10710'))).toBe('words');
+    for (const text of [
+      'Rücküberweisung Doppelzahlung Bestellung 10707',
+      'Erstattung Retoure Bestellung 10708',
+      'Rueckzahlung Return Bestellung 10709',
+      'Retourenlabel 10710',
+    ])
+      expect(returnCertainty(debit(text)), text).toBeUndefined();
+  });
+
+  it("the dealer's refund of a double payment leaves the valid assignment alone", () => {
+    const o = order({ number: '10707', totalMinor: 4990, paidMinor: 4990, status: 'paid' });
+    const assignments = [{ id: 1, postingId: 900, orderId: o.id, amountMinor: 4990, orderNumber: '10707' }];
+    const refund = posting({
+      amountMinor: -4990,
+      remittance: 'Rücküberweisung Doppelzahlung Bestellung 10707',
+    });
+    const d = decisionOf(match([o], [refund], { assignments }), refund.id);
+    expect(d.band).toBe('none');
+    expect(d.reverses).toBeUndefined();
+    const words = posting({ amountMinor: -4990, remittance: 'RETOURE Bestellung 10707' });
+    const w = decisionOf(match([o], [words], { assignments }), words.id);
+    expect(w).toMatchObject({ band: 'suggest', pass: 'return', reasons: ['return_by_words_only'] });
+    expect(w.reverses).toBeUndefined();
+  });
+});
+
+describe('credits that pay no order', () => {
+  it('a refund of ours that came back, in the words banks use', () => {
+    for (const text of [
+      'SEPA Gutschrift Retour AC04 Erstattung 10700',
+      'Zurueckgesandt AC04 Konto erloschen',
+    ])
+      expect(isReturnedCredit(text), text).toBe(true);
+    const o = order({ totalMinor: 4990, customerName: 'Nils Brandt' });
+    const p = posting({
+      counterpartyName: 'Nils Brandt',
+      amountMinor: 4990,
+      remittance: 'Retour AC04 Erstattung 10700',
+    });
+    expect(decisionOf(match([o], [p]), p.id).band).not.toBe('auto');
+  });
+
+  it('payouts of marketplaces and payment providers', () => {
+    for (const name of [
+      'Zalando Payments GmbH',
+      'Otto Payments GmbH',
+      'Billie GmbH',
+      'Mondu GmbH',
+      'TeamBank AG',
+      'Braintree',
+      'Worldpay BV',
+      'Kaufland e-commerce Services GmbH',
+      'Scalapay S.r.l.',
+      'Viva Wallet',
+      'Check24 Vergleichsportal Shopping GmbH',
+    ]) {
+      expect(isProviderPayout(name), name).toBe(true);
+      const o = order({ number: '4711', totalMinor: 2990 });
+      const p = posting({ counterpartyName: name, amountMinor: 2990, remittance: 'Auszahlung 4711' });
+      expect(decisionOf(match([o], [p]), p.id).band, name).not.toBe('auto');
+    }
+    // First names and surnames that are also a provider's name are customers.
+    for (const name of ['Otto Meier', 'Billie Schmidt']) expect(isProviderPayout(name), name).toBe(false);
+  });
+});
