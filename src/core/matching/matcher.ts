@@ -125,6 +125,7 @@ class MatchRun {
     for (const p of sorted) {
       if (isReturn(p)) {
         const d = returnDecision(p, returns);
+        if (d.reasons[0] === 'return_original_not_found') this.returnedInRun(p, sorted, d);
         this.decisions.push(d);
         if (d.band === 'auto') this.summary.returns++;
         else this.summary[d.band === 'suggest' ? 'suggested' : 'none']++;
@@ -146,6 +147,31 @@ class MatchRun {
       credits.push(p);
     }
     return credits;
+  }
+
+  /** Credits of this run that a return of this run sends back: never assigned automatically (queue). */
+  private readonly returned = new Set<number>();
+
+  /**
+   * A return whose original payment is not assigned yet may return a credit of this very run (a first import, or
+   * a week's statement: the payment on Monday, its Rücklastschrift on Friday). Found by the end-to-end id, the
+   * credit goes to the queue instead of paying its order with money that went back.
+   */
+  private returnedInRun(p: MatchPosting, sorted: readonly MatchPosting[], d: Decision): void {
+    const e2e = p.endToEndId?.trim().toUpperCase();
+    if (!e2e || e2e === 'NOTPROVIDED') return;
+    // Booked before the return: earlier in the booking-date order.
+    const before = sorted.slice(0, sorted.indexOf(p));
+    const credit = before.find(
+      (c) =>
+        c.amountMinor > 0 &&
+        c.amountMinor <= -p.amountMinor &&
+        c.endToEndId?.trim().toUpperCase() === e2e &&
+        !this.returned.has(c.id),
+    );
+    if (!credit) return;
+    this.returned.add(credit.id);
+    d.reasons = ['returns_a_payment_of_this_run'];
   }
 
   /**
@@ -201,10 +227,18 @@ class MatchRun {
       // A posting that only became unambiguous after other passes assigned is still left for the dealer:
       // its evidence was weaker than that of the pass it would belong to.
       const b = verdict.band === 'auto' ? 'suggest' : verdict.band;
-      const why = this.input.manualOnly?.has(ev.posting.id)
-        ? 'assignment_undone_before'
-        : 'resolved_only_after_other_assignments';
-      const reasons = verdict.band === 'auto' ? [why] : verdict.reasons;
+      const returned = this.returned.has(ev.posting.id);
+      const why = returned
+        ? 'returned_in_this_run'
+        : this.input.manualOnly?.has(ev.posting.id)
+          ? 'assignment_undone_before'
+          : 'resolved_only_after_other_assignments';
+      const reasons =
+        verdict.band === 'auto'
+          ? [why]
+          : returned
+            ? ['returned_in_this_run', ...verdict.reasons]
+            : verdict.reasons;
       this.decisions.push({
         postingId: ev.posting.id,
         band: b,
@@ -349,7 +383,7 @@ class MatchRun {
 
   /** One posting in one pass: true when it was assigned automatically. */
   private decide(ev: Evidence, pass: PassName): boolean {
-    if (this.input.manualOnly?.has(ev.posting.id)) return false;
+    if (this.input.manualOnly?.has(ev.posting.id) || this.returned.has(ev.posting.id)) return false;
     // The reference and number passes first try without the payer's other orders: nothing outweighs our
     // reference except another reference (evidence tiers in band()), and a number is taken this way only when
     // the payer agrees with its order (then payer and amount cannot point elsewhere). Most postings end here;

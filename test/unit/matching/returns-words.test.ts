@@ -94,3 +94,29 @@ describe('credits that pay no order', () => {
     for (const name of ['Otto Meier', 'Billie Schmidt']) expect(isProviderPayout(name), name).toBe(false);
   });
 });
+
+describe('a payment and its return in the same run', () => {
+  it('the payment goes to the queue, not to its order', () => {
+    const o = order({ number: '10720', totalMinor: 4990 });
+    const credit = posting({
+      amountMinor: 4990,
+      remittance: 'Bestellung 10720',
+      counterpartyName: o.customerName,
+      endToEndId: 'E2E-10720-1',
+      bookingDate: '2026-11-03',
+    });
+    const back = posting({
+      amountMinor: -4990,
+      remittance: 'RUECKLASTSCHRIFT MD06 10720',
+      endToEndId: 'E2E-10720-1',
+      bookingDate: '2026-11-08',
+    });
+    const res = match([o], [back, credit]);
+    const d = decisionOf(res, credit.id);
+    expect(d.band).not.toBe('auto');
+    expect(d.reasons).toContain('returned_in_this_run');
+    expect(decisionOf(res, back.id).reasons).toEqual(['returns_a_payment_of_this_run']);
+    // Without the return the same payment is assigned.
+    expect(decisionOf(match([o], [credit]), credit.id).band).toBe('auto');
+  });
+});
