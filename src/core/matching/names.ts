@@ -48,6 +48,13 @@ const LEGAL_FORMS = new Set([
   'and',
   'u',
   'cie',
+  // Written out: Aktiengesellschaft, Kommanditgesellschaft, Gesellschaft mit beschränkter Haftung.
+  'aktiengesellschaft',
+  'kommanditgesellschaft',
+  'gesellschaft',
+  'mit',
+  'beschrankter',
+  'haftung',
 ]);
 const TITLES = new Set([
   'herr',
@@ -64,6 +71,21 @@ const TITLES = new Set([
   'fam',
   'familie',
   'eheleute',
+  // Academic and professional titles and name suffixes: "Dr. med.", "Dipl.-Kfm.", "Mag.", "jun.", "Hr.", "Inh.".
+  'med',
+  'rer',
+  'nat',
+  'jur',
+  'phil',
+  'kfm',
+  'kffr',
+  'mag',
+  'mba',
+  'jun',
+  'sen',
+  'hr',
+  'fr',
+  'inh',
 ]);
 
 /*
@@ -204,9 +226,22 @@ const SAME_FORM: Readonly<Record<string, string>> = {
   limited: 'ltd',
   haftungsbeschrankt: 'ug',
   hb: 'ug',
+  aktiengesellschaft: 'ag',
+  kommanditgesellschaft: 'kg',
+  haftung: 'gmbh',
 };
-/** LEGAL_FORMS' connectors, which are no form of their own ("& Co.", "und", "Cie"). */
-const CONNECTORS = new Set(['co', 'company', 'und', 'and', 'u', 'cie']);
+/** LEGAL_FORMS' connectors and parts, which are no form of their own ("& Co.", "und", "Cie", "Gesellschaft mit"). */
+const CONNECTORS = new Set([
+  'co',
+  'company',
+  'und',
+  'and',
+  'u',
+  'cie',
+  'gesellschaft',
+  'mit',
+  'beschrankter',
+]);
 
 /** The legal forms a name writes ("Müller GmbH & Co. KG" -> "gmbh kg"), sorted; '' when none. */
 export function legalForms(text: string | null | undefined): string {

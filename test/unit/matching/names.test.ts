@@ -13,6 +13,14 @@ describe('name normalisation', () => {
     ['Dr. Anna Weiß', 'Frau Anna Weiss'],
     ['José García', 'GARCIA JOSE'],
     ['Łukasz Wiśniewski', 'LUKASZ WISNIEWSKI'],
+    // Titles and suffixes, written-out legal forms (second matcher probe).
+    ['Dr. med. Thomas Müller', 'THOMAS MUELLER'],
+    ['Dipl.-Kfm. Thomas Müller', 'Thomas Müller'],
+    ['Mag. Thomas Müller', 'Thomas Müller'],
+    ['Thomas Müller jun.', 'Thomas Müller'],
+    ['Hr. Thomas Müller', 'Thomas Müller'],
+    ['Blumen Weber Aktiengesellschaft', 'BLUMEN WEBER AG'],
+    ['Blumen Weber Gesellschaft mit beschränkter Haftung', 'Blumen Weber GmbH'],
   ])('%s = %s', (a, b) => {
     expect(nameKey(a)).toBe(nameKey(b));
     expect(nameKey(a)).not.toBe('');

@@ -61,6 +61,8 @@ describe('payer and company', () => {
   it('legal forms: read from the name, the same form under another spelling', () => {
     expect(legalForms('Müller GmbH & Co. KG')).toBe('gmbh kg');
     expect(legalForms('Weber UG (haftungsbeschränkt)')).toBe('ug');
+    expect(legalForms('Blumen Weber Gesellschaft mit beschränkter Haftung')).toBe('gmbh');
+    expect(legalForms('Weber Aktiengesellschaft')).toBe('ag');
     expect(legalForms('Blumen Weber e.K.')).toBe('ek');
     expect(legalForms('Thomas Müller')).toBe('');
     expect(namesCompany('MUELLER AG', 'Müller GmbH', 1)).toBe(false);
