@@ -42,6 +42,23 @@ describe('WooCommerce connector and simulator (https://woocommerce.github.io/woo
     expect(read).toMatchObject({ status: 'processing', extra: { datePaid: expect.any(String) as unknown } });
   });
 
+  it('a pending order is marked paid by set_paid on its own (payment_complete), then its mapped status', async () => {
+    const connector = await setup();
+    const order = sim.addOrder({ status: 'pending' });
+    await connector.setOrderStatus(String(order.id), { status: 'completed', paid: true });
+    const puts = sim.requests.filter((r) => r.method === 'PUT').map((r) => r.body as Record<string, unknown>);
+    // set_paid alone: WooCommerce applies a status sent with it first, and set_paid then finds nothing to pay.
+    expect(puts).toEqual([{ set_paid: true }, { status: 'completed' }]);
+    expect(sim.order(order.id)).toMatchObject({ status: 'completed' });
+    expect(sim.order(order.id)?.date_paid_gmt).not.toBeNull();
+    // An on-hold order (bank transfer awaiting payment) does not need payment in WooCommerce's sense: set_paid is
+    // a no-op there, and the status change marks it paid.
+    const onHold = sim.addOrder({ status: 'on-hold' });
+    await connector.setOrderStatus(String(onHold.id), { status: 'processing', paid: true });
+    expect(sim.order(onHold.id)).toMatchObject({ status: 'processing' });
+    expect(sim.order(onHold.id)?.date_paid_gmt).not.toBeNull();
+  });
+
   it('discovers payment gateways and the documented statuses; reads deleted orders as undefined', async () => {
     const connector = await setup();
     const discovery = await connector.discover();

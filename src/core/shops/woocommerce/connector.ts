@@ -134,15 +134,20 @@ export class WooCommerceConnector implements ShopConnector {
     return order ? toShopOrder(order) : undefined;
   }
 
-  /** Status update (+ `set_paid` when paid), then an order note saying what happened. */
+  /**
+   * Status update, then an order note saying what happened. Paid: `set_paid` first, on its own. WooCommerce applies
+   * a new status before `set_paid`, and `set_paid` runs payment_complete() only while the order still needs
+   * payment (pending or failed; WC_REST_Orders_V2_Controller::save_object, WC_Order::needs_payment), so sent with
+   * the status it would never run: no woocommerce_payment_complete hook (invoice plugins), no stock reduction. Then
+   * the mapped status, when payment_complete did not already set it (an on-hold order is not "pending payment":
+   * there set_paid does nothing, and the status change alone marks it paid, with its date_paid).
+   */
   async setOrderStatus(
     externalId: string,
     target: { status: string; paid?: boolean; note?: string },
   ): Promise<void> {
-    await this.client.updateOrder(externalId, {
-      status: target.status,
-      ...(target.paid ? { set_paid: true } : {}),
-    });
+    const after = target.paid ? await this.client.updateOrder(externalId, { set_paid: true }) : undefined;
+    if (after?.status !== target.status) await this.client.updateOrder(externalId, { status: target.status });
     if (target.note) await this.client.addOrderNote(externalId, target.note);
   }
 }

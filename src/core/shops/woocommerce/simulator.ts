@@ -41,7 +41,7 @@ type QueuedFault = {
   match: (req: { method: string; path: string; query: URLSearchParams }) => boolean;
 };
 
-export type RequestLog = { method: string; path: string; query: Record<string, string> };
+export type RequestLog = { method: string; path: string; query: Record<string, string>; body?: unknown };
 
 export type WooSimulatorOptions = {
   consumerKey?: string;
@@ -205,7 +205,12 @@ export class WooCommerceSimulator {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
     const path = url.pathname.replace(/^\/wp-json\/wc\/v3/, '');
-    this.requests.push({ method, path, query: Object.fromEntries(url.searchParams) });
+    this.requests.push({
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      ...(body === undefined ? {} : { body }),
+    });
     const queued = this.faults.find((f) => f.times > 0 && f.match({ method, path, query: url.searchParams }));
     if (queued) {
       queued.times -= 1;
@@ -348,12 +353,23 @@ export class WooCommerceSimulator {
       });
     }
     const at = wooDate(this.tick());
-    // set_paid "Define if the order is paid. It will set the status to processing and reduce stock items."
-    if (update.set_paid === true) {
-      order.date_paid_gmt = at;
-      order.status = 'processing';
+    // As WooCommerce core does it (WC_REST_Orders_V2_Controller::save_object): the status first; a change into a
+    // paid status (processing, completed) sets date_paid when unset (WC_Order::maybe_set_date_paid). Then
+    // set_paid, which runs payment_complete() only while the order needs payment (WC_Order::needs_payment:
+    // pending or failed, total > 0): status processing, date_paid.
+    if (typeof update.status === 'string') {
+      order.status = update.status;
+      if ((order.status === 'processing' || order.status === 'completed') && order.date_paid_gmt === null)
+        order.date_paid_gmt = at;
     }
-    if (typeof update.status === 'string') order.status = update.status;
+    if (
+      update.set_paid === true &&
+      (order.status === 'pending' || order.status === 'failed') &&
+      Number(order.total) > 0
+    ) {
+      order.status = 'processing';
+      order.date_paid_gmt ??= at;
+    }
     order.date_modified_gmt = at;
     send(res, 200, present(order));
   }
