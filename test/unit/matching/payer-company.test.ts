@@ -70,3 +70,17 @@ describe('payer and company', () => {
     expect(namesCompany('Weber Bau AG', 'Weber Bau GmbH', 2)).toBe(false);
   });
 });
+
+describe('the text names a family member', () => {
+  it('"fuer Julia" from Klaus Weber, while Julia Weber has an open order of the amount: the dealer decides', () => {
+    const klaus = order({ customerName: 'Klaus Weber', totalMinor: 4990 });
+    const julia = order({ customerName: 'Julia Weber', totalMinor: 4990 });
+    const p = posting({ counterpartyName: 'KLAUS WEBER', amountMinor: 4990, remittance: 'fuer Julia' });
+    const d = decisionOf(match([klaus, julia], [p]), p.id);
+    expect(d.band).not.toBe('auto');
+    // Without another Weber's order, "fuer Julia" says nothing against Klaus's own order.
+    const alone = order({ customerName: 'Klaus Weber', totalMinor: 4990 });
+    const q = posting({ counterpartyName: 'KLAUS WEBER', amountMinor: 4990, remittance: 'fuer Julia' });
+    expect(decisionOf(match([alone], [q]), q.id).band).toBe('auto');
+  });
+});

@@ -3,7 +3,7 @@
  * amounts (those change as the passes assign). Lookups only: references, numbers (exact, core, joined, one
  * typo), payer name, learned IBAN / alias, and the orders with exactly the open amount.
  */
-import { compareNames, nameKeysInText } from '../names.ts';
+import { compareNames, nameKeysInText, nameTokens } from '../names.ts';
 import { isProviderPayout, returnWords } from '../payment-nature.ts';
 import { extractReferences, type Extraction, type Identifiers } from '../references-extract.ts';
 import { agreesAsPayer } from '../scoring.ts';
@@ -240,6 +240,18 @@ export function textNamesOf(ev: Evidence, index: OrderIndex): ReadonlySet<string
     const payers = [names.counterparty?.tokens ?? [], names.debtor?.tokens ?? []];
     for (const key of keys)
       if (index.byName.has(key) && !payers.some((p) => tokensWithin(key, p))) (found ??= new Set()).add(key);
+    // A first name alone, of a customer who shares the payer's surname ("fuer Julia" from Klaus Weber, while
+    // Julia Weber has an open order): the family member's order, written as the family writes it.
+    for (const payer of payers) {
+      if (payer.length !== 2) continue;
+      for (const word of nameTokens(ev.posting.remittance)) {
+        if (word.length < 3 || payer.includes(word) || /\d/.test(word)) continue;
+        for (const kept of payer) {
+          const key = word < kept ? `${word} ${kept}` : `${kept} ${word}`;
+          if (index.byName.has(key)) (found ??= new Set()).add(key);
+        }
+      }
+    }
   }
   return (ev.textNames = found);
 }
