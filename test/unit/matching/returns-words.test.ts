@@ -120,3 +120,27 @@ describe('a payment and its return in the same run', () => {
     expect(decisionOf(match([o], [credit]), credit.id).band).toBe('auto');
   });
 });
+
+describe('a return with the bank fee booked with it', () => {
+  it('is found by its end-to-end id when it is at most the fee more than the payment', () => {
+    const o = order({ number: '60011', totalMinor: 4990, paidMinor: 4990, status: 'paid' });
+    const assignments = [
+      { id: 5, postingId: 800, orderId: o.id, amountMinor: 4990, endToEndId: 'E2E-FEE-1' },
+    ];
+    const back = posting({
+      amountMinor: -5290,
+      remittance: 'RUECKLASTSCHRIFT MD06 inkl. Gebuehr',
+      endToEndId: 'E2E-FEE-1',
+    });
+    const d = decisionOf(match([o], [back], { assignments }), back.id);
+    expect(d).toMatchObject({ band: 'auto', pass: 'return' });
+    expect(d.reverses).toEqual([{ assignmentId: 5, orderId: o.id, amountMinor: 4990 }]);
+    // Far more than a fee: another payment that shares the id is not this one.
+    const other = posting({
+      amountMinor: -9990,
+      remittance: 'RUECKLASTSCHRIFT MD06',
+      endToEndId: 'E2E-FEE-1',
+    });
+    expect(decisionOf(match([o], [other], { assignments }), other.id).reverses).toBeUndefined();
+  });
+});

@@ -109,6 +109,9 @@ function amountOf(ctx: ReturnContext, postingId: number): number | undefined {
   return ctx.postingAmount.get(postingId);
 }
 
+/** The most a bank charges for a returned direct debit, booked with the return (minor units). */
+const RETURN_FEE_MAX = 1500;
+
 /** The assignments (grouped by original posting) a return posting may reverse, with why. */
 function originals(p: MatchPosting, ctx: ReturnContext): { postingId: number; why: string }[] {
   const amount = Math.abs(p.amountMinor);
@@ -118,9 +121,17 @@ function originals(p: MatchPosting, ctx: ReturnContext): { postingId: number; wh
     const assigned = list.reduce((s, a) => s + a.amountMinor, 0);
     return assigned === amount || amountOf(ctx, postingId) === amount;
   };
+  // The same end-to-end id is the same payment: the bank may book its return fee with it (a Rücklastschrift of
+  // 52.90 for a payment of 49.90), up to RETURN_FEE_MAX more.
+  const fitsWithFee = (postingId: number) => {
+    const list = ctx.byPosting.get(postingId) ?? [];
+    if (list.length === 0) return false;
+    const paid = amountOf(ctx, postingId) ?? list.reduce((s, a) => s + a.amountMinor, 0);
+    return fits(postingId) || (amount > paid && amount - paid <= RETURN_FEE_MAX);
+  };
   const e2e = p.endToEndId?.trim().toUpperCase();
   if (e2e && e2e !== 'NOTPROVIDED') {
-    const ids = [...new Set((ctx.byEndToEnd.get(e2e) ?? []).map((a) => a.postingId))].filter(fits);
+    const ids = [...new Set((ctx.byEndToEnd.get(e2e) ?? []).map((a) => a.postingId))].filter(fitsWithFee);
     if (ids.length > 0) return ids.map((postingId) => ({ postingId, why: `same end-to-end id ${e2e}` }));
   }
   const ex = extractReferences(p);
