@@ -186,8 +186,18 @@ export function createSyncService(deps: SyncDeps) {
   ): void {
     db.transaction((tx) => {
       const ctx = context(tx, shop, settings);
-      for (const { row, order } of checked)
+      // The rows as they are now, not as they were before the shop was asked: a payment assigned meanwhile (the
+      // dealer in the app, an import and its matcher run) must not be overwritten with the old amounts.
+      const current = findOrders(
+        tx,
+        shop.id,
+        checked.map((c) => c.row.externalId),
+      );
+      for (const { row: before, order } of checked) {
+        const row = current.get(before.externalId);
+        if (!row) continue;
         tally(counts, order ? applyShopOrder(ctx, order, { row }) : applyDeleted(ctx, row));
+      }
     });
   }
 
