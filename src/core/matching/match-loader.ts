@@ -57,11 +57,16 @@ export function loadOrders(db: Reader, now: Date): MatchOrder[] {
     })
     .from(orders)
     .where(
-      or(
-        inArray(orders.status, [...AWAITING_PAYMENT]),
-        and(
-          inArray(orders.status, ['cancelled', 'removed_externally']),
-          gte(orders.statusChangedAt, daysAgo(now, CLOSED_VISIBLE_DAYS)),
+      and(
+        // A removed shop's orders are no longer the dealer's to collect (its credentials are gone too): a payment
+        // for one of them is the dealer's call, not an automatic assignment with a write-back nobody can send.
+        notInArray(orders.shopId, db.select({ id: shops.id }).from(shops).where(isNotNull(shops.removedAt))),
+        or(
+          inArray(orders.status, [...AWAITING_PAYMENT]),
+          and(
+            inArray(orders.status, ['cancelled', 'removed_externally']),
+            gte(orders.statusChangedAt, daysAgo(now, CLOSED_VISIBLE_DAYS)),
+          ),
         ),
       ),
     )

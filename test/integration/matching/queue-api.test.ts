@@ -23,6 +23,24 @@ function setup(): TestDb & { call: (method: string, input?: unknown) => Promise<
 const orderRow = (t: TestDb, id: number) => t.db.select().from(orders).where(eq(orders.id, id)).get();
 const postingRow = (t: TestDb, id: number) => t.db.select().from(postings).where(eq(postings.id, id)).get();
 
+describe('orders of a removed shop', () => {
+  it('are not assigned automatically any more', async () => {
+    const t = setup();
+    const gone = makeShop(t.db, { removedAt: '2026-11-01T00:00:00.000Z', enabled: false });
+    const account = makeBankAccount(t.db);
+    const o = makeOrder(t.db, { shopId: gone.id, number: '10078', totalMinor: 2350 });
+    const p = makePosting(t.db, {
+      bankAccountId: account.id,
+      remittance: 'Bestellung 10078',
+      amountMinor: 2350,
+    });
+    const summary = (await t.call('matching.run')) as Record<string, number>;
+    expect(summary).toMatchObject({ auto: 0 });
+    expect(orderRow(t, o.id)).toMatchObject({ status: 'open', paidMinor: 0 });
+    expect(postingRow(t, p.id)).toMatchObject({ matchState: 'unassigned' });
+  });
+});
+
 describe('matching.run persists automatic assignments', () => {
   it('assigns, marks the order paid via the state machine, enqueues the write-back and audits', async () => {
     const t = setup();
