@@ -82,8 +82,32 @@ export function applyOrderEffects(
   let correction: TransferCorrection = 'none';
   for (const effect of effects) {
     if (effect.type === 'transfer_paid') {
-      enqueueTransfer(tx, clock, actor, orderId, 'paid');
-      correction = 'enqueued_paid';
+      // Paid again while the correction back to "unpaid" waits to be sent: the shop still shows "paid", so the
+      // two cancel out (sending both, in whatever order the retries take, could leave the shop unpaid). And a
+      // "paid" that waits already is not queued twice.
+      const pending = tx
+        .select()
+        .from(statusTransfers)
+        .where(and(eq(statusTransfers.orderId, orderId), eq(statusTransfers.state, 'pending')))
+        .all();
+      const unpaid = pending.find((t) => t.targetStatus === 'unpaid');
+      if (unpaid) {
+        tx.update(statusTransfers)
+          .set({ state: 'cancelled', updatedAt: nowIso })
+          .where(eq(statusTransfers.id, unpaid.id))
+          .run();
+        writeAudit(tx, clock, {
+          actor,
+          entityType: 'transfer',
+          entityId: unpaid.id,
+          action: 'cancelled',
+          before: unpaid,
+          details: { reason: 'paid again before the correction was sent' },
+        });
+      } else if (!pending.some((t) => t.targetStatus === 'paid')) {
+        enqueueTransfer(tx, clock, actor, orderId, 'paid');
+        correction = 'enqueued_paid';
+      }
     } else if (effect.type === 'cancel_transfer_paid') {
       const last = tx
         .select()

@@ -183,6 +183,31 @@ describe('undo and returns', () => {
     ).toContain('paid_status_corrected');
   });
 
+  it('paid again while the correction to "unpaid" waits: the two cancel out, and "paid" is never queued twice', async () => {
+    const t = setup();
+    const o = makeOrder(t.db, { number: '10081', totalMinor: 2350 });
+    const first = makePosting(t.db, { remittance: 'Danke', amountMinor: 2350 });
+    await t.call('queue.assign', { postingId: first.id, allocations: [{ orderId: o.id }] });
+    t.db.update(statusTransfers).set({ state: 'done' }).where(eq(statusTransfers.orderId, o.id)).run();
+    const [a] = ((await t.call('assignments.list', {})) as { items: { id: number }[] }).items;
+    await t.call('assignments.undo', { assignmentId: a?.id });
+    const second = makePosting(t.db, { remittance: 'Danke', amountMinor: 2350 });
+    await t.call('queue.assign', { postingId: second.id, allocations: [{ orderId: o.id }] });
+    const transfers = () =>
+      t.db
+        .select()
+        .from(statusTransfers)
+        .where(eq(statusTransfers.orderId, o.id))
+        .all()
+        .map((x) => [x.targetStatus, x.state]);
+    // The shop still shows "paid" (the first write-back was done): nothing is left to send.
+    expect(transfers()).toEqual([
+      ['paid', 'done'],
+      ['unpaid', 'cancelled'],
+    ]);
+    expect(orderRow(t, o.id)).toMatchObject({ status: 'paid', paidMinor: 2350 });
+  });
+
   it('a return undoes the assignment it reverses and reopens the order', async () => {
     const t = setup();
     const o = makeOrder(t.db, { number: '10080', totalMinor: 4990 });
