@@ -1,13 +1,14 @@
 /**
  * Runs the matcher over the database and persists what it decided automatically (issue 5 §3, §6): one
- * transaction per run, so a run either lands completely or not at all. Call it after every bank import and
+ * transaction per run, so a run either lands completely or not at all (a decision the orders' state refuses is
+ * rolled back on its own, reported and skipped). Call it after every bank import and
  * every shop sync (`core.matching.run()`), so orders that arrive later match postings already waiting.
  */
 import { and, eq } from 'drizzle-orm';
 import { writeAudit } from '../audit.ts';
 import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
-import { postingReturns, postings, type AssignmentSignal } from '../db/schema/index.ts';
+import { dealerNotifications, postingReturns, postings, type AssignmentSignal } from '../db/schema/index.ts';
 import { applyAssignment, undoAssignment, type Tx } from '../orders/assignment-service.ts';
 import { loadMatchInput, type LoadedPosting } from './match-loader.ts';
 import { runMatcher } from './matcher.ts';
@@ -120,6 +121,25 @@ function markDebit(tx: Tx, clock: Clock, posting: LoadedPosting): void {
   });
 }
 
+/** A decision that could not be applied: logged, and the dealer is told which posting needs a look. */
+function reportFailedDecision(tx: Tx, clock: Clock, logger: Logger, d: Decision, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  logger.log('error', 'matching decision not applied', {
+    postingId: d.postingId,
+    pass: d.pass,
+    error: message,
+  });
+  tx.insert(dealerNotifications)
+    .values({
+      kind: 'matching_decision_failed',
+      level: 'error',
+      title: `Posting ${d.postingId} could not be processed`,
+      body: `The matcher's decision (${d.pass}) for this posting was not applied: ${message} Check the posting and its order in the queue.`,
+      createdAt: clock.now().toISOString(),
+    })
+    .run();
+}
+
 export function runMatching(deps: { db: Db; clock: Clock; logger: Logger }): RunSummary {
   const started = performance.now();
   const { db, clock, logger } = deps;
@@ -132,9 +152,17 @@ export function runMatching(deps: { db: Db; clock: Clock; logger: Logger }): Run
     for (const d of result.decisions) {
       const posting = byId.get(d.postingId);
       if (!posting) continue;
-      if (d.pass === 'debit') markDebit(tx, clock, posting);
-      else if (d.pass === 'return' && d.band === 'auto') undone += applyReturn(tx, clock, d, posting);
-      else if (d.band === 'auto') created += applyAuto(tx, clock, d);
+      // Each decision in a savepoint of its own: one the orders' state refuses (an inconsistent order) is rolled
+      // back, reported and skipped, instead of failing the run for every other posting, run after run.
+      try {
+        tx.transaction((sp) => {
+          if (d.pass === 'debit') markDebit(sp, clock, posting);
+          else if (d.pass === 'return' && d.band === 'auto') undone += applyReturn(sp, clock, d, posting);
+          else if (d.band === 'auto') created += applyAuto(sp, clock, d);
+        });
+      } catch (error) {
+        reportFailedDecision(tx, clock, logger, d, error);
+      }
     }
     return {
       ...result.summary,

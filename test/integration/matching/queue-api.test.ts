@@ -23,6 +23,35 @@ function setup(): TestDb & { call: (method: string, input?: unknown) => Promise<
 const orderRow = (t: TestDb, id: number) => t.db.select().from(orders).where(eq(orders.id, id)).get();
 const postingRow = (t: TestDb, id: number) => t.db.select().from(postings).where(eq(postings.id, id)).get();
 
+describe('a decision the orders refuse', () => {
+  it('is rolled back on its own and reported; the other postings of the run are still assigned', async () => {
+    const t = setup();
+    const bad = makeOrder(t.db, { number: '10090', totalMinor: 4000 });
+    const paid = makePosting(t.db, {
+      remittance: 'Bestellung 10090',
+      amountMinor: 4000,
+      endToEndId: 'E2E-90',
+    });
+    await t.call('matching.run');
+    // An order whose paid amount no longer covers its assignment (as the lost update of an earlier sync left it).
+    t.db.update(orders).set({ paidMinor: 0 }).where(eq(orders.id, bad.id)).run();
+    makePosting(t.db, { remittance: 'RUECKLASTSCHRIFT AC04', amountMinor: -4000, endToEndId: 'E2E-90' });
+    const good = makeOrder(t.db, { number: '10091', totalMinor: 1200 });
+    const fine = makePosting(t.db, { remittance: 'Bestellung 10091', amountMinor: 1200 });
+    const summary = (await t.call('matching.run')) as Record<string, number>;
+    expect(summary).toMatchObject({ assignmentsCreated: 1 });
+    expect(orderRow(t, good.id)).toMatchObject({ status: 'paid' });
+    expect(postingRow(t, fine.id)).toMatchObject({ matchState: 'assigned' });
+    expect(postingRow(t, paid.id)).toMatchObject({ matchState: 'assigned' });
+    const notes = t.db
+      .select()
+      .from(dealerNotifications)
+      .all()
+      .map((n) => n.kind);
+    expect(notes).toContain('matching_decision_failed');
+  });
+});
+
 describe('orders of a removed shop', () => {
   it('are not assigned automatically any more', async () => {
     const t = setup();
