@@ -68,6 +68,28 @@ function enqueueTransfer(
   });
 }
 
+/** A pending write-back that is no longer wanted: cancelled, and audited with why. */
+function cancelTransfer(
+  tx: Tx,
+  clock: Clock,
+  actor: string,
+  transfer: typeof statusTransfers.$inferSelect,
+  reason: string,
+): void {
+  tx.update(statusTransfers)
+    .set({ state: 'cancelled', updatedAt: clock.now().toISOString() })
+    .where(eq(statusTransfers.id, transfer.id))
+    .run();
+  writeAudit(tx, clock, {
+    actor,
+    entityType: 'transfer',
+    entityId: transfer.id,
+    action: 'cancelled',
+    before: transfer,
+    details: { reason },
+  });
+}
+
 export function applyOrderEffects(
   tx: Tx,
   clock: Clock,
@@ -91,20 +113,8 @@ export function applyOrderEffects(
         .where(and(eq(statusTransfers.orderId, orderId), eq(statusTransfers.state, 'pending')))
         .all();
       const unpaid = pending.find((t) => t.targetStatus === 'unpaid');
-      if (unpaid) {
-        tx.update(statusTransfers)
-          .set({ state: 'cancelled', updatedAt: nowIso })
-          .where(eq(statusTransfers.id, unpaid.id))
-          .run();
-        writeAudit(tx, clock, {
-          actor,
-          entityType: 'transfer',
-          entityId: unpaid.id,
-          action: 'cancelled',
-          before: unpaid,
-          details: { reason: 'paid again before the correction was sent' },
-        });
-      } else if (!pending.some((t) => t.targetStatus === 'paid')) {
+      if (unpaid) cancelTransfer(tx, clock, actor, unpaid, 'paid again before the correction was sent');
+      else if (!pending.some((t) => t.targetStatus === 'paid')) {
         enqueueTransfer(tx, clock, actor, orderId, 'paid');
         correction = 'enqueued_paid';
       }
@@ -117,18 +127,7 @@ export function applyOrderEffects(
         .limit(1)
         .get();
       if (last?.state === 'pending') {
-        tx.update(statusTransfers)
-          .set({ state: 'cancelled', updatedAt: nowIso })
-          .where(eq(statusTransfers.id, last.id))
-          .run();
-        writeAudit(tx, clock, {
-          actor,
-          entityType: 'transfer',
-          entityId: last.id,
-          action: 'cancelled',
-          before: last,
-          details: { reason: 'payment taken back before write-back' },
-        });
+        cancelTransfer(tx, clock, actor, last, 'payment taken back before write-back');
         correction = 'cancelled_pending';
       } else if (last?.state === 'done') {
         // The shop already shows "paid": queue the way back to the unpaid status (the transfer worker maps
