@@ -9,6 +9,7 @@ import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { orderEvents, orders } from '../db/schema/index.ts';
 import { writeAudit } from '../audit.ts';
+import { applyOrderEffects } from '../orders/assignment-effects.ts';
 import {
   initialStatus,
   isAwaitingPayment,
@@ -128,6 +129,9 @@ export function applyTransition(
     recordEvent(ctx, row.id, effect.type === 'notify' ? `notify_${effect.kind}` : effect.type, {
       cause: event.type,
     });
+  // Carried out like those of an assignment: a shop change that makes the order paid queues its write-back, one
+  // that makes a paid order unpaid again cancels or corrects it, and the dealer is told what needs a look.
+  applyOrderEffects(ctx.tx, ctx.clock, ACTOR, row.id, row.number, result.effects, after.status);
   return updated ?? row;
 }
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, orderEvents, orders } from '#core/db/schema/index.ts';
+import { auditLog, orderEvents, orders, statusTransfers } from '#core/db/schema/index.ts';
 import { WooCommerceConnector } from '#core/shops/woocommerce/connector.ts';
 import { AFTER, connectWoo, setupWoo, type WooSetup } from './support.ts';
 
@@ -94,6 +94,43 @@ describe('change detection on every sync (issue 4 §6)', () => {
         .map((e) => e.kind)
         .sort(),
     ).toEqual(['amount_changed', 'transfer_paid']);
+    // Carried out, not only recorded: the "paid" write-back is queued.
+    const queued = s.db
+      .select()
+      .from(statusTransfers)
+      .where(eq(statusTransfers.orderId, row()?.id ?? -1))
+      .all();
+    expect(queued.map((t) => [t.targetStatus, t.state])).toEqual([['paid', 'pending']]);
+  });
+
+  it('a paid order whose amount the shop raises is partly paid again; its waiting "paid" write-back is cancelled', async () => {
+    const { s, order, row } = await withManagedOrder();
+    s.db
+      .update(orders)
+      .set({ paidMinor: 4990, status: 'paid' })
+      .where(eq(orders.id, row()?.id ?? -1))
+      .run();
+    s.db
+      .insert(statusTransfers)
+      .values({
+        orderId: row()?.id ?? -1,
+        targetStatus: 'paid',
+        state: 'pending',
+        nextAttemptAt: AFTER,
+        giveUpAt: AFTER,
+        createdAt: AFTER,
+        updatedAt: AFTER,
+      })
+      .run();
+    s.sim.editOrder(order.id, { total: '64.90' });
+    await s.area.sync.run('Woo', 'new');
+    expect(row()).toMatchObject({ status: 'partially_paid', totalMinor: 6490 });
+    const transfers = s.db
+      .select()
+      .from(statusTransfers)
+      .where(eq(statusTransfers.orderId, row()?.id ?? -1))
+      .all();
+    expect(transfers.map((t) => [t.targetStatus, t.state])).toEqual([['paid', 'cancelled']]);
   });
 
   it('a status that is no longer open per the mapping makes the order "removed externally"', async () => {
