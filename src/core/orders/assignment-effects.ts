@@ -28,6 +28,14 @@ const NOTIFY_TEXT: Record<Extract<OrderEffect, { type: 'notify' }>['kind'], { ti
       title: 'Payment for a cancelled order',
       body: 'A payment was assigned to a cancelled order; refund it or reactivate the order in the shop.',
     },
+    cancelled_in_shop_after_payment: {
+      title: 'Paid order cancelled in the shop',
+      body: 'The shop cancelled or refunded an order Kassenwart holds a payment for; refund the customer, or reactivate the order in the shop. Its "paid" write-back, if still waiting, was cancelled.',
+    },
+    currency_changed_after_payment: {
+      title: 'Currency changed in the shop after payment',
+      body: 'The shop changed the currency of an order that has payments in the old currency; Kassenwart keeps the old currency. Check the order in the shop.',
+    },
     payment_on_removed_order: {
       title: 'Payment for an order no longer open in the shop',
       body: 'A payment was assigned to an order the shop no longer lists as open; check it in the shop.',
@@ -88,6 +96,28 @@ function cancelTransfer(
     before: transfer,
     details: { reason },
   });
+}
+
+/** Cancels the order's "paid" write-back while it still waits (the shop cancelled the order meanwhile). */
+export function cancelPendingPaid(
+  tx: Tx,
+  clock: Clock,
+  actor: string,
+  orderId: number,
+  reason: string,
+): void {
+  const pending = tx
+    .select()
+    .from(statusTransfers)
+    .where(
+      and(
+        eq(statusTransfers.orderId, orderId),
+        eq(statusTransfers.targetStatus, 'paid'),
+        eq(statusTransfers.state, 'pending'),
+      ),
+    )
+    .all();
+  for (const t of pending) cancelTransfer(tx, clock, actor, t, reason);
 }
 
 export function applyOrderEffects(

@@ -47,7 +47,15 @@ export type TransitionResult =
 export type OrderEffect =
   | { type: 'transfer_paid' }
   | { type: 'cancel_transfer_paid' }
-  | { type: 'notify'; kind: 'overpaid' | 'paid_after_cancellation' | 'payment_on_removed_order' };
+  | {
+      type: 'notify';
+      kind:
+        | 'overpaid'
+        | 'paid_after_cancellation'
+        | 'payment_on_removed_order'
+        | 'cancelled_in_shop_after_payment'
+        | 'currency_changed_after_payment';
+    };
 
 /** Statuses in which an order is still waiting for money and is a candidate for automatic matching. */
 export const AWAITING_PAYMENT: readonly OrderStatus[] = [

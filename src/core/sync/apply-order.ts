@@ -9,7 +9,7 @@ import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { orderEvents, orders } from '../db/schema/index.ts';
 import { writeAudit } from '../audit.ts';
-import { applyOrderEffects } from '../orders/assignment-effects.ts';
+import { applyOrderEffects, cancelPendingPaid } from '../orders/assignment-effects.ts';
 import {
   initialStatus,
   isAwaitingPayment,
@@ -221,6 +221,25 @@ function closeInShop(ctx: ApplyContext, row: OrderRow, order: ShopOrder, cancell
 
 function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): ApplyOutcome {
   const fields = storedFields(order, ctx.mapping);
+  // Payments in one currency do not pay an order in another: with money assigned, the order keeps its currency,
+  // and the dealer is told (money is an amount plus a currency, DESIGN §3.1).
+  if (row.paidMinor > 0 && fields.currency !== row.currency) {
+    recordEvent(ctx, row.id, 'shop_change_not_applied', {
+      reason: 'currency_changed_after_payment',
+      from: row.currency,
+      to: fields.currency,
+    });
+    applyOrderEffects(
+      ctx.tx,
+      ctx.clock,
+      ACTOR,
+      row.id,
+      row.number,
+      [{ type: 'notify', kind: 'currency_changed_after_payment' }],
+      row.status,
+    );
+    fields.currency = row.currency;
+  }
   const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
     (k) => fields[k] !== row[k] && k !== 'updatedAtShop',
   );
@@ -272,6 +291,23 @@ function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): Apply
     current = closeInShop(ctx, current, order, true);
   } else if (!cls.open && isAwaitingPayment(current.status)) {
     current = closeInShop(ctx, current, order, false);
+  } else if (cls.cancelled && current.status === 'paid' && changed.includes('shopStatus')) {
+    // The shop cancelled (or refunded) an order we hold a payment for: not ours to undo. The dealer refunds or
+    // reactivates it; a "paid" still waiting to be written back is not sent to a cancelled order.
+    recordEvent(ctx, row.id, 'shop_change_not_applied', {
+      reason: 'paid_order_cancelled_in_shop',
+      shopStatus: order.status,
+    });
+    cancelPendingPaid(ctx.tx, ctx.clock, ACTOR, row.id, 'order cancelled in the shop');
+    applyOrderEffects(
+      ctx.tx,
+      ctx.clock,
+      ACTOR,
+      row.id,
+      row.number,
+      [{ type: 'notify', kind: 'cancelled_in_shop_after_payment' }],
+      current.status,
+    );
   } else if (cls.open && current.status === 'removed_externally') {
     current = applyTransition(ctx, current, { type: 'reopened_in_shop' }, { shopStatus: order.status });
     recordEvent(ctx, row.id, 'reopened_in_shop', { shopStatus: order.status });

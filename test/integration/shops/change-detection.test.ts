@@ -1,6 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, orderEvents, orders, statusTransfers } from '#core/db/schema/index.ts';
+import {
+  auditLog,
+  dealerNotifications,
+  orderEvents,
+  orders,
+  statusTransfers,
+} from '#core/db/schema/index.ts';
 import { WooCommerceConnector } from '#core/shops/woocommerce/connector.ts';
 import { AFTER, connectWoo, setupWoo, type WooSetup } from './support.ts';
 
@@ -131,6 +137,52 @@ describe('change detection on every sync (issue 4 §6)', () => {
       .where(eq(statusTransfers.orderId, row()?.id ?? -1))
       .all();
     expect(transfers.map((t) => [t.targetStatus, t.state])).toEqual([['paid', 'cancelled']]);
+  });
+
+  it('a paid order cancelled in the shop: the dealer is told, and a waiting "paid" write-back is not sent', async () => {
+    const { s, order, row, events } = await withManagedOrder();
+    const id = row()?.id ?? -1;
+    s.db.update(orders).set({ paidMinor: 4990, status: 'paid' }).where(eq(orders.id, id)).run();
+    s.db
+      .insert(statusTransfers)
+      .values({
+        orderId: id,
+        targetStatus: 'paid',
+        state: 'pending',
+        nextAttemptAt: AFTER,
+        giveUpAt: AFTER,
+        createdAt: AFTER,
+        updatedAt: AFTER,
+      })
+      .run();
+    s.sim.editOrder(order.id, { status: 'cancelled' });
+    await s.area.sync.run('Woo', 'new');
+    expect(row()).toMatchObject({ status: 'paid', paidMinor: 4990 });
+    expect(events().map((e) => [e.kind, (e.details as { reason?: string }).reason])).toContainEqual([
+      'shop_change_not_applied',
+      'paid_order_cancelled_in_shop',
+    ]);
+    const transfers = s.db.select().from(statusTransfers).where(eq(statusTransfers.orderId, id)).all();
+    expect(transfers.map((t) => t.state)).toEqual(['cancelled']);
+    const notes = s.db.select().from(dealerNotifications).where(eq(dealerNotifications.orderId, id)).all();
+    expect(notes.map((n) => n.kind)).toEqual(['cancelled_in_shop_after_payment']);
+    // The next sync sees no new change: no second notification.
+    s.sim.editOrder(order.id, { billing: { company: 'X' } });
+    await s.area.sync.run('Woo', 'new');
+    expect(
+      s.db.select().from(dealerNotifications).where(eq(dealerNotifications.orderId, id)).all(),
+    ).toHaveLength(1);
+  });
+
+  it('with payments assigned, the order keeps its currency when the shop changes it, and the dealer is told', async () => {
+    const { s, order, row } = await withManagedOrder();
+    const id = row()?.id ?? -1;
+    s.db.update(orders).set({ paidMinor: 2000, status: 'partially_paid' }).where(eq(orders.id, id)).run();
+    s.sim.editOrder(order.id, { currency: 'CHF' });
+    await s.area.sync.run('Woo', 'new');
+    expect(row()).toMatchObject({ currency: 'EUR', paidMinor: 2000 });
+    const notes = s.db.select().from(dealerNotifications).where(eq(dealerNotifications.orderId, id)).all();
+    expect(notes.map((n) => n.kind)).toEqual(['currency_changed_after_payment']);
   });
 
   it('a status that is no longer open per the mapping makes the order "removed externally"', async () => {
