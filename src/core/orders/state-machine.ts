@@ -116,9 +116,13 @@ export function transition(state: OrderState, event: OrderEvent): TransitionResu
       }
       if (state.status === 'removed_externally') return ok(state);
       return fail('ORDER_NOT_OPEN', `An order that is ${state.status} cannot become "removed externally".`);
-    case 'reopened_in_shop':
-      if (state.status !== 'removed_externally') return ok(state);
-      return ok({ ...state, status: statusForPayment(state, state.paidMinor, 'open') });
+    case 'reopened_in_shop': {
+      // A removed order that reappears, or a cancelled one the dealer reactivated in the shop (as the
+      // paid_after_cancellation notification asks): open again by what is paid, and written back when paid.
+      if (state.status !== 'removed_externally' && state.status !== 'cancelled') return ok(state);
+      const status = statusForPayment(state, state.paidMinor, 'open');
+      return ok({ ...state, status }, status === 'paid' ? [{ type: 'transfer_paid' }] : []);
+    }
     case 'cancelled':
       if (
         [

@@ -308,7 +308,11 @@ function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): Apply
       [{ type: 'notify', kind: 'cancelled_in_shop_after_payment' }],
       current.status,
     );
-  } else if (cls.open && current.status === 'removed_externally') {
+  } else if (
+    cls.open &&
+    (current.status === 'removed_externally' ||
+      (current.status === 'cancelled' && changed.includes('shopStatus')))
+  ) {
     current = applyTransition(ctx, current, { type: 'reopened_in_shop' }, { shopStatus: order.status });
     recordEvent(ctx, row.id, 'reopened_in_shop', { shopStatus: order.status });
   }

@@ -199,6 +199,21 @@ describe('change detection on every sync (issue 4 §6)', () => {
     ]);
   });
 
+  it('a cancelled order reactivated in the shop is open here again; paid meanwhile, it is paid and written back', async () => {
+    const { s, order, row } = await withManagedOrder();
+    const id = row()?.id ?? -1;
+    s.sim.editOrder(order.id, { status: 'cancelled' });
+    await s.area.sync.run('Woo', 'new');
+    expect(row()?.status).toBe('cancelled');
+    // A payment arrived for the cancelled order (the dealer was told to refund or reactivate): reactivated.
+    s.db.update(orders).set({ paidMinor: 4990 }).where(eq(orders.id, id)).run();
+    s.sim.editOrder(order.id, { status: 'on-hold' });
+    await s.area.sync.run('Woo', 'new');
+    expect(row()).toMatchObject({ status: 'paid', paidMinor: 4990 });
+    const transfers = s.db.select().from(statusTransfers).where(eq(statusTransfers.orderId, id)).all();
+    expect(transfers.map((t) => [t.targetStatus, t.state])).toEqual([['paid', 'pending']]);
+  });
+
   it('a payment method no longer mapped (e.g. switched to PayPal) makes the order "removed externally"', async () => {
     const { s, order, row } = await withManagedOrder();
     s.sim.editOrder(order.id, { payment_method: 'paypal' });
