@@ -151,7 +151,7 @@ export function resolveAccount(
   if (!useIban && !acct.otherId) {
     throw importError(
       'IMPORT_NO_ACCOUNT',
-      'The file does not name the account it belongs to. Import it again with --account IBAN (or pick the account in the app).',
+      'The file does not name the account it belongs to (no IBAN, or one whose check digits are wrong). Import it again with --account IBAN (or pick the account in the app).',
       {},
     );
   }

@@ -15,9 +15,11 @@
  * - N26 since 2024 (Original Amount/Currency/Exchange Rate columns, foreign-currency payment).
  * - Volksbank/Raiffeisenbank (Atruvia) with "EREF: … SVWZ: … ABWA: …" labels in Verwendungszweck.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTestDb } from '../../helpers/db.ts';
-import { importRealistic, storedPostings } from '../../helpers/realistic-bank.ts';
+import { importRealistic, REALISTIC, storedPostings } from '../../helpers/realistic-bank.ts';
 
 describe('realistic bank CSV exports', () => {
   it('ING 2023+: account from the preamble, two currency columns, Windows-1252', async () => {
@@ -103,6 +105,17 @@ describe('realistic bank CSV exports', () => {
         'M-2023-000871',
       ],
     ]);
+  });
+
+  it('a preamble IBAN whose check digits are wrong: the error says so and asks for --account', async () => {
+    const { core } = makeTestDb();
+    const text = readFileSync(join(REALISTIC, 'csv-ing-2024.csv'), 'latin1').replace(
+      'IBAN;DE39 5001 0517 5407 3249 24',
+      'IBAN;DE12 3456 7890 1234 5678 90',
+    );
+    const [r] = await core.bank.importBytes('ing-invalid-iban.csv', Buffer.from(text, 'latin1'));
+    expect(r).toMatchObject({ ok: false, error: { code: 'IMPORT_NO_ACCOUNT' } });
+    expect(r?.ok === false && r.error.message).toContain('check digits are wrong');
   });
 
   it('DKB 2023 (first exports of the new portal): "Konto" preamble, column "Betrag" with " €", no IBAN column', async () => {
