@@ -223,7 +223,9 @@ function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): Apply
   const fields = storedFields(order, ctx.mapping);
   // Payments in one currency do not pay an order in another: with money assigned, the order keeps its currency,
   // and the dealer is told (money is an amount plus a currency, DESIGN §3.1).
-  if (row.paidMinor > 0 && fields.currency !== row.currency) {
+  // Its total, in the other currency, is not taken either; the dealer is told once per currency the shop names.
+  const currencyRefused = row.paidMinor > 0 && fields.currency !== row.currency;
+  if (currencyRefused && !currencyChangeReported(ctx, row.id, fields.currency)) {
     recordEvent(ctx, row.id, 'shop_change_not_applied', {
       reason: 'currency_changed_after_payment',
       from: row.currency,
@@ -238,8 +240,8 @@ function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): Apply
       [{ type: 'notify', kind: 'currency_changed_after_payment' }],
       row.status,
     );
-    fields.currency = row.currency;
   }
+  if (currencyRefused) fields.currency = row.currency;
   const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
     (k) => fields[k] !== row[k] && k !== 'updatedAtShop',
   );
@@ -270,7 +272,7 @@ function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): Apply
     recordEvent(ctx, row.id, 'email_changed', { from: row.email, to: fields.email });
 
   let outcome: ApplyOutcome = changed.length > 0 ? 'changed' : 'unchanged';
-  if (order.totalMinor !== row.totalMinor) {
+  if (order.totalMinor !== row.totalMinor && !currencyRefused) {
     current = applyTransition(
       ctx,
       current,
@@ -309,6 +311,24 @@ function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): Apply
       current.status,
     );
   } else if (
+    !cls.cancelled &&
+    current.status === 'paid' &&
+    changed.includes('shopStatus') &&
+    row.shopStatus !== null &&
+    classify({ ...order, status: row.shopStatus }, ctx.mapping).cancelled
+  ) {
+    // Reactivated in the shop after it was cancelled there (and its waiting write-back with it): paid here, so
+    // the shop is to show it paid again.
+    applyOrderEffects(
+      ctx.tx,
+      ctx.clock,
+      ACTOR,
+      row.id,
+      row.number,
+      [{ type: 'transfer_paid' }],
+      current.status,
+    );
+  } else if (
     cls.open &&
     (current.status === 'removed_externally' ||
       (current.status === 'cancelled' && changed.includes('shopStatus')))
@@ -321,6 +341,19 @@ function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): Apply
       current.status === 'removed_externally' || current.status === 'cancelled' ? 'removed' : 'changed';
   }
   return outcome;
+}
+
+/** Was the shop's change of this order's currency to `to` reported already (its event recorded)? */
+function currencyChangeReported(ctx: ApplyContext, orderId: number, to: string): boolean {
+  return ctx.tx
+    .select()
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.kind, 'shop_change_not_applied')))
+    .all()
+    .some((e) => {
+      const d = e.details as { reason?: string; to?: string } | null;
+      return d?.reason === 'currency_changed_after_payment' && d.to === to;
+    });
 }
 
 /** The shop deleted the order (404), or it vanished from the CSV file: "removed externally". */

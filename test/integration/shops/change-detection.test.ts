@@ -172,17 +172,36 @@ describe('change detection on every sync (issue 4 §6)', () => {
     expect(
       s.db.select().from(dealerNotifications).where(eq(dealerNotifications.orderId, id)).all(),
     ).toHaveLength(1);
+    // Reactivated in the shop: the shop is to show it paid again.
+    s.sim.editOrder(order.id, { status: 'processing' });
+    await s.area.sync.run('Woo', 'new');
+    const after = s.db.select().from(statusTransfers).where(eq(statusTransfers.orderId, id)).all();
+    expect(after.map((t) => [t.targetStatus, t.state])).toEqual([
+      ['paid', 'cancelled'],
+      ['paid', 'pending'],
+    ]);
   });
 
   it('with payments assigned, the order keeps its currency when the shop changes it, and the dealer is told', async () => {
     const { s, order, row } = await withManagedOrder();
     const id = row()?.id ?? -1;
     s.db.update(orders).set({ paidMinor: 2000, status: 'partially_paid' }).where(eq(orders.id, id)).run();
-    s.sim.editOrder(order.id, { currency: 'CHF' });
+    s.sim.editOrder(order.id, { currency: 'CHF', total: '20.00' });
     await s.area.sync.run('Woo', 'new');
-    expect(row()).toMatchObject({ currency: 'EUR', paidMinor: 2000 });
-    const notes = s.db.select().from(dealerNotifications).where(eq(dealerNotifications.orderId, id)).all();
-    expect(notes.map((n) => n.kind)).toEqual(['currency_changed_after_payment']);
+    // Neither the currency nor the total in it is taken: 20.00 CHF would make the 20.00 EUR paid look complete.
+    expect(row()).toMatchObject({
+      currency: 'EUR',
+      totalMinor: 4990,
+      paidMinor: 2000,
+      status: 'partially_paid',
+    });
+    const notes = () =>
+      s.db.select().from(dealerNotifications).where(eq(dealerNotifications.orderId, id)).all();
+    expect(notes().map((n) => n.kind)).toEqual(['currency_changed_after_payment']);
+    // Read again (another change in the shop): told once.
+    s.sim.editOrder(order.id, { billing: { company: 'Y' } });
+    await s.area.sync.run('Woo', 'new');
+    expect(notes()).toHaveLength(1);
   });
 
   it('a status that is no longer open per the mapping makes the order "removed externally"', async () => {

@@ -34,6 +34,8 @@ describe('returns: how sure', () => {
       'Erstattung Retoure Bestellung 10708',
       'Rueckzahlung Return Bestellung 10709',
       'Retourenlabel 10710',
+      'RUECKUEBERWEISUNG Rueckueberweisung Doppelzahlung 10707',
+      'Erstattung Retour Bestellung 10708',
     ])
       expect(returnCertainty(debit(text)), text).toBeUndefined();
   });
@@ -62,6 +64,12 @@ describe('credits that pay no order', () => {
       'Zurueckgesandt AC04 Konto erloschen',
     ])
       expect(isReturnedCredit(text), text).toBe(true);
+    // A customer's words without a bank's reason code block nothing.
+    for (const text of [
+      'KW7ABCDEF2 Restbetrag, 1 Artikel zurueckgesandt',
+      'Retour Artikel 2, Rest fuer 10023',
+    ])
+      expect(isReturnedCredit(text), text).toBe(false);
     const o = order({ totalMinor: 4990, customerName: 'Nils Brandt' });
     const p = posting({
       counterpartyName: 'Nils Brandt',

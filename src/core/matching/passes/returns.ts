@@ -19,6 +19,8 @@ import type { Candidate, Decision, MatchAssignment, MatchPosting } from '../type
 // SWIFT MT940 transaction type RTI: returned item.
 const R_SUBFAMILIES = /\b(?:RRTN|RPCR|UPDD|ARET|RCHG|CAJT)\b|(?:^|[\s:])NRTI\b/;
 const R_GVC = /^(?:GVC\s*)?(?:109|159|181|182|183|184)$/;
+/** WEAK_RETURN_WORDS, every occurrence (to take them all out before looking for certain words). */
+const WEAK_ALL = new RegExp(WEAK_RETURN_WORDS.source, 'g');
 /** Return words a dealer's own refund or a customer uses as well: a return by these alone is only suggested. */
 const WEAK_WORDS = new RegExp(`${WEAK_RETURN_WORDS.source}|\\bRETOURE\\b|\\bRETURN(?:ED)?\\b`);
 
@@ -40,7 +42,7 @@ export function returnCertainty(
   if (p.amountMinor >= 0 || !p.remittance) return undefined;
   const upper = p.remittance.toUpperCase();
   const weak = WEAK_WORDS.test(upper);
-  if (RETURN_BOOKING_WORDS.test(weak ? upper.replace(WEAK_RETURN_WORDS, ' ') : upper)) return 'certain';
+  if (RETURN_BOOKING_WORDS.test(weak ? upper.replace(WEAK_ALL, ' ') : upper)) return 'certain';
   if (!weak) return undefined;
   return REFUND_WORDS.test(upper) ? undefined : 'words';
 }
