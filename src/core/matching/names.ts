@@ -71,18 +71,15 @@ const TITLES = new Set([
   'fam',
   'familie',
   'eheleute',
-  // Academic and professional titles and name suffixes: "Dr. med.", "Dipl.-Kfm.", "Mag.", "jun.", "Hr.", "Inh.".
+  // Academic and professional titles: "Dr. med.", "Dipl.-Kfm.", "Mag.", "Hr.", "Inh." (not "jun.", "phil.", "nat.",
+  // "sen.": Jun, Phil, Nat and Şen are names too).
   'med',
   'rer',
-  'nat',
   'jur',
-  'phil',
   'kfm',
   'kffr',
   'mag',
   'mba',
-  'jun',
-  'sen',
   'hr',
   'fr',
   'inh',
@@ -251,6 +248,12 @@ export function legalForms(text: string | null | undefined): string {
   return sortSmall([...forms], byCodeUnits).join(' ');
 }
 
+/** Are all forms of `a` (legalForms) among those of `b`? */
+function formsWithin(a: string, b: string): boolean {
+  const of = b.split(' ');
+  return a !== '' && a.split(' ').every((f) => of.includes(f));
+}
+
 /**
  * Does a payer whose name equals a customer's company name (legal forms left out) name that company? Not when
  * both write a legal form and the forms differ ("Müller AG" is not "Müller GmbH"), and for a company of one word
@@ -264,8 +267,11 @@ export function namesCompany(
 ): boolean {
   const payerForms = legalForms(payer);
   const companyForms = legalForms(company);
-  if (payerForms !== '' && companyForms !== '' && payerForms !== companyForms) return false;
-  return companyTokens >= 2 || (payerForms !== '' && payerForms === companyForms);
+  // A bank cuts long payer names ("MUELLER HOLZBAU GMBH + CO" for "… GmbH & Co. KG"): forms agree when one
+  // name's forms are among the other's.
+  const agree = formsWithin(payerForms, companyForms) || formsWithin(companyForms, payerForms);
+  if (payerForms !== '' && companyForms !== '' && !agree) return false;
+  return companyTokens >= 2 || (payerForms !== '' && companyForms !== '' && agree);
 }
 
 /**

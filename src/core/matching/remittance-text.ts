@@ -79,7 +79,8 @@ export function maskNonOrderNumbers(text: string): string {
   // The same with the call prefix "00" ("0049 30 10500"): groups of digits, ten or more in all (an order number
   // with leading zeros, "00123", has fewer and stands alone).
   if (t.includes('00'))
-    t = t.replace(/(?<![A-Z0-9])00[1-9]\d{0,2}(?:[ /-]?\(0\))?(?:[ /-]\d{2,}){1,4}\b/g, (m) =>
+    // (Groups of a subscriber number never start with 00: "00123 00124" are two order numbers with leading zeros.)
+    t = t.replace(/(?<![A-Z0-9])00[1-9]\d{0,2}(?:[ /-]?\(0\))?(?:[ /-](?!00)\d{2,}){1,4}\b/g, (m) =>
       digits(m) >= 10 ? ' '.repeat(m.length) : m,
     );
   // IBANs and their fragments: printed in groups of four (ISO 13616 paper format), or compact and valid,
@@ -91,6 +92,9 @@ export function maskNonOrderNumbers(text: string): string {
       isValidIBAN(m) || /^[A-Z]{2}\d{15,}$/.test(m) ? ' '.repeat(m.length) : m,
     );
   }
+  // A number with the currency after it ("1023€", "1023 €", "1023EUR"), unless the currency begins the next amount
+  // ("Bestellung 10023 € 49,90"): read before the amounts are masked, which would hide that next amount.
+  if (/\d ?(?:€|EUR|CHF|USD|GBP)/.test(t)) t = mask(t, /\b\d+(?: ?€|(?:EUR|CHF|USD|GBP)\b)(?!\s*\d)/g);
   // Dates, amounts with decimals and "D-" postcodes all need a separator; masking only removes characters, so
   // a text without any (most remittance lines) skips those expressions (checked once, same result).
   const separators = /[./,-]/.test(t);
@@ -116,7 +120,7 @@ export function maskNonOrderNumbers(text: string): string {
     t = mask(t, /\b\d{1,3}(?:[.' ]\d{3})+[,.]\d{2}\b/g);
     t = mask(t, /\b\d+[,.]\d{2}(?![\d.,])\b/g);
   }
-  t = mask(t, /(?:EUR|€|CHF|USD|GBP)\s?\d+\b|\b\d+,-|\b\d+(?:\s?€|(?:EUR|CHF|USD|GBP)\b)/g);
+  t = mask(t, /(?:EUR|€|CHF|USD|GBP)\s?\d+\b|\b\d+,-/g);
   // A year after a month name ("November 2026", "Dez. 2025", "March 2025"): a period, never an order number.
   if (/(?:19|20)\d{2}/.test(t))
     t = t.replace(MONTH_YEAR, (_m, month: string, year: string) => month + ' '.repeat(year.length));

@@ -68,6 +68,9 @@ describe('payer and company', () => {
     expect(namesCompany('MUELLER AG', 'Müller GmbH', 1)).toBe(false);
     expect(namesCompany('Weber Bau', 'Weber Bau GmbH', 2)).toBe(true);
     expect(namesCompany('Weber Bau AG', 'Weber Bau GmbH', 2)).toBe(false);
+    // A payer name the bank cut short keeps part of the forms.
+    expect(namesCompany('MUELLER HOLZBAU GMBH + CO', 'Müller Holzbau GmbH & Co. KG', 2)).toBe(true);
+    expect(namesCompany('MUELLER GMBH', 'Müller GmbH & Co. KG', 1)).toBe(true);
   });
 });
 

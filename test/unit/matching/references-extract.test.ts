@@ -80,6 +80,11 @@ describe('order and invoice number candidates', () => {
     ['Beitrag 10-2023', [], ['102023', '2023']],
     ['Anzahlung 1023€ Bestellung 10023', ['10023'], ['1023']],
     ['Anzahlung 1023EUR', [], ['1023', '1023EUR']],
+    // The currency of the next amount is not the previous number's.
+    ['Bestellung 10023 € 49,90', ['10023'], []],
+    ['Rechnung 10023\n€ 49,90', ['10023'], []],
+    // Order numbers with leading zeros are no phone number with the 00 prefix.
+    ['Bestellungen 00123 00124', ['00123', '00124'], []],
   ];
   it.each(table)('%j', (text, present, absent) => {
     const found = keys(text);

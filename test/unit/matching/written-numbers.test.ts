@@ -103,6 +103,15 @@ describe('written numbers that name the order with more than its digits', () => 
     }
   });
 
+  it('letters before the digits that are no order keyword write another identifier: no number signal', () => {
+    for (const remittance of ['Kundennr10500', 'R0010500']) {
+      const o = order({ number: '10500', customerName: 'Anna Schmidt' });
+      const p = posting({ amountMinor: 4990, counterpartyName: 'Anna Schmidt', remittance });
+      const signals = decisionOf(match([o], [p]), p.id).candidates[0]?.signals.map((s) => s.kind) ?? [];
+      expect(signals, remittance).not.toContain('number_core');
+    }
+  });
+
   it('an order keyword glued to the number, or leading zeros', () => {
     for (const remittance of ['Bestellnr10023', 'bestellung10023', 'Bestellung 0010023']) {
       const o = order({ number: '10023' });

@@ -3,7 +3,7 @@
  * its valid one-edit variants that are ours), RF creditor references, order and invoice numbers as written,
  * by their digit core, joined across a break, and with one typo. Lookups in the order index only.
  */
-import { digitsEndNumber } from '../number-keys.ts';
+import { digitsEndNumber, isDigitAt } from '../number-keys.ts';
 import { lettersAgree, type Extraction, type NumberCandidate } from '../references-extract.ts';
 import { REFERENCE_ALPHABET, isValidReference } from '../references.ts';
 import { signal } from '../scoring.ts';
@@ -217,6 +217,9 @@ export function numberEvidence(
         // Other digits before the core ("4711-10023", "030-10023") make it another identifier's end.
         if (!digitsEndNumber(c.key, written)) continue;
         const agree = lettersAgree(c.key, written, hit.field);
+        // Letters before an all-digit number that are no order keyword write another identifier ("KUNDENNR10500",
+        // "R0012345"): only letters after it ("10023A", "10023/SCHMIDT") still name the order, weakly.
+        if (!agree && digitsOnly?.includes(hit) && !isDigitAt(c.key, 0)) continue;
         // "WC-77297" names order WC-77297 exactly; that its digits are also those of invoice RE-2026-77297 is
         // no evidence for the invoice's order at all.
         if (!agree && exact) continue;
