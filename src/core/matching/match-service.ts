@@ -121,14 +121,25 @@ function markDebit(tx: Tx, clock: Clock, posting: LoadedPosting): void {
   });
 }
 
+/** Dealer notifications about refused decisions per run; the rest are only logged. */
+const MAX_FAILURE_NOTICES = 5;
+
 /** A decision that could not be applied: logged, and the dealer is told which posting needs a look. */
-function reportFailedDecision(tx: Tx, clock: Clock, logger: Logger, d: Decision, error: unknown): void {
+function reportFailedDecision(
+  tx: Tx,
+  clock: Clock,
+  logger: Logger,
+  d: Decision,
+  error: unknown,
+  notify: boolean,
+): void {
   const message = error instanceof Error ? error.message : String(error);
   logger.log('error', 'matching decision not applied', {
     postingId: d.postingId,
     pass: d.pass,
     error: message,
   });
+  if (!notify) return;
   tx.insert(dealerNotifications)
     .values({
       kind: 'matching_decision_failed',
@@ -171,6 +182,7 @@ function persistRun(
     const byId = new Map<number, LoadedPosting>(input.postings.map((p) => [p.id, p]));
     let created = 0;
     let undone = 0;
+    let failures = 0;
     const apply = (t: Tx, d: Decision, posting: LoadedPosting) => {
       if (d.pass === 'debit') markDebit(t, clock, posting);
       else if (d.pass === 'return' && d.band === 'auto') undone += applyReturn(t, clock, d, posting);
@@ -186,7 +198,8 @@ function persistRun(
       try {
         tx.transaction((sp) => apply(sp, d, posting));
       } catch (error) {
-        reportFailedDecision(tx, clock, logger, d, error);
+        // Every one is logged; the dealer is told of the first few (a fault behind all of them is one fault).
+        reportFailedDecision(tx, clock, logger, d, error, ++failures <= MAX_FAILURE_NOTICES);
       }
     }
     return {

@@ -149,6 +149,9 @@ class MatchRun {
     return credits;
   }
 
+  private creditsByE2e: Map<string, { posting: MatchPosting; at: number }[]> | undefined;
+  private positions: Map<MatchPosting, number> | undefined;
+
   /** Credits of this run that a return of this run sends back: never assigned automatically (queue). */
   private readonly returned = new Set<number>();
 
@@ -160,15 +163,14 @@ class MatchRun {
   private returnedInRun(p: MatchPosting, sorted: readonly MatchPosting[], d: Decision): void {
     const e2e = p.endToEndId?.trim().toUpperCase();
     if (!e2e || e2e === 'NOTPROVIDED') return;
-    // Booked before the return: earlier in the booking-date order.
-    const before = sorted.slice(0, sorted.indexOf(p));
-    const credit = before.find(
-      (c) =>
-        c.amountMinor > 0 &&
-        c.amountMinor <= -p.amountMinor &&
-        c.endToEndId?.trim().toUpperCase() === e2e &&
-        !this.returned.has(c.id),
-    );
+    // Booked before the return: earlier in the booking-date order (the credits by end-to-end id, made once).
+    const byE2e = (this.creditsByE2e ??= creditsByEndToEnd(sorted));
+    const at = (this.positions ??= new Map(sorted.map((q, i) => [q, i]))).get(p) ?? -1;
+    const credit = byE2e
+      .get(e2e)
+      ?.find(
+        (c) => c.at < at && c.posting.amountMinor <= -p.amountMinor && !this.returned.has(c.posting.id),
+      )?.posting;
     if (!credit) return;
     this.returned.add(credit.id);
     d.reasons = ['returns_a_payment_of_this_run'];
@@ -397,6 +399,21 @@ class MatchRun {
     }
     return done;
   }
+}
+
+/** The run's credits by end-to-end id, with their place in the booking-date order. */
+function creditsByEndToEnd(
+  sorted: readonly MatchPosting[],
+): Map<string, { posting: MatchPosting; at: number }[]> {
+  const out = new Map<string, { posting: MatchPosting; at: number }[]>();
+  sorted.forEach((posting, at) => {
+    const e2e = posting.endToEndId?.trim().toUpperCase();
+    if (posting.amountMinor <= 0 || !e2e || e2e === 'NOTPROVIDED') return;
+    const list = out.get(e2e);
+    if (list) list.push({ posting, at });
+    else out.set(e2e, [{ posting, at }]);
+  });
+  return out;
 }
 
 export function runMatcher(input: MatchInput): MatchResult {

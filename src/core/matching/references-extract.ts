@@ -385,11 +385,12 @@ export function readIdentifiers(input: ExtractInput): Identifiers {
     if (text.trim()) remittance = text;
   }
   pushIdentifier(input.endToEndId, ids);
+  const before = ids.length;
   pushIdentifier(input.creditorReference, ids);
-  const structured = ids[ids.length - 1];
+  // The structured creditor reference, when the field is not empty: read as one reference.
+  const structured = ids.length > before ? ids[ids.length - 1] : undefined;
   if (remittance) findAllReferences(remittance, out);
-  for (const text of ids)
-    findAllReferences(text, out, input.creditorReference != null && text === structured);
+  for (const text of ids) findAllReferences(text, out, structured !== undefined && text === structured);
   return { remittance, ids, extraction: out };
 }
 

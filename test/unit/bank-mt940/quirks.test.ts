@@ -210,6 +210,23 @@ describe('MT940 quirks', () => {
     expect(r.entries.map((e) => e.remittance)).toEqual(['Bestellung 10023 Anna Beispiel', undefined]);
   });
 
+  it('with a :86: that has no text (only identifiers), the :61: reference does not become the remittance', () => {
+    const text = [
+      ':20:X',
+      ':25:DE89370400440532013000',
+      ':28C:1',
+      ':60F:C250501EUR0,00',
+      ':61:2505020502CR150,00NTRFE2E-4711-0815',
+      ':86:166?00SEPA-GUTSCHRIFT?20EREF+E2E-4711-0815',
+      ':62F:C250502EUR150,00',
+      '-',
+    ].join('\n');
+    const r = parse('e2e.sta', text);
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]).toMatchObject({ endToEndId: 'E2E-4711-0815' });
+    expect(r.entries[0]?.remittance).toBeUndefined();
+  });
+
   it('funds code letter, decimal comma without decimals or integer part, customer and bank reference', () => {
     const r = parse('funds-code.sta');
     expect(errorsOf(r)).toEqual([]);

@@ -238,6 +238,10 @@ describe('our references and RF references', () => {
     expect(extractReferences({ remittance: 'RF13 1002 3' }).creditorBodies).toEqual(['10023']);
     // Where nothing longer validates, a body that ends at a digit/letter boundary stays.
     expect(extractReferences({ remittance: 'Danke RF1310023' }).creditorBodies).toEqual(['10023']);
+    // An empty structured field makes no other field "structured".
+    expect(extractReferences({ endToEndId: 'E2E RF1310023', creditorReference: '' }).creditorBodies).toEqual([
+      '10023',
+    ]);
   });
 
   it('ignores NOTPROVIDED everywhere', () => {

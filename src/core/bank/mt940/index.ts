@@ -302,7 +302,7 @@ function buildEntry(st: OpenStatement, p: PendingEntry): ParsedEntry {
   if (d.ultimateDebtor) entry.ultimateDebtor = d.ultimateDebtor;
   if (d.ultimateCreditor) entry.ultimateCreditor = d.ultimateCreditor;
   if (d.remittance) entry.remittance = d.remittance;
-  else {
+  else if (!p.lines86) {
     // Without a :86: text (Danske Bank and other banks that send none), the :61: reference for the account owner
     // and its supplementary details are the only description of the payment (SWIFT MT940 field 61, subfields 7
     // and 9): they become the remittance text.
