@@ -5,6 +5,7 @@
  * what is unambiguous, and the open amounts it leaves feed the next pass (partial payments accumulate).
  * Whatever is not automatic ends as a ranked suggestion with its signals, or as "none".
  */
+import { normaliseIban } from './names.ts';
 import { OrderIndex } from './order-index.ts';
 import { mayDecideByPayer, mayDecideWithoutPayer } from './pass-gates.ts';
 import { byBookingDate } from './posting-order.ts';
@@ -150,6 +151,7 @@ class MatchRun {
   }
 
   private creditsByE2e: Map<string, { posting: MatchPosting; at: number }[]> | undefined;
+  private creditsByIban: Map<string, { posting: MatchPosting; at: number }[]> | undefined;
   private positions: Map<MatchPosting, number> | undefined;
 
   /** Credits of this run that a return of this run sends back: never assigned automatically (queue). */
@@ -161,16 +163,24 @@ class MatchRun {
    * credit goes to the queue instead of paying its order with money that went back.
    */
   private returnedInRun(p: MatchPosting, sorted: readonly MatchPosting[], d: Decision): void {
-    const e2e = p.endToEndId?.trim().toUpperCase();
-    if (!e2e || e2e === 'NOTPROVIDED') return;
-    // Booked before the return: earlier in the booking-date order (the credits by end-to-end id, made once).
-    const byE2e = (this.creditsByE2e ??= creditsByEndToEnd(sorted));
+    // Booked before the return: earlier in the booking-date order. Found by the end-to-end id, else (a return
+    // that carries none) by the payer's IBAN and the very amount.
     const at = (this.positions ??= new Map(sorted.map((q, i) => [q, i]))).get(p) ?? -1;
-    const credit = byE2e
-      .get(e2e)
-      ?.find(
-        (c) => c.at < at && c.posting.amountMinor <= -p.amountMinor && !this.returned.has(c.posting.id),
-      )?.posting;
+    const open = (c: { posting: MatchPosting; at: number }) => c.at < at && !this.returned.has(c.posting.id);
+    const e2e = p.endToEndId?.trim().toUpperCase();
+    const byE2e =
+      e2e && e2e !== 'NOTPROVIDED' ? (this.creditsByE2e ??= creditsBy(sorted, endToEndOf)) : undefined;
+    let credit = byE2e
+      ?.get(e2e ?? '')
+      ?.find((c) => open(c) && c.posting.amountMinor <= -p.amountMinor)?.posting;
+    const iban = normaliseIban(p.counterpartyIban);
+    if (!credit && !byE2e && iban) {
+      const byIban = (this.creditsByIban ??= creditsBy(sorted, (q) => normaliseIban(q.counterpartyIban)));
+      credit = byIban
+        .get(iban)
+        ?.filter((c) => open(c) && c.posting.amountMinor === -p.amountMinor)
+        .at(-1)?.posting;
+    }
     if (!credit) return;
     this.returned.add(credit.id);
     d.reasons = ['returns_a_payment_of_this_run'];
@@ -401,20 +411,26 @@ class MatchRun {
   }
 }
 
-/** The run's credits by end-to-end id, with their place in the booking-date order. */
-function creditsByEndToEnd(
+/** The run's credits by a key (end-to-end id, payer IBAN), with their place in the booking-date order. */
+function creditsBy(
   sorted: readonly MatchPosting[],
+  keyOf: (p: MatchPosting) => string | undefined,
 ): Map<string, { posting: MatchPosting; at: number }[]> {
   const out = new Map<string, { posting: MatchPosting; at: number }[]>();
   sorted.forEach((posting, at) => {
-    const e2e = posting.endToEndId?.trim().toUpperCase();
-    if (posting.amountMinor <= 0 || !e2e || e2e === 'NOTPROVIDED') return;
-    const list = out.get(e2e);
+    const key = keyOf(posting);
+    if (posting.amountMinor <= 0 || !key) return;
+    const list = out.get(key);
     if (list) list.push({ posting, at });
-    else out.set(e2e, [{ posting, at }]);
+    else out.set(key, [{ posting, at }]);
   });
   return out;
 }
+
+const endToEndOf = (p: MatchPosting): string | undefined => {
+  const e2e = p.endToEndId?.trim().toUpperCase();
+  return e2e && e2e !== 'NOTPROVIDED' ? e2e : undefined;
+};
 
 export function runMatcher(input: MatchInput): MatchResult {
   const run = new MatchRun(input);

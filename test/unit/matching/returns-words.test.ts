@@ -152,3 +152,27 @@ describe('a return with the bank fee booked with it', () => {
     expect(decisionOf(match([o], [other], { assignments }), other.id).reverses).toBeUndefined();
   });
 });
+
+describe('a payment and its return in the same run, without an end-to-end id', () => {
+  it('found by the payer IBAN and the very amount', () => {
+    const o = order({ number: '10721', totalMinor: 4990, customerName: 'Nils Brandt' });
+    const credit = posting({
+      amountMinor: 4990,
+      counterpartyName: 'NILS BRANDT',
+      counterpartyIban: 'DE44500105175407324931',
+      remittance: 'Bestellung 10721',
+      bookingDate: '2026-11-03',
+    });
+    const back = posting({
+      amountMinor: -4990,
+      counterpartyName: 'NILS BRANDT',
+      counterpartyIban: 'DE44 5001 0517 5407 3249 31',
+      remittance: 'RUECKLASTSCHRIFT 10721 AC04',
+      bookingDate: '2026-11-04',
+      reversal: true,
+    });
+    const res = match([o], [credit, back]);
+    expect(decisionOf(res, credit.id).band).not.toBe('auto');
+    expect(decisionOf(res, credit.id).reasons).toContain('returned_in_this_run');
+  });
+});
