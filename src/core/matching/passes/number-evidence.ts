@@ -48,13 +48,6 @@ export function digitVariants(digits: string, out: number[]): number[] {
   return out;
 }
 
-/** Is `key` (all digits) the digit core itself, possibly with leading zeros ("0010023" for 10023)? */
-function isCoreWithZeros(key: string, core: string): boolean {
-  if (!key.endsWith(core)) return false;
-  for (let i = 0; i < key.length - core.length; i++) if (key.charCodeAt(i) !== 48) return false;
-  return true;
-}
-
 /** digitVariants' scratch list for numberEvidence (not re-entered). */
 const VARIANTS: number[] = [];
 
@@ -256,7 +249,7 @@ export function numberEvidence(
     // Only what looks like a written order number: after an order keyword, or a bare number of 4–8 digits. A
     // digit run that is only the end of a longer token ("4711-10500", "030-10500", "10-2023") is not.
     if (core.length < 4 || core.length > 8 || c.joined || !(c.keyword || /^\d+$/.test(c.key))) continue;
-    if (/^\d+$/.test(c.key) && !isCoreWithZeros(c.key, core)) continue;
+    if (/^\d+$/.test(c.key) && !digitsEndNumber(c.key, core)) continue;
     // A bare year ("Weihnachten 2026", "Beitrag 2026") is a year, not a mistyped order number: a young shop's
     // orders 2016, 2025, 2027, 2036 … are one digit away from it. After an order keyword it may be one.
     if (!c.keyword && /^(?:19|20)\d{2}$/.test(c.key)) continue;
