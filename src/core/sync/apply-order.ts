@@ -17,6 +17,7 @@ import {
   type OrderEvent,
   type OrderState,
 } from '../orders/state-machine.ts';
+import type { OrderEffect } from '../orders/state-machine.ts';
 import type { ShopMapping, ShopOrder } from '../shops/connector.ts';
 import { classify } from './shop-settings.ts';
 
@@ -131,7 +132,7 @@ export function applyTransition(
     });
   // Carried out like those of an assignment: a shop change that makes the order paid queues its write-back, one
   // that makes a paid order unpaid again cancels or corrects it, and the dealer is told what needs a look.
-  applyOrderEffects(ctx.tx, ctx.clock, ACTOR, row.id, row.number, result.effects, after.status);
+  carryOut(ctx, updated ?? row, result.effects);
   return updated ?? row;
 }
 
@@ -226,20 +227,7 @@ function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): Apply
   // Its total, in the other currency, is not taken either; the dealer is told once per currency the shop names.
   const currencyRefused = row.paidMinor > 0 && fields.currency !== row.currency;
   if (currencyRefused && !currencyChangeReported(ctx, row.id, fields.currency)) {
-    recordEvent(ctx, row.id, 'shop_change_not_applied', {
-      reason: 'currency_changed_after_payment',
-      from: row.currency,
-      to: fields.currency,
-    });
-    applyOrderEffects(
-      ctx.tx,
-      ctx.clock,
-      ACTOR,
-      row.id,
-      row.number,
-      [{ type: 'notify', kind: 'currency_changed_after_payment' }],
-      row.status,
-    );
+    refuseShopChange(ctx, row, 'currency_changed_after_payment', { from: row.currency, to: fields.currency });
   }
   if (currencyRefused) fields.currency = row.currency;
   const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
@@ -296,20 +284,11 @@ function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): Apply
   } else if (cls.cancelled && current.status === 'paid' && changed.includes('shopStatus')) {
     // The shop cancelled (or refunded) an order we hold a payment for: not ours to undo. The dealer refunds or
     // reactivates it; a "paid" still waiting to be written back is not sent to a cancelled order.
-    recordEvent(ctx, row.id, 'shop_change_not_applied', {
+    refuseShopChange(ctx, current, 'cancelled_in_shop_after_payment', {
       reason: 'paid_order_cancelled_in_shop',
       shopStatus: order.status,
     });
     cancelPendingPaid(ctx.tx, ctx.clock, ACTOR, row.id, 'order cancelled in the shop');
-    applyOrderEffects(
-      ctx.tx,
-      ctx.clock,
-      ACTOR,
-      row.id,
-      row.number,
-      [{ type: 'notify', kind: 'cancelled_in_shop_after_payment' }],
-      current.status,
-    );
   } else if (
     !cls.cancelled &&
     current.status === 'paid' &&
@@ -319,15 +298,7 @@ function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): Apply
   ) {
     // Reactivated in the shop after it was cancelled there (and its waiting write-back with it): paid here, so
     // the shop is to show it paid again.
-    applyOrderEffects(
-      ctx.tx,
-      ctx.clock,
-      ACTOR,
-      row.id,
-      row.number,
-      [{ type: 'transfer_paid' }],
-      current.status,
-    );
+    carryOut(ctx, current, [{ type: 'transfer_paid' }]);
   } else if (
     cls.open &&
     (current.status === 'removed_externally' ||
@@ -341,6 +312,25 @@ function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): Apply
       current.status === 'removed_externally' || current.status === 'cancelled' ? 'removed' : 'changed';
   }
   return outcome;
+}
+
+/** Carries out a state machine's effects for the order (write-backs, dealer notifications), as an assignment does. */
+function carryOut(ctx: ApplyContext, row: OrderRow, effects: readonly OrderEffect[]): void {
+  applyOrderEffects(ctx.tx, ctx.clock, ACTOR, row.id, row.number, effects, row.status);
+}
+
+/**
+ * A shop change we do not take: recorded as "shop_change_not_applied" (the reason is the notification's kind unless
+ * the details name one), and the dealer is told.
+ */
+function refuseShopChange(
+  ctx: ApplyContext,
+  row: OrderRow,
+  kind: 'currency_changed_after_payment' | 'cancelled_in_shop_after_payment',
+  details: Record<string, unknown>,
+): void {
+  recordEvent(ctx, row.id, 'shop_change_not_applied', { reason: kind, ...details });
+  carryOut(ctx, row, [{ type: 'notify', kind }]);
 }
 
 /** Was the shop's change of this order's currency to `to` reported already (its event recorded)? */
