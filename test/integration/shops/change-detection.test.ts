@@ -8,6 +8,7 @@ import {
   statusTransfers,
 } from '#core/db/schema/index.ts';
 import { WooCommerceConnector } from '#core/shops/woocommerce/connector.ts';
+import { makeBankAccount, makePosting } from '../../helpers/factories.ts';
 import { AFTER, connectWoo, setupWoo, type WooSetup } from './support.ts';
 
 /** A managed open order (created after the connection), synced once. */
@@ -37,6 +38,15 @@ async function withManagedOrder(patch: Parameters<WooSetup['sim']['addOrder']>[0
       .all();
   expect(row()).toMatchObject({ status: 'open', managed: true });
   return { s, order, row, events, audit };
+}
+
+/** Pays the order in full through a real manual assignment: status paid, its "paid" write-back waiting. */
+function payInFull(s: WooSetup, orderId: number, amountMinor: number) {
+  const account = makeBankAccount(s.db);
+  const posting = makePosting(s.db, { bankAccountId: account.id, amountMinor, remittance: 'Danke' });
+  s.core.matching.assign({ postingId: posting.id, allocations: [{ orderId }] });
+  const waiting = s.db.select().from(statusTransfers).where(eq(statusTransfers.orderId, orderId)).all();
+  expect(waiting.map((t) => [t.targetStatus, t.state])).toEqual([['paid', 'pending']]);
 }
 
 describe('change detection on every sync (issue 4 §6)', () => {
@@ -111,23 +121,7 @@ describe('change detection on every sync (issue 4 §6)', () => {
 
   it('a paid order whose amount the shop raises is partly paid again; its waiting "paid" write-back is cancelled', async () => {
     const { s, order, row } = await withManagedOrder();
-    s.db
-      .update(orders)
-      .set({ paidMinor: 4990, status: 'paid' })
-      .where(eq(orders.id, row()?.id ?? -1))
-      .run();
-    s.db
-      .insert(statusTransfers)
-      .values({
-        orderId: row()?.id ?? -1,
-        targetStatus: 'paid',
-        state: 'pending',
-        nextAttemptAt: AFTER,
-        giveUpAt: AFTER,
-        createdAt: AFTER,
-        updatedAt: AFTER,
-      })
-      .run();
+    payInFull(s, row()?.id ?? -1, 4990);
     s.sim.editOrder(order.id, { total: '64.90' });
     await s.area.sync.run('Woo', 'new');
     expect(row()).toMatchObject({ status: 'partially_paid', totalMinor: 6490 });
@@ -142,19 +136,7 @@ describe('change detection on every sync (issue 4 §6)', () => {
   it('a paid order cancelled in the shop: the dealer is told, and a waiting "paid" write-back is not sent', async () => {
     const { s, order, row, events } = await withManagedOrder();
     const id = row()?.id ?? -1;
-    s.db.update(orders).set({ paidMinor: 4990, status: 'paid' }).where(eq(orders.id, id)).run();
-    s.db
-      .insert(statusTransfers)
-      .values({
-        orderId: id,
-        targetStatus: 'paid',
-        state: 'pending',
-        nextAttemptAt: AFTER,
-        giveUpAt: AFTER,
-        createdAt: AFTER,
-        updatedAt: AFTER,
-      })
-      .run();
+    payInFull(s, id, 4990);
     s.sim.editOrder(order.id, { status: 'cancelled' });
     await s.area.sync.run('Woo', 'new');
     expect(row()).toMatchObject({ status: 'paid', paidMinor: 4990 });
