@@ -27,14 +27,19 @@ const PROVIDER =
  * Return and cancellation words of bank booking texts (umlauts as Ü, UE or U); returns.ts recognises debits that
  * return a payment by the same words.
  */
+/** SEPA return reason codes (ISO 20022 ExternalReturnReason1Code) that banks print in a return's text. */
+const REASON_CODES = String.raw`\b(?:AC0[146]|AG0[12]|AM0[45]|BE05|MD0[167]|MS0[23]|RR0[1-4]|SL01|FOCR|FRAD)\b`;
+/** Return words customers write as well ("1 Artikel zurückgesandt", "Retour"). */
+const CUSTOMER_RETURN_WORDS = String.raw`\bRETOURE?\b|\bRETURN(?:ED)?\b|ZUR(?:Ü|UE|U)CK\w*|R(?:Ü|UE|U)CKGABE`;
+
 export const RETURN_BOOKING_WORDS = new RegExp(
   [
     String.raw`R(?:Ü|UE|U|\?)CK(?:Ü|UE|U|\?)BERWEISUNG|R(?:Ü|UE|U|\?)CKBUCHUNG|R(?:Ü|UE|U|\?)CKLASTSCHRIFT|R(?:Ü|UE|U|\?)CKBELASTUNG|CHARGEBACK`,
     String.raw`LASTSCHRIFT-?R(?:Ü|UE|U|\?)CKGABE|R(?:Ü|UE|U|\?)CKGABE\s+(?:SEPA-?)?LASTSCHRIFT|WIEDERBELASTUNG|STORNO\s+(?:SEPA-?)?LASTSCHRIFT`,
-    // Words customers write as well ("1 Artikel zurückgesandt", "Retour") count only next to a SEPA return reason
-    // code ("SEPA RETOUR AC01", "Zurueckgesandt AC04 Konto erloschen", "MD06 Lastschrift").
-    String.raw`(?:\bRETOURE?\b|\bRETURN(?:ED)?\b|ZUR(?:Ü|UE|U)CK\w*|R(?:Ü|UE|U)CKGABE)[^\n]{0,40}?\b(?:AC0[146]|AG0[12]|AM0[45]|BE05|MD0[167]|MS0[23]|RR0[1-4]|SL01|FOCR|FRAD)\b`,
-    String.raw`\b(?:AC0[146]|AG0[12]|AM0[45]|BE05|MD0[167]|MS0[23]|RR0[1-4]|SL01|FOCR|FRAD)\b[^\n]{0,40}?(?:\bRETOURE?\b|\bRETURN(?:ED)?\b|ZUR(?:Ü|UE|U)CK\w*|R(?:Ü|UE|U)CKGABE|LASTSCHRIFT)`,
+    // Words customers write as well count only next to a SEPA return reason code ("SEPA RETOUR AC01",
+    // "Zurueckgesandt AC04 Konto erloschen", "MD06 Lastschrift").
+    String.raw`(?:${CUSTOMER_RETURN_WORDS})[^\n]{0,40}?${REASON_CODES}`,
+    String.raw`${REASON_CODES}[^\n]{0,40}?(?:${CUSTOMER_RETURN_WORDS}|LASTSCHRIFT)`,
   ].join('|'),
 );
 /**
