@@ -84,6 +84,8 @@ const en = {
     enqueued_correction: ' The shop was already set to paid: a correction is queued — do not ship.',
   } as Record<string, string>,
   ignored: (posting: number, state: string) => `Posting ${posting} is now ${state}.`,
+  returnUndone: (posting: number, restored: string) =>
+    `Posting ${posting} is no longer a return; it is set aside as "not an order payment". Assigned again:\n${restored}`,
   postings: (n: string) => `${n} posting(s)`,
   pending: 'PENDING',
   watch: { folder: (path: string) => `Watch folder: ${path}`, none: 'No watch folder set.' },
@@ -180,6 +182,8 @@ const de: CliTexts = {
       ' Der Shop stand schon auf „bezahlt“: eine Korrektur wird übertragen — nicht versenden.',
   },
   ignored: (posting, state) => `Buchung ${posting} ist jetzt: ${state}.`,
+  returnUndone: (posting, restored) =>
+    `Buchung ${posting} gilt nicht mehr als Rückbuchung; sie ist als „keine Bestellzahlung“ beiseitegelegt. Wieder zugeordnet:\n${restored}`,
   postings: (n) => `${n} Buchung(en)`,
   pending: 'VORGEMERKT',
   watch: { folder: (path) => `Überwachter Ordner: ${path}`, none: 'Kein überwachter Ordner eingestellt.' },

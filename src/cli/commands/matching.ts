@@ -168,6 +168,26 @@ export function registerMatching(program: Command, io: Io): void {
     );
 
   program
+    .command('unreturn')
+    .description(
+      'take back a processed return: the payments it reversed are assigned again, the debit is set aside',
+    )
+    .argument('<posting>', 'posting id of the return (the debit)', parseId)
+    .option('--reason <text>', 'why', 'not a return of this payment')
+    .action((postingId: number, cmd: { reason: string }) =>
+      withCore(program, io, (core, options) => {
+        const r = core.matching.undoReturn({ postingId, reason: cmd.reason, actor: 'cli' });
+        if (options.json) printJson(io, r);
+        else {
+          const f = formatFor(options, io);
+          io.stdout(
+            `${f.t.returnUndone(r.postingId, r.assignments.map((a) => describeAssignment(a, f)).join('\n'))}\n`,
+          );
+        }
+      }),
+    );
+
+  program
     .command('ignore')
     .description('mark a posting "not an order payment" (or take that back with --undo)')
     .argument('<posting>', 'posting id', parseId)

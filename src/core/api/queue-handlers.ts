@@ -13,6 +13,7 @@ export function createQueueHandlers(core: Core): AreaHandlers<typeof queueApi> {
     'queue.ignore': (input) => m.ignore({ postingId: input.postingId, undo: input.undo, note: input.note }),
     'assignments.list': (input) => ({ items: m.assignments(input) }),
     'assignments.undo': (input) => m.undo({ assignmentId: input.assignmentId, reason: input.reason }),
+    'returns.undo': (input) => m.undoReturn({ postingId: input.postingId, reason: input.reason }),
     'orders.search': (input) => ({ items: m.searchOrders(input) }),
     'matching.run': () => m.run(),
   };

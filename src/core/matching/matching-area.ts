@@ -7,6 +7,7 @@ import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { assignMissingReferences, ensurePaymentReference } from '../orders/payment-reference-service.ts';
 import { runMatching } from './match-service.ts';
+import { undoReturn } from './return-undo.ts';
 import {
   assignManually,
   ignore,
@@ -39,6 +40,13 @@ export function createMatchingArea(deps: { db: Db; clock: Clock; logger: Logger 
         assignmentId: input.assignmentId,
         actor: input.actor ?? DEALER_ACTOR,
         reason: input.reason ?? 'undone by the dealer',
+      }),
+    /** Takes back a processed return: the payments it reversed are assigned again, the debit set aside. */
+    undoReturn: (input: { postingId: number; reason?: string; actor?: string }) =>
+      undoReturn(deps, {
+        postingId: input.postingId,
+        actor: input.actor ?? DEALER_ACTOR,
+        reason: input.reason ?? 'not a return of this payment',
       }),
     assignments: (
       q: { postingId?: number; orderId?: number; includeUndone?: boolean; limit?: number } = {},

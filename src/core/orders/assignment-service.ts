@@ -104,6 +104,20 @@ function setPostingAssigned(
   });
 }
 
+/** The reason kind of an accepted shortfall (bank fees within tolerance) on an assignment. */
+export const SHORTFALL_ACCEPTED = 'shortfall_accepted';
+
+/**
+ * The shortfall an assignment accepted (0: none), read back from its reason (`"<minor units> short, within
+ * tolerance"`, written by applyAssignment): restoring the assignment must accept it again, or a paid order
+ * would come back only partially paid.
+ */
+export function acceptedShortfallOf(a: Pick<AssignmentRow, 'reasons'>): number {
+  const detail = a.reasons.find((s) => s.kind === SHORTFALL_ACCEPTED)?.detail;
+  const n = detail ? Number(/^(\d+) short\b/.exec(detail)?.[1]) : 0;
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}
+
 /** Assigns (part of) a credit posting to one or several orders. Throws on anything inconsistent. */
 export function applyAssignment(tx: Tx, clock: Clock, input: AssignInput): AssignmentRow[] {
   const posting = getPosting(tx, input.postingId);
@@ -148,7 +162,7 @@ export function applyAssignment(tx: Tx, clock: Clock, input: AssignInput): Assig
     const reasons: AssignmentSignal[] = [...(input.reasons ?? [])];
     if (alloc.acceptedShortfallMinor)
       reasons.push({
-        kind: 'shortfall_accepted',
+        kind: SHORTFALL_ACCEPTED,
         detail: `${alloc.acceptedShortfallMinor} short, within tolerance`,
       });
     const row = tx

@@ -151,6 +151,20 @@ export const queueApi = {
       transfer: TransferCorrection,
     }),
   },
+  /** Takes back a processed return (a debit the matcher read as the return of an earlier payment). */
+  'returns.undo': {
+    input: z
+      .object({
+        postingId: Id,
+        reason: z.string().min(1).max(500).default('not a return of this payment'),
+      })
+      .strict(),
+    output: z.object({
+      postingId: Id,
+      matchState: z.literal('ignored'),
+      assignments: z.array(AssignmentView),
+    }),
+  },
   'orders.search': {
     input: z
       .object({

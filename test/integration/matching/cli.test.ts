@@ -177,3 +177,55 @@ describe('human-readable CLI output in German (the default) and English', () => 
     expect(json({ LANG: 'de_DE.UTF-8' })).toBe(json({ KASSENWART_LANG: 'en' }));
   });
 });
+
+describe('kassenwart unreturn (real CLI)', () => {
+  it('unreturn takes back a processed return; JSON fields are stable; bad input exits 1 or 2', () => {
+    const db = join(tempDir(), 'k.db');
+    expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
+    const store = openStore(db, { passphrase: () => 'test-pass' });
+    const shop = makeShop(store.db, { name: 'Laden' });
+    const account = makeBankAccount(store.db);
+    const o = makeOrder(store.db, { shopId: shop.id, number: 'WC-6001', totalMinor: 1990 });
+    const payment = makePosting(store.db, {
+      bankAccountId: account.id,
+      remittance: 'Bestellung WC-6001',
+      amountMinor: 1990,
+      endToEndId: 'E2E-R6',
+    });
+    store.db.$client.close();
+    // The payment is assigned first; its return arrives with a later statement.
+    expect(runCli(['--db', db, 'match'], ENV).status).toBe(0);
+    const later = openStore(db, { passphrase: () => 'test-pass' });
+    const debit = makePosting(later.db, {
+      bankAccountId: account.id,
+      remittance: 'RUECKLASTSCHRIFT MD06',
+      amountMinor: -1990,
+      endToEndId: 'E2E-R6',
+      matchState: 'debit',
+    });
+    later.db.$client.close();
+    const returned = JSON.parse(runCli(['--db', db, '--json', 'match'], ENV).stdout) as { returns: number };
+    expect(returned.returns).toBe(1);
+
+    const text = runCli(['--db', db, 'unreturn', String(debit.id)], ENV);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toContain(`Posting ${debit.id} is no longer a return`);
+    expect(text.stdout).toMatch(new RegExp(`posting ${payment.id} -> Laden order WC-6001 \\(id ${o.id}\\)`));
+    // Put back for matching, the debit is that return again; taken back once more, with --json.
+    expect(runCli(['--db', db, 'ignore', String(debit.id), '--undo'], ENV).status).toBe(0);
+    const again0 = JSON.parse(runCli(['--db', db, '--json', 'match'], ENV).stdout) as { returns: number };
+    expect(again0.returns).toBe(1);
+    const r = runCli(['--db', db, '--json', 'unreturn', String(debit.id), '--reason', 'Erstattung'], ENV);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { assignments: Record<string, unknown>[] };
+    expect(Object.keys(out).sort()).toEqual(['assignments', 'matchState', 'postingId']);
+    expect(out).toMatchObject({ postingId: debit.id, matchState: 'ignored' });
+    expect(out.assignments).toMatchObject([
+      { postingId: payment.id, orderId: o.id, orderNumber: 'WC-6001', amountMinor: 1990, undoneAt: null },
+    ]);
+    const again = runCli(['--db', db, 'unreturn', String(debit.id)], ENV);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('RETURN_NOT_PROCESSED');
+    expect(runCli(['--db', db, 'unreturn', 'abc'], ENV).status).toBe(2);
+  });
+});

@@ -267,6 +267,115 @@ describe('undo and returns', () => {
   });
 });
 
+describe('taking back a processed return', () => {
+  /** An order paid automatically (with an accepted fee shortfall), then returned by a debit the matcher processed. */
+  async function returned(t: ReturnType<typeof setup>) {
+    const o = makeOrder(t.db, { number: '10082', totalMinor: 5000, customerName: 'Jana Berg' });
+    const payment = makePosting(t.db, {
+      remittance: 'Bestellung 10082',
+      amountMinor: 4950,
+      counterpartyName: 'Jana Berg',
+      endToEndId: 'E2E-RET-2',
+    });
+    await t.call('matching.run');
+    expect(orderRow(t, o.id)).toMatchObject({ status: 'paid', paidMinor: 4950 });
+    const debit = makePosting(t.db, {
+      amountMinor: -4950,
+      endToEndId: 'E2E-RET-2',
+      remittance: 'RUECKLASTSCHRIFT AC04',
+      matchState: 'debit',
+    });
+    expect(await t.call('matching.run')).toMatchObject({ returns: 1, assignmentsUndone: 1 });
+    expect(orderRow(t, o.id)).toMatchObject({ status: 'open', paidMinor: 0 });
+    const original = t.db.select().from(assignments).where(eq(assignments.postingId, payment.id)).get();
+    if (!original) throw new Error('not assigned');
+    return { o, payment, debit, original };
+  }
+
+  it('assigns the reversed payment again as it was, pays the order again, and sets the debit aside', async () => {
+    const t = setup();
+    const { o, payment, debit, original } = await returned(t);
+    const r = (await t.call('returns.undo', { postingId: debit.id, reason: 'our own refund' })) as {
+      postingId: number;
+      matchState: string;
+      assignments: Record<string, unknown>[];
+    };
+    expect(r).toMatchObject({ postingId: debit.id, matchState: 'ignored' });
+    expect(r.assignments).toHaveLength(1);
+    expect(r.assignments[0]).toMatchObject({
+      postingId: payment.id,
+      orderId: o.id,
+      amountMinor: 4950,
+      method: original.method,
+      pass: original.pass,
+      score: original.score,
+      undoneAt: null,
+    });
+    expect(r.assignments[0]?.['id']).not.toBe(original.id);
+    // The fee shortfall the first assignment accepted is accepted again: paid, not partially paid.
+    expect(orderRow(t, o.id)).toMatchObject({ status: 'paid', paidMinor: 4950 });
+    expect(postingRow(t, payment.id)).toMatchObject({ matchState: 'assigned', assignedMinor: 4950 });
+    expect(postingRow(t, debit.id)?.matchState).toBe('ignored');
+    expect(t.db.select().from(postingReturns).all()).toHaveLength(0);
+    const kinds = t.db
+      .select()
+      .from(assignments)
+      .where(eq(assignments.postingId, payment.id))
+      .all()
+      .map((a) => [a.undoneAt === null, a.reasons.map((s) => s.kind)]);
+    expect(kinds).toEqual([
+      [false, expect.arrayContaining(['number', 'shortfall_accepted'])],
+      [true, expect.arrayContaining(['number', 'shortfall_accepted', 'return_taken_back'])],
+    ]);
+    // "paid" goes to the shop again (the return had cancelled the pending write-back).
+    const pending = t.db
+      .select()
+      .from(statusTransfers)
+      .where(and(eq(statusTransfers.orderId, o.id), eq(statusTransfers.state, 'pending')))
+      .all();
+    expect(pending.map((x) => x.targetStatus)).toEqual(['paid']);
+    const audit = t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'posting'), eq(auditLog.entityId, String(debit.id))))
+      .all()
+      .map((a) => a.action);
+    expect(audit).toContain('return_taken_back');
+    // The next run reads the debit as a return no more, and leaves the payment assigned.
+    expect(await t.call('matching.run')).toMatchObject({ returns: 0, auto: 0, assignmentsUndone: 0 });
+    expect(orderRow(t, o.id)?.status).toBe('paid');
+    // Put back for matching by the dealer, the debit is that return again.
+    await t.call('queue.ignore', { postingId: debit.id, undo: true });
+    expect(await t.call('matching.run')).toMatchObject({ returns: 1, assignmentsUndone: 1 });
+    expect(orderRow(t, o.id)).toMatchObject({ status: 'open', paidMinor: 0 });
+  });
+
+  it('refuses a posting that returned nothing, and a payment assigned otherwise since (changing nothing)', async () => {
+    const t = setup();
+    const { o, payment, debit } = await returned(t);
+    await expect(t.call('returns.undo', { postingId: payment.id })).rejects.toMatchObject({
+      code: 'RETURN_NOT_PROCESSED',
+    });
+    await expect(t.call('returns.undo', { postingId: 999999 })).rejects.toMatchObject({
+      code: 'POSTING_NOT_FOUND',
+    });
+    // The dealer put the payment back and assigned it to another order in the meantime.
+    const other = makeOrder(t.db, { number: '10083', totalMinor: 4950 });
+    await t.call('queue.ignore', { postingId: payment.id, undo: true });
+    await t.call('queue.assign', { postingId: payment.id, allocations: [{ orderId: other.id }] });
+    await expect(t.call('returns.undo', { postingId: debit.id })).rejects.toMatchObject({
+      code: 'RETURN_PAYMENT_REASSIGNED',
+      message: expect.stringContaining(`Posting ${payment.id}`),
+    });
+    expect(postingRow(t, debit.id)?.matchState).toBe('assigned');
+    expect(t.db.select().from(postingReturns).all()).toHaveLength(1);
+    expect(orderRow(t, o.id)).toMatchObject({ status: 'open', paidMinor: 0 });
+    await expect(t.call('returns.undo', { postingId: 'x' })).rejects.toMatchObject({
+      code: 'API_INVALID_INPUT',
+    });
+  });
+});
+
 describe('returns found by text', () => {
   it('a Rücklastschrift naming the (paid, no longer open) order reverses its assignment', async () => {
     const t = setup();
