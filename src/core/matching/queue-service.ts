@@ -21,6 +21,7 @@ import { loadMatchInput } from './match-loader.ts';
 import { runMatcher } from './matcher.ts';
 import { foldName } from './names.ts';
 import { numberKey } from './number-keys.ts';
+import { matchSettingsFrom, toleranceFor } from './settings.ts';
 
 type OrderRow = typeof orders.$inferSelect;
 type Deps = { db: Db; clock: Clock };
@@ -177,6 +178,17 @@ export function listAssignments(
   }));
 }
 
+/** What `allocation` leaves the order short, when that is within the fee tolerance of the order's shop (else 0). */
+function feeShortfall(tx: Pick<Db, 'select'>, allocation: { orderId: number; amountMinor: number }): number {
+  const order = tx.select().from(orders).where(eq(orders.id, allocation.orderId)).get();
+  if (!order) return 0;
+  const open = order.totalMinor - order.paidMinor;
+  const short = open - allocation.amountMinor;
+  if (short <= 0) return 0;
+  const shop = tx.select({ settings: shops.settings }).from(shops).where(eq(shops.id, order.shopId)).get();
+  return short <= toleranceFor(matchSettingsFrom(shop?.settings), open) ? short : 0;
+}
+
 /** Manual assignment; amounts default to the order's open amount (one order: the posting's open amount). */
 export function assignManually(
   { db, clock }: Deps,
@@ -217,9 +229,16 @@ export function assignManually(
         `Posting ${posting.id} has nothing left to assign to every named order; give amounts.`,
       );
     }
+    // The whole posting paid the last order short by no more than its shop's fee tolerance: the shortfall is
+    // accepted (bank fees), as the matcher accepts it, so the order counts as paid, not partially paid.
+    const last = allocations[allocations.length - 1];
+    const shortfall = last && left === 0 ? feeShortfall(tx, last) : 0;
     const rows = applyAssignment(tx, clock, {
       postingId: posting.id,
-      allocations,
+      allocations:
+        shortfall > 0
+          ? allocations.map((a) => (a === last ? { ...a, acceptedShortfallMinor: shortfall } : a))
+          : allocations,
       method: 'manual',
       pass: 'manual',
       score: null,

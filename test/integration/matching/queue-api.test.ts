@@ -267,6 +267,41 @@ describe('undo and returns', () => {
   });
 });
 
+describe('manual assignment and bank fees', () => {
+  it('a posting that pays its last order short by a tolerated fee pays it; a larger gap or a split does not', async () => {
+    const t = setup();
+    const shop = makeShop(t.db, { settings: { matching: { toleranceAbsMinor: 100, tolerancePercent: 0 } } });
+    const fee = makeOrder(t.db, { shopId: shop.id, number: '10090', totalMinor: 5000 });
+    const gap = makeOrder(t.db, { shopId: shop.id, number: '10091', totalMinor: 5000 });
+    const a = makeOrder(t.db, { shopId: shop.id, number: '10092', totalMinor: 1000 });
+    const b = makeOrder(t.db, { shopId: shop.id, number: '10093', totalMinor: 2000 });
+    const split = makeOrder(t.db, { shopId: shop.id, number: '10094', totalMinor: 3000 });
+    const p1 = makePosting(t.db, { remittance: 'Danke', amountMinor: 4900 });
+    const p2 = makePosting(t.db, { remittance: 'Danke', amountMinor: 4899 });
+    const p3 = makePosting(t.db, { remittance: 'Danke', amountMinor: 2950 });
+    const p4 = makePosting(t.db, { remittance: 'Danke', amountMinor: 3000 });
+    const assign = (postingId: number, allocations: { orderId: number; amountMinor?: number }[]) =>
+      t.call('queue.assign', { postingId, allocations }) as Promise<{
+        assignments: { reasons: { kind: string; detail: string }[] }[];
+      }>;
+    const r1 = await assign(p1.id, [{ orderId: fee.id }]);
+    expect(orderRow(t, fee.id)).toMatchObject({ status: 'paid', paidMinor: 4900 });
+    expect(r1.assignments[0]?.reasons).toContainEqual({
+      kind: 'shortfall_accepted',
+      detail: '100 short, within tolerance',
+    });
+    await assign(p2.id, [{ orderId: gap.id }]);
+    expect(orderRow(t, gap.id)).toMatchObject({ status: 'partially_paid', paidMinor: 4899 });
+    // One transfer for two orders, short by the fee: the first gets its open amount, the last the rest.
+    await assign(p3.id, [{ orderId: a.id }, { orderId: b.id }]);
+    expect(orderRow(t, a.id)).toMatchObject({ status: 'paid', paidMinor: 1000 });
+    expect(orderRow(t, b.id)).toMatchObject({ status: 'paid', paidMinor: 1950 });
+    // Amounts that leave part of the posting unassigned are a split the dealer chose: no fee accepted.
+    await assign(p4.id, [{ orderId: split.id, amountMinor: 2950 }]);
+    expect(orderRow(t, split.id)).toMatchObject({ status: 'partially_paid', paidMinor: 2950 });
+  });
+});
+
 describe('taking back a processed return', () => {
   /** An order paid automatically (with an accepted fee shortfall), then returned by a debit the matcher processed. */
   async function returned(t: ReturnType<typeof setup>) {
