@@ -329,4 +329,12 @@ describe('Shopware 6 connector against the simulator', () => {
       orders: [expect.objectContaining({ number: '10001' })],
     });
   });
+
+  it('times out a hanging token request too (a fresh connector has no token yet)', async () => {
+    const { sim, connector } = await setup({ orders: 1, retries: 2, timeoutMs: 100 });
+    sim.fault({ path: '/api/oauth/token', hang: true, times: 1 });
+    await expect(connector.listChangedOrders({})).resolves.toMatchObject({
+      orders: [expect.objectContaining({ number: '10001' })],
+    });
+  }, 10_000);
 });
