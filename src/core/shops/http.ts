@@ -140,7 +140,7 @@ export function createShopFetch(options: ShopFetchOptions): typeof fetch {
             const signal = init?.signal
               ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
               : AbortSignal.timeout(timeoutMs);
-            response = await doFetch(input, { ...init, signal });
+            response = await untilAborted(doFetch(input, { ...init, signal }), signal);
           } catch (error) {
             if (init?.signal?.aborted) throw new AbortError(error instanceof Error ? error : String(error));
             // Network errors and timeouts are retried (p-retry passes network TypeErrors through).
@@ -192,6 +192,30 @@ export function createShopFetch(options: ShopFetchOptions): typeof fetch {
     }
   };
   return shopFetch;
+}
+
+/**
+ * `work`, or the signal's reason once it aborts, whichever comes first. A fetch that ignores the signal (a client
+ * library's own request, such as the token request @shopware/api-client makes in its request hook) would
+ * otherwise hang the sync for good, and a job never overlaps itself, so every later run of it too. The abandoned
+ * request ends when the shop closes the connection.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: Error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 function toPlainError(error: unknown, secrets: readonly string[]): Error {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assertSecureUrl, createShopHttp, parseRetryAfter, redact } from '#core/shops/http.ts';
+import {
+  assertSecureUrl,
+  createShopFetch,
+  createShopHttp,
+  parseRetryAfter,
+  redact,
+} from '#core/shops/http.ts';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -77,6 +83,21 @@ describe('shop HTTP', () => {
     expect(c.sleeps).toEqual([1000, 2000, 4000]);
     expect(c.http.requestCount).toBe(4);
     expect(c.calls[0]?.url).toBe('https://shop.example.de/wp-json/wc/v3/orders?page=1');
+  });
+
+  it('does not wait beyond the timeout for a fetch that ignores the abort signal', async () => {
+    // A client library's own request (the Shopware api-client's token request) never sees our signal.
+    let calls = 0;
+    const shopFetch = createShopFetch({
+      label: 'Test shop',
+      secrets: [],
+      timeoutMs: 20,
+      sleep: () => Promise.resolve(),
+      fetch: () => (++calls === 1 ? new Promise<Response>(() => undefined) : Promise.resolve(json(200, {}))),
+    });
+    const response = await shopFetch('https://shop.example.de/api/search/order');
+    expect(response.status).toBe(200);
+    expect(calls).toBe(2);
   });
 
   it('gives up after the retries with SHOP_UNREACHABLE, the message free of secrets', async () => {

@@ -71,31 +71,6 @@ export type ShopwareTransport = {
 
 type Invoke = (op: string, params: Record<string, unknown>) => Promise<{ data: unknown; status: number }>;
 
-/**
- * The api-client fetches a token inside its request hook with an ofetch call of its own, which gets neither our
- * signal nor a timeout: a shop that never answers the token request would hang the sync for good (and a job
- * never overlaps itself, so every later run of it too). Racing the invoke against the signal puts the token
- * request under the shared timeout and retry policy as well; the abandoned request ends when the shop closes it.
- */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal | null | undefined): Promise<T> {
-  if (!signal) return work;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: Error) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
 export function createShopware6Transport(options: Shopware6TransportOptions): ShopwareTransport {
   const label = options.label ?? `Shopware shop ${options.baseUrl}`;
   const base = assertSecureUrl(options.baseUrl, label);
@@ -125,10 +100,12 @@ export function createShopware6Transport(options: Shopware6TransportOptions): Sh
     requestCount += 1;
     try {
       const op = `op ${call.method.toLowerCase()} ${call.path}`;
-      const { data, status } = await untilAborted(
-        invoke(op, { body: call.body, fetchOptions: { signal: signal ?? undefined, retry: 0 } }),
-        signal,
-      );
+      // The api-client fetches a token in its request hook with an ofetch call of its own, which gets neither
+      // this signal nor a timeout; createShopFetch does not wait beyond its timeout for a fetch that ignores it.
+      const { data, status } = await invoke(op, {
+        body: call.body,
+        fetchOptions: { signal: signal ?? undefined, retry: 0 },
+      });
       return new Response(data === undefined ? null : JSON.stringify(data), {
         status: status === 204 ? 200 : status,
         headers: { 'content-type': 'application/json' },
