@@ -15,10 +15,11 @@ import { writeAudit } from '../audit.ts';
 import type { Clock } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { assignments, postingReturns, postings, type AssignmentSignal } from '../db/schema/index.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { ValidationError } from '../errors.ts';
 import {
   acceptedShortfallOf,
   applyAssignment,
+  getPosting,
   setIgnored,
   SHORTFALL_ACCEPTED,
   type Tx,
@@ -41,27 +42,23 @@ function restore(
   params: { postingId: number; actor: string; reason: string },
 ): number[] {
   const { postingId, actor, reason } = params;
-  const debit = tx.select().from(postings).where(eq(postings.id, postingId)).get();
-  if (!debit) throw new NotFoundError('POSTING_NOT_FOUND', `There is no posting with id ${postingId}.`);
-  const reversed = tx
-    .select()
+  const debit = getPosting(tx, postingId);
+  // The assignments the return undid (the foreign key keeps every one of them).
+  const rows = tx
+    .select({ reversal: postingReturns, original: assignments })
     .from(postingReturns)
+    .innerJoin(assignments, eq(assignments.id, postingReturns.assignmentId))
     .where(eq(postingReturns.returnPostingId, postingId))
     .all();
-  if (reversed.length === 0)
+  if (rows.length === 0)
     throw new ValidationError(
       'RETURN_NOT_PROCESSED',
       `Posting ${postingId} took back no payment: it is not a processed return. ` +
         '(`kassenwart assignments --include-undone` shows the assignments returns undid, "returned by posting …".)',
     );
   const restored: number[] = [];
-  for (const r of reversed) {
-    const original = tx.select().from(assignments).where(eq(assignments.id, r.assignmentId)).get();
-    if (!original)
-      throw new NotFoundError('ASSIGNMENT_NOT_FOUND', `There is no assignment with id ${r.assignmentId}.`);
-    const payment = tx.select().from(postings).where(eq(postings.id, original.postingId)).get();
-    if (!payment)
-      throw new NotFoundError('POSTING_NOT_FOUND', `There is no posting with id ${original.postingId}.`);
+  for (const { original } of rows) {
+    const payment = getPosting(tx, original.postingId);
     // The dealer may have assigned the payment otherwise since: restoring would assign its money twice.
     if (payment.amountMinor - payment.assignedMinor < original.amountMinor)
       throw new ValidationError(
@@ -97,7 +94,7 @@ function restore(
     entityType: 'posting',
     entityId: postingId,
     action: 'return_taken_back',
-    before: { matchState: debit.matchState, reverses: reversed },
+    before: { matchState: debit.matchState, reverses: rows.map((r) => r.reversal) },
     after: { matchState: 'ignored' },
     details: { reason, restoredAssignments: restored },
   });

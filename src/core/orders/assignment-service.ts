@@ -36,7 +36,7 @@ function getOrder(tx: Tx, id: number): OrderRow {
   return row;
 }
 
-function getPosting(tx: Tx, id: number): PostingRow {
+export function getPosting(tx: Pick<Tx, 'select'>, id: number): PostingRow {
   const row = tx.select().from(postings).where(eq(postings.id, id)).get();
   if (!row) throw new NotFoundError('POSTING_NOT_FOUND', `There is no posting with id ${id}.`);
   return row;
@@ -107,10 +107,14 @@ function setPostingAssigned(
 /** The reason kind of an accepted shortfall (bank fees within tolerance) on an assignment. */
 export const SHORTFALL_ACCEPTED = 'shortfall_accepted';
 
+/** The reason an assignment that accepts a shortfall carries; acceptedShortfallOf reads it back. */
+function shortfallReason(shortfallMinor: number): AssignmentSignal {
+  return { kind: SHORTFALL_ACCEPTED, detail: `${shortfallMinor} short, within tolerance` };
+}
+
 /**
- * The shortfall an assignment accepted (0: none), read back from its reason (`"<minor units> short, within
- * tolerance"`, written by applyAssignment): restoring the assignment must accept it again, or a paid order
- * would come back only partially paid.
+ * The shortfall an assignment accepted (0: none), read back from its reason (shortfallReason): restoring the
+ * assignment must accept it again, or a paid order would come back only partially paid.
  */
 export function acceptedShortfallOf(a: Pick<AssignmentRow, 'reasons'>): number {
   const detail = a.reasons.find((s) => s.kind === SHORTFALL_ACCEPTED)?.detail;
@@ -160,11 +164,7 @@ export function applyAssignment(tx: Tx, clock: Clock, input: AssignInput): Assig
       );
     }
     const reasons: AssignmentSignal[] = [...(input.reasons ?? [])];
-    if (alloc.acceptedShortfallMinor)
-      reasons.push({
-        kind: SHORTFALL_ACCEPTED,
-        detail: `${alloc.acceptedShortfallMinor} short, within tolerance`,
-      });
+    if (alloc.acceptedShortfallMinor) reasons.push(shortfallReason(alloc.acceptedShortfallMinor));
     const row = tx
       .insert(assignments)
       .values({
