@@ -4,7 +4,12 @@
  * names (README "Matching").
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import type { AssignmentView, OrderSummary, QueueItem } from '#shared/api/queue.ts';
+import {
+  RETURN_UNDO_REASON,
+  type AssignmentView,
+  type OrderSummary,
+  type QueueItem,
+} from '#shared/api/queue.ts';
 import { NotFoundError, ValidationError } from '#core/errors.ts';
 import { parseDecimalToMinor } from '#core/money.ts';
 import { postings } from '#core/db/schema/index.ts';
@@ -173,7 +178,7 @@ export function registerMatching(program: Command, io: Io): void {
       'take back a processed return: the payments it reversed are assigned again, the debit is set aside',
     )
     .argument('<posting>', 'posting id of the return (the debit)', parseId)
-    .option('--reason <text>', 'why', 'not a return of this payment')
+    .option('--reason <text>', 'why', RETURN_UNDO_REASON)
     .action((postingId: number, cmd: { reason: string }) =>
       withCore(program, io, (core, options) => {
         const r = core.matching.undoReturn({ postingId, reason: cmd.reason, actor: 'cli' });

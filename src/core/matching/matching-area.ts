@@ -3,6 +3,7 @@
  * undo, order search, payment references. Other areas call `core.matching.run()` after each bank import and
  * each shop sync.
  */
+import { RETURN_UNDO_REASON } from '#shared/api/queue.ts';
 import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { assignMissingReferences, ensurePaymentReference } from '../orders/payment-reference-service.ts';
@@ -46,7 +47,7 @@ export function createMatchingArea(deps: { db: Db; clock: Clock; logger: Logger 
       undoReturn(deps, {
         postingId: input.postingId,
         actor: input.actor ?? DEALER_ACTOR,
-        reason: input.reason ?? 'not a return of this payment',
+        reason: input.reason ?? RETURN_UNDO_REASON,
       }),
     assignments: (
       q: { postingId?: number; orderId?: number; includeUndone?: boolean; limit?: number } = {},

@@ -111,6 +111,9 @@ export const AssignInput = z
   })
   .strict();
 
+/** Why a return is taken back when the dealer gives no reason (API, CLI and core share it). */
+export const RETURN_UNDO_REASON = 'not a return of this payment';
+
 const TransferCorrection = z.enum(['none', 'enqueued_paid', 'cancelled_pending', 'enqueued_correction']);
 
 export const queueApi = {
@@ -156,7 +159,7 @@ export const queueApi = {
     input: z
       .object({
         postingId: Id,
-        reason: z.string().min(1).max(500).default('not a return of this payment'),
+        reason: z.string().min(1).max(500).default(RETURN_UNDO_REASON),
       })
       .strict(),
     output: z.object({
