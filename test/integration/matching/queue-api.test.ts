@@ -24,25 +24,44 @@ const orderRow = (t: TestDb, id: number) => t.db.select().from(orders).where(eq(
 const postingRow = (t: TestDb, id: number) => t.db.select().from(postings).where(eq(postings.id, id)).get();
 
 describe('a decision the orders refuse', () => {
-  it('is rolled back on its own and reported; the other postings of the run are still assigned', async () => {
+  it('is rolled back on its own (what it wrote before it failed too) and reported; the other postings of the run are still assigned', async () => {
     const t = setup();
-    const bad = makeOrder(t.db, { number: '10090', totalMinor: 4000 });
-    const paid = makePosting(t.db, {
-      remittance: 'Bestellung 10090',
-      amountMinor: 4000,
-      endToEndId: 'E2E-90',
+    // One payment for two orders; the return of it undoes the first assignment, then fails on the second.
+    const first = makeOrder(t.db, { number: '10090', totalMinor: 1000 });
+    const bad = makeOrder(t.db, { number: '10091', totalMinor: 3000 });
+    const paid = makePosting(t.db, { remittance: 'Danke', amountMinor: 4000, endToEndId: 'E2E-90' });
+    await t.call('queue.assign', {
+      postingId: paid.id,
+      allocations: [{ orderId: first.id }, { orderId: bad.id }],
     });
-    await t.call('matching.run');
     // An order whose paid amount no longer covers its assignment (as the lost update of an earlier sync left it).
     t.db.update(orders).set({ paidMinor: 0 }).where(eq(orders.id, bad.id)).run();
-    makePosting(t.db, { remittance: 'RUECKLASTSCHRIFT AC04', amountMinor: -4000, endToEndId: 'E2E-90' });
-    const good = makeOrder(t.db, { number: '10091', totalMinor: 1200 });
-    const fine = makePosting(t.db, { remittance: 'Bestellung 10091', amountMinor: 1200 });
+    const ret = makePosting(t.db, {
+      remittance: 'RUECKLASTSCHRIFT AC04',
+      amountMinor: -4000,
+      endToEndId: 'E2E-90',
+    });
+    const good = makeOrder(t.db, { number: '10092', totalMinor: 1200 });
+    const fine = makePosting(t.db, { remittance: 'Bestellung 10092', amountMinor: 1200 });
     const summary = (await t.call('matching.run')) as Record<string, number>;
     expect(summary).toMatchObject({ assignmentsCreated: 1 });
     expect(orderRow(t, good.id)).toMatchObject({ status: 'paid' });
     expect(postingRow(t, fine.id)).toMatchObject({ matchState: 'assigned' });
-    expect(postingRow(t, paid.id)).toMatchObject({ matchState: 'assigned' });
+    // Nothing of the refused return stays: the first assignment it had undone is active again.
+    const active = t.db
+      .select()
+      .from(assignments)
+      .where(eq(assignments.postingId, paid.id))
+      .all()
+      .map((a) => [a.orderId, a.undoneAt]);
+    expect(active).toEqual([
+      [first.id, null],
+      [bad.id, null],
+    ]);
+    expect(orderRow(t, first.id)).toMatchObject({ status: 'paid', paidMinor: 1000 });
+    expect(postingRow(t, paid.id)).toMatchObject({ matchState: 'assigned', assignedMinor: 4000 });
+    expect(postingRow(t, ret.id)?.matchState).not.toBe('assigned');
+    expect(t.db.select().from(postingReturns).all()).toEqual([]);
     const notes = t.db
       .select()
       .from(dealerNotifications)
