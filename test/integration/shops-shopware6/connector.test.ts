@@ -331,10 +331,14 @@ describe('Shopware 6 connector against the simulator', () => {
   });
 
   it('times out a hanging token request too (a fresh connector has no token yet)', async () => {
-    const { sim, connector } = await setup({ orders: 1, retries: 2, timeoutMs: 100 });
+    const { sim, connector, sleeps } = await setup({ orders: 1, retries: 2, timeoutMs: 100 });
     sim.fault({ path: '/api/oauth/token', hang: true, times: 1 });
     await expect(connector.listChangedOrders({})).resolves.toMatchObject({
       orders: [expect.objectContaining({ number: '10001' })],
     });
-  }, 10_000);
+    // The unanswered attempt timed out and was retried once (one backoff); the retry got the one token issued.
+    expect(sleeps).toEqual([1000]);
+    expect(sim.tokenRequests()).toBe(1);
+    // Without the shared timeout it would wait for good: the test's own limit says so quickly.
+  }, 3_000);
 });

@@ -98,7 +98,8 @@ describe('shop HTTP', () => {
     const response = await shopFetch('https://shop.example.de/api/search/order');
     expect(response.status).toBe(200);
     expect(calls).toBe(2);
-  });
+    // Without the race it would wait for good: the test's own limit says so quickly.
+  }, 2_000);
 
   it('gives up after the retries with SHOP_UNREACHABLE, the message free of secrets', async () => {
     const err = new TypeError('fetch failed', { cause: new Error(`connect ECONNREFUSED (${SECRET})`) });
