@@ -40,11 +40,16 @@ async function withManagedOrder(patch: Parameters<WooSetup['sim']['addOrder']>[0
   return { s, order, row, events, audit };
 }
 
-/** Pays the order in full through a real manual assignment: status paid, its "paid" write-back waiting. */
-function payInFull(s: WooSetup, orderId: number, amountMinor: number) {
+/** Pays `amountMinor` of the order through a real manual assignment of a posting of that amount. */
+function pay(s: WooSetup, orderId: number, amountMinor: number) {
   const account = makeBankAccount(s.db);
   const posting = makePosting(s.db, { bankAccountId: account.id, amountMinor, remittance: 'Danke' });
   s.core.matching.assign({ postingId: posting.id, allocations: [{ orderId }] });
+}
+
+/** Pays the order in full through a real manual assignment: status paid, its "paid" write-back waiting. */
+function payInFull(s: WooSetup, orderId: number, amountMinor: number) {
+  pay(s, orderId, amountMinor);
   const waiting = s.db.select().from(statusTransfers).where(eq(statusTransfers.orderId, orderId)).all();
   expect(waiting.map((t) => [t.targetStatus, t.state])).toEqual([['paid', 'pending']]);
 }
@@ -97,11 +102,8 @@ describe('change detection on every sync (issue 4 §6)', () => {
 
   it('a partly paid order whose amount drops to the paid sum becomes paid and asks for the write-back', async () => {
     const { s, order, row, events } = await withManagedOrder();
-    s.db
-      .update(orders)
-      .set({ paidMinor: 3000, status: 'partially_paid' })
-      .where(eq(orders.id, row()?.id ?? -1))
-      .run();
+    pay(s, row()?.id ?? -1, 3000);
+    expect(row()).toMatchObject({ status: 'partially_paid', paidMinor: 3000 });
     s.sim.editOrder(order.id, { total: '30.00' });
     await s.area.sync.run('Woo', 'new');
     expect(row()).toMatchObject({ status: 'paid', totalMinor: 3000 });
@@ -167,7 +169,7 @@ describe('change detection on every sync (issue 4 §6)', () => {
   it('with payments assigned, the order keeps its currency when the shop changes it, and the dealer is told', async () => {
     const { s, order, row } = await withManagedOrder();
     const id = row()?.id ?? -1;
-    s.db.update(orders).set({ paidMinor: 2000, status: 'partially_paid' }).where(eq(orders.id, id)).run();
+    pay(s, id, 2000);
     s.sim.editOrder(order.id, { currency: 'CHF', total: '20.00' });
     await s.area.sync.run('Woo', 'new');
     // Neither the currency nor the total in it is taken: 20.00 CHF would make the 20.00 EUR paid look complete.
@@ -207,7 +209,8 @@ describe('change detection on every sync (issue 4 §6)', () => {
     await s.area.sync.run('Woo', 'new');
     expect(row()?.status).toBe('cancelled');
     // A payment arrived for the cancelled order (the dealer was told to refund or reactivate): reactivated.
-    s.db.update(orders).set({ paidMinor: 4990 }).where(eq(orders.id, id)).run();
+    pay(s, id, 4990);
+    expect(row()).toMatchObject({ status: 'cancelled', paidMinor: 4990 });
     s.sim.editOrder(order.id, { status: 'on-hold' });
     await s.area.sync.run('Woo', 'new');
     expect(row()).toMatchObject({ status: 'paid', paidMinor: 4990 });
@@ -244,11 +247,7 @@ describe('change detection on every sync (issue 4 §6)', () => {
 
   it('a paid order that the shop moves to "processing" (our own write-back) stays paid', async () => {
     const { s, order, row, events } = await withManagedOrder();
-    s.db
-      .update(orders)
-      .set({ paidMinor: 4990, status: 'paid' })
-      .where(eq(orders.id, row()?.id ?? -1))
-      .run();
+    payInFull(s, row()?.id ?? -1, 4990);
     s.sim.editOrder(order.id, { status: 'processing' });
     await s.area.sync.run('Woo', 'new');
     expect(row()?.status).toBe('paid');
