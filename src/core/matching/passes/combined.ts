@@ -129,7 +129,7 @@ const NONE = Object.freeze([]) as unknown as Candidate[];
 export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: MatchSettings): Candidate[] {
   // A combination needs two orders the posting points at (ranking asks this for every posting).
   if (ev.signals.size < 2) return NONE;
-  if (!maySum(ev.signals.keys(), index, ev.openMinor, toleranceFor(settings, ev.openMinor))) return NONE;
+  if (!maySum(ev.signals, index, ev.openMinor, toleranceFor(settings, ev.openMinor))) return NONE;
   // Most postings with two orders in view have no two of one kind: the lists are made only for a second one.
   let identity: number[] | undefined;
   let payer: number[] | undefined;
@@ -164,12 +164,12 @@ export function combinedCandidates(ev: Evidence, index: OrderIndex, settings: Ma
  * Most postings with several orders in view are ruled out here: first with all their orders and the widest
  * tolerance any combination may have, then the payer's own orders, whose sums must be exact.
  */
-function maySum(ids: readonly number[], index: OrderIndex, target: number, tol: number): boolean {
+function maySum(ids: OrderIds, index: OrderIndex, target: number, tol: number): boolean {
   let sum = 0;
   let min1 = Infinity;
   let min2 = Infinity;
-  for (const id of ids) {
-    const open = index.openMinor(id);
+  for (let i = 0; i < ids.size; i++) {
+    const open = index.openMinor(ids.idAt(i));
     if (open <= 0) continue;
     sum += open;
     if (open < min1) {
@@ -179,6 +179,16 @@ function maySum(ids: readonly number[], index: OrderIndex, target: number, tol: 
   }
   return sum >= target - tol && min1 + min2 <= target + tol;
 }
+
+/**
+ * Order ids read in place: a posting's SignalMap (maySum runs on every ranking of a posting with two orders or more,
+ * so its ids are not copied), or a list.
+ */
+type OrderIds = { readonly size: number; idAt(i: number): number };
+const listOf = (ids: readonly number[]): OrderIds => ({
+  size: ids.length,
+  idAt: (i) => ids[i] as number,
+});
 
 function combinationsOf(
   ev: Evidence,
@@ -195,7 +205,7 @@ function combinationsOf(
       out.push(combine(ev, ids, index, false, settings));
     }
   }
-  if (out.length === 0 && payer.length >= 2 && maySum(payer, index, ev.openMinor, 0)) {
+  if (out.length === 0 && payer.length >= 2 && maySum(listOf(payer), index, ev.openMinor, 0)) {
     // The newest orders first: a payment usually covers recent orders. Order dates are ISO strings: compared
     // by code units (a locale's collation is slower and knows nothing better about them).
     const pool = payer

@@ -6,6 +6,7 @@
 import { compareNames, nameKeysInText, nameTokens } from '../names.ts';
 import { isProviderPayout, returnWords } from '../payment-nature.ts';
 import { extractReferences, type Extraction, type Identifiers } from '../references-extract.ts';
+import { hasDigit } from '../number-keys.ts';
 import { agreesAsPayer } from '../scoring.ts';
 import { epochDay } from '../../dates.ts';
 import type { IndexedOrder, OrderIndex } from '../order-index.ts';
@@ -242,10 +243,11 @@ export function textNamesOf(ev: Evidence, index: OrderIndex): ReadonlySet<string
       if (index.byName.has(key) && !payers.some((p) => tokensWithin(key, p))) (found ??= new Set()).add(key);
     // A first name alone, of a customer who shares the payer's surname ("fuer Julia" from Klaus Weber, while
     // Julia Weber has an open order): the family member's order, written as the family writes it.
+    let words: string[] | undefined;
     for (const payer of payers) {
       if (payer.length !== 2) continue;
-      for (const word of nameTokens(ev.posting.remittance)) {
-        if (word.length < 3 || payer.includes(word) || /\d/.test(word)) continue;
+      for (const word of (words ??= nameTokens(ev.posting.remittance))) {
+        if (word.length < 3 || payer.includes(word) || hasDigit(word)) continue;
         for (const kept of payer) {
           const key = word < kept ? `${word} ${kept}` : `${kept} ${word}`;
           if (index.byName.has(key)) (found ??= new Set()).add(key);

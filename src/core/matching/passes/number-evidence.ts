@@ -7,7 +7,7 @@ import { digitsEndNumber, isDigitAt } from '../number-keys.ts';
 import { lettersAgree, type Extraction, type NumberCandidate } from '../references-extract.ts';
 import { REFERENCE_ALPHABET, isValidReference } from '../references.ts';
 import { signal } from '../scoring.ts';
-import type { OrderIndex } from '../order-index.ts';
+import type { NumberHit, OrderIndex } from '../order-index.ts';
 import type { MatchOrder, Signal } from '../types.ts';
 import type { Evidence } from './evidence.ts';
 import { add, addTypo } from './evidence-signals.ts';
@@ -204,7 +204,13 @@ export function numberEvidence(
       // "10023A", "0010023") reaches it here, by its core; the letters rule below judges the extra letters.
       const byCore = index.byCore.get(core);
       const digitsOnly = c.key !== core && !c.joined ? index.byKey.get(core) : undefined;
-      for (const hit of digitsOnly && byCore ? [...byCore, ...digitsOnly] : (byCore ?? digitsOnly ?? [])) {
+      // The hits of byCore, then of digitsOnly, read in place (the two lists never share a hit: a core that is
+      // the whole key is not put into byCore, order-index.ts addNumber).
+      const fromCore = byCore?.length ?? 0;
+      const count = fromCore + (digitsOnly?.length ?? 0);
+      for (let i = 0; i < count; i++) {
+        const viaDigitsOnly = i >= fromCore;
+        const hit = (viaDigitsOnly ? digitsOnly?.[i - fromCore] : byCore?.[i]) as NumberHit;
         const written =
           hit.field === 'number' ? hit.entry.order.number : (hit.entry.order.invoiceNumber ?? '');
         // Other digits before the core ("4711-10023", "030-10023") make it another identifier's end.
@@ -212,7 +218,7 @@ export function numberEvidence(
         const agree = lettersAgree(c.key, written, hit.field);
         // Letters before an all-digit number that are no order keyword write another identifier ("KUNDENNR10500",
         // "R0012345"): only letters after it ("10023A", "10023/SCHMIDT") still name the order, weakly.
-        if (!agree && digitsOnly?.includes(hit) && !isDigitAt(c.key, 0)) continue;
+        if (!agree && viaDigitsOnly && !isDigitAt(c.key, 0)) continue;
         // "WC-77297" names order WC-77297 exactly; that its digits are also those of invoice RE-2026-77297 is
         // no evidence for the invoice's order at all.
         if (!agree && exact) continue;
@@ -248,8 +254,9 @@ export function numberEvidence(
     const core = c.core;
     // Only what looks like a written order number: after an order keyword, or a bare number of 4–8 digits. A
     // digit run that is only the end of a longer token ("4711-10500", "030-10500", "10-2023") is not.
-    if (core.length < 4 || core.length > 8 || c.joined || !(c.keyword || /^\d+$/.test(c.key))) continue;
-    if (/^\d+$/.test(c.key) && !digitsEndNumber(c.key, core)) continue;
+    const allDigits = /^\d+$/.test(c.key);
+    if (core.length < 4 || core.length > 8 || c.joined || !(c.keyword || allDigits)) continue;
+    if (allDigits && !digitsEndNumber(c.key, core)) continue;
     // A bare year ("Weihnachten 2026", "Beitrag 2026") is a year, not a mistyped order number: a young shop's
     // orders 2016, 2025, 2027, 2036 … are one digit away from it. After an order keyword it may be one.
     if (!c.keyword && /^(?:19|20)\d{2}$/.test(c.key)) continue;
