@@ -123,10 +123,11 @@ class MatchRun {
     const sorted = byBookingDate(this.input.postings);
     const credits: MatchPosting[] = [];
     const returns = returnContext(this.input.activeAssignments ?? [], sorted);
-    for (const p of sorted) {
+    for (let at = 0; at < sorted.length; at++) {
+      const p = sorted[at] as MatchPosting;
       if (isReturn(p)) {
         const d = returnDecision(p, returns);
-        if (d.reasons[0] === 'return_original_not_found') this.returnedInRun(p, sorted, d);
+        if (d.reasons[0] === 'return_original_not_found') this.returnedInRun(p, at, sorted, d);
         this.decisions.push(d);
         if (d.band === 'auto') this.summary.returns++;
         else this.summary[d.band === 'suggest' ? 'suggested' : 'none']++;
@@ -152,7 +153,6 @@ class MatchRun {
 
   private creditsByE2e: Map<string, { posting: MatchPosting; at: number }[]> | undefined;
   private creditsByIban: Map<string, { posting: MatchPosting; at: number }[]> | undefined;
-  private positions: Map<MatchPosting, number> | undefined;
 
   /** Credits of this run that a return of this run sends back: never assigned automatically (queue). */
   private readonly returned = new Set<number>();
@@ -162,14 +162,12 @@ class MatchRun {
    * a week's statement: the payment on Monday, its Rücklastschrift on Friday). Found by the end-to-end id, the
    * credit goes to the queue instead of paying its order with money that went back.
    */
-  private returnedInRun(p: MatchPosting, sorted: readonly MatchPosting[], d: Decision): void {
-    // Booked before the return: earlier in the booking-date order. Found by the end-to-end id, else (a return
-    // that carries none) by the payer's IBAN and the very amount.
-    const at = (this.positions ??= new Map(sorted.map((q, i) => [q, i]))).get(p) ?? -1;
+  private returnedInRun(p: MatchPosting, at: number, sorted: readonly MatchPosting[], d: Decision): void {
+    // Booked before the return (`at`: its place in the booking-date order). Found by the end-to-end id, else (a
+    // return that carries none) by the payer's IBAN and the very amount.
     const open = (c: { posting: MatchPosting; at: number }) => c.at < at && !this.returned.has(c.posting.id);
-    const e2e = p.endToEndId?.trim().toUpperCase();
-    const byE2e =
-      e2e && e2e !== 'NOTPROVIDED' ? (this.creditsByE2e ??= creditsBy(sorted, endToEndOf)) : undefined;
+    const e2e = endToEndOf(p);
+    const byE2e = e2e ? (this.creditsByE2e ??= creditsBy(sorted, endToEndOf)) : undefined;
     let credit = byE2e
       ?.get(e2e ?? '')
       ?.find((c) => open(c) && c.posting.amountMinor <= -p.amountMinor)?.posting;

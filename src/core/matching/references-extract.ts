@@ -17,7 +17,7 @@ import {
   isValidReference,
 } from './references.ts';
 import { hasDigit, isDigitAt, numberCore, numberKey } from './number-keys.ts';
-import { isTokenChar, maskNonOrderNumbers, tokenize, type Token } from './remittance-text.ts';
+import { isJoiner, isTokenChar, maskNonOrderNumbers, tokenize, type Token } from './remittance-text.ts';
 
 export type NumberCandidate = {
   /** Upper-case alphanumeric key, e.g. `WC10023`, `RE202600123`. */
@@ -275,10 +275,7 @@ function numberCandidates(text: string, patterns: readonly RegExp[], found: Foun
 }
 
 const isAlnumAt = (text: string, i: number) => i >= 0 && i < text.length && isTokenChar(text.charCodeAt(i));
-const isJoinerAt = (text: string, i: number) => {
-  const c = text.charCodeAt(i);
-  return c === 45 || c === 47 || c === 95;
-};
+const isJoinerAt = (text: string, i: number) => isJoiner(text.charCodeAt(i));
 
 /** A shop pattern's match, when it stands as a token of its own or after a glued order keyword. */
 function patternHit(found: Found, text: string, m: RegExpExecArray, joined: boolean): void {

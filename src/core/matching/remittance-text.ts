@@ -4,6 +4,7 @@
  * span with spaces of the same length, so positions and line structure stay put for the tokens.
  */
 import { isValidIBAN } from 'ibantools';
+import { isDigitAt } from './number-keys.ts';
 
 /**
  * German and English month names and their usual abbreviations, followed by a four-digit year, optionally with
@@ -55,10 +56,7 @@ const IDENTIFIER_VALUES = new RegExp(
 /** How many ASCII digits the text has. */
 function digits(text: string): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
-  }
+  for (let i = 0; i < text.length; i++) if (isDigitAt(text, i)) n++;
   return n;
 }
 
@@ -148,7 +146,7 @@ function isTailChar(c: number): boolean {
 }
 
 /** `-`, `/` or `_`: joins runs within one token ("WC-10023", "2026/00123"). */
-function isJoiner(c: number): boolean {
+export function isJoiner(c: number): boolean {
   return c === 45 || c === 47 || c === 95;
 }
 
