@@ -140,13 +140,8 @@ export function resolveAccount(
     );
   }
   const row = useIban
-    ? (db.select().from(bankAccounts).where(eq(bankAccounts.iban, useIban)).get() ??
-      adoptLegacyAccount(ctx, useIban) ??
-      (iban ? undefined : byOtherId))
-    : acct.otherId
-      ? (db.select().from(bankAccounts).where(eq(bankAccounts.otherId, acct.otherId)).get() ??
-        lookupIban(ctx, germanIbanFor(acct.otherId)))
-      : undefined;
+    ? (lookupIban(ctx, useIban) ?? adoptLegacyAccount(ctx, useIban) ?? (iban ? undefined : byOtherId))
+    : (byOtherId ?? lookupIban(ctx, derived));
   if (row) return { id: row.id, iban: row.iban, otherId: row.otherId, created: false };
   if (!useIban && !acct.otherId) {
     throw importError(
@@ -160,7 +155,7 @@ export function resolveAccount(
     .values({
       iban: useIban ?? null,
       // Kept next to the IBAN given with --account, so the same file is recognised without it.
-      otherId: useIban && !(forced && !iban) ? null : (acct.otherId ?? null),
+      otherId: iban ? null : (acct.otherId ?? null),
       bic: acct.bic ?? null,
       name: acct.name ?? null,
       holder: acct.holder ?? null,
