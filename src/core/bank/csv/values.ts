@@ -101,7 +101,7 @@ function iso(y: number, m: number, d: number): string | undefined {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** A date cell in the profile's day/month order (two- or four-digit year) to YYYY-MM-DD, or undefined. */
+/** The two orders of day and month that slash dates are written in. */
 type SlashFormat = 'MM/DD/YYYY' | 'DD/MM/YYYY';
 
 /**
@@ -146,6 +146,7 @@ export function dayMonthOrder(
   return { format: preferred, ambiguous: dates.some(([a, b]) => a !== b) };
 }
 
+/** A date cell in the profile's day/month order (two- or four-digit year) to YYYY-MM-DD, or undefined. */
 export function parseCsvDate(raw: string, format: DateFormat, acceptIso = false): string | undefined {
   const s = raw.trim();
   // acceptIso: the export writes YYYY-MM-DD as well (PostFinance changed its date spelling over the years).

@@ -42,7 +42,7 @@ export function parseCompositeStatus(status: string): { order?: string; transact
 
 /**
  * Transition action names (`state_machine_transition.action_name`, Shopware's StateMachineTransitionActions) that
- * lead to a target state, as Shopware 6.7 names them (older versions: TRANSACTION_ACTION_ALIASES).
+ * lead to a target state, the names tried first (other versions' names: TRANSACTION_ACTION_ALIASES).
  */
 export const ORDER_ACTION_TO: Readonly<Record<string, string>> = {
   in_progress: 'process',
@@ -66,9 +66,10 @@ export const TRANSACTION_ACTION_TO: Readonly<Record<string, string>> = {
 };
 
 /**
- * Older action names of the same transitions: up to 6.6, `reminded -> paid` and `paid_partially -> paid` exist only
- * as `pay` (shopware/shopware issue #5795, unified in 6.7.0.0 by PR #7652), `-> paid_partially` partly as
- * `pay_partially`, and `do_pay` became `process` in 6.7. Tried when Shopware names them as possible.
+ * Other versions' action names of the same transitions, tried when Shopware names them as possible: up to 6.6,
+ * `reminded -> paid` and `paid_partially -> paid` exist only as `pay` (shopware/shopware issue #5795, unified in
+ * 6.7.0.0 by PR #7652) and `-> paid_partially` partly as `pay_partially`; `-> in_progress` is `do_pay` up to 6.6
+ * (tried first) and `process` from 6.7.
  */
 export const TRANSACTION_ACTION_ALIASES: Readonly<Record<string, readonly string[]>> = {
   paid: ['pay'],
