@@ -260,9 +260,27 @@ export function createShopware6Connector(
 /** An older action name for the target state that an illegal-transition error lists as possible. */
 function olderActionName(error: ShopwareApiError, targetState: string): string | undefined {
   if (error.shopwareCode !== 'SYSTEM__ILLEGAL_STATE_TRANSITION') return undefined;
-  const listed = error.body.errors?.[0]?.meta?.parameters?.possibleTransitions;
-  const possible = typeof listed === 'string' ? listed.split(',').map((s) => s.trim()) : [];
+  const possible = possibleTransitions(error.body.errors?.[0]?.meta?.parameters);
   return TRANSACTION_ACTION_ALIASES[targetState]?.find((name) => possible.includes(name));
+}
+
+/**
+ * The action names an IllegalTransitionException lists. Shopware passes them as `possibleTransitions`, a PHP array:
+ * JSON encodes it as a list, or as an object where its keys are not 0…n-1; `possibleTransitionsString` holds the
+ * same names joined by ", " (src/Core/System/StateMachine/Exception/IllegalTransitionException.php).
+ */
+export function possibleTransitions(parameters: Record<string, unknown> | undefined): string[] {
+  const listed = parameters?.possibleTransitions;
+  const values = Array.isArray(listed)
+    ? (listed as unknown[])
+    : listed !== null && typeof listed === 'object'
+      ? Object.values(listed)
+      : typeof listed === 'string'
+        ? listed.split(',')
+        : typeof parameters?.possibleTransitionsString === 'string'
+          ? parameters.possibleTransitionsString.split(',')
+          : [];
+  return values.filter((v): v is string => typeof v === 'string').map((v) => v.trim());
 }
 
 function note(comment: string | undefined): Record<string, unknown> {

@@ -105,7 +105,7 @@ const swError = (
   code: string,
   title: string,
   detail: string,
-  parameters: Record<string, string> = {},
+  parameters: Record<string, unknown> = {},
 ) => ({
   errors: [{ status: String(status), code, title, detail, meta: { parameters } }],
 });
@@ -204,7 +204,9 @@ export async function startShopware6Simulator(
           {
             transition: action,
             currentState: current,
-            possibleTransitions: possible.join(', '),
+            // As IllegalTransitionException passes them: the list, and the list joined for the message.
+            possibleTransitionsString: possible.join(', '),
+            possibleTransitions: possible,
           },
         ),
       );

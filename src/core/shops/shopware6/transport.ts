@@ -37,7 +37,10 @@ export type ShopwareErrorBody = {
     status?: string;
     title?: string;
     detail?: string;
-    /** SYSTEM__ILLEGAL_STATE_TRANSITION: `parameters.possibleTransitions`, the action names (comma-separated). */
+    /**
+     * SYSTEM__ILLEGAL_STATE_TRANSITION: `parameters.possibleTransitions`, the action names (a list), and
+     * `parameters.possibleTransitionsString`, the same joined by ", ".
+     */
     meta?: { parameters?: Record<string, unknown> };
   }[];
 };
