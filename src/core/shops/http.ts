@@ -263,6 +263,11 @@ export type ShopHttpOptions = ShopFetchOptions & {
   headers?: Record<string, string>;
   /** Query parameters sent with every request (e.g. credentials where a server drops Authorization). Never logged. */
   query?: Record<string, string>;
+  /**
+   * Signs each attempt's URL (WooCommerce's OAuth 1.0a over plain HTTP): called per attempt, so a retry carries a
+   * new nonce and timestamp. What it adds is never logged (messages show origin and path only).
+   */
+  sign?: (method: string, url: URL) => URL;
   /** Where the merchant fixes wrong credentials, for SHOP_AUTH_FAILED ("WooCommerce > Settings > Advanced > REST API"). */
   authHint: string;
 };
@@ -285,9 +290,13 @@ export type ShopHttp = {
 export function createShopHttp(options: ShopHttpOptions): ShopHttp {
   const base = assertSecureUrl(options.baseUrl, options.label);
   let requestCount = 0;
+  const { sign } = options;
   const countingFetch: typeof fetch = (input, init) => {
     requestCount += 1;
-    return (options.fetch ?? globalThis.fetch)(input, init);
+    const target = sign
+      ? sign(init?.method ?? 'GET', new URL(input instanceof Request ? input.url : String(input)))
+      : input;
+    return (options.fetch ?? globalThis.fetch)(target, init);
   };
   const shopFetch = createShopFetch({ ...options, fetch: countingFetch });
   return {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '#core/deps.ts';
 import { WooCommerceConnector } from '#core/shops/woocommerce/connector.ts';
 import { WooCommerceSimulator } from '#core/shops/woocommerce/simulator.ts';
+import { signWithOAuth1 } from '#core/shops/woocommerce/oauth1.ts';
 import { FakeClock } from '../../helpers/clock.ts';
 
 let sim: WooCommerceSimulator;
@@ -97,7 +98,7 @@ describe('WooCommerce connector and simulator (https://woocommerce.github.io/woo
   });
 
   it('the simulator answers like WooCommerce: 401 body, per_page limit, X-WP-Total headers, 404 body', async () => {
-    await setup();
+    await setup({ behindTls: true });
     const unauth = await fetch(`${sim.url}/wp-json/wc/v3/orders`, {
       headers: { authorization: basic('ck_x', 'cs_y') },
     });
@@ -130,13 +131,75 @@ describe('WooCommerce connector and simulator (https://woocommerce.github.io/woo
   });
 
   it('falls back to query-string credentials where the server drops the Authorization header (documented)', async () => {
-    const connector = await setup({ dropAuthorizationHeader: true });
+    const connector = await setup({ behindTls: true, dropAuthorizationHeader: true });
     sim.addOrder({ status: 'on-hold' });
     await expect(connector.testConnection()).resolves.toEqual({ ok: true });
     const page = await connector.listChangedOrders({});
     expect(page.orders).toHaveLength(1);
-    // One failed header attempt, then query auth for everything: 3 requests in all.
-    expect(sim.requests.map((r) => r.query['consumer_key'] !== undefined)).toEqual([false, true, true]);
-    expect(connector.client.http.requestCount).toBe(3);
+    // Over plain HTTP OAuth first, which a shop behind TLS does not take, then the header, then query auth for
+    // everything: 4 requests in all.
+    expect(sim.requests.map((r) => authOf(r.query))).toEqual(['oauth', 'none', 'query', 'query']);
+    expect(connector.client.http.requestCount).toBe(4);
+  });
+
+  it('signs every request with OAuth 1.0a over plain HTTP, as WooCommerce requires there (documented)', async () => {
+    const connector = await setup();
+    const order = sim.addOrder({ status: 'on-hold' });
+    sim.fault({ kind: 'status', status: 503 }, { match: (r) => r.path === '/orders' });
+    await expect(connector.testConnection()).resolves.toEqual({ ok: true });
+    expect((await connector.listChangedOrders({})).orders).toHaveLength(1);
+    await connector.setOrderStatus(String(order.id), { status: 'processing', paid: true, note: 'bezahlt' });
+    expect(sim.order(order.id)).toMatchObject({ status: 'processing', notes: ['bezahlt'] });
+    expect(sim.requests.map((r) => authOf(r.query)).every((a) => a === 'oauth')).toBe(true);
+    // The retry after the 503 was signed again: no nonce twice (the shop refuses a nonce it has seen).
+    const nonces = sim.requests.map((r) => r.query['oauth_nonce']);
+    expect(new Set(nonces).size).toBe(nonces.length);
+    expect(sim.requests.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('the simulator refuses what WooCommerce refuses over plain HTTP: Basic, a bad signature, a nonce twice', async () => {
+    await setup();
+    const orders = `${sim.url}/wp-json/wc/v3/orders`;
+    const basicOverHttp = await fetch(orders, {
+      headers: { authorization: basic(sim.consumerKey, sim.consumerSecret) },
+    });
+    expect(basicOverHttp.status).toBe(401);
+    const signed = signWithOAuth1('GET', new URL(orders), sim.consumerKey, sim.consumerSecret, Date.now());
+    expect((await fetch(signed)).status).toBe(200);
+    const again = await fetch(signed);
+    expect(again.status).toBe(401);
+    expect(await again.json()).toMatchObject({ message: 'Invalid nonce - nonce has already been used.' });
+    const wrong = signWithOAuth1('GET', new URL(orders), sim.consumerKey, 'cs_wrong', Date.now());
+    expect(await (await fetch(wrong)).json()).toMatchObject({
+      code: 'woocommerce_rest_authentication_error',
+      message: 'Invalid signature - provided signature does not match.',
+    });
+    const old = signWithOAuth1(
+      'GET',
+      new URL(orders),
+      sim.consumerKey,
+      sim.consumerSecret,
+      Date.now() - 16 * 60_000,
+    );
+    expect(await (await fetch(old)).json()).toMatchObject({ message: 'Invalid timestamp.' });
+  });
+
+  it('reports a wrong secret over plain HTTP as rejected credentials, after trying each way once', async () => {
+    sim = await new WooCommerceSimulator().start();
+    const connector = new WooCommerceConnector({
+      shopName: 'Woo',
+      url: sim.url,
+      credentials: { key: sim.consumerKey, secret: 'cs_wrong' },
+      http: { sleep: () => Promise.resolve() },
+      clock: new FakeClock(),
+      logger: silentLogger,
+    });
+    await expect(connector.testConnection()).resolves.toMatchObject({ ok: false, code: 'SHOP_AUTH_FAILED' });
+    expect(sim.requests.map((r) => authOf(r.query))).toEqual(['oauth', 'none', 'query']);
   });
 });
+
+/** How a logged request authenticated: OAuth query parameters, key and secret as query, or neither (a header). */
+function authOf(query: Record<string, string>): 'oauth' | 'query' | 'none' {
+  return query['oauth_signature'] ? 'oauth' : query['consumer_key'] ? 'query' : 'none';
+}

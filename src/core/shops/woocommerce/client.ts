@@ -4,11 +4,15 @@
  *
  * Authentication: "Authentication over HTTPS — you may use HTTP Basic Auth by providing the REST API Consumer
  * Key as the username and the REST API Consumer Secret as the password"
- * (https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication-over-https). Plain HTTP (which
- * would need OAuth 1.0a signatures) is refused, except for loopback (the simulator): see ../http.ts.
+ * (https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication-over-https), or the key and secret as
+ * query parameters where a server drops the Authorization header. Over plain HTTP, which ../http.ts allows only for
+ * loopback (a shop on the dealer's own machine, a simulator), "you must use OAuth 1.0a 'one-legged'
+ * authentication" (#authentication-over-http; oauth1.ts), and WooCommerce ignores Basic there; Basic and query
+ * keys are still tried after it, for local servers that take them.
  */
 import { z } from 'zod';
 import { createShopHttp, type HttpOptions, ShopError, type ShopHttp } from '../http.ts';
+import { signWithOAuth1 } from './oauth1.ts';
 
 /** The order statuses WooCommerce documents (https://woocommerce.github.io/woocommerce-rest-api-docs/#order-properties). */
 export const WOO_ORDER_STATUSES = [
@@ -119,27 +123,41 @@ export class WooClient {
       authHint: 'WooCommerce > Settings > Advanced > REST API (a key with Read/Write permission)',
     };
     const viaHeader = createShopHttp({ ...common, headers: { authorization: `Basic ${basic}` } });
+    // "Occasionally some servers may not parse the Authorization header correctly [...] In this case, you may
+    // provide the consumer key/secret as query string parameters instead" (#authentication-over-https).
     const viaQuery = createShopHttp({
       ...common,
       query: { consumer_key: options.consumerKey, consumer_secret: options.consumerSecret },
     });
-    let useQuery = false;
+    const plainHttp = common.baseUrl.startsWith('http:');
+    // The OAuth timestamp is the wall clock's, not the injected clock's: the shop compares it with its own clock
+    // (WooCommerce allows 15 minutes), like a TLS handshake would; it says nothing about the dealer's business.
+    const viaOAuth = plainHttp
+      ? createShopHttp({
+          ...common,
+          sign: (method, url) =>
+            signWithOAuth1(method, url, options.consumerKey, options.consumerSecret, Date.now()),
+        })
+      : undefined;
+    const ways = viaOAuth ? [viaOAuth, viaHeader, viaQuery] : [viaHeader, viaQuery];
+    // The first way the shop accepted is kept for the client's life; until then each is tried in turn.
+    let accepted: ShopHttp | undefined;
     this.http = {
       get requestCount() {
-        return viaHeader.requestCount + viaQuery.requestCount;
+        return ways.reduce((n, way) => n + way.requestCount, 0);
       },
       async request(method, path, params) {
-        if (useQuery) return viaQuery.request(method, path, params);
-        try {
-          return await viaHeader.request(method, path, params);
-        } catch (error) {
-          if (!(error instanceof ShopError) || error.code !== 'SHOP_AUTH_FAILED') throw error;
-          // "Occasionally some servers may not parse the Authorization header correctly [...] In this case, you
-          // may provide the consumer key/secret as query string parameters instead" (over HTTPS only):
-          // https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication-over-https
-          const response = await viaQuery.request(method, path, params);
-          useQuery = true;
-          return response;
+        if (accepted) return accepted.request(method, path, params);
+        for (let i = 0; ; i++) {
+          const way = ways[i] as ShopHttp;
+          try {
+            const response = await way.request(method, path, params);
+            accepted = way;
+            return response;
+          } catch (error) {
+            const rejected = error instanceof ShopError && error.code === 'SHOP_AUTH_FAILED';
+            if (!rejected || i === ways.length - 1) throw error;
+          }
         }
       },
     } as ShopHttp;

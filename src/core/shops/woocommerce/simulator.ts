@@ -2,8 +2,12 @@
  * A WooCommerce REST API v3 simulator on loopback, for tests, the benchmark and `kassenwart dev shop-sim
  * woocommerce`. It implements the subset Kassenwart uses, following
  * https://woocommerce.github.io/woocommerce-rest-api-docs/ :
- *  - Authentication: HTTP Basic with consumer key/secret (or `consumer_key`/`consumer_secret` query
- *    parameters); otherwise 401 `woocommerce_rest_cannot_view` ("Sorry, you cannot list resources.").
+ *  - Authentication as WC_REST_Authentication does it: over plain HTTP (the simulator's own transport) OAuth 1.0a
+ *    "one-legged" with the OAuth parameters in the query (#authentication-over-http: HMAC-SHA1/-SHA256 signature,
+ *    timestamp at most 15 minutes old, each nonce once), 401 `woocommerce_rest_authentication_error` for a bad
+ *    signature, key, timestamp or nonce; with `behindTls` as a shop served over HTTPS (#authentication-over-https):
+ *    HTTP Basic with consumer key/secret, or `consumer_key`/`consumer_secret` query parameters. Without
+ *    credentials 401 `woocommerce_rest_cannot_view` ("Sorry, you cannot list resources.").
  *  - GET /wp-json/wc/v3/orders: `include` (ids), `modified_after` (exclusive, like WordPress' date_query "after"; GMT when
  *    `dates_are_gmt=true`), `status` (comma list), `orderby` (date|id|modified), `order`, `page`, `per_page`
  *    (1..100, otherwise 400 `rest_invalid_param`), `_fields`; headers X-WP-Total and X-WP-TotalPages (#pagination).
@@ -15,6 +19,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WOO_ORDER_STATUSES } from './client.ts';
+import { oauthSignature } from './oauth1.ts';
 
 export type SimOrder = {
   id: number;
@@ -48,7 +53,12 @@ export type WooSimulatorOptions = {
   consumerSecret?: string;
   /** Simulated shop time; every change ticks it one second forward so modified times are distinct. */
   startTime?: string;
-  /** Behave like servers that drop the Authorization header (Apache with PHP as CGI): only query auth works. */
+  /**
+   * Answer as a shop served over HTTPS (TLS ended by a proxy in front of it) would: HTTP Basic and query keys instead
+   * of OAuth 1.0a, which WooCommerce requires over plain HTTP only.
+   */
+  behindTls?: boolean;
+  /** With `behindTls`: behave like servers that drop the Authorization header (Apache with PHP as CGI). */
   dropAuthorizationHeader?: boolean;
   host?: string;
   port?: number;
@@ -235,12 +245,19 @@ export class WooCommerceSimulator {
         message: 'No route was found matching the URL and request method.',
         data: { status: 404 },
       });
-    if (!this.authorised(req, url)) {
-      return send(res, 401, {
-        code: 'woocommerce_rest_cannot_view',
-        message: 'Sorry, you cannot list resources.',
-        data: { status: 401 },
-      });
+    const refused = this.authError(req, url, method);
+    if (refused !== undefined) {
+      return send(
+        res,
+        401,
+        refused
+          ? { code: 'woocommerce_rest_authentication_error', message: refused, data: { status: 401 } }
+          : {
+              code: 'woocommerce_rest_cannot_view',
+              message: 'Sorry, you cannot list resources.',
+              data: { status: 401 },
+            },
+      );
     }
     const m = /^\/orders\/(\d+)(\/notes)?$/.exec(path);
     if (path === '/orders' && method === 'GET') return this.listOrders(url, res);
@@ -264,16 +281,50 @@ export class WooCommerceSimulator {
     });
   }
 
-  private authorised(req: IncomingMessage, url: URL): boolean {
+  /** Undefined when the request is authenticated; '' for no credentials at all; else WooCommerce's message. */
+  private authError(req: IncomingMessage, url: URL, method: string): string | undefined {
+    if (!this.options.behindTls) return this.oauthError(req, url, method);
     const header = this.options.dropAuthorizationHeader ? '' : (req.headers.authorization ?? '');
     if (header.startsWith('Basic ')) {
       const [key, ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
-      return key === this.consumerKey && rest.join(':') === this.consumerSecret;
+      return key === this.consumerKey && rest.join(':') === this.consumerSecret ? undefined : '';
     }
-    return (
-      url.searchParams.get('consumer_key') === this.consumerKey &&
+    return url.searchParams.get('consumer_key') === this.consumerKey &&
       url.searchParams.get('consumer_secret') === this.consumerSecret
-    );
+      ? undefined
+      : '';
+  }
+
+  private readonly nonces = new Set<string>();
+
+  /** WC_REST_Authentication::perform_oauth_authentication, its checks and messages in its order. */
+  private oauthError(req: IncomingMessage, url: URL, method: string): string | undefined {
+    const q = url.searchParams;
+    const required = [
+      'oauth_consumer_key',
+      'oauth_timestamp',
+      'oauth_nonce',
+      'oauth_signature',
+      'oauth_signature_method',
+    ];
+    if (!required.some((p) => q.has(p))) return '';
+    const missing = required.find((p) => !q.get(p));
+    if (missing) return `Missing OAuth parameter ${missing}`;
+    if (q.get('oauth_consumer_key') !== this.consumerKey) return 'Consumer key is invalid.';
+    const algorithm = q.get('oauth_signature_method');
+    if (algorithm !== 'HMAC-SHA1' && algorithm !== 'HMAC-SHA256')
+      return 'Invalid signature - signature method is invalid.';
+    // The base URL as the shop knows itself: the address the client used (Host), without the query.
+    const signed = new URL(`http://${req.headers.host ?? '127.0.0.1'}${url.pathname}${url.search}`);
+    const expected = oauthSignature(method, signed, `${this.consumerSecret}&`, algorithm);
+    if (q.get('oauth_signature') !== expected)
+      return 'Invalid signature - provided signature does not match.';
+    // Wall-clock time, as the real server's time() (15 minutes' window); every nonce once.
+    if (Number(q.get('oauth_timestamp')) < Date.now() / 1000 - 15 * 60) return 'Invalid timestamp.';
+    const nonce = `${q.get('oauth_timestamp')}:${q.get('oauth_nonce')}`;
+    if (this.nonces.has(nonce)) return 'Invalid nonce - nonce has already been used.';
+    this.nonces.add(nonce);
+    return undefined;
   }
 
   private listOrders(url: URL, res: ServerResponse): void {
