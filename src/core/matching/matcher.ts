@@ -14,7 +14,7 @@ import { addPayerEvidence, collectEvidence, namesOurReference, type Evidence } f
 import { readIdentifiers } from './references-extract.ts';
 import { combinedCandidates } from './passes/combined.ts';
 import { SignalMap } from './passes/signal-map.ts';
-import { isReturn, returnContext, returnDecision } from './passes/returns.ts';
+import { endToEndOf, isReturn, returnContext, returnDecision } from './passes/returns.ts';
 import { materialise, passOf, type SettingsFor } from './passes/single.ts';
 import type { MatchSettings } from './settings.ts';
 import {
@@ -126,8 +126,19 @@ class MatchRun {
     for (let at = 0; at < sorted.length; at++) {
       const p = sorted[at] as MatchPosting;
       if (isReturn(p)) {
-        const d = returnDecision(p, returns);
-        if (d.reasons[0] === 'return_original_not_found') this.returnedInRun(p, at, sorted, d);
+        // The credit of this run the return may send back, looked up once and only when needed.
+        let inRun: { credit: MatchPosting | undefined } | undefined;
+        const creditOfRun = () => (inRun ??= { credit: this.creditReturnedBy(p, at, sorted) }).credit;
+        const d = returnDecision(p, returns, () => creditOfRun() !== undefined);
+        const why = d.reasons[0];
+        if (why === 'return_original_not_found' || why === 'may_return_a_payment_of_this_run') {
+          const credit = creditOfRun();
+          if (credit) {
+            // Never assigned automatically (queue): its money may have gone back.
+            this.returned.add(credit.id);
+            if (why === 'return_original_not_found') d.reasons = ['returns_a_payment_of_this_run'];
+          }
+        }
         this.decisions.push(d);
         if (d.band === 'auto') this.summary.returns++;
         else this.summary[d.band === 'suggest' ? 'suggested' : 'none']++;
@@ -159,29 +170,34 @@ class MatchRun {
 
   /**
    * A return whose original payment is not assigned yet may return a credit of this very run (a first import, or
-   * a week's statement: the payment on Monday, its Rücklastschrift on Friday). Found by the end-to-end id, the
-   * credit goes to the queue instead of paying its order with money that went back.
+   * a week's statement: the payment on Monday, its Rücklastschrift on Friday): the credit booked before the return
+   * (`at`: its place in the booking-date order) with the same end-to-end id, else (no credit has it) the last one
+   * of the payer's IBAN with the very amount, unless that credit came with another end-to-end id.
    */
-  private returnedInRun(p: MatchPosting, at: number, sorted: readonly MatchPosting[], d: Decision): void {
-    // Booked before the return (`at`: its place in the booking-date order). Found by the end-to-end id, else (a
-    // return that carries none) by the payer's IBAN and the very amount.
+  private creditReturnedBy(
+    p: MatchPosting,
+    at: number,
+    sorted: readonly MatchPosting[],
+  ): MatchPosting | undefined {
     const open = (c: { posting: MatchPosting; at: number }) => c.at < at && !this.returned.has(c.posting.id);
     const e2e = endToEndOf(p);
-    const byE2e = e2e ? (this.creditsByE2e ??= creditsBy(sorted, endToEndOf)) : undefined;
-    let credit = byE2e
-      ?.get(e2e ?? '')
-      ?.find((c) => open(c) && c.posting.amountMinor <= -p.amountMinor)?.posting;
-    const iban = normaliseIban(p.counterpartyIban);
-    if (!credit && !byE2e && iban) {
-      const byIban = (this.creditsByIban ??= creditsBy(sorted, (q) => normaliseIban(q.counterpartyIban)));
-      credit = byIban
-        .get(iban)
-        ?.filter((c) => open(c) && c.posting.amountMinor === -p.amountMinor)
-        .at(-1)?.posting;
+    if (e2e) {
+      const byE2e = (this.creditsByE2e ??= creditsBy(sorted, endToEndOf));
+      const credit = byE2e.get(e2e)?.find((c) => open(c) && c.posting.amountMinor <= -p.amountMinor)?.posting;
+      if (credit) return credit;
     }
-    if (!credit) return;
-    this.returned.add(credit.id);
-    d.reasons = ['returns_a_payment_of_this_run'];
+    const iban = normaliseIban(p.counterpartyIban);
+    if (!iban) return undefined;
+    const byIban = (this.creditsByIban ??= creditsBy(sorted, (q) => normaliseIban(q.counterpartyIban)));
+    return byIban
+      .get(iban)
+      ?.filter(
+        (c) =>
+          open(c) &&
+          c.posting.amountMinor === -p.amountMinor &&
+          (!e2e || endToEndOf(c.posting) === undefined),
+      )
+      .at(-1)?.posting;
   }
 
   /**
@@ -424,11 +440,6 @@ function creditsBy(
   });
   return out;
 }
-
-const endToEndOf = (p: MatchPosting): string | undefined => {
-  const e2e = p.endToEndId?.trim().toUpperCase();
-  return e2e && e2e !== 'NOTPROVIDED' ? e2e : undefined;
-};
 
 export function runMatcher(input: MatchInput): MatchResult {
   const run = new MatchRun(input);

@@ -85,8 +85,8 @@ export function returnContext(
     else m.set(k, [a]);
   };
   for (const a of assignments) {
-    const e2e = a.endToEndId?.trim().toUpperCase();
-    if (e2e && e2e !== 'NOTPROVIDED') push(ctx.byEndToEnd, e2e, a);
+    const e2e = endToEndOf(a);
+    if (e2e) push(ctx.byEndToEnd, e2e, a);
     push(ctx.byPosting, a.postingId, a);
     if (a.orderNumber) push(ctx.byOrderKey, numberKey(a.orderNumber), a);
     if (a.paymentReference) push(ctx.byOrderKey, a.paymentReference.toUpperCase(), a);
@@ -114,8 +114,17 @@ function amountOf(ctx: ReturnContext, postingId: number): number | undefined {
 /** The most a bank charges for a returned direct debit, booked with the return (minor units). */
 const RETURN_FEE_MAX = 1500;
 
+/** A posting's or an assignment's end-to-end id, normalised; undefined when absent or NOTPROVIDED. */
+export function endToEndOf(p: { endToEndId?: string | null | undefined }): string | undefined {
+  const e2e = p.endToEndId?.trim().toUpperCase();
+  return e2e && e2e !== 'NOTPROVIDED' ? e2e : undefined;
+}
+
 /** The assignments (grouped by original posting) a return posting may reverse, with why. */
-function originals(p: MatchPosting, ctx: ReturnContext): { postingId: number; why: string }[] {
+function originals(
+  p: MatchPosting,
+  ctx: ReturnContext,
+): { postingId: number; why: string; byEndToEnd?: boolean }[] {
   const amount = Math.abs(p.amountMinor);
   const fits = (postingId: number) => {
     const list = ctx.byPosting.get(postingId) ?? [];
@@ -131,17 +140,23 @@ function originals(p: MatchPosting, ctx: ReturnContext): { postingId: number; wh
     const paid = amountOf(ctx, postingId) ?? list.reduce((s, a) => s + a.amountMinor, 0);
     return fits(postingId) || (amount > paid && amount - paid <= RETURN_FEE_MAX);
   };
-  const e2e = p.endToEndId?.trim().toUpperCase();
-  if (e2e && e2e !== 'NOTPROVIDED') {
+  const e2e = endToEndOf(p);
+  if (e2e) {
     const ids = [...new Set((ctx.byEndToEnd.get(e2e) ?? []).map((a) => a.postingId))].filter(fitsWithFee);
-    if (ids.length > 0) return ids.map((postingId) => ({ postingId, why: `same end-to-end id ${e2e}` }));
+    if (ids.length > 0)
+      return ids.map((postingId) => ({ postingId, why: `same end-to-end id ${e2e}`, byEndToEnd: true }));
   }
+  // A return carries the end-to-end id of the payment it sends back (ISO 20022 OrgnlEndToEndId): a payment that
+  // came with another one is another payment, whatever the text or the IBAN say (a repeat customer's older
+  // payment of the same price).
+  const mayBe = (postingId: number) =>
+    !e2e || !(ctx.byPosting.get(postingId) ?? []).some((a) => (endToEndOf(a) ?? e2e) !== e2e);
   const ex = extractReferences(p);
   const viaOrders = new Set<number>();
   for (const key of [...ex.references, ...ex.numbers.map((n) => n.key)]) {
     for (const a of ctx.byOrderKey.get(key) ?? []) viaOrders.add(a.postingId);
   }
-  const viaText = [...viaOrders].filter(fits);
+  const viaText = [...viaOrders].filter((postingId) => mayBe(postingId) && fits(postingId));
   if (viaText.length > 0)
     return viaText.map((postingId) => ({
       postingId,
@@ -152,12 +167,21 @@ function originals(p: MatchPosting, ctx: ReturnContext): { postingId: number; wh
   // Looked up, not scanned: each return would otherwise normalise the IBAN of every active assignment. A posting
   // whose assignments a return in this run consumed already (deleted from byPosting) no longer fits.
   const viaIban = [...(ctx.byIban.get(iban) ?? [])].filter(
-    (postingId) => ctx.byPosting.has(postingId) && fits(postingId),
+    (postingId) => ctx.byPosting.has(postingId) && mayBe(postingId) && fits(postingId),
   );
   return viaIban.map((postingId) => ({ postingId, why: `same payer IBAN ${iban}, same amount` }));
 }
 
-export function returnDecision(p: MatchPosting, ctx: ReturnContext): Decision {
+/**
+ * `paymentOfRun`: may a credit of this very run be the payment this return sends back (the matcher looks it up by
+ * the end-to-end id, else by the payer's IBAN and the amount)? Then an older payment found only by text or IBAN is
+ * not certainly the one: neither is undone automatically (may_return_a_payment_of_this_run).
+ */
+export function returnDecision(
+  p: MatchPosting,
+  ctx: ReturnContext,
+  paymentOfRun: () => boolean = () => false,
+): Decision {
   if (p.amountMinor > 0) {
     // A reversed debit (our own refund came back): money in, but not an order payment.
     return { postingId: p.id, band: 'none', pass: 'return', candidates: [], reasons: ['reversal_of_debit'] };
@@ -188,6 +212,16 @@ export function returnDecision(p: MatchPosting, ctx: ReturnContext): Decision {
       pass: 'return',
       candidates,
       reasons: ['return_by_words_only'],
+    };
+  }
+  if (only && !only.byEndToEnd && paymentOfRun()) {
+    (candidates[0] as Candidate).blockers.push('may_return_a_payment_of_this_run');
+    return {
+      postingId: p.id,
+      band: 'suggest',
+      pass: 'return',
+      candidates,
+      reasons: ['may_return_a_payment_of_this_run'],
     };
   }
   if (!only) {
