@@ -5,7 +5,8 @@
  *
  * What the sync engine (src/core/sync/sync-service.ts) relies on:
  *  - listChangedOrders: `since` is inclusive; orders come oldest-modified first, so every stored page is a
- *    prefix and the high-water mark (the largest `updatedAt` stored) never passes unstored orders. Orders
+ *    prefix and the high-water mark (the largest `updatedAt` stored) never passes unstored orders. Pages that
+ *    cannot keep that order say `holdMark`: the mark then moves only once the run's last page is stored. Orders
  *    without `updatedAt` never move the mark (the CSV shop). Re-delivering an order is harmless (dedupe).
  *  - listOpenOrderIds: called once per distinct set of open statuses in the mapping (full comparison), unless
  *    the connector offers the batch read `getOrders`.
@@ -49,6 +50,12 @@ export type OrderPage = {
   nextCursor?: string;
   /** Requests this page cost (for benchmarks and sync run records). */
   requests: number;
+  /**
+   * The orders are not oldest-modified first (a WooCommerce shop that cannot sort by modification time): the
+   * engine stores them, but moves the high-water mark only after the run's last page, to the largest
+   * `updatedAt` of all its pages, so a failed page never leaves the mark past orders not read yet.
+   */
+  holdMark?: boolean;
 };
 
 export type ShopDiscovery = {

@@ -351,10 +351,28 @@ export function createShopHttp(options: ShopHttpOptions): ShopHttp {
             `${options.label} rejected ${method} ${place} with HTTP ${response.status}${shopErrorCode(text)}.`,
             options.secrets,
           ),
+          rejectionDetails(response.status, body),
         );
       }
       return { status: response.status, headers: response.headers, body: body as T };
     },
+  };
+}
+
+/** What a rejection says, for callers that react to one (never the request): the status, the WordPress/WooCommerce
+ * error `code`, and the parameters a `rest_invalid_param` names (`data.params`, keyed by parameter). */
+export type RejectionDetails = { status: number; shopCode?: string; invalidParams?: string[] };
+
+function rejectionDetails(status: number, body: unknown): RejectionDetails {
+  const parsed = (typeof body === 'object' && body !== null ? body : {}) as {
+    code?: unknown;
+    data?: { params?: unknown };
+  };
+  const params = parsed.data?.params;
+  return {
+    status,
+    ...(typeof parsed.code === 'string' ? { shopCode: parsed.code } : {}),
+    ...(typeof params === 'object' && params !== null ? { invalidParams: Object.keys(params) } : {}),
   };
 }
 

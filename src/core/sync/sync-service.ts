@@ -137,6 +137,7 @@ export function createSyncService(deps: SyncDeps) {
     counts: RunProgress,
   ): Promise<void> {
     let since = state(shop.id, 'new')?.highWaterMark ?? undefined;
+    const start = since;
     let cursor: string | undefined;
     for (;;) {
       const page = await connector.listChangedOrders({ since, cursor, pageSize: deps.pageSize });
@@ -160,7 +161,10 @@ export function createSyncService(deps: SyncDeps) {
           if (order.updatedAt && (!mark || Date.parse(order.updatedAt) > Date.parse(mark)))
             mark = order.updatedAt;
         }
-        saveState(tx, shop.id, 'new', { highWaterMark: mark ?? null, cursor: page.nextCursor ?? null });
+        // Pages that are not oldest-modified first (holdMark) keep the stored mark where the run started until
+        // the last page is stored; `since` carries the largest updatedAt seen meanwhile.
+        const kept = page.holdMark && page.nextCursor ? start : mark;
+        saveState(tx, shop.id, 'new', { highWaterMark: kept ?? null, cursor: page.nextCursor ?? null });
         since = mark;
       });
       if (!page.nextCursor) break;

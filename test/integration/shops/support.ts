@@ -2,7 +2,7 @@
 import { afterEach } from 'vitest';
 import { silentLogger } from '#core/deps.ts';
 import { createShopsArea, type ShopsArea } from '#core/shops/shops-area.ts';
-import { WooCommerceSimulator } from '#core/shops/woocommerce/simulator.ts';
+import { WooCommerceSimulator, type WooSimulatorOptions } from '#core/shops/woocommerce/simulator.ts';
 import { makeTestDb, type TestDb } from '../../helpers/db.ts';
 
 const sims: WooCommerceSimulator[] = [];
@@ -13,9 +13,11 @@ afterEach(async () => {
 export type WooSetup = TestDb & { sim: WooCommerceSimulator; area: ShopsArea; sleeps: number[] };
 
 /** A test database, a running simulator and the shops area with instant (recorded) retry delays. */
-export async function setupWoo(options: { pageSize?: number; timeoutMs?: number } = {}): Promise<WooSetup> {
+export async function setupWoo(
+  options: { pageSize?: number; timeoutMs?: number; sim?: WooSimulatorOptions } = {},
+): Promise<WooSetup> {
   const t = makeTestDb();
-  const sim = await new WooCommerceSimulator().start();
+  const sim = await new WooCommerceSimulator(options.sim).start();
   sims.push(sim);
   const sleeps: number[] = [];
   const area = createShopsArea({

@@ -11,7 +11,14 @@
  * keys are still tried after it, for local servers that take them.
  */
 import { z } from 'zod';
-import { createShopHttp, type HttpOptions, ShopError, type ShopHttp } from '../http.ts';
+import type { Logger } from '../../deps.ts';
+import {
+  createShopHttp,
+  type HttpOptions,
+  type RejectionDetails,
+  ShopError,
+  type ShopHttp,
+} from '../http.ts';
 import { signWithOAuth1 } from './oauth1.ts';
 
 /** The order statuses WooCommerce documents (https://woocommerce.github.io/woocommerce-rest-api-docs/#order-properties). */
@@ -89,6 +96,17 @@ export type OrderListQuery = {
 
 export type OrderList = { orders: unknown[]; total: number; totalPages: number };
 
+/** A 400 `rest_invalid_param` naming `orderby`: the shop does not take the ordering asked for. */
+function refusesOrderby(error: unknown): boolean {
+  if (!(error instanceof ShopError) || error.code !== 'SHOP_REQUEST_REJECTED') return false;
+  const details = error.details as RejectionDetails | undefined;
+  return (
+    details?.status === 400 &&
+    details.shopCode === 'rest_invalid_param' &&
+    (details.invalidParams?.includes('orderby') ?? /\borderby\b/.test(error.message))
+  );
+}
+
 /** WooCommerce wants `YYYY-MM-DDTHH:MM:SS`; with dates_are_gmt=true it is read as GMT. */
 export function toWooDate(instant: string): string {
   return new Date(instant).toISOString().slice(0, 19);
@@ -105,9 +123,13 @@ export function fromWooGmt(value: string | null | undefined): string | undefined
 export class WooClient {
   readonly http: ShopHttp;
   private readonly label: string;
+  private readonly logger: Logger | undefined;
+  /** Whether the shop takes `orderby=modified`: unknown until the first listing asks, then kept for the client's life. */
+  private modifiedOrder: boolean | undefined;
 
   constructor(options: WooClientOptions) {
     this.label = `WooCommerce shop "${options.shopName}"`;
+    this.logger = options.logger;
     if (!options.consumerKey || !options.consumerSecret) {
       throw new ShopError(
         'SHOP_CONFIG',
@@ -175,7 +197,8 @@ export class WooClient {
         status: query.status?.length ? query.status.join(',') : undefined,
         page: query.page ?? 1,
         per_page: perPage,
-        orderby: query.orderby ?? 'modified',
+        // Not sent unless asked for: the shop's default (date) is documented everywhere, `modified` is not.
+        orderby: query.orderby,
         order: query.order ?? 'asc',
         _fields: query.fields?.join(','),
         include: query.include?.length ? query.include.join(',') : undefined,
@@ -186,6 +209,32 @@ export class WooClient {
     const total = Number(response.headers.get('x-wp-total') ?? response.body.length);
     const totalPages = Number(response.headers.get('x-wp-totalpages') ?? 1);
     return { orders: response.body, total, totalPages };
+  }
+
+  /**
+   * GET /orders, oldest-modified first where the shop can (`orderby=modified`), else by id. The REST docs list
+   * only `date, id, include, title, slug` for orderby (#list-all-orders); current WooCommerce also takes
+   * `modified`, older versions (and servers that follow the docs to the letter) answer 400 `rest_invalid_param`
+   * "Invalid parameter(s): orderby". On that answer the same page is asked by id, and the choice is kept for the
+   * client's life. `orderby` says which ordering the orders came in: by id, they are not oldest-modified first.
+   */
+  async listOrdersByModified(
+    query: Omit<OrderListQuery, 'orderby'>,
+  ): Promise<OrderList & { orderby: 'modified' | 'id' }> {
+    if (this.modifiedOrder !== false) {
+      try {
+        const list = await this.listOrders({ ...query, orderby: 'modified' });
+        this.modifiedOrder = true;
+        return { ...list, orderby: 'modified' };
+      } catch (error) {
+        if (this.modifiedOrder === true || !refusesOrderby(error)) throw error;
+        this.modifiedOrder = false;
+        this.logger?.log('warn', 'shop does not sort orders by modification time; listing them by id', {
+          shop: this.label,
+        });
+      }
+    }
+    return { ...(await this.listOrders({ ...query, orderby: 'id' })), orderby: 'id' };
   }
 
   /** GET /orders/<id> — https://woocommerce.github.io/woocommerce-rest-api-docs/#retrieve-an-order. 404 -> undefined. */

@@ -8,8 +8,11 @@ import { ShopError } from '../http.ts';
 import { WOO_ORDER_STATUSES, WooClient } from './client.ts';
 import { toShopOrder } from './mapping.ts';
 
-/** Cursor of the changed-orders listing: the (inclusive) lower bound and the page within it. */
-type Cursor = { since?: string; page: number };
+/**
+ * Cursor of the changed-orders listing: the (inclusive) lower bound and the page within it. `byId`: the shop does
+ * not sort by modification time, so the run pages by id under one fixed lower bound (see listChangedOrders).
+ */
+type Cursor = { since?: string; page: number; byId?: true };
 
 const MAX_PAGE = 100;
 
@@ -59,6 +62,14 @@ export class WooCommerceConnector implements ShopConnector {
    * boundary. The next page restarts from the last order's modified time (keyset-like, so orders modified while
    * we page cannot shift unseen orders past us); only when a whole page shares one timestamp do we step the
    * page number.
+   *
+   * A shop that refuses `orderby=modified` (it is not among the documented values, see WooClient
+   * listOrdersByModified) is paged by id under the run's fixed `modified_after`: an order modified meanwhile keeps
+   * its place (its id) and still matches the filter. Those pages are not oldest-modified first, so they say
+   * `holdMark` and the sync moves its high-water mark only after the last one: a run that fails half-way re-reads
+   * from the old mark (storing is idempotent) instead of skipping orders with older modified times on later pages.
+   * Left alone: an order deleted or trashed while we page shifts the later pages by one and can hide one order
+   * from this run; the full comparison reads every order we wait for.
    */
   async listChangedOrders(params: {
     since?: string;
@@ -71,18 +82,19 @@ export class WooCommerceConnector implements ShopConnector {
       : { since: params.since, page: 1 };
     const before = this.client.http.requestCount;
     const modifiedAfter = cursor.since ? new Date(Date.parse(cursor.since) - 1000).toISOString() : undefined;
-    const list = await this.client.listOrders({
-      modifiedAfter,
-      page: cursor.page,
-      perPage: pageSize,
-      orderby: 'modified',
-      order: 'asc',
-    });
+    const query = { modifiedAfter, page: cursor.page, perPage: pageSize, order: 'asc' as const };
+    const list = cursor.byId
+      ? { ...(await this.client.listOrders({ ...query, orderby: 'id' })), orderby: 'id' as const }
+      : await this.client.listOrdersByModified(query);
     const orders = list.orders.map((raw) => toShopOrder(this.client.parseOrder(raw)));
     const requests = this.client.http.requestCount - before;
+    const more = orders.length >= pageSize && cursor.page < list.totalPages;
+    if (list.orderby === 'id') {
+      const next: Cursor = { since: cursor.since, page: cursor.page + 1, byId: true };
+      return { orders, requests, holdMark: true, ...(more ? { nextCursor: JSON.stringify(next) } : {}) };
+    }
     const last = orders.at(-1);
-    if (orders.length < pageSize || cursor.page >= list.totalPages || !last?.updatedAt)
-      return { orders, requests };
+    if (!more || !last?.updatedAt) return { orders, requests };
     const next: Cursor =
       cursor.since && Date.parse(last.updatedAt) <= Date.parse(cursor.since)
         ? { since: cursor.since, page: cursor.page + 1 }

@@ -11,6 +11,10 @@
  *  - GET /wp-json/wc/v3/orders: `include` (ids), `modified_after` (exclusive, like WordPress' date_query "after"; GMT when
  *    `dates_are_gmt=true`), `status` (comma list), `orderby` (date|id|modified), `order`, `page`, `per_page`
  *    (1..100, otherwise 400 `rest_invalid_param`), `_fields`; headers X-WP-Total and X-WP-TotalPages (#pagination).
+ *    `orderby`: the docs list `date, id, include, title, slug` (#list-all-orders); current WooCommerce also takes
+ *    `modified`. With `orderbyModified: false` the simulator is a shop that takes only the documented values (older
+ *    WooCommerce) and answers `orderby=modified` as WordPress' enum validation does: 400 `rest_invalid_param`,
+ *    "Invalid parameter(s): orderby", the parameter named in `data.params`.
  *  - GET/PUT /orders/<id> (status, set_paid), POST /orders/<id>/notes; 404 `woocommerce_rest_shop_order_invalid_id`
  *    ("Invalid ID.") for unknown or deleted orders.
  *  - GET /payment_gateways.
@@ -60,6 +64,8 @@ export type WooSimulatorOptions = {
   behindTls?: boolean;
   /** With `behindTls`: behave like servers that drop the Authorization header (Apache with PHP as CGI). */
   dropAuthorizationHeader?: boolean;
+  /** False: refuse `orderby=modified`, which the REST docs do not list (older WooCommerce). Default true. */
+  orderbyModified?: boolean;
   host?: string;
   port?: number;
 };
@@ -363,14 +369,19 @@ export class WooCommerceSimulator {
         (afterMs === undefined || gmtMs(o.date_modified_gmt) > afterMs),
     );
     const orderby = q.get('orderby') ?? 'date';
-    // Documented values: date, id, include, title, slug, modified (the simulator sorts include/title/slug by date).
-    if (!['date', 'id', 'include', 'title', 'slug', 'modified'].includes(orderby)) {
+    // Documented values: date, id, include, title, slug; current core adds modified (the simulator sorts
+    // include/title/slug by date).
+    const allowed = ['date', 'id', 'include', 'title', 'slug'];
+    if (this.options.orderbyModified !== false) allowed.push('modified');
+    if (!allowed.includes(orderby)) {
+      const reason = `orderby is not one of ${allowed.slice(0, -1).join(', ')}, and ${allowed.at(-1) ?? ''}.`;
       return send(res, 400, {
         code: 'rest_invalid_param',
         message: 'Invalid parameter(s): orderby',
         data: {
           status: 400,
-          params: { orderby: 'orderby is not one of date, id, include, title, slug, and modified.' },
+          params: { orderby: reason },
+          details: { orderby: { code: 'rest_not_in_enum', message: reason, data: null } },
         },
       });
     }
