@@ -17,11 +17,12 @@
 
 /**
  * Provider names as they appear as counterparty (SEPA Dbtr/Nm, MT940 ?32), matched as whole words of the
- * upper-cased name. "Mollie" is also a first name and "Unzer" a surname, so for them only the company form
- * ("Mollie B.V.", "Unzer E-Com GmbH") counts.
+ * upper-cased name. "Mollie", "Otto" and "Sofort" are also first names or words and "Unzer" a surname, so for them
+ * only the company form ("Mollie B.V.", "Stichting Mollie Payments", "Otto GmbH & Co KG", "Unzer E-Com GmbH")
+ * counts; "Square" and "Wix" only as "… Payments".
  */
 const PROVIDER =
-  /\b(?:PAYPAL|KLARNA|STRIPE|ADYEN|HEIDELPAY|RATEPAY|SUMUP|I?ZETTLE|PAYONE|COMPUTOP|CONCARDIS|WORLDLINE|AFTERPAY|RIVERTY|CLEARPAY|MANGOPAY|LEMONWAY|PAYSAFE|SKRILL|PAYU|PRZELEWY24|NOVALNET|SECUPAY|SHOPIFY|ETSY|EBAY|AMAZON|ZALANDO|KAUFLAND|CHECK24|GALAXUS|ALLEGRO|CDISCOUNT|BRAINTREE|WORLDPAY|NEXI|SCALAPAY|SATISPAY|TWINT|MONDU|EASYCREDIT|TEAMBANK|VIVA\s+WALLET|CHECKOUT\.COM|BOL\.COM)\b|\bMOLLIE\s+B\.?\s?V\b|\bUNZER\s+(?:E-?COM|GMBH)\b|\bOTTO\s+PAYMENTS\b|\bBILLIE\s+GMBH\b/;
+  /\b(?:PAYPAL|KLARNA|STRIPE|ADYEN|HEIDELPAY|RATEPAY|SUMUP|I?ZETTLE|PAYONE|COMPUTOP|CONCARDIS|WORLDLINE|AFTERPAY|RIVERTY|CLEARPAY|MANGOPAY|LEMONWAY|PAYSAFE|SKRILL|PAYU|PRZELEWY24|NOVALNET|SECUPAY|SHOPIFY|ETSY|EBAY|AMAZON|ZALANDO|KAUFLAND|CHECK24|GALAXUS|ALLEGRO|CDISCOUNT|BRAINTREE|WORLDPAY|NEXI|SCALAPAY|SATISPAY|TWINT|MONDU|EASYCREDIT|TEAMBANK|VIVA\s+WALLET|CHECKOUT\.COM|BOL\.COM|PAYREXX|WALLEE|CREFOPAY|TRUSTLY|MANOMANO|FISERV|TELECASH|ELAVON)\b|\bMOLLIE\s+(?:B\.?\s?V|PAYMENTS)\b|\bUNZER\s+(?:E-?COM|GMBH)\b|\bOTTO\s+(?:PAYMENTS|GMBH)\b|\bBILLIE\s+GMBH\b|\b(?:WIX|SQUARE)\s+PAYMENTS\b|\bHOOD\s+MEDIA\b|\bSOFORT\s+(?:GMBH|AG)\b/;
 
 /**
  * Return and cancellation words of bank booking texts (umlauts as Ü, UE or U); returns.ts recognises debits that

@@ -92,6 +92,22 @@ describe('credits that pay no order', () => {
       'Scalapay S.r.l.',
       'Viva Wallet',
       'Check24 Vergleichsportal Shopping GmbH',
+      // Third probe: the foundation that holds Mollie's third-party funds pays its settlements out.
+      'STICHTING MOLLIE PAYMENTS',
+      'Mollie Payments',
+      'Wix Payments Ltd',
+      'Payrexx AG',
+      'wallee AG',
+      'CrefoPay GmbH & Co. KG',
+      'Trustly Group AB',
+      'Square Payments Europe Ltd',
+      'Otto GmbH & Co KG',
+      'ManoMano SAS',
+      'Hood Media GmbH',
+      'Sofort GmbH',
+      'Fiserv Deutschland GmbH',
+      'TeleCash GmbH & Co. KG',
+      'Elavon Financial Services DAC',
     ]) {
       expect(isProviderPayout(name), name).toBe(true);
       const o = order({ number: '4711', totalMinor: 2990 });
@@ -99,7 +115,14 @@ describe('credits that pay no order', () => {
       expect(decisionOf(match([o], [p]), p.id).band, name).not.toBe('auto');
     }
     // First names and surnames that are also a provider's name are customers.
-    for (const name of ['Otto Meier', 'Billie Schmidt']) expect(isProviderPayout(name), name).toBe(false);
+    for (const name of [
+      'Otto Meier',
+      'Billie Schmidt',
+      'Mollie Schmidt',
+      'Square Deal Consulting',
+      'Otto Müller GmbH',
+    ])
+      expect(isProviderPayout(name), name).toBe(false);
   });
 });
 
