@@ -19,7 +19,8 @@ const MONTH_YEAR =
  * article numbers ("Art.-Nr. 10023", "SKU 10023", "EAN …": what was bought, not which order), parcel and
  * tracking numbers, the numbers of insurers' and employers' payments (claim, file, policy, personnel), tax
  * numbers, public cash references (Kassenzeichen), the sender's file mark ("Ihr Zeichen"), vouchers, support
- * tickets and quotes (Angebot: counted separately from orders in most invoicing tools). Stems of hyphenated
+ * tickets and quotes (Angebot: counted separately from orders in most invoicing tools), delivery notes, cost
+ * centres, meters and the buyer's own purchase order ("PO 4500012345"). Stems of hyphenated
  * forms are listed on their own ("Debitoren-Nr.", "Mitgl.-Nr.", "Mandats-Ref.": stem, separators, NR/REF).
  */
 const IDENTIFIER_WORDS = [
@@ -41,6 +42,12 @@ const IDENTIFIER_WORDS = [
   ...['VERSICHERUNGSSCHEINNR', 'VERSICHERUNGSSCHEINNUMMER', 'PERSONALNR', 'PERSONALNUMMER', 'PERSNR'],
   ...['KASSENZEICHEN', 'ZEICHEN', 'GUTSCHEIN', 'GUTSCHEINNR', 'GUTSCHEINCODE', 'GUTSCHEINNUMMER'],
   ...['TICKET', 'TICKETNR', 'ANGEBOT', 'ANGEBOTSNR', 'ANGEBOTSNUMMER'],
+  // Third probe: customer ids written together, file marks ("Az."), cost centres, subscriptions, delivery notes,
+  // meters, clients and branches of the payer's own books, P.O. boxes, property ids, the buyer's purchase order.
+  ...['KUNDENID', 'KUNDENKENNUNG', 'KENNUNG', 'AZ', 'KOSTENSTELLE', 'KST', 'ABO', 'ABONR', 'ABONNEMENT'],
+  ...['LIEFERSCHEIN', 'LIEFERSCHEINNR', 'LIEFERSCHEINNUMMER', 'ZÄHLER', 'ZAEHLER', 'ZÄHLERNR', 'ZAEHLERNR'],
+  ...['ZÄHLERNUMMER', 'ZAEHLERNUMMER', 'MANDANT', 'MANDANTEN', 'MANDANTENNR', 'FILIALE', 'FILIALNR'],
+  ...['POSTFACH', 'OBJEKT', 'OBJEKTNR', 'PO'],
 ];
 
 /**
