@@ -280,6 +280,11 @@ export type ShopHttp = {
       query?: Record<string, string | number | boolean | undefined>;
       body?: unknown;
       allow?: number[];
+      /**
+       * Send once, never retry: for a request that is not idempotent (a POST that creates something), where a
+       * timeout or a 5xx does not say whether the shop carried it out. The caller finds out and decides.
+       */
+      once?: boolean;
     },
   ): Promise<JsonResponse<T>>;
   /** Requests sent so far, including retries. */
@@ -299,6 +304,7 @@ export function createShopHttp(options: ShopHttpOptions): ShopHttp {
     return (options.fetch ?? globalThis.fetch)(target, init);
   };
   const shopFetch = createShopFetch({ ...options, fetch: countingFetch });
+  const fetchOnce = createShopFetch({ ...options, fetch: countingFetch, retries: 0 });
   return {
     get requestCount() {
       return requestCount;
@@ -310,6 +316,7 @@ export function createShopHttp(options: ShopHttpOptions): ShopHttp {
         query?: Record<string, string | number | boolean | undefined>;
         body?: unknown;
         allow?: number[];
+        once?: boolean;
       } = {},
     ): Promise<JsonResponse<T>> {
       const url = new URL(path.replace(/^\//, ''), base.href.endsWith('/') ? base.href : `${base.href}/`);
@@ -317,7 +324,7 @@ export function createShopHttp(options: ShopHttpOptions): ShopHttp {
         if (v !== undefined) url.searchParams.set(k, String(v));
       const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
       if (params.body !== undefined) headers['content-type'] = 'application/json';
-      const response = await shopFetch(url, {
+      const response = await (params.once ? fetchOnce : shopFetch)(url, {
         method,
         headers,
         body: params.body === undefined ? undefined : JSON.stringify(params.body),

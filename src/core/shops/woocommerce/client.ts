@@ -73,6 +73,10 @@ export const WooPaymentGateway = z.object({
 });
 export type WooPaymentGateway = z.infer<typeof WooPaymentGateway>;
 
+/** https://woocommerce.github.io/woocommerce-rest-api-docs/#order-note-properties */
+export const WooOrderNote = z.object({ id: z.number().int(), note: z.string() });
+export type WooOrderNote = z.infer<typeof WooOrderNote>;
+
 export type WooClientOptions = HttpOptions & {
   baseUrl: string;
   consumerKey: string;
@@ -124,12 +128,25 @@ export class WooClient {
   readonly http: ShopHttp;
   private readonly label: string;
   private readonly logger: Logger | undefined;
+  /** The http layer's retry settings, for the one request it must not retry itself (addOrderNote). */
+  private readonly retry: {
+    retries: number;
+    minBackoffMs: number;
+    maxBackoffMs: number;
+    sleep: (ms: number) => Promise<void>;
+  };
   /** Whether the shop takes `orderby=modified`: unknown until the first listing asks, then kept for the client's life. */
   private modifiedOrder: boolean | undefined;
 
   constructor(options: WooClientOptions) {
     this.label = `WooCommerce shop "${options.shopName}"`;
     this.logger = options.logger;
+    this.retry = {
+      retries: options.retries ?? 4,
+      minBackoffMs: options.minBackoffMs ?? 1000,
+      maxBackoffMs: options.maxBackoffMs ?? 30_000,
+      sleep: options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
+    };
     if (!options.consumerKey || !options.consumerSecret) {
       throw new ShopError(
         'SHOP_CONFIG',
@@ -254,11 +271,45 @@ export class WooClient {
     return this.parseOrder(response.body);
   }
 
-  /** POST /orders/<id>/notes — https://woocommerce.github.io/woocommerce-rest-api-docs/#create-an-order-note */
+  /** GET /orders/<id>/notes — https://woocommerce.github.io/woocommerce-rest-api-docs/#list-all-order-notes */
+  async listOrderNotes(id: string): Promise<WooOrderNote[]> {
+    const response = await this.http.request<unknown>('GET', `orders/${encodeURIComponent(id)}/notes`);
+    const parsed = z.array(WooOrderNote).safeParse(response.body);
+    if (!parsed.success) this.badResponse(`GET orders/${id}/notes`, 'a list of order notes');
+    return parsed.data;
+  }
+
+  /**
+   * POST /orders/<id>/notes — https://woocommerce.github.io/woocommerce-rest-api-docs/#create-an-order-note.
+   * Creating a note is not idempotent: a POST that timed out or got a 5xx (a proxy's 502/504 while WordPress
+   * carried on) may have been carried out all the same, and sending it again would show the shop's staff the note
+   * twice. So the POST goes out once, without the http layer's automatic retries, and after such a failure the
+   * order's notes are read: a note with our text that was not there before we posted is ours, and we are done;
+   * otherwise it is posted again, within the usual retry budget. The notes are read before the first POST, so an
+   * identical note from an earlier event (paid, payment taken back, paid again) neither stops ours nor passes for it.
+   */
   async addOrderNote(id: string, note: string): Promise<void> {
-    await this.http.request('POST', `orders/${encodeURIComponent(id)}/notes`, {
-      body: { note, customer_note: false },
-    });
+    const path = `orders/${encodeURIComponent(id)}/notes`;
+    const before = new Set((await this.listOrderNotes(id)).map((n) => n.id));
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.http.request('POST', path, { body: { note, customer_note: false }, once: true });
+        return;
+      } catch (error) {
+        const unsure =
+          error instanceof ShopError &&
+          (error.code === 'SHOP_UNREACHABLE' || error.code === 'SHOP_RATE_LIMITED');
+        if (!unsure || attempt > this.retry.retries) throw error;
+        this.logger?.log('warn', 'order note not confirmed; checking the order notes before posting again', {
+          shop: this.label,
+          order: id,
+          attempt,
+        });
+      }
+      const notes = await this.listOrderNotes(id);
+      if (notes.some((n) => n.note === note && !before.has(n.id))) return;
+      await this.retry.sleep(Math.min(this.retry.maxBackoffMs, this.retry.minBackoffMs * 2 ** (attempt - 1)));
+    }
   }
 
   /** GET /payment_gateways — https://woocommerce.github.io/woocommerce-rest-api-docs/#list-all-payment-gateways */

@@ -15,10 +15,13 @@
  *    `modified`. With `orderbyModified: false` the simulator is a shop that takes only the documented values (older
  *    WooCommerce) and answers `orderby=modified` as WordPress' enum validation does: 400 `rest_invalid_param`,
  *    "Invalid parameter(s): orderby", the parameter named in `data.params`.
- *  - GET/PUT /orders/<id> (status, set_paid), POST /orders/<id>/notes; 404 `woocommerce_rest_shop_order_invalid_id`
- *    ("Invalid ID.") for unknown or deleted orders.
+ *  - GET/PUT /orders/<id> (status, set_paid), POST and GET /orders/<id>/notes (#create-an-order-note,
+ *    #list-all-order-notes: id, author, date_created(_gmt), note, customer_note; newest first, as wc_get_order_notes
+ *    sorts them); 404 `woocommerce_rest_shop_order_invalid_id` ("Invalid ID.") for unknown or deleted orders.
  *  - GET /payment_gateways.
- * Scripted faults (status codes incl. 429 with Retry-After, hangs) are queued from tests with `fault()`.
+ * Scripted faults (status codes incl. 429 with Retry-After, hangs) are queued from tests with `fault()`; with
+ * `applied: true` the shop carries the request out and only the answer is lost (a proxy's 502/504 while PHP went
+ * on, a connection that dropped after the write).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,8 +44,9 @@ export type SimOrder = {
   notes: string[];
 };
 
-export type Fault =
-  { kind: 'status'; status: number; retryAfter?: string; body?: unknown } | { kind: 'hang' };
+export type Fault = (
+  { kind: 'status'; status: number; retryAfter?: string; body?: unknown } | { kind: 'hang' }
+) & { applied?: boolean };
 
 type QueuedFault = {
   fault: Fault;
@@ -100,6 +104,9 @@ export class WooCommerceSimulator {
   busyMs = 0;
   private readonly orders = new Map<number, SimOrder>();
   private readonly faults: QueuedFault[] = [];
+  /** Id and time of each order's notes, in the order of `SimOrder.notes` (ids are global, like comment ids). */
+  private readonly noteMeta = new Map<number, { id: number; at: string }[]>();
+  private nextNoteId = 5000;
   private nextId = 1000;
   private time: number;
   private server: Server | undefined;
@@ -230,6 +237,7 @@ export class WooCommerceSimulator {
     const queued = this.faults.find((f) => f.times > 0 && f.match({ method, path, query: url.searchParams }));
     if (queued) {
       queued.times -= 1;
+      if (queued.fault.applied) this.route(req, url, method, path, body, discard);
       if (queued.fault.kind === 'hang') return; // never answers; the client times out, close() ends it
       const headers: Record<string, string> = queued.fault.retryAfter
         ? { 'retry-after': queued.fault.retryAfter }
@@ -245,6 +253,17 @@ export class WooCommerceSimulator {
         headers,
       );
     }
+    this.route(req, url, method, path, body, res);
+  }
+
+  private route(
+    req: IncomingMessage,
+    url: URL,
+    method: string,
+    path: string,
+    body: unknown,
+    res: ServerResponse,
+  ): void {
     if (!url.pathname.startsWith('/wp-json/wc/v3/'))
       return send(res, 404, {
         code: 'rest_no_route',
@@ -277,6 +296,7 @@ export class WooCommerceSimulator {
           data: { status: 404 },
         });
       if (m[2] && method === 'POST') return this.addNote(order, body, res);
+      if (m[2] && method === 'GET') return send(res, 200, this.presentNotes(order));
       if (!m[2] && method === 'GET') return send(res, 200, present(order));
       if (!m[2] && (method === 'PUT' || method === 'POST')) return this.updateOrder(order, body, res);
     }
@@ -446,12 +466,27 @@ export class WooCommerceSimulator {
       });
     }
     order.notes.push(note);
-    send(res, 201, {
-      id: order.notes.length,
-      note,
-      customer_note: false,
-      date_created_gmt: wooDate(this.time),
-    });
+    const meta = this.noteMeta.get(order.id) ?? [];
+    meta[order.notes.length - 1] = { id: this.nextNoteId++, at: wooDate(this.time) };
+    this.noteMeta.set(order.id, meta);
+    send(res, 201, this.presentNotes(order)[0]);
+  }
+
+  private presentNotes(order: SimOrder) {
+    const meta = this.noteMeta.get(order.id) ?? [];
+    return order.notes
+      .map((note, i) => {
+        const { id, at } = meta[i] ?? { id: i + 1, at: order.date_created_gmt };
+        return {
+          id,
+          author: 'WooCommerce',
+          date_created: at,
+          date_created_gmt: at,
+          note,
+          customer_note: false,
+        };
+      })
+      .reverse();
   }
 }
 
@@ -459,6 +494,9 @@ function present(order: SimOrder): Omit<SimOrder, 'notes'> & { date_created: str
   const { notes: _notes, ...rest } = order;
   return { ...rest, date_created: order.date_created_gmt, date_modified: order.date_modified_gmt };
 }
+
+/** Where the answer to an `applied` fault's request goes: the shop did the work, the client never hears of it. */
+const discard = { writeHead: () => discard, end: () => discard } as unknown as ServerResponse;
 
 function send(
   res: ServerResponse,
