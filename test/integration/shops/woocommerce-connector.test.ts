@@ -203,3 +203,35 @@ describe('WooCommerce connector and simulator (https://woocommerce.github.io/woo
 function authOf(query: Record<string, string>): 'oauth' | 'query' | 'none' {
   return query['oauth_signature'] ? 'oauth' : query['consumer_key'] ? 'query' : 'none';
 }
+
+describe('WooCommerce getOrder: only "Invalid ID." means deleted', () => {
+  it('a 404 rest_no_route (WooCommerce deactivated, another site) is an error, not a deleted order', async () => {
+    const connector = await setup();
+    const order = sim.addOrder();
+    sim.fault(
+      {
+        kind: 'status',
+        status: 404,
+        body: {
+          code: 'rest_no_route',
+          message: 'No route was found matching the URL and request method.',
+          data: { status: 404 },
+        },
+      },
+      { match: (r) => r.path === `/orders/${order.id}` },
+    );
+    const error = await connector.getOrder(String(order.id)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'SHOP_NOT_FOUND' });
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `HTTP 404 \\(rest_no_route\\).*order ${order.id}.*Check that WooCommerce is active.*No order was marked as deleted`,
+      ),
+    );
+    // The order itself is still there, and a real "Invalid ID." is still read as deleted.
+    await expect(connector.getOrder(String(order.id))).resolves.toMatchObject({
+      externalId: String(order.id),
+    });
+    sim.deleteOrder(order.id);
+    await expect(connector.getOrder(String(order.id))).resolves.toBeUndefined();
+  });
+});

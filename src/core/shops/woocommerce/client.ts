@@ -100,6 +100,9 @@ export type OrderListQuery = {
 
 export type OrderList = { orders: unknown[]; total: number; totalPages: number };
 
+/** The error codes with which WooCommerce says an order id does not exist (GET /orders/<id>, 404). */
+const INVALID_ORDER_ID = new Set(['woocommerce_rest_shop_order_invalid_id', 'woocommerce_rest_invalid_id']);
+
 /** A 400 `rest_invalid_param` naming `orderby`: the shop does not take the ordering asked for. */
 function refusesOrderby(error: unknown): boolean {
   if (!(error instanceof ShopError) || error.code !== 'SHOP_REQUEST_REJECTED') return false;
@@ -254,13 +257,28 @@ export class WooClient {
     return { ...(await this.listOrders({ ...query, orderby: 'id' })), orderby: 'id' };
   }
 
-  /** GET /orders/<id> — https://woocommerce.github.io/woocommerce-rest-api-docs/#retrieve-an-order. 404 -> undefined. */
+  /**
+   * GET /orders/<id> — https://woocommerce.github.io/woocommerce-rest-api-docs/#retrieve-an-order. Undefined only
+   * when WooCommerce says the order does not exist: 404 `woocommerce_rest_shop_order_invalid_id` ("Invalid ID.",
+   * the controllers' `woocommerce_rest_{post_type}_invalid_id`; also `woocommerce_rest_invalid_id`, "Invalid
+   * resource ID.", WooCommerce's generic code for a missing resource). Any other 404 is not about the order: `rest_no_route` means the REST route is missing
+   * (WooCommerce deactivated, the address of another site), and reading it as "deleted" would mark every order
+   * we wait for as removed in the shop. That is an error.
+   */
   async getOrder(id: string): Promise<WooOrder | undefined> {
-    const response = await this.http.request<unknown>('GET', `orders/${encodeURIComponent(id)}`, {
-      allow: [404],
-    });
-    if (response.status === 404) return undefined;
-    return this.parseOrder(response.body);
+    const path = `orders/${encodeURIComponent(id)}`;
+    const response = await this.http.request<unknown>('GET', path, { allow: [404] });
+    if (response.status !== 404) return this.parseOrder(response.body);
+    const code = (response.body as { code?: unknown } | undefined)?.code;
+    if (typeof code === 'string' && INVALID_ORDER_ID.has(code)) return undefined;
+    const said = typeof code === 'string' ? code : 'no error code';
+    throw new ShopError(
+      'SHOP_NOT_FOUND',
+      `${this.label} answered GET ${path} with HTTP 404 (${said}), not with "Invalid ID." for order ${id}: its ` +
+        `WooCommerce REST API is not there. Check that WooCommerce is active and that the shop address is the ` +
+        `shop's own (https://shop.example.de, without /wp-json), then run "kassenwart shop test". ` +
+        `No order was marked as deleted.`,
+    );
   }
 
   /** PUT /orders/<id> — https://woocommerce.github.io/woocommerce-rest-api-docs/#update-an-order (`set_paid` is write-only). */
