@@ -37,12 +37,39 @@ function trapCases(): AdversarialCase[] {
         truth: undefined,
       });
   }
+  // ---- several numbers listed: one is a stranger's order of the price of the payer's own ------------------
+  {
+    const a = order({ number: '10023', totalMinor: 1990, customerName: 'Hans Müller' });
+    const own = order({ number: '10026', totalMinor: 2990, customerName: 'Hans Müller' });
+    const stranger = order({ number: '10028', totalMinor: 2990, customerName: 'Eva Roth' });
+    const swapped = order({ number: '10062', totalMinor: 2990, customerName: 'Eva Roth' });
+    for (const [written, other] of [
+      ['10028', stranger],
+      ['10062', swapped],
+    ] as const)
+      out.push({
+        name: `"Bestellungen 10023 und ${written}" from Hans, whose own 10026 costs what ${written} costs`,
+        orders: [a, own, other],
+        posting: posting({
+          amountMinor: 4980,
+          counterpartyName: 'Hans Mueller',
+          remittance: `Bestellungen 10023 und ${written}`,
+        }),
+        ambiguous: true,
+      });
+  }
   return out;
 }
 
 describeAdversarial('adversarial payments (third review): never automatic to the wrong order', trapCases());
 
-type Positive = { name: string; orders: MatchOrder[]; posting: MatchPosting; truth: MatchOrder };
+/** `truth`: the order paid, or the orders one transfer pays. */
+type Positive = {
+  name: string;
+  orders: MatchOrder[];
+  posting: MatchPosting;
+  truth: MatchOrder | MatchOrder[];
+};
 
 function positiveCases(): Positive[] {
   const out: Positive[] = [];
@@ -59,6 +86,22 @@ function positiveCases(): Positive[] {
       truth: o,
     });
   }
+  {
+    const a = order({ number: '10023', totalMinor: 1990, customerName: 'Hans Müller' });
+    const own = order({ number: '10026', totalMinor: 2990, customerName: 'Hans Müller' });
+    const stranger = order({ number: '10028', totalMinor: 2990, customerName: 'Eva Roth' });
+    const both = posting({
+      amountMinor: 4980,
+      counterpartyName: 'Hans Mueller',
+      remittance: 'Bestellungen 10023 und 10026',
+    });
+    out.push({
+      name: 'the payer lists his own two orders: combined stays automatic',
+      orders: [a, own, stranger],
+      posting: both,
+      truth: [a, own],
+    });
+  }
   return out;
 }
 
@@ -67,7 +110,7 @@ describe('adversarial neighbours (third review): the legitimate payment stays au
     const d = decide(c);
     expect({ band: d.band, orderIds: d.candidates[0]?.orderIds }).toEqual({
       band: 'auto',
-      orderIds: [c.truth.id],
+      orderIds: [c.truth].flat().map((o) => o.id),
     });
   });
 });

@@ -123,6 +123,26 @@ function combine(
   };
 }
 
+/**
+ * Hard rule (as payer_points_elsewhere for one order, ranking.ts): a listed order the payer does not agree with has
+ * exactly the open amount of one of the payer's own open orders that is not listed ("10023 und 10028" from Hans,
+ * whose own 10026 costs what Eva's 10028 costs): the payer's own orders add up just as well, so the stranger's
+ * number may be a typo of the payer's own.
+ */
+function ownOrderFitsInstead(ev: Evidence, ids: readonly number[], index: OrderIndex): boolean {
+  const all = ev.signals;
+  for (const id of ids) {
+    if (agreesAsPayer(all.get(id) ?? [])) continue;
+    const open = index.openMinor(id);
+    for (let i = 0; i < all.size; i++) {
+      const other = all.idAt(i);
+      if (!ids.includes(other) && index.openMinor(other) === open && agreesAsPayer(all.signalsAt(i)))
+        return true;
+    }
+  }
+  return false;
+}
+
 /** No combination (shared, frozen: most postings have none, and callers only read the list). */
 const NONE = Object.freeze([]) as unknown as Candidate[];
 
@@ -202,7 +222,9 @@ function combinationsOf(
   if (identity.length >= 2 && identity.length <= settings.maxCombinationPool) {
     identity.sort((a, b) => a - b);
     for (const ids of subsetsSumming(identity, index, ev.openMinor, tol, settings.maxCombinationSize, 8)) {
-      out.push(combine(ev, ids, index, false, settings));
+      const c = combine(ev, ids, index, false, settings);
+      if (ownOrderFitsInstead(ev, ids, index)) c.blockers.push('payer_points_elsewhere');
+      out.push(c);
     }
   }
   if (out.length === 0 && payer.length >= 2 && maySum(listOf(payer), index, ev.openMinor, 0)) {
