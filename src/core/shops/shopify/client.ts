@@ -37,10 +37,18 @@ type Cost = {
   actualQueryCost?: number | null;
   throttleStatus?: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number };
 };
-type GraphQLError = { message: string; extensions?: { code?: string } };
+type GraphQLError = { message: string; path?: (string | number)[]; extensions?: { code?: string } };
+
+export type RequestOptions = {
+  /**
+   * Fields we can do without (customer data on an order): an ACCESS_DENIED error at a path through one of them,
+   * next to `data`, leaves that field null and the rest of the answer stands (see `request`).
+   */
+  optional?: readonly string[];
+};
 
 export type ShopifyGraphQL = {
-  request<T>(document: string, variables?: Record<string, unknown>): Promise<T>;
+  request<T>(document: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<T>;
   readonly requestCount: number;
   readonly label: string;
 };
@@ -152,6 +160,21 @@ export function createShopifyGraphQL(options: ShopifyClientOptions): ShopifyGrap
     if (cost > available) await sleep(Math.ceil(((cost - available) / status.restoreRate) * 1000));
   }
 
+  let warnedWithheld = false;
+  /** One warning per client (one sync run): every order of the run would repeat it. */
+  function warnWithheld(errors: GraphQLError[], optional: readonly string[]): void {
+    if (warnedWithheld) return;
+    warnedWithheld = true;
+    const fields = [
+      ...new Set(errors.map((e) => e.path?.find((p) => typeof p === 'string' && optional.includes(p)))),
+    ];
+    options.logger?.log(
+      'warn',
+      "Shopify withholds protected customer data from this app: orders are read without it, which leaves the matcher fewer signals (customer name, email). Request access in the app's settings (API access > Protected customer data access): https://shopify.dev/docs/apps/launch/protected-customer-data",
+      { shop: label, fields },
+    );
+  }
+
   const authFailed = (status: number, detail: string) =>
     new ShopError(
       'SHOP_AUTH_FAILED',
@@ -166,7 +189,11 @@ export function createShopifyGraphQL(options: ShopifyClientOptions): ShopifyGrap
     get requestCount() {
       return requestCount;
     },
-    async request<T>(document: string, variables?: Record<string, unknown>): Promise<T> {
+    async request<T>(
+      document: string,
+      variables?: Record<string, unknown>,
+      requestOptions: RequestOptions = {},
+    ): Promise<T> {
       const maxThrottleRetries = options.maxThrottleRetries ?? 5;
       let refreshed = false;
       for (let attempt = 0; ; attempt += 1) {
@@ -207,6 +234,12 @@ export function createShopifyGraphQL(options: ShopifyClientOptions): ShopifyGrap
             `${label} kept throttling our requests (query cost limit). The next sync will try again.`,
           );
         }
+        const data = result.data as Record<string, unknown> | undefined;
+        if (data && withheldOnly(graphQLErrors, requestOptions.optional ?? [])) {
+          for (const e of graphQLErrors) nullAt(data, e.path ?? [], requestOptions.optional ?? []);
+          warnWithheld(graphQLErrors, requestOptions.optional ?? []);
+          return data as T;
+        }
         const messages = graphQLErrors.map((e) => e.message).join('; ') || errors.message || 'unknown error';
         throw new ShopError(
           'SHOP_REQUEST_REJECTED',
@@ -218,4 +251,35 @@ export function createShopifyGraphQL(options: ShopifyClientOptions): ShopifyGrap
       }
     },
   };
+}
+
+/**
+ * Partial answers: Shopify answers fields of protected customer data an app is not approved for
+ * (https://shopify.dev/docs/apps/launch/protected-customer-data) with null in `data` and an ACCESS_DENIED error at
+ * the field's path. When every error is of that kind and lies on a field the caller can do without, the answer
+ * stands; any other error, or one on a field we need, keeps the whole request failed.
+ */
+function withheldOnly(errors: GraphQLError[], optional: readonly string[]): boolean {
+  return (
+    errors.length > 0 &&
+    errors.every(
+      (e) =>
+        e.extensions?.code === 'ACCESS_DENIED' &&
+        (e.path ?? []).some((p) => typeof p === 'string' && optional.includes(p)),
+    )
+  );
+}
+
+/** Sets the first optional field on `path` to null (Shopify sends null there already; we do not rely on it). */
+function nullAt(data: Record<string, unknown>, path: (string | number)[], optional: readonly string[]): void {
+  let node: unknown = data;
+  for (const segment of path) {
+    if (typeof node !== 'object' || node === null) return;
+    const holder = node as Record<string | number, unknown>;
+    if (typeof segment === 'string' && optional.includes(segment)) {
+      holder[segment] = null;
+      return;
+    }
+    node = holder[segment];
+  }
 }

@@ -50,6 +50,12 @@ type UserErrors = { userErrors: { field: string[] | null; message: string }[] };
 /** Largest `first` whose requested cost stays within the single-query limit: 2 + first x node cost <= 1000. */
 export const MAX_ORDERS_PER_PAGE = Math.floor((MAX_SINGLE_QUERY_COST - 2) / ORDER_NODE_COST);
 
+/**
+ * Order fields of protected customer data (https://shopify.dev/docs/apps/launch/protected-customer-data) that we can
+ * do without: an app not approved for them gets null and an ACCESS_DENIED error; the order is still read.
+ */
+const CUSTOMER_FIELDS = ['email', 'billingAddress'] as const;
+
 /** Gateways that are not the customer's payment method (gift cards, store credit pay part of an order). */
 const NOT_A_METHOD = new Set(['gift_card', 'shopify_store_credit']);
 
@@ -105,7 +111,11 @@ export function createShopifyConnector(
 
   async function readOrder(id: string): Promise<ShopifyOrderNode | undefined> {
     if (!id.startsWith('gid://shopify/Order/')) return undefined;
-    const data = await gql.request<{ order: ShopifyOrderNode | null }>(ORDER_QUERY, { id });
+    const data = await gql.request<{ order: ShopifyOrderNode | null }>(
+      ORDER_QUERY,
+      { id },
+      { optional: CUSTOMER_FIELDS },
+    );
     return data.order ?? undefined;
   }
 
@@ -164,11 +174,11 @@ export function createShopifyConnector(
           })
         : undefined;
       const query = resume ? resume.q : params.since ? since(params.since) : null;
-      const data = await gql.request<{ orders: Connection<ShopifyOrderNode> }>(CHANGED_ORDERS_QUERY, {
-        first: pageSize(params.pageSize),
-        after: resume?.c ?? null,
-        query,
-      });
+      const data = await gql.request<{ orders: Connection<ShopifyOrderNode> }>(
+        CHANGED_ORDERS_QUERY,
+        { first: pageSize(params.pageSize), after: resume?.c ?? null, query },
+        { optional: CUSTOMER_FIELDS },
+      );
       const { pageInfo, nodes } = data.orders;
       const next =
         pageInfo.hasNextPage && pageInfo.endCursor ? { q: query, c: pageInfo.endCursor } : undefined;

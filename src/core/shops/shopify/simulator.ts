@@ -9,13 +9,17 @@
  *     (POST /admin/oauth/access_token, grant_type=client_credentials, expires_in 86399)
  *   - https://shopify.dev/docs/api/usage/limits (leaky bucket: 2000 points, 100/s restore, THROTTLED errors,
  *     `extensions.cost` with requestedQueryCost, actualQueryCost and throttleStatus; 1000 max per query)
+ *   - https://shopify.dev/docs/apps/launch/protected-customer-data (`protectedCustomerData: false`, an app without
+ *     approval: the order's `email` and `billingAddress` resolve to null, each with an ACCESS_DENIED error at its
+ *     path next to the rest of `data`, with the messages Shopify sends: "This app is not approved to use the email
+ *     field." / "This app is not approved to access the MailingAddress object.")
  * Test control: seed/edit/delete orders, drain the bucket, scripted HTTP faults, a log of every GraphQL request.
  * Also runnable via `kassenwart dev shop-sim shopify`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { execute, parse, validate, type GraphQLError } from 'graphql';
+import { execute, GraphQLError, parse, validate } from 'graphql';
 import { buildSimulatorSchema, parseSearch, requestedCost } from './simulator-schema.ts';
 import { createOrderStore, type SimOrderSeed, type SimOrderStore } from './simulator-store.ts';
 
@@ -25,6 +29,8 @@ export type ShopifySimFault = {
   retryAfter?: string;
   hang?: boolean;
   times?: number;
+  /** The answer's body (default `{ errors: 'Scripted simulator fault.' }`), e.g. a partial GraphQL answer. */
+  body?: unknown;
 };
 export type ShopifyExchange = {
   path: string;
@@ -46,6 +52,8 @@ export type ShopifySimulatorOptions = {
   maximumAvailable?: number;
   restoreRate?: number;
   seedOrders?: number;
+  /** False: the app is not approved for protected customer data (email and billing address are denied). */
+  protectedCustomerData?: boolean;
 };
 
 export type ShopifySimulator = SimOrderStore & {
@@ -103,20 +111,55 @@ export async function startShopifySimulator(
     restoreRate,
   });
 
+  // Protected customer data without approval: the field resolves with an ACCESS_DENIED error, so graphql-js puts
+  // null at its path in `data` and the error beside it, as Shopify answers.
+  const denied = (message: string) => () => {
+    throw new GraphQLError(
+      `${message} See https://shopify.dev/docs/apps/launch/protected-customer-data for more details.`,
+      {
+        extensions: {
+          code: 'ACCESS_DENIED',
+          documentation: 'https://shopify.dev/docs/apps/launch/protected-customer-data',
+        },
+      },
+    );
+  };
+  const guard = (order: Record<string, unknown> | null) =>
+    order && options.protectedCustomerData === false
+      ? {
+          ...order,
+          email: denied('This app is not approved to use the email field.'),
+          billingAddress: denied('This app is not approved to access the MailingAddress object.'),
+        }
+      : order;
+
   const rootValue = {
     shop: {
       name: 'Kassenwart Simulator',
       myshopifyDomain: 'kassenwart-sim.myshopify.com',
       currencyCode: 'EUR',
     },
-    order: ({ id }: { id: string }) => store.view(id),
+    order: ({ id }: { id: string }) => guard(store.view(id)),
     orders: (args: {
       first?: number | null;
       after?: string | null;
       query?: string | null;
       sortKey?: string;
       reverse?: boolean;
-    }) => store.connection({ ...args, terms: args.query ? parseSearch(args.query) : [] }),
+    }) => {
+      const connection = store.connection({
+        ...args,
+        terms: args.query ? parseSearch(args.query) : [],
+      }) as Record<string, unknown> & {
+        nodes: Record<string, unknown>[];
+        edges: { cursor: string; node: Record<string, unknown> }[];
+      };
+      return {
+        ...connection,
+        nodes: connection.nodes.map(guard),
+        edges: connection.edges.map((e) => ({ ...e, node: guard(e.node) })),
+      };
+    },
     orderMarkAsPaid: ({ input }: { input: { id: string } }) => store.markAsPaid(input.id),
     tagsAdd: ({ id, tags }: { id: string; tags: string[] }) => store.addTags(id, tags),
   };
@@ -188,7 +231,14 @@ export async function startShopifySimulator(
       status: 200,
       payload: {
         ...(result.errors
-          ? { errors: result.errors.map((e) => ({ message: e.message, path: e.path })) }
+          ? {
+              errors: result.errors.map((e) => ({
+                message: e.message,
+                locations: e.locations,
+                path: e.path,
+                ...(e.extensions.code ? { extensions: e.extensions } : {}),
+              })),
+            }
           : {}),
         data: result.data ?? null,
         extensions: {
@@ -240,7 +290,7 @@ export async function startShopifySimulator(
       if (fault.hang) return;
       return reply(
         fault.status ?? 500,
-        { errors: 'Scripted simulator fault.' },
+        fault.body ?? { errors: 'Scripted simulator fault.' },
         fault.retryAfter ? { 'retry-after': fault.retryAfter } : {},
       );
     }
