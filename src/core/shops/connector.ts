@@ -10,10 +10,15 @@
  *    without `updatedAt` never move the mark (the CSV shop). Re-delivering an order is harmless (dedupe).
  *  - listOpenOrderIds: called once per distinct set of open statuses in the mapping (full comparison), unless
  *    the connector offers the batch read `getOrders`.
- *  - getOrder: `undefined` only when the shop says the order does not exist (deleted): "removed externally".
+ *  - getOrder: `undefined` only when the shop says the order does not exist (deleted): "removed externally". An
+ *    order the shop exists but does not show us (Shopify without read_all_orders, older than 60 days) throws a
+ *    ShopError with code ORDER_OUT_OF_REACH: the engine reports it to the dealer and leaves the order as it is.
  *  - Errors are ShopError (./http.ts) with codes and messages free of credentials.
  */
 import type { PaymentCode, ShopSystem } from '#shared/domain.ts';
+
+/** The code of a ShopError from getOrder: the shop may still have the order but does not show it to us. */
+export const ORDER_OUT_OF_REACH = 'SHOP_ORDER_OUT_OF_REACH';
 
 export type ShopOrder = {
   /** The shop's own id (WooCommerce numeric id, Shopware uuid, Shopify gid, CSV number). */
@@ -72,8 +77,11 @@ export interface ShopConnector {
   listChangedOrders(params: { since?: string; cursor?: string; pageSize?: number }): Promise<OrderPage>;
   /** Ids of all orders currently open in the shop per the given shop statuses (full comparison). */
   listOpenOrderIds(params: { openStatuses: string[] }): Promise<{ ids: string[]; requests: number }>;
-  /** One order, or undefined if the shop deleted it. */
-  getOrder(externalId: string): Promise<ShopOrder | undefined>;
+  /**
+   * One order, or undefined if the shop deleted it. `known`: what we stored about it (Shopify needs its creation
+   * time to tell a deleted order from one it does not show to the app).
+   */
+  getOrder(externalId: string, known?: { createdAt: string }): Promise<ShopOrder | undefined>;
   /**
    * Optional batch read for the full comparison: the orders among `externalIds` that still exist (at most
    * one page of ids per request). When present, the engine reads every order it waits for this way instead of

@@ -16,7 +16,7 @@ import type { Db } from '../db/open.ts';
 import { dealerNotifications, orders, shops, shopSyncState, syncRuns } from '../db/schema/index.ts';
 import { KassenwartError } from '../errors.ts';
 import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
-import type { ShopConnector, ShopOrder } from '../shops/connector.ts';
+import { ORDER_OUT_OF_REACH, type ShopConnector, type ShopOrder } from '../shops/connector.ts';
 import type { ShopRow, ShopService } from '../shops/shop-service.ts';
 import {
   applyDeleted,
@@ -252,11 +252,47 @@ export function createSyncService(deps: SyncDeps) {
     for (const row of waiting.filter(
       (r) => !(r.paymentCode && openByCode.get(r.paymentCode)?.has(r.externalId)),
     )) {
-      const order = await connector.getOrder(row.externalId);
+      let order: ShopOrder | undefined;
+      try {
+        order = await connector.getOrder(row.externalId, { createdAt: row.createdAtShop });
+      } catch (error) {
+        if (!(error instanceof KassenwartError && error.code === ORDER_OUT_OF_REACH)) throw error;
+        counts.requests += 1;
+        reportOutOfReach(shop, row, error.message);
+        continue;
+      }
       counts.requests += connector.system === 'csv' ? 0 : 1;
       counts.seen += 1;
       applyChecked(shop, settings, counts, [{ row, order }]);
     }
+  }
+
+  /**
+   * An order the shop does not show us (Shopify without read_all_orders, older than 60 days) is neither deleted nor
+   * changed as far as we can tell: it stays as it is, and the dealer is told once per order (every full comparison
+   * would repeat it); the log has it on every run.
+   */
+  function reportOutOfReach(shop: ShopRow, row: OrderRow, message: string): void {
+    logger.log('warn', 'order not visible in the shop; left as it is', {
+      shop: shop.name,
+      order: row.number,
+    });
+    const told = db
+      .select({ id: dealerNotifications.id })
+      .from(dealerNotifications)
+      .where(and(eq(dealerNotifications.kind, 'order_out_of_reach'), eq(dealerNotifications.orderId, row.id)))
+      .get();
+    if (told) return;
+    db.insert(dealerNotifications)
+      .values({
+        kind: 'order_out_of_reach',
+        level: 'warning',
+        title: `Order ${row.number} cannot be checked in shop "${shop.name}"`,
+        body: `${message} Order ${row.number} stays open in Kassenwart; check it in the shop.`,
+        orderId: row.id,
+        createdAt: clock.now().toISOString(),
+      })
+      .run();
   }
 
   /**

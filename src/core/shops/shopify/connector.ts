@@ -4,10 +4,17 @@
  * (https://shopify.dev/docs/api/usage/access-scopes#orders-permissions); open orders older than that need it.
  */
 import { parseDecimalToMinor } from '../../money.ts';
-import type { OrderPage, ShopConnector, ShopDiscovery, ShopOrder } from '../connector.ts';
+import {
+  ORDER_OUT_OF_REACH,
+  type OrderPage,
+  type ShopConnector,
+  type ShopDiscovery,
+  type ShopOrder,
+} from '../connector.ts';
 import { ShopError } from '../http.ts';
 import { createShopifyGraphQL, type ShopifyClientOptions } from './client.ts';
 import {
+  APP_SCOPES_QUERY,
   CHANGED_ORDERS_QUERY,
   MARK_AS_PAID_MUTATION,
   MAX_SINGLE_QUERY_COST,
@@ -99,6 +106,13 @@ export function toShopOrder(order: ShopifyOrderNode): ShopOrder {
   return result;
 }
 
+/**
+ * "Only the last 60 days' worth of orders from a store are accessible from the Order object by default"
+ * (https://shopify.dev/docs/api/admin-graphql/latest/objects/Order); older ones need the `read_all_orders` scope.
+ * A day less than that, so an order near the edge is never taken for deleted because of clock differences.
+ */
+const DEFAULT_ORDER_WINDOW_MS = 59 * 86_400_000;
+
 /** Shopify search syntax (https://shopify.dev/docs/api/usage/search-syntax): values with spaces or colons quoted. */
 const since = (iso: string) => `updated_at:>='${new Date(iso).toISOString()}'`;
 
@@ -108,6 +122,19 @@ export function createShopifyConnector(
   const gql = createShopifyGraphQL(options);
   const pageSize = (requested: number | undefined) =>
     Math.max(1, Math.min(requested ?? 100, MAX_ORDERS_PER_PAGE));
+
+  let scopes: Promise<Set<string>> | undefined;
+  /** The app's granted scopes, asked once per connector (one sync run). */
+  function grantedScopes(): Promise<Set<string>> {
+    scopes ??= gql
+      .request<{ currentAppInstallation: { accessScopes: { handle: string }[] } }>(APP_SCOPES_QUERY)
+      .then((d) => new Set(d.currentAppInstallation.accessScopes.map((a) => a.handle)))
+      .catch((error: unknown) => {
+        scopes = undefined;
+        throw error;
+      });
+    return scopes;
+  }
 
   async function readOrder(id: string): Promise<ShopifyOrderNode | undefined> {
     if (!id.startsWith('gid://shopify/Order/')) return undefined;
@@ -213,9 +240,22 @@ export function createShopifyConnector(
       return { ids: [...new Set(ids)], requests: gql.requestCount - before };
     },
 
-    async getOrder(externalId) {
+    /**
+     * Null from `order(id)` means deleted only where Shopify would show the order: for one created more than ~60
+     * days ago, only when the app has `read_all_orders`. Otherwise it is ORDER_OUT_OF_REACH, never "deleted".
+     */
+    async getOrder(externalId, known) {
       const order = await readOrder(externalId);
-      return order ? toShopOrder(order) : undefined;
+      if (order) return toShopOrder(order);
+      const created = known ? Date.parse(known.createdAt) : Number.NaN;
+      const old = created < options.clock.now().getTime() - DEFAULT_ORDER_WINDOW_MS;
+      if (old && !(await grantedScopes()).has('read_all_orders')) {
+        throw new ShopError(
+          ORDER_OUT_OF_REACH,
+          `${gql.label} does not show order ${externalId}, created ${known?.createdAt.slice(0, 10) ?? '?'}: without the read_all_orders scope Shopify shows an app only the last 60 days' orders, so it cannot be checked and was not marked as deleted. Grant the app read_all_orders (app settings, Admin API access scopes) to have older orders compared.`,
+        );
+      }
+      return undefined;
     },
 
     async setOrderStatus(externalId, target) {

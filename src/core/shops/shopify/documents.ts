@@ -141,8 +141,23 @@ export const TAGS_ADD_MUTATION = /* GraphQL */ `
   }
 `;
 
+/**
+ * The scopes the app was granted (https://shopify.dev/docs/api/admin-graphql/latest/objects/AppInstallation):
+ * whether it has `read_all_orders`, without which orders older than 60 days are not shown.
+ */
+export const APP_SCOPES_QUERY = /* GraphQL */ `
+  query KassenwartAppScopes {
+    currentAppInstallation {
+      accessScopes {
+        handle
+      }
+    }
+  }
+`;
+
 export const SHOPIFY_DOCUMENTS = {
   SHOP_QUERY,
+  APP_SCOPES_QUERY,
   CHANGED_ORDERS_QUERY,
   OPEN_ORDERS_QUERY,
   RECENT_GATEWAYS_QUERY,

@@ -109,6 +109,13 @@ export const SIMULATOR_SDL = /* GraphQL */ `
     nodes: [Order!]!
     pageInfo: PageInfo!
   }
+  type AccessScope {
+    description: String!
+    handle: String!
+  }
+  type AppInstallation {
+    accessScopes: [AccessScope!]!
+  }
   type Shop {
     name: String!
     myshopifyDomain: String!
@@ -116,6 +123,7 @@ export const SIMULATOR_SDL = /* GraphQL */ `
   }
   type QueryRoot {
     shop: Shop!
+    currentAppInstallation: AppInstallation!
     order(id: ID!): Order
     orders(
       first: Int

@@ -13,6 +13,10 @@
  *     approval: the order's `email` and `billingAddress` resolve to null, each with an ACCESS_DENIED error at its
  *     path next to the rest of `data`, with the messages Shopify sends: "This app is not approved to use the email
  *     field." / "This app is not approved to access the MailingAddress object.")
+ *   - https://shopify.dev/docs/api/admin-graphql/latest/objects/Order ("Only the last 60 days' worth of orders from
+ *     a store are accessible from the Order object by default"; https://shopify.dev/docs/api/usage/access-scopes:
+ *     `read_all_orders` for older ones): without that scope in `scopes`, `order` answers null and `orders` leaves
+ *     out orders created more than 60 days ago; `currentAppInstallation { accessScopes { handle } }` lists `scopes`.
  * Test control: seed/edit/delete orders, drain the bucket, scripted HTTP faults, a log of every GraphQL request.
  * Also runnable via `kassenwart dev shop-sim shopify`.
  */
@@ -52,6 +56,8 @@ export type ShopifySimulatorOptions = {
   maximumAvailable?: number;
   restoreRate?: number;
   seedOrders?: number;
+  /** The app's access scopes (default read_orders, write_orders: orders of the last 60 days only). */
+  scopes?: string[];
   /** False: the app is not approved for protected customer data (email and billing address are denied). */
   protectedCustomerData?: boolean;
 };
@@ -133,13 +139,22 @@ export async function startShopifySimulator(
         }
       : order;
 
+  const scopes = options.scopes ?? ['read_orders', 'write_orders'];
+  const allOrders = scopes.includes('read_all_orders');
+  const reachable = () => `created_at:>='${new Date(now() - 60 * 86_400_000).toISOString()}'`;
+  const visible = (order: Record<string, unknown> | null) =>
+    order && (allOrders || Date.parse(String(order.createdAt)) >= now() - 60 * 86_400_000) ? order : null;
+
   const rootValue = {
+    currentAppInstallation: {
+      accessScopes: scopes.map((handle) => ({ handle, description: handle })),
+    },
     shop: {
       name: 'Kassenwart Simulator',
       myshopifyDomain: 'kassenwart-sim.myshopify.com',
       currencyCode: 'EUR',
     },
-    order: ({ id }: { id: string }) => guard(store.view(id)),
+    order: ({ id }: { id: string }) => guard(visible(store.view(id))),
     orders: (args: {
       first?: number | null;
       after?: string | null;
@@ -149,7 +164,7 @@ export async function startShopifySimulator(
     }) => {
       const connection = store.connection({
         ...args,
-        terms: args.query ? parseSearch(args.query) : [],
+        terms: parseSearch([args.query ?? '', allOrders ? '' : reachable()].join(' ').trim()),
       }) as Record<string, unknown> & {
         nodes: Record<string, unknown>[];
         edges: { cursor: string; node: Record<string, unknown> }[];
@@ -309,7 +324,7 @@ export async function startShopifySimulator(
       const token = `shpat_${randomBytes(16).toString('hex')}`;
       tokens.set(token, now() + 86_399_000);
       tokenCount += 1;
-      return reply(200, { access_token: token, scope: 'read_orders,write_orders', expires_in: 86_399 });
+      return reply(200, { access_token: token, scope: scopes.join(','), expires_in: 86_399 });
     }
     const gql = /^\/admin\/api\/([^/]+)\/graphql\.json$/.exec(path);
     if (req.method !== 'POST' || !gql) return reply(404, { errors: 'Not Found' });
