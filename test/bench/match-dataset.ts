@@ -6,6 +6,7 @@
  * shops), distractor open orders, noise postings (salaries, refunds, private transfers).
  */
 import { toCreditorReference, generateReference } from '#core/matching/references.ts';
+import { nameKey } from '#core/matching/names.ts';
 import { seededRandom } from '#core/matching/random.ts';
 import { DEFAULT_MATCH_SETTINGS } from '#core/matching/settings.ts';
 import { runMatcher } from '#core/matching/matcher.ts';
@@ -599,13 +600,19 @@ export function generateDataset(seed: number, options: GenerateOptions): Dataset
       case 'learned_payer': {
         const o = newOrder(who);
         const payerIban = iban(r);
+        const payer = stranger();
+        // As learning.ts learns from a manual assignment of a payment from someone else: the IBAN, and the
+        // payer's name as an alias of the customer.
         learned.iban.push([payerIban, [`email:${o.email ?? ''}`]]);
+        const alias = learned.alias.find(([key]) => key === nameKey(payer));
+        if (alias) alias[1].push(`email:${o.email ?? ''}`);
+        else learned.alias.push([nameKey(payer), [`email:${o.email ?? ''}`]]);
         addPosting(
           {
             caseType,
             truth: [o.id],
             amountMinor: o.totalMinor,
-            counterpartyName: stranger(),
+            counterpartyName: payer,
             counterpartyIban: payerIban,
             remittance: r.pick(GENERIC_TEXT),
           },

@@ -8,6 +8,7 @@ import type { Clock } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { orders, payerFacts, postings } from '../db/schema/index.ts';
 import { compareNames, customerKey, nameKey, nameTokens, normaliseIban } from './names.ts';
+import { isMoneyTransferService } from './payment-nature.ts';
 import type { LearnedFacts } from './types.ts';
 
 type Tx = Pick<Db, 'insert' | 'update' | 'select'>;
@@ -18,7 +19,8 @@ function factsFor(tx: Tx, postingId: number, orderId: number): Fact[] {
   const o = tx.select().from(orders).where(eq(orders.id, orderId)).get();
   if (!p || !o) return [];
   const ck = customerKey(o);
-  if (!ck) return [];
+  // A money transfer service's collection account is shared by all its senders: no lesson about this customer.
+  if (!ck || isMoneyTransferService(p.counterpartyName)) return [];
   const facts: Fact[] = [];
   const iban = normaliseIban(p.counterpartyIban);
   if (iban) facts.push({ kind: 'iban', payerKey: iban, customerKey: ck });

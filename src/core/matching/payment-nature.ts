@@ -56,6 +56,20 @@ export const REFUND_WORDS = /ERSTATTUNG|R(?:Ü|UE|U|\?)CKZAHLUNG|\bREFUND|DOPPEL
  */
 const RETURNED_OR_CUSTOMER = /\bRETOURE\b|\bSTORNO/;
 
+/**
+ * Money transfer services that forward a customer's own transfer from a collection account (the IBAN is theirs,
+ * shared by all their customers; the name is theirs or the sender's). Not payouts (their payments are customers'
+ * payments), but their IBAN and their own name say nothing about which customer paid: nothing is learned from
+ * them and nothing learned applies to them (learning.ts, payer-evidence.ts). "Wise" alone is also a surname.
+ */
+const MONEY_TRANSFER =
+  /\b(?:TRANSFERWISE|WISE\s+(?:EUROPE|PAYMENTS)|WESTERN\s+UNION|MONEYGRAM|REMITLY|WORLDREMIT|AZIMO|XOOM|PAYSEND|RIA\s+(?:FINANCIAL|MONEY|PAYMENT)|CURRENCYFAIR|KANTOX)\b/;
+
+/** Is the payer a money transfer service's collection account (see MONEY_TRANSFER)? */
+export function isMoneyTransferService(counterpartyName: string | null | undefined): boolean {
+  return !!counterpartyName && MONEY_TRANSFER.test(counterpartyName.toUpperCase());
+}
+
 /** Is the payer a payment service provider or marketplace paying out (rule 1 above)? */
 export function isProviderPayout(counterpartyName: string | null | undefined): boolean {
   return !!counterpartyName && PROVIDER.test(counterpartyName.toUpperCase());

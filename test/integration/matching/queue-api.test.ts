@@ -487,6 +487,48 @@ describe('manual queue', () => {
     expect(first?.orders[0]?.number).toBe([a, b].find((o) => o.id === first?.orderIds[0])?.number);
   });
 
+  it('learns nothing from a payment through a money transfer service (its collection account is shared)', async () => {
+    const t = setup();
+    const shop = makeShop(t.db);
+    const o = makeOrder(t.db, {
+      shopId: shop.id,
+      customerName: 'John Smith',
+      email: 'john@example.org',
+      totalMinor: 4990,
+    });
+    const viaService = makePosting(t.db, {
+      counterpartyName: 'TransferWise Europe SA',
+      counterpartyIban: 'BE48967040785427',
+      amountMinor: 4990,
+      remittance: 'Payment',
+    });
+    await t.call('queue.assign', { postingId: viaService.id, allocations: [{ orderId: o.id }] });
+    expect(orderRow(t, o.id)?.status).toBe('paid');
+    expect(t.db.select().from(payerFacts).all()).toEqual([]);
+    // The customer's own account teaches as before.
+    const o2 = makeOrder(t.db, {
+      shopId: shop.id,
+      customerName: 'John Smith',
+      email: 'john@example.org',
+      totalMinor: 1990,
+    });
+    const own = makePosting(t.db, {
+      counterpartyName: 'Anna Smith',
+      counterpartyIban: 'DE02120300000000202051',
+      amountMinor: 1990,
+      remittance: 'Danke',
+    });
+    await t.call('queue.assign', { postingId: own.id, allocations: [{ orderId: o2.id }] });
+    expect(
+      t.db
+        .select()
+        .from(payerFacts)
+        .all()
+        .map((f) => f.kind)
+        .sort(),
+    ).toEqual(['alias', 'iban']);
+  });
+
   it('assigns one posting to several orders with amounts, learns the IBAN, and uses it next time', async () => {
     const t = setup();
     const shop = makeShop(t.db);

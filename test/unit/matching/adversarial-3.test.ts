@@ -4,7 +4,7 @@
  * below that stays automatic.
  */
 import { describe, expect, it } from 'vitest';
-import type { MatchOrder, MatchPosting } from '#core/matching/types.ts';
+import type { LearnedFacts, MatchOrder, MatchPosting } from '#core/matching/types.ts';
 import { type AdversarialCase, decide, describeAdversarial } from './adversarial-harness.ts';
 import { order, posting } from './fixtures.ts';
 
@@ -58,6 +58,56 @@ function trapCases(): AdversarialCase[] {
         ambiguous: true,
       });
   }
+  // ---- a learned IBAN used by someone else: a transfer service's collection account, a shared account ---------
+  {
+    const WISE = 'BE48967040785427';
+    const john = order({
+      number: '10050',
+      totalMinor: 4990,
+      customerName: 'John Smith',
+      email: 'john@example.org',
+    });
+    const maria = order({
+      number: '10077',
+      totalMinor: 4990,
+      customerName: 'Maria Rossi',
+      email: 'maria@example.org',
+    });
+    // Learned when John's own transfer through the service was assigned by hand (his name: no alias).
+    const learnedFromJohn = {
+      ibanToCustomers: new Map([[WISE, ['email:john@example.org']]]),
+      aliasToCustomers: new Map(),
+    };
+    out.push({
+      name: "a learned IBAN of John's, now with Maria Rossi's name, the text naming another order",
+      orders: [john],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'MARIA ROSSI',
+        counterpartyIban: WISE,
+        remittance: 'Order 10077',
+      }),
+      learned: learnedFromJohn,
+      truth: undefined,
+    });
+    // Learned when the service's own name stood as the payer (IBAN and alias): it says nothing about the sender.
+    const learnedFromService = {
+      ibanToCustomers: new Map([[WISE, ['email:john@example.org']]]),
+      aliasToCustomers: new Map([['europe sa transferwise', ['email:john@example.org']]]),
+    };
+    out.push({
+      name: 'a payment through a money transfer service whose IBAN and name were learned for one customer',
+      orders: [john, maria],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'TransferWise Europe SA',
+        counterpartyIban: WISE,
+        remittance: 'Payment',
+      }),
+      learned: learnedFromService,
+      ambiguous: true,
+    });
+  }
   return out;
 }
 
@@ -69,6 +119,7 @@ type Positive = {
   orders: MatchOrder[];
   posting: MatchPosting;
   truth: MatchOrder | MatchOrder[];
+  learned?: LearnedFacts;
 };
 
 function positiveCases(): Positive[] {
@@ -101,6 +152,33 @@ function positiveCases(): Positive[] {
       posting: both,
       truth: [a, own],
     });
+  }
+  {
+    // The spouse pays from her account (IBAN and name learned for the customer): still automatic, also written
+    // shorter by her bank.
+    const hans = order({
+      number: '10090',
+      totalMinor: 3990,
+      customerName: 'Hans Müller',
+      email: 'hans@example.org',
+    });
+    const learned = {
+      ibanToCustomers: new Map([['DE02120300000000202051', ['email:hans@example.org']]]),
+      aliasToCustomers: new Map([['anna muller', ['email:hans@example.org']]]),
+    };
+    for (const name of ['Anna Müller', 'A. MUELLER'])
+      out.push({
+        name: `a learned IBAN with the payer name learned with it ("${name}") stays automatic`,
+        orders: [hans],
+        posting: posting({
+          amountMinor: 3990,
+          counterpartyName: name,
+          counterpartyIban: 'DE02120300000000202051',
+          remittance: 'Danke',
+        }),
+        learned,
+        truth: hans,
+      });
   }
   return out;
 }

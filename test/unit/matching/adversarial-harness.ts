@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { numberKeysOf } from '#core/matching/number-keys.ts';
-import type { Decision, MatchAssignment, MatchOrder, MatchPosting } from '#core/matching/types.ts';
+import type {
+  Decision,
+  LearnedFacts,
+  MatchAssignment,
+  MatchOrder,
+  MatchPosting,
+} from '#core/matching/types.ts';
 import { decisionOf, match } from './fixtures.ts';
 
 export type AdversarialCase = {
@@ -20,17 +26,22 @@ export type AdversarialCase = {
   assignments?: MatchAssignment[];
   /** Numbers of recently closed (paid, refunded) orders, as match-loader.ts loads them. */
   closed?: string[];
+  /** What confirmed manual assignments taught (learning.ts). */
+  learned?: LearnedFacts;
   /** A wrong automatic assignment the matcher still makes (reported, not fixed): expected to fail. */
   knownGap?: boolean;
 };
 
 /** The matcher's decision on the case's one posting. */
-export function decide(c: Pick<AdversarialCase, 'orders' | 'posting' | 'closed' | 'assignments'>): Decision {
+export function decide(
+  c: Pick<AdversarialCase, 'orders' | 'posting' | 'closed' | 'assignments' | 'learned'>,
+): Decision {
   const closedNumbers = c.closed ? numberKeysOf(c.closed) : undefined;
   return decisionOf(
     match(c.orders, [c.posting], {
       assignments: c.assignments ?? [],
       ...(closedNumbers ? { closedNumbers } : {}),
+      ...(c.learned ? { learned: c.learned } : {}),
     }),
     c.posting.id,
   );

@@ -4,6 +4,7 @@
  * name reaches many orders; only the ones the amount can explain are kept (PayerPicker).
  */
 import { isSingleWordName, namesCompany, normaliseIban } from '../names.ts';
+import { isMoneyTransferService } from '../payment-nature.ts';
 import { signal } from '../scoring.ts';
 import type { IndexedOrder, OrderIndex, PayerNameVisitor } from '../order-index.ts';
 import type { LearnedFacts, MatchPosting, Signal } from '../types.ts';
@@ -84,22 +85,28 @@ export function payerEvidence(
 
 const NO_CUSTOMERS: readonly string[] = Object.freeze([]);
 
-/** Orders a learned fact names for this payer (IBAN, then name alias), with the signal; undefined when none. */
+/**
+ * Orders a learned fact names for this payer (IBAN, then name alias), with the signal; undefined when none. Nothing
+ * learned applies to a money transfer service's collection account (payment-nature.ts).
+ */
 function learnedFor(
   posting: MatchPosting,
   counterparty: PayerName | null,
   index: OrderIndex,
   learned: LearnedFacts,
 ): Map<number, Signal> | undefined {
+  if (learned.ibanToCustomers.size === 0 && learned.aliasToCustomers.size === 0) return undefined;
+  if (isMoneyTransferService(posting.counterpartyName)) return undefined;
   let out: Map<number, Signal> | undefined;
   const iban = learned.ibanToCustomers.size > 0 ? normaliseIban(posting.counterpartyIban) : undefined;
   let ibanSignal: Signal | undefined;
   for (const ck of (iban && learned.ibanToCustomers.get(iban)) || NO_CUSTOMERS) {
     for (const e of index.byCustomer.get(ck) ?? [])
-      (out ??= new Map()).set(
-        e.order.id,
-        (ibanSignal ??= signal('iban_learned', `IBAN ${iban ?? ''} paid for this customer before`)),
-      );
+      if (sameSender(counterparty, e, ck, learned))
+        (out ??= new Map()).set(
+          e.order.id,
+          (ibanSignal ??= signal('iban_learned', `IBAN ${iban ?? ''} paid for this customer before`)),
+        );
   }
   const alias = learned.aliasToCustomers.size > 0 ? (counterparty?.key ?? '') : '';
   let aliasSignal: Signal | undefined;
@@ -113,6 +120,43 @@ function learnedFor(
     }
   }
   return out;
+}
+
+/**
+ * May the payer be whoever paid from this IBAN for the customer before? Yes without a name, and with a name that
+ * shares a word with the customer's name or company ("H. Vogel" for Lena Vogel's order) or with a payer name learned
+ * for the customer (learning keeps the name of a payer other than the customer as an alias, with the IBAN). A name
+ * with nothing in common is someone else paying from a shared account (a transfer service's collection account, a
+ * company or family account): the IBAN says nothing about them.
+ */
+function sameSender(
+  payer: PayerName | null,
+  e: IndexedOrder,
+  customer: string,
+  learned: LearnedFacts,
+): boolean {
+  if (!payer || payer.tokens.length === 0) return true;
+  const aliases = aliasWordsOf(learned).get(customer);
+  for (const t of payer.tokens)
+    if (e.tokens.includes(t) || e.companyTokens.includes(t) || aliases?.has(t)) return true;
+  return false;
+}
+
+/** The words of the payer names learned for each customer (customer key -> words), once per set of facts. */
+const aliasWords = new WeakMap<LearnedFacts, Map<string, Set<string>>>();
+function aliasWordsOf(learned: LearnedFacts): Map<string, Set<string>> {
+  let words = aliasWords.get(learned);
+  if (!words) {
+    words = new Map();
+    for (const [alias, customers] of learned.aliasToCustomers)
+      for (const c of customers) {
+        let set = words.get(c);
+        if (!set) words.set(c, (set = new Set()));
+        for (const t of alias.split(' ')) set.add(t);
+      }
+    aliasWords.set(learned, words);
+  }
+  return words;
 }
 
 type Picked = { id: number; hit: PayerHit; distance: number };
