@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   changedOrdersCriteria,
+  changedTransactionsCriteria,
   openOrdersCriteria,
   orderByIdCriteria,
+  ordersByIdsCriteria,
   paymentMethodsCriteria,
   stateMachineStatesCriteria,
 } from '#core/shops/shopware6/criteria.ts';
@@ -23,8 +25,15 @@ describe('the Shopware OpenAPI check', () => {
       ),
       openOrdersCriteria(['open', 'in_progress'], 250, 250),
       orderByIdCriteria('a'.repeat(32)),
+      ordersByIdsCriteria(['a'.repeat(32), 'b'.repeat(32)]),
     ];
     for (const body of bodies) expect(spec.request('POST', '/search/order', body)).toEqual([]);
+    for (const body of [
+      changedTransactionsCriteria('2026-11-02 09:00:00.000', { skipIds: [] }, 100),
+      changedTransactionsCriteria(undefined, { at: '2026-11-02 09:10:00.000', skipIds: ['0'.repeat(32)] }, 5),
+      changedTransactionsCriteria(undefined, { skipIds: [] }, 5),
+    ])
+      expect(spec.request('POST', '/search/order-transaction', body)).toEqual([]);
     expect(spec.request('POST', '/search/payment-method', paymentMethodsCriteria())).toEqual([]);
     expect(spec.request('POST', '/search/state-machine-state', stateMachineStatesCriteria())).toEqual([]);
   });

@@ -132,4 +132,30 @@ describe('Shopware 6 in the sync', () => {
     expect(s.row('20003')?.status).toBe('removed_externally');
     expect(s.row('20004')?.status).toBe('removed_externally');
   });
+
+  it('an order paid in the Shopware admin is found by the next incremental run (the transaction changed, not the order)', async () => {
+    const s = await setup();
+    await s.connect();
+    s.clock.set(AFTER);
+    const at = s.clock.now().getTime();
+    for (const n of ['30001', '30002', '30003', '30004'])
+      s.sim.addOrder({ orderNumber: n, amount: '49.90', createdAtMs: at });
+    s.clock.advance(60_000);
+    s.sim.editOrder('30004', { email: 'neu@example.de' }); // the order streams have a mark past the creations
+    expect(await s.area.sync.run('SW', 'new')).toMatchObject({ state: 'ok', ordersNew: 4 });
+
+    s.clock.advance(60_000);
+    const updatedBefore = s.sim.order('30002')?.updatedAt;
+    s.sim.editOrder('30002', { transactionState: 'paid' });
+    // As in Shopware: the payment state lives on the transaction; the order's updatedAt stays.
+    expect(s.sim.order('30002')?.updatedAt).toBe(updatedBefore);
+    const run = await s.area.sync.run('SW', 'new');
+    expect(run).toMatchObject({ state: 'ok' });
+    expect(s.row('30002')?.shopStatus).toBe('open/paid');
+    expect(s.row('30001')?.shopStatus).toBe('open/open');
+
+    // The mark moved to the payment: the run after reads only the boundary again, not the payment forever.
+    const again = await s.area.sync.run('SW', 'new');
+    expect(again.ordersChanged + again.ordersRemoved).toBe(0);
+  });
 });

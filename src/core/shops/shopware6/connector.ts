@@ -6,8 +6,10 @@ import type { OrderPage, ShopConnector, ShopDiscovery, ShopOrder } from '../conn
 import { ShopError } from '../http.ts';
 import {
   changedOrdersCriteria,
+  changedTransactionsCriteria,
   openOrdersCriteria,
   orderByIdCriteria,
+  ordersByIdsCriteria,
   paymentMethodsCriteria,
   stateMachineStatesCriteria,
   type Keyset,
@@ -23,6 +25,7 @@ import {
   currentTransaction,
   orderStatusOf,
   toShopOrder,
+  toIsoInstant,
   toShopwareDate,
   type SwOrder,
 } from './order-mapping.ts';
@@ -36,9 +39,18 @@ import {
 export type Shopware6ConnectorOptions = Shopware6TransportOptions;
 
 type SearchResult<T> = { total?: number; data: T[] };
-type StreamName = 'updated' | 'created';
+type StreamName = 'updated' | 'created' | 'transactions';
 type StreamCursor = Keyset & { done: boolean };
-type ChangedCursor = { v: 1; since?: string; updated: StreamCursor; created: StreamCursor };
+type ChangedCursor = {
+  v: 2;
+  since?: string;
+  updated: StreamCursor;
+  created: StreamCursor;
+  transactions: StreamCursor;
+};
+/** One row of a stream: its keyset key (order or transaction id), its date, and the order (absent: deleted since). */
+type StreamItem = { key: string; at: string; order: SwOrder | undefined };
+type SwTransactionRow = { id: string; orderId: string; updatedAt?: string | null };
 
 const UUID = /^[0-9a-f]{32}$/;
 
@@ -55,21 +67,48 @@ export function createShopware6Connector(
     return result.data[0];
   }
 
+  /**
+   * One page of a stream. Order streams: orders by updatedAt, never-updated orders by createdAt. The transactions
+   * stream (payment state changed in the admin, which leaves the order's updatedAt alone: criteria.ts) pages the
+   * order-transaction entity and reads the orders of the page in one more request.
+   */
   async function fetchStream(
     name: StreamName,
     since: string | undefined,
     cursor: StreamCursor,
     limit: number,
-  ) {
-    const criteria = changedOrdersCriteria(name, since, cursor, limit);
-    const result = await search<SwOrder>('order', criteria);
+  ): Promise<{ name: StreamName; items: StreamItem[]; more: boolean }> {
+    if (name === 'transactions') {
+      const result = await search<SwTransactionRow>(
+        'order-transaction',
+        changedTransactionsCriteria(since, cursor, limit),
+      );
+      const ids = [...new Set(result.data.map((t) => t.orderId))];
+      const found =
+        ids.length > 0 ? (await search<SwOrder>('order', ordersByIdsCriteria(ids))).data : ([] as SwOrder[]);
+      const byId = new Map(found.map((o) => [o.id, o]));
+      return {
+        name,
+        items: result.data.map((t) => ({
+          key: t.id,
+          at: toShopwareDate(t.updatedAt ?? ''),
+          order: byId.get(t.orderId),
+        })),
+        more: (result.total ?? 0) > result.data.length,
+      };
+    }
+    const result = await search<SwOrder>('order', changedOrdersCriteria(name, since, cursor, limit));
     // With total-count-mode next-pages, total counts rows up to a few pages ahead: more than we got = more follow.
-    const more = (result.total ?? 0) > result.data.length;
-    return { name, rows: result.data, more };
+    return {
+      name,
+      items: result.data.map((o) => ({
+        key: o.id,
+        at: toShopwareDate(name === 'updated' ? (o.updatedAt ?? '') : (o.createdAt ?? '')),
+        order: o,
+      })),
+      more: (result.total ?? 0) > result.data.length,
+    };
   }
-
-  const streamDate = (name: StreamName, o: SwOrder): string =>
-    toShopwareDate(name === 'updated' ? (o.updatedAt ?? '') : (o.createdAt ?? ''));
 
   return {
     system: 'shopware6',
@@ -123,21 +162,28 @@ export function createShopware6Connector(
 
     async listChangedOrders({ since, cursor, pageSize = 100 }): Promise<OrderPage> {
       const before = api.requestCount;
-      const state: ChangedCursor = cursor
+      const parsed = cursor
         ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as ChangedCursor)
-        : {
-            v: 1,
-            since: since ? toShopwareDate(since) : undefined,
-            updated: { skipIds: [], done: false },
-            created: { skipIds: [], done: false },
-          };
-      const streams: StreamName[] = (['updated', 'created'] as const).filter((n) => !state[n].done);
+        : undefined;
+      const state: ChangedCursor =
+        parsed?.v === 2
+          ? parsed
+          : {
+              v: 2,
+              since: since ? toShopwareDate(since) : undefined,
+              updated: { skipIds: [], done: false },
+              created: { skipIds: [], done: false },
+              transactions: { skipIds: [], done: false },
+            };
+      const streams: StreamName[] = (['updated', 'created', 'transactions'] as const).filter(
+        (n) => !state[n].done,
+      );
       const fetched = [];
       for (const name of streams) fetched.push(await fetchStream(name, state.since, state[name], pageSize));
-      // Merge the two streams by their date (the order's effective change time), oldest first.
+      // Merge the streams by their date (the change each stands for), oldest first.
       const merged = fetched
-        .flatMap((f) => f.rows.map((row) => ({ stream: f.name, row, at: streamDate(f.name, row) })))
-        .sort((a, b) => a.at.localeCompare(b.at) || a.row.id.localeCompare(b.row.id))
+        .flatMap((f) => f.items.map((item) => ({ stream: f.name, ...item })))
+        .sort((a, b) => a.at.localeCompare(b.at) || a.key.localeCompare(b.key))
         .slice(0, pageSize);
       for (const f of fetched) {
         const taken = merged.filter((m) => m.stream === f.name);
@@ -147,12 +193,16 @@ export function createShopware6Connector(
             s.at = m.at;
             s.skipIds = [];
           }
-          s.skipIds.push(m.row.id);
+          s.skipIds.push(m.key);
         }
-        s.done = !f.more && taken.length === f.rows.length;
+        s.done = !f.more && taken.length === f.items.length;
       }
-      const orders: ShopOrder[] = merged.map((m) => toShopOrder(m.row));
-      const finished = state.updated.done && state.created.done;
+      // Each order says the date of the change it was listed for: the high-water mark then follows the merged
+      // order exactly (an order paid in the admin keeps an older updatedAt of its own).
+      const orders: ShopOrder[] = merged.flatMap((m) =>
+        m.order ? [{ ...toShopOrder(m.order), updatedAt: toIsoInstant(m.at) }] : [],
+      );
+      const finished = state.updated.done && state.created.done && state.transactions.done;
       return {
         orders,
         nextCursor: finished ? undefined : Buffer.from(JSON.stringify(state), 'utf8').toString('base64url'),

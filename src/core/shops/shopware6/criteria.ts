@@ -94,6 +94,54 @@ export function changedOrdersCriteria(
 }
 
 /**
+ * Order transactions changed since a point, oldest first, by the same keyset as changedOrdersCriteria (on the
+ * transaction's updatedAt and id). A payment state change made in the Shopware admin goes through the state
+ * machine, which writes only `order_transaction.stateId` (StateMachineRegistry::transition): the transaction's
+ * updatedAt moves, the order's does not, so the changed-orders streams alone would miss an order paid there until
+ * the full comparison. Paged on the transaction entity (`POST /api/search/order-transaction`) rather than as an
+ * `or` of `transactions.updatedAt` in the order search: an order has no single sortable "changed" date across its
+ * transactions (the DAL sorts a to-many field by MIN/MAX), and keyset paging needs one.
+ * Filters: https://developer.shopware.com/docs/resources/references/core-reference/dal-reference/filters-reference.html
+ */
+export function changedTransactionsCriteria(
+  since: string | undefined,
+  keyset: Keyset,
+  limit: number,
+): Criteria {
+  const filter: Filter[] = [];
+  const from = keyset.at ?? since;
+  if (from) filter.push({ type: 'range', field: 'updatedAt', parameters: { gte: from } });
+  else
+    filter.push({
+      type: 'not',
+      operator: 'and',
+      queries: [{ type: 'equals', field: 'updatedAt', value: null }],
+    });
+  if (keyset.skipIds.length > 0) {
+    filter.push({
+      type: 'not',
+      operator: 'or',
+      queries: [{ type: 'equalsAny', field: 'id', value: keyset.skipIds }],
+    });
+  }
+  return {
+    page: 1,
+    limit,
+    filter,
+    sort: [
+      { field: 'updatedAt', order: 'ASC' },
+      { field: 'id', order: 'ASC' },
+    ],
+    'total-count-mode': 'next-pages',
+  };
+}
+
+/** The orders of changed transactions, with everything the mapping reads. */
+export function ordersByIdsCriteria(ids: string[]): Criteria {
+  return { ids, associations: ORDER_ASSOCIATIONS, 'total-count-mode': 'none' };
+}
+
+/**
  * Orders in the given order states, by `autoIncrement` keyset (stable while states change during paging).
  * Only the state associations are loaded: the full comparison needs ids and states, not customers.
  */

@@ -3,10 +3,14 @@
  *   - Authentication: https://shopware.stoplight.io/docs/admin-api/docs/concepts/authentication-authorisation.md
  *     (`POST /api/oauth/token`, grant_type client_credentials, Bearer tokens with `expires_in`, JSON:API errors)
  *   - Search: https://developer.shopware.com/docs/guides/integrations-api/general-concepts/search-criteria.html
- *     (`POST /api/search/{entity}` for order, payment-method, state-machine-state; see simulator-criteria.ts)
+ *     (`POST /api/search/{entity}` for order, order-transaction, payment-method, state-machine-state; see
+ *     simulator-criteria.ts)
  *   - State transitions: https://shopware.stoplight.io/docs/admin-api (operationIds orderTransactionStateTransition,
  *     orderStateTransition): 400 SYSTEM__ILLEGAL_STATE_TRANSITION for a transition not available from the
- *     current state (e.g. `paid` when already paid)
+ *     current state (e.g. `paid` when already paid). A transition writes only the entity's stateId
+ *     (StateMachineRegistry::transition updates `order_transaction.stateId` / `order.stateId`), so a payment
+ *     transition moves the transaction's updatedAt and leaves the order's alone, in the API as in the admin
+ *     (`editOrder` with only a transactionState).
  *   - the OpenAPI document in @shopware/api-client (api-types/adminApiSchema.json), which the tests validate
  *     every recorded response against.
  * Deliberate choices: Shopware answers `"updatedAt": null` for an order never changed since it was placed, but the
@@ -177,8 +181,8 @@ export async function startShopware6Simulator(
     });
   }
 
-  function touch(order: Entity) {
-    order.updatedAt = swDate(stamp());
+  function touch(entity: Entity) {
+    entity.updatedAt = swDate(stamp());
   }
 
   function transition(
@@ -186,7 +190,6 @@ export async function startShopware6Simulator(
     entity: Entity,
     machine: 'order.state' | 'order_transaction.state',
     action: string,
-    owner: Entity,
   ) {
     const table = machine === 'order.state' ? ORDER_TRANSITIONS : transactionTransitions;
     const current = (entity.stateMachineState as Entity).technicalName as string;
@@ -214,7 +217,7 @@ export async function startShopware6Simulator(
     const next = state(machine, to);
     entity.stateMachineState = next;
     entity.stateId = next.id;
-    touch(owner);
+    touch(entity);
     return json(res, 200, next);
   }
 
@@ -269,6 +272,7 @@ export async function startShopware6Simulator(
     if (req.method === 'POST' && searchMatch) {
       const collections: Record<string, Entity[]> = {
         order: orders,
+        'order-transaction': orders.flatMap((o) => o.transactions as Entity[]),
         'payment-method': PAYMENT_METHODS,
         'state-machine-state': STATES,
       };
@@ -296,14 +300,14 @@ export async function startShopware6Simulator(
     if (req.method === 'POST' && tx) {
       for (const order of orders) {
         const found = (order.transactions as Entity[]).find((t) => t.id === tx[1]);
-        if (found) return transition(res, found, 'order_transaction.state', tx[2]!, order);
+        if (found) return transition(res, found, 'order_transaction.state', tx[2]!);
       }
       return invalidEntity(res, 'order_transaction', tx[1] ?? '');
     }
     const ord = /^\/api\/_action\/order\/([0-9a-f]{32})\/state\/([a-z_]+)$/.exec(path);
     if (req.method === 'POST' && ord) {
       const order = orders.find((o) => o.id === ord[1]);
-      if (order) return transition(res, order, 'order.state', ord[2]!, order);
+      if (order) return transition(res, order, 'order.state', ord[2]!);
       return invalidEntity(res, 'order', ord[1] ?? '');
     }
     return json(
@@ -389,7 +393,12 @@ export async function startShopware6Simulator(
         Object.assign(tx, { stateMachineState: state('order_transaction.state', change.transactionState) });
       if (change.invoiceNumber)
         (order.documents as Entity[]).push(invoiceDocument(order.id as string, change.invoiceNumber, now()));
-      touch(order);
+      // A payment state change alone is a state machine transition of the transaction (see the file comment).
+      const orderChanged = Object.entries(change).some(
+        ([key, value]) => value !== undefined && key !== 'transactionState',
+      );
+      if (change.transactionState !== undefined) touch(tx);
+      if (orderChanged) touch(order);
     },
     deleteOrder(orderNumber) {
       const index = orders.findIndex((o) => o.orderNumber === orderNumber);
