@@ -244,11 +244,31 @@ export class OrderIndex {
     } else if (name && this.learnedNames.has(name)) pushToList(this.byCustomer, `name:${name}`, entry);
   }
 
+  /** The smallest and largest digit core (4–8 digits) of the open orders' numbers; NaN while there is none. */
+  private numberMin = NaN;
+  private numberMax = NaN;
+
+  /**
+   * Is a digit core in the range the shops' order numbers run in: from the smallest open one to above the largest
+   * (orders placed since the last sync), by half the range and at least 100? Customer, article and phone numbers
+   * mostly lie elsewhere.
+   */
+  inNumberRange(core: string): boolean {
+    if (!isDigitKey(core) || !(this.numberMin <= this.numberMax)) return false;
+    const v = Number(core);
+    return v >= this.numberMin && v <= this.numberMax + Math.max(100, (this.numberMax - this.numberMin) / 2);
+  }
+
   private addNumber(value: string, entry: IndexedOrder, field: 'number' | 'invoice'): void {
     const single: NumberHit[] = [{ entry, field }];
     const key = numberKey(value);
     if (key) this.addKey(this.byKey, key, single);
     const core = numberCore(value);
+    if (field === 'number' && isDigitKey(core)) {
+      const v = Number(core);
+      if (!(v >= this.numberMin)) this.numberMin = v;
+      if (!(v <= this.numberMax)) this.numberMax = v;
+    }
     // A core is digits without leading zeros: of 4–8 digits it is a digit key.
     if (core.length >= 3 && core !== key) this.addKey(this.byCore, core, single);
   }

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LearnedFacts, MatchOrder, MatchPosting } from '#core/matching/types.ts';
+import { withinOneEdit } from '#core/matching/number-keys.ts';
 import { type AdversarialCase, decide, describeAdversarial } from './adversarial-harness.ts';
 import { order, posting } from './fixtures.ts';
 
@@ -108,6 +109,18 @@ function trapCases(): AdversarialCase[] {
       ambiguous: true,
     });
   }
+  // ---- payer and amount fit an open order, the text names an order that is not open (not synced yet) -------
+  {
+    const own = order({ number: '10023', totalMinor: 4990, customerName: 'Hans Müller' });
+    const other = order({ number: '10061', totalMinor: 2590, customerName: 'Eva Roth' });
+    for (const text of ['Bestellung 10099', '10099', 'Bestellung 10099 Hans Mueller'])
+      out.push({
+        name: `payer and amount fit Hans's 10023, the text names "${text}" (no open order)`,
+        orders: [own, other],
+        posting: posting({ amountMinor: 4990, counterpartyName: 'HANS MUELLER', remittance: text }),
+        ambiguous: true,
+      });
+  }
   return out;
 }
 
@@ -180,6 +193,25 @@ function positiveCases(): Positive[] {
         truth: hans,
       });
   }
+  {
+    // Numbers far from the order numbers, or masked identifiers, say nothing about another order.
+    const own = order({ number: '10023', totalMinor: 4990, customerName: 'Hans Müller' });
+    const other = order({ number: '10061', totalMinor: 2590, customerName: 'Eva Roth' });
+    // "100239": the payer's own number with a digit too many, which the typo pass does not read.
+    for (const text of [
+      'Danke 2026',
+      'Kundennummer 10099',
+      'Rechnung vom 12.11.2026',
+      'Paket 3',
+      'Bestellung 100239',
+    ])
+      out.push({
+        name: `payer and amount with "${text}" stay automatic`,
+        orders: [own, other],
+        posting: posting({ amountMinor: 4990, counterpartyName: 'HANS MUELLER', remittance: text }),
+        truth: own,
+      });
+  }
   return out;
 }
 
@@ -190,5 +222,25 @@ describe('adversarial neighbours (third review): the legitimate payment stays au
       band: 'auto',
       orderIds: [c.truth].flat().map((o) => o.id),
     });
+  });
+});
+
+describe('withinOneEdit', () => {
+  it('tells a slip of a number from another number', () => {
+    for (const [a, b] of [
+      ['557249', '55724'],
+      ['5572', '55724'],
+      ['55742', '55724'],
+      ['55725', '55724'],
+      ['55724', '55724'],
+    ])
+      expect(withinOneEdit(a, b), `${a} ${b}`).toBe(true);
+    for (const [a, b] of [
+      ['10099', '10023'],
+      ['5574249', '55724'],
+      ['57524', '55724x'],
+      ['', '12'],
+    ])
+      expect(withinOneEdit(a, b), `${a} ${b}`).toBe(false);
   });
 });

@@ -97,6 +97,7 @@ function combine(
   if (ev.posting.bookingStatus === 'pending') blockers.push('posting_not_booked');
   // The payer's orders found by name, while the text names a paid order: see single.ts text_names_paid_order.
   if (viaPayer && ev.namesClosed !== undefined) blockers.push('text_names_paid_order');
+  else if (viaPayer && ev.namesUnknown !== undefined) blockers.push('text_names_unknown_order');
   // A provider's payout or a returned transfer (payment-nature.ts) pays no combination of orders either.
   const nature = postingNature(ev);
   blockers.push(...nature.all, ...nature.unlessReference);

@@ -86,6 +86,11 @@ export type Evidence = {
   otherLetters: Set<number> | undefined;
   /** A number in the text that is a recently closed (paid) order's (MatchInput.closedNumbers), if any. */
   namesClosed: string | undefined;
+  /**
+   * A number in the text in the range of the open orders' numbers (OrderIndex.inNumberRange) that names no open
+   * order, nor one by a typo: an order not synced yet, or closed long ago. Undefined while there is none.
+   */
+  namesUnknown: string | undefined;
   /** Orders reached only by a one-typo variant of a closed order's number; undefined while there is none. */
   closedTypos: Set<number> | undefined;
   /** counterpartyName and ultimateDebtor normalised (computed on first use; null when absent). */
@@ -167,6 +172,7 @@ export function collectEvidence(
     closedNamed: undefined,
     otherLetters: undefined,
     namesClosed: undefined,
+    namesUnknown: undefined,
     closedTypos: undefined,
     ranked: undefined,
     places: undefined,

@@ -174,7 +174,10 @@ export function numberEvidence(
   // Orders reached by digits only, written with other letters ("RE-10023" for WC-10023), unless also otherwise.
   let otherLetters: Set<number> | undefined;
   let sameLetters: Set<number> | undefined;
+  // A number in the range of the order numbers that named no open order (the first; see Evidence.namesUnknown).
+  let unknown: string | undefined;
   for (const c of ex.numbers) {
+    const hitsBefore = hits;
     // A closed order's number written in the text (not in the shape of a postcode or a bare year, which say
     // nothing about an order): see single.ts text_names_paid_order.
     if (closed?.has(c.key) && c.place === undefined && (c.keyword || !/^(?:19|20)\d{2}$/.test(c.key)))
@@ -239,6 +242,15 @@ export function numberEvidence(
         );
       }
     }
+    if (
+      hits === hitsBefore &&
+      unknown === undefined &&
+      !c.joined &&
+      c.place === undefined &&
+      !closed?.has(c.key) &&
+      index.inNumberRange(c.core)
+    )
+      unknown = c.key;
   }
   named?.into(out);
   if (otherLetters) {
@@ -246,7 +258,10 @@ export function numberEvidence(
     for (const id of otherLetters) if (out.signals.get(id)?.some(isExactNumber)) otherLetters.delete(id);
     if (otherLetters.size > 0) out.otherLetters = otherLetters;
   }
-  if (hits > 0 || out.signals.size > 0) return;
+  if (hits > 0 || out.signals.size > 0) {
+    out.namesUnknown = unknown;
+    return;
+  }
   const plainTypos = new Set<number>();
   // One-character typo or transposition in a number of at least 4 digits (issue 5 §3): digits only, so
   // the variants stay few (≤ 10 per position) and every lookup is a Map get.
@@ -271,4 +286,6 @@ export function numberEvidence(
       typoVariant(out, index, value, c, fromClosed, plainTypos);
   }
   if (out.closedTypos) for (const id of plainTypos) out.closedTypos.delete(id);
+  // A number one typo away from an open order is that order's typo (typo pass), not an unknown order.
+  if (plainTypos.size === 0 && !out.closedTypos) out.namesUnknown = unknown;
 }

@@ -4,6 +4,7 @@
  */
 import type { IndexedOrder, OrderIndex } from '../order-index.ts';
 import { nameTokens } from '../names.ts';
+import { numberCore, withinOneEdit } from '../number-keys.ts';
 import { AGREEING_PAYER_KINDS, agreesAsPayer, IDENTITY_KINDS, PAYER_KINDS, score } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, MatchOrder, PassName, Signal } from '../types.ts';
@@ -180,6 +181,11 @@ export function singleCandidate(
     // Hard rule: the text names a paid (closed) order and no open one: most likely that order paid twice;
     // the payer's open order of the same amount is a guess the dealer makes, not the matcher.
     if (ev.namesClosed !== undefined) blockers.push('text_names_paid_order');
+    // Hard rule: the text names a number in the range of the order numbers that is no open order (a new order not
+    // synced yet, "Bestellung 10099"): the payer's other open order of the same amount is a guess. Unless the number
+    // is this order's own with one slip the typo pass does not read (a digit too many or too few: "557249").
+    else if (ev.namesUnknown !== undefined && !withinOneEdit(ev.namesUnknown, numberCore(order.number)))
+      blockers.push('text_names_unknown_order');
   }
   if (pass === 'amount') blockers.push('amount_only');
   // Hard rules from the posting alone: a provider's payout or a returned transfer is no order payment.
