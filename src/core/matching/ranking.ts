@@ -122,6 +122,17 @@ function reasonsAgainst(
     (added ??= []).push('amount_fits_other_order');
     if (blockers.length + added.length >= limit) return joined(blockers, added);
   }
+  // Hard rule: our reference names one order whose amount the payment does not pay exactly, while the text writes
+  // another open order's number whose amount it does (the customer paid order B with the banking template of order
+  // A, "KW… Bestellung 10031"): which order was paid is the dealer's call. With the exact amount, our reference wins.
+  if (
+    best.pass === 'reference' &&
+    !hasKind(best, 'amount_exact', 'amount_sum') &&
+    numberedOtherFits(candidates, best)
+  ) {
+    (added ??= []).push('other_order_named');
+    if (blockers.length + added.length >= limit) return joined(blockers, added);
+  }
   // Hard rule: same amount and same payer on several open orders, with no number or reference to tell.
   if (!hasIdentity(best) && sameShapeElsewhere(candidates, best))
     (added ??= []).push('ambiguous_same_amount_same_name');
@@ -147,6 +158,16 @@ function payerPointsElsewhere(candidates: readonly Candidate[], best: Candidate)
   for (let i = 1; i < candidates.length; i++) {
     const c = candidates[i] as Candidate;
     if (!overlapping(c, best) && payerAgrees(c) && (amountAgrees(c) || tier(c) >= tier(best))) return true;
+  }
+  return false;
+}
+
+/** Another candidate, not sharing an order with `best`, named by its order or invoice number, paid exactly. */
+function numberedOtherFits(candidates: readonly Candidate[], best: Candidate): boolean {
+  for (let i = 1; i < candidates.length; i++) {
+    const c = candidates[i] as Candidate;
+    if (!overlapping(c, best) && hasKind(c, 'number', 'invoice_number') && hasKind(c, 'amount_exact'))
+      return true;
   }
   return false;
 }

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LearnedFacts, MatchOrder, MatchPosting } from '#core/matching/types.ts';
 import { withinOneEdit } from '#core/matching/number-keys.ts';
+import { generateReference } from '#core/matching/references.ts';
+import { seededRandomInt } from '#core/matching/random.ts';
 import { type AdversarialCase, decide, describeAdversarial } from './adversarial-harness.ts';
 import { order, posting } from './fixtures.ts';
 
@@ -121,6 +123,27 @@ function trapCases(): AdversarialCase[] {
         ambiguous: true,
       });
   }
+  // ---- our reference of one order, the number of another whose amount the payment fits ----------------------
+  {
+    const refA = generateReference(seededRandomInt(27));
+    const a = order({
+      number: '10023',
+      paymentReference: refA,
+      totalMinor: 7990,
+      customerName: 'Hans Müller',
+    });
+    const b = order({ number: '10031', totalMinor: 4990, customerName: 'Hans Müller' });
+    out.push({
+      name: "our reference of A (79,90) and 'Bestellung 10031' (49,90) paid with 49,90 by someone else",
+      orders: [a, b],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'PETRA MUELLER',
+        remittance: `${refA} Bestellung 10031`,
+      }),
+      ambiguous: true,
+    });
+  }
   return out;
 }
 
@@ -212,6 +235,30 @@ function positiveCases(): Positive[] {
         truth: own,
       });
   }
+  {
+    // Our reference with the order's own number, or with a number of another order the amount does not fit.
+    const refA = generateReference(seededRandomInt(28));
+    const a = order({
+      number: '10023',
+      paymentReference: refA,
+      totalMinor: 7990,
+      customerName: 'Hans Müller',
+    });
+    const b = order({ number: '10031', totalMinor: 4990, customerName: 'Hans Müller' });
+    // With the exact amount our reference wins, also over another named order of the same price (10041).
+    const b2 = order({ number: '10041', totalMinor: 7990, customerName: 'Hans Müller' });
+    for (const text of [
+      `${refA} Bestellung 10023`,
+      `${refA} Nachzahlung zu 10031`,
+      `${refA} Bestellung 10041`,
+    ])
+      out.push({
+        name: `our reference with "${text.slice(refA.length + 1)}" stays automatic`,
+        orders: [a, b, b2],
+        posting: posting({ amountMinor: 7990, counterpartyName: 'PETRA MUELLER', remittance: text }),
+        truth: a,
+      });
+  }
   return out;
 }
 
@@ -234,13 +281,13 @@ describe('withinOneEdit', () => {
       ['55725', '55724'],
       ['55724', '55724'],
     ])
-      expect(withinOneEdit(a, b), `${a} ${b}`).toBe(true);
+      expect(withinOneEdit(a ?? '', b ?? ''), `${a} ${b}`).toBe(true);
     for (const [a, b] of [
       ['10099', '10023'],
       ['5574249', '55724'],
       ['57524', '55724x'],
       ['', '12'],
     ])
-      expect(withinOneEdit(a, b), `${a} ${b}`).toBe(false);
+      expect(withinOneEdit(a ?? '', b ?? ''), `${a} ${b}`).toBe(false);
   });
 });
