@@ -188,6 +188,7 @@ function sameShapeElsewhere(candidates: readonly Candidate[], best: Candidate): 
     const c = candidates[i] as Candidate;
     if (
       !overlapping(c, best) &&
+      !withdrawnBehind(c, best) &&
       best.amountMinor === c.amountMinor &&
       sameKinds(best, (bestMask ??= kindMask(best)), c)
     )
@@ -217,9 +218,23 @@ export function runnerUp(candidates: readonly Candidate[]): Candidate | undefine
   if (best)
     for (let i = 1; i < candidates.length; i++) {
       const c = candidates[i] as Candidate;
-      if (!within(c, best)) return c;
+      if (!within(c, best) && !withdrawnBehind(c, best)) return c;
     }
   return undefined;
+}
+
+/** Blockers of an order the shop cancelled or no longer shows (single.ts statusBlocker). */
+const WITHDRAWN = new Set(['order_cancelled', 'order_removed_externally']);
+
+/**
+ * Is `c` an order the shop cancelled or no longer shows, with no better evidence than `best`? Such an order is no
+ * competitor ("cancel and order again": the new order of the same price, or the other shop's cancelled order with
+ * the same number). Named with better evidence (the text names the cancelled order), it still is one.
+ */
+function withdrawnBehind(c: Candidate, best: Candidate): boolean {
+  if (tier(c) > tier(best)) return false;
+  for (const b of c.blockers) if (WITHDRAWN.has(b)) return true;
+  return false;
 }
 
 const AMOUNT_FITS = new Set(['amount_exact', 'amount_within_tolerance', 'amount_sum']);

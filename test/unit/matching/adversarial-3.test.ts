@@ -259,6 +259,40 @@ function positiveCases(): Positive[] {
         truth: a,
       });
   }
+  {
+    // "Cancel and order again": the cancelled order of the same price is no competitor, nor another shop's
+    // cancelled order with the same number.
+    const cancelled = order({
+      number: '10011',
+      totalMinor: 4990,
+      customerName: 'Hans Müller',
+      status: 'cancelled',
+    });
+    const reordered = order({ number: '10023', totalMinor: 4990, customerName: 'Hans Müller' });
+    out.push({
+      name: 'payer and amount: the new order, not the cancelled one of the same price',
+      orders: [cancelled, reordered],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'HANS MUELLER', remittance: 'Danke' }),
+      truth: reordered,
+    });
+    const otherShop = order({
+      number: '10023',
+      totalMinor: 4990,
+      customerName: 'Eva Roth',
+      status: 'cancelled',
+      shopId: 2,
+    });
+    out.push({
+      name: "the number in two shops, the other shop's order cancelled",
+      orders: [reordered, otherShop],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'HANS MUELLER',
+        remittance: 'Bestellung 10023',
+      }),
+      truth: reordered,
+    });
+  }
   return out;
 }
 
