@@ -293,6 +293,21 @@ function positiveCases(): Positive[] {
       truth: reordered,
     });
   }
+  {
+    // Leading zeros are width, not another number: Magento's 000001234 written as "1234", and "0010023".
+    const magento = order({ number: '000001234', totalMinor: 2990, customerName: 'Ida Kern' });
+    const plain = order({ number: '10023', totalMinor: 3990, customerName: 'Ida Kern' });
+    for (const [text, truth, amountMinor] of [
+      ['Bestellung 1234', magento, 2990],
+      ['Bestellnummer 0010023', plain, 3990],
+    ] as const)
+      out.push({
+        name: `"${text}" paid by someone else names ${truth.number}`,
+        orders: [magento, plain],
+        posting: posting({ amountMinor, counterpartyName: 'Bernd Kern', remittance: text }),
+        truth,
+      });
+  }
   return out;
 }
 

@@ -156,6 +156,13 @@ class NamedBy {
   }
 }
 
+/** Is the text digits only (and not empty)? */
+function allDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) if (!isDigitAt(text, i)) return false;
+  return true;
+}
+
 const isExactNumber = (s: Signal) =>
   s.kind === 'number' || s.kind === 'invoice_number' || s.kind === 'number_joined';
 
@@ -229,6 +236,19 @@ export function numberEvidence(
         named?.add(c, hit.entry.id);
         if (!agree) (otherLetters ??= new Set()).add(hit.entry.id);
         else (sameLetters ??= new Set()).add(hit.entry.id);
+        // Digits only on both sides, apart from leading zeros ("1234" for Magento's 000001234, "0010023" for 10023):
+        // the number itself, written as wide as the payer liked.
+        if (allDigits(c.key) && allDigits(written)) {
+          add(
+            out.signals,
+            hit.entry.order.id,
+            signal(
+              hit.field === 'number' ? 'number' : 'invoice_number',
+              `${hit.field === 'number' ? 'order' : 'invoice'} number ${written} written as ${c.key}${kw}`,
+            ),
+          );
+          continue;
+        }
         // Short cores ("123") are weak: many texts contain three digits.
         const weight = core.length >= 5 ? 0.75 : core.length === 4 ? 0.65 : 0.4;
         add(
