@@ -83,6 +83,8 @@ function release(ev: Evidence): void {
 }
 
 type Summary = MatchResult['summary'];
+/** A credit of this run that a return may send back, and how it was found. */
+type InRunCredit = { posting: MatchPosting; by: 'end_to_end' | 'iban' };
 type Ranked = NonNullable<Evidence['ranked']>;
 
 /**
@@ -127,17 +129,17 @@ class MatchRun {
       const p = sorted[at] as MatchPosting;
       if (isReturn(p)) {
         // The credit of this run the return may send back, looked up once and only when needed.
-        let inRun: { credit: MatchPosting | undefined } | undefined;
-        const creditOfRun = () => (inRun ??= { credit: this.creditReturnedBy(p, at, sorted) }).credit;
-        const d = returnDecision(p, returns, () => creditOfRun() !== undefined);
-        const why = d.reasons[0];
-        if (why === 'return_original_not_found' || why === 'may_return_a_payment_of_this_run') {
-          const credit = creditOfRun();
-          if (credit) {
-            // Never assigned automatically (queue): its money may have gone back.
-            this.returned.add(credit.id);
-            if (why === 'return_original_not_found') d.reasons = ['returns_a_payment_of_this_run'];
-          }
+        let inRun: InRunCredit | null | undefined;
+        const creditOfRun = () =>
+          inRun === undefined ? (inRun = this.creditReturnedBy(p, at, sorted)) : inRun;
+        const d = returnDecision(p, returns, () => creditOfRun()?.by);
+        // Unless the return certainly undid an older payment (its end-to-end id), a credit of this run it may send
+        // back is never assigned automatically (queue): its money may have gone back.
+        const credit =
+          d.band === 'auto' && d.reasons[0] !== 'may_return_a_payment_of_this_run' ? null : creditOfRun();
+        if (credit) {
+          this.returned.add(credit.posting.id);
+          if (d.reasons[0] === 'return_original_not_found') d.reasons = ['returns_a_payment_of_this_run'];
         }
         this.decisions.push(d);
         if (d.band === 'auto') this.summary.returns++;
@@ -174,22 +176,18 @@ class MatchRun {
    * (`at`: its place in the booking-date order) with the same end-to-end id, else (no credit has it) the last one
    * of the payer's IBAN with the very amount, unless that credit came with another end-to-end id.
    */
-  private creditReturnedBy(
-    p: MatchPosting,
-    at: number,
-    sorted: readonly MatchPosting[],
-  ): MatchPosting | undefined {
+  private creditReturnedBy(p: MatchPosting, at: number, sorted: readonly MatchPosting[]): InRunCredit | null {
     const open = (c: { posting: MatchPosting; at: number }) => c.at < at && !this.returned.has(c.posting.id);
     const e2e = endToEndOf(p);
     if (e2e) {
       const byE2e = (this.creditsByE2e ??= creditsBy(sorted, endToEndOf));
       const credit = byE2e.get(e2e)?.find((c) => open(c) && c.posting.amountMinor <= -p.amountMinor)?.posting;
-      if (credit) return credit;
+      if (credit) return { posting: credit, by: 'end_to_end' };
     }
     const iban = normaliseIban(p.counterpartyIban);
-    if (!iban) return undefined;
+    if (!iban) return null;
     const byIban = (this.creditsByIban ??= creditsBy(sorted, (q) => normaliseIban(q.counterpartyIban)));
-    return byIban
+    const credit = byIban
       .get(iban)
       ?.filter(
         (c) =>
@@ -198,6 +196,7 @@ class MatchRun {
           (!e2e || endToEndOf(c.posting) === undefined),
       )
       .at(-1)?.posting;
+    return credit ? { posting: credit, by: 'iban' } : null;
   }
 
   /**

@@ -91,6 +91,18 @@ describe('a return of a repeat customer who paid the same price before', () => {
     expect(alone.reverses?.map((r) => r.assignmentId)).toEqual([1]);
   });
 
+  it('two older payments without end-to-end ids do not hide the payment of this run the return names', () => {
+    const { open, credit, back, assignments } = repeatCustomer({ credit: 'E2E-NEW', back: 'E2E-NEW' });
+    const older = { ...assignments[0]!, id: 2, postingId: 2, bookingDate: '2026-10-20' };
+    const res = match([open], [credit, back], { assignments: [...assignments, older] });
+    const d = decisionOf(res, back.id);
+    expect(d.band).not.toBe('auto');
+    expect(d.reasons).toEqual(['returns_a_payment_of_this_run']);
+    const paid = decisionOf(res, credit.id);
+    expect(paid.band).not.toBe('auto');
+    expect(paid.reasons).toContain('returned_in_this_run');
+  });
+
   it('an assignment without an end-to-end id is still found by IBAN for a return that carries one', () => {
     const { back, assignments } = repeatCustomer({ back: 'E2E-NEW-2' });
     const d = decisionOf(match([], [back], { assignments }), back.id);

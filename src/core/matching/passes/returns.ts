@@ -124,6 +124,7 @@ export function endToEndOf(p: { endToEndId?: string | null | undefined }): strin
 function originals(
   p: MatchPosting,
   ctx: ReturnContext,
+  paymentOfRun: () => 'end_to_end' | 'iban' | undefined,
 ): { postingId: number; why: string; byEndToEnd?: boolean }[] {
   const amount = Math.abs(p.amountMinor);
   const fits = (postingId: number) => {
@@ -145,6 +146,8 @@ function originals(
     const ids = [...new Set((ctx.byEndToEnd.get(e2e) ?? []).map((a) => a.postingId))].filter(fitsWithFee);
     if (ids.length > 0)
       return ids.map((postingId) => ({ postingId, why: `same end-to-end id ${e2e}`, byEndToEnd: true }));
+    // A credit of this run with the very end-to-end id is the payment sent back: no older one is.
+    if (paymentOfRun() === 'end_to_end') return [];
   }
   // A return carries the end-to-end id of the payment it sends back (ISO 20022 OrgnlEndToEndId): a payment that
   // came with another one is another payment, whatever the text or the IBAN say (a repeat customer's older
@@ -173,20 +176,21 @@ function originals(
 }
 
 /**
- * `paymentOfRun`: may a credit of this very run be the payment this return sends back (the matcher looks it up by
- * the end-to-end id, else by the payer's IBAN and the amount)? Then an older payment found only by text or IBAN is
- * not certainly the one: neither is undone automatically (may_return_a_payment_of_this_run).
+ * `paymentOfRun`: may a credit of this very run be the payment this return sends back, and found how (the matcher
+ * looks it up by the end-to-end id, else by the payer's IBAN and the amount)? By the end-to-end id it is the one,
+ * and no older payment is looked for; by the IBAN an older payment found only by text or IBAN is not certainly the
+ * one: neither is undone automatically (may_return_a_payment_of_this_run).
  */
 export function returnDecision(
   p: MatchPosting,
   ctx: ReturnContext,
-  paymentOfRun: () => boolean = () => false,
+  paymentOfRun: () => 'end_to_end' | 'iban' | undefined = () => undefined,
 ): Decision {
   if (p.amountMinor > 0) {
     // A reversed debit (our own refund came back): money in, but not an order payment.
     return { postingId: p.id, band: 'none', pass: 'return', candidates: [], reasons: ['reversal_of_debit'] };
   }
-  const found = originals(p, ctx);
+  const found = originals(p, ctx, paymentOfRun);
   const candidates: Candidate[] = found.map(({ postingId, why }) => {
     const list = ctx.byPosting.get(postingId) ?? [];
     return {
@@ -214,7 +218,7 @@ export function returnDecision(
       reasons: ['return_by_words_only'],
     };
   }
-  if (only && !only.byEndToEnd && paymentOfRun()) {
+  if (only && !only.byEndToEnd && paymentOfRun() !== undefined) {
     (candidates[0] as Candidate).blockers.push('may_return_a_payment_of_this_run');
     return {
       postingId: p.id,
