@@ -20,6 +20,9 @@ import type { PaymentCode, ShopSystem } from '#shared/domain.ts';
 /** The code of a ShopError from getOrder: the shop may still have the order but does not show it to us. */
 export const ORDER_OUT_OF_REACH = 'SHOP_ORDER_OUT_OF_REACH';
 
+/** Customer fields of a ShopOrder a shop may withhold from us (Shopify's protected customer data). */
+export type WithheldField = 'customerName' | 'company' | 'email' | 'billingCountry';
+
 export type ShopOrder = {
   /** The shop's own id (WooCommerce numeric id, Shopware uuid, Shopify gid, CSV number). */
   externalId: string;
@@ -39,6 +42,12 @@ export type ShopOrder = {
   status: string;
   /** Shop-specific extra state the sync needs (e.g. Shopware transaction state), raw. */
   extra?: Record<string, unknown>;
+  /**
+   * Fields the shop did not show us this time (Shopify withholds protected customer data from an app without
+   * approval): absent here because withheld, not because empty. The sync keeps what it stored for them; a new
+   * order stores null.
+   */
+  withheld?: WithheldField[];
 };
 
 export type ShopCapabilities = {

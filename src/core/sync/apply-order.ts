@@ -18,7 +18,7 @@ import {
   type OrderState,
 } from '../orders/state-machine.ts';
 import type { OrderEffect } from '../orders/state-machine.ts';
-import type { ShopMapping, ShopOrder } from '../shops/connector.ts';
+import type { ShopMapping, ShopOrder, WithheldField } from '../shops/connector.ts';
 import { classify } from './shop-settings.ts';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -220,8 +220,22 @@ function closeInShop(ctx: ApplyContext, row: OrderRow, order: ShopOrder, cancell
   return next;
 }
 
+/** The stored column of each field a shop may withhold. */
+const WITHHELD_COLUMN = {
+  customerName: 'customerName',
+  company: 'company',
+  email: 'email',
+  billingCountry: 'country',
+} as const satisfies Record<WithheldField, keyof ReturnType<typeof storedFields>>;
+
 function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): ApplyOutcome {
   const fields = storedFields(order, ctx.mapping);
+  // Withheld is not empty (Shopify's protected customer data): what we stored stands, so no re-read blanks the
+  // payer's name or email the matcher relies on, and no "changed to null" is recorded.
+  for (const field of order.withheld ?? []) {
+    const column = WITHHELD_COLUMN[field];
+    fields[column] = row[column];
+  }
   // Payments in one currency do not pay an order in another: with money assigned, the order keeps its currency,
   // and the dealer is told (money is an amount plus a currency, DESIGN §3.1).
   // Its total, in the other currency, is not taken either; the dealer is told once per currency the shop names.

@@ -83,8 +83,11 @@ const BATCH = 100;
 
 type Counts = { seen: number; new: number; changed: number; removed: number; requests: number };
 
-/** What one run did so far; `readIds` are orders already read fresh in this run (the comparison skips them). */
-type RunProgress = Counts & { readIds: Set<string> };
+/**
+ * What one run did so far; `readIds` are orders already read fresh in this run (the comparison skips them);
+ * `withheld` the customer fields the shop withheld from any order read.
+ */
+type RunProgress = Counts & { readIds: Set<string>; withheld: Set<string> };
 
 export class SyncBusyError extends KassenwartError {}
 
@@ -154,6 +157,7 @@ export function createSyncService(deps: SyncDeps) {
         for (const order of page.orders) {
           counts.seen += 1;
           counts.readIds.add(order.externalId);
+          for (const field of order.withheld ?? []) counts.withheld.add(field);
           // The page's lookup is valid for the first occurrence of an order; a repeat is looked up afresh.
           const known = handled.has(order.externalId) ? undefined : { row: stored.get(order.externalId) };
           tally(counts, applyShopOrder(ctx, order, known));
@@ -185,7 +189,7 @@ export function createSyncService(deps: SyncDeps) {
   function applyChecked(
     shop: ShopRow,
     settings: ShopSettings,
-    counts: Counts,
+    counts: RunProgress,
     checked: { row: OrderRow; order: ShopOrder | undefined }[],
   ): void {
     db.transaction((tx) => {
@@ -200,6 +204,7 @@ export function createSyncService(deps: SyncDeps) {
       for (const { row: before, order } of checked) {
         const row = current.get(before.externalId);
         if (!row) continue;
+        for (const field of order?.withheld ?? []) counts.withheld.add(field);
         tally(counts, order ? applyShopOrder(ctx, order, { row }) : applyDeleted(ctx, row));
       }
     });
@@ -296,6 +301,36 @@ export function createSyncService(deps: SyncDeps) {
   }
 
   /**
+   * The shop withholds customer data (Shopify's protected customer data without approval): the stored names and
+   * emails are kept (apply-order.ts), but new orders arrive without them and the matcher has fewer signals. The
+   * dealer is told once per shop; the client's log warning repeats it on every run.
+   */
+  function reportWithheld(shop: ShopRow, fields: string[]): void {
+    const title = `Shop "${shop.name}" withholds customer data from Kassenwart`;
+    const told = db
+      .select({ id: dealerNotifications.id })
+      .from(dealerNotifications)
+      .where(
+        and(eq(dealerNotifications.kind, 'customer_data_withheld'), eq(dealerNotifications.title, title)),
+      )
+      .get();
+    if (told) return;
+    const where =
+      shop.system === 'shopify'
+        ? " Request access in the Shopify app's settings (API access > Protected customer data access): https://shopify.dev/docs/apps/launch/protected-customer-data"
+        : '';
+    db.insert(dealerNotifications)
+      .values({
+        kind: 'customer_data_withheld',
+        level: 'warning',
+        title,
+        body: `The shop does not show the orders' ${fields.join(', ')}. Values stored earlier are kept; new orders arrive without them, so payments naming the customer are matched less often.${where}`,
+        createdAt: clock.now().toISOString(),
+      })
+      .run();
+  }
+
+  /**
    * Records the run as `running`, unless another process (the desktop app, `kassenwart run`, a manual
    * `kassenwart sync`) is syncing this shop right now: jobs never overlap, across processes too. A `running`
    * row older than STALE_MS belongs to a process that died; it is closed as interrupted.
@@ -335,7 +370,15 @@ export function createSyncService(deps: SyncDeps) {
     const startedAt = clock.now().toISOString();
     const run = claim(shop, kind, startedAt);
     saveState(db, shop.id, kind, { lastRunAt: startedAt });
-    const counts: RunProgress = { seen: 0, new: 0, changed: 0, removed: 0, requests: 0, readIds: new Set() };
+    const counts: RunProgress = {
+      seen: 0,
+      new: 0,
+      changed: 0,
+      removed: 0,
+      requests: 0,
+      readIds: new Set(),
+      withheld: new Set(),
+    };
     let error: { code: string; message: string } | null = null;
     try {
       const settings = readShopSettings(shop.settings, shop.name);
@@ -350,6 +393,7 @@ export function createSyncService(deps: SyncDeps) {
         caught instanceof KassenwartError ? { code: caught.code, message } : { code: 'SYNC_FAILED', message };
       logger.log('error', 'sync failed', { shop: shop.name, kind, code: error.code, message: error.message });
     }
+    if (counts.withheld.size > 0) reportWithheld(shop, [...counts.withheld]);
     const finishedAt = clock.now().toISOString();
     db.update(syncRuns)
       .set({

@@ -3,12 +3,16 @@
  * gets `data` with the customer fields null and ACCESS_DENIED errors beside it. The orders are still read.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Logger } from '#core/deps.ts';
+import { and, eq } from 'drizzle-orm';
+import { auditLog, dealerNotifications, orderEvents, orders } from '#core/db/schema/index.ts';
+import { silentLogger, type Logger } from '#core/deps.ts';
+import { createShopsArea } from '#core/shops/shops-area.ts';
 import { createShopifyGraphQL } from '#core/shops/shopify/client.ts';
 import { ORDER_QUERY } from '#core/shops/shopify/documents.ts';
 import { createShopifyConnector } from '#core/shops/shopify/index.ts';
 import { startShopifySimulator, type ShopifySimulator } from '#core/shops/shopify/simulator.ts';
 import { FakeClock } from '../../helpers/clock.ts';
+import { makeTestDb } from '../../helpers/db.ts';
 
 const T0 = '2026-11-02T09:00:00.000Z';
 let sims: ShopifySimulator[] = [];
@@ -78,8 +82,11 @@ describe('Shopify without protected customer data approval', () => {
     expect(page.orders[0]).toMatchObject({ number: '#1001', totalMinor: 4990, status: 'PENDING' });
     expect(page.orders[0]).not.toHaveProperty('email');
     expect(page.orders[0]).not.toHaveProperty('customerName');
+    for (const order of page.orders)
+      expect(order.withheld).toEqual(['email', 'customerName', 'company', 'billingCountry']);
     const one = await connector.getOrder(ids[1] ?? '');
     expect(one).toMatchObject({ externalId: ids[1], totalMinor: 4990 });
+    expect(one?.withheld).toEqual(['email', 'customerName', 'company', 'billingCountry']);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]?.message).toMatch(
       /protected customer data.*shopify\.dev\/docs\/apps\/launch\/protected-customer-data/,
@@ -92,6 +99,7 @@ describe('Shopify without protected customer data approval', () => {
     seed(sim, 1);
     const page = await connector.listChangedOrders({});
     expect(page.orders[0]).toMatchObject({ email: 'max0@example.at', customerName: 'Max Muster' });
+    expect(page.orders[0]).not.toHaveProperty('withheld');
     expect(warnings).toEqual([]);
   });
 
@@ -125,5 +133,89 @@ describe('Shopify without protected customer data approval', () => {
     ).rejects.toMatchObject({
       code: 'SHOP_REQUEST_REJECTED',
     });
+  });
+});
+
+describe('Shopify withholding customer data in the sync', () => {
+  async function syncSetup() {
+    const t = makeTestDb();
+    t.clock.set(T0);
+    const sim = await startShopifySimulator({ now: () => t.clock.now().getTime() });
+    sims.push(sim);
+    const area = createShopsArea({
+      db: t.db,
+      clock: t.clock,
+      logger: silentLogger,
+      secrets: t.secrets,
+      http: { sleep: () => Promise.resolve(), retries: 2 },
+    });
+    await area.add({ system: 'shopify', name: 'SF', url: sim.url, credentials: { token: sim.accessToken } });
+    t.clock.advance(60_000);
+    const row = (externalId: string) =>
+      t.db.select().from(orders).where(eq(orders.externalId, externalId)).get();
+    const kinds = (externalId: string) =>
+      t.db
+        .select()
+        .from(orderEvents)
+        .where(eq(orderEvents.orderId, row(externalId)?.id ?? -1))
+        .all()
+        .map((e) => e.kind);
+    const updates = (externalId: string) =>
+      t.db
+        .select()
+        .from(auditLog)
+        .where(
+          and(
+            eq(auditLog.entityId, String(row(externalId)?.id ?? -1)),
+            eq(auditLog.action, 'updated_from_shop'),
+          ),
+        )
+        .all();
+    const notices = () =>
+      t.db
+        .select()
+        .from(dealerNotifications)
+        .where(eq(dealerNotifications.kind, 'customer_data_withheld'))
+        .all();
+    return { ...t, sim, area, row, kinds, updates, notices };
+  }
+
+  it('keeps the stored name and email when Shopify withholds them later, and tells the dealer once', async () => {
+    const s = await syncSetup();
+    const id = s.sim.add({
+      amount: '49.90',
+      createdAtMs: s.clock.now().getTime(),
+      firstName: 'Max',
+      lastName: 'Muster',
+      company: 'Muster GmbH',
+      email: 'max@example.at',
+      country: 'AT',
+    });
+    expect(await s.area.sync.run('SF', 'new')).toMatchObject({ state: 'ok', ordersNew: 1 });
+    const stored = {
+      customerName: 'Max Muster',
+      company: 'Muster GmbH',
+      email: 'max@example.at',
+      country: 'AT',
+    };
+    expect(s.row(id)).toMatchObject(stored);
+
+    // The app loses its approval; the order changes in the shop, so the next runs read it again.
+    s.sim.setProtectedCustomerData(false);
+    s.clock.advance(60_000);
+    s.sim.edit(id, { amount: '59.90' });
+    expect(await s.area.sync.run('SF', 'new')).toMatchObject({ state: 'ok', ordersChanged: 1 });
+    expect(await s.area.sync.run('SF', 'full')).toMatchObject({ state: 'ok' });
+    expect(s.row(id)).toMatchObject({ ...stored, totalMinor: 5990 });
+    expect(s.kinds(id)).not.toContain('email_changed');
+    expect(s.updates(id)).toEqual([]);
+    expect(s.notices()).toHaveLength(1);
+    expect(s.notices()[0]?.body).toMatch(/protected-customer-data/);
+
+    // A new order read without them stores null, as there is nothing to keep.
+    const fresh = s.sim.add({ amount: '10.00', createdAtMs: s.clock.now().getTime() });
+    expect(await s.area.sync.run('SF', 'new')).toMatchObject({ state: 'ok', ordersNew: 1 });
+    expect(s.row(fresh)).toMatchObject({ customerName: null, email: null, company: null, country: null });
+    expect(s.notices()).toHaveLength(1);
   });
 });

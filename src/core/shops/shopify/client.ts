@@ -45,6 +45,11 @@ export type RequestOptions = {
    * next to `data`, leaves that field null and the rest of the answer stands (see `request`).
    */
   optional?: readonly string[];
+  /**
+   * Told the path of every optional field Shopify withheld (ending in the field's name, e.g. ['orders', 'nodes', 3,
+   * 'email']): the null there means "not shown to this app", not "empty", and the caller must not store it as such.
+   */
+  onWithheld?: (path: readonly (string | number)[]) => void;
 };
 
 export type ShopifyGraphQL = {
@@ -236,7 +241,10 @@ export function createShopifyGraphQL(options: ShopifyClientOptions): ShopifyGrap
         }
         const data = result.data as Record<string, unknown> | undefined;
         if (data && withheldOnly(graphQLErrors, requestOptions.optional ?? [])) {
-          for (const e of graphQLErrors) nullAt(data, e.path ?? [], requestOptions.optional ?? []);
+          for (const e of graphQLErrors) {
+            const path = nullAt(data, e.path ?? [], requestOptions.optional ?? []);
+            if (path) requestOptions.onWithheld?.(path);
+          }
           warnWithheld(graphQLErrors, requestOptions.optional ?? []);
           return data as T;
         }
@@ -270,16 +278,24 @@ function withheldOnly(errors: GraphQLError[], optional: readonly string[]): bool
   );
 }
 
-/** Sets the first optional field on `path` to null (Shopify sends null there already; we do not rely on it). */
-function nullAt(data: Record<string, unknown>, path: (string | number)[], optional: readonly string[]): void {
+/**
+ * Sets the first optional field on `path` to null (Shopify sends null there already; we do not rely on it) and
+ * returns the path up to that field, or undefined when `data` has nothing there (a null parent).
+ */
+function nullAt(
+  data: Record<string, unknown>,
+  path: (string | number)[],
+  optional: readonly string[],
+): (string | number)[] | undefined {
   let node: unknown = data;
-  for (const segment of path) {
-    if (typeof node !== 'object' || node === null) return;
+  for (const [i, segment] of path.entries()) {
+    if (typeof node !== 'object' || node === null) return undefined;
     const holder = node as Record<string | number, unknown>;
     if (typeof segment === 'string' && optional.includes(segment)) {
       holder[segment] = null;
-      return;
+      return path.slice(0, i + 1);
     }
     node = holder[segment];
   }
+  return undefined;
 }

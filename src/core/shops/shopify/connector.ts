@@ -10,6 +10,7 @@ import {
   type ShopConnector,
   type ShopDiscovery,
   type ShopOrder,
+  type WithheldField,
 } from '../connector.ts';
 import { ShopError } from '../http.ts';
 import { createShopifyGraphQL, type ShopifyClientOptions } from './client.ts';
@@ -70,7 +71,14 @@ export function statusOf(order: Pick<ShopifyOrderNode, 'cancelledAt' | 'displayF
   return order.cancelledAt ? CANCELLED : (order.displayFinancialStatus ?? 'PENDING');
 }
 
-export function toShopOrder(order: ShopifyOrderNode): ShopOrder {
+/** The ShopOrder fields read from each withheld Shopify field. */
+const WITHHELD_AS: Record<(typeof CUSTOMER_FIELDS)[number], WithheldField[]> = {
+  email: ['email'],
+  billingAddress: ['customerName', 'company', 'billingCountry'],
+};
+
+/** `withheld`: the node's fields Shopify withheld (ACCESS_DENIED), null in `order` but not empty. */
+export function toShopOrder(order: ShopifyOrderNode, withheld: ReadonlySet<string> = new Set()): ShopOrder {
   // What the customer owes, in the currency they were billed in: with Shopify Markets that is the presentment
   // currency ("the amount in the customer's selected currency", MoneyBag docs), and a bank transfer comes in it.
   // shopMoney is the same in the shop's base currency, kept for bookkeeping when it differs.
@@ -103,7 +111,30 @@ export function toShopOrder(order: ShopifyOrderNode): ShopOrder {
   if (billing?.countryCodeV2) result.billingCountry = billing.countryCodeV2;
   const method = order.paymentGatewayNames.find((g) => !NOT_A_METHOD.has(g));
   if (method) result.paymentMethod = method;
+  const hidden = CUSTOMER_FIELDS.filter((f) => withheld.has(f)).flatMap((f) => WITHHELD_AS[f]);
+  if (hidden.length > 0) result.withheld = hidden;
   return result;
+}
+
+/**
+ * Request options for reading orders: the customer fields optional, and a record of which of them Shopify
+ * withheld for which node. `of(path)` names the withheld fields of the node at `path` (['order'],
+ * ['orders', 'nodes', 2]).
+ */
+function withheldRecorder() {
+  const byNode = new Map<string, Set<string>>();
+  return {
+    options: {
+      optional: CUSTOMER_FIELDS,
+      onWithheld(path: readonly (string | number)[]) {
+        const key = JSON.stringify(path.slice(0, -1));
+        const fields = byNode.get(key) ?? new Set<string>();
+        fields.add(String(path[path.length - 1]));
+        byNode.set(key, fields);
+      },
+    },
+    of: (path: (string | number)[]): ReadonlySet<string> => byNode.get(JSON.stringify(path)) ?? new Set(),
+  };
 }
 
 /**
@@ -136,14 +167,13 @@ export function createShopifyConnector(
     return scopes;
   }
 
-  async function readOrder(id: string): Promise<ShopifyOrderNode | undefined> {
+  async function readOrder(
+    id: string,
+  ): Promise<{ node: ShopifyOrderNode; withheld: ReadonlySet<string> } | undefined> {
     if (!id.startsWith('gid://shopify/Order/')) return undefined;
-    const data = await gql.request<{ order: ShopifyOrderNode | null }>(
-      ORDER_QUERY,
-      { id },
-      { optional: CUSTOMER_FIELDS },
-    );
-    return data.order ?? undefined;
+    const recorder = withheldRecorder();
+    const data = await gql.request<{ order: ShopifyOrderNode | null }>(ORDER_QUERY, { id }, recorder.options);
+    return data.order ? { node: data.order, withheld: recorder.of(['order']) } : undefined;
   }
 
   return {
@@ -201,16 +231,17 @@ export function createShopifyConnector(
           })
         : undefined;
       const query = resume ? resume.q : params.since ? since(params.since) : null;
+      const recorder = withheldRecorder();
       const data = await gql.request<{ orders: Connection<ShopifyOrderNode> }>(
         CHANGED_ORDERS_QUERY,
         { first: pageSize(params.pageSize), after: resume?.c ?? null, query },
-        { optional: CUSTOMER_FIELDS },
+        recorder.options,
       );
       const { pageInfo, nodes } = data.orders;
       const next =
         pageInfo.hasNextPage && pageInfo.endCursor ? { q: query, c: pageInfo.endCursor } : undefined;
       return {
-        orders: nodes.map(toShopOrder),
+        orders: nodes.map((node, i) => toShopOrder(node, recorder.of(['orders', 'nodes', i]))),
         nextCursor: next ? Buffer.from(JSON.stringify(next), 'utf8').toString('base64url') : undefined,
         requests: gql.requestCount - before,
       };
@@ -246,7 +277,7 @@ export function createShopifyConnector(
      */
     async getOrder(externalId, known) {
       const order = await readOrder(externalId);
-      if (order) return toShopOrder(order);
+      if (order) return toShopOrder(order.node, order.withheld);
       const created = known ? Date.parse(known.createdAt) : Number.NaN;
       const old = created < options.clock.now().getTime() - DEFAULT_ORDER_WINDOW_MS;
       if (old && !(await grantedScopes()).has('read_all_orders')) {
@@ -273,7 +304,7 @@ export function createShopifyConnector(
         );
       }
       // orderMarkAsPaid only works while canMarkAsPaid (https://shopify.dev/docs/api/admin-graphql/latest/mutations/orderMarkAsPaid).
-      const order = await readOrder(externalId);
+      const order = (await readOrder(externalId))?.node;
       if (!order)
         throw new ShopError(
           'SHOP_NOT_FOUND',
@@ -292,7 +323,7 @@ export function createShopifyConnector(
         input: { id: externalId },
       });
       if (data.orderMarkAsPaid?.userErrors.length) {
-        const again = await readOrder(externalId);
+        const again = (await readOrder(externalId))?.node;
         if (again?.displayFinancialStatus === 'PAID') return; // paid meanwhile by someone else
       }
       throwUserErrors(data.orderMarkAsPaid, `mark order ${order.name} as paid`);

@@ -73,6 +73,8 @@ export type ShopifySimulator = SimOrderStore & {
   drainBucket(toPoints: number): void;
   expireTokens(): void;
   tokenRequests(): number;
+  /** Grants or withdraws the app's approval for protected customer data (see the option). */
+  setProtectedCustomerData(approved: boolean): void;
   close(): Promise<void>;
 };
 
@@ -130,8 +132,9 @@ export async function startShopifySimulator(
       },
     );
   };
+  let customerDataApproved = options.protectedCustomerData !== false;
   const guard = (order: Record<string, unknown> | null) =>
-    order && options.protectedCustomerData === false
+    order && !customerDataApproved
       ? {
           ...order,
           email: denied('This app is not approved to use the email field.'),
@@ -366,6 +369,9 @@ export async function startShopifySimulator(
       for (const key of [...tokens.keys()]) if (key !== staticToken) tokens.delete(key);
     },
     tokenRequests: () => tokenCount,
+    setProtectedCustomerData(approved: boolean) {
+      customerDataApproved = approved;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
