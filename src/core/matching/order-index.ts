@@ -244,19 +244,33 @@ export class OrderIndex {
     } else if (name && this.learnedNames.has(name)) pushToList(this.byCustomer, `name:${name}`, entry);
   }
 
-  /** The smallest and largest digit core (4–8 digits) of the open orders' numbers; NaN while there is none. */
-  private numberMin = NaN;
-  private numberMax = NaN;
-
   /**
-   * Is a digit core in the range the shops' order numbers run in: from the smallest open one to above the largest
-   * (orders placed since the last sync), by half the range and at least 100? Customer, article and phone numbers
-   * mostly lie elsewhere.
+   * Per shop, the smallest and largest digit core (4–8 digits) of its open orders' numbers: `[min, max]` pairs in one
+   * list (shop after shop), looked up by a scan (a dealer has a few shops). A shop's numbers run from its smallest
+   * open one to above its largest (orders placed since the last sync) by half the range and at least 100; customer,
+   * article and phone numbers mostly lie elsewhere.
    */
+  private readonly numberRanges: number[] = [];
+  private readonly rangeShops: number[] = [];
+
+  private rangeOf(shopId: number): number {
+    const at = this.rangeShops.indexOf(shopId);
+    if (at >= 0) return at * 2;
+    this.rangeShops.push(shopId);
+    this.numberRanges.push(Infinity, -Infinity);
+    return this.numberRanges.length - 2;
+  }
+
+  /** Is a digit core within some shop's range of order numbers (see numberRanges)? */
   inNumberRange(core: string): boolean {
-    if (!isDigitKey(core) || !(this.numberMin <= this.numberMax)) return false;
+    if (!isDigitKey(core)) return false;
     const v = Number(core);
-    return v >= this.numberMin && v <= this.numberMax + Math.max(100, (this.numberMax - this.numberMin) / 2);
+    for (let i = 0; i < this.numberRanges.length; i += 2) {
+      const min = this.numberRanges[i] as number;
+      const max = this.numberRanges[i + 1] as number;
+      if (v >= min && v <= max + Math.max(100, (max - min) / 2)) return true;
+    }
+    return false;
   }
 
   private addNumber(value: string, entry: IndexedOrder, field: 'number' | 'invoice'): void {
@@ -266,8 +280,9 @@ export class OrderIndex {
     const core = numberCore(value);
     if (field === 'number' && isDigitKey(core)) {
       const v = Number(core);
-      if (!(v >= this.numberMin)) this.numberMin = v;
-      if (!(v <= this.numberMax)) this.numberMax = v;
+      const at = this.rangeOf(entry.order.shopId);
+      if (v < (this.numberRanges[at] as number)) this.numberRanges[at] = v;
+      if (v > (this.numberRanges[at + 1] as number)) this.numberRanges[at + 1] = v;
     }
     // A core is digits without leading zeros: of 4–8 digits it is a digit key.
     if (core.length >= 3 && core !== key) this.addKey(this.byCore, core, single);

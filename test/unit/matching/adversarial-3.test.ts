@@ -220,19 +220,35 @@ function positiveCases(): Positive[] {
     // Numbers far from the order numbers, or masked identifiers, say nothing about another order.
     const own = order({ number: '10023', totalMinor: 4990, customerName: 'Hans Müller' });
     const other = order({ number: '10061', totalMinor: 2590, customerName: 'Eva Roth' });
-    // "100239": the payer's own number with a digit too many, which the typo pass does not read.
-    for (const text of [
-      'Danke 2026',
-      'Kundennummer 10099',
-      'Rechnung vom 12.11.2026',
-      'Paket 3',
-      'Bestellung 100239',
-    ])
+    for (const text of ['Danke 2026', 'Kundennummer 10099', 'Rechnung vom 12.11.2026', 'Paket 3'])
       out.push({
         name: `payer and amount with "${text}" stay automatic`,
         orders: [own, other],
         posting: posting({ amountMinor: 4990, counterpartyName: 'HANS MUELLER', remittance: text }),
         truth: own,
+      });
+    // "100239": the payer's own number with a digit too many, which the typo pass does not read (the shop's other
+    // numbers put it within the range of the shop's order numbers).
+    const far = order({ number: '150000', totalMinor: 2590, customerName: 'Eva Roth' });
+    out.push({
+      name: 'payer and amount with his own number written with a digit too many stay automatic',
+      orders: [own, far],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'HANS MUELLER',
+        remittance: 'Bestellung 100239',
+      }),
+      truth: own,
+    });
+    // A young shop's four-digit numbers: a bare year is no order number.
+    const young = order({ number: '1023', totalMinor: 4990, customerName: 'Hans Müller' });
+    const young2 = order({ number: '3061', totalMinor: 2590, customerName: 'Eva Roth' });
+    for (const text of ['Danke 2026', 'Weihnachten 2026', 'Mitgliedsbeitrag 2026'])
+      out.push({
+        name: `a four-digit shop, "${text}" with payer and amount stays automatic`,
+        orders: [young, young2],
+        posting: posting({ amountMinor: 4990, counterpartyName: 'HANS MUELLER', remittance: text }),
+        truth: young,
       });
   }
   {

@@ -262,15 +262,17 @@ export function numberEvidence(
         );
       }
     }
+    // (A bare year names no order, as for namesClosed above: "Danke 2026" in a shop at order 1023.)
     if (
       hits === hitsBefore &&
       unknown === undefined &&
       !c.joined &&
       c.place === undefined &&
       !closed?.has(c.key) &&
+      (c.keyword || !/^(?:19|20)\d{2}$/.test(c.key)) &&
       index.inNumberRange(c.core)
     )
-      unknown = c.key;
+      unknown = c.core;
   }
   named?.into(out);
   if (otherLetters) {

@@ -184,7 +184,7 @@ export function singleCandidate(
     // Hard rule: the text names a number in the range of the order numbers that is no open order (a new order not
     // synced yet, "Bestellung 10099"): the payer's other open order of the same amount is a guess. Unless the number
     // is this order's own with one slip the typo pass does not read (a digit too many or too few: "557249").
-    else if (ev.namesUnknown !== undefined && !withinOneEdit(ev.namesUnknown, numberCore(order.number)))
+    else if (ev.namesUnknown !== undefined && !digitSlip(ev.namesUnknown, numberCore(order.number)))
       blockers.push('text_names_unknown_order');
   }
   if (pass === 'amount') blockers.push('amount_only');
@@ -206,6 +206,11 @@ export function singleCandidate(
     shortfallMinor: amount.shortfallMinor,
     flags: amount.flags,
   };
+}
+
+/** Is `written` the order's number with a digit too many or too few (the typo pass reads replaced and swapped ones)? */
+function digitSlip(written: string, number: string): boolean {
+  return written.length !== number.length && withinOneEdit(written, number);
 }
 
 /** Is the word after the number a name of the payer or the customer ("20345 THOMAS MUELLER")? */
