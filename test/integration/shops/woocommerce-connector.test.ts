@@ -197,6 +197,20 @@ describe('WooCommerce connector and simulator (https://woocommerce.github.io/woo
     await expect(connector.testConnection()).resolves.toMatchObject({ ok: false, code: 'SHOP_AUTH_FAILED' });
     expect(sim.requests.map((r) => authOf(r.query))).toEqual(['oauth', 'none', 'query']);
   });
+
+  it('when every way is refused over plain HTTP, reports the OAuth answer and that the address must be the home URL', async () => {
+    const connector = await setup();
+    // WordPress was set up as http://localhost:PORT; the dealer gave http://127.0.0.1:PORT. The secret is right.
+    sim.homeUrl = sim.url.replace('127.0.0.1', 'localhost');
+    const result = await connector.testConnection();
+    expect(result).toMatchObject({ ok: false, code: 'SHOP_AUTH_FAILED' });
+    const message = result.ok ? '' : result.message;
+    expect(message).toContain('Invalid signature - provided signature does not match.');
+    expect(message).toMatch(/home URL.*exactly, host and port/);
+    expect(message).not.toContain('Sorry, you cannot list resources.');
+    expect(message).not.toContain(sim.consumerSecret);
+    expect(sim.requests.map((r) => authOf(r.query))).toEqual(['oauth', 'none', 'query']);
+  });
 });
 
 /** How a logged request authenticated: OAuth query parameters, key and secret as query, or neither (a header). */

@@ -114,6 +114,23 @@ function refusesOrderby(error: unknown): boolean {
   );
 }
 
+/**
+ * Every way was refused over plain HTTP: the OAuth answer is the one that says why ("Invalid signature - provided
+ * signature does not match.", "Invalid timestamp.", "Consumer key is invalid."), since WooCommerce takes only OAuth
+ * there; Basic and query keys are refused without a reason. A signature that does not match with a right secret is
+ * most often the address: WC_REST_Authentication::check_oauth_signature signs against get_home_url() (plus the
+ * request path), not against the address the request came to.
+ */
+function oauthRefused(label: string, refusal: ShopError): ShopError {
+  return new ShopError(
+    'SHOP_AUTH_FAILED',
+    `${refusal.message} Over plain HTTP WooCommerce takes only OAuth 1.0a and checks its signature against ` +
+      `WordPress's home URL (Settings > General > Site Address): the shop address given for ${label} must match it ` +
+      `exactly, host and port included (http://localhost:8080 is not http://127.0.0.1:8080), then run ` +
+      `"kassenwart shop test".`,
+  );
+}
+
 /** WooCommerce wants `YYYY-MM-DDTHH:MM:SS`; with dates_are_gmt=true it is read as GMT. */
 export function toWooDate(instant: string): string {
   return new Date(instant).toISOString().slice(0, 19);
@@ -184,12 +201,14 @@ export class WooClient {
     const ways = viaOAuth ? [viaOAuth, viaHeader, viaQuery] : [viaHeader, viaQuery];
     // The first way the shop accepted is kept for the client's life; until then each is tried in turn.
     let accepted: ShopHttp | undefined;
+    const label = this.label;
     this.http = {
       get requestCount() {
         return ways.reduce((n, way) => n + way.requestCount, 0);
       },
       async request(method, path, params) {
         if (accepted) return accepted.request(method, path, params);
+        let oauthRefusal: ShopError | undefined;
         for (let i = 0; ; i++) {
           const way = ways[i] as ShopHttp;
           try {
@@ -198,7 +217,9 @@ export class WooClient {
             return response;
           } catch (error) {
             const rejected = error instanceof ShopError && error.code === 'SHOP_AUTH_FAILED';
-            if (!rejected || i === ways.length - 1) throw error;
+            if (!rejected) throw error;
+            if (way === viaOAuth) oauthRefusal = error;
+            if (i === ways.length - 1) throw oauthRefusal ? oauthRefused(label, oauthRefusal) : error;
           }
         }
       },

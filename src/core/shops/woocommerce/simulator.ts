@@ -70,6 +70,8 @@ export type WooSimulatorOptions = {
   dropAuthorizationHeader?: boolean;
   /** False: refuse `orderby=modified`, which the REST docs do not list (older WooCommerce). Default true. */
   orderbyModified?: boolean;
+  /** WordPress's home URL (see `WooCommerceSimulator.homeUrl`). */
+  homeUrl?: string;
   host?: string;
   port?: number;
 };
@@ -111,11 +113,19 @@ export class WooCommerceSimulator {
   private time: number;
   private server: Server | undefined;
   url = '';
+  /**
+   * WordPress's home URL (Settings > General > Site Address), which WooCommerce checks OAuth signatures against
+   * (get_home_url()). Unset: the address each request came to (its Host header), as if the shop had been set up
+   * under whatever address the client uses; set it (after `start`, when the port is known) to be a shop whose home
+   * URL differs from the address the client was given.
+   */
+  homeUrl: string | undefined;
 
   constructor(private readonly options: WooSimulatorOptions = {}) {
     this.consumerKey = options.consumerKey ?? 'ck_simulator_key_0000000000000000000000';
     this.consumerSecret = options.consumerSecret ?? 'cs_simulator_secret_000000000000000000';
     this.time = Date.parse(options.startTime ?? '2026-11-01T08:00:00Z');
+    this.homeUrl = options.homeUrl;
   }
 
   async start(): Promise<this> {
@@ -340,8 +350,9 @@ export class WooCommerceSimulator {
     const algorithm = q.get('oauth_signature_method');
     if (algorithm !== 'HMAC-SHA1' && algorithm !== 'HMAC-SHA256')
       return 'Invalid signature - signature method is invalid.';
-    // The base URL as the shop knows itself: the address the client used (Host), without the query.
-    const signed = new URL(`http://${req.headers.host ?? '127.0.0.1'}${url.pathname}${url.search}`);
+    // The base URL as the shop knows itself: its home URL (unset: the address the client used), without the query.
+    const home = (this.homeUrl ?? `http://${req.headers.host ?? '127.0.0.1'}`).replace(/\/+$/, '');
+    const signed = new URL(`${home}${url.pathname}${url.search}`);
     const expected = oauthSignature(method, signed, `${this.consumerSecret}&`, algorithm);
     if (q.get('oauth_signature') !== expected)
       return 'Invalid signature - provided signature does not match.';
