@@ -26,7 +26,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WOO_ORDER_STATUSES } from './client.ts';
-import { oauthSignature } from './oauth1.ts';
+import { checkWooOAuth } from './simulator-oauth.ts';
 
 export type SimOrder = {
   id: number;
@@ -333,35 +333,23 @@ export class WooCommerceSimulator {
 
   private readonly nonces = new Set<string>();
 
-  /** WC_REST_Authentication::perform_oauth_authentication, its checks and messages in its order. */
+  /**
+   * WC_REST_Authentication::perform_oauth_authentication, its checks and messages in its order, by the simulator's
+   * own verifier (simulator-oauth.ts), never the client's signing code. Wall-clock time, as the real server's time().
+   */
   private oauthError(req: IncomingMessage, url: URL, method: string): string | undefined {
-    const q = url.searchParams;
-    const required = [
-      'oauth_consumer_key',
-      'oauth_timestamp',
-      'oauth_nonce',
-      'oauth_signature',
-      'oauth_signature_method',
-    ];
-    if (!required.some((p) => q.has(p))) return '';
-    const missing = required.find((p) => !q.get(p));
-    if (missing) return `Missing OAuth parameter ${missing}`;
-    if (q.get('oauth_consumer_key') !== this.consumerKey) return 'Consumer key is invalid.';
-    const algorithm = q.get('oauth_signature_method');
-    if (algorithm !== 'HMAC-SHA1' && algorithm !== 'HMAC-SHA256')
-      return 'Invalid signature - signature method is invalid.';
-    // The base URL as the shop knows itself: its home URL (unset: the address the client used), without the query.
-    const home = (this.homeUrl ?? `http://${req.headers.host ?? '127.0.0.1'}`).replace(/\/+$/, '');
-    const signed = new URL(`${home}${url.pathname}${url.search}`);
-    const expected = oauthSignature(method, signed, `${this.consumerSecret}&`, algorithm);
-    if (q.get('oauth_signature') !== expected)
-      return 'Invalid signature - provided signature does not match.';
-    // Wall-clock time, as the real server's time() (15 minutes' window); every nonce once.
-    if (Number(q.get('oauth_timestamp')) < Date.now() / 1000 - 15 * 60) return 'Invalid timestamp.';
-    const nonce = `${q.get('oauth_timestamp')}:${q.get('oauth_nonce')}`;
-    if (this.nonces.has(nonce)) return 'Invalid nonce - nonce has already been used.';
-    this.nonces.add(nonce);
-    return undefined;
+    const result = checkWooOAuth(
+      // REQUEST_URI's path as sent, not as the URL parser normalises it.
+      { method, path: (req.url ?? '/').split('?')[0] ?? '/', query: url.searchParams },
+      {
+        homeUrl: this.homeUrl ?? `http://${req.headers.host ?? '127.0.0.1'}`,
+        consumerKey: this.consumerKey,
+        consumerSecret: this.consumerSecret,
+        nowSeconds: Math.floor(Date.now() / 1000),
+        nonces: this.nonces,
+      },
+    );
+    return result === undefined ? '' : result || undefined;
   }
 
   private listOrders(url: URL, res: ServerResponse): void {
