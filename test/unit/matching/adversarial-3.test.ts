@@ -93,6 +93,19 @@ function trapCases(): AdversarialCase[] {
       learned: learnedFromJohn,
       truth: undefined,
     });
+    // Someone who shares only John's first name, from the same account.
+    out.push({
+      name: "a learned IBAN of John Smith's, now with John Miller's name, Maria's order of the same price open",
+      orders: [john, maria],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'JOHN MILLER',
+        counterpartyIban: WISE,
+        remittance: 'Payment',
+      }),
+      learned: learnedFromJohn,
+      ambiguous: true,
+    });
     // Learned when the service's own name stood as the payer (IBAN and alias): it says nothing about the sender.
     const learnedFromService = {
       ibanToCustomers: new Map([[WISE, ['email:john@example.org']]]),

@@ -201,9 +201,10 @@ describe('pass: payer name / learned IBAN + amount', () => {
 
   it('uses a learned IBAN as a signal together with the amount, never alone', () => {
     const o = order({ customerName: 'Lena Vogel', email: 'lena@example.org', totalMinor: 2500 });
+    // As learning.ts learns from Hans Vogel's payment assigned to Lena's order: the IBAN, and his name.
     const learned = {
       ibanToCustomers: new Map([['DE02120300000000202051', ['email:lena@example.org']]]),
-      aliasToCustomers: new Map(),
+      aliasToCustomers: new Map([['hans vogel', ['email:lena@example.org']]]),
     };
     const p = posting({
       counterpartyName: 'Hans Vogel',
@@ -220,6 +221,13 @@ describe('pass: payer name / learned IBAN + amount', () => {
     });
     expect(decisionOf(match([o], [wrongAmount], { learned }), wrongAmount.id).band).not.toBe('auto');
     expect(decisionOf(match([o], [p]), p.id).band).not.toBe('auto');
+    // Someone else paying from that account (a name with a word of its own) is not who the IBAN was learned from.
+    const someoneElse = posting({
+      counterpartyName: 'Hans Berger',
+      counterpartyIban: 'DE02120300000000202051',
+      amountMinor: 2500,
+    });
+    expect(decisionOf(match([o], [someoneElse], { learned }), someoneElse.id).band).not.toBe('auto');
   });
 
   it('uses a learned payer-name alias', () => {

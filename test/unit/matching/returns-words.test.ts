@@ -104,7 +104,7 @@ describe('credits that pay no order', () => {
       'Otto GmbH & Co KG',
       'ManoMano SAS',
       'Hood Media GmbH',
-      'Sofort GmbH',
+      'SOFORT GmbH',
       'Fiserv Deutschland GmbH',
       'TeleCash GmbH & Co. KG',
       'Elavon Financial Services DAC',
@@ -121,6 +121,9 @@ describe('credits that pay no order', () => {
       'Mollie Schmidt',
       'Square Deal Consulting',
       'Otto Müller GmbH',
+      'Hans Otto GmbH',
+      'Bäckerei Otto GmbH',
+      'Sofort AG Bau',
     ])
       expect(isProviderPayout(name), name).toBe(false);
   });

@@ -3,7 +3,7 @@
  * customers and companies of open orders, and what confirmed assignments taught (IBAN, name alias). A common
  * name reaches many orders; only the ones the amount can explain are kept (PayerPicker).
  */
-import { isSingleWordName, namesCompany, normaliseIban } from '../names.ts';
+import { compareNames, isSingleWordName, namesCompany, normaliseIban } from '../names.ts';
 import { isMoneyTransferService } from '../payment-nature.ts';
 import { signal } from '../scoring.ts';
 import type { IndexedOrder, OrderIndex, PayerNameVisitor } from '../order-index.ts';
@@ -123,11 +123,12 @@ function learnedFor(
 }
 
 /**
- * May the payer be whoever paid from this IBAN for the customer before? Yes without a name, and with a name that
- * shares a word with the customer's name or company ("H. Vogel" for Lena Vogel's order) or with a payer name learned
- * for the customer (learning keeps the name of a payer other than the customer as an alias, with the IBAN). A name
- * with nothing in common is someone else paying from a shared account (a transfer service's collection account, a
- * company or family account): the IBAN says nothing about them.
+ * May the payer be whoever paid from this IBAN for the customer before? Yes without a name; with a name that agrees
+ * with the customer's or the company's (names.ts compareNames, in part at least); and with a name each of whose words
+ * is one of the customer's, the company's or of a payer name learned for the customer (learning keeps the name of a
+ * payer other than the customer as an alias, with the IBAN): "H. Vogel" for Lena Vogel. A name with a word of its
+ * own ("John Miller" where John Smith paid) is someone else paying from a shared account (a transfer service's
+ * collection account, a company or family account): the IBAN says nothing about them.
  */
 function sameSender(
   payer: PayerName | null,
@@ -136,10 +137,12 @@ function sameSender(
   learned: LearnedFacts,
 ): boolean {
   if (!payer || payer.tokens.length === 0) return true;
+  if (compareNames(payer.tokens, e.tokens) !== 'none') return true;
+  if (e.companyTokens.length > 0 && compareNames(payer.tokens, e.companyTokens) !== 'none') return true;
   const aliases = aliasWordsOf(learned).get(customer);
   for (const t of payer.tokens)
-    if (e.tokens.includes(t) || e.companyTokens.includes(t) || aliases?.has(t)) return true;
-  return false;
+    if (!e.tokens.includes(t) && !e.companyTokens.includes(t) && !aliases?.has(t)) return false;
+  return true;
 }
 
 /** The words of the payer names learned for each customer (customer key -> words), once per set of facts. */
