@@ -284,9 +284,22 @@ export function numberEvidence(
     out.namesUnknown = unknown;
     return;
   }
+  // A number one typo away from an open order is that order's typo (typo pass), not an unknown order.
+  if (!typoEvidence(ex, index, out, closed)) out.namesUnknown = unknown;
+}
+
+/**
+ * One-character typo or transposition in a number of at least 4 digits (issue 5 §3), for a posting whose numbers
+ * named no open order: digits only, so the variants stay few (≤ 10 per position) and every lookup is a Map get.
+ * True when some open order is one typo away.
+ */
+function typoEvidence(
+  ex: Extraction,
+  index: OrderIndex,
+  out: Evidence,
+  closed: ReadonlySet<string> | undefined,
+): boolean {
   const plainTypos = new Set<number>();
-  // One-character typo or transposition in a number of at least 4 digits (issue 5 §3): digits only, so
-  // the variants stay few (≤ 10 per position) and every lookup is a Map get.
   for (const c of ex.numbers) {
     const core = c.core;
     // Only what looks like a written order number: after an order keyword, or a bare number of 4–8 digits. A
@@ -308,6 +321,5 @@ export function numberEvidence(
       typoVariant(out, index, value, c, fromClosed, plainTypos);
   }
   if (out.closedTypos) for (const id of plainTypos) out.closedTypos.delete(id);
-  // A number one typo away from an open order is that order's typo (typo pass), not an unknown order.
-  if (plainTypos.size === 0 && !out.closedTypos) out.namesUnknown = unknown;
+  return plainTypos.size > 0 || out.closedTypos !== undefined;
 }
