@@ -12,7 +12,8 @@ import { FakeClock } from '../../helpers/clock.ts';
 let sim: WooCommerceSimulator;
 afterEach(async () => sim.close());
 
-async function setup(timeoutMs = 5000) {
+/** `whileWaiting`: what happens in the shop while the client waits its backoff (the injected sleep). */
+async function setup(whileWaiting?: () => void) {
   sim = await new WooCommerceSimulator().start();
   const sleeps: number[] = [];
   const connector = new WooCommerceConnector({
@@ -20,10 +21,10 @@ async function setup(timeoutMs = 5000) {
     url: sim.url,
     credentials: { key: sim.consumerKey, secret: sim.consumerSecret },
     http: {
-      timeoutMs,
       retries: 3,
       sleep: (ms) => {
         sleeps.push(ms);
+        whileWaiting?.();
         return Promise.resolve();
       },
     },
@@ -37,10 +38,11 @@ const isNotePost = (r: { method: string; path: string }) => r.method === 'POST' 
 const notePosts = () => sim.requests.filter(isNotePost);
 
 describe('WooCommerce order notes are written once', () => {
-  it('a note whose POST timed out after the shop stored it is not posted again', async () => {
-    const { connector } = await setup(150);
+  it('a note whose POST lost its answer after the shop stored it is not posted again', async () => {
+    const { connector } = await setup();
     const order = sim.addOrder({ status: 'on-hold' });
-    sim.fault({ kind: 'hang', applied: true }, { match: isNotePost });
+    // The proxy gives up on the hanging POST (the connection closes) after the shop stored the note.
+    sim.fault({ kind: 'hang', applied: true, onArrival: (r) => r.drop() }, { match: isNotePost });
     await connector.setOrderStatus(String(order.id), {
       status: 'processing',
       paid: true,
@@ -48,6 +50,30 @@ describe('WooCommerce order notes are written once', () => {
     });
     expect(sim.order(order.id)?.notes).toEqual(['Zahlung erhalten']);
     expect(notePosts()).toHaveLength(1);
+  });
+
+  it('a shop still storing the note when the proxy gave up: the backoff comes before the read-back', async () => {
+    let stillWorking: (() => void) | undefined;
+    // The shop finishes the POST while the client waits its backoff, not before.
+    const { connector, sleeps } = await setup(() => {
+      stillWorking?.();
+      stillWorking = undefined;
+    });
+    const order = sim.addOrder({ status: 'on-hold' });
+    sim.fault(
+      {
+        kind: 'hang',
+        onArrival: (r) => {
+          stillWorking = r.apply;
+          r.drop();
+        },
+      },
+      { match: isNotePost },
+    );
+    await connector.setOrderStatus(String(order.id), { status: 'processing', note: 'Zahlung erhalten' });
+    expect(sim.order(order.id)?.notes).toEqual(['Zahlung erhalten']);
+    expect(notePosts()).toHaveLength(1);
+    expect(sleeps).toEqual([1000]);
   });
 
   it('a proxy 502 after the shop stored the note: read back, not posted again', async () => {

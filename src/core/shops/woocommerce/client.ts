@@ -322,10 +322,12 @@ export class WooClient {
    * POST /orders/<id>/notes — https://woocommerce.github.io/woocommerce-rest-api-docs/#create-an-order-note.
    * Creating a note is not idempotent: a POST that timed out or got a 5xx (a proxy's 502/504 while WordPress
    * carried on) may have been carried out all the same, and sending it again would show the shop's staff the note
-   * twice. So the POST goes out once, without the http layer's automatic retries, and after such a failure the
-   * order's notes are read: a note with our text that was not there before we posted is ours, and we are done;
-   * otherwise it is posted again, within the usual retry budget. The notes are read before the first POST, so an
-   * identical note from an earlier event (paid, payment taken back, paid again) neither stops ours nor passes for it.
+   * twice. So the POST goes out once, without the http layer's automatic retries, and after such a failure we wait
+   * the backoff and then read the order's notes: a note with our text that was not there before we posted is ours,
+   * and we are done; otherwise it is posted again, within the usual retry budget. Waiting first gives a shop that is
+   * still carrying out the POST (the proxy gave up, PHP went on) the time to store it; read at once, the note would
+   * not be there yet and would be posted twice. The notes are read before the first POST, so an identical note from
+   * an earlier event (paid, payment taken back, paid again) neither stops ours nor passes for it.
    */
   async addOrderNote(id: string, note: string): Promise<void> {
     const path = `orders/${encodeURIComponent(id)}/notes`;
@@ -345,9 +347,9 @@ export class WooClient {
           attempt,
         });
       }
+      await this.retry.sleep(Math.min(this.retry.maxBackoffMs, this.retry.minBackoffMs * 2 ** (attempt - 1)));
       const notes = await this.listOrderNotes(id);
       if (notes.some((n) => n.note === note && !before.has(n.id))) return;
-      await this.retry.sleep(Math.min(this.retry.maxBackoffMs, this.retry.minBackoffMs * 2 ** (attempt - 1)));
     }
   }
 

@@ -21,7 +21,9 @@
  *  - GET /payment_gateways.
  * Scripted faults (status codes incl. 429 with Retry-After, hangs) are queued from tests with `fault()`; with
  * `applied: true` the shop carries the request out and only the answer is lost (a proxy's 502/504 while PHP went
- * on, a connection that dropped after the write).
+ * on, a connection that dropped after the write). A hang's `onArrival` hands the test the caught request, to drop
+ * its connection and to carry it out whenever it likes (a shop that is still working on it after the client gave
+ * up), so no test waits for a real timeout.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -44,8 +46,21 @@ export type SimOrder = {
   notes: string[];
 };
 
+/** A request caught by a 'hang' fault, for the test to end as it chooses (no timer involved). */
+export type HangingRequest = {
+  /** Carries the request out now (a shop still working on it after the client gave up), the answer discarded. */
+  apply: () => void;
+  /** Closes the connection without an answer, as a proxy that gives up does: the client sees a network error. */
+  drop: () => void;
+};
+
 export type Fault = (
-  { kind: 'status'; status: number; retryAfter?: string; body?: unknown } | { kind: 'hang' }
+  | { kind: 'status'; status: number; retryAfter?: string; body?: unknown }
+  | {
+      kind: 'hang';
+      /** Called when the request arrives; without it the request hangs until the client times out or close(). */
+      onArrival?: (request: HangingRequest) => void;
+    }
 ) & { applied?: boolean };
 
 type QueuedFault = {
@@ -248,7 +263,14 @@ export class WooCommerceSimulator {
     if (queued) {
       queued.times -= 1;
       if (queued.fault.applied) this.route(req, url, method, path, body, discard);
-      if (queued.fault.kind === 'hang') return; // never answers; the client times out, close() ends it
+      if (queued.fault.kind === 'hang') {
+        // Never answers by itself; the test ends it (onArrival), else the client's timeout or close() does.
+        queued.fault.onArrival?.({
+          apply: () => this.route(req, url, method, path, body, discard),
+          drop: () => res.destroy(),
+        });
+        return;
+      }
       const headers: Record<string, string> = queued.fault.retryAfter
         ? { 'retry-after': queued.fault.retryAfter }
         : {};
