@@ -131,7 +131,7 @@ describe('paging, resume and faults (issue 4 §7) against the WooCommerce simula
     expect(error).toMatchObject({ code: 'SHOP_AUTH_FAILED' });
     const message = (error as Error).message;
     expect(message).toMatch(
-      /rejected the credentials.*woocommerce_rest_cannot_view.*Check the API key in WooCommerce > Settings > Advanced > REST API/,
+      /rejected the credentials.*Invalid signature - provided signature does not match.*Check the API key in WooCommerce > Settings > Advanced > REST API.*home URL/,
     );
     expect(message).not.toContain(secret);
     expect(message).not.toContain(s.sim.consumerKey);
