@@ -63,31 +63,14 @@ export function changedOrdersCriteria(
   limit: number,
 ): Criteria {
   const field = stream === 'updated' ? 'updatedAt' : 'createdAt';
-  const filter: Filter[] = [];
-  if (stream === 'created') filter.push({ type: 'equals', field: 'updatedAt', value: null });
-  const from = keyset.at ?? since;
-  if (from) filter.push({ type: 'range', field, parameters: { gte: from } });
-  else if (stream === 'updated')
-    filter.push({
-      type: 'not',
-      operator: 'and',
-      queries: [{ type: 'equals', field: 'updatedAt', value: null }],
-    });
-  if (keyset.skipIds.length > 0) {
-    filter.push({
-      type: 'not',
-      operator: 'or',
-      queries: [{ type: 'equalsAny', field: 'id', value: keyset.skipIds }],
-    });
-  }
+  const page = keysetPage(field, since, keyset, stream === 'updated');
+  const neverUpdated: Filter[] =
+    stream === 'created' ? [{ type: 'equals', field: 'updatedAt', value: null }] : [];
   return {
     page: 1,
     limit,
-    filter,
-    sort: [
-      { field, order: 'ASC' },
-      { field: 'id', order: 'ASC' },
-    ],
+    filter: [...neverUpdated, ...page.filter],
+    sort: page.sort,
     associations: ORDER_ASSOCIATIONS,
     'total-count-mode': 'next-pages',
   };
@@ -108,15 +91,26 @@ export function changedTransactionsCriteria(
   keyset: Keyset,
   limit: number,
 ): Criteria {
+  const page = keysetPage('updatedAt', since, keyset, true);
+  return { page: 1, limit, ...page, 'total-count-mode': 'next-pages' };
+}
+
+/**
+ * The keyset part of a date-ordered stream on `field`: rows from the keyset's date (else from `since`; with
+ * neither, every row whose `field` is set, when `onlySet`), minus the ids already returned at exactly that date,
+ * sorted by `field`, then id.
+ */
+function keysetPage(
+  field: 'updatedAt' | 'createdAt',
+  since: string | undefined,
+  keyset: Keyset,
+  onlySet: boolean,
+): { filter: Filter[]; sort: NonNullable<Criteria['sort']> } {
   const filter: Filter[] = [];
   const from = keyset.at ?? since;
-  if (from) filter.push({ type: 'range', field: 'updatedAt', parameters: { gte: from } });
-  else
-    filter.push({
-      type: 'not',
-      operator: 'and',
-      queries: [{ type: 'equals', field: 'updatedAt', value: null }],
-    });
+  if (from) filter.push({ type: 'range', field, parameters: { gte: from } });
+  else if (onlySet)
+    filter.push({ type: 'not', operator: 'and', queries: [{ type: 'equals', field, value: null }] });
   if (keyset.skipIds.length > 0) {
     filter.push({
       type: 'not',
@@ -125,14 +119,11 @@ export function changedTransactionsCriteria(
     });
   }
   return {
-    page: 1,
-    limit,
     filter,
     sort: [
-      { field: 'updatedAt', order: 'ASC' },
+      { field, order: 'ASC' },
       { field: 'id', order: 'ASC' },
     ],
-    'total-count-mode': 'next-pages',
   };
 }
 
