@@ -50,6 +50,26 @@ export type ShopFetchOptions = HttpOptions & {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+export type RetrySettings = {
+  retries: number;
+  minBackoffMs: number;
+  maxBackoffMs: number;
+  sleep: (ms: number) => Promise<void>;
+};
+
+/**
+ * The retry settings of `options` with their defaults filled in (4 retries, 1 s doubling up to 30 s, a real timer):
+ * the http layer's, and those of a caller that retries by hand what the layer must not (WooClient.addOrderNote).
+ */
+export function retrySettings(options: HttpOptions): RetrySettings {
+  return {
+    retries: options.retries ?? 4,
+    minBackoffMs: options.minBackoffMs ?? 1000,
+    maxBackoffMs: options.maxBackoffMs ?? 30_000,
+    sleep: options.sleep ?? defaultSleep,
+  };
+}
+
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /** Parses and checks a shop URL: https, or http only for loopback (tests, the simulators, `dev shop-sim`). */
@@ -119,11 +139,8 @@ function isTimeout(error: unknown): boolean {
 /** A fetch with timeout, retries, Retry-After, TLS check and redacted errors (see the file comment). */
 export function createShopFetch(options: ShopFetchOptions): typeof fetch {
   const doFetch = options.fetch ?? globalThis.fetch;
-  const sleep = options.sleep ?? defaultSleep;
+  const { sleep, retries, minBackoffMs: minBackoff, maxBackoffMs: maxBackoff } = retrySettings(options);
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const retries = options.retries ?? 4;
-  const minBackoff = options.minBackoffMs ?? 1000;
-  const maxBackoff = options.maxBackoffMs ?? 30_000;
   const maxRetryAfter = options.maxRetryAfterMs ?? 120_000;
   const { label, secrets } = options;
 

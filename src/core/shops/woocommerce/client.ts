@@ -16,6 +16,8 @@ import {
   createShopHttp,
   type HttpOptions,
   type RejectionDetails,
+  retrySettings,
+  type RetrySettings,
   ShopError,
   type ShopHttp,
 } from '../http.ts';
@@ -149,24 +151,14 @@ export class WooClient {
   private readonly label: string;
   private readonly logger: Logger | undefined;
   /** The http layer's retry settings, for the one request it must not retry itself (addOrderNote). */
-  private readonly retry: {
-    retries: number;
-    minBackoffMs: number;
-    maxBackoffMs: number;
-    sleep: (ms: number) => Promise<void>;
-  };
+  private readonly retry: RetrySettings;
   /** Whether the shop takes `orderby=modified`: unknown until the first listing asks, then kept for the client's life. */
   private modifiedOrder: boolean | undefined;
 
   constructor(options: WooClientOptions) {
     this.label = `WooCommerce shop "${options.shopName}"`;
     this.logger = options.logger;
-    this.retry = {
-      retries: options.retries ?? 4,
-      minBackoffMs: options.minBackoffMs ?? 1000,
-      maxBackoffMs: options.maxBackoffMs ?? 30_000,
-      sleep: options.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
-    };
+    this.retry = retrySettings(options);
     if (!options.consumerKey || !options.consumerSecret) {
       throw new ShopError(
         'SHOP_CONFIG',
