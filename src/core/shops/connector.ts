@@ -5,7 +5,7 @@
  *
  * What the sync engine (src/core/sync/sync-service.ts) relies on:
  *  - listChangedOrders: `since` is inclusive; orders come oldest-modified first, so every stored page is a
- *    prefix and the high-water mark (the largest `updatedAt` stored) never passes unstored orders. Pages that
+ *    prefix and the high-water mark (the largest `listedAt ?? updatedAt` stored) never passes unstored orders. Pages that
  *    cannot keep that order say `holdMark`: the mark then moves only once the run's last page is stored. Orders
  *    without `updatedAt` never move the mark (the CSV shop). Re-delivering an order is harmless (dedupe).
  *  - listOpenOrderIds: called once per distinct set of open statuses in the mapping (full comparison), unless
@@ -29,7 +29,15 @@ export type ShopOrder = {
   number: string;
   invoiceNumber?: string;
   createdAt: string;
+  /** When the shop last changed the order itself (its own modification time, stored as the order's updatedAtShop). */
   updatedAt?: string;
+  /**
+   * Set by listChangedOrders where an order can be listed for a change that is not its own: the date of the change
+   * it was listed for, which the high-water mark follows (the mark is the largest `listedAt ?? updatedAt`). Shopware
+   * lists an order also for a change of its transaction (paid in the admin), whose date the order's own updatedAt
+   * does not share.
+   */
+  listedAt?: string;
   totalMinor: number;
   currency: string;
   customerName?: string;
@@ -67,7 +75,7 @@ export type OrderPage = {
   /**
    * The orders are not oldest-modified first (a WooCommerce shop that cannot sort by modification time): the
    * engine stores them, but moves the high-water mark only after the run's last page, to the largest
-   * `updatedAt` of all its pages, so a failed page never leaves the mark past orders not read yet.
+   * `listedAt ?? updatedAt` of all its pages, so a failed page never leaves the mark past orders not read yet.
    */
   holdMark?: boolean;
 };

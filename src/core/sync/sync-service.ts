@@ -162,11 +162,11 @@ export function createSyncService(deps: SyncDeps) {
           const known = handled.has(order.externalId) ? undefined : { row: stored.get(order.externalId) };
           tally(counts, applyShopOrder(ctx, order, known));
           handled.add(order.externalId);
-          if (order.updatedAt && (!mark || Date.parse(order.updatedAt) > Date.parse(mark)))
-            mark = order.updatedAt;
+          const changedAt = order.listedAt ?? order.updatedAt;
+          if (changedAt && (!mark || Date.parse(changedAt) > Date.parse(mark))) mark = changedAt;
         }
         // Pages that are not oldest-modified first (holdMark) keep the stored mark where the run started until
-        // the last page is stored; `since` carries the largest updatedAt seen meanwhile.
+        // the last page is stored; `since` carries the largest listedAt/updatedAt seen meanwhile.
         const kept = page.holdMark && page.nextCursor ? start : mark;
         saveState(tx, shop.id, 'new', { highWaterMark: kept ?? null, cursor: page.nextCursor ?? null });
         since = mark;

@@ -164,12 +164,12 @@ describe('Shopware 6 connector against the simulator', () => {
     sim.editOrder('10002', { transactionState: 'paid' }); // already returned once
     sim.editOrder('10029', { amount: '1.00' }); // not returned yet: must not be skipped by a shifted page
     const seen = first.orders.map((o) => o.number);
-    const stamps = first.orders.map((o) => o.updatedAt!);
+    const stamps = first.orders.map((o) => o.listedAt!);
     let cursor = first.nextCursor;
     while (cursor) {
       const page = await connector.listChangedOrders({ cursor, pageSize: 10 });
       seen.push(...page.orders.map((o) => o.number));
-      stamps.push(...page.orders.map((o) => o.updatedAt!));
+      stamps.push(...page.orders.map((o) => o.listedAt!));
       cursor = page.nextCursor;
     }
     expect([...stamps].sort()).toEqual(stamps); // oldest first across both streams
@@ -191,8 +191,11 @@ describe('Shopware 6 connector against the simulator', () => {
     const since = new Date(T0 + 30_000).toISOString();
     const page = await connector.listChangedOrders({ since });
     expect(page.orders.map((o) => [o.number, o.status])).toEqual([['10001', 'open/paid']]);
-    // It carries the payment's time, so the high-water mark moves past it.
-    expect(Date.parse(page.orders[0]!.updatedAt!)).toBeGreaterThanOrEqual(T0 + 60_000);
+    // It carries the payment's time as listedAt, so the high-water mark moves past it; updatedAt stays the order's
+    // own (never updated: its creation time), as getOrder reads it.
+    expect(Date.parse(page.orders[0]!.listedAt!)).toBeGreaterThanOrEqual(T0 + 60_000);
+    expect(page.orders[0]!.updatedAt).toBe((await connector.getOrder(order.id as string))?.updatedAt);
+    expect(Date.parse(page.orders[0]!.updatedAt!)).toBeLessThan(T0 + 60_000);
     expect(sim.log.some((x) => x.path === '/api/search/order-transaction')).toBe(true);
   });
 

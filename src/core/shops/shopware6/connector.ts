@@ -197,10 +197,10 @@ export function createShopware6Connector(
         }
         s.done = !f.more && taken.length === f.items.length;
       }
-      // Each order says the date of the change it was listed for: the high-water mark then follows the merged
-      // order exactly (an order paid in the admin keeps an older updatedAt of its own).
+      // Each order says the date of the change it was listed for (listedAt): the high-water mark then follows the
+      // merged order exactly, while updatedAt stays the order's own (an order paid in the admin keeps an older one).
       const orders: ShopOrder[] = merged.flatMap((m) =>
-        m.order ? [{ ...toShopOrder(m.order), updatedAt: toIsoInstant(m.at) }] : [],
+        m.order ? [{ ...toShopOrder(m.order), listedAt: toIsoInstant(m.at) }] : [],
       );
       const finished = state.updated.done && state.created.done && state.transactions.done;
       return {
