@@ -21,7 +21,13 @@ const EXPECTED_ERRORS: Record<string, string[]> = {
   'mt940/wolph__mt940/self-provided/invalid_statement.sta': ['MT940_NO_STATEMENT'],
   // cmxl's header test file: value date "362268" (month 22) and a closing balance "C141387INR11 27421,94".
   'mt940/railslove__cmxl/mt940-headers.txt': ['MT940_BAD_DATE', 'MT940_BAD_BALANCE'],
+  // Messages opened by :20: that end with the file without their mandatory closing balance :62F: (test snippets
+  // cut from longer statements, one inside :86:): a cut-off download looks the same. Their entries still parse.
+  'mt940/railslove__cmxl/mt940-with-colon-after-line-break.txt': ['MT940_TRUNCATED'],
+  'mt940/wolph__mt940/self-provided/account_identification.sta': ['MT940_TRUNCATED'],
+  'mt940/wolph__mt940/self-provided/gv_codes.sta': ['MT940_TRUNCATED'],
 };
+const onlyTruncated = (name: string) => EXPECTED_ERRORS[name]?.every((c) => c === 'MT940_TRUNCATED') ?? true;
 
 type YamlTx = {
   data: {
@@ -67,7 +73,7 @@ describe('shared MT940/MT942 fixtures', () => {
         expect(p.line).toBeGreaterThan(0);
       }
       const txs = expected(file);
-      if (!txs || EXPECTED_ERRORS[name]) return;
+      if (!txs || !onlyTruncated(name)) return;
       expect(result.entries.length).toBe(txs.length);
       txs.forEach((tx, i) => {
         const entry = result.entries[i];

@@ -7,7 +7,8 @@
  *   type (S/N/F + 3 characters, e.g. NTRF), reference for the account owner (customer reference, "NONREF" when
  *   none), `//` bank reference (account servicing institution's reference), next line supplementary details.
  * Tolerated deviations seen in real files: 4 blanks instead of the entry date, a line break between mark and
- * amount (Sparkasse), a missing transaction type ("D20,00NONREF", Penta).
+ * amount (Sparkasse), a missing transaction type ("D20,00NONREF", Penta), an amount without its decimal comma when
+ * the transaction type follows ("C500NTRF").
  */
 import { FieldError, entryDateNear, parseAmount, parseYymmdd } from './values.ts';
 
@@ -44,7 +45,9 @@ export function parseField61(lines: readonly string[], currency: string): Line61
   const value = parseYymmdd(vd, 'Value date');
   const entry = ed && ed.trim() !== '' ? entryDateNear(value.date, ed) : undefined;
   const mark = markText as Line61['mark'];
-  const unsigned = parseAmount(amountText, currency);
+  // "C500NTRF" (Knab sample in wolph/mt940): an amount without its comma is complete only where the transaction
+  // type follows it; at the end of the field ("DR49") it may be a cut-off "DR49,90".
+  const unsigned = parseAmount(amountText, currency, { wholeUnits: type !== undefined });
   // SWIFT: RC = reversal of a credit entry (money leaves the account), RD = reversal of a debit (comes back).
   const negative = mark === 'D' || mark === 'RC' || mark === 'ED';
   const slash = refs.indexOf('//');

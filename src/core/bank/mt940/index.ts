@@ -49,10 +49,13 @@ class Mt940Parser {
   private fieldCount = 0;
   private strayLines = 0;
   private firstStrayLine = 0;
+  /** Last line of the last token read: where a cut-off file ends. */
+  private lastLine = 1;
 
   constructor(private readonly fileName: string) {}
 
   handle(token: Mt940Token): ParseEvent[] {
+    this.lastLine = token.kind === 'field' ? token.line + token.lines.length - 1 : token.line;
     switch (token.kind) {
       case 'end':
         return this.finishStatement();
@@ -84,7 +87,9 @@ class Mt940Parser {
   }
 
   finishFile(): ParseEvent[] {
+    const cut = this.cutOff();
     const events = this.finishStatement();
+    if (cut) events.push(cut);
     if (this.fieldCount === 0) {
       events.push(
         this.problem(
@@ -105,6 +110,26 @@ class Mt940Parser {
       );
     }
     return events;
+  }
+
+  /**
+   * The closing balance :62F: (or :62M: on a page of a multi-page statement) is mandatory in MT940 and comes
+   * last (SWIFT MT940 field 62a; MT942 has none). A message opened by :20: that is still open at the end of the
+   * file without it was cut off (an interrupted download, a partial copy): its last entry may be incomplete, and
+   * once stored it would claim the complete entry of a later import as a duplicate, so the file is refused.
+   * Loose field snippets without :20: (library test sets, FinTS continuation fragments) are read as before.
+   */
+  private cutOff(): ParseEvent | undefined {
+    const st = this.statement;
+    if (!st || !this.statementStartedByTag20 || this.fieldCountInStatement === 0) return undefined;
+    if (st.mt942 || st.info.closingBalanceMinor !== undefined) return undefined;
+    const id = st.info.statementId ? ` (:20:${st.info.statementId})` : '';
+    return this.problem(
+      'MT940_TRUNCATED',
+      `The statement starting at line ${st.line}${id} ends with the file at line ${this.lastLine}, without its closing balance (:62F:): the file is cut off, its last entry may be incomplete. Nothing was imported. Download or export the statement again and import the complete file.`,
+      this.lastLine,
+      'error',
+    );
   }
 
   private field(tag: string, lines: string[], line: number, events: ParseEvent[]): void {

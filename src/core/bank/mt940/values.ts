@@ -68,19 +68,28 @@ export function entryDateNear(valueDate: string, mmdd: string): { date: string; 
   return makeDate(year, em, ed, `Entry date "${mmdd}"`);
 }
 
-/** SWIFT amount "1234,56" (decimal comma, no sign) to minor units, via the string/BigInt parser. */
-export function parseAmount(s: string, currency: string): number {
+/**
+ * SWIFT amount "1234,56" (format "15d": digits with a mandatory decimal comma, "49," for whole units, no sign) to
+ * minor units, via the string/BigInt parser. Without the comma "49" may be the start of "49,90" in a cut-off
+ * file, so it is refused; `wholeUnits` accepts it where the amount is visibly complete (delimited by the next
+ * subfield).
+ */
+export function parseAmount(s: string, currency: string, opts: { wholeUnits?: boolean } = {}): number {
   const text = s.trim();
   // Old Rabobank exports write a decimal point ("000000000300.00"); SWIFT itself only knows the comma.
   const point = /^\d+\.\d*$/.test(text);
-  if (!point && !/^\d[\d,]*$/.test(text) && !/^,\d+$/.test(text)) {
+  const comma = /^\d*,\d*$/.test(text) && text !== ',';
+  const whole = opts.wholeUnits === true && /^\d+$/.test(text);
+  if (!point && !comma && !whole) {
     throw new FieldError(
       'MT940_BAD_AMOUNT',
-      `Amount "${s}" is not a SWIFT amount (digits with a decimal comma).`,
+      /^\d+$/.test(text)
+        ? `Amount "${s}" has no decimal comma (SWIFT writes "${text},00" or "${text},"): the amount may be cut off.`
+        : `Amount "${s}" is not a SWIFT amount (digits with a decimal comma).`,
     );
   }
   try {
-    return parseDecimalToMinor(text, currency, { decimalSeparator: point ? '.' : ',' });
+    return parseDecimalToMinor(whole ? `${text},` : text, currency, { decimalSeparator: point ? '.' : ',' });
   } catch (e) {
     if (isKassenwartError(e))
       throw new FieldError('MT940_BAD_AMOUNT', `Amount "${s}" ${currency}: ${e.message}`);
@@ -123,7 +132,9 @@ export function parseFloorLimit(content: string): {
     );
   const currency = m[1] ?? 'XXX';
   const mark = m[2] as 'D' | 'C' | undefined;
-  return { currency, ...(mark ? { mark } : {}), amountMinor: parseAmount(m[3] ?? '', currency) };
+  // mBank writes ":34F:PLN0": a floor limit is no posting, and the field ends with the amount.
+  const amountMinor = parseAmount(m[3] ?? '', currency, { wholeUnits: true });
+  return { currency, ...(mark ? { mark } : {}), amountMinor };
 }
 
 /** :90D:/:90C: 5n3!a15d — number of entries, currency, sum. */
