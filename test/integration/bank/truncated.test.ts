@@ -58,4 +58,18 @@ describe('cut-off statement files', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'MT940_BAD_AMOUNT' } });
     expect(counts(db)).toEqual({ p: 0, a: 0 });
   });
+
+  it('CSV cut inside the last amount ("-12" of "-120,00") stores nothing', async () => {
+    const { core, db } = makeTestDb();
+    const csv = [
+      'Buchungstag;Wertstellung;Umsatzart;Buchungstext;Betrag;Währung;IBAN Kontoinhaber;Kategorie',
+      '26.11.2026;26.11.2026;Gutschrift;Max Kunde Bestellung 10001;1.500,50;EUR;DE89370400440532013000;Sonstige Einnahmen',
+      '25.11.2026;25.11.2026;Lastschrift;Telekom Deutschland GmbH Kd-Nr 123;-120,00;EUR;DE89370400440532013000;Telefon',
+    ].join('\r\n');
+    const cut = write(tempDir(), 'cut.csv', csv.slice(0, csv.lastIndexOf('0,00;EUR')));
+    const [r] = await core.bank.importFiles([cut], { accountIban: 'DE89370400440532013000' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CSV_TRUNCATED' } });
+    expect(r?.ok === false && r.error.message).toMatch(/cut\.csv, line 3: /);
+    expect(counts(db)).toEqual({ p: 0, a: 0 });
+  });
 });

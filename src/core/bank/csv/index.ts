@@ -17,6 +17,8 @@
  * - Trailing lines without a date after the table (balances, totals) are ignored with a warning; a row in the
  *   middle that does not read is an error naming the line. A repeated header row starts a further table (another
  *   account of a multi-account export): the first table is imported, the rest reported (CSV_MORE_TABLES_IGNORED).
+ * - A file that ends without a line break inside a row shorter than the header is cut off and refused
+ *   (CSV_TRUNCATED): in an unquoted CSV the cut amount ("-12" of "-120,00") would otherwise read as valid.
  * - Without a currency column the currency comes from the preamble ("Währung:;CHF"), else from the amount
  *   column's header ("Gutschrift in EUR", "Amount (USD)"), else from the profile's defaultCurrency.
  */
@@ -134,6 +136,16 @@ function* readTable(
   if (header && missing !== undefined) {
     for (const r of rows) if (r.cells.length === header.length - 1) r.cells.splice(missing, 0, '');
   }
+  const cut = cutOffRow(text, header, rows, cols.bookingDate);
+  if (cut) {
+    yield problem(
+      'CSV_TRUNCATED',
+      `The file ends in this row without a line break, and the row has ${cut.cells.length} of the ${header?.length} columns of the header: the file is cut off (an interrupted download or copy), its last amount may be incomplete. Nothing was imported. Export the statement again and import the complete file.`,
+      cut.line,
+      'error',
+    );
+    return undefined;
+  }
   if (
     cols.bookingDate === undefined ||
     (cols.amount === undefined && cols.debit === undefined && cols.credit === undefined)
@@ -202,6 +214,23 @@ function* readTable(
   if (decimal && decimal !== profile.decimalSeparator)
     effective = { ...effective, decimalSeparator: decimal, groupSeparator: decimal === ',' ? '.' : ',' };
   return { layout, profile: effective, cols, rows: tableRows };
+}
+
+/**
+ * The last row of a file cut off inside a row: the text ends without a line break and the row has fewer cells
+ * than the header ("…;-12" of "…;-120,00;EUR"; an unquoted CSV gives no other sign). A shorter closing line whose
+ * date cell holds a label ("Kontostand;30.6.2026;;;1.237,10;EUR", "Alter Kontostand;…") is a footer, not a cut row.
+ */
+function cutOffRow(
+  text: string,
+  header: readonly string[] | undefined,
+  rows: readonly Row[],
+  dateColumn: number | undefined,
+): Row | undefined {
+  const last = rows.at(-1);
+  if (!header || !last || /[\r\n]$/.test(text) || last.cells.length >= header.length) return undefined;
+  const label = /\p{L}/u.test(cell(last.cells, dateColumn ?? 0));
+  return label ? undefined : last;
 }
 
 /** The profile with the day/month order the file's dates show (CsvProfile.detectDayMonthOrder). */
