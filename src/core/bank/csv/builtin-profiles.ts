@@ -29,7 +29,8 @@
  *   "Description","Reference","Payer",…,"Payment currency","Amount","Total amount","Exchange rate","Fee",…,
  *   "Account","Beneficiary IBAN",…): header as in public Revolut Business reconciliation tools' fixtures. One
  *   statement per "Account" (the pocket, e.g. "EUR Main"); rows not COMPLETED or PENDING (REVERTED, DECLINED,
- *   FAILED) are skipped. "Fee" is not split off: its sign convention is not documented publicly.
+ *   FAILED) are skipped. "Total amount" is "Amount" less "Fee": like PayPal, the payment keeps its "Amount" and a
+ *   non-zero "Fee" becomes an entry of its own (a charge: feeSign 'charge'), so card fees are not lost.
  * - Qonto (English export: "Status","Settlement date (UTC)","Operation date (UTC)","Total amount (incl. VAT)",
  *   "Currency","Counterparty name","Payment method","Transaction ID","IBAN","Reference",…; public Qonto CSV
  *   importers). The file names no own account: import it with --account.
@@ -37,7 +38,8 @@
  *   "Running Balance",…,"Payer Name","Payee Name",…,"Total fees"; dates DD-MM-YYYY; one file per currency
  *   balance, so no account column: import it with --account). Wise's own charges come as rows of their own.
  * - Revolut (personal/freelancer account: "Type","Product","Started Date","Completed Date","Description",
- *   "Amount","Fee","Currency","State","Balance"): public Revolut CSV importers' fixtures.
+ *   "Amount","Fee","Currency","State","Balance"): public Revolut CSV importers' fixtures. A non-zero "Fee" (the
+ *   balance moves by Amount − Fee) becomes an entry of its own, as with PayPal.
  * - Stripe balance transactions export ("id","Type","Source","Amount","Fee","Net","Currency","Created (UTC)",
  *   "Available On (UTC)","Description",…; Stripe Dashboard → Balance → Export; the column set public Stripe
  *   reconciliation tools read). Like PayPal: the charge keeps its gross amount, the fee (a positive deduction)
@@ -478,8 +480,11 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         remittance: ['Reference', 'Description'],
         reference: 'ID',
         amount: 'Amount',
+        // "Total amount" = Amount − Fee: the fee becomes an entry of its own, as with PayPal.
+        fee: 'Fee',
         currency: 'Payment currency',
       },
+      feeSign: 'charge',
       status: { column: 'State', booked: ['COMPLETED'], pending: ['PENDING'] },
     },
   },
@@ -538,8 +543,11 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         bookingText: 'Type',
         remittance: ['Description'],
         amount: 'Amount',
+        // Balance = previous balance + Amount − Fee: the fee becomes an entry of its own, as with PayPal.
+        fee: 'Fee',
         currency: 'Currency',
       },
+      feeSign: 'charge',
       status: { column: 'State', booked: ['COMPLETED'], pending: ['PENDING'] },
     },
   },

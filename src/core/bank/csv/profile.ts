@@ -133,9 +133,10 @@ export const CsvProfileDefinition = z
     accountId: z.string().min(1).max(80).optional(),
     /**
      * How the fee column is written: 'signed' = as it moves the balance (PayPal "-1,05"), 'deducted' = a positive
-     * number taken off the gross amount (Stripe "Fee" 1.04 for a 60.00 charge, net 58.96).
+     * number taken off the gross amount (Stripe "Fee" 1.04 for a 60.00 charge, net 58.96), 'charge' = always a
+     * charge, whatever sign the export writes (Revolut: "0.50" or "-0.50"; a fee never adds to the balance).
      */
-    feeSign: z.enum(['signed', 'deducted']).default('signed'),
+    feeSign: z.enum(['signed', 'deducted', 'charge']).default('signed'),
   })
   .strict();
 

@@ -111,8 +111,10 @@ export function mapRow(row: readonly string[], ctx: RowContext): RowResult {
   const feeText = cell(row, cols.fee);
   if (feeText !== '') {
     const fee = parseCsvAmount(feeText, currency, profile);
+    const signed =
+      profile.feeSign === 'deducted' ? -fee : profile.feeSign === 'charge' ? -Math.abs(fee) : fee;
     if (fee !== 0)
-      entries.push(feeEntry(entry, profile.feeSign === 'deducted' ? -fee : fee, profile.accountName));
+      entries.push(feeEntry(entry, signed, profile.accountName ?? profile.label ?? profile.name));
   }
   return { kind: 'entries', entries };
 }
@@ -185,10 +187,11 @@ function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): 
 }
 
 /**
- * PayPal fee as its own entry: the sale stays at its gross amount (what the shop order says), and the balance
- * still adds up (gross + fee = net, PayPal's "Netto"). Its reference is the transaction's plus "/FEE".
+ * A fee (PayPal, Stripe, Revolut) as its own entry: the sale stays at its gross amount (what the shop order says),
+ * and the balance still adds up (gross + fee = net, PayPal's "Netto"). Its reference is the transaction's plus
+ * "/FEE".
  */
-function feeEntry(sale: ParsedEntry, fee: number, provider = 'PayPal'): ParsedEntry {
+function feeEntry(sale: ParsedEntry, fee: number, provider: string): ParsedEntry {
   const e: ParsedEntry = {
     statementIndex: sale.statementIndex,
     amountMinor: fee,
