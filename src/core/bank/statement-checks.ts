@@ -128,6 +128,17 @@ export function resolveAccount(
       {},
     );
   }
+  // A file that names only a plain account number (CSV "Kontonummer" of HypoVereinsbank, "Auftragskonto" of the
+  // Sparkasse CSV-MT940 export, MT940 ":25:" without bank code): a German IBAN carries it as its last 10 digits.
+  const plain = !iban && !derived && acct.otherId ? /^\d{1,10}$/.exec(acct.otherId.trim())?.[0] : undefined;
+  const forcedNumber = forced ? /^DE\d{10}(\d{10})$/.exec(forced)?.[1] : undefined;
+  if (plain && forcedNumber && plain.replace(/^0+/, '') !== forcedNumber.replace(/^0+/, '')) {
+    throw importError(
+      'IMPORT_ACCOUNT_MISMATCH',
+      `The statement is for account number ${plain}, but ${forced} given with --account is account number ${forcedNumber}. Check which file you picked, or give the IBAN of account ${plain} with --account.`,
+      {},
+    );
+  }
   const useIban = iban ?? forced;
   const byOtherId = acct.otherId
     ? db.select().from(bankAccounts).where(eq(bankAccounts.otherId, acct.otherId)).get()
