@@ -155,7 +155,7 @@ function status(
 ): 'booked' | 'pending' {
   const code = raw?.trim().toUpperCase();
   if (code === 'BOOK') return 'booked';
-  if (code === 'PDNG' || code === 'INFO' || code === 'FUTR') return 'pending';
+  if (code === 'PDNG' || code === 'FUTR') return 'pending';
   problems.push({
     code: 'CAMT_STATUS_ASSUMED_BOOKED',
     severity: 'warning',
@@ -173,7 +173,23 @@ function isReversal(n: NtryAcc): boolean {
   return n.reversal?.trim().toLowerCase() === 'true' || n.reversal?.trim() === '1';
 }
 
+/** ISO 20022 EntryStatus INFO ("information only, no booking"): `<Sts>INFO</Sts>` (≤ v07) or `<Sts><Cd>INFO</Cd>`. */
+function isInformationOnly(n: NtryAcc): boolean {
+  return n.status?.trim().toUpperCase() === 'INFO';
+}
+
 export function buildEntries(n: NtryAcc, ctx: BuildContext, problems: ImportProblem[]): ParsedEntry[] {
+  if (isInformationOnly(n)) {
+    // Not a booking, neither now nor later: stored as a posting it would wait for a match that never moves money.
+    problems.push({
+      code: 'CAMT_INFO_ENTRY_SKIPPED',
+      severity: 'warning',
+      file: ctx.file,
+      path: `${n.path}/Sts`,
+      message: `Entry${n.amt ? ` of ${n.amt.text} ${n.amt.ccy ?? ctx.statementCurrency ?? ''}`.trimEnd() : ''} has status INFO (information only, not booked) and was not imported.`,
+    });
+    return [];
+  }
   if (!n.amt) {
     throw importError(
       'CAMT_MISSING_AMOUNT',
@@ -186,8 +202,20 @@ export function buildEntries(n: NtryAcc, ctx: BuildContext, problems: ImportProb
   if (amount.problem) problems.push(amount.problem);
   const reversal = isReversal(n);
   const bookingStatus = status(n.status, ctx, n.path, problems);
-  const bookingDate = toDate(n.bookingDate, ctx.file, `${n.path}/BookgDt`);
   const valueDate = toDate(n.valueDate, ctx.file, `${n.path}/ValDt`);
+  let bookingDate = toDate(n.bookingDate, ctx.file, `${n.path}/BookgDt`);
+  if (!bookingDate && valueDate && bookingStatus === 'booked') {
+    // A booked entry has a booking date; without BookgDt it would drop out of every date filter. The value date
+    // is the nearest date the bank gave (the dedupe key already falls back to it, so re-imports still match).
+    bookingDate = valueDate;
+    problems.push({
+      code: 'CAMT_NO_BOOKING_DATE',
+      severity: 'warning',
+      file: ctx.file,
+      path: n.path,
+      message: `Booked entry without BookgDt; its value date ${valueDate} (ValDt) is used as booking date.`,
+    });
+  }
   if (!bookingDate && !valueDate) {
     // Kept faithful (no invented date); the importer keys such entries on the statement date (see dedupe.ts).
     problems.push({
