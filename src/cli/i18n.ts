@@ -89,6 +89,13 @@ const en = {
   postings: (n: string) => `${n} posting(s)`,
   pending: 'PENDING',
   watch: { folder: (path: string) => `Watch folder: ${path}`, none: 'No watch folder set.' },
+  csvProfile: {
+    saved: (name: string) =>
+      `CSV profile "${name}" saved. Import with: kassenwart import FILE --csv-profile ${name}`,
+    replaced: (name: string) =>
+      `CSV profile "${name}" replaced. Import with: kassenwart import FILE --csv-profile ${name}`,
+    builtin: 'built-in',
+  },
   imported: {
     failed: (file: string, message: string, code: string) => `FAILED ${file}: ${message} (${code})`,
     head: (file: string, format: string, accounts: string) => `${file}: ${format}, account ${accounts}`,
@@ -187,6 +194,13 @@ const de: CliTexts = {
   postings: (n) => `${n} Buchung(en)`,
   pending: 'VORGEMERKT',
   watch: { folder: (path) => `Überwachter Ordner: ${path}`, none: 'Kein überwachter Ordner eingestellt.' },
+  csvProfile: {
+    saved: (name) =>
+      `CSV-Profil „${name}“ gespeichert. Einlesen mit: kassenwart import DATEI --csv-profile ${name}`,
+    replaced: (name) =>
+      `CSV-Profil „${name}“ ersetzt. Einlesen mit: kassenwart import DATEI --csv-profile ${name}`,
+    builtin: 'eingebaut',
+  },
   imported: {
     failed: (file, message, code) => `FEHLER ${file}: ${message} (${code})`,
     head: (file, format, accounts) => `${file}: ${format}, Konto ${accounts}`,

@@ -1,5 +1,5 @@
 /**
- * Bank commands: `import FILE...`, `postings`, `watch [FOLDER]`. JSON output (global --json) is a public
+ * Bank commands: `import FILE...`, `postings`, `csv-profile add|list` (csv-profile.ts), `watch [FOLDER]`. JSON output (global --json) is a public
  * interface: camelCase, stable field names (see README "Bank import").
  */
 import { resolve } from 'node:path';
@@ -9,6 +9,7 @@ import { POSTING_STATUS_FILTERS, type PostingStatusFilter } from '#core/bank/pos
 import type { FileResult } from '#core/bank/import-service.ts';
 import { type Io, formatFor, printJson, withCore } from '../context.ts';
 import type { CliFormat } from '../i18n.ts';
+import { registerCsvProfile } from './csv-profile.ts';
 
 function parseStatus(value: string): PostingStatusFilter {
   if (!(POSTING_STATUS_FILTERS as readonly string[]).includes(value))
@@ -129,6 +130,8 @@ export function registerBank(program: Command, io: Io): void {
           io.stdout(`${lines.join('\n')}${lines.length ? '\n' : ''}${f.t.postings(f.count(page.total))}\n`);
         }),
     );
+
+  registerCsvProfile(program, io);
 
   program
     .command('watch')

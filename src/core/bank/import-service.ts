@@ -15,7 +15,8 @@ import { importStatementFile, type FileImportSummary } from './import-file.ts';
 import { EncodingRetry, openStatementFiles, type CsvParse, type ReadOptions } from './read-statement.ts';
 import { sourceFromBytes, sourceFromPath, type ByteSource } from './source.ts';
 import { makeCsvParse } from './csv/adapter.ts';
-import { getCsvProfile } from './csv/profiles.ts';
+import { getCsvProfile, listCsvProfiles, saveCsvProfile } from './csv/profiles.ts';
+import type { CsvProfileInput } from './csv/profile.ts';
 import { ImportError } from './import-error.ts';
 import { listPostings, type PostingQuery } from './postings-query.ts';
 
@@ -158,6 +159,10 @@ export function createBankService(deps: BankServiceDeps) {
           .run();
     },
     accounts: () => db.select().from(bankAccounts).orderBy(asc(bankAccounts.id)).all(),
+    /** Stores a user CSV profile (validated; CSV_PROFILE_INVALID / _RESERVED / _EXISTS), used by --csv-profile NAME. */
+    saveCsvProfile: (input: CsvProfileInput, options: { replace?: boolean } = {}) =>
+      saveCsvProfile({ db, clock }, input, options),
+    listCsvProfiles: () => listCsvProfiles({ db }),
     postingCount: (where?: SQL) => db.$count(postings, where ?? and()),
   };
 }

@@ -106,7 +106,7 @@ function* findLayout(
     const known = BUILTIN_PROFILES.map((b) => b.profile.label ?? b.profile.name).join(', ');
     yield problem(
       'CSV_UNKNOWN_LAYOUT',
-      `The header row does not match a known bank export (${known}). Define a CSV profile for this account once (columns, delimiter, decimal separator, date format) and import with --csv-profile NAME.`,
+      `The header row does not match a known bank export (${known}). Define a CSV profile for this account once (a JSON file naming the columns, delimiter, decimal separator and date format; README "Bank import", CSV), store it with "kassenwart csv-profile add FILE.json" and import with --csv-profile NAME.`,
       1,
       'error',
     );

@@ -65,7 +65,7 @@ export function getCsvProfile(deps: { db: Db }, name: string): StoredCsvProfile 
   if (!row) {
     throw new NotFoundError(
       'CSV_PROFILE_NOT_FOUND',
-      `There is no CSV profile "${name}". List them with the csv profile list, or define one.`,
+      `There is no CSV profile "${name}". List them with "kassenwart csv-profile list", or define one with "kassenwart csv-profile add FILE.json".`,
     );
   }
   return {
