@@ -227,12 +227,14 @@ export function runnerUp(candidates: readonly Candidate[]): Candidate | undefine
 const WITHDRAWN = new Set(['order_cancelled', 'order_removed_externally']);
 
 /**
- * Is `c` an order the shop cancelled or no longer shows, with no better evidence than `best`? Such an order is no
- * competitor ("cancel and order again": the new order of the same price, or the other shop's cancelled order with
- * the same number). Named with better evidence (the text names the cancelled order), it still is one.
+ * Is `c` an order the shop cancelled or no longer shows, with no better evidence than `best`, while the payer agrees
+ * with `best`? Then it is no competitor ("cancel and order again": the new order of the same price, or the other
+ * shop's cancelled order with the same number, paid by the open order's customer). Named with better evidence (the
+ * text names the cancelled order), or paid by someone the open order's customer is not (a late payment for an order
+ * the shop cancelled unpaid), it still is one.
  */
 function withdrawnBehind(c: Candidate, best: Candidate): boolean {
-  if (tier(c) > tier(best)) return false;
+  if (tier(c) > tier(best) || !payerAgrees(best)) return false;
   for (const b of c.blockers) if (WITHDRAWN.has(b)) return true;
   return false;
 }

@@ -29,6 +29,11 @@ export type NumberCandidate = {
   /** An order keyword ("Bestellung", "Rechnung", "Order", "#") right before the token. */
   keyword: boolean;
   /**
+   * A word that names an order, not an invoice or a reference ("Bestellung", "Auftrag", "Order", "#", also with
+   * "Nr." between), right before the token: the number is meant as an order number.
+   */
+  orderWord: boolean;
+  /**
    * Set when every occurrence is a bare number of 4–5 digits followed by a word ("80331 MUENCHEN"): the shape of
    * a postcode and its place (DE/FR/IT/ES: 5 digits; AT/CH/BE/DK: 4). The word, as written; the matcher checks
    * whether it is a name of the payer or the customer instead ("20345 THOMAS MUELLER").
@@ -89,6 +94,28 @@ const ORDER_KEYWORDS = new Set([
   'FÜR',
   'FOR',
 ]);
+
+/** The ORDER_KEYWORDS that name an order (not an invoice, a reference or a payment): see NumberCandidate.orderWord. */
+const ORDER_WORDS = new Set([
+  'BESTELLUNG',
+  'BESTELLUNGEN',
+  'BESTELLNR',
+  'BESTELLNUMMER',
+  'BESTELL',
+  'BEST',
+  'BESTNR',
+  'AUFTRAG',
+  'AUFTRAEGE',
+  'AUFTRÄGE',
+  'AUFTRAGSNR',
+  'AUFTRAGSNUMMER',
+  'ORDER',
+  'ORDERS',
+  'ORDERNR',
+  'ORDERNUMBER',
+]);
+/** Words between an order word and its number ("Bestellung Nr. 10023"). */
+const NUMBER_WORDS = new Set(['NR', 'NO', 'NUMMER']);
 
 /**
  * Does a written number's letter part fit an order number found by its digits ("10023", "#10023", "Nr10023",
@@ -168,6 +195,7 @@ function pushCandidate(
   keyword: boolean,
   /** The place word when this occurrence looks like a postcode, null when it does not, undefined: no opinion. */
   place: string | null | undefined,
+  orderWord = false,
 ): void {
   // A key has a digit exactly when the text has one (numberKey keeps the digits): words are skipped before
   // their key is built.
@@ -177,12 +205,13 @@ function pushCandidate(
   const existing = out.get(key);
   if (existing) {
     existing.keyword ||= keyword;
+    existing.orderWord ||= orderWord;
     existing.joined &&= joined;
     // Written once as a postcode and once otherwise: the other occurrence counts.
     if (place === null) existing.place = undefined;
     return;
   }
-  const candidate: NumberCandidate = { key, core: numberCore(text), joined, keyword };
+  const candidate: NumberCandidate = { key, core: numberCore(text), joined, keyword, orderWord };
   if (place) candidate.place = place;
   out.add(candidate);
 }
@@ -243,7 +272,19 @@ function numberCandidates(text: string, patterns: readonly RegExp[], found: Foun
     if (!tok) continue;
     const prev = tokens[i - 1];
     const keyword = (prev !== undefined && ORDER_KEYWORDS.has(prev.text)) || masked[tok.start] === '#';
-    pushCandidate(found, tok.text, false, keyword, placeAfter(masked, tok, tokens[i + 1], keyword) ?? null);
+    const orderWord =
+      masked[tok.start] === '#' ||
+      (prev !== undefined &&
+        (ORDER_WORDS.has(prev.text) ||
+          (NUMBER_WORDS.has(prev.text) && ORDER_WORDS.has(tokens[i - 2]?.text ?? ''))));
+    pushCandidate(
+      found,
+      tok.text,
+      false,
+      keyword,
+      placeAfter(masked, tok, tokens[i + 1], keyword) ?? null,
+      orderWord,
+    );
     // "WC-100 23", "RE 2026 00123", a number broken by a line break: join 2 or 3 adjacent tokens that are
     // separated by whitespace only (never across a masked span, which leaves a wide gap of spaces).
     // Words ("BESTELLUNG", "DANKE") are not part of a number; short letter groups may be its prefix ("RE 2026 00123").
@@ -287,8 +328,9 @@ function patternHit(found: Found, text: string, m: RegExpExecArray, joined: bool
   // Glued to letters: only an order keyword may precede ("BESTELLNR10023", not "KUNDENNR10500").
   let from = start;
   while (isAlnumAt(text, from - 1)) from--;
-  if (from < start && !ORDER_KEYWORDS.has(text.slice(from, start))) return;
-  pushCandidate(found, m[0], joined, from < start, undefined);
+  const glued = from < start ? text.slice(from, start) : '';
+  if (glued && !ORDER_KEYWORDS.has(glued)) return;
+  pushCandidate(found, m[0], joined, from < start, undefined, ORDER_WORDS.has(glued));
 }
 
 /** Compiles a shop's number pattern for scanning free text (global, case-insensitive); undefined if invalid. */
@@ -405,7 +447,7 @@ export function extractReferences(
   for (const text of ids) {
     const key = numberKey(text);
     if (key.length >= 3 && key.length <= 24 && hasDigit(key) && !numbers.get(key))
-      numbers.add({ key, core: '', joined: false, keyword: false });
+      numbers.add({ key, core: '', joined: false, keyword: false, orderWord: false });
   }
   out.numbers = numbers.items;
   // Most texts have none or one of each: nothing to deduplicate then.

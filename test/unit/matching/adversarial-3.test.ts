@@ -128,7 +128,12 @@ function trapCases(): AdversarialCase[] {
   {
     const own = order({ number: '10023', totalMinor: 4990, customerName: 'Hans Müller' });
     const other = order({ number: '10061', totalMinor: 2590, customerName: 'Eva Roth' });
-    for (const text of ['Bestellung 10099', '10099', 'Bestellung 10099 Hans Mueller'])
+    for (const text of [
+      'Bestellung 10099',
+      'Bestellung Nr. 10099',
+      'Order #10099',
+      'Bestellung 10099 Hans Mueller',
+    ])
       out.push({
         name: `payer and amount fit Hans's 10023, the text names "${text}" (no open order)`,
         orders: [own, other],
@@ -153,6 +158,43 @@ function trapCases(): AdversarialCase[] {
         amountMinor: 4990,
         counterpartyName: 'PETRA MUELLER',
         remittance: `${refA} Bestellung 10031`,
+      }),
+      ambiguous: true,
+    });
+  }
+  // ---- leading zeros only pad four digits and more; a written leading zero is the writer's own ----------------
+  {
+    const young = order({ number: '000000150', totalMinor: 4990, customerName: 'Ida Kern' });
+    const dresden = order({ number: '000001067', totalMinor: 4990, customerName: 'Ida Kern' });
+    for (const [text, target] of [
+      ['Zimmer 150', young],
+      ['Lieferung 150 Stueck', young],
+      ['Lieferadresse Kesselsdorfer Str 1 01067', dresden],
+    ] as const)
+      out.push({
+        name: `"${text}" from a stranger, Magento order ${target.number} of the same amount`,
+        orders: [target],
+        posting: posting({ amountMinor: 4990, counterpartyName: 'Bernd Schulz', remittance: text }),
+        truth: undefined,
+      });
+  }
+  // ---- a late payment by someone else for the order a shop cancelled, the same number open in another shop ---
+  {
+    const open = order({ number: '10023', totalMinor: 4990, customerName: 'Eva Roth' });
+    const cancelled = order({
+      number: '10023',
+      totalMinor: 4990,
+      customerName: 'Ida Kern',
+      status: 'cancelled',
+      shopId: 2,
+    });
+    out.push({
+      name: "a stranger's 'Bestellung 10023': open in shop 1, cancelled unpaid in shop 2",
+      orders: [open, cancelled],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'Bernd Schulz',
+        remittance: 'Bestellung 10023',
       }),
       ambiguous: true,
     });
@@ -233,6 +275,16 @@ function positiveCases(): Positive[] {
     // Numbers far from the order numbers, or masked identifiers, say nothing about another order.
     const own = order({ number: '10023', totalMinor: 4990, customerName: 'Hans Müller' });
     const other = order({ number: '10061', totalMinor: 2590, customerName: 'Eva Roth' });
+    // Third probe's second round: a bare number, or one after "Rechnung" or "Ref", in the range of the order
+    // numbers is as often a customer, invoice or phone number: it does not keep payer and amount from deciding.
+    const wider = order({ number: '11800', totalMinor: 2590, customerName: 'Eva Roth' });
+    for (const text of ['Hans Mueller 10412', 'Rechnung 10412', 'Ref 10412', '10099', 'Vorgang 10412'])
+      out.push({
+        name: `payer and amount with "${text}" in the range of the order numbers stay automatic`,
+        orders: [own, other, wider],
+        posting: posting({ amountMinor: 4990, counterpartyName: 'HANS MUELLER', remittance: text }),
+        truth: own,
+      });
     for (const text of ['Danke 2026', 'Kundennummer 10099', 'Rechnung vom 12.11.2026', 'Paket 3'])
       out.push({
         name: `payer and amount with "${text}" stay automatic`,
@@ -326,10 +378,7 @@ function positiveCases(): Positive[] {
     // Leading zeros are width, not another number: Magento's 000001234 written as "1234", and "0010023".
     const magento = order({ number: '000001234', totalMinor: 2990, customerName: 'Ida Kern' });
     const plain = order({ number: '10023', totalMinor: 3990, customerName: 'Ida Kern' });
-    for (const [text, truth, amountMinor] of [
-      ['Bestellung 1234', magento, 2990],
-      ['Bestellnummer 0010023', plain, 3990],
-    ] as const)
+    for (const [text, truth, amountMinor] of [['Bestellung 1234', magento, 2990]] as const)
       out.push({
         name: `"${text}" paid by someone else names ${truth.number}`,
         orders: [magento, plain],

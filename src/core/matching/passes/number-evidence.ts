@@ -236,9 +236,11 @@ export function numberEvidence(
         named?.add(c, hit.entry.id);
         if (!agree) (otherLetters ??= new Set()).add(hit.entry.id);
         else (sameLetters ??= new Set()).add(hit.entry.id);
-        // Digits only on both sides, apart from leading zeros ("1234" for Magento's 000001234, "0010023" for 10023):
-        // the number itself, written as wide as the payer liked.
-        if (allDigits(c.key) && allDigits(written)) {
+        // Digits only on both sides, the order's with leading zeros ("1234" for Magento's 000001234): the number
+        // itself, written without its padding. Not for three digits (a young Magento shop's 000000150 is no more
+        // named by "Zimmer 150" than by any three digits), nor for a written number with a leading zero of its own
+        // ("01067" is a Dresden postcode, not order 000001067).
+        if (core.length >= 4 && c.key.charCodeAt(0) !== 48 && allDigits(c.key) && allDigits(written)) {
           add(
             out.signals,
             hit.entry.order.id,
@@ -262,14 +264,14 @@ export function numberEvidence(
         );
       }
     }
-    // (A bare year names no order, as for namesClosed above: "Danke 2026" in a shop at order 1023.)
+    // Only a number written as an order's ("Bestellung 10099", "Order #10099"): a bare number or one after
+    // "Rechnung" or "Ref" is as often a customer, invoice or phone number the shop does not know.
     if (
       hits === hitsBefore &&
       unknown === undefined &&
+      c.orderWord &&
       !c.joined &&
-      c.place === undefined &&
       !closed?.has(c.key) &&
-      (c.keyword || !/^(?:19|20)\d{2}$/.test(c.key)) &&
       index.inNumberRange(c.core)
     )
       unknown = c.core;
