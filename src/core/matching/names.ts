@@ -308,6 +308,13 @@ export function nameKeysInText(text: string | null | undefined): string[] {
   return keys;
 }
 
+/** The words of a name in the order written, folded (foldName), without titles, legal forms and single letters. */
+export function nameTokensInOrder(text: string | null | undefined): string[] {
+  const out: string[] = [];
+  for (const w of foldName(text ?? '').split(NOT_ALNUM)) if (w.length > 1 && !isStopWord(w)) out.push(w);
+  return out;
+}
+
 /** The normalised key of a name: sorted tokens joined by one space ('' when nothing is left). */
 export function nameKey(text: string | null | undefined): string {
   return nameTokens(text).join(' ');

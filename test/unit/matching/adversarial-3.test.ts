@@ -386,6 +386,38 @@ function positiveCases(): Positive[] {
         truth,
       });
   }
+  {
+    // A joint account: the IBAN was learned when Hans paid himself (no alias); his wife pays from it now.
+    const hans = order({
+      number: '10090',
+      totalMinor: 3990,
+      customerName: 'Hans Müller',
+      email: 'hans@example.org',
+    });
+    const other = order({
+      number: '10091',
+      totalMinor: 3990,
+      customerName: 'Eva Roth',
+      email: 'eva@example.org',
+    });
+    const learned = {
+      ibanToCustomers: new Map([['DE02120300000000202051', ['email:hans@example.org']]]),
+      aliasToCustomers: new Map(),
+    };
+    for (const name of ['Anna Müller', 'Frau Anna Müller', 'MUELLER, ANNA'])
+      out.push({
+        name: `a learned joint account, "${name}" paying: the household's surname`,
+        orders: [hans, other],
+        posting: posting({
+          amountMinor: 3990,
+          counterpartyName: name,
+          counterpartyIban: 'DE02120300000000202051',
+          remittance: 'Danke',
+        }),
+        learned,
+        truth: hans,
+      });
+  }
   return out;
 }
 

@@ -3,7 +3,7 @@
  * customers and companies of open orders, and what confirmed assignments taught (IBAN, name alias). A common
  * name reaches many orders; only the ones the amount can explain are kept (PayerPicker).
  */
-import { compareNames, isSingleWordName, namesCompany, normaliseIban } from '../names.ts';
+import { compareNames, isSingleWordName, namesCompany, nameTokensInOrder, normaliseIban } from '../names.ts';
 import { isMoneyTransferService } from '../payment-nature.ts';
 import { signal } from '../scoring.ts';
 import type { IndexedOrder, OrderIndex, PayerNameVisitor } from '../order-index.ts';
@@ -139,10 +139,24 @@ function sameSender(
   if (!payer || payer.tokens.length === 0) return true;
   if (compareNames(payer.tokens, e.tokens) !== 'none') return true;
   if (e.companyTokens.length > 0 && compareNames(payer.tokens, e.companyTokens) !== 'none') return true;
+  // One household: the customer's surname ("Anna Müller" on the joint account Hans Müller paid from before).
+  const surname = surnameOf(payer.name);
+  if (surname !== undefined && surname === surnameOf(e.order.customerName)) return true;
   const aliases = aliasWordsOf(learned).get(customer);
   for (const t of payer.tokens)
     if (!e.tokens.includes(t) && !e.companyTokens.includes(t) && !aliases?.has(t)) return false;
   return true;
+}
+
+/**
+ * The surname of a person's name as written, folded (names.ts nameTokens): the word before a comma ("MUELLER, HANS"),
+ * else the last word ("Anna Müller", "Anna Schmidt-Müller" -> its last part); undefined when there is none.
+ */
+function surnameOf(name: string | null | undefined): string | undefined {
+  if (!name) return undefined;
+  const comma = name.indexOf(',');
+  const words = nameTokensInOrder(comma > 0 ? name.slice(0, comma) : name);
+  return comma > 0 ? words[0] : words.at(-1);
 }
 
 /** The words of the payer names learned for each customer (customer key -> words), once per set of facts. */
