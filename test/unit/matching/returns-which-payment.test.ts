@@ -103,6 +103,28 @@ describe('a return of a repeat customer who paid the same price before', () => {
     expect(paid.reasons).toContain('returned_in_this_run');
   });
 
+  it('a return naming the older order in its text undoes that one, next to a new payment of this run', () => {
+    const { open, credit, back, assignments } = repeatCustomer({});
+    const named = { ...back, remittance: 'RUECKLASTSCHRIFT MD06 Bestellung 10023' };
+    const res = match([open], [credit, named], { assignments });
+    const d = decisionOf(res, named.id);
+    expect(d.band).toBe('auto');
+    expect(d.reverses?.map((r) => r.assignmentId)).toEqual([1]);
+    expect(decisionOf(res, credit.id).band).toBe('auto');
+  });
+
+  it('a return with an end-to-end id of its own is suggested for the payment it fits, not undone', () => {
+    const { back, assignments } = repeatCustomer({ old: 'SHOP-10023', back: 'RTN2026111000123' });
+    const named = { ...back, remittance: 'RUECKLASTSCHRIFT MD06 Bestellung 10023' };
+    for (const p of [back, named]) {
+      const d = decisionOf(match([], [p], { assignments }), p.id);
+      expect(d.band, p.remittance ?? '').toBe('suggest');
+      expect(d.reasons).toEqual(['end_to_end_id_differs']);
+      expect(d.candidates[0]?.orderIds).toEqual([assignments[0]?.orderId]);
+      expect(d.reverses ?? []).toEqual([]);
+    }
+  });
+
   it('an assignment without an end-to-end id is still found by IBAN for a return that carries one', () => {
     const { back, assignments } = repeatCustomer({ back: 'E2E-NEW-2' });
     const d = decisionOf(match([], [back], { assignments }), back.id);

@@ -125,7 +125,7 @@ function originals(
   p: MatchPosting,
   ctx: ReturnContext,
   paymentOfRun: () => 'end_to_end' | 'iban' | undefined,
-): { postingId: number; why: string; byEndToEnd?: boolean }[] {
+): { postingId: number; why: string; byEndToEnd?: boolean; byText?: boolean; otherId?: boolean }[] {
   const amount = Math.abs(p.amountMinor);
   const fits = (postingId: number) => {
     const list = ctx.byPosting.get(postingId) ?? [];
@@ -159,20 +159,30 @@ function originals(
   for (const key of [...ex.references, ...ex.numbers.map((n) => n.key)]) {
     for (const a of ctx.byOrderKey.get(key) ?? []) viaOrders.add(a.postingId);
   }
-  const viaText = [...viaOrders].filter((postingId) => mayBe(postingId) && fits(postingId));
+  const textFits = [...viaOrders].filter(fits);
+  const viaText = textFits.filter(mayBe);
   if (viaText.length > 0)
     return viaText.map((postingId) => ({
       postingId,
       why: 'order referenced in the return text, same amount',
+      byText: true,
     }));
   const iban = normaliseIban(p.counterpartyIban);
-  if (!iban) return [];
   // Looked up, not scanned: each return would otherwise normalise the IBAN of every active assignment. A posting
   // whose assignments a return in this run consumed already (deleted from byPosting) no longer fits.
-  const viaIban = [...(ctx.byIban.get(iban) ?? [])].filter(
-    (postingId) => ctx.byPosting.has(postingId) && mayBe(postingId) && fits(postingId),
-  );
-  return viaIban.map((postingId) => ({ postingId, why: `same payer IBAN ${iban}, same amount` }));
+  const ibanFits = iban
+    ? [...(ctx.byIban.get(iban) ?? [])].filter((postingId) => ctx.byPosting.has(postingId) && fits(postingId))
+    : [];
+  const viaIban = ibanFits.filter(mayBe);
+  if (viaIban.length > 0)
+    return viaIban.map((postingId) => ({ postingId, why: `same payer IBAN ${iban ?? ''}, same amount` }));
+  // Only payments that came with another end-to-end id fit (some banks give a return an id of their own): shown to
+  // the dealer, never undone automatically.
+  return [...new Set([...textFits, ...ibanFits])].map((postingId) => ({
+    postingId,
+    why: 'same amount, order in the text or same payer IBAN, but another end-to-end id',
+    otherId: true,
+  }));
 }
 
 /**
@@ -218,7 +228,18 @@ export function returnDecision(
       reasons: ['return_by_words_only'],
     };
   }
-  if (only && !only.byEndToEnd && paymentOfRun() !== undefined) {
+  if (only?.otherId) {
+    (candidates[0] as Candidate).blockers.push('end_to_end_id_differs');
+    return {
+      postingId: p.id,
+      band: 'suggest',
+      pass: 'return',
+      candidates,
+      reasons: ['end_to_end_id_differs'],
+    };
+  }
+  // An older payment whose order the return text names is the one, whatever a payment of this run looks like.
+  if (only && !only.byEndToEnd && !only.byText && paymentOfRun() !== undefined) {
     (candidates[0] as Candidate).blockers.push('may_return_a_payment_of_this_run');
     return {
       postingId: p.id,
