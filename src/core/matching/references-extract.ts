@@ -52,50 +52,7 @@ export type Extraction = {
 };
 
 const SEPA_KEYWORDS = /\b(?:SVWZ|EREF|KREF|MREF|CRED|DEBT|ABWA|ABWE|COAM|OAMT|SQTP|PURP|BREF|RREF)\+/g;
-const ORDER_KEYWORDS = new Set([
-  'BESTELLUNG',
-  'BESTELLUNGEN',
-  'RECHNUNGEN',
-  'AUFTRAEGE',
-  'AUFTRÄGE',
-  'ORDERS',
-  'UND',
-  'AND',
-  'BESTELLNR',
-  'BESTELLNUMMER',
-  'BESTELL',
-  'BEST',
-  'BESTNR',
-  'AUFTRAG',
-  'AUFTRAGSNR',
-  'AUFTRAGSNUMMER',
-  'ORDER',
-  'ORDERNR',
-  'ORDERNUMBER',
-  'NR',
-  'NO',
-  'NUMMER',
-  'RECHNUNG',
-  'RECHNUNGSNR',
-  'RECHNUNGSNUMMER',
-  'RG',
-  'RGNR',
-  'RE',
-  'RNR',
-  'INVOICE',
-  'INV',
-  'BELEG',
-  'BELEGNR',
-  'VORGANG',
-  'REF',
-  'REFERENZ',
-  'ZAHLUNG',
-  'FUER',
-  'FÜR',
-  'FOR',
-]);
-
-/** The ORDER_KEYWORDS that name an order (not an invoice, a reference or a payment): see NumberCandidate.orderWord. */
+/** Words that name an order (not an invoice, a reference or a payment): see NumberCandidate.orderWord. */
 const ORDER_WORDS = new Set([
   'BESTELLUNG',
   'BESTELLUNGEN',
@@ -116,6 +73,24 @@ const ORDER_WORDS = new Set([
 ]);
 /** Words between an order word and its number ("Bestellung Nr. 10023"). */
 const NUMBER_WORDS = new Set(['NR', 'NO', 'NUMMER']);
+/** Words before a number the payer meant as a reference: the order words, invoices, vouchers, joiners. */
+const ORDER_KEYWORDS = new Set([
+  ...ORDER_WORDS,
+  ...NUMBER_WORDS,
+  ...[
+    'RECHNUNG',
+    'RECHNUNGEN',
+    'RECHNUNGSNR',
+    'RECHNUNGSNUMMER',
+    'RG',
+    'RGNR',
+    'RE',
+    'RNR',
+    'INVOICE',
+    'INV',
+  ],
+  ...['BELEG', 'BELEGNR', 'VORGANG', 'REF', 'REFERENZ', 'ZAHLUNG', 'FUER', 'FÜR', 'FOR', 'UND', 'AND'],
+]);
 
 /**
  * Does a written number's letter part fit an order number found by its digits ("10023", "#10023", "Nr10023",

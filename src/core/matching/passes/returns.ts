@@ -191,6 +191,12 @@ function originals(
  * and no older payment is looked for; by the IBAN an older payment found only by text or IBAN is not certainly the
  * one: neither is undone automatically (may_return_a_payment_of_this_run).
  */
+/** The one original suggested, not undone, for `why` (also its candidate's blocker). */
+function suggestOnly(p: MatchPosting, candidates: Candidate[], why: string): Decision {
+  (candidates[0] as Candidate).blockers.push(why);
+  return { postingId: p.id, band: 'suggest', pass: 'return', candidates, reasons: [why] };
+}
+
 export function returnDecision(
   p: MatchPosting,
   ctx: ReturnContext,
@@ -217,38 +223,11 @@ export function returnDecision(
   });
   const only = found.length === 1 ? found[0] : undefined;
   // Recognised only by words a dealer's refund uses too: the dealer confirms the undo.
-  if (only && returnCertainty(p) === 'words') {
-    const c = candidates[0] as Candidate;
-    c.blockers.push('return_by_words_only');
-    return {
-      postingId: p.id,
-      band: 'suggest',
-      pass: 'return',
-      candidates,
-      reasons: ['return_by_words_only'],
-    };
-  }
-  if (only?.otherId) {
-    (candidates[0] as Candidate).blockers.push('end_to_end_id_differs');
-    return {
-      postingId: p.id,
-      band: 'suggest',
-      pass: 'return',
-      candidates,
-      reasons: ['end_to_end_id_differs'],
-    };
-  }
+  if (only && returnCertainty(p) === 'words') return suggestOnly(p, candidates, 'return_by_words_only');
+  if (only?.otherId) return suggestOnly(p, candidates, 'end_to_end_id_differs');
   // An older payment whose order the return text names is the one, whatever a payment of this run looks like.
-  if (only && !only.byEndToEnd && !only.byText && paymentOfRun() !== undefined) {
-    (candidates[0] as Candidate).blockers.push('may_return_a_payment_of_this_run');
-    return {
-      postingId: p.id,
-      band: 'suggest',
-      pass: 'return',
-      candidates,
-      reasons: ['may_return_a_payment_of_this_run'],
-    };
-  }
+  if (only && !only.byEndToEnd && !only.byText && paymentOfRun() !== undefined)
+    return suggestOnly(p, candidates, 'may_return_a_payment_of_this_run');
   if (!only) {
     return {
       postingId: p.id,
