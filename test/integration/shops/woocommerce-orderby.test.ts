@@ -112,14 +112,51 @@ describe('WooCommerce without orderby=modified (docs-literal servers, older WooC
     const resumed = await s.area.sync.run('Woo', 'new');
     expect(resumed).toMatchObject({ state: 'ok', ordersNew: 20 });
     expect(s.db.select().from(orders).all()).toHaveLength(30);
-    expect(mark(s)).toBe(`${s.sim.order(created[0]?.id ?? 0)?.date_modified_gmt ?? ''}.000Z`);
+    // The latest change is order 1's, made before the run began: the mark is the run's start by the shop's clock
+    // less a second, no further (see the next test).
+    const latest = Date.parse(`${s.sim.order(created[0]?.id ?? 0)?.date_modified_gmt ?? ''}Z`);
+    expect(mark(s)).toBe(new Date(latest - 1000).toISOString());
 
     // A later change is found from that mark.
     s.sim.editOrder(created[7]?.id ?? 0, { status: 'cancelled' });
     const again = await s.area.sync.run('Woo', 'new');
-    // The edited order, and the one at the mark (inclusive boundary).
-    expect(again).toMatchObject({ state: 'ok', ordersSeen: 2 });
+    // From the mark (the first run's start less a second): the last order created, order 1's edit before that run,
+    // and the new edit.
+    expect(again).toMatchObject({ state: 'ok', ordersSeen: 3 });
     expect(again.ordersChanged + again.ordersRemoved).toBe(1);
     expect(lists(s).at(-1)?.query).toMatchObject({ orderby: 'id' });
+  });
+
+  it('an order with a low id changed while later pages are read is found by the next run', async () => {
+    const s = await setupWoo({ pageSize: 10, sim: { orderbyModified: false } });
+    await connectWoo(s);
+    s.sim.setTime(AFTER);
+    const created = Array.from({ length: 30 }, () => s.sim.addOrder({ status: 'on-hold' }));
+    // While the run reads page 2 (requests: orderby=modified refused, page 1 by id, page 2): the merchant cancels
+    // order 3 (page 1, read already), then changes order 30 (page 3, read later in this run).
+    let listed = 0;
+    s.sim.fault(
+      { kind: 'status', status: 500 },
+      {
+        match: (r) => {
+          if (r.path === '/orders' && ++listed === 3) {
+            s.sim.editOrder(created[2]?.id ?? 0, { status: 'cancelled' });
+            s.sim.editOrder(created[29]?.id ?? 0, { total: '59.90' });
+          }
+          return false;
+        },
+      },
+    );
+    expect(await s.area.sync.run('Woo', 'new')).toMatchObject({ state: 'ok', ordersNew: 30 });
+    const third = () =>
+      s.db
+        .select()
+        .from(orders)
+        .all()
+        .find((o) => o.externalId === String(created[2]?.id));
+    expect(third()?.shopStatus).toBe('on-hold');
+    // The next run reads from no later than the first run's start by the shop's clock: the cancellation is found.
+    expect(await s.area.sync.run('Woo', 'new')).toMatchObject({ state: 'ok' });
+    expect(third()?.shopStatus).toBe('cancelled');
   });
 });

@@ -100,7 +100,13 @@ export type OrderListQuery = {
   include?: string[];
 };
 
-export type OrderList = { orders: unknown[]; total: number; totalPages: number };
+export type OrderList = {
+  orders: unknown[];
+  total: number;
+  totalPages: number;
+  /** The shop's clock when it answered (the HTTP `Date` header, RFC 9110 §6.6.1), ISO; undefined without one. */
+  serverTime?: string | undefined;
+};
 
 /** The error codes with which WooCommerce says an order id does not exist (GET /orders/<id>, 404). */
 const INVALID_ORDER_ID = new Set(['woocommerce_rest_shop_order_invalid_id', 'woocommerce_rest_invalid_id']);
@@ -241,7 +247,9 @@ export class WooClient {
     // X-WP-Total / X-WP-TotalPages: https://woocommerce.github.io/woocommerce-rest-api-docs/#pagination
     const total = Number(response.headers.get('x-wp-total') ?? response.body.length);
     const totalPages = Number(response.headers.get('x-wp-totalpages') ?? 1);
-    return { orders: response.body, total, totalPages };
+    const date = Date.parse(response.headers.get('date') ?? '');
+    const serverTime = Number.isNaN(date) ? undefined : new Date(date).toISOString();
+    return { orders: response.body, total, totalPages, serverTime };
   }
 
   /**

@@ -12,7 +12,8 @@ import { toShopOrder } from './mapping.ts';
  * Cursor of the changed-orders listing: the (inclusive) lower bound and the page within it. `byId`: the shop does
  * not sort by modification time, so the run pages by id under one fixed lower bound (see listChangedOrders).
  */
-type Cursor = { since?: string; page: number; byId?: true };
+/** `startedAt` (by id only): the shop's clock when the run's first page was listed. */
+type Cursor = { since?: string; page: number; byId?: true; startedAt?: string };
 
 const MAX_PAGE = 100;
 
@@ -68,8 +69,9 @@ export class WooCommerceConnector implements ShopConnector {
    * its place (its id) and still matches the filter. Those pages are not oldest-modified first, so they say
    * `holdMark` and the sync moves its high-water mark only after the last one: a run that fails half-way re-reads
    * from the old mark (storing is idempotent) instead of skipping orders with older modified times on later pages.
-   * Left alone: an order deleted or trashed while we page shifts the later pages by one and can hide one order
-   * from this run; the full comparison reads every order we wait for.
+   * An order changed while we page may sit on a page read already: the mark goes no further than the run's start
+   * (below). Left alone: an order deleted or trashed while we page shifts the later pages by one and can hide one
+   * order from this run; the full comparison reads every order we wait for.
    */
   async listChangedOrders(params: {
     since?: string;
@@ -90,7 +92,20 @@ export class WooCommerceConnector implements ShopConnector {
     const requests = this.client.http.requestCount - before;
     const more = orders.length >= pageSize && cursor.page < list.totalPages;
     if (list.orderby === 'id') {
-      const next: Cursor = { since: cursor.since, page: cursor.page + 1, byId: true };
+      // An order with a low id changed while later pages are read is on a page read already, and an order with a
+      // higher id changed even later would carry the mark past it: the mark goes no further than the run's start
+      // by the shop's clock (its `Date`), so the next run reads what changed meanwhile (storing is idempotent).
+      const startedAt = cursor.startedAt ?? list.serverTime;
+      const cap = startedAt ? new Date(Date.parse(startedAt) - 1000).toISOString() : undefined;
+      if (cap)
+        for (const o of orders)
+          if (o.updatedAt && Date.parse(o.updatedAt) > Date.parse(cap)) o.listedAt = cap;
+      const next: Cursor = {
+        since: cursor.since,
+        page: cursor.page + 1,
+        byId: true,
+        ...(startedAt ? { startedAt } : {}),
+      };
       return { orders, requests, holdMark: true, ...(more ? { nextCursor: JSON.stringify(next) } : {}) };
     }
     const last = orders.at(-1);

@@ -244,6 +244,8 @@ export class WooCommerceSimulator {
 
   private async timed(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
+    // The shop's clock in every answer (RFC 9110 §6.6.1 Date), as a web server sends it: the simulated time.
+    res.setHeader('date', new Date(this.time).toUTCString());
     const t0 = performance.now();
     this.handle(req, res, body);
     this.busyMs += performance.now() - t0;
