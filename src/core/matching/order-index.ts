@@ -6,7 +6,7 @@
 import { ById, IntMap, isDigitKey, NumberKeyMap, pushToList, ReferenceMap } from './index-tables.ts';
 import { nameTokens, tokenPairs } from './names.ts';
 import { PAIR_BUCKET_LIMIT, pairHitsOf, type PairHit } from './name-pairs.ts';
-import { numberCore, numberKey } from './number-keys.ts';
+import { isDigitAt, numberCore, numberKey } from './number-keys.ts';
 import { isAwaitingPayment } from '../orders/state-machine.ts';
 import { epochDay } from '../dates.ts';
 import type { MatchOrder, Signal } from './types.ts';
@@ -62,6 +62,7 @@ function trimmedLowerCase(text: string): string {
 }
 
 const DIGIT_BITS = 1 << 20;
+const MAX_NUMBER_PREFIXES = 16;
 
 export type NumberHit = { entry: IndexedOrder; field: 'number' | 'invoice' };
 
@@ -273,10 +274,29 @@ export class OrderIndex {
     return false;
   }
 
+  /**
+   * The letters that open the shops' order and invoice number keys ("WC", "RE"), each once (a shop has one or two):
+   * for numbers written without them ("2026-0042" for RE-2026-0042). At most MAX_NUMBER_PREFIXES.
+   */
+  readonly numberPrefixes: string[] = [];
+
+  private notePrefix(key: string): void {
+    const last = this.numberPrefixes.at(-1);
+    if (last !== undefined && key.startsWith(last) && isDigitAt(key, last.length)) return;
+    let n = 0;
+    while (n < key.length && !isDigitAt(key, n)) n++;
+    if (n === 0 || n === key.length) return;
+    for (const p of this.numberPrefixes) if (p.length === n && key.startsWith(p)) return;
+    if (this.numberPrefixes.length < MAX_NUMBER_PREFIXES) this.numberPrefixes.push(key.slice(0, n));
+  }
+
   private addNumber(value: string, entry: IndexedOrder, field: 'number' | 'invoice'): void {
     const single: NumberHit[] = [{ entry, field }];
     const key = numberKey(value);
-    if (key) this.addKey(this.byKey, key, single);
+    if (key) {
+      this.addKey(this.byKey, key, single);
+      this.notePrefix(key);
+    }
     const core = numberCore(value);
     if (field === 'number' && isDigitKey(core)) {
       const v = Number(core);

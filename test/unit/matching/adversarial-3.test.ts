@@ -418,6 +418,28 @@ function positiveCases(): Positive[] {
         truth: hans,
       });
   }
+  {
+    // Digits in groups without the number's letters: "2026-0042" for invoice RE-2026-0042, "2026-000123" for
+    // WC-2026-000123, paid by someone else.
+    const invoiced = order({
+      number: '10023',
+      invoiceNumber: 'RE-2026-0042',
+      totalMinor: 4990,
+      customerName: 'Ida Kern',
+    });
+    const long = order({ number: 'WC-2026-000123', totalMinor: 2990, customerName: 'Ida Kern' });
+    for (const [text, truth, amountMinor] of [
+      ['Rechnung 2026-0042', invoiced, 4990],
+      ['Rechnung 2026 0042', invoiced, 4990],
+      ['Bestellung 2026-000123', long, 2990],
+    ] as const)
+      out.push({
+        name: `"${text}" paid by someone else names ${truth.invoiceNumber ?? truth.number}`,
+        orders: [invoiced, long],
+        posting: posting({ amountMinor, counterpartyName: 'Bernd Kern', remittance: text }),
+        truth,
+      });
+  }
   return out;
 }
 

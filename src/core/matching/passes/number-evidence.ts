@@ -207,8 +207,39 @@ export function numberEvidence(
         ),
       );
     }
+    const afterExact = hits;
+    // Digits in groups written without the number's letters ("Rechnung 2026-0042" for RE-2026-0042): the core
+    // ("42") is too short to say anything, the digits together are the number after its prefix. Looked up before
+    // the core, which then adds nothing weaker for the same order.
+    if (
+      hits === hitsBefore &&
+      (!c.joined || c.keyword) &&
+      c.key !== c.core &&
+      c.key.charCodeAt(0) !== 48 &&
+      allDigits(c.key)
+    ) {
+      for (const prefix of index.numberPrefixes) {
+        for (const hit of index.byKey.get(prefix + c.key) ?? []) {
+          hits++;
+          named?.add(c, hit.entry.id);
+          (sameLetters ??= new Set()).add(hit.entry.id);
+          const written =
+            hit.field === 'number' ? hit.entry.order.number : (hit.entry.order.invoiceNumber ?? '');
+          add(
+            out.signals,
+            hit.entry.order.id,
+            signal(
+              'number_core',
+              `${hit.field === 'number' ? 'order' : 'invoice'} number ${written} written as ${c.key}`,
+              c.key.length >= 5 ? 0.75 : 0.65,
+            ),
+          );
+        }
+      }
+    }
+    const byPrefix = hits > afterExact;
     const core = c.core || '';
-    if (core.length >= 3) {
+    if (core.length >= 3 && !byPrefix) {
       // byCore holds the cores of numbers written with more than their digits ("WC-10023"); a number that is its
       // core ("10023") is only in byKey. A token that writes more than such a number ("BESTELLNR10023",
       // "10023A", "0010023") reaches it here, by its core; the letters rule below judges the extra letters.
