@@ -286,7 +286,11 @@ export class OrderIndex {
     let n = 0;
     while (n < key.length && !isDigitAt(key, n)) n++;
     if (n === 0 || n === key.length) return;
-    for (const p of this.numberPrefixes) if (p.length === n && key.startsWith(p)) return;
+    const prefixes = this.numberPrefixes;
+    for (let i = 0; i < prefixes.length; i++) {
+      const p = prefixes[i] as string;
+      if (p.length === n && key.startsWith(p)) return;
+    }
     if (this.numberPrefixes.length < MAX_NUMBER_PREFIXES) this.numberPrefixes.push(key.slice(0, n));
   }
 

@@ -234,9 +234,11 @@ const WITHDRAWN = new Set(['order_cancelled', 'order_removed_externally']);
  * the shop cancelled unpaid), it still is one.
  */
 function withdrawnBehind(c: Candidate, best: Candidate): boolean {
-  if (tier(c) > tier(best) || !payerAgrees(best)) return false;
-  for (const b of c.blockers) if (WITHDRAWN.has(b)) return true;
-  return false;
+  // The blockers first, indexed: runnerUp asks this of every candidate it passes, and most have none of these.
+  const blockers = c.blockers;
+  let withdrawn = false;
+  for (let i = 0; i < blockers.length && !withdrawn; i++) withdrawn = WITHDRAWN.has(blockers[i] as string);
+  return withdrawn && tier(c) <= tier(best) && payerAgrees(best);
 }
 
 const AMOUNT_FITS = new Set(['amount_exact', 'amount_within_tolerance', 'amount_sum']);

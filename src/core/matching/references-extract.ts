@@ -247,11 +247,14 @@ function numberCandidates(text: string, patterns: readonly RegExp[], found: Foun
     if (!tok) continue;
     const prev = tokens[i - 1];
     const keyword = (prev !== undefined && ORDER_KEYWORDS.has(prev.text)) || masked[tok.start] === '#';
+    // Asked only of a token with a digit (most tokens are words, which are no candidates).
     const orderWord =
-      masked[tok.start] === '#' ||
-      (prev !== undefined &&
-        (ORDER_WORDS.has(prev.text) ||
-          (NUMBER_WORDS.has(prev.text) && ORDER_WORDS.has(tokens[i - 2]?.text ?? ''))));
+      keyword &&
+      hasDigit(tok.text) &&
+      (masked[tok.start] === '#' ||
+        (prev !== undefined &&
+          (ORDER_WORDS.has(prev.text) ||
+            (NUMBER_WORDS.has(prev.text) && ORDER_WORDS.has(tokens[i - 2]?.text ?? '')))));
     pushCandidate(
       found,
       tok.text,

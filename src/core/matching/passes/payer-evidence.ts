@@ -143,8 +143,11 @@ function sameSender(
   const surname = surnameOf(payer.name);
   if (surname !== undefined && surname === surnameOf(e.order.customerName)) return true;
   const aliases = aliasWordsOf(learned).get(customer);
-  for (const t of payer.tokens)
+  const tokens = payer.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
     if (!e.tokens.includes(t) && !e.companyTokens.includes(t) && !aliases?.has(t)) return false;
+  }
   return true;
 }
 
