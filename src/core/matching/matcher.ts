@@ -208,7 +208,8 @@ class MatchRun {
    */
   referencePass(credits: readonly MatchPosting[]): (Evidence | MatchPosting)[] {
     const waiting: (Evidence | MatchPosting)[] = [];
-    for (const p of credits) {
+    for (let i = 0; i < credits.length; i++) {
+      const p = credits[i] as MatchPosting;
       const identifiers = readIdentifiers(p);
       if (!namesOurReference(identifiers.extraction, this.index)) {
         waiting.push(p);
@@ -223,7 +224,8 @@ class MatchRun {
   /** The number pass, over the postings the reference pass left; returns those still undecided. */
   numberPass(waiting: readonly (Evidence | MatchPosting)[]): Evidence[] {
     const pending: Evidence[] = [];
-    for (const item of waiting) {
+    for (let i = 0; i < waiting.length; i++) {
+      const item = waiting[i] as Evidence | MatchPosting;
       const ev = isEvidence(item)
         ? item
         : collectEvidence(item, this.index, this.patterns, this.input.closedNumbers);
@@ -236,7 +238,10 @@ class MatchRun {
   laterPasses(pending: Evidence[]): Evidence[] {
     for (const pass of AUTO_PASSES.slice(2)) {
       const next: Evidence[] = [];
-      for (const ev of pending) if (!this.decide(ev, pass)) next.push(ev);
+      for (let i = 0; i < pending.length; i++) {
+        const ev = pending[i] as Evidence;
+        if (!this.decide(ev, pass)) next.push(ev);
+      }
       pending = next;
     }
     return pending;

@@ -9,7 +9,7 @@ import type { MatchPosting } from './types.ts';
  */
 export function byBookingDate(postings: readonly MatchPosting[]): MatchPosting[] {
   const rankOf = new Map<string, number>();
-  for (const p of postings) rankOf.set(p.bookingDate ?? '', 0);
+  for (let i = 0; i < postings.length; i++) rankOf.set((postings[i] as MatchPosting).bookingDate ?? '', 0);
   const dates = sortSmall([...rankOf.keys()], byCodeUnits);
   const starts = new Array<number>(dates.length + 1).fill(0);
   dates.forEach((d, i) => rankOf.set(d, i));

@@ -11,7 +11,7 @@ import type { Evidence } from './passes/evidence.ts';
 import { combinedCandidates } from './passes/combined.ts';
 import { hasIdentity, singleCandidate, type SettingsFor } from './passes/single.ts';
 import type { MatchSettings } from './settings.ts';
-import type { Candidate, Decision } from './types.ts';
+import type { Candidate, Decision, Signal } from './types.ts';
 
 /** The reasons of every automatic decision: none (one shared frozen array, not one per decision). */
 export const NO_REASONS = Object.freeze([] as string[]) as string[];
@@ -149,7 +149,11 @@ function joined(blockers: readonly string[], added: readonly string[] | undefine
 
 /** Does a candidate carry a signal of kind `a` (or `b`)? */
 function hasKind(c: Candidate, a: string, b?: string): boolean {
-  for (const s of c.signals) if (s.kind === a || s.kind === b) return true;
+  const signals = c.signals;
+  for (let i = 0; i < signals.length; i++) {
+    const k = (signals[i] as Signal).kind;
+    if (k === a || k === b) return true;
+  }
   return false;
 }
 
@@ -199,13 +203,15 @@ function sameShapeElsewhere(candidates: readonly Candidate[], best: Candidate): 
 
 /** Do two candidates share an order? */
 function overlapping(c: Candidate, best: Candidate): boolean {
-  for (const id of c.orderIds) if (best.orderIds.includes(id)) return true;
+  const ids = c.orderIds;
+  for (let i = 0; i < ids.length; i++) if (best.orderIds.includes(ids[i] as number)) return true;
   return false;
 }
 
 /** Are all of a candidate's orders among the best one's? */
 function within(c: Candidate, best: Candidate): boolean {
-  for (const id of c.orderIds) if (!best.orderIds.includes(id)) return false;
+  const ids = c.orderIds;
+  for (let i = 0; i < ids.length; i++) if (!best.orderIds.includes(ids[i] as number)) return false;
   return true;
 }
 
@@ -246,7 +252,8 @@ export function payerAgrees(c: Candidate): boolean {
   return agreesAsPayer(c.signals, true);
 }
 function amountAgrees(c: Candidate): boolean {
-  for (const s of c.signals) if (AMOUNT_FITS.has(s.kind)) return true;
+  const signals = c.signals;
+  for (let i = 0; i < signals.length; i++) if (AMOUNT_FITS.has((signals[i] as Signal).kind)) return true;
   return false;
 }
 

@@ -37,7 +37,10 @@ export function signal(kind: SignalKind, detail: string, weight = WEIGHTS[kind])
 
 export function score(signals: readonly Signal[]): number {
   let miss = 1;
-  for (const s of signals) miss *= 1 - (s.weight ?? WEIGHTS[s.kind]);
+  for (let i = 0; i < signals.length; i++) {
+    const s = signals[i] as Signal;
+    miss *= 1 - (s.weight ?? WEIGHTS[s.kind]);
+  }
   // Three decimals: scores are compared with thresholds and stored; no float noise in the ranking.
   return Math.round((1 - miss) * 1000) / 1000;
 }
@@ -64,8 +67,11 @@ export const AGREEING_PAYER_KINDS: ReadonlySet<SignalKind> = new Set([
  * that carries weight counts (a combined candidate's per-order copies have weight 0).
  */
 export function agreesAsPayer(signals: readonly Signal[], weighted = false): boolean {
-  for (const s of signals)
+  // Indexed: asked of every ranked candidate, several times (an array iterator per call adds up).
+  for (let i = 0; i < signals.length; i++) {
+    const s = signals[i] as Signal;
     if (AGREEING_PAYER_KINDS.has(s.kind) && (!weighted || (s.weight ?? 0) > 0)) return true;
+  }
   return false;
 }
 

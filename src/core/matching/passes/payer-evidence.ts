@@ -84,6 +84,7 @@ export function payerEvidence(
 }
 
 const NO_CUSTOMERS: readonly string[] = Object.freeze([]);
+const NO_ENTRIES: readonly IndexedOrder[] = Object.freeze([]);
 
 /**
  * Orders a learned fact names for this payer (IBAN, then name alias), with the signal; undefined when none. Nothing
@@ -100,18 +101,26 @@ function learnedFor(
   let out: Map<number, Signal> | undefined;
   const iban = learned.ibanToCustomers.size > 0 ? normaliseIban(posting.counterpartyIban) : undefined;
   let ibanSignal: Signal | undefined;
-  for (const ck of (iban && learned.ibanToCustomers.get(iban)) || NO_CUSTOMERS) {
-    for (const e of index.byCustomer.get(ck) ?? [])
+  const byIban = (iban && learned.ibanToCustomers.get(iban)) || NO_CUSTOMERS;
+  for (let i = 0; i < byIban.length; i++) {
+    const ck = byIban[i] as string;
+    const entries = index.byCustomer.get(ck) ?? NO_ENTRIES;
+    for (let j = 0; j < entries.length; j++) {
+      const e = entries[j] as IndexedOrder;
       if (sameSender(counterparty, e, ck, learned))
         (out ??= new Map()).set(
           e.order.id,
           (ibanSignal ??= signal('iban_learned', `IBAN ${iban ?? ''} paid for this customer before`)),
         );
+    }
   }
   const alias = learned.aliasToCustomers.size > 0 ? (counterparty?.key ?? '') : '';
   let aliasSignal: Signal | undefined;
-  for (const ck of (alias && learned.aliasToCustomers.get(alias)) || NO_CUSTOMERS) {
-    for (const e of index.byCustomer.get(ck) ?? []) {
+  const byAlias = (alias && learned.aliasToCustomers.get(alias)) || NO_CUSTOMERS;
+  for (let i = 0; i < byAlias.length; i++) {
+    const entries = index.byCustomer.get(byAlias[i] as string) ?? NO_ENTRIES;
+    for (let j = 0; j < entries.length; j++) {
+      const e = entries[j] as IndexedOrder;
       if (!out?.has(e.order.id))
         (out ??= new Map()).set(
           e.order.id,

@@ -105,7 +105,11 @@ export function returnContext(
 function amountOf(ctx: ReturnContext, postingId: number): number | undefined {
   if (!ctx.postingAmount) {
     const map = new Map<number, number>();
-    for (const p of ctx.postings) map.set(p.id, p.amountMinor);
+    const postings = ctx.postings;
+    for (let i = 0; i < postings.length; i++) {
+      const p = postings[i] as (typeof postings)[number];
+      map.set(p.id, p.amountMinor);
+    }
     ctx.postingAmount = map;
   }
   return ctx.postingAmount.get(postingId);
