@@ -600,9 +600,12 @@ export function generateDataset(seed: number, options: GenerateOptions): Dataset
       case 'learned_payer': {
         const o = newOrder(who);
         const payerIban = iban(r);
-        const payer = stranger();
-        // As learning.ts learns from a manual assignment of a payment from someone else: the IBAN, and the
-        // payer's name as an alias of the customer.
+        // Someone else (a relative, a colleague) whose payment the dealer assigned by hand once: a person of their
+        // own, not one of the few stranger names other cases share (an alias learned for one of those would
+        // attach to every posting of that name). As learning.ts learns from it: the IBAN, and the payer's name
+        // as an alias of the customer.
+        const other = person();
+        const payer = `${other.first} ${other.last}`;
         learned.iban.push([payerIban, [`email:${o.email ?? ''}`]]);
         const alias = learned.alias.find(([key]) => key === nameKey(payer));
         if (alias) alias[1].push(`email:${o.email ?? ''}`);

@@ -97,11 +97,15 @@ function learnedFor(
   learned: LearnedFacts,
 ): Map<number, Signal> | undefined {
   if (learned.ibanToCustomers.size === 0 && learned.aliasToCustomers.size === 0) return undefined;
-  if (isMoneyTransferService(posting.counterpartyName)) return undefined;
   let out: Map<number, Signal> | undefined;
   const iban = learned.ibanToCustomers.size > 0 ? normaliseIban(posting.counterpartyIban) : undefined;
   let ibanSignal: Signal | undefined;
   const byIban = (iban && learned.ibanToCustomers.get(iban)) || NO_CUSTOMERS;
+  const alias = learned.aliasToCustomers.size > 0 ? (counterparty?.key ?? '') : '';
+  const byAlias = (alias && learned.aliasToCustomers.get(alias)) || NO_CUSTOMERS;
+  // The name is looked at only when a fact would apply (most payers have none): a regular expression per payer.
+  if (byIban.length + byAlias.length === 0 || isMoneyTransferService(posting.counterpartyName))
+    return undefined;
   for (let i = 0; i < byIban.length; i++) {
     const ck = byIban[i] as string;
     const entries = index.byCustomer.get(ck) ?? NO_ENTRIES;
@@ -114,9 +118,7 @@ function learnedFor(
         );
     }
   }
-  const alias = learned.aliasToCustomers.size > 0 ? (counterparty?.key ?? '') : '';
   let aliasSignal: Signal | undefined;
-  const byAlias = (alias && learned.aliasToCustomers.get(alias)) || NO_CUSTOMERS;
   for (let i = 0; i < byAlias.length; i++) {
     const entries = index.byCustomer.get(byAlias[i] as string) ?? NO_ENTRIES;
     for (let j = 0; j < entries.length; j++) {
