@@ -33,6 +33,8 @@ export type NumberCandidate = {
    * "Nr." between), right before the token: the number is meant as an order number.
    */
   orderWord: boolean;
+  /** The same for an invoice ("Rechnung", "RE", "Invoice", also with "Nr." between): meant as an invoice number. */
+  invoiceWord: boolean;
   /**
    * Set when every occurrence is a bare number of 4–5 digits followed by a word ("80331 MUENCHEN"): the shape of
    * a postcode and its place (DE/FR/IT/ES: 5 digits; AT/CH/BE/DK: 4). The word, as written; the matcher checks
@@ -71,24 +73,26 @@ const ORDER_WORDS = new Set([
   'ORDERNR',
   'ORDERNUMBER',
 ]);
+/** Words that name an invoice: see NumberCandidate.invoiceWord. */
+const INVOICE_WORDS = new Set([
+  'RECHNUNG',
+  'RECHNUNGEN',
+  'RECHNUNGSNR',
+  'RECHNUNGSNUMMER',
+  'RG',
+  'RGNR',
+  'RE',
+  'RNR',
+  'INVOICE',
+  'INV',
+]);
 /** Words between an order word and its number ("Bestellung Nr. 10023"). */
 const NUMBER_WORDS = new Set(['NR', 'NO', 'NUMMER']);
 /** Words before a number the payer meant as a reference: the order words, invoices, vouchers, joiners. */
 const ORDER_KEYWORDS = new Set([
   ...ORDER_WORDS,
   ...NUMBER_WORDS,
-  ...[
-    'RECHNUNG',
-    'RECHNUNGEN',
-    'RECHNUNGSNR',
-    'RECHNUNGSNUMMER',
-    'RG',
-    'RGNR',
-    'RE',
-    'RNR',
-    'INVOICE',
-    'INV',
-  ],
+  ...INVOICE_WORDS,
   ...['BELEG', 'BELEGNR', 'VORGANG', 'REF', 'REFERENZ', 'ZAHLUNG', 'FUER', 'FÜR', 'FOR', 'UND', 'AND'],
 ]);
 
@@ -171,6 +175,7 @@ function pushCandidate(
   /** The place word when this occurrence looks like a postcode, null when it does not, undefined: no opinion. */
   place: string | null | undefined,
   orderWord = false,
+  invoiceWord = false,
 ): void {
   // A key has a digit exactly when the text has one (numberKey keeps the digits): words are skipped before
   // their key is built.
@@ -181,12 +186,20 @@ function pushCandidate(
   if (existing) {
     existing.keyword ||= keyword;
     existing.orderWord ||= orderWord;
+    existing.invoiceWord ||= invoiceWord;
     existing.joined &&= joined;
     // Written once as a postcode and once otherwise: the other occurrence counts.
     if (place === null) existing.place = undefined;
     return;
   }
-  const candidate: NumberCandidate = { key, core: numberCore(text), joined, keyword, orderWord };
+  const candidate: NumberCandidate = {
+    key,
+    core: numberCore(text),
+    joined,
+    keyword,
+    orderWord,
+    invoiceWord,
+  };
   if (place) candidate.place = place;
   out.add(candidate);
 }
@@ -255,6 +268,13 @@ function numberCandidates(text: string, patterns: readonly RegExp[], found: Foun
         (prev !== undefined &&
           (ORDER_WORDS.has(prev.text) ||
             (NUMBER_WORDS.has(prev.text) && ORDER_WORDS.has(tokens[i - 2]?.text ?? '')))));
+    const invoiceWord =
+      keyword &&
+      !orderWord &&
+      hasDigit(tok.text) &&
+      prev !== undefined &&
+      (INVOICE_WORDS.has(prev.text) ||
+        (NUMBER_WORDS.has(prev.text) && INVOICE_WORDS.has(tokens[i - 2]?.text ?? '')));
     pushCandidate(
       found,
       tok.text,
@@ -262,6 +282,7 @@ function numberCandidates(text: string, patterns: readonly RegExp[], found: Foun
       keyword,
       placeAfter(masked, tok, tokens[i + 1], keyword) ?? null,
       orderWord,
+      invoiceWord,
     );
     // "WC-100 23", "RE 2026 00123", a number broken by a line break: join 2 or 3 adjacent tokens that are
     // separated by whitespace only (never across a masked span, which leaves a wide gap of spaces).
@@ -308,7 +329,15 @@ function patternHit(found: Found, text: string, m: RegExpExecArray, joined: bool
   while (isAlnumAt(text, from - 1)) from--;
   const glued = from < start ? text.slice(from, start) : '';
   if (glued && !ORDER_KEYWORDS.has(glued)) return;
-  pushCandidate(found, m[0], joined, from < start, undefined, ORDER_WORDS.has(glued));
+  pushCandidate(
+    found,
+    m[0],
+    joined,
+    from < start,
+    undefined,
+    ORDER_WORDS.has(glued),
+    INVOICE_WORDS.has(glued),
+  );
 }
 
 /** Compiles a shop's number pattern for scanning free text (global, case-insensitive); undefined if invalid. */
@@ -425,7 +454,7 @@ export function extractReferences(
   for (const text of ids) {
     const key = numberKey(text);
     if (key.length >= 3 && key.length <= 24 && hasDigit(key) && !numbers.get(key))
-      numbers.add({ key, core: '', joined: false, keyword: false, orderWord: false });
+      numbers.add({ key, core: '', joined: false, keyword: false, orderWord: false, invoiceWord: false });
   }
   out.numbers = numbers.items;
   // Most texts have none or one of each: nothing to deduplicate then.

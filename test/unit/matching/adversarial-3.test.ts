@@ -440,6 +440,28 @@ function positiveCases(): Positive[] {
         truth,
       });
   }
+  {
+    // Invoice and order numbers in overlapping ranges (Shopware counts both from 10000): A is order 10023 with
+    // invoice 10019, B is order 10019. "Rechnung 10019" is A's invoice, "Bestellung 10019" B's order.
+    const a = order({
+      number: '10023',
+      invoiceNumber: '10019',
+      totalMinor: 4990,
+      customerName: 'Hans Müller',
+    });
+    const b = order({ number: '10019', totalMinor: 3990, customerName: 'Eva Roth' });
+    for (const [text, truth, amountMinor] of [
+      ['Rechnung 10019 Bestellung 10023', a, 4990],
+      ['Rechnung Nr. 10019', a, 4990],
+      ['Bestellung 10019', b, 3990],
+    ] as const)
+      out.push({
+        name: `"${text}" with invoice and order numbers that overlap names ${truth.number}`,
+        orders: [a, b],
+        posting: posting({ amountMinor, counterpartyName: 'Bernd Kern', remittance: text }),
+        truth,
+      });
+  }
   return out;
 }
 

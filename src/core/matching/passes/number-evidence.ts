@@ -156,6 +156,19 @@ class NamedBy {
   }
 }
 
+/** The field a number was written for, when the hits hold both kinds and the word before it says which. */
+function meantField(c: NumberCandidate, hits: readonly NumberHit[]): NumberHit['field'] | undefined {
+  const field = c.invoiceWord ? 'invoice' : c.orderWord ? 'number' : undefined;
+  if (field === undefined) return undefined;
+  let wanted = false;
+  let other = false;
+  for (let i = 0; i < hits.length; i++) {
+    if ((hits[i] as NumberHit).field === field) wanted = true;
+    else other = true;
+  }
+  return wanted && other ? field : undefined;
+}
+
 /** Is the text digits only (and not empty)? */
 function allDigits(text: string): boolean {
   if (text.length === 0) return false;
@@ -193,7 +206,11 @@ export function numberEvidence(
     const exact = index.byKey.get(c.key);
     // Tokens joined across blanks into four characters or fewer ("10 11") are as weak as a short core.
     const joinedWeight = c.key.length >= 5 ? undefined : 0.4;
+    // Written as an invoice's ("Rechnung 10019") or an order's number, while the key is one order's invoice number
+    // and another's order number (the ranges overlap, as in Shopware): only the kind the payer wrote counts.
+    const meant = exact && exact.length > 1 ? meantField(c, exact) : undefined;
     for (const hit of exact ?? []) {
+      if (meant !== undefined && hit.field !== meant) continue;
       hits++;
       named?.add(c, hit.entry.id);
       const kind = c.joined ? 'number_joined' : hit.field === 'number' ? 'number' : 'invoice_number';
