@@ -88,7 +88,7 @@ export function referenceEvidence(ex: Extraction, index: OrderIndex, out: Eviden
 function typoHit(
   out: Evidence,
   written: string,
-  hit: { entry: { order: MatchOrder }; field: 'number' | 'invoice' },
+  hit: HitOf,
   place: string | undefined,
   fromClosed: boolean,
   plainTypos: Set<number>,
@@ -96,7 +96,7 @@ function typoHit(
   const order = hit.entry.order;
   // Letters written with the digits must fit the order's number, as for an exact core ("R0012345", another
   // system's invoice, is no typo of order 10345).
-  const number = hit.field === 'number' ? order.number : (order.invoiceNumber ?? '');
+  const number = writtenOf(hit);
   if (!lettersAgree(written, number, hit.field)) return;
   // Orders reached only by a typo of a closed order's number (MatchInput.closedNumbers): see single.ts.
   if (fromClosed) (out.closedTypos ??= new Set()).add(order.id);
@@ -104,8 +104,7 @@ function typoHit(
   // A postcode and its place ("80331 Muenchen") one digit away from an order number is no more an order
   // number than the postcode itself: the same hard rule as for an exact hit (single.ts number_may_be_postcode).
   if (place !== undefined) (out.places ??= new Map()).set(order.id, place);
-  const target = `${hit.field === 'number' ? 'order' : 'invoice'} number ${number}`;
-  add(out.signals, order.id, signal('number_typo', `${written} is one typo away from ${target}`));
+  add(out.signals, order.id, signal('number_typo', `${written} is one typo away from ${numberLabel(hit)}`));
   addTypo(out, order.id);
 }
 
@@ -169,6 +168,39 @@ function meantField(c: NumberCandidate, hits: readonly NumberHit[]): NumberHit['
   return wanted && other ? field : undefined;
 }
 
+/** What the number helpers read of a hit (typo lookups pass their own). */
+type HitOf = { entry: { order: MatchOrder }; field: NumberHit['field'] };
+
+/** The number a hit was found by, as the shop writes it (its order number, or its invoice number). */
+function writtenOf(hit: HitOf): string {
+  return hit.field === 'number' ? hit.entry.order.number : (hit.entry.order.invoiceNumber ?? '');
+}
+
+/** "order number WC-10023" / "invoice number RE-2026-0042": a signal's detail names the number it rests on. */
+function numberLabel(hit: HitOf): string {
+  return `${hit.field === 'number' ? 'order' : 'invoice'} number ${writtenOf(hit)}`;
+}
+
+const writtenAs = (hit: HitOf, key: string) => `${numberLabel(hit)} written as ${key}`;
+
+/**
+ * The hits of a number written as digits in groups without the number's letters ("Rechnung 2026-0042" for invoice
+ * RE-2026-0042, "2026-000123" for WC-2026-000123): the key after each of the shops' number prefixes. Undefined for
+ * every other token (most): one whose key is its core, or that has letters or a leading zero of its own.
+ */
+function prefixedHits(c: NumberCandidate, index: OrderIndex): NumberHit[] | undefined {
+  if ((c.joined && !c.keyword) || c.key === c.core || !unpaddedDigits(c.key)) return undefined;
+  let out: NumberHit[] | undefined;
+  for (const prefix of index.numberPrefixes) {
+    const hits = index.byKey.get(prefix + c.key);
+    if (hits) (out ??= []).push(...hits);
+  }
+  return out;
+}
+
+/** Digits only, not starting with a zero ("1234", not "01067" or "WC1234"). */
+const unpaddedDigits = (key: string) => key.charCodeAt(0) !== 48 && allDigits(key);
+
 /** Is the text digits only (and not empty)? */
 function allDigits(text: string): boolean {
   if (text.length === 0) return false;
@@ -217,46 +249,24 @@ export function numberEvidence(
       add(
         out.signals,
         hit.entry.order.id,
-        signal(
-          kind,
-          `${hit.field === 'number' ? 'order' : 'invoice'} number ${hit.entry.order[hit.field === 'number' ? 'number' : 'invoiceNumber'] ?? ''}${kw}`,
-          c.joined ? joinedWeight : undefined,
-        ),
+        signal(kind, `${numberLabel(hit)}${kw}`, c.joined ? joinedWeight : undefined),
       );
     }
-    const afterExact = hits;
-    // Digits in groups written without the number's letters ("Rechnung 2026-0042" for RE-2026-0042): the core
-    // ("42") is too short to say anything, the digits together are the number after its prefix. Looked up before
-    // the core, which then adds nothing weaker for the same order.
-    if (
-      hits === hitsBefore &&
-      (!c.joined || c.keyword) &&
-      c.key !== c.core &&
-      c.key.charCodeAt(0) !== 48 &&
-      allDigits(c.key)
-    ) {
-      for (const prefix of index.numberPrefixes) {
-        for (const hit of index.byKey.get(prefix + c.key) ?? []) {
-          hits++;
-          named?.add(c, hit.entry.id);
-          (sameLetters ??= new Set()).add(hit.entry.id);
-          const written =
-            hit.field === 'number' ? hit.entry.order.number : (hit.entry.order.invoiceNumber ?? '');
-          add(
-            out.signals,
-            hit.entry.order.id,
-            signal(
-              'number_core',
-              `${hit.field === 'number' ? 'order' : 'invoice'} number ${written} written as ${c.key}`,
-              c.key.length >= 5 ? 0.75 : 0.65,
-            ),
-          );
-        }
-      }
+    // Digits in groups written without the number's letters: the core ("42") says nothing, the digits together are
+    // the number after its prefix. Looked up before the core, which then adds nothing weaker for the same order.
+    const prefixed = hits === hitsBefore ? prefixedHits(c, index) : undefined;
+    for (const hit of prefixed ?? []) {
+      hits++;
+      named?.add(c, hit.entry.id);
+      (sameLetters ??= new Set()).add(hit.entry.id);
+      add(
+        out.signals,
+        hit.entry.order.id,
+        signal('number_core', writtenAs(hit, c.key), c.key.length >= 5 ? 0.75 : 0.65),
+      );
     }
-    const byPrefix = hits > afterExact;
     const core = c.core || '';
-    if (core.length >= 3 && !byPrefix) {
+    if (core.length >= 3 && !prefixed) {
       // byCore holds the cores of numbers written with more than their digits ("WC-10023"); a number that is its
       // core ("10023") is only in byKey. A token that writes more than such a number ("BESTELLNR10023",
       // "10023A", "0010023") reaches it here, by its core; the letters rule below judges the extra letters.
@@ -269,8 +279,7 @@ export function numberEvidence(
       for (let i = 0; i < count; i++) {
         const viaDigitsOnly = i >= fromCore;
         const hit = (viaDigitsOnly ? digitsOnly?.[i - fromCore] : byCore?.[i]) as NumberHit;
-        const written =
-          hit.field === 'number' ? hit.entry.order.number : (hit.entry.order.invoiceNumber ?? '');
+        const written = writtenOf(hit);
         // Other digits before the core ("4711-10023", "030-10023") make it another identifier's end.
         if (!digitsEndNumber(c.key, written)) continue;
         const agree = lettersAgree(c.key, written, hit.field);
@@ -288,28 +297,17 @@ export function numberEvidence(
         // itself, written without its padding. Not for three digits (a young Magento shop's 000000150 is no more
         // named by "Zimmer 150" than by any three digits), nor for a written number with a leading zero of its own
         // ("01067" is a Dresden postcode, not order 000001067).
-        if (core.length >= 4 && c.key.charCodeAt(0) !== 48 && allDigits(c.key) && allDigits(written)) {
+        if (core.length >= 4 && unpaddedDigits(c.key) && allDigits(written)) {
           add(
             out.signals,
             hit.entry.order.id,
-            signal(
-              hit.field === 'number' ? 'number' : 'invoice_number',
-              `${hit.field === 'number' ? 'order' : 'invoice'} number ${written} written as ${c.key}${kw}`,
-            ),
+            signal(hit.field === 'number' ? 'number' : 'invoice_number', `${writtenAs(hit, c.key)}${kw}`),
           );
           continue;
         }
         // Short cores ("123") are weak: many texts contain three digits.
         const weight = core.length >= 5 ? 0.75 : core.length === 4 ? 0.65 : 0.4;
-        add(
-          out.signals,
-          hit.entry.order.id,
-          signal(
-            'number_core',
-            `${hit.field === 'number' ? 'order' : 'invoice'} number ${written} written as ${c.key}`,
-            weight,
-          ),
-        );
+        add(out.signals, hit.entry.order.id, signal('number_core', writtenAs(hit, c.key), weight));
       }
     }
     // Only a number written as an order's ("Bestellung 10099", "Order #10099"): a bare number or one after
@@ -354,9 +352,9 @@ function typoEvidence(
     const core = c.core;
     // Only what looks like a written order number: after an order keyword, or a bare number of 4–8 digits. A
     // digit run that is only the end of a longer token ("4711-10500", "030-10500", "10-2023") is not.
-    const allDigits = /^\d+$/.test(c.key);
-    if (core.length < 4 || core.length > 8 || c.joined || !(c.keyword || allDigits)) continue;
-    if (allDigits && !digitsEndNumber(c.key, core)) continue;
+    const bare = allDigits(c.key);
+    if (core.length < 4 || core.length > 8 || c.joined || !(c.keyword || bare)) continue;
+    if (bare && !digitsEndNumber(c.key, core)) continue;
     // A bare year ("Weihnachten 2026", "Beitrag 2026") is a year, not a mistyped order number: a young shop's
     // orders 2016, 2025, 2027, 2036 … are one digit away from it. After an order keyword it may be one.
     if (!c.keyword && /^(?:19|20)\d{2}$/.test(c.key)) continue;
