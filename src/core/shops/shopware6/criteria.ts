@@ -156,8 +156,9 @@ export function openOrdersCriteria(
   };
 }
 
+/** One order by id, loaded like {@link ordersByIdsCriteria}. */
 export function orderByIdCriteria(id: string): Criteria {
-  return { ids: [id], associations: ORDER_ASSOCIATIONS, 'total-count-mode': 'none' };
+  return ordersByIdsCriteria([id]);
 }
 
 export function paymentMethodsCriteria(): Criteria {
