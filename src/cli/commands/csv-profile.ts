@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { CsvProfileDefinition, type CsvProfileInput } from '#core/bank/csv/profile.ts';
+import { CsvProfileDefinition, type CsvProfile, describeProfileIssues } from '#core/bank/csv/profile.ts';
 import { ValidationError } from '#core/errors.ts';
 import { type Io, formatFor, printJson, withCore } from '../context.ts';
 
 /** The profile in FILE, validated; errors name the file and say what to correct. */
-export function readCsvProfileFile(file: string): CsvProfileInput {
+export function readCsvProfileFile(file: string): CsvProfile {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -31,13 +31,12 @@ export function readCsvProfileFile(file: string): CsvProfileInput {
   }
   const checked = CsvProfileDefinition.safeParse(json);
   if (!checked.success) {
-    const why = checked.error.issues.map((i) => `${i.path.join('.') || 'profile'}: ${i.message}`).join('; ');
     throw new ValidationError(
       'CSV_PROFILE_INVALID',
-      `${file}: the CSV profile is not valid: ${why}. Correct these fields (README, "Bank import", CSV) and run the command again.`,
+      `${file}: the CSV profile is not valid: ${describeProfileIssues(checked.error)}. Correct these fields (README, "Bank import", CSV) and run the command again.`,
     );
   }
-  return json as CsvProfileInput;
+  return checked.data;
 }
 
 export function registerCsvProfile(program: Command, io: Io): void {

@@ -32,7 +32,12 @@ import {
   layoutForProfile,
   type Layout,
 } from './layout.ts';
-import { CsvProfileDefinition, type CsvProfile, type CsvProfileInput } from './profile.ts';
+import {
+  CsvProfileDefinition,
+  describeProfileIssues,
+  type CsvProfile,
+  type CsvProfileInput,
+} from './profile.ts';
 import { balanceRow, cell, mapRow } from './rows.ts';
 import { BUILTIN_PROFILES } from './builtin-profiles.ts';
 import { AccountIndex, decimalSeparatorOf, type Row } from './table.ts';
@@ -83,7 +88,7 @@ function* findLayout(
     if (!checked.success) {
       yield problem(
         'CSV_BAD_PROFILE',
-        `The CSV profile is not valid: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        `The CSV profile is not valid: ${describeProfileIssues(checked.error)}`,
         undefined,
         'error',
       );

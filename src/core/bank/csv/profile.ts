@@ -143,3 +143,11 @@ export const CsvProfileDefinition = z
 export type CsvProfile = z.infer<typeof CsvProfileDefinition>;
 /** A profile as written by hand (defaults not yet applied). */
 export type CsvProfileInput = z.input<typeof CsvProfileDefinition>;
+
+/**
+ * What is wrong with a profile, from the schema's verdict: "field: problem" per issue, joined by "; " (an issue
+ * of the object itself, e.g. an unknown key, is named "profile").
+ */
+export function describeProfileIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || 'profile'}: ${i.message}`).join('; ');
+}

@@ -8,7 +8,12 @@ import type { Db } from '../../db/open.ts';
 import { csvProfiles } from '../../db/schema/csv-profiles.ts';
 import { NotFoundError, ValidationError } from '../../errors.ts';
 import { BUILTIN_PROFILES } from './builtin-profiles.ts';
-import { CsvProfileDefinition, type CsvProfile, type CsvProfileInput } from './profile.ts';
+import {
+  CsvProfileDefinition,
+  describeProfileIssues,
+  type CsvProfile,
+  type CsvProfileInput,
+} from './profile.ts';
 
 export type StoredCsvProfile = { name: string; builtin: boolean; profile: CsvProfile; createdAt?: string };
 
@@ -25,8 +30,10 @@ export function saveCsvProfile(
 ): StoredCsvProfile {
   const checked = CsvProfileDefinition.safeParse(input);
   if (!checked.success) {
-    const why = checked.error.issues.map((i) => `${i.path.join('.') || 'profile'}: ${i.message}`).join('; ');
-    throw new ValidationError('CSV_PROFILE_INVALID', `The CSV profile is not valid: ${why}.`);
+    throw new ValidationError(
+      'CSV_PROFILE_INVALID',
+      `The CSV profile is not valid: ${describeProfileIssues(checked.error)}.`,
+    );
   }
   const profile = checked.data;
   if (builtin(profile.name)) {
