@@ -70,6 +70,14 @@ export function retrySettings(options: HttpOptions): RetrySettings {
   };
 }
 
+/** The backoff before retry `attempt` (1 = after the first failed attempt): `minBackoffMs` doubled per retry, at most `maxBackoffMs`. */
+export function backoffMs(
+  settings: Pick<RetrySettings, 'minBackoffMs' | 'maxBackoffMs'>,
+  attempt: number,
+): number {
+  return Math.min(settings.maxBackoffMs, settings.minBackoffMs * 2 ** (attempt - 1));
+}
+
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /** Parses and checks a shop URL: https, or http only for loopback (tests, the simulators, `dev shop-sim`). */
@@ -139,7 +147,8 @@ function isTimeout(error: unknown): boolean {
 /** A fetch with timeout, retries, Retry-After, TLS check and redacted errors (see the file comment). */
 export function createShopFetch(options: ShopFetchOptions): typeof fetch {
   const doFetch = options.fetch ?? globalThis.fetch;
-  const { sleep, retries, minBackoffMs: minBackoff, maxBackoffMs: maxBackoff } = retrySettings(options);
+  const settings = retrySettings(options);
+  const { sleep, retries } = settings;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxRetryAfter = options.maxRetryAfterMs ?? 120_000;
   const { label, secrets } = options;
@@ -188,7 +197,7 @@ export function createShopFetch(options: ShopFetchOptions): typeof fetch {
           randomize: false,
           onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
             if (retriesLeft <= 0) return;
-            const backoff = Math.min(maxBackoff, minBackoff * 2 ** (attemptNumber - 1));
+            const backoff = backoffMs(settings, attemptNumber);
             const delay =
               error instanceof RetryableStatus && error.retryAfterMs !== undefined
                 ? error.retryAfterMs

@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import type { Logger } from '../../deps.ts';
 import {
+  backoffMs,
   createShopHttp,
   type HttpOptions,
   type RejectionDetails,
@@ -347,7 +348,7 @@ export class WooClient {
           attempt,
         });
       }
-      await this.retry.sleep(Math.min(this.retry.maxBackoffMs, this.retry.minBackoffMs * 2 ** (attempt - 1)));
+      await this.retry.sleep(backoffMs(this.retry, attempt));
       const notes = await this.listOrderNotes(id);
       if (notes.some((n) => n.note === note && !before.has(n.id))) return;
     }
