@@ -52,8 +52,7 @@ export function registerCsvProfile(program: Command, io: Io): void {
     .action((file: string, cmd: { replace?: boolean }) => {
       const input = readCsvProfileFile(file);
       return withCore(program, io, (core, options) => {
-        const replaced = core.bank.listCsvProfiles().some((p) => !p.builtin && p.name === input.name);
-        const saved = core.bank.saveCsvProfile(input, { replace: cmd.replace === true });
+        const { replaced, ...saved } = core.bank.saveCsvProfile(input, { replace: cmd.replace === true });
         if (options.json) {
           printJson(io, { name: saved.name, replaced, createdAt: saved.createdAt, profile: saved.profile });
           return;

@@ -114,14 +114,16 @@ describe('user-defined CSV profiles', () => {
   it('stores, lists and loads profiles; names are unique and built-in names reserved', () => {
     const { db, clock } = makeTestDb();
     const saved = saveCsvProfile({ db, clock }, profile);
-    expect(saved).toMatchObject({ name: 'bank-xy-giro', builtin: false });
+    expect(saved).toMatchObject({ name: 'bank-xy-giro', builtin: false, replaced: false });
     expect(getCsvProfile({ db }, 'bank-xy-giro').profile).toMatchObject({
       delimiter: '\t',
       headerLines: 2,
       decimalSeparator: '.',
     });
     expect(thrownCode(() => saveCsvProfile({ db, clock }, profile))).toBe('CSV_PROFILE_EXISTS');
-    saveCsvProfile({ db, clock }, { ...profile, footerLines: 0 }, { replace: true });
+    expect(saveCsvProfile({ db, clock }, { ...profile, footerLines: 0 }, { replace: true }).replaced).toBe(
+      true,
+    );
     expect(getCsvProfile({ db }, 'bank-xy-giro').profile.footerLines).toBe(0);
     expect(thrownCode(() => saveCsvProfile({ db, clock }, { ...profile, name: 'dkb' }))).toBe(
       'CSV_PROFILE_RESERVED',

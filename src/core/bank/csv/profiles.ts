@@ -22,12 +22,15 @@ function builtin(name: string): CsvProfile | undefined {
   return b ? CsvProfileDefinition.parse(b.profile) : undefined;
 }
 
-/** Validates and stores a profile; `replace` overwrites one of the same name, otherwise a name is used once. */
+/**
+ * Validates and stores a profile; `replace` overwrites one of the same name, otherwise a name is used once.
+ * `replaced` says whether a stored profile of that name was overwritten.
+ */
 export function saveCsvProfile(
   deps: { db: Db; clock: Clock },
   input: CsvProfileInput,
   options: { replace?: boolean } = {},
-): StoredCsvProfile {
+): StoredCsvProfile & { replaced: boolean } {
   const checked = CsvProfileDefinition.safeParse(input);
   if (!checked.success) {
     throw new ValidationError(
@@ -45,7 +48,7 @@ export function saveCsvProfile(
   const createdAt = deps.clock.now().toISOString();
   const definition = JSON.stringify(profile);
   const { db } = deps;
-  db.transaction((tx) => {
+  const replaced = db.transaction((tx) => {
     const existing = tx
       .select({ id: csvProfiles.id })
       .from(csvProfiles)
@@ -60,8 +63,9 @@ export function saveCsvProfile(
     if (existing)
       tx.update(csvProfiles).set({ definition, createdAt }).where(eq(csvProfiles.id, existing.id)).run();
     else tx.insert(csvProfiles).values({ name: profile.name, definition, createdAt }).run();
+    return existing !== undefined;
   });
-  return { name: profile.name, builtin: false, profile, createdAt };
+  return { name: profile.name, builtin: false, profile, createdAt, replaced };
 }
 
 /** A stored or built-in profile by name; NotFoundError (CSV_PROFILE_NOT_FOUND) otherwise. */
