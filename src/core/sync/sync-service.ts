@@ -9,7 +9,7 @@
  *    order missing from it is read once: deleted -> removed externally, otherwise its changes are applied.
  * Runs never overlap per shop, are recorded in sync_runs, and take `now` from the injected clock.
  */
-import { and, desc, eq, inArray, lt, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import { PAYMENT_CODES } from '#shared/domain.ts';
 import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
@@ -18,6 +18,7 @@ import { KassenwartError } from '../errors.ts';
 import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
 import { ORDER_OUT_OF_REACH, type ShopConnector, type ShopOrder } from '../shops/connector.ts';
 import type { ShopRow, ShopService } from '../shops/shop-service.ts';
+import { PROTECTED_DATA_ACCESS_HINT } from '../shops/shopify/index.ts';
 import {
   applyDeleted,
   applyShopOrder,
@@ -282,22 +283,16 @@ export function createSyncService(deps: SyncDeps) {
       shop: shop.name,
       order: row.number,
     });
-    const told = db
-      .select({ id: dealerNotifications.id })
-      .from(dealerNotifications)
-      .where(and(eq(dealerNotifications.kind, 'order_out_of_reach'), eq(dealerNotifications.orderId, row.id)))
-      .get();
-    if (told) return;
-    db.insert(dealerNotifications)
-      .values({
+    notifyOnce(
+      {
         kind: 'order_out_of_reach',
         level: 'warning',
         title: `Order ${row.number} cannot be checked in shop "${shop.name}"`,
         body: `${message} Order ${row.number} stays open in Kassenwart; check it in the shop.`,
         orderId: row.id,
-        createdAt: clock.now().toISOString(),
-      })
-      .run();
+      },
+      eq(dealerNotifications.orderId, row.id),
+    );
   }
 
   /**
@@ -307,26 +302,31 @@ export function createSyncService(deps: SyncDeps) {
    */
   function reportWithheld(shop: ShopRow, fields: string[]): void {
     const title = `Shop "${shop.name}" withholds customer data from Kassenwart`;
-    const told = db
-      .select({ id: dealerNotifications.id })
-      .from(dealerNotifications)
-      .where(
-        and(eq(dealerNotifications.kind, 'customer_data_withheld'), eq(dealerNotifications.title, title)),
-      )
-      .get();
-    if (told) return;
     const where =
       shop.system === 'shopify'
-        ? " Request access in the Shopify app's settings (API access > Protected customer data access): https://shopify.dev/docs/apps/launch/protected-customer-data"
+        ? ` Request access in the Shopify app's settings ${PROTECTED_DATA_ACCESS_HINT}`
         : '';
-    db.insert(dealerNotifications)
-      .values({
+    notifyOnce(
+      {
         kind: 'customer_data_withheld',
         level: 'warning',
         title,
         body: `The shop does not show the orders' ${fields.join(', ')}. Values stored earlier are kept; new orders arrive without them, so payments naming the customer are matched less often.${where}`,
-        createdAt: clock.now().toISOString(),
-      })
+      },
+      eq(dealerNotifications.title, title),
+    );
+  }
+
+  /** Inserts `notice` unless a dealer notification of its kind that `same` also matches exists: told once. */
+  function notifyOnce(notice: Omit<typeof dealerNotifications.$inferInsert, 'createdAt'>, same: SQL): void {
+    const told = db
+      .select({ id: dealerNotifications.id })
+      .from(dealerNotifications)
+      .where(and(eq(dealerNotifications.kind, notice.kind), same))
+      .get();
+    if (told) return;
+    db.insert(dealerNotifications)
+      .values({ ...notice, createdAt: clock.now().toISOString() })
       .run();
   }
 

@@ -19,6 +19,13 @@ import type { Clock } from '../../deps.ts';
 import { assertSecureUrl, createShopFetch, redact, ShopError, type HttpOptions } from '../http.ts';
 import { SHOPIFY_API_VERSION } from './documents.ts';
 
+/**
+ * Where a merchant requests protected customer data for the app, after "Request access in the app's settings ":
+ * the log warning of a run that met withheld fields and the dealer notification about it both end with it.
+ */
+export const PROTECTED_DATA_ACCESS_HINT =
+  '(API access > Protected customer data access): https://shopify.dev/docs/apps/launch/protected-customer-data';
+
 export type ShopifyAuth = { accessToken: string } | { clientId: string; clientSecret: string };
 
 export type ShopifyClientOptions = HttpOptions & {
@@ -175,7 +182,7 @@ export function createShopifyGraphQL(options: ShopifyClientOptions): ShopifyGrap
     ];
     options.logger?.log(
       'warn',
-      "Shopify withholds protected customer data from this app: orders are read without it, which leaves the matcher fewer signals (customer name, email). Request access in the app's settings (API access > Protected customer data access): https://shopify.dev/docs/apps/launch/protected-customer-data",
+      `Shopify withholds protected customer data from this app: orders are read without it, which leaves the matcher fewer signals (customer name, email). Request access in the app's settings ${PROTECTED_DATA_ACCESS_HINT}`,
       { shop: label, fields },
     );
   }
