@@ -57,10 +57,18 @@ function germanIbanFor(otherId: string): string | undefined {
   return composeIBAN({ countryCode: 'DE', bban: `${m[1]}${m[2].padStart(10, '0')}` }) ?? undefined;
 }
 
+/** A German IBAN's bank code (BLZ, 8 digits) and account number (10 digits, zero-padded); undefined for others. */
+function germanIbanParts(iban: string): { bankCode: string; accountNumber: string } | undefined {
+  const m = /^DE\d{2}(\d{8})(\d{10})$/.exec(iban);
+  return m?.[1] && m[2] ? { bankCode: m[1], accountNumber: m[2] } : undefined;
+}
+
 /** The BLZ/Kontonummer spellings MT940 files use for a German IBAN: account number with or without leading zeros. */
 function legacyIdsFor(iban: string): string[] {
-  const m = /^DE\d{2}(\d{8})(\d{10})$/.exec(iban);
-  return m?.[1] && m[2] ? [...new Set([`${m[1]}/${m[2].replace(/^0+/, '')}`, `${m[1]}/${m[2]}`])] : [];
+  const parts = germanIbanParts(iban);
+  if (!parts) return [];
+  const { bankCode, accountNumber } = parts;
+  return [...new Set([`${bankCode}/${accountNumber.replace(/^0+/, '')}`, `${bankCode}/${accountNumber}`])];
 }
 
 function lookupIban(ctx: FileContext, iban: string | undefined) {
@@ -130,8 +138,9 @@ export function resolveAccount(
   }
   // A file that names only a plain account number (CSV "Kontonummer" of HypoVereinsbank, "Auftragskonto" of the
   // Sparkasse CSV-MT940 export, MT940 ":25:" without bank code): a German IBAN carries it as its last 10 digits.
-  const plain = !iban && !derived && acct.otherId ? /^\d{1,10}$/.exec(acct.otherId.trim())?.[0] : undefined;
-  const forcedNumber = forced ? /^DE\d{10}(\d{10})$/.exec(forced)?.[1] : undefined;
+  // (Such an id has no slash, so it is never one `derived` was read from.)
+  const plain = !iban && acct.otherId ? /^\d{1,10}$/.exec(acct.otherId.trim())?.[0] : undefined;
+  const forcedNumber = forced ? germanIbanParts(forced)?.accountNumber : undefined;
   if (plain && forcedNumber && plain.replace(/^0+/, '') !== forcedNumber.replace(/^0+/, '')) {
     throw importError(
       'IMPORT_ACCOUNT_MISMATCH',
