@@ -200,27 +200,26 @@ export class WooClient {
     const ways = viaOAuth ? [viaOAuth, viaHeader, viaQuery] : [viaHeader, viaQuery];
     // The first way the shop accepted is kept for the client's life; until then each is tried in turn.
     let accepted: ShopHttp | undefined;
-    const label = this.label;
     this.http = {
       get requestCount() {
         return ways.reduce((n, way) => n + way.requestCount, 0);
       },
-      async request(method, path, params) {
+      request: async (method, path, params) => {
         if (accepted) return accepted.request(method, path, params);
+        let refusal: ShopError | undefined;
         let oauthRefusal: ShopError | undefined;
-        for (let i = 0; ; i++) {
-          const way = ways[i] as ShopHttp;
+        for (const way of ways) {
           try {
             const response = await way.request(method, path, params);
             accepted = way;
             return response;
           } catch (error) {
-            const rejected = error instanceof ShopError && error.code === 'SHOP_AUTH_FAILED';
-            if (!rejected) throw error;
+            if (!(error instanceof ShopError && error.code === 'SHOP_AUTH_FAILED')) throw error;
             if (way === viaOAuth) oauthRefusal = error;
-            if (i === ways.length - 1) throw oauthRefusal ? oauthRefused(label, oauthRefusal) : error;
+            refusal = error;
           }
         }
+        throw oauthRefusal ? oauthRefused(this.label, oauthRefusal) : (refusal as ShopError);
       },
     } as ShopHttp;
   }

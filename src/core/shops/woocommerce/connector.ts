@@ -11,8 +11,8 @@ import { toShopOrder } from './mapping.ts';
 /**
  * Cursor of the changed-orders listing: the (inclusive) lower bound and the page within it. `byId`: the shop does
  * not sort by modification time, so the run pages by id under one fixed lower bound (see listChangedOrders).
+ * `startedAt` (by id only): the shop's clock when the run's first page was listed.
  */
-/** `startedAt` (by id only): the shop's clock when the run's first page was listed. */
 type Cursor = { since?: string; page: number; byId?: true; startedAt?: string };
 
 const MAX_PAGE = 100;
