@@ -153,28 +153,20 @@ function reportFailedDecision(
 
 export function runMatching(deps: { db: Db; clock: Clock; logger: Logger }): RunSummary {
   const started = performance.now();
-  // All decisions in one transaction. Should the orders' state refuse one (an inconsistent order), the run is
-  // rolled back and made again with each decision in a savepoint of its own: the refused one is rolled back,
-  // reported and skipped, instead of failing the run for every other posting, run after run. (Savepoints cost
-  // about 4 µs a decision, so only the run that needs them pays.)
-  let summary: Omit<RunSummary, 'durationMs'>;
-  try {
-    summary = persistRun(deps, false);
-  } catch (error) {
-    deps.logger.log('warn', 'matching run refused; applying its decisions one by one', {
-      error: error instanceof Error ? error.message : String(error),
-    });
-    summary = persistRun(deps, true);
-  }
+  const summary = persistRun(deps);
   const durationMs = Math.round(performance.now() - started);
   deps.logger.log('info', 'matching run', { ...summary, durationMs });
   return { ...summary, durationMs };
 }
 
-function persistRun(
-  deps: { db: Db; clock: Clock; logger: Logger },
-  isolate: boolean,
-): Omit<RunSummary, 'durationMs'> {
+/**
+ * Loads, matches and applies in one transaction. All decisions are applied in one savepoint. Should the orders' state
+ * refuse one (an inconsistent order), that savepoint is rolled back and the same decisions are applied again, each in
+ * a savepoint of its own: the refused one is rolled back, reported and skipped, instead of failing the run for every
+ * other posting, run after run. The matcher runs once either way (the input is the same transaction's), and
+ * savepoints per decision (about 4 µs each) are paid only by the run that needs them.
+ */
+function persistRun(deps: { db: Db; clock: Clock; logger: Logger }): Omit<RunSummary, 'durationMs'> {
   const { db, clock, logger } = deps;
   return db.transaction((tx) => {
     const input = loadMatchInput(tx, clock.now());
@@ -182,24 +174,38 @@ function persistRun(
     const byId = new Map<number, LoadedPosting>(input.postings.map((p) => [p.id, p]));
     let created = 0;
     let undone = 0;
-    let failures = 0;
     const apply = (t: Tx, d: Decision, posting: LoadedPosting) => {
       if (d.pass === 'debit') markDebit(t, clock, posting);
       else if (d.pass === 'return' && d.band === 'auto') undone += applyReturn(t, clock, d, posting);
       else if (d.band === 'auto') created += applyAuto(t, clock, d);
     };
-    for (const d of result.decisions) {
+    const applied = (d: Decision) => {
       const posting = byId.get(d.postingId);
-      if (!posting) continue;
-      if (!isolate) {
-        apply(tx, d, posting);
-        continue;
-      }
-      try {
-        tx.transaction((sp) => apply(sp, d, posting));
-      } catch (error) {
-        // Every one is logged; the dealer is told of the first few (a fault behind all of them is one fault).
-        reportFailedDecision(tx, clock, logger, d, error, ++failures <= MAX_FAILURE_NOTICES);
+      return posting ? { d, posting } : undefined;
+    };
+    try {
+      tx.transaction((sp) => {
+        for (const d of result.decisions) {
+          const a = applied(d);
+          if (a) apply(sp, a.d, a.posting);
+        }
+      });
+    } catch (error) {
+      logger.log('warn', 'matching run refused; applying its decisions one by one', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      created = 0;
+      undone = 0;
+      let failures = 0;
+      for (const d of result.decisions) {
+        const a = applied(d);
+        if (!a) continue;
+        try {
+          tx.transaction((sp) => apply(sp, a.d, a.posting));
+        } catch (failure) {
+          // Every one is logged; the dealer is told of the first few (a fault behind all of them is one fault).
+          reportFailedDecision(tx, clock, logger, d, failure, ++failures <= MAX_FAILURE_NOTICES);
+        }
       }
     }
     return {
