@@ -322,15 +322,16 @@ export function createShopHttp(options: ShopHttpOptions): ShopHttp {
   const base = assertSecureUrl(options.baseUrl, options.label);
   let requestCount = 0;
   const { sign } = options;
-  const countingFetch: typeof fetch = (input, init) => {
+  // request() always passes a URL; signing works on a copy, so each attempt signs the unsigned URL afresh.
+  const countingFetch = (input: URL, init?: RequestInit): Promise<Response> => {
     requestCount += 1;
-    const target = sign
-      ? sign(init?.method ?? 'GET', new URL(input instanceof Request ? input.url : String(input)))
-      : input;
+    const target = sign ? sign(init?.method ?? 'GET', new URL(input)) : input;
     return (options.fetch ?? globalThis.fetch)(target, init);
   };
-  const shopFetch = createShopFetch({ ...options, fetch: countingFetch });
-  const fetchOnce = createShopFetch({ ...options, fetch: countingFetch, retries: 0 });
+  const counted = { ...options, fetch: countingFetch as typeof fetch };
+  const shopFetch = createShopFetch(counted);
+  /** For `once` requests; made on the first (most clients never send one). */
+  let fetchOnce: typeof fetch | undefined;
   return {
     get requestCount() {
       return requestCount;
@@ -350,7 +351,8 @@ export function createShopHttp(options: ShopHttpOptions): ShopHttp {
         if (v !== undefined) url.searchParams.set(k, String(v));
       const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
       if (params.body !== undefined) headers['content-type'] = 'application/json';
-      const response = await (params.once ? fetchOnce : shopFetch)(url, {
+      const send = params.once ? (fetchOnce ??= createShopFetch({ ...counted, retries: 0 })) : shopFetch;
+      const response = await send(url, {
         method,
         headers,
         body: params.body === undefined ? undefined : JSON.stringify(params.body),
