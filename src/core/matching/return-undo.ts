@@ -10,7 +10,8 @@
  * as that return again (`queue.ignore` with undo puts it back for matching). One transaction, audited.
  */
 import { eq } from 'drizzle-orm';
-import type { AssignmentView } from '#shared/api/queue.ts';
+import type { z } from 'zod';
+import type { queueApi } from '#shared/api/queue.ts';
 import { writeAudit } from '../audit.ts';
 import type { Clock } from '../deps.ts';
 import type { Db } from '../db/open.ts';
@@ -26,7 +27,8 @@ import {
 } from '../orders/assignment-service.ts';
 import { listAssignments } from './queue-service.ts';
 
-export type ReturnUndone = { postingId: number; matchState: 'ignored'; assignments: AssignmentView[] };
+/** What `returns.undo` answers (its output schema in shared/api/queue.ts). */
+export type ReturnUndone = z.output<(typeof queueApi)['returns.undo']['output']>;
 
 export function undoReturn(
   { db, clock }: { db: Db; clock: Clock },
