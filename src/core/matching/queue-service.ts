@@ -178,9 +178,15 @@ export function listAssignments(
   }));
 }
 
-/** What `allocation` leaves the order short, when that is within the fee tolerance of the order's shop (else 0). */
-function feeShortfall(tx: Pick<Db, 'select'>, allocation: { orderId: number; amountMinor: number }): number {
-  const order = tx.select().from(orders).where(eq(orders.id, allocation.orderId)).get();
+/**
+ * What `allocation` leaves the order short, when that is within the fee tolerance of the order's shop (else 0).
+ * `order` is the allocation's order when the caller has loaded it already.
+ */
+function feeShortfall(
+  tx: Pick<Db, 'select'>,
+  allocation: { orderId: number; amountMinor: number },
+  order: OrderRow | undefined = tx.select().from(orders).where(eq(orders.id, allocation.orderId)).get(),
+): number {
   if (!order) return 0;
   const open = order.totalMinor - order.paidMinor;
   const short = open - allocation.amountMinor;
@@ -210,6 +216,7 @@ export function assignManually(
       );
     }
     let left = posting.amountMinor - posting.assignedMinor;
+    let lastOrder: OrderRow | undefined; // the last allocation's order, when loaded here for its amount
     const allocations = input.allocations.map((a, i) => {
       let amount = a.amountMinor;
       if (amount === undefined) {
@@ -217,6 +224,7 @@ export function assignManually(
         if (!order) throw new NotFoundError('ORDER_NOT_FOUND', `There is no order with id ${a.orderId}.`);
         const single = input.allocations.length === 1;
         const lastWithout = i === input.allocations.length - 1;
+        if (lastWithout) lastOrder = order;
         amount =
           single || lastWithout ? left : Math.min(left, Math.max(0, order.totalMinor - order.paidMinor));
       }
@@ -232,7 +240,7 @@ export function assignManually(
     // The whole posting paid the last order short by no more than its shop's fee tolerance: the shortfall is
     // accepted (bank fees), as the matcher accepts it, so the order counts as paid, not partially paid.
     const last = allocations[allocations.length - 1];
-    const shortfall = last && left === 0 ? feeShortfall(tx, last) : 0;
+    const shortfall = last && left === 0 ? feeShortfall(tx, last, lastOrder) : 0;
     const rows = applyAssignment(tx, clock, {
       postingId: posting.id,
       allocations:
