@@ -133,10 +133,10 @@ class MatchRun {
         const creditOfRun = () =>
           inRun === undefined ? (inRun = this.creditReturnedBy(p, at, sorted)) : inRun;
         const d = returnDecision(p, returns, () => creditOfRun()?.by);
-        // Unless the return certainly undid an older payment (its end-to-end id), a credit of this run it may send
-        // back is never assigned automatically (queue): its money may have gone back.
-        const credit =
-          d.band === 'auto' && d.reasons[0] !== 'may_return_a_payment_of_this_run' ? null : creditOfRun();
+        // Unless the return undid an older payment automatically (found for certain: by its end-to-end id, its
+        // text, or alone by its IBAN), a credit of this run it may send back is never assigned automatically
+        // (queue): its money may have gone back.
+        const credit = d.band === 'auto' ? null : creditOfRun();
         if (credit) {
           this.returned.add(credit.posting.id);
           if (d.reasons[0] === 'return_original_not_found') d.reasons = ['returns_a_payment_of_this_run'];
@@ -187,16 +187,18 @@ class MatchRun {
     const iban = normaliseIban(p.counterpartyIban);
     if (!iban) return null;
     const byIban = (this.creditsByIban ??= creditsBy(sorted, (q) => normaliseIban(q.counterpartyIban)));
-    const credit = byIban
-      .get(iban)
-      ?.filter(
-        (c) =>
-          open(c) &&
-          c.posting.amountMinor === -p.amountMinor &&
-          (!e2e || endToEndOf(c.posting) === undefined),
+    // The last such credit before the return: the payment most recently made.
+    const list = byIban.get(iban) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const c = list[i] as { posting: MatchPosting; at: number };
+      if (
+        open(c) &&
+        c.posting.amountMinor === -p.amountMinor &&
+        (!e2e || endToEndOf(c.posting) === undefined)
       )
-      .at(-1)?.posting;
-    return credit ? { posting: credit, by: 'iban' } : null;
+        return { posting: c.posting, by: 'iban' };
+    }
+    return null;
   }
 
   /**

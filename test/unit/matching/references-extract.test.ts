@@ -83,6 +83,7 @@ describe('order and invoice number candidates', () => {
     // The currency of the next amount is not the previous number's.
     ['Bestellung 10023 € 49,90', ['10023'], []],
     ['Rechnung 10023\n€ 49,90', ['10023'], []],
+    ['Rechnung 10023 €49,90', ['10023'], []],
     // Order numbers with leading zeros are no phone number with the 00 prefix.
     ['Bestellungen 00123 00124', ['00123', '00124'], []],
   ];

@@ -125,6 +125,15 @@ describe('a return of a repeat customer who paid the same price before', () => {
     }
   });
 
+  it('of two payments of this run from the IBAN, the return holds the later one', () => {
+    const { open, credit, back } = repeatCustomer({});
+    const earlier = { ...credit, id: credit.id + 100, bookingDate: '2026-11-01', remittance: 'Danke' };
+    const res = match([open], [earlier, credit, back]);
+    expect(decisionOf(res, back.id).reasons).toEqual(['returns_a_payment_of_this_run']);
+    expect(decisionOf(res, credit.id).reasons).toContain('returned_in_this_run');
+    expect(decisionOf(res, earlier.id).reasons).not.toContain('returned_in_this_run');
+  });
+
   it('an assignment without an end-to-end id is still found by IBAN for a return that carries one', () => {
     const { back, assignments } = repeatCustomer({ back: 'E2E-NEW-2' });
     const d = decisionOf(match([], [back], { assignments }), back.id);

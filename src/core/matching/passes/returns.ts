@@ -124,12 +124,15 @@ export function endToEndOf(p: { endToEndId?: string | null | undefined }): strin
   return e2e && e2e !== 'NOTPROVIDED' ? e2e : undefined;
 }
 
+/** A payment a return may send back: its posting, why, and how it was found. */
+type Original = { postingId: number; why: string; via: 'end_to_end' | 'text' | 'iban' | 'other_id' };
+
 /** The assignments (grouped by original posting) a return posting may reverse, with why. */
 function originals(
   p: MatchPosting,
   ctx: ReturnContext,
   paymentOfRun: () => 'end_to_end' | 'iban' | undefined,
-): { postingId: number; why: string; byEndToEnd?: boolean; byText?: boolean; otherId?: boolean }[] {
+): Original[] {
   const amount = Math.abs(p.amountMinor);
   const fits = (postingId: number) => {
     const list = ctx.byPosting.get(postingId) ?? [];
@@ -149,7 +152,7 @@ function originals(
   if (e2e) {
     const ids = [...new Set((ctx.byEndToEnd.get(e2e) ?? []).map((a) => a.postingId))].filter(fitsWithFee);
     if (ids.length > 0)
-      return ids.map((postingId) => ({ postingId, why: `same end-to-end id ${e2e}`, byEndToEnd: true }));
+      return ids.map((postingId) => ({ postingId, why: `same end-to-end id ${e2e}`, via: 'end_to_end' }));
     // A credit of this run with the very end-to-end id is the payment sent back: no older one is.
     if (paymentOfRun() === 'end_to_end') return [];
   }
@@ -169,7 +172,7 @@ function originals(
     return viaText.map((postingId) => ({
       postingId,
       why: 'order referenced in the return text, same amount',
-      byText: true,
+      via: 'text',
     }));
   const iban = normaliseIban(p.counterpartyIban);
   // Looked up, not scanned: each return would otherwise normalise the IBAN of every active assignment. A posting
@@ -179,14 +182,24 @@ function originals(
     : [];
   const viaIban = ibanFits.filter(mayBe);
   if (viaIban.length > 0)
-    return viaIban.map((postingId) => ({ postingId, why: `same payer IBAN ${iban ?? ''}, same amount` }));
+    return viaIban.map((postingId) => ({
+      postingId,
+      why: `same payer IBAN ${iban ?? ''}, same amount`,
+      via: 'iban',
+    }));
   // Only payments that came with another end-to-end id fit (some banks give a return an id of their own): shown to
   // the dealer, never undone automatically.
   return [...new Set([...textFits, ...ibanFits])].map((postingId) => ({
     postingId,
     why: 'same amount, order in the text or same payer IBAN, but another end-to-end id',
-    otherId: true,
+    via: 'other_id',
   }));
+}
+
+/** The one original suggested, not undone, for `why` (also its candidate's blocker). */
+function suggestOnly(p: MatchPosting, candidates: Candidate[], why: string): Decision {
+  (candidates[0] as Candidate).blockers.push(why);
+  return { postingId: p.id, band: 'suggest', pass: 'return', candidates, reasons: [why] };
 }
 
 /**
@@ -195,12 +208,6 @@ function originals(
  * and no older payment is looked for; by the IBAN an older payment found only by text or IBAN is not certainly the
  * one: neither is undone automatically (may_return_a_payment_of_this_run).
  */
-/** The one original suggested, not undone, for `why` (also its candidate's blocker). */
-function suggestOnly(p: MatchPosting, candidates: Candidate[], why: string): Decision {
-  (candidates[0] as Candidate).blockers.push(why);
-  return { postingId: p.id, band: 'suggest', pass: 'return', candidates, reasons: [why] };
-}
-
 export function returnDecision(
   p: MatchPosting,
   ctx: ReturnContext,
@@ -228,9 +235,9 @@ export function returnDecision(
   const only = found.length === 1 ? found[0] : undefined;
   // Recognised only by words a dealer's refund uses too: the dealer confirms the undo.
   if (only && returnCertainty(p) === 'words') return suggestOnly(p, candidates, 'return_by_words_only');
-  if (only?.otherId) return suggestOnly(p, candidates, 'end_to_end_id_differs');
+  if (only?.via === 'other_id') return suggestOnly(p, candidates, 'end_to_end_id_differs');
   // An older payment whose order the return text names is the one, whatever a payment of this run looks like.
-  if (only && !only.byEndToEnd && !only.byText && paymentOfRun() !== undefined)
+  if (only?.via === 'iban' && paymentOfRun() !== undefined)
     return suggestOnly(p, candidates, 'may_return_a_payment_of_this_run');
   if (!only) {
     return {
