@@ -2,10 +2,8 @@
  * Cut-off statement files (an interrupted download, a partial copy) are refused as a whole: nothing is stored, so
  * the complete file imported later brings every posting complete (no incomplete posting claims it as a duplicate).
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTestDb, tempDir } from '../../helpers/db.ts';
+import { makeTestDb } from '../../helpers/db.ts';
 
 const MT940 = [
   ':20:STARTUMSE',
@@ -21,55 +19,47 @@ const MT940 = [
   '',
 ].join('\r\n');
 
-function write(dir: string, name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text, 'latin1');
-  return path;
-}
-
-function counts(db: ReturnType<typeof makeTestDb>['db']) {
-  return db.$client
-    .prepare('SELECT (SELECT count(*) FROM postings) AS p, (SELECT count(*) FROM bank_accounts) AS a')
-    .get();
-}
-
 describe('cut-off statement files', () => {
   it('MT940 cut inside :86: (no :62F:) stores nothing; the complete file then imports in full', async () => {
-    const { core, db } = makeTestDb();
-    const dir = tempDir();
-    const cut = write(dir, 'cut.sta', MT940.slice(0, MT940.indexOf('Lagerraum')));
-    const [r] = await core.bank.importFiles([cut], { accountIban: 'DE38500502010123456789' });
+    const { core } = makeTestDb();
+    const cut = Buffer.from(MT940.slice(0, MT940.indexOf('Lagerraum')), 'latin1');
+    const [r] = await core.bank.importBytes('cut.sta', cut, { accountIban: 'DE38500502010123456789' });
     expect(r).toMatchObject({ ok: false, error: { code: 'MT940_TRUNCATED' } });
     expect(r?.ok === false && r.error.message).toMatch(/cut\.sta, line 8: .*Nothing was imported/);
-    expect(counts(db)).toEqual({ p: 0, a: 0 });
+    expect(await core.bank.postingCount()).toBe(0);
+    expect(core.bank.accounts()).toEqual([]);
 
-    const [full] = await core.bank.importFiles([write(dir, 'full.sta', MT940)], {
+    const [full] = await core.bank.importBytes('full.sta', Buffer.from(MT940, 'latin1'), {
       accountIban: 'DE38500502010123456789',
     });
     expect(full).toMatchObject({ ok: true, new: 2, duplicate: 0 });
+    expect(await core.bank.postingCount()).toBe(2);
+    expect(core.bank.accounts()).toHaveLength(1);
     const debit = core.bank.listPostings({ limit: 10 }).items.find((p) => p.amountMinor < 0);
     expect(debit).toMatchObject({ amountMinor: -4990, remittance: 'Miete Lagerraum Januar 2026' });
   });
 
   it('MT940 cut inside the :61: amount ("DR49" of "DR49,90") stores nothing', async () => {
-    const { core, db } = makeTestDb();
-    const cut = write(tempDir(), 'cut61.sta', MT940.slice(0, MT940.indexOf(',90N005')));
-    const [r] = await core.bank.importFiles([cut], { accountIban: 'DE38500502010123456789' });
+    const { core } = makeTestDb();
+    const cut = Buffer.from(MT940.slice(0, MT940.indexOf(',90N005')), 'latin1');
+    const [r] = await core.bank.importBytes('cut61.sta', cut, { accountIban: 'DE38500502010123456789' });
     expect(r).toMatchObject({ ok: false, error: { code: 'MT940_BAD_AMOUNT' } });
-    expect(counts(db)).toEqual({ p: 0, a: 0 });
+    expect(await core.bank.postingCount()).toBe(0);
+    expect(core.bank.accounts()).toEqual([]);
   });
 
   it('CSV cut inside the last amount ("-12" of "-120,00") stores nothing', async () => {
-    const { core, db } = makeTestDb();
+    const { core } = makeTestDb();
     const csv = [
       'Buchungstag;Wertstellung;Umsatzart;Buchungstext;Betrag;Währung;IBAN Kontoinhaber;Kategorie',
       '26.11.2026;26.11.2026;Gutschrift;Max Kunde Bestellung 10001;1.500,50;EUR;DE89370400440532013000;Sonstige Einnahmen',
       '25.11.2026;25.11.2026;Lastschrift;Telekom Deutschland GmbH Kd-Nr 123;-120,00;EUR;DE89370400440532013000;Telefon',
     ].join('\r\n');
-    const cut = write(tempDir(), 'cut.csv', csv.slice(0, csv.lastIndexOf('0,00;EUR')));
-    const [r] = await core.bank.importFiles([cut], { accountIban: 'DE89370400440532013000' });
+    const cut = Buffer.from(csv.slice(0, csv.lastIndexOf('0,00;EUR')), 'latin1');
+    const [r] = await core.bank.importBytes('cut.csv', cut, { accountIban: 'DE89370400440532013000' });
     expect(r).toMatchObject({ ok: false, error: { code: 'CSV_TRUNCATED' } });
     expect(r?.ok === false && r.error.message).toMatch(/cut\.csv, line 3: /);
-    expect(counts(db)).toEqual({ p: 0, a: 0 });
+    expect(await core.bank.postingCount()).toBe(0);
+    expect(core.bank.accounts()).toEqual([]);
   });
 });
