@@ -1,8 +1,12 @@
 /** Shared setup for the shop/sync integration tests: a fresh encrypted DB, a WooCommerce simulator on loopback. */
 import { afterEach } from 'vitest';
 import { silentLogger } from '#core/deps.ts';
+import type { ShopCredentials } from '#core/shops/connector-factory.ts';
+import type { HttpOptions } from '#core/shops/http.ts';
 import { createShopsArea, type ShopsArea } from '#core/shops/shops-area.ts';
+import { WooCommerceConnector } from '#core/shops/woocommerce/connector.ts';
 import { WooCommerceSimulator, type WooSimulatorOptions } from '#core/shops/woocommerce/simulator.ts';
+import { FakeClock } from '../../helpers/clock.ts';
 import { makeTestDb, type TestDb } from '../../helpers/db.ts';
 
 const sims: WooCommerceSimulator[] = [];
@@ -45,6 +49,24 @@ export async function connectWoo(s: WooSetup, name = 'Woo') {
     name,
     url: s.sim.url,
     credentials: { key: s.sim.consumerKey, secret: s.sim.consumerSecret },
+  });
+}
+
+/**
+ * A connector straight on the simulator (no database, no shops area): shop "Woo" with the simulator's credentials
+ * unless `credentials` says otherwise, and retries that do not wait unless `http` says otherwise.
+ */
+export function wooConnector(
+  sim: WooCommerceSimulator,
+  options: { credentials?: ShopCredentials; http?: HttpOptions } = {},
+): WooCommerceConnector {
+  return new WooCommerceConnector({
+    shopName: 'Woo',
+    url: sim.url,
+    credentials: options.credentials ?? { key: sim.consumerKey, secret: sim.consumerSecret },
+    http: options.http ?? { sleep: () => Promise.resolve() },
+    clock: new FakeClock(),
+    logger: silentLogger,
   });
 }
 

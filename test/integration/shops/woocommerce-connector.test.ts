@@ -1,24 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '#core/deps.ts';
-import { WooCommerceConnector } from '#core/shops/woocommerce/connector.ts';
 import { WooCommerceSimulator } from '#core/shops/woocommerce/simulator.ts';
 import { signWithOAuth1 } from '#core/shops/woocommerce/oauth1.ts';
-import { FakeClock } from '../../helpers/clock.ts';
+import { wooConnector } from './support.ts';
 
 let sim: WooCommerceSimulator;
 afterEach(async () => sim.close());
 
 async function setup(options: ConstructorParameters<typeof WooCommerceSimulator>[0] = {}) {
   sim = await new WooCommerceSimulator(options).start();
-  const connector = new WooCommerceConnector({
-    shopName: 'Woo',
-    url: sim.url,
-    credentials: { key: sim.consumerKey, secret: sim.consumerSecret },
-    http: { sleep: () => Promise.resolve() },
-    clock: new FakeClock(),
-    logger: silentLogger,
-  });
-  return connector;
+  return wooConnector(sim);
 }
 
 const basic = (key: string, secret: string) => `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
@@ -204,14 +194,7 @@ describe('WooCommerce connector and simulator (https://woocommerce.github.io/woo
 
   it('reports a wrong secret over plain HTTP as rejected credentials, after trying each way once', async () => {
     sim = await new WooCommerceSimulator().start();
-    const connector = new WooCommerceConnector({
-      shopName: 'Woo',
-      url: sim.url,
-      credentials: { key: sim.consumerKey, secret: 'cs_wrong' },
-      http: { sleep: () => Promise.resolve() },
-      clock: new FakeClock(),
-      logger: silentLogger,
-    });
+    const connector = wooConnector(sim, { credentials: { key: sim.consumerKey, secret: 'cs_wrong' } });
     await expect(connector.testConnection()).resolves.toMatchObject({ ok: false, code: 'SHOP_AUTH_FAILED' });
     expect(sim.requests.map((r) => authOf(r.query))).toEqual(['oauth', 'none', 'query']);
   });

@@ -4,10 +4,8 @@
  * not be sent again blindly.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '#core/deps.ts';
-import { WooCommerceConnector } from '#core/shops/woocommerce/connector.ts';
 import { WooCommerceSimulator } from '#core/shops/woocommerce/simulator.ts';
-import { FakeClock } from '../../helpers/clock.ts';
+import { wooConnector } from './support.ts';
 
 let sim: WooCommerceSimulator;
 afterEach(async () => sim.close());
@@ -16,10 +14,7 @@ afterEach(async () => sim.close());
 async function setup(whileWaiting?: () => void) {
   sim = await new WooCommerceSimulator().start();
   const sleeps: number[] = [];
-  const connector = new WooCommerceConnector({
-    shopName: 'Woo',
-    url: sim.url,
-    credentials: { key: sim.consumerKey, secret: sim.consumerSecret },
+  const connector = wooConnector(sim, {
     http: {
       retries: 3,
       sleep: (ms) => {
@@ -28,8 +23,6 @@ async function setup(whileWaiting?: () => void) {
         return Promise.resolve();
       },
     },
-    clock: new FakeClock(),
-    logger: silentLogger,
   });
   return { connector, sleeps };
 }

@@ -5,11 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { orders, shopSyncState } from '#core/db/schema/index.ts';
-import { silentLogger } from '#core/deps.ts';
-import { WooCommerceConnector } from '#core/shops/woocommerce/connector.ts';
 import { WooCommerceSimulator } from '#core/shops/woocommerce/simulator.ts';
-import { FakeClock } from '../../helpers/clock.ts';
-import { AFTER, connectWoo, setupWoo, type WooSetup } from './support.ts';
+import { AFTER, connectWoo, setupWoo, wooConnector, type WooSetup } from './support.ts';
 
 const lists = (s: WooSetup) => s.sim.requests.filter((r) => r.method === 'GET' && r.path === '/orders');
 const mark = (s: WooSetup) =>
@@ -56,14 +53,7 @@ describe('WooCommerce without orderby=modified (docs-literal servers, older WooC
   it('lists changed orders by id under the same modified_after, and asks for modified once per client', async () => {
     const sim = await new WooCommerceSimulator({ orderbyModified: false }).start();
     try {
-      const connector = new WooCommerceConnector({
-        shopName: 'Woo',
-        url: sim.url,
-        credentials: { key: sim.consumerKey, secret: sim.consumerSecret },
-        http: { sleep: () => Promise.resolve() },
-        clock: new FakeClock(),
-        logger: silentLogger,
-      });
+      const connector = wooConnector(sim);
       const created = Array.from({ length: 25 }, () => sim.addOrder({ status: 'on-hold' }));
       const since = `${created[4]?.date_modified_gmt ?? ''}Z`;
       const seen: string[] = [];
