@@ -280,6 +280,9 @@ export class OrderIndex {
    */
   readonly numberPrefixes: string[] = [];
 
+  /** The words of the payer names learned for each customer, made on first use (payer-evidence.ts sameSender). */
+  aliasWords: Map<string, Set<string>> | undefined;
+
   private notePrefix(key: string): void {
     const last = this.numberPrefixes.at(-1);
     if (last !== undefined && key.startsWith(last) && isDigitAt(key, last.length)) return;

@@ -88,7 +88,7 @@ function trapCases(): AdversarialCase[] {
         amountMinor: 4990,
         counterpartyName: 'MARIA ROSSI',
         counterpartyIban: WISE,
-        remittance: 'Order 10077',
+        remittance: 'Payment',
       }),
       learned: learnedFromJohn,
       truth: undefined,
@@ -255,9 +255,13 @@ function positiveCases(): Positive[] {
     });
     const learned = {
       ibanToCustomers: new Map([['DE02120300000000202051', ['email:hans@example.org']]]),
-      aliasToCustomers: new Map([['anna muller', ['email:hans@example.org']]]),
+      aliasToCustomers: new Map([
+        ['anna muller', ['email:hans@example.org']],
+        ['petra schulz', ['email:hans@example.org']],
+      ]),
     };
-    for (const name of ['Anna Müller', 'A. MUELLER'])
+    // "P. SCHULZ": the words of a payer name learned for the customer (his sister pays), no surname in common.
+    for (const name of ['Anna Müller', 'A. MUELLER', 'P. SCHULZ'])
       out.push({
         name: `a learned IBAN with the payer name learned with it ("${name}") stays automatic`,
         orders: [hans],

@@ -101,6 +101,7 @@ function learnedFor(
   const iban = learned.ibanToCustomers.size > 0 ? normaliseIban(posting.counterpartyIban) : undefined;
   let ibanSignal: Signal | undefined;
   const byIban = (iban && learned.ibanToCustomers.get(iban)) || NO_CUSTOMERS;
+  let sender: Sender | undefined;
   const alias = learned.aliasToCustomers.size > 0 ? (counterparty?.key ?? '') : '';
   const byAlias = (alias && learned.aliasToCustomers.get(alias)) || NO_CUSTOMERS;
   // The name is looked at only when a fact would apply (most payers have none): a regular expression per payer.
@@ -111,7 +112,7 @@ function learnedFor(
     const entries = index.byCustomer.get(ck) ?? NO_ENTRIES;
     for (let j = 0; j < entries.length; j++) {
       const e = entries[j] as IndexedOrder;
-      if (sameSender(counterparty, e, ck, learned))
+      if (sameSender((sender ??= { payer: counterparty, surname: undefined, index, learned }), e, ck))
         (out ??= new Map()).set(
           e.order.id,
           (ibanSignal ??= signal('iban_learned', `IBAN ${iban ?? ''} paid for this customer before`)),
@@ -141,19 +142,15 @@ function learnedFor(
  * own ("John Miller" where John Smith paid) is someone else paying from a shared account (a transfer service's
  * collection account, a company or family account): the IBAN says nothing about them.
  */
-function sameSender(
-  payer: PayerName | null,
-  e: IndexedOrder,
-  customer: string,
-  learned: LearnedFacts,
-): boolean {
+function sameSender(sender: Sender, e: IndexedOrder, customer: string): boolean {
+  const payer = sender.payer;
   if (!payer || payer.tokens.length === 0) return true;
   if (compareNames(payer.tokens, e.tokens) !== 'none') return true;
   if (e.companyTokens.length > 0 && compareNames(payer.tokens, e.companyTokens) !== 'none') return true;
   // One household: the customer's surname ("Anna Müller" on the joint account Hans Müller paid from before).
-  const surname = surnameOf(payer.name);
-  if (surname !== undefined && surname === surnameOf(e.order.customerName)) return true;
-  const aliases = aliasWordsOf(learned).get(customer);
+  const surname = (sender.surname ??= surnameOf(payer.name) ?? null);
+  if (surname !== null && surname === surnameOf(e.order.customerName)) return true;
+  const aliases = (sender.index.aliasWords ??= aliasWordsOf(sender.learned)).get(customer);
   const tokens = payer.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as string;
@@ -174,19 +171,26 @@ function surnameOf(name: string | null | undefined): string | undefined {
 }
 
 /** The words of the payer names learned for each customer (customer key -> words), once per set of facts. */
-const aliasWords = new WeakMap<LearnedFacts, Map<string, Set<string>>>();
+/**
+ * The payer as sameSender reads it for every order a learned IBAN names: the surname worked out once (null: none),
+ * the words of the learned payer names kept on the run's index (one map a run, made on first use).
+ */
+type Sender = {
+  payer: PayerName | null;
+  surname: string | null | undefined;
+  index: OrderIndex;
+  learned: LearnedFacts;
+};
+
+/** The words of the payer names learned for each customer (customer key -> words). */
 function aliasWordsOf(learned: LearnedFacts): Map<string, Set<string>> {
-  let words = aliasWords.get(learned);
-  if (!words) {
-    words = new Map();
-    for (const [alias, customers] of learned.aliasToCustomers)
-      for (const c of customers) {
-        let set = words.get(c);
-        if (!set) words.set(c, (set = new Set()));
-        for (const t of alias.split(' ')) set.add(t);
-      }
-    aliasWords.set(learned, words);
-  }
+  const words = new Map<string, Set<string>>();
+  for (const [alias, customers] of learned.aliasToCustomers)
+    for (const c of customers) {
+      let set = words.get(c);
+      if (!set) words.set(c, (set = new Set()));
+      for (const t of alias.split(' ')) set.add(t);
+    }
   return words;
 }
 
