@@ -76,21 +76,13 @@ export function digitsEndNumber(written: string, number: string): boolean {
 }
 
 /**
- * Are two strings at most one edit apart: equal, one character replaced, inserted or dropped, or two neighbours
- * swapped (Damerau)? For telling a mistyped number ("557249" for 55724) from another one.
+ * Is one string the other with one character more ("557249" for 55724, a digit typed twice)? The typo pass reads
+ * replaced and swapped digits; this is the slip it does not read.
  */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
+export function oneCharacterMore(a: string, b: string): boolean {
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  if (long.length !== short.length + 1) return false;
   let i = 0;
-  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  if (la === lb) {
-    // Replaced at i, or i and i+1 swapped.
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  // Inserted into (or dropped from) the longer one at i.
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
+  return long.slice(i + 1) === short.slice(i);
 }

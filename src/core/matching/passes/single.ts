@@ -4,7 +4,7 @@
  */
 import type { IndexedOrder, OrderIndex } from '../order-index.ts';
 import { nameTokens } from '../names.ts';
-import { numberCore, withinOneEdit } from '../number-keys.ts';
+import { numberCore, oneCharacterMore } from '../number-keys.ts';
 import { AGREEING_PAYER_KINDS, agreesAsPayer, IDENTITY_KINDS, PAYER_KINDS, score } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, MatchOrder, PassName, Signal } from '../types.ts';
@@ -184,7 +184,7 @@ export function singleCandidate(
     // Hard rule: the text names a number in the range of the order numbers that is no open order (a new order not
     // synced yet, "Bestellung 10099"): the payer's other open order of the same amount is a guess. Unless the number
     // is this order's own with one slip the typo pass does not read (a digit too many or too few: "557249").
-    else if (ev.namesUnknown !== undefined && !digitSlip(ev.namesUnknown, numberCore(order.number)))
+    else if (ev.namesUnknown !== undefined && !oneCharacterMore(ev.namesUnknown, numberCore(order.number)))
       blockers.push('text_names_unknown_order');
   }
   if (pass === 'amount') blockers.push('amount_only');
@@ -206,11 +206,6 @@ export function singleCandidate(
     shortfallMinor: amount.shortfallMinor,
     flags: amount.flags,
   };
-}
-
-/** Is `written` the order's number with a digit too many or too few (the typo pass reads replaced and swapped ones)? */
-function digitSlip(written: string, number: string): boolean {
-  return written.length !== number.length && withinOneEdit(written, number);
 }
 
 /** Is the word after the number a name of the payer or the customer ("20345 THOMAS MUELLER")? */
