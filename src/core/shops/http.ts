@@ -30,6 +30,12 @@ export type HttpOptions = {
   logger?: Logger;
   /** Per-attempt timeout (default 30 s). */
   timeoutMs?: number;
+  /**
+   * Makes the signal that ends an attempt after `timeoutMs` (default AbortSignal.timeout). Tests pass one they abort
+   * themselves when a simulated shop hangs (test/helpers/timeouts.ts), so no other request of a busy test machine
+   * can run into a short real timeout.
+   */
+  timeoutSignal?: (ms: number) => AbortSignal;
   /** Retries after the first attempt (default 4). */
   retries?: number;
   /** First backoff delay (default 1 s), doubled per retry up to `maxBackoffMs` (default 30 s). */
@@ -150,6 +156,7 @@ export function createShopFetch(options: ShopFetchOptions): typeof fetch {
   const settings = retrySettings(options);
   const { sleep, retries } = settings;
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutSignal = options.timeoutSignal ?? ((ms: number) => AbortSignal.timeout(ms));
   const maxRetryAfter = options.maxRetryAfterMs ?? 120_000;
   const { label, secrets } = options;
 
@@ -164,8 +171,8 @@ export function createShopFetch(options: ShopFetchOptions): typeof fetch {
           let response: Response;
           try {
             const signal = init?.signal
-              ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)])
-              : AbortSignal.timeout(timeoutMs);
+              ? AbortSignal.any([init.signal, timeoutSignal(timeoutMs)])
+              : timeoutSignal(timeoutMs);
             response = await untilAborted(doFetch(input, { ...init, signal }), signal);
           } catch (error) {
             if (init?.signal?.aborted) throw new AbortError(error instanceof Error ? error : String(error));

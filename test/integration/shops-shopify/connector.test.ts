@@ -7,6 +7,7 @@ import {
 } from '#core/shops/shopify/simulator.ts';
 import type { ShopifyAuth } from '#core/shops/shopify/client.ts';
 import { FakeClock } from '../../helpers/clock.ts';
+import { manualTimeouts } from '../../helpers/timeouts.ts';
 
 const T0 = '2026-11-02T09:00:00.000Z';
 let sims: ShopifySimulator[] = [];
@@ -291,16 +292,24 @@ describe('Shopify connector timeouts and cursors', () => {
     const sim = await startShopifySimulator({ now: () => clock.now().getTime() });
     sims.push(sim);
     sim.add({ amount: '1.00', createdAtMs: clock.now().getTime() });
+    const timeouts = manualTimeouts();
+    const sleeps: number[] = [];
     const connector = createShopifyConnector({
       shopUrl: sim.url,
       auth: { accessToken: sim.accessToken },
       clock,
-      timeoutMs: 100,
-      sleep: () => Promise.resolve(),
+      timeoutSignal: timeouts.timeoutSignal,
+      sleep: (ms) => {
+        sleeps.push(ms);
+        return Promise.resolve();
+      },
     });
-    sim.fault({ hang: true });
+    // The attempt times out when the shop has caught it (no real timer that a slow machine could hit too).
+    sim.fault({ hang: true, onHang: timeouts.expire });
     await expect(connector.listChangedOrders({})).resolves.toMatchObject({
       orders: [expect.objectContaining({ number: '#1001' })],
     });
+    // One attempt timed out and was retried after one backoff.
+    expect(sleeps).toEqual([1000]);
   });
 });

@@ -2,15 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createShopware6Connector, defaultMapping } from '#core/shops/shopware6/index.ts';
 import { startShopware6Simulator, type Shopware6Simulator } from '#core/shops/shopware6/simulator.ts';
 import { loadShopwareSpec, specProblems } from './openapi.ts';
+import { manualTimeouts } from '../../helpers/timeouts.ts';
 
 const spec = loadShopwareSpec();
 const T0 = Date.parse('2026-11-02T09:00:00.000Z');
 let sims: Shopware6Simulator[] = [];
 let now = T0;
 
-async function setup(
-  options: { orders?: number; timeoutMs?: number; retries?: number; version?: '6.6' | '6.7' } = {},
-) {
+async function setup(options: { orders?: number; retries?: number; version?: '6.6' | '6.7' } = {}) {
   now = T0;
   const sim = await startShopware6Simulator({
     now: () => now,
@@ -18,6 +17,7 @@ async function setup(
   });
   sims.push(sim);
   const sleeps: number[] = [];
+  const timeouts = manualTimeouts();
   for (let i = 1; i <= (options.orders ?? 0); i += 1) {
     sim.addOrder({
       orderNumber: String(10000 + i),
@@ -33,10 +33,12 @@ async function setup(
       sleeps.push(ms);
       return Promise.resolve();
     },
-    timeoutMs: options.timeoutMs ?? 5000,
+    timeoutMs: 5000,
+    // A hang fault ends its attempt with `timeouts.expire` (no real timer that a slow machine could hit too).
+    timeoutSignal: timeouts.timeoutSignal,
     retries: options.retries,
   });
-  return { sim, connector, sleeps };
+  return { sim, connector, sleeps, timeouts };
 }
 
 /** Every exchange the connector had with the simulator must match the OpenAPI document (issue 4 §2). */
@@ -342,18 +344,18 @@ describe('Shopware 6 connector against the simulator', () => {
   });
 
   it('gives up with a clear error after repeated failures, and times out a hanging shop', async () => {
-    const { sim, connector } = await setup({ orders: 1, retries: 2, timeoutMs: 100 });
+    const { sim, connector, timeouts } = await setup({ orders: 1, retries: 2 });
     sim.fault({ path: '/api/search/order', status: 503, times: 3 });
     await expect(connector.listChangedOrders({})).rejects.toMatchObject({ code: 'SHOP_UNREACHABLE' });
-    sim.fault({ path: '/api/search/order', hang: true, times: 1 });
+    sim.fault({ path: '/api/search/order', hang: true, times: 1, onHang: timeouts.expire });
     await expect(connector.listChangedOrders({})).resolves.toMatchObject({
       orders: [expect.objectContaining({ number: '10001' })],
     });
   });
 
   it('times out a hanging token request too (a fresh connector has no token yet)', async () => {
-    const { sim, connector, sleeps } = await setup({ orders: 1, retries: 2, timeoutMs: 100 });
-    sim.fault({ path: '/api/oauth/token', hang: true, times: 1 });
+    const { sim, connector, sleeps, timeouts } = await setup({ orders: 1, retries: 2 });
+    sim.fault({ path: '/api/oauth/token', hang: true, times: 1, onHang: timeouts.expire });
     await expect(connector.listChangedOrders({})).resolves.toMatchObject({
       orders: [expect.objectContaining({ number: '10001' })],
     });

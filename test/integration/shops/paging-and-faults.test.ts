@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dealerNotifications, orders, shopSyncState, syncRuns } from '#core/db/schema/index.ts';
 import { AFTER, connectWoo, setupWoo } from './support.ts';
+import { manualTimeouts } from '../../helpers/timeouts.ts';
 
 const listRequests = (s: {
   sim: { requests: { method: string; path: string; query: Record<string, string> }[] };
@@ -107,11 +108,13 @@ describe('paging, resume and faults (issue 4 §7) against the WooCommerce simula
   });
 
   it('a hanging shop times out and is retried', async () => {
-    const s = await setupWoo({ timeoutMs: 150 });
+    const timeouts = manualTimeouts();
+    const s = await setupWoo({ timeoutSignal: timeouts.timeoutSignal });
     await connectWoo(s);
     s.sim.setTime(AFTER);
     s.sim.addOrder({ status: 'on-hold' });
-    s.sim.fault({ kind: 'hang' }, { times: 1 });
+    // The attempt times out when the shop has caught it (no real timer that a slow machine could hit too).
+    s.sim.fault({ kind: 'hang', onArrival: timeouts.expire }, { times: 1 });
     const run = await s.area.sync.run('Woo', 'new');
     expect(run).toMatchObject({ state: 'ok', ordersNew: 1 });
     expect(s.sleeps).toEqual([1000]);

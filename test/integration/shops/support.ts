@@ -18,7 +18,11 @@ export type WooSetup = TestDb & { sim: WooCommerceSimulator; area: ShopsArea; sl
 
 /** A test database, a running simulator and the shops area with instant (recorded) retry delays. */
 export async function setupWoo(
-  options: { pageSize?: number; timeoutMs?: number; sim?: WooSimulatorOptions } = {},
+  options: {
+    pageSize?: number;
+    timeoutSignal?: HttpOptions['timeoutSignal'];
+    sim?: WooSimulatorOptions;
+  } = {},
 ): Promise<WooSetup> {
   const t = makeTestDb();
   const sim = await new WooCommerceSimulator(options.sim).start();
@@ -36,7 +40,8 @@ export async function setupWoo(
         return Promise.resolve();
       },
       retries: 3,
-      timeoutMs: options.timeoutMs ?? 5000,
+      timeoutMs: 5000,
+      ...(options.timeoutSignal ? { timeoutSignal: options.timeoutSignal } : {}),
     },
   });
   return { ...t, sim, area, sleeps };

@@ -32,6 +32,8 @@ export type ShopifySimFault = {
   status?: number;
   retryAfter?: string;
   hang?: boolean;
+  /** With `hang`: called when the request arrives (a test ends the client's attempt there: test/helpers/timeouts.ts). */
+  onHang?: () => void;
   times?: number;
   /** The answer's body (default `{ errors: 'Scripted simulator fault.' }`), e.g. a partial GraphQL answer. */
   body?: unknown;
@@ -305,7 +307,10 @@ export async function startShopifySimulator(
     );
     if (fault) {
       fault.left -= 1;
-      if (fault.hang) return;
+      if (fault.hang) {
+        fault.onHang?.();
+        return;
+      }
       return reply(
         fault.status ?? 500,
         fault.body ?? { errors: 'Scripted simulator fault.' },

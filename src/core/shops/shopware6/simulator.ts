@@ -42,6 +42,8 @@ export type SimFault = {
   status?: number;
   retryAfter?: string;
   hang?: boolean;
+  /** With `hang`: called when the request arrives (a test ends the client's attempt there: test/helpers/timeouts.ts). */
+  onHang?: () => void;
   times?: number;
   /** Instead of failing: change the shop just before the request is handled (races with other users). */
   before?: () => void;
@@ -345,7 +347,11 @@ export async function startShopware6Simulator(
         fault.before();
       } else if (fault) {
         fault.left -= 1;
-        if (fault.hang) return; // never answer: the client's timeout must fire
+        if (fault.hang) {
+          // Never answers: the client's timeout must fire.
+          fault.onHang?.();
+          return;
+        }
         const status = fault.status ?? 500;
         const headers: Record<string, string> = fault.retryAfter ? { 'retry-after': fault.retryAfter } : {};
         return json(
