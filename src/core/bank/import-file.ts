@@ -9,10 +9,10 @@ import { Deduper } from './dedupe.ts';
 import { importErrorFromProblem } from './import-error.ts';
 import { PostingWriter } from './posting-writer.ts';
 import type { StatementFile } from './read-statement.ts';
+import { resolveAccount } from './statement-account.ts';
 import {
   finishStatement,
   openStatement,
-  resolveAccount,
   type FileContext,
   type ImportedAccount,
   type ImportWarning,

@@ -4,6 +4,7 @@
  * rules), as an MT940 "BLZ/Kontonummer" is: a wrong IBAN is refused and never remembered as the file's account.
  */
 import { describe, expect, it } from 'vitest';
+import { camtXml } from '../../helpers/camt-builder.ts';
 import { makeTestDb } from '../../helpers/db.ts';
 
 const HVB = [
@@ -60,5 +61,87 @@ describe('plain account number in a CSV export against --account', () => {
       accountIban: 'AT611904300234573201',
     });
     expect(r).toMatchObject({ ok: true, new: 2 });
+  });
+});
+
+/** The Sparkasse CSV-MT940 posting above as a CAMT.053 of the account with IBAN `iban`. */
+const camtOf = (iban: string) =>
+  Buffer.from(
+    camtXml('053', [
+      {
+        iban,
+        entries: [
+          { amount: '250.00', bookingDate: '2026-11-26', iban: 'DE02120300000000202051', name: 'Hans Weber' },
+        ],
+      },
+    ]),
+  );
+const SPARKASSE_IBAN = 'DE02300500000123456789';
+/** Another bank's account with the same account number 0123456789. */
+const SAME_NUMBER_IBAN = 'DE41500105170123456789';
+
+describe('plain account number without --account', () => {
+  it('is the existing account whose German IBAN carries that number: no second account, no second posting', async () => {
+    const { core } = makeTestDb();
+    const [camt] = await core.bank.importBytes('camt.xml', camtOf(SPARKASSE_IBAN));
+    expect(camt).toMatchObject({ ok: true, new: 1 });
+    const [csv] = await core.bank.importBytes('umsaetze.csv', Buffer.from(SPARKASSE_MT940, 'latin1'));
+    expect(csv).toMatchObject({
+      ok: true,
+      new: 0,
+      duplicate: 1,
+      accounts: [{ iban: SPARKASSE_IBAN, created: false }],
+    });
+    expect(core.bank.accounts()).toHaveLength(1);
+    expect(await core.bank.postingCount()).toBe(1);
+  });
+
+  it('is refused when several accounts carry that number (the file names no bank code)', async () => {
+    const { core } = makeTestDb();
+    await core.bank.importBytes('a.xml', camtOf(SPARKASSE_IBAN));
+    await core.bank.importBytes('b.xml', camtOf(SAME_NUMBER_IBAN));
+    const [csv] = await core.bank.importBytes('umsaetze.csv', Buffer.from(SPARKASSE_MT940, 'latin1'));
+    expect(csv).toMatchObject({ ok: false, error: { code: 'IMPORT_ACCOUNT_AMBIGUOUS' } });
+    expect(csv?.ok === false && csv.error.message).toMatch(
+      /0123456789.*DE02300500000123456789, DE41500105170123456789.*--account/,
+    );
+    expect(core.bank.accounts()).toHaveLength(2);
+    const [forced] = await core.bank.importBytes('umsaetze.csv', Buffer.from(SPARKASSE_MT940, 'latin1'), {
+      accountIban: SPARKASSE_IBAN,
+    });
+    expect(forced).toMatchObject({ ok: true, new: 0, duplicate: 1, accounts: [{ iban: SPARKASSE_IBAN }] });
+  });
+
+  it('an IBAN statement imported afterwards gives the number-only account its IBAN instead of a second account', async () => {
+    const { core } = makeTestDb();
+    const [csv] = await core.bank.importBytes('umsaetze.csv', Buffer.from(SPARKASSE_MT940, 'latin1'));
+    expect(csv).toMatchObject({
+      ok: true,
+      new: 1,
+      accounts: [{ iban: null, otherId: '0123456789', created: true }],
+    });
+    const [camt] = await core.bank.importBytes('camt.xml', camtOf(SPARKASSE_IBAN));
+    expect(camt).toMatchObject({
+      ok: true,
+      new: 0,
+      duplicate: 1,
+      accounts: [{ iban: SPARKASSE_IBAN, otherId: '0123456789', created: false }],
+    });
+    expect(core.bank.accounts()).toHaveLength(1);
+    expect(await core.bank.postingCount()).toBe(1);
+  });
+
+  it('an IBAN statement matching several number-only accounts merges nothing and warns', async () => {
+    const { core } = makeTestDb();
+    await core.bank.importBytes('umsaetze.csv', Buffer.from(SPARKASSE_MT940, 'latin1'));
+    await core.bank.importBytes(
+      'umsaetze2.csv',
+      Buffer.from(SPARKASSE_MT940.replace('"0123456789"', '"123456789"'), 'latin1'),
+    );
+    expect(core.bank.accounts()).toHaveLength(2);
+    const [camt] = await core.bank.importBytes('camt.xml', camtOf(SPARKASSE_IBAN));
+    expect(camt).toMatchObject({ ok: true, new: 1, accounts: [{ iban: SPARKASSE_IBAN, created: true }] });
+    expect(camt?.ok && camt.warnings.map((w) => w.code)).toContain('ACCOUNT_NUMBER_AMBIGUOUS');
+    expect(core.bank.accounts()).toHaveLength(3);
   });
 });
