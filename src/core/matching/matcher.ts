@@ -79,6 +79,7 @@ function release(ev: Evidence): void {
   ev.places = undefined;
   ev.closedNamed = undefined;
   ev.otherLetters = undefined;
+  ev.idOnly = undefined;
   ev.closedTypos = undefined;
 }
 

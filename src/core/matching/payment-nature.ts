@@ -13,6 +13,8 @@
  *    ("Rücküberweisung", "RETOURE … Konto erloschen"), a cancelled debit booked back ("STORNO"), a chargeback.
  *    The payer may be a customer with an open order of exactly that amount, but the money is the dealer's own
  *    coming back. (Debits with these words are returns: passes/returns.ts.)
+ * 3. Credits whose text calls them a refund, credit note, interest, bonus or internal transfer (see
+ *    NOT_A_PAYMENT_WORDS): only our reference still assigns them automatically.
  */
 
 /**
@@ -74,6 +76,21 @@ export function isMoneyTransferService(counterpartyName: string | null | undefin
 /** Is the payer a payment service provider or marketplace paying out (rule 1 above)? */
 export function isProviderPayout(counterpartyName: string | null | undefined): boolean {
   return !!counterpartyName && PROVIDER.test(counterpartyName.toUpperCase());
+}
+
+/**
+ * A credit's words for money that is no customer's order payment (rule 3): a refund, a tax or insurance
+ * reimbursement, a supplier's credit note ("Gutschrift zu Ihrer Bestellung 10023": the dealer's own purchase
+ * order), interest, a bonus or cashback, a transfer between the dealer's own accounts. Its numbers are other
+ * parties' and its amount may equal an open order's by chance. Customers paying an order do not write these.
+ * ("Gutschrift" alone is many banks' booking text for every incoming transfer: only its credit-note forms count.)
+ */
+const NOT_A_PAYMENT_WORDS =
+  /ERSTATTUNG|\bREFUND|GUTSCHRIFT\s*(?:ZU|ZUR|ZUM|NR|NUMMER|IHRER?)\b|GUTSCHRIFTS?NR|CASHBACK|\bPR(?:Ä|AE)MIE|\bBONUS\b|\bZINSEN\b|\bHABENZINSEN|DIVIDENDE|UMBUCHUNG|\bKAUTION\b/;
+
+/** Does a credit's text call it a refund, credit note, bonus, interest or internal transfer (rule 3 above)? */
+export function isNotAPayment(remittance: string | null | undefined): boolean {
+  return !!remittance && NOT_A_PAYMENT_WORDS.test(remittance.toUpperCase());
 }
 
 /** Does a credit's text say it returns or cancels an earlier transfer (rule 2 above)? */

@@ -41,6 +41,22 @@ export type NumberCandidate = {
    * whether it is a name of the payer or the customer instead ("20345 THOMAS MUELLER").
    */
   place?: string | undefined;
+  /**
+   * The token as written, when it separates two digits with '-', '/' or '_' ("10023-1", "10023/2") and no other
+   * occurrence of the key writes them together: a suffix (part delivery, instalment) or a second number, so it does
+   * not name an order whose number has those digits side by side (100231). Undefined for most tokens.
+   */
+  splitAt?: string | undefined;
+  /**
+   * For a candidate joined from tokens (`joined`): the key of its first token. A first token that is a number of an
+   * order by itself ("Bestellung 10023 1 Stueck") is that number, not the start of a wrapped longer one.
+   */
+  head?: string | undefined;
+  /**
+   * Read from an identifier field only (end-to-end id, EREF+/KREF+, the structured reference), not from the free
+   * text: the payer's or their bank's own reference, which names our order only by agreement with the payer.
+   */
+  fromId?: true;
 };
 
 export type Extraction = {
@@ -176,18 +192,24 @@ function pushCandidate(
   place: string | null | undefined,
   orderWord = false,
   invoiceWord = false,
+  /** For a joined candidate: its first token (NumberCandidate.head is its key). */
+  headText?: string,
 ): void {
   // A key has a digit exactly when the text has one (numberKey keeps the digits): words are skipped before
   // their key is built.
   if (!hasDigit(text)) return;
   const key = numberKey(text);
   if (key.length < 3 || key.length > 24) return;
+  const split = !joined && key.length !== text.length && separatesDigits(text);
   const existing = out.get(key);
   if (existing) {
     existing.keyword ||= keyword;
     existing.orderWord ||= orderWord;
     existing.invoiceWord ||= invoiceWord;
     existing.joined &&= joined;
+    // Written once with the digits together: that occurrence names the order.
+    if (!split && !joined) existing.splitAt = undefined;
+    if (!existing.joined) existing.head = undefined;
     // Written once as a postcode and once otherwise: the other occurrence counts.
     if (place === null) existing.place = undefined;
     return;
@@ -201,7 +223,63 @@ function pushCandidate(
     invoiceWord,
   };
   if (place) candidate.place = place;
+  if (split) candidate.splitAt = text;
+  if (joined && headText !== undefined) candidate.head = numberKey(headText);
   out.add(candidate);
+}
+
+/** The parts of a token of digit runs of one length (5–8) joined by '-', '/' or '_', as candidates of their own. */
+function pushParts(
+  found: Found,
+  text: string,
+  keyword: boolean,
+  orderWord: boolean,
+  invoiceWord: boolean,
+): void {
+  const parts = text.split(/[-/_]/);
+  const n = parts[0]?.length ?? 0;
+  if (n < 5 || n > 8 || parts.some((part) => part.length !== n || !/^[1-9]\d*$/.test(part))) return;
+  for (const part of parts) pushCandidate(found, part, false, keyword, null, orderWord, invoiceWord);
+}
+
+/** Does a character that is no letter or digit stand between two digits of the text ("10023-1", "2026/0042")? */
+function separatesDigits(text: string): boolean {
+  for (let i = 1; i + 1 < text.length; i++)
+    if (!isTokenChar(text.charCodeAt(i)) && isDigitAt(text, i - 1) && isDigitAt(text, i + 1)) return true;
+  return false;
+}
+
+/** A character numberKey keeps (ASCII letters and digits). */
+function isKeyChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Does `written` separate two digits that `own` writes side by side? Both have the same key (the same letters and
+ * digits): "10023-1" splits a run of order 100231's number; "RE-2026-0042" does not split invoice RE-2026-0042's.
+ */
+export function splitsDigitRun(written: string, own: string): boolean {
+  let i = 0;
+  let j = 0;
+  let prevDigit = false;
+  for (;;) {
+    let gap = false;
+    while (i < written.length && !isKeyChar(written.charCodeAt(i))) {
+      i++;
+      gap = true;
+    }
+    let ownGap = false;
+    while (j < own.length && !isKeyChar(own.charCodeAt(j))) {
+      j++;
+      ownGap = true;
+    }
+    if (i >= written.length || j >= own.length) return false;
+    const digit = isDigitAt(written, i);
+    if (gap && !ownGap && prevDigit && digit) return true;
+    prevDigit = digit;
+    i++;
+    j++;
+  }
 }
 
 /**
@@ -284,6 +362,10 @@ function numberCandidates(text: string, patterns: readonly RegExp[], found: Foun
       orderWord,
       invoiceWord,
     );
+    // "10023/10024", "10023-10024": a list of numbers of the same length (five digits or more; four would take
+    // "2026-0042" for two numbers), each a candidate of its own as well.
+    if (tok.text.length >= 11 && separatesDigits(tok.text))
+      pushParts(found, tok.text, keyword, orderWord, invoiceWord);
     // "WC-100 23", "RE 2026 00123", a number broken by a line break: join 2 or 3 adjacent tokens that are
     // separated by whitespace only (never across a masked span, which leaves a wide gap of spaces).
     // Words ("BESTELLUNG", "DANKE") are not part of a number; short letter groups may be its prefix ("RE 2026 00123").
@@ -299,7 +381,7 @@ function numberCandidates(text: string, patterns: readonly RegExp[], found: Foun
       if (!/^(?:\s{1,2}|[-/][ \t]*\n[ \t]*)$/.test(gap) || ORDER_KEYWORDS.has(b.text) || isWord(b.text))
         break;
       joinedText += ` ${b.text}`;
-      pushCandidate(found, joinedText, true, keyword, null);
+      pushCandidate(found, joinedText, true, keyword, null, false, false, tok.text);
     }
   }
   // Shop patterns (ShopMapping.orderNumberPattern / invoiceNumberPattern) find the shop's numbers where the
@@ -454,7 +536,15 @@ export function extractReferences(
   for (const text of ids) {
     const key = numberKey(text);
     if (key.length >= 3 && key.length <= 24 && hasDigit(key) && !numbers.get(key))
-      numbers.add({ key, core: '', joined: false, keyword: false, orderWord: false, invoiceWord: false });
+      numbers.add({
+        key,
+        core: '',
+        joined: false,
+        keyword: false,
+        orderWord: false,
+        invoiceWord: false,
+        fromId: true,
+      });
   }
   out.numbers = numbers.items;
   // Most texts have none or one of each: nothing to deduplicate then.

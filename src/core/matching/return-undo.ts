@@ -56,7 +56,7 @@ function restore(
     throw new ValidationError(
       'RETURN_NOT_PROCESSED',
       `Posting ${postingId} took back no payment: it is not a processed return. ` +
-        '(`kassenwart assignments --include-undone` shows the assignments returns undid, "returned by posting …".)',
+        '(`kassenwart assignments --all` shows the assignments returns undid, "returned by posting …".)',
     );
   const restored: number[] = [];
   for (const { original } of rows) {

@@ -10,7 +10,7 @@ import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, Signal } from '../types.ts';
 import { postingNature, type Evidence } from './evidence.ts';
 import { dateSignal } from './amount-date.ts';
-import { passOf } from './single.ts';
+import { debtorDiffers, passOf } from './single.ts';
 
 /**
  * Subsets of 2…maxSize of `ids` (in their order) whose open amounts sum to `target` within `tol`; at most `limit`.
@@ -98,6 +98,15 @@ function combine(
   // The payer's orders found by name, while the text names a paid order: see single.ts text_names_paid_order.
   if (viaPayer && ev.namesClosed !== undefined) blockers.push('text_names_paid_order');
   else if (viaPayer && ev.namesUnknown !== undefined) blockers.push('text_names_unknown_order');
+  // See single.ts ultimate_debtor_differs: paid for somebody else than the customer of these orders.
+  if (
+    viaPayer &&
+    orderIds.some((id) => {
+      const e = index.byId.get(id);
+      return e !== undefined && debtorDiffers(ev, index, e);
+    })
+  )
+    blockers.push('ultimate_debtor_differs');
   // A provider's payout or a returned transfer (payment-nature.ts) pays no combination of orders either.
   const nature = postingNature(ev);
   blockers.push(...nature.all, ...nature.unlessReference);

@@ -4,7 +4,7 @@
  * typo), payer name, learned IBAN / alias, and the orders with exactly the open amount.
  */
 import { compareNames, nameKeysInText, nameTokens } from '../names.ts';
-import { isProviderPayout, returnWords } from '../payment-nature.ts';
+import { isNotAPayment, isProviderPayout, returnWords } from '../payment-nature.ts';
 import { extractReferences, type Extraction, type Identifiers } from '../references-extract.ts';
 import { hasDigit } from '../number-keys.ts';
 import { agreesAsPayer } from '../scoring.ts';
@@ -84,6 +84,12 @@ export type Evidence = {
    * the shop's separately counted invoice, a voucher). Undefined while there is none (most postings).
    */
   otherLetters: Set<number> | undefined;
+  /**
+   * Orders named only by a number in an identifier field (end-to-end id, EREF+, KREF+), while the free text writes
+   * another document's number ("EREF+10023 SVWZ+RG 4711"): the payer's own reference, which a business's payment
+   * run fills with its own document numbers. Undefined while there is none (most postings).
+   */
+  idOnly: Set<number> | undefined;
   /** A number in the text that is a recently closed (paid) order's (MatchInput.closedNumbers), if any. */
   namesClosed: string | undefined;
   /**
@@ -113,6 +119,8 @@ export function postingNature(ev: Evidence): NonNullable<Evidence['nature']> {
   const words = returnWords(ev.posting.remittance);
   const booked = words === 'booked';
   if (words === 'customer') unlessReference.push('credit_returns_a_transfer');
+  else if (words === undefined && isNotAPayment(ev.posting.remittance))
+    unlessReference.push('credit_is_no_payment');
   return (ev.nature = {
     all: booked ? ['credit_returns_a_transfer'] : NONE,
     unlessReference: unlessReference.length > 0 ? unlessReference : NONE,
@@ -171,6 +179,7 @@ export function collectEvidence(
     textNames: undefined,
     closedNamed: undefined,
     otherLetters: undefined,
+    idOnly: undefined,
     namesClosed: undefined,
     namesUnknown: undefined,
     closedTypos: undefined,

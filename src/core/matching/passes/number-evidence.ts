@@ -4,7 +4,12 @@
  * by their digit core, joined across a break, and with one typo. Lookups in the order index only.
  */
 import { digitsEndNumber, isDigitAt } from '../number-keys.ts';
-import { lettersAgree, type Extraction, type NumberCandidate } from '../references-extract.ts';
+import {
+  lettersAgree,
+  splitsDigitRun,
+  type Extraction,
+  type NumberCandidate,
+} from '../references-extract.ts';
 import { REFERENCE_ALPHABET, isValidReference } from '../references.ts';
 import { signal } from '../scoring.ts';
 import type { NumberHit, OrderIndex } from '../order-index.ts';
@@ -226,9 +231,18 @@ export function numberEvidence(
   // Orders reached by digits only, written with other letters ("RE-10023" for WC-10023), unless also otherwise.
   let otherLetters: Set<number> | undefined;
   let sameLetters: Set<number> | undefined;
+  // Orders named only by an identifier field's number (end-to-end id, EREF, KREF): those candidates come after the
+  // free text's, so an order with signals by then was named otherwise as well. They count as Evidence.idOnly only
+  // when the free text writes a number of its own after an order or invoice word that names no open order.
+  let idOnly: Set<number> | undefined;
+  let otherDocument = false;
   // A number in the range of the order numbers that named no open order (the first; see Evidence.namesUnknown).
   let unknown: string | undefined;
   for (const c of ex.numbers) {
+    // Joined from tokens whose first is a closed order's number by itself: "Bestellung 10023 1 Stueck" writes the
+    // paid order 10023 and a quantity, not a wrapped 100231 of another shop. (An open order's number competes with
+    // the joined reading instead: both are candidates, and neither is clearly ahead.)
+    if (c.head !== undefined && closed?.has(c.head)) continue;
     const hitsBefore = hits;
     // A closed order's number written in the text (not in the shape of a postcode or a bare year, which say
     // nothing about an order): see single.ts text_names_paid_order.
@@ -243,8 +257,11 @@ export function numberEvidence(
     const meant = exact && exact.length > 1 ? meantField(c, exact) : undefined;
     for (const hit of exact ?? []) {
       if (meant !== undefined && hit.field !== meant) continue;
+      // "10023-1" or "10023/2" (a part delivery, an instalment, a second number) does not name order 100231.
+      if (c.splitAt !== undefined && splitsDigitRun(c.splitAt, writtenOf(hit))) continue;
       hits++;
       named?.add(c, hit.entry.id);
+      if (c.fromId && !out.signals.get(hit.entry.id)) (idOnly ??= new Set()).add(hit.entry.id);
       const kind = c.joined ? 'number_joined' : hit.field === 'number' ? 'number' : 'invoice_number';
       add(
         out.signals,
@@ -310,6 +327,7 @@ export function numberEvidence(
         add(out.signals, hit.entry.order.id, signal('number_core', writtenAs(hit, c.key), weight));
       }
     }
+    if (hits === hitsBefore && c.keyword && !c.fromId) otherDocument = true;
     // Only a number written as an order's ("Bestellung 10099", "Order #10099"): a bare number or one after
     // "Rechnung" or "Ref" is as often a customer, invoice or phone number the shop does not know.
     if (
@@ -323,6 +341,7 @@ export function numberEvidence(
       unknown = c.core;
   }
   named?.into(out);
+  if (idOnly && otherDocument) out.idOnly = idOnly;
   if (otherLetters) {
     for (const id of sameLetters ?? []) otherLetters.delete(id);
     for (const id of otherLetters) if (out.signals.get(id)?.some(isExactNumber)) otherLetters.delete(id);

@@ -12,7 +12,13 @@ import type { Evidence, PayerName } from './evidence.ts';
 import { add } from './evidence-signals.ts';
 function payerName(name: string | null | undefined, index: OrderIndex): PayerName | null {
   // The index's memo is keyed by the name as written: its entry is this name, normalised (no object per posting).
-  return name ? index.normalised(name) : null;
+  // SEPA's placeholder for a name left empty ("NOTPROVIDED") is no name.
+  return name && !isPlaceholder(name) ? index.normalised(name) : null;
+}
+
+/** "NOTPROVIDED" (any case, blanks around it): checked by length first, as nearly every name is longer or shorter. */
+function isPlaceholder(name: string): boolean {
+  return name.length >= 11 && name.length <= 15 && name.trim().toUpperCase() === 'NOTPROVIDED';
 }
 
 /** The payer names of a posting, each normalised once however many passes and orders look at them. */

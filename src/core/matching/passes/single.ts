@@ -167,6 +167,12 @@ export function singleCandidate(
   // WC-10023): another kind of number of the shop (separately counted invoices, vouchers) that shares digits.
   if (pass === 'number' && !payerAgrees && ev.otherLetters?.has(orderId))
     blockers.push('number_letters_differ');
+  // Hard rule: only an identifier field (end-to-end id, EREF+, KREF+) has the number, while the free text names
+  // another document ("EREF+10023 SVWZ+RG 4711"): a business's payment run fills the field with its own document
+  // numbers. Without the payer's agreement, no proof. (A shop's payment page setting EREF to the order number,
+  // with a text that names nothing else, stays automatic.)
+  if (pass === 'number' && !payerAgrees && ev.idOnly?.has(orderId))
+    blockers.push('number_only_in_identifier');
   // Weak number forms (core of three digits, joined tokens) need the amount to agree.
   if (pass === 'number' && !strongNumber && !payerAgrees && onlyWeakNumbers(base))
     blockers.push('short_number');
@@ -178,6 +184,9 @@ export function singleCandidate(
     // order, the text at someone else's; with no number, which one was paid is the dealer's call.
     const textNames = textNamesOf(ev, index);
     if (textNames && namesOther(textNames, entry)) blockers.push('remittance_names_other_customer');
+    // Hard rule: the ultimate debtor, the one the account holder pays for, is somebody else than this order's
+    // customer ("Eva R." paid from Hans Müller's account): the payer's own order is not what was paid.
+    if (debtorDiffers(ev, index, entry)) blockers.push('ultimate_debtor_differs');
     // Hard rule: the text names a paid (closed) order and no open one: most likely that order paid twice;
     // the payer's open order of the same amount is a guess the dealer makes, not the matcher.
     if (ev.namesClosed !== undefined) blockers.push('text_names_paid_order');
@@ -216,6 +225,25 @@ function isNameWord(ev: Evidence, entry: IndexedOrder, word: string, index: Orde
   const names = payerNames(ev, index);
   const lists = [entry.tokens, entry.companyTokens, names.counterparty?.tokens, names.debtor?.tokens];
   return folded.every((t) => lists.some((list) => list?.includes(t)));
+}
+
+/**
+ * Does the posting name an ultimate debtor who shares no name word with this order's customer, its company, or the
+ * account holder ("Eva R." or "Familie Roth" on Hans Müller's payment; not "H. Mueller", nor a couple's account)?
+ */
+export function debtorDiffers(ev: Evidence, index: OrderIndex, entry: IndexedOrder): boolean {
+  const { debtor, counterparty } = payerNames(ev, index);
+  if (!debtor || debtor.tokens.length === 0) return false;
+  return (
+    !sharesWord(debtor.tokens, entry.tokens) &&
+    !sharesWord(debtor.tokens, entry.companyTokens) &&
+    !sharesWord(debtor.tokens, counterparty?.tokens ?? [])
+  );
+}
+
+function sharesWord(a: readonly string[], b: readonly string[]): boolean {
+  for (const t of a) if (b.includes(t)) return true;
+  return false;
 }
 
 /** Does the text name a customer other than this order's (not its name, company, or a part of them)? */
