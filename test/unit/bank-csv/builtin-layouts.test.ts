@@ -155,6 +155,29 @@ describe('built-in CSV layouts', () => {
     expect(100000 + r.entries.reduce((a, e) => a + e.amountMinor, 0)).toBe(214610);
   });
 
+  it('Volksbank (old layout): short lines of "Vorgang/Verwendungszweck" are joined with a blank, full 27-character lines without', () => {
+    const text = [
+      '"BLZ:";"12345678";;"Datum:";"27.11.2026"',
+      '"Konto:";"DE33760100850123456701";;"Uhrzeit:";"10:11:12"',
+      '',
+      '"Buchungstag";"Valuta";"Auftraggeber/Zahlungsempfänger";"Empfänger/Zahlungspflichtiger";"Konto-Nr.";"IBAN";"BLZ";"BIC";"Vorgang/Verwendungszweck";"Kundenreferenz";"Währung";"Umsatz";" "',
+      '"26.11.2026";"26.11.2026";"Muster Shop GmbH";"Jörg Müller";"";"DE89370400440532013000";"";"COBADEFFXXX";"Überweisungsgutschr.',
+      'EREF: RE-2026-0815',
+      'SVWZ: Rechnung RE-2026-0815 Kunde 4711";"";"EUR";"1.234,56";"H"',
+      '"26.11.2026";"26.11.2026";"Muster Shop GmbH";"Jörg Müller";"";"DE89370400440532013000";"";"COBADEFFXXX";"Überweisungsgutschr.',
+      'Rechnung 4711',
+      'Kunde 12',
+      'EREF: ORD-55";"";"EUR";"10,00";"H"',
+      '',
+    ].join('\r\n');
+    const r = collect(parseCsv(text, 'vb.csv'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries.map((e) => [e.endToEndId, e.remittance])).toEqual([
+      ['RE-2026-0815', 'Rechnung RE-2026-0815 Kunde 4711'],
+      ['ORD-55', 'Rechnung 4711 Kunde 12'],
+    ]);
+  });
+
   it('Sparkasse CSV-CAMT V8: IBAN account, pending row, RF creditor reference', () => {
     const r = parse('sparkasse-csv-camt-v8.csv');
     expect(errorsOf(r)).toEqual([]);

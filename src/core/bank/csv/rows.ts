@@ -119,6 +119,21 @@ export function mapRow(row: readonly string[], ctx: RowContext): RowResult {
   return { kind: 'entries', entries };
 }
 
+/**
+ * The lines of a wrapped remittance cell (Volksbank "Vorgang/Verwendungszweck"): a full bank line (27 characters,
+ * as in MT940 `:86:`) was cut wherever it was full and joins the next without a blank; a shorter line ended where
+ * the text did ("EREF: RE-2026-0815" / "SVWZ: …", "Rechnung 4711" / "Kunde 12") and is followed by a blank.
+ */
+function joinBankLines(lines: readonly string[]): string {
+  let text = '';
+  let previous: string | undefined;
+  for (const line of lines) {
+    text += previous === undefined || previous.length >= 27 ? line : ` ${line}`;
+    previous = line;
+  }
+  return text;
+}
+
 function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): void {
   const { cols, profile } = ctx;
   const set = <K extends keyof ParsedEntry>(key: K, value: ParsedEntry[K] | undefined) => {
@@ -137,7 +152,7 @@ function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): 
   if (profile.remittanceWrapped) {
     const [first = '', ...more] = remittance.split(/\r?\n/);
     set('bookingText', cleanText(first) || undefined);
-    remittance = more.join('');
+    remittance = joinBankLines(more);
   }
   if (profile.counterpartyInText) {
     const prefix = splitCounterpartyPrefix(remittance);
