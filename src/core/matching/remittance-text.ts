@@ -80,7 +80,11 @@ export function maskNonOrderNumbers(text: string): string {
   t = mask(t, IDENTIFIER_VALUES);
   // Phone numbers in international form ("+49 7123 45678", "+43 660 1234567"): no order number starts with '+'.
   // (SEPA keywords such as "SVWZ+" were removed before, so a '+' here is no field separator.)
-  if (t.includes('+')) t = mask(t, /(?<![A-Z0-9+])\+\d{1,3}(?:[ /-]?\(0\))?(?:[ /-]?\d{2,}){1,4}\b/g);
+  // Eight digits at least (country code and subscriber number): "10023 +10024" lists a second order.
+  if (t.includes('+'))
+    t = t.replace(/(?<![A-Z0-9+])\+\d{1,3}(?:[ /-]?\(0\))?(?:[ /-]?\d{2,}){1,4}\b/g, (m) =>
+      digits(m) >= 8 ? ' '.repeat(m.length) : m,
+    );
   // The same with the call prefix "00" ("0049 30 10500"): groups of digits, ten or more in all (an order number
   // with leading zeros, "00123", has fewer and stands alone).
   if (t.includes('00'))

@@ -39,6 +39,9 @@ describe('order and invoice number candidates', () => {
     ['Mobil: 0171 45678 Bestellung 10023', ['10023'], ['45678']],
     ['Rueckruf +49 7123 45678 Best. 10023', ['10023'], ['45678', '7123', '712345678']],
     ['Bestellungen 10023+10024', ['10023', '10024'], []],
+    // Fourth review: a '+' before a number too short for a phone number lists one more order.
+    ['Bestellungen 10023 +10024', ['10023', '10024'], []],
+    ['Rueckruf +43 660 1234567 Bestellung 10023', ['10023'], ['1234567', '660']],
     ['Art.-Nr. 55123 2 Stueck Bestellung 10023', ['10023'], ['55123']],
     ['SKU 55123 EAN 4006381333931 Bestellung 10023', ['10023'], ['55123', '4006381333931']],
     ['Sendungsnummer 0034 0434 1612 4567 Bestellung 10023', ['10023'], ['4567', '1612', '00340434']],
