@@ -96,12 +96,16 @@ function isStopWord(w: string): boolean {
   return STOP_WORD_LENGTHS[w.length] === true && (LEGAL_FORMS.has(w) || TITLES.has(w));
 }
 
-/** Lower case ASCII: ä/ae → a, ö/oe → o, ü/ue → u, ß → ss, ø → o, other diacritics dropped. */
+/**
+ * Lower case ASCII: ä/ae → a, ö/oe → o, ü/ue → u, ß → ss, ø → o, đ/dj → d, other diacritics dropped. Đ is "Dj" in
+ * Serbian and Croatian passports and bank master data ("DJORDJE DJURIC") and "D" where a bank drops the stroke
+ * ("DORDE DURIC"): both fold to what "Đorđe Đurić" folds to.
+ */
 export function foldName(text: string): string {
   const lower = text.toLowerCase();
   // Fast path: plain ASCII needs no Unicode normalisation (most bank payer fields are upper-case ASCII).
-  if (/^[\x20-\x7e]*$/.test(lower)) return lower.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
-  return foldMarks(lower).replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+  const folded = /^[\x20-\x7e]*$/.test(lower) ? lower : foldMarks(lower);
+  return folded.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u').replace(/dj/g, 'd');
 }
 
 /** foldName of lower-case text before its ae/oe/ue replacements: special letters, then diacritics dropped. */
@@ -210,6 +214,7 @@ function asciiWords(text: string): string[] {
     else if (!alnum && start >= 0) {
       let w = lower.slice(start, i);
       if (w.indexOf('e', 1) > 0) w = w.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+      if (w.indexOf('dj') >= 0) w = w.replace(/dj/g, 'd');
       pushJoined(joined, w);
       start = -1;
     }

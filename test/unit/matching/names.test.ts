@@ -13,6 +13,10 @@ describe('name normalisation', () => {
     ['Dr. Anna Weiß', 'Frau Anna Weiss'],
     ['José García', 'GARCIA JOSE'],
     ['Łukasz Wiśniewski', 'LUKASZ WISNIEWSKI'],
+    // Đ as Serbian and Croatian documents write it (Dj), and as a bank that drops the stroke writes it (D).
+    ['Đorđe Đurić', 'DJORDJE DJURIC'],
+    ['Đorđe Đurić', 'DORDE DURIC'],
+    ['Djamila Adjani', 'DJAMILA ADJANI'],
     // Titles and suffixes, written-out legal forms (second matcher probe).
     ['Dr. med. Thomas Müller', 'THOMAS MUELLER'],
     ['Dipl.-Kfm. Thomas Müller', 'Thomas Müller'],
