@@ -19,7 +19,7 @@ import { isValidIBAN } from 'ibantools';
 import { checkCreditorReference } from '../creditor-reference.ts';
 import { importError } from '../import-error.ts';
 import type { ImportProblem, ParsedEntry, StatementInfo } from '../types.ts';
-import type { Amount, NtryAcc, PartyAcc, StmtAcc, TxAcc } from './fields.ts';
+import { returnText, type Amount, type NtryAcc, type PartyAcc, type StmtAcc, type TxAcc } from './fields.ts';
 
 export type BuildContext = {
   file: string;
@@ -350,7 +350,7 @@ function withTx(
       ...tx.addtlRmt,
       ...tx.moreRefs,
       ref.problem ? tx.strdRef : undefined,
-    ]) ?? joinRemittance([tx.addtlTxInf, n.addtlNtryInf]);
+    ]) ?? joinRemittance([returnText(tx, n.family, e.amountMinor < 0), tx.addtlTxInf, n.addtlNtryInf]);
   if (remittance) e.remittance = remittance;
   if (ref.reference) e.creditorReference = ref.reference;
   if (ref.problem)

@@ -36,6 +36,8 @@ export type TxAcc = {
   addtlTxInf?: string;
   /** RtrInf/Rsn (Cd or Prtry): the transaction is the return of an earlier one (a returned direct debit). */
   returnReason?: string;
+  /** RtrInf/AddtlInf: the bank's words for the return reason ("Konto erloschen"). */
+  returnInfo: string[];
 };
 
 export type PartyAcc = { name?: string; iban?: string; otherId?: string; bic?: string; ultimate?: string };
@@ -119,6 +121,7 @@ export const newTx = (index: number): TxAcc => ({
   moreRefs: [],
   docNumbers: [],
   addtlRmt: [],
+  returnInfo: [],
 });
 
 function partySetters(role: 'Dbtr' | 'Cdtr', pick: (tx: TxAcc) => PartyAcc): Record<string, Setter<TxAcc>> {
@@ -191,6 +194,7 @@ export const TX_FIELDS: ReadonlyMap<string, Setter<TxAcc>> = new Map(
     AddtlTxInf: (tx, t) => (tx.addtlTxInf = t),
     'RtrInf/Rsn/Cd': (tx, t) => (tx.returnReason = t),
     'RtrInf/Rsn/Prtry': (tx, t) => (tx.returnReason ??= t),
+    'RtrInf/AddtlInf': (tx, t) => void tx.returnInfo.push(t),
   }),
 );
 
@@ -247,3 +251,23 @@ export const BAL_FIELDS: ReadonlyMap<string, Setter<BalanceAcc>> = new Map(
     'Dt/DtTm': (b, t) => (b.date = t),
   }),
 );
+
+/**
+ * The text of a return (TxDtls/RtrInf) for an entry whose payer wrote nothing: the German banks' booking word
+ * for it, the reason code and the bank's words ("Rücklastschrift AC04 Konto erloschen"), so that the return is
+ * seen as one from its text as in MT940 and CSV statements. A debit takes back money that came in (a returned
+ * direct debit: "Rücklastschrift"; a returned incoming transfer: "Rückbelastung"); a credit brings back money
+ * that went out ("Rücküberweisung"; a direct debit of the dealer's returned: "Rücklastschrift").
+ */
+export function returnText(tx: TxAcc, entryFamily: string | undefined, debit: boolean): string | undefined {
+  if (tx.returnReason === undefined && tx.returnInfo.length === 0) return undefined;
+  const family = (tx.family ?? entryFamily ?? '').toUpperCase();
+  const word = family.endsWith('DDT')
+    ? 'Rücklastschrift'
+    : debit
+      ? family.endsWith('CDT')
+        ? 'Rückbelastung'
+        : 'Rücklastschrift'
+      : 'Rücküberweisung';
+  return [word, tx.returnReason, ...tx.returnInfo].filter((p): p is string => Boolean(p?.trim())).join(' ');
+}

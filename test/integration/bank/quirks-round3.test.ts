@@ -1,0 +1,41 @@
+/** Focused findings of the third robustness round (bank import), each with a small input built here. */
+import { describe, expect, it } from 'vitest';
+import { isReturnedCredit } from '#core/matching/payment-nature.ts';
+import { isReturn } from '#core/matching/passes/returns.ts';
+import { camtXml } from '../../helpers/camt-builder.ts';
+import { makeTestDb } from '../../helpers/db.ts';
+import { storedPostings } from '../../helpers/realistic-bank.ts';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+async function importOne(name: string, bytes: Uint8Array) {
+  const { core } = makeTestDb();
+  const [r] = await core.bank.importBytes(name, bytes);
+  if (!r?.ok) throw new Error(JSON.stringify(r));
+  return { r, postings: storedPostings(core) };
+}
+
+const RETURN_INFO = '<RtrInf><Rsn><Cd>AC04</Cd></Rsn><AddtlInf>Konto erloschen</AddtlInf></RtrInf></TxDtls>';
+
+describe('bank import, third round', () => {
+  it('a CAMT return without Ustrd keeps its reason as remittance, so the matcher sees the return', async () => {
+    const xml = camtXml('053', [
+      {
+        entries: [
+          // A returned direct debit (the dealer collected, the customer's account is closed) ...
+          { amount: '49.90', cdi: 'DBIT', iban: 'DE02120300000000202051', name: 'Erika Mustermann' },
+          // ... and the dealer's refund transfer coming back.
+          { amount: '20.00', cdi: 'CRDT', iban: 'DE44500105175407324931', name: 'Hans Weber' },
+        ],
+      },
+    ]).replaceAll('</TxDtls>', RETURN_INFO);
+    const { postings } = await importOne('returns.xml', utf8(xml));
+    expect(postings.map((p) => [p.amountMinor, p.remittance])).toEqual([
+      [-4990, 'Rücklastschrift AC04 Konto erloschen'],
+      [2000, 'Rücküberweisung AC04 Konto erloschen'],
+    ]);
+    const [debit, credit] = postings;
+    expect(debit && isReturn(debit)).toBe(true);
+    expect(isReturnedCredit(credit?.remittance)).toBe(true);
+  });
+});
