@@ -38,4 +38,18 @@ describe('bank import, third round', () => {
     expect(debit && isReturn(debit)).toBe(true);
     expect(isReturnedCredit(credit?.remittance)).toBe(true);
   });
+
+  it('a CAMT amount with Ccy="EURO" is refused with a message that says so (the account does name EUR)', async () => {
+    const xml = camtXml('053', [{ entries: [{ amount: '12.00' }] }]).replace(
+      '<Ntry><Amt Ccy="EUR">',
+      '<Ntry><Amt Ccy="EURO">',
+    );
+    expect(xml).toContain('<Ccy>EUR</Ccy>');
+    const { core } = makeTestDb();
+    const [r] = await core.bank.importBytes('euro.xml', utf8(xml));
+    expect(r).toMatchObject({ ok: false, error: { code: 'CAMT_MISSING_CURRENCY' } });
+    const message = r?.ok === false ? r.error.message : '';
+    expect(message).toMatch(/"12\.00" has Ccy="EURO", which is no ISO 4217 currency code/);
+    expect(message).not.toMatch(/names no currency/);
+  });
 });

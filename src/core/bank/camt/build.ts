@@ -42,9 +42,16 @@ export function toMinor(
   // Both are upper case and trimmed as read: the Ccy attribute (CamtReader) and the account's Ccy (fields.ts).
   const currency = amount.ccy ?? fallbackCcy ?? '';
   if (!/^[A-Z]{3}$/.test(currency)) {
+    // An amount's own Ccy that is no ISO 4217 code is never replaced by the account's currency: it is in doubt.
+    const said =
+      amount.ccy !== undefined
+        ? `has Ccy="${amount.ccy}", which is no ISO 4217 currency code (three letters, such as EUR)`
+        : fallbackCcy
+          ? `has no Ccy attribute, and the account's currency "${fallbackCcy}" is no ISO 4217 currency code`
+          : 'has no Ccy attribute and the account names no currency';
     throw importError(
       'CAMT_MISSING_CURRENCY',
-      `The amount "${amount.text}" has no valid Ccy attribute and the account names no currency. The file is incomplete; ask the bank for a new export.`,
+      `The amount "${amount.text}" ${said}. The file is damaged or incomplete; ask the bank for a new export.`,
       { file, path },
     );
   }
