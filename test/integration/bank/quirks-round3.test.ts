@@ -52,4 +52,26 @@ describe('bank import, third round', () => {
     expect(message).toMatch(/"12\.00" has Ccy="EURO", which is no ISO 4217 currency code/);
     expect(message).not.toMatch(/names no currency/);
   });
+
+  it('an MT940 statement whose :60F: and :62F: currencies differ is refused (its entries name no currency)', async () => {
+    const mt940 = (closing: string) =>
+      [
+        ':20:STARTUMSE',
+        ':25:50010517/0137075030',
+        ':28C:00001/001',
+        ':60F:C261125EUR0,00',
+        ':61:2611261126C1234,56NTRFNONREF',
+        ':86:166?00GUTSCHRIFT?20SVWZ+Test',
+        `:62F:C261126${closing}1234,56`,
+        '-',
+        '',
+      ].join('\r\n');
+    const { core } = makeTestDb();
+    const [bad] = await core.bank.importBytes('usd.sta', utf8(mt940('USD')));
+    expect(bad).toMatchObject({ ok: false, error: { code: 'MT940_CURRENCY_MISMATCH' } });
+    expect(bad?.ok === false && bad.error.message).toMatch(/line 7.*:62F: is in USD.*in EUR/);
+    expect(await core.bank.postingCount()).toBe(0);
+    const [good] = await core.bank.importBytes('eur.sta', utf8(mt940('EUR')));
+    expect(good).toMatchObject({ ok: true, new: 1, balanceCheck: 'ok' });
+  });
 });

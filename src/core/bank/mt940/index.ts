@@ -259,9 +259,20 @@ class Mt940Parser {
   }
 }
 
-/** :60F:/:60M: opening (the first one counts), :62F:/:62M: closing balance. */
+/**
+ * :60F:/:60M: opening (the first one counts), :62F:/:62M: closing balance. All balances of a statement are in
+ * its account's currency; one in another currency (:60F: EUR, :62F: USD) leaves in doubt which currency the
+ * entries' amounts are in (they carry none), so the statement is refused rather than stored in a guessed one.
+ */
 function applyBalance(st: OpenStatement, tag: string, content: string): void {
   const b = parseBalance(content, st.currency);
+  const before = st.info.balanceCurrency;
+  if (before !== undefined && b.currency !== before) {
+    throw new FieldError(
+      'MT940_CURRENCY_MISMATCH',
+      `The balance :${tag}: is in ${b.currency}, an earlier balance of the same statement in ${before}: it is unclear which currency the entries are in.`,
+    );
+  }
   if (tag.startsWith('60')) {
     if (st.info.openingBalanceMinor === undefined) {
       st.info.openingBalanceMinor = b.amountMinor;
