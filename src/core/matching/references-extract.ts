@@ -371,14 +371,21 @@ function numberCandidates(text: string, patterns: readonly RegExp[], found: Foun
     // Words ("BESTELLUNG", "DANKE") are not part of a number; short letter groups may be its prefix ("RE 2026 00123").
     if (isWord(tok.text)) continue;
     let joinedText = tok.text;
+    // After an order or invoice word, digits grouped by thousands ("Bestellung 10.023", Swiss "10'023") are one
+    // number ("Zahlung 10.023" may be an amount).
+    let thousands = (orderWord || invoiceWord) && /^\d{1,3}$/.test(tok.text);
     for (let j = i + 1; j < Math.min(tokens.length, i + 3); j++) {
       const a = tokens[j - 1];
       const b = tokens[j];
       if (!a || !b) break;
       const gap = masked.slice(a.end, b.start);
+      thousands &&= (gap === '.' || gap === "'") && /^\d{3}$/.test(b.text);
       // A hyphen or slash may stay at the end of a wrapped line ("RE-2026-" / "0042": banks wrap remittance lines
       // at a fixed width, MT940 :86: subfields at 27 characters).
-      if (!/^(?:\s{1,2}|[-/][ \t]*\n[ \t]*)$/.test(gap) || ORDER_KEYWORDS.has(b.text) || isWord(b.text))
+      if (
+        !thousands &&
+        (!/^(?:\s{1,2}|[-/][ \t]*\n[ \t]*)$/.test(gap) || ORDER_KEYWORDS.has(b.text) || isWord(b.text))
+      )
         break;
       joinedText += ` ${b.text}`;
       pushCandidate(found, joinedText, true, keyword, null, false, false, tok.text);

@@ -173,6 +173,16 @@ function positiveCases(): (Omit<AdversarialCase, 'truth'> & { truth: MatchOrder 
       truth: o,
     });
   }
+  // Thousands separators after an order word.
+  for (const text of ['Bestellung 10.023', "Bestellung 10'023"]) {
+    const o = order({ number: '10023', totalMinor: 4990, customerName: 'Hans Müller' });
+    out.push({
+      name: `"${text}" names 10023`,
+      orders: [o, order({ number: '23', totalMinor: 4990, customerName: 'Eva Roth' })],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'K. Weber', remittance: text }),
+      truth: o,
+    });
+  }
   // Two orders listed with a slash or a hyphen between them pay both.
   for (const list of ['10023/10024', '10023-10024']) {
     const a = order({

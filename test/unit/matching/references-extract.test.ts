@@ -42,6 +42,12 @@ describe('order and invoice number candidates', () => {
     // Fourth review: a '+' before a number too short for a phone number lists one more order.
     ['Bestellungen 10023 +10024', ['10023', '10024'], []],
     ['Rueckruf +43 660 1234567 Bestellung 10023', ['10023'], ['1234567', '660']],
+    // Thousands separators after an order keyword; not without one, and not in an amount.
+    ['Bestellung 10.023', ['10023'], []],
+    ["Bestellung 10'023", ['10023'], []],
+    ['Bestellnr. 1.002.345', ['1002345'], []],
+    ['Zahlung 10.023 Danke', [], ['10023']],
+    ['Bestellung 10023 1.234,56 EUR', ['10023'], ['1234', '1023']],
     ['Art.-Nr. 55123 2 Stueck Bestellung 10023', ['10023'], ['55123']],
     ['SKU 55123 EAN 4006381333931 Bestellung 10023', ['10023'], ['55123', '4006381333931']],
     ['Sendungsnummer 0034 0434 1612 4567 Bestellung 10023', ['10023'], ['4567', '1612', '00340434']],
