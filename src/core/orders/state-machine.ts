@@ -91,7 +91,9 @@ function statusForPayment(
   unpaidStatus: OrderStatus,
   shortfallMinor = 0,
 ): OrderStatus {
-  if (paidMinor + shortfallMinor >= state.totalMinor && state.totalMinor > 0) return 'paid';
+  // A total of 0 is paid by any payment (then overpaid), and by none only once it was paid before.
+  if (paidMinor + shortfallMinor >= state.totalMinor && (state.totalMinor > 0 || paidMinor > 0))
+    return 'paid';
   if (paidMinor > 0) return 'partially_paid';
   return unpaidBase(state, unpaidStatus);
 }
@@ -229,6 +231,8 @@ function onAmountChanged(state: OrderState, totalMinor: number): TransitionResul
   const effects: OrderEffect[] = [];
   if (status === 'paid' && state.status !== 'paid') effects.push({ type: 'transfer_paid' });
   if (state.status === 'paid' && status !== 'paid') effects.push({ type: 'cancel_transfer_paid' });
+  // The shop lowered the total below what was paid: the dealer owes the customer the difference.
+  if (next.overpaid && !state.overpaid) effects.push({ type: 'notify', kind: 'overpaid' });
   return ok({ ...next, status }, effects);
 }
 

@@ -208,6 +208,27 @@ describe('shop-driven transitions', () => {
     const unpaid = next(state(), { type: 'amount_changed', totalMinor: 5000 });
     expect(unpaid.state).toMatchObject({ status: 'open', totalMinor: 5000 });
   });
+
+  it('a total lowered below what was paid makes the order paid and overpaid, and tells the dealer', () => {
+    const lowered = next(state({ status: 'partially_paid', paidMinor: 3000 }), {
+      type: 'amount_changed',
+      totalMinor: 2000,
+    });
+    expect(lowered.state).toMatchObject({ status: 'paid', overpaid: true });
+    expect(lowered.effects).toEqual([{ type: 'transfer_paid' }, { type: 'notify', kind: 'overpaid' }]);
+    // Down to 0 with a payment: paid (and overpaid), not "partially paid" of nothing.
+    const zero = next(state({ status: 'partially_paid', paidMinor: 3000 }), {
+      type: 'amount_changed',
+      totalMinor: 0,
+    });
+    expect(zero.state).toMatchObject({ status: 'paid', overpaid: true });
+    // Already overpaid: no second notification.
+    const again = next(state({ status: 'paid', paidMinor: 3000, totalMinor: 2000, overpaid: true }), {
+      type: 'amount_changed',
+      totalMinor: 1000,
+    });
+    expect(again.effects).toEqual([]);
+  });
 });
 
 describe('follow-up transitions', () => {
