@@ -18,7 +18,10 @@ import {
   type ImportWarning,
   type StatementState,
 } from './statement-checks.ts';
-import type { ParsedEntry, ParseEvent, StatementFormat, StatementInfo } from './types.ts';
+import type { ImportProblem, ParsedEntry, ParseEvent, StatementFormat, StatementInfo } from './types.ts';
+
+/** Parser warnings of a file that names no account (answered by --account). */
+const NO_ACCOUNT_WARNINGS = new Set(['CSV_NO_ACCOUNT', 'MT940_NO_ACCOUNT']);
 
 export type { FileContext, ImportedAccount, ImportWarning } from './statement-checks.ts';
 
@@ -126,11 +129,21 @@ class FileImport {
     else this.dropped++;
   }
 
+  /**
+   * The parsers advise "choose the account when importing" for a file that names no account; with --account
+   * given, the warning says which account the postings went to instead.
+   */
+  private warningText(problem: ImportProblem): string {
+    const given = this.ctx.accountIban?.replace(/\s+/g, '').toUpperCase();
+    if (!given || !NO_ACCOUNT_WARNINGS.has(problem.code)) return problem.message;
+    return `${this.file.name}: the file does not say which account it belongs to; its postings are imported into ${given}, given with --account.`;
+  }
+
   private handle(event: ParseEvent): void {
     if (event.kind === 'problem') {
       if (event.problem.severity === 'error')
         throw importErrorFromProblem({ ...event.problem, file: event.problem.file ?? this.file.name });
-      this.warn({ code: event.problem.code, message: event.problem.message });
+      this.warn({ code: event.problem.code, message: this.warningText(event.problem) });
     } else if (event.kind === 'statement') {
       let st = this.statements.get(event.index);
       if (st) st.info = event.statement;

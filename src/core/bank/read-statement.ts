@@ -164,6 +164,13 @@ export function openStatementFiles(
   const headText = new TextDecoder(sniff.encoding === 'cp850' ? 'latin1' : sniff.encoding).decode(
     head.subarray(sniff.bomLength),
   );
+  // Only blank lines (a BOM, line breaks, spaces): as empty as a 0-byte file, not a file of unknown format.
+  if (head.length === source.size && headText.replace(/^\uFEFF/, '').trim() === '')
+    throw importError(
+      'IMPORT_EMPTY_FILE',
+      'The file is empty (only blank lines). Download the statement again.',
+      { file: source.name },
+    );
   const format = detectFormat(headText);
   switch (format.kind) {
     case 'camt':

@@ -1,7 +1,10 @@
 /** Focused findings of the third robustness round (bank import), each with a small input built here. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isReturnedCredit } from '#core/matching/payment-nature.ts';
 import { isReturn } from '#core/matching/passes/returns.ts';
+import { OWN_BANK_FIXTURES } from '../../helpers/bank-fixtures.ts';
 import { camtXml } from '../../helpers/camt-builder.ts';
 import { makeTestDb } from '../../helpers/db.ts';
 import { storedPostings } from '../../helpers/realistic-bank.ts';
@@ -73,5 +76,54 @@ describe('bank import, third round', () => {
     expect(await core.bank.postingCount()).toBe(0);
     const [good] = await core.bank.importBytes('eur.sta', utf8(mt940('EUR')));
     expect(good).toMatchObject({ ok: true, new: 1, balanceCheck: 'ok' });
+  });
+
+  it('CSV_NO_ACCOUNT with --account given names that account instead of asking for it', async () => {
+    const file = readFileSync(join(OWN_BANK_FIXTURES, 'csv', 'n26.csv'));
+    const { core } = makeTestDb();
+    const [r] = await core.bank.importBytes('n26.csv', file, { accountIban: 'DE89 3704 0044 0532 0130 00' });
+    if (!r?.ok) throw new Error(JSON.stringify(r));
+    const warning = r.warnings.find((w) => w.code === 'CSV_NO_ACCOUNT');
+    expect(warning?.message).toBe(
+      'n26.csv: the file does not say which account it belongs to; its postings are imported into DE89370400440532013000, given with --account.',
+    );
+    const { core: other } = makeTestDb();
+    const [without] = await other.bank.importBytes('n26.csv', file);
+    expect(without).toMatchObject({ ok: false, error: { code: 'IMPORT_NO_ACCOUNT' } });
+  });
+
+  it('party names lose soft hyphens and runs of blanks (CAMT; MT940 and CSV share cleanText)', async () => {
+    const xml = camtXml('053', [
+      {
+        entries: [
+          { amount: '1.00', name: 'M&amp;M Handels&#173;gesellschaft', iban: 'DE02120300000000202051' },
+          { amount: '2.00', name: '  Leer   Zeichen  ', iban: 'DE44500105175407324931' },
+        ],
+      },
+    ]);
+    const { postings } = await importOne('names.xml', utf8(xml));
+    expect(postings.map((p) => p.counterpartyName)).toEqual(['M&M Handelsgesellschaft', 'Leer Zeichen']);
+
+    const mt940 = [
+      ':20:STARTUMSE',
+      ':25:50010517/0137075030',
+      ':28C:00001/001',
+      ':60F:C261125EUR0,00',
+      ':61:2611261126C1,00NTRFNONREF',
+      ':86:166?00GUTSCHRIFT?20SVWZ+Test?32Handels\u00adgesell?33schaft  GmbH',
+      ':62F:C261126EUR1,00',
+      '-',
+      '',
+    ].join('\r\n');
+    const { postings: fromMt940 } = await importOne('names.sta', utf8(mt940));
+    expect(fromMt940[0]?.counterpartyName).toBe('Handelsgesellschaft GmbH');
+  });
+
+  it('a file of only blank lines is reported as empty, like a 0-byte file', async () => {
+    const { core } = makeTestDb();
+    for (const bytes of [new Uint8Array(), utf8('\r\n  \r\n'), utf8('\uFEFF\n\n')]) {
+      const [r] = await core.bank.importBytes('blank.sta', bytes);
+      expect(r).toMatchObject({ ok: false, error: { code: 'IMPORT_EMPTY_FILE' } });
+    }
   });
 });

@@ -18,6 +18,7 @@ import { isIsoDate } from '../../dates.ts';
 import { isValidIBAN } from 'ibantools';
 import { checkCreditorReference } from '../creditor-reference.ts';
 import { importError } from '../import-error.ts';
+import { cleanText } from '../mt940/sepa-keywords.ts';
 import type { ImportProblem, ParsedEntry, StatementInfo } from '../types.ts';
 import { returnText, type Amount, type NtryAcc, type PartyAcc, type StmtAcc, type TxAcc } from './fields.ts';
 
@@ -145,10 +146,16 @@ const absent = (v: string | undefined): string | undefined => {
   return !t || t.toUpperCase() === 'NOTPROVIDED' || t.toUpperCase() === 'NONREF' ? undefined : t;
 };
 
+/** A party name as shown and matched: soft hyphens dropped, runs of blanks and line breaks as one blank. */
+function cleanName(name: string | undefined): string | undefined {
+  return name === undefined ? undefined : cleanText(name) || undefined;
+}
+
 function joinRemittance(parts: (string | undefined)[]): string | undefined {
   const text = parts
     .filter((p): p is string => Boolean(p?.trim()))
     .join(' ')
+    .replace(/\u00ad/g, '')
     .replace(/\s+/g, ' ')
     .trim();
   return text || undefined;
@@ -342,12 +349,15 @@ function withTx(
     (other.iban !== undefined && other.iban.replace(/\s+/g, '').toUpperCase() === ctx.accountIban) ||
     (other.name !== undefined && other.name === ctx.accountOwner);
   const counter = named.name || named.iban || otherIsOwn ? named : other;
-  if (counter.name) e.counterpartyName = counter.name;
+  const name = cleanName(counter.name);
+  if (name) e.counterpartyName = name;
   const iban = counter.iban?.replace(/\s+/g, '').toUpperCase();
   if (iban) e.counterpartyIban = iban;
   if (counter.bic) e.counterpartyBic = counter.bic.trim();
-  if (tx.dbtr.ultimate) e.ultimateDebtor = tx.dbtr.ultimate;
-  if (tx.cdtr.ultimate) e.ultimateCreditor = tx.cdtr.ultimate;
+  const ultimateDebtor = cleanName(tx.dbtr.ultimate);
+  if (ultimateDebtor) e.ultimateDebtor = ultimateDebtor;
+  const ultimateCreditor = cleanName(tx.cdtr.ultimate);
+  if (ultimateCreditor) e.ultimateCreditor = ultimateCreditor;
   const ref = checkCreditorReference(tx.strdRef);
   // A reference that fails the RF check (a payer's typo) is not a creditor reference, but still the payer's text.
   const remittance =

@@ -107,6 +107,8 @@ function labelledIdentifiers(text: string): { rest: string; fields: Partial<Sepa
 /** Removes boundary marks, folds runs of whitespace into one blank, trims. Cheap when there is nothing to do. */
 export function cleanText(s: string): string {
   let t = s.includes(BOUNDARY) ? s.split(BOUNDARY).join('') : s;
+  // A soft hyphen (U+00AD) is an invisible hyphenation hint ("Handels\u00adgesellschaft"), never part of a name.
+  if (t.includes('\u00ad')) t = t.split('\u00ad').join('');
   if (/\s\s|[\t\n\r\f\v\u00a0]/.test(t)) t = t.replace(/\s+/g, ' ');
   return t.trim();
 }
