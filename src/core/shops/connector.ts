@@ -6,7 +6,8 @@
  * What the sync engine (src/core/sync/sync-service.ts) relies on:
  *  - listChangedOrders: `since` is inclusive; orders come oldest-modified first, so every stored page is a
  *    prefix and the high-water mark (the largest `listedAt ?? updatedAt` stored) never passes unstored orders. Pages that
- *    cannot keep that order say `holdMark`: the mark then moves only once the run's last page is stored. Orders
+ *    cannot keep that order say `holdMark`: the mark then moves only once the run's last page is stored. The mark
+ *    never passes the shop's current time (`serverTime`, else our clock). Orders
  *    without `updatedAt` never move the mark (the CSV shop). Re-delivering an order is harmless (dedupe).
  *  - listOpenOrderIds: called once per distinct set of open statuses in the mapping (full comparison), unless
  *    the connector offers the batch read `getOrders`.
@@ -78,6 +79,13 @@ export type OrderPage = {
    * `listedAt ?? updatedAt` of all its pages, so a failed page never leaves the mark past orders not read yet.
    */
   holdMark?: boolean;
+  /**
+   * The shop's current time as it reported it answering this page (its HTTP `Date`, RFC 9110 §6.6.1), where the
+   * connector has it. The high-water mark never passes it (our clock where absent): an order whose modified date
+   * lies in the future (a plugin's bug, a shop clock corrected later) must not carry the mark past every order
+   * created afterwards.
+   */
+  serverTime?: string;
 };
 
 export type ShopDiscovery = {

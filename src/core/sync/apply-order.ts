@@ -20,6 +20,7 @@ import {
 import type { OrderEffect } from '../orders/state-machine.ts';
 import type { ShopMapping, ShopOrder, WithheldField } from '../shops/connector.ts';
 import { classify } from './shop-settings.ts';
+import type { SyncFindings } from './sync-findings.ts';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type OrderRow = typeof orders.$inferSelect;
@@ -31,6 +32,8 @@ export type ApplyContext = {
   logger: Logger;
   shop: { id: number; name: string; connectedAt: string };
   mapping: ShopMapping;
+  /** What the run must tell the dealer (sync-findings.ts); absent where nobody collects it. */
+  findings?: SyncFindings;
 };
 
 const ACTOR = 'sync';

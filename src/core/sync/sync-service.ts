@@ -9,7 +9,7 @@
  *    order missing from it is read once: deleted -> removed externally, otherwise its changes are applied.
  * Runs never overlap per shop, are recorded in sync_runs, and take `now` from the injected clock.
  */
-import { and, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import { PAYMENT_CODES } from '#shared/domain.ts';
 import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
@@ -29,6 +29,7 @@ import {
   type Tx,
 } from './apply-order.ts';
 import { readShopSettings, type ShopSettings } from './shop-settings.ts';
+import { newFindings, notifyOnce, reportFindings, type SyncFindings } from './sync-findings.ts';
 
 export type SyncKind = 'new' | 'poll' | 'full';
 
@@ -79,6 +80,19 @@ const CHEAP_COMPARISON = new Set(['csv']);
  * retries and Retry-After waits are bounded well below this). */
 const STALE_MS = 20 * 60_000;
 
+/**
+ * A shop that does not tell its time is compared with our clock: a few minutes of difference between two clocks
+ * is no "modified in the future" worth telling the dealer (the mark is held at our time all the same).
+ */
+const CLOCK_SKEW_MS = 10 * 60_000;
+
+/** Is `modifiedAt` later than the shop's time (`serverTime`), or, where unknown, clearly later than ours? */
+function isFuture(modifiedAt: string, serverTime: string | undefined, now: number): boolean {
+  return serverTime
+    ? Date.parse(modifiedAt) > Date.parse(serverTime)
+    : Date.parse(modifiedAt) > now + CLOCK_SKEW_MS;
+}
+
 /** Orders per batch read in the full comparison (WooCommerce's per_page maximum). */
 const BATCH = 100;
 
@@ -88,7 +102,7 @@ type Counts = { seen: number; new: number; changed: number; removed: number; req
  * What one run did so far; `readIds` are orders already read fresh in this run (the comparison skips them);
  * `withheld` the customer fields the shop withheld from any order read.
  */
-type RunProgress = Counts & { readIds: Set<string>; withheld: Set<string> };
+type RunProgress = Counts & { readIds: Set<string>; withheld: Set<string>; findings: SyncFindings };
 
 export class SyncBusyError extends KassenwartError {}
 
@@ -124,13 +138,14 @@ export function createSyncService(deps: SyncDeps) {
     else if (outcome === 'removed') counts.removed += 1;
   }
 
-  function context(tx: Tx, shop: ShopRow, settings: ShopSettings): ApplyContext {
+  function context(tx: Tx, shop: ShopRow, settings: ShopSettings, counts: RunProgress): ApplyContext {
     return {
       tx,
       clock,
       logger,
       shop: { id: shop.id, name: shop.name, connectedAt: shop.connectedAt },
       mapping: settings.mapping,
+      findings: counts.findings,
     };
   }
 
@@ -141,13 +156,32 @@ export function createSyncService(deps: SyncDeps) {
     counts: RunProgress,
   ): Promise<void> {
     let since = state(shop.id, 'new')?.highWaterMark ?? undefined;
-    const start = since;
+    let start = since;
     let cursor: string | undefined;
+    let checked = false;
     for (;;) {
       const page = await connector.listChangedOrders({ since, cursor, pageSize: deps.pageSize });
       counts.requests += page.requests;
+      if (!checked) {
+        checked = true;
+        // A stored mark later than the shop's time (its Date; else ours) hides every order changed before it: put
+        // there by a version that let an order's future modified date carry it, or by a shop clock that ran ahead
+        // and was corrected. Orders were missed since then, from an unknown point: the shop is read again from
+        // the start, once (storing is idempotent).
+        const limit = page.serverTime ?? clock.now().toISOString();
+        if (since && Date.parse(since) > Date.parse(limit)) {
+          logger.log('warn', 'sync mark lies in the future; reading the shop again from the start', {
+            shop: shop.name,
+            mark: since,
+            shopTime: limit,
+          });
+          since = undefined;
+          start = undefined;
+          continue;
+        }
+      }
       db.transaction((tx) => {
-        const ctx = context(tx, shop, settings);
+        const ctx = context(tx, shop, settings, counts);
         const stored = findOrders(
           tx,
           shop.id,
@@ -155,6 +189,9 @@ export function createSyncService(deps: SyncDeps) {
         );
         const handled = new Set<string>();
         let mark = since;
+        // The mark never passes the shop's current time (its Date header; else ours), not even by its own skew:
+        // an order modified "in 2099" would carry it past every order created afterwards.
+        const shopNow = page.serverTime ?? clock.now().toISOString();
         for (const order of page.orders) {
           counts.seen += 1;
           counts.readIds.add(order.externalId);
@@ -163,7 +200,16 @@ export function createSyncService(deps: SyncDeps) {
           const known = handled.has(order.externalId) ? undefined : { row: stored.get(order.externalId) };
           tally(counts, applyShopOrder(ctx, order, known));
           handled.add(order.externalId);
-          const changedAt = order.listedAt ?? order.updatedAt;
+          let changedAt = order.listedAt ?? order.updatedAt;
+          if (changedAt && Date.parse(changedAt) > Date.parse(shopNow)) {
+            if (order.updatedAt && isFuture(order.updatedAt, page.serverTime, clock.now().getTime()))
+              counts.findings.futureDated.set(order.externalId, {
+                number: order.number,
+                modifiedAt: order.updatedAt,
+                shopNow,
+              });
+            changedAt = shopNow;
+          }
           if (changedAt && (!mark || Date.parse(changedAt) > Date.parse(mark))) mark = changedAt;
         }
         // Pages that are not oldest-modified first (holdMark) keep the stored mark where the run started until
@@ -194,7 +240,7 @@ export function createSyncService(deps: SyncDeps) {
     checked: { row: OrderRow; order: ShopOrder | undefined }[],
   ): void {
     db.transaction((tx) => {
-      const ctx = context(tx, shop, settings);
+      const ctx = context(tx, shop, settings, counts);
       // The rows as they are now, not as they were before the shop was asked: a payment assigned meanwhile (the
       // dealer in the app, an import and its matcher run) must not be overwritten with the old amounts.
       const current = findOrders(
@@ -284,6 +330,8 @@ export function createSyncService(deps: SyncDeps) {
       order: row.number,
     });
     notifyOnce(
+      db,
+      clock,
       {
         kind: 'order_out_of_reach',
         level: 'warning',
@@ -307,6 +355,8 @@ export function createSyncService(deps: SyncDeps) {
         ? ` Request access in the Shopify app's settings ${PROTECTED_DATA_ACCESS_HINT}`
         : '';
     notifyOnce(
+      db,
+      clock,
       {
         kind: 'customer_data_withheld',
         level: 'warning',
@@ -315,19 +365,6 @@ export function createSyncService(deps: SyncDeps) {
       },
       eq(dealerNotifications.title, title),
     );
-  }
-
-  /** Inserts `notice` unless a dealer notification of its kind that `same` also matches exists: told once. */
-  function notifyOnce(notice: Omit<typeof dealerNotifications.$inferInsert, 'createdAt'>, same: SQL): void {
-    const told = db
-      .select({ id: dealerNotifications.id })
-      .from(dealerNotifications)
-      .where(and(eq(dealerNotifications.kind, notice.kind), same))
-      .get();
-    if (told) return;
-    db.insert(dealerNotifications)
-      .values({ ...notice, createdAt: clock.now().toISOString() })
-      .run();
   }
 
   /**
@@ -378,6 +415,7 @@ export function createSyncService(deps: SyncDeps) {
       requests: 0,
       readIds: new Set(),
       withheld: new Set(),
+      findings: newFindings(),
     };
     let error: { code: string; message: string } | null = null;
     try {
@@ -394,6 +432,7 @@ export function createSyncService(deps: SyncDeps) {
       logger.log('error', 'sync failed', { shop: shop.name, kind, code: error.code, message: error.message });
     }
     if (counts.withheld.size > 0) reportWithheld(shop, [...counts.withheld]);
+    reportFindings(db, clock, shop, counts.findings);
     const finishedAt = clock.now().toISOString();
     db.update(syncRuns)
       .set({

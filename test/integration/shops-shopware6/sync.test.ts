@@ -158,4 +158,18 @@ describe('Shopware 6 in the sync', () => {
     const again = await s.area.sync.run('SW', 'new');
     expect(again.ordersChanged + again.ordersRemoved).toBe(0);
   });
+
+  it('an order modified in the future (a plugin writing 2099) does not hide the orders created after it', async () => {
+    const s = await setup();
+    await s.connect();
+    s.clock.set(AFTER);
+    const at = s.clock.now().getTime();
+    const future = s.sim.addOrder({ orderNumber: '40001', amount: '49.90', createdAtMs: at });
+    future.updatedAt = '2099-01-01T00:00:00.000+00:00';
+    await s.area.sync.run('SW', 'new');
+    s.clock.advance(60_000);
+    s.sim.addOrder({ orderNumber: '40002', amount: '19.90', createdAtMs: s.clock.now().getTime() });
+    expect(await s.area.sync.run('SW', 'new')).toMatchObject({ state: 'ok', ordersNew: 1 });
+    expect(s.row('40002')).toMatchObject({ status: 'open', managed: true });
+  });
 });

@@ -91,6 +91,7 @@ export class WooCommerceConnector implements ShopConnector {
     const orders = list.orders.map((raw) => toShopOrder(this.client.parseOrder(raw)));
     const requests = this.client.http.requestCount - before;
     const more = orders.length >= pageSize && cursor.page < list.totalPages;
+    const serverTime = list.serverTime ? { serverTime: list.serverTime } : {};
     if (list.orderby === 'id') {
       // An order with a low id changed while later pages are read is on a page read already, and an order with a
       // higher id changed even later would carry the mark past it: the mark goes no further than the run's start
@@ -106,15 +107,21 @@ export class WooCommerceConnector implements ShopConnector {
         byId: true,
         ...(startedAt ? { startedAt } : {}),
       };
-      return { orders, requests, holdMark: true, ...(more ? { nextCursor: JSON.stringify(next) } : {}) };
+      return {
+        orders,
+        requests,
+        holdMark: true,
+        ...serverTime,
+        ...(more ? { nextCursor: JSON.stringify(next) } : {}),
+      };
     }
     const last = orders.at(-1);
-    if (!more || !last?.updatedAt) return { orders, requests };
+    if (!more || !last?.updatedAt) return { orders, requests, ...serverTime };
     const next: Cursor =
       cursor.since && Date.parse(last.updatedAt) <= Date.parse(cursor.since)
         ? { since: cursor.since, page: cursor.page + 1 }
         : { since: last.updatedAt, page: 1 };
-    return { orders, requests, nextCursor: JSON.stringify(next) };
+    return { orders, requests, ...serverTime, nextCursor: JSON.stringify(next) };
   }
 
   async listOpenOrderIds(params: { openStatuses: string[] }): Promise<{ ids: string[]; requests: number }> {

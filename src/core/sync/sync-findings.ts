@@ -1,0 +1,119 @@
+/**
+ * What a sync run saw that the dealer must hear about, though the run itself is fine: an order whose modified date
+ * lies in the future, a shop status the mapping does not know (the order is taken as no longer open), a payment
+ * method the mapping does not know (the order is not imported). Collected while the pages are stored, told after
+ * the run, each once (every run would repeat it: a notification per run is noise).
+ */
+import { and, eq, type SQL } from 'drizzle-orm';
+import type { Clock } from '../deps.ts';
+import type { Db } from '../db/open.ts';
+import { dealerNotifications, orders } from '../db/schema/index.ts';
+
+export type SyncFindings = {
+  /** By external id: the order's number, its modified date, and the shop's time it lies beyond. */
+  futureDated: Map<string, { number: string; modifiedAt: string; shopNow: string }>;
+  /** Shop statuses that closed waiting orders without being open, paid or cancelled per the mapping: orders. */
+  unmappedStatuses: Map<string, Set<string>>;
+  /** Payment methods no code maps, of orders in an open status: their order numbers. */
+  unmappedMethods: Map<string, Set<string>>;
+};
+
+export function newFindings(): SyncFindings {
+  return { futureDated: new Map(), unmappedStatuses: new Map(), unmappedMethods: new Map() };
+}
+
+export function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(value);
+  map.set(key, set);
+}
+
+type Notice = Omit<typeof dealerNotifications.$inferInsert, 'createdAt'>;
+
+/** Inserts `notice` unless a dealer notification of its kind that `same` also matches exists: told once. */
+export function notifyOnce(db: Db, clock: Clock, notice: Notice, same: SQL): void {
+  const told = db
+    .select({ id: dealerNotifications.id })
+    .from(dealerNotifications)
+    .where(and(eq(dealerNotifications.kind, notice.kind), same))
+    .get();
+  if (told) return;
+  db.insert(dealerNotifications)
+    .values({ ...notice, createdAt: clock.now().toISOString() })
+    .run();
+}
+
+const quoted = (items: Iterable<string>, max = 5): string => {
+  const all = [...items];
+  const shown = all.slice(0, max).join(', ');
+  return all.length > max ? `${shown} and ${all.length - max} more` : shown;
+};
+
+/** Tells the dealer, once per finding, what the run saw (see the file comment). */
+export function reportFindings(
+  db: Db,
+  clock: Clock,
+  shop: { id: number; name: string },
+  findings: SyncFindings,
+): void {
+  const cmd = `kassenwart shop mapping "${shop.name}"`;
+  for (const [externalId, f] of findings.futureDated) {
+    const title = `Order ${f.number} in shop "${shop.name}" was modified in the future`;
+    const held = db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(and(eq(orders.shopId, shop.id), eq(orders.externalId, externalId)))
+      .get();
+    notifyOnce(
+      db,
+      clock,
+      {
+        kind: 'order_modified_in_future',
+        level: 'warning',
+        title,
+        body:
+          `The shop gives order ${f.number} the modification date ${f.modifiedAt}, later than the shop's own ` +
+          `time (${f.shopNow}). Kassenwart reads new orders up to the shop's current time only, so orders created ` +
+          `later still arrive. Check the shop's clock, or the plugin that set this date.`,
+        orderId: held?.id ?? null,
+      },
+      eq(dealerNotifications.title, title),
+    );
+  }
+  for (const [status, numbers] of findings.unmappedStatuses) {
+    const title = `Shop "${shop.name}": status "${status}" is not in the mapping`;
+    notifyOnce(
+      db,
+      clock,
+      {
+        kind: 'shop_status_unmapped',
+        level: 'warning',
+        title,
+        body:
+          `${numbers.size} order(s) (${quoted(numbers)}) now have the shop status "${status}", which the mapping ` +
+          `treats neither as open, paid nor cancelled: Kassenwart took them as removed externally and matches no ` +
+          `payment to them. If the customer still has to pay in this status, add it to the open statuses, e.g. ` +
+          `${cmd} --open prepayment=<the open statuses>,${status}; the next sync reads the shop's orders again.`,
+      },
+      eq(dealerNotifications.title, title),
+    );
+  }
+  for (const [method, numbers] of findings.unmappedMethods) {
+    const title = `Shop "${shop.name}": payment method "${method}" is not in the mapping`;
+    notifyOnce(
+      db,
+      clock,
+      {
+        kind: 'payment_method_unmapped',
+        level: 'warning',
+        title,
+        body:
+          `${numbers.size} open order(s) (${quoted(numbers)}) use the payment method "${method}", which the mapping ` +
+          `assigns to no payment code: Kassenwart does not import them. If these customers pay by bank transfer, ` +
+          `map it, e.g. ${cmd} --payment prepayment=<the methods mapped now>,${method} (or invoice=, cod=); the next ` +
+          `sync reads the shop's orders again.`,
+      },
+      eq(dealerNotifications.title, title),
+    );
+  }
+}
