@@ -31,8 +31,13 @@ export function incrementalKind(
     : { kind: 'new', intervalMs: shop.schedule.newOrdersMinutes * MINUTE };
 }
 
+/**
+ * How long ago `at` was; never run is due. A last run in the future means our clock was put back since (a PC clock
+ * a year ahead, corrected): waiting until that time passes again would stop syncing for as long, so it is due.
+ */
 function ageMs(now: Date, at: string | null | undefined): number {
-  return at ? now.getTime() - Date.parse(at) : Number.POSITIVE_INFINITY;
+  const age = at ? now.getTime() - Date.parse(at) : Number.POSITIVE_INFINITY;
+  return age >= 0 ? age : Number.POSITIVE_INFINITY;
 }
 
 /** At most one job per shop: the full comparison (which includes the incremental part) wins when both are due. */

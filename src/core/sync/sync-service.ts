@@ -380,7 +380,8 @@ export function createSyncService(deps: SyncDeps) {
         .where(and(eq(syncRuns.shopId, shop.id), eq(syncRuns.state, 'running')))
         .all();
       for (const other of active) {
-        if (Date.parse(startedAt) - Date.parse(other.startedAt) < STALE_MS) {
+        // A run "started" more than STALE_MS in our future is from before our clock was put back: stale as well.
+        if (Math.abs(Date.parse(startedAt) - Date.parse(other.startedAt)) < STALE_MS) {
           throw new SyncBusyError(
             'SYNC_BUSY',
             `A sync of shop "${shop.name}" started at ${other.startedAt} is still running; this one was not started.`,

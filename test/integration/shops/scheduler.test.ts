@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { syncRuns } from '#core/db/schema/index.ts';
+import { orders, syncRuns } from '#core/db/schema/index.ts';
 import { AFTER, connectWoo, setupWoo } from './support.ts';
 
 describe('scheduler (node-cron wiring over planDueJobs)', () => {
@@ -56,5 +56,35 @@ describe('scheduler (node-cron wiring over planDueJobs)', () => {
       state: 'failed',
       error: expect.stringMatching(/^SYNC_INTERRUPTED/) as unknown,
     });
+  });
+
+  it('goes on syncing after our clock was put back a year: last runs in the future are due, not waited for', async () => {
+    const s = await setupWoo();
+    const shop = await connectWoo(s);
+    s.sim.setTime(AFTER);
+    s.clock.set('2027-11-02T09:00:00.000Z');
+    const scheduler = s.area.startScheduler();
+    try {
+      await scheduler.tick();
+      s.db
+        .insert(syncRuns)
+        .values({ shopId: shop.id, kind: 'new', state: 'running', startedAt: s.clock.now().toISOString() })
+        .run();
+      s.clock.set(AFTER);
+      const order = s.sim.addOrder({ status: 'on-hold' });
+      await scheduler.tick();
+      const runs = s.db.select().from(syncRuns).all();
+      expect(runs.map((r) => `${r.kind}:${r.state}`)).toEqual(['full:ok', 'new:failed', 'full:ok']);
+      expect(s.area.sync.runs({ limit: 1 })[0]?.ordersNew).toBe(1);
+      expect(
+        s.db
+          .select()
+          .from(orders)
+          .all()
+          .map((o) => o.number),
+      ).toEqual([String(order.id)]);
+    } finally {
+      await scheduler.stop();
+    }
   });
 });

@@ -79,4 +79,18 @@ describe('sync schedule planning (issue 4 §5)', () => {
       planDueJobs(clock.now(), [shop({ running: true }), shop({ shopId: 2 })]).map((j) => j.shopId),
     ).toEqual([2]);
   });
+
+  it('a last run in the future (our clock was put back) is due, and the plan goes on from the corrected time', () => {
+    const clock = new FakeClock('2027-11-02T09:00:00.000Z');
+    const s = shop();
+    expect(runDue(clock, s)).toEqual(['full']);
+    clock.advance(3 * MIN);
+    expect(runDue(clock, s)).toEqual(['poll']);
+    clock.set('2026-11-02T09:00:00.000Z');
+    expect(runDue(clock, s)).toEqual(['full']);
+    clock.advance(2 * MIN);
+    expect(runDue(clock, s)).toEqual([]);
+    clock.advance(1 * MIN);
+    expect(runDue(clock, s)).toEqual(['poll']);
+  });
 });
