@@ -86,6 +86,12 @@ export type OrderPage = {
    * created afterwards.
    */
   serverTime?: string;
+  /**
+   * This listing is the shop's whole order set, not the changes since a mark (the CSV file): empty, it says every
+   * order is gone. While orders are open, the engine refuses such a run (an export caught half-written, an empty
+   * filter) instead of taking them all as removed externally.
+   */
+  complete?: boolean;
 };
 
 export type ShopDiscovery = {

@@ -16,7 +16,13 @@ import type { Db } from '../db/open.ts';
 import { dealerNotifications, orders, shops, shopSyncState, syncRuns } from '../db/schema/index.ts';
 import { KassenwartError } from '../errors.ts';
 import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
-import { ORDER_OUT_OF_REACH, type ShopConnector, type ShopOrder } from '../shops/connector.ts';
+import {
+  ORDER_OUT_OF_REACH,
+  type OrderPage,
+  type ShopConnector,
+  type ShopOrder,
+} from '../shops/connector.ts';
+import { ShopError } from '../shops/http.ts';
 import type { ShopRow, ShopService } from '../shops/shop-service.ts';
 import { PROTECTED_DATA_ACCESS_HINT } from '../shops/shopify/index.ts';
 import {
@@ -164,6 +170,7 @@ export function createSyncService(deps: SyncDeps) {
       counts.requests += page.requests;
       if (!checked) {
         checked = true;
+        refuseEmptyListing(shop, page);
         // A stored mark later than the shop's time (its Date; else ours) hides every order changed before it: put
         // there by a version that let an order's future modified date carry it, or by a shop clock that ran ahead
         // and was corrected. Orders were missed since then, from an unknown point: the shop is read again from
@@ -221,6 +228,23 @@ export function createSyncService(deps: SyncDeps) {
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
     }
+  }
+
+  /**
+   * A complete listing (the CSV file) without a single order while orders are open here: an export caught
+   * half-written or an empty filter, far likelier than every order gone at once. Refused before anything is stored.
+   */
+  function refuseEmptyListing(shop: ShopRow, page: OrderPage): void {
+    if (!page.complete || page.orders.length > 0 || page.nextCursor) return;
+    const open = waitingOrders(shop.id).length;
+    if (open === 0) return;
+    const source = shop.filePath ? `The orders file ${shop.filePath}` : `Shop "${shop.name}"`;
+    throw new ShopError(
+      'SHOP_NO_ORDERS',
+      `${source} lists no orders while ${open} order(s) are open in Kassenwart; nothing was changed. An export ` +
+        `caught half-written, or a filter that matched nothing? Once the file lists the orders again, the next sync ` +
+        `reads it.`,
+    );
   }
 
   /** Our orders waiting for payment: what the full comparison checks against the shop. */

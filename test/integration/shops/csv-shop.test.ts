@@ -151,4 +151,37 @@ describe('CSV file/folder shop', () => {
       message: expect.stringMatching(/orders\.csv line 3: amount "49\.9O"/) as unknown,
     });
   });
+
+  it('a file with the header and no rows is refused while orders are open (nothing changes); without open orders it is fine', async () => {
+    const empty = setup({ 'orders.csv': HEADER });
+    await empty.area.add({ system: 'csv', name: 'Leer', filePath: empty.path });
+    expect(await empty.area.sync.run('Leer', 'new')).toMatchObject({ state: 'ok', ordersNew: 0 });
+
+    const s = setup({ 'orders.csv': HEADER + row('1') + row('2') });
+    await s.area.add({ system: 'csv', name: 'Datei', filePath: s.path });
+    expect(await s.area.sync.run('Datei', 'new')).toMatchObject({ state: 'ok', ordersNew: 2 });
+    writeFileSync(s.path, HEADER);
+    const run = await s.area.sync.run('Datei', 'full');
+    expect(run).toMatchObject({ state: 'failed', ordersRemoved: 0, error: { code: 'SHOP_NO_ORDERS' } });
+    expect(run.error?.message).toContain('lists no orders while 2 order(s) are open');
+    expect(run.error?.message).toContain('nothing was changed');
+    expect(
+      s.db
+        .select()
+        .from(orders)
+        .all()
+        .map((o) => o.status),
+    ).toEqual(['open', 'open']);
+  });
+
+  it('a 0-byte file says it is empty (not that the header lacks columns), and changes nothing', async () => {
+    const s = setup({ 'orders.csv': HEADER + row('1') });
+    await s.area.add({ system: 'csv', name: 'Datei', filePath: s.path });
+    await s.area.sync.run('Datei', 'new');
+    writeFileSync(s.path, '');
+    const run = await s.area.sync.run('Datei', 'new');
+    expect(run).toMatchObject({ state: 'failed', error: { code: 'CSV_EMPTY_FILE' } });
+    expect(run.error?.message).toMatch(/orders\.csv is empty/);
+    expect(s.db.select().from(orders).get()?.status).toBe('open');
+  });
 });

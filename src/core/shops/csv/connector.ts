@@ -91,7 +91,7 @@ export class CsvShopConnector implements ShopConnector {
 
   /** A file has no modification times per order: every listing is the whole file (one "page", no request). */
   listChangedOrders(): Promise<OrderPage> {
-    return Promise.resolve({ orders: this.readAll(), requests: 0 });
+    return Promise.resolve({ orders: this.readAll(), requests: 0, complete: true });
   }
 
   listOpenOrderIds(params: { openStatuses: string[] }): Promise<{ ids: string[]; requests: number }> {

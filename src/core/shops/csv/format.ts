@@ -32,6 +32,13 @@ type Row = Record<(typeof CSV_COLUMNS)[number], string>;
 /** Parses one orders file. Throws ShopError('CSV_BAD_FILE') naming the file and line. */
 export function parseOrdersCsv(text: string, fileName: string): ShopOrder[] {
   const input = text.replace(/^\uFEFF/, '');
+  if (input.trim() === '') {
+    throw new ShopError(
+      'CSV_EMPTY_FILE',
+      `${fileName} is empty: not even the header row. An export still being written? Nothing was changed; the next ` +
+        `sync reads the file again.`,
+    );
+  }
   let records: Record<string, string>[];
   try {
     records = parse<Record<string, string>>(input, {
