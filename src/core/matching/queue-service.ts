@@ -215,6 +215,12 @@ export function assignManually(
         `Posting ${posting.id} is a debit; only incoming payments can be assigned to orders.`,
       );
     }
+    const notPositive = input.allocations.find((a) => a.amountMinor !== undefined && a.amountMinor <= 0);
+    if (notPositive)
+      throw new ValidationError(
+        'ASSIGN_AMOUNT_INVALID',
+        `The amount assigned to order id ${notPositive.orderId} must be more than zero; give the part of the posting that pays it, like 12.50.`,
+      );
     let left = posting.amountMinor - posting.assignedMinor;
     let lastOrder: OrderRow | undefined; // the last allocation's order, when loaded here for its amount
     const allocations = input.allocations.map((a, i) => {
@@ -347,10 +353,23 @@ export function searchOrders(
 }
 
 /**
- * An order named on the command line: its number (unique across shops), else its database id. A number that
- * several shops use must be given as the id.
+ * An order named on the command line: `id:N` is always the database id; otherwise its number (unique across
+ * shops), else its database id. A number that several shops use must be given as `id:N`.
  */
 export function resolveOrderRef(db: Pick<Db, 'select'>, ref: string): number {
+  const explicitId = /^id:(\d+)$/i.exec(ref.trim());
+  if (explicitId) {
+    const byId = db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(eq(orders.id, Number(explicitId[1])))
+      .get();
+    if (byId) return byId.id;
+    throw new NotFoundError(
+      'ORDER_NOT_FOUND',
+      `There is no order with id ${explicitId[1]}. Find it with kassenwart search (number, name, e-mail or amount).`,
+    );
+  }
   const byNumber = db
     .select({ id: orders.id, shopId: orders.shopId })
     .from(orders)
@@ -359,7 +378,7 @@ export function resolveOrderRef(db: Pick<Db, 'select'>, ref: string): number {
   if (byNumber.length > 1) {
     throw new ValidationError(
       'ORDER_AMBIGUOUS',
-      `Several shops have an order "${ref}" (ids ${byNumber.map((o) => o.id).join(', ')}); give the order id instead.`,
+      `Several shops have an order "${ref}" (ids ${byNumber.map((o) => o.id).join(', ')}); name the one you mean by its id: ${byNumber.map((o) => `id:${o.id}`).join(' or ')} (with an amount: id:${byNumber[0]?.id ?? ''}:12.50).`,
     );
   }
   const only = byNumber[0];
