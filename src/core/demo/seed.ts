@@ -16,6 +16,8 @@ import {
   type OrderStatus,
 } from '../db/schema/index.ts';
 import { writeAudit } from '../audit.ts';
+import { defaultCsvMapping } from '../shops/csv/factory.ts';
+import { ScheduleSchema, type ShopSettings } from '../sync/shop-settings.ts';
 
 type DemoOrder = {
   number: string;
@@ -51,6 +53,10 @@ export function seedDemoData(db: Db, clock: Clock): void {
   }
   const now = clock.now().toISOString();
   const today = now.slice(0, 10);
+  // A shop's settings are validated whenever it is read (shop list/show, sync): the demo shop gets what
+  // `shop add` gives a CSV shop, its system's default mapping and schedule. It has no orders file to read, so
+  // it is not enabled: `sync` and the schedulers leave it alone instead of failing on it every run.
+  const settings: ShopSettings = { mapping: defaultCsvMapping(), schedule: ScheduleSchema.parse({}) };
   db.transaction((tx) => {
     const shop = tx
       .insert(shops)
@@ -58,7 +64,8 @@ export function seedDemoData(db: Db, clock: Clock): void {
         name: 'Demo-Shop',
         system: 'csv',
         filePath: null,
-        settings: {},
+        settings,
+        enabled: false,
         connectedAt: now,
         createdAt: now,
       })
