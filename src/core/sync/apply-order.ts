@@ -19,8 +19,8 @@ import {
 } from '../orders/state-machine.ts';
 import type { OrderEffect } from '../orders/state-machine.ts';
 import type { ShopMapping, ShopOrder, WithheldField } from '../shops/connector.ts';
-import { classify } from './shop-settings.ts';
-import type { SyncFindings } from './sync-findings.ts';
+import { classify, isMappedStatus, openForEveryCode } from './shop-settings.ts';
+import { addStatus, addTo, type SyncFindings } from './sync-findings.ts';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type OrderRow = typeof orders.$inferSelect;
@@ -168,8 +168,14 @@ export function applyShopOrder(
 
 function insertNew(ctx: ApplyContext, order: ShopOrder): ApplyOutcome {
   const cls = classify(order, ctx.mapping);
-  // A payment method we do not handle (PayPal, card…) is not ours to manage, whenever it was created.
-  if (!cls.code) return 'skipped';
+  // A payment method we do not handle (PayPal, card…) is not ours to manage, whenever it was created. Where the
+  // order awaits money (a status open for every code), the method may just be missing from the mapping
+  // (klarna_pay_later, a file's "Vorkasse"): the dealer is told, once per method.
+  if (!cls.code) {
+    if (ctx.findings && order.paymentMethod && openForEveryCode(ctx.mapping).includes(order.status))
+      addTo(ctx.findings.unmappedMethods, order.paymentMethod, order.number);
+    return 'skipped';
+  }
   const initial = initialStatus({
     createdAt: order.createdAt,
     connectedAt: ctx.shop.connectedAt,
@@ -218,8 +224,15 @@ function closeInShop(ctx: ApplyContext, row: OrderRow, order: ShopOrder, cancell
     return next;
   }
   const next = applyTransition(ctx, row, { type: 'removed_in_shop' }, details);
-  if (next.status !== row.status)
+  if (next.status !== row.status) {
     recordEvent(ctx, row.id, 'removed_externally', { reason: 'not_open_per_mapping', ...details });
+    // Closed by a status or payment method the mapping does not know: it may still await money, so say so.
+    const { code } = classify(order, ctx.mapping);
+    if (ctx.findings && !code && order.paymentMethod)
+      addTo(ctx.findings.unmappedMethods, order.paymentMethod, order.number);
+    else if (ctx.findings && code && !isMappedStatus(order.status, ctx.mapping))
+      addStatus(ctx.findings, order.status, code, order.number);
+  }
   return next;
 }
 

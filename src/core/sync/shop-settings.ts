@@ -47,14 +47,50 @@ export function classify(
   order: Pick<ShopOrder, 'paymentMethod' | 'status'>,
   mapping: ShopMapping,
 ): Classification {
+  // Payment method names are compared regardless of case: typed by the dealer ("Vorkasse" for a file's
+  // "vorkasse"), and no shop system tells two methods apart by case alone.
+  const method = order.paymentMethod?.toLowerCase();
   const code = PAYMENT_CODES.find(
-    (c) => order.paymentMethod !== undefined && mapping.paymentMethods[c].includes(order.paymentMethod),
+    (c) => method !== undefined && mapping.paymentMethods[c].some((m) => m.toLowerCase() === method),
   );
   return {
     code,
     open: code !== undefined && mapping.openStatuses[code].includes(order.status),
     cancelled: mapping.cancelledStatuses.includes(order.status),
   };
+}
+
+/**
+ * Does `status` match a mapped status? A `*` part stands for any one part of a composite status: Shopware's default
+ * paid status is any order state with the payment state `paid`.
+ */
+function statusMatches(pattern: string, status: string): boolean {
+  if (!pattern.includes('*')) return pattern === status;
+  const parts = pattern.split('/');
+  const actual = status.split('/');
+  return parts.length === actual.length && parts.every((p, i) => p === '*' || p === actual[i]);
+}
+
+/**
+ * Is `status` one the mapping knows: open for some code, a paid status we write, or cancelled? An order that leaves
+ * "open" for any other status is taken as removed externally, and the dealer is told (it may still await money).
+ */
+export function isMappedStatus(status: string, mapping: ShopMapping): boolean {
+  return (
+    PAYMENT_CODES.some(
+      (c) => mapping.openStatuses[c].includes(status) || statusMatches(mapping.paidStatus[c], status),
+    ) || mapping.cancelledStatuses.includes(status)
+  );
+}
+
+/**
+ * Statuses open for every payment code: an order in one awaits money whatever its method (WooCommerce's on-hold,
+ * Shopify's PENDING, the file's `open`). A status open for some codes only (WooCommerce's processing, open for
+ * cash on delivery) says nothing about an order paid with PayPal.
+ */
+export function openForEveryCode(mapping: ShopMapping): string[] {
+  const lists = PAYMENT_CODES.map((c) => mapping.openStatuses[c]).filter((l) => l.length > 0);
+  return (lists[0] ?? []).filter((s) => lists.every((l) => l.includes(s)));
 }
 
 /** Every shop status that is open for some payment code (for the full comparison's listing). */

@@ -5,7 +5,9 @@
  * the run, each once (every run would repeat it: a notification per run is noise).
  */
 import { and, eq, type SQL } from 'drizzle-orm';
+import type { PaymentCode } from '#shared/domain.ts';
 import type { Clock } from '../deps.ts';
+import type { ShopMapping } from '../shops/connector.ts';
 import type { Db } from '../db/open.ts';
 import { dealerNotifications, orders } from '../db/schema/index.ts';
 
@@ -13,7 +15,7 @@ export type SyncFindings = {
   /** By external id: the order's number, its modified date, and the shop's time it lies beyond. */
   futureDated: Map<string, { number: string; modifiedAt: string; shopNow: string }>;
   /** Shop statuses that closed waiting orders without being open, paid or cancelled per the mapping: orders. */
-  unmappedStatuses: Map<string, Set<string>>;
+  unmappedStatuses: Map<string, { numbers: Set<string>; codes: Set<PaymentCode> }>;
   /** Payment methods no code maps, of orders in an open status: their order numbers. */
   unmappedMethods: Map<string, Set<string>>;
 };
@@ -26,6 +28,13 @@ export function addTo(map: Map<string, Set<string>>, key: string, value: string)
   const set = map.get(key) ?? new Set<string>();
   set.add(value);
   map.set(key, set);
+}
+
+export function addStatus(findings: SyncFindings, status: string, code: PaymentCode, number: string): void {
+  const found = findings.unmappedStatuses.get(status) ?? { numbers: new Set<string>(), codes: new Set() };
+  found.numbers.add(number);
+  found.codes.add(code);
+  findings.unmappedStatuses.set(status, found);
 }
 
 type Notice = Omit<typeof dealerNotifications.$inferInsert, 'createdAt'>;
@@ -55,6 +64,7 @@ export function reportFindings(
   clock: Clock,
   shop: { id: number; name: string },
   findings: SyncFindings,
+  mapping: ShopMapping | undefined,
 ): void {
   const cmd = `kassenwart shop mapping "${shop.name}"`;
   for (const [externalId, f] of findings.futureDated) {
@@ -80,7 +90,10 @@ export function reportFindings(
       eq(dealerNotifications.title, title),
     );
   }
-  for (const [status, numbers] of findings.unmappedStatuses) {
+  for (const [status, { numbers, codes }] of findings.unmappedStatuses) {
+    const open = [...codes]
+      .map((c) => `--open ${c}=${[...(mapping?.openStatuses[c] ?? []), status].join(',')}`)
+      .join(' ');
     const title = `Shop "${shop.name}": status "${status}" is not in the mapping`;
     notifyOnce(
       db,
@@ -93,7 +106,7 @@ export function reportFindings(
           `${numbers.size} order(s) (${quoted(numbers)}) now have the shop status "${status}", which the mapping ` +
           `treats neither as open, paid nor cancelled: Kassenwart took them as removed externally and matches no ` +
           `payment to them. If the customer still has to pay in this status, add it to the open statuses, e.g. ` +
-          `${cmd} --open prepayment=<the open statuses>,${status}; the next sync reads the shop's orders again.`,
+          `${cmd} ${open}; the next sync reads the shop's orders again.`,
       },
       eq(dealerNotifications.title, title),
     );
@@ -110,8 +123,8 @@ export function reportFindings(
         body:
           `${numbers.size} open order(s) (${quoted(numbers)}) use the payment method "${method}", which the mapping ` +
           `assigns to no payment code: Kassenwart does not import them. If these customers pay by bank transfer, ` +
-          `map it, e.g. ${cmd} --payment prepayment=<the methods mapped now>,${method} (or invoice=, cod=); the next ` +
-          `sync reads the shop's orders again.`,
+          `map it, e.g. ${cmd} --payment prepayment=${[...(mapping?.paymentMethods.prepayment ?? []), method].join(',')} ` +
+          `(or invoice=…, cod=…); the next sync reads the shop's orders again.`,
       },
       eq(dealerNotifications.title, title),
     );

@@ -443,8 +443,10 @@ export function createSyncService(deps: SyncDeps) {
       findings: newFindings(),
     };
     let error: { code: string; message: string } | null = null;
+    let mapping: ShopSettings['mapping'] | undefined;
     try {
       const settings = readShopSettings(shop.settings, shop.name);
+      mapping = settings.mapping;
       const connector = deps.shops.connectorFor(shop);
       await incremental(shop, settings, connector, counts);
       if (kind === 'full' || CHEAP_COMPARISON.has(shop.system))
@@ -457,7 +459,7 @@ export function createSyncService(deps: SyncDeps) {
       logger.log('error', 'sync failed', { shop: shop.name, kind, code: error.code, message: error.message });
     }
     if (counts.withheld.size > 0) reportWithheld(shop, [...counts.withheld]);
-    reportFindings(db, clock, shop, counts.findings);
+    reportFindings(db, clock, shop, counts.findings, mapping);
     const finishedAt = clock.now().toISOString();
     db.update(syncRuns)
       .set({

@@ -30,7 +30,7 @@ describe('kassenwart with a Shopify shop (real CLI, simulator from `dev shop-sim
       expect(add.status, add.stderr).toBe(0);
       expect(JSON.parse(add.stdout)).toMatchObject({
         system: 'shopify',
-        mapping: { openStatuses: { prepayment: ['PENDING'] } },
+        mapping: { openStatuses: { prepayment: ['PENDING', 'PARTIALLY_PAID'] } },
       });
       const viaClient = runCli(['--db', db, 'shop', 'add', 'shopify', '--name', 'SF2', '--url', url], {
         ...ENV,

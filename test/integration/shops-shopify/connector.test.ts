@@ -188,7 +188,7 @@ describe('Shopify connector against the simulator', () => {
     const ids = sim.ids();
     sim.edit(ids[0]!, { financialStatus: 'PAID' });
     sim.edit(ids[1]!, { cancelled: true });
-    const result = await connector.listOpenOrderIds({ openStatuses: defaultMapping.openStatuses.prepayment });
+    const result = await connector.listOpenOrderIds({ openStatuses: ['PENDING'] });
     expect(result.ids).toHaveLength(258);
     expect(result.ids).not.toContain(ids[0]);
     expect(result.ids).not.toContain(ids[1]);

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { orderEvents, orders } from '#core/db/schema/index.ts';
+import { dealerNotifications, orderEvents, orders } from '#core/db/schema/index.ts';
 import { silentLogger } from '#core/deps.ts';
 import { CsvShopConnector, EXPORT_FILE_NAME } from '#core/shops/csv/connector.ts';
 import { defaultCsvMapping } from '#core/shops/csv/factory.ts';
@@ -183,5 +183,36 @@ describe('CSV file/folder shop', () => {
     expect(run).toMatchObject({ state: 'failed', error: { code: 'CSV_EMPTY_FILE' } });
     expect(run.error?.message).toMatch(/orders\.csv is empty/);
     expect(s.db.select().from(orders).get()?.status).toBe('open');
+  });
+
+  it('status "offen" and method "vorkasse" are told to the dealer once each; "Vorkasse" in the mapping matches "vorkasse"', async () => {
+    const s = setup({ 'orders.csv': HEADER + row('1') + row('2', 'open', '19.90', 'vorkasse') });
+    await s.area.add({ system: 'csv', name: 'Datei', filePath: s.path });
+    await s.area.sync.run('Datei', 'new');
+    writeFileSync(s.path, HEADER + row('1', 'offen') + row('2', 'open', '19.90', 'vorkasse'));
+    await s.area.sync.run('Datei', 'new');
+    await s.area.sync.run('Datei', 'full');
+    const told = s.db
+      .select()
+      .from(dealerNotifications)
+      .all()
+      .map((n) => [n.kind, n.title]);
+    expect(told).toEqual([
+      ['payment_method_unmapped', 'Shop "Datei": payment method "vorkasse" is not in the mapping'],
+      ['shop_status_unmapped', 'Shop "Datei": status "offen" is not in the mapping'],
+    ]);
+    expect(s.db.select().from(orders).where(eq(orders.number, '1')).get()?.status).toBe('removed_externally');
+
+    s.area.setMapping('Datei', {
+      paymentMethods: { ...defaultCsvMapping().paymentMethods, prepayment: ['prepayment', 'Vorkasse'] },
+      openStatuses: { prepayment: ['open', 'offen'], invoice: ['open'], cod: ['open'] },
+    });
+    await s.area.sync.run('Datei', 'new');
+    expect(s.db.select().from(orders).where(eq(orders.number, '1')).get()?.status).toBe('open');
+    expect(s.db.select().from(orders).where(eq(orders.number, '2')).get()).toMatchObject({
+      status: 'open',
+      paymentCode: 'prepayment',
+      shopPaymentMethod: 'vorkasse',
+    });
   });
 });

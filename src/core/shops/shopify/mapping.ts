@@ -32,7 +32,13 @@ export const defaultMapping: ShopMapping = {
     invoice: ['Rechnung', 'Kauf auf Rechnung', 'Invoice'],
     cod: ['Cash on Delivery (COD)', 'Nachnahme'],
   },
-  openStatuses: { prepayment: ['PENDING'], invoice: ['PENDING'], cod: ['PENDING'] },
+  // PARTIALLY_PAID: part of the money arrived, the rest is still awaited (OrderDisplayFinancialStatus,
+  // https://shopify.dev/docs/api/admin-graphql/latest/enums/OrderDisplayFinancialStatus).
+  openStatuses: {
+    prepayment: ['PENDING', 'PARTIALLY_PAID'],
+    invoice: ['PENDING', 'PARTIALLY_PAID'],
+    cod: ['PENDING', 'PARTIALLY_PAID'],
+  },
   paidStatus: { prepayment: 'PAID', invoice: 'PAID', cod: 'PAID' },
   cancelledStatuses: [CANCELLED],
   overdueStatus: `${TAG_PREFIX}Zahlung überfällig`,

@@ -83,7 +83,8 @@ const both = (orders: readonly string[], transactions: readonly string[]) =>
 /**
  * Defaults: the payment methods Shopware installs (technical names since 6.5: `payment_prepayment`,
  * `payment_invoicepayment`, `payment_cashpayment`). Open = order open or in progress with the transaction still
- * open (or `reminded`, which is our own overdue status, so a reminder never makes an order look settled).
+ * open (or `reminded`, which is our own overdue status, so a reminder never makes an order look settled, or
+ * `paid_partially`: part of the money arrived, the rest is still awaited).
  * Invoice and cash-on-delivery orders are usually shipped and completed before the money arrives, so for those
  * codes `completed` with an open transaction is open as well.
  */
@@ -94,9 +95,9 @@ export const defaultMapping: ShopMapping = {
     cod: ['payment_cashpayment'],
   },
   openStatuses: {
-    prepayment: both(['open', 'in_progress'], ['open', 'reminded']),
-    invoice: both(['open', 'in_progress', 'completed'], ['open', 'reminded']),
-    cod: both(['open', 'in_progress', 'completed'], ['open', 'reminded']),
+    prepayment: both(['open', 'in_progress'], ['open', 'reminded', 'paid_partially']),
+    invoice: both(['open', 'in_progress', 'completed'], ['open', 'reminded', 'paid_partially']),
+    cod: both(['open', 'in_progress', 'completed'], ['open', 'reminded', 'paid_partially']),
   },
   paidStatus: { prepayment: '*/paid', invoice: '*/paid', cod: '*/paid' },
   // Any cancelled order or cancelled payment. The first entry cancels both machines, should it ever be written.
