@@ -4,11 +4,11 @@
  * the database, logs or error messages: shops.secret_name names the SecretStore entry (a JSON object).
  */
 import { randomUUID } from 'node:crypto';
-import { eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { ShopSystem } from '#shared/domain.ts';
 import type { Clock, Logger, SecretStore } from '../deps.ts';
 import type { Db } from '../db/open.ts';
-import { shops } from '../db/schema/index.ts';
+import { shops, shopSyncState } from '../db/schema/index.ts';
 import { writeAudit } from '../audit.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { ShopConnector, ShopMapping } from './connector.ts';
@@ -215,12 +215,14 @@ export function createShopService(deps: ShopServiceDeps) {
     part: 'mapping' | 'schedule',
     before: unknown,
     after: unknown,
+    also?: (tx: Pick<Db, 'update'>) => void,
   ): void {
     db.transaction((tx) => {
       tx.update(shops)
         .set({ settings: { ...row.settings, [part]: after } })
         .where(eq(shops.id, row.id))
         .run();
+      also?.(tx);
       writeAudit(tx, clock, {
         actor: ACTOR,
         entityType: 'shop',
@@ -255,7 +257,20 @@ export function createShopService(deps: ShopServiceDeps) {
         );
       }
     }
-    writeSettingsPart(row, 'mapping', settings.mapping, parsed.data);
+    // Orders skipped for a payment method the mapping lacked, or closed for a status it lacked, lie behind the
+    // incremental mark, and the full comparison reads only orders we wait for: after a change to what the mapping
+    // imports or keeps open, the next sync reads the shop's orders from the start again (storing is idempotent),
+    // so they arrive or reopen.
+    const rereads = (['paymentMethods', 'openStatuses', 'cancelledStatuses'] as const).some(
+      (k) => JSON.stringify(settings.mapping[k]) !== JSON.stringify(parsed.data[k]),
+    );
+    writeSettingsPart(row, 'mapping', settings.mapping, parsed.data, (tx) => {
+      if (!rereads) return;
+      tx.update(shopSyncState)
+        .set({ highWaterMark: null, cursor: null })
+        .where(and(eq(shopSyncState.shopId, row.id), eq(shopSyncState.kind, 'new')))
+        .run();
+    });
     return parsed.data;
   }
 
