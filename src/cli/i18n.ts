@@ -4,7 +4,7 @@
  * stays as it is, and so do command names, options and `--help` (commander's), and the messages of errors that
  * come from the core (they carry a stable code).
  *
- * The language: `--lang`, else KASSENWART_LANG, else the POSIX locale (LC_ALL, LC_MESSAGES, LANG), else German.
+ * The language: `--lang`, else KASSENWART_LANG (when it is de or en; another value is ignored with a warning), else the POSIX locale (LC_ALL, LC_MESSAGES, LANG), else German.
  * The locale for numbers and dates follows the POSIX locale when it is of the same language (de_AT, en_US), else
  * de-DE / en-GB.
  */
@@ -36,16 +36,34 @@ const isLanguage = (value: string | undefined): value is CliLanguage =>
 const languageOf = (value: string | undefined): string | undefined =>
   value ? value.slice(0, 2).toLowerCase() : undefined;
 
+/**
+ * KASSENWART_LANG names a language the CLI does not have (`--lang fr` is a usage error; the variable, set once
+ * for every command, is not fatal): the warning to print, else undefined. The POSIX locale may name any
+ * language (it is the whole system's): it falls back to German without a word, as documented.
+ */
+export function unknownLanguageWarning(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env['KASSENWART_LANG'];
+  if (!value || isLanguage(languageOf(value))) return undefined;
+  return `KASSENWART_LANG="${value}" is not a language of Kassenwart (${CLI_LANGUAGES.join(', ')}); it is ignored.`;
+}
+
 export type CliLocale = { language: CliLanguage; locale: string };
 
 export function resolveCliLocale(flag: string | undefined, env: NodeJS.ProcessEnv): CliLocale {
   const posix = posixLocale(env);
   const fromPosix = posix?.slice(0, 2);
-  const wanted = languageOf(flag) ?? languageOf(env['KASSENWART_LANG']) ?? fromPosix;
+  const fromEnv = languageOf(env['KASSENWART_LANG']);
+  // An unknown KASSENWART_LANG is ignored (main() warns about it): the POSIX locale decides then.
+  const wanted = languageOf(flag) ?? (isLanguage(fromEnv) ? fromEnv : undefined) ?? fromPosix;
   const language: CliLanguage = isLanguage(wanted) ? wanted : 'de';
   const locale = posix && fromPosix === language && posix.length === 5 ? posix : DEFAULT_LOCALE[language];
   return { language, locale };
 }
+
+/** A count for a text that needs its noun in singular or plural: the number and the number as formatted. */
+export type Counted = { n: number; s: string };
+/** "1 posting" / "2 postings" (German and English: singular only for exactly one). */
+const pl = (c: Counted, one: string, many: string) => `${c.s} ${c.n === 1 ? one : many}`;
 
 const en = {
   created: (path: string, mode: string) => `Created encrypted database ${path} (key protected by ${mode}).`,
@@ -57,12 +75,12 @@ const en = {
     shops: 'Shops',
   },
   seeded: 'Demo data added.',
-  demo: (shop: string, orders: string, file: string, paid: string, waiting: string, dir: string) =>
-    `Demo: shop "${shop}" synced (${orders} orders), statement ${file} imported and matched; ${paid} paid, ${waiting} postings in the queue.\nDatabase in ${dir} (deleted on exit). Press Ctrl+C to stop.`,
+  demo: (shop: string, orders: Counted, file: string, paid: string, waiting: Counted, dir: string) =>
+    `Demo: shop "${shop}" synced (${pl(orders, 'order', 'orders')}), statement ${file} imported and matched; ${paid} paid, ${pl(waiting, 'posting', 'postings')} in the queue.\nDatabase in ${dir} (deleted on exit). Press Ctrl+C to stop.`,
   match: (auto: string, suggested: string, none: string, returns: string, debits: string, ms: string) =>
     `Automatic: ${auto}, suggested: ${suggested}, none: ${none} (returns processed: ${returns}, debits: ${debits}; ${ms} ms)`,
   queue: {
-    waiting: (n: string) => `${n} posting(s) waiting.`,
+    waiting: (c: Counted) => `${pl(c, 'posting', 'postings')} waiting.`,
     nothing: 'Nothing waiting.',
     open: 'open',
     band: { suggest: 'suggestion', none: 'no candidate' } as Record<string, string>,
@@ -86,7 +104,7 @@ const en = {
   ignored: (posting: number, state: string) => `Posting ${posting} is now ${state}.`,
   returnUndone: (posting: number, restored: string) =>
     `Posting ${posting} is no longer a return; it is set aside as "not an order payment". Assigned again:\n${restored}`,
-  postings: (n: string) => `${n} posting(s)`,
+  postings: (c: Counted) => pl(c, 'posting', 'postings'),
   pending: 'PENDING',
   watch: { folder: (path: string) => `Watch folder: ${path}`, none: 'No watch folder set.' },
   csvProfile: {
@@ -107,13 +125,20 @@ const en = {
   },
   shops: {
     none: 'No shops connected. Add one with "kassenwart shop add".',
-    noneShort: 'No shops connected.',
+    noneShort: 'No shop to synchronise (none connected, or none enabled).',
     connected: (at: string) => `connected ${at}`,
     ok: (name: string) => `Shop "${name}": connection ok.`,
     removed: (name: string) => `Shop "${name}" removed; its credentials were deleted from the key store.`,
     syncFailed: (shop: string, message: string, code: string) => `${shop}: failed – ${message} (${code})`,
-    synced: (shop: string, seen: string, fresh: string, changed: string, removed: string, requests: string) =>
-      `${shop}: ${seen} orders read, ${fresh} new, ${changed} changed, ${removed} removed (${requests} requests)`,
+    synced: (
+      shop: string,
+      seen: Counted,
+      fresh: string,
+      changed: string,
+      removed: string,
+      requests: Counted,
+    ) =>
+      `${shop}: ${pl(seen, 'order', 'orders')} read, ${fresh} new, ${changed} changed, ${removed} removed (${pl(requests, 'request', 'requests')})`,
     added: (system: string, name: string, at: string) =>
       `Connected ${system} shop "${name}" at ${at}.\nMapping (review with "kassenwart shop mapping ${name}"):`,
     mapping: 'Mapping',
@@ -140,10 +165,10 @@ const en = {
       fresh: string,
       changed: string,
       removed: string,
-      requests: string,
+      requests: Counted,
     ) =>
-      `  ${at} ${kind.padEnd(4)} ${state.padEnd(7)} seen ${seen}, new ${fresh}, changed ${changed}, removed ${removed}, ${requests} requests`,
-    running: (shops: string) => `Kassenwart is running (${shops} shops). Stop with Ctrl-C.`,
+      `  ${at} ${kind.padEnd(4)} ${state.padEnd(7)} seen ${seen}, new ${fresh}, changed ${changed}, removed ${removed}, ${pl(requests, 'request', 'requests')}`,
+    running: (shops: Counted) => `Kassenwart is running (${pl(shops, 'shop', 'shops')}). Stop with Ctrl-C.`,
   },
   orders: { none: 'No orders.', notManaged: ' (not managed)' },
 };
@@ -162,11 +187,11 @@ const de: CliTexts = {
   },
   seeded: 'Demodaten angelegt.',
   demo: (shop, orders, file, paid, waiting, dir) =>
-    `Demo: Shop „${shop}“ abgeglichen (${orders} Bestellungen), Kontoauszug ${file} eingelesen und zugeordnet; ${paid} bezahlt, ${waiting} Buchungen in der Zuordnung.\nDatenbank in ${dir} (wird beim Beenden gelöscht). Beenden mit Strg+C.`,
+    `Demo: Shop „${shop}“ abgeglichen (${pl(orders, 'Bestellung', 'Bestellungen')}), Kontoauszug ${file} eingelesen und zugeordnet; ${paid} bezahlt, ${pl(waiting, 'Buchung', 'Buchungen')} in der Zuordnung.\nDatenbank in ${dir} (wird beim Beenden gelöscht). Beenden mit Strg+C.`,
   match: (auto, suggested, none, returns, debits, ms) =>
     `Automatisch zugeordnet: ${auto}, Vorschläge: ${suggested}, ohne Kandidat: ${none} (Rückbuchungen verarbeitet: ${returns}, Lastschriften/Abgänge: ${debits}; ${ms} ms)`,
   queue: {
-    waiting: (n) => `${n} Buchung(en) warten auf Zuordnung.`,
+    waiting: (c) => `${pl(c, 'Buchung wartet', 'Buchungen warten')} auf Zuordnung.`,
     nothing: 'Nichts zuzuordnen.',
     open: 'offen',
     band: { suggest: 'Vorschlag', none: 'kein Kandidat' },
@@ -191,7 +216,7 @@ const de: CliTexts = {
   ignored: (posting, state) => `Buchung ${posting} ist jetzt: ${state}.`,
   returnUndone: (posting, restored) =>
     `Buchung ${posting} gilt nicht mehr als Rückbuchung; sie ist als „keine Bestellzahlung“ beiseitegelegt. Wieder zugeordnet:\n${restored}`,
-  postings: (n) => `${n} Buchung(en)`,
+  postings: (c) => pl(c, 'Buchung', 'Buchungen'),
   pending: 'VORGEMERKT',
   watch: { folder: (path) => `Überwachter Ordner: ${path}`, none: 'Kein überwachter Ordner eingestellt.' },
   csvProfile: {
@@ -212,14 +237,14 @@ const de: CliTexts = {
   },
   shops: {
     none: 'Kein Shop verbunden. Einen Shop verbinden mit „kassenwart shop add“.',
-    noneShort: 'Kein Shop verbunden.',
+    noneShort: 'Kein Shop abzugleichen (keiner verbunden oder keiner aktiviert).',
     connected: (at) => `verbunden ${at}`,
     ok: (name) => `Shop „${name}“: Verbindung in Ordnung.`,
     removed: (name) =>
       `Shop „${name}“ entfernt; seine Zugangsdaten wurden aus dem Schlüsselspeicher gelöscht.`,
     syncFailed: (shop, message, code) => `${shop}: fehlgeschlagen – ${message} (${code})`,
     synced: (shop, seen, fresh, changed, removed, requests) =>
-      `${shop}: ${seen} Bestellungen gelesen, ${fresh} neu, ${changed} geändert, ${removed} entfernt (${requests} Anfragen)`,
+      `${shop}: ${pl(seen, 'Bestellung', 'Bestellungen')} gelesen, ${fresh} neu, ${changed} geändert, ${removed} entfernt (${pl(requests, 'Anfrage', 'Anfragen')})`,
     added: (system, name, at) =>
       `${system}-Shop „${name}“ verbunden am ${at}.\nZuordnung der Zahlarten und Status (prüfen mit „kassenwart shop mapping ${name}“):`,
     mapping: 'Zuordnung der Zahlarten und Status',
@@ -238,8 +263,8 @@ const de: CliTexts = {
     scheduleShort: (fresh, fast, fullHours) =>
       `Neue Bestellungen alle ${fresh} Min.; schnelle Abfrage ${fast}; vollständiger Abgleich alle ${fullHours} Std.`,
     run: (at, kind, state, seen, fresh, changed, removed, requests) =>
-      `  ${at} ${kind.padEnd(4)} ${state.padEnd(7)} gelesen ${seen}, neu ${fresh}, geändert ${changed}, entfernt ${removed}, ${requests} Anfragen`,
-    running: (shops) => `Kassenwart läuft (${shops} Shops). Beenden mit Strg+C.`,
+      `  ${at} ${kind.padEnd(4)} ${state.padEnd(7)} gelesen ${seen}, neu ${fresh}, geändert ${changed}, entfernt ${removed}, ${pl(requests, 'Anfrage', 'Anfragen')}`,
+    running: (shops) => `Kassenwart läuft (${pl(shops, 'Shop', 'Shops')}). Beenden mit Strg+C.`,
   },
   orders: { none: 'Keine Bestellungen.', notManaged: ' (nicht verwaltet)' },
 };
@@ -253,6 +278,8 @@ export type CliFormat = {
   t: CliTexts;
   money: (amountMinor: number, currency: string) => string;
   count: (value: number) => string;
+  /** A count for texts that put their noun in singular or plural (see Counted). */
+  counted: (value: number) => Counted;
   /** A `YYYY-MM-DD` calendar date (other text unchanged). */
   date: (isoDate: string) => string;
   status: (status: string) => string;
@@ -271,6 +298,7 @@ export function cliFormat(where: CliLocale): CliFormat {
     t: TEXTS[language],
     money: (amountMinor, currency) => formatMoney(amountMinor, currency, locale),
     count: (value) => counter.format(value),
+    counted: (value) => ({ n: value, s: counter.format(value) }),
     date: (isoDate) => (/^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? formatDate(isoDate, locale) : isoDate),
     status: (status) => ORDER_STATUS_LABELS[language][status as OrderStatus] ?? status,
     postingState: (state) => POSTING_STATE_LABELS[language][state as PostingMatchState] ?? state,

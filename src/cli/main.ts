@@ -3,7 +3,7 @@
  * Exit codes: 0 ok, 1 error (with a message that says what to do), 2 usage.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { CLI_LANGUAGES } from './i18n.ts';
+import { CLI_LANGUAGES, unknownLanguageWarning } from './i18n.ts';
 import { toErrorPayload } from '#core/errors.ts';
 import { processIo, type Io } from './context.ts';
 import { registerInit, registerStatus } from './commands/status.ts';
@@ -18,7 +18,13 @@ export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
 export const EXIT_USAGE = 2;
 
-export function buildProgram(io: Io): Command {
+/** `--json` among the arguments (before a `--`): usage errors are then JSON as well. */
+export function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+export function buildProgram(io: Io, json = false): Command {
   const program = new Command('kassenwart')
     .description('Payment reconciliation for small online merchants: shop orders, bank postings, matching.')
     .option('--db <path>', 'database file (default: KASSENWART_DB, else the per-user app-data folder)')
@@ -26,12 +32,17 @@ export function buildProgram(io: Io): Command {
     .addOption(
       new Option(
         '--lang <language>',
-        'language of human-readable output (default: KASSENWART_LANG, LANG, else de)',
+        'language of human-readable output (default: KASSENWART_LANG, else LC_ALL / LC_MESSAGES / LANG when German or English, else de)',
       ).choices([...CLI_LANGUAGES]),
     )
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    // With --json a usage error is printed by main() as {"error":{"code":"USAGE",…}}, without the help text.
+    .configureOutput(
+      json
+        ? { writeOut: io.stdout, writeErr: () => undefined, outputError: () => undefined }
+        : { writeOut: io.stdout, writeErr: io.stderr },
+    );
   registerInit(program, io);
   registerStatus(program, io);
   registerServe(program, io);
@@ -47,7 +58,10 @@ export function buildProgram(io: Io): Command {
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const program = buildProgram(io);
+  const json = wantsJson(argv);
+  const program = buildProgram(io, json);
+  const languageWarning = unknownLanguageWarning(io.env);
+  if (languageWarning && !json) io.stderr(`kassenwart: ${languageWarning}\n`);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT_OK;
@@ -59,6 +73,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         error.exitCode === 0
       )
         return EXIT_OK;
+      if (json) {
+        const message = error.message.replace(/^error: /, '');
+        io.stderr(`${JSON.stringify({ error: { code: 'USAGE', message } })}\n`);
+      }
       return EXIT_USAGE;
     }
     const payload = toErrorPayload(error);

@@ -2,7 +2,8 @@
  * Bank commands: `import FILE...`, `postings`, `csv-profile add|list` (csv-profile.ts), `watch [FOLDER]`. JSON output (global --json) is a public
  * interface: camelCase, stable field names (see README "Bank import").
  */
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ValidationError } from '#core/errors.ts';
 import { POSTING_STATUS_FILTERS, type PostingStatusFilter } from '#core/bank/postings-query.ts';
@@ -21,6 +22,43 @@ function parseCount(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('a whole number');
   return n;
+}
+
+/** A calendar date as `YYYY-MM-DD` (DESIGN §3.2: posting dates), a real one (no 2026-02-30). */
+export function parseIsoDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== value)
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD, e.g. 2026-11-01.');
+  return value;
+}
+
+/** The watch folder as given: it must exist and be a folder (a typo would otherwise be watched silently). */
+function existingFolder(folder: string): string {
+  const path = resolve(folder);
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat)
+    throw new ValidationError(
+      'WATCH_FOLDER_NOT_FOUND',
+      `The folder ${path} does not exist. Create it first, or give the folder your bank statements are saved to.`,
+    );
+  if (!stat.isDirectory())
+    throw new ValidationError(
+      'WATCH_FOLDER_NOT_A_FOLDER',
+      `${path} is a file, not a folder. Give the folder to watch; import a single file with kassenwart import FILE.`,
+    );
+  return path;
+}
+
+function folderResult(file: string): FileResult {
+  return {
+    ok: false,
+    file,
+    error: {
+      code: 'IMPORT_IS_A_FOLDER',
+      message: `${file} is a folder, not a statement file. Give the files in it (e.g. ${join(file, '*.xml')}), or let kassenwart run import what arrives there: kassenwart watch ${file}.`,
+    },
+  };
 }
 
 /** The JSON shape of one file's result (postingIds left out: they can be 100 000 long). */
@@ -68,7 +106,13 @@ export function registerBank(program: Command, io: Io): void {
           ...(cmd.account ? { accountIban: cmd.account } : {}),
           ...(cmd.csvProfile ? { csvProfile: cmd.csvProfile } : {}),
         };
-        const results = await core.bank.importFiles(files, importOptions);
+        // A folder is refused here with what to do instead (the core would fail reading it: EISDIR).
+        const folders = files.filter((file) => statSync(file, { throwIfNoEntry: false })?.isDirectory());
+        const rest = files.filter((file) => !folders.includes(file));
+        const results: FileResult[] = [
+          ...folders.map(folderResult),
+          ...(rest.length ? await core.bank.importFiles(rest, importOptions) : []),
+        ];
         if (options.json) printJson(io, { results: results.map(fileResultJson) });
         else {
           const f = formatFor(options, io);
@@ -88,8 +132,8 @@ export function registerBank(program: Command, io: Io): void {
     .description('list bank postings, newest first')
     .option('--status <status>', `filter: ${POSTING_STATUS_FILTERS.join(', ')}`, parseStatus)
     .option('--account <iban>', 'only this account')
-    .option('--from <date>', 'booking date from (YYYY-MM-DD)')
-    .option('--to <date>', 'booking date to (YYYY-MM-DD)')
+    .option('--from <date>', 'booking date from (YYYY-MM-DD)', parseIsoDate)
+    .option('--to <date>', 'booking date to (YYYY-MM-DD, inclusive)', parseIsoDate)
     .option('--limit <n>', 'at most n postings (default 100)', parseCount)
     .option('--offset <n>', 'skip n postings', parseCount)
     .action(
@@ -119,6 +163,7 @@ export function registerBank(program: Command, io: Io): void {
           const f = formatFor(options, io);
           const lines = page.items.map((p) =>
             [
+              `#${p.id}`.padEnd(7), // the id assign / ignore take
               f.date(p.bookingDate ?? p.valueDate ?? '----------').padEnd(12),
               f.money(p.amountMinor, p.currency).padStart(16),
               f.postingState(p.status).padEnd(20),
@@ -127,7 +172,7 @@ export function registerBank(program: Command, io: Io): void {
               (p.remittance ?? '').slice(0, 60),
             ].join(' '),
           );
-          io.stdout(`${lines.join('\n')}${lines.length ? '\n' : ''}${f.t.postings(f.count(page.total))}\n`);
+          io.stdout(`${lines.join('\n')}${lines.length ? '\n' : ''}${f.t.postings(f.counted(page.total))}\n`);
         }),
     );
 
@@ -141,7 +186,7 @@ export function registerBank(program: Command, io: Io): void {
     .action((folder: string | undefined, cmd: { off?: boolean }) =>
       withCore(program, io, (core, options) => {
         if (cmd.off) core.bank.setWatchFolder(null);
-        else if (folder) core.bank.setWatchFolder(resolve(folder));
+        else if (folder) core.bank.setWatchFolder(existingFolder(folder));
         const current = core.bank.getWatchFolder();
         if (options.json) printJson(io, { watchFolder: current });
         else {

@@ -11,7 +11,7 @@ import { createStore } from '#core/secrets/open-store.ts';
 import { startHttpServer } from '../../server/http-server.ts';
 import { type GlobalOptions, type Io, formatFor, packageVersion } from '../context.ts';
 import { parsePort } from '../parsers.ts';
-import { RENDERER_DIR, waitForSignal } from './serve.ts';
+import { RENDERER_DIR, explainListenError, waitForSignal } from './serve.ts';
 
 /**
  * `kassenwart demo`: the whole daily job on embedded defaults, no configuration. A throw-away encrypted
@@ -41,14 +41,22 @@ export function registerDemo(program: Command, io: Io): void {
         databasePath: dbPath,
         keyMode: store.keyMode,
       });
-      const server = await startHttpServer({ handlers, logger, rendererDir: RENDERER_DIR, port: cmd.port });
+      const server = await explainListenError(
+        startHttpServer({ handlers, logger, rendererDir: RENDERER_DIR, port: cmd.port }),
+        cmd.port,
+      ).catch(async (error: unknown) => {
+        await demo.stop();
+        core.close();
+        rmSync(dir, { recursive: true, force: true });
+        throw error;
+      });
       io.stdout(`${server.url}\n`);
       if (!options.json) {
         const s = core.status.summary();
         const f = formatFor(options, io);
         const n = f.count;
         io.stderr(
-          `${f.t.demo(demo.shopName, n(s.ordersTotal), demo.statementFile, n(s.orders.paid), n(s.unassignedPostings), dir)}\n`,
+          `${f.t.demo(demo.shopName, f.counted(s.ordersTotal), demo.statementFile, n(s.orders.paid), f.counted(s.unassignedPostings), dir)}\n`,
         );
       }
       await waitForSignal();

@@ -14,8 +14,10 @@ import { NotFoundError, ValidationError } from '#core/errors.ts';
 import { parseDecimalToMinor } from '#core/money.ts';
 import { postings } from '#core/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
+import { manualAssignWarnings, ordersBefore } from '#core/orders/manual-assign-checks.ts';
 import { type Io, formatFor, printJson, withCore } from '../context.ts';
 import type { CliFormat } from '../i18n.ts';
+import type { Core } from '#core/index.ts';
 
 function parseId(value: string): number {
   const n = Number(value);
@@ -66,11 +68,39 @@ function parseAmount(text: string, currency: string): number {
   return parseDecimalToMinor(text, currency, { decimalSeparator, groupSeparator });
 }
 
+/**
+ * `ORDER[:AMOUNT]`: ORDER an order number or id, or `id:N` (always the id: for a number several shops use).
+ * The amount follows the last colon ("id:4:12,50", "WC:5001:10").
+ */
+export function splitOrderSpec(spec: string): { ref: string; amountText: string | undefined } {
+  const byId = /^(id:\d+)(?::(.*))?$/i.exec(spec);
+  if (byId) return { ref: byId[1] ?? spec, amountText: byId[2] };
+  const at = spec.lastIndexOf(':');
+  return at > 0
+    ? { ref: spec.slice(0, at), amountText: spec.slice(at + 1) }
+    : { ref: spec, amountText: undefined };
+}
+
 function describeAssignment(a: AssignmentView, f: CliFormat): string {
   const t = f.t.assignment;
   const state = a.undoneAt ? t.undone(a.undoneAt, a.undoReason ?? '') : '';
   const method = t.method[a.method] ?? a.method;
   return `${t.line(a.id, a.postingId, a.shop, a.orderNumber, a.orderId, f.money(a.amountMinor, a.currency))} ${method}${a.pass ? `/${a.pass}` : ''}${a.score !== null ? ` ${a.score.toFixed(3)}` : ''}${state}`;
+}
+
+/** The posting's currency; an unknown id is refused with POSTING_NOT_FOUND. */
+function postingCurrency(core: Core, postingId: number): string {
+  const posting = core.deps.db
+    .select({ currency: postings.currency })
+    .from(postings)
+    .where(eq(postings.id, postingId))
+    .get();
+  if (!posting)
+    throw new NotFoundError(
+      'POSTING_NOT_FOUND',
+      `There is no posting with id ${postingId}. See kassenwart postings or kassenwart queue.`,
+    );
+  return posting.currency;
 }
 
 export function registerMatching(program: Command, io: Io): void {
@@ -103,7 +133,7 @@ export function registerMatching(program: Command, io: Io): void {
           const f = formatFor(options, io);
           io.stdout(
             page.items.length
-              ? `${page.items.map((i) => describeQueueItem(i, f)).join('\n')}\n${f.t.queue.waiting(f.count(page.total))}\n`
+              ? `${page.items.map((i) => describeQueueItem(i, f)).join('\n')}\n${f.t.queue.waiting(f.counted(page.total))}\n`
               : `${f.t.queue.nothing}\n`,
           );
         }
@@ -112,26 +142,17 @@ export function registerMatching(program: Command, io: Io): void {
 
   program
     .command('assign')
-    .description('assign a posting to one or several orders (ORDER = order number or id; AMOUNT like 12.50)')
+    .description(
+      'assign a posting to one or several orders (ORDER = order number or id, id:N = always the id; AMOUNT like 12.50)',
+    )
     .argument('<posting>', 'posting id', parseId)
-    .argument('<orders...>', 'ORDER or ORDER:AMOUNT')
+    .argument('<orders...>', 'ORDER or ORDER:AMOUNT (ORDER: number, id, or id:N)')
     .option('--note <text>', 'why (kept with the assignment)')
     .action((postingId: number, specs: string[], cmd: { note?: string }) =>
       withCore(program, io, (core, options) => {
-        const posting = core.deps.db
-          .select({ currency: postings.currency })
-          .from(postings)
-          .where(eq(postings.id, postingId))
-          .get();
-        if (!posting)
-          throw new NotFoundError(
-            'POSTING_NOT_FOUND',
-            `There is no posting with id ${postingId}. See kassenwart queue.`,
-          );
+        const posting = { currency: postingCurrency(core, postingId) };
         const allocations = specs.map((spec) => {
-          const at = spec.lastIndexOf(':');
-          const ref = at > 0 ? spec.slice(0, at) : spec;
-          const amountText = at > 0 ? spec.slice(at + 1) : undefined;
+          const { ref, amountText } = splitOrderSpec(spec);
           if (amountText === '')
             throw new ValidationError(
               'ASSIGN_AMOUNT_INVALID',
@@ -139,16 +160,30 @@ export function registerMatching(program: Command, io: Io): void {
             );
           const amountMinor =
             amountText === undefined ? undefined : parseAmount(amountText, posting.currency);
+          if (amountMinor !== undefined && amountMinor <= 0)
+            throw new ValidationError(
+              'ASSIGN_AMOUNT_INVALID',
+              `"${spec}": the amount must be more than zero, like ${ref}:12.50 (undo an assignment with kassenwart unassign).`,
+            );
           return {
             orderId: core.matching.resolveOrder(ref),
             ...(amountMinor !== undefined ? { amountMinor } : {}),
           };
         });
+        const before = ordersBefore(
+          core.deps.db,
+          allocations.map((a) => a.orderId),
+        );
         const created = core.matching.assign({ postingId, allocations, note: cmd.note, actor: 'cli' });
-        if (options.json) printJson(io, { assignments: created });
+        const warnings = manualAssignWarnings(before, created);
+        if (options.json) printJson(io, { assignments: created, warnings });
         else {
           const f = formatFor(options, io);
-          io.stdout(`${created.map((a) => describeAssignment(a, f)).join('\n')}\n`);
+          const lines = [
+            ...created.map((a) => describeAssignment(a, f)),
+            ...warnings.map((w) => f.t.imported.warning(w.code, w.message).trimStart()),
+          ];
+          io.stdout(`${lines.join('\n')}\n`);
         }
       }),
     );
@@ -250,15 +285,16 @@ export function registerMatching(program: Command, io: Io): void {
     .description('assignments, newest first (automatic and manual)')
     .option('--all', 'include undone assignments')
     .option('--posting <id>', 'only this posting', parseId)
-    .option('--order <id>', 'only this order (id)', parseId)
+    .option('--order <order>', 'only this order (as in assign: number, id, or id:N)')
     .option('--limit <n>', 'how many (1-500)', (v: string) => parseLimit(v), 100)
-    .action((cmd: { all?: boolean; posting?: number; order?: number; limit: number }) =>
+    .action((cmd: { all?: boolean; posting?: number; order?: string; limit: number }) =>
       withCore(program, io, (core, options) => {
+        if (cmd.posting !== undefined) postingCurrency(core, cmd.posting); // an unknown id is an error
         const items = core.matching.assignments({
           includeUndone: cmd.all === true,
           limit: cmd.limit,
           ...(cmd.posting !== undefined ? { postingId: cmd.posting } : {}),
-          ...(cmd.order !== undefined ? { orderId: cmd.order } : {}),
+          ...(cmd.order !== undefined ? { orderId: core.matching.resolveOrder(cmd.order) } : {}),
         });
         if (options.json) printJson(io, { items });
         else {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { createApiHandlers } from '#core/api/handlers.ts';
+import { KassenwartError } from '#core/errors.ts';
 import { startHttpServer } from '../../server/http-server.ts';
 import { type GlobalOptions, type Io, openCore, packageVersion } from '../context.ts';
 import { parsePort } from '../parsers.ts';
@@ -22,12 +23,38 @@ export function registerServe(program: Command, io: Io): void {
         databasePath: dbPath,
         keyMode: store.keyMode,
       });
-      const server = await startHttpServer({ handlers, logger, rendererDir: RENDERER_DIR, port: cmd.port });
+      const server = await explainListenError(
+        startHttpServer({ handlers, logger, rendererDir: RENDERER_DIR, port: cmd.port }),
+        cmd.port,
+      ).catch((error: unknown) => {
+        core.close();
+        throw error;
+      });
       io.stdout(`${server.url}\n`);
       await waitForSignal();
       await server.close();
       core.close();
     });
+}
+
+/** A port that is taken or not allowed becomes an error that says what to do (instead of `listen EADDRINUSE`). */
+export async function explainListenError<T>(listening: Promise<T>, port: number | undefined): Promise<T> {
+  try {
+    return await listening;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      throw new KassenwartError(
+        'PORT_IN_USE',
+        `Port ${port ?? '?'} on 127.0.0.1 is already in use, perhaps by another running Kassenwart (serve, demo). Stop that one, give another port with --port, or leave out --port to take a free one.`,
+      );
+    if (code === 'EACCES')
+      throw new KassenwartError(
+        'PORT_NOT_ALLOWED',
+        `Port ${port ?? '?'} may not be used by this user (ports below 1024 need administrator rights). Give a port from 1024 to 65535 with --port, or leave out --port to take a free one.`,
+      );
+    throw error;
+  }
 }
 
 export function waitForSignal(): Promise<void> {

@@ -23,6 +23,7 @@ import type { ShopMapping } from '#core/shops/connector.ts';
 import type { CredentialName, ShopCredentials } from '#core/shops/connector-factory.ts';
 import { connectorFactory } from '#core/shops/registry.ts';
 import { KassenwartError } from '#core/errors.ts';
+import type { Core } from '#core/index.ts';
 import {
   type GlobalOptions,
   type Io,
@@ -33,6 +34,7 @@ import {
   withCore,
 } from '../context.ts';
 import type { CliFormat } from '../i18n.ts';
+import { repairMappingAndSet } from '../shop-mapping-repair.ts';
 
 const CREDENTIAL_ENV: Record<CredentialName, string> = {
   key: 'KASSENWART_SHOP_KEY',
@@ -124,6 +126,31 @@ function mappingText(m: ShopMapping, f: CliFormat): string {
   if (m.orderNumberPattern) lines.push(`  ${t.orderNumber.padEnd(11)} /${m.orderNumberPattern}/`);
   lines.push(t.paymentInformation(m.sendPaymentInformation));
   return lines.join('\n');
+}
+
+/** The shop's mapping; damaged settings are refused with the advice how to repair them. */
+function showMapping(core: Core, name: string): ShopMapping {
+  try {
+    return core.shops.getMapping(name);
+  } catch (error) {
+    if (!(error instanceof KassenwartError && error.code === 'SHOP_SETTINGS_INVALID')) throw error;
+    throw new KassenwartError(
+      error.code,
+      `${error.message} Any change starts again from the default mapping of the shop's system plus what is still valid, e.g. kassenwart shop mapping "${name}" --send-payment-info on.`,
+    );
+  }
+}
+
+/** Applies the options; on damaged settings (SHOP_SETTINGS_INVALID says "set the mapping again") repairs them. */
+function changeMapping(core: Core, name: string, o: MappingOptions): ShopMapping {
+  let current: ShopMapping;
+  try {
+    current = core.shops.getMapping(name);
+  } catch (error) {
+    if (!(error instanceof KassenwartError && error.code === 'SHOP_SETTINGS_INVALID')) throw error;
+    return repairMappingAndSet(core, name, (repaired) => mappingPatch(repaired, o));
+  }
+  return core.shops.setMapping(name, mappingPatch(current, o));
 }
 
 export function registerShops(program: Command, io: Io): void {
@@ -226,7 +253,7 @@ function registerShopCommands(program: Command, io: Io): void {
             n(r.ordersNew),
             n(r.ordersChanged),
             n(r.ordersRemoved),
-            n(r.requests),
+            f.counted(r.requests),
           );
           io.stdout(`${line}${r.error ? ` – ${r.error.message} (${r.error.code})` : ''}\n`);
         }
@@ -268,15 +295,12 @@ function registerShopCommands(program: Command, io: Io): void {
     .option('--from-file <json>', 'replace mapping fields from a JSON file (same shape as --json output)')
     .action((name: string, o: MappingOptions) =>
       withCore(program, io, (core, options) => {
-        const current = core.shops.getMapping(name);
-        const patch = mappingPatch(current, o);
-        const mapping = Object.keys(patch).length ? core.shops.setMapping(name, patch) : current;
+        const changes = Object.values(o).some((v) => v !== undefined);
+        const mapping = changes ? changeMapping(core, name, o) : showMapping(core, name);
         if (options.json) printJson(io, mapping);
         else {
           const f = formatFor(options, io);
-          io.stdout(
-            `${f.t.shops.mappingSaved(Object.keys(patch).length > 0, name)}\n${mappingText(mapping, f)}\n`,
-          );
+          io.stdout(`${f.t.shops.mappingSaved(changes, name)}\n${mappingText(mapping, f)}\n`);
         }
       }),
     );
@@ -380,11 +404,11 @@ function registerSyncCommands(program: Command, io: Io): void {
                   ? t.syncFailed(r.shop, r.error.message, r.error.code)
                   : t.synced(
                       r.shop,
-                      n(r.ordersSeen),
+                      f.counted(r.ordersSeen),
                       n(r.ordersNew),
                       n(r.ordersChanged),
                       n(r.ordersRemoved),
-                      n(r.requests),
+                      f.counted(r.requests),
                     )
               }\n`,
             );
@@ -415,7 +439,8 @@ function registerSyncCommands(program: Command, io: Io): void {
         if (rows.length === 0) return io.stdout(`${f.t.orders.none}\n`);
         for (const r of rows) {
           io.stdout(
-            `${r.shop.padEnd(16)} ${r.number.padEnd(12)} ${f.date(r.createdAt.slice(0, 10)).padEnd(12)} ${f.money(r.totalMinor, r.currency).padStart(14)} ${f.status(r.status).padEnd(20)}${r.managed ? '' : f.t.orders.notManaged} ${r.customerName ?? ''}\n`,
+            // `id N` as `search` shows it: what assign (id:N) and assignments --order take.
+            `id ${String(r.id).padEnd(6)} ${r.shop.padEnd(16)} ${r.number.padEnd(12)} ${f.date(r.createdAt.slice(0, 10)).padEnd(12)} ${f.money(r.totalMinor, r.currency).padStart(14)} ${f.status(r.status).padEnd(20)}${r.managed || r.status === 'not_managed' ? '' : f.t.orders.notManaged} ${r.customerName ?? ''}\n`,
           );
         }
       }),
@@ -439,7 +464,7 @@ function registerRun(program: Command, io: Io): void {
       io.stdout(
         options.json
           ? `${JSON.stringify({ running: true, shops: core.shops.list().length })}\n`
-          : `${formatFor(options, io).t.shops.running(String(core.shops.list().length))}\n`,
+          : `${formatFor(options, io).t.shops.running(formatFor(options, io).counted(core.shops.list().length))}\n`,
       );
       await stopped;
       // Stops the cron task and waits for a running job, so the database closes between pages.

@@ -1,5 +1,5 @@
 /** The bank commands as users call them (real `kassenwart` child processes, real encrypted database). */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.ts';
@@ -80,6 +80,7 @@ describe('kassenwart import / postings / watch', () => {
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('0 new, 2 duplicate, 0 replaced');
 
+    mkdirSync(join(dir, 'inbox')); // a folder that does not exist is refused (WATCH_FOLDER_NOT_FOUND)
     const watch = runCli(['--db', db, '--json', 'watch', join(dir, 'inbox')], env);
     expect(JSON.parse(watch.stdout)).toEqual({ watchFolder: join(dir, 'inbox') });
   });

@@ -133,7 +133,7 @@ describe('kassenwart shop / sync / orders (real CLI, WooCommerce simulator from 
     expect(orders).toMatchObject([{ number: '1001', status: 'not_managed', totalMinor: 4990 }]);
     // `run` starts the scheduler, catches up at once (a full comparison is due), and stops cleanly on SIGTERM.
     const running = await startCli(['--db', db, 'run'], ENV);
-    expect(running.firstLine).toMatch(/Kassenwart is running \(1 shops\)/);
+    expect(running.firstLine).toMatch(/Kassenwart is running \(1 shop\)/);
     await expect(running.stop()).resolves.toBe(0);
     const shown = JSON.parse(runCli(['--db', db, '--json', 'shop', 'show', 'Datei'], ENV).stdout) as {
       recentRuns: { kind: string; state: string }[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cliFormat, resolveCliLocale } from '../../../src/cli/i18n.ts';
+import { cliFormat, resolveCliLocale, unknownLanguageWarning } from '../../../src/cli/i18n.ts';
 
 describe('CLI language and locale', () => {
   it.each([
@@ -16,6 +16,8 @@ describe('CLI language and locale', () => {
     [undefined, { KASSENWART_LANG: '', LANG: 'en_US.UTF-8' }, 'en', 'en-US'], // empty: not set
     [undefined, { KASSENWART_LANG: 'EN' }, 'en', 'en-GB'],
     [undefined, { KASSENWART_LANG: 'en_US.UTF-8' }, 'en', 'en-GB'],
+    [undefined, { KASSENWART_LANG: 'fr', LANG: 'en_US.UTF-8' }, 'en', 'en-US'], // unknown: ignored (a warning)
+    [undefined, { KASSENWART_LANG: 'fr' }, 'de', 'de-DE'],
   ] as const)('--lang %s with %o -> %s (%s)', (flag, env, language, locale) => {
     expect(resolveCliLocale(flag, env)).toEqual({ language, locale });
   });
@@ -40,5 +42,30 @@ describe('CLI language and locale', () => {
       'Automatic: 1, suggested: 2, none: 3 (returns processed: 4, debits: 5; 6 ms)',
     );
     expect(de.t.match('1', '2', '3', '4', '5', '6')).toMatch(/^Automatisch zugeordnet: 1, Vorschläge: 2/);
+  });
+
+  it('warns about a KASSENWART_LANG it does not have, not about one it has or an unset one', () => {
+    expect(unknownLanguageWarning({ KASSENWART_LANG: 'fr' })).toContain('KASSENWART_LANG="fr"');
+    expect(unknownLanguageWarning({ KASSENWART_LANG: 'en_US.UTF-8' })).toBeUndefined();
+    expect(unknownLanguageWarning({ KASSENWART_LANG: '' })).toBeUndefined();
+    expect(unknownLanguageWarning({})).toBeUndefined();
+  });
+
+  it('puts counted nouns in singular for exactly one, in both languages', () => {
+    const de = cliFormat({ language: 'de', locale: 'de-DE' });
+    const en = cliFormat({ language: 'en', locale: 'en-GB' });
+    expect(de.t.postings(de.counted(1))).toBe('1 Buchung');
+    expect(de.t.postings(de.counted(1200))).toBe('1.200 Buchungen');
+    expect(de.t.queue.waiting(de.counted(1))).toBe('1 Buchung wartet auf Zuordnung.');
+    expect(de.t.queue.waiting(de.counted(2))).toBe('2 Buchungen warten auf Zuordnung.');
+    expect(de.t.shops.running(de.counted(1))).toBe('Kassenwart läuft (1 Shop). Beenden mit Strg+C.');
+    expect(de.t.shops.synced('L', de.counted(1), '1', '0', '0', de.counted(1))).toBe(
+      'L: 1 Bestellung gelesen, 1 neu, 0 geändert, 0 entfernt (1 Anfrage)',
+    );
+    expect(en.t.postings(en.counted(0))).toBe('0 postings');
+    expect(en.t.queue.waiting(en.counted(1))).toBe('1 posting waiting.');
+    expect(en.t.shops.synced('L', en.counted(2), '1', '0', '0', en.counted(1))).toBe(
+      'L: 2 orders read, 1 new, 0 changed, 0 removed (1 request)',
+    );
   });
 });
