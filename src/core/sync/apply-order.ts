@@ -19,7 +19,7 @@ import {
 } from '../orders/state-machine.ts';
 import type { OrderEffect } from '../orders/state-machine.ts';
 import type { ShopMapping, ShopOrder, WithheldField } from '../shops/connector.ts';
-import { classify, isMappedStatus, openForEveryCode } from './shop-settings.ts';
+import { classify, isMappedStatus, openForEveryCode, showsPaid } from './shop-settings.ts';
 import { addStatus, addTo, type SyncFindings } from './sync-findings.ts';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -319,6 +319,11 @@ function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): Apply
       shopStatus: order.status,
     });
     cancelPendingPaid(ctx.tx, ctx.clock, ACTOR, row.id, 'order cancelled in the shop');
+  } else if (current.status === 'paid' && showsPaid(order, ctx.mapping)) {
+    // Paid here, and the shop shows it paid by now (the dealer marked it there too, or reactivated a cancelled
+    // order straight into "paid"): a "paid" still waiting to be written back is redundant, and WooCommerce's
+    // set_paid would run the shop's payment completion a second time.
+    cancelPendingPaid(ctx.tx, ctx.clock, ACTOR, row.id, 'the shop shows the order paid already');
   } else if (
     !cls.cancelled &&
     current.status === 'paid' &&

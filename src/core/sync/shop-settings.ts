@@ -71,6 +71,12 @@ function statusMatches(pattern: string, status: string): boolean {
   return parts.length === actual.length && parts.every((p, i) => p === '*' || p === actual[i]);
 }
 
+/** Does the shop show the order in the status we would write for "paid" (its code's paid status)? */
+export function showsPaid(order: Pick<ShopOrder, 'paymentMethod' | 'status'>, mapping: ShopMapping): boolean {
+  const { code } = classify(order, mapping);
+  return code !== undefined && statusMatches(mapping.paidStatus[code], order.status);
+}
+
 /**
  * Is `status` one the mapping knows: open for some code, a paid status we write, or cancelled? An order that leaves
  * "open" for any other status is taken as removed externally, and the dealer is told (it may still await money).

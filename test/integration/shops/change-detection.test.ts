@@ -156,14 +156,38 @@ describe('change detection on every sync (issue 4 §6)', () => {
     expect(
       s.db.select().from(dealerNotifications).where(eq(dealerNotifications.orderId, id)).all(),
     ).toHaveLength(1);
-    // Reactivated in the shop: the shop is to show it paid again.
-    s.sim.editOrder(order.id, { status: 'processing' });
+    // Reactivated in the shop, but not as paid: the shop is to show it paid again.
+    s.sim.editOrder(order.id, { status: 'on-hold' });
     await s.area.sync.run('Woo', 'new');
     const after = s.db.select().from(statusTransfers).where(eq(statusTransfers.orderId, id)).all();
     expect(after.map((t) => [t.targetStatus, t.state])).toEqual([
       ['paid', 'cancelled'],
       ['paid', 'pending'],
     ]);
+  });
+
+  it('a paid order the shop then marks paid itself: the waiting "paid" write-back is cancelled, none requeued', async () => {
+    const { s, order, row } = await withManagedOrder();
+    const id = row()?.id ?? -1;
+    payInFull(s, id, 4990);
+    s.sim.editOrder(order.id, { status: 'processing' }); // the prepayment paid status
+    await s.area.sync.run('Woo', 'new');
+    const transfers = () =>
+      s.db
+        .select()
+        .from(statusTransfers)
+        .where(eq(statusTransfers.orderId, id))
+        .all()
+        .map((t) => [t.targetStatus, t.state]);
+    expect(row()).toMatchObject({ status: 'paid', shopStatus: 'processing' });
+    expect(transfers()).toEqual([['paid', 'cancelled']]);
+
+    // Cancelled in the shop, then reactivated there straight into its paid status: nothing to write back.
+    s.sim.editOrder(order.id, { status: 'cancelled' });
+    await s.area.sync.run('Woo', 'new');
+    s.sim.editOrder(order.id, { status: 'processing' });
+    await s.area.sync.run('Woo', 'full');
+    expect(transfers()).toEqual([['paid', 'cancelled']]);
   });
 
   it('with payments assigned, the order keeps its currency when the shop changes it, and the dealer is told', async () => {
