@@ -1,7 +1,7 @@
 /** The Shopify connector inside the real shop service and sync jobs (issue 4 §4, §6), against the simulator. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { orderEvents, orders } from '#core/db/schema/index.ts';
+import { dealerNotifications, orderEvents, orders } from '#core/db/schema/index.ts';
 import { silentLogger } from '#core/deps.ts';
 import { createShopsArea } from '#core/shops/shops-area.ts';
 import { startShopifySimulator, type ShopifySimulator } from '#core/shops/shopify/simulator.ts';
@@ -104,5 +104,27 @@ describe('Shopify in the sync', () => {
     expect(s.row(ids[2]!)?.status).toBe('removed_externally');
     expect(s.row(ids[3]!)?.status).toBe('cancelled'); // a cancelled status of the mapping
     expect(s.row(ids[4]!)?.status).toBe('removed_externally');
+  });
+
+  it('an order modified in the future does not hide the orders created after it; the dealer is told once', async () => {
+    const s = await setup();
+    await s.connect();
+    s.clock.set(AFTER);
+    const future = s.sim.add({ amount: '49.90', createdAtMs: s.clock.now().getTime() });
+    s.clock.set('2099-01-01T00:00:00.000Z');
+    s.sim.edit(future, { email: 'plugin@example.de' }); // stamped with the shop's wrong time
+    s.clock.set(AFTER);
+    s.clock.advance(60_000);
+    await s.area.sync.run('SF', 'new');
+    const later = s.sim.add({ amount: '19.90', createdAtMs: s.clock.now().getTime() });
+    s.clock.advance(60_000);
+    expect(await s.area.sync.run('SF', 'new')).toMatchObject({ state: 'ok', ordersNew: 1 });
+    expect(s.row(later)).toMatchObject({ status: 'open', managed: true });
+    const told = s.db
+      .select()
+      .from(dealerNotifications)
+      .where(eq(dealerNotifications.kind, 'order_modified_in_future'))
+      .all();
+    expect(told.map((n) => n.orderId)).toEqual([s.row(future)?.id]);
   });
 });
