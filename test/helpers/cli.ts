@@ -1,6 +1,12 @@
 import { spawnSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
+
+// A test of the real command starts a Node process per call (about a second each with the TypeScript loader, more
+// while other test files keep both cores busy): one with twenty calls needs more than the default 30 s there. The
+// limit stays a guard against a hang (each call has its own 60 s timeout below), for the files that use this helper.
+vi.setConfig({ testTimeout: 120_000 });
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/kassenwart.mjs', import.meta.url));
