@@ -145,3 +145,31 @@ describe('plain account number without --account', () => {
     expect(core.bank.accounts()).toHaveLength(3);
   });
 });
+
+describe('bank code and account number in a CSV preamble (Volksbank "Umsatzanzeige")', () => {
+  const VOLKSBANK = [
+    '"Volksbank Musterstadt eG"',
+    '"Umsatzanzeige"',
+    '"BLZ:";"12345678";;"Datum:";"27.11.2026"',
+    '"Konto:";"1234567";;"Uhrzeit:";"10:11:12"',
+    '',
+    '"Buchungstag";"Valuta";"Auftraggeber/Zahlungsempfänger";"Empfänger/Zahlungspflichtiger";"Konto-Nr.";"IBAN";"BLZ";"BIC";"Vorgang/Verwendungszweck";"Kundenreferenz";"Währung";"Umsatz";" "',
+    '"26.11.2026";"26.11.2026";"Muster Shop GmbH";"Hans Weber";"";"DE02120300000000202051";"";"BYLADEM1001";"Überweisungsgutschr.',
+    'Bestellung 21001";"";"EUR";"250,00";"H"',
+    '',
+  ].join('\r\n');
+
+  it('is the account whose IBAN they make (DE09 1234 5678 0001 2345 67): no --account needed, no second account', async () => {
+    const { core } = makeTestDb();
+    const [camt] = await core.bank.importBytes('camt.xml', camtOf('DE09123456780001234567'));
+    expect(camt).toMatchObject({ ok: true, new: 1 });
+    const [csv] = await core.bank.importBytes('umsatz.csv', Buffer.from(VOLKSBANK, 'latin1'));
+    expect(csv).toMatchObject({
+      ok: true,
+      new: 0,
+      duplicate: 1,
+      accounts: [{ iban: 'DE09123456780001234567', created: false }],
+    });
+    expect(core.bank.accounts()).toHaveLength(1);
+  });
+});

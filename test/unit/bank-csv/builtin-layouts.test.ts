@@ -178,6 +178,23 @@ describe('built-in CSV layouts', () => {
     ]);
   });
 
+  it('Volksbank (old layout): the account from "BLZ:" and "Konto:" in the preamble when no IBAN is there', () => {
+    const text = [
+      '"Volksbank Musterstadt eG"',
+      '"Umsatzanzeige"',
+      '"BLZ:";"12345678";;"Datum:";"27.11.2026"',
+      '"Konto:";"1234567";;"Uhrzeit:";"10:11:12"',
+      '',
+      '"Buchungstag";"Valuta";"Auftraggeber/Zahlungsempfänger";"Empfänger/Zahlungspflichtiger";"Konto-Nr.";"IBAN";"BLZ";"BIC";"Vorgang/Verwendungszweck";"Kundenreferenz";"Währung";"Umsatz";" "',
+      '"26.11.2026";"26.11.2026";"Muster Shop GmbH";"Jörg Müller";"";"DE89370400440532013000";"";"COBADEFFXXX";"Überweisungsgutschr.',
+      'Rechnung 4711";"";"EUR";"10,00";"H"',
+      '',
+    ].join('\r\n');
+    const r = collect(parseCsv(text, 'vb.csv'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.statements[0]?.account).toMatchObject({ otherId: '12345678/1234567' });
+  });
+
   it('Sparkasse CSV-CAMT V8: IBAN account, pending row, RF creditor reference', () => {
     const r = parse('sparkasse-csv-camt-v8.csv');
     expect(errorsOf(r)).toEqual([]);

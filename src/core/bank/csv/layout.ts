@@ -149,6 +149,27 @@ export function ibanInPreamble(preamble: string[][]): string | undefined {
   return undefined;
 }
 
+/**
+ * A German account written as bank code and account number in the preamble ("BLZ:";"12345678" and
+ * "Konto:";"1234567", Volksbank/Raiffeisenbank's old "Umsatzanzeige"): `BLZ/Kontonummer`, the form MT940 :25: uses,
+ * which account resolution ties to the account's IBAN. Undefined unless both are there.
+ */
+export function bankCodeAccountInPreamble(preamble: string[][]): string | undefined {
+  let bankCode: string | undefined;
+  let account: string | undefined;
+  for (const row of preamble) {
+    const cells = row.map((c) => c.trim());
+    for (let i = 0; i + 1 < cells.length; i++) {
+      const label = cells[i] ?? '';
+      const value = (cells[i + 1] ?? '').replace(/\s/g, '');
+      if (/^BLZ:?$/i.test(label) && /^\d{8}$/.test(value)) bankCode ??= value;
+      else if (/^(?:Konto|Kontonummer|Konto-?Nr\.?):?$/i.test(label) && /^\d{1,10}$/.test(value))
+        account ??= value;
+    }
+  }
+  return bankCode && account ? `${bankCode}/${account}` : undefined;
+}
+
 /** "Währung:;CHF" (PostFinance), "Currency;EUR" in the preamble: the account currency, when a line says so. */
 export function currencyInPreamble(preamble: string[][]): string | undefined {
   for (const row of preamble) {

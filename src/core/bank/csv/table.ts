@@ -5,7 +5,7 @@
 import type { StatementAccount } from '../types.ts';
 import { looksLikeIban } from '../mt940/ids.ts';
 import type { Resolved } from './columns.ts';
-import { ibanInPreamble, type Layout } from './layout.ts';
+import { bankCodeAccountInPreamble, ibanInPreamble, type Layout } from './layout.ts';
 import type { CsvProfile } from './profile.ts';
 import { cell } from './rows.ts';
 
@@ -49,6 +49,10 @@ export class AccountIndex {
     const fallback: StatementAccount = {};
     const iban = ibanInPreamble(layout.preamble);
     if (iban) fallback.iban = iban;
+    else {
+      const numbered = bankCodeAccountInPreamble(layout.preamble);
+      if (numbered) fallback.otherId = numbered;
+    }
     // PayPal: the own address is on every row (sender of payments out, recipient of payments in). The newer
     // compact export has no recipient column; then the account is the installation's one PayPal account.
     if (profile.accountFromEmails) {
