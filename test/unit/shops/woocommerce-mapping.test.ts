@@ -78,7 +78,7 @@ describe('default mappings per system', () => {
     });
     expect(m.openStatuses.prepayment).toEqual(['on-hold', 'pending']);
     expect(m.paidStatus.prepayment).toBe('processing');
-    expect(m.cancelledStatuses).toEqual(['cancelled']);
+    expect(m.cancelledStatuses).toEqual(['cancelled', 'failed', 'refunded']);
     expect(defaultWooMapping().paymentMethods.invoice).toEqual([
       'invoice',
       'german_market_purchase_on_account',

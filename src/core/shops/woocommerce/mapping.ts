@@ -64,7 +64,7 @@ export function toShopOrder(order: WooOrder): ShopOrder {
  * Defaults: bank transfer (bacs) and cheque are prepayment, waiting in on-hold/pending and set to processing
  * when paid; invoice gateways wait in on-hold/pending/processing/completed (goods usually ship before the
  * money comes) and are set to completed; cash on delivery likewise (WooCommerce puts cod orders in processing).
- * The dealer reviews these in the mapping screen.
+ * Cancelled, failed and refunded orders wait for nothing. The dealer reviews these in the mapping screen.
  */
 export function defaultWooMapping(discovery?: ShopDiscovery): ShopMapping {
   const found = new Set(discovery?.paymentMethods.map((m) => m.id) ?? []);
@@ -81,7 +81,9 @@ export function defaultWooMapping(discovery?: ShopDiscovery): ShopMapping {
       cod: ['processing', 'completed', 'on-hold'],
     },
     paidStatus: { prepayment: 'processing', invoice: 'completed', cod: 'completed' },
-    cancelledStatuses: ['cancelled'],
+    // "failed" (payment failed or declined, unpaid) and "refunded" end the wait as "cancelled" does; a failed order
+    // the customer pays again goes back to pending, and is open again here too.
+    cancelledStatuses: ['cancelled', 'failed', 'refunded'],
     sendPaymentInformation: true,
   };
 }
