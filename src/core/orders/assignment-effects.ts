@@ -105,7 +105,7 @@ export function cancelPendingPaid(
   actor: string,
   orderId: number,
   reason: string,
-): void {
+): number {
   const pending = tx
     .select()
     .from(statusTransfers)
@@ -118,6 +118,7 @@ export function cancelPendingPaid(
     )
     .all();
   for (const t of pending) cancelTransfer(tx, clock, actor, t, reason);
+  return pending.length;
 }
 
 export function applyOrderEffects(

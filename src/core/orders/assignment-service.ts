@@ -8,10 +8,11 @@ import { eq } from 'drizzle-orm';
 import { writeAudit } from '../audit.ts';
 import type { Clock } from '../deps.ts';
 import type { Db } from '../db/open.ts';
-import { assignments, orders, postings, type AssignmentSignal } from '../db/schema/index.ts';
+import { assignments, orders, postings, shops, type AssignmentSignal } from '../db/schema/index.ts';
 import { NotFoundError, TransitionError, ValidationError } from '../errors.ts';
-import { applyOrderEffects, type TransferCorrection } from './assignment-effects.ts';
-import { transition, type OrderEvent, type OrderStatus } from './state-machine.ts';
+import { ShopSettingsSchema } from '../sync/shop-settings.ts';
+import { applyOrderEffects, cancelPendingPaid, type TransferCorrection } from './assignment-effects.ts';
+import { isAwaitingPayment, transition, type OrderEvent, type OrderStatus } from './state-machine.ts';
 
 export type Tx = Pick<Db, 'insert' | 'update' | 'select' | 'delete'>;
 type OrderRow = typeof orders.$inferSelect;
@@ -50,6 +51,11 @@ function changeOrder(
   order: OrderRow,
   event: OrderEvent,
   details: Record<string, unknown>,
+  /**
+   * 'withdraw_only': a payment taken back only withdraws a "paid" write-back still waiting; it does not queue the
+   * way back to unpaid (the shop cancelled the order: there is nothing to reopen there).
+   */
+  writeBack: 'correct' | 'withdraw_only' = 'correct',
 ): { order: OrderRow; correction: TransferCorrection } {
   const result = transition(order, event);
   if (!result.ok) throw new TransitionError(result.code, `Order ${order.number}: ${result.message}`);
@@ -75,8 +81,20 @@ function changeOrder(
     after: { status: next.status, paidMinor: next.paidMinor, overpaid: next.overpaid },
     details: { ...details, effects: result.effects },
   });
-  const correction = applyOrderEffects(tx, clock, actor, order.id, order.number, result.effects, next.status);
-  return { order: updated ?? order, correction };
+  let effects = result.effects;
+  let withdrawn = 0;
+  if (writeBack === 'withdraw_only' && effects.some((e) => e.type === 'cancel_transfer_paid')) {
+    withdrawn = cancelPendingPaid(
+      tx,
+      clock,
+      actor,
+      order.id,
+      'payment taken back; the shop cancelled the order',
+    );
+    effects = effects.filter((e) => e.type !== 'cancel_transfer_paid');
+  }
+  const correction = applyOrderEffects(tx, clock, actor, order.id, order.number, effects, next.status);
+  return { order: updated ?? order, correction: withdrawn > 0 ? 'cancelled_pending' : correction };
 }
 
 function setPostingAssigned(
@@ -211,7 +229,27 @@ export type UndoResult = {
   transfer: TransferCorrection;
 };
 
-/** Takes an assignment back: the order's paid amount and status are restored via the state machine. */
+/**
+ * Does the shop show the order cancelled (its last shop status is one of its mapping's cancelled statuses)? A shop
+ * that cancels an order we hold a payment for keeps it paid here (apply-order.ts refuses that change): once the
+ * payment is taken back, the order is the shop's cancelled order again, not one to wait for.
+ */
+function cancelledInShop(tx: Tx, order: OrderRow): boolean {
+  if (!order.shopStatus) return false;
+  const shop = tx
+    .select({ name: shops.name, settings: shops.settings })
+    .from(shops)
+    .where(eq(shops.id, order.shopId))
+    .get();
+  const parsed = shop ? ShopSettingsSchema.safeParse(shop.settings) : undefined;
+  return parsed?.success === true && parsed.data.mapping.cancelledStatuses.includes(order.shopStatus);
+}
+
+/**
+ * Takes an assignment back: the order's paid amount and status are restored via the state machine. An order the
+ * shop has cancelled meanwhile becomes cancelled (not open again, so no later payment is matched to it), and its
+ * write-back is only withdrawn: no "unpaid" correction is sent to a cancelled order in the shop.
+ */
 export function undoAssignment(
   tx: Tx,
   clock: Clock,
@@ -227,14 +265,27 @@ export function undoAssignment(
     );
   const now = clock.now().toISOString();
   const order = getOrder(tx, a.orderId);
-  const { order: after, correction } = changeOrder(
+  const cancelled = order.status === 'paid' && cancelledInShop(tx, order);
+  const changed = changeOrder(
     tx,
     clock,
     params.actor,
     order,
     { type: 'payment_unassigned', amountMinor: a.amountMinor },
-    { assignmentId: a.id, reason: params.reason },
+    { assignmentId: a.id, reason: params.reason, ...(cancelled ? { shopStatus: order.shopStatus } : {}) },
+    cancelled ? 'withdraw_only' : 'correct',
   );
+  let after = changed.order;
+  const correction = changed.correction;
+  if (cancelled && isAwaitingPayment(after.status))
+    after = changeOrder(
+      tx,
+      clock,
+      params.actor,
+      after,
+      { type: 'cancelled' },
+      { cause: 'cancelled_in_shop' },
+    ).order;
   const posting = getPosting(tx, a.postingId);
   setPostingAssigned(
     tx,

@@ -166,6 +166,38 @@ describe('change detection on every sync (issue 4 §6)', () => {
     ]);
   });
 
+  it('a paid order cancelled in the shop: undoing its payment leaves it cancelled, sends nothing to the shop, and a later payment is not matched to it', async () => {
+    for (const sent of [false, true]) {
+      const { s, order, row } = await withManagedOrder();
+      const id = row()?.id ?? -1;
+      payInFull(s, id, 4990);
+      // The "paid" write-back went out before the dealer cancelled the order in the shop (or had not yet).
+      if (sent)
+        s.db.update(statusTransfers).set({ state: 'done' }).where(eq(statusTransfers.orderId, id)).run();
+      s.sim.editOrder(order.id, { status: 'cancelled' });
+      await s.area.sync.run('Woo', 'new');
+      expect(row()).toMatchObject({ status: 'paid', shopStatus: 'cancelled' });
+      const [assignment] = s.core.matching.assignments({ orderId: id });
+      const undone = s.core.matching.undo({ assignmentId: assignment?.id as number });
+      expect(undone.orderStatus).toBe('cancelled');
+      expect(row()).toMatchObject({ status: 'cancelled', paidMinor: 0 });
+      // No "unpaid" correction that would reopen the cancelled order in the shop.
+      const transfers = s.db.select().from(statusTransfers).where(eq(statusTransfers.orderId, id)).all();
+      expect(transfers.map((t) => [t.targetStatus, t.state])).toEqual([
+        ['paid', sent ? 'done' : 'cancelled'],
+      ]);
+      // A payment naming the order later is not assigned to the cancelled order automatically.
+      const account = makeBankAccount(s.db);
+      makePosting(s.db, {
+        bankAccountId: account.id,
+        amountMinor: 4990,
+        remittance: `Bestellung ${row()?.number}`,
+      });
+      s.core.matching.run();
+      expect(row()).toMatchObject({ status: 'cancelled', paidMinor: 0 });
+    }
+  });
+
   it('a paid order the shop then marks paid itself: the waiting "paid" write-back is cancelled, none requeued', async () => {
     const { s, order, row } = await withManagedOrder();
     const id = row()?.id ?? -1;
