@@ -227,7 +227,12 @@ function onAmountChanged(state: OrderState, totalMinor: number): TransitionResul
   const next = { ...state, totalMinor, overpaid: state.paidMinor > totalMinor };
   if (!isAwaitingPayment(state.status) && state.status !== 'paid') return ok(next);
   const unpaid = state.status === 'overdue' || state.status === 'debt_collection' ? state.status : 'open';
-  const status = statusForPayment(next, state.paidMinor, unpaid);
+  // A lower total never makes a paid order unpaid (one paid with a shortfall accepted within the fee tolerance
+  // would otherwise fall back to partially paid: the shortfall is not part of the order's state).
+  const status =
+    state.status === 'paid' && totalMinor < state.totalMinor
+      ? 'paid'
+      : statusForPayment(next, state.paidMinor, unpaid);
   const effects: OrderEffect[] = [];
   if (status === 'paid' && state.status !== 'paid') effects.push({ type: 'transfer_paid' });
   if (state.status === 'paid' && status !== 'paid') effects.push({ type: 'cancel_transfer_paid' });

@@ -209,6 +209,16 @@ describe('shop-driven transitions', () => {
     expect(unpaid.state).toMatchObject({ status: 'open', totalMinor: 5000 });
   });
 
+  it('a lower total never makes a paid order unpaid (paid with a shortfall accepted within the fee tolerance)', () => {
+    // 49.95 paid on 50.00, 0.05 short accepted; the shop lowers the total to 49.99.
+    const r = next(state({ status: 'paid', paidMinor: 4995, totalMinor: 5000 }), {
+      type: 'amount_changed',
+      totalMinor: 4999,
+    });
+    expect(r.state).toMatchObject({ status: 'paid', totalMinor: 4999 });
+    expect(r.effects).toEqual([]);
+  });
+
   it('a total lowered below what was paid makes the order paid and overpaid, and tells the dealer', () => {
     const lowered = next(state({ status: 'partially_paid', paidMinor: 3000 }), {
       type: 'amount_changed',
