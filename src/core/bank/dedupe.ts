@@ -78,6 +78,8 @@ export type Candidate = {
   format: string | null;
   amountMinor: number;
   assignedMinor: number;
+  /** 'ignored': the dealer marked it "not an order payment". */
+  matchState: string;
 };
 
 export type DedupeDecision =
@@ -183,7 +185,7 @@ function daysApart(a: string | null | undefined, b: string | undefined): number 
 const CANDIDATE_COLUMNS = `p.id AS id, p.dedupe_key AS dedupeKey, p.booking_status AS bookingStatus, p.booking_date AS bookingDate,
   p.value_date AS valueDate, p.end_to_end_id AS endToEndId, p.counterparty_iban AS counterpartyIban,
   p.counterparty_name AS counterpartyName, p.bank_reference AS bankReference, b.format AS format,
-  p.amount_minor AS amountMinor, p.assigned_minor AS assignedMinor`;
+  p.amount_minor AS amountMinor, p.assigned_minor AS assignedMinor, p.match_state AS matchState`;
 
 /**
  * One per import (per file): remembers what the import claimed or inserted. Uses prepared statements on the
@@ -344,9 +346,10 @@ export class Deduper {
       .all(accountId, prefix, `${prefix.slice(0, -1)}}`)
       .find((c) => !this.isClaimed(c.id) && sameBatch(c));
     if (!total) return undefined;
-    if (total.assignedMinor === 0)
+    if (total.assignedMinor === 0 && total.matchState !== 'ignored')
       return { action: 'replace', postingId: total.id, key: next, before: total, reason: 'batch_details' };
-    // The total is already (partly) assigned to orders: keep it, and let every part of the batch be a duplicate.
+    // The total is already (partly) assigned to orders, or marked "not an order payment" (a decision on the whole
+    // batch, which would otherwise pass to its first part alone): keep it, and let every part be a duplicate.
     this.absorbedBatches.set(`${accountId}|${date}|${batch.totalMinor}|${ref}`, total.id);
     return { action: 'duplicate', postingId: total.id };
   }

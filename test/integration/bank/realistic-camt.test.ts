@@ -226,6 +226,20 @@ describe('realistic CAMT statements', () => {
       expect(await importRealistic(core, details)).toMatchObject({ new: 0, replaced: 0, duplicate: 2 });
       expect(view(core)).toEqual([[8950, null, null, null]]);
     });
+
+    it('a total marked "not an order payment" is kept and absorbs the details (the decision is not passed to one part)', async () => {
+      const { core, db } = makeTestDb();
+      await importRealistic(core, total);
+      const states = () =>
+        db.$client.prepare('SELECT amount_minor AS a, match_state AS s FROM postings').all() as {
+          a: number;
+          s: string;
+        }[];
+      const id = (db.$client.prepare('SELECT id FROM postings').get() as { id: number }).id;
+      core.matching.ignore({ postingId: id });
+      expect(await importRealistic(core, details)).toMatchObject({ new: 0, replaced: 0, duplicate: 2 });
+      expect(states()).toEqual([{ a: 8950, s: 'ignored' }]);
+    });
   });
 
   it('camt.052.001.08 intraday pending entry (no BookgDt, no AcctSvcrRef) is replaced by the booked camt.053 entry', async () => {
