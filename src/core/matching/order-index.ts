@@ -283,6 +283,9 @@ export class OrderIndex {
   /** The words of the payer names learned for each customer, made on first use (payer-evidence.ts sameSender). */
   aliasWords: Map<string, Set<string>> | undefined;
 
+  /** The IBANs learned for each customer, made on first use (payer-evidence.ts: a learned alias from another IBAN). */
+  learnedIbans: Map<string, Set<string>> | undefined;
+
   private notePrefix(key: string): void {
     const last = this.numberPrefixes.at(-1);
     if (last !== undefined && key.startsWith(last) && isDigitAt(key, last.length)) return;

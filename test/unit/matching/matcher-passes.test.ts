@@ -242,6 +242,24 @@ describe('pass: payer name / learned IBAN + amount', () => {
     ).toContain('alias_learned');
   });
 
+  it('a learned alias from another IBAN than the one it was learned with is a namesake, not the learned payer', () => {
+    const o = order({ customerName: 'Lena Vogel', email: 'lena@example.org', totalMinor: 2500 });
+    const learned = {
+      ibanToCustomers: new Map([['DE02120300000000202051', ['email:lena@example.org']]]),
+      aliasToCustomers: new Map([['hans vogel', ['email:lena@example.org']]]),
+    };
+    const kinds = (iban: string) => {
+      const p = posting({ counterpartyName: 'Hans Vogel', counterpartyIban: iban, amountMinor: 2500 });
+      const d = decisionOf(match([o], [p], { learned }), p.id);
+      return { band: d.band, kinds: d.candidates[0]?.signals.map((s) => s.kind) ?? [] };
+    };
+    expect(kinds('DE02120300000000202051')).toMatchObject({ band: 'auto' });
+    expect(kinds('DE02120300000000202051').kinds).toContain('iban_learned');
+    const other = kinds('DE89370400440532013000');
+    expect(other.band).not.toBe('auto');
+    expect(other.kinds).not.toContain('alias_learned');
+  });
+
   it('ignores orders outside the date window', () => {
     const o = order({ customerName: 'Lena Vogel', totalMinor: 2500, createdAt: '2025-01-01T00:00:00Z' });
     const p = posting({ counterpartyName: 'Lena Vogel', amountMinor: 2500, bookingDate: '2026-11-03' });

@@ -105,6 +105,7 @@ function learnedFor(
   if (learned.ibanToCustomers.size === 0 && learned.aliasToCustomers.size === 0) return undefined;
   let out: Map<number, Signal> | undefined;
   const iban = learned.ibanToCustomers.size > 0 ? normaliseIban(posting.counterpartyIban) : undefined;
+  const postingIban = iban;
   let ibanSignal: Signal | undefined;
   const byIban = (iban && learned.ibanToCustomers.get(iban)) || NO_CUSTOMERS;
   let sender: Sender | undefined;
@@ -127,7 +128,11 @@ function learnedFor(
   }
   let aliasSignal: Signal | undefined;
   for (let i = 0; i < byAlias.length; i++) {
-    const entries = index.byCustomer.get(byAlias[i] as string) ?? NO_ENTRIES;
+    const ck = byAlias[i] as string;
+    // The alias was learned with the IBAN it paid from: the same name from another IBAN than any learned for the
+    // customer is a namesake ("Hans Vogel" is a common name), not who paid for the customer before.
+    if (postingIban && learnedIbansOf(index, learned).get(ck)?.has(postingIban) === false) continue;
+    const entries = index.byCustomer.get(ck) ?? NO_ENTRIES;
     for (let j = 0; j < entries.length; j++) {
       const e = entries[j] as IndexedOrder;
       if (!out?.has(e.order.id))
@@ -187,6 +192,22 @@ type Sender = {
   index: OrderIndex;
   learned: LearnedFacts;
 };
+
+/** The IBANs learned for each customer (customer key -> IBANs), made on first use for the run. */
+function learnedIbansOf(index: OrderIndex, learned: LearnedFacts): Map<string, Set<string>> {
+  let byCustomer = index.learnedIbans;
+  if (!byCustomer) {
+    byCustomer = new Map();
+    for (const [iban, customers] of learned.ibanToCustomers)
+      for (const c of customers) {
+        let set = byCustomer.get(c);
+        if (!set) byCustomer.set(c, (set = new Set()));
+        set.add(iban);
+      }
+    index.learnedIbans = byCustomer;
+  }
+  return byCustomer;
+}
 
 /** The words of the payer names learned for each customer (customer key -> words). */
 function aliasWordsOf(learned: LearnedFacts): Map<string, Set<string>> {
