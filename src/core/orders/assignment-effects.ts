@@ -32,6 +32,10 @@ const NOTIFY_TEXT: Record<Extract<OrderEffect, { type: 'notify' }>['kind'], { ti
       title: 'Paid order cancelled in the shop',
       body: 'The shop cancelled or refunded an order Kassenwart holds a payment for; refund the customer, or reactivate the order in the shop. Its "paid" write-back, if still waiting, was cancelled.',
     },
+    closed_in_shop_partially_paid: {
+      title: 'Partly paid order closed in the shop',
+      body: 'The shop closed, cancelled or marked paid an order of which only part of the total arrived here; check whether the rest was paid otherwise, or refund what was paid. The payment stays on the order.',
+    },
     currency_changed_after_payment: {
       title: 'Currency changed in the shop after payment',
       body: 'The shop changed the currency of an order that has payments in the old currency; Kassenwart keeps the old currency. Check the order in the shop.',

@@ -54,6 +54,7 @@ export type OrderEffect =
         | 'paid_after_cancellation'
         | 'payment_on_removed_order'
         | 'cancelled_in_shop_after_payment'
+        | 'closed_in_shop_partially_paid'
         | 'currency_changed_after_payment';
     };
 

@@ -218,12 +218,19 @@ function insertNew(ctx: ApplyContext, order: ShopOrder): ApplyOutcome {
 
 function closeInShop(ctx: ApplyContext, row: OrderRow, order: ShopOrder, cancelled: boolean): OrderRow {
   const details = { shopStatus: order.status, paymentMethod: order.paymentMethod ?? null };
+  // Part of the money arrived here: the dealer must look (the rest paid otherwise, or a refund), not only a log.
+  const partlyPaid = (next: OrderRow) => {
+    if (next.status !== row.status && row.paidMinor > 0)
+      carryOut(ctx, next, [{ type: 'notify', kind: 'closed_in_shop_partially_paid' }]);
+  };
   if (cancelled) {
     const next = applyTransition(ctx, row, { type: 'cancelled' }, details);
     if (next.status !== row.status) recordEvent(ctx, row.id, 'cancelled_in_shop', details);
+    partlyPaid(next);
     return next;
   }
   const next = applyTransition(ctx, row, { type: 'removed_in_shop' }, details);
+  partlyPaid(next);
   if (next.status !== row.status) {
     recordEvent(ctx, row.id, 'removed_externally', { reason: 'not_open_per_mapping', ...details });
     // Closed by a status or payment method the mapping does not know: it may still await money, so say so.

@@ -198,6 +198,34 @@ describe('change detection on every sync (issue 4 §6)', () => {
     }
   });
 
+  it('a partly paid order the shop closes (marks paid, cancels) tells the dealer; the payment stays on the order', async () => {
+    for (const status of ['processing', 'cancelled']) {
+      const { s, order, row } = await withManagedOrder();
+      const id = row()?.id ?? -1;
+      pay(s, id, 2000);
+      expect(row()).toMatchObject({ status: 'partially_paid', paidMinor: 2000 });
+      s.sim.editOrder(order.id, { status });
+      await s.area.sync.run('Woo', 'new');
+      expect(row()).toMatchObject({
+        status: status === 'cancelled' ? 'cancelled' : 'removed_externally',
+        paidMinor: 2000,
+      });
+      const notes = s.db.select().from(dealerNotifications).where(eq(dealerNotifications.orderId, id)).all();
+      expect(notes.map((n) => n.kind)).toEqual(['closed_in_shop_partially_paid']);
+    }
+    // An unpaid order the shop closes is no news: no notice.
+    const { s, order, row } = await withManagedOrder();
+    s.sim.editOrder(order.id, { status: 'cancelled' });
+    await s.area.sync.run('Woo', 'new');
+    expect(
+      s.db
+        .select()
+        .from(dealerNotifications)
+        .where(eq(dealerNotifications.orderId, row()?.id ?? -1))
+        .all(),
+    ).toEqual([]);
+  });
+
   it('a paid order the shop then marks paid itself: the waiting "paid" write-back is cancelled, none requeued', async () => {
     const { s, order, row } = await withManagedOrder();
     const id = row()?.id ?? -1;
