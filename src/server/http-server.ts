@@ -2,9 +2,14 @@
  * `kassenwart serve`: the API of src/shared/api.ts over loopback HTTP, plus the built renderer from the same
  * origin, for running the UI in a browser (tests, development). Bound to 127.0.0.1 only. Every request needs
  * the random bearer token: API calls in the Authorization header; the first page load as `?token=`, after
- * which an HttpOnly, SameSite=Strict cookie covers the renderer's static files.
+ * which an HttpOnly, SameSite=Strict cookie covers the renderer's static files (never the API).
+ *
+ * The cookie carries a value derived from the token, not the token, under a name with the port: browsers do not
+ * scope cookies by port, so any other server on 127.0.0.1 that the browser visits receives it. What it would
+ * learn opens our static files (public code) and nothing else; and a second `serve` on another port does not
+ * overwrite this one's cookie.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,7 +37,26 @@ export type RunningServer = {
 };
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const COOKIE = 'kassenwart_token';
+const COOKIE_PREFIX = 'kassenwart_page_';
+
+/** The page cookie's value: opens the static files only, and does not give away the API token. */
+function pageCookieValue(token: string): string {
+  return createHmac('sha256', token).update('kassenwart page cookie').digest('base64url');
+}
+
+/**
+ * The few plain pages the browser may show before the renderer runs. Not translated by Accept-Language (the
+ * UI language is a setting of the renderer, not of the browser): German first, as the UI default, then English.
+ */
+const PLAIN_TEXTS = {
+  noToken:
+    'Öffnen Sie die Adresse, die „kassenwart serve“ ausgegeben hat (sie enthält den Zugangsschlüssel).\n' +
+    'Open the URL that "kassenwart serve" printed (it carries the access token).\n',
+  notFound: 'Nicht gefunden.\nNot found.\n',
+  notBuilt:
+    'Die Oberfläche ist nicht gebaut. Führen Sie zuerst „npm run build“ aus.\n' +
+    'The renderer is not built. Run "npm run build" first.\n',
+} as const;
 
 /** CSP for the renderer (design §3.5), shared with the Electron app protocol and the built index.html. */
 const CSP = RENDERER_CSP;
@@ -44,11 +68,11 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
   const header = req.headers.cookie ?? '';
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
+    if (k === name) return v.join('=');
   }
   return undefined;
 }
@@ -89,6 +113,8 @@ export async function startHttpServer(options: ServeOptions): Promise<RunningSer
       ? sirv(options.rendererDir, { single: true, dev: false, etag: true })
       : undefined;
   let origin = '';
+  let cookieName = COOKIE_PREFIX;
+  const pageCookie = pageCookieValue(token);
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
@@ -155,15 +181,15 @@ export async function startHttpServer(options: ServeOptions): Promise<RunningSer
 
     const queryToken = url.searchParams.get('token') ?? undefined;
     if (sameToken(queryToken, token)) {
-      res.setHeader('set-cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-    } else if (!sameToken(cookieToken(req), token)) {
+      res.setHeader('set-cookie', `${cookieName}=${pageCookie}; HttpOnly; SameSite=Strict; Path=/`);
+    } else if (!sameToken(cookieValue(req, cookieName), pageCookie)) {
       res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Open the URL that "kassenwart serve" printed (it carries the access token).');
+      res.end(PLAIN_TEXTS.noToken);
       return;
     }
     if (!statics || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(statics ? 'Not found.' : 'The renderer is not built. Run "npm run build" first.');
+      res.end(statics ? PLAIN_TEXTS.notFound : PLAIN_TEXTS.notBuilt);
       return;
     }
     res.setHeader('content-security-policy', CSP);
@@ -179,6 +205,7 @@ export async function startHttpServer(options: ServeOptions): Promise<RunningSer
   });
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
+  cookieName = `${COOKIE_PREFIX}${port}`;
   return {
     url: `${origin}/?token=${token}`,
     token,

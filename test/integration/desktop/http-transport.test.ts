@@ -86,7 +86,7 @@ describe('takeAccessToken', () => {
     const replaced: string[] = [];
     const win = {
       location: { href },
-      sessionStorage: {
+      localStorage: {
         getItem: (k: string) => storage.get(k) ?? null,
         setItem: (k: string, v: string) => storage.set(k, v),
       },
@@ -95,12 +95,16 @@ describe('takeAccessToken', () => {
     return { win: win as unknown as Window, replaced, storage };
   }
 
-  it('takes the token from the URL, keeps it for the tab and removes it from the address bar', () => {
-    const { win, replaced } = fakeWindow('http://127.0.0.1:4000/?token=abc&x=1#/orders');
+  it('takes the token from the URL, keeps it for the origin and removes it from the address bar', () => {
+    const { win, replaced, storage } = fakeWindow('http://127.0.0.1:4000/?token=abc&x=1#/orders');
     expect(takeAccessToken(win)).toBe('abc');
     expect(replaced).toEqual(['/?x=1#/orders']);
     (win.location as { href: string }).href = 'http://127.0.0.1:4000/#/orders';
     expect(takeAccessToken(win)).toBe('abc');
+    // A new token (a later `serve` on the same port) replaces the stored one.
+    (win.location as { href: string }).href = 'http://127.0.0.1:4000/?token=def';
+    expect(takeAccessToken(win)).toBe('def');
+    expect([...storage.values()]).toEqual(['def']);
   });
 
   it('has no token when none was ever given', () => {

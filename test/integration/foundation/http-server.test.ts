@@ -91,16 +91,33 @@ describe('loopback HTTP API', () => {
     writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
     const { server: s } = await start(dir);
     const origin = `http://127.0.0.1:${s.port}`;
-    expect((await fetch(`${origin}/`)).status).toBe(401);
+    const refused = await fetch(`${origin}/`);
+    expect(refused.status).toBe(401);
+    // Shown before any UI language is known: German (the default) and English.
+    const refusal = await refused.text();
+    expect(refusal).toContain('Öffnen Sie die Adresse');
+    expect(refusal).toContain('Open the URL');
     const page = await fetch(s.url);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
     const cookie = page.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    const asset = await fetch(`${origin}/assets/app.js`, { headers: { cookie: cookie.split(';')[0]! } });
+    const pair = cookie.split(';')[0]!;
+    const asset = await fetch(`${origin}/assets/app.js`, { headers: { cookie: pair } });
     expect(asset.status).toBe(200);
     expect(await asset.text()).toContain('console.log');
     expect((await fetch(`${origin}/assets/app.js`)).status).toBe(401);
+
+    // Browsers send cookies to every port of 127.0.0.1: the cookie is named for this server and is not the
+    // API token, and it never opens the API.
+    expect(pair.startsWith(`kassenwart_page_${s.port}=`)).toBe(true);
+    expect(pair).not.toContain(s.token);
+    const byCookie = await fetch(`${origin}/api/status.summary`, {
+      method: 'POST',
+      headers: { cookie: pair, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(byCookie.status).toBe(401);
   });
 });

@@ -79,19 +79,32 @@ export function createHttpTransport(token: string | undefined, baseUrl = ''): Ka
 }
 
 /**
- * The access token of `kassenwart serve` arrives once as `?token=`. It is kept in sessionStorage (this tab
- * only) and removed from the address bar so it does not end up in history, bookmarks or screenshots.
+ * The access token of `kassenwart serve` arrives once as `?token=` and is removed from the address bar so it
+ * does not end up in history, bookmarks or screenshots. It is kept in localStorage, which is scoped to the
+ * origin: scheme, 127.0.0.1 and the port of this one `serve` process. So a second tab of the same session
+ * (Ctrl+click on a navigation link, the origin opened again) can call the API too, while a page of any other
+ * origin, including another port on 127.0.0.1, cannot read it. A later `serve` prints a new random token,
+ * which replaces a stored one; a stale token only opens nothing. (Why not the page cookie for the API as
+ * well: cookies are not scoped by port, so every other server on 127.0.0.1 would receive the API secret.)
  */
 export function takeAccessToken(win: Window = window): string | undefined {
   const url = new URL(win.location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
-    win.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    try {
+      win.localStorage.setItem(TOKEN_KEY, fromUrl);
+    } catch {
+      // storage unavailable (private mode, disabled): the token then works in this page only
+    }
     url.searchParams.delete('token');
     win.history.replaceState(win.history.state, '', `${url.pathname}${url.search}${url.hash}`);
     return fromUrl;
   }
-  return win.sessionStorage.getItem(TOKEN_KEY) ?? undefined;
+  try {
+    return win.localStorage.getItem(TOKEN_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The desktop bridge when present, else HTTP to the origin that served this page. */
