@@ -20,6 +20,8 @@ const queryClient = new QueryClient({
       // Only a lost connection is worth retrying; an error with a code is an answer and is shown as it is.
       retry: (failures, error) => error instanceof ApiError && error.code === 'NETWORK' && failures < 2,
       staleTime: 5_000,
+      // Coming back to the page shows fresh data (stated here because screens rely on it; TanStack's default).
+      refetchOnWindowFocus: true,
     },
   },
 });

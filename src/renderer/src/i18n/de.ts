@@ -18,19 +18,29 @@ export const de = {
     badge: 'Kommt bald',
     body: 'Dieser Bereich ist noch nicht gebaut. Er folgt in einer der nächsten Versionen.',
   },
+  // \u00ad: soft hyphens at the joints of long compounds, where a narrow stat card may break them (the
+  // browser's own hyphenation needs a dictionary that not every Chromium has).
   dashboard: {
     title: 'Übersicht',
     loading: 'Übersicht wird geladen …',
     error: 'Die Übersicht konnte nicht geladen werden',
     retry: 'Erneut versuchen',
     ordersTotal: 'Bestellungen gesamt',
-    unassignedPostings: 'Nicht zugeordnete Zahlungseingänge',
-    failedTransfers: 'Fehlgeschlagene Statusübertragungen',
-    pendingTransfers: 'Ausstehende Statusübertragungen',
+    unassignedPostings: 'Nicht zugeordnete Zahlungs\u00adeingänge',
+    failedTransfers: 'Fehlgeschlagene Status\u00adübertragungen',
+    pendingTransfers: 'Ausstehende Status\u00adübertragungen',
     shops: 'Verbundene Shops',
+    unreadNotifications: 'Ungelesene Benach\u00adrichtigungen',
     ordersByStatus: 'Bestellungen nach Status',
     status: 'Status',
     count: 'Anzahl',
+  },
+  errors: {
+    NETWORK: 'Kassenwart ist nicht erreichbar. Läuft „kassenwart serve“ noch?',
+    UNAUTHORIZED:
+      'Der Zugangsschlüssel fehlt oder ist falsch. Öffnen Sie die Adresse, die „kassenwart serve“ ausgegeben hat.',
+    INTERNAL: 'Interner Fehler in Kassenwart. Details stehen im Protokoll.',
+    HTTP: 'Kassenwart hat unerwartet geantwortet (HTTP {{status}}).',
   },
   orderStatus: ORDER_STATUS_LABELS.de,
 };

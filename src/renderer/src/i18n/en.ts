@@ -29,9 +29,16 @@ export const en: Messages = {
     failedTransfers: 'Failed status transfers',
     pendingTransfers: 'Pending status transfers',
     shops: 'Connected shops',
+    unreadNotifications: 'Unread notifications',
     ordersByStatus: 'Orders by status',
     status: 'Status',
     count: 'Count',
+  },
+  errors: {
+    NETWORK: 'Kassenwart is not reachable. Is "kassenwart serve" still running?',
+    UNAUTHORIZED: 'The access token is missing or wrong. Open the URL that "kassenwart serve" printed.',
+    INTERNAL: 'Internal error in Kassenwart. The log has the details.',
+    HTTP: 'Kassenwart answered unexpectedly (HTTP {{status}}).',
   },
   orderStatus: ORDER_STATUS_LABELS.en,
 };
