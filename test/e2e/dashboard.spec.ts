@@ -53,6 +53,9 @@ test('the dashboard shows the counts of kassenwart status', async ({ page }) => 
   await expect(page.getByTestId('summary-failed-transfers')).toHaveText(String(expected.failedTransfers));
   await expect(page.getByTestId('summary-pending-transfers')).toHaveText(String(expected.pendingTransfers));
   await expect(page.getByTestId('summary-shops')).toHaveText(String(expected.shops));
+  await expect(page.getByTestId('summary-unread-notifications')).toHaveText(
+    String(expected.unreadNotifications),
+  );
 
   // Literal expectations from the seed's definitions (src/core/demo/seed.ts).
   await expect(page.getByTestId('order-count-open')).toHaveText('3');
@@ -89,14 +92,98 @@ test('the API and the page refuse requests without the token', async ({ playwrig
   }
 });
 
-test('an API error is shown with its message', async ({ page }, testInfo) => {
+test('a second tab of the same session can use the API', async ({ page, context }) => {
   await page.goto(server.url); // sets the page cookie and stores the token
   await expect(page.getByTestId('summary-orders-total')).toBeVisible();
-  await page.evaluate(() => window.sessionStorage.setItem('kassenwart.token', 'not-the-token'));
+  const second = await context.newPage();
+  await second.goto(`${server.origin}/#/dashboard`);
+  await expect(second.getByTestId('summary-orders-total')).toHaveText(String(expected.ordersTotal));
+});
+
+test('an API error is shown in the UI language', async ({ page }, testInfo) => {
+  await page.goto(server.url);
+  await expect(page.getByTestId('summary-orders-total')).toBeVisible();
+  await page.evaluate(() => window.localStorage.setItem('kassenwart.token', 'not-the-token'));
   await page.reload();
   await expect(page.getByTestId('dashboard-error')).toBeVisible();
-  await expect(page.getByTestId('dashboard-error-message')).toHaveText('Missing or wrong token.');
+  await expect(page.getByTestId('dashboard-error-message')).toHaveText(
+    'Der Zugangsschlüssel fehlt oder ist falsch. Öffnen Sie die Adresse, die „kassenwart serve“ ausgegeben hat.',
+  );
   await page.screenshot({ path: testInfo.outputPath('dashboard-error.png') });
+});
+
+test('a lost connection is reported, and "try again" is busy until the answer', async ({ page }) => {
+  const api = '**/api/status.summary';
+  await page.route(api, (route) => route.abort('failed'));
+  await page.goto(server.url);
+  await expect(page.getByTestId('dashboard-error-message')).toHaveText(
+    'Kassenwart ist nicht erreichbar. Läuft „kassenwart serve“ noch?',
+  );
+  await page.unroute(api);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(api, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const retry = page.getByTestId('dashboard-retry');
+  await retry.click();
+  await expect(retry).toBeDisabled();
+  await expect(retry).toHaveAttribute('aria-busy', 'true');
+  release();
+  await expect(page.getByTestId('summary-orders-total')).toHaveText(String(expected.ordersTotal));
+  await expect(page.getByTestId('dashboard-error')).toBeHidden();
+});
+
+test('the dashboard refreshes itself every 30 s and when the window gets the focus', async ({ page }) => {
+  await page.clock.install();
+  let calls = 0;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/status.summary')) calls += 1;
+  });
+  await page.goto(server.url);
+  await expect(page.getByTestId('summary-orders-total')).toBeVisible();
+  const loaded = calls;
+  await page.clock.runFor(30_000);
+  await expect.poll(() => calls).toBe(loaded + 1);
+  await page.clock.runFor(6_000); // stale after 5 s
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect.poll(() => calls).toBe(loaded + 2);
+});
+
+test('the shell on a phone: title, headings, hash, navigation, labels, icon', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${server.url}#/no-such-screen`);
+  await expect(page.getByTestId('summary-orders-total')).toBeVisible();
+  await expect(page).toHaveURL(/\/#\/dashboard$/);
+  await expect(page).toHaveTitle('Übersicht – Kassenwart');
+  // The screen's h1 is the first heading; the app name in the header is none.
+  await expect(page.getByRole('heading').first()).toHaveJSProperty('tagName', 'H1');
+
+  // Long German labels break inside their cards instead of running out of them.
+  for (const label of await page.locator('[id^="summary-"][id$="-label"]').all()) {
+    const { scroll, client } = await label.evaluate((el) => ({
+      scroll: el.scrollWidth,
+      client: el.clientWidth,
+    }));
+    expect(scroll, (await label.textContent()) ?? '').toBeLessThanOrEqual(client);
+  }
+  await page.screenshot({ path: testInfo.outputPath('dashboard-360.png'), fullPage: true });
+
+  const burger = page.getByTestId('nav-burger');
+  await burger.click();
+  await expect(burger).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(burger).toHaveAttribute('aria-expanded', 'false');
+  await burger.click();
+  await page.getByTestId('nav-orders').click();
+  await expect(page).toHaveTitle('Bestellungen – Kassenwart');
+
+  const icon = page.locator('link[rel="icon"]');
+  const href = await icon.getAttribute('href');
+  const response = await page.request.get(new URL(href ?? '', page.url()).href);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('image/svg+xml');
 });
 
 test('switching to English changes the labels, and the choice survives a reload', async ({

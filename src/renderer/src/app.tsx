@@ -1,5 +1,6 @@
-import { AppShell, Burger, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, SegmentedControl, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLanguage, LANGUAGES } from './i18n/index.ts';
 import { hrefFor, SCREENS, useScreen, type Screen } from './routes.ts';
@@ -28,10 +29,33 @@ function LanguageSwitch() {
   );
 }
 
+/** The document title names the screen first (tabs, history, screen readers announce it on load). */
+function useDocumentTitle(screen: Screen): void {
+  const { t } = useTranslation();
+  const title = `${t(`nav.${screen}`)} – ${t('app.name')}`;
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+}
+
+/** Escape closes the burger navigation (as it closes any other open overlay). */
+function useCloseOnEscape(opened: boolean, close: () => void): void {
+  useEffect(() => {
+    if (!opened) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [opened, close]);
+}
+
 export function App() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure();
   const screen = useScreen();
+  useDocumentTitle(screen);
+  useCloseOnEscape(opened, close);
   return (
     <AppShell
       header={{ height: 56 }}
@@ -41,10 +65,20 @@ export function App() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
-            <Title order={2} size="h3" c="teal.8">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('nav.toggle')}
+              aria-expanded={opened}
+              aria-controls="main-navigation"
+              data-testid="nav-burger"
+            />
+            {/* The app name is a brand, not a heading: each screen's h1 is the first heading of the page. */}
+            <Text component="span" fz="h3" fw={700} c="teal.8">
               {t('app.name')}
-            </Title>
+            </Text>
             <Text size="sm" c="dimmed" visibleFrom="xs">
               {t('app.tagline')}
             </Text>
@@ -52,7 +86,7 @@ export function App() {
           <LanguageSwitch />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
+      <AppShell.Navbar p="xs" component="nav" id="main-navigation" aria-label={t('nav.label')}>
         {SCREENS.map((s) => (
           <NavLink
             key={s}

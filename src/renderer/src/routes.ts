@@ -16,10 +16,29 @@ export function hrefFor(screen: Screen): string {
   return `#/${screen}`;
 }
 
+/**
+ * The hash to put in the address bar instead of `hash`, or undefined when it is fine: an unknown screen shows
+ * the dashboard, so the address says so too (no bookmark of a route that does not exist). No hash stays none.
+ */
+export function normalisedHash(hash: string): string | undefined {
+  const name = hash.replace(/^#\/?/, '');
+  if (name === '' || (SCREENS as readonly string[]).includes(name)) return undefined;
+  return hrefFor('dashboard');
+}
+
+function currentScreen(): Screen {
+  const fixed = normalisedHash(window.location.hash);
+  if (fixed) {
+    const { pathname, search } = window.location;
+    window.history.replaceState(window.history.state, '', `${pathname}${search}${fixed}`);
+  }
+  return screenFromHash(window.location.hash);
+}
+
 export function useScreen(): Screen {
-  const [screen, setScreen] = useState<Screen>(() => screenFromHash(window.location.hash));
+  const [screen, setScreen] = useState<Screen>(currentScreen);
   useEffect(() => {
-    const update = () => setScreen(screenFromHash(window.location.hash));
+    const update = () => setScreen(currentScreen());
     window.addEventListener('hashchange', update);
     return () => window.removeEventListener('hashchange', update);
   }, []);
