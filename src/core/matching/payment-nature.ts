@@ -88,11 +88,6 @@ export function isProviderPayout(counterpartyName: string | null | undefined): b
 const NOT_A_PAYMENT_WORDS =
   /ERSTATTUNG|\bREFUND|GUTSCHRIFT\s*(?:ZU|ZUR|ZUM|NR|NUMMER|IHRER?)\b|GUTSCHRIFTS?NR|CASHBACK|\bPR(?:Ä|AE)MIE|\bBONUS\b|\bZINSEN\b|\bHABENZINSEN|DIVIDENDE|UMBUCHUNG|\bKAUTION\b/;
 
-/** Does a credit's text call it a refund, credit note, bonus, interest or internal transfer (rule 3 above)? */
-export function isNotAPayment(remittance: string | null | undefined): boolean {
-  return !!remittance && NOT_A_PAYMENT_WORDS.test(remittance.toUpperCase());
-}
-
 /** Does a credit's text say it returns or cancels an earlier transfer (rule 2 above)? */
 export function isReturnedCredit(remittance: string | null | undefined): boolean {
   return returnWords(remittance) === 'booked';
@@ -104,12 +99,16 @@ export function mentionsReturn(remittance: string | null | undefined): boolean {
 }
 
 /**
- * Both rules on one upper-casing of the text: 'booked' (a bank's return booking word, rule 2), 'customer' (only a
- * word customers write too), or undefined.
+ * Rules 2 and 3 on one upper-casing of the text: 'booked' (a bank's return booking word, rule 2), 'customer' (only a
+ * word customers write too), 'not_a_payment' (a refund, credit note, bonus, interest or internal transfer, rule 3),
+ * or undefined.
  */
-export function returnWords(remittance: string | null | undefined): 'booked' | 'customer' | undefined {
+export function returnWords(
+  remittance: string | null | undefined,
+): 'booked' | 'customer' | 'not_a_payment' | undefined {
   if (!remittance) return undefined;
   const upper = remittance.toUpperCase();
   if (RETURN_BOOKING_WORDS.test(upper)) return 'booked';
-  return RETURNED_OR_CUSTOMER.test(upper) ? 'customer' : undefined;
+  if (RETURNED_OR_CUSTOMER.test(upper)) return 'customer';
+  return NOT_A_PAYMENT_WORDS.test(upper) ? 'not_a_payment' : undefined;
 }

@@ -4,7 +4,7 @@
  * typo), payer name, learned IBAN / alias, and the orders with exactly the open amount.
  */
 import { compareNames, nameKeysInText, nameTokens } from '../names.ts';
-import { isNotAPayment, isProviderPayout, returnWords } from '../payment-nature.ts';
+import { isProviderPayout, returnWords } from '../payment-nature.ts';
 import { extractReferences, type Extraction, type Identifiers } from '../references-extract.ts';
 import { hasDigit } from '../number-keys.ts';
 import { agreesAsPayer } from '../scoring.ts';
@@ -119,8 +119,7 @@ export function postingNature(ev: Evidence): NonNullable<Evidence['nature']> {
   const words = returnWords(ev.posting.remittance);
   const booked = words === 'booked';
   if (words === 'customer') unlessReference.push('credit_returns_a_transfer');
-  else if (words === undefined && isNotAPayment(ev.posting.remittance))
-    unlessReference.push('credit_is_no_payment');
+  else if (words === 'not_a_payment') unlessReference.push('credit_is_no_payment');
   return (ev.nature = {
     all: booked ? ['credit_returns_a_transfer'] : NONE,
     unlessReference: unlessReference.length > 0 ? unlessReference : NONE,
