@@ -285,7 +285,7 @@ export function registerMatching(program: Command, io: Io): void {
     .description('assignments, newest first (automatic and manual)')
     .option('--all', 'include undone assignments')
     .option('--posting <id>', 'only this posting', parseId)
-    .option('--order <order>', 'only this order (as in assign: number, id, or id:N)')
+    .option('--order <order>', 'only this order: its id (as orders shows it), id:N, or an order number')
     .option('--limit <n>', 'how many (1-500)', (v: string) => parseLimit(v), 100)
     .action((cmd: { all?: boolean; posting?: number; order?: string; limit: number }) =>
       withCore(program, io, (core, options) => {
@@ -294,7 +294,7 @@ export function registerMatching(program: Command, io: Io): void {
           includeUndone: cmd.all === true,
           limit: cmd.limit,
           ...(cmd.posting !== undefined ? { postingId: cmd.posting } : {}),
-          ...(cmd.order !== undefined ? { orderId: core.matching.resolveOrder(cmd.order) } : {}),
+          ...(cmd.order !== undefined ? { orderId: core.matching.resolveOrderFilter(cmd.order) } : {}),
         });
         if (options.json) printJson(io, { items });
         else {

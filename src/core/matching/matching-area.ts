@@ -14,6 +14,7 @@ import {
   ignore,
   listAssignments,
   listQueue,
+  resolveOrderFilter,
   resolveOrderRef,
   searchOrders,
   undo,
@@ -60,6 +61,8 @@ export function createMatchingArea(deps: { db: Db; clock: Clock; logger: Logger 
     }) => searchOrders(db, q),
     /** Order id for an order number (unique across shops) or id, as typed on the command line. */
     resolveOrder: (ref: string) => resolveOrderRef(db, ref),
+    /** An order for a filter: bare digits are its id (see resolveOrderFilter). */
+    resolveOrderFilter: (ref: string) => resolveOrderFilter(db, ref),
     ensurePaymentReference: (orderId: number) =>
       db.transaction((tx) => ensurePaymentReference(tx, clock, orderId)),
     assignMissingReferences: () => assignMissingReferences(db, clock),

@@ -356,6 +356,35 @@ export function searchOrders(
  * An order named on the command line: `id:N` is always the database id; otherwise its number (unique across
  * shops), else its database id. A number that several shops use must be given as `id:N`.
  */
+/**
+ * An order for a filter (`assignments --order`), which has always taken the order's id: bare digits are that id, as
+ * before, unless no order has it (then the order number, as in assign); when they are one order's id and another
+ * order's number, ORDER_AMBIGUOUS asks for `id:N` or the number written otherwise, instead of silently choosing.
+ * Anything else (`id:N`, `WC-10023`) as resolveOrderRef.
+ */
+export function resolveOrderFilter(db: Pick<Db, 'select'>, ref: string): number {
+  const trimmed = ref.trim();
+  if (!/^\d+$/.test(trimmed)) return resolveOrderRef(db, trimmed);
+  const byId = db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(eq(orders.id, Number(trimmed)))
+    .get();
+  if (!byId) return resolveOrderRef(db, trimmed);
+  const byNumber = db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(eq(orders.number, trimmed))
+    .all()
+    .filter((o) => o.id !== byId.id);
+  if (byNumber.length > 0)
+    throw new ValidationError(
+      'ORDER_AMBIGUOUS',
+      `"${trimmed}" is the id of order ${byId.id} and the number of order id ${byNumber.map((o) => o.id).join(', ')}; write id:${byId.id} for the first, or id:${byNumber[0]?.id ?? ''} for the other.`,
+    );
+  return byId.id;
+}
+
 export function resolveOrderRef(db: Pick<Db, 'select'>, ref: string): number {
   const explicitId = /^id:(\d+)$/i.exec(ref.trim());
   if (explicitId) {

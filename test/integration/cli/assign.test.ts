@@ -32,15 +32,20 @@ describe('assign: naming orders, amounts, warnings', () => {
     ]);
     expect(byId.assignments.map((x) => x.orderId)).not.toContain(trap.id);
 
-    // assignments --order takes the same syntax as assign; an unknown posting is said so.
+    // assignments --order takes id:N; bare digits are an id as they always were, and refused when they are one
+    // order's id and another order's number (here a's id is the trap's number); an unknown posting is said so.
     const forA = json<{ items: { orderId: number }[] }>(
       cli('--json', 'assignments', '--order', `id:${a.id}`),
     );
     expect(forA.items.map((x) => x.orderId)).toEqual([a.id]);
-    const byNumber = json<{ items: { orderId: number }[] }>(
-      cli('--json', 'assignments', '--order', String(a.id)),
+    const twoMeanings = cli('assignments', '--order', String(a.id));
+    expect(twoMeanings.status).toBe(1);
+    expect(twoMeanings.stderr).toContain('ORDER_AMBIGUOUS');
+    expect(twoMeanings.stderr).toContain(`id:${a.id}`);
+    const byBareId = json<{ items: { orderId: number }[] }>(
+      cli('--json', 'assignments', '--order', String(b.id)),
     );
-    expect(byNumber.items).toEqual([]); // "1" is the trap's number: it has no assignment
+    expect(byBareId.items.map((x) => x.orderId)).toEqual([b.id]);
     const noPosting = cli('assignments', '--posting', '99999');
     expect(noPosting.status).toBe(1);
     expect(noPosting.stderr).toContain('POSTING_NOT_FOUND');
