@@ -326,10 +326,17 @@ function applyChanges(ctx: ApplyContext, row: OrderRow, order: ShopOrder): Apply
       shopStatus: order.status,
     });
     cancelPendingPaid(ctx.tx, ctx.clock, ACTOR, row.id, 'order cancelled in the shop');
-  } else if (current.status === 'paid' && showsPaid(order, ctx.mapping)) {
-    // Paid here, and the shop shows it paid by now (the dealer marked it there too, or reactivated a cancelled
-    // order straight into "paid"): a "paid" still waiting to be written back is redundant, and WooCommerce's
-    // set_paid would run the shop's payment completion a second time.
+  } else if (
+    current.status === 'paid' &&
+    changed.includes('shopStatus') &&
+    !cls.open &&
+    showsPaid(order, ctx.mapping)
+  ) {
+    // Paid here, and the shop moved it to its paid status by now (the dealer marked it there too, or reactivated a
+    // cancelled order straight into "paid"): a "paid" still waiting to be written back is redundant, and
+    // WooCommerce's set_paid would run the shop's payment completion a second time. Not where the paid status is
+    // also an open one (invoice and cash on delivery wait in "completed": goods ship before the money comes), nor
+    // for an order whose status did not change: then the shop has not been told yet.
     cancelPendingPaid(ctx.tx, ctx.clock, ACTOR, row.id, 'the shop shows the order paid already');
   } else if (
     !cls.cancelled &&

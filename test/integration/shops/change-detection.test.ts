@@ -250,6 +250,17 @@ describe('change detection on every sync (issue 4 §6)', () => {
     expect(transfers()).toEqual([['paid', 'cancelled']]);
   });
 
+  it('an invoice order waiting in "completed" (also its paid status) keeps its "paid" write-back when it is synced again', async () => {
+    const { s, order, row } = await withManagedOrder({ status: 'completed', payment_method: 'invoice' });
+    const id = row()?.id ?? -1;
+    payInFull(s, id, 4990);
+    // Any change in the shop lists the order again; its status is still "completed", which it was waiting in.
+    s.sim.editOrder(order.id, { billing: { first_name: 'Max' } });
+    await s.area.sync.run('Woo', 'new');
+    const transfers = s.db.select().from(statusTransfers).where(eq(statusTransfers.orderId, id)).all();
+    expect(transfers.map((t) => [t.targetStatus, t.state])).toEqual([['paid', 'pending']]);
+  });
+
   it('with payments assigned, the order keeps its currency when the shop changes it, and the dealer is told', async () => {
     const { s, order, row } = await withManagedOrder();
     const id = row()?.id ?? -1;
