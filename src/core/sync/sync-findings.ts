@@ -12,8 +12,11 @@ import type { Db } from '../db/open.ts';
 import { dealerNotifications, orders } from '../db/schema/index.ts';
 
 export type SyncFindings = {
-  /** By external id: the order's number, its modified date, and the shop's time it lies beyond. */
-  futureDated: Map<string, { number: string; modifiedAt: string; shopNow: string }>;
+  /**
+   * By external id: the order's number, its modified date, and the time it lies beyond: the shop's (its Date
+   * header), or this computer's where the shop sends none (`ourClock`).
+   */
+  futureDated: Map<string, { number: string; modifiedAt: string; shopNow: string; ourClock: boolean }>;
   /** Shop statuses that closed waiting orders without being open, paid or cancelled per the mapping: orders. */
   unmappedStatuses: Map<string, { numbers: Set<string>; codes: Set<PaymentCode> }>;
   /** Payment methods no code maps, of orders in an open status: their order numbers. */
@@ -67,8 +70,18 @@ export function reportFindings(
   mapping: ShopMapping | undefined,
 ): void {
   const cmd = `kassenwart shop mapping "${shop.name}"`;
-  for (const [externalId, f] of findings.futureDated) {
-    const title = `Order ${f.number} in shop "${shop.name}" was modified in the future`;
+  // One notice per shop and run, however many orders (a clock hours apart dates every recent order ahead).
+  const future = [...findings.futureDated];
+  const [firstFuture] = future;
+  if (firstFuture) {
+    const [externalId, f] = firstFuture;
+    const numbers = future.map(([, x]) => x.number);
+    const listed =
+      numbers.length > 10
+        ? `${numbers.slice(0, 10).join(', ')} and ${numbers.length - 10} more`
+        : numbers.join(', ');
+    const whose = f.ourClock ? "this computer's time" : "the shop's own time";
+    const title = `Shop "${shop.name}": orders modified in the future`;
     const held = db
       .select({ id: orders.id })
       .from(orders)
@@ -82,10 +95,13 @@ export function reportFindings(
         level: 'warning',
         title,
         body:
-          `The shop gives order ${f.number} the modification date ${f.modifiedAt}, later than the shop's own ` +
-          `time (${f.shopNow}). Kassenwart reads new orders up to the shop's current time only, so orders created ` +
-          `later still arrive. Check the shop's clock, or the plugin that set this date.`,
-        orderId: held?.id ?? null,
+          `The shop gives ${numbers.length === 1 ? 'order' : 'orders'} ${listed} a modification date later than ` +
+          `${whose} (order ${f.number}: ${f.modifiedAt}, time ${f.shopNow}). Kassenwart reads new orders up to ` +
+          `that time only, so orders created later still arrive. ` +
+          (f.ourClock
+            ? "Check this computer's clock and the shop server's, or the plugin that set these dates."
+            : "Check the shop server's clock, or the plugin that set these dates."),
+        orderId: numbers.length === 1 ? (held?.id ?? null) : null,
       },
       eq(dealerNotifications.title, title),
     );

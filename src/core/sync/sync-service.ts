@@ -214,6 +214,7 @@ export function createSyncService(deps: SyncDeps) {
                 number: order.number,
                 modifiedAt: order.updatedAt,
                 shopNow,
+                ourClock: page.serverTime === undefined,
               });
             changedAt = shopNow;
           }

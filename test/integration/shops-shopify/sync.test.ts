@@ -126,5 +126,25 @@ describe('Shopify in the sync', () => {
       .where(eq(dealerNotifications.kind, 'order_modified_in_future'))
       .all();
     expect(told.map((n) => n.orderId)).toEqual([s.row(future)?.id]);
+    // Shopify sends no shop time here: the notice names this computer's clock, not the shop's.
+    expect(told[0]?.body).toContain("this computer's time");
+  });
+
+  it('a shop clock ahead of ours: one notice for all orders it dated ahead, not one per order', async () => {
+    const s = await setup();
+    await s.connect();
+    s.clock.set(AFTER);
+    // The shop stamps three orders 15 minutes ahead of our clock.
+    s.clock.advance(15 * 60_000);
+    const ahead = [1, 2, 3].map(() => s.sim.add({ amount: '9.90', createdAtMs: s.clock.now().getTime() }));
+    s.clock.advance(-15 * 60_000);
+    await s.area.sync.run('SF', 'new');
+    const told = s.db
+      .select()
+      .from(dealerNotifications)
+      .where(eq(dealerNotifications.kind, 'order_modified_in_future'))
+      .all();
+    expect(told).toHaveLength(1);
+    for (const id of ahead) expect(told[0]?.body).toContain(s.row(id)?.number ?? '?');
   });
 });

@@ -39,8 +39,11 @@ describe('an order modified in the future (WooCommerce)', () => {
 
     const told = notices(s);
     expect(told).toHaveLength(1);
-    expect(told[0]?.title).toContain(String(future.id));
+    expect(told[0]?.title).toBe('Shop "Woo": orders modified in the future');
+    expect(told[0]?.body).toContain(`order ${future.id}`);
     expect(told[0]?.body).toContain('2099-01-01T00:00:00');
+    // The WooCommerce simulator sends its time as Date: the shop's clock is the one named.
+    expect(told[0]?.body).toContain("the shop's own time");
     expect(told[0]?.orderId).not.toBeNull();
   });
 
