@@ -14,7 +14,6 @@ import { NotFoundError, ValidationError } from '#core/errors.ts';
 import { parseDecimalToMinor } from '#core/money.ts';
 import { postings } from '#core/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
-import { manualAssignWarnings, ordersBefore } from '#core/orders/manual-assign-checks.ts';
 import { type Io, formatFor, printJson, withCore } from '../context.ts';
 import type { CliFormat } from '../i18n.ts';
 import type { Core } from '#core/index.ts';
@@ -160,22 +159,17 @@ export function registerMatching(program: Command, io: Io): void {
             );
           const amountMinor =
             amountText === undefined ? undefined : parseAmount(amountText, posting.currency);
-          if (amountMinor !== undefined && amountMinor <= 0)
-            throw new ValidationError(
-              'ASSIGN_AMOUNT_INVALID',
-              `"${spec}": the amount must be more than zero, like ${ref}:12.50 (undo an assignment with kassenwart unassign).`,
-            );
           return {
             orderId: core.matching.resolveOrder(ref),
             ...(amountMinor !== undefined ? { amountMinor } : {}),
           };
         });
-        const before = ordersBefore(
-          core.deps.db,
-          allocations.map((a) => a.orderId),
-        );
-        const created = core.matching.assign({ postingId, allocations, note: cmd.note, actor: 'cli' });
-        const warnings = manualAssignWarnings(before, created);
+        const { assignments: created, warnings } = core.matching.assign({
+          postingId,
+          allocations,
+          note: cmd.note,
+          actor: 'cli',
+        });
         if (options.json) printJson(io, { assignments: created, warnings });
         else {
           const f = formatFor(options, io);

@@ -7,9 +7,8 @@ export function createQueueHandlers(core: Core): AreaHandlers<typeof queueApi> {
   const m = core.matching;
   return {
     'queue.list': (input) => m.queue(input),
-    'queue.assign': (input) => ({
-      assignments: m.assign({ postingId: input.postingId, allocations: input.allocations, note: input.note }),
-    }),
+    'queue.assign': (input) =>
+      m.assign({ postingId: input.postingId, allocations: input.allocations, note: input.note }),
     'queue.ignore': (input) => m.ignore({ postingId: input.postingId, undo: input.undo, note: input.note }),
     'assignments.list': (input) => ({ items: m.assignments(input) }),
     'assignments.undo': (input) => m.undo({ assignmentId: input.assignmentId, reason: input.reason }),

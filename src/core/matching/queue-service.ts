@@ -3,6 +3,11 @@
  * assignment to one or several orders; "not an order payment"; undo of any assignment; order search.
  * Shapes follow src/shared/api/queue.ts (the public JSON interface of the API and the CLI).
  */
+import {
+  manualAssignWarnings,
+  ordersBefore,
+  type ManualAssignWarning,
+} from '../orders/manual-assign-checks.ts';
 import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { AssignmentView, OrderSummary, QueueItem } from '#shared/api/queue.ts';
 import type { Clock } from '../deps.ts';
@@ -204,8 +209,8 @@ export function assignManually(
     actor: string;
     note?: string | undefined;
   },
-): AssignmentView[] {
-  const ids = db.transaction((tx) => {
+): { assignments: AssignmentView[]; warnings: ManualAssignWarning[] } {
+  const { ids, warnings } = db.transaction((tx) => {
     const posting = tx.select().from(postings).where(eq(postings.id, input.postingId)).get();
     if (!posting)
       throw new NotFoundError('POSTING_NOT_FOUND', `There is no posting with id ${input.postingId}.`);
@@ -247,6 +252,11 @@ export function assignManually(
     // accepted (bank fees), as the matcher accepts it, so the order counts as paid, not partially paid.
     const last = allocations[allocations.length - 1];
     const shortfall = last && left === 0 ? feeShortfall(tx, last, lastOrder) : 0;
+    // The orders as they were, for what the dealer may not have meant (a cancelled or paid order, more than open).
+    const before = ordersBefore(
+      tx,
+      allocations.map((a) => a.orderId),
+    );
     const rows = applyAssignment(tx, clock, {
       postingId: posting.id,
       allocations:
@@ -260,9 +270,9 @@ export function assignManually(
       actor: input.actor,
     });
     for (const row of rows) learnFromAssignment(tx, clock, row);
-    return rows.map((r) => r.id);
+    return { ids: rows.map((r) => r.id), warnings: manualAssignWarnings(before, rows) };
   });
-  return listAssignments(db, { ids });
+  return { assignments: listAssignments(db, { ids }), warnings };
 }
 
 export function undo(

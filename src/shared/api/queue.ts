@@ -126,7 +126,18 @@ export const queueApi = {
       .strict(),
     output: z.object({ items: z.array(QueueItem), total: z.number().int() }),
   },
-  'queue.assign': { input: AssignInput, output: z.object({ assignments: z.array(AssignmentView) }) },
+  'queue.assign': {
+    input: AssignInput,
+    output: z.object({
+      assignments: z.array(AssignmentView),
+      /**
+       * What the dealer may not have meant (an order not awaiting payment, already paid, or paid more than open):
+       * the assignment stands, the UI shows these (codes ASSIGN_ORDER_NOT_AWAITING_PAYMENT, ASSIGN_ORDER_ALREADY_PAID,
+       * ASSIGN_MORE_THAN_OPEN).
+       */
+      warnings: z.array(z.object({ code: z.string(), message: z.string(), orderId: Id })),
+    }),
+  },
   'queue.ignore': {
     input: z
       .object({ postingId: Id, undo: z.boolean().default(false), note: z.string().max(500).optional() })

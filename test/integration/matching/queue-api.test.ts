@@ -232,6 +232,30 @@ describe('undo and returns', () => {
     ).toContain('paid_status_corrected');
   });
 
+  it('queue.assign tells the UI what the dealer may not have meant: a cancelled order, a paid one, more than open', async () => {
+    const t = setup();
+    const cancelled = makeOrder(t.db, { number: '10071', totalMinor: 2000, status: 'cancelled' });
+    const small = makeOrder(t.db, { number: '10072', totalMinor: 1000 });
+    const fine = makeOrder(t.db, { number: '10073', totalMinor: 1000 });
+    const assign = async (orderId: number, amountMinor: number) =>
+      (await t.call('queue.assign', {
+        postingId: makePosting(t.db, { remittance: 'Danke', amountMinor }).id,
+        allocations: [{ orderId }],
+      })) as { assignments: unknown[]; warnings: { code: string; orderId: number }[] };
+    expect((await assign(cancelled.id, 2000)).warnings).toEqual([
+      expect.objectContaining({ code: 'ASSIGN_ORDER_NOT_AWAITING_PAYMENT', orderId: cancelled.id }),
+    ]);
+    expect((await assign(small.id, 1500)).warnings).toEqual([
+      expect.objectContaining({ code: 'ASSIGN_MORE_THAN_OPEN', orderId: small.id }),
+    ]);
+    expect((await assign(small.id, 500)).warnings).toEqual([
+      expect.objectContaining({ code: 'ASSIGN_ORDER_ALREADY_PAID', orderId: small.id }),
+    ]);
+    const ok = await assign(fine.id, 1000);
+    expect(ok.assignments).toHaveLength(1);
+    expect(ok.warnings).toEqual([]);
+  });
+
   it('paid again while the correction to "unpaid" waits: the two cancel out, and "paid" is never queued twice', async () => {
     const t = setup();
     const o = makeOrder(t.db, { number: '10081', totalMinor: 2350 });
