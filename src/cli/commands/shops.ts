@@ -34,7 +34,6 @@ import {
   withCore,
 } from '../context.ts';
 import type { CliFormat } from '../i18n.ts';
-import { repairMappingAndSet } from '../shop-mapping-repair.ts';
 
 const CREDENTIAL_ENV: Record<CredentialName, string> = {
   key: 'KASSENWART_SHOP_KEY',
@@ -141,16 +140,9 @@ function showMapping(core: Core, name: string): ShopMapping {
   }
 }
 
-/** Applies the options; on damaged settings (SHOP_SETTINGS_INVALID says "set the mapping again") repairs them. */
+/** Applies the options; damaged settings (SHOP_SETTINGS_INVALID says "set the mapping again") are repaired by it. */
 function changeMapping(core: Core, name: string, o: MappingOptions): ShopMapping {
-  let current: ShopMapping;
-  try {
-    current = core.shops.getMapping(name);
-  } catch (error) {
-    if (!(error instanceof KassenwartError && error.code === 'SHOP_SETTINGS_INVALID')) throw error;
-    return repairMappingAndSet(core, name, (repaired) => mappingPatch(repaired, o));
-  }
-  return core.shops.setMapping(name, mappingPatch(current, o));
+  return core.shops.setMapping(name, (current) => mappingPatch(current, o));
 }
 
 export function registerShops(program: Command, io: Io): void {

@@ -19,6 +19,7 @@ import {
   readShopSettings,
   ScheduleSchema,
   ShopMappingSchema,
+  ShopSettingsSchema,
   type Schedule,
   type ShopSettings,
 } from '../sync/shop-settings.ts';
@@ -54,6 +55,9 @@ export type ShopInfo = {
 };
 
 const ACTOR = 'user';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function createShopService(deps: ShopServiceDeps) {
   const { db, clock, logger, secrets } = deps;
@@ -215,7 +219,7 @@ export function createShopService(deps: ShopServiceDeps) {
     part: 'mapping' | 'schedule',
     before: unknown,
     after: unknown,
-    also?: (tx: Pick<Db, 'update'>) => void,
+    also?: (tx: Pick<Db, 'update' | 'insert'>) => void,
   ): void {
     db.transaction((tx) => {
       tx.update(shops)
@@ -234,11 +238,24 @@ export function createShopService(deps: ShopServiceDeps) {
     });
   }
 
-  /** Other areas keep their own keys in shops.settings (e.g. matching); they are preserved on every write. */
-  function setMapping(ref: string | number, patch: Partial<ShopMapping>): ShopMapping {
-    const row = get(ref);
-    const settings = readShopSettings(row.settings, row.name);
-    const parsed = ShopMappingSchema.safeParse({ ...settings.mapping, ...patch });
+  /**
+   * Other areas keep their own keys in shops.settings (e.g. matching); they are preserved on every write. `patch` may
+   * be worked out from the current mapping. Damaged settings (SHOP_SETTINGS_INVALID, whose advice is to set the
+   * mapping again) are repaired by the change: it starts from the shop system's default mapping plus every stored
+   * field still valid (and a valid schedule), in the same transaction (a refused change leaves the row as it was),
+   * audited as `mapping_repaired` too.
+   */
+  function setMapping(
+    ref: string | number,
+    patch: Partial<ShopMapping> | ((current: ShopMapping) => Partial<ShopMapping>),
+  ): ShopMapping {
+    let row = get(ref);
+    const stored = ShopSettingsSchema.safeParse(row.settings);
+    const damaged = stored.success ? undefined : row.settings;
+    const settings = stored.success ? stored.data : repairedSettings(row.system, row.settings);
+    if (damaged !== undefined) row = { ...row, settings: { ...row.settings, schedule: settings.schedule } };
+    const change = typeof patch === 'function' ? patch(settings.mapping) : patch;
+    const parsed = ShopMappingSchema.safeParse({ ...settings.mapping, ...change });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new ValidationError(
@@ -265,6 +282,15 @@ export function createShopService(deps: ShopServiceDeps) {
       (k) => JSON.stringify(settings.mapping[k]) !== JSON.stringify(parsed.data[k]),
     );
     writeSettingsPart(row, 'mapping', settings.mapping, parsed.data, (tx) => {
+      if (damaged !== undefined)
+        writeAudit(tx, clock, {
+          actor: ACTOR,
+          entityType: 'shop',
+          entityId: row.id,
+          action: 'mapping_repaired',
+          before: damaged,
+          after: { ...row.settings, mapping: parsed.data },
+        });
       if (!rereads) return;
       tx.update(shopSyncState)
         .set({ highWaterMark: null, cursor: null })
@@ -272,6 +298,19 @@ export function createShopService(deps: ShopServiceDeps) {
         .run();
     });
     return parsed.data;
+  }
+
+  /** The settings of a damaged row: the default mapping plus every stored field still valid, a valid schedule. */
+  function repairedSettings(system: ShopSystem, raw: unknown): ShopSettings {
+    const stored = isRecord(raw) ? raw : {};
+    let mapping: ShopMapping = connectorFactory(system).defaultMapping();
+    if (isRecord(stored['mapping']))
+      for (const [key, value] of Object.entries(stored['mapping'])) {
+        const trial = ShopMappingSchema.safeParse({ ...mapping, [key]: value });
+        if (trial.success) mapping = trial.data;
+      }
+    const schedule = ScheduleSchema.safeParse(stored['schedule'] ?? {});
+    return { mapping, schedule: schedule.success ? schedule.data : ScheduleSchema.parse({}) };
   }
 
   function setSchedule(ref: string | number, patch: Partial<Schedule>): Schedule {

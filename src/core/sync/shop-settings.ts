@@ -34,7 +34,7 @@ export function readShopSettings(raw: unknown, shopName: string): ShopSettings {
     const issue = parsed.error.issues[0];
     throw new ValidationError(
       'SHOP_SETTINGS_INVALID',
-      `The settings of shop "${shopName}" are damaged (${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}). Set the mapping again with "kassenwart shop mapping".`,
+      `The settings of shop "${shopName}" are damaged (${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}). Change the mapping (in the app's shop settings, or with "kassenwart shop mapping NAME --…"): the change repairs the settings.`,
     );
   }
   return parsed.data;

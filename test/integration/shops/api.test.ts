@@ -90,6 +90,51 @@ describe('shop settings', () => {
     expect(after['mapping']).toMatchObject({ orderNumberPattern: '^A-\\d+$' });
     expect(after['schedule']).toMatchObject({ newOrdersMinutes: 15 });
   });
+
+  it('shops.mapping.set repairs damaged settings (the API as the desktop app calls it), audited mapping_repaired', async () => {
+    const { core, db } = makeTestDb();
+    const handlers = createApiHandlers(core, {
+      version: 'test',
+      databasePath: ':memory:',
+      keyMode: 'memory',
+    });
+    const file = join(tempDir(), 'orders.csv');
+    writeFileSync(file, HEADER);
+    const shop = await core.shops.add({ system: 'csv', name: 'Datei', filePath: file });
+    // An older version (or a hand edit) left a mapping without payment methods and a broken schedule.
+    const damaged = {
+      mapping: { cancelledStatuses: ['storniert'], paymentMethods: 'x' },
+      schedule: 'y',
+      matching: {},
+    };
+    db.update(shops).set({ settings: damaged }).where(eq(shops.id, shop.id)).run();
+    await expect(invokeApi(handlers, 'shops.mapping.get', { shop: 'Datei' })).rejects.toMatchObject({
+      code: 'SHOP_SETTINGS_INVALID',
+    });
+    const set = await invokeApi(handlers, 'shops.mapping.set', {
+      shop: 'Datei',
+      mapping: { sendPaymentInformation: false },
+    });
+    expect(set).toMatchObject({ sendPaymentInformation: false });
+    const after = db.select().from(shops).where(eq(shops.id, shop.id)).get()?.settings as Record<
+      string,
+      unknown
+    >;
+    // The default mapping, what was still valid (the cancelled statuses), the change; a valid schedule; other keys kept.
+    expect(after['mapping']).toMatchObject({
+      cancelledStatuses: ['storniert'],
+      sendPaymentInformation: false,
+    });
+    expect(after['schedule']).toMatchObject({ newOrdersMinutes: expect.any(Number) });
+    expect(after['matching']).toEqual({});
+    const audit = db.$client
+      .prepare(`SELECT action FROM audit_log WHERE entity_type = 'shop' ORDER BY id`)
+      .all() as { action: string }[];
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['mapping_repaired', 'mapping_changed']),
+    );
+    expect(core.shops.getMapping('Datei')).toMatchObject({ sendPaymentInformation: false });
+  });
 });
 
 describe('after-sync hook', () => {
