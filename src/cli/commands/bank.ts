@@ -2,8 +2,6 @@
  * Bank commands: `import FILE...`, `postings`, `csv-profile add|list` (csv-profile.ts), `watch [FOLDER]`. JSON output (global --json) is a public
  * interface: camelCase, stable field names (see README "Bank import").
  */
-import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ValidationError } from '#core/errors.ts';
 import { POSTING_STATUS_FILTERS, type PostingStatusFilter } from '#core/bank/postings-query.ts';
@@ -31,34 +29,6 @@ export function parseIsoDate(value: string): string {
   if (!date || date.toISOString().slice(0, 10) !== value)
     throw new InvalidArgumentError('expected a date as YYYY-MM-DD, e.g. 2026-11-01.');
   return value;
-}
-
-/** The watch folder as given: it must exist and be a folder (a typo would otherwise be watched silently). */
-function existingFolder(folder: string): string {
-  const path = resolve(folder);
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat)
-    throw new ValidationError(
-      'WATCH_FOLDER_NOT_FOUND',
-      `The folder ${path} does not exist. Create it first, or give the folder your bank statements are saved to.`,
-    );
-  if (!stat.isDirectory())
-    throw new ValidationError(
-      'WATCH_FOLDER_NOT_A_FOLDER',
-      `${path} is a file, not a folder. Give the folder to watch; import a single file with kassenwart import FILE.`,
-    );
-  return path;
-}
-
-function folderResult(file: string): FileResult {
-  return {
-    ok: false,
-    file,
-    error: {
-      code: 'IMPORT_IS_A_FOLDER',
-      message: `${file} is a folder, not a statement file. Give the files in it (e.g. ${join(file, '*.xml')}), or let kassenwart run import what arrives there: kassenwart watch ${file}.`,
-    },
-  };
 }
 
 /** The JSON shape of one file's result (postingIds left out: they can be 100 000 long). */
@@ -106,13 +76,8 @@ export function registerBank(program: Command, io: Io): void {
           ...(cmd.account ? { accountIban: cmd.account } : {}),
           ...(cmd.csvProfile ? { csvProfile: cmd.csvProfile } : {}),
         };
-        // A folder is refused here with what to do instead (the core would fail reading it: EISDIR).
-        const folders = files.filter((file) => statSync(file, { throwIfNoEntry: false })?.isDirectory());
-        const rest = files.filter((file) => !folders.includes(file));
-        const results: FileResult[] = [
-          ...folders.map(folderResult),
-          ...(rest.length ? await core.bank.importFiles(rest, importOptions) : []),
-        ];
+        // A folder among the files is refused by the core with what to do instead (IMPORT_IS_A_FOLDER).
+        const results: FileResult[] = await core.bank.importFiles(files, importOptions);
         if (options.json) printJson(io, { results: results.map(fileResultJson) });
         else {
           const f = formatFor(options, io);
@@ -186,7 +151,7 @@ export function registerBank(program: Command, io: Io): void {
     .action((folder: string | undefined, cmd: { off?: boolean }) =>
       withCore(program, io, (core, options) => {
         if (cmd.off) core.bank.setWatchFolder(null);
-        else if (folder) core.bank.setWatchFolder(existingFolder(folder));
+        else if (folder) core.bank.setWatchFolder(folder);
         const current = core.bank.getWatchFolder();
         if (options.json) printJson(io, { watchFolder: current });
         else {

@@ -6,11 +6,13 @@
  * transaction, so memory stays bounded while atomicity holds. After a successful commit the injected
  * `afterImport` hook runs (the matcher hooks in there).
  */
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { bankAccounts, postings, settings } from '../db/schema/index.ts';
-import { isKassenwartError, toErrorPayload } from '../errors.ts';
+import { isKassenwartError, toErrorPayload, ValidationError } from '../errors.ts';
 import { importStatementFile, type FileImportSummary } from './import-file.ts';
 import { EncodingRetry, openStatementFiles, type CsvParse, type ReadOptions } from './read-statement.ts';
 import { sourceFromBytes, sourceFromPath, type ByteSource } from './source.ts';
@@ -128,6 +130,13 @@ export function createBankService(deps: BankServiceDeps) {
     importFiles: (paths: string[], options: ImportOptions = {}) =>
       importSources(
         paths.map((p) => () => {
+          // A folder is refused with what to do instead (reading it would fail with EISDIR).
+          if (statSync(p, { throwIfNoEntry: false })?.isDirectory())
+            throw new ImportError(
+              'IMPORT_IS_A_FOLDER',
+              `${p} is a folder, not a statement file. Give the files in it (e.g. ${join(p, '*.xml')}), or make it the watch folder, whose new files are imported as they arrive.`,
+              { file: p },
+            );
           try {
             // Results and errors name the file as the caller gave it (archive members as `<path>/<member>`).
             return sourceFromPath(p, p);
@@ -149,14 +158,22 @@ export function createBankService(deps: BankServiceDeps) {
       const row = db.select().from(settings).where(eq(settings.key, WATCH_FOLDER_KEY)).get();
       return typeof row?.value === 'string' ? row.value : null;
     },
-    setWatchFolder(folder: string | null): void {
+    /**
+     * Sets (or with null clears) the watch folder; it must exist and be a folder (a typo would otherwise be watched
+     * silently). Stored as an absolute path; returns it.
+     */
+    setWatchFolder(folder: string | null): string | null {
       const now = clock.now().toISOString();
-      if (folder === null) db.delete(settings).where(eq(settings.key, WATCH_FOLDER_KEY)).run();
-      else
-        db.insert(settings)
-          .values({ key: WATCH_FOLDER_KEY, value: folder, updatedAt: now })
-          .onConflictDoUpdate({ target: settings.key, set: { value: folder, updatedAt: now } })
-          .run();
+      if (folder === null) {
+        db.delete(settings).where(eq(settings.key, WATCH_FOLDER_KEY)).run();
+        return null;
+      }
+      const path = existingFolder(folder);
+      db.insert(settings)
+        .values({ key: WATCH_FOLDER_KEY, value: path, updatedAt: now })
+        .onConflictDoUpdate({ target: settings.key, set: { value: path, updatedAt: now } })
+        .run();
+      return path;
     },
     accounts: () => db.select().from(bankAccounts).orderBy(asc(bankAccounts.id)).all(),
     /** Stores a user CSV profile (validated; CSV_PROFILE_INVALID / _RESERVED / _EXISTS), used by --csv-profile NAME. */
@@ -168,6 +185,23 @@ export function createBankService(deps: BankServiceDeps) {
 }
 
 export type BankService = ReturnType<typeof createBankService>;
+
+/** The folder as an absolute path, when it exists and is a folder (WATCH_FOLDER_NOT_FOUND / _NOT_A_FOLDER). */
+function existingFolder(folder: string): string {
+  const path = resolve(folder);
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat)
+    throw new ValidationError(
+      'WATCH_FOLDER_NOT_FOUND',
+      `The folder ${path} does not exist. Create it first, or give the folder your bank statements are saved to.`,
+    );
+  if (!stat.isDirectory())
+    throw new ValidationError(
+      'WATCH_FOLDER_NOT_A_FOLDER',
+      `${path} is a file, not a folder. Give the folder to watch; import a single file as a statement.`,
+    );
+  return path;
+}
 
 function wrap(error: unknown, file: string): unknown {
   if (isKassenwartError(error)) {

@@ -42,4 +42,31 @@ describe('bank API', () => {
       code: 'IMPORT_PATH_NOT_ABSOLUTE',
     });
   });
+
+  it('refuses a folder to import and a watch folder that does not exist or is a file, as the CLI does', async () => {
+    const { core } = makeTestDb();
+    const handlers = createApiHandlers(core, {
+      version: 'test',
+      databasePath: ':memory:',
+      keyMode: 'memory',
+    });
+    const dir = tempDir();
+    const file = join(dir, 'a.xml');
+    writeFileSync(file, 'x');
+    const imported = (await invokeApi(handlers, 'import.files', { paths: [dir] })) as {
+      results: { ok: boolean; error?: { code: string } }[];
+    };
+    expect(imported.results).toEqual([
+      expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'IMPORT_IS_A_FOLDER' }) }),
+    ]);
+    await expect(
+      invokeApi(handlers, 'bank.watchFolder.set', { folder: join(dir, 'missing') }),
+    ).rejects.toMatchObject({ code: 'WATCH_FOLDER_NOT_FOUND' });
+    await expect(invokeApi(handlers, 'bank.watchFolder.set', { folder: file })).rejects.toMatchObject({
+      code: 'WATCH_FOLDER_NOT_A_FOLDER',
+    });
+    await expect(invokeApi(handlers, 'bank.watchFolder.set', { folder: dir })).resolves.toEqual({
+      folder: dir,
+    });
+  });
 });
