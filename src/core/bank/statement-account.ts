@@ -186,9 +186,17 @@ export function resolveAccount(
       {},
     );
   }
+  const byNumber = useIban || byOtherId || !plain ? undefined : accountByNumber(ctx, plain);
   const row = useIban
     ? (lookupIban(ctx, useIban) ?? adoptLegacyAccount(ctx, useIban, warn) ?? (iban ? undefined : byOtherId))
-    : (byOtherId ?? lookupIban(ctx, derived) ?? accountByNumber(ctx, plain));
+    : (byOtherId ?? lookupIban(ctx, derived) ?? byNumber);
+  // Tied by the account number alone (the file names no bank code): say which account was assumed, so a file of
+  // another bank's account with the same number is noticed (give --account to choose).
+  if (row && row === byNumber)
+    warn({
+      code: 'ACCOUNT_ASSUMED_BY_NUMBER',
+      message: `The file names only the account number ${plain ?? ''}; it was imported into ${row.iban ?? row.otherId ?? ''}, the one known account with that number. Check that it is; a file of another bank's account with the same number must be imported with --account IBAN.`,
+    });
   if (row) return { id: row.id, iban: row.iban, otherId: row.otherId, created: false };
   if (!useIban && !acct.otherId) {
     throw importError(

@@ -92,6 +92,8 @@ describe('plain account number without --account', () => {
       duplicate: 1,
       accounts: [{ iban: SPARKASSE_IBAN, created: false }],
     });
+    // Said, so that a file of another bank's account with the same number is noticed.
+    expect(csv?.ok === true && csv.warnings.map((w) => w.code)).toContain('ACCOUNT_ASSUMED_BY_NUMBER');
     expect(core.bank.accounts()).toHaveLength(1);
     expect(await core.bank.postingCount()).toBe(1);
   });
