@@ -138,7 +138,8 @@ export function reportFindings(
         title,
         body:
           `${numbers.size} open order(s) (${quoted(numbers)}) use the payment method "${method}", which the mapping ` +
-          `assigns to no payment code: Kassenwart does not import them. If these customers pay by bank transfer, ` +
+          `assigns to no payment code: Kassenwart does not import such orders, nor follow one it holds already. If ` +
+          `these customers pay by bank transfer, ` +
           `map it, e.g. ${cmd} --payment prepayment=${[...(mapping?.paymentMethods.prepayment ?? []), method].join(',')} ` +
           `(or invoice=…, cod=…); the next sync reads the shop's orders again.`,
       },
