@@ -27,6 +27,15 @@ export function newFindings(): SyncFindings {
   return { futureDated: new Map(), unmappedStatuses: new Map(), unmappedMethods: new Map() };
 }
 
+/** Adds a committed page's findings to the run's. */
+export function mergeFindings(into: SyncFindings, from: SyncFindings): void {
+  for (const [id, f] of from.futureDated) into.futureDated.set(id, f);
+  for (const [status, { numbers, codes }] of from.unmappedStatuses)
+    for (const number of numbers) for (const code of codes) addStatus(into, status, code, number);
+  for (const [method, numbers] of from.unmappedMethods)
+    for (const number of numbers) addTo(into.unmappedMethods, method, number);
+}
+
 export function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
   const set = map.get(key) ?? new Set<string>();
   set.add(value);

@@ -35,7 +35,13 @@ import {
   type Tx,
 } from './apply-order.ts';
 import { readShopSettings, type ShopSettings } from './shop-settings.ts';
-import { newFindings, notifyOnce, reportFindings, type SyncFindings } from './sync-findings.ts';
+import {
+  mergeFindings,
+  newFindings,
+  notifyOnce,
+  reportFindings,
+  type SyncFindings,
+} from './sync-findings.ts';
 
 export type SyncKind = 'new' | 'poll' | 'full';
 
@@ -144,14 +150,18 @@ export function createSyncService(deps: SyncDeps) {
     else if (outcome === 'removed') counts.removed += 1;
   }
 
-  function context(tx: Tx, shop: ShopRow, settings: ShopSettings, counts: RunProgress): ApplyContext {
+  /**
+   * A page's context: its findings go into `findings`, a page's own collection that the caller merges into the run's
+   * once the page's transaction has committed (a page that rolls back must not be reported as done).
+   */
+  function context(tx: Tx, shop: ShopRow, settings: ShopSettings, findings: SyncFindings): ApplyContext {
     return {
       tx,
       clock,
       logger,
       shop: { id: shop.id, name: shop.name, connectedAt: shop.connectedAt },
       mapping: settings.mapping,
-      findings: counts.findings,
+      findings,
     };
   }
 
@@ -187,8 +197,9 @@ export function createSyncService(deps: SyncDeps) {
           continue;
         }
       }
+      const pageFindings = newFindings();
       db.transaction((tx) => {
-        const ctx = context(tx, shop, settings, counts);
+        const ctx = context(tx, shop, settings, pageFindings);
         const stored = findOrders(
           tx,
           shop.id,
@@ -210,7 +221,7 @@ export function createSyncService(deps: SyncDeps) {
           let changedAt = order.listedAt ?? order.updatedAt;
           if (changedAt && Date.parse(changedAt) > Date.parse(shopNow)) {
             if (order.updatedAt && isFuture(order.updatedAt, page.serverTime, clock.now().getTime()))
-              counts.findings.futureDated.set(order.externalId, {
+              pageFindings.futureDated.set(order.externalId, {
                 number: order.number,
                 modifiedAt: order.updatedAt,
                 shopNow,
@@ -226,6 +237,7 @@ export function createSyncService(deps: SyncDeps) {
         saveState(tx, shop.id, 'new', { highWaterMark: kept ?? null, cursor: page.nextCursor ?? null });
         since = mark;
       });
+      mergeFindings(counts.findings, pageFindings);
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
     }
@@ -264,8 +276,9 @@ export function createSyncService(deps: SyncDeps) {
     counts: RunProgress,
     checked: { row: OrderRow; order: ShopOrder | undefined }[],
   ): void {
+    const pageFindings = newFindings();
     db.transaction((tx) => {
-      const ctx = context(tx, shop, settings, counts);
+      const ctx = context(tx, shop, settings, pageFindings);
       // The rows as they are now, not as they were before the shop was asked: a payment assigned meanwhile (the
       // dealer in the app, an import and its matcher run) must not be overwritten with the old amounts.
       const current = findOrders(
@@ -280,6 +293,7 @@ export function createSyncService(deps: SyncDeps) {
         tally(counts, order ? applyShopOrder(ctx, order, { row }) : applyDeleted(ctx, row));
       }
     });
+    mergeFindings(counts.findings, pageFindings);
   }
 
   /**
