@@ -161,7 +161,7 @@ function sameSender(sender: Sender, e: IndexedOrder, customer: string): boolean 
   // One household: the customer's surname ("Anna Müller" on the joint account Hans Müller paid from before).
   const surname = (sender.surname ??= surnameOf(payer.name) ?? null);
   if (surname !== null && surname === surnameOf(e.order.customerName)) return true;
-  const aliases = (sender.index.aliasWords ??= aliasWordsOf(sender.learned)).get(customer);
+  const aliases = aliasWordsOf(sender.index, sender.learned).get(customer);
   const tokens = payer.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as string;
@@ -193,33 +193,31 @@ type Sender = {
   learned: LearnedFacts;
 };
 
-/** The IBANs learned for each customer (customer key -> IBANs), made on first use for the run. */
-function learnedIbansOf(index: OrderIndex, learned: LearnedFacts): Map<string, Set<string>> {
-  let byCustomer = index.learnedIbans;
-  if (!byCustomer) {
-    byCustomer = new Map();
-    for (const [iban, customers] of learned.ibanToCustomers)
-      for (const c of customers) {
-        let set = byCustomer.get(c);
-        if (!set) byCustomer.set(c, (set = new Set()));
-        set.add(iban);
-      }
-    index.learnedIbans = byCustomer;
-  }
-  return byCustomer;
+/**
+ * A learned map (IBAN or alias -> customers) turned round: customer key -> the parts of the keys learned for it
+ * (`partsOf`: the IBAN itself, or an alias's words).
+ */
+function byCustomer(
+  facts: ReadonlyMap<string, readonly string[]>,
+  partsOf: (key: string) => readonly string[],
+): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [key, customers] of facts)
+    for (const c of customers) {
+      let set = out.get(c);
+      if (!set) out.set(c, (set = new Set()));
+      for (const part of partsOf(key)) set.add(part);
+    }
+  return out;
 }
 
-/** The words of the payer names learned for each customer (customer key -> words). */
-function aliasWordsOf(learned: LearnedFacts): Map<string, Set<string>> {
-  const words = new Map<string, Set<string>>();
-  for (const [alias, customers] of learned.aliasToCustomers)
-    for (const c of customers) {
-      let set = words.get(c);
-      if (!set) words.set(c, (set = new Set()));
-      for (const t of alias.split(' ')) set.add(t);
-    }
-  return words;
-}
+/** The IBANs learned for each customer, made on first use for the run. */
+const learnedIbansOf = (index: OrderIndex, learned: LearnedFacts) =>
+  (index.learnedIbans ??= byCustomer(learned.ibanToCustomers, (iban) => [iban]));
+
+/** The words of the payer names learned for each customer, made on first use for the run. */
+const aliasWordsOf = (index: OrderIndex, learned: LearnedFacts) =>
+  (index.aliasWords ??= byCustomer(learned.aliasToCustomers, (alias) => alias.split(' ')));
 
 type Picked = { id: number; hit: PayerHit; distance: number };
 
