@@ -10,7 +10,7 @@ import type { Clock } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { assignments, orders, postings, shops, type AssignmentSignal } from '../db/schema/index.ts';
 import { NotFoundError, TransitionError, ValidationError } from '../errors.ts';
-import { ShopSettingsSchema } from '../sync/shop-settings.ts';
+import { classify, ShopSettingsSchema } from '../sync/shop-settings.ts';
 import { applyOrderEffects, cancelPendingPaid, type TransferCorrection } from './assignment-effects.ts';
 import { isAwaitingPayment, transition, type OrderEvent, type OrderStatus } from './state-machine.ts';
 
@@ -242,7 +242,14 @@ function cancelledInShop(tx: Tx, order: OrderRow): boolean {
     .where(eq(shops.id, order.shopId))
     .get();
   const parsed = shop ? ShopSettingsSchema.safeParse(shop.settings) : undefined;
-  return parsed?.success === true && parsed.data.mapping.cancelledStatuses.includes(order.shopStatus);
+  // As the sync classifies the shop's status (shop-settings.ts classify).
+  return (
+    parsed?.success === true &&
+    classify(
+      { status: order.shopStatus, paymentMethod: order.shopPaymentMethod ?? undefined },
+      parsed.data.mapping,
+    ).cancelled
+  );
 }
 
 /**
