@@ -366,6 +366,15 @@ export function searchOrders(
  * An order named on the command line: `id:N` is always the database id; otherwise its number (unique across
  * shops), else its database id. A number that several shops use must be given as `id:N`.
  */
+/** The order with the id written as digits, if there is one. */
+function orderWithId(db: Pick<Db, 'select'>, digits: string): { id: number } | undefined {
+  return db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(eq(orders.id, Number(digits)))
+    .get();
+}
+
 /**
  * An order for a filter (`assignments --order`), which has always taken the order's id: bare digits are that id, as
  * before, unless no order has it (then the order number, as in assign); when they are one order's id and another
@@ -375,11 +384,7 @@ export function searchOrders(
 export function resolveOrderFilter(db: Pick<Db, 'select'>, ref: string): number {
   const trimmed = ref.trim();
   if (!/^\d+$/.test(trimmed)) return resolveOrderRef(db, trimmed);
-  const byId = db
-    .select({ id: orders.id })
-    .from(orders)
-    .where(eq(orders.id, Number(trimmed)))
-    .get();
+  const byId = orderWithId(db, trimmed);
   if (!byId) return resolveOrderRef(db, trimmed);
   const byNumber = db
     .select({ id: orders.id })
@@ -398,11 +403,7 @@ export function resolveOrderFilter(db: Pick<Db, 'select'>, ref: string): number 
 export function resolveOrderRef(db: Pick<Db, 'select'>, ref: string): number {
   const explicitId = /^id:(\d+)$/i.exec(ref.trim());
   if (explicitId) {
-    const byId = db
-      .select({ id: orders.id })
-      .from(orders)
-      .where(eq(orders.id, Number(explicitId[1])))
-      .get();
+    const byId = orderWithId(db, explicitId[1] ?? '');
     if (byId) return byId.id;
     throw new NotFoundError(
       'ORDER_NOT_FOUND',
@@ -423,11 +424,7 @@ export function resolveOrderRef(db: Pick<Db, 'select'>, ref: string): number {
   const only = byNumber[0];
   if (only) return only.id;
   if (/^\d+$/.test(ref)) {
-    const byId = db
-      .select({ id: orders.id })
-      .from(orders)
-      .where(eq(orders.id, Number(ref)))
-      .get();
+    const byId = orderWithId(db, ref);
     if (byId) return byId.id;
   }
   throw new NotFoundError(
