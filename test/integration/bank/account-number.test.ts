@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { camtXml } from '../../helpers/camt-builder.ts';
 import { makeTestDb } from '../../helpers/db.ts';
+import { volksbankCsv } from '../../helpers/volksbank-csv.ts';
 
 const HVB = [
   'Kontonummer;Buchungsdatum;Valuta;Empfaenger 1;Empfaenger 2;Verwendungszweck;Betrag;Waehrung',
@@ -149,17 +150,19 @@ describe('plain account number without --account', () => {
 });
 
 describe('bank code and account number in a CSV preamble (Volksbank "Umsatzanzeige")', () => {
-  const VOLKSBANK = [
-    '"Volksbank Musterstadt eG"',
-    '"Umsatzanzeige"',
-    '"BLZ:";"12345678";;"Datum:";"27.11.2026"',
-    '"Konto:";"1234567";;"Uhrzeit:";"10:11:12"',
-    '',
-    '"Buchungstag";"Valuta";"Auftraggeber/Zahlungsempfänger";"Empfänger/Zahlungspflichtiger";"Konto-Nr.";"IBAN";"BLZ";"BIC";"Vorgang/Verwendungszweck";"Kundenreferenz";"Währung";"Umsatz";" "',
-    '"26.11.2026";"26.11.2026";"Muster Shop GmbH";"Hans Weber";"";"DE02120300000000202051";"";"BYLADEM1001";"Überweisungsgutschr.',
-    'Bestellung 21001";"";"EUR";"250,00";"H"',
-    '',
-  ].join('\r\n');
+  const VOLKSBANK = volksbankCsv(
+    '1234567',
+    [
+      {
+        payer: 'Hans Weber',
+        iban: 'DE02120300000000202051',
+        bic: 'BYLADEM1001',
+        lines: ['Bestellung 21001'],
+        amount: '250,00',
+      },
+    ],
+    { bankName: true },
+  );
 
   it('is the account whose IBAN they make (DE09 1234 5678 0001 2345 67): no --account needed, no second account', async () => {
     const { core } = makeTestDb();

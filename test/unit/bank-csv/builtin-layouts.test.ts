@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '#core/bank/csv/index.ts';
 import { OWN_BANK_FIXTURES, collect, errorsOf, readText } from '../bank-mt940/fixture-helpers.ts';
+import { volksbankCsv } from '../../helpers/volksbank-csv.ts';
 
 const parse = (name: string) => collect(parseCsv(readText(join(OWN_BANK_FIXTURES, 'csv', name)), name));
 
@@ -156,20 +157,22 @@ describe('built-in CSV layouts', () => {
   });
 
   it('Volksbank (old layout): short lines of "Vorgang/Verwendungszweck" are joined with a blank, full 27-character lines without', () => {
-    const text = [
-      '"BLZ:";"12345678";;"Datum:";"27.11.2026"',
-      '"Konto:";"DE33760100850123456701";;"Uhrzeit:";"10:11:12"',
-      '',
-      '"Buchungstag";"Valuta";"Auftraggeber/Zahlungsempfänger";"Empfänger/Zahlungspflichtiger";"Konto-Nr.";"IBAN";"BLZ";"BIC";"Vorgang/Verwendungszweck";"Kundenreferenz";"Währung";"Umsatz";" "',
-      '"26.11.2026";"26.11.2026";"Muster Shop GmbH";"Jörg Müller";"";"DE89370400440532013000";"";"COBADEFFXXX";"Überweisungsgutschr.',
-      'EREF: RE-2026-0815',
-      'SVWZ: Rechnung RE-2026-0815 Kunde 4711";"";"EUR";"1.234,56";"H"',
-      '"26.11.2026";"26.11.2026";"Muster Shop GmbH";"Jörg Müller";"";"DE89370400440532013000";"";"COBADEFFXXX";"Überweisungsgutschr.',
-      'Rechnung 4711',
-      'Kunde 12',
-      'EREF: ORD-55";"";"EUR";"10,00";"H"',
-      '',
-    ].join('\r\n');
+    const text = volksbankCsv('DE33760100850123456701', [
+      {
+        payer: 'Jörg Müller',
+        iban: 'DE89370400440532013000',
+        bic: 'COBADEFFXXX',
+        lines: ['EREF: RE-2026-0815', 'SVWZ: Rechnung RE-2026-0815 Kunde 4711'],
+        amount: '1.234,56',
+      },
+      {
+        payer: 'Jörg Müller',
+        iban: 'DE89370400440532013000',
+        bic: 'COBADEFFXXX',
+        lines: ['Rechnung 4711', 'Kunde 12', 'EREF: ORD-55'],
+        amount: '10,00',
+      },
+    ]);
     const r = collect(parseCsv(text, 'vb.csv'));
     expect(errorsOf(r)).toEqual([]);
     expect(r.entries.map((e) => [e.endToEndId, e.remittance])).toEqual([
@@ -179,17 +182,19 @@ describe('built-in CSV layouts', () => {
   });
 
   it('Volksbank (old layout): the account from "BLZ:" and "Konto:" in the preamble when no IBAN is there', () => {
-    const text = [
-      '"Volksbank Musterstadt eG"',
-      '"Umsatzanzeige"',
-      '"BLZ:";"12345678";;"Datum:";"27.11.2026"',
-      '"Konto:";"1234567";;"Uhrzeit:";"10:11:12"',
-      '',
-      '"Buchungstag";"Valuta";"Auftraggeber/Zahlungsempfänger";"Empfänger/Zahlungspflichtiger";"Konto-Nr.";"IBAN";"BLZ";"BIC";"Vorgang/Verwendungszweck";"Kundenreferenz";"Währung";"Umsatz";" "',
-      '"26.11.2026";"26.11.2026";"Muster Shop GmbH";"Jörg Müller";"";"DE89370400440532013000";"";"COBADEFFXXX";"Überweisungsgutschr.',
-      'Rechnung 4711";"";"EUR";"10,00";"H"',
-      '',
-    ].join('\r\n');
+    const text = volksbankCsv(
+      '1234567',
+      [
+        {
+          payer: 'Jörg Müller',
+          iban: 'DE89370400440532013000',
+          bic: 'COBADEFFXXX',
+          lines: ['Rechnung 4711'],
+          amount: '10,00',
+        },
+      ],
+      { bankName: true },
+    );
     const r = collect(parseCsv(text, 'vb.csv'));
     expect(errorsOf(r)).toEqual([]);
     expect(r.statements[0]?.account).toMatchObject({ otherId: '12345678/1234567' });
