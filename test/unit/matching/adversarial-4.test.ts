@@ -9,6 +9,15 @@ import type { MatchOrder } from '#core/matching/types.ts';
 import { type AdversarialCase, decide, describeAdversarial } from './adversarial-harness.ts';
 import { order, posting } from './fixtures.ts';
 
+/** Hans Müller's two open orders 10023 (29.90) and 10024 (19.90), one customer (one e-mail): 49.80 together. */
+function hansTwoOrders(): [MatchOrder, MatchOrder] {
+  const hans = { customerName: 'Hans Müller', email: 'h@example.de' };
+  return [
+    order({ number: '10023', totalMinor: 2990, ...hans }),
+    order({ number: '10024', totalMinor: 1990, ...hans }),
+  ];
+}
+
 function trapCases(): AdversarialCase[] {
   const out: AdversarialCase[] = [];
   // ---- a suffix after the number ("10023-1": part delivery, instalment) read as another shop's 100231 ---------
@@ -69,18 +78,7 @@ function trapCases(): AdversarialCase[] {
   }
   // ... also for a combination of the payer's orders.
   {
-    const a = order({
-      number: '10023',
-      totalMinor: 2990,
-      customerName: 'Hans Müller',
-      email: 'h@example.de',
-    });
-    const b = order({
-      number: '10024',
-      totalMinor: 1990,
-      customerName: 'Hans Müller',
-      email: 'h@example.de',
-    });
+    const [a, b] = hansTwoOrders();
     const eva = order({ number: '10031', totalMinor: 4980, customerName: 'Eva Roth' });
     out.push({
       name: 'paid from Hans Müller\'s account for "Eva R.": not Hans\'s two orders that add up',
@@ -185,18 +183,7 @@ function positiveCases(): (Omit<AdversarialCase, 'truth'> & { truth: MatchOrder 
   }
   // Two orders listed with a slash or a hyphen between them pay both.
   for (const list of ['10023/10024', '10023-10024']) {
-    const a = order({
-      number: '10023',
-      totalMinor: 2990,
-      customerName: 'Hans Müller',
-      email: 'h@example.de',
-    });
-    const b = order({
-      number: '10024',
-      totalMinor: 1990,
-      customerName: 'Hans Müller',
-      email: 'h@example.de',
-    });
+    const [a, b] = hansTwoOrders();
     out.push({
       name: `"Bestellungen ${list}" pays 10023 and 10024`,
       orders: [a, b, order({ number: '10025', totalMinor: 4980, customerName: 'Eva Roth' })],
