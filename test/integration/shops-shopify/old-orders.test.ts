@@ -3,39 +3,21 @@
  * (https://shopify.dev/docs/api/admin-graphql/latest/objects/Order): without read_all_orders, an older order the
  * shop does not show is not a deleted order.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { dealerNotifications, orders } from '#core/db/schema/index.ts';
-import { silentLogger } from '#core/deps.ts';
-import { createShopsArea } from '#core/shops/shops-area.ts';
-import { startShopifySimulator, type ShopifySimulator } from '#core/shops/shopify/simulator.ts';
-import { makeTestDb } from '../../helpers/db.ts';
+import { dealerNotifications } from '#core/db/schema/index.ts';
+import { shopifyInSync } from './support.ts';
 
 const AFTER = '2026-11-02T10:00:00.000Z';
 const DAY = 86_400_000;
-const sims: ShopifySimulator[] = [];
-afterEach(async () => {
-  while (sims.length) await sims.pop()?.close();
-});
-
+/** Shop "SF" connected, the clock after the connection (test/integration/shops-shopify/support.ts). */
 async function setup(scopes?: string[]) {
-  const t = makeTestDb();
-  const sim = await startShopifySimulator({ now: () => t.clock.now().getTime(), scopes });
-  sims.push(sim);
-  const area = createShopsArea({
-    db: t.db,
-    clock: t.clock,
-    logger: silentLogger,
-    secrets: t.secrets,
-    http: { sleep: () => Promise.resolve(), retries: 2 },
-  });
-  await area.add({ system: 'shopify', name: 'SF', url: sim.url, credentials: { token: sim.accessToken } });
-  t.clock.set(AFTER);
-  const row = (externalId: string) =>
-    t.db.select().from(orders).where(eq(orders.externalId, externalId)).get();
+  const s = await shopifyInSync(scopes ? { scopes } : {});
+  await s.connect();
+  s.clock.set(AFTER);
   const notes = () =>
-    t.db.select().from(dealerNotifications).where(eq(dealerNotifications.kind, 'order_out_of_reach')).all();
-  return { ...t, sim, area, row, notes };
+    s.db.select().from(dealerNotifications).where(eq(dealerNotifications.kind, 'order_out_of_reach')).all();
+  return { ...s, notes };
 }
 
 describe('Shopify orders older than 60 days', () => {

@@ -4,15 +4,14 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, dealerNotifications, orderEvents, orders } from '#core/db/schema/index.ts';
-import { silentLogger, type Logger } from '#core/deps.ts';
-import { createShopsArea } from '#core/shops/shops-area.ts';
+import { auditLog, dealerNotifications } from '#core/db/schema/index.ts';
+import type { Logger } from '#core/deps.ts';
 import { createShopifyGraphQL } from '#core/shops/shopify/client.ts';
 import { ORDER_QUERY } from '#core/shops/shopify/documents.ts';
 import { createShopifyConnector } from '#core/shops/shopify/index.ts';
 import { startShopifySimulator, type ShopifySimulator } from '#core/shops/shopify/simulator.ts';
 import { FakeClock } from '../../helpers/clock.ts';
-import { makeTestDb } from '../../helpers/db.ts';
+import { shopifyInSync } from './support.ts';
 
 const T0 = '2026-11-02T09:00:00.000Z';
 let sims: ShopifySimulator[] = [];
@@ -138,46 +137,28 @@ describe('Shopify without protected customer data approval', () => {
 
 describe('Shopify withholding customer data in the sync', () => {
   async function syncSetup() {
-    const t = makeTestDb();
-    t.clock.set(T0);
-    const sim = await startShopifySimulator({ now: () => t.clock.now().getTime() });
-    sims.push(sim);
-    const area = createShopsArea({
-      db: t.db,
-      clock: t.clock,
-      logger: silentLogger,
-      secrets: t.secrets,
-      http: { sleep: () => Promise.resolve(), retries: 2 },
-    });
-    await area.add({ system: 'shopify', name: 'SF', url: sim.url, credentials: { token: sim.accessToken } });
-    t.clock.advance(60_000);
-    const row = (externalId: string) =>
-      t.db.select().from(orders).where(eq(orders.externalId, externalId)).get();
-    const kinds = (externalId: string) =>
-      t.db
-        .select()
-        .from(orderEvents)
-        .where(eq(orderEvents.orderId, row(externalId)?.id ?? -1))
-        .all()
-        .map((e) => e.kind);
+    const s = await shopifyInSync();
+    s.clock.set(T0);
+    await s.connect();
+    s.clock.advance(60_000);
     const updates = (externalId: string) =>
-      t.db
+      s.db
         .select()
         .from(auditLog)
         .where(
           and(
-            eq(auditLog.entityId, String(row(externalId)?.id ?? -1)),
+            eq(auditLog.entityId, String(s.row(externalId)?.id ?? -1)),
             eq(auditLog.action, 'updated_from_shop'),
           ),
         )
         .all();
     const notices = () =>
-      t.db
+      s.db
         .select()
         .from(dealerNotifications)
         .where(eq(dealerNotifications.kind, 'customer_data_withheld'))
         .all();
-    return { ...t, sim, area, row, kinds, updates, notices };
+    return { ...s, kinds: s.events, updates, notices };
   }
 
   it('keeps the stored name and email when Shopify withholds them later, and tells the dealer once', async () => {

@@ -1,55 +1,16 @@
 /** The Shopify connector inside the real shop service and sync jobs (issue 4 §4, §6), against the simulator. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { dealerNotifications, orderEvents, orders } from '#core/db/schema/index.ts';
-import { silentLogger } from '#core/deps.ts';
-import { createShopsArea } from '#core/shops/shops-area.ts';
-import { startShopifySimulator, type ShopifySimulator } from '#core/shops/shopify/simulator.ts';
-import { makeTestDb } from '../../helpers/db.ts';
+import { dealerNotifications } from '#core/db/schema/index.ts';
+import { shopifyInSync } from './support.ts';
 
 const AFTER = '2026-11-02T10:00:00.000Z';
-const sims: ShopifySimulator[] = [];
-afterEach(async () => {
-  while (sims.length) await sims.pop()?.close();
-});
-
-async function setup(credentials: 'token' | 'client' = 'token') {
-  const t = makeTestDb();
-  const sim = await startShopifySimulator({ now: () => t.clock.now().getTime() });
-  sims.push(sim);
-  const area = createShopsArea({
-    db: t.db,
-    clock: t.clock,
-    logger: silentLogger,
-    secrets: t.secrets,
-    pageSize: 2,
-    http: { sleep: () => Promise.resolve(), retries: 2 },
-  });
-  const connect = () =>
-    area.add({
-      system: 'shopify',
-      name: 'SF',
-      url: sim.url,
-      credentials:
-        credentials === 'token'
-          ? { token: sim.accessToken }
-          : { key: sim.clientId, secret: sim.clientSecret },
-    });
-  const row = (externalId: string) =>
-    t.db.select().from(orders).where(eq(orders.externalId, externalId)).get();
-  const events = (externalId: string) =>
-    t.db
-      .select()
-      .from(orderEvents)
-      .where(eq(orderEvents.orderId, row(externalId)?.id ?? -1))
-      .all()
-      .map((e) => e.kind);
-  return { ...t, sim, area, connect, row, events };
-}
+/** The Shopify sync setup with two orders a page (test/integration/shops-shopify/support.ts). */
+const setup = () => shopifyInSync({ pageSize: 2 });
 
 describe('Shopify in the sync', () => {
   it('imports per the initial connection rules with the default mapping', async () => {
-    const s = await setup('client');
+    const s = await setup();
     const at = () => s.clock.now().getTime();
     const openOld = s.sim.add({ amount: '19.99', createdAtMs: at() - 3_600_000, gateway: 'Bank Deposit' });
     const paidOld = s.sim.add({
@@ -59,7 +20,7 @@ describe('Shopify in the sync', () => {
       financialStatus: 'PAID',
     });
     const cardOld = s.sim.add({ amount: '7.00', createdAtMs: at() - 3_600_000, gateway: 'shopify_payments' });
-    await s.connect();
+    await s.connect('client');
     s.clock.set(AFTER);
     const codNew = s.sim.add({ amount: '120.00', createdAtMs: at(), gateway: 'Cash on Delivery (COD)' });
     const run = await s.area.sync.run('SF', 'new');
