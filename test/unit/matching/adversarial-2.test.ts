@@ -7,11 +7,14 @@
  * cannot tell (`ambiguous`). Each rule that a case here made necessary has a positive neighbour below: the
  * legitimate payment next to the trap stays automatic, so precision does not come from refusing everything.
  */
-import { describe, expect, it } from 'vitest';
 import { generateReference } from '#core/matching/references.ts';
 import { seededRandomInt } from '#core/matching/random.ts';
-import type { MatchOrder, MatchPosting } from '#core/matching/types.ts';
-import { type AdversarialCase, decide, describeAdversarial } from './adversarial-harness.ts';
+import {
+  type AdversarialCase,
+  describeAdversarial,
+  describeNeighbours,
+  type Neighbour,
+} from './adversarial-harness.ts';
 import { order, posting } from './fixtures.ts';
 
 const rnd = seededRandomInt(2611);
@@ -561,18 +564,10 @@ function trapCases(): Case[] {
 
 describeAdversarial('adversarial payments (second review): never automatic to the wrong order', trapCases());
 
-type Positive = {
-  name: string;
-  orders: MatchOrder[];
-  posting: MatchPosting;
-  truth: MatchOrder;
-  closed?: string[];
-};
-
 /** The legitimate neighbours of the traps above: these must stay automatic, to the true order. */
-function positiveCases(): Positive[] {
-  const out: Positive[] = [];
-  const add = (c: Positive) => out.push(c);
+function positiveCases(): Neighbour[] {
+  const out: Neighbour[] = [];
+  const add = (c: Neighbour) => out.push(c);
   {
     const o = order({ number: '10023', totalMinor: 4990, customerName: 'Oliver Smith' });
     add({
@@ -917,12 +912,7 @@ function positiveCases(): Positive[] {
   return out;
 }
 
-describe('adversarial neighbours (second review): the legitimate payment stays automatic', () => {
-  it.each(positiveCases().map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const d = decide(c);
-    expect({ band: d.band, orderIds: d.candidates[0]?.orderIds }).toEqual({
-      band: 'auto',
-      orderIds: [c.truth.id],
-    });
-  });
-});
+describeNeighbours(
+  'adversarial neighbours (second review): the legitimate payment stays automatic',
+  positiveCases(),
+);

@@ -4,11 +4,15 @@
  * below that stays automatic.
  */
 import { describe, expect, it } from 'vitest';
-import type { LearnedFacts, MatchOrder, MatchPosting } from '#core/matching/types.ts';
 import { oneCharacterMore } from '#core/matching/number-keys.ts';
 import { generateReference } from '#core/matching/references.ts';
 import { seededRandomInt } from '#core/matching/random.ts';
-import { type AdversarialCase, decide, describeAdversarial } from './adversarial-harness.ts';
+import {
+  type AdversarialCase,
+  describeAdversarial,
+  describeNeighbours,
+  type Neighbour,
+} from './adversarial-harness.ts';
 import { order, posting } from './fixtures.ts';
 
 function trapCases(): AdversarialCase[] {
@@ -204,17 +208,8 @@ function trapCases(): AdversarialCase[] {
 
 describeAdversarial('adversarial payments (third review): never automatic to the wrong order', trapCases());
 
-/** `truth`: the order paid, or the orders one transfer pays. */
-type Positive = {
-  name: string;
-  orders: MatchOrder[];
-  posting: MatchPosting;
-  truth: MatchOrder | MatchOrder[];
-  learned?: LearnedFacts;
-};
-
-function positiveCases(): Positive[] {
-  const out: Positive[] = [];
+function positiveCases(): Neighbour[] {
+  const out: Neighbour[] = [];
   {
     const o = order({ number: '10023', totalMinor: 4990, customerName: 'Jana Wolf' });
     out.push({
@@ -469,15 +464,10 @@ function positiveCases(): Positive[] {
   return out;
 }
 
-describe('adversarial neighbours (third review): the legitimate payment stays automatic', () => {
-  it.each(positiveCases().map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const d = decide(c);
-    expect({ band: d.band, orderIds: d.candidates[0]?.orderIds }).toEqual({
-      band: 'auto',
-      orderIds: [c.truth].flat().map((o) => o.id),
-    });
-  });
-});
+describeNeighbours(
+  'adversarial neighbours (third review): the legitimate payment stays automatic',
+  positiveCases(),
+);
 
 describe('oneCharacterMore', () => {
   it('tells a digit typed twice or left out from another number', () => {

@@ -6,7 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { splitsDigitRun, extractReferences } from '#core/matching/references-extract.ts';
 import type { MatchOrder } from '#core/matching/types.ts';
-import { type AdversarialCase, decide, describeAdversarial } from './adversarial-harness.ts';
+import {
+  type AdversarialCase,
+  describeAdversarial,
+  describeNeighbours,
+  type Neighbour,
+} from './adversarial-harness.ts';
 import { order, posting } from './fixtures.ts';
 
 /** Hans Müller's two open orders 10023 (29.90) and 10024 (19.90), one customer (one e-mail): 49.80 together. */
@@ -135,8 +140,8 @@ describeAdversarial(
   trapCases(),
 );
 
-function positiveCases(): (Omit<AdversarialCase, 'truth'> & { truth: MatchOrder | MatchOrder[] })[] {
-  const out: (Omit<AdversarialCase, 'truth'> & { truth: MatchOrder | MatchOrder[] })[] = [];
+function positiveCases(): Neighbour[] {
+  const out: Neighbour[] = [];
   // An order number that has the separator itself is named by it.
   {
     const o = order({ number: '10023-1', totalMinor: 4990, customerName: 'Jana Wolf' });
@@ -245,15 +250,10 @@ function positiveCases(): (Omit<AdversarialCase, 'truth'> & { truth: MatchOrder 
   return out;
 }
 
-describe('adversarial neighbours (fourth review): the legitimate payment stays automatic', () => {
-  it.each(positiveCases().map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const d = decide(c);
-    expect({ band: d.band, orderIds: d.candidates[0]?.orderIds }).toEqual({
-      band: 'auto',
-      orderIds: [c.truth].flat().map((o) => o.id),
-    });
-  });
-});
+describeNeighbours(
+  'adversarial neighbours (fourth review): the legitimate payment stays automatic',
+  positiveCases(),
+);
 
 describe('splitsDigitRun', () => {
   it('tells a separator between digits that the number writes together', () => {

@@ -66,3 +66,21 @@ export function describeAdversarial(title: string, all: readonly AdversarialCase
       it.fails(`known gap: ${c.name}`, () => expectNoWrongAuto(c));
   });
 }
+
+/** A legitimate neighbour of a trap: it must stay automatic, to the true order (or the orders one transfer pays). */
+export type Neighbour = Omit<AdversarialCase, 'truth' | 'ambiguous' | 'knownGap'> & {
+  truth: MatchOrder | MatchOrder[];
+};
+
+/** One test per neighbour: automatic, to exactly the true orders. */
+export function describeNeighbours(title: string, all: readonly Neighbour[]): void {
+  describe(title, () => {
+    it.each(all.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+      const d = decide(c);
+      expect({ band: d.band, orderIds: d.candidates[0]?.orderIds }).toEqual({
+        band: 'auto',
+        orderIds: [c.truth].flat().map((o) => o.id),
+      });
+    });
+  });
+}
