@@ -4,20 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeTestDb } from '../../helpers/db.ts';
+import { MT940_SAMPLE } from '../../helpers/mt940-sample.ts';
 
-const MT940 = [
-  ':20:STARTUMSE',
-  ':25:50050201/0123456789',
-  ':28C:00035/001',
-  ':60F:C260105EUR1234,56',
-  ':61:2601050105CR119,00N051NONREF',
-  ':86:166?00GUTSCHR. UEBERWEISUNG?20EREF+RE-2026-0042?21SVWZ+Rechnung 2026-0042',
-  ':61:2601060106DR49,90N005NONREF',
-  ':86:105?00FOLGELASTSCHRIFT?20EREF+ABC123456789?21SVWZ+Miete Lagerraum Januar 2026',
-  ':62F:C260106EUR1303,66',
-  '-',
-  '',
-].join('\r\n');
+const MT940 = MT940_SAMPLE;
 
 describe('cut-off statement files', () => {
   it('MT940 cut inside :86: (no :62F:) stores nothing; the complete file then imports in full', async () => {

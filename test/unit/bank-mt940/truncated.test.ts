@@ -6,24 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { parseMt940 } from '#core/bank/mt940/index.ts';
 import { parseAmount } from '#core/bank/mt940/values.ts';
 import { collect, errorsOf } from './fixture-helpers.ts';
-
-const HEAD = [
-  ':20:STARTUMSE',
-  ':25:50050201/0123456789',
-  ':28C:00035/001',
-  ':60F:C260105EUR1234,56',
-  ':61:2601050105CR119,00N051NONREF',
-  ':86:166?00GUTSCHR. UEBERWEISUNG?20EREF+RE-2026-0042?21SVWZ+Rechnung 2026-0042',
-];
-const LAST_61 = ':61:2601060106DR49,90N005NONREF';
-const LAST_86 = ':86:105?00FOLGELASTSCHRIFT?20EREF+ABC123456789?21SVWZ+Miete Lagerraum Januar 2026';
-const TAIL = [':62F:C260106EUR1303,66', '-'];
+import { MT940_HEAD, MT940_LAST_61, MT940_LAST_86, MT940_TAIL } from '../../helpers/mt940-sample.ts';
 
 const parse = (lines: string[]) => collect(parseMt940(lines.join('\r\n'), 'cut.sta'));
 
 describe('cut-off MT940', () => {
   it('a statement that ends with the file inside :86:, without :62F:, is refused with MT940_TRUNCATED', () => {
-    const r = parse([...HEAD, LAST_61, LAST_86.slice(0, 40)]);
+    const r = parse([...MT940_HEAD, MT940_LAST_61, MT940_LAST_86.slice(0, 40)]);
     const errors = errorsOf(r);
     expect(errors.map((e) => e.code)).toEqual(['MT940_TRUNCATED']);
     expect(errors[0]).toMatchObject({ file: 'cut.sta', line: 8 });
@@ -33,19 +22,21 @@ describe('cut-off MT940', () => {
   });
 
   it('a file cut right after a complete field (line break kept) is refused just the same', () => {
-    expect(errorsOf(parse([...HEAD, LAST_61, LAST_86, ''])).map((e) => e.code)).toEqual(['MT940_TRUNCATED']);
+    expect(errorsOf(parse([...MT940_HEAD, MT940_LAST_61, MT940_LAST_86, ''])).map((e) => e.code)).toEqual([
+      'MT940_TRUNCATED',
+    ]);
   });
 
   it('the complete statement, with or without the end-of-message line, is read', () => {
-    expect(errorsOf(parse([...HEAD, LAST_61, LAST_86, ...TAIL]))).toEqual([]);
-    expect(errorsOf(parse([...HEAD, LAST_61, LAST_86, TAIL[0] ?? '']))).toEqual([]);
+    expect(errorsOf(parse([...MT940_HEAD, MT940_LAST_61, MT940_LAST_86, ...MT940_TAIL]))).toEqual([]);
+    expect(errorsOf(parse([...MT940_HEAD, MT940_LAST_61, MT940_LAST_86, MT940_TAIL[0] ?? '']))).toEqual([]);
     // :62M: closes a page of a multi-page statement.
-    expect(errorsOf(parse([...HEAD, ':62M:C260105EUR1353,56', '-']))).toEqual([]);
+    expect(errorsOf(parse([...MT940_HEAD, ':62M:C260105EUR1353,56', '-']))).toEqual([]);
   });
 
   it('only the statement open at the end of the file counts; an MT942 has no closing balance', () => {
-    const complete = [...HEAD, LAST_61, LAST_86, ...TAIL];
-    expect(errorsOf(parse([...complete, ...HEAD])).map((e) => e.code)).toEqual(['MT940_TRUNCATED']);
+    const complete = [...MT940_HEAD, MT940_LAST_61, MT940_LAST_86, ...MT940_TAIL];
+    expect(errorsOf(parse([...complete, ...MT940_HEAD])).map((e) => e.code)).toEqual(['MT940_TRUNCATED']);
     const mt942 = [
       ':20:INTRADAY',
       ':25:DE89370400440532013000',
@@ -53,11 +44,11 @@ describe('cut-off MT940', () => {
       ':34F:EUR0,',
       ':13D:2601061200+0100',
     ];
-    expect(errorsOf(parse([...mt942, LAST_61, LAST_86]))).toEqual([]);
+    expect(errorsOf(parse([...mt942, MT940_LAST_61, MT940_LAST_86]))).toEqual([]);
   });
 
   it('an amount cut before its decimal comma ("DR49" of "DR49,90") is refused, not read as 49,00', () => {
-    const r = parse([...HEAD, ':61:2601060106DR49']);
+    const r = parse([...MT940_HEAD, ':61:2601060106DR49']);
     expect(errorsOf(r).map((e) => e.code)).toContain('MT940_BAD_AMOUNT');
     expect(r.entries.map((e) => e.amountMinor)).toEqual([11900]);
     expect(() => parseAmount('49', 'EUR')).toThrow(/no decimal comma.*"49,00" or "49,"/);
@@ -68,12 +59,12 @@ describe('cut-off MT940', () => {
   });
 
   it('a closing balance without its comma is refused', () => {
-    const r = parse([...HEAD, LAST_61, LAST_86, ':62F:C260106EUR1303', '-']);
+    const r = parse([...MT940_HEAD, MT940_LAST_61, MT940_LAST_86, ':62F:C260106EUR1303', '-']);
     expect(errorsOf(r).map((e) => e.code)).toContain('MT940_BAD_AMOUNT');
   });
 
   it('an amount without comma that the transaction type delimits ("C500NTRF", Knab) is whole units', () => {
-    const r = parse([...HEAD, ':61:1407290729C500NTRF29-07-2014//B4G29PGDCK1QFV3E', ...TAIL]);
+    const r = parse([...MT940_HEAD, ':61:1407290729C500NTRF29-07-2014//B4G29PGDCK1QFV3E', ...MT940_TAIL]);
     expect(errorsOf(r)).toEqual([]);
     expect(r.entries[1]?.amountMinor).toBe(50000);
   });
