@@ -11,7 +11,7 @@ import { mayDecideByPayer, mayDecideWithoutPayer } from './pass-gates.ts';
 import { byBookingDate } from './posting-order.ts';
 import { band, bandOf, NO_REASONS, payerAgrees, rankCandidates, runnerUp } from './ranking.ts';
 import { addPayerEvidence, collectEvidence, namesOurReference, type Evidence } from './passes/evidence.ts';
-import { readIdentifiers } from './references-extract.ts';
+import { mayHoldReference, readIdentifiers } from './references-extract.ts';
 import { combinedCandidates } from './passes/combined.ts';
 import { SignalMap } from './passes/signal-map.ts';
 import { endToEndOf, isReturn, returnContext, returnDecision } from './passes/returns.ts';
@@ -213,6 +213,10 @@ class MatchRun {
     const waiting: (Evidence | MatchPosting)[] = [];
     for (let i = 0; i < credits.length; i++) {
       const p = credits[i] as MatchPosting;
+      if (!mayHoldReference(p)) {
+        waiting.push(p);
+        continue;
+      }
       const identifiers = readIdentifiers(p);
       if (!namesOurReference(identifiers.extraction, this.index)) {
         waiting.push(p);
@@ -348,9 +352,9 @@ class MatchRun {
     const second = best && runnerUp(candidates);
     return (ev.ranked = {
       top: this.input.fullRanking
-        ? candidates.slice(0, settings.maxCandidates).map(materialise)
+        ? candidates.slice(0, settings.maxCandidates).map((c) => materialise(c, this.index, this.settingsFor))
         : best
-          ? [materialise(best)]
+          ? [materialise(best, this.index, this.settingsFor)]
           : [],
       runnerUp: second ? { score: second.score, pass: second.pass } : undefined,
       band: best ? bandOf(candidates, this.settingsOf(best)) : 'none',

@@ -488,6 +488,39 @@ function findAllReferences(text: string, out: Extraction, structured = false): v
 }
 
 /**
+ * Can readIdentifiers find our reference or an RF creditor reference in these fields? False only when it certainly
+ * cannot: findAllReferences needs both letters of "KW" or of "RF" in one field, and cleaning (upper case, SEPA
+ * keywords and identifier fields blanked) adds no letter to plain ASCII text. The reference pass asks this first,
+ * so the postings without any (most) are read once, in the number pass, instead of twice.
+ */
+export function mayHoldReference(input: ExtractInput): boolean {
+  return (
+    mayHoldReferenceIn(input.remittance) ||
+    mayHoldReferenceIn(input.endToEndId) ||
+    mayHoldReferenceIn(input.creditorReference)
+  );
+}
+
+function mayHoldReferenceIn(text: string | null | undefined): boolean {
+  if (!text) return false;
+  let k = false;
+  let w = false;
+  let r = false;
+  let f = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Upper-casing other characters may make ASCII letters ("ﬀ" -> "FF"): read them the long way.
+    if (c > 127) return true;
+    const lower = c | 32;
+    if (lower === 107) k = true;
+    else if (lower === 119) w = true;
+    else if (lower === 114) r = true;
+    else if (lower === 102) f = true;
+  }
+  return (k && w) || (r && f);
+}
+
+/**
  * The first half of extractReferences: the texts (the cleaned remittance, the identifiers) and our references and
  * RF creditor references in them, without the number candidates. The matcher reads this alone to see whether a
  * posting can be assigned by reference at all (most cannot), and hands it to extractReferences when it needs more.

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { digitsEndNumber, numberCore, numberKey } from '#core/matching/number-keys.ts';
-import { compileNumberPattern, extractReferences } from '#core/matching/references-extract.ts';
+import {
+  compileNumberPattern,
+  extractReferences,
+  mayHoldReference,
+  readIdentifiers,
+} from '#core/matching/references-extract.ts';
 import { generateReference, toCreditorReference } from '#core/matching/references.ts';
 import { seededRandomInt } from '#core/matching/random.ts';
 
@@ -261,5 +266,45 @@ describe('our references and RF references', () => {
       creditorReference: 'NOTPROVIDED',
     });
     expect(ex).toEqual({ references: [], brokenReferences: [], creditorBodies: [], numbers: [] });
+  });
+});
+
+describe('mayHoldReference: the reference pass reads only what may hold a reference', () => {
+  const rnd = seededRandomInt(5);
+  const found = (input: Parameters<typeof readIdentifiers>[0]) => {
+    const ex = readIdentifiers(input).extraction;
+    return ex.references.length + ex.brokenReferences.length + ex.creditorBodies.length > 0;
+  };
+
+  it('says yes wherever readIdentifiers finds a reference, however it is written', () => {
+    const ref = generateReference(rnd);
+    const spaced = `${ref.slice(0, 3)} ${ref.slice(3, 6)} ${ref.slice(6)}`;
+    const inputs = [
+      { remittance: `Zahlung ${ref}` },
+      { remittance: `ref ${ref.toLowerCase()}` },
+      { remittance: spaced },
+      { remittance: `SVWZ+Bestellung EREF+${ref}` },
+      { remittance: 'Danke', endToEndId: ref },
+      { remittance: null, creditorReference: toCreditorReference(ref) },
+      { remittance: `Rechnung ${toCreditorReference('10023').toLowerCase()}` },
+      // A broken reference (check character wrong) is read too: the matcher may repair it.
+      { remittance: `Zahlung ${ref.slice(0, -1)}${ref.endsWith('A') ? 'B' : 'A'}` },
+    ];
+    for (const input of inputs) {
+      expect(found(input), JSON.stringify(input)).toBe(true);
+      expect(mayHoldReference(input), JSON.stringify(input)).toBe(true);
+    }
+  });
+
+  it('says no for plain text without both letters of KW or RF, and reads other characters the long way', () => {
+    expect(
+      mayHoldReference({ remittance: 'Bestellung 10023 Thomas Mueller', endToEndId: 'NOTPROVIDED' }),
+    ).toBe(false);
+    expect(mayHoldReference({ remittance: null, endToEndId: null, creditorReference: null })).toBe(false);
+    // "K" and "W" apart still count (cleaning may bring them together); so does any character beyond ASCII,
+    // whose upper case may be ASCII letters ("ﬀ" -> "FF").
+    expect(mayHoldReference({ remittance: 'Kauf Warenkorb 10023' })).toBe(true);
+    expect(mayHoldReference({ remittance: 'Bestellung 10023 für Jörg' })).toBe(true);
+    expect(mayHoldReference({ remittance: 'r\uFB00 10023' })).toBe(true);
   });
 });
