@@ -6,7 +6,7 @@ import {
   toCreditorReference,
 } from '#core/matching/references.ts';
 import { seededRandomInt } from '#core/matching/random.ts';
-import { DEFAULT_MATCH_SETTINGS } from '#core/matching/settings.ts';
+import { DEFAULT_MATCH_SETTINGS, type MatchSettings, toleranceFor } from '#core/matching/settings.ts';
 import { decisionOf, match, order, posting } from './fixtures.ts';
 
 const rnd = seededRandomInt(11);
@@ -386,6 +386,39 @@ describe('several postings pay one order; tolerance', () => {
     expect(d.band).toBe('auto');
     expect(d.candidates[0]?.shortfallMinor).toBe(100);
     expect(d.candidates[0]?.flags).toContain('fees_deducted');
+  });
+
+  it("an automatic decision's amount signal writes out how the amount fits its order", () => {
+    const ref = generateReference(rnd);
+    const short = order({ number: '40005', totalMinor: 30000, shopId: 8 });
+    const part = order({ number: '40006', totalMinor: 10000, customerName: 'Ali Kaya' });
+    const over = order({ paymentReference: ref, totalMinor: 5000 });
+    const p1 = posting({ remittance: '40005', amountMinor: 29900 });
+    const p2 = posting({ remittance: '40006 Teil 1', amountMinor: 6000, counterpartyName: 'Ali Kaya' });
+    const p3 = posting({ remittance: `Zahlung ${ref}`, amountMinor: 5500 });
+    const shopSettings = new Map([[8, { ...DEFAULT_MATCH_SETTINGS, toleranceAbsMinor: 150 }]]);
+    const res = match([short, part, over], [p1, p2, p3], { shopSettings });
+    const amountOf = (id: number) => {
+      const d = decisionOf(res, id);
+      expect(d.band).toBe('auto');
+      return d.candidates[0]?.signals.find((s) => s.kind.startsWith('amount_'));
+    };
+    // The shop's own tolerance, the one the fit was judged by.
+    expect(amountOf(p1.id)).toEqual({
+      kind: 'amount_within_tolerance',
+      detail: `amount short by 100 (tolerance ${toleranceFor(shopSettings.get(8) as MatchSettings, 30000)})`,
+      weight: 0.55,
+    });
+    expect(amountOf(p2.id)).toEqual({
+      kind: 'amount_partial',
+      detail: 'pays 6000 of the open 10000',
+      weight: 0,
+    });
+    expect(amountOf(p3.id)).toEqual({
+      kind: 'amount_over',
+      detail: 'pays 500 more than the open 5000',
+      weight: 0,
+    });
   });
 
   it('per-shop tolerance overrides the default', () => {

@@ -8,7 +8,7 @@ import { numberCore, oneCharacterMore } from '../number-keys.ts';
 import { AGREEING_PAYER_KINDS, agreesAsPayer, IDENTITY_KINDS, PAYER_KINDS, score } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, MatchOrder, PassName, Signal } from '../types.ts';
-import { amountFit, dateSignal } from './amount-date.ts';
+import { amountFit, dateSignal, unwritten } from './amount-date.ts';
 import { payerNames, postingNature, textNamesOf, tokensWithin, type Evidence } from './evidence.ts';
 import { typoNeighbourFits } from './typo-neighbour.ts';
 
@@ -84,10 +84,24 @@ function typosFitting(ev: Evidence, orderId: number, index: OrderIndex, settings
  */
 const LAZY_ALLOCATIONS = Object.freeze([]) as unknown as Candidate['allocations'];
 
-/** Gives a single-order candidate ranked with `lazy` its allocation (the whole open posting amount to its order). */
-export function materialise(c: Candidate): Candidate {
-  if (c.allocations === LAZY_ALLOCATIONS)
-    c.allocations = [{ orderId: c.orderIds[0] ?? 0, amountMinor: c.amountMinor }];
+/**
+ * Gives a single-order candidate ranked with `lazy` its allocation (the whole open posting amount to its order) and
+ * its amount signal's detail (amount-date.ts UNWRITTEN), before any open amount has changed since the ranking.
+ */
+export function materialise(c: Candidate, index: OrderIndex, settingsFor: SettingsFor): Candidate {
+  if (c.allocations !== LAZY_ALLOCATIONS) return c;
+  const orderId = c.orderIds[0] ?? 0;
+  c.allocations = [{ orderId, amountMinor: c.amountMinor }];
+  const signals = c.signals;
+  for (let i = 0; i < signals.length; i++) {
+    if (!unwritten(signals[i] as Signal)) continue;
+    const entry = index.byId.get(orderId);
+    if (!entry) break;
+    const open = entry.open;
+    const tolerance = toleranceFor(settingsFor(entry.order), open);
+    signals[i] = amountFit(c.amountMinor, open, tolerance, index.exactAmountSignals).signal;
+    break;
+  }
   return c;
 }
 
@@ -119,7 +133,7 @@ export function singleCandidate(
   if (!entry.awaiting) blockers.push(statusBlocker(order.status));
   if (ev.posting.bookingStatus === 'pending') blockers.push('posting_not_booked');
   if (open <= 0) blockers.push('order_already_paid');
-  const amount = amountFit(paid, open, toleranceFor(settings, open), index.exactAmountSignals);
+  const amount = amountFit(paid, open, toleranceFor(settings, open), index.exactAmountSignals, lazy);
   const date = dateSignal(ev, entry.day, settings, blockers, pass);
   const signals = withSignals(base, amount.signal, date);
 
