@@ -167,6 +167,26 @@ class MatchRun {
 
   private creditsByE2e: Map<string, { posting: MatchPosting; at: number }[]> | undefined;
   private creditsByIban: Map<string, { posting: MatchPosting; at: number }[]> | undefined;
+  private returnKeys: { e2e: Set<string>; ibans: Set<string> } | undefined;
+
+  /**
+   * The end-to-end ids and payer IBANs of the run's returns: the only keys creditReturnedBy looks credits up by. The
+   * maps of credits hold just those (a run's few returns against its 100 000 credits), not one entry per credit kept
+   * for the rest of the run.
+   */
+  private returnKeysOf(sorted: readonly MatchPosting[]): { e2e: Set<string>; ibans: Set<string> } {
+    if (this.returnKeys) return this.returnKeys;
+    const keys = { e2e: new Set<string>(), ibans: new Set<string>() };
+    for (let i = 0; i < sorted.length; i++) {
+      const p = sorted[i] as MatchPosting;
+      if (!isReturn(p)) continue;
+      const e2e = endToEndOf(p);
+      if (e2e) keys.e2e.add(e2e);
+      const iban = normaliseIban(p.counterpartyIban);
+      if (iban) keys.ibans.add(iban);
+    }
+    return (this.returnKeys = keys);
+  }
 
   /** Credits of this run that a return of this run sends back: never assigned automatically (queue). */
   private readonly returned = new Set<number>();
@@ -181,13 +201,17 @@ class MatchRun {
     const open = (c: { posting: MatchPosting; at: number }) => c.at < at && !this.returned.has(c.posting.id);
     const e2e = endToEndOf(p);
     if (e2e) {
-      const byE2e = (this.creditsByE2e ??= creditsBy(sorted, endToEndOf));
+      const byE2e = (this.creditsByE2e ??= creditsBy(sorted, endToEndOf, this.returnKeysOf(sorted).e2e));
       const credit = byE2e.get(e2e)?.find((c) => open(c) && c.posting.amountMinor <= -p.amountMinor)?.posting;
       if (credit) return { posting: credit, by: 'end_to_end' };
     }
     const iban = normaliseIban(p.counterpartyIban);
     if (!iban) return null;
-    const byIban = (this.creditsByIban ??= creditsBy(sorted, (q) => normaliseIban(q.counterpartyIban)));
+    const byIban = (this.creditsByIban ??= creditsBy(
+      sorted,
+      (q) => normaliseIban(q.counterpartyIban),
+      this.returnKeysOf(sorted).ibans,
+    ));
     // The last such credit before the return: the payment most recently made.
     const list = byIban.get(iban) ?? [];
     for (let i = list.length - 1; i >= 0; i--) {
@@ -436,15 +460,21 @@ class MatchRun {
   }
 }
 
-/** The run's credits by a key (end-to-end id, payer IBAN), with their place in the booking-date order. */
+/**
+ * The run's credits by a key (end-to-end id, payer IBAN) among `wanted`, with their place in the booking-date
+ * order.
+ */
 function creditsBy(
   sorted: readonly MatchPosting[],
   keyOf: (p: MatchPosting) => string | undefined,
+  wanted: ReadonlySet<string>,
 ): Map<string, { posting: MatchPosting; at: number }[]> {
   const out = new Map<string, { posting: MatchPosting; at: number }[]>();
+  if (wanted.size === 0) return out;
   sorted.forEach((posting, at) => {
+    if (posting.amountMinor <= 0) return;
     const key = keyOf(posting);
-    if (posting.amountMinor <= 0 || !key) return;
+    if (!key || !wanted.has(key)) return;
     const list = out.get(key);
     if (list) list.push({ posting, at });
     else out.set(key, [{ posting, at }]);

@@ -101,14 +101,18 @@ export function returnContext(
   return ctx;
 }
 
-/** The amount of a posting of this run (a map built on first use: most runs have no return to look at). */
+/**
+ * The amount of a posting of this run that has active assignments (asked only of those: byPosting only shrinks). A map
+ * built on first use, of just those postings: most runs have no return to look at, and of a big run's 100 000
+ * postings only the few partly assigned ones have assignments.
+ */
 function amountOf(ctx: ReturnContext, postingId: number): number | undefined {
   if (!ctx.postingAmount) {
     const map = new Map<number, number>();
     const postings = ctx.postings;
     for (let i = 0; i < postings.length; i++) {
       const p = postings[i] as (typeof postings)[number];
-      map.set(p.id, p.amountMinor);
+      if (ctx.byPosting.has(p.id)) map.set(p.id, p.amountMinor);
     }
     ctx.postingAmount = map;
   }
