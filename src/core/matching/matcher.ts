@@ -15,7 +15,7 @@ import { mayHoldReference, readIdentifiers } from './references-extract.ts';
 import { combinedCandidates } from './passes/combined.ts';
 import { SignalMap } from './passes/signal-map.ts';
 import { endToEndOf, isReturn, returnContext, returnDecision } from './passes/returns.ts';
-import { materialise, passOf, type SettingsFor } from './passes/single.ts';
+import { materialise, passOf, SettingsFor } from './passes/single.ts';
 import type { MatchSettings } from './settings.ts';
 import {
   EMPTY_FACTS,
@@ -23,7 +23,6 @@ import {
   type Decision,
   type LearnedFacts,
   type MatchInput,
-  type MatchOrder,
   type MatchPosting,
   type MatchResult,
   type PassName,
@@ -110,11 +109,10 @@ class MatchRun {
       for (const list of map.values()) for (const c of list) learnedCustomers.add(c);
     this.index = new OrderIndex(input.orders, learnedCustomers);
     const shopSettings = input.shopSettings;
-    const settings = this.settings;
-    this.settingsFor =
-      shopSettings && shopSettings.size > 0
-        ? (o: MatchOrder) => shopSettings.get(o.shopId) ?? settings
-        : () => settings;
+    this.settingsFor = new SettingsFor(
+      this.settings,
+      shopSettings && shopSettings.size > 0 ? shopSettings : undefined,
+    );
     this.patterns = input.patterns ?? [];
   }
 
@@ -313,7 +311,7 @@ class MatchRun {
 
   private settingsOf(c: Candidate | undefined): MatchSettings {
     const order = c ? this.index.byId.get(c.orderIds[0] ?? -1)?.order : undefined;
-    return order ? this.settingsFor(order) : this.settings;
+    return order ? this.settingsFor.of(order) : this.settings;
   }
 
   /**

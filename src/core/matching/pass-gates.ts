@@ -43,7 +43,7 @@ export function mayDecideByPayer(ev: Evidence, index: OrderIndex, settingsFor: S
     if (!agreesAsPayer(signals)) continue;
     const entry = index.byId.get(id);
     if (!entry) continue;
-    if (Math.abs(ev.openMinor - entry.open) <= toleranceFor(settingsFor(entry.order), entry.open))
+    if (Math.abs(ev.openMinor - entry.open) <= toleranceFor(settingsFor.of(entry.order), entry.open))
       return true;
   }
   return false;

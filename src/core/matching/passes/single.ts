@@ -12,7 +12,22 @@ import { amountFit, dateSignal, unwritten } from './amount-date.ts';
 import { payerNames, postingNature, textNamesOf, tokensWithin, type Evidence } from './evidence.ts';
 import { typoNeighbourFits } from './typo-neighbour.ts';
 
-export type SettingsFor = (order: MatchOrder) => MatchSettings;
+/**
+ * The settings an order is matched with: its shop's where the dealer set them, else the defaults. An object with a
+ * method, not a closure made per run: every ranked candidate asks, and the optimised code of the ranking calls one
+ * function for every run of a process (a new closure per run made it throw that code away on each run).
+ */
+export class SettingsFor {
+  constructor(
+    private readonly defaults: MatchSettings,
+    private readonly perShop: ReadonlyMap<number, MatchSettings> | undefined,
+  ) {}
+
+  of(order: MatchOrder): MatchSettings {
+    const perShop = this.perShop;
+    return perShop === undefined ? this.defaults : (perShop.get(order.shopId) ?? this.defaults);
+  }
+}
 
 /**
  * The strongest evidence tier among the signals (one scan, no intermediate set: called per order and pass). Not
@@ -46,7 +61,8 @@ function typoFits(ev: Evidence, orderId: number, index: OrderIndex, settingsFor:
   const entry = index.byId.get(orderId);
   if (!entry) return false;
   const open = entry.open;
-  if (open > 0 && Math.abs(ev.openMinor - open) <= toleranceFor(settingsFor(entry.order), open)) return true;
+  if (open > 0 && Math.abs(ev.openMinor - open) <= toleranceFor(settingsFor.of(entry.order), open))
+    return true;
   return agreesAsPayer(ev.signals.get(orderId) ?? []);
 }
 
@@ -98,7 +114,7 @@ export function materialise(c: Candidate, index: OrderIndex, settingsFor: Settin
     const entry = index.byId.get(orderId);
     if (!entry) break;
     const open = entry.open;
-    const tolerance = toleranceFor(settingsFor(entry.order), open);
+    const tolerance = toleranceFor(settingsFor.of(entry.order), open);
     signals[i] = amountFit(c.amountMinor, open, tolerance, index.exactAmountSignals).signal;
     break;
   }
@@ -119,7 +135,7 @@ export function singleCandidate(
   const entry = index.byId.get(orderId);
   if (!entry) return undefined;
   const order = entry.order;
-  const settings = settingsFor(order);
+  const settings = settingsFor.of(order);
   const base = ev.signals.get(orderId) ?? [];
   // Collected in one scratch list and copied out at their exact number (most candidates get one or two; a list
   // grown by push keeps room for 17). singleCandidate does not re-enter itself.
