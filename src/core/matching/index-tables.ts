@@ -113,6 +113,23 @@ export class IntMap<V> {
     if (this.values.length * 2 > this.keys.length) this.grow();
   }
 
+  /**
+   * Adds `item` to the list under `key` as pushToMap does, with one probe of the table instead of a `get` and a
+   * `set` (the index adds an order's number and digit core this way, 200 000 times a run).
+   */
+  addToList<T>(this: IntMap<T[]>, key: number, item: T, single: T[]): void {
+    if (!isIntKey(key)) throw new RangeError(`IntMap key ${key}`);
+    const i = this.find(key);
+    if (this.keys[i] === 0) {
+      this.keys[i] = key + 1;
+      this.slots[i] = this.values.push(single) - 1;
+      if (this.values.length * 2 > this.keys.length) this.grow();
+      return;
+    }
+    const at = this.slots[i] as number;
+    this.values[at] = withItem(this.values[at] as T[], item);
+  }
+
   /** Where `key` is, or the empty place it would take. */
   private find(key: number): number {
     const keys = this.keys;
@@ -189,13 +206,16 @@ const MAX_PREFIXES = 16;
 
 /**
  * Order number key or digit core -> value, answering as one Map of all keys would. Keys of 4–8 digits without a
- * leading zero (invoice numbers, digit cores) live in `digits` by their value — the same table the typo search
- * asks by number —, keys of letters and such digits (`WC10588`, the usual order number) in one IntMap per
- * letter prefix, and the others in a Map. Every key has exactly one place, chosen the same way by `set` and `get`
- * (a prefix, once given a table, keeps it), so no string is kept or hashed for most order numbers.
+ * leading zero (order numbers, digit cores) live in `digits` by their value — the same table the typo search
+ * asks by number —, other keys of digits without a leading zero (the 3-digit cores of invoice numbers, `985` of
+ * RE-2026-00985) in `otherDigits`, keys of letters and such digits (`WC10588`, the usual order number;
+ * `RE202600985`) in one IntMap per letter prefix, and the rest in a Map. Every key has exactly one place, chosen
+ * the same way by `set` and `get` (a prefix, once given a table, keeps it), so no string is kept or hashed for
+ * most order and invoice numbers.
  */
 export class NumberKeyMap<V> {
   private readonly strings = new Map<string, V>();
+  private readonly otherDigits = new IntMap<V>();
   private readonly prefixes: string[] = [];
   private readonly byPrefix: IntMap<V>[] = [];
   constructor(readonly digits: IntMap<V>) {}
@@ -203,15 +223,40 @@ export class NumberKeyMap<V> {
   get(key: string): V | undefined {
     // One scan says which table: the matcher asks for every number and one-edit variant it reads.
     const split = digitsAt(key);
-    const table = split === 0 ? this.digits : split > 0 ? this.prefixTable(key, split, false) : undefined;
+    const table = split < 0 ? undefined : this.tableOf(key, split, false);
     return table ? table.get(digitsValue(key, split)) : this.strings.get(key);
   }
 
   set(key: string, value: V): void {
     const split = digitsAt(key);
-    const table = split === 0 ? this.digits : split > 0 ? this.prefixTable(key, split, true) : undefined;
+    const table = split < 0 ? undefined : this.tableOf(key, split, true);
     if (table) table.set(digitsValue(key, split), value);
     else this.strings.set(key, value);
+  }
+
+  /**
+   * Adds `item` to the list under `key` as pushToMap does, with one scan of the key and one probe of its table.
+   * Returns the key's value when it went to `digits` (a digit key), else -1.
+   */
+  addToList<T>(this: NumberKeyMap<T[]>, key: string, item: T, single: T[]): number {
+    const split = digitsAt(key);
+    const table = split < 0 ? undefined : this.tableOf(key, split, true);
+    if (!table) {
+      const list = this.strings.get(key);
+      if (list === undefined) this.strings.set(key, single);
+      else if (list.length < 4) this.strings.set(key, withItem(list, item));
+      else list.push(item);
+      return -1;
+    }
+    const value = digitsValue(key, split);
+    table.addToList(value, item, single);
+    return table === this.digits ? value : -1;
+  }
+
+  /** The table of a key of letters (before `split`) and digits (digitsAt), if it has one. */
+  private tableOf(key: string, split: number, create: boolean): IntMap<V> | undefined {
+    if (split > 0) return this.prefixTable(key, split, create);
+    return key.length >= 4 && key.length <= 8 ? this.digits : this.otherDigits;
   }
 
   /** The table of the letters before `split` (compared in place: no string per lookup). */
@@ -228,15 +273,18 @@ export class NumberKeyMap<V> {
   }
 }
 
+/** Digits a key may have to be kept by its value: every such number is below 2^53, an IntMap key. */
+const MAX_DIGITS = 15;
+
 /**
- * Where the digits start in `key` when it is letters A–Z (or none: 0, a digit key) and then 4–8 digits without a
- * leading zero, else -1.
+ * Where the digits start in `key` when it is letters A–Z (or none: 0) and then 1–15 digits without a leading
+ * zero, else -1.
  */
 function digitsAt(key: string): number {
   let split = 0;
   while (split < key.length && key.charCodeAt(split) >= 65 && key.charCodeAt(split) <= 90) split++;
   const digits = key.length - split;
-  if (digits < 4 || digits > 8 || key.charCodeAt(split) === 48) return -1;
+  if (digits < 1 || digits > MAX_DIGITS || key.charCodeAt(split) === 48) return -1;
   for (let i = split; i < key.length; i++) {
     const c = key.charCodeAt(i);
     if (c < 48 || c > 57) return -1;
@@ -252,28 +300,36 @@ function digitsValue(key: string, from: number): number {
 
 /** Is `text` 4–8 digits without a leading zero? */
 export function isDigitKey(text: string): boolean {
-  return digitsAt(text) === 0;
+  return text.length >= 4 && text.length <= 8 && digitsAt(text) === 0;
 }
 
-type ListTable<K, V> = { get(key: K): V[] | undefined; set(key: K, list: V[]): unknown };
+/**
+ * `list` with `item` added. Most lists of the index stay short (a name's few orders), and an array that grows by
+ * push keeps room for 16 more: lists of up to four are made anew at their exact size instead, as the index keeps
+ * them all for the whole run. So a list of fewer than four is never changed (the caller stores the new one), and
+ * the number tables share one list `[hit]` between an order number's key and its digit core.
+ */
+export function withItem<T>(list: T[], item: T): T[] {
+  switch (list.length) {
+    case 1:
+      return [list[0] as T, item];
+    case 2:
+      return [list[0] as T, list[1] as T, item];
+    case 3:
+      return [list[0] as T, list[1] as T, list[2] as T, item];
+    default:
+      list.push(item);
+      return list;
+  }
+}
 
 /**
- * Adds to the list under `key`. Most lists of the index stay short (a name's few orders), and an array that
- * grows by push keeps room for 16 more: lists of up to four are made anew at their exact size instead, as the
- * index keeps them all for the whole run. So a list of fewer than four is never changed, and the number maps
- * share one list `[hit]` between an order number's key and its digit core (`single`, made by the caller).
+ * Adds to the list under `key` in a Map (see withItem). One function per kind of Map at the call sites keeps
+ * each one's lookups monomorphic, which a shared generic helper over every table of the index did not.
  */
-export function pushToList<K, V>(map: ListTable<K, V>, key: K, value: V, single?: V[]): V[] {
+export function pushToMap<K, T>(map: Map<K, T[]>, key: K, item: T): void {
   const list = map.get(key);
-  let next: V[];
-  if (!list) next = single ?? [value];
-  else if (list.length === 1) next = [list[0] as V, value];
-  else if (list.length === 2) next = [list[0] as V, list[1] as V, value];
-  else if (list.length === 3) next = [list[0] as V, list[1] as V, list[2] as V, value];
-  else {
-    list.push(value);
-    return list;
-  }
-  map.set(key, next);
-  return next;
+  if (list === undefined) map.set(key, [item]);
+  else if (list.length < 4) map.set(key, withItem(list, item));
+  else list.push(item);
 }

@@ -23,15 +23,20 @@ export function numberCore(text: string): string {
 
 /** The key of a number: upper case, letters and digits only (`wc-10023` -> `WC10023`). */
 export function numberKey(number: string): string {
-  // Most numbers are written as their key already ("10023", "WC10023"): nothing to copy then (a character loop:
-  // the index asks this for every order, the extraction for every token with a digit).
-  let plain = number.length > 0;
-  for (let i = 0; i < number.length && plain; i++) {
+  // Most numbers are written as their key already ("10023", "WC10023") or with ASCII separators ("WC-10023",
+  // "RE-2026-0042"): nothing to copy then, or the runs between the separators joined, without a regular
+  // expression (the index asks this for every order, the extraction for every token with a digit). Lower case and
+  // other letters take the general path (toUpperCase may turn "ß" or "ı" into ASCII letters).
+  let key = '';
+  let from = 0;
+  for (let i = 0; i < number.length; i++) {
     const c = number.charCodeAt(i);
-    plain = (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) continue;
+    if ((c >= 97 && c <= 122) || c > 127) return number.toUpperCase().replace(/[^A-Z0-9]/g, '');
+    key += number.slice(from, i);
+    from = i + 1;
   }
-  if (plain) return number;
-  return number.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return from === 0 ? number : key + number.slice(from);
 }
 
 /** Does the text contain an ASCII digit? (`/\d/.test` without the regular expression: called per token.) */

@@ -3,7 +3,7 @@
  * order (issue 5: ~linear in orders + postings). Built once per run; the open amounts are the only mutable
  * part (partial payments accumulate as the passes assign, reduceOpen).
  */
-import { ById, IntMap, isDigitKey, NumberKeyMap, pushToList, ReferenceMap } from './index-tables.ts';
+import { ById, IntMap, isDigitKey, NumberKeyMap, pushToMap, ReferenceMap } from './index-tables.ts';
 import { nameTokens, tokenPairs } from './names.ts';
 import { PAIR_BUCKET_LIMIT, pairHitsOf, type PairHit } from './name-pairs.ts';
 import { isDigitAt, numberCore, numberKey } from './number-keys.ts';
@@ -92,9 +92,9 @@ export class OrderIndex {
   readonly byDigitKey = new IntMap<NumberHit[]>();
   readonly byDigitCore = new IntMap<NumberHit[]>();
   /** Full number key (`WC10023`) -> orders (number and invoice number, which field in `field`). */
-  readonly byKey = new NumberKeyMap(this.byDigitKey);
+  readonly byKey = new NumberKeyMap<NumberHit[]>(this.byDigitKey);
   /** Digit core (`10023`, `123`) -> orders. */
-  readonly byCore = new NumberKeyMap(this.byDigitCore);
+  readonly byCore = new NumberKeyMap<NumberHit[]>(this.byDigitCore);
   /**
    * A bitmap over the values in byDigitKey and byDigitCore (modulo 2^20): most one-edit variants of a number
    * that is no order's (a date, a customer number) are nobody's, and a clear bit says so without a map lookup.
@@ -219,20 +219,16 @@ export class OrderIndex {
     this.addNumber(order.number, entry, 'number');
     if (order.invoiceNumber) this.addNumber(order.invoiceNumber, entry, 'invoice');
     if (nameKey)
-      pushToList(
-        this.byName,
-        nameKey,
-        entry.slot * 2 + (companyKey !== '' && companyKey === nameKey ? 1 : 0),
-      );
-    if (companyKey && companyKey !== nameKey) pushToList(this.byName, companyKey, entry.slot * 2 + 1);
+      pushToMap(this.byName, nameKey, entry.slot * 2 + (companyKey !== '' && companyKey === nameKey ? 1 : 0));
+    if (companyKey && companyKey !== nameKey) pushToMap(this.byName, companyKey, entry.slot * 2 + 1);
     if (tokens.length >= 3 && tokens.length <= 6)
-      for (const p of tokenPairs(tokens)) pushToList(this.byLongNamePair, p, entry);
+      for (const p of tokenPairs(tokens)) pushToMap(this.byLongNamePair, p, entry);
     if (companyTokens.length >= 3 && companyTokens.length <= 6)
-      for (const p of tokenPairs(companyTokens)) pushToList(this.byLongNamePair, p, entry);
+      for (const p of tokenPairs(companyTokens)) pushToMap(this.byLongNamePair, p, entry);
     if (this.learnedEmails.size > 0 || this.learnedNames.size > 0) this.addCustomer(order, entry);
     let amounts = this.byAmount.get(order.currency);
     if (!amounts) this.byAmount.set(order.currency, (amounts = new Map<number, IndexedOrder[]>()));
-    pushToList(amounts, order.totalMinor - order.paidMinor, entry);
+    pushToMap(amounts, order.totalMinor - order.paidMinor, entry);
   }
 
   /** byCustomer, for an order whose customer key (names.ts customerKey) a learned fact names. */
@@ -241,8 +237,8 @@ export class OrderIndex {
     const email = order.email ? trimmedLowerCase(order.email) : undefined;
     const name = order.company ? entry.companyKey : entry.nameKey;
     if (email) {
-      if (this.learnedEmails.has(email)) pushToList(this.byCustomer, `email:${email}`, entry);
-    } else if (name && this.learnedNames.has(name)) pushToList(this.byCustomer, `name:${name}`, entry);
+      if (this.learnedEmails.has(email)) pushToMap(this.byCustomer, `email:${email}`, entry);
+    } else if (name && this.learnedNames.has(name)) pushToMap(this.byCustomer, `name:${name}`, entry);
   }
 
   /**
@@ -319,9 +315,9 @@ export class OrderIndex {
   }
 
   private addKey(map: NumberKeyMap<NumberHit[]>, key: string, single: NumberHit[]): void {
-    pushToList(map, key, single[0] as NumberHit, single);
-    if (!isDigitKey(key)) return;
-    const bit = Number(key) & (DIGIT_BITS - 1);
+    const digits = map.addToList(key, single[0] as NumberHit, single);
+    if (digits < 0) return;
+    const bit = digits & (DIGIT_BITS - 1);
     this.digitBits[bit >> 3] = (this.digitBits[bit >> 3] ?? 0) | (1 << (bit & 7));
   }
 
