@@ -158,10 +158,16 @@ function isIntKey(key: number): boolean {
   return key >= 0 && key < Number.MAX_SAFE_INTEGER && Number.isInteger(key);
 }
 
-/** Fibonacci hashing of the low and high 32 bits: consecutive order numbers spread over the table. */
+/**
+ * The place of a key: keys of one block of 16 (`key >> 4`) next to each other, and the blocks spread by Fibonacci
+ * hashing of their low and high 32 bits. The index adds an order's number and digit core in the orders' order,
+ * and most shops number their orders one after the other: neighbouring keys land in one cache line instead of a
+ * cache miss each, while keys that do not follow each other spread as before.
+ */
 function slotFor(key: number, mask: number): number {
-  const high = Math.imul((key / 4294967296) | 0, 0x85ebca6b);
-  return (Math.imul((key | 0) ^ high, 0x9e3779b1) >>> 7) & mask;
+  const block = Math.floor(key / 16);
+  const high = Math.imul((block / 4294967296) | 0, 0x85ebca6b);
+  return (((Math.imul((block | 0) ^ high, 0x9e3779b1) >>> 7) << 4) | (key & 15)) & mask;
 }
 
 /** Alphabet index of each ASCII character of our references (references.ts), -1 for the others. */
