@@ -58,12 +58,30 @@ export function epochDay(text: string | null | undefined): number | undefined {
   // Read digit by digit (every order and posting has a date): the same numbers as Number(slice) for digits.
   let digits = true;
   for (const i of DATE_DIGITS) if (!(digitAt(text, i) >= 0 && digitAt(text, i) <= 9)) digits = false;
-  const ms = digits
-    ? Date.UTC(
-        digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3),
-        digitAt(text, 5) * 10 + digitAt(text, 6) - 1,
-        digitAt(text, 8) * 10 + digitAt(text, 9),
-      )
-    : Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
+  if (digits)
+    return utcDay(
+      digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3),
+      digitAt(text, 5) * 10 + digitAt(text, 6) - 1,
+      digitAt(text, 8) * 10 + digitAt(text, 9),
+    );
+  const ms = Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
   return Number.isNaN(ms) ? undefined : Math.round(ms / 86_400_000);
+}
+
+/**
+ * `Date.UTC(year, month, day) / 86 400 000` for a year 0–9999, month −1–98 and day 0–99 (what two and four digits
+ * give) in integer arithmetic: Date.UTC is a call into the runtime, once per order and posting. The same rules:
+ * years 0–99 are 1900–1999, months and days beyond their range carry over (month 12 is January of the next year,
+ * day 0 the last of the month before), and days count in the proleptic Gregorian calendar (civil-from-days).
+ */
+function utcDay(year: number, month: number, day: number): number {
+  const y = (year <= 99 ? 1900 + year : year) + Math.floor(month / 12);
+  const m = month - Math.floor(month / 12) * 12;
+  // Years from March, so that the leap day ends the year.
+  const ym = m < 2 ? y - 1 : y;
+  const era = Math.floor(ym / 400);
+  const yearOfEra = ym - era * 400;
+  const dayOfYear = Math.floor((153 * (m < 2 ? m + 10 : m - 2) + 2) / 5);
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468 + day - 1;
 }

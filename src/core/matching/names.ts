@@ -213,13 +213,25 @@ function asciiWords(text: string): string[] {
     if (alnum && start < 0) start = i;
     else if (!alnum && start >= 0) {
       let w = lower.slice(start, i);
-      if (w.indexOf('e', 1) > 0) w = w.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+      if (hasUmlautPair(w)) w = w.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
       if (w.indexOf('dj') >= 0) w = w.replace(/dj/g, 'd');
       pushJoined(joined, w);
       start = -1;
     }
   }
   return joined;
+}
+
+/**
+ * Does the word write "ae", "oe" or "ue"? Without one the three replacements leave it as it is, and most words
+ * have none ("stefan" has an "e", no pair): a character loop instead of three regular expression calls per word.
+ */
+function hasUmlautPair(w: string): boolean {
+  for (let i = w.indexOf('e', 1); i > 0; i = w.indexOf('e', i + 1)) {
+    const c = w.charCodeAt(i - 1);
+    if (c === 97 || c === 111 || c === 117) return true;
+  }
+  return false;
 }
 
 /** Legal forms that name the same form: "mbH" is "GmbH", "Limited" is "Ltd", "(haftungsbeschränkt)" is "UG". */
