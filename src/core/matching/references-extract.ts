@@ -181,7 +181,15 @@ function endsRun(text: string, end: number): boolean {
   return end >= text.length || isDigitAt(text, end - 1) !== isDigitAt(text, end);
 }
 
-const isWord = (text: string) => /^[A-ZÄÖÜ]{4,}$/.test(text);
+/** Four or more letters A–Z, Ä, Ö, Ü and nothing else (a word, no number): /^[A-ZÄÖÜ]{4,}$/ without the regex call. */
+function isWord(text: string): boolean {
+  if (text.length < 4) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || c === 196 || c === 214 || c === 220)) return false;
+  }
+  return true;
+}
 
 function pushCandidate(
   out: Found,
@@ -336,12 +344,15 @@ function numberCandidates(text: string, patterns: readonly RegExp[], found: Foun
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     if (!tok) continue;
+    // A word is no candidate and starts no joined one (below): most tokens, skipped before the keyword lookups.
+    const digit = hasDigit(tok.text);
+    if (!digit && isWord(tok.text)) continue;
     const prev = tokens[i - 1];
     const keyword = (prev !== undefined && ORDER_KEYWORDS.has(prev.text)) || masked[tok.start] === '#';
     // Asked only of a token with a digit (most tokens are words, which are no candidates).
     const orderWord =
       keyword &&
-      hasDigit(tok.text) &&
+      digit &&
       (masked[tok.start] === '#' ||
         (prev !== undefined &&
           (ORDER_WORDS.has(prev.text) ||
@@ -349,7 +360,7 @@ function numberCandidates(text: string, patterns: readonly RegExp[], found: Foun
     const invoiceWord =
       keyword &&
       !orderWord &&
-      hasDigit(tok.text) &&
+      digit &&
       prev !== undefined &&
       (INVOICE_WORDS.has(prev.text) ||
         (NUMBER_WORDS.has(prev.text) && INVOICE_WORDS.has(tokens[i - 2]?.text ?? '')));
@@ -368,8 +379,8 @@ function numberCandidates(text: string, patterns: readonly RegExp[], found: Foun
       pushParts(found, tok.text, keyword, orderWord, invoiceWord);
     // "WC-100 23", "RE 2026 00123", a number broken by a line break: join 2 or 3 adjacent tokens that are
     // separated by whitespace only (never across a masked span, which leaves a wide gap of spaces).
-    // Words ("BESTELLUNG", "DANKE") are not part of a number; short letter groups may be its prefix ("RE 2026 00123").
-    if (isWord(tok.text)) continue;
+    // Words ("BESTELLUNG", "DANKE") are not part of a number (skipped above); short letter groups may be its prefix
+    // ("RE 2026 00123").
     let joinedText = tok.text;
     // After an order or invoice word, digits grouped by thousands ("Bestellung 10.023", Swiss "10'023") are one
     // number ("Zahlung 10.023" may be an amount).
