@@ -18,7 +18,12 @@ export function add(map: SignalMap, orderId: number, s: Signal, alone?: Signal[]
   }
   for (const x of list) if (x.kind === s.kind) return;
   // A new list of exactly the new length instead of push: a pushed array grows its store to 17 slots, and the
-  // evidence of a posting waiting for later passes keeps its lists for the whole run.
+  // evidence of a posting waiting for later passes keeps its lists for the whole run. The usual second signal (the
+  // payer's agreement with a number's order) in a literal, which the optimising compiler allocates inline.
+  if (list.length === 1) {
+    map.set(orderId, [list[0] as Signal, s]);
+    return;
+  }
   const grown = new Array<Signal>(list.length + 1);
   for (let i = 0; i < list.length; i++) grown[i] = list[i] as Signal;
   grown[list.length] = s;

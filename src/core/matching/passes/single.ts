@@ -57,6 +57,13 @@ const statusBlocker = (status: string): string => {
 /** Most candidates that end up assigned have no blockers: they share one frozen empty list. */
 const NO_BLOCKERS = Object.freeze([] as string[]) as string[];
 
+/** The scratch list's blockers in a list of their own; one blocker (the usual case) in a literal, allocated inline. */
+function copyOf(blockers: readonly string[]): string[] {
+  if (blockers.length === 0) return NO_BLOCKERS;
+  if (blockers.length === 1) return [blockers[0] as string];
+  return blockers.slice();
+}
+
 function typoFits(ev: Evidence, orderId: number, index: OrderIndex, settingsFor: SettingsFor): boolean {
   const entry = index.byId.get(orderId);
   if (!entry) return false;
@@ -253,7 +260,7 @@ export function singleCandidate(
     score: amount.over && pass !== 'reference' ? Math.round(score(signals) * 800) / 1000 : score(signals),
     signals,
     pass,
-    blockers: blockers.length > 0 ? blockers.slice() : NO_BLOCKERS,
+    blockers: copyOf(blockers),
     shortfallMinor: amount.shortfallMinor,
     flags: amount.flags,
   };
