@@ -40,7 +40,10 @@ export class ById<V> {
     this.base = dense ? min : 0;
     this.slotOf = dense ? new Int32Array(span) : undefined;
     this.map = dense ? undefined : new Map();
+    this.slots = items.length;
   }
+
+  private readonly slots: number;
 
   get size(): number {
     return this.values.length;
@@ -63,7 +66,10 @@ export class ById<V> {
     return ((this.slotOf as Int32Array)[at] as number) - 1;
   }
 
-  /** Only for the ids of the items given to the constructor. Returns the value's position (see `position`). */
+  /**
+   * Only for the ids of the items given to the constructor, once each item. Returns the value's position (see
+   * `position`).
+   */
   set(id: number, value: V): number {
     let at = this.position(id);
     if (at >= 0) this.values[at] = value;
@@ -72,7 +78,29 @@ export class ById<V> {
       if (this.map) this.map.set(id, at);
       else (this.slotOf as Int32Array)[id - this.base] = at + 1;
     }
+    const n = this.sets++;
+    if (at !== n || id !== id) this.notePositionOfSet(n, at, id);
     return at;
+  }
+
+  /**
+   * The position the `n`-th call of `set` (from 0) returned, -1 when its id was NaN: so equal positions are ids
+   * equal by `===`, as the order index's searches compare ids (name-pairs.ts), without reading the id.
+   */
+  positionOfSet(n: number): number {
+    return this.setPositions ? (this.setPositions[n] as number) : n;
+  }
+
+  private sets = 0;
+  /** positionOfSet, once a set's position was not its number (an id set before) or its id NaN: until then n. */
+  private setPositions: Int32Array | undefined;
+
+  private notePositionOfSet(n: number, position: number, id: number): void {
+    if (!this.setPositions) {
+      this.setPositions = new Int32Array(this.slots);
+      for (let i = 0; i < this.slots; i++) this.setPositions[i] = i;
+    }
+    this.setPositions[n] = Number.isNaN(id) ? -1 : position;
   }
 }
 

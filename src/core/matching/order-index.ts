@@ -4,8 +4,8 @@
  * part (partial payments accumulate as the passes assign, reduceOpen).
  */
 import { ById, IntMap, isDigitKey, NumberKeyMap, pushToMap, ReferenceMap } from './index-tables.ts';
-import { nameTokens, tokenPairs } from './names.ts';
-import { PAIR_BUCKET_LIMIT, pairHitsOf, type PairHit } from './name-pairs.ts';
+import { nameTokens } from './names.ts';
+import { addLongNames, PAIR_BUCKET_LIMIT, PairMarks, type PairHitCode } from './name-pairs.ts';
 import { isDigitAt, numberCore, numberKey } from './number-keys.ts';
 import { isAwaitingPayment } from '../orders/state-machine.ts';
 import { epochDay } from '../dates.ts';
@@ -118,8 +118,13 @@ export class OrderIndex {
    * reads one number instead of following byId to the order's entry.
    */
   private readonly openById: Float64Array;
-  /** Token pair -> orders whose name has three or more tokens (middle names, double surnames). */
-  readonly byLongNamePair = new Map<string, IndexedOrder[]>();
+  /**
+   * Token pair -> orders whose name or company has three to six tokens (middle names, double surnames), three
+   * numbers per order: its slot, and the token bits (name-pairs.ts tokenBits) of its name and of its company. A
+   * 3-token payer's pairs reach ~40 such orders of which the names of few agree: the bits rule most out without
+   * reading their entries, which lie all over the heap.
+   */
+  readonly byLongNamePair = new Map<string, number[]>();
   /** Customer key (`email:…`/`name:…`) -> orders, only for customers a learned fact names. */
   readonly byCustomer = new Map<string, IndexedOrder[]>();
   /**
@@ -221,10 +226,7 @@ export class OrderIndex {
     if (nameKey)
       pushToMap(this.byName, nameKey, entry.slot * 2 + (companyKey !== '' && companyKey === nameKey ? 1 : 0));
     if (companyKey && companyKey !== nameKey) pushToMap(this.byName, companyKey, entry.slot * 2 + 1);
-    if (tokens.length >= 3 && tokens.length <= 6)
-      for (const p of tokenPairs(tokens)) pushToMap(this.byLongNamePair, p, entry);
-    if (companyTokens.length >= 3 && companyTokens.length <= 6)
-      for (const p of tokenPairs(companyTokens)) pushToMap(this.byLongNamePair, p, entry);
+    addLongNames(this.byLongNamePair, entry.slot, tokens, companyTokens);
     if (this.learnedEmails.size > 0 || this.learnedNames.size > 0) this.addCustomer(order, entry);
     let amounts = this.byAmount.get(order.currency);
     if (!amounts) this.byAmount.set(order.currency, (amounts = new Map<number, IndexedOrder[]>()));
@@ -341,6 +343,12 @@ export class OrderIndex {
     this.openById[this.byId.position(orderId)] = e.open;
   }
 
+  /** Where the order of a slot is in byId (ById.position): equal ids, equal positions; -1 for a NaN id. */
+  positionAt(slot: number): number {
+    // Slot n is the order of byId's n-th set.
+    return this.byId.positionOfSet(slot);
+  }
+
   /** The order id, open amount and entry of a slot that forPayerName visited. */
   idAt(slot: number): number {
     return this.slotIdOpen[slot * 2] as number;
@@ -376,20 +384,24 @@ export class OrderIndex {
     // which that lookup says without the memo below.
     if (payerTokens.length === 2) {
       const long = this.byLongNamePair.get(payerKey);
-      if (!long || long.length > PAIR_BUCKET_LIMIT) return;
+      if (!long || long.length > PAIR_BUCKET_LIMIT * 3) return;
     }
     // The pair lookups depend on the name alone (the index does not change during a run), and payers recur
     // (a customer's several orders, common names): computed once per distinct name.
     let hits = this.pairHits.get(payerKey);
-    if (!hits) this.pairHits.set(payerKey, (hits = pairHitsOf(this, payerTokens, payerKey)));
+    if (!hits) {
+      this.pairMarks ??= new PairMarks(this.slotEntries.length);
+      this.pairHits.set(payerKey, (hits = this.pairMarks.hitsOf(this, payerTokens, payerKey)));
+    }
     // Orders reached by pairs are not in the bucket of the payer's name, so neither by their company name.
     for (let i = 0; i < hits.length; i++) {
-      const h = hits[i] as PairHit;
-      visitor.visit(h.slot, false, h.agreement);
+      const code = hits[i] as PairHitCode;
+      visitor.visit(code >> 1, false, (code & 1) === 1 ? 'exact' : 'partial');
     }
   }
 
-  private readonly pairHits = new Map<string, readonly PairHit[]>();
+  private readonly pairHits = new Map<string, readonly PairHitCode[]>();
+  private pairMarks: PairMarks | undefined;
 }
 
 export type PayerNameVisitor = {

@@ -56,6 +56,30 @@ describe('order index tables answer as a Map', () => {
     );
   });
 
+  it("ById.positionOfSet: each set's position, -1 for NaN, so equal positions are ids equal by ===", () => {
+    const ids = fc.array(
+      fc.oneof(
+        fc.integer({ min: 0, max: 50 }),
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.constant(Number.NaN),
+      ),
+      { maxLength: 200 },
+    );
+    fc.assert(
+      fc.property(ids, (list) => {
+        const table = new ById<number>(list.map((id) => ({ id })));
+        const returned = list.map((id, i) => table.set(id, i));
+        list.forEach((id, n) => {
+          expect(table.positionOfSet(n)).toBe(Number.isNaN(id) ? -1 : returned[n]);
+          list.forEach((other, m) => {
+            const a = table.positionOfSet(n);
+            expect(a >= 0 && a === table.positionOfSet(m)).toBe(id === other);
+          });
+        });
+      }),
+    );
+  });
+
   it('IntMap, through several doublings', () => {
     const keys = fc.array(
       fc.oneof(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 5000 })),
