@@ -5,6 +5,7 @@
  */
 import { ById, IntMap, isDigitKey, NumberKeyMap, pushToMap, ReferenceMap } from './index-tables.ts';
 import { nameTokens } from './names.ts';
+import { StringTable } from './string-table.ts';
 import { addLongNames, PAIR_BUCKET_LIMIT, PairMarks, type PairHitCode } from './name-pairs.ts';
 import { isDigitAt, numberCore, numberKey } from './number-keys.ts';
 import { isAwaitingPayment } from '../orders/state-machine.ts';
@@ -140,7 +141,7 @@ export class OrderIndex {
    * again, so each distinct spelling is normalised once, and equal names share one token list (less to keep).
    * Lives and dies with the index (one run), so nothing is cached across runs.
    */
-  private readonly names = new Map<string, NormalisedName>();
+  private readonly names = new StringTable<NormalisedName>();
   /**
    * "Amount equals the open N" signals of this run by N: most automatic decisions keep one, and open amounts
    * repeat (about 1 500 distinct among 80 000 in the 100k benchmark), so equal ones share one frozen object.
@@ -173,25 +174,25 @@ export class OrderIndex {
   /** names.ts nameTokens and nameKey of a name, memoised for this run (the token list is shared: read only). */
   normalised(name: string | null | undefined): NormalisedName {
     if (!name) return NO_NAME;
-    let n = this.names.get(name);
-    if (!n) {
-      // Tokens are interned for the run: equal ones are one string, so the merge in compareNames ends at the
-      // first pointer check. Keys are not: a table of every distinct name costs more than it saves (unequal keys
-      // differ in length or hash at once, and most comparisons of keys are of unequal ones).
-      const tokens = nameTokens(name);
-      for (let i = 0; i < tokens.length; i++) tokens[i] = this.intern(tokens[i] as string);
-      n = { name, tokens, key: tokens.join(' ') };
-      this.names.set(name, n);
-    }
+    const place = this.names.find(name);
+    if (place >= 0) return this.names.valueAt(place);
+    // Tokens are interned for the run: equal ones are one string, so the merge in compareNames ends at the
+    // first pointer check. Keys are not: a table of every distinct name costs more than it saves (unequal keys
+    // differ in length or hash at once, and most comparisons of keys are of unequal ones).
+    const tokens = nameTokens(name);
+    for (let i = 0; i < tokens.length; i++) tokens[i] = this.intern(tokens[i] as string);
+    const n: NormalisedName = { name, tokens, key: tokens.join(' ') };
+    this.names.insert(place, name, n);
     return n;
   }
 
-  private readonly interned = new Map<string, string>();
+  private readonly interned = new StringTable<string>();
 
   private intern(text: string): string {
-    let shared = this.interned.get(text);
-    if (shared === undefined) this.interned.set(text, (shared = text));
-    return shared;
+    const place = this.interned.find(text);
+    if (place >= 0) return this.interned.valueAt(place);
+    this.interned.insert(place, text, text);
+    return text;
   }
 
   private add(order: MatchOrder): void {

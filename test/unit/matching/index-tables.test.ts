@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ById, IntMap, isDigitKey, NumberKeyMap, ReferenceMap } from '#core/matching/index-tables.ts';
 import { REFERENCE_ALPHABET } from '#core/matching/references.ts';
+import { StringTable } from '#core/matching/string-table.ts';
 
 /*
  * The order index's integer tables replace Maps; the matcher's decisions depend on them answering exactly as
@@ -156,6 +157,29 @@ describe('order index tables answer as a Map', () => {
     fc.assert(
       fc.property(fc.array(key, { maxLength: 300 }), fc.array(key, { maxLength: 80 }), (list, asked) => {
         answersAsMap(new NumberKeyMap(new IntMap<number>()), list, asked);
+      }),
+    );
+  });
+
+  it('StringTable, through several doublings, on strings that share prefixes, of any characters, and copies', () => {
+    const key = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.string({ unit: 'binary', maxLength: 6 }),
+      fc.integer({ min: 0, max: 3000 }).map((n) => `anna müller ${n}`),
+    );
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 2000 }), fc.array(key, { maxLength: 60 }), (list, asked) => {
+        const table = new StringTable<number>();
+        // Every key asked as a string object of its own (as the matcher's names are), and through find/insert.
+        const copy = (k: string) => [...k].join('');
+        const map = answersAsMap(table, list, asked.map(copy));
+        expect(table.size).toBe(map.size);
+        const other = new StringTable<number>();
+        list.forEach((k, i) => {
+          const place = other.find(copy(k));
+          if (place < 0) other.insert(place, k, i);
+          expect(other.valueAt(other.find(k))).toBe(list.indexOf(k));
+        });
       }),
     );
   });
