@@ -367,3 +367,14 @@ export function pushToMap<K, T>(map: Map<K, T[]>, key: K, item: T): void {
   else if (list.length < 4) map.set(key, withItem(list, item));
   else list.push(item);
 }
+
+/**
+ * Two ascending lists of distinct numbers as one ascending list (the byName codes of one key's spellings: each an
+ * order's slot * 2 + 1 or + 0, an order's one code under that key). Of the exact length, as the index keeps it.
+ */
+export function mergeCodes(a: readonly number[], b: readonly number[]): number[] {
+  // Two ascending runs: the sort merges them (it finds runs), and concat makes a packed list of the exact length.
+  return a.concat(b).sort(ascending);
+}
+
+const ascending = (x: number, y: number) => x - y;

@@ -4,8 +4,7 @@
  * part (partial payments accumulate as the passes assign, reduceOpen).
  */
 import { ById, IntMap, isDigitKey, NumberKeyMap, pushToMap, ReferenceMap } from './index-tables.ts';
-import { nameTokens } from './names.ts';
-import { StringTable } from './string-table.ts';
+import { NameMemo, NO_NAME, type NormalisedName } from './name-memo.ts';
 import { addLongNames, PAIR_BUCKET_LIMIT, PairMarks, type PairHitCode } from './name-pairs.ts';
 import { isDigitAt, numberCore, numberKey } from './number-keys.ts';
 import { isAwaitingPayment } from '../orders/state-machine.ts';
@@ -66,20 +65,13 @@ const DIGIT_BITS = 1 << 20;
 const MAX_NUMBER_PREFIXES = 16;
 
 export type NumberHit = { entry: IndexedOrder; field: 'number' | 'invoice' };
+export type { NormalisedName } from './name-memo.ts';
 
 /*
  * The index lives for the whole run and holds a few objects per open order (100 000 in the speed benchmark);
  * everything it does not need to keep (the learned-customer key, an empty company) is not kept, and one hit
  * object serves both the key and the core map: fewer long-lived objects for the garbage collector to copy.
  */
-/** A name as written (`name`: the first spelling the run met, equal to every later one), its tokens and key. */
-export type NormalisedName = {
-  readonly name: string;
-  readonly tokens: readonly string[];
-  readonly key: string;
-};
-const NO_NAME: NormalisedName = Object.freeze({ name: '', tokens: Object.freeze([]), key: '' });
-
 export class OrderIndex {
   /** orderId -> entry (index-tables.ts: a typed array over the order ids instead of a Map of every order). */
   readonly byId: ById<IndexedOrder>;
@@ -136,12 +128,8 @@ export class OrderIndex {
   private readonly learnedNames = new Set<string>();
   /** currency -> open amount -> orders (amount-only suggestions). */
   readonly byAmount = new Map<string, Map<number, IndexedOrder[]>>();
-  /**
-   * Names normalised in this run: a customer's name recurs on all their orders and payers write the same names
-   * again, so each distinct spelling is normalised once, and equal names share one token list (less to keep).
-   * Lives and dies with the index (one run), so nothing is cached across runs.
-   */
-  private readonly names = new StringTable<NormalisedName>();
+  /** The names of this run, normalised once each (name-memo.ts). */
+  private readonly names = new NameMemo();
   /**
    * "Amount equals the open N" signals of this run by N: most automatic decisions keep one, and open amounts
    * repeat (about 1 500 distinct among 80 000 in the 100k benchmark), so equal ones share one frozen object.
@@ -156,6 +144,7 @@ export class OrderIndex {
       else if (key.startsWith('name:')) this.learnedNames.add(key.slice(5));
     // An indexed loop: this runs once, unoptimised, where for-of allocates an iterator result per order.
     for (let i = 0; i < orders.length; i++) this.add(orders[i] as MatchOrder);
+    this.names.fillByName(this.byName);
   }
 
   private readonly currencies = new Map<string, string>();
@@ -173,36 +162,17 @@ export class OrderIndex {
 
   /** names.ts nameTokens and nameKey of a name, memoised for this run (the token list is shared: read only). */
   normalised(name: string | null | undefined): NormalisedName {
-    if (!name) return NO_NAME;
-    const place = this.names.find(name);
-    if (place >= 0) return this.names.valueAt(place);
-    // Tokens are interned for the run: equal ones are one string, so the merge in compareNames ends at the
-    // first pointer check. Keys are not: a table of every distinct name costs more than it saves (unequal keys
-    // differ in length or hash at once, and most comparisons of keys are of unequal ones).
-    const tokens = nameTokens(name);
-    for (let i = 0; i < tokens.length; i++) tokens[i] = this.intern(tokens[i] as string);
-    const n: NormalisedName = { name, tokens, key: tokens.join(' ') };
-    this.names.insert(place, name, n);
-    return n;
-  }
-
-  private readonly interned = new StringTable<string>();
-
-  private intern(text: string): string {
-    const place = this.interned.find(text);
-    if (place >= 0) return this.interned.valueAt(place);
-    this.interned.insert(place, text, text);
-    return text;
+    return this.names.normalised(name);
   }
 
   private add(order: MatchOrder): void {
     // Each name is normalised once here; the evidence and the learned-customer key reuse the tokens and keys.
-    const { tokens, key: nameKey } = this.normalised(order.customerName);
-    const { tokens: companyTokens, key: companyKey } = order.company
-      ? this.normalised(order.company)
-      : NO_NAME;
-    // The fields read of every order a lookup reaches (name-pairs.ts: id, companyKey, nameKey; the ranking:
-    // open) first: an object's fields lie in the order they are written here, so they share a cache line.
+    const customer = this.normalised(order.customerName);
+    const company = order.company ? this.normalised(order.company) : NO_NAME;
+    const { tokens, key: nameKey } = customer;
+    const { tokens: companyTokens, key: companyKey } = company;
+    // The fields read of every order a lookup reaches (name-pairs.ts: tokens and companyTokens of long names;
+    // the ranking: id, open) first: an object's fields lie in the order they are written here, so they share a cache line.
     const entry: IndexedOrder = {
       id: order.id,
       open: order.totalMinor - order.paidMinor,
@@ -225,8 +195,8 @@ export class OrderIndex {
     this.addNumber(order.number, entry, 'number');
     if (order.invoiceNumber) this.addNumber(order.invoiceNumber, entry, 'invoice');
     if (nameKey)
-      pushToMap(this.byName, nameKey, entry.slot * 2 + (companyKey !== '' && companyKey === nameKey ? 1 : 0));
-    if (companyKey && companyKey !== nameKey) pushToMap(this.byName, companyKey, entry.slot * 2 + 1);
+      this.names.addCode(customer, entry.slot * 2 + (companyKey !== '' && companyKey === nameKey ? 1 : 0));
+    if (companyKey && companyKey !== nameKey) this.names.addCode(company, entry.slot * 2 + 1);
     addLongNames(this.byLongNamePair, entry.slot, tokens, companyTokens);
     if (this.learnedEmails.size > 0 || this.learnedNames.size > 0) this.addCustomer(order, entry);
     let amounts = this.byAmount.get(order.currency);

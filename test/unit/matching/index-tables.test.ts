@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ById, IntMap, isDigitKey, NumberKeyMap, ReferenceMap } from '#core/matching/index-tables.ts';
+import {
+  ById,
+  IntMap,
+  isDigitKey,
+  mergeCodes,
+  NumberKeyMap,
+  ReferenceMap,
+} from '#core/matching/index-tables.ts';
 import { REFERENCE_ALPHABET } from '#core/matching/references.ts';
 import { StringTable } from '#core/matching/string-table.ts';
 
@@ -181,6 +188,21 @@ describe('order index tables answer as a Map', () => {
           expect(other.valueAt(other.find(k))).toBe(list.indexOf(k));
         });
       }),
+    );
+  });
+
+  it('mergeCodes merges two ascending lists of distinct numbers', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 1e6 }), { maxLength: 40 }),
+        fc.array(fc.boolean()),
+        (all, side) => {
+          const sorted = [...all].sort((x, y) => x - y);
+          const a = sorted.filter((_, i) => side[i] === true);
+          const b = sorted.filter((_, i) => side[i] !== true);
+          expect(mergeCodes(a, b)).toEqual(sorted);
+        },
+      ),
     );
   });
 

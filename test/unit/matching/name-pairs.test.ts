@@ -86,6 +86,28 @@ describe('PairMarks.hitsOf finds what the straightforward search finds', () => {
   });
 });
 
+describe('OrderIndex.byName', () => {
+  it("holds each key's codes in slot order, as adding each order's name and company in turn would", () => {
+    const orders = fc.array(fc.record({ name: nameOf, company: fc.option(nameOf, { nil: null }) }), {
+      maxLength: 300,
+    });
+    fc.assert(
+      fc.property(orders, (list) => {
+        const index = new OrderIndex(list.map((o, i) => orderOf(i + 1, o.name, o.company)));
+        const expected = new Map<string, number[]>();
+        const push = (key: string, code: number) => expected.set(key, [...(expected.get(key) ?? []), code]);
+        list.forEach((_, slot) => {
+          const { nameKey, companyKey } = index.entryAt(slot);
+          if (nameKey) push(nameKey, slot * 2 + (companyKey !== '' && companyKey === nameKey ? 1 : 0));
+          if (companyKey && companyKey !== nameKey) push(companyKey, slot * 2 + 1);
+        });
+        for (const [key, codes] of expected) expect(index.byName.get(key)).toEqual(codes);
+        for (const o of list) expect(index.normalised(o.name).codes).toBeUndefined();
+      }),
+    );
+  });
+});
+
 describe('tokenBits', () => {
   it("keeps a name's tokens among another's bits when they are among its tokens", () => {
     const tokens = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 8 });
