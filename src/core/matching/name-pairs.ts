@@ -126,13 +126,23 @@ export function addLongNames(
   if (!longName && !longCompany) return;
   const nameBits = tokenBits(tokens);
   const companyBits = tokenBits(companyTokens);
-  const add = (pair: string) => {
-    const list = byLongNamePair.get(pair);
-    if (list === undefined) byLongNamePair.set(pair, [slot, nameBits, companyBits]);
-    else list.push(slot, nameBits, companyBits);
-  };
-  if (longName) for (const p of tokenPairs(tokens)) add(p);
-  if (longCompany) for (const p of tokenPairs(companyTokens)) add(p);
+  if (longName)
+    for (const p of tokenPairs(tokens)) addLongName(byLongNamePair, p, slot, nameBits, companyBits);
+  if (longCompany)
+    for (const p of tokenPairs(companyTokens)) addLongName(byLongNamePair, p, slot, nameBits, companyBits);
+}
+
+// A function of its own, not a closure in addLongNames: that would allocate its context on every order's call.
+function addLongName(
+  byLongNamePair: Map<string, number[]>,
+  pair: string,
+  slot: number,
+  nameBits: number,
+  companyBits: number,
+): void {
+  const list = byLongNamePair.get(pair);
+  if (list === undefined) byLongNamePair.set(pair, [slot, nameBits, companyBits]);
+  else list.push(slot, nameBits, companyBits);
 }
 
 /**
