@@ -5,7 +5,6 @@
  * what is unambiguous, and the open amounts it leaves feed the next pass (partial payments accumulate).
  * Whatever is not automatic ends as a ranked suggestion with its signals, or as "none".
  */
-import { normaliseIban } from './names.ts';
 import { OrderIndex } from './order-index.ts';
 import { mayDecideByPayer, mayDecideWithoutPayer } from './pass-gates.ts';
 import { byBookingDate } from './posting-order.ts';
@@ -14,7 +13,8 @@ import { addPayerEvidence, collectEvidence, namesOurReference, type Evidence } f
 import { mayHoldReference, readIdentifiers } from './references-extract.ts';
 import { combinedCandidates } from './passes/combined.ts';
 import { SignalMap } from './passes/signal-map.ts';
-import { endToEndOf, isReturn, returnContext, returnDecision } from './passes/returns.ts';
+import { isReturn, returnContext, returnDecision } from './passes/returns.ts';
+import { CreditsOfRun, type InRunCredit } from './passes/credits-of-run.ts';
 import { materialise, passOf, SettingsFor } from './passes/single.ts';
 import type { MatchSettings } from './settings.ts';
 import {
@@ -83,8 +83,6 @@ function release(ev: Evidence): void {
 }
 
 type Summary = MatchResult['summary'];
-/** A credit of this run that a return may send back, and how it was found. */
-type InRunCredit = { posting: MatchPosting; by: 'end_to_end' | 'iban' };
 type Ranked = NonNullable<Evidence['ranked']>;
 
 /**
@@ -124,13 +122,13 @@ class MatchRun {
     const sorted = byBookingDate(this.input.postings);
     const credits: MatchPosting[] = [];
     const returns = returnContext(this.input.activeAssignments ?? [], sorted);
+    const ofRun = new CreditsOfRun(sorted, this.returned);
     for (let at = 0; at < sorted.length; at++) {
       const p = sorted[at] as MatchPosting;
       if (isReturn(p)) {
         // The credit of this run the return may send back, looked up once and only when needed.
         let inRun: InRunCredit | null | undefined;
-        const creditOfRun = () =>
-          inRun === undefined ? (inRun = this.creditReturnedBy(p, at, sorted)) : inRun;
+        const creditOfRun = () => (inRun === undefined ? (inRun = ofRun.returnedBy(p, at)) : inRun);
         const d = returnDecision(p, returns, () => creditOfRun()?.by);
         // Unless the return undid an older payment automatically (found for certain: by its end-to-end id, its
         // text, or alone by its IBAN), a credit of this run it may send back is never assigned automatically
@@ -163,66 +161,8 @@ class MatchRun {
     return credits;
   }
 
-  private creditsByE2e: Map<string, { posting: MatchPosting; at: number }[]> | undefined;
-  private creditsByIban: Map<string, { posting: MatchPosting; at: number }[]> | undefined;
-  private returnKeys: { e2e: Set<string>; ibans: Set<string> } | undefined;
-
-  /**
-   * The end-to-end ids and payer IBANs of the run's returns: the only keys creditReturnedBy looks credits up by. The
-   * maps of credits hold just those (a run's few returns against its 100 000 credits), not one entry per credit kept
-   * for the rest of the run.
-   */
-  private returnKeysOf(sorted: readonly MatchPosting[]): { e2e: Set<string>; ibans: Set<string> } {
-    if (this.returnKeys) return this.returnKeys;
-    const keys = { e2e: new Set<string>(), ibans: new Set<string>() };
-    for (let i = 0; i < sorted.length; i++) {
-      const p = sorted[i] as MatchPosting;
-      if (!isReturn(p)) continue;
-      const e2e = endToEndOf(p);
-      if (e2e) keys.e2e.add(e2e);
-      const iban = normaliseIban(p.counterpartyIban);
-      if (iban) keys.ibans.add(iban);
-    }
-    return (this.returnKeys = keys);
-  }
-
   /** Credits of this run that a return of this run sends back: never assigned automatically (queue). */
   private readonly returned = new Set<number>();
-
-  /**
-   * A return whose original payment is not assigned yet may return a credit of this very run (a first import, or
-   * a week's statement: the payment on Monday, its Rücklastschrift on Friday): the credit booked before the return
-   * (`at`: its place in the booking-date order) with the same end-to-end id, else (no credit has it) the last one
-   * of the payer's IBAN with the very amount, unless that credit came with another end-to-end id.
-   */
-  private creditReturnedBy(p: MatchPosting, at: number, sorted: readonly MatchPosting[]): InRunCredit | null {
-    const open = (c: { posting: MatchPosting; at: number }) => c.at < at && !this.returned.has(c.posting.id);
-    const e2e = endToEndOf(p);
-    if (e2e) {
-      const byE2e = (this.creditsByE2e ??= creditsBy(sorted, endToEndOf, this.returnKeysOf(sorted).e2e));
-      const credit = byE2e.get(e2e)?.find((c) => open(c) && c.posting.amountMinor <= -p.amountMinor)?.posting;
-      if (credit) return { posting: credit, by: 'end_to_end' };
-    }
-    const iban = normaliseIban(p.counterpartyIban);
-    if (!iban) return null;
-    const byIban = (this.creditsByIban ??= creditsBy(
-      sorted,
-      (q) => normaliseIban(q.counterpartyIban),
-      this.returnKeysOf(sorted).ibans,
-    ));
-    // The last such credit before the return: the payment most recently made.
-    const list = byIban.get(iban) ?? [];
-    for (let i = list.length - 1; i >= 0; i--) {
-      const c = list[i] as { posting: MatchPosting; at: number };
-      if (
-        open(c) &&
-        c.posting.amountMinor === -p.amountMinor &&
-        (!e2e || endToEndOf(c.posting) === undefined)
-      )
-        return { posting: c.posting, by: 'iban' };
-    }
-    return null;
-  }
 
   /**
    * The reference pass. Only a posting with our reference (or an RF creditor reference) of an open order can be
@@ -456,28 +396,6 @@ class MatchRun {
     }
     return done;
   }
-}
-
-/**
- * The run's credits by a key (end-to-end id, payer IBAN) among `wanted`, with their place in the booking-date
- * order.
- */
-function creditsBy(
-  sorted: readonly MatchPosting[],
-  keyOf: (p: MatchPosting) => string | undefined,
-  wanted: ReadonlySet<string>,
-): Map<string, { posting: MatchPosting; at: number }[]> {
-  const out = new Map<string, { posting: MatchPosting; at: number }[]>();
-  if (wanted.size === 0) return out;
-  sorted.forEach((posting, at) => {
-    if (posting.amountMinor <= 0) return;
-    const key = keyOf(posting);
-    if (!key || !wanted.has(key)) return;
-    const list = out.get(key);
-    if (list) list.push({ posting, at });
-    else out.set(key, [{ posting, at }]);
-  });
-  return out;
 }
 
 export function runMatcher(input: MatchInput): MatchResult {
