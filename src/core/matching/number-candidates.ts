@@ -1,0 +1,381 @@
+/**
+ * Candidate order and invoice numbers in what the payer wrote (issue 5 §2), for references-extract.ts
+ * extractReferences. They are only candidates: the matcher looks each one up in the index of open orders, so a
+ * token counts only when an order with exactly that number exists. The text is masked first (remittance-text.ts:
+ * IBANs, dates, amounts, customer and contract numbers, postcodes after a street), then tokenised; tokens are
+ * joined across blanks and line breaks where a bank wrapped a number, and a shop's own number pattern finds numbers
+ * glued to a keyword.
+ */
+import { hasDigit, isDigitAt, numberCore, numberKey } from './number-keys.ts';
+import { isJoiner, isTokenChar, maskNonOrderNumbers, tokenize, type Token } from './remittance-text.ts';
+
+export type NumberCandidate = {
+  /** Upper-case alphanumeric key, e.g. `WC10023`, `RE202600123`. */
+  key: string;
+  /** The last digit run without leading zeros (`10023`, `123`), or '' when the token has no digits. */
+  core: string;
+  /** True when the candidate was put together from tokens separated by a space or a line break. */
+  joined: boolean;
+  /** An order keyword ("Bestellung", "Rechnung", "Order", "#") right before the token. */
+  keyword: boolean;
+  /**
+   * A word that names an order, not an invoice or a reference ("Bestellung", "Auftrag", "Order", "#", also with
+   * "Nr." between), right before the token: the number is meant as an order number.
+   */
+  orderWord: boolean;
+  /** The same for an invoice ("Rechnung", "RE", "Invoice", also with "Nr." between): meant as an invoice number. */
+  invoiceWord: boolean;
+  /**
+   * Set when every occurrence is a bare number of 4–5 digits followed by a word ("80331 MUENCHEN"): the shape of
+   * a postcode and its place (DE/FR/IT/ES: 5 digits; AT/CH/BE/DK: 4). The word, as written; the matcher checks
+   * whether it is a name of the payer or the customer instead ("20345 THOMAS MUELLER").
+   */
+  place?: string | undefined;
+  /**
+   * The token as written, when it separates two digits with '-', '/' or '_' ("10023-1", "10023/2") and no other
+   * occurrence of the key writes them together: a suffix (part delivery, instalment) or a second number, so it does
+   * not name an order whose number has those digits side by side (100231). Undefined for most tokens.
+   */
+  splitAt?: string | undefined;
+  /**
+   * For a candidate joined from tokens (`joined`): the key of its first token. A first token that is a number of an
+   * order by itself ("Bestellung 10023 1 Stueck") is that number, not the start of a wrapped longer one.
+   */
+  head?: string | undefined;
+  /**
+   * Read from an identifier field only (end-to-end id, EREF+/KREF+, the structured reference), not from the free
+   * text: the payer's or their bank's own reference, which names our order only by agreement with the payer.
+   */
+  fromId?: true;
+};
+
+/** Words that name an order (not an invoice, a reference or a payment): see NumberCandidate.orderWord. */
+const ORDER_WORDS = new Set([
+  'BESTELLUNG',
+  'BESTELLUNGEN',
+  'BESTELLNR',
+  'BESTELLNUMMER',
+  'BESTELL',
+  'BEST',
+  'BESTNR',
+  'AUFTRAG',
+  'AUFTRAEGE',
+  'AUFTRÄGE',
+  'AUFTRAGSNR',
+  'AUFTRAGSNUMMER',
+  'ORDER',
+  'ORDERS',
+  'ORDERNR',
+  'ORDERNUMBER',
+]);
+/** Words that name an invoice: see NumberCandidate.invoiceWord. */
+const INVOICE_WORDS = new Set([
+  'RECHNUNG',
+  'RECHNUNGEN',
+  'RECHNUNGSNR',
+  'RECHNUNGSNUMMER',
+  'RG',
+  'RGNR',
+  'RE',
+  'RNR',
+  'INVOICE',
+  'INV',
+]);
+/** Words between an order word and its number ("Bestellung Nr. 10023"). */
+const NUMBER_WORDS = new Set(['NR', 'NO', 'NUMMER']);
+/** Words before a number the payer meant as a reference: the order words, invoices, vouchers, joiners. */
+const ORDER_KEYWORDS = new Set([
+  ...ORDER_WORDS,
+  ...NUMBER_WORDS,
+  ...INVOICE_WORDS,
+  ...['BELEG', 'BELEGNR', 'VORGANG', 'REF', 'REFERENZ', 'ZAHLUNG', 'FUER', 'FÜR', 'FOR', 'UND', 'AND'],
+]);
+
+/**
+ * Does a written number's letter part fit an order number found by its digits ("10023", "#10023", "Nr10023",
+ * "WC10023" for WC-10023)? Other letters ("RE10023", "GS10023") say it is another kind of number — the shop's
+ * separately counted invoice, a voucher — whose digits only happen to be the order's.
+ */
+export function lettersAgree(writtenKey: string, number: string, field: 'number' | 'invoice'): boolean {
+  // Most numbers are written as digits alone ("10023"): they agree with any order number, nothing to compare.
+  let letters = false;
+  for (let i = 0; i < writtenKey.length && !letters; i++) letters = !isDigitAt(writtenKey, i);
+  if (!letters) return true;
+  const written = writtenKey.replace(/\d+/g, '');
+  if (written === '' || written === numberKey(number).replace(/\d+/g, '')) return true;
+  // A glued keyword ("Nr10023", "Bestellnr10023") — but an invoice prefix glued to the digits ("RE-10023",
+  // "RG10023") formats an invoice number, which is no order number.
+  return ORDER_KEYWORDS.has(written) && (field === 'invoice' || !INVOICE_PREFIXES.has(written));
+}
+
+const INVOICE_PREFIXES = new Set(['RE', 'RG', 'RNR', 'RGNR', 'RECHNUNG', 'RECHNUNGSNR', 'INV', 'INVOICE']);
+
+/** Four or more letters A–Z, Ä, Ö, Ü and nothing else (a word, no number): /^[A-ZÄÖÜ]{4,}$/ without the regex call. */
+function isWord(text: string): boolean {
+  if (text.length < 4) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 65 && c <= 90) || c === 196 || c === 214 || c === 220)) return false;
+  }
+  return true;
+}
+
+function pushCandidate(
+  out: Found,
+  text: string,
+  joined: boolean,
+  keyword: boolean,
+  /** The place word when this occurrence looks like a postcode, null when it does not, undefined: no opinion. */
+  place: string | null | undefined,
+  orderWord = false,
+  invoiceWord = false,
+  /** For a joined candidate: its first token (NumberCandidate.head is its key). */
+  headText?: string,
+): void {
+  // A key has a digit exactly when the text has one (numberKey keeps the digits): words are skipped before
+  // their key is built.
+  if (!hasDigit(text)) return;
+  const key = numberKey(text);
+  if (key.length < 3 || key.length > 24) return;
+  const split = !joined && key.length !== text.length && separatesDigits(text);
+  const existing = out.get(key);
+  if (existing) {
+    existing.keyword ||= keyword;
+    existing.orderWord ||= orderWord;
+    existing.invoiceWord ||= invoiceWord;
+    existing.joined &&= joined;
+    // Written once with the digits together: that occurrence names the order.
+    if (!split && !joined) existing.splitAt = undefined;
+    if (!existing.joined) existing.head = undefined;
+    // Written once as a postcode and once otherwise: the other occurrence counts.
+    if (place === null) existing.place = undefined;
+    return;
+  }
+  const candidate: NumberCandidate = {
+    key,
+    core: numberCore(text),
+    joined,
+    keyword,
+    orderWord,
+    invoiceWord,
+  };
+  if (place) candidate.place = place;
+  if (split) candidate.splitAt = text;
+  if (joined && headText !== undefined) candidate.head = numberKey(headText);
+  out.add(candidate);
+}
+
+/** The parts of a token of digit runs of one length (5–8) joined by '-', '/' or '_', as candidates of their own. */
+function pushParts(
+  found: Found,
+  text: string,
+  keyword: boolean,
+  orderWord: boolean,
+  invoiceWord: boolean,
+): void {
+  const parts = text.split(/[-/_]/);
+  const n = parts[0]?.length ?? 0;
+  if (n < 5 || n > 8 || parts.some((part) => part.length !== n || !/^[1-9]\d*$/.test(part))) return;
+  for (const part of parts) pushCandidate(found, part, false, keyword, null, orderWord, invoiceWord);
+}
+
+/** Does a character that is no letter or digit stand between two digits of the text ("10023-1", "2026/0042")? */
+function separatesDigits(text: string): boolean {
+  for (let i = 1; i + 1 < text.length; i++)
+    if (!isTokenChar(text.charCodeAt(i)) && isDigitAt(text, i - 1) && isDigitAt(text, i + 1)) return true;
+  return false;
+}
+
+/** A character numberKey keeps (ASCII letters and digits). */
+function isKeyChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Does `written` separate two digits that `own` writes side by side? Both have the same key (the same letters and
+ * digits): "10023-1" splits a run of order 100231's number; "RE-2026-0042" does not split invoice RE-2026-0042's.
+ */
+export function splitsDigitRun(written: string, own: string): boolean {
+  let i = 0;
+  let j = 0;
+  let prevDigit = false;
+  for (;;) {
+    let gap = false;
+    while (i < written.length && !isKeyChar(written.charCodeAt(i))) {
+      i++;
+      gap = true;
+    }
+    let ownGap = false;
+    while (j < own.length && !isKeyChar(own.charCodeAt(j))) {
+      j++;
+      ownGap = true;
+    }
+    if (i >= written.length || j >= own.length) return false;
+    const digit = isDigitAt(written, i);
+    if (gap && !ownGap && prevDigit && digit) return true;
+    prevDigit = digit;
+    i++;
+    j++;
+  }
+}
+
+/**
+ * The number candidates of a text in the order they were found, by key. A text has a handful: a scan of the short
+ * list costs less than a map per posting; a long text (a CSV export's free-text column) gets the map after 16.
+ */
+export class Found {
+  readonly items: NumberCandidate[] = [];
+  private byKey: Map<string, NumberCandidate> | undefined;
+
+  get(key: string): NumberCandidate | undefined {
+    if (this.byKey) return this.byKey.get(key);
+    for (const c of this.items) if (c.key === key) return c;
+    return undefined;
+  }
+
+  add(c: NumberCandidate): void {
+    this.items.push(c);
+    if (this.byKey) this.byKey.set(c.key, c);
+    else if (this.items.length > 16) this.byKey = new Map(this.items.map((x) => [x.key, x]));
+  }
+}
+
+/**
+ * The word after a bare 4–5 digit token, when the two look like a postcode and a place: "80331 MUENCHEN",
+ * "10117 BERLIN-MITTE", "06108 HALLE/SAALE", "66386 ST. INGBERT", "10117, BERLIN", or the place on the next line
+ * of an address.
+ */
+function placeAfter(
+  masked: string,
+  tok: Token,
+  next: Token | undefined,
+  keyword: boolean,
+): string | undefined {
+  if (keyword || !next || !/^\d{4,5}$/.test(tok.text)) return undefined;
+  const place = PLACE.exec(next.text)?.[1];
+  if (!place || ORDER_KEYWORDS.has(place)) return undefined;
+  // A two-letter word is a place only as an abbreviation ("ST.", "BAD" has three).
+  if (place.length === 2 && masked[next.end] !== '.') return undefined;
+  return /^(?:[ \t]{1,2}|,[ \t]{0,2}|[ \t]*\n[ \t]*)$/.test(masked.slice(tok.end, next.start))
+    ? place
+    : undefined;
+}
+
+/** A place name's token: letters, possibly joined to more words by '-' or '/' (the first word is returned). */
+const PLACE = /^([A-ZÄÖÜ]{2,})(?:[-/][A-Z]{2,})*$/;
+
+/** The number candidates of a free text, by key, into `found` (empty: the remittance is the only free text). */
+export function numberCandidates(text: string, patterns: readonly RegExp[], found: Found): void {
+  // Without a digit there is no number (all keys need one): skip the masking work.
+  if (!/\d/.test(text)) return;
+  const masked = maskNonOrderNumbers(text);
+  const tokens = tokenize(masked);
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    if (!tok) continue;
+    // A word is no candidate and starts no joined one (below): most tokens, skipped before the keyword lookups.
+    const digit = hasDigit(tok.text);
+    if (!digit && isWord(tok.text)) continue;
+    const prev = tokens[i - 1];
+    const keyword = (prev !== undefined && ORDER_KEYWORDS.has(prev.text)) || masked[tok.start] === '#';
+    // Asked only of a token with a digit (most tokens are words, which are no candidates).
+    const orderWord =
+      keyword &&
+      digit &&
+      (masked[tok.start] === '#' ||
+        (prev !== undefined &&
+          (ORDER_WORDS.has(prev.text) ||
+            (NUMBER_WORDS.has(prev.text) && ORDER_WORDS.has(tokens[i - 2]?.text ?? '')))));
+    const invoiceWord =
+      keyword &&
+      !orderWord &&
+      digit &&
+      prev !== undefined &&
+      (INVOICE_WORDS.has(prev.text) ||
+        (NUMBER_WORDS.has(prev.text) && INVOICE_WORDS.has(tokens[i - 2]?.text ?? '')));
+    pushCandidate(
+      found,
+      tok.text,
+      false,
+      keyword,
+      placeAfter(masked, tok, tokens[i + 1], keyword) ?? null,
+      orderWord,
+      invoiceWord,
+    );
+    // "10023/10024", "10023-10024": a list of numbers of the same length (five digits or more; four would take
+    // "2026-0042" for two numbers), each a candidate of its own as well.
+    if (tok.text.length >= 11 && separatesDigits(tok.text))
+      pushParts(found, tok.text, keyword, orderWord, invoiceWord);
+    // "WC-100 23", "RE 2026 00123", a number broken by a line break: join 2 or 3 adjacent tokens that are
+    // separated by whitespace only (never across a masked span, which leaves a wide gap of spaces).
+    // Words ("BESTELLUNG", "DANKE") are not part of a number (skipped above); short letter groups may be its prefix
+    // ("RE 2026 00123").
+    let joinedText = tok.text;
+    // After an order or invoice word, digits grouped by thousands ("Bestellung 10.023", Swiss "10'023") are one
+    // number ("Zahlung 10.023" may be an amount).
+    let thousands = (orderWord || invoiceWord) && /^\d{1,3}$/.test(tok.text);
+    for (let j = i + 1; j < Math.min(tokens.length, i + 3); j++) {
+      const a = tokens[j - 1];
+      const b = tokens[j];
+      if (!a || !b) break;
+      const gap = masked.slice(a.end, b.start);
+      thousands &&= (gap === '.' || gap === "'") && /^\d{3}$/.test(b.text);
+      // A hyphen or slash may stay at the end of a wrapped line ("RE-2026-" / "0042": banks wrap remittance lines
+      // at a fixed width, MT940 :86: subfields at 27 characters).
+      if (
+        !thousands &&
+        (!/^(?:\s{1,2}|[-/][ \t]*\n[ \t]*)$/.test(gap) || ORDER_KEYWORDS.has(b.text) || isWord(b.text))
+      )
+        break;
+      joinedText += ` ${b.text}`;
+      pushCandidate(found, joinedText, true, keyword, null, false, false, tok.text);
+    }
+  }
+  // Shop patterns (ShopMapping.orderNumberPattern / invoiceNumberPattern) find the shop's numbers where the
+  // tokens do not: glued to an order keyword ("Bestellnr10023"), or broken by a line break ("100\n23", the
+  // second pass). Only as a whole token, though: "Kundennr10500", "030-10500", "4711-10500" or "10500-2" hold
+  // a digit run that fits "\d{5,}" without being an order number.
+  if (patterns.length === 0) return;
+  const glued = masked.replace(/[ \t]*\n[ \t]*/g, '');
+  for (const re of patterns) {
+    for (const m of masked.matchAll(re)) patternHit(found, masked, m, false);
+    if (glued !== masked) for (const m of glued.matchAll(re)) patternHit(found, glued, m, true);
+  }
+}
+
+const isAlnumAt = (text: string, i: number) => i >= 0 && i < text.length && isTokenChar(text.charCodeAt(i));
+const isJoinerAt = (text: string, i: number) => isJoiner(text.charCodeAt(i));
+
+/** A shop pattern's match, when it stands as a token of its own or after a glued order keyword. */
+function patternHit(found: Found, text: string, m: RegExpExecArray, joined: boolean): void {
+  const start = m.index;
+  const end = start + m[0].length;
+  // Part of a longer token: "DE-10117", "10500-2", "12/345/10500". (A word may follow: "BESTELLUNGWC-10023DANKE".)
+  if (isJoinerAt(text, start - 1) && isAlnumAt(text, start - 2)) return;
+  if (isJoinerAt(text, end) && isAlnumAt(text, end + 1)) return;
+  // Glued to letters: only an order keyword may precede ("BESTELLNR10023", not "KUNDENNR10500").
+  let from = start;
+  while (isAlnumAt(text, from - 1)) from--;
+  const glued = from < start ? text.slice(from, start) : '';
+  if (glued && !ORDER_KEYWORDS.has(glued)) return;
+  pushCandidate(
+    found,
+    m[0],
+    joined,
+    from < start,
+    undefined,
+    ORDER_WORDS.has(glued),
+    INVOICE_WORDS.has(glued),
+  );
+}
+
+/** Compiles a shop's number pattern for scanning free text (global, case-insensitive); undefined if invalid. */
+export function compileNumberPattern(source: string | undefined): RegExp | undefined {
+  if (!source) return undefined;
+  try {
+    const inner = source.replace(/^\^/, '').replace(/\$$/, '');
+    return new RegExp(`(?<!\\d)(?:${inner})(?!\\d)`, 'gi');
+  } catch {
+    return undefined;
+  }
+}
