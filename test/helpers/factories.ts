@@ -2,8 +2,9 @@
  * Test data factories (design §3.11): `makeShop(db, {...})`, `makeOrder(db, {...})`, `makePosting(db, {...})`.
  * Sensible defaults, every field overridable.
  */
+import { eq } from 'drizzle-orm';
 import type { Db } from '#core/db/open.ts';
-import { bankAccounts, orders, postings, shops } from '#core/db/schema/index.ts';
+import { bankAccounts, orderEvents, orders, postings, shops } from '#core/db/schema/index.ts';
 
 type ShopRow = typeof shops.$inferSelect;
 type OrderRow = typeof orders.$inferSelect;
@@ -89,4 +90,15 @@ export function makePosting(db: Db, overrides: Partial<typeof postings.$inferIns
     })
     .returning()
     .get();
+}
+
+/** The kinds of an order's events, oldest first ([] for no order: a lookup that found none). */
+export function eventKinds(db: Db, orderId: number | undefined): string[] {
+  if (orderId === undefined) return [];
+  return db
+    .select({ kind: orderEvents.kind })
+    .from(orderEvents)
+    .where(eq(orderEvents.orderId, orderId))
+    .all()
+    .map((e) => e.kind);
 }

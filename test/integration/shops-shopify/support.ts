@@ -5,11 +5,12 @@
  */
 import { afterEach } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { orderEvents, orders } from '#core/db/schema/index.ts';
+import { orders } from '#core/db/schema/index.ts';
 import { silentLogger } from '#core/deps.ts';
 import { createShopsArea } from '#core/shops/shops-area.ts';
 import { startShopifySimulator, type ShopifySimulator } from '#core/shops/shopify/simulator.ts';
 import { makeTestDb } from '../../helpers/db.ts';
+import { eventKinds } from '../../helpers/factories.ts';
 
 const sims: ShopifySimulator[] = [];
 afterEach(async () => {
@@ -43,12 +44,6 @@ export async function shopifyInSync(options: { scopes?: string[]; pageSize?: num
     });
   const row = (externalId: string) =>
     t.db.select().from(orders).where(eq(orders.externalId, externalId)).get();
-  const events = (externalId: string) =>
-    t.db
-      .select()
-      .from(orderEvents)
-      .where(eq(orderEvents.orderId, row(externalId)?.id ?? -1))
-      .all()
-      .map((e) => e.kind);
+  const events = (externalId: string) => eventKinds(t.db, row(externalId)?.id);
   return { ...t, sim, area, connect, row, events };
 }

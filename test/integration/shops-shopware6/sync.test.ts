@@ -1,11 +1,12 @@
 /** The Shopware 6 connector inside the real shop service and sync jobs (issue 4 §4, §6), against the simulator. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { orderEvents, orders } from '#core/db/schema/index.ts';
+import { orders } from '#core/db/schema/index.ts';
 import { silentLogger } from '#core/deps.ts';
 import { createShopsArea } from '#core/shops/shops-area.ts';
 import { startShopware6Simulator, type Shopware6Simulator } from '#core/shops/shopware6/simulator.ts';
 import { makeTestDb } from '../../helpers/db.ts';
+import { eventKinds } from '../../helpers/factories.ts';
 import { loadShopwareSpec, specProblems } from './openapi.ts';
 
 const CONNECTED_AT = '2026-11-02T09:00:00.000Z';
@@ -37,13 +38,7 @@ async function setup() {
       credentials: { key: sim.clientId, secret: sim.clientSecret },
     });
   const row = (number: string) => t.db.select().from(orders).where(eq(orders.number, number)).get();
-  const events = (number: string) =>
-    t.db
-      .select()
-      .from(orderEvents)
-      .where(eq(orderEvents.orderId, row(number)?.id ?? -1))
-      .all()
-      .map((e) => e.kind);
+  const events = (number: string) => eventKinds(t.db, row(number)?.id);
   return { ...t, sim, area, connect, row, events };
 }
 
