@@ -2,18 +2,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApiHandlers, invokeApi } from '#core/api/handlers.ts';
 import { makeTestDb, tempDir } from '../../helpers/db.ts';
 import { camtXml } from '../../helpers/camt-builder.ts';
+import { apiCaller } from '../../helpers/api.ts';
 
 describe('bank API', () => {
   it('imports files by path and lists postings with filters and paging', async () => {
     const { core } = makeTestDb();
-    const handlers = createApiHandlers(core, {
-      version: 'test',
-      databasePath: ':memory:',
-      keyMode: 'memory',
-    });
+    const call = apiCaller(core);
     const path = join(tempDir(), 'a.xml');
     writeFileSync(
       path,
@@ -21,51 +17,47 @@ describe('bank API', () => {
         { entries: [{ amount: '1.00' }, { amount: '2.00', cdi: 'DBIT' }, { amount: '3.00' }] },
       ]),
     );
-    const imported = (await invokeApi(handlers, 'import.files', { paths: [path] })) as {
+    const imported = (await call('import.files', { paths: [path] })) as {
       results: { ok: boolean; new: number }[];
     };
     expect(imported.results).toMatchObject([{ ok: true, new: 3 }]);
-    const page = (await invokeApi(handlers, 'postings.list', { status: 'unassigned', limit: 1 })) as {
+    const page = (await call('postings.list', { status: 'unassigned', limit: 1 })) as {
       total: number;
       items: { amountMinor: number }[];
     };
     expect(page.total).toBe(2);
     expect(page.items).toHaveLength(1);
-    const debits = (await invokeApi(handlers, 'postings.list', { status: 'debit' })) as {
+    const debits = (await call('postings.list', { status: 'debit' })) as {
       items: { amountMinor: number }[];
     };
     expect(debits.items.map((p) => p.amountMinor)).toEqual([-200]);
-    await expect(invokeApi(handlers, 'postings.list', { status: 'nonsense' })).rejects.toMatchObject({
+    await expect(call('postings.list', { status: 'nonsense' })).rejects.toMatchObject({
       code: 'API_INVALID_INPUT',
     });
-    await expect(invokeApi(handlers, 'import.files', { paths: ['relative.xml'] })).rejects.toMatchObject({
+    await expect(call('import.files', { paths: ['relative.xml'] })).rejects.toMatchObject({
       code: 'IMPORT_PATH_NOT_ABSOLUTE',
     });
   });
 
   it('refuses a folder to import and a watch folder that does not exist or is a file, as the CLI does', async () => {
     const { core } = makeTestDb();
-    const handlers = createApiHandlers(core, {
-      version: 'test',
-      databasePath: ':memory:',
-      keyMode: 'memory',
-    });
+    const call = apiCaller(core);
     const dir = tempDir();
     const file = join(dir, 'a.xml');
     writeFileSync(file, 'x');
-    const imported = (await invokeApi(handlers, 'import.files', { paths: [dir] })) as {
+    const imported = (await call('import.files', { paths: [dir] })) as {
       results: { ok: boolean; error?: { code: string } }[];
     };
     expect(imported.results).toEqual([
       expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'IMPORT_IS_A_FOLDER' }) }),
     ]);
-    await expect(
-      invokeApi(handlers, 'bank.watchFolder.set', { folder: join(dir, 'missing') }),
-    ).rejects.toMatchObject({ code: 'WATCH_FOLDER_NOT_FOUND' });
-    await expect(invokeApi(handlers, 'bank.watchFolder.set', { folder: file })).rejects.toMatchObject({
+    await expect(call('bank.watchFolder.set', { folder: join(dir, 'missing') })).rejects.toMatchObject({
+      code: 'WATCH_FOLDER_NOT_FOUND',
+    });
+    await expect(call('bank.watchFolder.set', { folder: file })).rejects.toMatchObject({
       code: 'WATCH_FOLDER_NOT_A_FOLDER',
     });
-    await expect(invokeApi(handlers, 'bank.watchFolder.set', { folder: dir })).resolves.toEqual({
+    await expect(call('bank.watchFolder.set', { folder: dir })).resolves.toEqual({
       folder: dir,
     });
   });

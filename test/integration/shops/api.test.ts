@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { api } from '#shared/api.ts';
-import { createApiHandlers, invokeApi } from '#core/api/handlers.ts';
 import { shops } from '#core/db/schema/index.ts';
 import { makeTestDb, tempDir } from '../../helpers/db.ts';
+import { apiCaller } from '../../helpers/api.ts';
 
 const HEADER =
   'number,invoice_number,created_at,amount,currency,customer_name,customer_company,customer_email,country,payment_method,status\n';
@@ -13,8 +13,7 @@ const HEADER =
 describe('shops API methods (zod-validated, same table for IPC and HTTP)', () => {
   it('adds a CSV shop, syncs, lists orders and runs; rejects bad input and bad mappings', async () => {
     const { core } = makeTestDb();
-    const handlers = createApiHandlers(core, { version: '0', databasePath: ':memory:', keyMode: 'memory' });
-    const call = async (method: string, input: unknown) => invokeApi(handlers, method, input);
+    const call = apiCaller(core);
     const file = join(tempDir(), 'orders.csv');
     writeFileSync(
       file,
@@ -93,11 +92,7 @@ describe('shop settings', () => {
 
   it('shops.mapping.set repairs damaged settings (the API as the desktop app calls it), audited mapping_repaired', async () => {
     const { core, db } = makeTestDb();
-    const handlers = createApiHandlers(core, {
-      version: 'test',
-      databasePath: ':memory:',
-      keyMode: 'memory',
-    });
+    const call = apiCaller(core);
     const file = join(tempDir(), 'orders.csv');
     writeFileSync(file, HEADER);
     const shop = await core.shops.add({ system: 'csv', name: 'Datei', filePath: file });
@@ -108,10 +103,10 @@ describe('shop settings', () => {
       matching: {},
     };
     db.update(shops).set({ settings: damaged }).where(eq(shops.id, shop.id)).run();
-    await expect(invokeApi(handlers, 'shops.mapping.get', { shop: 'Datei' })).rejects.toMatchObject({
+    await expect(call('shops.mapping.get', { shop: 'Datei' })).rejects.toMatchObject({
       code: 'SHOP_SETTINGS_INVALID',
     });
-    const set = await invokeApi(handlers, 'shops.mapping.set', {
+    const set = await call('shops.mapping.set', {
       shop: 'Datei',
       mapping: { sendPaymentInformation: false },
     });
