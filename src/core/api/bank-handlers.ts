@@ -26,8 +26,7 @@ export function createBankHandlers(core: Core): AreaHandlers<typeof bankApi> {
     'bank.watchFolder.set': (input) => {
       if (input.folder !== null && !isAbsolute(input.folder))
         throw new ValidationError('WATCH_FOLDER_NOT_ABSOLUTE', 'The watch folder must be an absolute path.');
-      core.bank.setWatchFolder(input.folder);
-      return { folder: core.bank.getWatchFolder() };
+      return { folder: core.bank.setWatchFolder(input.folder) };
     },
   };
 }

@@ -85,17 +85,18 @@ export function reportFindings(
   if (firstFuture) {
     const [externalId, f] = firstFuture;
     const numbers = future.map(([, x]) => x.number);
-    const listed =
-      numbers.length > 10
-        ? `${numbers.slice(0, 10).join(', ')} and ${numbers.length - 10} more`
-        : numbers.join(', ');
+    const listed = quoted(numbers, 10);
     const whose = f.ourClock ? "this computer's time" : "the shop's own time";
     const title = `Shop "${shop.name}": orders modified in the future`;
-    const held = db
-      .select({ id: orders.id })
-      .from(orders)
-      .where(and(eq(orders.shopId, shop.id), eq(orders.externalId, externalId)))
-      .get();
+    // The order the notice links to, when it names just one.
+    const held =
+      numbers.length === 1
+        ? db
+            .select({ id: orders.id })
+            .from(orders)
+            .where(and(eq(orders.shopId, shop.id), eq(orders.externalId, externalId)))
+            .get()
+        : undefined;
     notifyOnce(
       db,
       clock,
@@ -110,7 +111,7 @@ export function reportFindings(
           (f.ourClock
             ? "Check this computer's clock and the shop server's, or the plugin that set these dates."
             : "Check the shop server's clock, or the plugin that set these dates."),
-        orderId: numbers.length === 1 ? (held?.id ?? null) : null,
+        orderId: held?.id ?? null,
       },
       eq(dealerNotifications.title, title),
     );
