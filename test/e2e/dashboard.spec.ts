@@ -168,8 +168,10 @@ test('the shell on a phone: title, headings, hash, navigation, labels, icon', as
   // The screen's h1 is the first heading; the app name in the header is none.
   await expect(page.getByRole('heading').first()).toHaveJSProperty('tagName', 'H1');
 
-  // Long German labels break inside their cards instead of running out of them.
-  for (const label of await page.locator('[id^="summary-"][id$="-label"]').all()) {
+  // Long German labels break inside their cards instead of running out of them (all six cards' labels).
+  const labels = page.locator('[id^="summary-"][id$="-label"]');
+  await expect(labels).toHaveCount(6);
+  for (const label of await labels.all()) {
     const { scroll, client } = await label.evaluate((el) => ({
       scroll: el.scrollWidth,
       client: el.clientWidth,

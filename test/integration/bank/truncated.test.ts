@@ -4,9 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeTestDb } from '../../helpers/db.ts';
-import { MT940_SAMPLE } from '../../helpers/mt940-sample.ts';
-
-const MT940 = MT940_SAMPLE;
+import { MT940_SAMPLE as MT940 } from '../../helpers/mt940-sample.ts';
 
 describe('cut-off statement files', () => {
   it('MT940 cut inside :86: (no :62F:) stores nothing; the complete file then imports in full', async () => {
