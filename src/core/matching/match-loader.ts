@@ -23,7 +23,7 @@ import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
 import { loadLearnedFacts } from './learning.ts';
 import { isReturn } from './passes/returns.ts';
 import { numberKeysOf } from './number-keys.ts';
-import { compileNumberPattern } from './references-extract.ts';
+import { compileNumberPattern } from './number-candidates.ts';
 import { DEFAULT_MATCH_SETTINGS, matchSettingsFrom, type MatchSettings } from './settings.ts';
 import type { MatchAssignment, MatchInput, MatchOrder, MatchPosting } from './types.ts';
 

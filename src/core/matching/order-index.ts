@@ -65,7 +65,6 @@ const DIGIT_BITS = 1 << 20;
 const MAX_NUMBER_PREFIXES = 16;
 
 export type NumberHit = { entry: IndexedOrder; field: 'number' | 'invoice' };
-export type { NormalisedName } from './name-memo.ts';
 
 /*
  * The index lives for the whole run and holds a few objects per open order (100 000 in the speed benchmark);

@@ -14,13 +14,6 @@ import {
 import { hasDigit, isDigitAt, numberKey } from './number-keys.ts';
 import { Found, numberCandidates, type NumberCandidate } from './number-candidates.ts';
 
-export {
-  compileNumberPattern,
-  lettersAgree,
-  splitsDigitRun,
-  type NumberCandidate,
-} from './number-candidates.ts';
-
 export type Extraction = {
   /** Our payment references with a valid check character (compact, upper case). */
   references: string[];

@@ -4,7 +4,8 @@
  * that stays automatic.
  */
 import { describe, expect, it } from 'vitest';
-import { splitsDigitRun, extractReferences } from '#core/matching/references-extract.ts';
+import { splitsDigitRun } from '#core/matching/number-candidates.ts';
+import { extractReferences } from '#core/matching/references-extract.ts';
 import type { MatchOrder } from '#core/matching/types.ts';
 import {
   type AdversarialCase,

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { digitsEndNumber, numberCore, numberKey } from '#core/matching/number-keys.ts';
-import {
-  compileNumberPattern,
-  extractReferences,
-  mayHoldReference,
-  readIdentifiers,
-} from '#core/matching/references-extract.ts';
+import { compileNumberPattern } from '#core/matching/number-candidates.ts';
+import { extractReferences, mayHoldReference, readIdentifiers } from '#core/matching/references-extract.ts';
 import { generateReference, toCreditorReference } from '#core/matching/references.ts';
 import { seededRandomInt } from '#core/matching/random.ts';
 

@@ -5,7 +5,7 @@
  * number decides, so a number read wrongly would be assigned.
  */
 import { describe, expect, it } from 'vitest';
-import { compileNumberPattern } from '#core/matching/references-extract.ts';
+import { compileNumberPattern } from '#core/matching/number-candidates.ts';
 import { toCreditorReference } from '#core/matching/references.ts';
 import { decisionOf, match, order, posting } from './fixtures.ts';
 

@@ -4,12 +4,8 @@
  * by their digit core, joined across a break, and with one typo. Lookups in the order index only.
  */
 import { digitsEndNumber, isDigitAt } from '../number-keys.ts';
-import {
-  lettersAgree,
-  splitsDigitRun,
-  type Extraction,
-  type NumberCandidate,
-} from '../references-extract.ts';
+import { lettersAgree, splitsDigitRun, type NumberCandidate } from '../number-candidates.ts';
+import type { Extraction } from '../references-extract.ts';
 import { REFERENCE_ALPHABET, isValidReference } from '../references.ts';
 import { signal } from '../scoring.ts';
 import type { NumberHit, OrderIndex } from '../order-index.ts';

@@ -105,7 +105,6 @@ function learnedFor(
   if (learned.ibanToCustomers.size === 0 && learned.aliasToCustomers.size === 0) return undefined;
   let out: Map<number, Signal> | undefined;
   const iban = learned.ibanToCustomers.size > 0 ? normaliseIban(posting.counterpartyIban) : undefined;
-  const postingIban = iban;
   let ibanSignal: Signal | undefined;
   const byIban = (iban && learned.ibanToCustomers.get(iban)) || NO_CUSTOMERS;
   let sender: Sender | undefined;
@@ -131,7 +130,7 @@ function learnedFor(
     const ck = byAlias[i] as string;
     // The alias was learned with the IBAN it paid from: the same name from another IBAN than any learned for the
     // customer is a namesake ("Hans Vogel" is a common name), not who paid for the customer before.
-    if (postingIban && learnedIbansOf(index, learned).get(ck)?.has(postingIban) === false) continue;
+    if (iban && learnedIbansOf(index, learned).get(ck)?.has(iban) === false) continue;
     const entries = index.byCustomer.get(ck) ?? NO_ENTRIES;
     for (let j = 0; j < entries.length; j++) {
       const e = entries[j] as IndexedOrder;
