@@ -34,4 +34,19 @@ describe('dates', () => {
       ),
     );
   });
+
+  it('epochDay reads any YYYY-MM-DD of digits as Date.UTC does (years 0-99 as 19xx, months and days carrying over)', () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        (y, m, d) =>
+          epochDay(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`) ===
+          Math.round(Date.UTC(y, m - 1, d) / 86_400_000),
+      ),
+      { numRuns: 5000 },
+    );
+  });
 });

@@ -54,6 +54,13 @@ describe('credits that are no order payment (payment-nature.ts)', () => {
     ['Rücküberweisung RETOURE Konto erloschen', 'booked'],
     ['RETOURE SEPA-UEBERWEISUNG', 'customer'],
     ['kw2345678 abzgl. retoure', 'customer'],
+    // Refunds, interest and transfers between own accounts are no order payments; a return word still says more.
+    ['Erstattung Bestellung 10023', 'not_a_payment'],
+    ['Gutschrift Zinsen', 'not_a_payment'],
+    ['Umbuchung eigenes Konto', 'not_a_payment'],
+    ['RETOURE Bestellung 10023 Erstattung', 'customer'],
+    // "Gutschrift" alone is the bank's word for any credit.
+    ['Gutschrift', undefined],
     ['Bestellung 10023', undefined],
     [null, undefined],
   ])('return words: %s -> %s', (text, expected) => expect(returnWords(text)).toBe(expected));
