@@ -362,10 +362,6 @@ export function searchOrders(
     .map((o) => orderSummary(o, names.get(o.shopId) ?? ''));
 }
 
-/**
- * An order named on the command line: `id:N` is always the database id; otherwise its number (unique across
- * shops), else its database id. A number that several shops use must be given as `id:N`.
- */
 /** The order with the id written as digits, if there is one. */
 function orderWithId(db: Pick<Db, 'select'>, digits: string): { id: number } | undefined {
   return db
@@ -400,6 +396,10 @@ export function resolveOrderFilter(db: Pick<Db, 'select'>, ref: string): number 
   return byId.id;
 }
 
+/**
+ * An order named on the command line: `id:N` is always the database id; otherwise its number (unique across
+ * shops), else its database id. A number that several shops use must be given as `id:N`.
+ */
 export function resolveOrderRef(db: Pick<Db, 'select'>, ref: string): number {
   const explicitId = /^id:(\d+)$/i.exec(ref.trim());
   if (explicitId) {
