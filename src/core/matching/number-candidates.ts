@@ -101,12 +101,15 @@ export function lettersAgree(writtenKey: string, number: string, field: 'number'
   let letters = false;
   for (let i = 0; i < writtenKey.length && !letters; i++) letters = !isDigitAt(writtenKey, i);
   if (!letters) return true;
-  const written = writtenKey.replace(/\d+/g, '');
-  if (written === '' || written === numberKey(number).replace(/\d+/g, '')) return true;
+  const written = writtenKey.replace(DIGIT_RUNS, '');
+  if (written === '' || written === numberKey(number).replace(DIGIT_RUNS, '')) return true;
   // A glued keyword ("Nr10023", "Bestellnr10023") — but an invoice prefix glued to the digits ("RE-10023",
   // "RG10023") formats an invoice number, which is no order number.
   return ORDER_KEYWORDS.has(written) && (field === 'invoice' || !INVOICE_PREFIXES.has(written));
 }
+
+/** (A module constant: a literal is a new object per call. Global, but replace starts and ends at lastIndex 0.) */
+const DIGIT_RUNS = /\d+/g;
 
 const INVOICE_PREFIXES = new Set(['RE', 'RG', 'RNR', 'RGNR', 'RECHNUNG', 'RECHNUNGSNR', 'INV', 'INVOICE']);
 
@@ -251,15 +254,27 @@ function placeAfter(
   next: Token | undefined,
   keyword: boolean,
 ): string | undefined {
-  if (keyword || !next || !/^\d{4,5}$/.test(tok.text)) return undefined;
+  if (keyword || !next || !POSTCODE_SHAPE.test(tok.text)) return undefined;
   const place = PLACE.exec(next.text)?.[1];
   if (!place || ORDER_KEYWORDS.has(place)) return undefined;
   // A two-letter word is a place only as an abbreviation ("ST.", "BAD" has three).
   if (place.length === 2 && masked[next.end] !== '.') return undefined;
-  return /^(?:[ \t]{1,2}|,[ \t]{0,2}|[ \t]*\n[ \t]*)$/.test(masked.slice(tok.end, next.start))
-    ? place
-    : undefined;
+  return PLACE_GAP.test(masked.slice(tok.end, next.start)) ? place : undefined;
 }
+
+/*
+ * The expressions of this file are module constants: a literal in a function body is a new object each time it is
+ * evaluated, and these run per token of every posting. None is global except GLUED_BREAK (only used by replace,
+ * which starts at lastIndex 0 and leaves it there).
+ */
+const POSTCODE_SHAPE = /^\d{4,5}$/;
+/** Between a postcode and its place: one or two blanks, a comma, or a line break. */
+const PLACE_GAP = /^(?:[ \t]{1,2}|,[ \t]{0,2}|[ \t]*\n[ \t]*)$/;
+/** Between tokens of one wrapped number: one or two blanks, or a hyphen or slash left at the end of a line. */
+const WRAP_GAP = /^(?:\s{1,2}|[-/][ \t]*\n[ \t]*)$/;
+const THOUSANDS_HEAD = /^\d{1,3}$/;
+const THOUSANDS_GROUP = /^\d{3}$/;
+const GLUED_BREAK = /[ \t]*\n[ \t]*/g;
 
 /** A place name's token: letters, possibly joined to more words by '-' or '/' (the first word is returned). */
 const PLACE = /^([A-ZÄÖÜ]{2,})(?:[-/][A-Z]{2,})*$/;
@@ -267,7 +282,7 @@ const PLACE = /^([A-ZÄÖÜ]{2,})(?:[-/][A-Z]{2,})*$/;
 /** The number candidates of a free text, by key, into `found` (empty: the remittance is the only free text). */
 export function numberCandidates(text: string, patterns: readonly RegExp[], found: Found): void {
   // Without a digit there is no number (all keys need one): skip the masking work.
-  if (!/\d/.test(text)) return;
+  if (!hasDigit(text)) return;
   const masked = maskNonOrderNumbers(text);
   const tokens = tokenize(masked);
   for (let i = 0; i < tokens.length; i++) {
@@ -276,7 +291,8 @@ export function numberCandidates(text: string, patterns: readonly RegExp[], foun
     // A word is no candidate and starts no joined one (below): most tokens, skipped before the keyword lookups.
     const digit = hasDigit(tok.text);
     if (!digit && isWord(tok.text)) continue;
-    const prev = tokens[i - 1];
+    // (Not tokens[i - 1] for the first token: an index of -1 is a property lookup on the array's prototype chain.)
+    const prev = i > 0 ? tokens[i - 1] : undefined;
     const keyword = (prev !== undefined && ORDER_KEYWORDS.has(prev.text)) || masked[tok.start] === '#';
     // Asked only of a token with a digit (most tokens are words, which are no candidates).
     const orderWord =
@@ -285,14 +301,14 @@ export function numberCandidates(text: string, patterns: readonly RegExp[], foun
       (masked[tok.start] === '#' ||
         (prev !== undefined &&
           (ORDER_WORDS.has(prev.text) ||
-            (NUMBER_WORDS.has(prev.text) && ORDER_WORDS.has(tokens[i - 2]?.text ?? '')))));
+            (NUMBER_WORDS.has(prev.text) && i > 1 && ORDER_WORDS.has(tokens[i - 2]?.text ?? '')))));
     const invoiceWord =
       keyword &&
       !orderWord &&
       digit &&
       prev !== undefined &&
       (INVOICE_WORDS.has(prev.text) ||
-        (NUMBER_WORDS.has(prev.text) && INVOICE_WORDS.has(tokens[i - 2]?.text ?? '')));
+        (NUMBER_WORDS.has(prev.text) && i > 1 && INVOICE_WORDS.has(tokens[i - 2]?.text ?? '')));
     pushCandidate(
       found,
       tok.text,
@@ -313,18 +329,19 @@ export function numberCandidates(text: string, patterns: readonly RegExp[], foun
     let joinedText = tok.text;
     // After an order or invoice word, digits grouped by thousands ("Bestellung 10.023", Swiss "10'023") are one
     // number ("Zahlung 10.023" may be an amount).
-    let thousands = (orderWord || invoiceWord) && /^\d{1,3}$/.test(tok.text);
+    let thousands = (orderWord || invoiceWord) && THOUSANDS_HEAD.test(tok.text);
     for (let j = i + 1; j < Math.min(tokens.length, i + 3); j++) {
       const a = tokens[j - 1];
       const b = tokens[j];
       if (!a || !b) break;
       const gap = masked.slice(a.end, b.start);
-      thousands &&= (gap === '.' || gap === "'") && /^\d{3}$/.test(b.text);
+      thousands &&= (gap === '.' || gap === "'") && THOUSANDS_GROUP.test(b.text);
       // A hyphen or slash may stay at the end of a wrapped line ("RE-2026-" / "0042": banks wrap remittance lines
       // at a fixed width, MT940 :86: subfields at 27 characters).
       if (
         !thousands &&
-        (!/^(?:\s{1,2}|[-/][ \t]*\n[ \t]*)$/.test(gap) || ORDER_KEYWORDS.has(b.text) || isWord(b.text))
+        // (One blank, the usual gap, is asked without the expression.)
+        ((gap !== ' ' && !WRAP_GAP.test(gap)) || ORDER_KEYWORDS.has(b.text) || isWord(b.text))
       )
         break;
       joinedText += ` ${b.text}`;
@@ -336,7 +353,7 @@ export function numberCandidates(text: string, patterns: readonly RegExp[], foun
   // second pass). Only as a whole token, though: "Kundennr10500", "030-10500", "4711-10500" or "10500-2" hold
   // a digit run that fits "\d{5,}" without being an order number.
   if (patterns.length === 0) return;
-  const glued = masked.replace(/[ \t]*\n[ \t]*/g, '');
+  const glued = masked.replace(GLUED_BREAK, '');
   for (const re of patterns) {
     for (const m of masked.matchAll(re)) patternHit(found, masked, m, false);
     if (glued !== masked) for (const m of glued.matchAll(re)) patternHit(found, glued, m, true);

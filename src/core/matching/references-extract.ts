@@ -25,6 +25,16 @@ export type Extraction = {
 };
 
 const SEPA_KEYWORDS = /\b(?:SVWZ|EREF|KREF|MREF|CRED|DEBT|ABWA|ABWE|COAM|OAMT|SQTP|PURP|BREF|RREF)\+/g;
+/*
+ * The expressions of this file are module constants (a literal in a function body is a new object each time it is
+ * evaluated, for every posting). The global ones are used with replace and matchAll only, which start at lastIndex
+ * 0 (matchAll on a copy) and leave it there.
+ */
+/** `KW` + 7 characters of the reference alphabet. */
+const REFERENCE_SHAPE = /^KW[2-9A-HJ-NP-Z]{7}$/;
+const CREDITOR_START = /RF\d{2}/g;
+const NOT_PROVIDED = /\bNOTPROVIDED\b/g;
+
 /** Our references in a (compacted) text: `KW` + 7 alphabet characters, separators and line breaks allowed in between. */
 function findReferences(compact: string, out: Extraction): void {
   let from = 0;
@@ -33,7 +43,7 @@ function findReferences(compact: string, out: Extraction): void {
     if (at < 0) break;
     from = at + 1;
     const candidate = compact.slice(at, at + REFERENCE_LENGTH);
-    if (candidate.length < REFERENCE_LENGTH || !/^KW[2-9A-HJ-NP-Z]{7}$/.test(candidate)) continue;
+    if (candidate.length < REFERENCE_LENGTH || !REFERENCE_SHAPE.test(candidate)) continue;
     if (isValidReference(candidate)) out.references.push(candidate);
     else out.brokenReferences.push(candidate);
   }
@@ -50,7 +60,7 @@ function findCreditorReferences(compact: string, out: Extraction, whole: boolean
     if (body) out.creditorBodies.push(body);
     return;
   }
-  for (const m of compact.matchAll(/RF\d{2}/g)) {
+  for (const m of compact.matchAll(CREDITOR_START)) {
     const start = m.index;
     // The body length is not marked in free text: every length that validates is a candidate (MOD 97 makes a
     // false positive 1 in 97 per length, and the body must then also be a known reference or number). A
@@ -107,7 +117,7 @@ function clean(raw: string): string {
   // Both replacements need their marker ('+' of a SEPA keyword, the placeholder word): skip them without it.
   let t = raw.toUpperCase();
   if (t.includes('+')) t = t.replace(SEPA_KEYWORDS, ' ');
-  if (t.includes('NOTPROVIDED')) t = t.replace(/\bNOTPROVIDED\b/g, ' ');
+  if (t.includes('NOTPROVIDED')) t = t.replace(NOT_PROVIDED, ' ');
   return t;
 }
 

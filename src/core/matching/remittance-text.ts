@@ -67,81 +67,137 @@ function digits(text: string): number {
   return n;
 }
 
-/** Masks replace a span with spaces of the same length so positions (and line structure) stay put. */
-function mask(text: string, re: RegExp): string {
-  return text.replace(re, (m) => ' '.repeat(m.length));
+/*
+ * Every expression below is a module constant, and so are the replacers: a regular expression literal or an arrow
+ * function in a function body is a new object each time it is evaluated, and this runs for every posting (a dozen
+ * expressions each). The global ones are used by replaceAll only, which leaves their lastIndex at 0; the `.test`
+ * ones are not global (they keep no state).
+ */
+
+/** A masked span: spaces of the same length, so positions (and line structure) stay put. */
+const blank = (m: string) => ' '.repeat(m.length);
+
+/**
+ * text.replace(re, replacer) for a global `re`, asked with test first: most expressions match nothing in most
+ * texts, and a test that finds nothing costs a fraction of a replace that finds nothing (which calls into the
+ * runtime). A test that fails leaves lastIndex at 0, as replace does; one that finds a match is reset for replace.
+ */
+function replaceAll(
+  text: string,
+  re: RegExp,
+  replacer: (match: string, ...groups: string[]) => string,
+): string {
+  if (!re.test(text)) return text;
+  re.lastIndex = 0;
+  return text.replace(re, replacer);
 }
+
+function mask(text: string, re: RegExp): string {
+  return replaceAll(text, re, blank);
+}
+
+/**
+ * Phone numbers in international form ("+49 7123 45678", "+43 660 1234567"): no order number starts with '+'.
+ * (SEPA keywords such as "SVWZ+" were removed before, so a '+' here is no field separator.) Eight digits at least
+ * (country code and subscriber number): "10023 +10024" lists a second order.
+ */
+const PHONE_PLUS = /(?<![A-Z0-9+])\+\d{1,3}(?:[ /-]?\(0\))?(?:[ /-]?\d{2,}){1,4}\b/g;
+const blankPhonePlus = (m: string) => (digits(m) >= 8 ? ' '.repeat(m.length) : m);
+/**
+ * The same with the call prefix "00" ("0049 30 10500"): groups of digits, ten or more in all (an order number with
+ * leading zeros, "00123", has fewer and stands alone). Groups of a subscriber number never start with 00: "00123
+ * 00124" are two order numbers with leading zeros.
+ */
+const PHONE_00 = /(?<![A-Z0-9])00[1-9]\d{0,2}(?:[ /-]?\(0\))?(?:[ /-](?!00)\d{2,}){1,4}\b/g;
+const blankPhone00 = (m: string) => (digits(m) >= 10 ? ' '.repeat(m.length) : m);
+
+function maskPhones(text: string): string {
+  let t = text;
+  if (t.includes('+')) t = replaceAll(t, PHONE_PLUS, blankPhonePlus);
+  if (t.includes('00')) t = replaceAll(t, PHONE_00, blankPhone00);
+  return t;
+}
+
+/** A country code and two check digits: how every IBAN starts. */
+const IBAN_START = /[A-Z]{2}\d{2}/;
+const IBAN_GROUPED = /\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,8}(?: [A-Z0-9]{1,3})?\b/g;
+const IBAN_COMPACT = /\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/g;
+const LONG_DIGIT_RUN = /^[A-Z]{2}\d{15,}$/;
+const blankIban = (m: string) => (isValidIBAN(m) || LONG_DIGIT_RUN.test(m) ? ' '.repeat(m.length) : m);
+
+/**
+ * IBANs and their fragments: printed in groups of four (ISO 13616 paper format), or compact and valid, or compact
+ * with a long digit run (a mistyped IBAN is still no order number). Both start with a country code and two check
+ * digits: a text without that shape skips them (same result).
+ */
+function maskIbans(text: string): string {
+  if (!IBAN_START.test(text)) return text;
+  return replaceAll(mask(text, IBAN_GROUPED), IBAN_COMPACT, blankIban);
+}
+
+const CURRENCY_AFTER_TEST = /\d ?(?:€|EUR|CHF|USD|GBP)/;
+const CURRENCY_AFTER = /\b\d+(?: ?€|(?:EUR|CHF|USD|GBP)\b)(?!\s*\d)/g;
+const SEPARATOR = /[./,-]/;
+const DIGIT_SEPARATED = /\d[./,-]\d/;
+const DATE_DMY = /\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b/g;
+const DATE_ISO = /\b\d{4}-\d{2}-\d{2}\b/g;
+const DATE_YMD_DOTS = /\b(?:19|20)\d{2}[./]\d{1,2}[./]\d{1,2}\b/g;
+const MONTH_SLASH_YEAR = /\b\d{1,2}\/\d{4}\b/g;
+const MONTH_YEAR_DIGITS = /\b(?:0?[1-9]|1[0-2])[-.](?:19|20)\d{2}\b|\b(?:0?[1-9]|1[0-2])\/\d{2}\b/g;
+const BLANK_DATE_TEST = /\d \d{1,2} \d\d/;
+const BLANK_DATE = /\b(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:(?:19|20)\d{2}|\d{2})\b/g;
+const AMOUNT_THOUSANDS = /\b\d{1,3}(?:[.' ]\d{3})+[,.]\d{2}\b/g;
+const AMOUNT_DECIMALS = /\b\d+[,.]\d{2}(?![\d.,])\b/g;
+const AMOUNT_CURRENCY = /(?:EUR|€|CHF|USD|GBP)\s?\d+\b|\b\d+,-/g;
+const YEAR = /(?:19|20)\d{2}/;
+const blankYear = (_m: string, month: string, year: string) => month + ' '.repeat(year.length);
+const POSTCODE_D = /\bD-\d{5}\b/g;
+const FIVE_DIGITS = /\d{5}/;
+const STREET_POSTCODE =
+  /\b([A-ZÄÖÜ]+(?:STR|STRASSE|STRAßE|WEG|ALLEE|PLATZ|GASSE|RING|DAMM|UFER|CHAUSSEE)\.?\s+\d+[A-Z]?,?\s+)(\d{5})\b/g;
+const blankPostcode = (_m: string, street: string, plz: string) => street + ' '.repeat(plz.length);
 
 /** The text with what looks like a number but is no order number replaced by spaces (upper-case text). */
 export function maskNonOrderNumbers(text: string): string {
-  let t = text;
   // The value must contain a digit, so "KUNDE THOMAS MUELLER" keeps the words after it; a verb in between
   // ("Kundennummer lautet 10500", "customer number is …") still introduces the same value.
-  t = mask(t, IDENTIFIER_VALUES);
-  // Phone numbers in international form ("+49 7123 45678", "+43 660 1234567"): no order number starts with '+'.
-  // (SEPA keywords such as "SVWZ+" were removed before, so a '+' here is no field separator.)
-  // Eight digits at least (country code and subscriber number): "10023 +10024" lists a second order.
-  if (t.includes('+'))
-    t = t.replace(/(?<![A-Z0-9+])\+\d{1,3}(?:[ /-]?\(0\))?(?:[ /-]?\d{2,}){1,4}\b/g, (m) =>
-      digits(m) >= 8 ? ' '.repeat(m.length) : m,
-    );
-  // The same with the call prefix "00" ("0049 30 10500"): groups of digits, ten or more in all (an order number
-  // with leading zeros, "00123", has fewer and stands alone).
-  if (t.includes('00'))
-    // (Groups of a subscriber number never start with 00: "00123 00124" are two order numbers with leading zeros.)
-    t = t.replace(/(?<![A-Z0-9])00[1-9]\d{0,2}(?:[ /-]?\(0\))?(?:[ /-](?!00)\d{2,}){1,4}\b/g, (m) =>
-      digits(m) >= 10 ? ' '.repeat(m.length) : m,
-    );
-  // IBANs and their fragments: printed in groups of four (ISO 13616 paper format), or compact and valid,
-  // or compact with a long digit run (a mistyped IBAN is still no order number).
-  // Both start with a country code and two check digits: a text without that shape skips them (same result).
-  if (/[A-Z]{2}\d{2}/.test(t)) {
-    t = mask(t, /\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,8}(?: [A-Z0-9]{1,3})?\b/g);
-    t = t.replace(/\b[A-Z]{2}\d{2}[A-Z0-9]{11,30}\b/g, (m) =>
-      isValidIBAN(m) || /^[A-Z]{2}\d{15,}$/.test(m) ? ' '.repeat(m.length) : m,
-    );
-  }
+  let t = maskIbans(maskPhones(mask(text, IDENTIFIER_VALUES)));
   // A number with the currency after it ("1023€", "1023 €", "1023EUR"), unless the currency begins the next amount
   // ("Bestellung 10023 € 49,90"): read before the amounts are masked, which would hide that next amount.
-  if (/\d ?(?:€|EUR|CHF|USD|GBP)/.test(t)) t = mask(t, /\b\d+(?: ?€|(?:EUR|CHF|USD|GBP)\b)(?!\s*\d)/g);
+  if (CURRENCY_AFTER_TEST.test(t)) t = mask(t, CURRENCY_AFTER);
   // Dates, amounts with decimals and "D-" postcodes all need a separator; masking only removes characters, so
   // a text without any (most remittance lines) skips those expressions (checked once, same result).
-  const separators = /[./,-]/.test(t);
+  const separators = SEPARATOR.test(t);
   // Every date and amount below has a digit, one of these separators, and a digit again ("WC-10023" has not: its
   // separator follows a letter), so a text without that shape skips all six (the same result).
-  const digitSeparated = separators && /\d[./,-]\d/.test(t);
-  // Dates: 12.11.2026, 12.11.26, 2026-11-12, 2026.11.12 (ISO order with dots, common in exports and in
-  // Eastern European and Asian usage), 12/11/2026, 11/2026. The dots split "2026.11.26" into tokens, so
-  // without this the year would stand alone and name a young shop's order 2026.
-  if (digitSeparated) {
-    t = mask(t, /\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b/g);
-    t = mask(t, /\b\d{4}-\d{2}-\d{2}\b/g);
-    t = mask(t, /\b(?:19|20)\d{2}[./]\d{1,2}[./]\d{1,2}\b/g);
-    t = mask(t, /\b\d{1,2}\/\d{4}\b/g);
-    // Month and year: 10-2023, 10.2023, 10/23 (cards, rents, subscriptions).
-    t = mask(t, /\b(?:0?[1-9]|1[0-2])[-.](?:19|20)\d{2}\b|\b(?:0?[1-9]|1[0-2])\/\d{2}\b/g);
-  }
+  const digitSeparated = separators && DIGIT_SEPARATED.test(t);
+  if (digitSeparated) t = maskDates(t);
   // A date written with blanks: 10 11 2026, 10 11 26 (the blanks would otherwise join it into one number).
-  if (/\d \d{1,2} \d\d/.test(t))
-    t = mask(t, /\b(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) (?:(?:19|20)\d{2}|\d{2})\b/g);
+  if (BLANK_DATE_TEST.test(t)) t = mask(t, BLANK_DATE);
   // Amounts: 1.234,56  49,90  49.90  EUR 12  12 EUR (a decimal part of exactly two digits, or a currency).
-  if (digitSeparated) {
-    t = mask(t, /\b\d{1,3}(?:[.' ]\d{3})+[,.]\d{2}\b/g);
-    t = mask(t, /\b\d+[,.]\d{2}(?![\d.,])\b/g);
-  }
-  t = mask(t, /(?:EUR|€|CHF|USD|GBP)\s?\d+\b|\b\d+,-/g);
+  if (digitSeparated) t = mask(mask(t, AMOUNT_THOUSANDS), AMOUNT_DECIMALS);
+  t = mask(t, AMOUNT_CURRENCY);
   // A year after a month name ("November 2026", "Dez. 2025", "March 2025"): a period, never an order number.
-  if (/(?:19|20)\d{2}/.test(t))
-    t = t.replace(MONTH_YEAR, (_m, month: string, year: string) => month + ' '.repeat(year.length));
+  if (YEAR.test(t)) t = replaceAll(t, MONTH_YEAR, blankYear);
   // Postcodes: "D-12345" and "<street> 12, 12345".
-  if (separators) t = mask(t, /\bD-\d{5}\b/g);
+  if (separators) t = mask(t, POSTCODE_D);
   // The postcode has five digits: a text without five in a row skips the street expression (same result).
-  if (/\d{5}/.test(t))
-    t = t.replace(
-      /\b([A-ZÄÖÜ]+(?:STR|STRASSE|STRAßE|WEG|ALLEE|PLATZ|GASSE|RING|DAMM|UFER|CHAUSSEE)\.?\s+\d+[A-Z]?,?\s+)(\d{5})\b/g,
-      (_m, street: string, plz: string) => street + ' '.repeat(plz.length),
-    );
+  if (FIVE_DIGITS.test(t)) t = replaceAll(t, STREET_POSTCODE, blankPostcode);
   return t;
+}
+
+/**
+ * Dates: 12.11.2026, 12.11.26, 2026-11-12, 2026.11.12 (ISO order with dots, common in exports and in Eastern
+ * European and Asian usage), 12/11/2026, 11/2026, and month and year: 10-2023, 10.2023, 10/23 (cards, rents,
+ * subscriptions). The dots split "2026.11.26" into tokens, so without this the year would stand alone and name a
+ * young shop's order 2026.
+ */
+function maskDates(text: string): string {
+  let t = mask(text, DATE_DMY);
+  t = mask(t, DATE_ISO);
+  t = mask(t, DATE_YMD_DOTS);
+  t = mask(t, MONTH_SLASH_YEAR);
+  return mask(t, MONTH_YEAR_DIGITS);
 }
 
 export type Token = { text: string; start: number; end: number };

@@ -209,6 +209,9 @@ function allDigits(text: string): boolean {
   return true;
 }
 
+/** A four-digit year of 1900–2099 and nothing else (a module constant: a literal is a new object per evaluation). */
+const BARE_YEAR = /^(?:19|20)\d{2}$/;
+
 const isExactNumber = (s: Signal) =>
   s.kind === 'number' || s.kind === 'invoice_number' || s.kind === 'number_joined';
 
@@ -242,7 +245,7 @@ export function numberEvidence(
     const hitsBefore = hits;
     // A closed order's number written in the text (not in the shape of a postcode or a bare year, which say
     // nothing about an order): see single.ts text_names_paid_order.
-    if (closed?.has(c.key) && c.place === undefined && (c.keyword || !/^(?:19|20)\d{2}$/.test(c.key)))
+    if (closed?.has(c.key) && c.place === undefined && (c.keyword || !BARE_YEAR.test(c.key)))
       out.namesClosed = c.key;
     const kw = c.keyword ? ' after an order keyword' : '';
     const exact = index.byKey.get(c.key);
@@ -372,7 +375,7 @@ function typoEvidence(
     if (bare && !digitsEndNumber(c.key, core)) continue;
     // A bare year ("Weihnachten 2026", "Beitrag 2026") is a year, not a mistyped order number: a young shop's
     // orders 2016, 2025, 2027, 2036 … are one digit away from it. After an order keyword it may be one.
-    if (!c.keyword && /^(?:19|20)\d{2}$/.test(c.key)) continue;
+    if (!c.keyword && BARE_YEAR.test(c.key)) continue;
     // The number of an order that is paid already (or otherwise closed) is most likely that order's number, not
     // a typo of another one: a customer who pays order 10023 a second time must not pay a stranger's open order
     // 10028 of the same price (MatchInput.closedNumbers). Where most orders are paid at once (PayPal, card),

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { maskNonOrderNumbers } from '#core/matching/remittance-text.ts';
+
+/** The masked text with runs of spaces shown as one '_' (positions aside, what is left to read). */
+const left = (text: string) => maskNonOrderNumbers(text).trim().replace(/ +/g, '_');
+
+describe('maskNonOrderNumbers', () => {
+  // [upper-case remittance, what is left of it]
+  const table: [string, string][] = [
+    ['BESTELLUNG WC-10023 VOM 30.10.2026', 'BESTELLUNG_WC-10023_VOM'],
+    ['KD-NR. 41772 BESTELLUNG 10023', 'BESTELLUNG_10023'],
+    ['BEST. WC-70697 114,60 EUR', 'BEST._WC-70697_EUR'],
+    ['RUF +49 7123 45678 BESTELLUNG 10023', 'RUF_BESTELLUNG_10023'],
+    ['10023 +10024', '10023_+10024'],
+    ['0049 30 1050000 AUFTRAG 10023', 'AUFTRAG_10023'],
+    ['IBAN DE89 3704 0044 0532 0130 00 ORDER 10023', 'ORDER_10023'],
+    ['DE89370400440532013000 10023', '10023'],
+    ['NOVEMBER 2026 BESTELLUNG 10023', 'NOVEMBER_BESTELLUNG_10023'],
+    ['HAUPTSTR. 5, 10115 BERLIN 10023', 'HAUPTSTR._5,_BERLIN_10023'],
+    ['D-80331 MUENCHEN 10023', 'MUENCHEN_10023'],
+    ['10 11 2026 BESTELLUNG 10023', 'BESTELLUNG_10023'],
+    ['1023€ BESTELLUNG 10023', 'BESTELLUNG_10023'],
+  ];
+
+  it.each(table)('%s', (text, expected) => {
+    expect(left(text)).toBe(expected);
+  });
+
+  it('keeps positions: a masked span is as long as what it replaces', () => {
+    const text = 'BESTELLUNG 10023 VOM 30.10.2026\nKD-NR. 41772';
+    expect(maskNonOrderNumbers(text)).toHaveLength(text.length);
+    expect(maskNonOrderNumbers(text).indexOf('\n')).toBe(text.indexOf('\n'));
+  });
+
+  it('carries nothing from one text to the next (its expressions are shared module constants)', () => {
+    const texts = table.map(([text]) => text);
+    const once = texts.map((t) => maskNonOrderNumbers(t));
+    // Again, in reverse order and each twice in a row: a match left over from the text before would show here.
+    const again = [...texts].reverse().flatMap((t) => [maskNonOrderNumbers(t), maskNonOrderNumbers(t)]);
+    expect(again).toEqual([...once].reverse().flatMap((m) => [m, m]));
+  });
+});
