@@ -115,10 +115,22 @@ export type ExtractInput = {
 /** Upper case, without SEPA field keywords and the `NOTPROVIDED` placeholder. */
 function clean(raw: string): string {
   // Both replacements need their marker ('+' of a SEPA keyword, the placeholder word): skip them without it.
-  let t = raw.toUpperCase();
+  let t = upperCase(raw);
   if (t.includes('+')) t = t.replace(SEPA_KEYWORDS, ' ');
   if (t.includes('NOTPROVIDED')) t = t.replace(NOT_PROVIDED, ' ');
   return t;
+}
+
+/**
+ * raw.toUpperCase(), without the copy when there is nothing to change: no lower-case ASCII letter and nothing
+ * beyond ASCII (toUpperCase makes a new string every time; end-to-end ids are mostly upper case already).
+ */
+function upperCase(raw: string): string {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c > 127) return raw.toUpperCase();
+  }
+  return raw;
 }
 
 /** Our references and RF creditor references in one text (upper case already). */
@@ -181,6 +193,8 @@ export type Identifiers = {
 
 /** An identifier field (end-to-end id, structured reference), cleaned, unless it is empty. */
 function pushIdentifier(raw: string | null | undefined, ids: string[]): void {
+  // The placeholder alone (half of all end-to-end ids) cleans to nothing: skipped without the copies.
+  if (raw === 'NOTPROVIDED') return;
   const text = raw ? clean(raw).trim() : '';
   if (text) ids.push(text);
 }

@@ -42,24 +42,33 @@ export function dammOp(interim: number, symbol: number): number {
   return gfMul(ALPHA, interim) ^ symbol;
 }
 
-const INDEX = new Map<string, number>([...REFERENCE_ALPHABET].map((c, i) => [c, i]));
+/** Alphabet index by character code (ASCII), -1 for a character outside the alphabet. */
+const INDEX_OF_CODE = new Int8Array(128).fill(-1);
+for (let i = 0; i < REFERENCE_ALPHABET.length; i++) INDEX_OF_CODE[REFERENCE_ALPHABET.charCodeAt(i)] = i;
 
-function indices(text: string): number[] | undefined {
-  const out: number[] = [];
-  for (const ch of text) {
-    const i = INDEX.get(ch);
-    if (i === undefined) return undefined;
-    out.push(i);
+/** dammOp as a table: α·interim for each interim 0..31 (the reference pass checks every candidate it reads). */
+const TIMES_ALPHA = Int8Array.from({ length: 32 }, (_, x) => gfMul(ALPHA, x));
+
+/**
+ * The Damm interim value after all characters of `text`, or -1 when one is outside the alphabet. A loop over the
+ * character codes: no array of indices, no string iterator (a string's code units; a character beyond the BMP is
+ * two of them, both outside the alphabet, as it is one character outside it for a code-point loop).
+ */
+function interimOf(text: string): number {
+  let interim = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const symbol = c < 128 ? (INDEX_OF_CODE[c] as number) : -1;
+    if (symbol < 0) return -1;
+    interim = (TIMES_ALPHA[interim] as number) ^ symbol;
   }
-  return out;
+  return interim;
 }
 
 /** Check character for `payload` (prefix + body), or undefined if it has characters outside the alphabet. */
 export function checkCharacter(payload: string): string | undefined {
-  const idx = indices(payload);
-  if (!idx) return undefined;
-  let interim = 0;
-  for (const s of idx) interim = dammOp(interim, s);
+  const interim = interimOf(payload);
+  if (interim < 0) return undefined;
   // The check symbol d makes the final interim 0: α·interim ⊕ d = 0 ⇔ d = α·interim.
   return REFERENCE_ALPHABET[gfMul(ALPHA, interim)];
 }
@@ -67,11 +76,7 @@ export function checkCharacter(payload: string): string | undefined {
 /** True when `text` (upper case, no separators) is a well-formed reference with a correct check character. */
 export function isValidReference(text: string): boolean {
   if (text.length !== REFERENCE_LENGTH || !text.startsWith(REFERENCE_PREFIX)) return false;
-  const idx = indices(text);
-  if (!idx) return false;
-  let interim = 0;
-  for (const s of idx) interim = dammOp(interim, s);
-  return interim === 0;
+  return interimOf(text) === 0;
 }
 
 /** Random integer in [0, n); injectable so tests and benchmarks are reproducible. */

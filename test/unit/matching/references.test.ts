@@ -90,6 +90,33 @@ describe('payment references', () => {
     expect(checkCharacter('KW0')).toBeUndefined();
   });
 
+  it('agrees with the Damm fold of dammOp over the alphabet indices, for any characters', () => {
+    // isValidReference and checkCharacter read the character codes through tables: the same answers as folding
+    // dammOp over the indices, and outside the alphabet (lower case, umlauts, a surrogate pair) none.
+    const chars = [...REFERENCE_ALPHABET, 'a', 'k', '0', '1', 'I', 'O', 'Ä', '€', '\u{1F600}', '-', ' '];
+    const random = seededRandomInt(4711);
+    const fold = (text: string) => {
+      let interim = 0;
+      for (const ch of text) {
+        const i = REFERENCE_ALPHABET.indexOf(ch);
+        if (ch.length !== 1 || i < 0) return undefined;
+        interim = dammOp(interim, i);
+      }
+      return interim;
+    };
+    for (let n = 0; n < 20_000; n++) {
+      let body = '';
+      const length = 6 + random(2);
+      for (let i = 0; i < length; i++) body += chars[random(n % 2 === 0 ? N : chars.length)];
+      const payload = `KW${body}`;
+      const interim = fold(payload);
+      expect(checkCharacter(payload)).toBe(
+        interim === undefined ? undefined : REFERENCE_ALPHABET[dammOp(interim, 0)],
+      );
+      expect(isValidReference(payload)).toBe(payload.length === REFERENCE_LENGTH && interim === 0);
+    }
+  });
+
   it('compacts separators and case', () => {
     expect(compactReference('kw-7hp x4\nTQ')).toBe('KW7HPX4TQ');
   });

@@ -52,6 +52,18 @@ export function digitVariants(digits: string, out: number[]): number[] {
 /** digitVariants' scratch list for numberEvidence (not re-entered). */
 const VARIANTS: number[] = [];
 
+/**
+ * The orders typoEvidence reached by a typo of a number that is no closed order's (typoHit): a scratch list, as
+ * VARIANTS, cleared per posting (an order may be in it twice). Only a few postings reach any order by a typo.
+ */
+const PLAIN_TYPOS: number[] = [];
+
+/**
+ * What a lookup that found nothing iterates: one shared empty list instead of a new `[]` per number. (Not frozen:
+ * a frozen array has another elements kind, and the loops over hits would no longer be compiled for one kind.)
+ */
+const NO_HITS: readonly NumberHit[] = [];
+
 export function referenceEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void {
   for (const ref of ex.references) {
     const e = index.byReference.get(ref);
@@ -60,7 +72,7 @@ export function referenceEvidence(ex: Extraction, index: OrderIndex, out: Eviden
   for (const body of ex.creditorBodies) {
     const e = index.byReference.get(body);
     if (e) add(out.signals, e.order.id, signal('creditor_reference', `RF creditor reference with ${body}`));
-    for (const hit of index.byKey.get(body) ?? []) {
+    for (const hit of index.byKey.get(body) ?? NO_HITS) {
       add(
         out.signals,
         hit.entry.order.id,
@@ -92,7 +104,7 @@ function typoHit(
   hit: HitOf,
   place: string | undefined,
   fromClosed: boolean,
-  plainTypos: Set<number>,
+  plainTypos: number[],
 ): void {
   const order = hit.entry.order;
   // Letters written with the digits must fit the order's number, as for an exact core ("R0012345", another
@@ -101,7 +113,7 @@ function typoHit(
   if (!lettersAgree(written, number, hit.field)) return;
   // Orders reached only by a typo of a closed order's number (MatchInput.closedNumbers): see single.ts.
   if (fromClosed) (out.closedTypos ??= new Set()).add(order.id);
-  else plainTypos.add(order.id);
+  else plainTypos.push(order.id);
   // A postcode and its place ("80331 Muenchen") one digit away from an order number is no more an order
   // number than the postcode itself: the same hard rule as for an exact hit (single.ts number_may_be_postcode).
   if (place !== undefined) (out.places ??= new Map()).set(order.id, place);
@@ -116,7 +128,7 @@ function typoVariant(
   value: number,
   c: NumberCandidate,
   fromClosed: boolean,
-  plainTypos: Set<number>,
+  plainTypos: number[],
 ): void {
   if (!index.mayBeDigitKey(value)) return;
   const byKey = index.byDigitKey.get(value);
@@ -212,6 +224,18 @@ function allDigits(text: string): boolean {
 /** A four-digit year of 1900–2099 and nothing else (a module constant: a literal is a new object per evaluation). */
 const BARE_YEAR = /^(?:19|20)\d{2}$/;
 
+/** Is one of the numbers in the shape of a postcode, or a closed order's number (see NamedBy)? */
+function mayBeOtherNumber(
+  numbers: readonly NumberCandidate[],
+  closed: ReadonlySet<string> | undefined,
+): boolean {
+  for (let i = 0; i < numbers.length; i++) {
+    const c = numbers[i] as NumberCandidate;
+    if (c.place !== undefined || closed?.has(c.key)) return true;
+  }
+  return false;
+}
+
 const isExactNumber = (s: Signal) =>
   s.kind === 'number' || s.kind === 'invoice_number' || s.kind === 'number_joined';
 
@@ -224,12 +248,11 @@ export function numberEvidence(
   let hits = 0;
   // Only a number in the shape of a postcode, or a closed order's number, makes these rules look at which numbers
   // named which order; most postings have neither, and skip the bookkeeping.
-  const named = ex.numbers.some((c) => c.place !== undefined || closed?.has(c.key))
-    ? new NamedBy(closed)
-    : undefined;
+  const named = mayBeOtherNumber(ex.numbers, closed) ? new NamedBy(closed) : undefined;
   // Orders reached by digits only, written with other letters ("RE-10023" for WC-10023), unless also otherwise.
   let otherLetters: Set<number> | undefined;
-  let sameLetters: Set<number> | undefined;
+  // (sameLetters only takes orders out of otherLetters at the end: a list, in which an order may stand twice.)
+  let sameLetters: number[] | undefined;
   // Orders named only by an identifier field's number (end-to-end id, EREF, KREF): those candidates come after the
   // free text's, so an order with signals by then was named otherwise as well. They count as Evidence.idOnly only
   // when the free text writes a number of its own after an order or invoice word that names no open order.
@@ -254,7 +277,7 @@ export function numberEvidence(
     // Written as an invoice's ("Rechnung 10019") or an order's number, while the key is one order's invoice number
     // and another's order number (the ranges overlap, as in Shopware): only the kind the payer wrote counts.
     const meant = exact && exact.length > 1 ? meantField(c, exact) : undefined;
-    for (const hit of exact ?? []) {
+    for (const hit of exact ?? NO_HITS) {
       if (meant !== undefined && hit.field !== meant) continue;
       // "10023-1" or "10023/2" (a part delivery, an instalment, a second number) does not name order 100231.
       if (c.splitAt !== undefined && splitsDigitRun(c.splitAt, writtenOf(hit))) continue;
@@ -271,10 +294,10 @@ export function numberEvidence(
     // Digits in groups written without the number's letters: the core ("42") says nothing, the digits together are
     // the number after its prefix. Looked up before the core, which then adds nothing weaker for the same order.
     const prefixed = hits === hitsBefore ? prefixedHits(c, index) : undefined;
-    for (const hit of prefixed ?? []) {
+    for (const hit of prefixed ?? NO_HITS) {
       hits++;
       named?.add(c, hit.entry.id);
-      (sameLetters ??= new Set()).add(hit.entry.id);
+      (sameLetters ??= []).push(hit.entry.id);
       add(
         out.signals,
         hit.entry.order.id,
@@ -308,7 +331,7 @@ export function numberEvidence(
         hits++;
         named?.add(c, hit.entry.id);
         if (!agree) (otherLetters ??= new Set()).add(hit.entry.id);
-        else (sameLetters ??= new Set()).add(hit.entry.id);
+        else (sameLetters ??= []).push(hit.entry.id);
         // Digits only on both sides, the order's with leading zeros ("1234" for Magento's 000001234): the number
         // itself, written without its padding. Not for three digits (a young Magento shop's 000000150 is no more
         // named by "Zimmer 150" than by any three digits), nor for a written number with a leading zero of its own
@@ -365,7 +388,8 @@ function typoEvidence(
   out: Evidence,
   closed: ReadonlySet<string> | undefined,
 ): boolean {
-  const plainTypos = new Set<number>();
+  const plainTypos = PLAIN_TYPOS;
+  plainTypos.length = 0;
   for (const c of ex.numbers) {
     const core = c.core;
     // Only what looks like a written order number: after an order keyword, or a bare number of 4–8 digits. A
@@ -387,5 +411,5 @@ function typoEvidence(
       typoVariant(out, index, value, c, fromClosed, plainTypos);
   }
   if (out.closedTypos) for (const id of plainTypos) out.closedTypos.delete(id);
-  return plainTypos.size > 0 || out.closedTypos !== undefined;
+  return plainTypos.length > 0 || out.closedTypos !== undefined;
 }
