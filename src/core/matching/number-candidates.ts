@@ -8,6 +8,7 @@
  */
 import { hasDigit, isDigitAt, numberCore, numberKey } from './number-keys.ts';
 import { isJoiner, isTokenChar, maskNonOrderNumbers, tokenize, type Token } from './remittance-text.ts';
+import { appended, NONE } from './lists.ts';
 
 export type NumberCandidate = {
   /** Upper-case alphanumeric key, e.g. `WC10023`, `RE202600123`. */
@@ -227,7 +228,8 @@ export function splitsDigitRun(written: string, own: string): boolean {
  * list costs less than a map per posting; a long text (a CSV export's free-text column) gets the map after 16.
  */
 export class Found {
-  readonly items: NumberCandidate[] = [];
+  /** In the order found; a new list of the exact length per addition (lists.ts appended: most texts have one to three). */
+  items: readonly NumberCandidate[] = NONE;
   private byKey: Map<string, NumberCandidate> | undefined;
 
   get(key: string): NumberCandidate | undefined {
@@ -237,7 +239,7 @@ export class Found {
   }
 
   add(c: NumberCandidate): void {
-    this.items.push(c);
+    this.items = appended(this.items, c);
     if (this.byKey) this.byKey.set(c.key, c);
     else if (this.items.length > 16) this.byKey = new Map(this.items.map((x) => [x.key, x]));
   }

@@ -13,15 +13,16 @@ import {
 } from './references.ts';
 import { hasDigit, isDigitAt, numberKey } from './number-keys.ts';
 import { Found, numberCandidates, type NumberCandidate } from './number-candidates.ts';
+import { appended, NONE } from './lists.ts';
 
 export type Extraction = {
   /** Our payment references with a valid check character (compact, upper case). */
-  references: string[];
+  references: readonly string[];
   /** Near-references: `KW` + 7 characters whose check fails (a typo); the matcher may repair them. */
-  brokenReferences: string[];
+  brokenReferences: readonly string[];
   /** Bodies of valid RF creditor references (which may be our reference or an order number). */
-  creditorBodies: string[];
-  numbers: NumberCandidate[];
+  creditorBodies: readonly string[];
+  numbers: readonly NumberCandidate[];
 };
 
 const SEPA_KEYWORDS = /\b(?:SVWZ|EREF|KREF|MREF|CRED|DEBT|ABWA|ABWE|COAM|OAMT|SQTP|PURP|BREF|RREF)\+/g;
@@ -44,8 +45,8 @@ function findReferences(compact: string, out: Extraction): void {
     from = at + 1;
     const candidate = compact.slice(at, at + REFERENCE_LENGTH);
     if (candidate.length < REFERENCE_LENGTH || !REFERENCE_SHAPE.test(candidate)) continue;
-    if (isValidReference(candidate)) out.references.push(candidate);
-    else out.brokenReferences.push(candidate);
+    if (isValidReference(candidate)) out.references = appended(out.references, candidate);
+    else out.brokenReferences = appended(out.brokenReferences, candidate);
   }
 }
 
@@ -57,7 +58,7 @@ function findCreditorReferences(compact: string, out: Extraction, whole: boolean
   if (!compact.includes('RF')) return;
   if (whole) {
     const body = compact.startsWith('RF') ? creditorReferenceBody(compact) : undefined;
-    if (body) out.creditorBodies.push(body);
+    if (body) out.creditorBodies = appended(out.creditorBodies, body);
     return;
   }
   for (const m of compact.matchAll(CREDITOR_START)) {
@@ -76,7 +77,7 @@ function findCreditorReferences(compact: string, out: Extraction, whole: boolean
       if (endsRun(compact, start + 4 + len)) bodies.push(body);
     }
     if (longest && !bodies.includes(longest)) bodies.push(longest);
-    for (const body of bodies) out.creditorBodies.push(body);
+    for (const body of bodies) out.creditorBodies = appended(out.creditorBodies, body);
   }
 }
 
@@ -177,6 +178,11 @@ function mayHoldReferenceIn(text: string | null | undefined): boolean {
   return (k && w) || (r && f);
 }
 
+/*
+ * The lists of an Extraction and the identifiers start as the shared empty list (lists.ts), and an addition makes a
+ * new list: most postings have no reference and no identifier, and four empty arrays per posting (and an identifier
+ * pushed into a fifth) were most of what reading the identifiers allocated.
+ */
 /**
  * The first half of extractReferences: the texts (the cleaned remittance, the identifiers) and our references and
  * RF creditor references in them, without the number candidates. The matcher reads this alone to see whether a
@@ -185,37 +191,41 @@ function mayHoldReferenceIn(text: string | null | undefined): boolean {
 export type Identifiers = {
   /** The remittance, upper case, SEPA field keywords and identifier fields removed; undefined when empty. */
   remittance: string | undefined;
-  /** End-to-end id, structured reference, and EREF+/KREF+ values of the remittance (cleaned). */
-  ids: string[];
+  /** EREF+/KREF+ values of the remittance, end-to-end id and structured reference (cleaned). */
+  ids: readonly string[];
   /** references, brokenReferences and creditorBodies filled; numbers still empty. */
   extraction: Extraction;
 };
 
-/** An identifier field (end-to-end id, structured reference), cleaned, unless it is empty. */
-function pushIdentifier(raw: string | null | undefined, ids: string[]): void {
+/** An identifier field (end-to-end id, structured reference), cleaned; undefined when that leaves nothing. */
+function identifier(raw: string | null | undefined): string | undefined {
   // The placeholder alone (half of all end-to-end ids) cleans to nothing: skipped without the copies.
-  if (raw === 'NOTPROVIDED') return;
-  const text = raw ? clean(raw).trim() : '';
-  if (text) ids.push(text);
+  if (!raw || raw === 'NOTPROVIDED') return undefined;
+  return clean(raw).trim() || undefined;
 }
 
 export function readIdentifiers(input: ExtractInput): Identifiers {
-  const out: Extraction = { references: [], brokenReferences: [], creditorBodies: [], numbers: [] };
+  const out: Extraction = { references: NONE, brokenReferences: NONE, creditorBodies: NONE, numbers: NONE };
   // Free text is parsed in full. The end-to-end id and the structured reference are identifiers set by the
   // payer's bank or app: they count only as a whole (or as our reference inside), never split into tokens —
   // a random id like "E2E1234X567890" must not turn into the order number 567890.
   let remittance: string | undefined;
-  const ids: string[] = [];
+  let ids: readonly string[] = NONE;
   if (input.remittance) {
-    const raw = input.remittance.includes('+') ? sepaIdentifiers(input.remittance, ids) : input.remittance;
+    let raw = input.remittance;
+    if (raw.includes('+')) {
+      const fields: string[] = [];
+      raw = sepaIdentifiers(raw, fields);
+      ids = fields;
+    }
     const text = clean(raw);
     if (text.trim()) remittance = text;
   }
-  pushIdentifier(input.endToEndId, ids);
-  const before = ids.length;
-  pushIdentifier(input.creditorReference, ids);
+  const endToEnd = identifier(input.endToEndId);
+  if (endToEnd) ids = appended(ids, endToEnd);
   // The structured creditor reference, when the field is not empty: read as one reference.
-  const structured = ids.length > before ? ids[ids.length - 1] : undefined;
+  const structured = identifier(input.creditorReference);
+  if (structured) ids = appended(ids, structured);
   if (remittance) findAllReferences(remittance, out);
   for (const text of ids) findAllReferences(text, out, structured !== undefined && text === structured);
   return { remittance, ids, extraction: out };
