@@ -6,6 +6,7 @@
  * neither: these tables keep them in typed arrays, which the collector does not scan. Each answers `get` as the
  * Map it replaces did (undefined for a key never set; the last value set for a key).
  */
+import { withItem } from './index-lists.ts';
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX } from './references.ts';
 
 /** Order ids beyond this many slots per order (plus a margin) are looked up in a Map instead. */
@@ -287,6 +288,32 @@ export class NumberKeyMap<V> {
     return table === this.digits ? value : -1;
   }
 
+  /**
+   * addToList for the key `text.slice(0, letters)` + `digits` digits of value `value` (the first not 0, at most 15:
+   * number-keys.ts NumberParts), without the key's string: `text` opens with those letters. Returns as addToList,
+   * or -2 when such a key has no table (the letters of more prefixes than MAX_PREFIXES): then addToList it.
+   */
+  addPartsToList<T>(
+    this: NumberKeyMap<T[]>,
+    text: string,
+    letters: number,
+    digits: number,
+    value: number,
+    item: T,
+    single: T[],
+  ): number {
+    // The table tableOf gives the key: the prefix's, or by the number of digits.
+    const table =
+      letters > 0
+        ? this.prefixTable(text, letters, true)
+        : digits >= 4 && digits <= 8
+          ? this.digits
+          : this.otherDigits;
+    if (!table) return -2;
+    table.addToList(value, item, single);
+    return table === this.digits ? value : -1;
+  }
+
   /** The table of a key of letters (before `split`) and digits (digitsAt), if it has one. */
   private tableOf(key: string, split: number, create: boolean): IntMap<V> | undefined {
     if (split > 0) return this.prefixTable(key, split, create);
@@ -335,53 +362,4 @@ function digitsValue(key: string, from: number): number {
 /** Is `text` 4–8 digits without a leading zero? */
 export function isDigitKey(text: string): boolean {
   return text.length >= 4 && text.length <= 8 && digitsAt(text) === 0;
-}
-
-/**
- * `list` with `item` added. Most lists of the index stay short (a name's few orders), and an array that grows by
- * push keeps room for 16 more: lists of up to four are made anew at their exact size instead, as the index keeps
- * them all for the whole run. So a list of fewer than four is never changed (the caller stores the new one), and
- * the number tables share one list `[hit]` between an order number's key and its digit core.
- */
-export function withItem<T>(list: T[], item: T): T[] {
-  switch (list.length) {
-    case 1:
-      return [list[0] as T, item];
-    case 2:
-      return [list[0] as T, list[1] as T, item];
-    case 3:
-      return [list[0] as T, list[1] as T, list[2] as T, item];
-    default:
-      list.push(item);
-      return list;
-  }
-}
-
-/**
- * Adds to the list under `key` in a Map (see withItem). One function per kind of Map at the call sites keeps
- * each one's lookups monomorphic, which a shared generic helper over every table of the index did not.
- */
-export function pushToMap<K, T>(map: Map<K, T[]>, key: K, item: T): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [item]);
-  else if (list.length < 4) map.set(key, withItem(list, item));
-  else list.push(item);
-}
-
-/**
- * Two ascending lists of distinct numbers as one ascending list (the byName codes of one key's spellings: each an
- * order's slot * 2 + 1 or + 0, an order's one code under that key). Of the exact length, as the index keeps it.
- */
-export function mergeCodes(a: readonly number[], b: readonly number[]): number[] {
-  // concat makes a packed list of the exact length, which the merge then fills from `a` and `b` (no sort, whose
-  // buffers the index built ~2 MB of a run with).
-  const out = a.concat(b);
-  let i = 0;
-  let j = 0;
-  for (let k = 0; k < out.length; k++)
-    out[k] =
-      j >= b.length || (i < a.length && (a[i] as number) < (b[j] as number))
-        ? (a[i++] as number)
-        : (b[j++] as number);
-  return out;
 }

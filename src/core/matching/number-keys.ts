@@ -91,3 +91,65 @@ export function oneCharacterMore(a: string, b: string): boolean {
   while (i < short.length && long.charCodeAt(i) === short.charCodeAt(i)) i++;
   return long.slice(i + 1) === short.slice(i);
 }
+
+const isUpperAt = (text: string, i: number) => text.charCodeAt(i) >= 65 && text.charCodeAt(i) <= 90;
+
+/**
+ * numberKey and numberCore of an order or invoice number, read in one pass without making either string, for the
+ * usual form: letters A–Z (or none), then digits and separators (printable ASCII other than letters), the first
+ * digit not 0, at most 15 digits ("WC-10588", "230988", "RE-2026-00985"). The index reads every open order's
+ * numbers; the strings it would make for them are only looked up by their value (index-tables.ts NumberKeyMap)
+ * and dropped. One reader per index, reused for every number.
+ */
+export class NumberParts {
+  /** The letters that open the key (and the text): `text.slice(0, letters)`. */
+  letters = 0;
+  /** The key's digits after its letters: how many, and their value. */
+  digits = 0;
+  value = 0;
+  /** The core (numberCore): how many digits, and their value. */
+  coreDigits = 0;
+  core = 0;
+  /** Is the core the whole key (no letters, one run of digits)? */
+  coreIsKey = false;
+
+  /** Reads `text`; false when it is not of the usual form (then numberKey and numberCore say what it is). */
+  read(text: string): boolean {
+    let i = 0;
+    while (i < text.length && isUpperAt(text, i)) i++;
+    this.letters = i;
+    let digits = 0;
+    let value = 0;
+    let runs = 0;
+    let core = 0;
+    let coreDigits = 0;
+    for (let inRun = false; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        if (digits === 0 && c === 48) return false;
+        if (!inRun) {
+          runs++;
+          core = 0;
+          coreDigits = 0;
+        }
+        inRun = true;
+        value = value * 10 + (c - 48);
+        digits++;
+        // Leading zeros of the last run are no part of the core.
+        if (coreDigits > 0 || c !== 48) {
+          core = core * 10 + (c - 48);
+          coreDigits++;
+        }
+      } else if (c < 32 || c > 126 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return false;
+      else inRun = false;
+    }
+    if (digits === 0 || digits > 15) return false;
+    this.digits = digits;
+    this.value = value;
+    // A last run of zeros is the core "0".
+    this.coreDigits = coreDigits === 0 ? 1 : coreDigits;
+    this.core = core;
+    this.coreIsKey = this.letters === 0 && runs === 1;
+    return true;
+  }
+}

@@ -3,10 +3,12 @@
  * order (issue 5: ~linear in orders + postings). Built once per run; the open amounts are the only mutable
  * part (partial payments accumulate as the passes assign, reduceOpen).
  */
-import { ById, IntMap, isDigitKey, NumberKeyMap, pushToMap, ReferenceMap } from './index-tables.ts';
+import { trimmedLowerCase, upperCase } from './ascii-case.ts';
+import { pushToMap } from './index-lists.ts';
+import { ById, IntMap, isDigitKey, NumberKeyMap, ReferenceMap } from './index-tables.ts';
 import { NameMemo, NO_NAME, type NormalisedName } from './name-memo.ts';
 import { addLongNames, PAIR_BUCKET_LIMIT, PairMarks, type PairHitCode } from './name-pairs.ts';
-import { isDigitAt, numberCore, numberKey } from './number-keys.ts';
+import { isDigitAt, numberCore, numberKey, NumberParts } from './number-keys.ts';
 import { isAwaitingPayment } from '../orders/state-machine.ts';
 import { epochDay } from '../dates.ts';
 import type { MatchOrder, Signal } from './types.ts';
@@ -39,27 +41,6 @@ export type IndexedOrder = {
   currency: string;
   awaiting: boolean;
 };
-
-/*
- * toUpperCase and trim().toLowerCase() copy the string even when nothing changes, once per order for strings the
- * index keeps (references) or hashes (e-mails): the original string when it is printable ASCII that the call
- * would leave as it is.
- */
-function upperCase(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 || c > 126 || (c >= 97 && c <= 122)) return text.toUpperCase();
-  }
-  return text;
-}
-
-function trimmedLowerCase(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c <= 32 || c > 126 || (c >= 65 && c <= 90)) return text.trim().toLowerCase();
-  }
-  return text;
-}
 
 const DIGIT_BITS = 1 << 20;
 const MAX_NUMBER_PREFIXES = 16;
@@ -254,40 +235,72 @@ export class OrderIndex {
   /** The IBANs learned for each customer, made on first use (payer-evidence.ts: a learned alias from another IBAN). */
   learnedIbans: Map<string, Set<string>> | undefined;
 
-  private notePrefix(key: string): void {
-    const last = this.numberPrefixes.at(-1);
-    if (last !== undefined && key.startsWith(last) && isDigitAt(key, last.length)) return;
-    let n = 0;
-    while (n < key.length && !isDigitAt(key, n)) n++;
-    if (n === 0 || n === key.length) return;
+  /** Notes the letters `text.slice(0, n)` that open a number key (n > 0 and digits follow them in the key). */
+  private notePrefix(text: string, n: number): void {
     const prefixes = this.numberPrefixes;
-    for (let i = 0; i < prefixes.length; i++) {
+    for (let i = prefixes.length - 1; i >= 0; i--) {
       const p = prefixes[i] as string;
-      if (p.length === n && key.startsWith(p)) return;
+      if (p.length === n && text.startsWith(p)) return;
     }
-    if (this.numberPrefixes.length < MAX_NUMBER_PREFIXES) this.numberPrefixes.push(key.slice(0, n));
+    if (prefixes.length < MAX_NUMBER_PREFIXES) prefixes.push(text.slice(0, n));
   }
 
+  /**
+   * byKey and byCore (and the shop's range, the key's letters) for an order's number or invoice number. Most are of
+   * a form NumberParts reads without making their key and core as strings; the others are read as written.
+   */
   private addNumber(value: string, entry: IndexedOrder, field: 'number' | 'invoice'): void {
-    const single: NumberHit[] = [{ entry, field }];
+    const hit: NumberHit = { entry, field };
+    const single = [hit];
+    const parts = this.parts;
+    if (!parts.read(value)) return this.addNumberAsWritten(value, entry, field, single);
+    const digits = this.byKey.addPartsToList(value, parts.letters, parts.digits, parts.value, hit, single);
+    if (digits === -2) this.addKey(this.byKey, numberKey(value), single);
+    else this.noteDigitKey(digits);
+    if (parts.letters > 0) this.notePrefix(value, parts.letters);
+    if (field === 'number' && parts.coreDigits >= 4 && parts.coreDigits <= 8)
+      this.noteRange(entry, parts.core);
+    // The core has no letters: its table is found by its number of digits (at most 15).
+    if (parts.coreDigits >= 3 && !parts.coreIsKey)
+      this.noteDigitKey(this.byCore.addPartsToList(value, 0, parts.coreDigits, parts.core, hit, single));
+  }
+
+  private readonly parts = new NumberParts();
+
+  /** addNumber by the key and core as strings (numberKey, numberCore). */
+  private addNumberAsWritten(
+    value: string,
+    entry: IndexedOrder,
+    field: 'number' | 'invoice',
+    single: NumberHit[],
+  ): void {
     const key = numberKey(value);
     if (key) {
       this.addKey(this.byKey, key, single);
-      this.notePrefix(key);
+      // The key is letters and digits: the letters before its first digit, unless it has none.
+      let n = 0;
+      while (n < key.length && !isDigitAt(key, n)) n++;
+      if (n > 0 && n < key.length) this.notePrefix(key, n);
     }
     const core = numberCore(value);
-    if (field === 'number' && isDigitKey(core)) {
-      const v = Number(core);
-      const at = this.rangeOf(entry.order.shopId);
-      if (v < (this.numberRanges[at] as number)) this.numberRanges[at] = v;
-      if (v > (this.numberRanges[at + 1] as number)) this.numberRanges[at + 1] = v;
-    }
+    if (field === 'number' && isDigitKey(core)) this.noteRange(entry, Number(core));
     // A core is digits without leading zeros: of 4–8 digits it is a digit key.
     if (core.length >= 3 && core !== key) this.addKey(this.byCore, core, single);
   }
 
+  /** Widens the range of the order's shop (numberRanges) to a digit core of its number. */
+  private noteRange(entry: IndexedOrder, v: number): void {
+    const at = this.rangeOf(entry.order.shopId);
+    if (v < (this.numberRanges[at] as number)) this.numberRanges[at] = v;
+    if (v > (this.numberRanges[at + 1] as number)) this.numberRanges[at + 1] = v;
+  }
+
   private addKey(map: NumberKeyMap<NumberHit[]>, key: string, single: NumberHit[]): void {
-    const digits = map.addToList(key, single[0] as NumberHit, single);
+    this.noteDigitKey(map.addToList(key, single[0] as NumberHit, single));
+  }
+
+  /** Sets the bit of a digit key's value in digitBits (`digits` < 0: the key was none). */
+  private noteDigitKey(digits: number): void {
     if (digits < 0) return;
     const bit = digits & (DIGIT_BITS - 1);
     this.digitBits[bit >> 3] = (this.digitBits[bit >> 3] ?? 0) | (1 << (bit & 7));
