@@ -8,14 +8,22 @@
 import { OrderIndex } from './order-index.ts';
 import { mayDecideByPayer, mayDecideWithoutPayer } from './pass-gates.ts';
 import { byBookingDate } from './posting-order.ts';
-import { band, bandOf, NO_REASONS, payerAgrees, rankCandidates, runnerUp } from './ranking.ts';
+import {
+  band,
+  bandOf,
+  blockerCountsMatter,
+  NO_REASONS,
+  payerAgrees,
+  rankCandidates,
+  runnerUp,
+} from './ranking.ts';
 import { addPayerEvidence, collectEvidence, namesOurReference, type Evidence } from './passes/evidence.ts';
 import { mayHoldReference, readIdentifiers } from './references-extract.ts';
 import { combinedCandidates } from './passes/combined.ts';
 import { SignalMap } from './passes/signal-map.ts';
 import { isReturn, returnContext, returnDecision } from './passes/returns.ts';
 import { CreditsOfRun, type InRunCredit } from './passes/credits-of-run.ts';
-import { materialise, passOf, SettingsFor } from './passes/single.ts';
+import { materialise, passOf, SettingsFor, type CandidateDetail } from './passes/single.ts';
 import type { MatchSettings } from './settings.ts';
 import {
   EMPTY_FACTS,
@@ -309,7 +317,12 @@ class MatchRun {
     const cached = this.fresh(ev);
     if (cached) return cached;
     const { settings } = this;
-    const candidates = rankCandidates(ev, this.index, this.settingsFor, settings, false, combinations, true);
+    // Candidates that only compete are written out as far as the decision reads them (single.ts `compare`); with
+    // fullRanking the decision keeps the others too, with all their blockers.
+    const detail: CandidateDetail = this.input.fullRanking ? 'lazy' : 'compare';
+    let candidates = rankCandidates(ev, this.index, this.settingsFor, settings, false, combinations, detail);
+    if (detail === 'compare' && blockerCountsMatter(candidates))
+      candidates = rankCandidates(ev, this.index, this.settingsFor, settings, false, combinations, 'lazy');
     const best = candidates[0];
     const second = best && runnerUp(candidates);
     return (ev.ranked = {

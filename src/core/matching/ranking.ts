@@ -9,7 +9,7 @@ import { agreesAsPayer, WEIGHTS } from './scoring.ts';
 import { byCodeUnits, sortSmall } from './small-sort.ts';
 import type { Evidence } from './passes/evidence.ts';
 import { combinedCandidates } from './passes/combined.ts';
-import { hasIdentity, singleCandidate, type SettingsFor } from './passes/single.ts';
+import { hasIdentity, singleCandidate, type CandidateDetail, type SettingsFor } from './passes/single.ts';
 import type { MatchSettings } from './settings.ts';
 import type { Candidate, Decision, Signal } from './types.ts';
 
@@ -28,19 +28,19 @@ export function rankCandidates(
   withAmountOnly = true,
   /** combinedCandidates(ev, index, defaults), when the caller has them already. */
   combinations?: readonly Candidate[],
-  /** Single candidates without their allocations (passes/single.ts materialise() gives them to the ones kept). */
-  lazy = false,
+  /** How much of the single candidates to write out (passes/single.ts CandidateDetail). */
+  detail: CandidateDetail = 'full',
 ): Candidate[] {
   const out: Candidate[] = [];
   // singleCandidate only reads the evidence: the ids stay as they are while this reads them.
   for (let i = 0; i < ev.signals.size; i++) {
-    const c = singleCandidate(ev, ev.signals.idAt(i), index, settingsFor, lazy);
+    const c = singleCandidate(ev, ev.signals.idAt(i), index, settingsFor, detail);
     if (c) out.push(c);
   }
   if (withAmountOnly) {
     for (const id of ev.amountOrders) {
       if (ev.signals.has(id)) continue;
-      const c = singleCandidate(ev, id, index, settingsFor, lazy);
+      const c = singleCandidate(ev, id, index, settingsFor, detail);
       if (c) out.push(c);
     }
   }
@@ -213,6 +213,27 @@ function within(c: Candidate, best: Candidate): boolean {
   const ids = c.orderIds;
   for (let i = 0; i < ids.length; i++) if (!best.orderIds.includes(ids[i] as number)) return false;
   return true;
+}
+
+/**
+ * Does a ranking of `compare` candidates (passes/single.ts CandidateDetail) need the exact number of each one's
+ * blockers? Where a blocked candidate counts only as blocked, the order is the same as with the exact numbers
+ * (score first; no blocker before some), except among blocked candidates of the same score. That order is read in
+ * one place only: the runner-up of an automatic best candidate, the first of those ties that competes with it, whose
+ * pass the decision keeps and the evidence tiers compare. It matters when such ties differ in pass; then the caller
+ * ranks again with every blocker.
+ */
+export function blockerCountsMatter(candidates: readonly Candidate[]): boolean {
+  const best = candidates[0];
+  if (!best || best.blockers.length > 0) return false;
+  const second = runnerUp(candidates);
+  if (!second || second.blockers.length === 0) return false;
+  for (let i = candidates.indexOf(second) + 1; i < candidates.length; i++) {
+    const c = candidates[i] as Candidate;
+    if (c.score !== second.score) return false;
+    if (c.pass !== second.pass && !within(c, best) && !withdrawnBehind(c, best)) return true;
+  }
+  return false;
 }
 
 /**

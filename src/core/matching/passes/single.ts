@@ -105,6 +105,11 @@ function withSignals(base: readonly Signal[], amount: Signal, date: Signal | und
   return out;
 }
 
+/** Is a `compare` candidate's verdict settled (it has a blocker), so that the costly hard rules can be skipped? */
+function settled(compare: boolean, blockers: readonly string[]): boolean {
+  return compare && blockers.length > 0;
+}
+
 /** How many of the orders one typo away fit (this one counts); stops at 2, all the caller needs to know. */
 function typosFitting(ev: Evidence, orderId: number, index: OrderIndex, settingsFor: SettingsFor): number {
   let n = 0;
@@ -140,16 +145,24 @@ export function materialise(c: Candidate, index: OrderIndex, settingsFor: Settin
   return c;
 }
 
+/**
+ * How much of a candidate singleCandidate writes out:
+ * - `full`: everything (the queue's suggestions);
+ * - `lazy`: the allocations and the amount signal's detail are left to materialise() for the candidates kept (two
+ *   objects fewer for each of the others): the automatic passes rank several candidates to keep one;
+ * - `compare`: `lazy`, and a candidate that has a blocker already skips the costly hard rules (an order one typo
+ *   away, names in the text, the ultimate debtor): its blockers say only that it has some. For the automatic
+ *   passes, which read no more of a blocked candidate (ranking.ts `blockerCountsMatter` tells the one case in which
+ *   the number of blockers decides the order of ties that matter).
+ */
+export type CandidateDetail = 'full' | 'lazy' | 'compare';
+
 export function singleCandidate(
   ev: Evidence,
   orderId: number,
   index: OrderIndex,
   settingsFor: SettingsFor,
-  /**
-   * The matcher's automatic passes rank several candidates to keep one: with `lazy`, the allocations are left to
-   * materialise() for the ones kept (two objects fewer for each of the others).
-   */
-  lazy = false,
+  detail: CandidateDetail = 'full',
 ): Candidate | undefined {
   const entry = index.byId.get(orderId);
   if (!entry) return undefined;
@@ -163,6 +176,8 @@ export function singleCandidate(
   const open = entry.open;
   const pass = passOf(base);
   const paid = ev.openMinor;
+  const lazy = detail !== 'full';
+  const compare = detail === 'compare';
 
   if (entry.currency !== ev.currency) blockers.push('currency_mismatch');
   if (!entry.awaiting) blockers.push(statusBlocker(order.status));
@@ -189,7 +204,8 @@ export function singleCandidate(
     // The written number is a closed order's own (a double payment?): a typo of this order only when the payer
     // agrees with it.
     else if (!payerAgrees && ev.closedTypos?.has(orderId)) blockers.push('typo_of_closed_order_number');
-    else if (typosFitting(ev, orderId, index, settingsFor) > 1) blockers.push('typo_ambiguous');
+    else if (!settled(compare, blockers) && typosFitting(ev, orderId, index, settingsFor) > 1)
+      blockers.push('typo_ambiguous');
   }
   // Hard rule: the number names an order whose amount only fits within tolerance, while an order one typo
   // (digit or adjacent swap) away has exactly the amount and the payer names neither: the written number may
@@ -198,13 +214,14 @@ export function singleCandidate(
     pass === 'number' &&
     !payerAgrees &&
     amount.signal.kind !== 'amount_exact' &&
+    !settled(compare, blockers) &&
     typoNeighbourFits(ev, orderId, order.number, index)
   )
     blockers.push('typo_neighbour_fits_amount');
   // Hard rule: the only number naming the order is a bare 4–5 digit one followed by a word that names neither
   // the payer nor the customer ("80331 Muenchen"): a postcode and its place as likely as an order number. The
   // same for a postcode one typo away from an order number ("80331 Muenchen" vs order 80321).
-  if ((pass === 'number' || pass === 'typo') && !payerAgrees) {
+  if ((pass === 'number' || pass === 'typo') && !payerAgrees && !settled(compare, blockers)) {
     const place = ev.places?.get(orderId);
     if (place !== undefined && !isNameWord(ev, entry, place, index)) blockers.push('number_may_be_postcode');
   }
@@ -231,11 +248,14 @@ export function singleCandidate(
     // Hard rule: the remittance writes out the full name of another customer with an open order ("fuer Julia
     // Weber" from Klaus Weber, a parent paying a child's order): the payer's name points at the payer's own
     // order, the text at someone else's; with no number, which one was paid is the dealer's call.
-    const textNames = textNamesOf(ev, index);
-    if (textNames && namesOther(textNames, entry)) blockers.push('remittance_names_other_customer');
+    if (!settled(compare, blockers)) {
+      const textNames = textNamesOf(ev, index);
+      if (textNames && namesOther(textNames, entry)) blockers.push('remittance_names_other_customer');
+    }
     // Hard rule: the ultimate debtor, the one the account holder pays for, is somebody else than this order's
     // customer ("Eva R." paid from Hans Müller's account): the payer's own order is not what was paid.
-    if (debtorDiffers(ev, index, entry)) blockers.push('ultimate_debtor_differs');
+    if (!settled(compare, blockers) && debtorDiffers(ev, index, entry))
+      blockers.push('ultimate_debtor_differs');
     // Hard rule: the text names a paid (closed) order and no open one: most likely that order paid twice;
     // the payer's open order of the same amount is a guess the dealer makes, not the matcher.
     if (ev.namesClosed !== undefined) blockers.push('text_names_paid_order');
