@@ -7,6 +7,7 @@ import { isAwaitingPayment } from '../../orders/state-machine.ts';
 import type { OrderIndex } from '../order-index.ts';
 import { agreesAsPayer, IDENTITY_KINDS, score, signal } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
+import { sortSmall } from '../small-sort.ts';
 import type { Candidate, Signal } from '../types.ts';
 import { postingNature, type Evidence } from './evidence.ts';
 import { dateSignal } from './amount-date.ts';
@@ -220,6 +221,29 @@ const listOf = (ids: readonly number[]): OrderIds => ({
   idAt: (i) => ids[i] as number,
 });
 
+const byId = (a: number, b: number): number => a - b;
+
+type Dated = { id: number; at: string };
+/** Newest first by creation instant (ISO strings: code units), then by id. */
+const newerFirst = (a: Dated, b: Dated): number => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id - b.id);
+
+/**
+ * The `max` newest of the orders, newest first. With the matcher's sortSmall, not Array.prototype.sort: a posting
+ * with a common payer name asks this in every ranking, and TimSort allocates its work state on each call (the
+ * largest share of what the combined pass allocated).
+ */
+function newestFirst(ids: readonly number[], index: OrderIndex, max: number): number[] {
+  const dated: Dated[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    dated.push({ id, at: index.byId.get(id)?.order.createdAt ?? '' });
+  }
+  sortSmall(dated, newerFirst);
+  const out: number[] = [];
+  for (let i = 0; i < dated.length && i < max; i++) out.push((dated[i] as Dated).id);
+  return out;
+}
+
 function combinationsOf(
   ev: Evidence,
   index: OrderIndex,
@@ -230,7 +254,7 @@ function combinationsOf(
   const out: Candidate[] = [];
   const tol = toleranceFor(settings, ev.openMinor);
   if (identity.length >= 2 && identity.length <= settings.maxCombinationPool) {
-    identity.sort((a, b) => a - b);
+    sortSmall(identity, byId);
     for (const ids of subsetsSumming(identity, index, ev.openMinor, tol, settings.maxCombinationSize, 8)) {
       const c = combine(ev, ids, index, false, settings);
       if (ownOrderFitsInstead(ev, ids, index)) c.blockers.push('payer_points_elsewhere');
@@ -240,21 +264,11 @@ function combinationsOf(
   if (out.length === 0 && payer.length >= 2 && maySum(listOf(payer), index, ev.openMinor, 0)) {
     // The newest orders first: a payment usually covers recent orders. Order dates are ISO strings: compared
     // by code units (a locale's collation is slower and knows nothing better about them).
-    const pool = payer
-      .map((id) => ({ id, at: index.byId.get(id)?.order.createdAt ?? '' }))
-      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id - b.id))
-      .slice(0, settings.maxCombinationPool)
-      .map((x) => x.id);
+    const pool = newestFirst(payer, index, settings.maxCombinationPool);
     // Exact sums only for payer-based combinations: without numbers, a tolerance makes too many subsets fit.
     const subsets = subsetsSumming(pool, index, ev.openMinor, 0, settings.maxCombinationSize, 8);
     for (const ids of subsets) {
-      const c = combine(
-        ev,
-        ids.sort((a, b) => a - b),
-        index,
-        true,
-        settings,
-      );
+      const c = combine(ev, sortSmall(ids, byId), index, true, settings);
       if (subsets.length > 1) c.blockers.push('ambiguous_combination');
       // Orders beyond the pool were never tried: another subset of them may sum up just as well (a common
       // name shared by several customers), so the one subset found is not known to be the only one.
