@@ -8,7 +8,12 @@
  * same round (paired), and the median of those ratios is printed. An A/A comparison (`. .`) shows the noise left,
  * usually within ±2 % at 16 rounds in a quiet phase (when the host itself is busy, not even that). Each version is
  * loaded by matcher-at.ts. Not a test, not part of `npm run bench`.
+ *
+ * Beside wall time it prints the main thread's CPU time (Linux), which leaves out the time the thread waited for a
+ * core: when other processes keep the cores busy, that comparison stays meaningful where wall time does not. It also
+ * leaves out what the garbage collector's helper threads do, so compare wall time for changes to allocation.
  */
+import { readFileSync } from 'node:fs';
 import { benchArgs, numberOption } from './bench-args.ts';
 import { speedInput } from './match-dataset.ts';
 import { matchersAt, type Matcher } from './matcher-at.ts';
@@ -25,23 +30,44 @@ const matchers = await matchersAt(versions);
 const input = speedInput(100_000);
 // Two full runs each first: the timed rounds meet optimised code and a grown heap in every version.
 for (let w = 0; w < 2; w++) for (const run of matchers) run(input);
+/**
+ * CPU time of this process's main thread in ms (Linux: utime + stime of /proc/self/task/PID/stat, in clock ticks of
+ * 10 ms), or NaN elsewhere. Unlike wall time, it does not count the time the thread waits for a core that other
+ * processes hold, nor the garbage collector's helper threads: on a loaded host, the steadier figure of the two.
+ */
+function mainThreadCpuMs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 const times: number[][] = matchers.map(() => []);
+const cpuTimes: number[][] = matchers.map(() => []);
 for (let r = 0; r < rounds; r++) {
   for (let k = 0; k < matchers.length; k++) {
     const i = (k + r) % matchers.length;
+    const c0 = mainThreadCpuMs();
     const t0 = performance.now();
     (matchers[i] as Matcher)(input);
     (times[i] as number[]).push(performance.now() - t0);
+    (cpuTimes[i] as number[]).push(mainThreadCpuMs() - c0);
   }
 }
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const first = times[0] as number[];
 console.log(`${rounds} interleaved rounds of 100 000 orders x 100 000 postings (ms)`);
+const firstCpu = cpuTimes[0] as number[];
 versions.forEach((version, i) => {
   const t = times[i] as number[];
   const paired = t.map((x, r) => x / (first[r] as number) - 1);
+  const cpu = cpuTimes[i] as number[];
+  const pairedCpu = cpu.map((x, r) => x / (firstCpu[r] as number) - 1);
   console.log(
-    `${version.padEnd(14)} min ${Math.min(...t).toFixed(0)}  median ${median(t).toFixed(0)}  paired median vs ${versions[0]}: ${(median(paired) * 100).toFixed(1)} %`,
+    `${version.padEnd(14)} wall: min ${Math.min(...t).toFixed(0)}  median ${median(t).toFixed(0)}  paired median vs ${versions[0]}: ${(median(paired) * 100).toFixed(1)} %;  main-thread CPU: median ${median(cpu).toFixed(0)}  paired ${(median(pairedCpu) * 100).toFixed(1)} %`,
   );
 });
