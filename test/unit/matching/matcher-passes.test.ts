@@ -313,6 +313,28 @@ describe('pass: one posting pays several orders', () => {
     expect(e.candidates.find((c) => c.pass === 'combined')?.blockers).toContain('payment_before_order');
   });
 
+  it("searches the payer's newest orders when there are more than the pool holds, and says so", () => {
+    // Thirteen open orders of one customer (the pool holds twelve), created a day apart; a payment of 30 euros is
+    // paid by 10 + 20 euros and by no other subset (20.01–20.11 euros each: any two of them are too much, and
+    // together with the 10 euros they miss by a cent or more).
+    const eva = { customerName: 'Eva Koch', email: 'eva.koch@example.org' };
+    const day = (d: number) => `2026-10-${String(d).padStart(2, '0')}T10:00:00.000Z`;
+    const many = (amounts: number[]) =>
+      amounts.map((totalMinor, i) => order({ ...eva, totalMinor, createdAt: day(i + 1) }));
+    const bulk = Array.from({ length: 11 }, (_, i) => 2001 + i);
+    const combinedOf = (orders: ReturnType<typeof many>) => {
+      const p = posting({ counterpartyName: 'KOCH EVA', amountMinor: 3000, bookingDate: '2026-11-03' });
+      return decisionOf(match(orders, [p]), p.id).candidates.find((c) => c.pass === 'combined');
+    };
+    // The two newest add up: found, with the warning that older orders were not tried.
+    const newest = many([...bulk, 1000, 2000]);
+    const found = combinedOf(newest);
+    expect(found?.orderIds).toEqual([newest[11]?.id, newest[12]?.id]);
+    expect(found?.blockers).toContain('combination_pool_truncated');
+    // The oldest and the newest add up: the oldest is beyond the pool, so no combination is offered.
+    expect(combinedOf(many([1000, ...bulk, 2000]))).toBeUndefined();
+  });
+
   // The matcher is a pure function of its input: any integer is an order id, zero and negative ones included
   // (a review found the combination search treating -1 as "none yet").
   it('combines orders whatever their ids, zero and negative ones too', () => {
