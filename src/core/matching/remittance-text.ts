@@ -70,7 +70,7 @@ function digits(text: string): number {
 /*
  * Every expression below is a module constant, and so are the replacers: a regular expression literal or an arrow
  * function in a function body is a new object each time it is evaluated, and this runs for every posting (a dozen
- * expressions each). The global ones are used by replaceAll only, which leaves their lastIndex at 0; the `.test`
+ * expressions each). The global ones are used by replaceIfAny only, which sets their lastIndex to 0 before it tests; the `.test`
  * ones are not global (they keep no state).
  */
 
@@ -80,20 +80,22 @@ const blank = (m: string) => ' '.repeat(m.length);
 /**
  * text.replace(re, replacer) for a global `re`, asked with test first: most expressions match nothing in most
  * texts, and a test that finds nothing costs a fraction of a replace that finds nothing (which calls into the
- * runtime). A test that fails leaves lastIndex at 0, as replace does; one that finds a match is reset for replace.
+ * runtime). The test of a global expression starts at its lastIndex: set to 0 first, so that no earlier use of the
+ * shared expression can make it skip the start of a text (replace itself starts at 0 whatever lastIndex says).
  */
-function replaceAll(
+function replaceIfAny(
   text: string,
   re: RegExp,
+  // Called with the match and its groups (then the offset and the text, which no replacer here reads).
   replacer: (match: string, ...groups: string[]) => string,
 ): string {
-  if (!re.test(text)) return text;
   re.lastIndex = 0;
+  if (!re.test(text)) return text;
   return text.replace(re, replacer);
 }
 
 function mask(text: string, re: RegExp): string {
-  return replaceAll(text, re, blank);
+  return replaceIfAny(text, re, blank);
 }
 
 /**
@@ -113,8 +115,8 @@ const blankPhone00 = (m: string) => (digits(m) >= 10 ? ' '.repeat(m.length) : m)
 
 function maskPhones(text: string): string {
   let t = text;
-  if (t.includes('+')) t = replaceAll(t, PHONE_PLUS, blankPhonePlus);
-  if (t.includes('00')) t = replaceAll(t, PHONE_00, blankPhone00);
+  if (t.includes('+')) t = replaceIfAny(t, PHONE_PLUS, blankPhonePlus);
+  if (t.includes('00')) t = replaceIfAny(t, PHONE_00, blankPhone00);
   return t;
 }
 
@@ -132,7 +134,7 @@ const blankIban = (m: string) => (isValidIBAN(m) || LONG_DIGIT_RUN.test(m) ? ' '
  */
 function maskIbans(text: string): string {
   if (!IBAN_START.test(text)) return text;
-  return replaceAll(mask(text, IBAN_GROUPED), IBAN_COMPACT, blankIban);
+  return replaceIfAny(mask(text, IBAN_GROUPED), IBAN_COMPACT, blankIban);
 }
 
 const CURRENCY_AFTER_TEST = /\d ?(?:€|EUR|CHF|USD|GBP)/;
@@ -178,11 +180,11 @@ export function maskNonOrderNumbers(text: string): string {
   if (digitSeparated) t = mask(mask(t, AMOUNT_THOUSANDS), AMOUNT_DECIMALS);
   t = mask(t, AMOUNT_CURRENCY);
   // A year after a month name ("November 2026", "Dez. 2025", "March 2025"): a period, never an order number.
-  if (YEAR.test(t)) t = replaceAll(t, MONTH_YEAR, blankYear);
+  if (YEAR.test(t)) t = replaceIfAny(t, MONTH_YEAR, blankYear);
   // Postcodes: "D-12345" and "<street> 12, 12345".
   if (separators) t = mask(t, POSTCODE_D);
   // The postcode has five digits: a text without five in a row skips the street expression (same result).
-  if (FIVE_DIGITS.test(t)) t = replaceAll(t, STREET_POSTCODE, blankPostcode);
+  if (FIVE_DIGITS.test(t)) t = replaceIfAny(t, STREET_POSTCODE, blankPostcode);
   return t;
 }
 

@@ -32,7 +32,7 @@ describe('maskNonOrderNumbers', () => {
     expect(maskNonOrderNumbers(text).indexOf('\n')).toBe(text.indexOf('\n'));
   });
 
-  it('carries nothing from one text to the next (its expressions are shared module constants)', () => {
+  it('masks a text the same whatever was masked before (its expressions are shared module constants)', () => {
     const texts = table.map(([text]) => text);
     const once = texts.map((t) => maskNonOrderNumbers(t));
     // Again, in reverse order and each twice in a row: a match left over from the text before would show here.
