@@ -322,17 +322,24 @@ describe('pass: one posting pays several orders', () => {
     const many = (amounts: number[]) =>
       amounts.map((totalMinor, i) => order({ ...eva, totalMinor, createdAt: day(i + 1) }));
     const bulk = Array.from({ length: 11 }, (_, i) => 2001 + i);
-    const combinedOf = (orders: ReturnType<typeof many>) => {
+    const combinedOf = (orders: ReturnType<typeof many>, maxCombinationPool = 12) => {
       const p = posting({ counterpartyName: 'KOCH EVA', amountMinor: 3000, bookingDate: '2026-11-03' });
-      return decisionOf(match(orders, [p]), p.id).candidates.find((c) => c.pass === 'combined');
+      return decisionOf(match(orders, [p], { settings: { maxCombinationPool } }), p.id).candidates.find(
+        (c) => c.pass === 'combined',
+      );
     };
     // The two newest add up: found, with the warning that older orders were not tried.
     const newest = many([...bulk, 1000, 2000]);
     const found = combinedOf(newest);
     expect(found?.orderIds).toEqual([newest[11]?.id, newest[12]?.id]);
     expect(found?.blockers).toContain('combination_pool_truncated');
-    // The oldest and the newest add up: the oldest is beyond the pool, so no combination is offered.
-    expect(combinedOf(many([1000, ...bulk, 2000]))).toBeUndefined();
+    // The oldest and the newest add up: the oldest is beyond the pool, so no combination is offered; with a pool of
+    // thirteen it is found, and nothing was left out.
+    const oldest = many([1000, ...bulk, 2000]);
+    expect(combinedOf(oldest)).toBeUndefined();
+    const all = combinedOf(oldest, 13);
+    expect(all?.orderIds).toEqual([oldest[0]?.id, oldest[12]?.id]);
+    expect(all?.blockers).not.toContain('combination_pool_truncated');
   });
 
   // The matcher is a pure function of its input: any integer is an order id, zero and negative ones included

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runMatcher } from '#core/matching/matcher.ts';
 import { generateReference } from '#core/matching/references.ts';
 import { seededRandomInt } from '#core/matching/random.ts';
 import { DEFAULT_MATCH_SETTINGS } from '#core/matching/settings.ts';
-import type { Decision } from '#core/matching/types.ts';
+import type { Decision, MatchResult } from '#core/matching/types.ts';
 import { generateDataset, learnedFacts } from '../../bench/match-dataset.ts';
 import { decisionOf, order, posting } from './fixtures.ts';
 
@@ -58,17 +58,22 @@ describe('the automatic passes compare candidates written out only in part', () 
   // Without fullRanking, a candidate with a blocker skips the costly hard rules (single.ts `compare`); with it,
   // every candidate gets all of them. The decisions must not differ: the same band, reasons, runner-up (score and
   // pass) and chosen candidate with its evidence. Ties of blocked runner-ups that differ in pass occur in this data
-  // set (ranking.ts blockerCountsMatter ranks them again with every blocker; without that, this test fails).
-  const d = generateDataset(424242, { payments: 3000 });
-  const input = {
-    orders: d.orders,
-    postings: d.postings,
-    activeAssignments: d.assignments,
-    settings: DEFAULT_MATCH_SETTINGS,
-    learned: learnedFacts(d),
-  };
-  const lean = runMatcher(input);
-  const full = runMatcher({ ...input, fullRanking: true });
+  // set (ranking.ts blockerCountsMatter ranks them again with every blocker; without that, this test fails; ranking.test.ts
+  // checks blockerCountsMatter itself on hand-made rankings, in case a change of the generator loses those ties).
+  let lean: MatchResult;
+  let full: MatchResult;
+  beforeAll(() => {
+    const d = generateDataset(424242, { payments: 3000 });
+    const input = {
+      orders: d.orders,
+      postings: d.postings,
+      activeAssignments: d.assignments,
+      settings: DEFAULT_MATCH_SETTINGS,
+      learned: learnedFacts(d),
+    };
+    lean = runMatcher(input);
+    full = runMatcher({ ...input, fullRanking: true });
+  });
   const kept = (x: Decision) => ({
     ...x,
     candidates: x.band === 'auto' ? x.candidates.slice(0, 1) : x.candidates,
