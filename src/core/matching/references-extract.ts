@@ -14,6 +14,8 @@ import {
 import { hasDigit, isDigitAt, numberKey } from './number-keys.ts';
 import { Found, numberCandidates, type NumberCandidate } from './number-candidates.ts';
 import { appended, NONE } from './lists.ts';
+// toUpperCase without the copy when nothing changes (end-to-end ids are mostly upper case already).
+import { upperCase } from './ascii-case.ts';
 
 export type Extraction = {
   /** Our payment references with a valid check character (compact, upper case). */
@@ -120,18 +122,6 @@ function clean(raw: string): string {
   if (t.includes('+')) t = t.replace(SEPA_KEYWORDS, ' ');
   if (t.includes('NOTPROVIDED')) t = t.replace(NOT_PROVIDED, ' ');
   return t;
-}
-
-/**
- * raw.toUpperCase(), without the copy when there is nothing to change: no lower-case ASCII letter and nothing
- * beyond ASCII (toUpperCase makes a new string every time; end-to-end ids are mostly upper case already).
- */
-function upperCase(raw: string): string {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || c > 127) return raw.toUpperCase();
-  }
-  return raw;
 }
 
 /** Our references and RF creditor references in one text (upper case already). */

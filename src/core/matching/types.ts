@@ -105,7 +105,12 @@ export type Candidate = {
   signals: Signal[];
   /** The pass whose evidence this candidate rests on. */
   pass: PassName;
-  /** Hard rules that forbid automatic assignment of this candidate, whatever its score. */
+  /**
+   * Hard rules that forbid automatic assignment of this candidate, whatever its score. Complete in every candidate a
+   * decision keeps; inside the automatic passes' rankings (passes/single.ts CandidateDetail `compare`), a blocked
+   * candidate's list may stop at its first costly rule: there it says only "blocked" (see ranking.ts
+   * blockerCountsMatter before reading more of it there).
+   */
   blockers: string[];
   /** Accepted shortfall within tolerance (bank fees) per order, so the order counts as paid. */
   shortfallMinor: number;

@@ -228,9 +228,9 @@ type Dated = { id: number; at: string };
 const newerFirst = (a: Dated, b: Dated): number => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id - b.id);
 
 /**
- * The `max` newest of the orders, newest first. With the matcher's sortSmall, not Array.prototype.sort: a posting
- * with a common payer name asks this in every ranking, and TimSort allocates its work state on each call (the
- * largest share of what the combined pass allocated).
+ * The `max` newest of the orders, newest first. With the matcher's sortSmall (an insertion sort up to 16 items, the
+ * built-in sort beyond): a posting with a common payer name asks this in every ranking, and TimSort allocates its
+ * work state on each call (the largest share of what the combined pass allocated).
  */
 function newestFirst(ids: readonly number[], index: OrderIndex, max: number): number[] {
   const dated: Dated[] = [];

@@ -119,13 +119,13 @@ function typosFitting(ev: Evidence, orderId: number, index: OrderIndex, settings
 }
 
 /**
- * The allocations of a candidate ranked only to be compared (see singleCandidate's `lazy`): shared and frozen, to be
- * replaced with materialise() before anything reads them.
+ * The allocations of a candidate ranked only to be compared (CandidateDetail `lazy` or `compare`): shared and frozen,
+ * to be replaced with materialise() before anything reads them.
  */
 const LAZY_ALLOCATIONS = Object.freeze([]) as unknown as Candidate['allocations'];
 
 /**
- * Gives a single-order candidate ranked with `lazy` its allocation (the whole open posting amount to its order) and
+ * Gives a single-order candidate ranked `lazy` or `compare` its allocation (the whole open posting amount to its order) and
  * its amount signal's detail (amount-date.ts UNWRITTEN), before any open amount has changed since the ranking.
  */
 export function materialise(c: Candidate, index: OrderIndex, settingsFor: SettingsFor): Candidate {
