@@ -31,8 +31,8 @@ const input = speedInput(100_000);
 // Two full runs each first: the timed rounds meet optimised code and a grown heap in every version.
 for (let w = 0; w < 2; w++) for (const run of matchers) run(input);
 /**
- * CPU time of this process's main thread in ms (Linux: utime + stime of /proc/self/task/PID/stat, in clock ticks of
- * 10 ms), or NaN elsewhere. Unlike wall time, it does not count the time the thread waits for a core that other
+ * CPU time of this process's main thread in ms (Linux: utime + stime of /proc/self/task/PID/stat, in clock ticks;
+ * counted as 10 ms each, USER_HZ = 100 as on the usual Linux builds, `getconf CLK_TCK`), or NaN elsewhere. Unlike wall time, it does not count the time the thread waits for a core that other
  * processes hold, nor the garbage collector's helper threads: on a loaded host, the steadier figure of the two.
  */
 function mainThreadCpuMs(): number {

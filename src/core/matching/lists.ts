@@ -7,7 +7,7 @@
  * The shared empty list such a list starts as (one for all postings instead of an array each). Not frozen: a frozen
  * array has another elements kind, and the loops that read these lists would then meet two.
  */
-export const NONE: readonly never[] = [];
+export const EMPTY_LIST: readonly never[] = [];
 
 /**
  * A new list: `list` with `item` after it, of exactly that length. Pushing to an array instead reserves room for 17

@@ -8,7 +8,7 @@
  */
 import { hasDigit, isDigitAt, numberCore, numberKey } from './number-keys.ts';
 import { isJoiner, isTokenChar, maskNonOrderNumbers, tokenize, type Token } from './remittance-text.ts';
-import { appended, NONE } from './lists.ts';
+import { appended, EMPTY_LIST } from './lists.ts';
 
 export type NumberCandidate = {
   /** Upper-case alphanumeric key, e.g. `WC10023`, `RE202600123`. */
@@ -229,7 +229,7 @@ export function splitsDigitRun(written: string, own: string): boolean {
  */
 export class Found {
   /** In the order found; a new list of the exact length per addition (lists.ts appended: most texts have one to three). */
-  items: readonly NumberCandidate[] = NONE;
+  items: readonly NumberCandidate[] = EMPTY_LIST;
   private byKey: Map<string, NumberCandidate> | undefined;
 
   get(key: string): NumberCandidate | undefined {

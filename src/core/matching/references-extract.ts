@@ -13,7 +13,7 @@ import {
 } from './references.ts';
 import { hasDigit, isDigitAt, numberKey } from './number-keys.ts';
 import { Found, numberCandidates, type NumberCandidate } from './number-candidates.ts';
-import { appended, NONE } from './lists.ts';
+import { appended, EMPTY_LIST } from './lists.ts';
 // toUpperCase without the copy when nothing changes (end-to-end ids are mostly upper case already).
 import { upperCase } from './ascii-case.ts';
 
@@ -195,12 +195,17 @@ function identifier(raw: string | null | undefined): string | undefined {
 }
 
 export function readIdentifiers(input: ExtractInput): Identifiers {
-  const out: Extraction = { references: NONE, brokenReferences: NONE, creditorBodies: NONE, numbers: NONE };
+  const out: Extraction = {
+    references: EMPTY_LIST,
+    brokenReferences: EMPTY_LIST,
+    creditorBodies: EMPTY_LIST,
+    numbers: EMPTY_LIST,
+  };
   // Free text is parsed in full. The end-to-end id and the structured reference are identifiers set by the
   // payer's bank or app: they count only as a whole (or as our reference inside), never split into tokens —
   // a random id like "E2E1234X567890" must not turn into the order number 567890.
   let remittance: string | undefined;
-  let ids: readonly string[] = NONE;
+  let ids: readonly string[] = EMPTY_LIST;
   if (input.remittance) {
     let raw = input.remittance;
     if (raw.includes('+')) {

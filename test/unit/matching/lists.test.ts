@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { appended, NONE } from '#core/matching/lists.ts';
+import { appended, EMPTY_LIST } from '#core/matching/lists.ts';
 
 describe('appended', () => {
   it('makes a new list of exactly one more item, leaving the old one as it was', () => {
-    const one = appended(NONE, 'a');
+    const one = appended(EMPTY_LIST, 'a');
     const two = appended(one, 'b');
     const three = appended(two, 'c');
     expect(one).toEqual(['a']);
@@ -11,6 +11,6 @@ describe('appended', () => {
     expect(three).toEqual(['a', 'b', 'c']);
     expect(three).toHaveLength(3);
     expect(Object.keys(three)).toEqual(['0', '1', '2']);
-    expect(NONE).toHaveLength(0);
+    expect(EMPTY_LIST).toHaveLength(0);
   });
 });

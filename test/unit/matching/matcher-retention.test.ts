@@ -4,6 +4,7 @@ import { generateReference } from '#core/matching/references.ts';
 import { seededRandomInt } from '#core/matching/random.ts';
 import { DEFAULT_MATCH_SETTINGS } from '#core/matching/settings.ts';
 import type { Decision, MatchResult } from '#core/matching/types.ts';
+import { EMPTY_LIST } from '#core/matching/lists.ts';
 import { generateDataset, learnedFacts } from '../../bench/match-dataset.ts';
 import { decisionOf, order, posting } from './fixtures.ts';
 
@@ -77,6 +78,11 @@ describe('the automatic passes compare candidates written out only in part', () 
   const kept = (x: Decision) => ({
     ...x,
     candidates: x.band === 'auto' ? x.candidates.slice(0, 1) : x.candidates,
+  });
+
+  it("leaves the extraction lists' shared empty list empty (it is not frozen: nothing may push to it)", () => {
+    expect(lean.decisions.length).toBeGreaterThan(3000);
+    expect(EMPTY_LIST).toHaveLength(0);
   });
 
   it('decides every posting as the full ranking does', () => {
