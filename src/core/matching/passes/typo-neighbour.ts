@@ -6,7 +6,7 @@
 import type { NumberHit, OrderIndex } from '../order-index.ts';
 import { numberCore } from '../number-keys.ts';
 import type { Evidence } from './evidence.ts';
-import { digitVariants } from './number-evidence.ts';
+import { digitVariants } from './typo-evidence.ts';
 
 /** digitVariants' scratch list for typoNeighbourFits (not re-entered). */
 const VARIANTS: number[] = [];
