@@ -5,9 +5,10 @@
  * Why: on the shared 2-core machine, the best of five runs differs by ±10 % between processes a minute apart, more
  * than most single changes gain. Here every version runs in the same process, round by round in rotating order,
  * so they meet the same load; each round's time of a version is compared with the first version's time of the
- * same round (paired), and the median of those ratios is printed. An A/A comparison (`. .`) shows the noise left,
- * usually within ±2 % at 16 rounds in a quiet phase (when the host itself is busy, not even that). Each version is
- * loaded by matcher-at.ts. Not a test, not part of `npm run bench`.
+ * same round (paired), and the median of those ratios is printed. An A/A comparison (`. .`) shows the noise left:
+ * on 2026-11-27, with the host otherwise idle, +9.9 % at 6 rounds and −2.9 % at 12. Give the baseline twice (`REV
+ * REV .`) to see that noise in the same run as the comparison, and use 16 rounds or more. Each version is loaded by
+ * matcher-at.ts. Not a test, not part of `npm run bench`.
  *
  * Beside wall time it prints the main thread's CPU time (Linux), which leaves out the time the thread waited for a
  * core: when other processes keep the cores busy, that comparison stays meaningful where wall time does not. It also
