@@ -258,13 +258,13 @@ export class NumberKeyMap<V> {
   get(key: string): V | undefined {
     // One scan says which table: the matcher asks for every number and one-edit variant it reads.
     const split = digitsAt(key);
-    const table = split < 0 ? undefined : this.tableOf(key, split, false);
+    const table = split < 0 ? undefined : this.tableOf(key, split, key.length - split, false);
     return table ? table.get(digitsValue(key, split)) : this.strings.get(key);
   }
 
   set(key: string, value: V): void {
     const split = digitsAt(key);
-    const table = split < 0 ? undefined : this.tableOf(key, split, true);
+    const table = split < 0 ? undefined : this.tableOf(key, split, key.length - split, true);
     if (table) table.set(digitsValue(key, split), value);
     else this.strings.set(key, value);
   }
@@ -275,7 +275,7 @@ export class NumberKeyMap<V> {
    */
   addToList<T>(this: NumberKeyMap<T[]>, key: string, item: T, single: T[]): number {
     const split = digitsAt(key);
-    const table = split < 0 ? undefined : this.tableOf(key, split, true);
+    const table = split < 0 ? undefined : this.tableOf(key, split, key.length - split, true);
     if (!table) {
       const list = this.strings.get(key);
       if (list === undefined) this.strings.set(key, single);
@@ -302,22 +302,19 @@ export class NumberKeyMap<V> {
     item: T,
     single: T[],
   ): number {
-    // The table tableOf gives the key: the prefix's, or by the number of digits.
-    const table =
-      letters > 0
-        ? this.prefixTable(text, letters, true)
-        : digits >= 4 && digits <= 8
-          ? this.digits
-          : this.otherDigits;
+    const table = this.tableOf(text, letters, digits, true);
     if (!table) return -2;
     table.addToList(value, item, single);
     return table === this.digits ? value : -1;
   }
 
-  /** The table of a key of letters (before `split`) and digits (digitsAt), if it has one. */
-  private tableOf(key: string, split: number, create: boolean): IntMap<V> | undefined {
-    if (split > 0) return this.prefixTable(key, split, create);
-    return key.length >= 4 && key.length <= 8 ? this.digits : this.otherDigits;
+  /**
+   * The table of a key of `letters` letters (the start of `text`) and then `digits` digits (digitsAt), if it has one:
+   * its prefix's, or by its number of digits.
+   */
+  private tableOf(text: string, letters: number, digits: number, create: boolean): IntMap<V> | undefined {
+    if (letters > 0) return this.prefixTable(text, letters, create);
+    return digits >= 4 && digits <= 8 ? this.digits : this.otherDigits;
   }
 
   /** The table of the letters before `split` (compared in place: no string per lookup). */

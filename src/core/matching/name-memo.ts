@@ -60,8 +60,7 @@ export class NameMemo {
     if (codes === undefined) {
       n.codes = [code];
       this.spellings.push(n);
-    } else if (codes.length < 4) n.codes = withItem(codes, code);
-    else codes.push(code);
+    } else n.codes = withItem(codes, code);
   }
 
   /**
