@@ -6,7 +6,7 @@
  * neither: these tables keep them in typed arrays, which the collector does not scan. Each answers `get` as the
  * Map it replaces did (undefined for a key never set; the last value set for a key).
  */
-import { withItem } from './index-lists.ts';
+import { withItem } from './lists.ts';
 import { REFERENCE_ALPHABET, REFERENCE_LENGTH, REFERENCE_PREFIX } from './references.ts';
 
 /** Order ids beyond this many slots per order (plus a margin) are looked up in a Map instead. */

@@ -3,7 +3,7 @@
  * all their orders and payers write the same names again, so each distinct spelling is normalised once, and equal
  * names share one token list (less to keep). Lives and dies with the run's index, so nothing is cached across runs.
  */
-import { mergeCodes, withItem } from './index-lists.ts';
+import { mergeCodes, withItem } from './lists.ts';
 import { nameTokens } from './names.ts';
 import { StringTable } from './string-table.ts';
 

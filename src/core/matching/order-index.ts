@@ -4,7 +4,7 @@
  * part (partial payments accumulate as the passes assign, reduceOpen).
  */
 import { trimmedLowerCase, upperCase } from './ascii-case.ts';
-import { pushToMap } from './index-lists.ts';
+import { pushToMap } from './lists.ts';
 import { ById, IntMap, isDigitKey, NumberKeyMap, ReferenceMap } from './index-tables.ts';
 import { NameMemo, NO_NAME, type NormalisedName } from './name-memo.ts';
 import { addLongNames, PAIR_BUCKET_LIMIT, PairMarks, type PairHitCode } from './name-pairs.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeCodes } from '#core/matching/index-lists.ts';
+import { mergeCodes } from '#core/matching/lists.ts';
 import { ById, IntMap, isDigitKey, NumberKeyMap, ReferenceMap } from '#core/matching/index-tables.ts';
 import { REFERENCE_ALPHABET } from '#core/matching/references.ts';
 import { StringTable } from '#core/matching/string-table.ts';
