@@ -17,7 +17,9 @@ export const EMPTY_LIST: readonly never[] = [];
  * items at its first push, most of it never used; copying a short list costs less than that allocation.
  */
 export function appended<T>(list: readonly T[], item: T): readonly T[] {
+  // The usual first and second items in literals, which the optimising compiler allocates inline.
   if (list.length === 0) return [item];
+  if (list.length === 1) return [list[0] as T, item];
   const out = new Array<T>(list.length + 1);
   for (let i = 0; i < list.length; i++) out[i] = list[i] as T;
   out[list.length] = item;

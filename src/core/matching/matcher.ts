@@ -321,10 +321,12 @@ class MatchRun {
     // fullRanking the decision keeps the others too, with all their blockers.
     const detail: CandidateDetail = this.input.fullRanking ? 'lazy' : 'compare';
     let candidates = rankCandidates(ev, this.index, this.settingsFor, settings, false, combinations, detail);
-    if (detail === 'compare' && blockerCountsMatter(candidates))
+    let second = runnerUp(candidates);
+    if (detail === 'compare' && blockerCountsMatter(candidates, second)) {
       candidates = rankCandidates(ev, this.index, this.settingsFor, settings, false, combinations, 'lazy');
+      second = runnerUp(candidates);
+    }
     const best = candidates[0];
-    const second = best && runnerUp(candidates);
     return (ev.ranked = {
       top: this.input.fullRanking
         ? candidates.slice(0, settings.maxCandidates).map((c) => materialise(c, this.index, this.settingsFor))

@@ -223,10 +223,13 @@ function within(c: Candidate, best: Candidate): boolean {
  * pass the decision keeps and the evidence tiers compare. It matters when such ties differ in pass; then the caller
  * ranks again with every blocker.
  */
-export function blockerCountsMatter(candidates: readonly Candidate[]): boolean {
+export function blockerCountsMatter(
+  candidates: readonly Candidate[],
+  /** runnerUp(candidates), when the caller has it already. */
+  second: Candidate | undefined = runnerUp(candidates),
+): boolean {
   const best = candidates[0];
   if (!best || best.blockers.length > 0) return false;
-  const second = runnerUp(candidates);
   if (!second || second.blockers.length === 0) return false;
   for (let i = candidates.indexOf(second) + 1; i < candidates.length; i++) {
     const c = candidates[i] as Candidate;

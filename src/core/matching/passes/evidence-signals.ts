@@ -2,6 +2,7 @@
  * Adding evidence to a posting's Evidence: one signal per kind and order (the first found wins), and the orders
  * reached by a typo. Shared by the reference/number and the payer evidence.
  */
+import { appended } from '../lists.ts';
 import type { Signal } from '../types.ts';
 import type { Evidence } from './evidence.ts';
 import type { SignalMap } from './signal-map.ts';
@@ -17,17 +18,9 @@ export function add(map: SignalMap, orderId: number, s: Signal, alone?: Signal[]
     return;
   }
   for (const x of list) if (x.kind === s.kind) return;
-  // A new list of exactly the new length instead of push: a pushed array grows its store to 17 slots, and the
-  // evidence of a posting waiting for later passes keeps its lists for the whole run. The usual second signal (the
-  // payer's agreement with a number's order) in a literal, which the optimising compiler allocates inline.
-  if (list.length === 1) {
-    map.set(orderId, [list[0] as Signal, s]);
-    return;
-  }
-  const grown = new Array<Signal>(list.length + 1);
-  for (let i = 0; i < list.length; i++) grown[i] = list[i] as Signal;
-  grown[list.length] = s;
-  map.set(orderId, grown);
+  // A new list of exactly the new length instead of push (lists.ts appended): the evidence of a posting waiting for
+  // later passes keeps its lists for the whole run. (The lists are read only; the cast is SignalMap's type.)
+  map.set(orderId, appended(list, s) as Signal[]);
 }
 
 export function addTypo(out: Evidence, orderId: number): void {
