@@ -80,8 +80,9 @@ const blank = (m: string) => ' '.repeat(m.length);
 /**
  * text.replace(re, replacer) for a global `re`, asked with test first: most expressions match nothing in most
  * texts, and a test that finds nothing costs a fraction of a replace that finds nothing (which calls into the
- * runtime). The test of a global expression starts at its lastIndex: set to 0 first, so that no earlier use of the
- * shared expression can make it skip the start of a text (replace itself starts at 0 whatever lastIndex says).
+ * runtime). The test of a global expression starts at its lastIndex, which is set to 0 first: defensive, as today
+ * only this function uses these expressions and leaves lastIndex at 0 (a failed test resets it, and replace does),
+ * but a test elsewhere that found a match would otherwise make the next mask skip the start of a text.
  */
 function replaceIfAny(
   text: string,
