@@ -14,6 +14,7 @@
  * core: when other processes keep the cores busy, that comparison stays meaningful where wall time does not. It also
  * leaves out what the garbage collector's helper threads do, so compare wall time for changes to allocation.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { benchArgs, numberOption } from './bench-args.ts';
 import { speedInput } from './match-dataset.ts';
@@ -31,16 +32,25 @@ const matchers = await matchersAt(versions);
 const input = speedInput(100_000);
 // Two full runs each first: the timed rounds meet optimised code and a grown heap in every version.
 for (let w = 0; w < 2; w++) for (const run of matchers) run(input);
+/** Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`; NaN where it cannot be read). */
+const TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+  } catch {
+    return NaN;
+  }
+})();
+
 /**
- * CPU time of this process's main thread in ms (Linux: utime + stime of /proc/self/task/PID/stat, in clock ticks;
- * counted as 10 ms each, USER_HZ = 100 as on the usual Linux builds, `getconf CLK_TCK`), or NaN elsewhere. Unlike wall time, it does not count the time the thread waits for a core that other
- * processes hold, nor the garbage collector's helper threads: on a loaded host, the steadier figure of the two.
+ * CPU time of this process's main thread in ms (Linux: utime + stime of /proc/self/task/PID/stat, in clock ticks), or
+ * NaN elsewhere. Unlike wall time, it does not count the time the thread waits for a core that other processes hold,
+ * nor the garbage collector's helper threads: on a loaded host, the steadier figure of the two.
  */
 function mainThreadCpuMs(): number {
   try {
     const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
   } catch {
     return NaN;
   }
