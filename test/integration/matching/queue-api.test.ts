@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createApiHandlers, invokeApi } from '#core/api/handlers.ts';
 import {
   assignments,
   auditLog,
@@ -11,13 +10,13 @@ import {
   postings,
   statusTransfers,
 } from '#core/db/schema/index.ts';
+import { apiCaller } from '../../helpers/api.ts';
 import { makeTestDb, type TestDb } from '../../helpers/db.ts';
 import { makeBankAccount, makeOrder, makePosting, makeShop } from '../../helpers/factories.ts';
 
 function setup(): TestDb & { call: (method: string, input?: unknown) => Promise<unknown> } {
   const t = makeTestDb();
-  const handlers = createApiHandlers(t.core, { version: 'test', databasePath: t.path, keyMode: 'memory' });
-  return { ...t, call: (method, input = {}) => invokeApi(handlers, method, input) };
+  return { ...t, call: apiCaller(t.core, t.path) };
 }
 
 const orderRow = (t: TestDb, id: number) => t.db.select().from(orders).where(eq(orders.id, id)).get();
