@@ -1,0 +1,523 @@
+/**
+ * Adversarial cases, fifth review (issue 5, precision beats recall): payments from German, Austrian and Swiss bank
+ * statements that the first four tables (adversarial*.test.ts) do not cover — an instant transfer for an order the
+ * last sync has not brought yet, a banking template of a paid order, names written into the text next to a number
+ * or a combined payment, the per-order number rules inside a combined payment, identifier words with hyphenated
+ * stems, payout texts of providers not on the provider list. Same contract (adversarial-harness.ts). Traps the
+ * matcher still gets wrong are `knownGap` (expected failures, reported, not fixed); legitimate payments it does not
+ * automate are at the end as expected failures of their own.
+ */
+import { describe, expect, it } from 'vitest';
+import { generateReference, toCreditorReference } from '#core/matching/references.ts';
+import { seededRandomInt } from '#core/matching/random.ts';
+import type { LearnedFacts, MatchOrder } from '#core/matching/types.ts';
+import {
+  type AdversarialCase,
+  decide,
+  describeAdversarial,
+  describeNeighbours,
+  type Neighbour,
+} from './adversarial-harness.ts';
+import { order, posting } from './fixtures.ts';
+
+const rnd = seededRandomInt(5150);
+
+/** Hans Müller (one e-mail): open orders 10090 of 49.90, created the day of the payment, and 10075 of Eva's. */
+function newestOrders(): [MatchOrder, MatchOrder] {
+  return [
+    order({
+      number: '10090',
+      totalMinor: 4990,
+      customerName: 'Hans Müller',
+      createdAt: '2026-11-03T08:12:00.000Z',
+    }),
+    order({ number: '10075', totalMinor: 2990, customerName: 'Eva Roth' }),
+  ];
+}
+
+function trapCases(): AdversarialCase[] {
+  const out: AdversarialCase[] = [];
+  const add = (c: AdversarialCase) => out.push(c);
+
+  // ---- an instant transfer (SEPA Instant) for the newest order, booked before the next shop sync ------------------
+  // Consecutive order numbers differ in the last digit: the order 10091 that Greta placed a minute ago and paid at
+  // once is "one substitution" away from Hans's 10090 (the newest order the matcher knows, the same single-product
+  // price). The written number lies just above every known order number: the next order, not a typo.
+  for (const text of ['Bestellung 10091', '10091']) {
+    add({
+      name: `instant payment "${text}" for the newest order, not synced yet; open 10090 of the same price`,
+      orders: newestOrders(),
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'Greta Voss',
+        bookingDate: '2026-11-03',
+        remittance: text,
+      }),
+      closed: ['10086', '10087', '10088', '10089'],
+      truth: undefined,
+      knownGap: true,
+    });
+  }
+
+  // ---- the banking app's template of a paid order, reused for the next order --------------------------------------
+  // Greta paid order 20100 with our reference; the template carries it. Her new order 20133 costs the same. Either she
+  // pays 20100 twice or 20133 with the old template: which one is the dealer's call. The loader's closed numbers hold
+  // 20100's number (match-loader.ts loadClosedNumbers), not its payment reference.
+  {
+    const paidRef = generateReference(rnd);
+    const fresh = () =>
+      order({
+        number: '20133',
+        paymentReference: generateReference(rnd),
+        totalMinor: 2490,
+        customerName: 'Greta Voss',
+      });
+    add({
+      name: "template reuse: the paid order's reference in the text, the new order of the same price open",
+      orders: [fresh()],
+      posting: posting({
+        amountMinor: 2490,
+        counterpartyName: 'Greta Voss',
+        remittance: `${paidRef} Greta Voss`,
+      }),
+      closed: ['20100'],
+      ambiguous: true,
+      knownGap: true,
+    });
+    add({
+      name: "template reuse: the paid order's RF creditor reference, the new order of the same price open",
+      orders: [fresh()],
+      posting: posting({
+        amountMinor: 2490,
+        counterpartyName: 'Greta Voss',
+        creditorReference: toCreditorReference(paidRef),
+        remittance: null,
+      }),
+      closed: ['20100'],
+      ambiguous: true,
+      knownGap: true,
+    });
+  }
+
+  // ---- names in the text: the payer's orders add up, the text names someone else ----------------------------------
+  // The father pays his daughter's order and says so; his own two open orders add up to her order's amount.
+  for (const text of ['fuer Julia Weber', 'Bestellung von Weber, Julia']) {
+    const julia = order({
+      number: '10070',
+      totalMinor: 4980,
+      customerName: 'Julia Weber',
+      email: 'j@example.de',
+    });
+    const klaus = { customerName: 'Klaus Weber', email: 'k@example.de' };
+    add({
+      name: `"${text}" from Klaus Weber, whose own two open orders add up to Julia's order`,
+      orders: [julia, order({ totalMinor: 2990, ...klaus }), order({ totalMinor: 1990, ...klaus })],
+      posting: posting({ amountMinor: 4980, counterpartyName: 'Klaus Weber', remittance: text }),
+      truth: julia,
+      knownGap: true,
+    });
+  }
+  // ... and next to a number: the father swaps two digits of his daughter's number and writes her name; the swapped
+  // number is a stranger's order of the same price. (The same in the ultimate debtor field blocks: payer_points_elsewhere.)
+  {
+    const hans = order({ number: '10023', totalMinor: 4990, customerName: 'Hans Müller' });
+    const julia = order({ number: '10032', totalMinor: 4990, customerName: 'Julia Weber' });
+    add({
+      name: '"Bestellung 10023 Julia Weber" from Klaus Weber: Julia\'s 10032 swapped, 10023 is Hans\'s of the same price',
+      orders: [hans, julia],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'Klaus Weber',
+        remittance: 'Bestellung 10023 Julia Weber',
+      }),
+      truth: julia,
+      knownGap: true,
+    });
+  }
+
+  // ---- a combined payment skips the per-order number rules of single.ts ----------------------------------------------
+  // Two storefronts of one catalogue (shop.de, shop.at: Shopify numbers from 1001 in both). Greta paid shop 1's 10023
+  // and 10024 already and pays them again (a repeated transfer); shop 2 has open orders with those numbers of the
+  // same prices. Alone each is number_of_closed_order; together they are assigned.
+  {
+    const a = order({ shopId: 2, number: '10023', totalMinor: 2990, customerName: 'Timo Rau' });
+    const b = order({ shopId: 2, number: '10024', totalMinor: 1990, customerName: 'Ida Kern' });
+    add({
+      name: "double payment of shop 1's paid 10023 and 10024: shop 2's open 10023 + 10024 add up",
+      orders: [a, b],
+      posting: posting({
+        amountMinor: 4980,
+        counterpartyName: 'Greta Voss',
+        remittance: 'Bestellungen 10023 und 10024',
+      }),
+      closed: ['10023', '10024'],
+      truth: undefined,
+      knownGap: true,
+    });
+  }
+  // The shop's invoices (RE-…) are counted apart from its orders (WC-…) and not synced: a company pays two invoices
+  // whose digits are those of two other open orders that add up. Alone each is number_letters_differ.
+  {
+    const a = order({ number: 'WC-10023', totalMinor: 2990, customerName: 'Ute Sommer' });
+    const b = order({ number: 'WC-10024', totalMinor: 1990, customerName: 'Lars Eggert' });
+    add({
+      name: '"Rechnungen RE-10023 RE-10024" from a company: the digits of WC-10023 + WC-10024, which add up',
+      orders: [a, b],
+      posting: posting({
+        amountMinor: 4980,
+        counterpartyName: 'Eggert Immobilien GmbH',
+        remittance: 'Rechnungen RE-10023 RE-10024',
+      }),
+      ambiguous: true,
+      knownGap: true,
+    });
+  }
+
+  // ---- identifier words written with a hyphen or abbreviated (stems missing from remittance-text.ts) ------------------
+  for (const [payer, text] of [
+    ['HUK-COBURG Versicherung', 'Versicherungs-Nr. 45112'],
+    ['HUK-COBURG Versicherung', 'Leistung Policen-Nr. 45112'],
+    ['Bauer Technik GmbH', 'Lohn 11/2026 Pers.-Nr. 45112'],
+    ['Jens Kolb', 'Angebots-Nr. 45112'],
+    ['Jens Kolb', 'Sendungs-Nr. 45112'],
+    ['Bauer Technik GmbH', 'Kundenreferenz 45112'],
+    ['Bauer Technik GmbH', 'Beleg-Nr. 45112'],
+  ] as const) {
+    const o = order({ number: '45112', totalMinor: 5990, customerName: 'Kai Schmitt' });
+    add({
+      name: `"${text}" from ${payer} does not name order 45112 of the same amount`,
+      orders: [o],
+      posting: posting({ amountMinor: 5990, counterpartyName: payer, remittance: text }),
+      truth: undefined,
+      knownGap: true,
+    });
+  }
+
+  // ---- payouts of providers not on the provider list (payment-nature.ts PROVIDER): the text says "payout" -------------
+  for (const [payer, text] of [
+    ['Digistore24 GmbH', 'Digistore24 Auszahlung 10245'],
+    ['GoCardless Ltd', 'PAYOUT 10245 GoCardless'],
+    ['TikTok Information Technologies UK Ltd', 'TikTok Shop Settlement 10245'],
+  ] as const) {
+    const o = order({ number: '10245', totalMinor: 2990, customerName: 'Olga Petrova' });
+    add({
+      name: `${payer} "${text}": a payout id equal to an open order of the same amount`,
+      orders: [o],
+      posting: posting({ amountMinor: 2990, counterpartyName: payer, remittance: text }),
+      truth: undefined,
+      knownGap: true,
+    });
+  }
+
+  // ---- handled today (new situations, kept as regression tests) ------------------------------------------------------
+  {
+    // DHL pays a COD collection: three parcels listed, one refused (nothing collected); two have the same price.
+    const a = order({ number: '10023', totalMinor: 2990, customerName: 'Dörte Jäger' });
+    const b = order({ number: '10024', totalMinor: 1990, customerName: 'Kai Schmitt' });
+    const c = order({ number: '10025', totalMinor: 1990, customerName: 'Ole Fink' });
+    add({
+      name: 'COD collection listing 10023 10024 10025, one refused; the two others cost the same',
+      orders: [a, b, c],
+      posting: posting({
+        amountMinor: 4980,
+        counterpartyName: 'DHL Paket GmbH',
+        remittance: 'Nachnahme Sammelgutschrift 10023 10024 10025',
+      }),
+      ambiguous: true,
+    });
+  }
+  {
+    // A joint account ("Gemeinschaftskonto"): both spouses have an open order of the same price.
+    const hans = order({ totalMinor: 4990, customerName: 'Hans Müller' });
+    const petra = order({ totalMinor: 4990, customerName: 'Petra Müller' });
+    for (const name of ['Müller, Hans u. Petra', 'Eheleute Hans und Petra Mueller'])
+      add({
+        name: `joint account "${name}": both spouses have an open order of the amount`,
+        orders: [hans, petra],
+        posting: posting({ amountMinor: 4990, counterpartyName: name, remittance: 'Danke' }),
+        ambiguous: true,
+      });
+  }
+  {
+    // Customer number split by the bank's line wrap (CAMT Ustrd / MT940 ?2x of 27 characters).
+    const o = order({ number: '10024', totalMinor: 4990, customerName: 'Eva Roth' });
+    for (const text of ['Zahlung Rechnung vom 12.11. Kundennummer 1\n0024 Danke', 'Kd-Nr. 100\n24'])
+      add({
+        name: `customer number wrapped across lines: ${JSON.stringify(text)}`,
+        orders: [o],
+        posting: posting({ amountMinor: 4990, counterpartyName: 'Bernd Kurz', remittance: text }),
+        truth: undefined,
+      });
+  }
+  {
+    // Invoice numbers restart every year: RE-2025-0042 (still open, a slow payer) and RE-2026-0042.
+    const old = order({
+      number: '10011',
+      invoiceNumber: 'RE-2025-0042',
+      totalMinor: 4990,
+      customerName: 'Anna Alt',
+    });
+    const fresh = order({
+      number: '10023',
+      invoiceNumber: 'RE-2026-0042',
+      totalMinor: 4990,
+      customerName: 'Bernd Neu',
+    });
+    add({
+      name: '"Rechnung 42" while RE-2025-0042 and RE-2026-0042 are both open at the same price',
+      orders: [old, fresh],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'K. Weber', remittance: 'Rechnung 42' }),
+      ambiguous: true,
+    });
+  }
+  {
+    // Austrian and Swiss postcodes have four digits (no street rule for them): a young shop's order 1060.
+    const o = order({ number: '1060', totalMinor: 4990, customerName: 'Maria Huber' });
+    for (const text of [
+      'Lieferadresse Mariahilfer Str. 12, 1060 Wien',
+      'Gruber Franz, Gumpendorfer Strasse 7/3, 1060 Wien',
+    ])
+      add({
+        name: `Austrian address "${text}" vs order 1060`,
+        orders: [o],
+        posting: posting({ amountMinor: 4990, counterpartyName: 'Franz Gruber', remittance: text }),
+        truth: undefined,
+      });
+  }
+  {
+    // An employer paid for Anna before (IBAN and its name learned); now a contact of that company has an order too.
+    const IBAN = 'DE02120300000000202051';
+    const learned: LearnedFacts = {
+      ibanToCustomers: new Map([[IBAN, ['email:anna@example.org']]]),
+      aliasToCustomers: new Map([['baur technik', ['email:anna@example.org']]]),
+    };
+    const anna = order({ totalMinor: 4990, customerName: 'Anna Alt', email: 'anna@example.org' });
+    const bernd = order({
+      totalMinor: 4990,
+      customerName: 'Bernd Bach',
+      email: 'bernd@example.org',
+      company: 'Bauer Technik GmbH',
+    });
+    add({
+      name: "the employer's learned account pays the amount of Anna's order and of its own contact's order",
+      orders: [anna, bernd],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'Bauer Technik GmbH', counterpartyIban: IBAN }),
+      learned,
+      ambiguous: true,
+    });
+  }
+  {
+    // A late payment for an order the shop cancelled unpaid; a stranger's open order one digit away costs the same.
+    const cancelled = order({
+      number: '10023',
+      totalMinor: 2490,
+      customerName: 'Greta Voss',
+      status: 'cancelled',
+    });
+    const stranger = order({ number: '10028', totalMinor: 2490, customerName: 'Timo Rau' });
+    add({
+      name: 'late payment naming the cancelled 10023; open 10028 one typo away at the same price',
+      orders: [cancelled, stranger],
+      posting: posting({ amountMinor: 2490, counterpartyName: 'Greta Voss', remittance: 'Bestellung 10023' }),
+      truth: undefined,
+    });
+  }
+  return out;
+}
+
+describeAdversarial('adversarial payments (fifth review): never automatic to the wrong order', trapCases());
+
+/** The legitimate neighbours of the traps above: these must stay automatic, to the true orders. */
+function positiveCases(): Neighbour[] {
+  const out: Neighbour[] = [];
+  const add = (c: Neighbour) => out.push(c);
+  {
+    // The real typo in the last digit: the payer is the newest order's own customer.
+    const [newest, other] = newestOrders();
+    add({
+      name: 'a typo in the last digit of the newest order, from its own customer',
+      orders: [newest, other],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'HANS MUELLER',
+        bookingDate: '2026-11-03',
+        remittance: 'Bestellung 10091',
+      }),
+      closed: ['10086', '10087', '10088', '10089'],
+      truth: newest,
+    });
+  }
+  {
+    // The father pays his own two orders; his daughter's order of the sum is no competitor without her name.
+    const julia = order({ totalMinor: 4980, customerName: 'Julia Weber', email: 'j@example.de' });
+    const klaus = { customerName: 'Klaus Weber', email: 'k@example.de' };
+    const a = order({ totalMinor: 2990, ...klaus });
+    const b = order({ totalMinor: 1990, ...klaus });
+    add({
+      name: "the payer's own two orders add up; a relative's order of the sum is not named",
+      orders: [julia, a, b],
+      posting: posting({ amountMinor: 4980, counterpartyName: 'Klaus Weber', remittance: 'Danke' }),
+      truth: [a, b],
+    });
+  }
+  {
+    const hans = order({ number: '10023', totalMinor: 4990, customerName: 'Hans Müller' });
+    const julia = order({ number: '10032', totalMinor: 4990, customerName: 'Julia Weber' });
+    add({
+      name: 'the father writes his daughter\'s number and name right: "Bestellung 10032 Julia Weber"',
+      orders: [hans, julia],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'Klaus Weber',
+        remittance: 'Bestellung 10032 Julia Weber',
+      }),
+      truth: julia,
+    });
+    add({
+      name: 'a neighbour pays with the number and the name of its customer: "Bestellung 10023 Hans Müller"',
+      orders: [hans, julia],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'Klaus Weber',
+        remittance: 'Bestellung 10023 Hans Müller',
+      }),
+      truth: hans,
+    });
+  }
+  {
+    // Shop 2's customer pays her own two orders while shop 1's of those numbers are paid: the payer agrees.
+    const ida = { customerName: 'Ida Kern', email: 'ida@example.de' };
+    const a = order({ shopId: 2, number: '10023', totalMinor: 2990, ...ida });
+    const b = order({ shopId: 2, number: '10024', totalMinor: 1990, ...ida });
+    add({
+      name: "shop 2's customer lists her own 10023 and 10024 while shop 1's are paid",
+      orders: [a, b],
+      posting: posting({
+        amountMinor: 4980,
+        counterpartyName: 'Ida Kern',
+        remittance: 'Bestellungen 10023 und 10024',
+      }),
+      closed: ['10023', '10024'],
+      truth: [a, b],
+    });
+  }
+  {
+    const a = order({ number: 'WC-10023', totalMinor: 2990, customerName: 'Ute Sommer' });
+    const b = order({ number: 'WC-10024', totalMinor: 1990, customerName: 'Lars Eggert' });
+    add({
+      name: 'a company lists the order numbers with their letters: "WC-10023 WC-10024"',
+      orders: [a, b],
+      posting: posting({
+        amountMinor: 4980,
+        counterpartyName: 'Eggert Immobilien GmbH',
+        remittance: 'Bestellungen WC-10023 WC-10024',
+      }),
+      truth: [a, b],
+    });
+  }
+  {
+    const o = order({ number: '45112', totalMinor: 5990, customerName: 'Kai Schmitt' });
+    add({
+      name: 'the order number next to a hyphenated identifier ("Bestellung 45112 Kunden-Ref. 4711")',
+      orders: [o],
+      posting: posting({
+        amountMinor: 5990,
+        counterpartyName: 'Bauer Technik GmbH',
+        remittance: 'Bestellung 45112 Kunden-Ref. 4711',
+      }),
+      truth: o,
+    });
+  }
+  {
+    // Every parcel of the COD collection listed and collected.
+    const a = order({ number: '10023', totalMinor: 2990, customerName: 'Dörte Jäger' });
+    const b = order({ number: '10024', totalMinor: 1990, customerName: 'Kai Schmitt' });
+    const c = order({ number: '10025', totalMinor: 1990, customerName: 'Ole Fink' });
+    add({
+      name: 'COD collection listing 10023 10024 10025, all collected',
+      orders: [a, b, c],
+      posting: posting({
+        amountMinor: 6970,
+        counterpartyName: 'DHL Paket GmbH',
+        remittance: 'Nachnahme Sammelgutschrift 10023 10024 10025',
+      }),
+      truth: [a, b, c],
+    });
+  }
+  return out;
+}
+
+describeNeighbours(
+  'adversarial neighbours (fifth review): the legitimate payment stays automatic',
+  positiveCases(),
+);
+
+/**
+ * Legitimate, unambiguous payments the matcher does not automate today (recall, not precision): expected failures,
+ * so the day the matcher handles one its test fails and the case moves to the neighbours above.
+ */
+function missedCases(): Neighbour[] {
+  const out: Neighbour[] = [];
+  const add = (c: Neighbour) => out.push(c);
+  const eva = () => order({ totalMinor: 4990, customerName: 'Eva Roth' });
+  // A joint account names both spouses; only Hans has an open order (payer_name_partial today).
+  for (const name of ['Hans u. Petra Müller', 'Mueller, Hans u. Petra']) {
+    const hans = order({ totalMinor: 4990, customerName: 'Hans Müller' });
+    add({
+      name: `joint account "${name}" pays the only open order of either spouse`,
+      orders: [hans, eva()],
+      posting: posting({ amountMinor: 4990, counterpartyName: name, remittance: 'Danke' }),
+      truth: hans,
+    });
+  }
+  // A sole trader's business account: "Inh." names the owner (payer_name_partial today).
+  {
+    const hans = order({ totalMinor: 4990, customerName: 'Hans Müller' });
+    add({
+      name: 'sole trader "Blumenhaus Müller Inh. Hans Müller e.K." pays Hans Müller\'s order',
+      orders: [hans, eva()],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'Blumenhaus Müller Inh. Hans Müller e.K.' }),
+      truth: hans,
+    });
+  }
+  // Danish and Norwegian å is "aa" in bank master data (names.ts foldName drops the ring instead).
+  {
+    const soren = order({ totalMinor: 4990, customerName: 'Søren Kierkegård' });
+    add({
+      name: '"SOEREN KIERKEGAARD" pays Søren Kierkegård\'s order (å written as aa)',
+      orders: [soren, eva()],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'SOEREN KIERKEGAARD' }),
+      truth: soren,
+    });
+  }
+  // Abbreviated lists of order numbers, paid by a relative (no payer agreement to fall back on).
+  {
+    const lukas = { customerName: 'Lukas Berger', email: 'l@example.de' };
+    const a = order({ number: '10023', totalMinor: 2990, ...lukas });
+    const b = order({ number: '10024', totalMinor: 1990, ...lukas });
+    const c = order({ number: '10025', totalMinor: 2490, ...lukas });
+    for (const [text, amountMinor, truth] of [
+      ['Bestellungen 10023/24', 4980, [a, b]],
+      ['Bestellungen 10023/25', 5480, [a, c]],
+      ['Best. 10023, 24 u. 25', 7470, [a, b, c]],
+    ] as const)
+      add({
+        name: `"${text}" paid by the mother names ${truth.map((o) => o.number).join(' + ')}`,
+        orders: [a, b, c, order({ number: '10026', totalMinor: amountMinor, customerName: 'Eva Roth' })],
+        posting: posting({ amountMinor, counterpartyName: 'Sabine Berger-Kunz', remittance: text }),
+        truth: [...truth],
+      });
+  }
+  return out;
+}
+
+describe('missed automations (fifth review): legitimate payments left for the dealer', () => {
+  for (const c of missedCases())
+    it.fails(`missed: ${c.name}`, () => {
+      const d = decide(c);
+      expect({ band: d.band, orderIds: d.candidates[0]?.orderIds }).toEqual({
+        band: 'auto',
+        orderIds: [c.truth].flat().map((o) => o.id),
+      });
+    });
+});
