@@ -209,6 +209,62 @@ function trapCases(): AdversarialCase[] {
     });
   }
 
+  // ---- a national phone number without a keyword: area code with its leading 0, then the subscriber number ------------
+  // (remittance-text.ts masks phone numbers only after a keyword or in +49 / 0049 form.)
+  for (const text of ['bei Rueckfragen 0221 45678', 'Erreichbar unter 0221 / 45678']) {
+    const o = order({ number: '45678', totalMinor: 4990, customerName: 'Eva Roth' });
+    add({
+      name: `"${text}": a Cologne phone number ends in order 45678 of the same amount`,
+      orders: [o],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'Bernd Kurz', remittance: text }),
+      ambiguous: true,
+      knownGap: true,
+    });
+  }
+
+  // ---- someone pays for a neighbour or a colleague and writes a short form of their name into the text ----------------
+  // The payer has an open order of the same price himself. The same short forms in the ultimate debtor field block
+  // (adversarial-4, single.ts ultimate_debtor_differs); in the text only a full name does (remittance_names_other_customer).
+  for (const text of [
+    'fuer Frau Roth',
+    'Bestellung von E. Roth',
+    'im Auftrag von Roth, E.',
+    'Zahlung fuer Eva R.',
+  ]) {
+    const hans = order({ number: '10023', totalMinor: 4990, customerName: 'Hans Müller' });
+    const eva = order({ number: '10024', totalMinor: 4990, customerName: 'Eva Roth' });
+    add({
+      name: `Hans Müller pays "${text}": not Hans's own order of the same price by payer and amount`,
+      orders: [hans, eva],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'Hans Mueller', remittance: text }),
+      truth: eva,
+      ambiguous: true,
+      knownGap: true,
+    });
+  }
+  {
+    // The employer pays an employee's private order ("MA": Mitarbeiter); the company's own contact ordered too.
+    const employee = order({ number: '10030', totalMinor: 8990, customerName: 'Jonas Brandt' });
+    const contact = order({
+      number: '10031',
+      totalMinor: 8990,
+      customerName: 'Petra Klein',
+      company: 'Bauer Technik GmbH',
+    });
+    add({
+      name: 'Bauer Technik GmbH pays "Bestellung MA Brandt": not the company\'s own order of the same price',
+      orders: [employee, contact],
+      posting: posting({
+        amountMinor: 8990,
+        counterpartyName: 'Bauer Technik GmbH',
+        remittance: 'Bestellung MA Brandt',
+      }),
+      truth: employee,
+      ambiguous: true,
+      knownGap: true,
+    });
+  }
+
   // ---- handled today (new situations, kept as regression tests) ------------------------------------------------------
   {
     // DHL pays a COD collection: three parcels listed, one refused (nothing collected); two have the same price.
@@ -416,6 +472,32 @@ function positiveCases(): Neighbour[] {
     });
   }
   {
+    // The payer writes a short form of his own name: that names nobody else.
+    for (const text of ['Bestellung von H. Mueller', 'Fam. Mueller', 'Herr Mueller Danke']) {
+      const hans = order({ number: '10023', totalMinor: 4990, customerName: 'Hans Müller' });
+      const eva = order({ number: '10024', totalMinor: 4990, customerName: 'Eva Roth' });
+      add({
+        name: `Hans Müller pays "${text}": his own order by payer and amount`,
+        orders: [hans, eva],
+        posting: posting({ amountMinor: 4990, counterpartyName: 'Hans Mueller', remittance: text }),
+        truth: hans,
+      });
+    }
+  }
+  {
+    const o = order({ number: '45678', totalMinor: 4990, customerName: 'Eva Roth' });
+    add({
+      name: 'the order number next to a phone number with its keyword ("Bestellung 45678 Tel. 0221 12345")',
+      orders: [o],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'Bernd Kurz',
+        remittance: 'Bestellung 45678 Tel. 0221 12345',
+      }),
+      truth: o,
+    });
+  }
+  {
     const o = order({ number: '45112', totalMinor: 5990, customerName: 'Kai Schmitt' });
     add({
       name: 'the order number next to a hyphenated identifier ("Bestellung 45112 Kunden-Ref. 4711")',
@@ -451,6 +533,108 @@ describeNeighbours(
   'adversarial neighbours (fifth review): the legitimate payment stays automatic',
   positiveCases(),
 );
+
+/**
+ * One transfer for two orders that names our payment reference: automatic only to both orders, or not at all. The
+ * single reference candidate takes an overpayment without a blocker (single.ts: only our reference identifies an
+ * order with certainty), and with the payer's name its score reaches 1 like the combination's, so it wins the tie:
+ * all the money goes to the first order (flagged overpaid), the second stays open and its customer, who paid, is
+ * reminded.
+ */
+type TwoOrderCase = Omit<AdversarialCase, 'truth' | 'ambiguous'> & { both: [MatchOrder, MatchOrder] };
+
+function twoOrderCases(): TwoOrderCase[] {
+  const out: TwoOrderCase[] = [];
+  const hans = { customerName: 'Hans Müller', email: 'hans@example.de' };
+  const pair = (): [MatchOrder, MatchOrder] => [
+    order({ number: '10023', paymentReference: generateReference(rnd), totalMinor: 2990, ...hans }),
+    order({ number: '10024', paymentReference: generateReference(rnd), totalMinor: 1990, ...hans }),
+  ];
+  const refOf = (o: MatchOrder) => o.paymentReference ?? '';
+  {
+    const both = pair();
+    out.push({
+      name: 'Hans lists our references of both his orders and pays the sum',
+      both,
+      orders: both,
+      posting: posting({
+        amountMinor: 4980,
+        counterpartyName: 'Hans Mueller',
+        remittance: `${refOf(both[0])} ${refOf(both[1])}`,
+      }),
+      knownGap: true,
+    });
+  }
+  {
+    const both = pair();
+    out.push({
+      name: "the first order's RF creditor reference, the second's reference in the text, the sum paid",
+      both,
+      orders: both,
+      posting: posting({
+        amountMinor: 4980,
+        counterpartyName: 'Hans Mueller',
+        creditorReference: toCreditorReference(refOf(both[0])),
+        remittance: refOf(both[1]),
+      }),
+      knownGap: true,
+    });
+  }
+  {
+    const both = pair();
+    out.push({
+      name: 'our reference of 10023 and "Bestellung 10024", the sum paid',
+      both,
+      orders: both,
+      posting: posting({
+        amountMinor: 4980,
+        counterpartyName: 'Hans Mueller',
+        remittance: `${refOf(both[0])} und Bestellung 10024`,
+      }),
+      knownGap: true,
+    });
+  }
+  {
+    // Only the first reference written; the overpayment is exactly the payer's other open order (as with a number,
+    // adversarial-2 "one transfer pays two orders of the payer but names only one": the dealer's call).
+    const both = pair();
+    out.push({
+      name: "our reference of 10023 only, the amount pays 10023 and Hans's other open order 10024 exactly",
+      both,
+      orders: both,
+      posting: posting({ amountMinor: 4980, counterpartyName: 'Hans Mueller', remittance: refOf(both[0]) }),
+      knownGap: true,
+    });
+  }
+  {
+    // Handled today: without the payer's name the combination scores above the single reference.
+    const both = pair();
+    out.push({
+      name: "a relative lists our references of both of Hans's orders and pays the sum",
+      both,
+      orders: both,
+      posting: posting({
+        amountMinor: 4980,
+        counterpartyName: 'Petra Schulz',
+        remittance: `${refOf(both[0])}, ${refOf(both[1])}`,
+      }),
+    });
+  }
+  return out;
+}
+
+describe('adversarial combined payments with our reference (fifth review): both orders or none', () => {
+  const check = (c: TwoOrderCase) => {
+    const d = decide(c);
+    const chosen = d.band === 'auto' ? (d.candidates[0]?.orderIds ?? []) : [];
+    expect(chosen, `automatic to order id ${chosen.join(',')}`).toEqual(
+      d.band === 'auto' ? c.both.map((o) => o.id) : [],
+    );
+  };
+  for (const c of twoOrderCases())
+    if (c.knownGap) it.fails(`known gap: ${c.name}`, () => check(c));
+    else it(c.name, () => check(c));
+});
 
 /**
  * Legitimate, unambiguous payments the matcher does not automate today (recall, not precision): expected failures,
