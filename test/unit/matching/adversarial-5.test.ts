@@ -2,10 +2,11 @@
  * Adversarial cases, fifth review (issue 5, precision beats recall): payments from German, Austrian and Swiss bank
  * statements that the first four tables (adversarial*.test.ts) do not cover — an instant transfer for an order the
  * last sync has not brought yet, a banking template of a paid order, names written into the text next to a number
- * or a combined payment, the per-order number rules inside a combined payment, identifier words with hyphenated
- * stems, payout texts of providers not on the provider list. Same contract (adversarial-harness.ts). Traps the
- * matcher still gets wrong are `knownGap` (expected failures, reported, not fixed); legitimate payments it does not
- * automate are at the end as expected failures of their own.
+ * or a combined payment, short forms of someone else's name in the text, the per-order number rules inside a
+ * combined payment, two orders paid in one transfer with our reference, identifier words with hyphenated stems,
+ * phone numbers without a keyword, payout texts of providers not on the provider list. Same contract
+ * (adversarial-harness.ts). Traps the matcher still gets wrong are `knownGap` (expected failures, reported, not
+ * fixed); legitimate payments it does not automate are at the end as expected failures of their own.
  */
 import { describe, expect, it } from 'vitest';
 import { generateReference, toCreditorReference } from '#core/matching/references.ts';
