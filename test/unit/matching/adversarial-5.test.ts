@@ -115,7 +115,6 @@ function trapCases(): AdversarialCase[] {
       orders: [julia, order({ totalMinor: 2990, ...klaus }), order({ totalMinor: 1990, ...klaus })],
       posting: posting({ amountMinor: 4980, counterpartyName: 'Klaus Weber', remittance: text }),
       truth: julia,
-      knownGap: true,
     });
   }
   // ... and next to a number: the father swaps two digits of his daughter's number and writes her name; the swapped
@@ -132,7 +131,6 @@ function trapCases(): AdversarialCase[] {
         remittance: 'Bestellung 10023 Julia Weber',
       }),
       truth: julia,
-      knownGap: true,
     });
   }
 
@@ -153,7 +151,6 @@ function trapCases(): AdversarialCase[] {
       }),
       closed: ['10023', '10024'],
       truth: undefined,
-      knownGap: true,
     });
   }
   // The shop's invoices (RE-…) are counted apart from its orders (WC-…) and not synced: a company pays two invoices
@@ -170,7 +167,6 @@ function trapCases(): AdversarialCase[] {
         remittance: 'Rechnungen RE-10023 RE-10024',
       }),
       ambiguous: true,
-      knownGap: true,
     });
   }
 
@@ -537,10 +533,10 @@ describeNeighbours(
 
 /**
  * One transfer for two orders that names our payment reference: automatic only to both orders, or not at all. The
- * single reference candidate takes an overpayment without a blocker (single.ts: only our reference identifies an
- * order with certainty), and with the payer's name its score reaches 1 like the combination's, so it wins the tie:
- * all the money goes to the first order (flagged overpaid), the second stays open and its customer, who paid, is
- * reminded.
+ * single reference candidate takes an overpayment (single.ts: only our reference identifies an order with certainty),
+ * and with the payer's name its score reached 1 like the combination's, so it won the tie: all the money went to the
+ * first order (flagged overpaid), the second stayed open and its customer, who paid, was reminded. Now an overpaid
+ * reference ranks below a combination when the text names another open order that the excess pays.
  */
 type TwoOrderCase = Omit<AdversarialCase, 'truth' | 'ambiguous'> & { both: [MatchOrder, MatchOrder] };
 
@@ -563,7 +559,6 @@ function twoOrderCases(): TwoOrderCase[] {
         counterpartyName: 'Hans Mueller',
         remittance: `${refOf(both[0])} ${refOf(both[1])}`,
       }),
-      knownGap: true,
     });
   }
   {
@@ -578,7 +573,6 @@ function twoOrderCases(): TwoOrderCase[] {
         creditorReference: toCreditorReference(refOf(both[0])),
         remittance: refOf(both[1]),
       }),
-      knownGap: true,
     });
   }
   {
@@ -592,12 +586,15 @@ function twoOrderCases(): TwoOrderCase[] {
         counterpartyName: 'Hans Mueller',
         remittance: `${refOf(both[0])} und Bestellung 10024`,
       }),
-      knownGap: true,
     });
   }
   {
     // Only the first reference written; the overpayment is exactly the payer's other open order (as with a number,
-    // adversarial-2 "one transfer pays two orders of the payer but names only one": the dealer's call).
+    // adversarial-2 "one transfer pays two orders of the payer but names only one": the dealer's call). Left as a
+    // known gap on purpose: our reference alone is assigned automatically however much is paid (issue 5: 100 %
+    // automation where our reference is present), the named order is paid in full (no goods ship unpaid), the
+    // decision is flagged overpaid for the dealer, and a rule on the excess blocked references in generated data
+    // where the excess equalled another order of the payer by chance.
     const both = pair();
     out.push({
       name: "our reference of 10023 only, the amount pays 10023 and Hans's other open order 10024 exactly",
@@ -636,6 +633,80 @@ describe('adversarial combined payments with our reference (fifth review): both 
     if (c.knownGap) it.fails(`known gap: ${c.name}`, () => check(c));
     else it(c.name, () => check(c));
 });
+
+/** Neighbours of the rules that closed the gaps above: the legitimate payment next to each trap stays automatic. */
+function neighboursOfTheFixes(): Neighbour[] {
+  const out: Neighbour[] = [];
+  const hans = { customerName: 'Hans Müller', email: 'hans@example.de' };
+  {
+    // A gift: the father pays Hans's order and writes Hans's name; Julia's open order costs the same. The name in the
+    // text is the named order's own customer's, not someone else's.
+    const own = order({ number: '10023', totalMinor: 4990, ...hans });
+    const julia = order({ number: '10032', totalMinor: 4990, customerName: 'Julia Weber' });
+    out.push({
+      name: '"Bestellung 10023 Hans Müller" from Klaus Weber: the name is 10023\'s own customer',
+      orders: [own, julia],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'Klaus Weber',
+        remittance: 'Bestellung 10023 Hans Müller',
+      }),
+      truth: own,
+    });
+  }
+  {
+    // Our reference overpaid by an amount that is no other open order of the payer: automatic, flagged overpaid.
+    const a = order({ number: '10023', paymentReference: generateReference(rnd), totalMinor: 2990, ...hans });
+    const b = order({ number: '10024', paymentReference: generateReference(rnd), totalMinor: 1990, ...hans });
+    out.push({
+      name: "our reference of 10023 overpaid by 10.00, Hans's other open order costs 19.90",
+      orders: [a, b],
+      posting: posting({
+        amountMinor: 3990,
+        counterpartyName: 'Hans Mueller',
+        remittance: a.paymentReference ?? '',
+      }),
+      truth: a,
+    });
+  }
+  {
+    // Klaus's own two orders add up and he signs with his own name (the payer's name is no one else's).
+    const klaus = { customerName: 'Klaus Weber', email: 'k@example.de' };
+    const a = order({ totalMinor: 2990, ...klaus });
+    const b = order({ totalMinor: 1990, ...klaus });
+    out.push({
+      name: 'Klaus Weber\'s two open orders add up, the text signs "Gruss Klaus Weber"; Julia Weber has an order too',
+      orders: [a, b, order({ totalMinor: 3990, customerName: 'Julia Weber', email: 'j@example.de' })],
+      posting: posting({
+        amountMinor: 4980,
+        counterpartyName: 'Klaus Weber',
+        remittance: 'Gruss Klaus Weber',
+      }),
+      truth: [a, b],
+    });
+  }
+  {
+    // The payer's own two orders, listed by number, one of whose numbers is also a paid order's in another shop: the
+    // payer agrees with each, so the closed namesake does not matter.
+    const klaus = { customerName: 'Klaus Weber', email: 'k@example.de' };
+    const a = order({ number: '10023', totalMinor: 2990, ...klaus });
+    const b = order({ number: '10024', totalMinor: 1990, ...klaus });
+    out.push({
+      name: '"Bestellungen 10023 und 10024" from their customer, 10023 also a paid order of another shop',
+      orders: [a, b],
+      posting: posting({
+        amountMinor: 4980,
+        counterpartyName: 'Klaus Weber',
+        remittance: 'Bestellungen 10023 und 10024',
+      }),
+      closed: ['10023'],
+      truth: [a, b],
+    });
+  }
+  return out;
+}
+
+describeNeighbours("neighbours of the fifth review's fixes: stay automatic", neighboursOfTheFixes());
 
 /**
  * Legitimate, unambiguous payments the matcher does not automate today (recall, not precision): expected failures,

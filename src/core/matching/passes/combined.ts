@@ -9,9 +9,9 @@ import { agreesAsPayer, IDENTITY_KINDS, score, signal } from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import { sortSmall } from '../small-sort.ts';
 import type { Candidate, Signal } from '../types.ts';
-import { postingNature, type Evidence } from './evidence.ts';
+import { postingNature, textNamesOf, type Evidence } from './evidence.ts';
 import { dateSignal } from './amount-date.ts';
-import { debtorDiffers, passOf } from './single.ts';
+import { debtorDiffers, namesOther, passOf } from './single.ts';
 
 /**
  * Subsets of 2…maxSize of `ids` (in their order) whose open amounts sum to `target` within `tol`; at most `limit`.
@@ -90,6 +90,7 @@ function combine(
       if (email !== undefined && mail !== email) blockers.push('orders_of_different_customers');
       email ??= mail;
     }
+    if (!viaPayer) numberRules(ev, id, own, blockers);
     const best = own.filter((s) => (viaPayer ? !IDENTITY_KINDS.has(s.kind) : IDENTITY_KINDS.has(s.kind)));
     const w = Math.max(0, ...best.map((s) => s.weight ?? 0));
     weakest = Math.min(weakest, w);
@@ -99,6 +100,19 @@ function combine(
   // The payer's orders found by name, while the text names a paid order: see single.ts text_names_paid_order.
   if (viaPayer && ev.namesClosed !== undefined) blockers.push('text_names_paid_order');
   else if (viaPayer && ev.namesUnknown !== undefined) blockers.push('text_names_unknown_order');
+  // See single.ts remittance_names_other_customer: the payer's orders add up, but the text names someone else ("fuer
+  // Julia Weber" from Klaus Weber, whose two orders add up to Julia's): the father pays his daughter's order.
+  if (viaPayer) {
+    const textNames = textNamesOf(ev, index);
+    if (
+      textNames &&
+      orderIds.some((id) => {
+        const e = index.byId.get(id);
+        return e !== undefined && namesOther(textNames, e);
+      })
+    )
+      blockers.push('remittance_names_other_customer');
+  }
   // See single.ts ultimate_debtor_differs: paid for somebody else than the customer of these orders.
   if (
     viaPayer &&
@@ -132,6 +146,19 @@ function combine(
     shortfallMinor: diff < 0 ? -diff : 0,
     flags: diff < 0 ? ['fees_deducted'] : diff > 0 ? ['overpaid'] : [],
   };
+}
+
+/**
+ * The hard rules single.ts applies to an order named by its number without the payer's agreement, for each such order
+ * of a combination: listed together, the numbers are no better proof than each alone ("Bestellungen 10023 und 10024"
+ * repeating a payment of another shop's paid 10023 and 10024; invoices RE-10023 RE-10024 counted apart from orders
+ * WC-10023 and WC-10024; the numbers only in an identifier field).
+ */
+function numberRules(ev: Evidence, id: number, own: readonly Signal[], blockers: string[]): void {
+  if (passOf(own) !== 'number' || agreesAsPayer(own)) return;
+  if (ev.closedNamed?.has(id)) blockers.push('number_of_closed_order');
+  if (ev.otherLetters?.has(id)) blockers.push('number_letters_differ');
+  if (ev.idOnly?.has(id)) blockers.push('number_only_in_identifier');
 }
 
 /**

@@ -251,10 +251,8 @@ export function textNamesOf(ev: Evidence, index: OrderIndex): ReadonlySet<string
   let found: Set<string> | null = null;
   const keys = nameKeysInText(ev.posting.remittance);
   if (keys.length > 0) {
-    const names = payerNames(ev, index);
-    const payers = [names.counterparty?.tokens ?? [], names.debtor?.tokens ?? []];
-    for (const key of keys)
-      if (index.byName.has(key) && !payers.some((p) => tokensWithin(key, p))) (found ??= new Set()).add(key);
+    const payers = payerTokens(ev, index);
+    found = fullNamesIn(keys, payers, index);
     // A first name alone, of a customer who shares the payer's surname ("fuer Julia" from Klaus Weber, while
     // Julia Weber has an open order): the family member's order, written as the family writes it.
     let words: string[] | undefined;
@@ -270,6 +268,31 @@ export function textNamesOf(ev: Evidence, index: OrderIndex): ReadonlySet<string
     }
   }
   return (ev.textNames = found);
+}
+
+/**
+ * The full customer names (of open orders) the remittance writes out, except the payer's own or a part of it:
+ * textNamesOf without the family members named by first name alone. Not cached (asked of a few candidates only).
+ */
+export function fullTextNamesOf(ev: Evidence, index: OrderIndex): Set<string> | null {
+  const keys = nameKeysInText(ev.posting.remittance);
+  return keys.length > 0 ? fullNamesIn(keys, payerTokens(ev, index), index) : null;
+}
+
+function payerTokens(ev: Evidence, index: OrderIndex): (readonly string[])[] {
+  const names = payerNames(ev, index);
+  return [names.counterparty?.tokens ?? [], names.debtor?.tokens ?? []];
+}
+
+function fullNamesIn(
+  keys: readonly string[],
+  payers: readonly (readonly string[])[],
+  index: OrderIndex,
+): Set<string> | null {
+  let found: Set<string> | null = null;
+  for (const key of keys)
+    if (index.byName.has(key) && !payers.some((p) => tokensWithin(key, p))) (found ??= new Set()).add(key);
+  return found;
 }
 
 /** Are all tokens of a name key (tokens joined by one space) among `tokens`? */

@@ -9,7 +9,14 @@ import { AGREEING_PAYER_KINDS, agreesAsPayer, IDENTITY_KINDS, PAYER_KINDS, score
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import type { Candidate, MatchOrder, PassName, Signal } from '../types.ts';
 import { amountFit, dateSignal, unwritten } from './amount-date.ts';
-import { payerNames, postingNature, textNamesOf, tokensWithin, type Evidence } from './evidence.ts';
+import {
+  fullTextNamesOf,
+  payerNames,
+  postingNature,
+  textNamesOf,
+  tokensWithin,
+  type Evidence,
+} from './evidence.ts';
 import { typoNeighbourFits } from './typo-neighbour.ts';
 
 /**
@@ -239,6 +246,13 @@ export function singleCandidate(
   // with a text that names nothing else, stays automatic.)
   if (pass === 'number' && !payerAgrees && ev.idOnly?.has(orderId))
     blockers.push('number_only_in_identifier');
+  // Hard rule: the text also writes out the full name of another customer with an open order ("Bestellung 10023 Julia
+  // Weber" from Klaus Weber, while 10023 is Hans Müller's and Julia's 10032 costs the same): the number may be a slip
+  // for hers. Without the payer's agreement with this order, the name speaks against the number (as in the payer pass).
+  if (pass === 'number' && !payerAgrees && !settled(compare, blockers)) {
+    const textNames = fullTextNamesOf(ev, index);
+    if (textNames && namesOther(textNames, entry)) blockers.push('remittance_names_other_customer');
+  }
   // Weak number forms (core of three digits, joined tokens) need the amount to agree.
   if (pass === 'number' && !strongNumber && !payerAgrees && onlyWeakNumbers(base))
     blockers.push('short_number');
@@ -277,13 +291,36 @@ export function singleCandidate(
     amountMinor: paid,
     // Paying more than the order is open for usually means the payment is for something else (or more):
     // such a candidate ranks below explanations that fit, e.g. the combined payment it is part of.
-    score: amount.over && pass !== 'reference' ? Math.round(score(signals) * 800) / 1000 : score(signals),
+    // Our reference is no exception when the text also names another open order that the excess pays: the excess is
+    // most likely that order's money ("KW… und Bestellung 10024", both paid), and a combination of both is the
+    // better explanation.
+    score:
+      amount.over && (pass !== 'reference' || excessPaysNamedOrder(ev, orderId, paid - open, index))
+        ? Math.round(score(signals) * 800) / 1000
+        : score(signals),
     signals,
     pass,
     blockers: copyOf(blockers),
     shortfallMinor: amount.shortfallMinor,
     flags: amount.flags,
   };
+}
+
+/**
+ * Does the posting name, by reference or number, another open order than `orderId` whose open amount the excess of
+ * an overpayment covers? (Overpaid reference candidates only.)
+ */
+function excessPaysNamedOrder(ev: Evidence, orderId: number, excess: number, index: OrderIndex): boolean {
+  const all = ev.signals;
+  for (let i = 0; i < all.size; i++) {
+    const id = all.idAt(i);
+    if (id === orderId) continue;
+    const open = index.openMinor(id);
+    if (open <= 0 || open > excess) continue;
+    const pass = passOf(all.signalsAt(i));
+    if (pass === 'reference' || pass === 'number') return true;
+  }
+  return false;
 }
 
 /** Is the word after the number a name of the payer or the customer ("20345 THOMAS MUELLER")? */
@@ -316,7 +353,7 @@ function sharesWord(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Does the text name a customer other than this order's (not its name, company, or a part of them)? */
-function namesOther(textNames: ReadonlySet<string>, entry: IndexedOrder): boolean {
+export function namesOther(textNames: ReadonlySet<string>, entry: IndexedOrder): boolean {
   for (const key of textNames)
     if (!tokensWithin(key, entry.tokens) && !tokensWithin(key, entry.companyTokens)) return true;
   return false;
