@@ -10,6 +10,7 @@ import type { Clock } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { assignments, orders, postings, shops, type AssignmentSignal } from '../db/schema/index.ts';
 import { NotFoundError, TransitionError, ValidationError } from '../errors.ts';
+import { formatMinorAsDecimal } from '../money.ts';
 import { classify, ShopSettingsSchema } from '../sync/shop-settings.ts';
 import { applyOrderEffects, cancelPendingPaid, type TransferCorrection } from './assignment-effects.ts';
 import { isAwaitingPayment, transition, type OrderEvent, type OrderStatus } from './state-machine.ts';
@@ -164,7 +165,7 @@ export function applyAssignment(tx: Tx, clock: Clock, input: AssignInput): Assig
   if (total > open) {
     throw new ValidationError(
       'ASSIGN_EXCEEDS_POSTING',
-      `Posting ${posting.id} has ${open} minor units left to assign; ${total} were requested.`,
+      `Posting ${posting.id} has ${formatMinorAsDecimal(open, posting.currency)} ${posting.currency} left to assign; ${formatMinorAsDecimal(total, posting.currency)} ${posting.currency} were requested. Assign at most what is left (the amounts after ORDER:AMOUNT), or undo an assignment of the posting first.`,
     );
   }
   const seen = new Set<number>();

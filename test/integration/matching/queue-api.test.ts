@@ -634,7 +634,11 @@ describe('manual queue', () => {
     const debit = makePosting(t.db, { amountMinor: -1000 });
     await expect(
       t.call('queue.assign', { postingId: p.id, allocations: [{ orderId: o.id, amountMinor: 1500 }] }),
-    ).rejects.toMatchObject({ code: 'ASSIGN_EXCEEDS_POSTING' });
+    ).rejects.toMatchObject({
+      code: 'ASSIGN_EXCEEDS_POSTING',
+      // In the posting's currency, not in minor units.
+      message: expect.stringContaining('has 10.00 EUR left to assign; 15.00 EUR were requested') as unknown,
+    });
     await expect(
       t.call('queue.assign', { postingId: p.id, allocations: [{ orderId: chf.id }] }),
     ).rejects.toMatchObject({ code: 'ASSIGN_CURRENCY_MISMATCH' });
