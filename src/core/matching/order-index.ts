@@ -346,6 +346,23 @@ export class OrderIndex {
   }
 
   /**
+   * Is `word` (folded, names.ts) a word of an open order's customer or company name? The set is made on first use
+   * (a payer-pass posting whose text says whom it is for: passes/names-in-text.ts), once per run.
+   */
+  hasCustomerToken(word: string): boolean {
+    let tokens = this.customerTokens;
+    if (tokens === undefined) {
+      tokens = this.customerTokens = new Set();
+      for (const e of this.slotEntries) {
+        for (const t of e.tokens) tokens.add(t);
+        for (const t of e.companyTokens) tokens.add(t);
+      }
+    }
+    return tokens.has(word);
+  }
+  private customerTokens: Set<string> | undefined;
+
+  /**
    * Orders whose customer or company name agrees with the payer (see names.ts compareNames), each visited once:
    * the exact-name bucket, customers with more tokens than the payer (via pairs of long names), and customers
    * with fewer tokens than the payer ("THOMAS UND ANNA MUELLER" -> "Anna Müller", via pairs of the payer's

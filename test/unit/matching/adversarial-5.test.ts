@@ -221,7 +221,8 @@ function trapCases(): AdversarialCase[] {
 
   // ---- someone pays for a neighbour or a colleague and writes a short form of their name into the text ----------------
   // The payer has an open order of the same price himself. The same short forms in the ultimate debtor field block
-  // (adversarial-4, single.ts ultimate_debtor_differs); in the text only a full name does (remittance_names_other_customer).
+  // (adversarial-4, single.ts ultimate_debtor_differs); in the text, a full name did, and now a word of a customer's
+  // name after "fuer", "von", "im Auftrag von", "MA" does too (passes/names-in-text.ts).
   for (const text of [
     'fuer Frau Roth',
     'Bestellung von E. Roth',
@@ -236,7 +237,6 @@ function trapCases(): AdversarialCase[] {
       posting: posting({ amountMinor: 4990, counterpartyName: 'Hans Mueller', remittance: text }),
       truth: eva,
       ambiguous: true,
-      knownGap: true,
     });
   }
   {
@@ -258,7 +258,6 @@ function trapCases(): AdversarialCase[] {
       }),
       truth: employee,
       ambiguous: true,
-      knownGap: true,
     });
   }
 
@@ -701,6 +700,21 @@ function neighboursOfTheFixes(): Neighbour[] {
       }),
       closed: ['10023'],
       truth: [a, b],
+    });
+  }
+  // Texts that say whom a payment is for, naming the payer himself or nobody: the payer's own order stays automatic.
+  for (const text of [
+    'Bestellung von Hans Mueller',
+    'Zahlung fuer meine Bestellung',
+    'fuer Rechnung vom 12.11.2026',
+    'Zahlung fuer H. Müller',
+  ]) {
+    const own = order({ totalMinor: 4990, ...hans });
+    out.push({
+      name: `Hans Müller pays "${text}"; Eva Roth has an open order of the same price`,
+      orders: [own, order({ totalMinor: 4990, customerName: 'Eva Roth' })],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'Hans Mueller', remittance: text }),
+      truth: own,
     });
   }
   return out;

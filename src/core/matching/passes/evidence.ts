@@ -12,6 +12,7 @@ import { epochDay } from '../../dates.ts';
 import type { IndexedOrder, OrderIndex } from '../order-index.ts';
 import type { Candidate, LearnedFacts, MatchPosting, PassName } from '../types.ts';
 import { add } from './evidence-signals.ts';
+import { shortNamesIn } from './names-in-text.ts';
 import { SignalMap } from './signal-map.ts';
 import { numberEvidence, referenceEvidence } from './number-evidence.ts';
 import { companyNamed, payerEvidence, payerNames, payerSignal, surnameOnly } from './payer-evidence.ts';
@@ -243,22 +244,26 @@ function identityPayerOf(out: Evidence, index: OrderIndex, payer: PayerName): vo
 
 /**
  * Full customer names (of open orders) the remittance writes out, except the payer's own or a part of it
- * ("Anna Maria Schmidt" contains the customer "Maria Schmidt"), which say nothing about someone else. Computed
- * once per posting, on first use (only payer-pass candidates ask).
+ * ("Anna Maria Schmidt" contains the customer "Maria Schmidt"), which say nothing about someone else; and words of
+ * customers' names that the text says it pays for ("fuer Frau Roth": names-in-text.ts). Computed once per posting, on
+ * first use (only payer-pass candidates ask).
  */
 export function textNamesOf(ev: Evidence, index: OrderIndex): ReadonlySet<string> | null {
   if (ev.textNames !== undefined) return ev.textNames;
+  const text = ev.posting.remittance;
   let found: Set<string> | null = null;
-  const keys = nameKeysInText(ev.posting.remittance);
+  const keys = nameKeysInText(text);
   if (keys.length > 0) {
     const payers = payerTokens(ev, index);
     found = fullNamesIn(keys, payers, index);
+    // One word of a name after "fuer", "von", "im Auftrag von" …: "fuer Frau Roth", "Zahlung fuer Eva R.".
+    for (const word of shortNamesIn(text, payers, index)) (found ??= new Set()).add(word);
     // A first name alone, of a customer who shares the payer's surname ("fuer Julia" from Klaus Weber, while
     // Julia Weber has an open order): the family member's order, written as the family writes it.
     let words: string[] | undefined;
     for (const payer of payers) {
       if (payer.length !== 2) continue;
-      for (const word of (words ??= nameTokens(ev.posting.remittance))) {
+      for (const word of (words ??= nameTokens(text))) {
         if (word.length < 3 || payer.includes(word) || hasDigit(word)) continue;
         for (const kept of payer) {
           const key = word < kept ? `${word} ${kept}` : `${kept} ${word}`;
