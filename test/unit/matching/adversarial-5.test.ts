@@ -56,7 +56,6 @@ function trapCases(): AdversarialCase[] {
       }),
       closed: ['10086', '10087', '10088', '10089'],
       truth: undefined,
-      knownGap: true,
     });
   }
 

@@ -99,6 +99,11 @@ export type Evidence = {
   namesUnknown: string | undefined;
   /** Orders reached only by a one-typo variant of a closed order's number; undefined while there is none. */
   closedTypos: Set<number> | undefined;
+  /**
+   * Orders reached only by a one-typo variant of a number above every known number of their shop
+   * (OrderIndex.aboveKnownNumbers: the next order, not synced yet); undefined while there is none.
+   */
+  unsyncedTypos: Set<number> | undefined;
   /** counterpartyName and ultimateDebtor normalised (computed on first use; null when absent). */
   payerNames: { counterparty: PayerName | null; debtor: PayerName | null } | undefined;
 };
@@ -182,6 +187,7 @@ export function collectEvidence(
     namesClosed: undefined,
     namesUnknown: undefined,
     closedTypos: undefined,
+    unsyncedTypos: undefined,
     ranked: undefined,
     places: undefined,
   };
