@@ -90,7 +90,10 @@ export type Evidence = {
    * run fills with its own document numbers. Undefined while there is none (most postings).
    */
   idOnly: Set<number> | undefined;
-  /** A number in the text that is a recently closed (paid) order's (MatchInput.closedNumbers), if any. */
+  /**
+   * A number, payment reference or RF creditor reference in the text that is a recently closed (paid) order's
+   * (MatchInput.closedNumbers), if any.
+   */
   namesClosed: string | undefined;
   /**
    * A number in the text in the range of the open orders' numbers (OrderIndex.inNumberRange) that names no open
@@ -191,7 +194,7 @@ export function collectEvidence(
     ranked: undefined,
     places: undefined,
   };
-  referenceEvidence(extraction, index, out);
+  referenceEvidence(extraction, index, out, closedNumbers);
   numberEvidence(extraction, index, out, closedNumbers);
   if (out.signals.size > 0) identityPayer(out, index);
   return out;
