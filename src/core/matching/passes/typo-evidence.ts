@@ -64,8 +64,9 @@ function typoHit(
   // Orders reached only by a typo of a closed order's number (MatchInput.closedNumbers): see single.ts.
   if (fromClosed) (out.closedTypos ??= new Set()).add(order.id);
   else PLAIN_TYPOS.push(order.id);
-  // Orders reached only by a typo of a number just above every known one of their shop: see single.ts.
-  if (index.aboveKnownNumbers(order.shopId, Number(c.core), closed))
+  // Orders reached only by a typo of a number just above every known order number of their shop: see single.ts.
+  // (Invoice numbers are counted apart; the shop's range is that of its order numbers.)
+  if (hit.field === 'number' && index.aboveKnownNumbers(order.shopId, Number(c.core), closed))
     (out.unsyncedTypos ??= new Set()).add(order.id);
   else KNOWN_TYPOS.push(order.id);
   // A postcode and its place ("80331 Muenchen") one digit away from an order number is no more an order
