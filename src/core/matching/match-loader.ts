@@ -22,7 +22,7 @@ import { assignments, orders, postingReturns, postings, shops } from '../db/sche
 import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
 import { loadLearnedFacts } from './learning.ts';
 import { isReturn } from './passes/returns.ts';
-import { numberKeysOf } from './number-keys.ts';
+import { closedOrderKeys } from './number-keys.ts';
 import { compileNumberPattern } from './number-candidates.ts';
 import { DEFAULT_MATCH_SETTINGS, matchSettingsFrom, type MatchSettings } from './settings.ts';
 import type { MatchAssignment, MatchInput, MatchOrder, MatchPosting } from './types.ts';
@@ -74,12 +74,17 @@ export function loadOrders(db: Reader, now: Date): MatchOrder[] {
 }
 
 /**
- * Number keys of the orders closed in the last CLOSED_VISIBLE_DAYS that loadOrders leaves out (paid, refunded,
- * …): a payer who writes one of them pays that order again, which is no typo of an open order's number.
+ * Number keys and payment references of the orders closed in the last CLOSED_VISIBLE_DAYS that loadOrders leaves
+ * out (paid, refunded, …): a payer who writes one of them pays that order again, or reuses its banking template
+ * for the next order; neither is a typo of an open order's number, nor proof for the payer's other open order.
  */
 export function loadClosedNumbers(db: Reader, now: Date): Set<string> {
   const rows = db
-    .select({ number: orders.number, invoiceNumber: orders.invoiceNumber })
+    .select({
+      number: orders.number,
+      invoiceNumber: orders.invoiceNumber,
+      paymentReference: orders.paymentReference,
+    })
     .from(orders)
     .where(
       and(
@@ -88,7 +93,10 @@ export function loadClosedNumbers(db: Reader, now: Date): Set<string> {
       ),
     )
     .all();
-  return numberKeysOf(rows.flatMap((r) => [r.number, r.invoiceNumber]));
+  return closedOrderKeys(
+    rows.flatMap((r) => [r.number, r.invoiceNumber]),
+    rows.map((r) => r.paymentReference),
+  );
 }
 
 const postingColumns = {

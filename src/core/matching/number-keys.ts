@@ -3,6 +3,8 @@
  * separators (`WC-10023` -> `WC10023`), the core its last run of digits without leading zeros (`10023`). The
  * index keys every open order this way and the extraction every written token, so both meet on equal strings.
  */
+import { compactReference } from './references.ts';
+
 /** Is the character at `i` an ASCII digit? (A module function: see dates.ts digitAt on closures.) */
 export function isDigitAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -55,6 +57,20 @@ export function numberKeysOf(numbers: Iterable<string | null | undefined>): Set<
     const core = numberCore(n);
     if (core.length >= 4) out.add(core);
   }
+  return out;
+}
+
+/**
+ * MatchInput.closedNumbers of closed orders: numberKeysOf their order and invoice numbers, and their payment
+ * references as the extraction reads them (references.ts compactReference: upper case, no separators). A
+ * reference's digits are no number: it is added whole, without a digit core.
+ */
+export function closedOrderKeys(
+  numbers: Iterable<string | null | undefined>,
+  references: Iterable<string | null | undefined>,
+): Set<string> {
+  const out = numberKeysOf(numbers);
+  for (const r of references) if (r) out.add(compactReference(r));
   return out;
 }
 

@@ -211,16 +211,57 @@ export class OrderIndex {
     return this.numberRanges.length - 2;
   }
 
+  /** The end of the range at `i` (numberRanges): its largest open number plus the orders placed since the sync. */
+  private rangeEnd(i: number): number {
+    const min = this.numberRanges[i] as number;
+    const max = this.numberRanges[i + 1] as number;
+    return max + Math.max(100, (max - min) / 2);
+  }
+
   /** Is a digit core within some shop's range of order numbers (see numberRanges)? */
   inNumberRange(core: string): boolean {
     if (!isDigitKey(core)) return false;
     const v = Number(core);
-    for (let i = 0; i < this.numberRanges.length; i += 2) {
-      const min = this.numberRanges[i] as number;
-      const max = this.numberRanges[i + 1] as number;
-      if (v >= min && v <= max + Math.max(100, (max - min) / 2)) return true;
-    }
+    for (let i = 0; i < this.numberRanges.length; i += 2)
+      if (v >= (this.numberRanges[i] as number) && v <= this.rangeEnd(i)) return true;
     return false;
+  }
+
+  /**
+   * Per range (numberRanges, same positions), the highest number known of the shop: its largest open one, raised by
+   * the closed orders' numbers (MatchInput.closedNumbers) within the range. Those carry no shop: one within the
+   * range of several shops raises each (which only makes aboveKnownNumbers say no more often). Made on first use.
+   */
+  private knownTops: number[] | undefined;
+
+  /**
+   * Is the digit value just above every number known of the shop (open orders, recently closed ones): among the
+   * next numbers it gives, to orders placed since the last sync? Consecutive numbers differ in the last digit, so
+   * such a number one typo away from an open order's is as likely the next order as a typo. "Just above": within
+   * the next ten, or a tenth of the numbers from the shop's oldest open order on (a prepayment shop's open orders
+   * span its last weeks; a tenth of that is a few days' orders, more than a sync ever lags behind).
+   */
+  aboveKnownNumbers(shopId: number, value: number, closed: ReadonlySet<string> | undefined): boolean {
+    const at = this.rangeShops.indexOf(shopId) * 2;
+    // Most typos land below the shop's largest open number: one comparison says so.
+    if (at < 0 || value <= (this.numberRanges[at + 1] as number)) return false;
+    const top = (this.knownTops ??= this.knownTopsWith(closed))[at + 1] as number;
+    const min = this.numberRanges[at] as number;
+    return value > top && value <= top + Math.max(10, (top - min) / 10);
+  }
+
+  private knownTopsWith(closed: ReadonlySet<string> | undefined): number[] {
+    const tops = this.numberRanges.slice();
+    // closedNumbers holds keys and digit cores: the digit keys (4–8 digits) are the cores the ranges are made of.
+    if (closed)
+      for (const key of closed) {
+        if (!isDigitKey(key)) continue;
+        const v = Number(key);
+        for (let i = 0; i < tops.length; i += 2)
+          if (v > (tops[i + 1] as number) && v >= (tops[i] as number) && v <= this.rangeEnd(i))
+            tops[i + 1] = v;
+      }
+    return tops;
   }
 
   /**

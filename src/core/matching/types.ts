@@ -150,8 +150,9 @@ export type MatchInput = {
   patterns?: readonly RegExp[];
   /**
    * Number keys and digit cores (number-keys.ts numberKeysOf) of the shops' orders that no longer await
-   * payment (paid, refunded, …; recently closed). A number the payer wrote that is one of them names that order
-   * — typically a double payment — and is no typo of an open order's number.
+   * payment (paid, refunded, …; recently closed), and their payment references (number-keys.ts closedOrderKeys).
+   * A number or reference the payer wrote that is one of them names that order — typically a double payment, or
+   * the banking template of a paid order reused for the next — and is no typo of an open order's number.
    */
   closedNumbers?: ReadonlySet<string>;
   /** Postings the dealer took an automatic assignment back from: never automatic again, queue only. */

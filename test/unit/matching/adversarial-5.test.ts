@@ -56,14 +56,13 @@ function trapCases(): AdversarialCase[] {
       }),
       closed: ['10086', '10087', '10088', '10089'],
       truth: undefined,
-      knownGap: true,
     });
   }
 
   // ---- the banking app's template of a paid order, reused for the next order --------------------------------------
   // Greta paid order 20100 with our reference; the template carries it. Her new order 20133 costs the same. Either she
   // pays 20100 twice or 20133 with the old template: which one is the dealer's call. The loader's closed numbers hold
-  // 20100's number (match-loader.ts loadClosedNumbers), not its payment reference.
+  // 20100's number and its payment reference (match-loader.ts loadClosedNumbers).
   {
     const paidRef = generateReference(rnd);
     const fresh = () =>
@@ -73,18 +72,21 @@ function trapCases(): AdversarialCase[] {
         totalMinor: 2490,
         customerName: 'Greta Voss',
       });
-    add({
-      name: "template reuse: the paid order's reference in the text, the new order of the same price open",
-      orders: [fresh()],
-      posting: posting({
-        amountMinor: 2490,
-        counterpartyName: 'Greta Voss',
-        remittance: `${paidRef} Greta Voss`,
-      }),
-      closed: ['20100'],
-      ambiguous: true,
-      knownGap: true,
-    });
+    // As the mail printed it, and in groups of three.
+    const grouped = `${paidRef.slice(0, 3)} ${paidRef.slice(3, 6)} ${paidRef.slice(6)}`;
+    for (const ref of [paidRef, grouped])
+      add({
+        name: `template reuse: the paid order's reference "${ref}" in the text, the new order of the same price open`,
+        orders: [fresh()],
+        posting: posting({
+          amountMinor: 2490,
+          counterpartyName: 'Greta Voss',
+          remittance: `${ref} Greta Voss`,
+        }),
+        closed: ['20100'],
+        closedReferences: [paidRef],
+        ambiguous: true,
+      });
     add({
       name: "template reuse: the paid order's RF creditor reference, the new order of the same price open",
       orders: [fresh()],
@@ -95,8 +97,18 @@ function trapCases(): AdversarialCase[] {
         remittance: null,
       }),
       closed: ['20100'],
+      closedReferences: [paidRef],
       ambiguous: true,
-      knownGap: true,
+    });
+    // Typed from the old mail with two characters swapped: it repairs to the paid order's reference only.
+    const slip = paidRef.slice(0, 3) + (paidRef[4] ?? '') + (paidRef[3] ?? '') + paidRef.slice(5);
+    add({
+      name: "template reuse: the paid order's reference with two characters swapped, the new order open",
+      orders: [fresh()],
+      posting: posting({ amountMinor: 2490, counterpartyName: 'Greta Voss', remittance: `Zahlung ${slip}` }),
+      closed: ['20100'],
+      closedReferences: [paidRef],
+      ambiguous: true,
     });
   }
 
@@ -397,6 +409,52 @@ function positiveCases(): Neighbour[] {
       }),
       closed: ['10086', '10087', '10088', '10089'],
       truth: newest,
+    });
+  }
+  {
+    // Greta's paid order 20100 is known with its reference; she pays her new order 20133 with its own reference, its
+    // RF creditor reference, or without any (payer and amount).
+    const paidRef = generateReference(rnd);
+    const fresh = () =>
+      order({
+        number: '20133',
+        paymentReference: generateReference(rnd),
+        totalMinor: 2490,
+        customerName: 'Greta Voss',
+      });
+    const known = { closed: ['20100'], closedReferences: [paidRef] };
+    const own = fresh();
+    add({
+      name: "the new order's own reference while the paid order's is known",
+      orders: [own],
+      posting: posting({
+        amountMinor: 2490,
+        counterpartyName: 'Greta Voss',
+        remittance: `${own.paymentReference ?? ''} Greta Voss`,
+      }),
+      ...known,
+      truth: own,
+    });
+    const rf = fresh();
+    add({
+      name: "the new order's RF creditor reference while the paid order's is known",
+      orders: [rf],
+      posting: posting({
+        amountMinor: 2490,
+        counterpartyName: 'Greta Voss',
+        creditorReference: toCreditorReference(rf.paymentReference ?? ''),
+        remittance: null,
+      }),
+      ...known,
+      truth: rf,
+    });
+    const plain = fresh();
+    add({
+      name: "payer and amount, no reference, while the paid order's reference is known",
+      orders: [plain],
+      posting: posting({ amountMinor: 2490, counterpartyName: 'Greta Voss', remittance: 'Danke' }),
+      ...known,
+      truth: plain,
     });
   }
   {

@@ -4,7 +4,7 @@
  * expected failures: once the matcher handles one, its test fails and the case moves to the checked list.
  */
 import { describe, expect, it } from 'vitest';
-import { numberKeysOf } from '#core/matching/number-keys.ts';
+import { closedOrderKeys } from '#core/matching/number-keys.ts';
 import type {
   Decision,
   LearnedFacts,
@@ -26,6 +26,8 @@ export type AdversarialCase = {
   assignments?: MatchAssignment[];
   /** Numbers of recently closed (paid, refunded) orders, as match-loader.ts loads them. */
   closed?: string[];
+  /** Payment references of recently closed orders, which match-loader.ts loads with their numbers. */
+  closedReferences?: string[];
   /** What confirmed manual assignments taught (learning.ts). */
   learned?: LearnedFacts;
   /** A wrong automatic assignment the matcher still makes (reported, not fixed): expected to fail. */
@@ -34,9 +36,10 @@ export type AdversarialCase = {
 
 /** The matcher's decision on the case's one posting. */
 export function decide(
-  c: Pick<AdversarialCase, 'orders' | 'posting' | 'closed' | 'assignments' | 'learned'>,
+  c: Pick<AdversarialCase, 'orders' | 'posting' | 'closed' | 'closedReferences' | 'assignments' | 'learned'>,
 ): Decision {
-  const closedNumbers = c.closed ? numberKeysOf(c.closed) : undefined;
+  const closedNumbers =
+    c.closed || c.closedReferences ? closedOrderKeys(c.closed ?? [], c.closedReferences ?? []) : undefined;
   return decisionOf(
     match(c.orders, [c.posting], {
       assignments: c.assignments ?? [],

@@ -167,6 +167,51 @@ describe('pass: one-character typo in the number', () => {
     const p = posting({ remittance: 'Bestellung 10243', amountMinor: 9999 });
     expect(decisionOf(match([o], [p]), p.id).band).not.toBe('auto');
   });
+
+  // Consecutive numbers differ in the last digit: a number above every one the shop is known to have given may be
+  // the next order, placed since the last sync, of the same price.
+  it('not from a stranger when the number lies above every known number of the shop (the next order?)', () => {
+    const newest = order({ number: '10090', totalMinor: 4990, customerName: 'Hans Müller' });
+    const older = order({ number: '10075', totalMinor: 2990 });
+    const p = posting({ remittance: 'Bestellung 10091', amountMinor: 4990, counterpartyName: 'Greta Voss' });
+    const d = decisionOf(match([newest, older], [p]), p.id);
+    expect(d.band).toBe('suggest');
+    expect(d.reasons).toContain('typo_above_known_numbers');
+    // From the newest order's own customer it is that order's typo.
+    const own = posting({
+      remittance: 'Bestellung 10091',
+      amountMinor: 4990,
+      counterpartyName: 'Hans Mueller',
+    });
+    expect(decisionOf(match([newest, older], [own]), own.id)).toMatchObject({ band: 'auto', pass: 'typo' });
+  });
+
+  it('still when a recently closed order has a higher number, or the number is below the newest open one', () => {
+    // Most orders are paid at once (PayPal): the newest numbers are closed ones, and 10091 was given long ago.
+    const o = order({ number: '10090', totalMinor: 4990, customerName: 'Hans Müller' });
+    const p = posting({ remittance: 'Bestellung 10091', amountMinor: 4990, counterpartyName: 'Greta Voss' });
+    const closedNumbers = new Set(['10093', '10096']);
+    expect(decisionOf(match([o], [p], { closedNumbers }), p.id)).toMatchObject({
+      band: 'auto',
+      pass: 'typo',
+    });
+    // Another shop's newer orders say nothing about this shop's numbers; a newer open order of this shop does.
+    const newer = order({ number: '10120', totalMinor: 2990 });
+    const q = posting({ remittance: 'Bestellung 10091', amountMinor: 4990, counterpartyName: 'Greta Voss' });
+    expect(decisionOf(match([o, { ...newer, shopId: 2 }], [q]), q.id).reasons).toContain(
+      'typo_above_known_numbers',
+    );
+    const r = posting({ remittance: 'Bestellung 10091', amountMinor: 4990, counterpartyName: 'Greta Voss' });
+    expect(decisionOf(match([o, newer], [r]), r.id)).toMatchObject({ band: 'auto', pass: 'typo' });
+    // Far above the newest number (a hundred orders since the sync of a shop whose open orders span 15): a typo.
+    const older = order({ number: '10075', totalMinor: 2990 });
+    const far = posting({
+      remittance: 'Bestellung 10190',
+      amountMinor: 4990,
+      counterpartyName: 'Greta Voss',
+    });
+    expect(decisionOf(match([o, older], [far]), far.id)).toMatchObject({ band: 'auto', pass: 'typo' });
+  });
 });
 
 describe('pass: payer name / learned IBAN + amount', () => {

@@ -91,7 +91,10 @@ export type Evidence = {
    * run fills with its own document numbers. Undefined while there is none (most postings).
    */
   idOnly: Set<number> | undefined;
-  /** A number in the text that is a recently closed (paid) order's (MatchInput.closedNumbers), if any. */
+  /**
+   * A number, payment reference or RF creditor reference in the text that is a recently closed (paid) order's
+   * (MatchInput.closedNumbers), if any.
+   */
   namesClosed: string | undefined;
   /**
    * A number in the text in the range of the open orders' numbers (OrderIndex.inNumberRange) that names no open
@@ -100,6 +103,11 @@ export type Evidence = {
   namesUnknown: string | undefined;
   /** Orders reached only by a one-typo variant of a closed order's number; undefined while there is none. */
   closedTypos: Set<number> | undefined;
+  /**
+   * Orders reached only by a one-typo variant of a number above every known number of their shop
+   * (OrderIndex.aboveKnownNumbers: the next order, not synced yet); undefined while there is none.
+   */
+  unsyncedTypos: Set<number> | undefined;
   /** counterpartyName and ultimateDebtor normalised (computed on first use; null when absent). */
   payerNames: { counterparty: PayerName | null; debtor: PayerName | null } | undefined;
 };
@@ -183,10 +191,11 @@ export function collectEvidence(
     namesClosed: undefined,
     namesUnknown: undefined,
     closedTypos: undefined,
+    unsyncedTypos: undefined,
     ranked: undefined,
     places: undefined,
   };
-  referenceEvidence(extraction, index, out);
+  referenceEvidence(extraction, index, out, closedNumbers);
   numberEvidence(extraction, index, out, closedNumbers);
   if (out.signals.size > 0) identityPayer(out, index);
   return out;

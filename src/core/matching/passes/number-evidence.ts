@@ -34,34 +34,49 @@ function oneEditVariants(text: string, alphabet: string): string[] {
  */
 const NO_HITS: readonly NumberHit[] = [];
 
-export function referenceEvidence(ex: Extraction, index: OrderIndex, out: Evidence): void {
+export function referenceEvidence(
+  ex: Extraction,
+  index: OrderIndex,
+  out: Evidence,
+  closed: ReadonlySet<string> | undefined,
+): void {
   for (const ref of ex.references) {
     const e = index.byReference.get(ref);
     if (e) add(out.signals, e.order.id, signal('reference', `payment reference ${ref}`));
+    // Our reference of a paid (closed) order: a banking template reused for the next order, or that order paid
+    // twice. The same as its number in the text (single.ts text_names_paid_order).
+    else if (closed?.has(ref)) out.namesClosed = ref;
   }
   for (const body of ex.creditorBodies) {
     const e = index.byReference.get(body);
     if (e) add(out.signals, e.order.id, signal('creditor_reference', `RF creditor reference with ${body}`));
-    for (const hit of index.byKey.get(body) ?? NO_HITS) {
+    const hits = index.byKey.get(body);
+    for (const hit of hits ?? NO_HITS) {
       add(
         out.signals,
         hit.entry.order.id,
         signal(hit.field === 'number' ? 'number' : 'invoice_number', `RF creditor reference with ${body}`),
       );
     }
+    // An RF creditor reference made of a closed order's reference or number: as above.
+    if (!e && !hits && closed?.has(body)) out.namesClosed = body;
   }
   if (ex.references.length > 0 || ex.brokenReferences.length === 0) return;
   // A broken reference (its check character fails) names every order whose reference is a valid one-edit variant
   // of it, as a typo (reference_typo, in typoOrders): the typo rules of single.ts then assign automatically only
   // when exactly one of those orders fits the amount or the payer (typo_ambiguous otherwise).
   const repaired = new Set<number>();
+  let repairedClosed: string | undefined;
   for (const broken of ex.brokenReferences) {
     for (const v of oneEditVariants(broken, REFERENCE_ALPHABET)) {
       if (!isValidReference(v)) continue;
       const e = index.byReference.get(v);
       if (e) repaired.add(e.order.id);
+      else if (closed?.has(v)) repairedClosed = v;
     }
   }
+  // Repaired to a paid order's reference only: that order's reference with a slip, not an open order's.
+  if (repaired.size === 0 && repairedClosed !== undefined) out.namesClosed = repairedClosed;
   for (const id of repaired) {
     add(out.signals, id, signal('reference_typo', 'payment reference with one typo'));
     addTypo(out, id);

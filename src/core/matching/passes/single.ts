@@ -213,6 +213,10 @@ export function singleCandidate(
     else if (!payerAgrees && ev.closedTypos?.has(orderId)) blockers.push('typo_of_closed_order_number');
     else if (!settled(compare, blockers) && typosFitting(ev, orderId, index, settingsFor) > 1)
       blockers.push('typo_ambiguous');
+    // The written number lies just above every number the shop is known to have given (open and recently closed
+    // orders; OrderIndex.aboveKnownNumbers): as likely the next order, placed since the last sync ("10091" while
+    // 10090 is the newest), whose price is often the same. A typo of this order only when the payer agrees with it.
+    if (!payerAgrees && ev.unsyncedTypos?.has(orderId)) blockers.push('typo_above_known_numbers');
   }
   // Hard rule: the number names an order whose amount only fits within tolerance, while an order one typo
   // (digit or adjacent swap) away has exactly the amount and the payer names neither: the written number may

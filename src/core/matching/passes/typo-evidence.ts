@@ -40,19 +40,22 @@ export function digitVariants(digits: string, out: number[]): number[] {
 const VARIANTS: number[] = [];
 
 /**
- * The orders typoEvidence reached by a typo of a number that is no closed order's (typoHit): a scratch list, as
- * VARIANTS, cleared per posting (an order may be in it twice). Only a few postings reach any order by a typo.
+ * The orders typoEvidence reached by a typo of a number that is no closed order's (typoHit), and those reached by
+ * a typo of a number not above their shop's known numbers: scratch lists, as VARIANTS, cleared per posting (an
+ * order may be in one twice). Only a few postings reach any order by a typo.
  */
 const PLAIN_TYPOS: number[] = [];
+const KNOWN_TYPOS: number[] = [];
 
 function typoHit(
   out: Evidence,
-  written: string,
+  index: OrderIndex,
+  c: NumberCandidate,
   hit: HitOf,
-  place: string | undefined,
+  closed: ReadonlySet<string> | undefined,
   fromClosed: boolean,
-  plainTypos: number[],
 ): void {
+  const written = c.key;
   const order = hit.entry.order;
   // Letters written with the digits must fit the order's number, as for an exact core ("R0012345", another
   // system's invoice, is no typo of order 10345).
@@ -60,10 +63,15 @@ function typoHit(
   if (!lettersAgree(written, number, hit.field)) return;
   // Orders reached only by a typo of a closed order's number (MatchInput.closedNumbers): see single.ts.
   if (fromClosed) (out.closedTypos ??= new Set()).add(order.id);
-  else plainTypos.push(order.id);
+  else PLAIN_TYPOS.push(order.id);
+  // Orders reached only by a typo of a number just above every known order number of their shop: see single.ts.
+  // (Invoice numbers are counted apart; the shop's range is that of its order numbers.)
+  if (hit.field === 'number' && index.aboveKnownNumbers(order.shopId, Number(c.core), closed))
+    (out.unsyncedTypos ??= new Set()).add(order.id);
+  else KNOWN_TYPOS.push(order.id);
   // A postcode and its place ("80331 Muenchen") one digit away from an order number is no more an order
   // number than the postcode itself: the same hard rule as for an exact hit (single.ts number_may_be_postcode).
-  if (place !== undefined) (out.places ??= new Map()).set(order.id, place);
+  if (c.place !== undefined) (out.places ??= new Map()).set(order.id, c.place);
   add(out.signals, order.id, signal('number_typo', `${written} is one typo away from ${numberLabel(hit)}`));
   addTypo(out, order.id);
 }
@@ -74,14 +82,14 @@ function typoVariant(
   index: OrderIndex,
   value: number,
   c: NumberCandidate,
+  closed: ReadonlySet<string> | undefined,
   fromClosed: boolean,
-  plainTypos: number[],
 ): void {
   if (!index.mayBeDigitKey(value)) return;
   const byKey = index.byDigitKey.get(value);
   const byCore = index.byDigitCore.get(value);
-  if (byKey) for (const hit of byKey) typoHit(out, c.key, hit, c.place, fromClosed, plainTypos);
-  if (byCore) for (const hit of byCore) typoHit(out, c.key, hit, c.place, fromClosed, plainTypos);
+  if (byKey) for (const hit of byKey) typoHit(out, index, c, hit, closed, fromClosed);
+  if (byCore) for (const hit of byCore) typoHit(out, index, c, hit, closed, fromClosed);
 }
 
 /**
@@ -95,8 +103,8 @@ export function typoEvidence(
   out: Evidence,
   closed: ReadonlySet<string> | undefined,
 ): boolean {
-  const plainTypos = PLAIN_TYPOS;
-  plainTypos.length = 0;
+  PLAIN_TYPOS.length = 0;
+  KNOWN_TYPOS.length = 0;
   for (const c of ex.numbers) {
     const core = c.core;
     // Only what looks like a written order number: after an order keyword, or a bare number of 4–8 digits. A
@@ -114,9 +122,9 @@ export function typoEvidence(
     // when the payer agrees with the open order (single.ts typo_of_closed_order_number).
     const fromClosed = closed !== undefined && (closed.has(c.key) || closed.has(core));
     // The variants have the core's 4–8 digits and no leading zero: byKey/byCore by numeric value.
-    for (const value of digitVariants(core, VARIANTS))
-      typoVariant(out, index, value, c, fromClosed, plainTypos);
+    for (const value of digitVariants(core, VARIANTS)) typoVariant(out, index, value, c, closed, fromClosed);
   }
-  if (out.closedTypos) for (const id of plainTypos) out.closedTypos.delete(id);
-  return plainTypos.length > 0 || out.closedTypos !== undefined;
+  if (out.closedTypos) for (const id of PLAIN_TYPOS) out.closedTypos.delete(id);
+  if (out.unsyncedTypos) for (const id of KNOWN_TYPOS) out.unsyncedTypos.delete(id);
+  return PLAIN_TYPOS.length > 0 || out.closedTypos !== undefined;
 }
