@@ -5,6 +5,7 @@
  */
 import { isValidIBAN } from 'ibantools';
 import { isDigitAt } from './number-keys.ts';
+import { isOrderStem } from './order-labels.ts';
 
 /**
  * German and English month names and their usual abbreviations, followed by a four-digit year, optionally with
@@ -22,6 +23,7 @@ const MONTH_YEAR =
  * tickets and quotes (Angebot: counted separately from orders in most invoicing tools), delivery notes, cost
  * centres, meters and the buyer's own purchase order ("PO 4500012345"). Stems of hyphenated
  * forms are listed on their own ("Debitoren-Nr.", "Mitgl.-Nr.", "Mandats-Ref.": stem, separators, NR/REF).
+ * Labels of other stems joined to "Nr.", "Nummer", "ID" or "Ref." are recognised in general (LABEL_VALUES).
  */
 const IDENTIFIER_WORDS = [
   ...['KD', 'KUNDE', 'KUNDEN', 'KUNDENNR', 'KUNDENNUMMER', 'KUNDENUMMER', 'KUNDENKONTO', 'KNR', 'KDNR'],
@@ -50,15 +52,36 @@ const IDENTIFIER_WORDS = [
   ...['POSTFACH', 'OBJEKT', 'OBJEKTNR', 'PO'],
 ];
 
+/** An identifier's value: see IDENTIFIER_VALUES. */
+const IDENTIFIER_VALUE = String.raw`(?:(?:LAUTET|IST|IS)\b[\s.:#/+-]*)?[A-Z]{0,4}[-/]?\(?\d[\d/-]{0,34}\)?(?:(?: | ?\/ ?)\d{2,8}){0,7}\b`;
+
 /**
  * A value after one of IDENTIFIER_WORDS (or "St.-Nr.", the tax number): optionally "Nr."/"ID"/"Ref." and "lautet",
  * then a value with a digit, a phone number's area code in brackets ("Telefon: (030) 10500"), and further digit
  * groups after a blank or a slash ("Kundennr 10501 / 10500").
  */
 const IDENTIFIER_VALUES = new RegExp(
-  String.raw`\b(?:${IDENTIFIER_WORDS.join('|')}|ST(?=[\s.-]*NR\b))\b[\s.:#/+-]*(?:(?:NR|NO|ID|NUMMER|NUMBER|IDNR|REF)\b[\s.:#/+-]*)?(?:(?:LAUTET|IST|IS)\b[\s.:#/+-]*)?[A-Z]{0,4}[-/]?\(?\d[\d/-]{0,34}\)?(?:(?: | ?\/ ?)\d{2,8}){0,7}\b`,
+  String.raw`\b(?:${IDENTIFIER_WORDS.join('|')}|ST(?=[\s.-]*NR\b))\b[\s.:#/+-]*(?:(?:NR|NO|ID|NUMMER|NUMBER|IDNR|REF)\b[\s.:#/+-]*)?${IDENTIFIER_VALUE}`,
   'g',
 );
+
+/**
+ * A label for a value of some other kind is not always on IDENTIFIER_WORDS: payers coin compounds of a noun and
+ * "Nr."/"Nummer"/"ID"/"Ref." ("Versicherungs-Nr.", "Policen-Nr.", "Pers.-Nr.", "Beleg-Nr.", "Kundenreferenz",
+ * "Transaktions-ID"), hyphenated, abbreviated or written together. Such a label introduces a number of its stem's
+ * kind; only a stem that names an order, an invoice, a booking or a payment (ORDER_STEMS) introduces ours. The stem
+ * and "Nr." must be joined — by a hyphen, a dot ("Pers.Nr.") or written together (not "NO"/"ID": "CASINO", "DAVID"):
+ * a word before a spaced "Nr." is often none of its kind ("Danke. Nr. 10023", "lt. Nr. 10023", "bzw. Nr. 10023").
+ * The value as after IDENTIFIER_WORDS.
+ */
+const LABEL_VALUES = new RegExp(
+  String.raw`(?<![A-ZÄÖÜ0-9])([A-ZÄÖÜ]{2,})(?:NR|NUMMER|NUMBER|REF|REFERENZ|(\.-?|-)(?:NR|NO|NUMMER|NUMBER|ID|REF|REFERENZ))\b[\s.:#/+-]*${IDENTIFIER_VALUE}`,
+  'g',
+);
+
+/** A label's value, masked unless the label's stem names one of our numbers. */
+const blankLabel = (m: string, stem: string, separator: string | undefined) =>
+  isOrderStem(stem, separator !== undefined && separator.charCodeAt(0) === 46) ? m : ' '.repeat(m.length);
 
 /** How many ASCII digits the text has. */
 function digits(text: string): number {
@@ -164,7 +187,7 @@ const blankPostcode = (_m: string, street: string, plz: string) => street + ' '.
 export function maskNonOrderNumbers(text: string): string {
   // The value must contain a digit, so "KUNDE THOMAS MUELLER" keeps the words after it; a verb in between
   // ("Kundennummer lautet 10500", "customer number is …") still introduces the same value.
-  let t = maskIbans(maskPhones(mask(text, IDENTIFIER_VALUES)));
+  let t = maskIbans(maskPhones(replaceIfAny(mask(text, IDENTIFIER_VALUES), LABEL_VALUES, blankLabel)));
   // A number with the currency after it ("1023€", "1023 €", "1023EUR"), unless the currency begins the next amount
   // ("Bestellung 10023 € 49,90"): read before the amounts are masked, which would hide that next amount.
   if (CURRENCY_AFTER_TEST.test(t)) t = mask(t, CURRENCY_AFTER);

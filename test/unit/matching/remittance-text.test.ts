@@ -20,6 +20,19 @@ describe('maskNonOrderNumbers', () => {
     ['D-80331 MUENCHEN 10023', 'MUENCHEN_10023'],
     ['10 11 2026 BESTELLUNG 10023', 'BESTELLUNG_10023'],
     ['1023€ BESTELLUNG 10023', 'BESTELLUNG_10023'],
+    // Labels of other numbers not on the word list: hyphenated, abbreviated, written together.
+    ['VERSICHERUNGS-NR. 45112 BESTELLUNG 10023', 'BESTELLUNG_10023'],
+    ['LOHN PERS.-NR. 45112', 'LOHN'],
+    ['KUNDENREFERENZ 45112', ''],
+    ['TRANSAKTIONS-ID 45112', ''],
+    // Labels whose stem names the order or the invoice, also abbreviated or at the end of a compound.
+    ['BESTELL-NR. 45112', 'BESTELL-NR._45112'],
+    ['BEST.-NR. 45112', 'BEST.-NR._45112'],
+    ['RG.NR. 45112', 'RG.NR._45112'],
+    ['ONLINE-BESTELL-NR. 45112', 'ONLINE-BESTELL-NR._45112'],
+    ['ZAHLUNGSREFERENZ 45112', 'ZAHLUNGSREFERENZ_45112'],
+    // A spaced "Nr." is no label of the word before it.
+    ['DANKE. NR. 45112', 'DANKE._NR._45112'],
   ];
 
   it.each(table)('%s', (text, expected) => {

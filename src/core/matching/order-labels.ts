@@ -1,0 +1,42 @@
+/**
+ * Does a label name one of our numbers — an order, an invoice, a booking, a payment — or a number of some other
+ * kind? remittance-text.ts asks this of labels that are no identifier word of its own ("Versicherungs-Nr." vs
+ * "Bestell-Nr."). The text is upper case.
+ */
+
+/**
+ * Stems of labels that introduce one of our numbers, also at the end of a compound ("Online-Bestell-Nr.",
+ * "Shopbestellnummer", "Zahlungsreferenz"): the order, the invoice, a booking (tickets, courses, travel), a
+ * payment, the shop's "Vorgang", a reference.
+ */
+const ORDER_STEMS = [
+  ...['BESTELL', 'BESTELLUNG', 'BESTELLUNGS', 'BESTELLUNGEN', 'AUFTRAG', 'AUFTRAGS', 'AUFTRÄGE', 'AUFTRAEGE'],
+  ...['AUFTRAGSBESTÄTIGUNG', 'AUFTRAGSBESTAETIGUNG', 'RECHNUNG', 'RECHNUNGS', 'RECHNUNGEN', 'ORDER'],
+  ...['ORDERS', 'INVOICE', 'INVOICES', 'BUCHUNG', 'BUCHUNGS', 'BOOKING', 'ZAHLUNG', 'ZAHLUNGS', 'PAYMENT'],
+  ...['VORGANG', 'VORGANGS', 'REFERENZ'],
+];
+/** The words a short stem may abbreviate ("Best.", "Bst.", "Rg.", "Re.", "Rechn.", "Auftr.", "Zahlg.", "Ref."). */
+const ABBREVIATED = ['BESTELLUNG', 'AUFTRAG', 'RECHNUNG', 'ORDER', 'INVOICE', 'ZAHLUNG', 'REFERENZ'];
+
+/** Is `short` the first letter of `word` and then some of its letters in order ("RG" of RECHNUNG)? */
+function abbreviates(short: string, word: string): boolean {
+  if (short.charCodeAt(0) !== word.charCodeAt(0)) return false;
+  let j = 1;
+  for (let i = 1; i < short.length; i++) {
+    while (j < word.length && word.charCodeAt(j) !== short.charCodeAt(i)) j++;
+    if (j++ >= word.length) return false;
+  }
+  return true;
+}
+
+/**
+ * Does a label's stem name one of our numbers? A compound ending in an order stem does; a stem of up to five
+ * letters or one written with a dot may abbreviate one ("AB": Auftragsbestätigung, the order confirmation).
+ */
+export function isOrderStem(stem: string, dotted: boolean): boolean {
+  for (const s of ORDER_STEMS) if (stem.endsWith(s)) return true;
+  if (stem.length > 5 && !dotted) return false;
+  if (stem === 'AB') return true;
+  for (const w of ABBREVIATED) if (abbreviates(stem, w)) return true;
+  return false;
+}
