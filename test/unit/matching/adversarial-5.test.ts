@@ -205,7 +205,6 @@ function trapCases(): AdversarialCase[] {
       orders: [o],
       posting: posting({ amountMinor: 2990, counterpartyName: payer, remittance: text }),
       truth: undefined,
-      knownGap: true,
     });
   }
 
@@ -526,6 +525,24 @@ function positiveCases(): Neighbour[] {
         name: `"${text}" from the customer's employer names order 45112`,
         orders: [o],
         posting: posting({ amountMinor: 5990, counterpartyName: 'Bauer Technik GmbH', remittance: text }),
+        truth: o,
+      });
+    }
+  }
+  {
+    // Customers' words for paying are no payout words; a carrier's cash-on-delivery payout pays the orders it names.
+    for (const [payer, text] of [
+      ['Olga Petrova', 'Vorauszahlung Bestellung 10245'],
+      ['Olga Petrova', 'Vorrauszahlung 10245'],
+      ['Olga Petrova', 'Anzahlung Bestellung 10245'],
+      ['Petrov Trading Ltd', 'Payment in settlement of order 10245'],
+      ['Deutsche Post AG', 'Nachnahme Auszahlung Ref 10245'],
+    ] as const) {
+      const o = order({ number: '10245', totalMinor: 2990, customerName: 'Olga Petrova' });
+      add({
+        name: `${payer} "${text}" pays order 10245`,
+        orders: [o],
+        posting: posting({ amountMinor: 2990, counterpartyName: payer, remittance: text }),
         truth: o,
       });
     }
