@@ -1,7 +1,8 @@
 /**
- * Does a label name one of our numbers — an order, an invoice, a booking, a payment — or a number of some other
- * kind? remittance-text.ts asks this of labels that are no identifier word of its own ("Versicherungs-Nr." vs
- * "Bestell-Nr."). The text is upper case.
+ * Does a label or the word before a number name one of our numbers — an order, an invoice, a booking, a payment —
+ * or a number of some other kind? remittance-text.ts asks this of labels that are no identifier word of its own
+ * ("Versicherungs-Nr." vs "Bestell-Nr.") and of the word before what looks like a phone number ("Bestellung 0221
+ * 45678"). The text is upper case.
  */
 
 /**
@@ -39,4 +40,38 @@ export function isOrderStem(stem: string, dotted: boolean): boolean {
   if (stem === 'AB') return true;
   for (const w of ABBREVIATED) if (abbreviates(stem, w)) return true;
   return false;
+}
+
+/** Is the character code a letter of the upper-case text (A–Z, Ä, Ö, Ü)? */
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || c === 196 || c === 214 || c === 220;
+}
+
+/** ' ', '.', ':', '#' or '-': what may stand between an order keyword and its number. */
+function isKeywordGap(c: number): boolean {
+  return c === 32 || c === 46 || c === 58 || c === 35 || c === 45;
+}
+
+/** "Nr."/"Nummer" at the end of a word: alone, between an order keyword and its number, or a label's end. */
+const NUMBER_SUFFIX = /(?:NR|NO|NUMMER|NUMBER)$/;
+
+/**
+ * Does an order keyword stand right before `at` ("Bestellung 0221…", "Best.-Nr. 0221…", "Rechnung Nr. 0221…")?
+ * Blanks, dots, colons, '#' and hyphens between are skipped; "Nr." alone looks one word further back.
+ */
+export function afterOrderKeyword(text: string, at: number): boolean {
+  return keywordBefore(text, at, false);
+}
+
+function keywordBefore(text: string, at: number, nrAlone: boolean): boolean {
+  let end = at;
+  while (end > 0 && isKeywordGap(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+  if (start === end) return false;
+  const word = text.slice(start, end);
+  const suffix = NUMBER_SUFFIX.exec(word);
+  if (suffix && suffix.index === 0) return !nrAlone && keywordBefore(text, start, true);
+  const stem = suffix ? word.slice(0, suffix.index) : word;
+  return isOrderStem(stem, text.charCodeAt(end) === 46);
 }

@@ -5,7 +5,7 @@
  */
 import { isValidIBAN } from 'ibantools';
 import { isDigitAt } from './number-keys.ts';
-import { isOrderStem } from './order-labels.ts';
+import { afterOrderKeyword, isOrderStem } from './order-labels.ts';
 
 /**
  * German and English month names and their usual abbreviations, followed by a four-digit year, optionally with
@@ -137,6 +137,21 @@ const blankPhonePlus = (m: string) => (digits(m) >= 8 ? ' '.repeat(m.length) : m
 const PHONE_00 = /(?<![A-Z0-9])00[1-9]\d{0,2}(?:[ /-]?\(0\))?(?:[ /-](?!00)\d{2,}){1,4}\b/g;
 const blankPhone00 = (m: string) => (digits(m) >= 10 ? ' '.repeat(m.length) : m);
 
+/**
+ * A national phone number without a keyword ("bei Rückfragen 0221 45678", "0221/45678", "(0221) 45678"): a
+ * German, Austrian or Swiss area code is one 0 and two to five digits (never 00, the international prefix), a
+ * subscriber number never starts with 0. Seven digits at least. Not after an order keyword ("Bestellung 0221
+ * 45678": a shop numbering with a leading zero, and a second number), nor inside a longer number or after a
+ * separator that joins it to one ("RE-2026-0221 45678", "2026/0221").
+ */
+const PHONE_NATIONAL =
+  /(?<![A-ZÄÖÜ0-9#/.,+-])(?:\(0[1-9]\d{1,4}\) ?|0[1-9]\d{1,4}(?: ?[/-] ?| ))[1-9]\d{1,7}(?:[ -]\d{2,4}){0,3}\b(?![.,]\d)/g;
+/** " 0" or "(0" followed by a digit other than 0: where a national area code may start (a cheap test first). */
+const AREA_CODE_START = /(?:^|[\s(:])0[1-9]/;
+
+const blankNationalPhone = (m: string, offset: number, text: string) =>
+  digits(m) < 7 || afterOrderKeyword(text, offset) ? m : ' '.repeat(m.length);
+
 function maskPhones(text: string): string {
   let t = text;
   if (t.includes('+')) t = replaceIfAny(t, PHONE_PLUS, blankPhonePlus);
@@ -188,6 +203,8 @@ export function maskNonOrderNumbers(text: string): string {
   // The value must contain a digit, so "KUNDE THOMAS MUELLER" keeps the words after it; a verb in between
   // ("Kundennummer lautet 10500", "customer number is …") still introduces the same value.
   let t = maskIbans(maskPhones(replaceIfAny(mask(text, IDENTIFIER_VALUES), LABEL_VALUES, blankLabel)));
+  // National phone numbers after the IBANs: a group of a printed IBAN may start with 0 ("DE89 0370 4004 …").
+  if (AREA_CODE_START.test(t)) t = t.replace(PHONE_NATIONAL, blankNationalPhone);
   // A number with the currency after it ("1023€", "1023 €", "1023EUR"), unless the currency begins the next amount
   // ("Bestellung 10023 € 49,90"): read before the amounts are masked, which would hide that next amount.
   if (CURRENCY_AFTER_TEST.test(t)) t = mask(t, CURRENCY_AFTER);

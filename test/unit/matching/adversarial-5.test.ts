@@ -209,7 +209,7 @@ function trapCases(): AdversarialCase[] {
   }
 
   // ---- a national phone number without a keyword: area code with its leading 0, then the subscriber number ------------
-  // (remittance-text.ts masks phone numbers only after a keyword or in +49 / 0049 form.)
+  // (remittance-text.ts PHONE_NATIONAL; it masked phone numbers only after a keyword or in +49 / 0049 form before.)
   for (const text of ['bei Rueckfragen 0221 45678', 'Erreichbar unter 0221 / 45678']) {
     const o = order({ number: '45678', totalMinor: 4990, customerName: 'Eva Roth' });
     add({
@@ -217,7 +217,6 @@ function trapCases(): AdversarialCase[] {
       orders: [o],
       posting: posting({ amountMinor: 4990, counterpartyName: 'Bernd Kurz', remittance: text }),
       ambiguous: true,
-      knownGap: true,
     });
   }
 
@@ -546,6 +545,20 @@ function positiveCases(): Neighbour[] {
         truth: o,
       });
     }
+  }
+  {
+    // A phone number without a keyword next to the order number.
+    const o = order({ number: '45678', totalMinor: 4990, customerName: 'Eva Roth' });
+    add({
+      name: 'the order number next to a phone number without a keyword ("Bestellung 45678, Rueckfragen 0221 12345")',
+      orders: [o],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'Bernd Kurz',
+        remittance: 'Bestellung 45678, Rueckfragen 0221 12345',
+      }),
+      truth: o,
+    });
   }
   {
     // Every parcel of the COD collection listed and collected.

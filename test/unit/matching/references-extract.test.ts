@@ -105,6 +105,10 @@ describe('order and invoice number candidates', () => {
       'AB-Nr.',
       'Buchungs-Nr.',
     ].map((word): [string, string[], string[]] => [`${word} 10023`, ['10023'], []]),
+    // A national phone number without a keyword.
+    ['bei Rueckfragen 0221 45678, Bestellung 10023', ['10023'], ['45678', '022145678']],
+    ['Erreichbar unter 0221 / 45678', [], ['45678']],
+    ['Bestellung 012345 100 Stueck', ['012345'], []],
     ['Lastschrift EREF: X1 MREF: 10500', [], ['10500']],
     ['SVWZ+Danke BREF+10500 RREF+10501', [], ['10500', '10501']],
     ['Kundennr 10501 / 10500', [], ['10501', '10500']],
