@@ -47,6 +47,14 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || c === 196 || c === 214 || c === 220;
 }
 
+/** The letters right before `at` (a label's stem before its "Nr."); undefined when a digit precedes them ("E2EREF"). */
+export function wordBefore(text: string, at: number): string | undefined {
+  let start = at;
+  while (start > 0 && isLetter(text.charCodeAt(start - 1))) start--;
+  const c = text.charCodeAt(start - 1);
+  return c >= 48 && c <= 57 ? undefined : text.slice(start, at);
+}
+
 /** ' ', '.', ':', '#' or '-': what may stand between an order keyword and its number. */
 function isKeywordGap(c: number): boolean {
   return c === 32 || c === 46 || c === 58 || c === 35 || c === 45;

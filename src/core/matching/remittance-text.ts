@@ -5,7 +5,7 @@
  */
 import { isValidIBAN } from 'ibantools';
 import { isDigitAt } from './number-keys.ts';
-import { afterOrderKeyword, isOrderStem } from './order-labels.ts';
+import { afterOrderKeyword, isOrderStem, wordBefore } from './order-labels.ts';
 
 /**
  * German and English month names and their usual abbreviations, followed by a four-digit year, optionally with
@@ -75,13 +75,27 @@ const IDENTIFIER_VALUES = new RegExp(
  * The value as after IDENTIFIER_WORDS.
  */
 const LABEL_VALUES = new RegExp(
-  String.raw`(?<![A-ZÄÖÜ0-9])([A-ZÄÖÜ]{2,})(?:NR|NUMMER|NUMBER|REF|REFERENZ|(\.-?|-)(?:NR|NO|NUMMER|NUMBER|ID|REF|REFERENZ))\b[\s.:#/+-]*${IDENTIFIER_VALUE}`,
+  String.raw`[A-ZÄÖÜ](?:NR|NUMMER|NUMBER|REF|REFERENZ|(\.-?|-)(?:NR|NO|NUMMER|NUMBER|ID|REF|REFERENZ))\b[\s.:#/+-]*${IDENTIFIER_VALUE}`,
   'g',
 );
 
-/** A label's value, masked unless the label's stem names one of our numbers. */
-const blankLabel = (m: string, stem: string, separator: string | undefined) =>
-  isOrderStem(stem, separator !== undefined && separator.charCodeAt(0) === 46) ? m : ' '.repeat(m.length);
+/**
+ * Labels' values masked together with their stems, unless the stem names one of our numbers. The expression matches
+ * from the stem's last letter on, the stem is read backwards from there (wordBefore): one that tried every word of
+ * every text as a stem took twice as long.
+ */
+function maskLabels(text: string): string {
+  let t = text;
+  LABEL_VALUES.lastIndex = 0;
+  for (let m = LABEL_VALUES.exec(text); m !== null; m = LABEL_VALUES.exec(text)) {
+    const stem = wordBefore(text, m.index + 1);
+    if (stem === undefined || stem.length < 2 || isOrderStem(stem, m[1]?.charCodeAt(0) === 46)) continue;
+    const start = m.index + 1 - stem.length;
+    const end = m.index + m[0].length;
+    t = t.slice(0, start) + ' '.repeat(end - start) + t.slice(end);
+  }
+  return t;
+}
 
 /** How many ASCII digits the text has. */
 function digits(text: string): number {
@@ -202,7 +216,7 @@ const blankPostcode = (_m: string, street: string, plz: string) => street + ' '.
 export function maskNonOrderNumbers(text: string): string {
   // The value must contain a digit, so "KUNDE THOMAS MUELLER" keeps the words after it; a verb in between
   // ("Kundennummer lautet 10500", "customer number is …") still introduces the same value.
-  let t = maskIbans(maskPhones(replaceIfAny(mask(text, IDENTIFIER_VALUES), LABEL_VALUES, blankLabel)));
+  let t = maskIbans(maskPhones(maskLabels(mask(text, IDENTIFIER_VALUES))));
   // National phone numbers after the IBANs: a group of a printed IBAN may start with 0 ("DE89 0370 4004 …").
   if (AREA_CODE_START.test(t)) t = t.replace(PHONE_NATIONAL, blankNationalPhone);
   // A number with the currency after it ("1023€", "1023 €", "1023EUR"), unless the currency begins the next amount
