@@ -15,6 +15,8 @@ const ORDER_STEMS = [
   ...['AUFTRAGSBESTÄTIGUNG', 'AUFTRAGSBESTAETIGUNG', 'RECHNUNG', 'RECHNUNGS', 'RECHNUNGEN', 'ORDER'],
   ...['ORDERS', 'INVOICE', 'INVOICES', 'BUCHUNG', 'BUCHUNGS', 'BOOKING', 'ZAHLUNG', 'ZAHLUNGS', 'PAYMENT'],
   ...['VORGANG', 'VORGANGS', 'REFERENZ'],
+  // Dutch customers ("Bestelnummer", "Factuurnr.").
+  ...['BESTEL', 'FACTUUR'],
 ];
 /** The words a short stem may abbreviate ("Best.", "Bst.", "Rg.", "Re.", "Rechn.", "Auftr.", "Zahlg.", "Ref."). */
 const ABBREVIATED = ['BESTELLUNG', 'AUFTRAG', 'RECHNUNG', 'ORDER', 'INVOICE', 'ZAHLUNG', 'REFERENZ'];

@@ -104,6 +104,8 @@ describe('order and invoice number candidates', () => {
       'Zahlungsreferenz',
       'AB-Nr.',
       'Buchungs-Nr.',
+      'Bestelnummer',
+      'Factuurnr.',
     ].map((word): [string, string[], string[]] => [`${word} 10023`, ['10023'], []]),
     // A national phone number without a keyword.
     ['bei Rueckfragen 0221 45678, Bestellung 10023', ['10023'], ['45678', '022145678']],
