@@ -8,7 +8,8 @@
  *    may equal an open order's number, and a payout of one day's single sale has a common price as its amount.
  *    Orders waiting for a bank transfer are not paid that way. Only our own payment reference (certain by its
  *    check character) still assigns such a posting automatically. Money transfer services that forward one
- *    customer's own transfer (Wise, Revolut, banks) are deliberately not on the list.
+ *    customer's own transfer (Wise, Revolut, banks) are deliberately not on the list. A payout whose payer is not
+ *    on the list still says so in its text (PAYOUT_WORDS).
  * 2. Credits whose text says they return or cancel an earlier transfer: a refund of the dealer that bounced
  *    ("Rücküberweisung", "RETOURE … Konto erloschen"), a cancelled debit booked back ("STORNO"), a chargeback.
  *    The payer may be a customer with an open order of exactly that amount, but the money is the dealer's own
@@ -88,6 +89,23 @@ export function isProviderPayout(counterpartyName: string | null | undefined): b
 const NOT_A_PAYMENT_WORDS =
   /ERSTATTUNG|\bREFUND|GUTSCHRIFT\s*(?:ZU|ZUR|ZUM|NR|NUMMER|IHRER?)\b|GUTSCHRIFTS?NR|CASHBACK|\bPR(?:Ä|AE)MIE|\bBONUS\b|\bZINSEN\b|\bHABENZINSEN|DIVIDENDE|UMBUCHUNG|\bKAUTION\b/;
 
+/**
+ * A credit's words for a payout (rule 1 by the text): a payment service provider, marketplace, affiliate or
+ * reseller platform not on PROVIDER names what it pays ("Digistore24 Auszahlung 10245", "PAYOUT 10245 GoCardless",
+ * "TikTok Shop Settlement 10245"); the number after it is the payout's. Customers paying an order write
+ * "Zahlung", "Anzahlung", "Teilzahlung", "Vorauszahlung" (also "Vorrauszahlung"), never "Auszahlung"; in English
+ * they pay "in settlement of" an invoice.
+ */
+const PAYOUT_WORDS =
+  /(?<!VORR?)AUSZAHLUNG|\bPAY-?OUTS?\b|(?<!\b(?:IN|FULL|FINAL|PARTIAL)\s+)\bSETTLEMENTS?\b(?!\s+(?:OF|FOR)\b)/;
+/**
+ * Cash on delivery: the carrier pays out what it collected for the dealer's parcels ("DHL Nachnahme Auszahlung"),
+ * each a customer's payment of an order it names.
+ */
+const CASH_ON_DELIVERY = /NACHNAHME|\bCOD\b|CASH\s+ON\s+DELIVERY/;
+/** Either kind of word in one scan: most texts have neither (the kind is asked only then). */
+const NOT_A_PAYMENT_OR_PAYOUT = new RegExp(`${NOT_A_PAYMENT_WORDS.source}|${PAYOUT_WORDS.source}`);
+
 /** Does a credit's text say it returns or cancels an earlier transfer (rule 2 above)? */
 export function isReturnedCredit(remittance: string | null | undefined): boolean {
   return returnWords(remittance) === 'booked';
@@ -99,9 +117,9 @@ export function mentionsReturn(remittance: string | null | undefined): boolean {
 }
 
 /**
- * Rules 2 and 3 on one upper-casing of the text: 'booked' (a bank's return booking word, rule 2), 'customer' (only a
- * word customers write too), 'not_a_payment' (a refund, credit note, bonus, interest or internal transfer, rule 3),
- * or undefined.
+ * Rules 2 and 3, and rule 1 by the text, on one upper-casing of the text: 'booked' (a bank's return booking word,
+ * rule 2), 'customer' (only a word customers write too), 'not_a_payment' (a refund, credit note, bonus, interest or
+ * internal transfer, rule 3, or a payout, PAYOUT_WORDS), or undefined.
  */
 export function returnWords(
   remittance: string | null | undefined,
@@ -110,5 +128,6 @@ export function returnWords(
   const upper = remittance.toUpperCase();
   if (RETURN_BOOKING_WORDS.test(upper)) return 'booked';
   if (RETURNED_OR_CUSTOMER.test(upper)) return 'customer';
-  return NOT_A_PAYMENT_WORDS.test(upper) ? 'not_a_payment' : undefined;
+  if (!NOT_A_PAYMENT_OR_PAYOUT.test(upper)) return undefined;
+  return NOT_A_PAYMENT_WORDS.test(upper) || !CASH_ON_DELIVERY.test(upper) ? 'not_a_payment' : undefined;
 }

@@ -5,6 +5,7 @@
  */
 import { isValidIBAN } from 'ibantools';
 import { isDigitAt } from './number-keys.ts';
+import { afterOrderKeyword, isOrderStem, wordBefore } from './order-labels.ts';
 
 /**
  * German and English month names and their usual abbreviations, followed by a four-digit year, optionally with
@@ -22,6 +23,7 @@ const MONTH_YEAR =
  * tickets and quotes (Angebot: counted separately from orders in most invoicing tools), delivery notes, cost
  * centres, meters and the buyer's own purchase order ("PO 4500012345"). Stems of hyphenated
  * forms are listed on their own ("Debitoren-Nr.", "Mitgl.-Nr.", "Mandats-Ref.": stem, separators, NR/REF).
+ * Labels of other stems joined to "Nr.", "Nummer", "ID" or "Ref." are recognised in general (LABEL_VALUES).
  */
 const IDENTIFIER_WORDS = [
   ...['KD', 'KUNDE', 'KUNDEN', 'KUNDENNR', 'KUNDENNUMMER', 'KUNDENUMMER', 'KUNDENKONTO', 'KNR', 'KDNR'],
@@ -50,15 +52,50 @@ const IDENTIFIER_WORDS = [
   ...['POSTFACH', 'OBJEKT', 'OBJEKTNR', 'PO'],
 ];
 
+/** An identifier's value: see IDENTIFIER_VALUES. */
+const IDENTIFIER_VALUE = String.raw`(?:(?:LAUTET|IST|IS)\b[\s.:#/+-]*)?[A-Z]{0,4}[-/]?\(?\d[\d/-]{0,34}\)?(?:(?: | ?\/ ?)\d{2,8}){0,7}\b`;
+
 /**
  * A value after one of IDENTIFIER_WORDS (or "St.-Nr.", the tax number): optionally "Nr."/"ID"/"Ref." and "lautet",
  * then a value with a digit, a phone number's area code in brackets ("Telefon: (030) 10500"), and further digit
  * groups after a blank or a slash ("Kundennr 10501 / 10500").
  */
 const IDENTIFIER_VALUES = new RegExp(
-  String.raw`\b(?:${IDENTIFIER_WORDS.join('|')}|ST(?=[\s.-]*NR\b))\b[\s.:#/+-]*(?:(?:NR|NO|ID|NUMMER|NUMBER|IDNR|REF)\b[\s.:#/+-]*)?(?:(?:LAUTET|IST|IS)\b[\s.:#/+-]*)?[A-Z]{0,4}[-/]?\(?\d[\d/-]{0,34}\)?(?:(?: | ?\/ ?)\d{2,8}){0,7}\b`,
+  String.raw`\b(?:${IDENTIFIER_WORDS.join('|')}|ST(?=[\s.-]*NR\b))\b[\s.:#/+-]*(?:(?:NR|NO|ID|NUMMER|NUMBER|IDNR|REF)\b[\s.:#/+-]*)?${IDENTIFIER_VALUE}`,
   'g',
 );
+
+/**
+ * A label for a value of some other kind is not always on IDENTIFIER_WORDS: payers coin compounds of a noun and
+ * "Nr."/"Nummer"/"ID"/"Ref." ("Versicherungs-Nr.", "Policen-Nr.", "Pers.-Nr.", "Beleg-Nr.", "Kundenreferenz",
+ * "Transaktions-ID"), hyphenated, abbreviated or written together. Such a label introduces a number of its stem's
+ * kind; only a stem that names an order, an invoice, a booking or a payment (ORDER_STEMS) introduces ours. The stem
+ * and "Nr." must be joined — by a hyphen, a dot ("Pers.Nr.") or written together (not "NO"/"ID": "CASINO", "DAVID"):
+ * a word before a spaced "Nr." is often none of its kind ("Danke. Nr. 10023", "lt. Nr. 10023", "bzw. Nr. 10023").
+ * The value as after IDENTIFIER_WORDS.
+ */
+const LABEL_VALUES = new RegExp(
+  String.raw`[A-ZÄÖÜ](?:NR|NUMMER|NUMBER|REF|REFERENZ|(\.-?|-)(?:NR|NO|NUMMER|NUMBER|ID|REF|REFERENZ))\b[\s.:#/+-]*${IDENTIFIER_VALUE}`,
+  'g',
+);
+
+/**
+ * Labels' values masked together with their stems, unless the stem names one of our numbers. The expression matches
+ * from the stem's last letter on, the stem is read backwards from there (wordBefore): one that tried every word of
+ * every text as a stem took twice as long.
+ */
+function maskLabels(text: string): string {
+  let t = text;
+  LABEL_VALUES.lastIndex = 0;
+  for (let m = LABEL_VALUES.exec(text); m !== null; m = LABEL_VALUES.exec(text)) {
+    const stem = wordBefore(text, m.index + 1);
+    if (stem === undefined || stem.length < 2 || isOrderStem(stem, m[1]?.charCodeAt(0) === 46)) continue;
+    const start = m.index + 1 - stem.length;
+    const end = m.index + m[0].length;
+    t = t.slice(0, start) + ' '.repeat(end - start) + t.slice(end);
+  }
+  return t;
+}
 
 /** How many ASCII digits the text has. */
 function digits(text: string): number {
@@ -114,6 +151,21 @@ const blankPhonePlus = (m: string) => (digits(m) >= 8 ? ' '.repeat(m.length) : m
 const PHONE_00 = /(?<![A-Z0-9])00[1-9]\d{0,2}(?:[ /-]?\(0\))?(?:[ /-](?!00)\d{2,}){1,4}\b/g;
 const blankPhone00 = (m: string) => (digits(m) >= 10 ? ' '.repeat(m.length) : m);
 
+/**
+ * A national phone number without a keyword ("bei Rückfragen 0221 45678", "0221/45678", "(0221) 45678"): a
+ * German, Austrian or Swiss area code is one 0 and two to five digits (never 00, the international prefix), a
+ * subscriber number never starts with 0. Seven digits at least. Not after an order keyword ("Bestellung 0221
+ * 45678": a shop numbering with a leading zero, and a second number), nor inside a longer number or after a
+ * separator that joins it to one ("RE-2026-0221 45678", "2026/0221").
+ */
+const PHONE_NATIONAL =
+  /(?<![A-ZÄÖÜ0-9#/.,+-])(?:\(0[1-9]\d{1,4}\) ?|0[1-9]\d{1,4}(?: ?[/-] ?| ))[1-9]\d{1,7}(?:[ -]\d{2,4}){0,3}\b(?![.,]\d)/g;
+/** " 0" or "(0" followed by a digit other than 0: where a national area code may start (a cheap test first). */
+const AREA_CODE_START = /(?:^|[\s(:])0[1-9]/;
+
+const blankNationalPhone = (m: string, offset: number, text: string) =>
+  digits(m) < 7 || afterOrderKeyword(text, offset) ? m : ' '.repeat(m.length);
+
 function maskPhones(text: string): string {
   let t = text;
   if (t.includes('+')) t = replaceIfAny(t, PHONE_PLUS, blankPhonePlus);
@@ -164,7 +216,9 @@ const blankPostcode = (_m: string, street: string, plz: string) => street + ' '.
 export function maskNonOrderNumbers(text: string): string {
   // The value must contain a digit, so "KUNDE THOMAS MUELLER" keeps the words after it; a verb in between
   // ("Kundennummer lautet 10500", "customer number is …") still introduces the same value.
-  let t = maskIbans(maskPhones(mask(text, IDENTIFIER_VALUES)));
+  let t = maskIbans(maskPhones(maskLabels(mask(text, IDENTIFIER_VALUES))));
+  // National phone numbers after the IBANs: a group of a printed IBAN may start with 0 ("DE89 0370 4004 …").
+  if (AREA_CODE_START.test(t)) t = t.replace(PHONE_NATIONAL, blankNationalPhone);
   // A number with the currency after it ("1023€", "1023 €", "1023EUR"), unless the currency begins the next amount
   // ("Bestellung 10023 € 49,90"): read before the amounts are masked, which would hide that next amount.
   if (CURRENCY_AFTER_TEST.test(t)) t = mask(t, CURRENCY_AFTER);

@@ -182,7 +182,7 @@ function trapCases(): AdversarialCase[] {
     });
   }
 
-  // ---- identifier words written with a hyphen or abbreviated (stems missing from remittance-text.ts) ------------------
+  // ---- identifier words written with a hyphen or abbreviated (not on remittance-text.ts IDENTIFIER_WORDS) ------------
   for (const [payer, text] of [
     ['HUK-COBURG Versicherung', 'Versicherungs-Nr. 45112'],
     ['HUK-COBURG Versicherung', 'Leistung Policen-Nr. 45112'],
@@ -198,7 +198,6 @@ function trapCases(): AdversarialCase[] {
       orders: [o],
       posting: posting({ amountMinor: 5990, counterpartyName: payer, remittance: text }),
       truth: undefined,
-      knownGap: true,
     });
   }
 
@@ -214,12 +213,11 @@ function trapCases(): AdversarialCase[] {
       orders: [o],
       posting: posting({ amountMinor: 2990, counterpartyName: payer, remittance: text }),
       truth: undefined,
-      knownGap: true,
     });
   }
 
   // ---- a national phone number without a keyword: area code with its leading 0, then the subscriber number ------------
-  // (remittance-text.ts masks phone numbers only after a keyword or in +49 / 0049 form.)
+  // (remittance-text.ts PHONE_NATIONAL; it masked phone numbers only after a keyword or in +49 / 0049 form before.)
   for (const text of ['bei Rueckfragen 0221 45678', 'Erreichbar unter 0221 / 45678']) {
     const o = order({ number: '45678', totalMinor: 4990, customerName: 'Eva Roth' });
     add({
@@ -227,7 +225,6 @@ function trapCases(): AdversarialCase[] {
       orders: [o],
       posting: posting({ amountMinor: 4990, counterpartyName: 'Bernd Kurz', remittance: text }),
       ambiguous: true,
-      knownGap: true,
     });
   }
 
@@ -560,6 +557,58 @@ function positiveCases(): Neighbour[] {
         amountMinor: 5990,
         counterpartyName: 'Bauer Technik GmbH',
         remittance: 'Bestellung 45112 Kunden-Ref. 4711',
+      }),
+      truth: o,
+    });
+  }
+  {
+    // Labels whose stem names the order (or the invoice) keep their number, hyphenated and abbreviated alike.
+    for (const text of [
+      'Bestell-Nr. 45112',
+      'Auftrags-Nr. 45112',
+      'Rechnungs-Nr. 45112',
+      'Best.-Nr. 45112',
+      'Order-Nr. 45112',
+      'Online-Bestell-Nr. 45112',
+      'Zahlungsreferenz 45112',
+    ]) {
+      const o = order({ number: '45112', totalMinor: 5990, customerName: 'Kai Schmitt' });
+      add({
+        name: `"${text}" from the customer's employer names order 45112`,
+        orders: [o],
+        posting: posting({ amountMinor: 5990, counterpartyName: 'Bauer Technik GmbH', remittance: text }),
+        truth: o,
+      });
+    }
+  }
+  {
+    // Customers' words for paying are no payout words; a carrier's cash-on-delivery payout pays the orders it names.
+    for (const [payer, text] of [
+      ['Olga Petrova', 'Vorauszahlung Bestellung 10245'],
+      ['Olga Petrova', 'Vorrauszahlung 10245'],
+      ['Olga Petrova', 'Anzahlung Bestellung 10245'],
+      ['Petrov Trading Ltd', 'Payment in settlement of order 10245'],
+      ['Deutsche Post AG', 'Nachnahme Auszahlung Ref 10245'],
+    ] as const) {
+      const o = order({ number: '10245', totalMinor: 2990, customerName: 'Olga Petrova' });
+      add({
+        name: `${payer} "${text}" pays order 10245`,
+        orders: [o],
+        posting: posting({ amountMinor: 2990, counterpartyName: payer, remittance: text }),
+        truth: o,
+      });
+    }
+  }
+  {
+    // A phone number without a keyword next to the order number.
+    const o = order({ number: '45678', totalMinor: 4990, customerName: 'Eva Roth' });
+    add({
+      name: 'the order number next to a phone number without a keyword ("Bestellung 45678, Rueckfragen 0221 12345")',
+      orders: [o],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'Bernd Kurz',
+        remittance: 'Bestellung 45678, Rueckfragen 0221 12345',
       }),
       truth: o,
     });

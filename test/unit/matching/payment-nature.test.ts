@@ -59,6 +59,20 @@ describe('credits that are no order payment (payment-nature.ts)', () => {
     ['Gutschrift Zinsen', 'not_a_payment'],
     ['Umbuchung eigenes Konto', 'not_a_payment'],
     ['RETOURE Bestellung 10023 Erstattung', 'customer'],
+    // A payout says so, whoever pays it out; customers pay "Vorauszahlung", "Anzahlung", "in settlement of".
+    ['Digistore24 Auszahlung 10245', 'not_a_payment'],
+    ['PAYOUT 10245 GoCardless', 'not_a_payment'],
+    ['TikTok Shop Settlement 10245', 'not_a_payment'],
+    ['Sammelauszahlung 4711', 'not_a_payment'],
+    ['Vorauszahlung Bestellung 10245', undefined],
+    ['Vorrauszahlung 10245', undefined],
+    ['Anzahlung 10245', undefined],
+    ['Teilzahlung 10245', undefined],
+    ['Rueckzahlung 10245', undefined],
+    ['Payment in settlement of invoice 10245', undefined],
+    ['Full and final settlement invoice 10245', undefined],
+    // A carrier pays out cash on delivery: customers' payments of the orders it names.
+    ['Nachnahme Auszahlung 10245', undefined],
     // "Gutschrift" alone is the bank's word for any credit.
     ['Gutschrift', undefined],
     ['Bestellung 10023', undefined],

@@ -20,6 +20,30 @@ describe('maskNonOrderNumbers', () => {
     ['D-80331 MUENCHEN 10023', 'MUENCHEN_10023'],
     ['10 11 2026 BESTELLUNG 10023', 'BESTELLUNG_10023'],
     ['1023€ BESTELLUNG 10023', 'BESTELLUNG_10023'],
+    // Labels of other numbers not on the word list: hyphenated, abbreviated, written together.
+    ['VERSICHERUNGS-NR. 45112 BESTELLUNG 10023', 'BESTELLUNG_10023'],
+    ['LOHN PERS.-NR. 45112', 'LOHN'],
+    ['KUNDENREFERENZ 45112', ''],
+    ['TRANSAKTIONS-ID 45112', ''],
+    // Labels whose stem names the order or the invoice, also abbreviated or at the end of a compound.
+    ['BESTELL-NR. 45112', 'BESTELL-NR._45112'],
+    ['BEST.-NR. 45112', 'BEST.-NR._45112'],
+    ['RG.NR. 45112', 'RG.NR._45112'],
+    ['ONLINE-BESTELL-NR. 45112', 'ONLINE-BESTELL-NR._45112'],
+    ['ZAHLUNGSREFERENZ 45112', 'ZAHLUNGSREFERENZ_45112'],
+    // A spaced "Nr." is no label of the word before it.
+    ['DANKE. NR. 45112', 'DANKE._NR._45112'],
+    // National phone numbers without a keyword; not after an order keyword, not with 00, not inside a number.
+    ['BEI RUECKFRAGEN 0221 45678', 'BEI_RUECKFRAGEN'],
+    ['(0221) 45678 BESTELLUNG 10023', 'BESTELLUNG_10023'],
+    ['0221/45678 BESTELLUNG 10023', 'BESTELLUNG_10023'],
+    ['0171-1234567', ''],
+    ['BESTELLUNG 012345 100 STUECK', 'BESTELLUNG_012345_100_STUECK'],
+    ['BESTELLUNG NR. 0221 45678', 'BESTELLUNG_NR._0221_45678'],
+    ['BESTELLUNGEN 012345 012346', 'BESTELLUNGEN_012345_012346'],
+    ['BESTELLUNG 00123 4567', 'BESTELLUNG_00123_4567'],
+    ['RE-2026-0221 45678', 'RE-2026-0221_45678'],
+    ['012345 49,90', '012345'],
   ];
 
   it.each(table)('%s', (text, expected) => {
