@@ -73,6 +73,8 @@ const en = {
     failedTransfers: 'Failed status transfers',
     pendingTransfers: 'Pending status transfers',
     shops: 'Shops',
+    unreadNotifications: (n: string) =>
+      `Unread notifications: ${n} (read them with "kassenwart notifications")`,
   },
   seeded: 'Demo data added.',
   demo: (shop: string, orders: Counted, file: string, paid: string, waiting: Counted, dir: string) =>
@@ -171,6 +173,21 @@ const en = {
     running: (shops: Counted) => `Kassenwart is running (${pl(shops, 'shop', 'shops')}). Stop with Ctrl-C.`,
   },
   orders: { none: 'No orders.', notManaged: ' (not managed)' },
+  notifications: {
+    level: { info: 'info', warning: 'warning', error: 'error' } as Record<string, string>,
+    read: (at: string) => ` (read ${at})`,
+    unread: (c: Counted) =>
+      `${pl(c, 'unread notification', 'unread notifications')}. Mark read: kassenwart notifications read ID... (or --all)`,
+    noneUnread: 'No unread notifications.',
+    all: (c: Counted, unread: string) => `${pl(c, 'notification', 'notifications')}, ${unread} unread.`,
+    none: 'No notifications.',
+    more: (from: string, to: string, total: string) =>
+      `Shown: ${from}-${to} of ${total}; more with --offset N or --limit N.`,
+    marked: (c: Counted, ids: string) => `Marked read: ${pl(c, 'notification', 'notifications')}${ids}.`,
+    alreadyRead: (ids: string) => `Already read: ${ids}.`,
+    nothingToMark: 'Nothing to mark: no unread notifications.',
+    unreadNow: (n: string) => `Unread now: ${n}.`,
+  },
 };
 
 export type CliTexts = typeof en;
@@ -184,6 +201,7 @@ const de: CliTexts = {
     failedTransfers: 'Fehlgeschlagene Statusübertragungen',
     pendingTransfers: 'Ausstehende Statusübertragungen',
     shops: 'Shops',
+    unreadNotifications: (n) => `Ungelesene Benachrichtigungen: ${n} (lesen mit „kassenwart notifications“)`,
   },
   seeded: 'Demodaten angelegt.',
   demo: (shop, orders, file, paid, waiting, dir) =>
@@ -267,6 +285,21 @@ const de: CliTexts = {
     running: (shops) => `Kassenwart läuft (${pl(shops, 'Shop', 'Shops')}). Beenden mit Strg+C.`,
   },
   orders: { none: 'Keine Bestellungen.', notManaged: ' (nicht verwaltet)' },
+  notifications: {
+    level: { info: 'Info', warning: 'Warnung', error: 'Fehler' },
+    read: (at) => ` (gelesen ${at})`,
+    unread: (c) =>
+      `${pl(c, 'ungelesene Benachrichtigung', 'ungelesene Benachrichtigungen')}. Als gelesen markieren: kassenwart notifications read ID … (oder --all)`,
+    noneUnread: 'Keine ungelesenen Benachrichtigungen.',
+    all: (c, unread) => `${pl(c, 'Benachrichtigung', 'Benachrichtigungen')}, davon ${unread} ungelesen.`,
+    none: 'Keine Benachrichtigungen.',
+    more: (from, to, total) =>
+      `Angezeigt: ${from}–${to} von ${total}; weitere mit --offset N oder --limit N.`,
+    marked: (c, ids) => `Als gelesen markiert: ${pl(c, 'Benachrichtigung', 'Benachrichtigungen')}${ids}.`,
+    alreadyRead: (ids) => `Schon gelesen: ${ids}.`,
+    nothingToMark: 'Nichts zu markieren: keine ungelesenen Benachrichtigungen.',
+    unreadNow: (n) => `Noch ungelesen: ${n}.`,
+  },
 };
 
 const TEXTS: Record<CliLanguage, CliTexts> = { de, en };

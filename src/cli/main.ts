@@ -13,6 +13,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerBank } from './commands/bank.ts';
 import { registerShops } from './commands/shops.ts';
 import { registerMatching } from './commands/matching.ts';
+import { registerNotifications } from './commands/notifications.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
@@ -53,6 +54,8 @@ export function buildProgram(io: Io, json = false): Command {
   registerShops(program, io);
   // area commands: matching
   registerMatching(program, io);
+  // area commands: notifications
+  registerNotifications(program, io);
   registerDev(program, io);
   return program;
 }

@@ -8,6 +8,7 @@ import { statusSummary } from './status/summary.ts';
 import { createBankService } from './bank/import-service.ts';
 import { createShopsArea } from './shops/shops-area.ts';
 import { createMatchingArea } from './matching/matching-area.ts';
+import { createNotificationsService } from './notifications/notification-service.ts';
 
 export type CoreDeps = {
   db: Db;
@@ -34,6 +35,7 @@ export function createCore(deps: CoreDeps) {
     bank: createBankService({ db, clock, logger, afterImport: runMatcher }),
     shops: createShopsArea({ ...deps, afterSync: runMatcher }),
     matching,
+    notifications: createNotificationsService({ db, clock }),
     close(): void {
       db.$client.close();
     },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ORDER_STATUSES } from './domain.ts';
 import type { ApiTable } from './api/types.ts';
 import { bankApi } from './api/bank.ts';
+import { notificationsApi } from './api/notifications.ts';
 import { queueApi } from './api/queue.ts';
 import { shopsApi } from './api/shops.ts';
 
@@ -38,6 +39,7 @@ export const api = {
   ...bankApi,
   ...queueApi,
   ...shopsApi,
+  ...notificationsApi,
 } as const satisfies ApiTable;
 
 export type Api = typeof api;

@@ -29,7 +29,9 @@ export function registerInit(program: Command, io: Io): void {
 export function registerStatus(program: Command, io: Io): void {
   program
     .command('status')
-    .description('counts per order status, unassigned postings, failed status transfers')
+    .description(
+      'counts per order status, unassigned postings, failed status transfers, unread notifications',
+    )
     .action(() =>
       withCore(program, io, (core, options) => {
         const summary = core.status.summary();
@@ -47,6 +49,9 @@ export function registerStatus(program: Command, io: Io): void {
           `${f.t.status.failedTransfers}: ${f.count(summary.failedTransfers)}`,
           `${f.t.status.pendingTransfers}: ${f.count(summary.pendingTransfers)}`,
           `${f.t.status.shops}: ${f.count(summary.shops)}`,
+          ...(summary.unreadNotifications > 0
+            ? [f.t.status.unreadNotifications(f.count(summary.unreadNotifications))]
+            : []),
         ];
         io.stdout(`${lines.join('\n')}\n`);
       }),

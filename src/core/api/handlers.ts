@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import type { Core } from '../index.ts';
 import type { AreaHandlers } from './area.ts';
 import { createBankHandlers } from './bank-handlers.ts';
+import { createNotificationsHandlers } from './notifications-handlers.ts';
 import { createQueueHandlers } from './queue-handlers.ts';
 import { createShopsHandlers } from './shops-handlers.ts';
 
@@ -25,6 +26,7 @@ export function createApiHandlers(core: Core, context: ApiContext): ApiHandlers 
     ...createBankHandlers(core),
     ...createQueueHandlers(core),
     ...createShopsHandlers(core),
+    ...createNotificationsHandlers(core),
   };
 }
 

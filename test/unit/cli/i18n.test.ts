@@ -67,5 +67,10 @@ describe('CLI language and locale', () => {
     expect(en.t.shops.synced('L', en.counted(2), '1', '0', '0', en.counted(1))).toBe(
       'L: 2 orders read, 1 new, 0 changed, 0 removed (1 request)',
     );
+    expect(de.t.notifications.unread(de.counted(1))).toMatch(/^1 ungelesene Benachrichtigung\. /);
+    expect(de.t.notifications.all(de.counted(1), '0')).toBe('1 Benachrichtigung, davon 0 ungelesen.');
+    expect(de.t.notifications.marked(de.counted(2), '')).toBe('Als gelesen markiert: 2 Benachrichtigungen.');
+    expect(en.t.notifications.unread(en.counted(1))).toMatch(/^1 unread notification\. /);
+    expect(en.t.notifications.all(en.counted(1200), '3')).toBe('1,200 notifications, 3 unread.');
   });
 });

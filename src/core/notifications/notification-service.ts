@@ -1,0 +1,114 @@
+/**
+ * Dealer notifications (`core.notifications`): what the matcher (match-service.ts), the assignment effects
+ * (orders/assignment-effects.ts: a "paid" status corrected after an undo — do not ship) and the shop sync
+ * (sync/sync-service.ts, sync/sync-findings.ts) store in `dealer_notifications` for the dealer. Listed newest
+ * first, unread ones by default; marking one read sets its `readAt` once.
+ *
+ * Reading is not audited (design §3.8 audits state changes of orders, postings, assignments and transfers, and
+ * the project also audits shops and bank accounts): it changes nothing the money or the shops depend on, and
+ * the row's own `readAt` already records when it was read (a second "mark read" keeps the first time).
+ */
+import { and, count, desc, inArray, isNull, type SQL } from 'drizzle-orm';
+import type { MarkReadResult, NotificationDto, NotificationsPage } from '#shared/api/notifications.ts';
+import type { Clock } from '../deps.ts';
+import type { Db } from '../db/open.ts';
+import { dealerNotifications } from '../db/schema/index.ts';
+import { NotFoundError } from '../errors.ts';
+
+export type NotificationsQuery = { includeRead?: boolean; limit?: number; offset?: number };
+/** Either the ids to mark read, or `all: true` for every unread one. */
+export type MarkReadRequest = { ids: readonly number[] } | { all: true };
+
+const unreadOnly = isNull(dealerNotifications.readAt);
+
+function countWhere(db: Pick<Db, 'select'>, where: SQL | undefined): number {
+  return db.select({ n: count() }).from(dealerNotifications).where(where).get()?.n ?? 0;
+}
+
+function toDto(row: typeof dealerNotifications.$inferSelect): NotificationDto {
+  return {
+    id: row.id,
+    kind: row.kind,
+    level: row.level,
+    title: row.title,
+    body: row.body,
+    orderId: row.orderId,
+    createdAt: row.createdAt,
+    readAt: row.readAt,
+  };
+}
+
+/** Unknown ids fail all together (NOTIFICATION_NOT_FOUND), so nothing is half done. */
+function notFound(ids: number[]): NotFoundError {
+  const which =
+    ids.length === 1
+      ? `No notification has the id ${ids[0]}`
+      : `No notifications have the ids ${ids.join(', ')}`;
+  return new NotFoundError(
+    'NOTIFICATION_NOT_FOUND',
+    `${which}; nothing was marked read. See the ids with: kassenwart notifications --all`,
+  );
+}
+
+export function createNotificationsService(deps: { db: Db; clock: Clock }) {
+  const { db, clock } = deps;
+  return {
+    /** Newest first (by creation time, then id); unread ones unless `includeRead`. */
+    list(q: NotificationsQuery = {}): NotificationsPage {
+      const where = q.includeRead ? undefined : unreadOnly;
+      const rows = db
+        .select()
+        .from(dealerNotifications)
+        .where(where)
+        .orderBy(desc(dealerNotifications.createdAt), desc(dealerNotifications.id))
+        .limit(q.limit ?? 50)
+        .offset(q.offset ?? 0)
+        .all();
+      return {
+        items: rows.map(toDto),
+        total: countWhere(db, where),
+        unread: countWhere(db, unreadOnly),
+      };
+    },
+
+    /** How many are unread (the status summary counts the same). */
+    unreadCount: (): number => countWhere(db, unreadOnly),
+
+    /** Marks the given notifications (or every unread one) read, in one transaction. */
+    markRead(request: MarkReadRequest): MarkReadResult {
+      const now = clock.now().toISOString();
+      return db.transaction((tx) => {
+        let alreadyRead: number[] = [];
+        const conditions: SQL[] = [unreadOnly];
+        if (!('all' in request)) {
+          const ids = [...new Set(request.ids)];
+          const rows = tx
+            .select({ id: dealerNotifications.id, readAt: dealerNotifications.readAt })
+            .from(dealerNotifications)
+            .where(inArray(dealerNotifications.id, ids))
+            .all();
+          const known = new Set(rows.map((r) => r.id));
+          const missing = ids.filter((id) => !known.has(id));
+          if (missing.length) throw notFound(missing);
+          alreadyRead = rows.filter((r) => r.readAt !== null).map((r) => r.id);
+          conditions.push(inArray(dealerNotifications.id, ids));
+        }
+        const marked = tx
+          .update(dealerNotifications)
+          .set({ readAt: now })
+          .where(and(...conditions))
+          .returning({ id: dealerNotifications.id })
+          .all()
+          .map((r) => r.id);
+        const ascending = (a: number, b: number) => a - b;
+        return {
+          marked: marked.sort(ascending),
+          alreadyRead: alreadyRead.sort(ascending),
+          unread: countWhere(tx, unreadOnly),
+        };
+      });
+    },
+  };
+}
+
+export type NotificationsService = ReturnType<typeof createNotificationsService>;
