@@ -61,6 +61,19 @@ export async function promptPassphrase(question: string): Promise<string> {
   }
 }
 
+/** Asks a question on the terminal (stderr) and returns the line typed (echoed); end of input (Ctrl-D) is "". */
+export async function askLine(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  try {
+    return await new Promise<string>((resolveAnswer) => {
+      rl.once('close', () => resolveAnswer(''));
+      rl.question(question, resolveAnswer);
+    });
+  } finally {
+    rl.close();
+  }
+}
+
 async function passphraseSource(io: Io, confirm: boolean): Promise<KeySources['passphrase']> {
   const fromEnv = io.env['KASSENWART_PASSPHRASE'];
   if (fromEnv !== undefined) return () => fromEnv;

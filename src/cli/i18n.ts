@@ -130,7 +130,15 @@ const en = {
     noneShort: 'No shop to synchronise (none connected, or none enabled).',
     connected: (at: string) => `connected ${at}`,
     ok: (name: string) => `Shop "${name}": connection ok.`,
-    removed: (name: string) => `Shop "${name}" removed; its credentials were deleted from the key store.`,
+    removed: (name: string, open: Counted, cancelled: Counted) =>
+      `Shop "${name}" removed; its credentials were deleted from the key store. Its orders stay as history only: ${pl(open, 'order', 'orders')} still awaiting payment ${open.n === 1 ? 'is' : 'are'} no longer matched or assigned; ${pl(cancelled, 'status write-back', 'status write-backs')} waiting to be sent ${cancelled.n === 1 ? 'was' : 'were'} cancelled.`,
+    removeAsk: (name: string) =>
+      `Remove shop "${name}"? Its credentials are deleted. Its orders stay as history only: they are no longer matched, found by search or assigned, and their status write-backs waiting to be sent are cancelled. Adding the shop again imports its orders anew, without the payments assigned here; to change its file, address or credentials use "kassenwart shop update" instead.\nRemove "${name}"? [y/N] `,
+    removeKept: (name: string) => `Shop "${name}" was not removed.`,
+    removeNeedsYes: (name: string) =>
+      `shop remove asks for confirmation, and there is no terminal to ask on (or --json was given): to remove shop "${name}", run kassenwart shop remove "${name}" --yes`,
+    updated: (name: string) =>
+      `Shop "${name}" updated: the connection works. The next sync reads its orders from the start again.`,
     syncFailed: (shop: string, message: string, code: string) => `${shop}: failed – ${message} (${code})`,
     synced: (
       shop: string,
@@ -258,8 +266,15 @@ const de: CliTexts = {
     noneShort: 'Kein Shop abzugleichen (keiner verbunden oder keiner aktiviert).',
     connected: (at) => `verbunden ${at}`,
     ok: (name) => `Shop „${name}“: Verbindung in Ordnung.`,
-    removed: (name) =>
-      `Shop „${name}“ entfernt; seine Zugangsdaten wurden aus dem Schlüsselspeicher gelöscht.`,
+    removed: (name, open, cancelled) =>
+      `Shop „${name}“ entfernt; seine Zugangsdaten wurden aus dem Schlüsselspeicher gelöscht. Seine Bestellungen bleiben nur als Verlauf: ${pl(open, 'Bestellung', 'Bestellungen')} mit noch offener Zahlung ${open.n === 1 ? 'wird' : 'werden'} nicht mehr abgeglichen oder zugeordnet; ${pl(cancelled, 'wartende Statusübertragung', 'wartende Statusübertragungen')} ${cancelled.n === 1 ? 'wurde' : 'wurden'} abgebrochen.`,
+    removeAsk: (name) =>
+      `Shop „${name}“ entfernen? Seine Zugangsdaten werden gelöscht. Seine Bestellungen bleiben nur als Verlauf: Sie werden nicht mehr zugeordnet, gesucht oder abgeglichen, und ihre noch wartenden Statusübertragungen werden abgebrochen. Wird der Shop neu verbunden, kommen seine Bestellungen neu herein, ohne die hier zugeordneten Zahlungen; um Datei, Adresse oder Zugangsdaten zu ändern, nutzen Sie stattdessen „kassenwart shop update“.\n„${name}“ entfernen? [j/N] `,
+    removeKept: (name) => `Shop „${name}“ wurde nicht entfernt.`,
+    removeNeedsYes: (name) =>
+      `shop remove fragt nach einer Bestätigung, und es gibt kein Terminal dafür (oder --json wurde angegeben): um Shop „${name}“ zu entfernen, rufen Sie kassenwart shop remove "${name}" --yes auf`,
+    updated: (name) =>
+      `Shop „${name}“ geändert: Die Verbindung funktioniert. Der nächste Abgleich liest seine Bestellungen wieder von vorn.`,
     syncFailed: (shop, message, code) => `${shop}: fehlgeschlagen – ${message} (${code})`,
     synced: (shop, seen, fresh, changed, removed, requests) =>
       `${shop}: ${pl(seen, 'Bestellung', 'Bestellungen')} gelesen, ${fresh} neu, ${changed} geändert, ${removed} entfernt (${pl(requests, 'Anfrage', 'Anfragen')})`,

@@ -2,7 +2,8 @@
  * Shop and sync commands (issue 4 §9):
  *   kassenwart shop add SYSTEM --name N [--url U] [--file F]
  *       credentials from KASSENWART_SHOP_KEY / KASSENWART_SHOP_SECRET / KASSENWART_SHOP_TOKEN, else a prompt
- *   kassenwart shop list | show NAME | mapping NAME [changes] | remove NAME
+ *   kassenwart shop list | show NAME | mapping NAME [changes] | update NAME [--url U] [--file F] [--credentials]
+ *   kassenwart shop remove NAME [--yes]   asks first in a terminal; without one (or with --json) needs --yes
  *   kassenwart sync [--shop N] [--full]
  *   kassenwart orders [--status S] [--shop N] [--json]
  *   kassenwart run            schedulers (and the bank watch folder) until SIGINT/SIGTERM
@@ -10,7 +11,7 @@
 import { startConfiguredWatchFolder } from '#core/bank/watch-folder.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
   ORDER_STATUSES,
   PAYMENT_CODES,
@@ -27,6 +28,7 @@ import type { Core } from '#core/index.ts';
 import {
   type GlobalOptions,
   type Io,
+  askLine,
   formatFor,
   openCore,
   printJson,
@@ -34,6 +36,9 @@ import {
   withCore,
 } from '../context.ts';
 import type { CliFormat } from '../i18n.ts';
+
+/** A refused run for want of a confirmation is a usage error (exit 2, main.ts EXIT_USAGE). */
+const EXIT_CONFIRMATION = 2;
 
 const CREDENTIAL_ENV: Record<CredentialName, string> = {
   key: 'KASSENWART_SHOP_KEY',
@@ -152,7 +157,9 @@ export function registerShops(program: Command, io: Io): void {
 }
 
 function registerShopCommands(program: Command, io: Io): void {
-  const shop = program.command('shop').description('connected shops: add, list, show, mapping, remove');
+  const shop = program
+    .command('shop')
+    .description('connected shops: add, list, show, mapping, update, remove');
 
   shop
     .command('add')
@@ -362,14 +369,69 @@ function registerShopCommands(program: Command, io: Io): void {
     );
 
   shop
+    .command('update')
+    .argument('<name>', 'shop name or id')
+    .description(
+      'change how a shop is reached (address, orders file, credentials); tested first, the shop and its orders stay',
+    )
+    .option('--url <url>', 'new shop address (https://…)')
+    .option('--file <path>', 'new orders file or folder (CSV shop)')
+    .option(
+      '--credentials',
+      'new credentials from KASSENWART_SHOP_KEY/SECRET/TOKEN or a prompt (replace the stored ones)',
+    )
+    .action((name: string, o: { url?: string; file?: string; credentials?: boolean }) =>
+      withCore(program, io, async (core, options) => {
+        const credentials = o.credentials
+          ? await readCredentials(core.shops.get(name).system, io)
+          : undefined;
+        const updated = await core.shops.update(name, {
+          url: o.url,
+          filePath: o.file !== undefined ? resolve(o.file) : undefined,
+          credentials,
+        });
+        if (options.json) printJson(io, updated);
+        else io.stdout(`${formatFor(options, io).t.shops.updated(updated.name)}\n`);
+      }),
+    );
+
+  shop
     .command('remove')
     .argument('<name>', 'shop name or id')
-    .description('disconnect a shop: its credentials are deleted, its orders and their history stay')
-    .action((name: string) =>
-      withCore(program, io, (core, options) => {
-        core.shops.remove(name);
-        if (options.json) printJson(io, { removed: true, name });
-        else io.stdout(`${formatFor(options, io).t.shops.removed(name)}\n`);
+    .description(
+      'disconnect a shop (asks first; --yes without a terminal or with --json): its credentials are deleted, its orders stay as history only',
+    )
+    .option('--yes', 'remove without asking')
+    .action((name: string, o: { yes?: boolean }) =>
+      withCore(program, io, async (core, options) => {
+        const t = formatFor(options, io).t.shops;
+        const shopName = core.shops.get(name).name; // SHOP_NOT_FOUND before any question
+        if (!o.yes) {
+          if (options.json || !io.isTty) {
+            const message = t.removeNeedsYes(shopName);
+            if (!options.json) io.stderr(`kassenwart: ${message}\n`);
+            throw new CommanderError(EXIT_CONFIRMATION, 'kassenwart.confirmationRequired', message);
+          }
+          const answer = await askLine(t.removeAsk(shopName));
+          if (!/^(y|yes|j|ja)$/i.test(answer.trim())) {
+            io.stdout(`${t.removeKept(shopName)}\n`);
+            return;
+          }
+        }
+        const result = core.shops.remove(name);
+        if (options.json)
+          printJson(io, {
+            removed: true,
+            name,
+            openOrders: result.openOrders,
+            cancelledTransfers: result.cancelledTransfers,
+          });
+        else {
+          const f = formatFor(options, io);
+          io.stdout(
+            `${t.removed(result.name, f.counted(result.openOrders), f.counted(result.cancelledTransfers))}\n`,
+          );
+        }
       }),
     );
 }

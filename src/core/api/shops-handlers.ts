@@ -9,9 +9,10 @@ export function createShopsHandlers(core: Core): AreaHandlers<typeof shopsApi> {
     'shops.list': () => shops.list(),
     'shops.add': (input) => shops.add(input),
     'shops.test': ({ shop }) => shops.test(shop),
+    'shops.update': ({ shop, ...change }) => shops.update(shop, change),
     'shops.remove': ({ shop }) => {
-      shops.remove(shop);
-      return { removed: true as const };
+      const { openOrders, cancelledTransfers } = shops.remove(shop);
+      return { removed: true as const, openOrders, cancelledTransfers };
     },
     'shops.mapping.get': ({ shop }) => shops.getMapping(shop),
     'shops.mapping.set': ({ shop, mapping }) => shops.setMapping(shop, mapping),

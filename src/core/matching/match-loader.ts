@@ -19,6 +19,7 @@ import {
 } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { assignments, orders, postingReturns, postings, shops } from '../db/schema/index.ts';
+import { ofConnectedShop } from '../orders/connected-shops.ts';
 import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
 import { loadLearnedFacts } from './learning.ts';
 import { isReturn } from './passes/returns.ts';
@@ -60,7 +61,7 @@ export function loadOrders(db: Reader, now: Date): MatchOrder[] {
       and(
         // A removed shop's orders are no longer the dealer's to collect (its credentials are gone too): a payment
         // for one of them is the dealer's call, not an automatic assignment with a write-back nobody can send.
-        notInArray(orders.shopId, db.select({ id: shops.id }).from(shops).where(isNotNull(shops.removedAt))),
+        ofConnectedShop(db),
         or(
           inArray(orders.status, [...AWAITING_PAYMENT]),
           and(
@@ -88,6 +89,8 @@ export function loadClosedNumbers(db: Reader, now: Date): Set<string> {
     .from(orders)
     .where(
       and(
+        // A removed shop's orders are history only (orders/connected-shops.ts), not numbers a payer pays again.
+        ofConnectedShop(db),
         notInArray(orders.status, [...AWAITING_PAYMENT, 'cancelled', 'removed_externally']),
         gte(orders.statusChangedAt, daysAgo(now, CLOSED_VISIBLE_DAYS)),
       ),

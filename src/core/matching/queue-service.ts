@@ -20,6 +20,7 @@ import {
   undoAssignment,
   type UndoResult,
 } from '../orders/assignment-service.ts';
+import { ofConnectedShop } from '../orders/connected-shops.ts';
 import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
 import { learnFromAssignment, unlearnAssignment } from './learning.ts';
 import { loadMatchInput } from './match-loader.ts';
@@ -331,12 +332,14 @@ export function searchOrders(
     limit?: number;
   },
 ): OrderSummary[] {
+  // Open orders are those of connected shops: a removed shop's orders are history (orders/connected-shops.ts),
+  // found only with includeClosed, where its shop reads "NAME (removed ID)".
   const rows = q.includeClosed
     ? db.select().from(orders).all()
     : db
         .select()
         .from(orders)
-        .where(inArray(orders.status, [...AWAITING_PAYMENT]))
+        .where(and(inArray(orders.status, [...AWAITING_PAYMENT]), ofConnectedShop(db)))
         .all();
   const text = q.query?.trim() ?? '';
   const key = numberKey(text);
@@ -410,11 +413,17 @@ export function resolveOrderRef(db: Pick<Db, 'select'>, ref: string): number {
       `There is no order with id ${explicitId[1]}. Find it with kassenwart search (number, name, e-mail or amount).`,
     );
   }
-  const byNumber = db
-    .select({ id: orders.id, shopId: orders.shopId })
-    .from(orders)
-    .where(eq(orders.number, ref))
-    .all();
+  // The orders of connected shops first: a removed shop's order of the same number (history; the shop may have
+  // been added again and its orders imported anew) neither makes the number ambiguous nor is chosen over them.
+  // Only a number no connected shop has finds a removed shop's order (assigning to it is refused clearly).
+  const numbered = (connectedOnly: boolean) =>
+    db
+      .select({ id: orders.id, shopId: orders.shopId })
+      .from(orders)
+      .where(connectedOnly ? and(eq(orders.number, ref), ofConnectedShop(db)) : eq(orders.number, ref))
+      .all();
+  const connected = numbered(true);
+  const byNumber = connected.length > 0 ? connected : numbered(false);
   if (byNumber.length > 1) {
     throw new ValidationError(
       'ORDER_AMBIGUOUS',

@@ -86,6 +86,7 @@ function restore(
       score: original.score,
       reasons,
       actor,
+      restoring: true,
     });
     if (row) restored.push(row.id);
   }

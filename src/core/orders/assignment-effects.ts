@@ -3,11 +3,12 @@
  * payment was assigned or taken back: the status write-back outbox (status_transfers) and dealer
  * notifications. Runs inside the caller's transaction.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { writeAudit } from '../audit.ts';
 import type { Clock } from '../deps.ts';
 import type { Db } from '../db/open.ts';
-import { dealerNotifications, statusTransfers } from '../db/schema/index.ts';
+import { dealerNotifications, orders, statusTransfers } from '../db/schema/index.ts';
+import { removedShopOf } from './connected-shops.ts';
 import type { OrderEffect } from './state-machine.ts';
 
 type Tx = Pick<Db, 'insert' | 'update' | 'select'>;
@@ -125,6 +126,35 @@ export function cancelPendingPaid(
   return pending.length;
 }
 
+/**
+ * Cancels every write-back still waiting for the orders of a shop being removed: nothing can be sent to a shop
+ * that is gone (its credentials are deleted). Write-backs already given up (`failed`) stay as they are (history;
+ * the status counts leave out removed shops). Returns how many were cancelled.
+ */
+export function cancelPendingTransfersOfShop(
+  tx: Tx,
+  clock: Clock,
+  actor: string,
+  shopId: number,
+  reason: string,
+): number {
+  const pending = tx
+    .select()
+    .from(statusTransfers)
+    .where(
+      and(
+        eq(statusTransfers.state, 'pending'),
+        inArray(
+          statusTransfers.orderId,
+          tx.select({ id: orders.id }).from(orders).where(eq(orders.shopId, shopId)),
+        ),
+      ),
+    )
+    .all();
+  for (const t of pending) cancelTransfer(tx, clock, actor, t, reason);
+  return pending.length;
+}
+
 export function applyOrderEffects(
   tx: Tx,
   clock: Clock,
@@ -137,8 +167,15 @@ export function applyOrderEffects(
   const now = clock.now();
   const nowIso = now.toISOString();
   let correction: TransferCorrection = 'none';
+  // An order of a removed shop (orders/connected-shops.ts) gets no write-back: nothing can be sent to the shop.
+  // Its "paid" write-backs still waiting were cancelled when the shop was removed.
+  const shopGone = (): boolean => {
+    const order = tx.select({ shopId: orders.shopId }).from(orders).where(eq(orders.id, orderId)).get();
+    return order !== undefined && removedShopOf(tx, order.shopId) !== undefined;
+  };
   for (const effect of effects) {
     if (effect.type === 'transfer_paid') {
+      if (shopGone()) continue;
       // Paid again while the correction back to "unpaid" waits to be sent: the shop still shows "paid", so the
       // two cancel out (sending both, in whatever order the retries take, could leave the shop unpaid). And a
       // "paid" that waits already is not queued twice.
@@ -164,7 +201,7 @@ export function applyOrderEffects(
       if (last?.state === 'pending') {
         cancelTransfer(tx, clock, actor, last, 'payment taken back before write-back');
         correction = 'cancelled_pending';
-      } else if (last?.state === 'done') {
+      } else if (last?.state === 'done' && !shopGone()) {
         // The shop already shows "paid": queue the way back to the unpaid status (the transfer worker maps
         // `unpaid` to the shop's open status for the order's payment method).
         enqueueTransfer(tx, clock, actor, orderId, 'unpaid', { corrects: last.id, orderStatus: newStatus });

@@ -12,6 +12,7 @@ import { assignments, orders, postings, shops, type AssignmentSignal } from '../
 import { NotFoundError, TransitionError, ValidationError } from '../errors.ts';
 import { formatMinorAsDecimal } from '../money.ts';
 import { classify, ShopSettingsSchema } from '../sync/shop-settings.ts';
+import { removedShopOf } from './connected-shops.ts';
 import { applyOrderEffects, cancelPendingPaid, type TransferCorrection } from './assignment-effects.ts';
 import { isAwaitingPayment, transition, type OrderEvent, type OrderStatus } from './state-machine.ts';
 
@@ -30,6 +31,11 @@ export type AssignInput = {
   score?: number | null;
   reasons?: AssignmentSignal[];
   actor: string;
+  /**
+   * Puts back an assignment that existed before (return-undo.ts): allowed for an order of a removed shop too, as
+   * its history; any other assignment to such an order is refused (ORDER_SHOP_REMOVED).
+   */
+  restoring?: boolean;
 };
 
 function getOrder(tx: Tx, id: number): OrderRow {
@@ -176,6 +182,12 @@ export function applyAssignment(tx: Tx, clock: Clock, input: AssignInput): Assig
       throw new ValidationError('ASSIGN_DUPLICATE_ORDER', `Order ${alloc.orderId} is named twice.`);
     seen.add(alloc.orderId);
     const order = getOrder(tx, alloc.orderId);
+    const removed = input.restoring ? undefined : removedShopOf(tx, order.shopId);
+    if (removed)
+      throw new ValidationError(
+        'ORDER_SHOP_REMOVED',
+        `Order ${order.number} (id ${order.id}) belongs to shop "${removed.name}", which was removed on ${removed.removedAt.slice(0, 10)}: no payment can be assigned to its orders any more (its status could not be sent to the shop). If the shop was added again, assign the payment to the order there (kassenwart search ${order.number}).`,
+      );
     if (order.currency !== posting.currency) {
       throw new ValidationError(
         'ASSIGN_CURRENCY_MISMATCH',

@@ -1,14 +1,16 @@
 /**
  * Connected shops: add (test the connection, store credentials in the SecretStore, remember the connection
- * time), list, show, mapping, remove; and building a shop's connector for the sync. Credentials never touch
+ * time), list, show, mapping, update (address, file, credentials), remove; and building a shop's connector for the sync. Credentials never touch
  * the database, logs or error messages: shops.secret_name names the SecretStore entry (a JSON object).
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { ShopSystem } from '#shared/domain.ts';
 import type { Clock, Logger, SecretStore } from '../deps.ts';
 import type { Db } from '../db/open.ts';
-import { shops, shopSyncState } from '../db/schema/index.ts';
+import { orders, shops, shopSyncState } from '../db/schema/index.ts';
+import { cancelPendingTransfersOfShop } from '../orders/assignment-effects.ts';
+import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
 import { writeAudit } from '../audit.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { ShopConnector, ShopMapping } from './connector.ts';
@@ -42,6 +44,17 @@ export type AddShopInput = {
   credentials?: ShopCredentials;
 };
 
+/** A change of how a shop is reached (`shop update`): only what is given changes. */
+export type UpdateShopInput = {
+  url?: string | undefined;
+  filePath?: string | undefined;
+  /** Replaces the stored credentials as a whole (the fields of the shop system's credentialFields). */
+  credentials?: ShopCredentials | undefined;
+};
+
+/** What removing a shop left behind: its orders still awaiting payment (now history) and the write-backs cancelled. */
+export type RemoveResult = { name: string; openOrders: number; cancelledTransfers: number };
+
 export type ShopInfo = {
   id: number;
   name: string;
@@ -55,6 +68,9 @@ export type ShopInfo = {
 };
 
 const ACTOR = 'user';
+
+const stringValues = (credentials: ShopCredentials): string[] =>
+  Object.values(credentials).filter((v): v is string => typeof v === 'string');
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -98,7 +114,7 @@ export function createShopService(deps: ShopServiceDeps) {
     if (raw === undefined) {
       throw new ShopError(
         'SHOP_CREDENTIALS_MISSING',
-        `The credentials of shop "${row.name}" are not in the key store any more. Remove the shop ("kassenwart shop remove ${row.name}") and add it again.`,
+        `The credentials of shop "${row.name}" are not in the key store any more. Give them again: kassenwart shop update "${row.name}" --credentials.`,
       );
     }
     return JSON.parse(raw) as ShopCredentials;
@@ -126,7 +142,7 @@ export function createShopService(deps: ShopServiceDeps) {
   function redactFor(row: ShopRow, text: string): string {
     let values: string[] = [];
     try {
-      values = Object.values(credentialsOf(row)).filter((v): v is string => typeof v === 'string');
+      values = stringValues(credentialsOf(row));
     } catch {
       // no credentials stored: nothing of theirs to remove
     }
@@ -328,24 +344,132 @@ export function createShopService(deps: ShopServiceDeps) {
     return parsed.data;
   }
 
-  /** Disconnects a shop: credentials are deleted, the orders stay (they have history); the name becomes free. */
-  function remove(ref: string | number): void {
+  /**
+   * Disconnects a shop: its credentials are deleted and the name becomes free. Its orders stay as history with their
+   * assignments and audit, but the shop is gone: its write-backs still waiting are cancelled (nothing can be sent),
+   * and its orders leave matching, search, the status counts and manual assignment (orders/connected-shops.ts).
+   * To change the file, address or credentials of a shop, `update` keeps the shop and its orders instead.
+   */
+  function remove(ref: string | number): RemoveResult {
     const row = get(ref);
     const now = clock.now().toISOString();
-    db.transaction((tx) => {
+    const openOrders =
+      db
+        .select({ n: count() })
+        .from(orders)
+        .where(and(eq(orders.shopId, row.id), inArray(orders.status, [...AWAITING_PAYMENT])))
+        .get()?.n ?? 0;
+    const cancelledTransfers = db.transaction((tx) => {
       tx.update(shops)
         .set({ removedAt: now, enabled: false, name: `${row.name} (removed ${row.id})` })
         .where(eq(shops.id, row.id))
         .run();
+      const cancelled = cancelPendingTransfersOfShop(tx, clock, ACTOR, row.id, 'shop removed');
       writeAudit(tx, clock, {
         actor: ACTOR,
         entityType: 'shop',
         entityId: row.id,
         action: 'removed',
         before: { name: row.name },
+        details: { openOrders, cancelledTransfers: cancelled },
       });
+      return cancelled;
     });
     if (row.secretName) secrets.delete(row.secretName);
+    return { name: row.name, openOrders, cancelledTransfers };
+  }
+
+  /**
+   * Changes how a shop is reached: its address, its orders file or folder, its credentials. The new connection is
+   * tested first (a failing one changes nothing); the shop, its orders, mapping and history stay. The next sync reads
+   * the shop's orders from the start again (storing is idempotent), so nothing missed meanwhile is left behind.
+   */
+  async function update(ref: string | number, input: UpdateShopInput): Promise<ShopInfo> {
+    const row = get(ref);
+    const factory = connectorFactory(row.system);
+    const url = input.url?.trim();
+    const filePath = input.filePath?.trim();
+    if (url === undefined && filePath === undefined && input.credentials === undefined)
+      throw new ValidationError(
+        'SHOP_UPDATE_EMPTY',
+        `Nothing to change for shop "${row.name}": give ${factory.needsFile ? '--file' : '--url or --credentials'}.`,
+      );
+    if (url !== undefined && !factory.needsUrl)
+      throw new ValidationError(
+        'SHOP_URL_NOT_USED',
+        `A ${factory.label} shop has no address; change its orders file or folder with --file.`,
+      );
+    if (filePath !== undefined && !factory.needsFile)
+      throw new ValidationError(
+        'SHOP_FILE_NOT_USED',
+        `A ${factory.label} shop is reached by its address (--url), not by a file.`,
+      );
+    if (url === '') throw new ValidationError('SHOP_URL_MISSING', `Give the new address (--url https://…).`);
+    if (filePath === '')
+      throw new ValidationError('SHOP_FILE_MISSING', `Give the new orders file or folder (--file).`);
+    let credentials = credentialsOrEmpty(row);
+    if (input.credentials !== undefined) {
+      credentials = {};
+      for (const field of factory.credentialFields) {
+        const value = input.credentials[field.name];
+        if (value) credentials[field.name] = value;
+      }
+      if (factory.credentialFields.length === 0)
+        throw new ValidationError('SHOP_CREDENTIALS_NOT_USED', `A ${factory.label} shop has no credentials.`);
+      if (Object.keys(credentials).length === 0)
+        throw new ValidationError(
+          'SHOP_CREDENTIALS_MISSING',
+          `No new credentials were given for shop "${row.name}" (KASSENWART_SHOP_KEY / SECRET / TOKEN, or the prompt).`,
+        );
+    } else if (row.secretName && secrets.get(row.secretName) === undefined) {
+      credentialsOf(row); // throws SHOP_CREDENTIALS_MISSING with the advice to give them again
+    }
+    const next = { url: url ?? row.url, filePath: filePath ?? row.filePath };
+    const test = await build(row.system, row.name, next.url, next.filePath, credentials).testConnection();
+    if (!test.ok) throw new ShopError(test.code, redact(test.message, stringValues(credentials)));
+    const secretName =
+      input.credentials !== undefined
+        ? (row.secretName ?? `kassenwart.shop.${randomUUID()}`)
+        : row.secretName;
+    const previousSecret = secretName ? secrets.get(secretName) : undefined;
+    if (input.credentials !== undefined && secretName) secrets.set(secretName, JSON.stringify(credentials));
+    try {
+      const updated = db.transaction((tx) => {
+        const changed = tx
+          .update(shops)
+          .set({ url: next.url, filePath: next.filePath, secretName })
+          .where(eq(shops.id, row.id))
+          .returning()
+          .get();
+        tx.update(shopSyncState)
+          .set({ highWaterMark: null, cursor: null })
+          .where(and(eq(shopSyncState.shopId, row.id), eq(shopSyncState.kind, 'new')))
+          .run();
+        writeAudit(tx, clock, {
+          actor: ACTOR,
+          entityType: 'shop',
+          entityId: row.id,
+          action: 'connection_changed',
+          before: { url: row.url, filePath: row.filePath },
+          after: { url: next.url, filePath: next.filePath },
+          details: { credentialsChanged: input.credentials !== undefined },
+        });
+        return changed ?? row;
+      });
+      return info(updated);
+    } catch (error) {
+      if (input.credentials !== undefined && secretName) {
+        if (previousSecret === undefined) secrets.delete(secretName);
+        else secrets.set(secretName, previousSecret);
+      }
+      throw error;
+    }
+  }
+
+  function credentialsOrEmpty(row: ShopRow): ShopCredentials {
+    if (!row.secretName) return {};
+    const raw = secrets.get(row.secretName);
+    return raw === undefined ? {} : (JSON.parse(raw) as ShopCredentials);
   }
 
   /** Tests the stored connection again (credentials, reachability); never throws for shop-side problems. */
@@ -375,6 +499,7 @@ export function createShopService(deps: ShopServiceDeps) {
     setMapping,
     setSchedule,
     remove,
+    update,
     connectorFor,
     redactFor,
   };

@@ -1,4 +1,5 @@
-import { count, inArray, isNull } from 'drizzle-orm';
+import { and, count, inArray, isNull } from 'drizzle-orm';
+import { ofConnectedShop } from '../orders/connected-shops.ts';
 import type { Db } from '../db/open.ts';
 import {
   ORDER_STATUSES,
@@ -20,10 +21,18 @@ export type StatusSummary = {
   unreadNotifications: number;
 };
 
-/** Counts for the dashboard and `kassenwart status`: one grouped query per table, all indexed. */
+/**
+ * Counts for the dashboard and `kassenwart status`: one grouped query per table, all indexed. Orders and
+ * write-backs of removed shops are history, not open work (orders/connected-shops.ts): they are not counted.
+ */
 export function statusSummary(db: Db): StatusSummary {
   const byStatus = Object.fromEntries(ORDER_STATUSES.map((s) => [s, 0])) as Record<OrderStatus, number>;
-  const rows = db.select({ status: orders.status, n: count() }).from(orders).groupBy(orders.status).all();
+  const rows = db
+    .select({ status: orders.status, n: count() })
+    .from(orders)
+    .where(ofConnectedShop(db))
+    .groupBy(orders.status)
+    .all();
   for (const row of rows) byStatus[row.status] = row.n;
   const unassigned =
     db
@@ -34,7 +43,15 @@ export function statusSummary(db: Db): StatusSummary {
   const transferRows = db
     .select({ state: statusTransfers.state, n: count() })
     .from(statusTransfers)
-    .where(inArray(statusTransfers.state, ['failed', 'pending']))
+    .where(
+      and(
+        inArray(statusTransfers.state, ['failed', 'pending']),
+        inArray(
+          statusTransfers.orderId,
+          db.select({ id: orders.id }).from(orders).where(ofConnectedShop(db)),
+        ),
+      ),
+    )
     .groupBy(statusTransfers.state)
     .all();
   const shopCount = db.select({ n: count() }).from(shops).where(isNull(shops.removedAt)).get()?.n ?? 0;

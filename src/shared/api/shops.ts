@@ -53,6 +53,16 @@ export const AddShopInput = z
   })
   .strict();
 
+/** `shops.update`: how a shop is reached changes (what is given); the connection is tested first. */
+export const UpdateShopInput = z
+  .object({
+    shop: ShopRef,
+    url: z.string().url().optional(),
+    filePath: z.string().min(1).optional(),
+    credentials: AddShopInput.shape.credentials,
+  })
+  .strict();
+
 export const OrderDto = z.object({
   id: z.number().int(),
   shop: z.string(),
@@ -103,9 +113,15 @@ export const shopsApi = {
       z.object({ ok: z.literal(false), code: z.string(), message: z.string() }),
     ]),
   },
+  'shops.update': { input: UpdateShopInput, output: ShopDto },
   'shops.remove': {
     input: z.object({ shop: ShopRef }).strict(),
-    output: z.object({ removed: z.literal(true) }),
+    // openOrders: its orders still awaiting payment, kept as history; cancelledTransfers: write-backs withdrawn.
+    output: z.object({
+      removed: z.literal(true),
+      openOrders: z.number().int(),
+      cancelledTransfers: z.number().int(),
+    }),
   },
   'shops.mapping.get': { input: z.object({ shop: ShopRef }).strict(), output: ShopMappingDto },
   'shops.mapping.set': {

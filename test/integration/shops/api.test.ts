@@ -63,7 +63,26 @@ describe('shops API methods (zod-validated, same table for IPC and HTTP)', () =>
     await expect(
       call('shops.schedule.set', { shop: 'Datei', schedule: { fullComparisonHours: 1000 } }),
     ).rejects.toMatchObject({ code: 'SHOP_SCHEDULE_INVALID' });
-    expect(await call('shops.remove', { shop: 'Datei' })).toEqual({ removed: true });
+    const moved = join(tempDir(), 'moved.csv');
+    writeFileSync(
+      moved,
+      `${HEADER}A-1,,2026-11-02T10:00:00Z,19.99,EUR,Erika,,e@example.org,DE,invoice,open\n`,
+    );
+    await expect(
+      call('shops.update', { shop: 'Datei', filePath: join(tempDir(), 'none.csv') }),
+    ).rejects.toMatchObject({ code: 'CSV_NOT_FOUND' });
+    await expect(call('shops.update', { shop: 'Datei', password: 'x' })).rejects.toMatchObject({
+      code: 'API_INVALID_INPUT',
+    });
+    const updated = api['shops.update'].output.parse(
+      await call('shops.update', { shop: 'Datei', filePath: moved }),
+    );
+    expect(updated).toMatchObject({ id: shop.id, name: 'Datei', filePath: moved });
+    expect(await call('shops.remove', { shop: 'Datei' })).toEqual({
+      removed: true,
+      openOrders: 1,
+      cancelledTransfers: 0,
+    });
     expect(await call('shops.list', {})).toEqual([]);
   });
 });

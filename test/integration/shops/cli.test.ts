@@ -104,7 +104,7 @@ describe('kassenwart shop / sync / orders (real CLI, WooCommerce simulator from 
         sendPaymentInformation: false,
       });
 
-      expect(runCli(['--db', db, 'shop', 'remove', 'Laden'], ENV).status).toBe(0);
+      expect(runCli(['--db', db, 'shop', 'remove', 'Laden', '--yes'], ENV).status).toBe(0);
       expect(JSON.parse(runCli(['--db', db, '--json', 'shop', 'list'], ENV).stdout)).toEqual([]);
     } finally {
       await sim.stop();

@@ -24,12 +24,14 @@ export class CsvShopConnector implements ShopConnector {
   };
   private readonly path: string;
   private readonly clock: Clock;
+  private readonly shopName: string;
 
   constructor(context: ConnectorContext) {
     if (!context.filePath)
       throw new ShopError('SHOP_CONFIG', `CSV shop "${context.shopName}" needs a file or folder (--file).`);
     this.path = context.filePath;
     this.clock = context.clock;
+    this.shopName = context.shopName;
   }
 
   private isFolder(): boolean {
@@ -44,7 +46,7 @@ export class CsvShopConnector implements ShopConnector {
     if (!existsSync(this.path)) {
       throw new ShopError(
         'CSV_NOT_FOUND',
-        `The orders file ${this.path} does not exist. Check the path, or change it with "kassenwart shop remove" and "shop add".`,
+        `The orders file ${this.path} does not exist. Check the path, or change it with kassenwart shop update "${this.shopName}" --file NEW_PATH (the shop keeps its orders and payments).`,
       );
     }
     if (!this.isFolder()) return [this.path];

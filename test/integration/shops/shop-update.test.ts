@@ -1,0 +1,140 @@
+/**
+ * `shop update`: the file, address or credentials of a shop change without remove + add, so the shop keeps its
+ * orders and their payments (newcomer review B5). The new connection is tested first; a failing one changes nothing.
+ */
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditLog, orders, shops } from '#core/db/schema/index.ts';
+import { makeTestDb, tempDir } from '../../helpers/db.ts';
+import { makePosting } from '../../helpers/factories.ts';
+import { connectWoo, setupWoo } from './support.ts';
+
+const HEADER =
+  'number,invoice_number,created_at,amount,currency,customer_name,customer_company,customer_email,country,payment_method,status\n';
+const FILE =
+  HEADER +
+  '20001,,2026-11-02T10:00:00Z,49.90,EUR,Erika Mustermann,,e@example.org,DE,prepayment,open\n' +
+  '20005,,2026-11-02T10:00:00Z,200.00,EUR,Karl Klein,,k@example.org,DE,prepayment,open\n';
+
+describe('shop update (CSV): a moved orders file', () => {
+  it('CSV_NOT_FOUND points to shop update; the new path is tested, stored, audited; orders and payments stay', async () => {
+    const t = makeTestDb();
+    const dir = tempDir();
+    const file = join(dir, 'orders.csv');
+    writeFileSync(file, FILE);
+    await t.core.shops.add({ system: 'csv', name: 'CsvShop', filePath: file });
+    await t.core.shops.sync.runAll({ kind: 'new' });
+    const klein = t.db.select().from(orders).where(eq(orders.number, '20005')).get();
+    const posting = makePosting(t.db, { amountMinor: 10000, remittance: 'Anzahlung' });
+    t.core.matching.assign({
+      postingId: posting.id,
+      allocations: [{ orderId: klein?.id ?? 0, amountMinor: 10000 }],
+      actor: 'user',
+    });
+
+    const moved = join(dir, 'export.csv');
+    renameSync(file, moved);
+    const [failed] = await t.core.shops.sync.runAll({ kind: 'new' });
+    expect(failed).toMatchObject({ state: 'failed', error: { code: 'CSV_NOT_FOUND' } });
+    expect(failed?.error?.message).toContain('kassenwart shop update "CsvShop" --file');
+    expect(failed?.error?.message).not.toContain('shop remove');
+
+    // A path that does not exist either is refused by the connection test: nothing changes.
+    await expect(t.core.shops.update('CsvShop', { filePath: join(dir, 'nope.csv') })).rejects.toMatchObject({
+      code: 'CSV_NOT_FOUND',
+    });
+    expect(t.core.shops.show('CsvShop').filePath).toBe(file);
+
+    const updated = await t.core.shops.update('CsvShop', { filePath: moved });
+    expect(updated).toMatchObject({ name: 'CsvShop', filePath: moved });
+    const audit = t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'shop'), eq(auditLog.action, 'connection_changed')))
+      .all();
+    expect(audit.map((a) => [a.before, a.after])).toEqual([
+      [
+        { url: null, filePath: file },
+        { url: null, filePath: moved },
+      ],
+    ]);
+
+    const [ok] = await t.core.shops.sync.runAll({ kind: 'new' });
+    expect(ok).toMatchObject({ state: 'ok', ordersNew: 0 });
+    // The same orders (no second import), 20005 still with its payment; nothing ambiguous.
+    expect(t.db.select().from(orders).all()).toHaveLength(2);
+    expect(
+      t.db
+        .select()
+        .from(orders)
+        .where(eq(orders.id, klein?.id ?? 0))
+        .get(),
+    ).toMatchObject({
+      status: 'partially_paid',
+      paidMinor: 10000,
+    });
+    expect(t.core.matching.resolveOrder('20005')).toBe(klein?.id);
+    expect(t.db.select().from(shops).all()).toHaveLength(1);
+  });
+
+  it('refuses what does not fit the shop system, and an empty change', async () => {
+    const t = makeTestDb();
+    const file = join(tempDir(), 'orders.csv');
+    writeFileSync(file, FILE);
+    await t.core.shops.add({ system: 'csv', name: 'CsvShop', filePath: file });
+    await expect(t.core.shops.update('CsvShop', {})).rejects.toMatchObject({ code: 'SHOP_UPDATE_EMPTY' });
+    await expect(t.core.shops.update('CsvShop', { url: 'https://shop.example.org' })).rejects.toMatchObject({
+      code: 'SHOP_URL_NOT_USED',
+    });
+    await expect(t.core.shops.update('CsvShop', { credentials: { key: 'k' } })).rejects.toMatchObject({
+      code: 'SHOP_CREDENTIALS_NOT_USED',
+    });
+    await expect(t.core.shops.update('Anderer', { filePath: file })).rejects.toMatchObject({
+      code: 'SHOP_NOT_FOUND',
+    });
+  });
+});
+
+describe('shop update (WooCommerce): new credentials or address', () => {
+  it('wrong credentials are refused and the stored ones stay; right ones replace them; --file is refused', async () => {
+    const s = await setupWoo();
+    await connectWoo(s);
+    const secretName = s.db.select().from(shops).get()?.secretName ?? '';
+    const stored = s.secrets.get(secretName);
+
+    await expect(
+      s.area.update('Woo', { credentials: { key: s.sim.consumerKey, secret: 'cs_wrong_wrong_wrong' } }),
+    ).rejects.toMatchObject({ code: 'SHOP_AUTH_FAILED' });
+    expect(s.secrets.get(secretName)).toBe(stored);
+
+    await expect(s.area.update('Woo', { filePath: '/tmp/orders.csv' })).rejects.toMatchObject({
+      code: 'SHOP_FILE_NOT_USED',
+    });
+    await expect(s.area.update('Woo', { credentials: {} })).rejects.toMatchObject({
+      code: 'SHOP_CREDENTIALS_MISSING',
+    });
+
+    // Right credentials replace the stored ones, under the same key-store entry.
+    await s.area.update('Woo', { credentials: { key: s.sim.consumerKey, secret: s.sim.consumerSecret } });
+    expect(JSON.parse(s.secrets.get(secretName) ?? '{}')).toEqual({
+      key: s.sim.consumerKey,
+      secret: s.sim.consumerSecret,
+    });
+    const audit = s.db.select().from(auditLog).where(eq(auditLog.action, 'connection_changed')).all();
+    expect(audit.map((a) => a.details)).toEqual([{ credentialsChanged: true }]);
+    expect(JSON.stringify(audit)).not.toContain(s.sim.consumerSecret);
+
+    // Lost credentials are given again with update (the advice of SHOP_CREDENTIALS_MISSING), not remove + add.
+    s.secrets.delete(secretName);
+    const test = await s.area.test('Woo').catch((error: unknown) => error);
+    expect(test).toMatchObject({ code: 'SHOP_CREDENTIALS_MISSING' });
+    expect((test as Error).message).toContain('kassenwart shop update "Woo" --credentials');
+    await expect(s.area.update('Woo', { url: s.sim.url })).rejects.toMatchObject({
+      code: 'SHOP_CREDENTIALS_MISSING',
+    });
+    await s.area.update('Woo', { credentials: { key: s.sim.consumerKey, secret: s.sim.consumerSecret } });
+    expect(await s.area.test('Woo')).toEqual({ ok: true });
+  });
+});
