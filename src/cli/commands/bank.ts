@@ -66,7 +66,7 @@ export function registerBank(program: Command, io: Io): void {
     .argument('<files...>', 'statement files')
     .option(
       '--account <iban>',
-      'the account the files belong to (needed when a file names none, e.g. many CSV exports)',
+      'the account the files belong to: its IBAN (checked), or the id of an account without IBAN (needed when a file names none, e.g. many CSV exports)',
     )
     .option('--csv-profile <name>', 'CSV mapping profile to use')
     .action((files: string[], cmd: { account?: string; csvProfile?: string }) =>

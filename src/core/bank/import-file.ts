@@ -134,7 +134,7 @@ class FileImport {
    * given, the warning says which account the postings went to instead.
    */
   private warningText(problem: ImportProblem): string {
-    const given = this.ctx.accountIban?.replace(/\s+/g, '').toUpperCase();
+    const given = this.ctx.accountIban?.replace(/\s+/g, '').toUpperCase() ?? this.ctx.accountOtherId;
     if (!given || !NO_ACCOUNT_WARNINGS.has(problem.code)) return problem.message;
     return `${this.file.name}: the file does not say which account it belongs to; its postings are imported into ${given}, given with --account.`;
   }
@@ -229,7 +229,9 @@ class FileImport {
     if (this.statements.size === 0)
       this.warn({ code: 'IMPORT_NO_ENTRIES', message: `${this.file.name} contains no statement.` });
     const checks = [...this.statements.values()].map((st) => {
-      const named = Boolean(st.info.account.iban ?? st.info.account.otherId ?? this.ctx.accountIban);
+      const named = Boolean(
+        st.info.account.iban ?? st.info.account.otherId ?? this.ctx.accountIban ?? this.ctx.accountOtherId,
+      );
       if (st.accountId === undefined && !named) {
         this.warn({
           code: 'IMPORT_STATEMENT_WITHOUT_ACCOUNT',

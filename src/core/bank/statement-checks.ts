@@ -12,7 +12,17 @@ export type ImportWarning = { code: string; message: string };
 
 export type ImportedAccount = { id: number; iban: string | null; otherId: string | null; created: boolean };
 
-export type FileContext = { db: Db; now: string; actor: string; accountIban?: string };
+/**
+ * accountIban / accountOtherId: the account given with the import (--account), already checked
+ * (account-option.ts); at most one of them is set.
+ */
+export type FileContext = {
+  db: Db;
+  now: string;
+  actor: string;
+  accountIban?: string;
+  accountOtherId?: string;
+};
 
 /** accountId is resolved when the first entry is stored (or at the end), so an account-less fragment without entries imports as empty. */
 export type StatementState = {
