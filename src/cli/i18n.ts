@@ -120,7 +120,12 @@ const en = {
     newAccount: ' (new account)',
     counts: (fresh: string, duplicate: string, replaced: string, balance: string) =>
       `  ${fresh} new, ${duplicate} duplicate, ${replaced} replaced; balance check: ${balance}`,
-    balance: { ok: 'ok', mismatch: 'MISMATCH', not_available: 'not available' } as Record<string, string>,
+    balance: {
+      ok: 'ok',
+      mismatch: 'MISMATCH',
+      not_available: 'not available',
+      not_checked: 'not checked, currencies differ (see warning BALANCE_NOT_CHECKED)',
+    } as Record<string, string>,
     warning: (code: string, message: string) => `  warning ${code}: ${message}`,
   },
   shops: {
@@ -232,7 +237,12 @@ const de: CliTexts = {
     newAccount: ' (neues Konto)',
     counts: (fresh, duplicate, replaced, balance) =>
       `  ${fresh} neu, ${duplicate} doppelt, ${replaced} ersetzt; Saldenprüfung: ${balance}`,
-    balance: { ok: 'in Ordnung', mismatch: 'ABWEICHUNG', not_available: 'nicht möglich' },
+    balance: {
+      ok: 'in Ordnung',
+      mismatch: 'ABWEICHUNG',
+      not_available: 'nicht möglich',
+      not_checked: 'nicht geprüft, Währungen verschieden (siehe Warnung BALANCE_NOT_CHECKED)',
+    },
     warning: (code, message) => `  Hinweis ${code}: ${message}`,
   },
   shops: {

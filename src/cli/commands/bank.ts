@@ -44,14 +44,14 @@ function describeResult(r: FileResult, f: CliFormat): string {
   const accounts = r.accounts
     .map((a) => `${a.iban ?? a.otherId ?? '?'}${a.created ? t.newAccount : ''}`)
     .join(', ');
+  // Balances that could not be compared (different currencies) say so, rather than just "not available".
+  const balance =
+    r.balanceCheck === 'not_available' && r.warnings.some((w) => w.code === 'BALANCE_NOT_CHECKED')
+      ? 'not_checked'
+      : r.balanceCheck;
   const lines = [
     t.head(r.file, `${r.format}${r.version ? ` (${r.version})` : ''}`, accounts),
-    t.counts(
-      f.count(r.new),
-      f.count(r.duplicate),
-      f.count(r.replaced),
-      t.balance[r.balanceCheck] ?? r.balanceCheck,
-    ),
+    t.counts(f.count(r.new), f.count(r.duplicate), f.count(r.replaced), t.balance[balance] ?? balance),
     ...r.warnings.map((w) => t.warning(w.code, w.message)),
   ];
   return lines.join('\n');

@@ -191,11 +191,10 @@ class FileImport {
     const accountId = this.accountOf(st);
     summary.entries++;
     st.entries++;
-    if (
-      entry.bookingStatus === 'booked' &&
-      (!st.info.balanceCurrency || st.info.balanceCurrency === entry.currency)
-    )
-      st.sum += entry.amountMinor;
+    if (entry.bookingStatus === 'booked') {
+      if (!st.info.balanceCurrency || st.info.balanceCurrency === entry.currency) st.sum += entry.amountMinor;
+      else st.foreign.set(entry.currency, (st.foreign.get(entry.currency) ?? 0) + 1);
+    }
     const d = deduper.decide(accountId, entry, st.info.format, st.date, st.scope);
     if (d.action === 'duplicate') {
       deduper.claim(d.postingId);
