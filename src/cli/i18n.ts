@@ -116,6 +116,8 @@ const en = {
   },
   imported: {
     failed: (file: string, message: string, code: string) => `FAILED ${file}: ${message} (${code})`,
+    /** An error message that already starts with the file name (import errors name their file). */
+    failedNamed: (message: string, code: string) => `FAILED ${message} (${code})`,
     head: (file: string, format: string, accounts: string) => `${file}: ${format}, account ${accounts}`,
     newAccount: ' (new account)',
     counts: (fresh: string, duplicate: string, replaced: string, balance: string) =>
@@ -233,6 +235,7 @@ const de: CliTexts = {
   },
   imported: {
     failed: (file, message, code) => `FEHLER ${file}: ${message} (${code})`,
+    failedNamed: (message, code) => `FEHLER ${message} (${code})`,
     head: (file, format, accounts) => `${file}: ${format}, Konto ${accounts}`,
     newAccount: ' (neues Konto)',
     counts: (fresh, duplicate, replaced, balance) =>

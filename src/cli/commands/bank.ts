@@ -40,7 +40,11 @@ export function fileResultJson(r: FileResult): Record<string, unknown> {
 
 function describeResult(r: FileResult, f: CliFormat): string {
   const t = f.t.imported;
-  if (!r.ok) return t.failed(r.file, r.error.message, r.error.code);
+  if (!r.ok) {
+    // Import errors start with the file (and line) they are about: print the file once.
+    const { message, code } = r.error;
+    return message.startsWith(r.file) ? t.failedNamed(message, code) : t.failed(r.file, message, code);
+  }
   const accounts = r.accounts
     .map((a) => `${a.iban ?? a.otherId ?? '?'}${a.created ? t.newAccount : ''}`)
     .join(', ');
