@@ -5,7 +5,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { importBatches } from '../db/schema/index.ts';
-import { Deduper } from './dedupe.ts';
+import { Deduper, doubtfulDuplicate } from './dedupe.ts';
+import { formatMinorAsDecimal } from '../money.ts';
 import { importErrorFromProblem } from './import-error.ts';
 import { PostingWriter } from './posting-writer.ts';
 import type { StatementFile } from './read-statement.ts';
@@ -199,6 +200,7 @@ class FileImport {
     if (d.action === 'duplicate') {
       deduper.claim(d.postingId);
       summary.duplicate++;
+      if (d.stored && doubtfulDuplicate(entry, st.info.format, d.stored)) this.warnDoubtful(entry, d.stored);
     } else if (d.action === 'insert') {
       const id = writer.insert(accountId, batchId, entry, d.key, now);
       deduper.claim(id);
@@ -221,6 +223,16 @@ class FileImport {
       summary.replaced++;
       summary.postingIds.push(d.postingId);
     }
+  }
+
+  private warnDoubtful(entry: ParsedEntry, stored: { id: number; counterpartyName: string | null }): void {
+    const where = entry.location ? `, ${entry.location}` : '';
+    const date = entry.bookingDate ?? entry.valueDate ?? '';
+    const amount = `${formatMinorAsDecimal(entry.amountMinor, entry.currency)} ${entry.currency}`;
+    this.warn({
+      code: 'DUPLICATE_NAME_DIFFERS',
+      message: `${this.file.name}${where}: ${amount} on ${date} from "${entry.counterpartyName ?? ''}" was counted as already imported: posting #${stored.id} of the same day and amount is stored from "${stored.counterpartyName ?? ''}", and the names share no word. If these are two different payments, this one was not stored: check the bank statement of that day (a CAMT or MT940 statement tells such payments apart by IBAN or reference) and import it.`,
+    });
   }
 
   private finish(): FileImportSummary {
