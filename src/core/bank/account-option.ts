@@ -3,11 +3,11 @@
  * read: there is no command that removes an account or undoes an import, so a typing error must not create an
  * account and file the postings there.
  *
- * - A value shaped like an IBAN (ISO 13616: two letters, two check digits, …) must be a valid IBAN (ibantools:
- *   check digits MOD 97-10, the country's length and BBAN layout); otherwise IMPORT_ACCOUNT_INVALID.
- * - Any other value names an account that is not identified by an IBAN. It is taken when a known account has it as
- *   its id (`accountOtherId` of `postings --json`; a German "BLZ/Kontonummer" also finds the account of the IBAN it
- *   makes), or when it is one of the ids the importer itself gives accounts: "BLZ/Kontonummer" (MT940 :25:),
+ * - The id of a known account without IBAN (bank_accounts.other_id) names that account.
+ * - Otherwise a value shaped like an IBAN (ISO 13616: two letters, two check digits, …) must be a valid IBAN
+ *   (ibantools: check digits MOD 97-10, the country's length and BBAN layout); otherwise IMPORT_ACCOUNT_INVALID.
+ * - Any other value names an account that is not identified by an IBAN. It is taken when it is one of the ids the
+ *   importer itself gives accounts: "BLZ/Kontonummer" (MT940 :25:; also finds the account of the IBAN it makes),
  *   `paypal:<e-mail>` / `paypal` and `stripe` (CSV exports). Anything else (a free word, a plain account number
  *   that names no bank) cannot be checked and is refused with IMPORT_ACCOUNT_UNKNOWN, listing the known ids.
  */
@@ -53,6 +53,10 @@ function knownIds(db: Db): string {
  */
 export function chooseAccount(db: Db, value: string): AccountChoice {
   const compact = value.replace(/\s+/g, '');
+  const id = value.trim();
+  // A known account's own id comes first: a bank's id may start like an IBAN without being one.
+  const row = db.select().from(bankAccounts).where(eq(bankAccounts.otherId, id)).get();
+  if (row) return row.iban ? { iban: row.iban } : { otherId: id };
   if (IBAN_LIKE.test(compact)) {
     const iban = electronicFormatIBAN(compact) ?? compact.toUpperCase();
     if (validateIBAN(iban).valid) return { iban };
@@ -61,9 +65,6 @@ export function chooseAccount(db: Db, value: string): AccountChoice {
       `--account ${value} is not a valid IBAN: ${ibanProblem(iban)}. Nothing was imported and no account was created. Copy the IBAN from the bank statement or your online banking and import again.`,
     );
   }
-  const id = value.trim();
-  const row = db.select().from(bankAccounts).where(eq(bankAccounts.otherId, id)).get();
-  if (row) return row.iban ? { iban: row.iban } : { otherId: id };
   const m = BANK_CODE_ACCOUNT.exec(compact);
   if (m?.[1] && m[2]) {
     // The IBAN a German bank code and account number make (DK IBAN rules): the account may be known by it.

@@ -81,12 +81,18 @@ describe('--account is checked before anything is stored', () => {
       code: 'IMPORT_ACCOUNT_UNKNOWN',
       message: expect.stringContaining('Known accounts: TRIODOSBANK/0454545454.') as unknown,
     });
+    // A known id that starts like an IBAN (two letters, two digits) is that account, not a wrong IBAN.
+    const odd = ok((await core.bank.importBytes('odd.sta', mt940('AB12XYZ/123', '7,00')))[0]);
+    const oddAgain = ok(
+      (await core.bank.importBytes('odd2.sta', mt940(undefined, '8,00'), { accountIban: 'AB12XYZ/123' }))[0],
+    );
+    expect(oddAgain.accounts).toEqual([expect.objectContaining({ id: odd.accounts[0]?.id, created: false })]);
     // A file that names another account than the id given is a mismatch, as with an IBAN.
     const [other] = await core.bank.importBytes('o.sta', mt940('DE89370400440532013000'), {
       accountIban: 'TRIODOSBANK/0454545454',
     });
     expect(other).toMatchObject({ ok: false, error: { code: 'IMPORT_ACCOUNT_MISMATCH' } });
-    expect(core.bank.accounts()).toHaveLength(1);
+    expect(core.bank.accounts()).toHaveLength(2);
   });
 
   it('ids the importer itself gives accounts are accepted for a new account: BLZ/Kontonummer, paypal:…, stripe', async () => {
