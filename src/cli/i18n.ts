@@ -118,11 +118,18 @@ const en = {
   },
   imported: {
     failed: (file: string, message: string, code: string) => `FAILED ${file}: ${message} (${code})`,
+    /** An error message that already starts with the file name (import errors name their file). */
+    failedNamed: (message: string, code: string) => `FAILED ${message} (${code})`,
     head: (file: string, format: string, accounts: string) => `${file}: ${format}, account ${accounts}`,
     newAccount: ' (new account)',
     counts: (fresh: string, duplicate: string, replaced: string, balance: string) =>
       `  ${fresh} new, ${duplicate} duplicate, ${replaced} replaced; balance check: ${balance}`,
-    balance: { ok: 'ok', mismatch: 'MISMATCH', not_available: 'not available' } as Record<string, string>,
+    balance: {
+      ok: 'ok',
+      mismatch: 'MISMATCH',
+      not_available: 'not available',
+      not_checked: 'not checked, currencies differ (see warning BALANCE_NOT_CHECKED)',
+    } as Record<string, string>,
     warning: (code: string, message: string) => `  warning ${code}: ${message}`,
   },
   shops: {
@@ -254,11 +261,17 @@ const de: CliTexts = {
   },
   imported: {
     failed: (file, message, code) => `FEHLER ${file}: ${message} (${code})`,
+    failedNamed: (message, code) => `FEHLER ${message} (${code})`,
     head: (file, format, accounts) => `${file}: ${format}, Konto ${accounts}`,
     newAccount: ' (neues Konto)',
     counts: (fresh, duplicate, replaced, balance) =>
       `  ${fresh} neu, ${duplicate} doppelt, ${replaced} ersetzt; Saldenprüfung: ${balance}`,
-    balance: { ok: 'in Ordnung', mismatch: 'ABWEICHUNG', not_available: 'nicht möglich' },
+    balance: {
+      ok: 'in Ordnung',
+      mismatch: 'ABWEICHUNG',
+      not_available: 'nicht möglich',
+      not_checked: 'nicht geprüft, Währungen verschieden (siehe Warnung BALANCE_NOT_CHECKED)',
+    },
     warning: (code, message) => `  Hinweis ${code}: ${message}`,
   },
   shops: {

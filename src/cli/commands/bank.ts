@@ -40,18 +40,22 @@ export function fileResultJson(r: FileResult): Record<string, unknown> {
 
 function describeResult(r: FileResult, f: CliFormat): string {
   const t = f.t.imported;
-  if (!r.ok) return t.failed(r.file, r.error.message, r.error.code);
+  if (!r.ok) {
+    // Import errors start with the file (and line) they are about: print the file once.
+    const { message, code } = r.error;
+    return message.startsWith(r.file) ? t.failedNamed(message, code) : t.failed(r.file, message, code);
+  }
   const accounts = r.accounts
     .map((a) => `${a.iban ?? a.otherId ?? '?'}${a.created ? t.newAccount : ''}`)
     .join(', ');
+  // Balances that could not be compared (different currencies) say so, rather than just "not available".
+  const balance =
+    r.balanceCheck === 'not_available' && r.warnings.some((w) => w.code === 'BALANCE_NOT_CHECKED')
+      ? 'not_checked'
+      : r.balanceCheck;
   const lines = [
     t.head(r.file, `${r.format}${r.version ? ` (${r.version})` : ''}`, accounts),
-    t.counts(
-      f.count(r.new),
-      f.count(r.duplicate),
-      f.count(r.replaced),
-      t.balance[r.balanceCheck] ?? r.balanceCheck,
-    ),
+    t.counts(f.count(r.new), f.count(r.duplicate), f.count(r.replaced), t.balance[balance] ?? balance),
     ...r.warnings.map((w) => t.warning(w.code, w.message)),
   ];
   return lines.join('\n');
@@ -66,7 +70,7 @@ export function registerBank(program: Command, io: Io): void {
     .argument('<files...>', 'statement files')
     .option(
       '--account <iban>',
-      'the account the files belong to (needed when a file names none, e.g. many CSV exports)',
+      'the account the files belong to: its IBAN (checked), or the id of an account without IBAN (needed when a file names none, e.g. many CSV exports)',
     )
     .option('--csv-profile <name>', 'CSV mapping profile to use')
     .action((files: string[], cmd: { account?: string; csvProfile?: string }) =>

@@ -57,8 +57,9 @@
  *
  * LIMITS. Two different customers paying the same amount on the same day, reported by two formats that share
  * no identifying field (e.g. a CSV without IBAN and a CAMT), pair up by order; the set of postings is still
- * right, only which file's details a posting carries may differ. A pending entry that the bank never books
- * stays pending.
+ * right, only which file's details a posting carries may differ. When such a pairing joins names that share no
+ * word, the import warns (DUPLICATE_NAME_DIFFERS, doubtfulDuplicate): it may be two payments, one of them missing
+ * from the other file. A pending entry that the bank never books stays pending.
  */
 import type { SqliteHandle } from '../db/open.ts';
 import type { ParsedEntry, StatementFormat } from './types.ts';
@@ -84,7 +85,8 @@ export type Candidate = {
 
 export type DedupeDecision =
   | { action: 'insert'; key: string }
-  | { action: 'duplicate'; postingId: number }
+  /** `stored`: the posting it was compared with, where the match rests on key and agreement (for doubtfulDuplicate). */
+  | { action: 'duplicate'; postingId: number; stored?: Candidate }
   | {
       action: 'replace';
       postingId: number;
@@ -169,6 +171,43 @@ const hasIdentity = (i: Identity): boolean => Boolean(i.e2e || i.iban || i.ref);
 function occurrence(key: string): number {
   const n = Number(key.slice(key.lastIndexOf('|') + 1));
   return Number.isFinite(n) ? n : 0;
+}
+
+/** The words of a name for comparing payers: upper case, umlauts spelled out, accents dropped, initials left out. */
+function nameWords(name: string): string[] {
+  const spelled = name
+    .toUpperCase()
+    .replace(/Ä/g, 'AE')
+    .replace(/Ö/g, 'OE')
+    .replace(/Ü/g, 'UE')
+    .replace(/ß/g, 'SS')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '');
+  return spelled.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2);
+}
+
+/** True when two names share a word (or one is a cut-off word of the other, as CSV exports shorten names). */
+function namesShareWord(a: string, b: string): boolean {
+  const wordsB = nameWords(b);
+  return nameWords(a).some((x) =>
+    wordsB.some(
+      (y) => x === y || (Math.min(x.length, y.length) >= 4 && (x.startsWith(y) || y.startsWith(x))),
+    ),
+  );
+}
+
+/**
+ * A duplicate that deserves a second look (LIMITS above): the entry was taken as the stored posting by date,
+ * amount and currency alone — no end-to-end id, IBAN or bank reference agrees — and the two counterparty names
+ * share no word ("Otto Normalverbraucher" against "Erika Musterfrau"). The dedupe key stays as documented; the
+ * import only warns, so a second payment of the same amount on the same day does not vanish unnoticed.
+ */
+export function doubtfulDuplicate(entry: ParsedEntry, format: StatementFormat, stored: Candidate): boolean {
+  if (!entry.counterpartyName || !stored.counterpartyName) return false;
+  // The common case (the same file or the same bank's other format again) costs one comparison.
+  if (entry.counterpartyName === stored.counterpartyName) return false;
+  if (agreement(identityOf(entry, format), identityOfRow(stored)) >= 2) return false;
+  return !namesShareWord(entry.counterpartyName, stored.counterpartyName);
 }
 
 /** The date part of a dedupe key (`[P|]<date>|…`). */
@@ -281,12 +320,12 @@ export class Deduper {
     const same = this.byPrefix.all(accountId, prefix, `${prefix.slice(0, -1)}}`);
     const identity = identityOf(entry, format);
     const best = same.length ? this.pick(same, identity) : undefined;
-    if (best) return { action: 'duplicate', postingId: best.id };
+    if (best) return { action: 'duplicate', postingId: best.id, stored: best };
     const alternate =
       entry.bookingStatus === 'booked'
         ? this.otherDateSpelling(accountId, entry, identity, statementDate)
         : undefined;
-    if (alternate) return { action: 'duplicate', postingId: alternate.id };
+    if (alternate) return { action: 'duplicate', postingId: alternate.id, stored: alternate };
     const next = `${prefix}${same.reduce((max, c) => Math.max(max, occurrence(c.dedupeKey)), 0) + 1}`;
     const date = keyDate(entry, statementDate);
     if (entry.batch && entry.bookingStatus === 'booked') {

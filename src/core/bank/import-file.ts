@@ -5,7 +5,8 @@
  */
 import { eq } from 'drizzle-orm';
 import { importBatches } from '../db/schema/index.ts';
-import { Deduper } from './dedupe.ts';
+import { Deduper, doubtfulDuplicate } from './dedupe.ts';
+import { formatMinorAsDecimal } from '../money.ts';
 import { importErrorFromProblem } from './import-error.ts';
 import { PostingWriter } from './posting-writer.ts';
 import type { StatementFile } from './read-statement.ts';
@@ -134,7 +135,7 @@ class FileImport {
    * given, the warning says which account the postings went to instead.
    */
   private warningText(problem: ImportProblem): string {
-    const given = this.ctx.accountIban?.replace(/\s+/g, '').toUpperCase();
+    const given = this.ctx.accountIban?.replace(/\s+/g, '').toUpperCase() ?? this.ctx.accountOtherId;
     if (!given || !NO_ACCOUNT_WARNINGS.has(problem.code)) return problem.message;
     return `${this.file.name}: the file does not say which account it belongs to; its postings are imported into ${given}, given with --account.`;
   }
@@ -191,15 +192,15 @@ class FileImport {
     const accountId = this.accountOf(st);
     summary.entries++;
     st.entries++;
-    if (
-      entry.bookingStatus === 'booked' &&
-      (!st.info.balanceCurrency || st.info.balanceCurrency === entry.currency)
-    )
-      st.sum += entry.amountMinor;
+    if (entry.bookingStatus === 'booked') {
+      if (!st.info.balanceCurrency || st.info.balanceCurrency === entry.currency) st.sum += entry.amountMinor;
+      else st.foreign.set(entry.currency, (st.foreign.get(entry.currency) ?? 0) + 1);
+    }
     const d = deduper.decide(accountId, entry, st.info.format, st.date, st.scope);
     if (d.action === 'duplicate') {
       deduper.claim(d.postingId);
       summary.duplicate++;
+      if (d.stored && doubtfulDuplicate(entry, st.info.format, d.stored)) this.warnDoubtful(entry, d.stored);
     } else if (d.action === 'insert') {
       const id = writer.insert(accountId, batchId, entry, d.key, now);
       deduper.claim(id);
@@ -224,12 +225,24 @@ class FileImport {
     }
   }
 
+  private warnDoubtful(entry: ParsedEntry, stored: { id: number; counterpartyName: string | null }): void {
+    const where = entry.location ? `, ${entry.location}` : '';
+    const date = entry.bookingDate ?? entry.valueDate ?? '';
+    const amount = `${formatMinorAsDecimal(entry.amountMinor, entry.currency)} ${entry.currency}`;
+    this.warn({
+      code: 'DUPLICATE_NAME_DIFFERS',
+      message: `${this.file.name}${where}: ${amount} on ${date} from "${entry.counterpartyName ?? ''}" was counted as already imported: posting #${stored.id} of the same day and amount is stored from "${stored.counterpartyName ?? ''}", and the names share no word. If these are two different payments, this one was not stored: check the bank statement of that day (a CAMT or MT940 statement tells such payments apart by IBAN or reference) and import it.`,
+    });
+  }
+
   private finish(): FileImportSummary {
     const { summary } = this;
     if (this.statements.size === 0)
       this.warn({ code: 'IMPORT_NO_ENTRIES', message: `${this.file.name} contains no statement.` });
     const checks = [...this.statements.values()].map((st) => {
-      const named = Boolean(st.info.account.iban ?? st.info.account.otherId ?? this.ctx.accountIban);
+      const named = Boolean(
+        st.info.account.iban ?? st.info.account.otherId ?? this.ctx.accountIban ?? this.ctx.accountOtherId,
+      );
       if (st.accountId === undefined && !named) {
         this.warn({
           code: 'IMPORT_STATEMENT_WITHOUT_ACCOUNT',

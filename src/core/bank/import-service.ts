@@ -20,6 +20,7 @@ import { makeCsvParse } from './csv/adapter.ts';
 import { getCsvProfile, listCsvProfiles, saveCsvProfile } from './csv/profiles.ts';
 import type { CsvProfileInput } from './csv/profile.ts';
 import { ImportError } from './import-error.ts';
+import { chooseAccount, type AccountChoice } from './account-option.ts';
 import { listPostings, type PostingQuery } from './postings-query.ts';
 
 export type ImportOptions = { accountIban?: string; csvProfile?: string; actor?: string };
@@ -45,26 +46,40 @@ export function createBankService(deps: BankServiceDeps) {
   // CSV profiles by name: built-in bank layouts or the ones the merchant stored (csv/profiles.ts).
   const csv = deps.csv ?? makeCsvParse((name) => getCsvProfile({ db }, name).profile);
 
-  /** Imports one source atomically; throws ImportError (nothing stored) or returns one summary per statement file. */
-  function importSourceSync(source: ByteSource, options: ImportOptions): FileImportSummary[] {
+  /**
+   * Imports one source atomically; throws ImportError (nothing stored) or returns one summary per statement file.
+   * An account given in the options is checked first (account-option.ts: IMPORT_ACCOUNT_INVALID / _UNKNOWN).
+   */
+  function importSourceSync(
+    source: ByteSource,
+    options: ImportOptions,
+    account: AccountChoice | undefined = options.accountIban
+      ? chooseAccount(db, options.accountIban)
+      : undefined,
+  ): FileImportSummary[] {
+    const given = account
+      ? 'iban' in account
+        ? { accountIban: account.iban }
+        : { accountOtherId: account.otherId }
+      : {};
     const run = (read: ReadOptions): FileImportSummary[] =>
       db.$client.transaction(() => {
         const now = clock.now().toISOString();
         const files = openStatementFiles(source, read, csv);
-        return files.map((file) => {
-          const ctx = { db, now, actor: options.actor ?? 'import' };
-          return importStatementFile(
-            file,
-            options.accountIban ? { ...ctx, accountIban: options.accountIban } : ctx,
-          );
-        });
+        return files.map((file) =>
+          importStatementFile(file, { db, now, actor: options.actor ?? 'import', ...given }),
+        );
       })();
     // Without --csv-profile, a CSV for a known account uses the profile stored with that account.
-    const accountProfile = options.accountIban
+    const accountProfile = account
       ? db
           .select({ p: bankAccounts.csvProfile })
           .from(bankAccounts)
-          .where(eq(bankAccounts.iban, options.accountIban.replace(/\s+/g, '').toUpperCase()))
+          .where(
+            'iban' in account
+              ? eq(bankAccounts.iban, account.iban)
+              : eq(bankAccounts.otherId, account.otherId),
+          )
           .get()?.p
       : undefined;
     const profile = options.csvProfile ?? accountProfile ?? undefined;
@@ -111,10 +126,12 @@ export function createBankService(deps: BankServiceDeps) {
     names: string[],
     options: ImportOptions,
   ): Promise<FileResult[]> {
+    // A wrong --account fails the whole call before any file is read: it is the same for every file.
+    const account = options.accountIban ? chooseAccount(db, options.accountIban) : undefined;
     const out: FileResult[] = [];
     for (const [i, make] of sources.entries()) {
       try {
-        const results = importSourceSync(make(), options);
+        const results = importSourceSync(make(), options, account);
         out.push(...results.map((r) => ({ ok: true as const, ...r })));
         await runHook(results);
       } catch (error) {

@@ -137,13 +137,35 @@ function adoptLegacyAccount(ctx: FileContext, iban: string, warn: (w: ImportWarn
   return updated;
 }
 
+/**
+ * An account given by its id rather than an IBAN (--account 45050050/76198810, paypal:…; checked by
+ * account-option.ts) is the account of a file that names none. A file that names its account must name that one:
+ * the same id, or the IBAN a German bank code and account number make.
+ */
+function withGivenId(acct: StatementAccount, ctx: FileContext): StatementAccount {
+  const given = ctx.accountOtherId;
+  if (!given) return acct;
+  if (!acct.iban && !acct.otherId) return { ...acct, otherId: given };
+  const fileIban =
+    acct.iban?.replace(/\s+/g, '').toUpperCase() ?? (acct.otherId ? germanIbanFor(acct.otherId) : undefined);
+  const givenIban = germanIbanFor(given);
+  if (acct.otherId?.trim().toLowerCase() === given.toLowerCase() || (givenIban && givenIban === fileIban))
+    return acct;
+  throw importError(
+    'IMPORT_ACCOUNT_MISMATCH',
+    `The statement is for account ${acct.iban ?? acct.otherId ?? ''}, not ${given} given with --account. Check which file you picked, or leave --account out.`,
+    {},
+  );
+}
+
 export function resolveAccount(
-  acct: StatementAccount,
+  fileAccount: StatementAccount,
   ctx: FileContext,
   info: StatementInfo,
   warn: (w: ImportWarning) => void,
 ): ImportedAccount {
   const { db } = ctx;
+  const acct = withGivenId(fileAccount, ctx);
   const iban = acct.iban?.replace(/\s+/g, '').toUpperCase();
   const forced = ctx.accountIban?.replace(/\s+/g, '').toUpperCase();
   if (iban && forced && iban !== forced) {

@@ -6,19 +6,33 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { bankStatements } from '../db/schema/index.ts';
+import { formatMinorAsDecimal } from '../money.ts';
 import type { StatementInfo } from './types.ts';
 
 export type ImportWarning = { code: string; message: string };
 
 export type ImportedAccount = { id: number; iban: string | null; otherId: string | null; created: boolean };
 
-export type FileContext = { db: Db; now: string; actor: string; accountIban?: string };
+/**
+ * accountIban / accountOtherId: the account given with the import (--account), already checked
+ * (account-option.ts); at most one of them is set.
+ */
+export type FileContext = {
+  db: Db;
+  now: string;
+  actor: string;
+  accountIban?: string;
+  accountOtherId?: string;
+};
 
 /** accountId is resolved when the first entry is stored (or at the end), so an account-less fragment without entries imports as empty. */
 export type StatementState = {
   info: StatementInfo;
   accountId: number | undefined;
+  /** Sum of the booked entries in the balances' currency. */
   sum: number;
+  /** Booked entries in another currency than the balances (currency -> count): the check cannot include them. */
+  foreign: Map<string, number>;
   entries: number;
   date: string | undefined;
   scope: string;
@@ -37,6 +51,7 @@ export function openStatement(info: StatementInfo, index: number): StatementStat
     info,
     accountId: undefined,
     sum: 0,
+    foreign: new Map(),
     entries: 0,
     date: info.toDate ?? info.createdAt?.slice(0, 10),
     scope,
@@ -49,6 +64,53 @@ function sequenceNumber(sequence: string | undefined): number | null {
   return m?.[1] ? Number(m[1]) : null;
 }
 
+/** "18.15 EUR": minor units in major units with the currency, as the other core messages write amounts. */
+function amount(minor: number, currency: string | undefined): string {
+  return currency ? `${formatMinorAsDecimal(minor, currency)} ${currency}` : String(minor);
+}
+
+/**
+ * The balance check: opening balance + booked entries = closing balance. It only means something in one
+ * currency: balances in different currencies (seen in CAMT samples: OPBD in EUR, CLBD in SEK), or booked entries
+ * in another currency than the balances, cannot be added up, so the check is reported as not done, with the
+ * reason (BALANCE_NOT_CHECKED), rather than as a mismatch of numbers in different currencies.
+ */
+function checkBalances(
+  st: StatementState,
+  warn: (w: ImportWarning) => void,
+): 'ok' | 'mismatch' | 'not_available' {
+  const { info } = st;
+  const opening = info.openingBalanceMinor;
+  const closing = info.closingBalanceMinor;
+  if (opening === undefined || closing === undefined) return 'not_available';
+  const statement = `Statement ${info.statementId ?? ''}`;
+  const openingCurrency = info.openingBalanceCurrency ?? info.balanceCurrency;
+  const closingCurrency = info.closingBalanceCurrency ?? info.balanceCurrency;
+  if (openingCurrency !== closingCurrency) {
+    warn({
+      code: 'BALANCE_NOT_CHECKED',
+      message: `${statement}: the opening balance is ${amount(opening, openingCurrency)}, the closing balance ${amount(closing, closingCurrency)}: balances in different currencies cannot be compared, so the balances were not checked. Check the statement's balances with the bank.`,
+    });
+    return 'not_available';
+  }
+  if (st.foreign.size > 0) {
+    const others = [...st.foreign].map(([currency, n]) => `${n} in ${currency}`).join(', ');
+    warn({
+      code: 'BALANCE_NOT_CHECKED',
+      message: `${statement}: the balances are in ${closingCurrency ?? '?'}, but booked entries are in another currency (${others}), so the balances were not checked. The postings were imported with their own currency.`,
+    });
+    return 'not_available';
+  }
+  const expected = opening + st.sum;
+  if (expected === closing) return 'ok';
+  const c = closingCurrency;
+  warn({
+    code: 'BALANCE_MISMATCH',
+    message: `${statement}: opening balance ${amount(opening, c)} + entries ${amount(st.sum, c)} = ${amount(expected, c)}, but the closing balance is ${amount(closing, c)}. Entries may be missing; ask the bank.`,
+  });
+  return 'mismatch';
+}
+
 export function finishStatement(
   st: StatementState & { accountId: number },
   batchId: number,
@@ -56,17 +118,7 @@ export function finishStatement(
   warn: (w: ImportWarning) => void,
 ): 'ok' | 'mismatch' | 'not_available' {
   const { info } = st;
-  let check: 'ok' | 'mismatch' | 'not_available' = 'not_available';
-  if (info.openingBalanceMinor !== undefined && info.closingBalanceMinor !== undefined) {
-    const expected = info.openingBalanceMinor + st.sum;
-    check = expected === info.closingBalanceMinor ? 'ok' : 'mismatch';
-    if (check === 'mismatch') {
-      warn({
-        code: 'BALANCE_MISMATCH',
-        message: `Statement ${info.statementId ?? ''}: opening balance ${info.openingBalanceMinor} + entries ${st.sum} = ${expected}, but the closing balance is ${info.closingBalanceMinor} (minor units ${info.balanceCurrency ?? ''}). Entries may be missing; ask the bank.`,
-      });
-    }
-  }
+  const check = checkBalances(st, warn);
   const seq = sequenceNumber(info.sequence);
   // Gaps are meaningful for account statements only (CAMT.053, MT940); reports and notifications are not numbered without gaps.
   if (seq !== null && (info.format === 'camt.053' || info.format === 'mt940')) {

@@ -40,6 +40,9 @@ export type StatementInfo = {
   openingBalanceMinor?: number;
   closingBalanceMinor?: number;
   balanceCurrency?: string;
+  /** The currency of each balance where the file gives it per balance (CAMT Bal/Amt/@Ccy, CSV balance rows). */
+  openingBalanceCurrency?: string;
+  closingBalanceCurrency?: string;
   /** MT942 :13D: / CAMT CreDtTm: when the bank produced the report (UTC ISO instant). */
   createdAt?: string;
   /** MT942 :34F: floor limits (entries below are not reported), minor units, unsigned. */

@@ -84,4 +84,27 @@ describe('kassenwart import / postings / watch', () => {
     const watch = runCli(['--db', db, '--json', 'watch', join(dir, 'inbox')], env);
     expect(JSON.parse(watch.stdout)).toEqual({ watchFolder: join(dir, 'inbox') });
   });
+
+  it('a failed file is named once in the text output, with the line where there is one', () => {
+    const dir = tempDir();
+    const env = { KASSENWART_PASSPHRASE: 'cli-test-passphrase' };
+    const db = join(dir, 'k.db');
+    expect(runCli(['--db', db, 'init'], env).status).toBe(0);
+    const broken = join(dir, 'x.csv');
+    writeFileSync(broken, 'not a statement');
+    const cut = join(dir, 'cut.sta');
+    writeFileSync(cut, ':20:X\r\n:25:DE89370400440532013000\r\n:28C:1/1\r\n:60F:C261127EUR100,00\r\n');
+    const run = runCli(['--db', db, 'import', broken, cut], env);
+    expect(run.status).toBe(1);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(
+      new RegExp(`^FAILED ${broken}: The file is neither CAMT.*\\(IMPORT_UNKNOWN_FORMAT\\)$`),
+    );
+    expect(lines[1]).toMatch(
+      new RegExp(`^FAILED ${cut}, line 4: The statement starting at line 1 .*\\(MT940_TRUNCATED\\)$`),
+    );
+    for (const line of lines) expect(line.split(dir).length - 1).toBe(1);
+    const german = runCli(['--db', db, 'import', broken], { ...env, KASSENWART_LANG: 'de' });
+    expect(german.stdout).toMatch(new RegExp(`^FEHLER ${broken}: The file is neither`));
+  });
 });

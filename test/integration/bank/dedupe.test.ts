@@ -180,6 +180,46 @@ describe('dedupe across CSV and CAMT', () => {
     expect(core.bank.listPostings().total).toBe(4);
   });
 
+  it('a CSV row taken as a stored posting of another payer (no shared id, names share no word) is warned about', async () => {
+    const { core } = makeTestDb();
+    const camt = camtXml('053', [
+      {
+        iban,
+        entries: [
+          { amount: '49.90', bookingDate: '2026-11-02', name: 'Erika Musterfrau' },
+          { amount: '12.00', bookingDate: '2026-11-02', name: 'Max Mustermann' },
+          {
+            amount: '20.00',
+            bookingDate: '2026-11-02',
+            name: 'Jürgen Müller',
+            iban: 'DE02500105170137075030',
+          },
+          { amount: '30.00', bookingDate: '2026-11-02', name: 'Shop Kunde', iban: 'DE02120300000000202051' },
+        ],
+      },
+    ]);
+    ok(await core.bank.importBytes('day.xml', bytes(camt)));
+    const stored = core.bank.listPostings().items.find((p) => p.counterpartyName === 'Erika Musterfrau');
+    const csv = [
+      header,
+      row('02.11.26', 'Bestellung 1', 'Otto Normalverbraucher', '', '49,90'),
+      // The same payers in other spellings, or an IBAN that agrees: no warning.
+      row('02.11.26', 'Bestellung 2', 'MUSTERMANN, MAX', '', '12,00'),
+      row('02.11.26', 'Bestellung 3', 'Juergen Mueller', '', '20,00'),
+      row('02.11.26', 'Bestellung 4', 'Paul Payer', 'DE02120300000000202051', '30,00'),
+    ].join('\r\n');
+    const r = ok(await core.bank.importBytes('umsatz.csv', bytes(`${csv}\r\n`)));
+    // The documented dedupe key is kept: all four are duplicates.
+    expect(r).toMatchObject({ new: 0, duplicate: 4 });
+    const doubtful = r.warnings.filter((w) => w.code === 'DUPLICATE_NAME_DIFFERS');
+    expect(doubtful).toEqual([
+      {
+        code: 'DUPLICATE_NAME_DIFFERS',
+        message: `umsatz.csv, line 2: 49.90 EUR on 2026-11-02 from "Otto Normalverbraucher" was counted as already imported: posting #${stored?.id} of the same day and amount is stored from "Erika Musterfrau", and the names share no word. If these are two different payments, this one was not stored: check the bank statement of that day (a CAMT or MT940 statement tells such payments apart by IBAN or reference) and import it.`,
+      },
+    ]);
+  });
+
   it('a pending CSV row is replaced by the booked CAMT entry', async () => {
     const { core } = makeTestDb();
     const csv = [

@@ -26,6 +26,9 @@ const EXPECTED_ERRORS: Record<string, string[]> = {
   'mt940/railslove__cmxl/mt940-with-colon-after-line-break.txt': ['MT940_TRUNCATED'],
   'mt940/wolph__mt940/self-provided/account_identification.sta': ['MT940_TRUNCATED'],
   'mt940/wolph__mt940/self-provided/gv_codes.sta': ['MT940_TRUNCATED'],
+  // A complete message followed by a second one of which only the :20: line is there: exactly what a download cut
+  // right after the start of its next message looks like (that statement would be lost unnoticed).
+  'mt940/fruitl00p__php-mt940/Rabo/sample2': ['MT940_TRUNCATED'],
 };
 const onlyTruncated = (name: string) => EXPECTED_ERRORS[name]?.every((c) => c === 'MT940_TRUNCATED') ?? true;
 

@@ -47,6 +47,31 @@ describe('cut-off MT940', () => {
     expect(errorsOf(parse([...mt942, MT940_LAST_61, MT940_LAST_86]))).toEqual([]);
   });
 
+  it("a file cut right after the next message's :20: line is refused: that whole statement is missing", () => {
+    const complete = [...MT940_HEAD, MT940_LAST_61, MT940_LAST_86, ...MT940_TAIL];
+    const r = parse([...complete, ':20:NEXT', '']);
+    const errors = errorsOf(r);
+    expect(errors.map((e) => e.code)).toEqual(['MT940_TRUNCATED']);
+    expect(errors[0]).toMatchObject({ file: 'cut.sta', line: 11 });
+    expect(errors[0]?.message).toMatch(
+      /cut\.sta, line 11: The statement starting at line 11 \(:20:NEXT\) ends with the file at line 11, right after its reference line.*:25:.*:60F:.*:62F:.*Nothing was imported\. Download or export the statement again/,
+    );
+    // Without the end-of-message line before it, the same.
+    expect(
+      errorsOf(parse([...MT940_HEAD, MT940_LAST_61, MT940_LAST_86, MT940_TAIL[0] ?? '', ':20:NEXT'])).map(
+        (e) => e.code,
+      ),
+    ).toEqual(['MT940_TRUNCATED']);
+    // A file of nothing but a :20: line (a library snippet of a one-message file) has nothing to lose: read as before.
+    expect(errorsOf(parse([':20:ONLY']))).toEqual([]);
+    expect(errorsOf(parse(['', ':20:ONLY', '']))).toEqual([]);
+    // Legitimate endings after a complete message: the end-of-message line, blank lines, the FIN trailer.
+    expect(errorsOf(parse([...complete, '', '', '']))).toEqual([]);
+    expect(
+      errorsOf(parse([...MT940_HEAD, MT940_LAST_61, MT940_LAST_86, MT940_TAIL[0] ?? '', '-}{5:{CHK:123}}'])),
+    ).toEqual([]);
+  });
+
   it('an amount cut before its decimal comma ("DR49" of "DR49,90") is refused, not read as 49,00', () => {
     const r = parse([...MT940_HEAD, ':61:2601060106DR49']);
     expect(errorsOf(r).map((e) => e.code)).toContain('MT940_BAD_AMOUNT');

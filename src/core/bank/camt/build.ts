@@ -434,6 +434,7 @@ export function buildStatement(
     if (r.problem) problems.push(r.problem);
     info[key] = sign(bal.cdi, file, `${s.path}/Bal(${bal.code ?? ''})/CdtDbtInd`) * r.minor;
     info.balanceCurrency = r.currency;
+    info[key === 'openingBalanceMinor' ? 'openingBalanceCurrency' : 'closingBalanceCurrency'] = r.currency;
   }
   return info;
 }

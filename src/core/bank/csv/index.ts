@@ -262,7 +262,14 @@ function* withDayMonthOrder(
   return order.format === format ? profile : { ...profile, dateFormat: order.format };
 }
 
-type Balances = Pick<StatementInfo, 'openingBalanceMinor' | 'closingBalanceMinor' | 'balanceCurrency'>;
+type Balances = Pick<
+  StatementInfo,
+  | 'openingBalanceMinor'
+  | 'closingBalanceMinor'
+  | 'balanceCurrency'
+  | 'openingBalanceCurrency'
+  | 'closingBalanceCurrency'
+>;
 
 function* emitTable({ layout, profile, cols, rows }: Table, problem: Problem): Generator<ParseEvent> {
   const accounts = new AccountIndex(profile, layout, rows, cols);
@@ -277,6 +284,8 @@ function* emitTable({ layout, profile, cols, rows }: Table, problem: Problem): G
         const b = balances.get(accounts.indexFor(row.cells)) ?? {};
         b[balance.kind === 'opening' ? 'openingBalanceMinor' : 'closingBalanceMinor'] = balance.amountMinor;
         b.balanceCurrency = balance.currency;
+        b[balance.kind === 'opening' ? 'openingBalanceCurrency' : 'closingBalanceCurrency'] =
+          balance.currency;
         balances.set(accounts.indexFor(row.cells), b);
         continue;
       }

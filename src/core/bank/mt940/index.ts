@@ -117,16 +117,25 @@ class Mt940Parser {
    * last (SWIFT MT940 field 62a; MT942 has none). A message opened by :20: that is still open at the end of the
    * file without it was cut off (an interrupted download, a partial copy): its last entry may be incomplete, and
    * once stored it would claim the complete entry of a later import as a duplicate, so the file is refused.
+   * That includes a message of which only the reference line :20: arrived after an earlier message (a file cut
+   * right after the start of its next message): that statement's account, balances and entries are all missing,
+   * and the earlier ones alone would pass every check. A file of nothing but a :20: line (library snippets of a
+   * one-message file) stores nothing either way and is read as before (it imports no entry, with a warning).
    * Loose field snippets without :20: (library test sets, FinTS continuation fragments) are read as before.
    */
   private cutOff(): ParseEvent | undefined {
     const st = this.statement;
-    if (!st || !this.statementStartedByTag20 || this.fieldCountInStatement === 0) return undefined;
+    if (!st || !this.statementStartedByTag20) return undefined;
     if (st.mt942 || st.info.closingBalanceMinor !== undefined) return undefined;
+    if (this.fieldCountInStatement === 0 && st.index === 0) return undefined;
     const id = st.info.statementId ? ` (:20:${st.info.statementId})` : '';
+    const what =
+      this.fieldCountInStatement === 0
+        ? 'right after its reference line, without account (:25:), balances (:60F:, :62F:) or entries: the file is cut off, that statement is missing.'
+        : 'without its closing balance (:62F:): the file is cut off, its last entry may be incomplete.';
     return this.problem(
       'MT940_TRUNCATED',
-      `The statement starting at line ${st.line}${id} ends with the file at line ${this.lastLine}, without its closing balance (:62F:): the file is cut off, its last entry may be incomplete. Nothing was imported. Download or export the statement again and import the complete file.`,
+      `The statement starting at line ${st.line}${id} ends with the file at line ${this.lastLine}, ${what} Nothing was imported. Download or export the statement again and import the complete file.`,
       this.lastLine,
       'error',
     );

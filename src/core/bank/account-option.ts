@@ -1,0 +1,82 @@
+/**
+ * The account given with the import (`import --account`, the app's account choice), checked before anything is
+ * read: there is no command that removes an account or undoes an import, so a typing error must not create an
+ * account and file the postings there.
+ *
+ * - The id of a known account without IBAN (bank_accounts.other_id) names that account.
+ * - Otherwise a value shaped like an IBAN (ISO 13616: two letters, two check digits, …) must be a valid IBAN
+ *   (ibantools: check digits MOD 97-10, the country's length and BBAN layout); otherwise IMPORT_ACCOUNT_INVALID.
+ * - Any other value names an account that is not identified by an IBAN. It is taken when it is one of the ids the
+ *   importer itself gives accounts: "BLZ/Kontonummer" (MT940 :25:; also finds the account of the IBAN it makes),
+ *   `paypal:<e-mail>` / `paypal` and `stripe` (CSV exports). Anything else (a free word, a plain account number
+ *   that names no bank) cannot be checked and is refused with IMPORT_ACCOUNT_UNKNOWN, listing the known ids.
+ */
+import { eq } from 'drizzle-orm';
+import { composeIBAN, electronicFormatIBAN, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
+import type { Db } from '../db/open.ts';
+import { bankAccounts } from '../db/schema/index.ts';
+import { ValidationError } from '../errors.ts';
+
+/** The account to import into: by IBAN (the usual case) or by the id of an account without IBAN. */
+export type AccountChoice = { iban: string } | { otherId: string };
+
+/** Two letters and two digits at the start: meant as an IBAN (ISO 13616), so it must be one. */
+const IBAN_LIKE = /^[A-Z]{2}\d{2}/i;
+/** German "BLZ/Kontonummer" as MT940 :25: writes it (8-digit bank code, account number up to 10 digits). */
+const BANK_CODE_ACCOUNT = /^(\d{8})\/(\d{1,10})$/;
+/** Ids the CSV import gives accounts that have no IBAN (csv/table.ts): PayPal by its e-mail address, Stripe. */
+const PROVIDER_ID = /^(?:paypal:[^\s@]+@[^\s@]+\.[^\s@]+|paypal|stripe)$/i;
+
+function ibanProblem(iban: string): string {
+  const { errorCodes } = validateIBAN(iban);
+  if (errorCodes.includes(ValidationErrorsIBAN.NoIBANCountry))
+    return `${iban.slice(0, 2)} is not a country with IBANs`;
+  if (
+    errorCodes.includes(ValidationErrorsIBAN.WrongBBANLength) ||
+    errorCodes.includes(ValidationErrorsIBAN.WrongBBANFormat)
+  )
+    return `it has ${iban.length} characters, and an IBAN of ${iban.slice(0, 2)} has another length or layout (a character missing or too many?)`;
+  return 'its check digits do not match the rest (a mistyped or swapped digit?)';
+}
+
+function knownIds(db: Db): string {
+  const rows = db.select({ iban: bankAccounts.iban, otherId: bankAccounts.otherId }).from(bankAccounts).all();
+  const ids = rows.map((r) => r.iban ?? r.otherId).filter((id): id is string => Boolean(id));
+  if (ids.length === 0) return 'No account is known yet';
+  const shown = ids.slice(0, 10).join(', ');
+  return `Known accounts: ${shown}${ids.length > 10 ? ` and ${ids.length - 10} more` : ''}`;
+}
+
+/**
+ * Checks the value of --account and says which account it is (see the module comment). Throws ValidationError
+ * IMPORT_ACCOUNT_INVALID (an IBAN with a wrong check digit or length) or IMPORT_ACCOUNT_UNKNOWN.
+ */
+export function chooseAccount(db: Db, value: string): AccountChoice {
+  const compact = value.replace(/\s+/g, '');
+  const id = value.trim();
+  // A known account's own id comes first: a bank's id may start like an IBAN without being one.
+  const row = db.select().from(bankAccounts).where(eq(bankAccounts.otherId, id)).get();
+  if (row) return row.iban ? { iban: row.iban } : { otherId: id };
+  if (IBAN_LIKE.test(compact)) {
+    const iban = electronicFormatIBAN(compact) ?? compact.toUpperCase();
+    if (validateIBAN(iban).valid) return { iban };
+    throw new ValidationError(
+      'IMPORT_ACCOUNT_INVALID',
+      `--account ${value} is not a valid IBAN: ${ibanProblem(iban)}. Nothing was imported and no account was created. Copy the IBAN from the bank statement or your online banking and import again.`,
+    );
+  }
+  const m = BANK_CODE_ACCOUNT.exec(compact);
+  if (m?.[1] && m[2]) {
+    // The IBAN a German bank code and account number make (DK IBAN rules): the account may be known by it.
+    const derived = composeIBAN({ countryCode: 'DE', bban: `${m[1]}${m[2].padStart(10, '0')}` });
+    const byIban = derived
+      ? db.select().from(bankAccounts).where(eq(bankAccounts.iban, derived)).get()
+      : undefined;
+    return byIban?.iban ? { iban: byIban.iban } : { otherId: compact };
+  }
+  if (PROVIDER_ID.test(id)) return { otherId: id.toLowerCase() };
+  throw new ValidationError(
+    'IMPORT_ACCOUNT_UNKNOWN',
+    `--account ${value} is neither an IBAN nor the id of a known account, so it cannot be checked; nothing was imported and no account was created. Give the account's IBAN (as on the statement), or the id a known account has. ${knownIds(db)}.`,
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * The account given with the import (--account) is checked before anything is stored: no command removes an account
+ * or undoes an import, so a typing error must neither create an account nor file postings there.
+ */
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { makeTestDb, tempDir } from '../../helpers/db.ts';
+import { runCli } from '../../helpers/cli.ts';
+import type { FileResult } from '#core/bank/import-service.ts';
+
+/** An MT940 statement; without `account` it names none (no :25:), as the merchant then chooses it. */
+const mt940 = (account?: string, amount = '49,00') =>
+  Buffer.from(
+    [
+      ':20:STMT',
+      ...(account ? [`:25:${account}`] : []),
+      ':28C:1/1',
+      ':60F:C261127EUR100,00',
+      `:61:2611271127CR${amount}NTRFNONREF`,
+      ':86:166?20Bestellung 1',
+      `:62F:C261127EUR${(100 + Number(amount.replace(',', '.'))).toFixed(2).replace('.', ',')}`,
+      '-',
+      '',
+    ].join('\r\n'),
+    'latin1',
+  );
+
+function ok(r: FileResult | undefined) {
+  if (!r?.ok) throw new Error(`import failed: ${JSON.stringify(r)}`);
+  return r;
+}
+
+describe('--account is checked before anything is stored', () => {
+  it.each([
+    ['DE89370400440532013001', 'IMPORT_ACCOUNT_INVALID', /not a valid IBAN: its check digits do not match/],
+    ['DE00123', 'IMPORT_ACCOUNT_INVALID', /not a valid IBAN: it has 7 characters/],
+    ['XX12345678901234', 'IMPORT_ACCOUNT_INVALID', /XX is not a country with IBANs/],
+    ['hello', 'IMPORT_ACCOUNT_UNKNOWN', /neither an IBAN nor the id of a known account/],
+    ['0532013000', 'IMPORT_ACCOUNT_UNKNOWN', /neither an IBAN nor the id of a known account/],
+  ])('%s is refused with %s; no account, no posting', async (value, code, message) => {
+    const { core } = makeTestDb();
+    await expect(core.bank.importBytes('a.sta', mt940(), { accountIban: value })).rejects.toMatchObject({
+      code,
+      message: expect.stringMatching(message) as unknown,
+    });
+    await expect(core.bank.importBytes('a.sta', mt940(), { accountIban: value })).rejects.toThrow(
+      /Nothing was imported|nothing was imported/,
+    );
+    expect(core.bank.accounts()).toEqual([]);
+    expect(await core.bank.postingCount()).toBe(0);
+  });
+
+  it('a valid IBAN (with or without blanks, any case) is taken as before', async () => {
+    const { core } = makeTestDb();
+    const r = ok(
+      (await core.bank.importBytes('a.sta', mt940(), { accountIban: 'de89 3704 0044 0532 0130 00' }))[0],
+    );
+    expect(r.accounts).toEqual([expect.objectContaining({ iban: 'DE89370400440532013000', created: true })]);
+  });
+
+  it('the id of a known account without IBAN is taken; an unknown one is refused, naming the known ones', async () => {
+    const { core } = makeTestDb();
+    // A file that names its account by a foreign bank's id creates that account (the import's own naming).
+    const first = ok((await core.bank.importBytes('t.sta', mt940('TRIODOSBANK/0454545454')))[0]);
+    expect(first.accounts).toEqual([
+      expect.objectContaining({ otherId: 'TRIODOSBANK/0454545454', created: true }),
+    ]);
+    const again = ok(
+      (
+        await core.bank.importBytes('n.sta', mt940(undefined, '5,00'), {
+          accountIban: 'TRIODOSBANK/0454545454',
+        })
+      )[0],
+    );
+    expect(again.accounts).toEqual([expect.objectContaining({ id: first.accounts[0]?.id, created: false })]);
+    expect(again.new).toBe(1);
+    await expect(
+      core.bank.importBytes('n.sta', mt940(), { accountIban: 'TRIODOSBANK/0454545455' }),
+    ).rejects.toMatchObject({
+      code: 'IMPORT_ACCOUNT_UNKNOWN',
+      message: expect.stringContaining('Known accounts: TRIODOSBANK/0454545454.') as unknown,
+    });
+    // A known id that starts like an IBAN (two letters, two digits) is that account, not a wrong IBAN.
+    const odd = ok((await core.bank.importBytes('odd.sta', mt940('AB12XYZ/123', '7,00')))[0]);
+    const oddAgain = ok(
+      (await core.bank.importBytes('odd2.sta', mt940(undefined, '8,00'), { accountIban: 'AB12XYZ/123' }))[0],
+    );
+    expect(oddAgain.accounts).toEqual([expect.objectContaining({ id: odd.accounts[0]?.id, created: false })]);
+    // A file that names another account than the id given is a mismatch, as with an IBAN.
+    const [other] = await core.bank.importBytes('o.sta', mt940('DE89370400440532013000'), {
+      accountIban: 'TRIODOSBANK/0454545454',
+    });
+    expect(other).toMatchObject({ ok: false, error: { code: 'IMPORT_ACCOUNT_MISMATCH' } });
+    expect(core.bank.accounts()).toHaveLength(2);
+  });
+
+  it('ids the importer itself gives accounts are accepted for a new account: BLZ/Kontonummer, paypal:…, stripe', async () => {
+    const { core } = makeTestDb();
+    const blz = ok((await core.bank.importBytes('a.sta', mt940(), { accountIban: '37040044/532013000' }))[0]);
+    expect(blz.accounts).toEqual([
+      expect.objectContaining({ iban: null, otherId: '37040044/532013000', created: true }),
+    ]);
+    // The same account in the statement's own words (:25: BLZ/Kontonummer, or the IBAN it makes) is no mismatch.
+    const named = ok(
+      (
+        await core.bank.importBytes('b.sta', mt940('37040044/532013000', '1,00'), {
+          accountIban: '37040044/532013000',
+        })
+      )[0],
+    );
+    expect(named.accounts[0]?.id).toBe(blz.accounts[0]?.id);
+    const byIban = ok(
+      (
+        await core.bank.importBytes('c.sta', mt940('DE89370400440532013000', '2,00'), {
+          accountIban: '37040044/532013000',
+        })
+      )[0],
+    );
+    expect(byIban.accounts).toEqual([
+      expect.objectContaining({ id: blz.accounts[0]?.id, iban: 'DE89370400440532013000' }),
+    ]);
+    const paypal = ok(
+      (
+        await core.bank.importBytes('p.sta', mt940(undefined, '3,00'), {
+          accountIban: 'paypal:Shop@Example.de',
+        })
+      )[0],
+    );
+    expect(paypal.accounts).toEqual([
+      expect.objectContaining({ otherId: 'paypal:shop@example.de', created: true }),
+    ]);
+    const stripe = ok(
+      (await core.bank.importBytes('s.sta', mt940(undefined, '4,00'), { accountIban: 'stripe' }))[0],
+    );
+    expect(stripe.accounts).toEqual([expect.objectContaining({ otherId: 'stripe', created: true })]);
+    // Once known by its IBAN, the BLZ/Kontonummer finds that account.
+    const later = ok(
+      (
+        await core.bank.importBytes('d.sta', mt940(undefined, '6,00'), { accountIban: '37040044/532013000' })
+      )[0],
+    );
+    expect(later.accounts).toEqual([expect.objectContaining({ id: blz.accounts[0]?.id, created: false })]);
+    expect(core.bank.accounts()).toHaveLength(3);
+  });
+
+  it('kassenwart import --account with a mistyped IBAN fails with exit code 1 and says why; nothing stored', () => {
+    const dir = tempDir();
+    const env = { KASSENWART_PASSPHRASE: 'cli-test-passphrase' };
+    const db = join(dir, 'k.db');
+    expect(runCli(['--db', db, 'init'], env).status).toBe(0);
+    const file = join(dir, 'a.sta');
+    writeFileSync(file, mt940());
+    const wrong = runCli(['--db', db, 'import', file, '--account', 'DE89370400440532013001'], env);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(
+      /--account DE89370400440532013001 is not a valid IBAN: its check digits do not match.*no account was created.*\(IMPORT_ACCOUNT_INVALID\)/,
+    );
+    const listed = runCli(['--db', db, '--json', 'postings'], env);
+    expect(JSON.parse(listed.stdout)).toMatchObject({ total: 0 });
+    const right = runCli(['--db', db, 'import', file, '--account', 'DE89370400440532013000'], env);
+    expect(right.status).toBe(0);
+  });
+});
