@@ -324,10 +324,10 @@ function registerShopCommands(program: Command, io: Io): void {
       "regular expression of the shop's order numbers (for the matcher)",
     )
     .addOption(
-      new Option('--send-payment-info <on|off>', 'send payment information for this shop').choices([
-        'on',
-        'off',
-      ]),
+      new Option(
+        '--send-payment-info <on|off>',
+        'payment information for this shop (not sent yet: for now it only decides how often the shop is polled)',
+      ).choices(['on', 'off']),
     )
     .option('--from-file <json>', 'replace mapping fields from a JSON file (same shape as --json output)')
     .action((name: string, o: MappingOptions) => {
@@ -355,7 +355,7 @@ function registerShopCommands(program: Command, io: Io): void {
     .option('--new-orders-minutes <n>', 'new/changed orders every n minutes (default 30)', positive)
     .option(
       '--fast-poll-minutes <n>',
-      'instead every n minutes where the shop cannot push and we send payment information (default 3)',
+      'instead every n minutes where the shop cannot push and payment information is on (default 3)',
       positive,
     )
     .addOption(

@@ -68,4 +68,17 @@ describe('CLI language and locale', () => {
       'L: 2 orders read, 1 new, 0 changed, 0 removed (1 request)',
     );
   });
+
+  it('does not promise that payment information is sent: customer messages are not built yet', () => {
+    const de = cliFormat({ language: 'de', locale: 'de-DE' });
+    const en = cliFormat({ language: 'en', locale: 'en-GB' });
+    expect(de.t.shops.paymentInformation(true)).toBe(
+      '  Zahlungsinformation: aktiviert (Versand noch nicht verfügbar)',
+    );
+    expect(de.t.shops.paymentInformation(false)).toBe('  Zahlungsinformation: deaktiviert');
+    expect(en.t.shops.paymentInformation(true)).toBe(
+      '  payment information: enabled (sending not available yet)',
+    );
+    expect(en.t.shops.paymentInformation(false)).toBe('  payment information: disabled');
+  });
 });
