@@ -58,7 +58,8 @@ function describeOrder(o: OrderSummary, f: CliFormat): string {
 }
 
 /**
- * `ORDER[:AMOUNT]`: ORDER an order number or id, or `id:N` (always the id: for a number several shops use).
+ * `ORDER[:AMOUNT]`: ORDER an order id, `id:N` (always the id) or an order number, resolved as for
+ * `assignments --order` (resolveOrderFilter: digits that are one order's id and another's number are refused).
  * The amount follows the last colon ("id:4:12,50", "WC:5001:10").
  */
 export function splitOrderSpec(spec: string): { ref: string; amountText: string | undefined } {
