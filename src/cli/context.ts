@@ -3,13 +3,14 @@
  */
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { createCore, type Core } from '#core/index.ts';
 import { createStderrLogger, systemClock, type Logger } from '#core/deps.ts';
-import { SecretError } from '#core/errors.ts';
+import { DatabaseError, SecretError } from '#core/errors.ts';
+import { databaseProblem } from '#core/db/open.ts';
 import { keyFilePathFor, readKeyFile, type KeyMode } from '#core/secrets/key-file.ts';
 import { KeyringStore } from '#core/secrets/keyring-store.ts';
 import { createStore, openStore, type KeySources, type Store } from '#core/secrets/open-store.ts';
@@ -101,11 +102,42 @@ export function chooseInitMode(
   );
 }
 
+/** File-system errors that mean "this place cannot hold the database" (a missing or read-only folder, /proc, …). */
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EEXIST']);
+
+function notWritable(error: unknown, dbPath: string): DatabaseError | undefined {
+  const e = error as NodeJS.ErrnoException;
+  if (!(error instanceof Error) || !e.syscall || !e.code || !NOT_WRITABLE.has(e.code)) return undefined;
+  return new DatabaseError(
+    'DB_PATH_NOT_WRITABLE',
+    `Cannot create the database ${dbPath}: ${dirname(dbPath)} is not a folder you can write to (${e.code} on ${e.path ?? e.syscall}). Nothing was created. Choose another place with --db or KASSENWART_DB, e.g. in your home folder.`,
+  );
+}
+
+/**
+ * The database's folder and any missing parents (mode 0700), one at a time: Node's recursive mkdir never returns
+ * where the system answers ENOENT for a folder whose parent exists (under /proc), so the error could not be reported.
+ */
+function makeFolders(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeFolders(parent);
+  mkdirSync(dir, { mode: 0o700 });
+}
+
 export async function initStore(dbPath: string, io: Io): Promise<Store> {
   const mode = chooseInitMode(io);
-  mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 });
+  try {
+    makeFolders(dirname(dbPath));
+  } catch (error) {
+    throw notWritable(error, dbPath) ?? error;
+  }
   const sources: KeySources = mode === 'passphrase' ? { passphrase: await passphraseSource(io, true) } : {};
-  return createStore(dbPath, mode, sources);
+  try {
+    return createStore(dbPath, mode, sources);
+  } catch (error) {
+    throw notWritable(error, dbPath) ?? error;
+  }
 }
 
 export async function unlockStore(dbPath: string, io: Io): Promise<Store> {
@@ -136,9 +168,12 @@ export async function withCore<T>(
   fn: (core: Core, options: GlobalOptions) => Promise<T> | T,
 ): Promise<T> {
   const options = program.opts<GlobalOptions>();
-  const { core } = await openCore(options, io);
+  const { core, dbPath } = await openCore(options, io);
   try {
     return await fn(core, options);
+  } catch (error) {
+    // A damaged page is only noticed when a command reads it: say so with the path, as at open.
+    throw databaseProblem(error, dbPath) ?? error;
   } finally {
     core.close();
   }

@@ -166,8 +166,9 @@ const en = {
     overdue: 'overdue',
     collection: 'collection',
     orderNumber: 'order no.',
+    // Customer messages are not built yet (README "Not built yet"): the setting must not promise that mail goes out.
     paymentInformation: (sent: boolean) =>
-      `  payment information: ${sent ? 'will be sent' : 'will not be sent'}`,
+      `  payment information: ${sent ? 'enabled (sending not available yet)' : 'disabled'}`,
     every: (minutes: string) => `every ${minutes} min`,
     off: 'off',
     schedule: (fresh: string, fast: string, fullHours: string) =>
@@ -301,7 +302,8 @@ const de: CliTexts = {
     overdue: 'überfällig',
     collection: 'Inkasso',
     orderNumber: 'Bestellnr.',
-    paymentInformation: (sent) => `  Zahlungsinformation: ${sent ? 'wird gesendet' : 'wird nicht gesendet'}`,
+    paymentInformation: (sent) =>
+      `  Zahlungsinformation: ${sent ? 'aktiviert (Versand noch nicht verfügbar)' : 'deaktiviert'}`,
     every: (minutes) => `alle ${minutes} Min.`,
     off: 'aus',
     schedule: (fresh, fast, fullHours) =>

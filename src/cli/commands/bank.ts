@@ -22,6 +22,13 @@ function parseCount(value: string): number {
   return n;
 }
 
+/** `--limit`: at least one, as for queue and assignments (0 would print nothing but the total). */
+function parsePositiveCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of at least 1');
+  return n;
+}
+
 /** A calendar date as `YYYY-MM-DD` (DESIGN §3.2: posting dates), a real one (no 2026-02-30). */
 export function parseIsoDate(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -101,9 +108,9 @@ export function registerBank(program: Command, io: Io): void {
     .description('list bank postings, newest first')
     .option('--status <status>', `filter: ${POSTING_STATUS_FILTERS.join(', ')}`, parseStatus)
     .option('--account <iban>', 'only this account')
-    .option('--from <date>', 'booking date from (YYYY-MM-DD)', parseIsoDate)
-    .option('--to <date>', 'booking date to (YYYY-MM-DD, inclusive)', parseIsoDate)
-    .option('--limit <n>', 'at most n postings (default 100)', parseCount)
+    .option('--from <date>', 'booking date (value date if pending) from (YYYY-MM-DD)', parseIsoDate)
+    .option('--to <date>', 'booking date (value date if pending) to (YYYY-MM-DD, inclusive)', parseIsoDate)
+    .option('--limit <n>', 'at most n postings (default 100)', parsePositiveCount)
     .option('--offset <n>', 'skip n postings', parseCount)
     .action(
       (cmd: {

@@ -11,7 +11,7 @@ import {
   type QueueItem,
 } from '#shared/api/queue.ts';
 import { NotFoundError, ValidationError } from '#core/errors.ts';
-import { parseDecimalToMinor } from '#core/money.ts';
+import { parseTypedAmount } from '#core/typed-amount.ts';
 import { postings } from '#core/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { type Io, formatFor, printJson, withCore } from '../context.ts';
@@ -57,18 +57,9 @@ function describeOrder(o: OrderSummary, f: CliFormat): string {
   return `id ${String(o.id).padEnd(6)} ${o.shop.padEnd(14)} ${o.number.padEnd(12)} ${f.date(o.createdAt.slice(0, 10)).padEnd(12)} ${amounts} ${f.status(o.status).padEnd(20)} ${who}`;
 }
 
-/** An amount as typed ("49.90", "49,90", "1.234,50") in minor units of `currency`. */
-function parseAmount(text: string, currency: string): number {
-  const comma = text.lastIndexOf(',');
-  const dot = text.lastIndexOf('.');
-  // The separator that comes last is the decimal one ("1.234,50" / "1,234.50"); the other groups thousands.
-  const decimalSeparator = comma > dot ? ',' : '.';
-  const groupSeparator = comma > dot ? (dot >= 0 ? '.' : '') : comma >= 0 ? ',' : '';
-  return parseDecimalToMinor(text, currency, { decimalSeparator, groupSeparator });
-}
-
 /**
- * `ORDER[:AMOUNT]`: ORDER an order number or id, or `id:N` (always the id: for a number several shops use).
+ * `ORDER[:AMOUNT]`: ORDER an order id, `id:N` (always the id) or an order number, resolved as for
+ * `assignments --order` (resolveOrderFilter: digits that are one order's id and another's number are refused).
  * The amount follows the last colon ("id:4:12,50", "WC:5001:10").
  */
 export function splitOrderSpec(spec: string): { ref: string; amountText: string | undefined } {
@@ -142,10 +133,10 @@ export function registerMatching(program: Command, io: Io): void {
   program
     .command('assign')
     .description(
-      'assign a posting to one or several orders (ORDER = order number or id, id:N = always the id; AMOUNT like 12.50)',
+      'assign a posting to one or several orders (ORDER = order id, id:N or order number; AMOUNT like 12,50 or 1000,00)',
     )
     .argument('<posting>', 'posting id', parseId)
-    .argument('<orders...>', 'ORDER or ORDER:AMOUNT (ORDER: number, id, or id:N)')
+    .argument('<orders...>', 'ORDER or ORDER:AMOUNT (ORDER: id, id:N, or number)')
     .option('--note <text>', 'why (kept with the assignment)')
     .action((postingId: number, specs: string[], cmd: { note?: string }) =>
       withCore(program, io, (core, options) => {
@@ -158,9 +149,9 @@ export function registerMatching(program: Command, io: Io): void {
               `"${spec}": give an amount after the colon, like ${ref}:12.50.`,
             );
           const amountMinor =
-            amountText === undefined ? undefined : parseAmount(amountText, posting.currency);
+            amountText === undefined ? undefined : parseTypedAmount(amountText, posting.currency);
           return {
-            orderId: core.matching.resolveOrder(ref),
+            orderId: core.matching.resolveOrderFilter(ref),
             ...(amountMinor !== undefined ? { amountMinor } : {}),
           };
         });
@@ -253,7 +244,7 @@ export function registerMatching(program: Command, io: Io): void {
       ) => {
         // A bad amount is refused before the database is opened.
         const amountMinor =
-          cmd.amount === undefined ? undefined : parseAmount(cmd.amount, cmd.currency.toUpperCase());
+          cmd.amount === undefined ? undefined : parseTypedAmount(cmd.amount, cmd.currency.toUpperCase());
         return withCore(program, io, (core, options) => {
           const items = core.matching.searchOrders({
             query,

@@ -23,7 +23,7 @@ import {
 import type { ShopMapping } from '#core/shops/connector.ts';
 import type { CredentialName, ShopCredentials } from '#core/shops/connector-factory.ts';
 import { connectorFactory } from '#core/shops/registry.ts';
-import { KassenwartError } from '#core/errors.ts';
+import { KassenwartError, ValidationError } from '#core/errors.ts';
 import type { Core } from '#core/index.ts';
 import {
   type GlobalOptions,
@@ -91,10 +91,50 @@ type MappingOptions = {
   fromFile?: string;
 };
 
-function mappingPatch(current: ShopMapping, o: MappingOptions): Partial<ShopMapping> {
-  const patch: Partial<ShopMapping> = o.fromFile
-    ? (JSON.parse(readFileSync(resolve(o.fromFile), 'utf8')) as Partial<ShopMapping>)
-    : {};
+/**
+ * The mapping fields in `--from-file`, read before the database is opened; the fields themselves are checked by the
+ * core (SHOP_MAPPING_INVALID). Errors name the file and say what to do.
+ */
+export function readMappingFile(file: string): Partial<ShopMapping> {
+  const path = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
+      throw new ValidationError(
+        'FILE_NOT_FOUND',
+        `The mapping file ${path} does not exist. Check the path, or write the current mapping into a file first: kassenwart --json shop mapping NAME > mapping.json.`,
+      );
+    throw new ValidationError(
+      'FILE_UNREADABLE',
+      `The mapping file ${path} cannot be read (${code ?? (error as Error).message}). Check that it is a file you may read.`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ValidationError(
+      'MAPPING_FILE_NOT_JSON',
+      `The mapping file ${path} is not valid JSON (${(error as Error).message}). Write one JSON object in the shape of "kassenwart --json shop mapping NAME", e.g. {"cancelledStatuses": ["cancelled"]}.`,
+    );
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new ValidationError(
+      'MAPPING_FILE_NOT_JSON',
+      `The mapping file ${path} holds no JSON object. Write one JSON object in the shape of "kassenwart --json shop mapping NAME", e.g. {"cancelledStatuses": ["cancelled"]}.`,
+    );
+  return json;
+}
+
+function mappingPatch(
+  current: ShopMapping,
+  o: MappingOptions,
+  fromFile: Partial<ShopMapping> | undefined,
+): Partial<ShopMapping> {
+  const patch: Partial<ShopMapping> = { ...fromFile };
   if (o.payment)
     patch.paymentMethods = {
       ...current.paymentMethods,
@@ -146,8 +186,13 @@ function showMapping(core: Core, name: string): ShopMapping {
 }
 
 /** Applies the options; damaged settings (SHOP_SETTINGS_INVALID says "set the mapping again") are repaired by it. */
-function changeMapping(core: Core, name: string, o: MappingOptions): ShopMapping {
-  return core.shops.setMapping(name, (current) => mappingPatch(current, o));
+function changeMapping(
+  core: Core,
+  name: string,
+  o: MappingOptions,
+  fromFile: Partial<ShopMapping> | undefined,
+): ShopMapping {
+  return core.shops.setMapping(name, (current) => mappingPatch(current, o, fromFile));
 }
 
 export function registerShops(program: Command, io: Io): void {
@@ -286,23 +331,24 @@ function registerShopCommands(program: Command, io: Io): void {
       "regular expression of the shop's order numbers (for the matcher)",
     )
     .addOption(
-      new Option('--send-payment-info <on|off>', 'send payment information for this shop').choices([
-        'on',
-        'off',
-      ]),
+      new Option(
+        '--send-payment-info <on|off>',
+        'payment information for this shop (not sent yet: for now it only decides how often the shop is polled)',
+      ).choices(['on', 'off']),
     )
     .option('--from-file <json>', 'replace mapping fields from a JSON file (same shape as --json output)')
-    .action((name: string, o: MappingOptions) =>
-      withCore(program, io, (core, options) => {
+    .action((name: string, o: MappingOptions) => {
+      const fromFile = o.fromFile === undefined ? undefined : readMappingFile(o.fromFile);
+      return withCore(program, io, (core, options) => {
         const changes = Object.values(o).some((v) => v !== undefined);
-        const mapping = changes ? changeMapping(core, name, o) : showMapping(core, name);
+        const mapping = changes ? changeMapping(core, name, o, fromFile) : showMapping(core, name);
         if (options.json) printJson(io, mapping);
         else {
           const f = formatFor(options, io);
           io.stdout(`${f.t.shops.mappingSaved(changes, name)}\n${mappingText(mapping, f)}\n`);
         }
-      }),
-    );
+      });
+    });
 
   const positive = (v: string) => {
     const n = Number(v);
@@ -316,7 +362,7 @@ function registerShopCommands(program: Command, io: Io): void {
     .option('--new-orders-minutes <n>', 'new/changed orders every n minutes (default 30)', positive)
     .option(
       '--fast-poll-minutes <n>',
-      'instead every n minutes where the shop cannot push and we send payment information (default 3)',
+      'instead every n minutes where the shop cannot push and payment information is on (default 3)',
       positive,
     )
     .addOption(

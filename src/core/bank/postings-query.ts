@@ -1,7 +1,7 @@
 /**
  * Reading postings for the CLI and the API: filters, paging, and the public JSON shape (camelCase, stable).
  */
-import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
 import { bankAccounts, postings } from '../db/schema/index.ts';
 import { POSTING_MATCH_STATES, type PostingMatchState } from '#shared/domain.ts';
@@ -48,6 +48,13 @@ export type PostingView = {
   importBatchId: number | null;
 };
 
+/**
+ * The date a posting is listed, sorted and filtered by: its booking date, or for a pending posting (not booked yet,
+ * so without one) its value date, the date the CLI shows for it. Sorting by the booking date alone put every pending
+ * posting after all booked ones and the pending among themselves in import order.
+ */
+const postingDate = sql<string | null>`coalesce(${postings.bookingDate}, ${postings.valueDate})`;
+
 export function listPostings(db: Db, query: PostingQuery): { items: PostingView[]; total: number } {
   const where: SQL[] = [];
   if (query.status === 'pending' || query.status === 'booked')
@@ -55,8 +62,8 @@ export function listPostings(db: Db, query: PostingQuery): { items: PostingView[
   else if (query.status) where.push(eq(postings.matchState, query.status));
   if (query.accountIban)
     where.push(eq(bankAccounts.iban, query.accountIban.replace(/\s+/g, '').toUpperCase()));
-  if (query.from) where.push(gte(postings.bookingDate, query.from));
-  if (query.to) where.push(lte(postings.bookingDate, query.to));
+  if (query.from) where.push(gte(postingDate, query.from));
+  if (query.to) where.push(lte(postingDate, query.to));
   const condition = where.length ? and(...where) : undefined;
   const base = db
     .select({
@@ -88,7 +95,7 @@ export function listPostings(db: Db, query: PostingQuery): { items: PostingView[
     .from(postings)
     .innerJoin(bankAccounts, eq(bankAccounts.id, postings.bankAccountId))
     .where(condition)
-    .orderBy(desc(postings.bookingDate), desc(postings.id));
+    .orderBy(desc(postingDate), desc(postings.id));
   const limit = query.limit ?? 100;
   const items = base
     .limit(limit)

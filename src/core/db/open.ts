@@ -50,7 +50,12 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     );
   }
 
-  const sqlite = new Database(path, { fileMustExist: mode === 'open' });
+  let sqlite: SqliteHandle;
+  try {
+    sqlite = new Database(path, { fileMustExist: mode === 'open' });
+  } catch (error) {
+    throw databaseProblem(error, path) ?? error;
+  }
   try {
     // sqlite3mc: choose the SQLCipher scheme, then the key must be the first statement that touches the file.
     sqlite.pragma(`cipher='sqlcipher'`);
@@ -75,8 +80,38 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     return db;
   } catch (error) {
     sqlite.close();
-    throw error;
+    throw databaseProblem(error, path) ?? error;
   }
+}
+
+/**
+ * What an SQLite error means for the dealer, with the database's path and what to do; undefined for errors that are
+ * no SQLite error (they keep their own code) or that say nothing about the file. Used at open and by the shells for
+ * errors that surface later (a damaged page is only noticed when it is read).
+ */
+export function databaseProblem(error: unknown, path: string): DatabaseError | undefined {
+  if (!(error instanceof Database.SqliteError)) return undefined;
+  const code = error.code;
+  // After the key has opened the file, "not a database" means a damaged page, as does SQLITE_CORRUPT_*.
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new DatabaseError(
+      'DB_CORRUPT',
+      `The database ${path} is damaged (SQLite: ${error.message}); Kassenwart cannot read it. Restore the database and its key file ${path}.keys.json from your backup, or move the damaged file away and start again with "kassenwart init".`,
+    );
+  }
+  if (code.startsWith('SQLITE_FULL')) {
+    return new DatabaseError(
+      'DB_DISK_FULL',
+      `The disk holding ${path} is full (SQLite: ${error.message}); the last change was not saved. Free some space and run the command again.`,
+    );
+  }
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
+    return new DatabaseError(
+      'DB_PATH_NOT_WRITABLE',
+      `Kassenwart cannot write the database ${path} or the files beside it (${path}-wal, ${path}-shm) (SQLite: ${error.message}). Make the file and its folder writable for you, or copy them to a folder that is.`,
+    );
+  }
+  return undefined;
 }
 
 function applyMigrations(db: Db, sqlite: SqliteHandle, migrationsFolder: string, path: string): void {

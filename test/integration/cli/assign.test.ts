@@ -14,7 +14,7 @@ describe('assign: naming orders, amounts, warnings', () => {
       const shopB = makeShop(db, { name: 'B' });
       const a = makeOrder(db, { shopId: shopA.id, number: '5001', totalMinor: 1000 });
       const b = makeOrder(db, { shopId: shopB.id, number: '5001', totalMinor: 1000 });
-      // An order whose NUMBER is order a's id: "1" alone names this one, not order a.
+      // An order whose NUMBER is order a's id: bare digits are refused as ambiguous, in assign as in assignments.
       const trap = makeOrder(db, { shopId: shopB.id, number: String(a.id), totalMinor: 1000 });
       return { posting: makePosting(db, { amountMinor: 300 }), a, b, trap };
     });
@@ -97,6 +97,97 @@ describe('assign: naming orders, amounts, warnings', () => {
     const again = cli('assign', String(posting.id), 'O-1:5');
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('warning ASSIGN_ORDER_ALREADY_PAID');
+  });
+
+  it("assign resolves bare digits like assignments --order: one order's id and another's number is refused", () => {
+    const { fill, cli } = freshDb();
+    const { posting, woo, other, plain } = fill((db) => {
+      const wooShop = makeShop(db, { name: 'Woo' });
+      const otherShop = makeShop(db, { name: 'Rechnungen' });
+      const woo = makeOrder(db, { shopId: wooShop.id, number: '1003', totalMinor: 1000 });
+      // The other shop numbers its orders 1, 2, 3, ...: its order "<woo's id>" is another order.
+      const plain = makeOrder(db, { shopId: otherShop.id, number: 'R-1', totalMinor: 1000 });
+      const other = makeOrder(db, { shopId: otherShop.id, number: String(woo.id), totalMinor: 1000 });
+      return { posting: makePosting(db, { amountMinor: 1000 }), woo, other, plain };
+    });
+    expect(other.id).not.toBe(woo.id);
+    for (const args of [
+      ['assign', String(posting.id), String(woo.id)],
+      ['assign', String(posting.id), `${woo.id}:5,00`],
+      ['assignments', '--order', String(woo.id)],
+    ]) {
+      const r = cli(...args);
+      expect(r.status, args.join(' ')).toBe(1);
+      expect(r.stderr).toContain('ORDER_AMBIGUOUS');
+      expect(r.stderr).toContain(`write id:${woo.id} for the first, or id:${other.id} for the other`);
+    }
+    expect(json<{ items: unknown[] }>(cli('--json', 'assignments', '--all')).items).toEqual([]);
+
+    // Written unambiguously, each names its order; an id nobody uses as a number stays the id.
+    const byId = json<{ assignments: { orderId: number; amountMinor: number }[] }>(
+      cli(
+        '--json',
+        'assign',
+        String(posting.id),
+        `id:${woo.id}:4,00`,
+        `id:${other.id}:1,00`,
+        String(plain.id),
+      ),
+    );
+    expect(byId.assignments.map((a) => [a.orderId, a.amountMinor]).sort((x, y) => x[0]! - y[0]!)).toEqual(
+      [
+        [woo.id, 400],
+        [other.id, 100],
+        [plain.id, 500],
+      ].sort((x, y) => x[0]! - y[0]!),
+    );
+  });
+
+  it('amounts: a thousands dot or comma before three digits is refused as ambiguous; clear writings work', () => {
+    const { fill, cli } = freshDb();
+    const { posting } = fill((db) => {
+      const shop = makeShop(db, { name: 'Laden' });
+      makeOrder(db, { shopId: shop.id, number: '10001', totalMinor: 150000 });
+      makeOrder(db, {
+        shopId: shop.id,
+        number: '10002',
+        totalMinor: 15000,
+        status: 'paid',
+        paidMinor: 15000,
+      });
+      for (const number of ['A-1', 'A-2', 'A-3'])
+        makeOrder(db, { shopId: shop.id, number, totalMinor: 100000 });
+      return { posting: makePosting(db, { amountMinor: 500000 }) };
+    });
+    for (const amount of ['1.000', '1,000', '1.234']) {
+      const r = cli('assign', String(posting.id), `10001:${amount}`);
+      expect(r.status, amount).toBe(1);
+      expect(r.stderr).toContain('MONEY_AMBIGUOUS');
+      expect(r.stderr).toMatch(/Write 1\d\d\d or 1\d\d\d,00/);
+    }
+    const search = cli('search', '--all', '--amount', '150.000');
+    expect(search.status).toBe(1);
+    expect(search.stderr).toContain('MONEY_AMBIGUOUS');
+    expect(search.stderr).toContain('Write 150000 or 150000,00 for the first, 150,00 for the second');
+    const found = (amount: string) =>
+      json<{ items: { number: string }[] }>(cli('--json', 'search', '--all', '--amount', amount)).items.map(
+        (o) => o.number,
+      );
+    expect(found('1.500,00')).toEqual(['10001']);
+    expect(found('1,500.00')).toEqual(['10001']);
+    expect(found('1500')).toEqual(['10001']);
+    expect(found('150,00')).toEqual(['10002']);
+    expect(found('150.0')).toEqual(['10002']);
+
+    const r = json<{ assignments: { orderNumber: string; amountMinor: number }[] }>(
+      cli('--json', 'assign', String(posting.id), '10001:1.000,00', 'A-1:1,000.00', 'A-2:10,5', 'A-3:10.50'),
+    );
+    expect(Object.fromEntries(r.assignments.map((a) => [a.orderNumber, a.amountMinor]))).toEqual({
+      '10001': 100000,
+      'A-1': 100000,
+      'A-2': 1050,
+      'A-3': 1050,
+    });
   });
 
   it('unreturn of a posting that returned nothing points to an option that exists (assignments --all)', () => {

@@ -31,6 +31,50 @@ describe('postings and orders', () => {
     expect(page.total).toBe(1);
   });
 
+  it('lists pending postings (no booking date yet) by their value date among the booked ones, newest first', () => {
+    const { fill, cli } = freshDb();
+    const ids = fill((db) => {
+      const account = makeBankAccount(db);
+      const booked = (date: string) =>
+        makePosting(db, { bankAccountId: account.id, bookingDate: date, valueDate: date }).id;
+      const pending = (date: string) =>
+        makePosting(db, {
+          bankAccountId: account.id,
+          bookingDate: null,
+          valueDate: date,
+          bookingStatus: 'pending',
+        }).id;
+      // Inserted in an order unlike the dates, so the id (import order) cannot give the expected order.
+      return {
+        pendingNewest: pending('2026-11-20'),
+        booked2019: booked('2019-03-01'),
+        pending2019: pending('2019-02-01'),
+        bookedNov: booked('2026-11-10'),
+        pendingOct: pending('2026-10-15'),
+      };
+    });
+    type Page = { total: number; items: { id: number }[] };
+    const all = json<Page>(cli('--json', 'postings'));
+    expect(all.items.map((p) => p.id)).toEqual([
+      ids.pendingNewest,
+      ids.bookedNov,
+      ids.pendingOct,
+      ids.booked2019,
+      ids.pending2019,
+    ]);
+    const pending = json<Page>(cli('--json', 'postings', '--status', 'pending'));
+    expect(pending.items.map((p) => p.id)).toEqual([ids.pendingNewest, ids.pendingOct, ids.pending2019]);
+    const november = json<Page>(cli('--json', 'postings', '--from', '2026-11-01', '--limit', '1'));
+    expect(november).toMatchObject({ total: 2, items: [{ id: ids.pendingNewest }] });
+
+    // --limit 0 printed nothing but the total; it is a usage error now, as for queue.
+    for (const command of ['postings', 'queue']) {
+      const r = cli(command, '--limit', '0');
+      expect(r.status, command).toBe(2);
+      expect(r.stderr).toContain('--limit');
+    }
+  });
+
   it('shows the posting id (for assign / ignore) and the order id (for assign / assignments --order)', () => {
     const { fill, cli } = freshDb();
     const { posting, order, unmanaged } = fill((db) => {

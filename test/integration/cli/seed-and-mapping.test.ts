@@ -27,6 +27,19 @@ describe('dev seed and damaged shop settings', () => {
     expect(mapping.paidStatus).toEqual({ prepayment: 'paid', invoice: 'paid', cod: 'paid' }); // the CSV default
   });
 
+  it('shop mapping and shop show do not promise that payment information is sent (not built yet)', () => {
+    const { cli } = freshDb();
+    expect(cli('dev', 'seed').status).toBe(0);
+    const de = cli('--lang', 'de', 'shop', 'mapping', 'Demo-Shop', '--send-payment-info', 'on');
+    expect(de.status, de.stderr).toBe(0);
+    expect(de.stdout).toContain('Zahlungsinformation: aktiviert (Versand noch nicht verfügbar)');
+    expect(de.stdout).not.toContain('gesendet');
+    const en = cli('--lang', 'en', 'shop', 'show', 'Demo-Shop');
+    expect(en.status, en.stderr).toBe(0);
+    expect(en.stdout).toContain('payment information: enabled (sending not available yet)');
+    expect(en.stdout).not.toContain('will be sent');
+  });
+
   it('"shop mapping NAME --…" repairs damaged settings, as SHOP_SETTINGS_INVALID advises', () => {
     const { fill, cli } = freshDb();
     fill((db) =>

@@ -73,4 +73,17 @@ describe('CLI language and locale', () => {
     expect(en.t.notifications.unread(en.counted(1))).toMatch(/^1 unread notification\. /);
     expect(en.t.notifications.all(en.counted(1200), '3')).toBe('1,200 notifications, 3 unread.');
   });
+
+  it('does not promise that payment information is sent: customer messages are not built yet', () => {
+    const de = cliFormat({ language: 'de', locale: 'de-DE' });
+    const en = cliFormat({ language: 'en', locale: 'en-GB' });
+    expect(de.t.shops.paymentInformation(true)).toBe(
+      '  Zahlungsinformation: aktiviert (Versand noch nicht verfügbar)',
+    );
+    expect(de.t.shops.paymentInformation(false)).toBe('  Zahlungsinformation: deaktiviert');
+    expect(en.t.shops.paymentInformation(true)).toBe(
+      '  payment information: enabled (sending not available yet)',
+    );
+    expect(en.t.shops.paymentInformation(false)).toBe('  payment information: disabled');
+  });
 });
