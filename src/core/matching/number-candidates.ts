@@ -92,6 +92,11 @@ const ORDER_KEYWORDS = new Set([
   ...['BELEG', 'BELEGNR', 'VORGANG', 'REF', 'REFERENZ', 'ZAHLUNG', 'FUER', 'FÜR', 'FOR', 'UND', 'AND'],
 ]);
 
+/** Is `word` (upper case) a word that introduces a number ("BESTELLUNG", "RECHNUNG", "NR", "REF")? */
+export function isOrderKeyword(word: string): boolean {
+  return ORDER_KEYWORDS.has(word);
+}
+
 /**
  * Does a written number's letter part fit an order number found by its digits ("10023", "#10023", "Nr10023",
  * "WC10023" for WC-10023)? Other letters ("RE10023", "GS10023") say it is another kind of number — the shop's

@@ -6,19 +6,23 @@
  * open order of that price is paying hers, not his own.
  */
 import { nameTokensInOrder } from '../names.ts';
+import { isOrderKeyword } from '../number-candidates.ts';
 import type { OrderIndex } from '../order-index.ts';
 
 /**
  * A word that introduces the person paid for ("für", "zugunsten", "im Auftrag von", "i. A.", "von", "MA"/"Mitarbeiter"),
- * then up to three words of the name (titles, initials and legal forms are dropped when the words are folded).
+ * then up to three words of the name (titles, initials and legal forms are dropped when the words are folded). A word
+ * is a run of letters (with apostrophes, dots, and hyphens between letters: "Vries-Öztürk") not followed by a digit
+ * or hyphen: "fuer WC-10023" names an order, not a person.
  */
 const FOR_SOMEONE =
-  /(?:^|[^\p{L}])(?:f(?:ue|ü|u)r|for|zugunsten|auftrag(?:\s+von)?|i\.\s?a\.|von|v\.|ma|mitarbeiter(?:in)?)\s+((?:\p{L}[\p{L}'’.-]*[\s,]*){1,3})/giu;
+  /(?:^|[^\p{L}])(?:f(?:ue|ü|u)r|for|zugunsten|auftrag(?:\s+von)?|i\.\s?a\.|von|v\.|ma|mitarbeiter(?:in)?)\s+((?:\p{L}[\p{L}'’.]*(?:-\p{L}[\p{L}'’.]*)*(?![\p{L}'’.\d-])[\s,]*){1,3})/giu;
 
 /**
  * The words (folded, names.ts) of the persons a remittance says it pays for, that are a word of some open order's
- * customer or company name and none of the payer's: each is a name key of one token (evidence.ts namesOther reads it
- * like a full name: another customer's unless the order's own customer has that word). Empty for most texts.
+ * customer or company name, none of the payer's and no word that introduces a number ("fuer Bestellung 10023"): each
+ * is a name key of one token (evidence.ts namesOther reads it like a full name: another customer's unless the
+ * order's own customer has that word). Empty for most texts.
  */
 export function shortNamesIn(
   text: string | null | undefined,
@@ -30,7 +34,12 @@ export function shortNamesIn(
   FOR_SOMEONE.lastIndex = 0;
   for (let m = FOR_SOMEONE.exec(text); m !== null; m = FOR_SOMEONE.exec(text))
     for (const word of nameTokensInOrder(m[1]))
-      if (!payers.some((p) => p.includes(word)) && index.hasCustomerToken(word) && !out.includes(word))
+      if (
+        !isOrderKeyword(word.toUpperCase()) &&
+        !payers.some((p) => p.includes(word)) &&
+        index.hasCustomerToken(word) &&
+        !out.includes(word)
+      )
         out.push(word);
   return out;
 }
