@@ -138,7 +138,7 @@ const en = {
     connected: (at: string) => `connected ${at}`,
     ok: (name: string) => `Shop "${name}": connection ok.`,
     removed: (name: string, open: Counted, cancelled: Counted) =>
-      `Shop "${name}" removed; its credentials were deleted from the key store. Its orders stay as history only: ${pl(open, 'order', 'orders')} still awaiting payment ${open.n === 1 ? 'is' : 'are'} no longer matched or assigned; ${pl(cancelled, 'status write-back', 'status write-backs')} waiting to be sent ${cancelled.n === 1 ? 'was' : 'were'} cancelled.`,
+      `Shop "${name}" removed; its credentials were deleted from the key store. Its orders stay as history only: ${pl(open, 'order', 'orders')} still awaiting payment ${open.n === 1 ? 'is' : 'are'} no longer matched or assigned; ${pl(cancelled, 'status write-back', 'status write-backs')} waiting to be sent ${cancelled.n === 1 ? 'was' : 'were'} cancelled${cancelled.n > 0 ? ' (a "paid" the shop was not told of is a notification: kassenwart notifications)' : ''}.`,
     removeAsk: (name: string) =>
       `Remove shop "${name}"? Its credentials are deleted. Its orders stay as history only: they are no longer matched, found by search or assigned, and their status write-backs waiting to be sent are cancelled. Adding the shop again imports its orders anew, without the payments assigned here; to change its file, address or credentials use "kassenwart shop update" instead.\nRemove "${name}"? [y/N] `,
     removeKept: (name: string) => `Shop "${name}" was not removed.`,
@@ -281,7 +281,7 @@ const de: CliTexts = {
     connected: (at) => `verbunden ${at}`,
     ok: (name) => `Shop „${name}“: Verbindung in Ordnung.`,
     removed: (name, open, cancelled) =>
-      `Shop „${name}“ entfernt; seine Zugangsdaten wurden aus dem Schlüsselspeicher gelöscht. Seine Bestellungen bleiben nur als Verlauf: ${pl(open, 'Bestellung', 'Bestellungen')} mit noch offener Zahlung ${open.n === 1 ? 'wird' : 'werden'} nicht mehr abgeglichen oder zugeordnet; ${pl(cancelled, 'wartende Statusübertragung', 'wartende Statusübertragungen')} ${cancelled.n === 1 ? 'wurde' : 'wurden'} abgebrochen.`,
+      `Shop „${name}“ entfernt; seine Zugangsdaten wurden aus dem Schlüsselspeicher gelöscht. Seine Bestellungen bleiben nur als Verlauf: ${pl(open, 'Bestellung', 'Bestellungen')} mit noch offener Zahlung ${open.n === 1 ? 'wird' : 'werden'} nicht mehr abgeglichen oder zugeordnet; ${pl(cancelled, 'wartende Statusübertragung', 'wartende Statusübertragungen')} ${cancelled.n === 1 ? 'wurde' : 'wurden'} abgebrochen${cancelled.n > 0 ? ' (ein „bezahlt“, das der Shop nicht mehr erfährt, steht in den Benachrichtigungen: kassenwart notifications)' : ''}.`,
     removeAsk: (name) =>
       `Shop „${name}“ entfernen? Seine Zugangsdaten werden gelöscht. Seine Bestellungen bleiben nur als Verlauf: Sie werden nicht mehr zugeordnet, gesucht oder abgeglichen, und ihre noch wartenden Statusübertragungen werden abgebrochen. Wird der Shop neu verbunden, kommen seine Bestellungen neu herein, ohne die hier zugeordneten Zahlungen; um Datei, Adresse oder Zugangsdaten zu ändern, nutzen Sie stattdessen „kassenwart shop update“.\n„${name}“ entfernen? [j/N] `,
     removeKept: (name) => `Shop „${name}“ wurde nicht entfernt.`,

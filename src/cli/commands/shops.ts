@@ -468,7 +468,8 @@ function registerShopCommands(program: Command, io: Io): void {
         if (options.json)
           printJson(io, {
             removed: true,
-            name,
+            // The shop's name, also when it was given by id.
+            name: result.name,
             openOrders: result.openOrders,
             cancelledTransfers: result.cancelledTransfers,
           });

@@ -96,7 +96,7 @@ export function databaseProblem(error: unknown, path: string): DatabaseError | u
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return new DatabaseError(
       'DB_CORRUPT',
-      `The database ${path} is damaged (SQLite: ${error.message}); Kassenwart cannot read it. Restore the database and its key file ${path}.keys.json from your backup, or move the damaged file away and start again with "kassenwart init".`,
+      `The database ${path} is damaged (SQLite: ${error.message}); Kassenwart cannot read it. Restore the database from your backup (with its key file ${path}.keys.json, where the key is kept in a passphrase-protected file rather than the OS keyring), or move the damaged file away and start again with "kassenwart init".`,
     );
   }
   if (code.startsWith('SQLITE_FULL')) {

@@ -8,7 +8,7 @@ import {
   ordersBefore,
   type ManualAssignWarning,
 } from '../orders/manual-assign-checks.ts';
-import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, like, type SQL } from 'drizzle-orm';
 import type { AssignmentView, OrderSummary, QueueItem } from '#shared/api/queue.ts';
 import type { Clock } from '../deps.ts';
 import type { Db } from '../db/open.ts';
@@ -26,7 +26,7 @@ import { learnFromAssignment, unlearnAssignment } from './learning.ts';
 import { loadMatchInput } from './match-loader.ts';
 import { runMatcher } from './matcher.ts';
 import { foldName } from './names.ts';
-import { numberKey } from './number-keys.ts';
+import { numberCore, numberKey } from './number-keys.ts';
 import { matchSettingsFrom, toleranceFor } from './settings.ts';
 
 type OrderRow = typeof orders.$inferSelect;
@@ -375,28 +375,46 @@ function orderWithId(db: Pick<Db, 'select'>, digits: string): { id: number } | u
 }
 
 /**
- * An order for a filter (`assignments --order`), which has always taken the order's id: bare digits are that id, as
- * before, unless no order has it (then the order number, as in assign); when they are one order's id and another
- * order's number, ORDER_AMBIGUOUS asks for `id:N` or the number written otherwise, instead of silently choosing.
- * Anything else (`id:N`, `WC-10023`) as resolveOrderRef.
+ * An order for a filter (`assignments --order`) or for `assign`: `id:N` and numbers with letters ("WC-10023", "#1001")
+ * as resolveOrderRef. Bare digits are the order's id (as `orders` shows it) or an order number, which is read as the
+ * search reads it (its digits without prefix, "#" or leading zeros: "1001" is Shopify's "#1001", "0001001" and
+ * "WC-1001"). When they fit more than one order — one order's id and another's number, or the numbers of several
+ * orders — ORDER_AMBIGUOUS names each as `id:N` instead of silently choosing one: a payment on the wrong order
+ * ships unpaid goods. Orders of removed shops count only when no connected shop's order has the number.
  */
 export function resolveOrderFilter(db: Pick<Db, 'select'>, ref: string): number {
   const trimmed = ref.trim();
   if (!/^\d+$/.test(trimmed)) return resolveOrderRef(db, trimmed);
+  const core = trimmed.replace(/^0+(?=\d)/, '');
+  const numbered = (connectedOnly: boolean) =>
+    db
+      .select({ id: orders.id, number: orders.number, shopId: orders.shopId })
+      .from(orders)
+      .where(
+        connectedOnly
+          ? and(like(orders.number, `%${core}%`), ofConnectedShop(db))
+          : like(orders.number, `%${core}%`),
+      )
+      .all()
+      .filter((o) => numberCore(o.number) === core);
+  const connected = numbered(true);
+  const byNumber = connected.length > 0 ? connected : numbered(false);
   const byId = orderWithId(db, trimmed);
-  if (!byId) return resolveOrderRef(db, trimmed);
-  const byNumber = db
-    .select({ id: orders.id })
-    .from(orders)
-    .where(eq(orders.number, trimmed))
-    .all()
-    .filter((o) => o.id !== byId.id);
-  if (byNumber.length > 0)
+  const fits = new Map<number, string>();
+  if (byId) fits.set(byId.id, `id:${byId.id} (the order with id ${byId.id})`);
+  for (const o of byNumber) if (!fits.has(o.id)) fits.set(o.id, `id:${o.id} (number ${o.number})`);
+  const [only, ...more] = fits.keys();
+  if (only === undefined)
+    throw new NotFoundError(
+      'ORDER_NOT_FOUND',
+      `There is no order with number or id "${trimmed}". Find it with kassenwart search (number, name, e-mail or amount).`,
+    );
+  if (more.length > 0)
     throw new ValidationError(
       'ORDER_AMBIGUOUS',
-      `"${trimmed}" is the id of order ${byId.id} and the number of order id ${byNumber.map((o) => o.id).join(', ')}; write id:${byId.id} for the first, or id:${byNumber[0]?.id ?? ''} for the other.`,
+      `"${trimmed}" fits ${fits.size} orders: ${[...fits.values()].join(', ')}. Name the one you mean by its id: ${[...fits.keys()].map((id) => `id:${id}`).join(' or ')} (with an amount: id:${only}:12.50).`,
     );
-  return byId.id;
+  return only;
 }
 
 /**

@@ -151,7 +151,24 @@ export function cancelPendingTransfersOfShop(
       ),
     )
     .all();
-  for (const t of pending) cancelTransfer(tx, clock, actor, t, reason);
+  const createdAt = clock.now().toISOString();
+  for (const t of pending) {
+    cancelTransfer(tx, clock, actor, t, reason);
+    if (t.targetStatus !== 'paid') continue;
+    // The shop never heard that this order was paid, and now never will from Kassenwart: the dealer must mark it
+    // paid there by hand, or the customer is chased for money already received (or the goods held back).
+    const order = tx.select({ number: orders.number }).from(orders).where(eq(orders.id, t.orderId)).get();
+    tx.insert(dealerNotifications)
+      .values({
+        kind: 'paid_not_sent',
+        level: 'warning',
+        title: `Order ${order?.number ?? t.orderId} is paid, but its shop was not told`,
+        body: `The shop was removed from Kassenwart (${reason}) before "paid" was sent to it: set the order to paid in the shop by hand.`,
+        orderId: t.orderId,
+        createdAt,
+      })
+      .run();
+  }
   return pending.length;
 }
 
@@ -216,6 +233,19 @@ export function applyOrderEffects(
           })
           .run();
         correction = 'enqueued_correction';
+      } else if (last?.state === 'done') {
+        // The shop was removed from Kassenwart, but it still runs and shows "paid": nothing can be sent to it, so
+        // the dealer must set it back by hand, and must hear of it (shipping on that "paid" ships unpaid goods).
+        tx.insert(dealerNotifications)
+          .values({
+            kind: 'paid_status_corrected',
+            level: 'warning',
+            title: `Order ${orderNumber} is no longer paid`,
+            body: 'A payment was taken back after the shop had been set to paid. The shop is no longer connected to Kassenwart, so its status cannot be reset from here: set the order back to unpaid in the shop by hand. Do not ship unless paid.',
+            orderId,
+            createdAt: nowIso,
+          })
+          .run();
       }
     } else {
       const text = NOTIFY_TEXT[effect.kind];

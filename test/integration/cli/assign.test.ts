@@ -99,6 +99,38 @@ describe('assign: naming orders, amounts, warnings', () => {
     expect(again.stdout).toContain('warning ASSIGN_ORDER_ALREADY_PAID');
   });
 
+  it('bare digits fit a number written with a prefix, "#" or leading zeros: refused when another order has them as its id', () => {
+    const { fill, cli } = freshDb();
+    const { posting, first, shopify, woo, padded } = fill((db) => {
+      const shopifyShop = makeShop(db, { name: 'Shopify' });
+      const wooShop = makeShop(db, { name: 'Woo' });
+      const first = makeOrder(db, { shopId: wooShop.id, number: 'WC-7001', totalMinor: 1000 });
+      // Shopify's order names start with "#": "#<first's id>" is what a bookkeeper types as bare digits.
+      const shopify = makeOrder(db, { shopId: shopifyShop.id, number: `#${first.id}`, totalMinor: 1000 });
+      const woo = makeOrder(db, { shopId: wooShop.id, number: 'WC-88123', totalMinor: 1000 });
+      const padded = makeOrder(db, { shopId: shopifyShop.id, number: '00099321', totalMinor: 1000 });
+      return { posting: makePosting(db, { amountMinor: 1000 }), first, shopify, woo, padded };
+    });
+    const both = cli('assign', String(posting.id), String(first.id));
+    expect(both.status).toBe(1);
+    expect(both.stderr).toContain('ORDER_AMBIGUOUS');
+    expect(both.stderr).toContain(`id:${first.id} or id:${shopify.id}`);
+    // Digits that only one order's number has name it, whatever its prefix or leading zeros.
+    for (const [typed, order] of [
+      ['88123', woo],
+      ['99321', padded],
+      ['0099321', padded],
+    ] as const) {
+      const r = json<{ assignments: { id: number; orderId: number }[] }>(
+        cli('--json', 'assign', String(posting.id), `${typed}:1,00`),
+      );
+      expect(
+        r.assignments.map((a) => a.orderId),
+        typed,
+      ).toEqual([order.id]);
+    }
+  });
+
   it("assign resolves bare digits like assignments --order: one order's id and another's number is refused", () => {
     const { fill, cli } = freshDb();
     const { posting, woo, other, plain } = fill((db) => {
@@ -119,7 +151,8 @@ describe('assign: naming orders, amounts, warnings', () => {
       const r = cli(...args);
       expect(r.status, args.join(' ')).toBe(1);
       expect(r.stderr).toContain('ORDER_AMBIGUOUS');
-      expect(r.stderr).toContain(`write id:${woo.id} for the first, or id:${other.id} for the other`);
+      // "R-1" of the other shop is written with the same digits: all three are named.
+      expect(r.stderr).toContain(`id:${woo.id} or id:${plain.id} or id:${other.id}`);
     }
     expect(json<{ items: unknown[] }>(cli('--json', 'assignments', '--all')).items).toEqual([]);
 

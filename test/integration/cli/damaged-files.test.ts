@@ -53,7 +53,9 @@ describe('damaged database, missing mapping file, unwritable database folder', (
     const error = (JSON.parse(atOpen.stderr) as { error: { code: string; message: string } }).error;
     expect(error.code).toBe('DB_CORRUPT');
     expect(error.message).toContain(db);
-    expect(error.message).toContain(`${db}.keys.json from your backup`);
+    expect(error.message).toContain(
+      `Restore the database from your backup (with its key file ${db}.keys.json`,
+    );
   });
 
   it('shop mapping --from-file: a missing file is FILE_NOT_FOUND, a file without a JSON object is refused', () => {

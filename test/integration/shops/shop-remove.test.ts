@@ -8,7 +8,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { assignments, auditLog, orders, postings, statusTransfers } from '#core/db/schema/index.ts';
+import {
+  assignments,
+  auditLog,
+  dealerNotifications,
+  orders,
+  postings,
+  statusTransfers,
+} from '#core/db/schema/index.ts';
 import { loadOrders } from '#core/matching/match-loader.ts';
 import { api } from '#shared/api.ts';
 import { apiCaller } from '../../helpers/api.ts';
@@ -85,6 +92,15 @@ describe('shop remove: the orders of a removed shop are history only', () => {
       .all();
     expect(cancelAudit).toHaveLength(1);
     expect(JSON.stringify(cancelAudit[0]?.details)).toContain('shop removed');
+    // The shop never learns that 20001 was paid: the dealer is told to mark it paid there by hand.
+    const notSent = t.db
+      .select()
+      .from(dealerNotifications)
+      .where(eq(dealerNotifications.kind, 'paid_not_sent'))
+      .all();
+    expect(notSent.map((n) => [n.orderId, n.level, n.title])).toEqual([
+      [paid?.id, 'warning', 'Order 20001 is paid, but its shop was not told'],
+    ]);
     const after = t.core.status.summary();
     expect(after).toMatchObject({ pendingTransfers: 0, failedTransfers: 0, shops: 0, ordersTotal: 0 });
     expect(Object.values(after.orders).every((n) => n === 0)).toBe(true);
@@ -144,7 +160,7 @@ describe('shop remove: the orders of a removed shop are history only', () => {
     expect(t.db.select().from(assignments).all()).toHaveLength(1);
   });
 
-  it('undoing an assignment of a removed shop queues no write-back, not even the correction of a sent "paid"', async () => {
+  it('undoing an assignment of a removed shop queues no write-back, not even the correction of a sent "paid" (the dealer is warned instead)', async () => {
     const t = await connectedShop();
     const a = orderOf(t, '20001');
     const b = orderOf(t, '20006');
@@ -172,6 +188,15 @@ describe('shop remove: the orders of a removed shop are history only', () => {
       [a?.id, 'paid', 'done'],
       [b?.id, 'paid', 'cancelled'],
     ]);
+    // The shop still shows 20001 as paid and nothing can reset it from here: the dealer must hear of it (do not
+    // ship); 20006's "paid" was never sent, so there is nothing to reset.
+    const warned = t.db
+      .select()
+      .from(dealerNotifications)
+      .where(eq(dealerNotifications.kind, 'paid_status_corrected'))
+      .all();
+    expect(warned.map((n) => [n.orderId, n.level])).toEqual([[a?.id, 'warning']]);
+    expect(warned[0]?.body).toContain('by hand');
     // The posting is free again and can pay the order of the shop added again.
     await t.core.shops.add({ system: 'csv', name: 'CsvShop', filePath: t.file });
     await t.core.shops.sync.runAll({ kind: 'new' });
