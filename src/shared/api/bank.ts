@@ -80,7 +80,10 @@ export const FileImportResultDto = z.union([
 export const ImportFilesInput = z
   .object({
     paths: z.array(z.string().min(1)).min(1).max(500),
-    accountIban: z.string().min(5).max(34).optional(),
+    // The account the files belong to, as `import --account` takes it: an IBAN, or an id the import gives accounts
+    // without one (`BLZ/Kontonummer`, `paypal:<e-mail>`, `stripe`; bank/account-option.ts checks it), so longer
+    // than an IBAN can be (an e-mail address is up to 254 characters).
+    accountIban: z.string().min(5).max(270).optional(),
     csvProfile: z.string().min(1).optional(),
   })
   .strict();

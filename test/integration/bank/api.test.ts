@@ -39,6 +39,28 @@ describe('bank API', () => {
     });
   });
 
+  it('takes the account ids --account takes, also longer than an IBAN (paypal:<e-mail>), and checks them alike', async () => {
+    const { core } = makeTestDb();
+    const call = apiCaller(core);
+    const path = join(tempDir(), 'a.xml');
+    writeFileSync(path, camtXml('053', [{ entries: [{ amount: '1.00' }] }]));
+    // Past the API's input check (35+ characters), the import's own account check answers, as for the CLI.
+    const id = `paypal:${'buchhaltung.kassenwart'.repeat(2)}@example.org`;
+    expect(id.length).toBeGreaterThan(34);
+    const r = (await call('import.files', { paths: [path], accountIban: id })) as {
+      results: { ok: boolean; error?: { code: string } }[];
+    };
+    expect(r.results).toEqual([
+      expect.objectContaining({
+        ok: false,
+        error: expect.objectContaining({ code: 'IMPORT_ACCOUNT_MISMATCH' }),
+      }),
+    ]);
+    await expect(call('import.files', { paths: [path], accountIban: 'x'.repeat(271) })).rejects.toMatchObject(
+      { code: 'API_INVALID_INPUT' },
+    );
+  });
+
   it('refuses a folder to import and a watch folder that does not exist or is a file, as the CLI does', async () => {
     const { core } = makeTestDb();
     const call = apiCaller(core);
