@@ -91,7 +91,7 @@ const en = {
   noOrdersFound: 'No matching orders.',
   assignment: {
     line: (id: number, posting: number, shop: string, number: string, orderId: number, amount: string) =>
-      `#${id} posting ${posting} -> ${shop} order ${number} (id ${orderId}) ${amount}`,
+      `#${id} posting ${posting} -> ${shop} order ${number} (id:${orderId}) ${amount}`,
     method: { auto: 'auto', manual: 'manual' } as Record<string, string>,
     undone: (at: string, reason: string) => ` UNDONE ${at} (${reason})`,
     none: 'No assignments.',
@@ -234,7 +234,7 @@ const de: CliTexts = {
   noOrdersFound: 'Keine passenden Bestellungen.',
   assignment: {
     line: (id, posting, shop, number, orderId, amount) =>
-      `#${id} Buchung ${posting} -> ${shop} Bestellung ${number} (ID ${orderId}) ${amount}`,
+      `#${id} Buchung ${posting} -> ${shop} Bestellung ${number} (id:${orderId}) ${amount}`,
     method: { auto: 'automatisch', manual: 'manuell' },
     undone: (at, reason) => ` ZURÜCKGENOMMEN ${at} (${reason})`,
     none: 'Keine Zuordnungen.',

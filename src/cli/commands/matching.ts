@@ -40,7 +40,7 @@ function describeQueueItem(item: QueueItem, f: CliFormat): string {
     const orders = c.orders
       .map(
         (o) =>
-          `${o.number} (${o.customerName ?? o.company ?? '?'}, ${f.t.queue.open} ${f.money(o.openMinor, o.currency)}, id ${o.id})`,
+          `${o.number} (${o.customerName ?? o.company ?? '?'}, ${f.t.queue.open} ${f.money(o.openMinor, o.currency)}, id:${o.id})`,
       )
       .join(' + ');
     return `   ${c.score.toFixed(3)} ${c.pass.padEnd(9)} ${orders}\n      ${c.signals.map((s) => s.detail).join('; ')}`;
@@ -54,7 +54,7 @@ function describeOrder(o: OrderSummary, f: CliFormat): string {
     f.money(o.openMinor, o.currency).padStart(13),
     f.money(o.totalMinor, o.currency).padStart(13),
   );
-  return `id ${String(o.id).padEnd(6)} ${o.shop.padEnd(14)} ${o.number.padEnd(12)} ${f.date(o.createdAt.slice(0, 10)).padEnd(12)} ${amounts} ${f.status(o.status).padEnd(20)} ${who}`;
+  return `${`id:${o.id}`.padEnd(9)} ${o.shop.padEnd(14)} ${o.number.padEnd(12)} ${f.date(o.createdAt.slice(0, 10)).padEnd(12)} ${amounts} ${f.status(o.status).padEnd(20)} ${who}`;
 }
 
 /**

@@ -540,8 +540,8 @@ function registerSyncCommands(program: Command, io: Io): void {
         if (rows.length === 0) return io.stdout(`${f.t.orders.none}\n`);
         for (const r of rows) {
           io.stdout(
-            // `id N` as `search` shows it: what assign (id:N) and assignments --order take.
-            `id ${String(r.id).padEnd(6)} ${r.shop.padEnd(16)} ${r.number.padEnd(12)} ${f.date(r.createdAt.slice(0, 10)).padEnd(12)} ${f.money(r.totalMinor, r.currency).padStart(14)} ${f.status(r.status).padEnd(20)}${r.managed || r.status === 'not_managed' ? '' : f.t.orders.notManaged} ${r.customerName ?? ''}\n`,
+            // `id:N` as `search` shows it: what assign and assignments --order take as written.
+            `${`id:${r.id}`.padEnd(9)} ${r.shop.padEnd(16)} ${r.number.padEnd(12)} ${f.date(r.createdAt.slice(0, 10)).padEnd(12)} ${f.money(r.totalMinor, r.currency).padStart(14)} ${f.status(r.status).padEnd(20)}${r.managed || r.status === 'not_managed' ? '' : f.t.orders.notManaged} ${r.customerName ?? ''}\n`,
           );
         }
       }),

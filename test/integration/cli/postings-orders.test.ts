@@ -94,9 +94,9 @@ describe('postings and orders', () => {
     expect(postings.stdout).toMatch(new RegExp(`^#${posting.id} `, 'm'));
     expect(postings.stdout).toContain('1 posting\n'); // singular
     const orders = cli('orders');
-    expect(orders.stdout).toMatch(new RegExp(`^id ${order.id} +Laden +WC-7 `, 'm'));
+    expect(orders.stdout).toMatch(new RegExp(`^id:${order.id} +Laden +WC-7 `, 'm'));
     const line = orders.stdout.split('\n').find((l) => l.includes('WC-8')) ?? '';
-    expect(line).toMatch(new RegExp(`^id ${unmanaged.id} `));
+    expect(line).toMatch(new RegExp(`^id:${unmanaged.id} `));
     expect(line.match(/not managed/gi)).toHaveLength(1);
   });
 });

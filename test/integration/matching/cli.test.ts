@@ -210,7 +210,7 @@ describe('kassenwart unreturn (real CLI)', () => {
     const text = runCli(['--db', db, 'unreturn', String(debit.id)], ENV);
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toContain(`Posting ${debit.id} is no longer a return`);
-    expect(text.stdout).toMatch(new RegExp(`posting ${payment.id} -> Laden order WC-6001 \\(id ${o.id}\\)`));
+    expect(text.stdout).toMatch(new RegExp(`posting ${payment.id} -> Laden order WC-6001 \\(id:${o.id}\\)`));
     // Put back for matching, the debit is that return again; taken back once more, with --json.
     expect(runCli(['--db', db, 'ignore', String(debit.id), '--undo'], ENV).status).toBe(0);
     const again0 = JSON.parse(runCli(['--db', db, '--json', 'match'], ENV).stdout) as { returns: number };
