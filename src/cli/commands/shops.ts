@@ -204,7 +204,7 @@ export function registerShops(program: Command, io: Io): void {
 function registerShopCommands(program: Command, io: Io): void {
   const shop = program
     .command('shop')
-    .description('connected shops: add, list, show, mapping, update, remove');
+    .description('connected shops: add, list, show, test, schedule, mapping, update, remove');
 
   shop
     .command('add')

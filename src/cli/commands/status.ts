@@ -30,7 +30,7 @@ export function registerStatus(program: Command, io: Io): void {
   program
     .command('status')
     .description(
-      'counts per order status, unassigned postings, failed status transfers, unread notifications',
+      'counts per order status, unassigned postings, pending and failed status transfers, unread notifications',
     )
     .action(() =>
       withCore(program, io, (core, options) => {
