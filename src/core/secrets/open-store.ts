@@ -3,7 +3,8 @@
  * the encrypted database opened with the key from that SecretStore.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { SecretStore } from '../deps.ts';
 import { DatabaseError, SecretError } from '../errors.ts';
 import { type Db, openDatabase } from '../db/open.ts';
@@ -84,12 +85,46 @@ export function createStore(
   }
 }
 
+/**
+ * Why the file at `dbPath` cannot be a Kassenwart database, or undefined when it may be one: a Kassenwart database is
+ * encrypted from its first byte on (SQLCipher), so a folder, a plain SQLite file ("SQLite format 3" header) or a text
+ * file (XML, CSV, JSON: its first bytes all printable) is something else. Read only when the key file is missing.
+ */
+function notAKassenwartDatabase(dbPath: string): string | undefined {
+  if (statSync(dbPath).isDirectory())
+    return `${dbPath} is a folder, not a database. Pass --db with the path of the database file (e.g. ${join(dbPath, 'kassenwart.db')}).`;
+  const head = Buffer.alloc(512);
+  const fd = openSync(dbPath, 'r');
+  let n: number;
+  try {
+    n = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const bytes = head.subarray(0, n);
+  // Encrypted pages look random: 512 bytes without a control character are text, by a margin of ~1e-28.
+  const what =
+    n === 0
+      ? 'an empty file'
+      : bytes.subarray(0, 16).toString('latin1') === 'SQLite format 3\u0000'
+        ? 'a plain (unencrypted) SQLite database'
+        : bytes.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b !== 127))
+          ? 'a text file'
+          : undefined;
+  return what
+    ? `${dbPath} is ${what}, not a Kassenwart database (those are encrypted, with a key file ${keyFilePathFor(dbPath)} beside them). Check the path given with --db or KASSENWART_DB.`
+    : undefined;
+}
+
 /** Unlocks an existing database. Never creates anything. */
 export function openStore(dbPath: string, sources: KeySources, migrationsFolder?: string): Store {
   const keyPath = keyFilePathFor(dbPath);
   const file = readKeyFile(keyPath);
   if (!file) {
     if (existsSync(dbPath)) {
+      // A path that is no Kassenwart database at all (a mistyped --db) gets told so, not to restore a key file.
+      const notOurs = notAKassenwartDatabase(dbPath);
+      if (notOurs) throw new DatabaseError('DB_NOT_KASSENWART', notOurs);
       throw new SecretError(
         'KEY_FILE_MISSING',
         `The key file ${keyPath} is missing, so ${dbPath} cannot be decrypted. Restore the key file from your backup.`,

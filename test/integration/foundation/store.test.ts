@@ -80,6 +80,36 @@ describe('encrypted database', () => {
     );
   });
 
+  it('says a mistyped --db is no Kassenwart database (folder, plain SQLite, text, empty), not to restore a key file', async () => {
+    const dir = tempDir();
+    const plain = join(dir, 'plain.db');
+    const { default: Database } = await import('better-sqlite3-multiple-ciphers');
+    const db = new Database(plain);
+    db.exec('CREATE TABLE t(a)');
+    db.close();
+    const xml = join(dir, 'statement.xml');
+    writeFileSync(xml, '<?xml version="1.0" encoding="UTF-8"?>\n<Document>Müller</Document>\n');
+    const empty = join(dir, 'empty.db');
+    writeFileSync(empty, '');
+    for (const [path, what] of [
+      [dir, 'is a folder'],
+      [plain, 'is a plain (unencrypted) SQLite database'],
+      [xml, 'is a text file'],
+      [empty, 'is an empty file'],
+    ] as const) {
+      expect(() => openStore(path, {}), path).toThrow(
+        expect.objectContaining({
+          code: 'DB_NOT_KASSENWART',
+          message: expect.stringContaining(what) as unknown,
+        }),
+      );
+    }
+    // Bytes that look encrypted: the database may be ours, its key file is what is missing.
+    const lost = join(dir, 'lost.db');
+    writeFileSync(lost, randomBytes(4096));
+    expect(() => openStore(lost, {})).toThrow(expect.objectContaining({ code: 'KEY_FILE_MISSING' }));
+  });
+
   it('uses WAL and enforces foreign keys', () => {
     const t = makeTestDb();
     expect(t.db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
