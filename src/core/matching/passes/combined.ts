@@ -11,7 +11,7 @@ import { sortSmall } from '../small-sort.ts';
 import type { Candidate, Signal } from '../types.ts';
 import { postingNature, textNamesOf, type Evidence } from './evidence.ts';
 import { dateSignal } from './amount-date.ts';
-import { debtorDiffers, namesOther, passOf } from './single.ts';
+import { debtorDiffers, namesOther, numberOnlyRules, passOf } from './single.ts';
 
 /**
  * Subsets of 2…maxSize of `ids` (in their order) whose open amounts sum to `target` within `tol`; at most `limit`.
@@ -149,16 +149,13 @@ function combine(
 }
 
 /**
- * The hard rules single.ts applies to an order named by its number without the payer's agreement, for each such order
- * of a combination: listed together, the numbers are no better proof than each alone ("Bestellungen 10023 und 10024"
- * repeating a payment of another shop's paid 10023 and 10024; invoices RE-10023 RE-10024 counted apart from orders
- * WC-10023 and WC-10024; the numbers only in an identifier field).
+ * single.ts numberOnlyRules for each order of a combination named by its number without the payer's agreement:
+ * listed together, the numbers are no better proof than each alone ("Bestellungen 10023 und 10024" repeating a
+ * payment of another shop's paid 10023 and 10024; invoices RE-10023 RE-10024 counted apart from orders WC-10023 and
+ * WC-10024; the numbers only in an identifier field).
  */
 function numberRules(ev: Evidence, id: number, own: readonly Signal[], blockers: string[]): void {
-  if (passOf(own) !== 'number' || agreesAsPayer(own)) return;
-  if (ev.closedNamed?.has(id)) blockers.push('number_of_closed_order');
-  if (ev.otherLetters?.has(id)) blockers.push('number_letters_differ');
-  if (ev.idOnly?.has(id)) blockers.push('number_only_in_identifier');
+  if (passOf(own) === 'number' && !agreesAsPayer(own)) numberOnlyRules(ev, id, blockers);
 }
 
 /**

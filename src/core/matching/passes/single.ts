@@ -236,20 +236,7 @@ export function singleCandidate(
     const place = ev.places?.get(orderId);
     if (place !== undefined && !isNameWord(ev, entry, place, index)) blockers.push('number_may_be_postcode');
   }
-  // Hard rule: the number is also that of a paid (closed) order, in another shop: the payer may be paying that
-  // one twice. Without the payer's agreement with this open order, which one is meant is the dealer's call.
-  if (pass === 'number' && !payerAgrees && ev.closedNamed?.has(orderId))
-    blockers.push('number_of_closed_order');
-  // Hard rule: only the digits name the order, written with other letters ("RE-10023", "GS-10023" for order
-  // WC-10023): another kind of number of the shop (separately counted invoices, vouchers) that shares digits.
-  if (pass === 'number' && !payerAgrees && ev.otherLetters?.has(orderId))
-    blockers.push('number_letters_differ');
-  // Hard rule: only an identifier field (end-to-end id, EREF+, KREF+) has the number, while the free text names
-  // another document ("EREF+10023 SVWZ+RG 4711"): a business's payment run fills the field with its own document
-  // numbers. Without the payer's agreement, no proof. (A shop's payment page setting EREF to the order number,
-  // with a text that names nothing else, stays automatic.)
-  if (pass === 'number' && !payerAgrees && ev.idOnly?.has(orderId))
-    blockers.push('number_only_in_identifier');
+  if (pass === 'number' && !payerAgrees) numberOnlyRules(ev, orderId, blockers);
   // Hard rule: the text also writes out the full name of another customer with an open order ("Bestellung 10023 Julia
   // Weber" from Klaus Weber, while 10023 is Hans Müller's and Julia's 10032 costs the same): the number may be a slip
   // for hers. Without the payer's agreement with this order, the name speaks against the number (as in the payer pass).
@@ -325,6 +312,24 @@ function excessPaysNamedOrder(ev: Evidence, orderId: number, excess: number, ind
     if (pass === 'reference' || pass === 'number') return true;
   }
   return false;
+}
+
+/**
+ * The hard rules for an order named by its number without the payer's agreement that the evidence already tells
+ * (a combination applies them to each of its orders: combined.ts).
+ */
+export function numberOnlyRules(ev: Evidence, orderId: number, blockers: string[]): void {
+  // The number is also that of a paid (closed) order, in another shop: the payer may be paying that one twice.
+  // Without the payer's agreement with this open order, which one is meant is the dealer's call.
+  if (ev.closedNamed?.has(orderId)) blockers.push('number_of_closed_order');
+  // Only the digits name the order, written with other letters ("RE-10023", "GS-10023" for order WC-10023):
+  // another kind of number of the shop (separately counted invoices, vouchers) that shares digits.
+  if (ev.otherLetters?.has(orderId)) blockers.push('number_letters_differ');
+  // Only an identifier field (end-to-end id, EREF+, KREF+) has the number, while the free text names another
+  // document ("EREF+10023 SVWZ+RG 4711"): a business's payment run fills the field with its own document numbers.
+  // Without the payer's agreement, no proof. (A shop's payment page setting EREF to the order number, with a text
+  // that names nothing else, stays automatic.)
+  if (ev.idOnly?.has(orderId)) blockers.push('number_only_in_identifier');
 }
 
 /** Is the word after the number a name of the payer or the customer ("20345 THOMAS MUELLER")? */
