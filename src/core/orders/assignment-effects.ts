@@ -3,7 +3,7 @@
  * payment was assigned or taken back: the status write-back outbox (status_transfers) and dealer
  * notifications. Runs inside the caller's transaction.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { writeAudit } from '../audit.ts';
 import type { Clock } from '../deps.ts';
 import type { Db } from '../db/open.ts';
@@ -103,6 +103,17 @@ function cancelTransfer(
   });
 }
 
+/** Cancels the write-backs still waiting that `which` selects; returns them. */
+function cancelWaiting(tx: Tx, clock: Clock, actor: string, reason: string, ...which: SQL[]) {
+  const pending = tx
+    .select()
+    .from(statusTransfers)
+    .where(and(eq(statusTransfers.state, 'pending'), ...which))
+    .all();
+  for (const t of pending) cancelTransfer(tx, clock, actor, t, reason);
+  return pending;
+}
+
 /** Cancels the order's "paid" write-back while it still waits (the shop cancelled the order meanwhile). */
 export function cancelPendingPaid(
   tx: Tx,
@@ -111,19 +122,14 @@ export function cancelPendingPaid(
   orderId: number,
   reason: string,
 ): number {
-  const pending = tx
-    .select()
-    .from(statusTransfers)
-    .where(
-      and(
-        eq(statusTransfers.orderId, orderId),
-        eq(statusTransfers.targetStatus, 'paid'),
-        eq(statusTransfers.state, 'pending'),
-      ),
-    )
-    .all();
-  for (const t of pending) cancelTransfer(tx, clock, actor, t, reason);
-  return pending.length;
+  return cancelWaiting(
+    tx,
+    clock,
+    actor,
+    reason,
+    eq(statusTransfers.orderId, orderId),
+    eq(statusTransfers.targetStatus, 'paid'),
+  ).length;
 }
 
 /**
@@ -138,38 +144,30 @@ export function cancelPendingTransfersOfShop(
   shopId: number,
   reason: string,
 ): number {
-  const pending = tx
-    .select()
-    .from(statusTransfers)
-    .where(
-      and(
-        eq(statusTransfers.state, 'pending'),
-        inArray(
-          statusTransfers.orderId,
-          tx.select({ id: orders.id }).from(orders).where(eq(orders.shopId, shopId)),
-        ),
-      ),
-    )
-    .all();
+  const ofShop = tx.select({ id: orders.id }).from(orders).where(eq(orders.shopId, shopId));
+  const cancelled = cancelWaiting(tx, clock, actor, reason, inArray(statusTransfers.orderId, ofShop));
+  const paid = cancelled.filter((t) => t.targetStatus === 'paid').map((t) => t.orderId);
+  if (paid.length === 0) return cancelled.length;
+  // The shop never heard that these orders were paid, and now never will from Kassenwart: the dealer must mark them
+  // paid there by hand, or the customers are chased for money already received (or the goods held back).
   const createdAt = clock.now().toISOString();
-  for (const t of pending) {
-    cancelTransfer(tx, clock, actor, t, reason);
-    if (t.targetStatus !== 'paid') continue;
-    // The shop never heard that this order was paid, and now never will from Kassenwart: the dealer must mark it
-    // paid there by hand, or the customer is chased for money already received (or the goods held back).
-    const order = tx.select({ number: orders.number }).from(orders).where(eq(orders.id, t.orderId)).get();
+  const numbers = tx
+    .select({ id: orders.id, number: orders.number })
+    .from(orders)
+    .where(inArray(orders.id, paid))
+    .all();
+  for (const { id, number } of numbers)
     tx.insert(dealerNotifications)
       .values({
         kind: 'paid_not_sent',
         level: 'warning',
-        title: `Order ${order?.number ?? t.orderId} is paid, but its shop was not told`,
+        title: `Order ${number} is paid, but its shop was not told`,
         body: `The shop was removed from Kassenwart (${reason}) before "paid" was sent to it: set the order to paid in the shop by hand.`,
-        orderId: t.orderId,
+        orderId: id,
         createdAt,
       })
       .run();
-  }
-  return pending.length;
+  return cancelled.length;
 }
 
 export function applyOrderEffects(
