@@ -216,30 +216,24 @@ export function applyOrderEffects(
       if (last?.state === 'pending') {
         cancelTransfer(tx, clock, actor, last, 'payment taken back before write-back');
         correction = 'cancelled_pending';
-      } else if (last?.state === 'done' && !shopGone()) {
-        // The shop already shows "paid": queue the way back to the unpaid status (the transfer worker maps
-        // `unpaid` to the shop's open status for the order's payment method).
-        enqueueTransfer(tx, clock, actor, orderId, 'unpaid', { corrects: last.id, orderStatus: newStatus });
-        tx.insert(dealerNotifications)
-          .values({
-            kind: 'paid_status_corrected',
-            level: 'warning',
-            title: `Order ${orderNumber} is no longer paid`,
-            body: 'A payment was taken back after the shop had been set to paid; Kassenwart is resetting the shop status. Do not ship unless paid.',
-            orderId,
-            createdAt: nowIso,
-          })
-          .run();
-        correction = 'enqueued_correction';
       } else if (last?.state === 'done') {
-        // The shop was removed from Kassenwart, but it still runs and shows "paid": nothing can be sent to it, so
-        // the dealer must set it back by hand, and must hear of it (shipping on that "paid" ships unpaid goods).
+        // The shop already shows "paid". Connected: queue the way back to the unpaid status (the transfer worker
+        // maps `unpaid` to the shop's open status for the order's payment method). Removed from Kassenwart (the shop
+        // itself still runs and shows "paid"): nothing can be sent, so the dealer must set it back by hand. Either
+        // way the dealer must hear of it: shipping on that "paid" ships unpaid goods.
+        const connected = !shopGone();
+        if (connected) {
+          enqueueTransfer(tx, clock, actor, orderId, 'unpaid', { corrects: last.id, orderStatus: newStatus });
+          correction = 'enqueued_correction';
+        }
         tx.insert(dealerNotifications)
           .values({
             kind: 'paid_status_corrected',
             level: 'warning',
             title: `Order ${orderNumber} is no longer paid`,
-            body: 'A payment was taken back after the shop had been set to paid. The shop is no longer connected to Kassenwart, so its status cannot be reset from here: set the order back to unpaid in the shop by hand. Do not ship unless paid.',
+            body: connected
+              ? 'A payment was taken back after the shop had been set to paid; Kassenwart is resetting the shop status. Do not ship unless paid.'
+              : 'A payment was taken back after the shop had been set to paid. The shop is no longer connected to Kassenwart, so its status cannot be reset from here: set the order back to unpaid in the shop by hand. Do not ship unless paid.',
             orderId,
             createdAt: nowIso,
           })
