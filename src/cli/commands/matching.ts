@@ -3,7 +3,7 @@
  * `ignore POSTING`, `assignments`, and `search` (open orders by number, name, amount: issue 5 §5). JSON output (global --json) is a public interface: camelCase, stable field
  * names (README "Matching").
  */
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import {
   RETURN_UNDO_REASON,
   type AssignmentView,
@@ -17,19 +17,7 @@ import { eq } from 'drizzle-orm';
 import { type Io, formatFor, printJson, withCore } from '../context.ts';
 import type { CliFormat } from '../i18n.ts';
 import type { Core } from '#core/index.ts';
-
-function parseId(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('a positive whole number (an id)');
-  return n;
-}
-
-function parseLimit(value: string, max = 500): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max)
-    throw new InvalidArgumentError(`a whole number from 1 to ${max}`);
-  return n;
-}
+import { parseId, parseLimit } from '../parsers.ts';
 
 function describeQueueItem(item: QueueItem, f: CliFormat): string {
   const p = item.posting;
@@ -114,7 +102,7 @@ export function registerMatching(program: Command, io: Io): void {
   program
     .command('queue')
     .description('unassigned postings with their best candidates and the reasons')
-    .option('--limit <n>', 'how many postings (1-500)', (v: string) => parseLimit(v), 50)
+    .option('--limit <n>', 'how many postings (1-500)', (v: string) => parseLimit(v, 500), 50)
     .action((cmd: { limit: number }) =>
       withCore(program, io, (core, options) => {
         const page = core.matching.queue({ limit: cmd.limit });
@@ -271,7 +259,7 @@ export function registerMatching(program: Command, io: Io): void {
     .option('--all', 'include undone assignments')
     .option('--posting <id>', 'only this posting', parseId)
     .option('--order <order>', 'only this order: its id (as orders shows it), id:N, or an order number')
-    .option('--limit <n>', 'how many (1-500)', (v: string) => parseLimit(v), 100)
+    .option('--limit <n>', 'how many (1-500)', (v: string) => parseLimit(v, 500), 100)
     .action((cmd: { all?: boolean; posting?: number; order?: string; limit: number }) =>
       withCore(program, io, (core, options) => {
         if (cmd.posting !== undefined) postingCurrency(core, cmd.posting); // an unknown id is an error
