@@ -64,15 +64,9 @@ export function createNotificationsService(deps: { db: Db; clock: Clock }) {
         .limit(q.limit ?? 50)
         .offset(q.offset ?? 0)
         .all();
-      return {
-        items: rows.map(toDto),
-        total: countWhere(db, where),
-        unread: countWhere(db, unreadOnly),
-      };
+      const unread = countWhere(db, unreadOnly);
+      return { items: rows.map(toDto), total: q.includeRead ? countWhere(db, undefined) : unread, unread };
     },
-
-    /** How many are unread (the status summary counts the same). */
-    unreadCount: (): number => countWhere(db, unreadOnly),
 
     /** Marks the given notifications (or every unread one) read, in one transaction. */
     markRead(request: MarkReadRequest): MarkReadResult {
