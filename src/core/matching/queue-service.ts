@@ -385,7 +385,7 @@ function orderWithId(db: Pick<Db, 'select'>, digits: string): { id: number } | u
 export function resolveOrderFilter(db: Pick<Db, 'select'>, ref: string): number {
   const trimmed = ref.trim();
   if (!/^\d+$/.test(trimmed)) return resolveOrderRef(db, trimmed);
-  const core = trimmed.replace(/^0+(?=\d)/, '');
+  const core = numberCore(trimmed);
   const numbered = (connectedOnly: boolean) =>
     db
       .select({ id: orders.id, number: orders.number, shopId: orders.shopId })

@@ -3,6 +3,7 @@
  * its valid one-edit variants that are ours), RF creditor references, order and invoice numbers as written,
  * by their digit core, joined across a break, and with one typo (typo-evidence.ts). Lookups in the order index only.
  */
+import { EMPTY_LIST } from '../lists.ts';
 import { digitsEndNumber, isDigitAt } from '../number-keys.ts';
 import { lettersAgree, splitsDigitRun, type NumberCandidate } from '../number-candidates.ts';
 import type { Extraction } from '../references-extract.ts';
@@ -28,12 +29,6 @@ function oneEditVariants(text: string, alphabet: string): string[] {
   return out;
 }
 
-/**
- * What a lookup that found nothing iterates: one shared empty list instead of a new `[]` per number. (Not frozen:
- * a frozen array has another elements kind, and the loops over hits would no longer be compiled for one kind.)
- */
-const NO_HITS: readonly NumberHit[] = [];
-
 export function referenceEvidence(
   ex: Extraction,
   index: OrderIndex,
@@ -51,7 +46,7 @@ export function referenceEvidence(
     const e = index.byReference.get(body);
     if (e) add(out.signals, e.order.id, signal('creditor_reference', `RF creditor reference with ${body}`));
     const hits = index.byKey.get(body);
-    for (const hit of hits ?? NO_HITS) {
+    for (const hit of hits ?? EMPTY_LIST) {
       add(
         out.signals,
         hit.entry.order.id,
@@ -200,7 +195,7 @@ export function numberEvidence(
     // Written as an invoice's ("Rechnung 10019") or an order's number, while the key is one order's invoice number
     // and another's order number (the ranges overlap, as in Shopware): only the kind the payer wrote counts.
     const meant = exact && exact.length > 1 ? meantField(c, exact) : undefined;
-    for (const hit of exact ?? NO_HITS) {
+    for (const hit of exact ?? EMPTY_LIST) {
       if (meant !== undefined && hit.field !== meant) continue;
       // "10023-1" or "10023/2" (a part delivery, an instalment, a second number) does not name order 100231.
       if (c.splitAt !== undefined && splitsDigitRun(c.splitAt, writtenOf(hit))) continue;
@@ -217,7 +212,7 @@ export function numberEvidence(
     // Digits in groups written without the number's letters: the core ("42") says nothing, the digits together are
     // the number after its prefix. Looked up before the core, which then adds nothing weaker for the same order.
     const prefixed = hits === hitsBefore ? prefixedHits(c, index) : undefined;
-    for (const hit of prefixed ?? NO_HITS) {
+    for (const hit of prefixed ?? EMPTY_LIST) {
       hits++;
       named?.add(c, hit.entry.id);
       (sameLetters ??= []).push(hit.entry.id);
