@@ -12,10 +12,11 @@
  *   that names no bank) cannot be checked and is refused with IMPORT_ACCOUNT_UNKNOWN, listing the known ids.
  */
 import { eq } from 'drizzle-orm';
-import { composeIBAN, electronicFormatIBAN, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
+import { electronicFormatIBAN, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import type { Db } from '../db/open.ts';
 import { bankAccounts } from '../db/schema/index.ts';
 import { ValidationError } from '../errors.ts';
+import { germanIbanFor } from './statement-account.ts';
 
 /** The account to import into: by IBAN (the usual case) or by the id of an account without IBAN. */
 export type AccountChoice = { iban: string } | { otherId: string };
@@ -65,10 +66,9 @@ export function chooseAccount(db: Db, value: string): AccountChoice {
       `--account ${value} is not a valid IBAN: ${ibanProblem(iban)}. Nothing was imported and no account was created. Copy the IBAN from the bank statement or your online banking and import again.`,
     );
   }
-  const m = BANK_CODE_ACCOUNT.exec(compact);
-  if (m?.[1] && m[2]) {
+  if (BANK_CODE_ACCOUNT.test(compact)) {
     // The IBAN a German bank code and account number make (DK IBAN rules): the account may be known by it.
-    const derived = composeIBAN({ countryCode: 'DE', bban: `${m[1]}${m[2].padStart(10, '0')}` });
+    const derived = germanIbanFor(compact);
     const byIban = derived
       ? db.select().from(bankAccounts).where(eq(bankAccounts.iban, derived)).get()
       : undefined;

@@ -16,7 +16,7 @@ import type { StatementAccount, StatementInfo } from './types.ts';
  * is DE + check digits + BLZ (8) + account number (10, zero-padded) (DK IBAN rules), so both spellings can be
  * recognised as one account. Only used to FIND an account, never stored as if the bank had said it.
  */
-function germanIbanFor(otherId: string): string | undefined {
+export function germanIbanFor(otherId: string): string | undefined {
   const m = /^(\d{8})\/(\d{1,10})$/.exec(otherId.trim());
   if (!m?.[1] || !m[2]) return undefined;
   return composeIBAN({ countryCode: 'DE', bban: `${m[1]}${m[2].padStart(10, '0')}` }) ?? undefined;
