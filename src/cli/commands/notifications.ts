@@ -1,11 +1,13 @@
 /**
  * Dealer notifications: `notifications [--all] [--limit N] [--offset N]` lists them (unread ones by default,
  * newest first) and `notifications read ID... | --all` marks them read. JSON output (global --json) is a public
- * interface: camelCase, stable field names (README "Notifications"). Titles and texts are shown as the core
- * stored them (English, like the messages of errors).
+ * interface: camelCase, stable field names (README "Notifications"); its titles and texts are English, like the
+ * messages of errors. The human-readable list words them in the CLI's language from their kind and params
+ * (#shared/notification-texts.ts); ones stored before they had params keep their English text.
  */
 import type { Command } from 'commander';
 import type { NotificationDto } from '#shared/api/notifications.ts';
+import { notificationFormat, notificationText } from '#shared/notification-texts.ts';
 import { type Io, formatFor, printJson, withCore } from '../context.ts';
 import type { CliFormat } from '../i18n.ts';
 import { parseId, parseLimit, parseOffset } from '../parsers.ts';
@@ -17,8 +19,9 @@ function describe(n: NotificationDto, f: CliFormat): string {
   const t = f.t.notifications;
   const level = t.level[n.level] ?? n.level;
   const read = n.readAt ? t.read(f.instant(n.readAt)) : '';
-  const body = n.body.replace(/\s+/g, ' ').trim();
-  return `#${n.id}  ${f.instant(n.createdAt)}  ${level}  ${n.title}${read}\n    ${body}`;
+  const text = notificationText(n, notificationFormat(f.language, f.locale));
+  const body = text.body.replace(/\s+/g, ' ').trim();
+  return `#${n.id}  ${f.instant(n.createdAt)}  ${level}  ${text.title}${read}\n    ${body}`;
 }
 
 export function registerNotifications(program: Command, io: Io): void {

@@ -9,6 +9,7 @@ import { writeAudit } from '../audit.ts';
 import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { dealerNotifications, postingReturns, postings, type AssignmentSignal } from '../db/schema/index.ts';
+import { notice } from '../notifications/notice.ts';
 import { applyAssignment, undoAssignment, type Tx } from '../orders/assignment-service.ts';
 import { loadMatchInput, type LoadedPosting } from './match-loader.ts';
 import { runMatcher } from './matcher.ts';
@@ -142,10 +143,8 @@ function reportFailedDecision(
   if (!notify) return;
   tx.insert(dealerNotifications)
     .values({
-      kind: 'matching_decision_failed',
+      ...notice('matching_decision_failed', { postingId: d.postingId, pass: d.pass, errorMessage: message }),
       level: 'error',
-      title: `Posting ${d.postingId} could not be processed`,
-      body: `The matcher's decision (${d.pass}) for this posting was not applied: ${message} Check the posting and its order in the queue.`,
       createdAt: clock.now().toISOString(),
     })
     .run();

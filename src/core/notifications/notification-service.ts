@@ -1,8 +1,10 @@
 /**
  * Dealer notifications (`core.notifications`): what the matcher (match-service.ts), the assignment effects
  * (orders/assignment-effects.ts: a "paid" status corrected after an undo — do not ship) and the shop sync
- * (sync/sync-service.ts, sync/sync-findings.ts) store in `dealer_notifications` for the dealer. Listed newest
- * first, unread ones by default; marking one read sets its `readAt` once.
+ * (sync/sync-service.ts, sync/sync-findings.ts) store in `dealer_notifications` for the dealer, as a kind and its
+ * params (notice.ts). Listed newest first, unread ones by default, with the English title and body the API has
+ * always carried; the shells word them in the user's language (#shared/notification-texts.ts). Marking one read
+ * sets its `readAt` once.
  *
  * Reading is not audited (design §3.8 audits state changes of orders, postings, assignments and transfers, and
  * the project also audits shops and bank accounts): it changes nothing the money or the shops depend on, and
@@ -10,6 +12,7 @@
  */
 import { and, count, desc, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { MarkReadResult, NotificationDto, NotificationsPage } from '#shared/api/notifications.ts';
+import { API_NOTIFICATION_FORMAT, notificationText } from '#shared/notification-texts.ts';
 import type { Clock } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { dealerNotifications } from '../db/schema/index.ts';
@@ -25,13 +28,16 @@ function countWhere(db: Pick<Db, 'select'>, where: SQL | undefined): number {
   return db.select({ n: count() }).from(dealerNotifications).where(where).get()?.n ?? 0;
 }
 
+/** Title and body in English (from kind and params, or as stored before params existed), plus the params. */
 function toDto(row: typeof dealerNotifications.$inferSelect): NotificationDto {
+  const { title, body } = notificationText(row, API_NOTIFICATION_FORMAT);
   return {
     id: row.id,
     kind: row.kind,
     level: row.level,
-    title: row.title,
-    body: row.body,
+    title,
+    body,
+    params: row.params,
     orderId: row.orderId,
     createdAt: row.createdAt,
     readAt: row.readAt,

@@ -8,6 +8,8 @@ import { writeAudit } from '../audit.ts';
 import type { Clock } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { dealerNotifications, orders, statusTransfers } from '../db/schema/index.ts';
+import { NotFoundError } from '../errors.ts';
+import { notice } from '../notifications/notice.ts';
 import { removedShopOf } from './connected-shops.ts';
 import type { OrderEffect } from './state-machine.ts';
 
@@ -18,34 +20,6 @@ export const TRANSFER_GIVE_UP_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** What happened to the shop write-back, for the caller's report ("undo corrected the shop status"). */
 export type TransferCorrection = 'none' | 'enqueued_paid' | 'cancelled_pending' | 'enqueued_correction';
-
-const NOTIFY_TEXT: Record<Extract<OrderEffect, { type: 'notify' }>['kind'], { title: string; body: string }> =
-  {
-    overpaid: {
-      title: 'Order overpaid',
-      body: 'More money was assigned than the order total; refund or keep it as credit.',
-    },
-    paid_after_cancellation: {
-      title: 'Payment for a cancelled order',
-      body: 'A payment was assigned to a cancelled order; refund it or reactivate the order in the shop.',
-    },
-    cancelled_in_shop_after_payment: {
-      title: 'Paid order cancelled in the shop',
-      body: 'The shop cancelled or refunded an order Kassenwart holds a payment for; refund the customer, or reactivate the order in the shop. Its "paid" write-back, if still waiting, was cancelled.',
-    },
-    closed_in_shop_partially_paid: {
-      title: 'Partly paid order closed in the shop',
-      body: 'The shop closed, cancelled or marked paid an order of which only part of the total arrived here; check whether the rest was paid otherwise, or refund what was paid. The payment stays on the order.',
-    },
-    currency_changed_after_payment: {
-      title: 'Currency changed in the shop after payment',
-      body: 'The shop changed the currency of an order that has payments in the old currency; Kassenwart keeps the old currency. Check the order in the shop.',
-    },
-    payment_on_removed_order: {
-      title: 'Payment for an order no longer open in the shop',
-      body: 'A payment was assigned to an order the shop no longer lists as open; check it in the shop.',
-    },
-  };
 
 /** One status write-back into the outbox, due now, given up after 7 days; audited. */
 function enqueueTransfer(
@@ -159,10 +133,8 @@ export function cancelPendingTransfersOfShop(
   for (const { id, number } of numbers)
     tx.insert(dealerNotifications)
       .values({
-        kind: 'paid_not_sent',
+        ...notice('paid_not_sent', { orderNumber: number, reason }),
         level: 'warning',
-        title: `Order ${number} is paid, but its shop was not told`,
-        body: `The shop was removed from Kassenwart (${reason}) before "paid" was sent to it: set the order to paid in the shop by hand.`,
         orderId: id,
         createdAt,
       })
@@ -228,25 +200,26 @@ export function applyOrderEffects(
         }
         tx.insert(dealerNotifications)
           .values({
-            kind: 'paid_status_corrected',
+            ...notice('paid_status_corrected', { orderNumber, shopConnected: connected }),
             level: 'warning',
-            title: `Order ${orderNumber} is no longer paid`,
-            body: connected
-              ? 'A payment was taken back after the shop had been set to paid; Kassenwart is resetting the shop status. Do not ship unless paid.'
-              : 'A payment was taken back after the shop had been set to paid. The shop is no longer connected to Kassenwart, so its status cannot be reset from here: set the order back to unpaid in the shop by hand. Do not ship unless paid.',
             orderId,
             createdAt: nowIso,
           })
           .run();
       }
     } else {
-      const text = NOTIFY_TEXT[effect.kind];
+      // The order's money after the change that caused it (the caller stored the new state first).
+      const money = tx
+        .select({ totalMinor: orders.totalMinor, paidMinor: orders.paidMinor, currency: orders.currency })
+        .from(orders)
+        .where(eq(orders.id, orderId))
+        .get();
+      if (!money)
+        throw new NotFoundError('ORDER_NOT_FOUND', `Order ${orderNumber} (id ${orderId}) is not stored.`);
       tx.insert(dealerNotifications)
         .values({
-          kind: effect.kind,
+          ...notice(effect.kind, { orderNumber, ...money }),
           level: 'warning',
-          title: `${text.title}: ${orderNumber}`,
-          body: text.body,
           orderId,
           createdAt: nowIso,
         })

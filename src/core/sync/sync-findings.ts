@@ -6,10 +6,12 @@
  */
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { PaymentCode } from '#shared/domain.ts';
+import { listedOrders } from '#shared/notification-kinds.ts';
 import type { Clock } from '../deps.ts';
 import type { ShopMapping } from '../shops/connector.ts';
 import type { Db } from '../db/open.ts';
 import { dealerNotifications, orders } from '../db/schema/index.ts';
+import { notice, sameNotice } from '../notifications/notice.ts';
 
 export type SyncFindings = {
   /**
@@ -64,12 +66,6 @@ export function notifyOnce(db: Db, clock: Clock, notice: Notice, same: SQL): voi
     .run();
 }
 
-const quoted = (items: Iterable<string>, max = 5): string => {
-  const all = [...items];
-  const shown = all.slice(0, max).join(', ');
-  return all.length > max ? `${shown} and ${all.length - max} more` : shown;
-};
-
 /** Tells the dealer, once per finding, what the run saw (see the file comment). */
 export function reportFindings(
   db: Db,
@@ -85,9 +81,6 @@ export function reportFindings(
   if (firstFuture) {
     const [externalId, f] = firstFuture;
     const numbers = future.map(([, x]) => x.number);
-    const listed = quoted(numbers, 10);
-    const whose = f.ourClock ? "this computer's time" : "the shop's own time";
-    const title = `Shop "${shop.name}": orders modified in the future`;
     // The order the notice links to, when it names just one.
     const held =
       numbers.length === 1
@@ -97,63 +90,46 @@ export function reportFindings(
             .where(and(eq(orders.shopId, shop.id), eq(orders.externalId, externalId)))
             .get()
         : undefined;
+    const params = {
+      shopName: shop.name,
+      ...listedOrders(numbers),
+      orderNumber: f.number,
+      modifiedAt: f.modifiedAt,
+      shopNow: f.shopNow,
+      ourClock: f.ourClock,
+    };
     notifyOnce(
       db,
       clock,
-      {
-        kind: 'order_modified_in_future',
-        level: 'warning',
-        title,
-        body:
-          `The shop gives ${numbers.length === 1 ? 'order' : 'orders'} ${listed} a modification date later than ` +
-          `${whose} (order ${f.number}: ${f.modifiedAt}, time ${f.shopNow}). Kassenwart reads new orders up to ` +
-          `that time only, so orders created later still arrive. ` +
-          (f.ourClock
-            ? "Check this computer's clock and the shop server's, or the plugin that set these dates."
-            : "Check the shop server's clock, or the plugin that set these dates."),
-        orderId: held?.id ?? null,
-      },
-      eq(dealerNotifications.title, title),
+      { ...notice('order_modified_in_future', params), level: 'warning', orderId: held?.id ?? null },
+      sameNotice('order_modified_in_future', params, ['shopName']),
     );
   }
   for (const [status, { numbers, codes }] of findings.unmappedStatuses) {
     const open = [...codes]
       .map((c) => `--open ${c}=${[...(mapping?.openStatuses[c] ?? []), status].join(',')}`)
       .join(' ');
-    const title = `Shop "${shop.name}": status "${status}" is not in the mapping`;
+    const params = { shopName: shop.name, status, ...listedOrders(numbers), command: `${cmd} ${open}` };
     notifyOnce(
       db,
       clock,
-      {
-        kind: 'shop_status_unmapped',
-        level: 'warning',
-        title,
-        body:
-          `${numbers.size} order(s) (${quoted(numbers)}) now have the shop status "${status}", which the mapping ` +
-          `treats neither as open, paid nor cancelled: Kassenwart took them as removed externally and matches no ` +
-          `payment to them. If the customer still has to pay in this status, add it to the open statuses, e.g. ` +
-          `${cmd} ${open}; the next sync reads the shop's orders again.`,
-      },
-      eq(dealerNotifications.title, title),
+      { ...notice('shop_status_unmapped', params), level: 'warning' },
+      sameNotice('shop_status_unmapped', params, ['shopName', 'status']),
     );
   }
   for (const [method, numbers] of findings.unmappedMethods) {
-    const title = `Shop "${shop.name}": payment method "${method}" is not in the mapping`;
+    const prepayment = [...(mapping?.paymentMethods.prepayment ?? []), method].join(',');
+    const params = {
+      shopName: shop.name,
+      method,
+      ...listedOrders(numbers),
+      command: `${cmd} --payment prepayment=${prepayment}`,
+    };
     notifyOnce(
       db,
       clock,
-      {
-        kind: 'payment_method_unmapped',
-        level: 'warning',
-        title,
-        body:
-          `${numbers.size} open order(s) (${quoted(numbers)}) use the payment method "${method}", which the mapping ` +
-          `assigns to no payment code: Kassenwart does not import such orders, nor follow one it holds already. If ` +
-          `these customers pay by bank transfer, ` +
-          `map it, e.g. ${cmd} --payment prepayment=${[...(mapping?.paymentMethods.prepayment ?? []), method].join(',')} ` +
-          `(or invoice=…, cod=…); the next sync reads the shop's orders again.`,
-      },
-      eq(dealerNotifications.title, title),
+      { ...notice('payment_method_unmapped', params), level: 'warning' },
+      sameNotice('payment_method_unmapped', params, ['shopName', 'method']),
     );
   }
 }

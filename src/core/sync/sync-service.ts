@@ -15,6 +15,7 @@ import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { dealerNotifications, orders, shops, shopSyncState, syncRuns } from '../db/schema/index.ts';
 import { KassenwartError } from '../errors.ts';
+import { notice, sameNotice } from '../notifications/notice.ts';
 import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
 import {
   ORDER_OUT_OF_REACH,
@@ -372,10 +373,12 @@ export function createSyncService(deps: SyncDeps) {
       db,
       clock,
       {
-        kind: 'order_out_of_reach',
+        ...notice('order_out_of_reach', {
+          shopName: shop.name,
+          orderNumber: row.number,
+          errorMessage: message,
+        }),
         level: 'warning',
-        title: `Order ${row.number} cannot be checked in shop "${shop.name}"`,
-        body: `${message} Order ${row.number} stays open in Kassenwart; check it in the shop.`,
         orderId: row.id,
       },
       eq(dealerNotifications.orderId, row.id),
@@ -388,21 +391,16 @@ export function createSyncService(deps: SyncDeps) {
    * dealer is told once per shop; the client's log warning repeats it on every run.
    */
   function reportWithheld(shop: ShopRow, fields: string[]): void {
-    const title = `Shop "${shop.name}" withholds customer data from Kassenwart`;
-    const where =
-      shop.system === 'shopify'
-        ? ` Request access in the Shopify app's settings ${PROTECTED_DATA_ACCESS_HINT}`
-        : '';
+    const params = {
+      shopName: shop.name,
+      fields,
+      ...(shop.system === 'shopify' ? { accessHint: PROTECTED_DATA_ACCESS_HINT } : {}),
+    };
     notifyOnce(
       db,
       clock,
-      {
-        kind: 'customer_data_withheld',
-        level: 'warning',
-        title,
-        body: `The shop does not show the orders' ${fields.join(', ')}. Values stored earlier are kept; new orders arrive without them, so payments naming the customer are matched less often.${where}`,
-      },
-      eq(dealerNotifications.title, title),
+      { ...notice('customer_data_withheld', params), level: 'warning' },
+      sameNotice('customer_data_withheld', params, ['shopName']),
     );
   }
 
@@ -523,13 +521,11 @@ export function createSyncService(deps: SyncDeps) {
     if (previous?.state === 'failed') return;
     db.insert(dealerNotifications)
       .values({
-        kind: 'sync_failed',
+        ...notice('sync_failed', { shopName: shop.name, errorCode: error.code, errorMessage: error.message }),
         level:
           error.code === 'SHOP_AUTH_FAILED' || error.code === 'SHOP_CREDENTIALS_MISSING'
             ? 'error'
             : 'warning',
-        title: `Shop "${shop.name}" could not be synchronised`,
-        body: `${error.message} (${error.code})`,
         createdAt: clock.now().toISOString(),
       })
       .run();

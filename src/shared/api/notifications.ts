@@ -12,13 +12,26 @@ const Count = z.number().int().nonnegative();
 export const NOTIFICATION_LEVELS = ['info', 'warning', 'error'] as const;
 export type NotificationLevel = (typeof NOTIFICATION_LEVELS)[number];
 
+/**
+ * What a notification is about, without language: order numbers, shop names, amounts in minor units with their
+ * currency, instants as UTC ISO strings, lists of order numbers. Which keys a kind has: notification-texts.ts.
+ */
+export const NotificationParams = z.record(
+  z.string(),
+  z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]),
+);
+export type NotificationParams = z.infer<typeof NotificationParams>;
+
 export const NotificationDto = z.object({
   id: Id,
   /** What it is about, stable for programs: `paid_status_corrected`, `sync_failed`, `order_out_of_reach`, … */
   kind: z.string(),
   level: z.enum(NOTIFICATION_LEVELS),
+  /** English, like the messages of errors; a screen words it in its own language from kind and params. */
   title: z.string(),
   body: z.string(),
+  /** The facts the text is made of (see NotificationParams); null for notifications stored as English text only. */
+  params: NotificationParams.nullable(),
   /** The order it is about, where it is about one. */
   orderId: Id.nullable(),
   createdAt: z.string(),

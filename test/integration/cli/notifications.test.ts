@@ -54,16 +54,24 @@ describe('kassenwart notifications (real CLI)', () => {
     expect(page).toMatchObject({ total: 2, unread: 2, limit: 50, offset: 0 });
     const [corrected, failed] = page.items;
     expect(Object.keys(corrected ?? {}).sort()).toEqual(
-      ['body', 'createdAt', 'id', 'kind', 'level', 'orderId', 'readAt', 'title'].sort(),
+      ['body', 'createdAt', 'id', 'kind', 'level', 'orderId', 'params', 'readAt', 'title'].sort(),
     );
     expect(corrected).toMatchObject({
       kind: 'paid_status_corrected',
       level: 'warning',
       title: 'Order WC-7001 is no longer paid',
+      params: { orderNumber: 'WC-7001', shopConnected: true },
       orderId,
       readAt: null,
     });
-    expect(failed).toMatchObject({ id: syncFailed, kind: 'sync_failed', orderId: null });
+    // Stored as English text only (before notifications had params): params null, the text as stored.
+    expect(failed).toMatchObject({
+      id: syncFailed,
+      kind: 'sync_failed',
+      title: 'Shop "Laden" could not be synchronised',
+      params: null,
+      orderId: null,
+    });
 
     const text = tz('notifications');
     expect(text.status, text.stderr).toBe(0);
@@ -76,6 +84,14 @@ describe('kassenwart notifications (real CLI)', () => {
       '2 unread notifications. Mark read: kassenwart notifications read ID... (or --all)',
     );
     expect(text.stdout.indexOf(`#${corrected?.id} `)).toBeLessThan(text.stdout.indexOf(`#${syncFailed} `));
+    // German: the one with params is worded in German; the one stored as English text stays as it was stored.
+    const de = tz('--lang', 'de', 'notifications');
+    expect(de.stdout).toContain(
+      'Warnung  Bestellung WC-7001 ist nicht mehr bezahlt\n    Eine Zahlung wurde zurückgenommen, nachdem der Shop schon auf „bezahlt“ gesetzt war; Kassenwart setzt den Status im Shop zurück.',
+    );
+    expect(de.stdout).toContain(
+      `#${syncFailed}  15.01.2026, 10:00  Fehler  Shop "Laden" could not be synchronised\n    The shop refused the key.`,
+    );
     const limited = cli('notifications', '--limit', '1');
     expect(limited.stdout).toContain('Shown: 1-1 of 2; more with --offset N or --limit N.');
     expect(limited.stdout).not.toContain(`#${syncFailed} `);

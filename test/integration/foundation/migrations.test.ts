@@ -18,6 +18,8 @@ const PINNED: Record<string, string> = {
   '0004_bank_statements.sql': '79b905d290aaef2c726827d2143520266cc069b4c0e8248fd787bdbac05a938b',
   '0005_bank_csv_profiles.sql': '3dfb41d9c4dbf6583c27ab8e4c6396a51c979540a4c347b6d4238c320efbe26d',
   '0006_drop_unused_indexes.sql': 'c0b957af350f41e474511e79b2a1c3cda100226e19a2af0f21e8f230548d9b50',
+  '0007_notification_text_optional.sql': 'ee9a69db22f82d87b463176aec2f86836017425f04494c989442e1910a71de55',
+  '0008_notification_params.sql': '321363e9fca8e2c2505db7d123af566ba6f7d598989a0270fc6ca84293147bc3',
 };
 
 describe('migrations', () => {

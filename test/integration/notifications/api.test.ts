@@ -19,6 +19,7 @@ type Notification = {
   level: string;
   title: string;
   body: string;
+  params: Record<string, unknown> | null;
   orderId: number | null;
   createdAt: string;
   readAt: string | null;
@@ -73,6 +74,7 @@ describe('notifications.list / notifications.markRead', () => {
           level: 'warning',
           title: 'Order 10079 is no longer paid',
           body: expect.stringContaining('Do not ship unless paid.') as string,
+          params: { orderNumber: '10079', shopConnected: true },
           orderId: o.id,
           createdAt: '2026-11-03T10:15:00.000Z',
           readAt: null,
@@ -112,6 +114,44 @@ describe('notifications.list / notifications.markRead', () => {
       ['payment_method_unmapped', 'Shop "Datei": payment method "vorkasse" is not in the mapping', null],
     ]);
     expect(page.items[0]?.body).toContain('kassenwart shop mapping "Datei"');
+    expect(page.items[0]?.params).toEqual({
+      shopName: 'Datei',
+      method: 'vorkasse',
+      orderNumbers: ['1'],
+      orderCount: 1,
+      command: 'kassenwart shop mapping "Datei" --payment prepayment=prepayment,vorkasse',
+    });
+    // Told once: the next sync sees the same gap.
+    await t.call('sync.run', { shop: 'Datei' });
+    expect((await list(t)).total).toBe(1);
+  });
+
+  it('an overpayment carries the amounts in minor units with the currency, and its English text shows them', async () => {
+    const t = setup();
+    const o = makeOrder(t.db, { number: '10080', totalMinor: 2350 });
+    const p = makePosting(t.db, { remittance: 'Bestellung 10080', amountMinor: 2500 });
+    await t.call('queue.assign', { postingId: p.id, allocations: [{ orderId: o.id, amountMinor: 2500 }] });
+    const [over] = (await list(t)).items.filter((n) => n.kind === 'overpaid');
+    expect(over).toMatchObject({
+      orderId: o.id,
+      title: 'Order overpaid: 10080',
+      params: { orderNumber: '10080', totalMinor: 2350, paidMinor: 2500, currency: 'EUR' },
+    });
+    expect(over?.body).toContain('(€25.00 of €23.50)');
+  });
+
+  it('shows a notification stored as English text only (before params) as it was stored, with params null', async () => {
+    const t = setup();
+    const id = insert(t, 'Order 1 is no longer paid', '2026-11-01T08:00:00.000Z');
+    expect((await list(t)).items).toEqual([
+      expect.objectContaining({
+        id,
+        kind: 'test',
+        title: 'Order 1 is no longer paid',
+        body: 'Order 1 is no longer paid body',
+        params: null,
+      }),
+    ]);
   });
 
   it('lists newest first (ties by id), unread only by default, pages with limit/offset and counts beyond the page', async () => {

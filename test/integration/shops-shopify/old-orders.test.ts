@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { dealerNotifications } from '#core/db/schema/index.ts';
 import { shopifyInSync } from './support.ts';
+import { worded } from '../../helpers/notifications.ts';
 
 const AFTER = '2026-11-02T10:00:00.000Z';
 const DAY = 86_400_000;
@@ -16,7 +17,9 @@ async function setup(scopes?: string[]) {
   await s.connect();
   s.clock.set(AFTER);
   const notes = () =>
-    s.db.select().from(dealerNotifications).where(eq(dealerNotifications.kind, 'order_out_of_reach')).all();
+    worded(
+      s.db.select().from(dealerNotifications).where(eq(dealerNotifications.kind, 'order_out_of_reach')).all(),
+    );
   return { ...s, notes };
 }
 

@@ -12,6 +12,7 @@ import { createShopifyConnector } from '#core/shops/shopify/index.ts';
 import { startShopifySimulator, type ShopifySimulator } from '#core/shops/shopify/simulator.ts';
 import { FakeClock } from '../../helpers/clock.ts';
 import { shopifyInSync } from './support.ts';
+import { worded } from '../../helpers/notifications.ts';
 
 const T0 = '2026-11-02T09:00:00.000Z';
 let sims: ShopifySimulator[] = [];
@@ -153,11 +154,13 @@ describe('Shopify withholding customer data in the sync', () => {
         )
         .all();
     const notices = () =>
-      s.db
-        .select()
-        .from(dealerNotifications)
-        .where(eq(dealerNotifications.kind, 'customer_data_withheld'))
-        .all();
+      worded(
+        s.db
+          .select()
+          .from(dealerNotifications)
+          .where(eq(dealerNotifications.kind, 'customer_data_withheld'))
+          .all(),
+      );
     return { ...s, kinds: s.events, updates, notices };
   }
 

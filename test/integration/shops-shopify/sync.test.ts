@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { dealerNotifications } from '#core/db/schema/index.ts';
 import { shopifyInSync } from './support.ts';
+import { worded } from '../../helpers/notifications.ts';
 
 const AFTER = '2026-11-02T10:00:00.000Z';
 /** The Shopify sync setup with two orders a page (test/integration/shops-shopify/support.ts). */
@@ -81,11 +82,13 @@ describe('Shopify in the sync', () => {
     s.clock.advance(60_000);
     expect(await s.area.sync.run('SF', 'new')).toMatchObject({ state: 'ok', ordersNew: 1 });
     expect(s.row(later)).toMatchObject({ status: 'open', managed: true });
-    const told = s.db
-      .select()
-      .from(dealerNotifications)
-      .where(eq(dealerNotifications.kind, 'order_modified_in_future'))
-      .all();
+    const told = worded(
+      s.db
+        .select()
+        .from(dealerNotifications)
+        .where(eq(dealerNotifications.kind, 'order_modified_in_future'))
+        .all(),
+    );
     expect(told.map((n) => n.orderId)).toEqual([s.row(future)?.id]);
     // Shopify sends no shop time here: the notice names this computer's clock, not the shop's.
     expect(told[0]?.body).toContain("this computer's time");
@@ -100,11 +103,13 @@ describe('Shopify in the sync', () => {
     const ahead = [1, 2, 3].map(() => s.sim.add({ amount: '9.90', createdAtMs: s.clock.now().getTime() }));
     s.clock.advance(-15 * 60_000);
     await s.area.sync.run('SF', 'new');
-    const told = s.db
-      .select()
-      .from(dealerNotifications)
-      .where(eq(dealerNotifications.kind, 'order_modified_in_future'))
-      .all();
+    const told = worded(
+      s.db
+        .select()
+        .from(dealerNotifications)
+        .where(eq(dealerNotifications.kind, 'order_modified_in_future'))
+        .all(),
+    );
     expect(told).toHaveLength(1);
     for (const id of ahead) expect(told[0]?.body).toContain(s.row(id)?.number ?? '?');
   });

@@ -8,6 +8,7 @@ import { CsvShopConnector, EXPORT_FILE_NAME } from '#core/shops/csv/connector.ts
 import { defaultCsvMapping } from '#core/shops/csv/factory.ts';
 import { createShopsArea } from '#core/shops/shops-area.ts';
 import { makeTestDb, tempDir } from '../../helpers/db.ts';
+import { worded } from '../../helpers/notifications.ts';
 
 const HEADER =
   'number,invoice_number,created_at,amount,currency,customer_name,customer_company,customer_email,country,payment_method,status\n';
@@ -192,11 +193,7 @@ describe('CSV file/folder shop', () => {
     writeFileSync(s.path, HEADER + row('1', 'offen') + row('2', 'open', '19.90', 'vorkasse'));
     await s.area.sync.run('Datei', 'new');
     await s.area.sync.run('Datei', 'full');
-    const told = s.db
-      .select()
-      .from(dealerNotifications)
-      .all()
-      .map((n) => [n.kind, n.title]);
+    const told = worded(s.db.select().from(dealerNotifications).all()).map((n) => [n.kind, n.title]);
     expect(told).toEqual([
       ['payment_method_unmapped', 'Shop "Datei": payment method "vorkasse" is not in the mapping'],
       ['shop_status_unmapped', 'Shop "Datei": status "offen" is not in the mapping'],

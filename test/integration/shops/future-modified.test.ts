@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { dealerNotifications, orders, shopSyncState } from '#core/db/schema/index.ts';
 import { AFTER, connectWoo, setupWoo, type WooSetup } from './support.ts';
+import { worded } from '../../helpers/notifications.ts';
 
 const numbers = (s: WooSetup) =>
   s.db
@@ -13,11 +14,13 @@ const numbers = (s: WooSetup) =>
     .sort();
 
 const notices = (s: WooSetup) =>
-  s.db
-    .select()
-    .from(dealerNotifications)
-    .where(eq(dealerNotifications.kind, 'order_modified_in_future'))
-    .all();
+  worded(
+    s.db
+      .select()
+      .from(dealerNotifications)
+      .where(eq(dealerNotifications.kind, 'order_modified_in_future'))
+      .all(),
+  );
 
 describe('an order modified in the future (WooCommerce)', () => {
   it('keeps the mark at the shop time, imports later orders, and tells the dealer once', async () => {

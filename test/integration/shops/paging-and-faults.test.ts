@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dealerNotifications, orders, shopSyncState, syncRuns } from '#core/db/schema/index.ts';
 import { AFTER, connectWoo, setupWoo } from './support.ts';
 import { manualTimeouts } from '../../helpers/timeouts.ts';
+import { worded } from '../../helpers/notifications.ts';
 
 const listRequests = (s: {
   sim: { requests: { method: string; path: string; query: Record<string, string> }[] };
@@ -150,7 +151,7 @@ describe('paging, resume and faults (issue 4 §7) against the WooCommerce simula
     expect((await s.area.sync.run('Woo', 'new')).state).toBe('ok');
     s.sim.fault({ kind: 'status', status: 503 }, { times: 4 });
     expect((await s.area.sync.run('Woo', 'new')).state).toBe('failed');
-    const notes = s.db.select().from(dealerNotifications).all();
+    const notes = worded(s.db.select().from(dealerNotifications).all());
     expect(notes.map((n) => [n.kind, n.level, n.title])).toEqual([
       ['sync_failed', 'warning', 'Shop "Woo" could not be synchronised'],
       ['sync_failed', 'warning', 'Shop "Woo" could not be synchronised'],

@@ -21,6 +21,7 @@ import { api } from '#shared/api.ts';
 import { apiCaller } from '../../helpers/api.ts';
 import { makeTestDb, tempDir, type TestDb } from '../../helpers/db.ts';
 import { makePosting } from '../../helpers/factories.ts';
+import { worded } from '../../helpers/notifications.ts';
 
 const HEADER =
   'number,invoice_number,created_at,amount,currency,customer_name,customer_company,customer_email,country,payment_method,status\n';
@@ -93,11 +94,9 @@ describe('shop remove: the orders of a removed shop are history only', () => {
     expect(cancelAudit).toHaveLength(1);
     expect(JSON.stringify(cancelAudit[0]?.details)).toContain('shop removed');
     // The shop never learns that 20001 was paid: the dealer is told to mark it paid there by hand.
-    const notSent = t.db
-      .select()
-      .from(dealerNotifications)
-      .where(eq(dealerNotifications.kind, 'paid_not_sent'))
-      .all();
+    const notSent = worded(
+      t.db.select().from(dealerNotifications).where(eq(dealerNotifications.kind, 'paid_not_sent')).all(),
+    );
     expect(notSent.map((n) => [n.orderId, n.level, n.title])).toEqual([
       [paid?.id, 'warning', 'Order 20001 is paid, but its shop was not told'],
     ]);
@@ -190,11 +189,13 @@ describe('shop remove: the orders of a removed shop are history only', () => {
     ]);
     // The shop still shows 20001 as paid and nothing can reset it from here: the dealer must hear of it (do not
     // ship); 20006's "paid" was never sent, so there is nothing to reset.
-    const warned = t.db
-      .select()
-      .from(dealerNotifications)
-      .where(eq(dealerNotifications.kind, 'paid_status_corrected'))
-      .all();
+    const warned = worded(
+      t.db
+        .select()
+        .from(dealerNotifications)
+        .where(eq(dealerNotifications.kind, 'paid_status_corrected'))
+        .all(),
+    );
     expect(warned.map((n) => [n.orderId, n.level])).toEqual([[a?.id, 'warning']]);
     expect(warned[0]?.body).toContain('by hand');
     // The posting is free again and can pay the order of the shop added again.

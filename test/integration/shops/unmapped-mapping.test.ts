@@ -6,9 +6,10 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { dealerNotifications, orders } from '#core/db/schema/index.ts';
 import { AFTER, connectWoo, setupWoo, type WooSetup } from './support.ts';
+import { worded } from '../../helpers/notifications.ts';
 
 const notices = (s: WooSetup, kind: string) =>
-  s.db.select().from(dealerNotifications).where(eq(dealerNotifications.kind, kind)).all();
+  worded(s.db.select().from(dealerNotifications).where(eq(dealerNotifications.kind, kind)).all());
 const row = (s: WooSetup, id: number) =>
   s.db
     .select()

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { id, instant } from './common.ts';
+import type { NotificationParams } from '#shared/api/notifications.ts';
+import { id, instant, json } from './common.ts';
 import { orders } from './orders.ts';
 
 /** Customer messages: payment information, reminders, pre-collection letters. */
@@ -25,15 +26,21 @@ export const customerMessages = sqliteTable(
   ],
 );
 
-/** Notifications for the dealer (tray and log): failed transfers, unknown accounts, sync errors. */
+/**
+ * Notifications for the dealer (tray and log): failed transfers, unknown accounts, sync errors. Stored without
+ * language: `kind` plus `params` (order number, shop name, amounts in minor units, instants), worded in German or
+ * English when shown (#shared/notification-texts.ts). `title` and `body` hold the English text of rows written
+ * before 0007 (their `params` is null); newer rows leave them null.
+ */
 export const dealerNotifications = sqliteTable(
   'dealer_notifications',
   {
     id: id(),
     kind: text('kind').notNull(),
     level: text('level', { enum: ['info', 'warning', 'error'] }).notNull(),
-    title: text('title').notNull(),
-    body: text('body').notNull(),
+    params: json<NotificationParams>('params'),
+    title: text('title'),
+    body: text('body'),
     orderId: integer('order_id').references(() => orders.id),
     createdAt: instant('created_at').notNull(),
     readAt: instant('read_at'),

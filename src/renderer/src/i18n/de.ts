@@ -35,6 +35,18 @@ export const de = {
     status: 'Status',
     count: 'Anzahl',
   },
+  notifications: {
+    title: 'Ungelesene Benachrichtigungen',
+    loading: 'Benachrichtigungen werden geladen …',
+    error: 'Die Benachrichtigungen konnten nicht geladen werden',
+    markFailed: 'Nicht als gelesen markiert',
+    none: 'Keine ungelesenen Benachrichtigungen.',
+    markRead: 'Als gelesen markieren',
+    markReadOne: '„{{title}}“ als gelesen markieren',
+    markAllRead: 'Alle als gelesen markieren',
+    more: '{{shown}} von {{total}} ungelesenen angezeigt; die übrigen erscheinen, wenn diese gelesen sind.',
+    level: { info: 'Hinweis', warning: 'Warnung', error: 'Fehler' },
+  },
   errors: {
     NETWORK: 'Kassenwart ist nicht erreichbar. Läuft „kassenwart serve“ noch?',
     UNAUTHORIZED:

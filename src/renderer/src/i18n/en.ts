@@ -34,6 +34,18 @@ export const en: Messages = {
     status: 'Status',
     count: 'Count',
   },
+  notifications: {
+    title: 'Unread notifications',
+    loading: 'Loading the notifications …',
+    error: 'The notifications could not be loaded',
+    markFailed: 'Not marked read',
+    none: 'No unread notifications.',
+    markRead: 'Mark as read',
+    markReadOne: 'Mark "{{title}}" as read',
+    markAllRead: 'Mark all as read',
+    more: '{{shown}} of {{total}} unread shown; the others appear once these are read.',
+    level: { info: 'Info', warning: 'Warning', error: 'Error' },
+  },
   errors: {
     NETWORK: 'Kassenwart is not reachable. Is "kassenwart serve" still running?',
     UNAUTHORIZED: 'The access token is missing or wrong. Open the URL that "kassenwart serve" printed.',

@@ -8,6 +8,7 @@ import type { ApiError, ApiMethodName, StatusSummary } from '#shared/api.ts';
 import { useApiQuery } from '../api/api-context.tsx';
 import { errorText } from '../api/error-text.ts';
 import { useFormatLocale } from '../locale.ts';
+import { NotificationsPanel } from './notifications-panel.tsx';
 
 type StatKey =
   | 'ordersTotal'
@@ -130,6 +131,7 @@ export function Dashboard() {
   const { t } = useTranslation();
   const summary = useApiQuery('status.summary', {}, { refetchInterval: REFRESH_MS });
   useRefetchOnWindowFocus('status.summary');
+  useRefetchOnWindowFocus('notifications.list');
   // A retry without data puts the query back to "pending" and clears its error; keep the error (and its
   // button, now busy) on screen until the new answer, instead of a flash of the first-load indicator.
   const [lastError, setLastError] = useState<ApiError | null>(null);
@@ -167,6 +169,8 @@ export function Dashboard() {
       )}
       {/* Counts of the last good answer stay visible when a background refresh fails. */}
       {summary.data && <SummaryView summary={summary.data} />}
+      {/* Shown once the dashboard has loaded: a dead connection is reported once, above, not twice. */}
+      {summary.data && <NotificationsPanel refetchInterval={REFRESH_MS} />}
     </Stack>
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `dealer_notifications` ADD `params` text;
