@@ -175,6 +175,38 @@ describe('--account is checked before anything is stored', () => {
     expect(await core.bank.postingCount()).toBe(6);
   });
 
+  it('postings --account (findAccount) takes what import --account takes, for known accounts only', async () => {
+    const { core } = makeTestDb();
+    const id = async (file: string, account: string) =>
+      ok((await core.bank.importBytes(file, mt940(account)))[0]).accounts[0]?.id;
+    const giro = await id('g.sta', 'DE89370400440532013000');
+    const legacy = await id('l.sta', '50010517/0005407324');
+    const triodos = await id('t.sta', 'TRIODOSBANK/0454545454');
+    const paypal = await id('p.sta', 'paypal:shop@example.de');
+    const found = (value: string) => core.bank.findAccount(value).id;
+    expect(found('de89 3704 0044 0532 0130 00')).toBe(giro);
+    expect(found('37040044/532013000')).toBe(giro); // BLZ/Kontonummer of a known IBAN
+    expect(found('37040044/0532013000')).toBe(giro);
+    expect(found('50010517/5407324')).toBe(legacy); // the number written without its leading zeros
+    expect(found('DE83500105170005407324')).toBe(legacy); // its IBAN, not learned yet
+    expect(found('TRIODOSBANK/0454545454')).toBe(triodos);
+    expect(found('PayPal:Shop@Example.de')).toBe(paypal);
+    for (const [value, why] of [
+      ['DE02120300000000202051', 'no known account has that IBAN or id'],
+      ['DE89370400440532013001', 'it is not a valid IBAN (its check digits do not match'],
+      ['paypal:other@example.de', 'no known account has that IBAN or id'],
+      ['hello', 'no known account has that IBAN or id'],
+    ] as const)
+      expect(() => core.bank.findAccount(value), value).toThrow(
+        expect.objectContaining({
+          code: 'ACCOUNT_NOT_FOUND',
+          message: expect.stringMatching(
+            new RegExp(`^--account ${value}: ${why.replace(/[()]/g, '\\$&')}.*Run "kassenwart accounts"`),
+          ) as unknown,
+        }),
+      );
+  });
+
   it('kassenwart import --account with a mistyped IBAN fails with exit code 1 and says why; nothing stored', () => {
     const dir = tempDir();
     const env = { KASSENWART_PASSPHRASE: 'cli-test-passphrase' };
