@@ -131,6 +131,18 @@ const en = {
       not_checked: 'not checked, currencies differ (see warning BALANCE_NOT_CHECKED)',
     } as Record<string, string>,
     warning: (code: string, message: string) => `  warning ${code}: ${message}`,
+    /** The matcher's run after the import (its queue counts include postings of earlier imports). */
+    matching: (auto: Counted, suggested: Counted, none: Counted, returns: Counted) =>
+      `Matching: ${pl(auto, 'posting', 'postings')} assigned automatically${returns.n > 0 ? `, ${pl(returns, 'return', 'returns')} processed` : ''}; waiting in the queue: ${suggested.s} with a suggestion, ${none.s} without (see "kassenwart queue")`,
+  },
+  accounts: {
+    none: 'No bank account known yet; "kassenwart import FILE" creates the account a statement names.',
+    postings: (c: Counted) => pl(c, 'posting', 'postings'),
+    lastBooking: (date: string) => `last booking ${date}`,
+    lastStatement: (date: string) => `statement up to ${date}`,
+    lastImport: (at: string) => `imported ${at}`,
+    alsoKnownAs: (id: string) => `also found as ${id}`,
+    csvProfile: (name: string) => `CSV profile: ${name}`,
   },
   shops: {
     none: 'No shops connected. Add one with "kassenwart shop add".',
@@ -274,6 +286,17 @@ const de: CliTexts = {
       not_checked: 'nicht geprüft, Währungen verschieden (siehe Warnung BALANCE_NOT_CHECKED)',
     },
     warning: (code, message) => `  Hinweis ${code}: ${message}`,
+    matching: (auto, suggested, none, returns) =>
+      `Abgleich: ${pl(auto, 'Buchung', 'Buchungen')} automatisch zugeordnet${returns.n > 0 ? `, ${pl(returns, 'Rückbuchung', 'Rückbuchungen')} verarbeitet` : ''}; auf Zuordnung warten ${suggested.s} mit Vorschlag, ${none.s} ohne (siehe „kassenwart queue“)`,
+  },
+  accounts: {
+    none: 'Noch kein Bankkonto bekannt; „kassenwart import DATEI“ legt das Konto an, das ein Kontoauszug nennt.',
+    postings: (c) => pl(c, 'Buchung', 'Buchungen'),
+    lastBooking: (date) => `letzte Buchung ${date}`,
+    lastStatement: (date) => `Kontoauszug bis ${date}`,
+    lastImport: (at) => `eingelesen ${at}`,
+    alsoKnownAs: (id) => `auch zu finden als ${id}`,
+    csvProfile: (name) => `CSV-Profil: ${name}`,
   },
   shops: {
     none: 'Kein Shop verbunden. Einen Shop verbinden mit „kassenwart shop add“.',

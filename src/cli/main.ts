@@ -11,6 +11,7 @@ import { registerServe } from './commands/serve.ts';
 import { registerDev } from './commands/dev.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerBank } from './commands/bank.ts';
+import { registerAccounts } from './commands/accounts.ts';
 import { registerShops } from './commands/shops.ts';
 import { registerMatching } from './commands/matching.ts';
 import { registerNotifications } from './commands/notifications.ts';
@@ -50,6 +51,7 @@ export function buildProgram(io: Io, json = false): Command {
   registerDemo(program, io);
   // area commands: bank
   registerBank(program, io);
+  registerAccounts(program, io);
   // area commands: shops
   registerShops(program, io);
   // area commands: matching

@@ -23,10 +23,9 @@ export function createCore(deps: CoreDeps) {
   const { db, clock, logger } = deps;
   const matching = createMatchingArea({ db, clock, logger });
   // The matcher runs after every bank import and every shop sync, so orders that arrive later match postings
-  // already waiting, and postings that arrive later match waiting orders (issue 5 §3).
-  const runMatcher = (): void => {
-    matching.run();
-  };
+  // already waiting, and postings that arrive later match waiting orders (issue 5 §3). Its summary goes back to the
+  // caller (`kassenwart import` prints what the matcher did).
+  const runMatcher = () => matching.run();
   return {
     deps,
     status: {

@@ -1,11 +1,12 @@
 /**
- * Bank commands: `import FILE...`, `postings`, `csv-profile add|list` (csv-profile.ts), `watch [FOLDER]`. JSON output (global --json) is a public
- * interface: camelCase, stable field names (see README "Bank import").
+ * Bank commands: `import FILE...`, `postings`, `csv-profile add|list` (csv-profile.ts), `watch [FOLDER]`
+ * (`accounts` is accounts.ts). JSON output (global --json) is a public interface: camelCase, stable field names
+ * (see README "Bank import").
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { ValidationError } from '#core/errors.ts';
 import { POSTING_STATUS_FILTERS, type PostingStatusFilter } from '#core/bank/postings-query.ts';
-import type { FileResult } from '#core/bank/import-service.ts';
+import type { FileResult, MatchingAfterImport } from '#core/bank/import-service.ts';
 import { type Io, formatFor, printJson, withCore } from '../context.ts';
 import type { CliFormat } from '../i18n.ts';
 import { registerCsvProfile } from './csv-profile.ts';
@@ -68,6 +69,16 @@ function describeResult(r: FileResult, f: CliFormat): string {
   return lines.join('\n');
 }
 
+/** The matcher's run after the import, in one line: what it assigned, what waits in the queue. */
+function describeMatching(m: MatchingAfterImport, f: CliFormat): string {
+  return f.t.imported.matching(
+    f.counted(m.auto),
+    f.counted(m.suggested),
+    f.counted(m.none),
+    f.counted(m.returns),
+  );
+}
+
 export function registerBank(program: Command, io: Io): void {
   program
     .command('import')
@@ -77,7 +88,7 @@ export function registerBank(program: Command, io: Io): void {
     .argument('<files...>', 'statement files')
     .option(
       '--account <iban>',
-      'the account the files belong to: its IBAN (checked), or the id of an account without IBAN (needed when a file names none, e.g. many CSV exports)',
+      'the account the files belong to: its IBAN (checked), or the id of a known account without IBAN ("kassenwart accounts" lists them; needed when a file names none, e.g. many CSV exports)',
     )
     .option('--csv-profile <name>', 'CSV mapping profile to use')
     .action((files: string[], cmd: { account?: string; csvProfile?: string }) =>
@@ -88,11 +99,12 @@ export function registerBank(program: Command, io: Io): void {
           ...(cmd.csvProfile ? { csvProfile: cmd.csvProfile } : {}),
         };
         // A folder among the files is refused by the core with what to do instead (IMPORT_IS_A_FOLDER).
-        const results: FileResult[] = await core.bank.importFiles(files, importOptions);
-        if (options.json) printJson(io, { results: results.map(fileResultJson) });
+        const { results, matching } = await core.bank.importFilesWithMatching(files, importOptions);
+        if (options.json) printJson(io, { results: results.map(fileResultJson), matching });
         else {
           const f = formatFor(options, io);
-          io.stdout(`${results.map((r) => describeResult(r, f)).join('\n')}\n`);
+          const after = matching ? [describeMatching(matching, f)] : [];
+          io.stdout(`${[...results.map((r) => describeResult(r, f)), ...after].join('\n')}\n`);
         }
         const failed = results.filter((r) => !r.ok).length;
         if (failed > 0)
@@ -107,7 +119,10 @@ export function registerBank(program: Command, io: Io): void {
     .command('postings')
     .description('list bank postings, newest first')
     .option('--status <status>', `filter: ${POSTING_STATUS_FILTERS.join(', ')}`, parseStatus)
-    .option('--account <iban>', 'only this account')
+    .option(
+      '--account <account>',
+      'only this account: its IBAN or id, as import --account takes it ("kassenwart accounts" lists them)',
+    )
     .option('--from <date>', 'booking date (value date if pending) from (YYYY-MM-DD)', parseIsoDate)
     .option('--to <date>', 'booking date (value date if pending) to (YYYY-MM-DD, inclusive)', parseIsoDate)
     .option('--limit <n>', 'at most n postings (default 100)', parsePositiveCount)
@@ -128,7 +143,8 @@ export function registerBank(program: Command, io: Io): void {
             limit,
             offset,
             ...(cmd.status ? { status: cmd.status } : {}),
-            ...(cmd.account ? { accountIban: cmd.account } : {}),
+            // Whatever import --account takes; an account that is not known is an error (ACCOUNT_NOT_FOUND).
+            ...(cmd.account ? { accountId: core.bank.findAccount(cmd.account).id } : {}),
             ...(cmd.from ? { from: cmd.from } : {}),
             ...(cmd.to ? { to: cmd.to } : {}),
           });

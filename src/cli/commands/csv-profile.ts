@@ -33,7 +33,7 @@ export function readCsvProfileFile(file: string): CsvProfile {
   if (!checked.success) {
     throw new ValidationError(
       'CSV_PROFILE_INVALID',
-      `${file}: the CSV profile is not valid: ${describeProfileIssues(checked.error)}. Correct these fields (README, "Bank import", CSV) and run the command again.`,
+      `${file}: the CSV profile is not valid: ${describeProfileIssues(checked.error)}. Nothing was stored. Correct these fields in ${file} (README, "Bank import", CSV, lists each field and its values) and run "kassenwart csv-profile add ${file}" again.`,
     );
   }
   return checked.data;

@@ -10,13 +10,17 @@
  *   importer itself gives accounts: "BLZ/Kontonummer" (MT940 :25:; also finds the account of the IBAN it makes),
  *   `paypal:<e-mail>` / `paypal` and `stripe` (CSV exports). Anything else (a free word, a plain account number
  *   that names no bank) cannot be checked and is refused with IMPORT_ACCOUNT_UNKNOWN, listing the known ids.
+ *   Such an id cannot be checked either (no check digits): when no known account has it, the file must name that
+ *   account itself for it to be created (statement-account.ts, IMPORT_ACCOUNT_NOT_FOUND otherwise).
+ *
+ * `postings --account` takes the same values (findAccount), but only for accounts that exist.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { electronicFormatIBAN, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import type { Db } from '../db/open.ts';
 import { bankAccounts } from '../db/schema/index.ts';
-import { ValidationError } from '../errors.ts';
-import { germanIbanFor } from './statement-account.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { germanIbanFor, legacyIdsFor } from './statement-account.ts';
 
 /** The account to import into: by IBAN (the usual case) or by the id of an account without IBAN. */
 export type AccountChoice = { iban: string } | { otherId: string };
@@ -48,11 +52,10 @@ function knownIds(db: Db): string {
   return `Known accounts: ${shown}${ids.length > 10 ? ` and ${ids.length - 10} more` : ''}`;
 }
 
-/**
- * Checks the value of --account and says which account it is (see the module comment). Throws ValidationError
- * IMPORT_ACCOUNT_INVALID (an IBAN with a wrong check digit or length) or IMPORT_ACCOUNT_UNKNOWN.
- */
-export function chooseAccount(db: Db, value: string): AccountChoice {
+/** What a value of --account names, before it is looked up or an account is created (see the module comment). */
+type Identified = AccountChoice | { invalidIban: string; problem: string } | { unrecognised: true };
+
+function identify(db: Db, value: string): Identified {
   const compact = value.replace(/\s+/g, '');
   const id = value.trim();
   // A known account's own id comes first: a bank's id may start like an IBAN without being one.
@@ -60,23 +63,81 @@ export function chooseAccount(db: Db, value: string): AccountChoice {
   if (row) return row.iban ? { iban: row.iban } : { otherId: id };
   if (IBAN_LIKE.test(compact)) {
     const iban = electronicFormatIBAN(compact) ?? compact.toUpperCase();
-    if (validateIBAN(iban).valid) return { iban };
-    throw new ValidationError(
-      'IMPORT_ACCOUNT_INVALID',
-      `--account ${value} is not a valid IBAN: ${ibanProblem(iban)}. Nothing was imported and no account was created. Copy the IBAN from the bank statement or your online banking and import again.`,
-    );
+    return validateIBAN(iban).valid ? { iban } : { invalidIban: iban, problem: ibanProblem(iban) };
   }
   if (BANK_CODE_ACCOUNT.test(compact)) {
-    // The IBAN a German bank code and account number make (DK IBAN rules): the account may be known by it.
+    // The IBAN a German bank code and account number make (DK IBAN rules): the account may be known by it, or by
+    // the same BLZ/Kontonummer written with(out) the account number's leading zeros (as MT940 files differ).
     const derived = germanIbanFor(compact);
     const byIban = derived
       ? db.select().from(bankAccounts).where(eq(bankAccounts.iban, derived)).get()
       : undefined;
-    return byIban?.iban ? { iban: byIban.iban } : { otherId: compact };
+    if (byIban?.iban) return { iban: byIban.iban };
+    const spelt = derived
+      ? db
+          .select()
+          .from(bankAccounts)
+          .where(inArray(bankAccounts.otherId, legacyIdsFor(derived)))
+          .get()
+      : undefined;
+    if (spelt?.otherId) return spelt.iban ? { iban: spelt.iban } : { otherId: spelt.otherId };
+    return { otherId: compact };
   }
   if (PROVIDER_ID.test(id)) return { otherId: id.toLowerCase() };
-  throw new ValidationError(
-    'IMPORT_ACCOUNT_UNKNOWN',
-    `--account ${value} is neither an IBAN nor the id of a known account, so it cannot be checked; nothing was imported and no account was created. Give the account's IBAN (as on the statement), or the id a known account has. ${knownIds(db)}.`,
+  return { unrecognised: true };
+}
+
+/**
+ * Checks the value of --account and says which account it is (see the module comment). Throws ValidationError
+ * IMPORT_ACCOUNT_INVALID (an IBAN with a wrong check digit or length) or IMPORT_ACCOUNT_UNKNOWN. An id that is not
+ * an IBAN and names no known account is checked against the file itself when it is imported
+ * (statement-account.ts: IMPORT_ACCOUNT_NOT_FOUND unless the file names that account).
+ */
+export function chooseAccount(db: Db, value: string): AccountChoice {
+  const found = identify(db, value);
+  if ('invalidIban' in found)
+    throw new ValidationError(
+      'IMPORT_ACCOUNT_INVALID',
+      `--account ${value} is not a valid IBAN: ${found.problem}. Nothing was imported and no account was created. Copy the IBAN from the bank statement or your online banking and import again.`,
+    );
+  if ('unrecognised' in found)
+    throw new ValidationError(
+      'IMPORT_ACCOUNT_UNKNOWN',
+      `--account ${value} is neither an IBAN nor the id of a known account, so it cannot be checked; nothing was imported and no account was created. Give the account's IBAN (as on the statement), or the id a known account has ("kassenwart accounts" lists them). ${knownIds(db)}.`,
+    );
+  return found;
+}
+
+export type BankAccountRow = typeof bankAccounts.$inferSelect;
+
+/**
+ * The known account an `--account` value names (`postings --account`): whatever `import --account` takes — an IBAN
+ * in any spacing or case, the id of an account without IBAN, BLZ/Kontonummer (also of an account known by its
+ * IBAN), paypal:…, stripe. An IBAN also finds the account known so far only by its BLZ/Kontonummer. Throws
+ * NotFoundError ACCOUNT_NOT_FOUND, naming `kassenwart accounts`, for anything else.
+ */
+export function findAccount(db: Db, value: string): BankAccountRow {
+  const found = identify(db, value);
+  const byIban = (iban: string) =>
+    db.select().from(bankAccounts).where(eq(bankAccounts.iban, iban)).get() ??
+    db
+      .select()
+      .from(bankAccounts)
+      .where(and(isNull(bankAccounts.iban), inArray(bankAccounts.otherId, legacyIdsFor(iban))))
+      .get();
+  const row =
+    'iban' in found
+      ? byIban(found.iban)
+      : 'otherId' in found
+        ? db.select().from(bankAccounts).where(eq(bankAccounts.otherId, found.otherId)).get()
+        : undefined;
+  if (row) return row;
+  const why =
+    'invalidIban' in found
+      ? `it is not a valid IBAN (${found.problem})`
+      : 'no known account has that IBAN or id';
+  throw new NotFoundError(
+    'ACCOUNT_NOT_FOUND',
+    `--account ${value}: ${why}. Run "kassenwart accounts" to list the known accounts and give one of their IBANs or ids. ${knownIds(db)}.`,
   );
 }

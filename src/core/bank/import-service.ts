@@ -20,7 +20,8 @@ import { makeCsvParse } from './csv/adapter.ts';
 import { getCsvProfile, listCsvProfiles, saveCsvProfile } from './csv/profiles.ts';
 import type { CsvProfileInput } from './csv/profile.ts';
 import { ImportError } from './import-error.ts';
-import { chooseAccount, type AccountChoice } from './account-option.ts';
+import { chooseAccount, findAccount, type AccountChoice } from './account-option.ts';
+import { listAccounts } from './accounts-query.ts';
 import { listPostings, type PostingQuery } from './postings-query.ts';
 
 export type ImportOptions = { accountIban?: string; csvProfile?: string; actor?: string };
@@ -30,12 +31,34 @@ export type FileResult =
 
 export type AfterImportEvent = { results: FileImportSummary[]; postingIds: number[] };
 
+/** What the afterImport hook may report back: the counts of the matcher run it made (match-service.ts RunSummary). */
+export type AfterImportReport = {
+  auto: number;
+  suggested: number;
+  none: number;
+  returns: number;
+  debits: number;
+  assignmentsCreated: number;
+  assignmentsUndone: number;
+};
+
+/**
+ * What the matcher did after an import of several files (it runs after each file that added postings): postings
+ * assigned automatically, returns processed, debits set aside, assignments made and undone, summed over the runs;
+ * `suggested` and `none` are the manual queue after the last run (postings of earlier imports included), with and
+ * without a suggestion.
+ */
+export type MatchingAfterImport = AfterImportReport;
+
 export type BankServiceDeps = {
   db: Db;
   clock: Clock;
   logger: Logger;
-  /** Runs after each committed import that added or replaced postings; errors are logged, never undo the import. */
-  afterImport?: (event: AfterImportEvent) => void | Promise<void>;
+  /**
+   * Runs after each committed import that added or replaced postings; errors are logged, never undo the import.
+   * What it reports (the matcher's counts) is summed up by importFilesWithMatching.
+   */
+  afterImport?: (event: AfterImportEvent) => AfterImportReport | void | Promise<AfterImportReport | void>;
   csv?: CsvParse;
 };
 
@@ -111,13 +134,15 @@ export function createBankService(deps: BankServiceDeps) {
     }
   }
 
-  async function runHook(results: FileImportSummary[]): Promise<void> {
+  /** Runs the hook; its report, `undefined` when it did not run (nothing added) or reported nothing, or 'failed'. */
+  async function runHook(results: FileImportSummary[]): Promise<AfterImportReport | undefined | 'failed'> {
     const postingIds = results.flatMap((r) => r.postingIds);
-    if (!deps.afterImport || postingIds.length === 0) return;
+    if (!deps.afterImport || postingIds.length === 0) return undefined;
     try {
-      await deps.afterImport({ results, postingIds });
+      return (await deps.afterImport({ results, postingIds })) ?? undefined;
     } catch (error) {
       logger.log('error', 'afterImport hook failed', { error: toErrorPayload(error) });
+      return 'failed';
     }
   }
 
@@ -125,51 +150,57 @@ export function createBankService(deps: BankServiceDeps) {
     sources: (() => ByteSource)[],
     names: string[],
     options: ImportOptions,
-  ): Promise<FileResult[]> {
+  ): Promise<{ results: FileResult[]; matching: MatchingAfterImport | null }> {
     // A wrong --account fails the whole call before any file is read: it is the same for every file.
     const account = options.accountIban ? chooseAccount(db, options.accountIban) : undefined;
     const out: FileResult[] = [];
+    const reports: (AfterImportReport | 'failed')[] = [];
     for (const [i, make] of sources.entries()) {
       try {
         const results = importSourceSync(make(), options, account);
         out.push(...results.map((r) => ({ ok: true as const, ...r })));
-        await runHook(results);
+        const report = await runHook(results);
+        if (report) reports.push(report);
       } catch (error) {
         out.push({ ok: false, file: names[i] ?? '?', error: toErrorPayload(error) });
       }
     }
-    return out;
+    return { results: out, matching: sumReports(reports) };
   }
+
+  const pathSource = (p: string) => (): ByteSource => {
+    // A folder is refused with what to do instead (reading it would fail with EISDIR).
+    if (statSync(p, { throwIfNoEntry: false })?.isDirectory())
+      throw new ImportError(
+        'IMPORT_IS_A_FOLDER',
+        `${p} is a folder, not a statement file. Give the files in it (e.g. ${join(p, '*.xml')}), or make it the watch folder, whose new files are imported as they arrive.`,
+        { file: p },
+      );
+    try {
+      // Results and errors name the file as the caller gave it (archive members as `<path>/<member>`).
+      return sourceFromPath(p, p);
+    } catch (error) {
+      throw new ImportError(
+        'IMPORT_FILE_UNREADABLE',
+        `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the path.`,
+        { file: p },
+      );
+    }
+  };
 
   return {
     importSourceSync,
     /** Each path is imported on its own (atomic per file); failures are reported per file, not thrown. */
-    importFiles: (paths: string[], options: ImportOptions = {}) =>
-      importSources(
-        paths.map((p) => () => {
-          // A folder is refused with what to do instead (reading it would fail with EISDIR).
-          if (statSync(p, { throwIfNoEntry: false })?.isDirectory())
-            throw new ImportError(
-              'IMPORT_IS_A_FOLDER',
-              `${p} is a folder, not a statement file. Give the files in it (e.g. ${join(p, '*.xml')}), or make it the watch folder, whose new files are imported as they arrive.`,
-              { file: p },
-            );
-          try {
-            // Results and errors name the file as the caller gave it (archive members as `<path>/<member>`).
-            return sourceFromPath(p, p);
-          } catch (error) {
-            throw new ImportError(
-              'IMPORT_FILE_UNREADABLE',
-              `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the path.`,
-              { file: p },
-            );
-          }
-        }),
-        paths,
-        options,
-      ),
-    importBytes: (name: string, bytes: Uint8Array, options: ImportOptions = {}) =>
-      importSources([() => sourceFromBytes(name, bytes)], [name], options),
+    importFiles: async (paths: string[], options: ImportOptions = {}) =>
+      (await importSources(paths.map(pathSource), paths, options)).results,
+    /**
+     * As importFiles, plus what the matcher run after the import did (`kassenwart import`): null when it did not
+     * run (no file added postings) or failed (logged; `kassenwart match` runs it again).
+     */
+    importFilesWithMatching: (paths: string[], options: ImportOptions = {}) =>
+      importSources(paths.map(pathSource), paths, options),
+    importBytes: async (name: string, bytes: Uint8Array, options: ImportOptions = {}) =>
+      (await importSources([() => sourceFromBytes(name, bytes)], [name], options)).results,
     listPostings: (query: PostingQuery = {}) => listPostings(db, query),
     getWatchFolder(): string | null {
       const row = db.select().from(settings).where(eq(settings.key, WATCH_FOLDER_KEY)).get();
@@ -193,6 +224,10 @@ export function createBankService(deps: BankServiceDeps) {
       return path;
     },
     accounts: () => db.select().from(bankAccounts).orderBy(asc(bankAccounts.id)).all(),
+    /** The known accounts with their posting counts and last import (`kassenwart accounts`). */
+    listAccounts: () => listAccounts(db),
+    /** The known account an --account value names, as import takes it (ACCOUNT_NOT_FOUND otherwise). */
+    findAccount: (value: string) => findAccount(db, value),
     /** Stores a user CSV profile (validated; CSV_PROFILE_INVALID / _RESERVED / _EXISTS), used by --csv-profile NAME. */
     saveCsvProfile: (input: CsvProfileInput, options: { replace?: boolean } = {}) =>
       saveCsvProfile({ db, clock }, input, options),
@@ -202,6 +237,23 @@ export function createBankService(deps: BankServiceDeps) {
 }
 
 export type BankService = ReturnType<typeof createBankService>;
+
+/** The matcher runs of one import as one report (see MatchingAfterImport); null when none ran or one failed. */
+function sumReports(reports: (AfterImportReport | 'failed')[]): MatchingAfterImport | null {
+  const runs = reports.filter((r): r is AfterImportReport => r !== 'failed');
+  const last = runs.at(-1);
+  if (!last || runs.length < reports.length) return null;
+  const sum = (key: keyof AfterImportReport) => runs.reduce((n, r) => n + r[key], 0);
+  return {
+    auto: sum('auto'),
+    suggested: last.suggested,
+    none: last.none,
+    returns: sum('returns'),
+    debits: sum('debits'),
+    assignmentsCreated: sum('assignmentsCreated'),
+    assignmentsUndone: sum('assignmentsUndone'),
+  };
+}
 
 /** The folder as an absolute path, when it exists and is a folder (WATCH_FOLDER_NOT_FOUND / _NOT_A_FOLDER). */
 function existingFolder(folder: string): string {

@@ -13,6 +13,8 @@ export type PostingQuery = {
   /** A match state (unassigned, assigned, debit, …) or a booking status (pending, booked). */
   status?: PostingStatusFilter;
   accountIban?: string;
+  /** The account by its database id (`postings --account` resolves what the user typed: account-option.ts). */
+  accountId?: number;
   from?: string;
   to?: string;
   limit?: number;
@@ -53,7 +55,7 @@ export type PostingView = {
  * so without one) its value date, the date the CLI shows for it. Sorting by the booking date alone put every pending
  * posting after all booked ones and the pending among themselves in import order.
  */
-const postingDate = sql<string | null>`coalesce(${postings.bookingDate}, ${postings.valueDate})`;
+export const postingDate = sql<string | null>`coalesce(${postings.bookingDate}, ${postings.valueDate})`;
 
 export function listPostings(db: Db, query: PostingQuery): { items: PostingView[]; total: number } {
   const where: SQL[] = [];
@@ -62,6 +64,7 @@ export function listPostings(db: Db, query: PostingQuery): { items: PostingView[
   else if (query.status) where.push(eq(postings.matchState, query.status));
   if (query.accountIban)
     where.push(eq(bankAccounts.iban, query.accountIban.replace(/\s+/g, '').toUpperCase()));
+  if (query.accountId !== undefined) where.push(eq(postings.bankAccountId, query.accountId));
   if (query.from) where.push(gte(postingDate, query.from));
   if (query.to) where.push(lte(postingDate, query.to));
   const condition = where.length ? and(...where) : undefined;

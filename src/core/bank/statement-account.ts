@@ -29,7 +29,7 @@ function germanIbanParts(iban: string): { bankCode: string; accountNumber: strin
 }
 
 /** The BLZ/Kontonummer spellings MT940 files use for a German IBAN: account number with or without leading zeros. */
-function legacyIdsFor(iban: string): string[] {
+export function legacyIdsFor(iban: string): string[] {
   const parts = germanIbanParts(iban);
   if (!parts) return [];
   const { bankCode, accountNumber } = parts;
@@ -137,23 +137,55 @@ function adoptLegacyAccount(ctx: FileContext, iban: string, warn: (w: ImportWarn
   return updated;
 }
 
+/** The file's account after the id given with --account is applied (see withGivenId). */
+type GivenIdApplied = {
+  acct: StatementAccount;
+  /** The file names no account: the id given is the only word for it (it cannot be checked against the file). */
+  givenOnly: boolean;
+  /** The file names only the account number of the BLZ/Kontonummer given (no bank code in the file). */
+  numberOnly: boolean;
+};
+
 /**
  * An account given by its id rather than an IBAN (--account 45050050/76198810, paypal:…; checked by
  * account-option.ts) is the account of a file that names none. A file that names its account must name that one:
- * the same id, or the IBAN a German bank code and account number make.
+ * the same id, the IBAN a German bank code and account number make, or — a file that names no bank code (CSV
+ * "Kontonummer", MT940 ":25:" without BLZ) — the same account number, leading zeros aside.
  */
-function withGivenId(acct: StatementAccount, ctx: FileContext): StatementAccount {
+function withGivenId(acct: StatementAccount, ctx: FileContext): GivenIdApplied {
   const given = ctx.accountOtherId;
-  if (!given) return acct;
-  if (!acct.iban && !acct.otherId) return { ...acct, otherId: given };
+  if (!given) return { acct, givenOnly: false, numberOnly: false };
+  if (!acct.iban && !acct.otherId)
+    return { acct: { ...acct, otherId: given }, givenOnly: true, numberOnly: false };
   const fileIban =
     acct.iban?.replace(/\s+/g, '').toUpperCase() ?? (acct.otherId ? germanIbanFor(acct.otherId) : undefined);
   const givenIban = germanIbanFor(given);
   if (acct.otherId?.trim().toLowerCase() === given.toLowerCase() || (givenIban && givenIban === fileIban))
-    return acct;
+    return { acct, givenOnly: false, numberOnly: false };
+  const plain = !acct.iban ? /^\d{1,10}$/.exec(acct.otherId?.trim() ?? '')?.[0] : undefined;
+  const givenNumber = /^\d{8}\/(\d{1,10})$/.exec(given)?.[1];
+  if (plain && givenNumber && plain.replace(/^0+/, '') === givenNumber.replace(/^0+/, ''))
+    return { acct: { ...acct, otherId: given }, givenOnly: false, numberOnly: true };
   throw importError(
     'IMPORT_ACCOUNT_MISMATCH',
     `The statement is for account ${acct.iban ?? acct.otherId ?? ''}, not ${given} given with --account. Check which file you picked, or leave --account out.`,
+    {},
+  );
+}
+
+/**
+ * An id given with --account (not an IBAN, so without check digits) that no known account has, for a file that
+ * names no account: a typing error would otherwise create an account and file the postings there, and no command
+ * removes either. The account is created when a statement names it, or when it is given by IBAN.
+ */
+function unknownGivenId(given: string) {
+  const iban = germanIbanFor(given);
+  const ibanHint = iban
+    ? ` (for ${given} that is probably ${iban.replace(/(.{4})(?=.)/g, '$1 ')}; copy it from the statement to be sure)`
+    : '';
+  return importError(
+    'IMPORT_ACCOUNT_NOT_FOUND',
+    `No known account has the id ${given} given with --account, and the file does not name its account, so the id cannot be checked; nothing was imported and no account was created. Check the id against the list of "kassenwart accounts". If the account is new here, give its IBAN with --account instead${ibanHint}, or first import a statement that names the account (its CAMT or MT940 statement, or the PayPal or Stripe CSV export).`,
     {},
   );
 }
@@ -165,7 +197,7 @@ export function resolveAccount(
   warn: (w: ImportWarning) => void,
 ): ImportedAccount {
   const { db } = ctx;
-  const acct = withGivenId(fileAccount, ctx);
+  const { acct, givenOnly, numberOnly } = withGivenId(fileAccount, ctx);
   const iban = acct.iban?.replace(/\s+/g, '').toUpperCase();
   const forced = ctx.accountIban?.replace(/\s+/g, '').toUpperCase();
   if (iban && forced && iban !== forced) {
@@ -211,7 +243,11 @@ export function resolveAccount(
   const byNumber = useIban || byOtherId || !plain ? undefined : accountByNumber(ctx, plain);
   const row = useIban
     ? (lookupIban(ctx, useIban) ?? adoptLegacyAccount(ctx, useIban, warn) ?? (iban ? undefined : byOtherId))
-    : (byOtherId ?? lookupIban(ctx, derived) ?? byNumber);
+    : (byOtherId ??
+      lookupIban(ctx, derived) ??
+      byNumber ??
+      // --account BLZ/Kontonummer for a file that names only the number: the account known so far by that number.
+      (numberOnly && derived ? numberOnlyAccount(ctx, derived, warn) : undefined));
   // Tied by the account number alone (the file names no bank code): say which account was assumed, so a file of
   // another bank's account with the same number is noticed (give --account to choose).
   if (row && row === byNumber)
@@ -227,6 +263,7 @@ export function resolveAccount(
       {},
     );
   }
+  if (givenOnly && ctx.accountOtherId) throw unknownGivenId(ctx.accountOtherId);
   const created = db
     .insert(bankAccounts)
     .values({

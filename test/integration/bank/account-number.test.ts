@@ -56,6 +56,41 @@ describe('plain account number in a CSV export against --account', () => {
     expect(right).toMatchObject({ ok: true, new: 1, accounts: [{ iban: 'DE02300500000123456789' }] });
   });
 
+  it('--account BLZ/Kontonummer: a file that names the same account number without a bank code is that account', async () => {
+    const { core } = makeTestDb();
+    const file = Buffer.from(HVB, 'latin1');
+    // Another account number is still a mismatch, and nothing is stored.
+    const [wrong] = await core.bank.importBytes('hvb.csv', file, { accountIban: '70020270/1234567891' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'IMPORT_ACCOUNT_MISMATCH' } });
+    expect(core.bank.accounts()).toEqual([]);
+    // The same number: the file names the account (by its number), so the account given is created.
+    const [right] = await core.bank.importBytes('hvb.csv', file, { accountIban: '70020270/1234567890' });
+    expect(right).toMatchObject({
+      ok: true,
+      new: 2,
+      accounts: [{ iban: null, otherId: '70020270/1234567890', created: true }],
+    });
+    // Imported again: the same account, the postings recognised, not stored twice.
+    const [again] = await core.bank.importBytes('hvb.csv', file, { accountIban: '70020270/1234567890' });
+    expect(again).toMatchObject({ ok: true, new: 0, duplicate: 2, accounts: [{ created: false }] });
+    expect(core.bank.accounts()).toHaveLength(1);
+  });
+
+  it('--account BLZ/Kontonummer finds the account known so far only by the number of such a file', async () => {
+    const { core } = makeTestDb();
+    const file = Buffer.from(HVB, 'latin1');
+    const [first] = await core.bank.importBytes('hvb.csv', file);
+    expect(first).toMatchObject({ ok: true, new: 2, accounts: [{ otherId: '1234567890', created: true }] });
+    const [again] = await core.bank.importBytes('hvb.csv', file, { accountIban: '70020270/1234567890' });
+    expect(again).toMatchObject({
+      ok: true,
+      new: 0,
+      duplicate: 2,
+      accounts: [{ id: first?.ok ? first.accounts[0]?.id : -1, created: false }],
+    });
+    expect(core.bank.accounts()).toHaveLength(1);
+  });
+
   it('a non-German IBAN is not checked (its account part is laid out differently)', async () => {
     const { core } = makeTestDb();
     const [r] = await core.bank.importBytes('hvb.csv', Buffer.from(HVB, 'latin1'), {

@@ -95,21 +95,46 @@ describe('--account is checked before anything is stored', () => {
     expect(core.bank.accounts()).toHaveLength(2);
   });
 
-  it('ids the importer itself gives accounts are accepted for a new account: BLZ/Kontonummer, paypal:…, stripe', async () => {
+  it.each([
+    ['37040044/532013000', /probably DE89 3704 0044 0532 0130 00/],
+    ['paypal:Shop@Example.de', /PayPal or Stripe CSV export/],
+    ['stripe', /PayPal or Stripe CSV export/],
+  ])(
+    'an id (%s) that no known account has, for a file that names no account, is refused: no account, no posting',
+    async (value, advice) => {
+      const { core } = makeTestDb();
+      const [r] = await core.bank.importBytes('a.sta', mt940(), { accountIban: value });
+      expect(r).toMatchObject({ ok: false, error: { code: 'IMPORT_ACCOUNT_NOT_FOUND' } });
+      const message = r?.ok === false ? r.error.message : '';
+      expect(message).toMatch(/^a\.sta: No known account has the id .* given with --account/);
+      expect(message).toContain('nothing was imported and no account was created');
+      expect(message).toContain('"kassenwart accounts"');
+      expect(message).toMatch(advice);
+      expect(core.bank.accounts()).toEqual([]);
+      expect(await core.bank.postingCount()).toBe(0);
+    },
+  );
+
+  it('ids the importer itself gives accounts are taken once a statement has named the account: BLZ/Kontonummer, paypal:…', async () => {
     const { core } = makeTestDb();
-    const blz = ok((await core.bank.importBytes('a.sta', mt940(), { accountIban: '37040044/532013000' }))[0]);
-    expect(blz.accounts).toEqual([
-      expect.objectContaining({ iban: null, otherId: '37040044/532013000', created: true }),
-    ]);
-    // The same account in the statement's own words (:25: BLZ/Kontonummer, or the IBAN it makes) is no mismatch.
-    const named = ok(
+    // The file names the account given: it is created from the statement, as without --account.
+    const blz = ok(
       (
-        await core.bank.importBytes('b.sta', mt940('37040044/532013000', '1,00'), {
+        await core.bank.importBytes('a.sta', mt940('37040044/532013000'), {
           accountIban: '37040044/532013000',
         })
       )[0],
     );
-    expect(named.accounts[0]?.id).toBe(blz.accounts[0]?.id);
+    expect(blz.accounts).toEqual([
+      expect.objectContaining({ iban: null, otherId: '37040044/532013000', created: true }),
+    ]);
+    // Known now: a file that names no account goes there, also with the account number's leading zeros written.
+    const named = ok(
+      (
+        await core.bank.importBytes('b.sta', mt940(undefined, '1,00'), { accountIban: '37040044/0532013000' })
+      )[0],
+    );
+    expect(named.accounts).toEqual([expect.objectContaining({ id: blz.accounts[0]?.id, created: false })]);
     const byIban = ok(
       (
         await core.bank.importBytes('c.sta', mt940('DE89370400440532013000', '2,00'), {
@@ -120,20 +145,6 @@ describe('--account is checked before anything is stored', () => {
     expect(byIban.accounts).toEqual([
       expect.objectContaining({ id: blz.accounts[0]?.id, iban: 'DE89370400440532013000' }),
     ]);
-    const paypal = ok(
-      (
-        await core.bank.importBytes('p.sta', mt940(undefined, '3,00'), {
-          accountIban: 'paypal:Shop@Example.de',
-        })
-      )[0],
-    );
-    expect(paypal.accounts).toEqual([
-      expect.objectContaining({ otherId: 'paypal:shop@example.de', created: true }),
-    ]);
-    const stripe = ok(
-      (await core.bank.importBytes('s.sta', mt940(undefined, '4,00'), { accountIban: 'stripe' }))[0],
-    );
-    expect(stripe.accounts).toEqual([expect.objectContaining({ otherId: 'stripe', created: true })]);
     // Once known by its IBAN, the BLZ/Kontonummer finds that account.
     const later = ok(
       (
@@ -141,7 +152,59 @@ describe('--account is checked before anything is stored', () => {
       )[0],
     );
     expect(later.accounts).toEqual([expect.objectContaining({ id: blz.accounts[0]?.id, created: false })]);
-    expect(core.bank.accounts()).toHaveLength(3);
+    // A PayPal account named by its statement (the CSV export, here an MT940 :25:) is then found in any case.
+    const paypal = ok(
+      (
+        await core.bank.importBytes('p.sta', mt940('paypal:shop@example.de', '3,00'), {
+          accountIban: 'paypal:Shop@Example.de',
+        })
+      )[0],
+    );
+    expect(paypal.accounts).toEqual([
+      expect.objectContaining({ otherId: 'paypal:shop@example.de', created: true }),
+    ]);
+    const paypalAgain = ok(
+      (
+        await core.bank.importBytes('q.sta', mt940(undefined, '4,00'), {
+          accountIban: 'PAYPAL:shop@example.de',
+        })
+      )[0],
+    );
+    expect(paypalAgain.accounts).toEqual([expect.objectContaining({ id: paypal.accounts[0]?.id })]);
+    expect(core.bank.accounts()).toHaveLength(2);
+    expect(await core.bank.postingCount()).toBe(6);
+  });
+
+  it('postings --account (findAccount) takes what import --account takes, for known accounts only', async () => {
+    const { core } = makeTestDb();
+    const id = async (file: string, account: string) =>
+      ok((await core.bank.importBytes(file, mt940(account)))[0]).accounts[0]?.id;
+    const giro = await id('g.sta', 'DE89370400440532013000');
+    const legacy = await id('l.sta', '50010517/0005407324');
+    const triodos = await id('t.sta', 'TRIODOSBANK/0454545454');
+    const paypal = await id('p.sta', 'paypal:shop@example.de');
+    const found = (value: string) => core.bank.findAccount(value).id;
+    expect(found('de89 3704 0044 0532 0130 00')).toBe(giro);
+    expect(found('37040044/532013000')).toBe(giro); // BLZ/Kontonummer of a known IBAN
+    expect(found('37040044/0532013000')).toBe(giro);
+    expect(found('50010517/5407324')).toBe(legacy); // the number written without its leading zeros
+    expect(found('DE83500105170005407324')).toBe(legacy); // its IBAN, not learned yet
+    expect(found('TRIODOSBANK/0454545454')).toBe(triodos);
+    expect(found('PayPal:Shop@Example.de')).toBe(paypal);
+    for (const [value, why] of [
+      ['DE02120300000000202051', 'no known account has that IBAN or id'],
+      ['DE89370400440532013001', 'it is not a valid IBAN (its check digits do not match'],
+      ['paypal:other@example.de', 'no known account has that IBAN or id'],
+      ['hello', 'no known account has that IBAN or id'],
+    ] as const)
+      expect(() => core.bank.findAccount(value), value).toThrow(
+        expect.objectContaining({
+          code: 'ACCOUNT_NOT_FOUND',
+          message: expect.stringMatching(
+            new RegExp(`^--account ${value}: ${why.replace(/[()]/g, '\\$&')}.*Run "kassenwart accounts"`),
+          ) as unknown,
+        }),
+      );
   });
 
   it('kassenwart import --account with a mistyped IBAN fails with exit code 1 and says why; nothing stored', () => {

@@ -85,6 +85,9 @@ describe('kassenwart csv-profile', () => {
     expect(error.code).toBe('CSV_PROFILE_INVALID');
     expect(error.message).toContain(invalid);
     expect(error.message).toMatch(/dateFormat: .*columns\.bookingDate: /);
+    expect(error.message).toContain(
+      `Nothing was stored. Correct these fields in ${invalid} (README, "Bank import", CSV, lists each field and its values) and run "kassenwart csv-profile add ${invalid}" again.`,
+    );
 
     const notJson = join(dir, 'not.json');
     writeFileSync(notJson, '{ name: bunq }');

@@ -103,6 +103,25 @@ describe('user-defined CSV profiles', () => {
     expect(errorsOf(r).map((p) => p.code)).toEqual(['CSV_BAD_PROFILE']);
   });
 
+  it('a quotation mark never closed is CSV_MALFORMED: where, what, and what to do', () => {
+    const byNames: CsvProfileInput = {
+      name: 'semicolons',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      defaultCurrency: 'EUR',
+      columns: { bookingDate: 'Datum', amount: 'Betrag', remittance: ['Text'] },
+    };
+    const text = ['Datum;Betrag;Text', '01.11.2026;10,00;Bestellung 1', '02.11.2026;5,00;"Bestellung 2', ''];
+    const r = collect(parseCsv(text.join('\n'), 'cut.csv', { profile: byNames }));
+    expect(r.entries).toEqual([]);
+    const [error] = errorsOf(r);
+    expect(error).toMatchObject({ code: 'CSV_MALFORMED', line: 3 });
+    expect(error?.message).toMatch(/^cut\.csv, line 3: The file is not well-formed CSV \(Quote Not Closed/);
+    expect(error?.message).toContain('nothing was imported');
+    expect(error?.message).toContain('quotation mark (") that is never closed');
+    expect(error?.message).toContain('Export the statement again from your online banking');
+  });
+
   it('a wrong date format for the file gives CSV_BAD_DATE with the line', () => {
     const r = collect(
       parseCsv(tsv(), 'user-profile-tab.tsv', { profile: { ...profile, dateFormat: 'DD.MM.YYYY' } }),
@@ -130,6 +149,10 @@ describe('user-defined CSV profiles', () => {
     );
     expect(thrownCode(() => saveCsvProfile({ db, clock }, { ...profile, dateFormat: 'D/M' as never }))).toBe(
       'CSV_PROFILE_INVALID',
+    );
+    // What, where (the profile and its fields) and what to do.
+    expect(() => saveCsvProfile({ db, clock }, { ...profile, dateFormat: 'D/M' as never })).toThrow(
+      /^The CSV profile "bank-xy-giro" is not valid: dateFormat: .*\. Nothing was stored\. Correct these fields \(README, "Bank import", CSV, lists each field and its values\) and store the profile again\.$/,
     );
     expect(thrownCode(() => getCsvProfile({ db }, 'nope'))).toBe('CSV_PROFILE_NOT_FOUND');
     expect(getCsvProfile({ db }, 'paypal-de')).toMatchObject({ builtin: true });

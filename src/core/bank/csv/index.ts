@@ -132,7 +132,13 @@ function* readTable(
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     const line = (e as CsvError & { lines?: number }).lines;
-    yield problem('CSV_MALFORMED', `The file is not well-formed CSV (${e.message}).`, line, 'error');
+    // csv-parse reads quotes leniently (relax_quotes), so what is left is mostly a quote opened and never closed.
+    yield problem(
+      'CSV_MALFORMED',
+      `The file is not well-formed CSV (${e.message}); nothing was imported. Usually a cell starts with a quotation mark (") that is never closed: the file was cut off, or changed by hand or by a spreadsheet program. Export the statement again from your online banking and import that file unchanged; if the new export shows the same, open it in a text editor at the line named here and close or remove the stray quotation mark.`,
+      line,
+      'error',
+    );
     return undefined;
   }
   const header = profile.hasHeader ? rows.shift()?.cells : undefined;

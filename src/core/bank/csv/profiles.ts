@@ -35,7 +35,7 @@ export function saveCsvProfile(
   if (!checked.success) {
     throw new ValidationError(
       'CSV_PROFILE_INVALID',
-      `The CSV profile is not valid: ${describeProfileIssues(checked.error)}.`,
+      `The CSV profile${profileName(input)} is not valid: ${describeProfileIssues(checked.error)}. Nothing was stored. Correct these fields (README, "Bank import", CSV, lists each field and its values) and store the profile again.`,
     );
   }
   const profile = checked.data;
@@ -103,6 +103,12 @@ export function listCsvProfiles(deps: { db: Db }): StoredCsvProfile[] {
       createdAt: r.createdAt,
     })),
   ];
+}
+
+/** ` "name"` of a profile that is being checked, when it has a name at all. */
+function profileName(input: unknown): string {
+  const name = (input as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && name.trim() ? ` "${name}"` : '';
 }
 
 function parseStored(definition: string, name: string): CsvProfile {
