@@ -126,13 +126,14 @@ export function createShopService(deps: ShopServiceDeps) {
     url: string | null | undefined,
     filePath: string | null | undefined,
     credentials: ShopCredentials,
+    http: HttpOptions = {},
   ): ShopConnector {
     return connectorFactory(system).create({
       shopName: name,
       url: url ?? undefined,
       filePath: filePath ?? undefined,
       credentials,
-      http: { logger, now: () => clock.now().getTime(), ...deps.http },
+      http: { logger, now: () => clock.now().getTime(), ...deps.http, ...http },
       clock,
       logger,
     });
@@ -149,8 +150,16 @@ export function createShopService(deps: ShopServiceDeps) {
     return redact(text, values);
   }
 
-  function connectorFor(row: ShopRow): ShopConnector {
-    return build(row.system, row.name, row.url, row.filePath, credentialsOf(row));
+  /**
+   * The connector of a stored shop. `background`: nobody waits for the answer (the scheduler), so a refused
+   * connection or an unknown host is retried like other network errors (HttpOptions.retryConnectErrors); otherwise it
+   * fails on the first attempt. Either way its message says how to give the shop a new address.
+   */
+  function connectorFor(row: ShopRow, options: { background?: boolean } = {}): ShopConnector {
+    return build(row.system, row.name, row.url, row.filePath, credentialsOf(row), {
+      ...(options.background ? { retryConnectErrors: true } : {}),
+      addressHint: `If the shop has moved, give its new address: kassenwart shop update "${row.name}" --url <new address>.`,
+    });
   }
 
   async function add(input: AddShopInput): Promise<ShopInfo> {
