@@ -2,7 +2,7 @@
  * Shop and sync commands (issue 4 §9):
  *   kassenwart shop add SYSTEM --name N [--url U] [--file F]
  *       credentials from KASSENWART_SHOP_KEY / KASSENWART_SHOP_SECRET / KASSENWART_SHOP_TOKEN, else a prompt
- *   kassenwart shop list | show NAME | mapping NAME [changes] | update NAME [--url U] [--file F] [--credentials]
+ *   kassenwart shop list | show NAME | mapping NAME [changes] | update NAME [--url U] [--file F] [--credentials] [--force]
  *   kassenwart shop remove NAME [--yes]   asks first in a terminal; without one (or with --json) needs --yes
  *   kassenwart sync [--shop N] [--full]
  *   kassenwart orders [--status S] [--shop N] [--json]
@@ -426,7 +426,11 @@ function registerShopCommands(program: Command, io: Io): void {
       '--credentials',
       'new credentials from KASSENWART_SHOP_KEY/SECRET/TOKEN or a prompt (replace the stored ones)',
     )
-    .action((name: string, o: { url?: string; file?: string; credentials?: boolean }) =>
+    .option(
+      '--force',
+      'change it even though the shop reached does not look like this one (SHOP_IDENTITY_MISMATCH)',
+    )
+    .action((name: string, o: { url?: string; file?: string; credentials?: boolean; force?: boolean }) =>
       withCore(program, io, async (core, options) => {
         const credentials = o.credentials
           ? await readCredentials(core.shops.get(name).system, io)
@@ -435,6 +439,7 @@ function registerShopCommands(program: Command, io: Io): void {
           url: o.url,
           filePath: o.file !== undefined ? resolve(o.file) : undefined,
           credentials,
+          force: o.force,
         });
         if (options.json) printJson(io, updated);
         else io.stdout(`${formatFor(options, io).t.shops.updated(updated.name)}\n`);
