@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, orders, shops } from '#core/db/schema/index.ts';
 import { makeTestDb, tempDir } from '../../helpers/db.ts';
 import { makePosting } from '../../helpers/factories.ts';
+import { silentLogger } from '#core/deps.ts';
+import { createShopsArea } from '#core/shops/shops-area.ts';
 import { startShopifySimulator } from '#core/shops/shopify/simulator.ts';
+import { startShopware6Simulator } from '#core/shops/shopware6/simulator.ts';
 import { WooCommerceSimulator } from '#core/shops/woocommerce/simulator.ts';
 import { shopifyInSync } from '../shops-shopify/support.ts';
 import { connectWoo, setupWoo } from './support.ts';
@@ -216,6 +219,54 @@ describe('shop update: Shopify recognises the store by its id', () => {
       await s.area.update('SF', { url: other.url, force: true });
       expect(stored()).toMatchObject({ shopIdentity: 'gid://shopify/Shop/2' });
     } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('shop update: Shopware 6 (orders read one by one)', () => {
+  it('refuses a shop whose order of the same number was created at another time; takes the same shop', async () => {
+    const t = makeTestDb();
+    const now = () => t.clock.now().getTime();
+    const area = createShopsArea({
+      db: t.db,
+      clock: t.clock,
+      logger: silentLogger,
+      secrets: t.secrets,
+      http: { sleep: () => Promise.resolve(), retries: 0 },
+    });
+    const sw = await startShopware6Simulator({ now });
+    const other = await startShopware6Simulator({ now });
+    try {
+      const order = { orderNumber: '10001', amount: '19.99', paymentMethod: 'payment_prepayment' };
+      sw.addOrder({ ...order, createdAtMs: now() - 3_600_000 });
+      other.addOrder({ ...order, createdAtMs: now() - 30 * 86_400_000 });
+      await area.add({
+        system: 'shopware6',
+        name: 'SW',
+        url: sw.url,
+        credentials: { key: sw.clientId, secret: sw.clientSecret },
+      });
+      await area.sync.runAll({ kind: 'new' });
+      expect(
+        t.db
+          .select()
+          .from(orders)
+          .all()
+          .map((o) => o.number),
+      ).toEqual(['10001']);
+
+      await expect(area.update('SW', { url: other.url })).rejects.toMatchObject({
+        code: 'SHOP_IDENTITY_MISMATCH',
+        message: expect.stringContaining(
+          'none of the 1 latest orders Kassenwart knows from it (10001) is there with its number and date',
+        ) as unknown,
+      });
+      expect(area.show('SW').url).toBe(sw.url);
+      const moved = sw.url.replace('127.0.0.1', 'localhost');
+      await expect(area.update('SW', { url: moved })).resolves.toMatchObject({ url: moved });
+    } finally {
+      await sw.close();
       await other.close();
     }
   });
