@@ -159,6 +159,8 @@ const en = {
     updated: (name: string) =>
       `Shop "${name}" updated: the connection works. The next sync reads its orders from the start again.`,
     syncFailed: (shop: string, message: string, code: string) => `${shop}: failed – ${message} (${code})`,
+    // `sync` prints a failed shop's reason once, on stderr (the error); its line on stdout only points there.
+    syncFailedSeeBelow: (shop: string, code: string) => `${shop}: failed (${code}); the reason is below`,
     synced: (
       shop: string,
       seen: Counted,
@@ -313,6 +315,8 @@ const de: CliTexts = {
     updated: (name) =>
       `Shop „${name}“ geändert: Die Verbindung funktioniert. Der nächste Abgleich liest seine Bestellungen wieder von vorn.`,
     syncFailed: (shop, message, code) => `${shop}: fehlgeschlagen – ${message} (${code})`,
+    // `sync` prints a failed shop's reason once, on stderr (the error); its line on stdout only points there.
+    syncFailedSeeBelow: (shop, code) => `${shop}: fehlgeschlagen (${code}); der Grund steht unten`,
     synced: (shop, seen, fresh, changed, removed, requests) =>
       `${shop}: ${pl(seen, 'Bestellung', 'Bestellungen')} gelesen, ${fresh} neu, ${changed} geändert, ${removed} entfernt (${pl(requests, 'Anfrage', 'Anfragen')})`,
     added: (system, name, at) =>

@@ -2,7 +2,7 @@
  * Shop and sync commands (issue 4 §9):
  *   kassenwart shop add SYSTEM --name N [--url U] [--file F]
  *       credentials from KASSENWART_SHOP_KEY / KASSENWART_SHOP_SECRET / KASSENWART_SHOP_TOKEN, else a prompt
- *   kassenwart shop list | show NAME | mapping NAME [changes] | update NAME [--url U] [--file F] [--credentials]
+ *   kassenwart shop list | show NAME | mapping NAME [changes] | update NAME [--url U] [--file F] [--credentials] [--force]
  *   kassenwart shop remove NAME [--yes]   asks first in a terminal; without one (or with --json) needs --yes
  *   kassenwart sync [--shop N] [--full]
  *   kassenwart orders [--status S] [--shop N] [--json]
@@ -426,7 +426,11 @@ function registerShopCommands(program: Command, io: Io): void {
       '--credentials',
       'new credentials from KASSENWART_SHOP_KEY/SECRET/TOKEN or a prompt (replace the stored ones)',
     )
-    .action((name: string, o: { url?: string; file?: string; credentials?: boolean }) =>
+    .option(
+      '--force',
+      'change it even though the shop reached does not look like this one (SHOP_IDENTITY_MISMATCH)',
+    )
+    .action((name: string, o: { url?: string; file?: string; credentials?: boolean; force?: boolean }) =>
       withCore(program, io, async (core, options) => {
         const credentials = o.credentials
           ? await readCredentials(core.shops.get(name).system, io)
@@ -435,6 +439,7 @@ function registerShopCommands(program: Command, io: Io): void {
           url: o.url,
           filePath: o.file !== undefined ? resolve(o.file) : undefined,
           credentials,
+          force: o.force,
         });
         if (options.json) printJson(io, updated);
         else io.stdout(`${formatFor(options, io).t.shops.updated(updated.name)}\n`);
@@ -492,35 +497,34 @@ function registerSyncCommands(program: Command, io: Io): void {
     .action((o: { shop?: string; full?: boolean }) =>
       withCore(program, io, async (core, options) => {
         const results = await core.shops.sync.runAll({ kind: o.full ? 'full' : 'new', shop: o.shop });
-        if (options.json) printJson(io, results);
-        else {
-          const f = formatFor(options, io);
-          const t = f.t.shops;
-          const n = f.count;
-          if (results.length === 0) io.stdout(`${t.noneShort}\n`);
-          for (const r of results) {
-            io.stdout(
-              `${
-                r.error
-                  ? t.syncFailed(r.shop, r.error.message, r.error.code)
-                  : t.synced(
-                      r.shop,
-                      f.counted(r.ordersSeen),
-                      n(r.ordersNew),
-                      n(r.ordersChanged),
-                      n(r.ordersRemoved),
-                      f.counted(r.requests),
-                    )
-              }\n`,
-            );
-          }
+        const failures = results.flatMap((r) =>
+          r.error
+            ? [new KassenwartError(r.error.code, `Sync of "${r.shop}" failed: ${r.error.message}`)]
+            : [],
+        );
+        if (options.json) {
+          printJson(io, results);
+          if (failures[0]) throw failures[0];
+          return;
         }
-        const failed = results.find((r) => r.error);
-        if (failed?.error)
-          throw new KassenwartError(
-            failed.error.code,
-            `Sync of "${failed.shop}" failed: ${failed.error.message}`,
+        const f = formatFor(options, io);
+        const t = f.t.shops;
+        const n = f.count;
+        if (results.length === 0) io.stdout(`${t.noneShort}\n`);
+        for (const r of results) {
+          if (r.error) {
+            io.stdout(`${t.syncFailedSeeBelow(r.shop, r.error.code)}\n`);
+            continue;
+          }
+          io.stdout(
+            `${t.synced(r.shop, f.counted(r.ordersSeen), n(r.ordersNew), n(r.ordersChanged), n(r.ordersRemoved), f.counted(r.requests))}\n`,
           );
+        }
+        // Each failure's message once, on stderr, as main() prints an error: the earlier ones here, the last thrown
+        // (exit code 1).
+        const last = failures.pop();
+        for (const failure of failures) io.stderr(`kassenwart: ${failure.message} (${failure.code})\n`);
+        if (last) throw last;
       }),
     );
 

@@ -102,7 +102,13 @@ export type ShopDiscovery = {
 export interface ShopConnector {
   readonly system: ShopSystem;
   readonly capabilities: ShopCapabilities;
-  testConnection(): Promise<{ ok: true; shopName?: string } | { ok: false; code: string; message: string }>;
+  /**
+   * `shopIdentity`: what the shop's API says the shop is, where it names something that survives a change of address
+   * (Shopify's shop id); `shop update` compares it with the one stored at connection (same-shop.ts).
+   */
+  testConnection(): Promise<
+    { ok: true; shopName?: string; shopIdentity?: string } | { ok: false; code: string; message: string }
+  >;
   discover(): Promise<ShopDiscovery>;
   /** Orders changed since `since` (ISO instant, inclusive), oldest first, paged; resume with `cursor`. */
   listChangedOrders(params: { since?: string; cursor?: string; pageSize?: number }): Promise<OrderPage>;

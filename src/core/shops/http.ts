@@ -2,7 +2,8 @@
  * Robust HTTP for every shop connector (issue 4 §7): TLS required except for loopback, a timeout per attempt
  * (AbortSignal.timeout), retries with exponential backoff (p-retry) for network errors, timeouts and 5xx,
  * 429 with `Retry-After` honoured (RFC 9110 §10.2.3: delay-seconds or an HTTP-date), and typed `ShopError`s
- * whose messages never contain credentials.
+ * whose messages never contain credentials. A connection refused or a host name that does not exist fails at once,
+ * before the shop answered at all, unless `retryConnectErrors` is set (see there).
  *
  * Two entry points:
  *   - `createShopFetch(options)`: a drop-in `fetch` for official client libraries (e.g. `customFetchApi` of
@@ -45,6 +46,20 @@ export type HttpOptions = {
   now?: () => number;
   /** Longest Retry-After we are willing to wait inside one sync (default 120 s); longer -> SHOP_RATE_LIMITED. */
   maxRetryAfterMs?: number;
+  /**
+   * Retry an attempt whose connection was refused (ECONNREFUSED) or whose host name does not exist (ENOTFOUND) like
+   * any other network error (default false). Both are answered at once and rarely go away within the ~15 s of
+   * backoff: where someone waits for the answer (a command, "sync now", adding or testing a shop) they fail on the
+   * first such attempt with one message saying what to check. The background scheduler sets it: it has time, and a
+   * shop that restarts is briefly refused. A refusal after the shop answered this request at all (a 503 during a
+   * restart) is retried either way. Timeouts, resets, 429 and 5xx are always retried within `retries`.
+   */
+  retryConnectErrors?: boolean;
+  /**
+   * What to do when the address leads nowhere (refused, unknown host), appended to that SHOP_UNREACHABLE message;
+   * for a stored shop, how to give it a new address (`kassenwart shop update NAME --url`).
+   */
+  addressHint?: string;
 };
 
 export type ShopFetchOptions = HttpOptions & {
@@ -150,6 +165,47 @@ function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
 
+/**
+ * Network errors that say the shop's address leads nowhere, answered at once (Node's error codes, found on the
+ * `cause` of undici's "fetch failed"): why, in words a merchant can check.
+ */
+const ADDRESS_FAILURES: Record<string, (host: string) => string> = {
+  ECONNREFUSED: () =>
+    'the connection was refused (ECONNREFUSED; nothing accepts connections at that address and port)',
+  ENOTFOUND: (host) =>
+    `the host name ${host} does not exist (ENOTFOUND; a typo in the address, or the domain is gone)`,
+};
+
+/** A network error (not an HTTP status) of one attempt: the message, and Node's code where the cause chain has one. */
+class NetworkFailure extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** How to say why, when `error` is a network failure whose code says the address leads nowhere. */
+function addressFailure(error: unknown): ((host: string) => string) | undefined {
+  if (!(error instanceof NetworkFailure) || error.code === undefined) return undefined;
+  return Object.hasOwn(ADDRESS_FAILURES, error.code) ? ADDRESS_FAILURES[error.code] : undefined;
+}
+
+/** Node's error code (ECONNREFUSED, ENOTFOUND, …) anywhere in the cause chain, or in a happy-eyeballs AggregateError. */
+function networkCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    const first: unknown = current instanceof AggregateError ? current.errors[0] : undefined;
+    const firstCode = first instanceof Error ? (first as { code?: unknown }).code : undefined;
+    if (typeof firstCode === 'string') return firstCode;
+    current = current.cause;
+  }
+  return undefined;
+}
+
 /** A fetch with timeout, retries, Retry-After, TLS check and redacted errors (see the file comment). */
 export function createShopFetch(options: ShopFetchOptions): typeof fetch {
   const doFetch = options.fetch ?? globalThis.fetch;
@@ -162,7 +218,7 @@ export function createShopFetch(options: ShopFetchOptions): typeof fetch {
 
   const shopFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = input instanceof Request ? input.url : String(input);
-    assertSecureUrl(url, label);
+    const target = assertSecureUrl(url, label);
     const place = where(url);
     let lastStatus: RetryableStatus | undefined;
     try {
@@ -176,10 +232,13 @@ export function createShopFetch(options: ShopFetchOptions): typeof fetch {
             response = await untilAborted(doFetch(input, { ...init, signal }), signal);
           } catch (error) {
             if (init?.signal?.aborted) throw new AbortError(error instanceof Error ? error : String(error));
-            // Network errors and timeouts are retried (p-retry passes network TypeErrors through).
-            throw isTimeout(error)
-              ? new Error(`timed out after ${timeoutMs} ms`)
-              : toPlainError(error, secrets);
+            if (isTimeout(error)) throw new Error(`timed out after ${timeoutMs} ms`, { cause: error });
+            // Network errors are retried (p-retry passes network TypeErrors through), except an address that
+            // leads nowhere before the shop answered at all, where someone waits (HttpOptions.retryConnectErrors).
+            const failure = toNetworkFailure(error, secrets);
+            if (addressFailure(failure) && !lastStatus && !options.retryConnectErrors)
+              throw new AbortError(failure);
+            throw failure;
           }
           if (response.status === 429 || response.status >= 500) {
             // Drain the body so the connection can be reused.
@@ -209,7 +268,9 @@ export function createShopFetch(options: ShopFetchOptions): typeof fetch {
               error instanceof RetryableStatus && error.retryAfterMs !== undefined
                 ? error.retryAfterMs
                 : backoff;
-            options.logger?.log('warn', 'shop request failed, retrying', {
+            // 'info': the attempts are no news for the dealer (only the run's outcome is); each would repeat the
+            // error that the outcome reports once.
+            options.logger?.log('info', 'shop request failed, retrying', {
               shop: label,
               url: place,
               attempt: attemptNumber,
@@ -221,7 +282,11 @@ export function createShopFetch(options: ShopFetchOptions): typeof fetch {
         },
       );
     } catch (error) {
-      throw toShopError(error, label, place, secrets, lastStatus);
+      throw toShopError(
+        error,
+        { label, place, host: target, secrets, addressHint: options.addressHint },
+        lastStatus,
+      );
     }
   };
   return shopFetch;
@@ -251,21 +316,34 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-function toPlainError(error: unknown, secrets: readonly string[]): Error {
+function toNetworkFailure(error: unknown, secrets: readonly string[]): NetworkFailure {
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
   const message = error instanceof Error ? `${error.message}${cause}` : String(error);
-  // A plain Error (not a TypeError): p-retry retries every error except non-network TypeErrors.
-  return new Error(redact(message, secrets));
+  // Not a TypeError: p-retry retries every error except non-network TypeErrors.
+  return new NetworkFailure(redact(message, secrets), networkCode(error));
 }
 
-function toShopError(
-  error: unknown,
-  label: string,
-  place: string,
-  secrets: readonly string[],
-  last?: RetryableStatus,
-): ShopError {
+type ErrorPlace = {
+  label: string;
+  /** Origin and path of the request. */
+  place: string;
+  host: URL;
+  secrets: readonly string[];
+  addressHint: string | undefined;
+};
+
+function toShopError(error: unknown, at: ErrorPlace, last?: RetryableStatus): ShopError {
+  const { label, place, secrets } = at;
   if (error instanceof ShopError) return error;
+  const why = addressFailure(error);
+  if (why) {
+    // What, where, why and what to do, once: the address as the dealer gave it (origin), not the API path.
+    return new ShopError(
+      'SHOP_UNREACHABLE',
+      `${label} is not reachable at ${at.host.origin}: ${why(at.host.hostname)}. Check the address and that the shop is online.${at.addressHint ? ` ${at.addressHint}` : ''}`,
+      { network: (error as NetworkFailure).code },
+    );
+  }
   const inner = error instanceof RetryableStatus ? error : last && error === last ? last : undefined;
   if (inner?.status === 429) {
     const wait =

@@ -17,6 +17,7 @@ import type { ShopConnector, ShopMapping } from './connector.ts';
 import type { ShopCredentials } from './connector-factory.ts';
 import { type HttpOptions, redact, ShopError } from './http.ts';
 import { connectorFactory } from './registry.ts';
+import { checkSameShop } from './same-shop.ts';
 import {
   readShopSettings,
   ScheduleSchema,
@@ -50,6 +51,11 @@ export type UpdateShopInput = {
   filePath?: string | undefined;
   /** Replaces the stored credentials as a whole (the fields of the shop system's credentialFields). */
   credentials?: ShopCredentials | undefined;
+  /**
+   * Change it although the shop at the new address or behind the new credentials does not look like this shop
+   * (SHOP_IDENTITY_MISMATCH, see same-shop.ts): the dealer says it is.
+   */
+  force?: boolean | undefined;
 };
 
 /** What removing a shop left behind: its orders still awaiting payment (now history) and the write-backs cancelled. */
@@ -126,13 +132,14 @@ export function createShopService(deps: ShopServiceDeps) {
     url: string | null | undefined,
     filePath: string | null | undefined,
     credentials: ShopCredentials,
+    http: HttpOptions = {},
   ): ShopConnector {
     return connectorFactory(system).create({
       shopName: name,
       url: url ?? undefined,
       filePath: filePath ?? undefined,
       credentials,
-      http: { logger, now: () => clock.now().getTime(), ...deps.http },
+      http: { logger, now: () => clock.now().getTime(), ...deps.http, ...http },
       clock,
       logger,
     });
@@ -149,8 +156,16 @@ export function createShopService(deps: ShopServiceDeps) {
     return redact(text, values);
   }
 
-  function connectorFor(row: ShopRow): ShopConnector {
-    return build(row.system, row.name, row.url, row.filePath, credentialsOf(row));
+  /**
+   * The connector of a stored shop. `background`: nobody waits for the answer (the scheduler), so a refused
+   * connection or an unknown host is retried like other network errors (HttpOptions.retryConnectErrors); otherwise it
+   * fails on the first attempt. Either way its message says how to give the shop a new address.
+   */
+  function connectorFor(row: ShopRow, options: { background?: boolean } = {}): ShopConnector {
+    return build(row.system, row.name, row.url, row.filePath, credentialsOf(row), {
+      ...(options.background ? { retryConnectErrors: true } : {}),
+      addressHint: `If the shop has moved, give its new address: kassenwart shop update "${row.name}" --url <new address>.`,
+    });
   }
 
   async function add(input: AddShopInput): Promise<ShopInfo> {
@@ -187,6 +202,7 @@ export function createShopService(deps: ShopServiceDeps) {
     const settings: ShopSettings = {
       mapping: factory.defaultMapping(discovery),
       schedule: ScheduleSchema.parse({}),
+      ...(test.shopIdentity !== undefined ? { shopIdentity: test.shopIdentity } : {}),
     };
     const now = clock.now().toISOString();
     const secretName = factory.credentialFields.length > 0 ? `kassenwart.shop.${randomUUID()}` : null;
@@ -425,8 +441,31 @@ export function createShopService(deps: ShopServiceDeps) {
       credentialsOf(row); // throws SHOP_CREDENTIALS_MISSING with the advice to give them again
     }
     const next = { url: url ?? row.url, filePath: filePath ?? row.filePath };
-    const test = await build(row.system, row.name, next.url, next.filePath, credentials).testConnection();
+    const connector = build(row.system, row.name, next.url, next.filePath, credentials);
+    const test = await connector.testConnection();
     if (!test.ok) throw new ShopError(test.code, redact(test.message, stringValues(credentials)));
+    const stored = isRecord(row.settings) ? row.settings['shopIdentity'] : undefined;
+    const storedIdentity = typeof stored === 'string' ? stored : undefined;
+    // A new address or new credentials may lead to another shop. Not checked for an orders file: an export may list
+    // only some orders (the open ones), so ours missing from it says nothing.
+    if (!factory.needsFile && !input.force) {
+      const verdict = await checkSameShop({
+        db,
+        shopId: row.id,
+        connector,
+        storedIdentity,
+        newIdentity: test.shopIdentity,
+      });
+      if (!verdict.same)
+        throw new ShopError(
+          'SHOP_IDENTITY_MISMATCH',
+          redact(
+            `The ${factory.label} shop at ${next.url ?? '?'} does not look like shop "${row.name}": ${verdict.evidence}. Nothing was changed. Check the address and the credentials. If it is this shop all the same (its orders deleted or renumbered), repeat the command with --force; orders waiting for payment here that it does not have are then taken as removed externally.`,
+            stringValues(credentials),
+          ),
+        );
+    }
+    const identity = test.shopIdentity ?? storedIdentity;
     const secretName =
       input.credentials !== undefined
         ? (row.secretName ?? `kassenwart.shop.${randomUUID()}`)
@@ -437,7 +476,12 @@ export function createShopService(deps: ShopServiceDeps) {
       const updated = db.transaction((tx) => {
         const changed = tx
           .update(shops)
-          .set({ url: next.url, filePath: next.filePath, secretName })
+          .set({
+            url: next.url,
+            filePath: next.filePath,
+            secretName,
+            ...(identity !== storedIdentity ? { settings: { ...row.settings, shopIdentity: identity } } : {}),
+          })
           .where(eq(shops.id, row.id))
           .returning()
           .get();
@@ -452,7 +496,10 @@ export function createShopService(deps: ShopServiceDeps) {
           action: 'connection_changed',
           before: { url: row.url, filePath: row.filePath },
           after: { url: next.url, filePath: next.filePath },
-          details: { credentialsChanged: input.credentials !== undefined },
+          details: {
+            credentialsChanged: input.credentials !== undefined,
+            ...(input.force ? { force: true } : {}),
+          },
         });
         return changed ?? row;
       });

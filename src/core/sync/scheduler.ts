@@ -50,7 +50,7 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
         for (const job of planDueJobs(deps.clock.now(), planInput(deps))) {
           deps.logger.log('info', 'sync job due', { shopId: job.shopId, kind: job.kind, reason: job.reason });
           // One shop's trouble (e.g. SYNC_BUSY from a manual sync) must not keep the other shops waiting.
-          await deps.sync.run(job.shopId, job.kind).catch((error: unknown) =>
+          await deps.sync.run(job.shopId, job.kind, { background: true }).catch((error: unknown) =>
             deps.logger.log('warn', 'sync job not run', {
               shopId: job.shopId,
               error: error instanceof Error ? error.message : String(error),

@@ -25,6 +25,11 @@ export type Schedule = z.infer<typeof ScheduleSchema>;
 export const ShopSettingsSchema = z.object({
   mapping: ShopMappingSchema,
   schedule: ScheduleSchema.default(ScheduleSchema.parse({})),
+  /**
+   * What the shop's API said the shop is when it was connected or last updated, where it names something that
+   * survives a change of address (Shopify's shop id): `shop update` recognises the shop by it (shops/same-shop.ts).
+   */
+  shopIdentity: z.string().optional(),
 });
 export type ShopSettings = z.infer<typeof ShopSettingsSchema>;
 

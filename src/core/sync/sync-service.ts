@@ -441,7 +441,7 @@ export function createSyncService(deps: SyncDeps) {
     });
   }
 
-  async function execute(shop: ShopRow, kind: SyncKind): Promise<SyncRunResult> {
+  async function execute(shop: ShopRow, kind: SyncKind, background: boolean): Promise<SyncRunResult> {
     const startedAt = clock.now().toISOString();
     const run = claim(shop, kind, startedAt);
     saveState(db, shop.id, kind, { lastRunAt: startedAt });
@@ -460,7 +460,7 @@ export function createSyncService(deps: SyncDeps) {
     try {
       const settings = readShopSettings(shop.settings, shop.name);
       mapping = settings.mapping;
-      const connector = deps.shops.connectorFor(shop);
+      const connector = deps.shops.connectorFor(shop, { background });
       await incremental(shop, settings, connector, counts);
       if (kind === 'full' || CHEAP_COMPARISON.has(shop.system))
         await comparison(shop, settings, connector, counts);
@@ -469,7 +469,15 @@ export function createSyncService(deps: SyncDeps) {
       const message = deps.shops.redactFor(shop, caught instanceof Error ? caught.message : String(caught));
       error =
         caught instanceof KassenwartError ? { code: caught.code, message } : { code: 'SYNC_FAILED', message };
-      logger.log('error', 'sync failed', { shop: shop.name, kind, code: error.code, message: error.message });
+      // Logged as an error where nobody waits for the run (the scheduler): the log is where it is seen. Whoever
+      // waits gets the result and reports the error itself (`kassenwart sync`, the app), so a second copy on the same
+      // console would only repeat it.
+      logger.log(background ? 'error' : 'info', 'sync failed', {
+        shop: shop.name,
+        kind,
+        code: error.code,
+        error: error.message,
+      });
     }
     if (counts.withheld.size > 0) reportWithheld(shop, [...counts.withheld]);
     reportFindings(db, clock, shop, counts.findings, mapping);
@@ -531,8 +539,15 @@ export function createSyncService(deps: SyncDeps) {
       .run();
   }
 
-  /** Runs one job for one shop. Throws SYNC_BUSY if a job for that shop is still running. */
-  async function run(ref: string | number, kind: SyncKind): Promise<SyncRunResult> {
+  /**
+   * Runs one job for one shop. Throws SYNC_BUSY if a job for that shop is still running. `background`: the scheduler's
+   * run, which nobody waits for (retries a refused connection, logs its failure; see connectorFor).
+   */
+  async function run(
+    ref: string | number,
+    kind: SyncKind,
+    options: { background?: boolean } = {},
+  ): Promise<SyncRunResult> {
     const shop = deps.shops.get(ref);
     if (running.has(shop.id)) {
       throw new SyncBusyError(
@@ -543,7 +558,7 @@ export function createSyncService(deps: SyncDeps) {
     running.add(shop.id);
     let result: SyncRunResult;
     try {
-      result = await execute(shop, kind);
+      result = await execute(shop, kind, options.background ?? false);
     } finally {
       running.delete(shop.id);
     }

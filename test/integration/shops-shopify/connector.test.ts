@@ -65,7 +65,11 @@ afterEach(async () => {
 describe('Shopify connector against the simulator', () => {
   it('tests the connection, and reports a wrong token clearly without it', async () => {
     const { sim, connector, clock } = await setup();
-    await expect(connector.testConnection()).resolves.toEqual({ ok: true, shopName: 'Kassenwart Simulator' });
+    await expect(connector.testConnection()).resolves.toEqual({
+      ok: true,
+      shopName: 'Kassenwart Simulator',
+      shopIdentity: 'gid://shopify/Shop/1',
+    });
     const wrong = createShopifyConnector({
       shopUrl: sim.url,
       auth: { accessToken: 'shpat_wrong_token_value' },

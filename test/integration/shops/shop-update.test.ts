@@ -9,6 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, orders, shops } from '#core/db/schema/index.ts';
 import { makeTestDb, tempDir } from '../../helpers/db.ts';
 import { makePosting } from '../../helpers/factories.ts';
+import { silentLogger } from '#core/deps.ts';
+import { createShopsArea } from '#core/shops/shops-area.ts';
+import { startShopifySimulator } from '#core/shops/shopify/simulator.ts';
+import { startShopware6Simulator } from '#core/shops/shopware6/simulator.ts';
+import { WooCommerceSimulator } from '#core/shops/woocommerce/simulator.ts';
+import { shopifyInSync } from '../shops-shopify/support.ts';
 import { connectWoo, setupWoo } from './support.ts';
 
 const HEADER =
@@ -136,5 +142,132 @@ describe('shop update (WooCommerce): new credentials or address', () => {
     });
     await s.area.update('Woo', { credentials: { key: s.sim.consumerKey, secret: s.sim.consumerSecret } });
     expect(await s.area.test('Woo')).toEqual({ ok: true });
+  });
+});
+
+describe('shop update: is the new address still the same shop?', () => {
+  it('WooCommerce: refuses a shop that lacks our orders (same ids, other dates) unless --force; takes the same shop at a new address', async () => {
+    const s = await setupWoo();
+    s.sim.addOrder({ status: 'on-hold' });
+    s.sim.addOrder({ status: 'on-hold' });
+    await connectWoo(s);
+    await s.area.sync.runAll({ kind: 'new' });
+    expect(s.db.select().from(orders).all()).toHaveLength(2);
+    // Another WooCommerce shop with the same key: its order ids and numbers count from the same start, but its
+    // orders were created at other times.
+    const other = await new WooCommerceSimulator({ startTime: '2026-06-01T08:00:00Z' }).start();
+    try {
+      other.addOrder({ status: 'on-hold' });
+      other.addOrder({ status: 'on-hold' });
+      const refused = (await s.area.update('Woo', { url: other.url }).catch((e: unknown) => e)) as Error & {
+        code: string;
+      };
+      expect(refused.code).toBe('SHOP_IDENTITY_MISMATCH');
+      expect(refused.message).toMatch(
+        /^The WooCommerce shop at http:\/\/127\.0\.0\.1:\d+ does not look like shop "Woo": none of the 2 latest orders Kassenwart knows from it \(1001, 1000\) is there with its number and date\. Nothing was changed\..*repeat the command with --force/,
+      );
+      expect(s.area.show('Woo').url).toBe(s.sim.url);
+      expect(s.db.select().from(auditLog).where(eq(auditLog.action, 'connection_changed')).all()).toEqual([]);
+
+      // The same shop under another address (here: the same server as localhost) is taken.
+      const moved = s.sim.url.replace('127.0.0.1', 'localhost');
+      await expect(s.area.update('Woo', { url: moved })).resolves.toMatchObject({ url: moved });
+
+      // The dealer insists: changed, and the audit says so.
+      await expect(s.area.update('Woo', { url: other.url, force: true })).resolves.toMatchObject({
+        url: other.url,
+      });
+      const audit = s.db.select().from(auditLog).where(eq(auditLog.action, 'connection_changed')).all();
+      expect(audit.map((a) => a.details)).toEqual([
+        { credentialsChanged: false },
+        { credentialsChanged: false, force: true },
+      ]);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('shop update: Shopify recognises the store by its id', () => {
+  it('refuses another store even with no order to compare; takes the same store at another address', async () => {
+    const s = await shopifyInSync();
+    await s.connect();
+    const stored = () => s.db.select().from(shops).get()?.settings;
+    expect(stored()).toMatchObject({ shopIdentity: 'gid://shopify/Shop/1' });
+    // Another store the same token would open (the simulators share it): no order of "SF" is known yet, so only the
+    // store's id tells them apart.
+    const other = await startShopifySimulator({
+      now: () => s.clock.now().getTime(),
+      shop: {
+        id: 'gid://shopify/Shop/2',
+        name: 'Anderer Laden',
+        myshopifyDomain: 'anderer-laden.myshopify.com',
+      },
+    });
+    try {
+      await expect(s.area.update('SF', { url: other.url })).rejects.toMatchObject({
+        code: 'SHOP_IDENTITY_MISMATCH',
+        message: expect.stringContaining(
+          `The Shopify shop at ${other.url} does not look like shop "SF": the shop's API names it gid://shopify/Shop/2, where it named gid://shopify/Shop/1 when the shop was connected. Nothing was changed.`,
+        ) as unknown,
+      });
+      expect(s.area.show('SF').url).toBe(s.sim.url);
+
+      const moved = s.sim.url.replace('127.0.0.1', 'localhost');
+      await expect(s.area.update('SF', { url: moved })).resolves.toMatchObject({ url: moved });
+      // Forced onto the other store, its id is the one kept from now on.
+      await s.area.update('SF', { url: other.url, force: true });
+      expect(stored()).toMatchObject({ shopIdentity: 'gid://shopify/Shop/2' });
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('shop update: Shopware 6 (orders read one by one)', () => {
+  it('refuses a shop whose order of the same number was created at another time; takes the same shop', async () => {
+    const t = makeTestDb();
+    const now = () => t.clock.now().getTime();
+    const area = createShopsArea({
+      db: t.db,
+      clock: t.clock,
+      logger: silentLogger,
+      secrets: t.secrets,
+      http: { sleep: () => Promise.resolve(), retries: 0 },
+    });
+    const sw = await startShopware6Simulator({ now });
+    const other = await startShopware6Simulator({ now });
+    try {
+      const order = { orderNumber: '10001', amount: '19.99', paymentMethod: 'payment_prepayment' };
+      sw.addOrder({ ...order, createdAtMs: now() - 3_600_000 });
+      other.addOrder({ ...order, createdAtMs: now() - 30 * 86_400_000 });
+      await area.add({
+        system: 'shopware6',
+        name: 'SW',
+        url: sw.url,
+        credentials: { key: sw.clientId, secret: sw.clientSecret },
+      });
+      await area.sync.runAll({ kind: 'new' });
+      expect(
+        t.db
+          .select()
+          .from(orders)
+          .all()
+          .map((o) => o.number),
+      ).toEqual(['10001']);
+
+      await expect(area.update('SW', { url: other.url })).rejects.toMatchObject({
+        code: 'SHOP_IDENTITY_MISMATCH',
+        message: expect.stringContaining(
+          'none of the 1 latest orders Kassenwart knows from it (10001) is there with its number and date',
+        ) as unknown,
+      });
+      expect(area.show('SW').url).toBe(sw.url);
+      const moved = sw.url.replace('127.0.0.1', 'localhost');
+      await expect(area.update('SW', { url: moved })).resolves.toMatchObject({ url: moved });
+    } finally {
+      await sw.close();
+      await other.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 /** Shared setup for the shop/sync integration tests: a fresh encrypted DB, a WooCommerce simulator on loopback. */
 import { afterEach } from 'vitest';
-import { silentLogger } from '#core/deps.ts';
+import { silentLogger, type Logger } from '#core/deps.ts';
 import type { ShopCredentials } from '#core/shops/connector-factory.ts';
 import type { HttpOptions } from '#core/shops/http.ts';
 import { createShopsArea, type ShopsArea } from '#core/shops/shops-area.ts';
@@ -22,6 +22,9 @@ export async function setupWoo(
     pageSize?: number;
     timeoutSignal?: HttpOptions['timeoutSignal'];
     sim?: WooSimulatorOptions;
+    /** The fetch the connectors use (default: the global one), e.g. one that counts attempts. */
+    fetch?: typeof fetch;
+    logger?: Logger;
   } = {},
 ): Promise<WooSetup> {
   const t = makeTestDb();
@@ -31,7 +34,7 @@ export async function setupWoo(
   const area = createShopsArea({
     db: t.db,
     clock: t.clock,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     secrets: t.secrets,
     pageSize: options.pageSize,
     http: {
@@ -42,6 +45,7 @@ export async function setupWoo(
       retries: 3,
       timeoutMs: 5000,
       ...(options.timeoutSignal ? { timeoutSignal: options.timeoutSignal } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
     },
   });
   return { ...t, sim, area, sleeps };

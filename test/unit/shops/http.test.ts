@@ -102,7 +102,7 @@ describe('shop HTTP', () => {
   }, 2_000);
 
   it('gives up after the retries with SHOP_UNREACHABLE, the message free of secrets', async () => {
-    const err = new TypeError('fetch failed', { cause: new Error(`connect ECONNREFUSED (${SECRET})`) });
+    const err = new TypeError('fetch failed', { cause: new Error(`read ECONNRESET (${SECRET})`) });
     const c = client([err, err, err, err]);
     const error = (await c.http.request('GET', 'orders').catch((e: unknown) => e)) as Error & {
       code: string;
@@ -113,6 +113,59 @@ describe('shop HTTP', () => {
     );
     expect(error.message).not.toContain(SECRET);
     expect(c.sleeps).toHaveLength(3);
+  });
+
+  it('a refused connection or an unknown host fails at once, unless retried on purpose or the shop had answered', async () => {
+    const refused = () =>
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect ECONNREFUSED 203.0.113.7:443'), { code: 'ECONNREFUSED' }),
+      });
+    const once = client([refused(), json(200, [])]);
+    const error = (await once.http.request('GET', 'orders').catch((e: unknown) => e)) as Error & {
+      code: string;
+    };
+    expect(error.code).toBe('SHOP_UNREACHABLE');
+    expect(error.message).toBe(
+      'Test shop is not reachable at https://shop.example.de: the connection was refused (ECONNREFUSED; nothing ' +
+        'accepts connections at that address and port). Check the address and that the shop is online.',
+    );
+    expect(once.http.requestCount).toBe(1);
+    expect(once.sleeps).toEqual([]);
+
+    // Node's resolver: getaddrinfo ENOTFOUND, the code on the cause.
+    const dns = client([
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('getaddrinfo ENOTFOUND shop.example.de'), { code: 'ENOTFOUND' }),
+      }),
+    ]);
+    await expect(dns.http.request('GET', 'orders')).rejects.toMatchObject({
+      code: 'SHOP_UNREACHABLE',
+      message: expect.stringContaining('the host name shop.example.de does not exist (ENOTFOUND;') as unknown,
+    });
+    expect(dns.http.requestCount).toBe(1);
+
+    // A shop that answered 503 and then refuses is restarting: the refusal is retried.
+    const restarting = client([json(503, {}), refused(), json(200, [{ id: 1 }])]);
+    await expect(restarting.http.request('GET', 'orders')).resolves.toMatchObject({ body: [{ id: 1 }] });
+    expect(restarting.sleeps).toEqual([1000, 2000]);
+
+    // The background scheduler retries it like any network error.
+    const sleeps: number[] = [];
+    const s = scripted([refused(), refused(), json(200, [])]);
+    const patient = createShopHttp({
+      baseUrl: 'https://shop.example.de/wp-json/wc/v3/',
+      label: 'Test shop',
+      secrets: [],
+      authHint: 'the shop admin',
+      fetch: s.fetchImpl,
+      sleep: (ms) => {
+        sleeps.push(ms);
+        return Promise.resolve();
+      },
+      retryConnectErrors: true,
+    });
+    await expect(patient.request('GET', 'orders')).resolves.toMatchObject({ status: 200 });
+    expect(sleeps).toEqual([1000, 2000]);
   });
 
   it('401 is SHOP_AUTH_FAILED at once (no retries) and points to where the key is fixed', async () => {

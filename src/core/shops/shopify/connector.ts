@@ -185,10 +185,13 @@ export function createShopifyConnector(
 
     async testConnection() {
       try {
-        const data = await gql.request<{ shop: { name: string; myshopifyDomain: string } }>(SHOP_QUERY);
+        const data = await gql.request<{ shop: { id: string; name: string; myshopifyDomain: string } }>(
+          SHOP_QUERY,
+        );
         // Reading one order proves the read_orders scope, which `shop` does not need.
         await gql.request(RECENT_GATEWAYS_QUERY, { first: 1 });
-        return { ok: true, shopName: data.shop.name };
+        // The store's id stays when its domains change: `shop update` recognises the store by it (../same-shop.ts).
+        return { ok: true, shopName: data.shop.name, shopIdentity: data.shop.id };
       } catch (error) {
         if (error instanceof ShopError) return { ok: false, code: error.code, message: error.message };
         throw error;

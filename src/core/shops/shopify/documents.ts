@@ -53,6 +53,7 @@ export const MAX_SINGLE_QUERY_COST = 1000;
 export const SHOP_QUERY = /* GraphQL */ `
   query KassenwartShop {
     shop {
+      id
       name
       myshopifyDomain
       currencyCode

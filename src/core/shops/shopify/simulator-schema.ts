@@ -117,6 +117,7 @@ export const SIMULATOR_SDL = /* GraphQL */ `
     accessScopes: [AccessScope!]!
   }
   type Shop {
+    id: ID!
     name: String!
     myshopifyDomain: String!
     currencyCode: CurrencyCode!

@@ -62,6 +62,8 @@ export type ShopifySimulatorOptions = {
   scopes?: string[];
   /** False: the app is not approved for protected customer data (email and billing address are denied). */
   protectedCustomerData?: boolean;
+  /** Which store this is (`shop { id name myshopifyDomain }`); default gid://shopify/Shop/1, a second store differs. */
+  shop?: { id: string; name: string; myshopifyDomain: string };
 };
 
 export type ShopifySimulator = SimOrderStore & {
@@ -155,8 +157,11 @@ export async function startShopifySimulator(
       accessScopes: scopes.map((handle) => ({ handle, description: handle })),
     },
     shop: {
-      name: 'Kassenwart Simulator',
-      myshopifyDomain: 'kassenwart-sim.myshopify.com',
+      ...(options.shop ?? {
+        id: 'gid://shopify/Shop/1',
+        name: 'Kassenwart Simulator',
+        myshopifyDomain: 'kassenwart-sim.myshopify.com',
+      }),
       currencyCode: 'EUR',
     },
     order: ({ id }: { id: string }) => guard(visible(store.view(id))),
