@@ -84,12 +84,16 @@ const INVOICE_WORDS = new Set([
 ]);
 /** Words between an order word and its number ("Bestellung Nr. 10023"). */
 const NUMBER_WORDS = new Set(['NR', 'NO', 'NUMMER']);
-/** Words before a number the payer meant as a reference: the order words, invoices, vouchers, joiners. */
+/**
+ * Words before a number the payer meant as a reference: the order words, invoices, the shop's "Vorgang", joiners.
+ * Not "Beleg": a voucher of the payer's own books ("Beleg 4711", "Beleg-Nr.", "Belegnummer"), which
+ * remittance-text.ts masks with the other identifiers, as order-labels.ts reads "Beleg-Nr." as another label.
+ */
 const ORDER_KEYWORDS = new Set([
   ...ORDER_WORDS,
   ...NUMBER_WORDS,
   ...INVOICE_WORDS,
-  ...['BELEG', 'BELEGNR', 'VORGANG', 'REF', 'REFERENZ', 'ZAHLUNG', 'FUER', 'FÜR', 'FOR', 'UND', 'AND'],
+  ...['VORGANG', 'REF', 'REFERENZ', 'ZAHLUNG', 'FUER', 'FÜR', 'FOR', 'UND', 'AND'],
 ]);
 
 /** Is `word` (upper case) a word that introduces a number ("BESTELLUNG", "RECHNUNG", "NR", "REF")? */
