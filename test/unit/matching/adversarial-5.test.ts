@@ -837,26 +837,6 @@ function missedCases(): Neighbour[] {
   const out: Neighbour[] = [];
   const add = (c: Neighbour) => out.push(c);
   const eva = () => order({ totalMinor: 4990, customerName: 'Eva Roth' });
-  // A joint account names both spouses; only Hans has an open order (payer_name_partial today).
-  for (const name of ['Hans u. Petra Müller', 'Mueller, Hans u. Petra']) {
-    const hans = order({ totalMinor: 4990, customerName: 'Hans Müller' });
-    add({
-      name: `joint account "${name}" pays the only open order of either spouse`,
-      orders: [hans, eva()],
-      posting: posting({ amountMinor: 4990, counterpartyName: name, remittance: 'Danke' }),
-      truth: hans,
-    });
-  }
-  // A sole trader's business account: "Inh." names the owner (payer_name_partial today).
-  {
-    const hans = order({ totalMinor: 4990, customerName: 'Hans Müller' });
-    add({
-      name: 'sole trader "Blumenhaus Müller Inh. Hans Müller e.K." pays Hans Müller\'s order',
-      orders: [hans, eva()],
-      posting: posting({ amountMinor: 4990, counterpartyName: 'Blumenhaus Müller Inh. Hans Müller e.K.' }),
-      truth: hans,
-    });
-  }
   // Danish and Norwegian å is "aa" in bank master data (names.ts foldName drops the ring instead).
   {
     const soren = order({ totalMinor: 4990, customerName: 'Søren Kierkegård' });
