@@ -3,6 +3,7 @@
  * cases), each with the traps next to it that must not become automatic. Same contract (adversarial-harness.ts):
  * - a joint account ("Hans u. Petra Müller", "Mueller, Hans u. Petra") and a sole trader's account ("Blumenhaus
  *   Müller Inh. Hans Müller e.K.") name their holders (account-holders.ts, payer-evidence.ts);
+ * - Danish and Norwegian "å" is "aa" in bank master data ("KIERKEGAARD" for Kierkegård: order-index.ts);
  */
 import {
   type AdversarialCase,
@@ -72,6 +73,30 @@ function neighbours(): Neighbour[] {
         counterpartyName: 'Friseursalon Haarmonie Inhaberin Petra Schmidt',
       }),
       truth: petra,
+    });
+  }
+
+  // ---- "aa" for "å" ------------------------------------------------------------------------------------------------
+  for (const [customer, payer] of [
+    ['Søren Kierkegård', 'SOEREN KIERKEGAARD'],
+    ['Åse Lindqvist', 'AASE LINDQVIST'],
+  ] as const) {
+    const o = order({ totalMinor: 4990, customerName: customer });
+    add({
+      name: `"${payer}" pays ${customer}'s order (å written as aa)`,
+      orders: [o, eva()],
+      posting: posting({ amountMinor: 4990, counterpartyName: payer }),
+      truth: o,
+    });
+  }
+  {
+    // The bank kept the "å" or dropped its ring: as before.
+    const o = order({ totalMinor: 4990, customerName: 'Søren Kierkegård' });
+    add({
+      name: '"Soren Kierkegard" (the ring dropped) still pays Søren Kierkegård\'s order',
+      orders: [o, eva()],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'Soren Kierkegard' }),
+      truth: o,
     });
   }
 
@@ -158,6 +183,27 @@ function traps(): AdversarialCase[] {
       name: '"Blumenhaus Inh. Hans Peter Müller" vs customer Hans Müller',
       orders: [hans, eva()],
       posting: posting({ amountMinor: 4990, counterpartyName: 'Blumenhaus Inh. Hans Peter Müller' }),
+      ambiguous: true,
+    });
+  }
+
+  // ---- "aa" is a double letter unless the customer writes "å" --------------------------------------------------------
+  {
+    const hase = order({ totalMinor: 4990, customerName: 'Jens Hase' });
+    add({
+      name: '"JENS HAASE" does not pay Jens Hase\'s order (Haase is another name)',
+      orders: [hase],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'JENS HAASE' }),
+      ambiguous: true,
+    });
+  }
+  {
+    const ring = order({ totalMinor: 4990, customerName: 'Søren Kierkegård' });
+    const double = order({ totalMinor: 4990, customerName: 'Søren Kierkegaard', email: 'sk@example.dk' });
+    add({
+      name: '"SOEREN KIERKEGAARD" while Søren Kierkegård and Søren Kierkegaard owe the amount',
+      orders: [ring, double],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'SOEREN KIERKEGAARD' }),
       ambiguous: true,
     });
   }
