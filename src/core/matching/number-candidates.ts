@@ -48,6 +48,13 @@ export type NumberCandidate = {
    * text: the payer's or their bank's own reference, which names our order only by agreement with the payer.
    */
   fromId?: true;
+  /**
+   * Named only in an abbreviated list of one customer's consecutive orders ("10023/24", "10023, 24 u. 25"): the keys of
+   * the whole list, its first number and each number the list writes by its last digits (here in full). Such a number
+   * names an order only together with the rest of the list (single.ts number_abbreviated, combined.ts). Undefined
+   * for most candidates, and for a number also written in full.
+   */
+  listed?: readonly string[] | undefined;
 };
 
 /** Words that name an order (not an invoice, a reference or a payment): see NumberCandidate.orderWord. */
@@ -84,12 +91,16 @@ const INVOICE_WORDS = new Set([
 ]);
 /** Words between an order word and its number ("Bestellung Nr. 10023"). */
 const NUMBER_WORDS = new Set(['NR', 'NO', 'NUMMER']);
-/** Words before a number the payer meant as a reference: the order words, invoices, vouchers, joiners. */
+/**
+ * Words before a number the payer meant as a reference: the order words, invoices, the shop's "Vorgang", joiners.
+ * Not "Beleg": a voucher of the payer's own books ("Beleg 4711", "Beleg-Nr.", "Belegnummer"), which
+ * remittance-text.ts masks with the other identifiers, as order-labels.ts reads "Beleg-Nr." as another label.
+ */
 const ORDER_KEYWORDS = new Set([
   ...ORDER_WORDS,
   ...NUMBER_WORDS,
   ...INVOICE_WORDS,
-  ...['BELEG', 'BELEGNR', 'VORGANG', 'REF', 'REFERENZ', 'ZAHLUNG', 'FUER', 'FÜR', 'FOR', 'UND', 'AND'],
+  ...['VORGANG', 'REF', 'REFERENZ', 'ZAHLUNG', 'FUER', 'FÜR', 'FOR', 'UND', 'AND'],
 ]);
 
 /** Is `word` (upper case) a word that introduces a number ("BESTELLUNG", "RECHNUNG", "NR", "REF")? */
@@ -155,6 +166,7 @@ function pushCandidate(
     existing.joined &&= joined;
     // Written once with the digits together: that occurrence names the order.
     if (!split && !joined) existing.splitAt = undefined;
+    existing.listed = undefined;
     if (!existing.joined) existing.head = undefined;
     // Written once as a postcode and once otherwise: the other occurrence counts.
     if (place === null) existing.place = undefined;
@@ -187,6 +199,111 @@ function pushParts(
   if (n < 5 || n > 8 || parts.some((part) => part.length !== n || !/^[1-9]\d*$/.test(part))) return;
   for (const part of parts) pushCandidate(found, part, false, keyword, null, orderWord, invoiceWord);
 }
+
+/** The first number of an abbreviated list ("10023/24"): 5–8 digits, no leading zero (an order number's shape). */
+const LIST_HEAD = /^[1-9]\d{4,7}$/;
+/** "10023/24", "10023/24/25": the first number and the last one or two digits of each further one. */
+const SLASHED_LIST = /^([1-9]\d{4,7})((?:\/\d{1,2})+)$/;
+/** Between the numbers of a list written with tokens of their own: a comma, '+', '&' or '/', blanks around it. */
+const LIST_GAP = /^ *[,+&/] *$/;
+const LIST_TAIL = /^\d{1,2}$/;
+/** After "U" or "UND" in a list: its dot, if any, and blanks. */
+const LIST_AND = /^\.? +$/;
+
+/**
+ * Lists of one customer's consecutive orders written with the first number in full and the others by their last
+ * one or two digits: "10023/24" (the token `i`), "10023, 24 u. 25", "10023 + 24" (the tokens after it). Each number
+ * of the list is a candidate marked `listed`; the first of a list of tokens is a candidate of its own already. Only
+ * ascending lists (each number above the one before: "10023, 12" lists nothing); the digits may be a year ("Rechnung
+ * 10023/24") or a quantity, so the matcher takes such numbers only together, paid exactly (combined.ts).
+ */
+function abbreviatedList(
+  found: Found,
+  masked: string,
+  tokens: readonly Token[],
+  i: number,
+  flags: { keyword: boolean; orderWord: boolean; invoiceWord: boolean },
+): void {
+  const tok = tokens[i] as Token;
+  const slashed = SLASHED_LIST.exec(tok.text);
+  const head = slashed ? (slashed[1] as string) : tok.text;
+  const tails = slashed ? (slashed[2] as string).slice(1).split('/') : tailsAfter(masked, tokens, i);
+  if (tails.length === 0 || (slashed && !endsList(masked, tokens, i))) return;
+  const keys = [head];
+  for (const tail of tails) {
+    const next = head.slice(0, head.length - tail.length) + tail;
+    if (next <= (keys[keys.length - 1] as string)) return;
+    keys.push(next);
+  }
+  Object.freeze(keys);
+  for (let k = slashed ? 0 : 1; k < keys.length; k++) {
+    const key = keys[k] as string;
+    if (found.get(key)) continue;
+    pushCandidate(found, key, false, flags.keyword, null, flags.orderWord, flags.invoiceWord);
+    const c = found.get(key);
+    if (c) c.listed = keys;
+  }
+}
+
+/** May the token after a number continue an abbreviated list: one or two digits, "U" or "UND"? */
+function mayContinueList(next: Token | undefined): boolean {
+  if (next === undefined || next.text.length > 3) return false;
+  return isDigitAt(next.text, 0) || next.text === 'U' || next.text === 'UND';
+}
+
+/** The one or two digits after tokens[i] that continue a list ("10023, 24 u. 25" -> 24, 25); [] when none do. */
+function tailsAfter(masked: string, tokens: readonly Token[], i: number): string[] {
+  const tails: string[] = [];
+  let last = i;
+  for (let j = i + 1; j < tokens.length; j++) {
+    const t = tokens[j] as Token;
+    let gap = masked.slice((tokens[j - 1] as Token).end, t.start);
+    // "u." or "und" between the last two: the token after it continues the list.
+    if ((t.text === 'U' || t.text === 'UND') && gap.trim() === '' && j + 1 < tokens.length) {
+      const after = tokens[j + 1] as Token;
+      gap = masked.slice(t.end, after.start);
+      if (!LIST_AND.test(gap) || !LIST_TAIL.test(after.text)) break;
+      tails.push(after.text);
+      last = ++j;
+      continue;
+    }
+    if (!LIST_GAP.test(gap) || !LIST_TAIL.test(t.text)) break;
+    tails.push(t.text);
+    last = j;
+  }
+  return tails.length > 0 && endsList(masked, tokens, last) ? tails : [];
+}
+
+/**
+ * Does the list end at tokens[j]? Not when decimals or a date go on (",5", ".11.": "10023, 24.11." is an order and a
+ * day) nor when a unit follows ("10023 u. 24 Stueck" orders 24 pieces).
+ */
+function endsList(masked: string, tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j] as Token;
+  const c = masked.charCodeAt(t.end);
+  if ((c === 44 || c === 46) && isDigitAt(masked, t.end + 1)) return false;
+  const next = tokens[j + 1];
+  return next === undefined || !UNITS.has(next.text);
+}
+
+/** Words of a quantity or an amount after a number. */
+const UNITS = new Set([
+  'ST',
+  'STK',
+  'STCK',
+  'STÜCK',
+  'STUECK',
+  'X',
+  'MAL',
+  'PCS',
+  'KG',
+  'G',
+  'L',
+  'M',
+  'CM',
+  'EUR',
+  'EURO',
+]);
 
 /** Does a character that is no letter or digit stand between two digits of the text ("10023-1", "2026/0042")? */
 function separatesDigits(text: string): boolean {
@@ -325,6 +442,15 @@ export function numberCandidates(text: string, patterns: readonly RegExp[], foun
       orderWord,
       invoiceWord,
     );
+    // "10023/24", "10023, 24 u. 25": an abbreviated list. Only read when a number of an order number's shape is
+    // followed by '/' in its token or by a list's separator (most numbers are followed by a blank and a word).
+    if (
+      digit &&
+      (tok.text.indexOf('/') > 0
+        ? SLASHED_LIST.test(tok.text)
+        : mayContinueList(tokens[i + 1]) && LIST_HEAD.test(tok.text))
+    )
+      abbreviatedList(found, masked, tokens, i, { keyword, orderWord, invoiceWord });
     // "10023/10024", "10023-10024": a list of numbers of the same length (five digits or more; four would take
     // "2026-0042" for two numbers), each a candidate of its own as well.
     if (tok.text.length >= 11 && separatesDigits(tok.text))

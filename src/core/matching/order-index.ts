@@ -177,11 +177,24 @@ export class OrderIndex {
     if (nameKey)
       this.names.addCode(customer, entry.slot * 2 + (companyKey !== '' && companyKey === nameKey ? 1 : 0));
     if (companyKey && companyKey !== nameKey) this.names.addCode(company, entry.slot * 2 + 1);
+    // Danish, Norwegian and Swedish "å" is "aa" in bank master data ("KIERKEGAARD" for Kierkegård), while foldName
+    // drops its ring: such a name is also found by its "aa" spelling. Only this way round: the "aa" of a payer's
+    // name is a double letter ("Haase" is not "Hase") unless a customer writes the "å".
+    if (nameKey && hasRingA(order.customerName))
+      this.addRingSpelling(order.customerName as string, entry.slot * 2);
+    if (companyKey && hasRingA(order.company))
+      this.addRingSpelling(order.company as string, entry.slot * 2 + 1);
     addLongNames(this.byLongNamePair, entry.slot, tokens, companyTokens);
     if (this.learnedEmails.size > 0 || this.learnedNames.size > 0) this.addCustomer(order, entry);
     let amounts = this.byAmount.get(order.currency);
     if (!amounts) this.byAmount.set(order.currency, (amounts = new Map<number, IndexedOrder[]>()));
     pushToMap(amounts, order.totalMinor - order.paidMinor, entry);
+  }
+
+  /** Adds a byName code under the "aa" spelling of a name written with "å" (see add), when that is another key. */
+  private addRingSpelling(name: string, code: number): void {
+    const spelt = this.normalised(name.replace(/å/g, 'aa').replace(/Å/g, 'Aa'));
+    if (spelt.key !== this.normalised(name).key) this.names.addCode(spelt, code);
   }
 
   /** byCustomer, for an order whose customer key (names.ts customerKey) a learned fact names. */
@@ -443,6 +456,11 @@ export class OrderIndex {
 
   private readonly pairHits = new Map<string, readonly PairHitCode[]>();
   private pairMarks: PairMarks | undefined;
+}
+
+/** Does the name write "å" or "Å"? (Two scans of a short string; names without either are nearly all.) */
+function hasRingA(name: string | null | undefined): boolean {
+  return !!name && (name.indexOf('å') >= 0 || name.indexOf('Å') >= 0);
 }
 
 export type PayerNameVisitor = {

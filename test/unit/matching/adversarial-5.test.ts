@@ -6,7 +6,8 @@
  * combined payment, two orders paid in one transfer with our reference, identifier words with hyphenated stems,
  * phone numbers without a keyword, payout texts of providers not on the provider list. Same contract
  * (adversarial-harness.ts). Traps the matcher still gets wrong are `knownGap` (expected failures, reported, not
- * fixed); legitimate payments it does not automate are at the end as expected failures of their own.
+ * fixed). The legitimate payments it did not automate (joint and sole traders' accounts, "aa" for "å", abbreviated
+ * lists of order numbers) are automatic now: they and the traps next to them are in adversarial-6.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { generateReference, toCreditorReference } from '#core/matching/references.ts';
@@ -828,73 +829,3 @@ function neighboursOfTheFixes(): Neighbour[] {
 }
 
 describeNeighbours("neighbours of the fifth review's fixes: stay automatic", neighboursOfTheFixes());
-
-/**
- * Legitimate, unambiguous payments the matcher does not automate today (recall, not precision): expected failures,
- * so the day the matcher handles one its test fails and the case moves to the neighbours above.
- */
-function missedCases(): Neighbour[] {
-  const out: Neighbour[] = [];
-  const add = (c: Neighbour) => out.push(c);
-  const eva = () => order({ totalMinor: 4990, customerName: 'Eva Roth' });
-  // A joint account names both spouses; only Hans has an open order (payer_name_partial today).
-  for (const name of ['Hans u. Petra Müller', 'Mueller, Hans u. Petra']) {
-    const hans = order({ totalMinor: 4990, customerName: 'Hans Müller' });
-    add({
-      name: `joint account "${name}" pays the only open order of either spouse`,
-      orders: [hans, eva()],
-      posting: posting({ amountMinor: 4990, counterpartyName: name, remittance: 'Danke' }),
-      truth: hans,
-    });
-  }
-  // A sole trader's business account: "Inh." names the owner (payer_name_partial today).
-  {
-    const hans = order({ totalMinor: 4990, customerName: 'Hans Müller' });
-    add({
-      name: 'sole trader "Blumenhaus Müller Inh. Hans Müller e.K." pays Hans Müller\'s order',
-      orders: [hans, eva()],
-      posting: posting({ amountMinor: 4990, counterpartyName: 'Blumenhaus Müller Inh. Hans Müller e.K.' }),
-      truth: hans,
-    });
-  }
-  // Danish and Norwegian å is "aa" in bank master data (names.ts foldName drops the ring instead).
-  {
-    const soren = order({ totalMinor: 4990, customerName: 'Søren Kierkegård' });
-    add({
-      name: '"SOEREN KIERKEGAARD" pays Søren Kierkegård\'s order (å written as aa)',
-      orders: [soren, eva()],
-      posting: posting({ amountMinor: 4990, counterpartyName: 'SOEREN KIERKEGAARD' }),
-      truth: soren,
-    });
-  }
-  // Abbreviated lists of order numbers, paid by a relative (no payer agreement to fall back on).
-  {
-    const lukas = { customerName: 'Lukas Berger', email: 'l@example.de' };
-    const a = order({ number: '10023', totalMinor: 2990, ...lukas });
-    const b = order({ number: '10024', totalMinor: 1990, ...lukas });
-    const c = order({ number: '10025', totalMinor: 2490, ...lukas });
-    for (const [text, amountMinor, truth] of [
-      ['Bestellungen 10023/24', 4980, [a, b]],
-      ['Bestellungen 10023/25', 5480, [a, c]],
-      ['Best. 10023, 24 u. 25', 7470, [a, b, c]],
-    ] as const)
-      add({
-        name: `"${text}" paid by the mother names ${truth.map((o) => o.number).join(' + ')}`,
-        orders: [a, b, c, order({ number: '10026', totalMinor: amountMinor, customerName: 'Eva Roth' })],
-        posting: posting({ amountMinor, counterpartyName: 'Sabine Berger-Kunz', remittance: text }),
-        truth: [...truth],
-      });
-  }
-  return out;
-}
-
-describe('missed automations (fifth review): legitimate payments left for the dealer', () => {
-  for (const c of missedCases())
-    it.fails(`missed: ${c.name}`, () => {
-      const d = decide(c);
-      expect({ band: d.band, orderIds: d.candidates[0]?.orderIds }).toEqual({
-        band: 'auto',
-        orderIds: [c.truth].flat().map((o) => o.id),
-      });
-    });
-});

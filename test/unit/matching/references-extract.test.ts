@@ -79,6 +79,10 @@ describe('order and invoice number candidates', () => {
       'Telefonnummer 030',
       'Handynr. 0171',
       'Telefon: (030)',
+      // A voucher of the payer's books, as "Beleg-Nr." below (number-candidates.ts: no order keyword).
+      'Beleg',
+      'Belegnr.',
+      'Belegnummer:',
     ].map((word): [string, string[], string[]] => [`${word} 10500 Bestellung 10023`, ['10023'], ['10500']]),
     // Fifth review: labels of other numbers not on the word list (hyphenated, abbreviated, written together) ...
     ...[

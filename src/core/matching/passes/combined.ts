@@ -178,6 +178,41 @@ function ownOrderFitsInstead(ev: Evidence, ids: readonly number[], index: OrderI
   return false;
 }
 
+/**
+ * Hard rules for a combination with an order named only in an abbreviated list ("Bestellungen 10023/24" for 10023 and
+ * 10024, "Best. 10023, 24 u. 25": number-candidates.ts): the list is read as one customer's consecutive orders only
+ * when the combination holds an order of every number of the list (not "24" alone: a year, a quantity), pays them
+ * exactly (no tolerance: the digits might mean something else, and an exact sum of just these orders is what tells),
+ * and its orders are one customer's (one e-mail, else one name), or each the payer's own.
+ */
+function abbreviatedListRules(
+  ev: Evidence,
+  abbreviated: NonNullable<Evidence['abbreviated']>,
+  c: Candidate,
+  index: OrderIndex,
+): void {
+  const ids = c.orderIds;
+  if (!ids.some((id) => abbreviated.orders.has(id))) return;
+  if (c.shortfallMinor !== 0 || c.flags.length > 0) c.blockers.push('abbreviated_list_not_exact');
+  for (const keys of abbreviated.lists)
+    if (keys.some((key) => namedIn(index, key, ids)) && !keys.every((key) => namedIn(index, key, ids)))
+      c.blockers.push('abbreviated_list_incomplete');
+  let customer: string | undefined;
+  for (const id of ids) {
+    const e = index.byId.get(id);
+    if (!e || agreesAsPayer(ev.signals.get(id) ?? [])) continue;
+    const key = e.order.email?.trim().toLowerCase() || e.nameKey;
+    if (customer !== undefined && key !== customer) c.blockers.push('abbreviated_list_other_customer');
+    customer ??= key;
+  }
+}
+
+/** Does an order of the combination have the number `key` (an order number as a whole)? */
+function namedIn(index: OrderIndex, key: string, ids: readonly number[]): boolean {
+  const hits = index.byKey.get(key);
+  return hits !== undefined && hits.some((h) => h.field === 'number' && ids.includes(h.entry.order.id));
+}
+
 /** No combination (shared, frozen: most postings have none, and callers only read the list). */
 const NONE = Object.freeze([]) as unknown as Candidate[];
 
@@ -282,6 +317,7 @@ function combinationsOf(
     for (const ids of subsetsSumming(identity, index, ev.openMinor, tol, settings.maxCombinationSize, 8)) {
       const c = combine(ev, ids, index, false, settings);
       if (ownOrderFitsInstead(ev, ids, index)) c.blockers.push('payer_points_elsewhere');
+      if (ev.abbreviated) abbreviatedListRules(ev, ev.abbreviated, c, index);
       out.push(c);
     }
   }

@@ -92,6 +92,12 @@ export type Evidence = {
    */
   idOnly: Set<number> | undefined;
   /**
+   * Orders named only in an abbreviated list ("10023/24", "10023, 24 u. 25": NumberCandidate.listed), and the keys of
+   * each such list: they name orders only together (single.ts number_abbreviated, combined.ts). Undefined while there
+   * is none (most postings).
+   */
+  abbreviated: { orders: Set<number>; lists: (readonly string[])[] } | undefined;
+  /**
    * A number, payment reference or RF creditor reference in the text that is a recently closed (paid) order's
    * (MatchInput.closedNumbers), if any.
    */
@@ -188,6 +194,7 @@ export function collectEvidence(
     closedNamed: undefined,
     otherLetters: undefined,
     idOnly: undefined,
+    abbreviated: undefined,
     namesClosed: undefined,
     namesUnknown: undefined,
     closedTypos: undefined,

@@ -154,6 +154,27 @@ function mayBeOtherNumber(
   return false;
 }
 
+/**
+ * The orders whose numbers an abbreviated list writes by their last digits ("10023/24", "10023, 24 u. 25":
+ * NumberCandidate.listed), by their order number as a whole (an abbreviation of digits is no invoice's or prefixed
+ * number). An order no other number or reference named is named only by the list (Evidence.abbreviated). No closed
+ * or unknown number is noted from a list: its digits may be a year or a quantity as well.
+ */
+function listedEvidence(listed: readonly NumberCandidate[], index: OrderIndex, out: Evidence): void {
+  for (const c of listed) {
+    const keys = c.listed as readonly string[];
+    for (const hit of index.byKey.get(c.key) ?? EMPTY_LIST) {
+      if (hit.field !== 'number') continue;
+      const id = hit.entry.order.id;
+      const abbreviated = (out.abbreviated ??= { orders: new Set(), lists: [] });
+      if (!out.signals.get(id)) abbreviated.orders.add(id);
+      if (!abbreviated.lists.includes(keys)) abbreviated.lists.push(keys);
+      const kw = c.keyword ? ' after an order keyword' : '';
+      add(out.signals, id, signal('number', `${numberLabel(hit)} in the list ${keys.join(', ')}${kw}`));
+    }
+  }
+}
+
 const isExactNumber = (s: Signal) =>
   s.kind === 'number' || s.kind === 'invoice_number' || s.kind === 'number_joined';
 
@@ -178,7 +199,13 @@ export function numberEvidence(
   let otherDocument = false;
   // A number in the range of the order numbers that named no open order (the first; see Evidence.namesUnknown).
   let unknown: string | undefined;
+  // Numbers named only in an abbreviated list ("10023/24"), read after the others (see listedEvidence).
+  let listed: NumberCandidate[] | undefined;
   for (const c of ex.numbers) {
+    if (c.listed !== undefined) {
+      (listed ??= []).push(c);
+      continue;
+    }
     // Joined from tokens whose first is a closed order's number by itself: "Bestellung 10023 1 Stueck" writes the
     // paid order 10023 and a quantity, not a wrapped 100231 of another shop. (An open order's number competes with
     // the joined reading instead: both are candidates, and neither is clearly ahead.)
@@ -281,6 +308,7 @@ export function numberEvidence(
       unknown = c.core;
   }
   named?.into(out);
+  if (listed) listedEvidence(listed, index, out);
   if (idOnly && otherDocument) out.idOnly = idOnly;
   if (otherLetters) {
     for (const id of sameLetters ?? []) otherLetters.delete(id);

@@ -3,6 +3,7 @@
  * customers and companies of open orders, and what confirmed assignments taught (IBAN, name alias). A common
  * name reaches many orders; only the ones the amount can explain are kept (PayerPicker).
  */
+import { accountHolders, isHolder } from '../account-holders.ts';
 import { compareNames, isSingleWordName, namesCompany, nameTokensInOrder, normaliseIban } from '../names.ts';
 import { isMoneyTransferService } from '../payment-nature.ts';
 import { signal } from '../scoring.ts';
@@ -52,8 +53,12 @@ export type PayerKind = 'name_exact' | 'name_partial' | 'company';
 export const companyNamed = (payer: string, entry: IndexedOrder): boolean =>
   namesCompany(payer, entry.order.company, entry.companyTokens.length);
 
-/** The signal of a payer name agreeing with an order's customer ("payer X") or company ("… is the customer's company"). */
-export function payerSignal(kind: PayerKind, name: string): Signal {
+/**
+ * The signal of a payer name agreeing with an order's customer ("payer X") or company ("… is the customer's company"),
+ * or naming the customer as a holder of a joint or sole trader's account (account-holders.ts: `holder`).
+ */
+export function payerSignal(kind: PayerKind, name: string, holder = false): Signal {
+  if (holder) return signal(kind, `payer ${name}: the customer holds the account`);
   return signal(kind, kind === 'company' ? `payer ${name} is the customer's company` : `payer ${name}`);
 }
 /**
@@ -62,7 +67,15 @@ export function payerSignal(kind: PayerKind, name: string): Signal {
  * and a posting that waits for later passes keeps them all: one list instead of one per order.
  */
 type PayerHit =
-  { kind: PayerKind; name: string; signal: Signal | undefined; alone: Signal[] | undefined } | undefined;
+  | {
+      kind: PayerKind;
+      name: string;
+      signal: Signal | undefined;
+      alone: Signal[] | undefined;
+      /** The customer is a holder of the payer's joint or sole trader's account (account-holders.ts). */
+      holder?: boolean;
+    }
+  | undefined;
 
 /*
  * A common payer name reaches many open orders, and the evidence of a posting that is not decided at once lives
@@ -242,6 +255,12 @@ class PayerPicker implements PayerNameVisitor {
   private exact: PayerHit;
   private partial: PayerHit;
   private company: PayerHit;
+  /** The customers a joint or sole trader's account of the payer stands for: worked out on a partial agreement. */
+  private holders: string[][] | null | undefined;
+  /** The hit of an order whose customer holds the payer's account (name_exact unless `heldConflict`). */
+  private held: PayerHit;
+  /** Another order the name reaches in part only could be what was paid: no holder is taken as the payer. */
+  private heldConflict = false;
 
   constructor(
     private readonly out: Evidence,
@@ -254,8 +273,17 @@ class PayerPicker implements PayerNameVisitor {
   offerPayer(payer: PayerName, index: OrderIndex): void {
     this.payer = payer;
     this.index = index;
-    this.exact = this.partial = this.company = undefined;
+    this.exact = this.partial = this.company = this.held = undefined;
+    this.holders = undefined;
+    this.heldConflict = false;
     index.forPayerName(payer.tokens, payer.key, this);
+    // (The visits set `held`; read through a cast, as the assignment above would narrow it to undefined.)
+    const held = this.held as PayerHit;
+    // Its signal is made when the picked orders are added (addSignals): the orders that share it turn partial.
+    if (held && this.heldConflict) {
+      held.kind = 'name_partial';
+      held.holder = false;
+    }
   }
 
   /*
@@ -279,8 +307,34 @@ class PayerPicker implements PayerNameVisitor {
       : agreement === 'exact' &&
           !(tokens.length < 2 && surnameOnly(tokens, name, index.entryAt(slot).order.customerName))
         ? (this.exact ??= { kind: 'name_exact', name, signal: undefined, alone: undefined })
-        : (this.partial ??= { kind: 'name_partial', name, signal: undefined, alone: undefined });
+        : this.partialOrHeld(slot);
     this.offer(id, index.openAt(slot), hit);
+  }
+
+  /**
+   * The hit of an order the payer's name agrees with in part: name_exact when its customer holds the payer's joint
+   * or sole trader's account ("Hans u. Petra Müller" for Hans Müller: account-holders.ts), else name_partial. A
+   * holder counts only while no other order reached in part has an amount that may be what was paid (within the
+   * picker's tolerance: the trade name before "Inh." or a second surname may be another customer's name): then the
+   * holders stay partial as well.
+   */
+  private partialOrHeld(slot: number): PayerHit {
+    const index = this.index as OrderIndex;
+    const name = (this.payer as PayerName).name;
+    if (this.holders === undefined) this.holders = accountHolders(name) ?? null;
+    if (this.holders !== null) {
+      if (isHolder(this.holders, index.entryAt(slot).tokens))
+        return (this.held ??= {
+          kind: 'name_exact',
+          name,
+          signal: undefined,
+          alone: undefined,
+          holder: true,
+        });
+      // Within the tolerance PayerPicker reads amounts with (its limit), above or below the amount paid.
+      if (Math.abs(index.openAt(slot) - this.paid) <= this.limit - this.paid) this.heldConflict = true;
+    }
+    return (this.partial ??= { kind: 'name_partial', name, signal: undefined, alone: undefined });
   }
 
   offer(id: number, open: number, hit: PayerHit): void {
@@ -316,7 +370,7 @@ function addSignals(
   for (let i = 0; i < picked.length; i++) {
     const { id, hit } = picked[i] as Picked;
     if (hit) {
-      const s = (hit.signal ??= payerSignal(hit.kind, hit.name));
+      const s = (hit.signal ??= payerSignal(hit.kind, hit.name, hit.holder === true));
       add(out.signals, id, s, (hit.alone ??= [s]));
     }
     const l = learnedSignals?.get(id);

@@ -167,7 +167,9 @@ function originals(
     !e2e || !(ctx.byPosting.get(postingId) ?? []).some((a) => (endToEndOf(a) ?? e2e) !== e2e);
   const ex = extractReferences(p);
   const viaOrders = new Set<number>();
-  for (const key of [...ex.references, ...ex.numbers.map((n) => n.key)]) {
+  // (Not the numbers of an abbreviated list, "10023/24": those name orders only together, in a combined payment.)
+  const keys = [...ex.references, ...ex.numbers.filter((n) => n.listed === undefined).map((n) => n.key)];
+  for (const key of keys) {
     for (const a of ctx.byOrderKey.get(key) ?? []) viaOrders.add(a.postingId);
   }
   const textFits = [...viaOrders].filter(fits);

@@ -237,6 +237,12 @@ export function singleCandidate(
     if (place !== undefined && !isNameWord(ev, entry, place, index)) blockers.push('number_may_be_postcode');
   }
   if (pass === 'number' && !payerAgrees) numberOnlyRules(ev, orderId, blockers);
+  // Hard rule: only an abbreviated list names the order ("10023/24" for 10024, "10023, 24 u. 25"): its digits may be
+  // a year, a quantity or an instalment, and the list names several orders; alone it names one only with the payer's
+  // agreement and the exact amount (as payer and amount would), else only in the combination of the whole list
+  // (combined.ts).
+  if (pass === 'number' && (!payerAgrees || !amountAgrees) && ev.abbreviated?.orders.has(orderId))
+    blockers.push('number_abbreviated');
   // Hard rule: the text also writes out the full name of another customer with an open order ("Bestellung 10023 Julia
   // Weber" from Klaus Weber, while 10023 is Hans Müller's and Julia's 10032 costs the same): the number may be a slip
   // for hers. Without the payer's agreement with this order, the name speaks against the number (as in the payer pass).

@@ -111,6 +111,8 @@ export function typoEvidence(
     // digit run that is only the end of a longer token ("4711-10500", "030-10500", "10-2023") is not.
     const bare = allDigits(c.key);
     if (core.length < 4 || core.length > 8 || c.joined || !(c.keyword || bare)) continue;
+    // A number read from an abbreviated list ("10023/24": number-candidates.ts) was not typed as such: no typo of it.
+    if (c.listed !== undefined) continue;
     if (bare && !digitsEndNumber(c.key, core)) continue;
     // A bare year ("Weihnachten 2026", "Beitrag 2026") is a year, not a mistyped order number: a young shop's
     // orders 2016, 2025, 2027, 2036 … are one digit away from it. After an order keyword it may be one.
