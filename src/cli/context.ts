@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { createCore, type Core } from '#core/index.ts';
-import { createStderrLogger, systemClock, type Logger } from '#core/deps.ts';
+import { systemClock, type Logger } from '#core/deps.ts';
 import { DatabaseError, SecretError } from '#core/errors.ts';
 import { databaseProblem } from '#core/db/open.ts';
 import { keyFilePathFor, readKeyFile, type KeyMode } from '#core/secrets/key-file.ts';
@@ -16,6 +16,7 @@ import { KeyringStore } from '#core/secrets/keyring-store.ts';
 import { createStore, openStore, type KeySources, type Store } from '#core/secrets/open-store.ts';
 import { defaultDatabasePath } from './paths.ts';
 import { cliFormat, resolveCliLocale, type CliFormat } from './i18n.ts';
+import { createCliLogger } from './logger.ts';
 
 export type GlobalOptions = { db?: string; json?: boolean; lang?: string };
 
@@ -158,7 +159,7 @@ export type OpenedCore = { core: Core; store: Store; logger: Logger; dbPath: str
 export async function openCore(options: GlobalOptions, io: Io): Promise<OpenedCore> {
   const dbPath = resolveDbPath(options, io);
   const store = await unlockStore(dbPath, io, options);
-  const logger = createStderrLogger(io.env['KASSENWART_LOG'] === 'debug' ? 'debug' : 'warn');
+  const logger = createCliLogger(io.env, io.stdout, options.json ? undefined : formatFor(options, io));
   const core = createCore({ db: store.db, clock: systemClock, logger, secrets: store.secrets });
   return { core, store, logger, dbPath };
 }

@@ -79,6 +79,11 @@ const pl = (c: Counted, one: string, many: string) => `${c.s} ${c.n === 1 ? one 
 const en = {
   created: (path: string, mode: string) => `Created encrypted database ${path} (key protected by ${mode}).`,
   passphrase: { ask: 'Passphrase: ', repeat: 'Repeat passphrase: ' },
+  /** `kassenwart run`: one line per finished sync job (src/cli/logger.ts). */
+  syncJob: {
+    kind: { new: 'new orders', poll: 'fast polling', full: 'full comparison' } as Record<string, string>,
+    line: (at: string, text: string) => `${at} ${text}`,
+  },
   unknownLanguage: (value: string, languages: string) =>
     `KASSENWART_LANG="${value}" is not a language of Kassenwart (${languages}); it is ignored.`,
   status: {
@@ -216,7 +221,8 @@ const en = {
       requests: Counted,
     ) =>
       `  ${at} ${kind.padEnd(4)} ${state.padEnd(7)} seen ${seen}, new ${fresh}, changed ${changed}, removed ${removed}, ${pl(requests, 'request', 'requests')}`,
-    running: (shops: Counted) => `Kassenwart is running (${pl(shops, 'shop', 'shops')}). Stop with Ctrl-C.`,
+    running: (shops: Counted) =>
+      `Kassenwart is running (${pl(shops, 'shop', 'shops')}). Stop with Ctrl-C.\nOrders are synchronised on each shop's schedule (kassenwart shop show NAME), bank statements imported from the watch folder (kassenwart watch); one line per sync here, warnings and errors on stderr (more with KASSENWART_LOG=info).`,
   },
   orders: { none: 'No orders.', notManaged: ' (not managed)' },
   notifications: {
@@ -242,6 +248,10 @@ const de: CliTexts = {
   created: (path, mode) =>
     `Verschlüsselte Datenbank ${path} angelegt (Schlüssel geschützt durch ${{ keyring: 'den Schlüsselbund des Systems', passphrase: 'eine Passphrase', safeStorage: 'safeStorage' }[mode] ?? mode}).`,
   passphrase: { ask: 'Passphrase: ', repeat: 'Passphrase wiederholen: ' },
+  syncJob: {
+    kind: { new: 'neue Bestellungen', poll: 'schnelle Abfrage', full: 'vollständiger Abgleich' },
+    line: (at, text) => `${at} ${text}`,
+  },
   unknownLanguage: (value, languages) =>
     `KASSENWART_LANG="${value}" ist keine Sprache von Kassenwart (${languages}); die Variable wird nicht beachtet.`,
   status: {
@@ -358,7 +368,8 @@ const de: CliTexts = {
       `Neue Bestellungen alle ${fresh} Min.; schnelle Abfrage ${fast}; vollständiger Abgleich alle ${fullHours} Std.`,
     run: (at, kind, state, seen, fresh, changed, removed, requests) =>
       `  ${at} ${kind.padEnd(4)} ${state.padEnd(7)} gelesen ${seen}, neu ${fresh}, geändert ${changed}, entfernt ${removed}, ${pl(requests, 'Anfrage', 'Anfragen')}`,
-    running: (shops) => `Kassenwart läuft (${pl(shops, 'Shop', 'Shops')}). Beenden mit Strg+C.`,
+    running: (shops) =>
+      `Kassenwart läuft (${pl(shops, 'Shop', 'Shops')}). Beenden mit Strg+C.\nBestellungen werden nach dem Zeitplan jedes Shops abgeglichen (kassenwart shop show NAME), Kontoauszüge aus dem überwachten Ordner eingelesen (kassenwart watch); eine Zeile je Abgleich hier, Warnungen und Fehler auf stderr (mehr mit KASSENWART_LOG=info).`,
   },
   orders: { none: 'Keine Bestellungen.', notManaged: ' (nicht verwaltet)' },
   notifications: {

@@ -58,7 +58,9 @@ describe('CLI language and locale', () => {
     expect(de.t.postings(de.counted(1200))).toBe('1.200 Buchungen');
     expect(de.t.queue.waiting(de.counted(1))).toMatch(/^1 Buchung wartet auf Zuordnung \(/);
     expect(de.t.queue.waiting(de.counted(2))).toMatch(/^2 Buchungen warten auf Zuordnung \(/);
-    expect(de.t.shops.running(de.counted(1))).toBe('Kassenwart läuft (1 Shop). Beenden mit Strg+C.');
+    expect(de.t.shops.running(de.counted(1)).split('\n')[0]).toBe(
+      'Kassenwart läuft (1 Shop). Beenden mit Strg+C.',
+    );
     expect(de.t.shops.synced('L', de.counted(1), '1', '0', '0', de.counted(1))).toBe(
       'L: 1 Bestellung gelesen, 1 neu, 0 geändert, 0 entfernt (1 Anfrage)',
     );
