@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { createCore, type Core } from '#core/index.ts';
-import { createStderrLogger, systemClock, type Logger } from '#core/deps.ts';
+import { systemClock, type Logger } from '#core/deps.ts';
 import { DatabaseError, SecretError } from '#core/errors.ts';
 import { databaseProblem } from '#core/db/open.ts';
 import { keyFilePathFor, readKeyFile, type KeyMode } from '#core/secrets/key-file.ts';
@@ -16,6 +16,7 @@ import { KeyringStore } from '#core/secrets/keyring-store.ts';
 import { createStore, openStore, type KeySources, type Store } from '#core/secrets/open-store.ts';
 import { defaultDatabasePath } from './paths.ts';
 import { cliFormat, resolveCliLocale, type CliFormat } from './i18n.ts';
+import { createCliLogger } from './logger.ts';
 
 export type GlobalOptions = { db?: string; json?: boolean; lang?: string };
 
@@ -75,13 +76,18 @@ export async function askLine(question: string): Promise<string> {
   }
 }
 
-async function passphraseSource(io: Io, confirm: boolean): Promise<KeySources['passphrase']> {
+async function passphraseSource(
+  io: Io,
+  confirm: boolean,
+  options: GlobalOptions,
+): Promise<KeySources['passphrase']> {
   const fromEnv = io.env['KASSENWART_PASSPHRASE'];
   if (fromEnv !== undefined) return () => fromEnv;
   if (!io.isTty) return () => undefined;
-  const first = await promptPassphrase('Passphrase: ');
+  const t = formatFor(options, io).t.passphrase;
+  const first = await promptPassphrase(t.ask);
   if (confirm) {
-    const second = await promptPassphrase('Repeat passphrase: ');
+    const second = await promptPassphrase(t.repeat);
     if (first !== second)
       throw new SecretError('PASSPHRASE_MISMATCH', 'The two passphrases differ. Nothing was created.');
   }
@@ -125,14 +131,15 @@ function makeFolders(dir: string): void {
   mkdirSync(dir, { mode: 0o700 });
 }
 
-export async function initStore(dbPath: string, io: Io): Promise<Store> {
+export async function initStore(dbPath: string, io: Io, options: GlobalOptions = {}): Promise<Store> {
   const mode = chooseInitMode(io);
   try {
     makeFolders(dirname(dbPath));
   } catch (error) {
     throw notWritable(error, dbPath) ?? error;
   }
-  const sources: KeySources = mode === 'passphrase' ? { passphrase: await passphraseSource(io, true) } : {};
+  const sources: KeySources =
+    mode === 'passphrase' ? { passphrase: await passphraseSource(io, true, options) } : {};
   try {
     return createStore(dbPath, mode, sources);
   } catch (error) {
@@ -140,10 +147,10 @@ export async function initStore(dbPath: string, io: Io): Promise<Store> {
   }
 }
 
-export async function unlockStore(dbPath: string, io: Io): Promise<Store> {
+export async function unlockStore(dbPath: string, io: Io, options: GlobalOptions = {}): Promise<Store> {
   const file = readKeyFile(keyFilePathFor(dbPath));
   const sources: KeySources =
-    file?.mode === 'passphrase' ? { passphrase: await passphraseSource(io, false) } : {};
+    file?.mode === 'passphrase' ? { passphrase: await passphraseSource(io, false, options) } : {};
   return openStore(dbPath, sources);
 }
 
@@ -151,8 +158,8 @@ export type OpenedCore = { core: Core; store: Store; logger: Logger; dbPath: str
 
 export async function openCore(options: GlobalOptions, io: Io): Promise<OpenedCore> {
   const dbPath = resolveDbPath(options, io);
-  const store = await unlockStore(dbPath, io);
-  const logger = createStderrLogger(io.env['KASSENWART_LOG'] === 'debug' ? 'debug' : 'warn');
+  const store = await unlockStore(dbPath, io, options);
+  const logger = createCliLogger(io.env, io.stdout, options.json ? undefined : formatFor(options, io));
   const core = createCore({ db: store.db, clock: systemClock, logger, secrets: store.secrets });
   return { core, store, logger, dbPath };
 }

@@ -41,10 +41,13 @@ const languageOf = (value: string | undefined): string | undefined =>
  * for every command, is not fatal): the warning to print, else undefined. The POSIX locale may name any
  * language (it is the whole system's): it falls back to German without a word, as documented.
  */
-export function unknownLanguageWarning(env: NodeJS.ProcessEnv): string | undefined {
+export function unknownLanguageWarning(
+  env: NodeJS.ProcessEnv,
+  language: CliLanguage = 'en',
+): string | undefined {
   const value = env['KASSENWART_LANG'];
   if (!value || isLanguage(languageOf(value))) return undefined;
-  return `KASSENWART_LANG="${value}" is not a language of Kassenwart (${CLI_LANGUAGES.join(', ')}); it is ignored.`;
+  return TEXTS[language].unknownLanguage(value, CLI_LANGUAGES.join(', '));
 }
 
 export type CliLocale = { language: CliLanguage; locale: string };
@@ -60,6 +63,14 @@ export function resolveCliLocale(flag: string | undefined, env: NodeJS.ProcessEn
   return { language, locale };
 }
 
+/**
+ * The undo reasons Kassenwart stores itself, in English as the data is (like error messages): the default of
+ * `unassign --reason` and of the API (core/matching/matching-area.ts), and the matcher's undo of a payment that a
+ * return sent back (core/matching/match-service.ts). Shown translated; a dealer's own reason stays as typed.
+ */
+export const DEALER_UNDO_REASON = 'undone by the dealer';
+const RETURNED_BY = /^returned by posting (\d+)$/;
+
 /** A count for a text that needs its noun in singular or plural: the number and the number as formatted. */
 export type Counted = { n: number; s: string };
 /** "1 posting" / "2 postings" (German and English: singular only for exactly one). */
@@ -67,9 +78,17 @@ const pl = (c: Counted, one: string, many: string) => `${c.s} ${c.n === 1 ? one 
 
 const en = {
   created: (path: string, mode: string) => `Created encrypted database ${path} (key protected by ${mode}).`,
+  passphrase: { ask: 'Passphrase: ', repeat: 'Repeat passphrase: ' },
+  /** `kassenwart run`: one line per finished sync job (src/cli/logger.ts). */
+  syncJob: {
+    kind: { new: 'new orders', poll: 'fast polling', full: 'full comparison' } as Record<string, string>,
+    line: (at: string, text: string) => `${at} ${text}`,
+  },
+  unknownLanguage: (value: string, languages: string) =>
+    `KASSENWART_LANG="${value}" is not a language of Kassenwart (${languages}); it is ignored.`,
   status: {
     orders: 'Orders',
-    unassigned: 'Unassigned postings',
+    unassigned: 'Unassigned incoming payments',
     failedTransfers: 'Failed status transfers',
     pendingTransfers: 'Pending status transfers',
     shops: 'Shops',
@@ -82,7 +101,9 @@ const en = {
   match: (auto: string, suggested: string, none: string, returns: string, debits: string, ms: string) =>
     `Automatic: ${auto}, suggested: ${suggested}, none: ${none} (returns processed: ${returns}, debits: ${debits}; ${ms} ms)`,
   queue: {
-    waiting: (c: Counted) => `${pl(c, 'posting', 'postings')} waiting.`,
+    // Not the same count as `status` (issue R11): the queue also holds debits that may be returns.
+    waiting: (c: Counted) =>
+      `${pl(c, 'posting', 'postings')} waiting (incoming payments and possible returns; kassenwart status counts only the incoming payments).`,
     nothing: 'Nothing waiting.',
     open: 'open',
     band: { suggest: 'suggestion', none: 'no candidate' } as Record<string, string>,
@@ -95,6 +116,20 @@ const en = {
     method: { auto: 'auto', manual: 'manual' } as Record<string, string>,
     undone: (at: string, reason: string) => ` UNDONE ${at} (${reason})`,
     none: 'No assignments.',
+    /** The reasons Kassenwart itself stores for an undo (see undoReasonText); a dealer's own text stays as typed. */
+    undoReason: {
+      byDealer: 'undone by the dealer',
+      returnedBy: (posting: string) => `returned by posting ${posting}`,
+    },
+    /** Warnings of a manual assignment, by their code (core/orders/manual-assign-checks.ts). */
+    warnings: {
+      ASSIGN_ORDER_ALREADY_PAID: (order: string, assigned: string, undo: string) =>
+        `Order ${order} was already paid in full; ${assigned} more were assigned to it (a double payment?). Take it back with kassenwart unassign ${undo}.`,
+      ASSIGN_ORDER_NOT_AWAITING_PAYMENT: (order: string, status: string, undo: string) =>
+        `Order ${order} was not awaiting payment (status ${status}); the payment was assigned to it anyway. Check it is the right order. Take it back with kassenwart unassign ${undo}.`,
+      ASSIGN_MORE_THAN_OPEN: (order: string, open: string, assigned: string, more: string, undo: string) =>
+        `Order ${order} had ${open} open; ${assigned} were assigned, ${more} more than open. Take it back with kassenwart unassign ${undo}.`,
+    },
   },
   undone: (assignment: string, status: string) => `Undone: ${assignment}\nOrder is now ${status}.`,
   transfer: {
@@ -200,7 +235,8 @@ const en = {
       requests: Counted,
     ) =>
       `  ${at} ${kind.padEnd(4)} ${state.padEnd(7)} seen ${seen}, new ${fresh}, changed ${changed}, removed ${removed}, ${pl(requests, 'request', 'requests')}`,
-    running: (shops: Counted) => `Kassenwart is running (${pl(shops, 'shop', 'shops')}). Stop with Ctrl-C.`,
+    running: (shops: Counted) =>
+      `Kassenwart is running (${pl(shops, 'shop', 'shops')}). Stop with Ctrl-C.\nOrders are synchronised on each shop's schedule (kassenwart shop show NAME), bank statements imported from the watch folder (kassenwart watch); one line per sync here, warnings and errors on stderr (more with KASSENWART_LOG=info).`,
   },
   orders: { none: 'No orders.', notManaged: ' (not managed)' },
   notifications: {
@@ -225,6 +261,13 @@ export type CliTexts = typeof en;
 const de: CliTexts = {
   created: (path, mode) =>
     `Verschlüsselte Datenbank ${path} angelegt (Schlüssel geschützt durch ${{ keyring: 'den Schlüsselbund des Systems', passphrase: 'eine Passphrase', safeStorage: 'safeStorage' }[mode] ?? mode}).`,
+  passphrase: { ask: 'Passphrase: ', repeat: 'Passphrase wiederholen: ' },
+  syncJob: {
+    kind: { new: 'neue Bestellungen', poll: 'schnelle Abfrage', full: 'vollständiger Abgleich' },
+    line: (at, text) => `${at} ${text}`,
+  },
+  unknownLanguage: (value, languages) =>
+    `KASSENWART_LANG="${value}" ist keine Sprache von Kassenwart (${languages}); die Variable wird nicht beachtet.`,
   status: {
     orders: 'Bestellungen',
     unassigned: 'Nicht zugeordnete Zahlungseingänge',
@@ -239,7 +282,8 @@ const de: CliTexts = {
   match: (auto, suggested, none, returns, debits, ms) =>
     `Automatisch zugeordnet: ${auto}, Vorschläge: ${suggested}, ohne Kandidat: ${none} (Rückbuchungen verarbeitet: ${returns}, Lastschriften/Abgänge: ${debits}; ${ms} ms)`,
   queue: {
-    waiting: (c) => `${pl(c, 'Buchung wartet', 'Buchungen warten')} auf Zuordnung.`,
+    waiting: (c) =>
+      `${pl(c, 'Buchung wartet', 'Buchungen warten')} auf Zuordnung (Zahlungseingänge und mögliche Rückbuchungen; kassenwart status zählt nur die Zahlungseingänge).`,
     nothing: 'Nichts zuzuordnen.',
     open: 'offen',
     band: { suggest: 'Vorschlag', none: 'kein Kandidat' },
@@ -252,6 +296,18 @@ const de: CliTexts = {
     method: { auto: 'automatisch', manual: 'manuell' },
     undone: (at, reason) => ` ZURÜCKGENOMMEN ${at} (${reason})`,
     none: 'Keine Zuordnungen.',
+    undoReason: {
+      byDealer: 'vom Händler zurückgenommen',
+      returnedBy: (posting) => `zurückgebucht durch Buchung ${posting}`,
+    },
+    warnings: {
+      ASSIGN_ORDER_ALREADY_PAID: (order, assigned, undo) =>
+        `Bestellung ${order} war schon vollständig bezahlt; ihr wurden weitere ${assigned} zugeordnet (doppelt bezahlt?). Zurücknehmen mit kassenwart unassign ${undo}.`,
+      ASSIGN_ORDER_NOT_AWAITING_PAYMENT: (order, status, undo) =>
+        `Bestellung ${order} wartete nicht auf eine Zahlung (Status ${status}); die Zahlung wurde ihr trotzdem zugeordnet. Prüfen Sie, ob es die richtige Bestellung ist. Zurücknehmen mit kassenwart unassign ${undo}.`,
+      ASSIGN_MORE_THAN_OPEN: (order, open, assigned, more, undo) =>
+        `Bei Bestellung ${order} waren ${open} offen; zugeordnet wurden ${assigned}, ${more} mehr als offen. Zurücknehmen mit kassenwart unassign ${undo}.`,
+    },
   },
   undone: (assignment, status) => `Zurückgenommen: ${assignment}\nDie Bestellung ist jetzt: ${status}.`,
   transfer: {
@@ -339,7 +395,8 @@ const de: CliTexts = {
       `Neue Bestellungen alle ${fresh} Min.; schnelle Abfrage ${fast}; vollständiger Abgleich alle ${fullHours} Std.`,
     run: (at, kind, state, seen, fresh, changed, removed, requests) =>
       `  ${at} ${kind.padEnd(4)} ${state.padEnd(7)} gelesen ${seen}, neu ${fresh}, geändert ${changed}, entfernt ${removed}, ${pl(requests, 'Anfrage', 'Anfragen')}`,
-    running: (shops) => `Kassenwart läuft (${pl(shops, 'Shop', 'Shops')}). Beenden mit Strg+C.`,
+    running: (shops) =>
+      `Kassenwart läuft (${pl(shops, 'Shop', 'Shops')}). Beenden mit Strg+C.\nBestellungen werden nach dem Zeitplan jedes Shops abgeglichen (kassenwart shop show NAME), Kontoauszüge aus dem überwachten Ordner eingelesen (kassenwart watch); eine Zeile je Abgleich hier, Warnungen und Fehler auf stderr (mehr mit KASSENWART_LOG=info).`,
   },
   orders: { none: 'Keine Bestellungen.', notManaged: ' (nicht verwaltet)' },
   notifications: {
@@ -377,11 +434,17 @@ export type CliFormat = {
   postingState: (state: string) => string;
   /** An ISO instant in the locale, in the user's time zone. */
   instant: (iso: string) => string;
+  /** A matcher score (0–1) with three decimals, as `0,985` / `0.985`. */
+  score: (value: number) => string;
+  /** An undo reason for people: the ones Kassenwart stores itself translated, a dealer's own text as typed. */
+  undoReason: (reason: string) => string;
 };
 
 export function cliFormat(where: CliLocale): CliFormat {
   const { language, locale } = where;
   const counter = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const scorer = new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  const reasons = TEXTS[language].assignment.undoReason;
   return {
     language,
     locale,
@@ -393,5 +456,11 @@ export function cliFormat(where: CliLocale): CliFormat {
     status: (status) => ORDER_STATUS_LABELS[language][status as OrderStatus] ?? status,
     postingState: (state) => POSTING_STATE_LABELS[language][state as PostingMatchState] ?? state,
     instant: (iso) => formatInstant(iso, locale),
+    score: (value) => scorer.format(value),
+    undoReason: (reason) => {
+      if (reason === DEALER_UNDO_REASON) return reasons.byDealer;
+      const returned = RETURNED_BY.exec(reason);
+      return returned ? reasons.returnedBy(returned[1] ?? '') : reason;
+    },
   };
 }

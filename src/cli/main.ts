@@ -3,7 +3,7 @@
  * Exit codes: 0 ok, 1 error (with a message that says what to do), 2 usage.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { CLI_LANGUAGES, unknownLanguageWarning } from './i18n.ts';
+import { CLI_LANGUAGES, resolveCliLocale, unknownLanguageWarning } from './i18n.ts';
 import { toErrorPayload } from '#core/errors.ts';
 import { processIo, type Io } from './context.ts';
 import { registerInit, registerStatus } from './commands/status.ts';
@@ -24,6 +24,16 @@ export const EXIT_USAGE = 2;
 export function wantsJson(argv: readonly string[]): boolean {
   const end = argv.indexOf('--');
   return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+/** The value of `--lang` among the arguments (before a `--`), read before commander parses them. */
+export function langArgument(argv: readonly string[]): string | undefined {
+  const end = argv.indexOf('--');
+  const args = end === -1 ? argv : argv.slice(0, end);
+  const at = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (at === -1) return undefined;
+  const arg = args[at] ?? '';
+  return arg === '--lang' ? args[at + 1] : arg.slice('--lang='.length);
 }
 
 export function buildProgram(io: Io, json = false): Command {
@@ -65,7 +75,10 @@ export function buildProgram(io: Io, json = false): Command {
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const json = wantsJson(argv);
   const program = buildProgram(io, json);
-  const languageWarning = unknownLanguageWarning(io.env);
+  const languageWarning = unknownLanguageWarning(
+    io.env,
+    resolveCliLocale(langArgument(argv), io.env).language,
+  );
   if (languageWarning && !json) io.stderr(`kassenwart: ${languageWarning}\n`);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -36,26 +36,55 @@ export function runCli(
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Starts a long-running command (serve, demo) and resolves with its first stdout line. */
+/**
+ * Starts a long-running command (serve, demo, run) and resolves with its first stdout line; `nextLine` waits for
+ * the next stdout line that matches (lines before it are skipped).
+ */
 export async function startCli(
   args: string[],
   env: Record<string, string | undefined> = {},
-): Promise<{ child: ChildProcessWithoutNullStreams; firstLine: string; stop: () => Promise<number | null> }> {
+): Promise<{
+  child: ChildProcessWithoutNullStreams;
+  firstLine: string;
+  nextLine: (match?: RegExp) => Promise<string>;
+  stop: () => Promise<number | null>;
+}> {
   const child = spawn(process.execPath, [BIN, ...args], {
     env: childEnv(env),
   });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const lines = createInterface({ input: child.stdout });
+  const later: string[] = [];
+  let waiting: (() => void) | undefined;
   const firstLine = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
+    lines.once('line', (line) => {
+      resolve(line);
+      lines.on('line', (next) => {
+        later.push(next);
+        waiting?.();
+      });
+    });
     child.once('exit', (code) => reject(new Error(`exited with ${code} before printing: ${stderr}`)));
   });
+  child.once('exit', () => waiting?.());
+  const nextLine = async (match = /^/): Promise<string> => {
+    for (;;) {
+      const line = later.shift();
+      if (line !== undefined) {
+        if (match.test(line)) return line;
+        continue;
+      }
+      if (child.exitCode !== null)
+        throw new Error(`exited with ${child.exitCode} before printing ${match}: ${stderr}`);
+      await new Promise<void>((resolve) => (waiting = resolve));
+    }
+  };
   const stop = () =>
     new Promise<number | null>((resolve) => {
       if (child.exitCode !== null) return resolve(child.exitCode);
       child.once('exit', (code) => resolve(code));
       child.kill('SIGTERM');
     });
-  return { child, firstLine, stop };
+  return { child, firstLine, nextLine, stop };
 }

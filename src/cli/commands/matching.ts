@@ -15,7 +15,12 @@ import { parseTypedAmount } from '#core/typed-amount.ts';
 import { postings } from '#core/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { type Io, formatFor, printJson, withCore } from '../context.ts';
-import type { CliFormat } from '../i18n.ts';
+import { DEALER_UNDO_REASON, type CliFormat } from '../i18n.ts';
+import {
+  ordersBefore,
+  type ManualAssignWarning,
+  type OrderBefore,
+} from '#core/orders/manual-assign-checks.ts';
 import type { Core } from '#core/index.ts';
 import { parseId, parseLimit } from '../parsers.ts';
 
@@ -31,7 +36,7 @@ function describeQueueItem(item: QueueItem, f: CliFormat): string {
           `${o.number} (${o.customerName ?? o.company ?? '?'}, ${f.t.queue.open} ${f.money(o.openMinor, o.currency)}, id:${o.id})`,
       )
       .join(' + ');
-    return `   ${c.score.toFixed(3)} ${c.pass.padEnd(9)} ${orders}\n      ${c.signals.map((s) => s.detail).join('; ')}`;
+    return `   ${f.score(c.score)} ${c.pass.padEnd(9)} ${orders}\n      ${c.signals.map((s) => s.detail).join('; ')}`;
   });
   return [head, why, ...cands].join('\n');
 }
@@ -61,9 +66,46 @@ export function splitOrderSpec(spec: string): { ref: string; amountText: string 
 
 function describeAssignment(a: AssignmentView, f: CliFormat): string {
   const t = f.t.assignment;
-  const state = a.undoneAt ? t.undone(a.undoneAt, a.undoReason ?? '') : '';
+  const state = a.undoneAt ? t.undone(f.instant(a.undoneAt), f.undoReason(a.undoReason ?? '')) : '';
   const method = t.method[a.method] ?? a.method;
-  return `${t.line(a.id, a.postingId, a.shop, a.orderNumber, a.orderId, f.money(a.amountMinor, a.currency))} ${method}${a.pass ? `/${a.pass}` : ''}${a.score !== null ? ` ${a.score.toFixed(3)}` : ''}${state}`;
+  // A manual assignment's pass is `manual` too: "manual/manual" says nothing.
+  const pass = a.pass && a.pass !== a.method ? `/${a.pass}` : '';
+  return `${t.line(a.id, a.postingId, a.shop, a.orderNumber, a.orderId, f.money(a.amountMinor, a.currency))} ${method}${pass}${a.score !== null ? ` ${f.score(a.score)}` : ''}${state}`;
+}
+
+/**
+ * A manual assignment's warnings (core/orders/manual-assign-checks.ts) in the user's language, by their code, from
+ * the orders as they were before and the assignments made; a code without a translation keeps its message.
+ */
+function describeAssignWarning(
+  w: ManualAssignWarning,
+  before: Map<number, OrderBefore>,
+  created: readonly AssignmentView[],
+  f: CliFormat,
+): string {
+  const o = before.get(w.orderId);
+  const mine = created.filter((a) => a.orderId === w.orderId);
+  const texts = f.t.assignment.warnings;
+  let text = w.message;
+  if (o && mine.length > 0) {
+    const money = (minor: number) => f.money(minor, o.currency);
+    const assigned = mine.reduce((sum, a) => sum + a.amountMinor, 0);
+    const open = Math.max(0, o.totalMinor - o.paidMinor);
+    const undo = mine.map((a) => a.id).join(' / ');
+    if (w.code === 'ASSIGN_ORDER_ALREADY_PAID')
+      text = texts.ASSIGN_ORDER_ALREADY_PAID(o.number, money(assigned), undo);
+    else if (w.code === 'ASSIGN_ORDER_NOT_AWAITING_PAYMENT')
+      text = texts.ASSIGN_ORDER_NOT_AWAITING_PAYMENT(o.number, f.status(o.status), undo);
+    else if (w.code === 'ASSIGN_MORE_THAN_OPEN')
+      text = texts.ASSIGN_MORE_THAN_OPEN(
+        o.number,
+        money(open),
+        money(assigned),
+        money(assigned - open),
+        undo,
+      );
+  }
+  return f.t.imported.warning(w.code, text).trimStart();
 }
 
 /** The posting's currency; an unknown id is refused with POSTING_NOT_FOUND. */
@@ -143,6 +185,13 @@ export function registerMatching(program: Command, io: Io): void {
             ...(amountMinor !== undefined ? { amountMinor } : {}),
           };
         });
+        // The orders as they are before: what a warning says about them (the core's warnings are in English).
+        const before = options.json
+          ? new Map<number, OrderBefore>()
+          : ordersBefore(
+              core.deps.db,
+              allocations.map((a) => a.orderId),
+            );
         const { assignments: created, warnings } = core.matching.assign({
           postingId,
           allocations,
@@ -154,7 +203,7 @@ export function registerMatching(program: Command, io: Io): void {
           const f = formatFor(options, io);
           const lines = [
             ...created.map((a) => describeAssignment(a, f)),
-            ...warnings.map((w) => f.t.imported.warning(w.code, w.message).trimStart()),
+            ...warnings.map((w) => describeAssignWarning(w, before, created, f)),
           ];
           io.stdout(`${lines.join('\n')}\n`);
         }
@@ -165,7 +214,7 @@ export function registerMatching(program: Command, io: Io): void {
     .command('unassign')
     .description('undo an assignment (automatic or manual): order status restored, shop write-back corrected')
     .argument('<assignment>', 'assignment id', parseId)
-    .option('--reason <text>', 'why', 'undone by the dealer')
+    .option('--reason <text>', 'why', DEALER_UNDO_REASON)
     .action((assignmentId: number, cmd: { reason: string }) =>
       withCore(program, io, (core, options) => {
         const r = core.matching.undo({ assignmentId, reason: cmd.reason, actor: 'cli' });

@@ -19,7 +19,7 @@ export function registerInit(program: Command, io: Io): void {
     .action(async () => {
       const options = program.opts<GlobalOptions>();
       const dbPath = resolveDbPath(options, io);
-      const store = await initStore(dbPath, io);
+      const store = await initStore(dbPath, io, options);
       store.db.$client.close();
       if (options.json) printJson(io, { databasePath: dbPath, keyMode: store.keyMode });
       else io.stdout(`${formatFor(options, io).t.created(dbPath, store.keyMode)}\n`);

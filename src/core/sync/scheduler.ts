@@ -8,6 +8,7 @@ import type { Clock, Logger } from '../deps.ts';
 import type { ShopService } from '../shops/shop-service.ts';
 import { planDueJobs, type PlanShop } from './schedule-plan.ts';
 import type { SyncService } from './sync-service.ts';
+import { SYNC_JOB_DONE } from './job-events.ts';
 
 export type SchedulerDeps = { clock: Clock; logger: Logger; shops: ShopService; sync: SyncService };
 
@@ -50,11 +51,27 @@ export function startScheduler(deps: SchedulerDeps): Scheduler {
         for (const job of planDueJobs(deps.clock.now(), planInput(deps))) {
           deps.logger.log('info', 'sync job due', { shopId: job.shopId, kind: job.kind, reason: job.reason });
           // One shop's trouble (e.g. SYNC_BUSY from a manual sync) must not keep the other shops waiting.
-          await deps.sync.run(job.shopId, job.kind, { background: true }).catch((error: unknown) =>
-            deps.logger.log('warn', 'sync job not run', {
-              shopId: job.shopId,
-              error: error instanceof Error ? error.message : String(error),
-            }),
+          await deps.sync.run(job.shopId, job.kind, { background: true }).then(
+            // One event per finished job (ok or failed), for whoever shows progress (`kassenwart run`, a log file).
+            (r) =>
+              deps.logger.log('info', SYNC_JOB_DONE, {
+                shopId: r.shopId,
+                shop: r.shop,
+                kind: r.kind,
+                state: r.state,
+                finishedAt: r.finishedAt,
+                ordersSeen: r.ordersSeen,
+                ordersNew: r.ordersNew,
+                ordersChanged: r.ordersChanged,
+                ordersRemoved: r.ordersRemoved,
+                requests: r.requests,
+                error: r.error,
+              }),
+            (error: unknown) =>
+              deps.logger.log('warn', 'sync job not run', {
+                shopId: job.shopId,
+                error: error instanceof Error ? error.message : String(error),
+              }),
           );
         }
       } catch (error) {

@@ -34,7 +34,7 @@ describe('usage errors, language, help', () => {
     });
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('KASSENWART_LANG="fr"');
-    expect(r.stdout).toContain('Unassigned postings'); // English from LANG, not the default German
+    expect(r.stdout).toContain('Unassigned incoming payments'); // English from LANG, not the default German
     expect(cli('--lang', 'fr', 'status').status).toBe(2);
     const help = cli('--help');
     expect(help.stdout).toContain('LC_ALL');

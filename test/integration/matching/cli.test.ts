@@ -166,7 +166,7 @@ describe('human-readable CLI output in German (the default) and English', () => 
       runCli(['--db', db, 'status'], { ...german, KASSENWART_LANG: 'en' }),
       runCli(['--db', db, '--lang', 'en', 'status'], { ...german, LANG: 'de_DE.UTF-8' }),
     ];
-    for (const r of english) expect(r.stdout).toContain('Unassigned postings: 0');
+    for (const r of english) expect(r.stdout).toContain('Unassigned incoming payments: 0');
     expect(runCli(['--db', db, '--lang', 'en', 'search', 'koch'], german).stdout.replace(/\s/g, ' ')).toMatch(
       /WC-7001 .*open +€1,234\.56 of +€1,234\.56 Open \(unpaid\)/,
     );
