@@ -220,6 +220,7 @@ const en = {
       `  payment information: ${sent ? 'enabled (sending not available yet)' : 'disabled'}`,
     every: (minutes: string) => `every ${minutes} min`,
     off: 'off',
+    paused: 'paused (not synchronised)',
     schedule: (fresh: string, fast: string, fullHours: string) =>
       `Schedule: new orders every ${fresh} min (fast polling ${fast}), full comparison every ${fullHours} h`,
     scheduleShort: (fresh: string, fast: string, fullHours: string) =>
@@ -389,6 +390,7 @@ const de: CliTexts = {
       `  Zahlungsinformation: ${sent ? 'aktiviert (Versand noch nicht verfügbar)' : 'deaktiviert'}`,
     every: (minutes) => `alle ${minutes} Min.`,
     off: 'aus',
+    paused: 'pausiert (wird nicht abgeglichen)',
     schedule: (fresh, fast, fullHours) =>
       `Zeitplan: neue Bestellungen alle ${fresh} Min. (schnelle Abfrage ${fast}), vollständiger Abgleich alle ${fullHours} Std.`,
     scheduleShort: (fresh, fast, fullHours) =>

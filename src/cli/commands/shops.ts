@@ -566,11 +566,25 @@ function registerRun(program: Command, io: Io): void {
         process.once('SIGINT', () => done());
         process.once('SIGTERM', () => done());
       });
-      io.stdout(
-        options.json
-          ? `${JSON.stringify({ running: true, shops: core.shops.list().length })}\n`
-          : `${formatFor(options, io).t.shops.running(formatFor(options, io).counted(core.shops.list().length))}\n`,
-      );
+      const shops = core.shops.list();
+      if (options.json) io.stdout(`${JSON.stringify({ running: true, shops: shops.length })}\n`);
+      else {
+        const f = formatFor(options, io);
+        const t = f.t.shops;
+        // Each shop's schedule (or that it is paused), so the dealer sees what will happen without `shop show`.
+        const lines = shops.map((s) => {
+          const fast = s.schedule.fastPolling ? t.every(f.count(s.schedule.fastPollMinutes)) : t.off;
+          const plan = s.enabled
+            ? t.scheduleShort(
+                f.count(s.schedule.newOrdersMinutes),
+                fast,
+                f.count(s.schedule.fullComparisonHours),
+              )
+            : t.paused;
+          return `  ${s.name}: ${plan}\n`;
+        });
+        io.stdout(`${t.running(f.counted(shops.length))}\n${lines.join('')}`);
+      }
       await stopped;
       // Stops the cron task and waits for a running job, so the database closes between pages.
       await scheduler.stop();

@@ -37,8 +37,12 @@ describe('kassenwart run', () => {
       expect(what).toContain('Bestellungen werden nach dem Zeitplan jedes Shops abgeglichen');
       expect(what).toContain('Kontoauszüge aus dem überwachten Ordner');
       expect(what).toContain('Warnungen und Fehler auf stderr (mehr mit KASSENWART_LOG=info)');
+      // Then each shop with its schedule.
+      expect(await german.nextLine()).toMatch(
+        /^ {2}Datei: Neue Bestellungen alle \d+ Min\.; schnelle Abfrage (aus|alle \d+ Min\.); vollständiger Abgleich alle \d+ Std\.$/,
+      );
       // The catch-up right at start: the shop was never synchronised. One line for the job, with its time.
-      const job = await german.nextLine(/Datei/);
+      const job = await german.nextLine(/^\d.*Datei/);
       expect(job).toMatch(
         /^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2} Datei \((neue Bestellungen|vollständiger Abgleich)\): 1 Bestellung gelesen, 1 neu, 0 geändert, 0 entfernt \(\d+ Anfragen?\)$/,
       );
@@ -48,9 +52,13 @@ describe('kassenwart run', () => {
 
     const english = await startCli(['--db', db, '--lang', 'en', 'run'], ENV);
     const line = await english.nextLine();
+    const plan = await english.nextLine();
     await expect(english.stop()).resolves.toBe(0);
     expect(english.firstLine).toBe('Kassenwart is running (1 shop). Stop with Ctrl-C.');
     expect(line).toMatch(/^Orders are synchronised on each shop's schedule .* warnings and errors on stderr/);
+    expect(plan).toMatch(
+      /^ {2}Datei: New orders every \d+ min; fast polling (off|every \d+ min); full comparison every \d+ h$/,
+    );
 
     const json = await startCli(['--db', db, '--json', 'run'], ENV);
     await expect(json.stop()).resolves.toBe(0);
