@@ -6,6 +6,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { writeAudit } from '../audit.ts';
+import { initialMatchState } from '../bank/posting-writer.ts';
 import type { Clock } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { assignments, orders, postings, shops, type AssignmentSignal } from '../db/schema/index.ts';
@@ -340,7 +341,9 @@ export function setIgnored(
   params: { postingId: number; actor: string; undo?: boolean; note?: string },
 ): PostingRow {
   const posting = getPosting(tx, params.postingId);
-  const target = params.undo ? 'unassigned' : 'ignored';
+  // Put back for matching: the state an import gives it (a debit stays a debit, which the matcher reads for returns,
+  // and is not counted as an incoming payment waiting for an order).
+  const target = params.undo ? initialMatchState(posting.amountMinor) : 'ignored';
   if (params.undo && posting.matchState !== 'ignored')
     throw new ValidationError(
       'POSTING_NOT_IGNORED',

@@ -424,6 +424,8 @@ describe('taking back a processed return', () => {
     expect(orderRow(t, o.id)?.status).toBe('paid');
     // Put back for matching by the dealer, the debit is that return again.
     await t.call('queue.ignore', { postingId: debit.id, undo: true });
+    // Back to what the import made of it: a debit, not an incoming payment waiting for an order.
+    expect(postingRow(t, debit.id)?.matchState).toBe('debit');
     expect(await t.call('matching.run')).toMatchObject({ returns: 1, assignmentsUndone: 1 });
     expect(orderRow(t, o.id)).toMatchObject({ status: 'open', paidMinor: 0 });
   });
