@@ -33,9 +33,12 @@ export function createStderrLogger(minLevel: LogLevel = 'info'): Logger {
   return {
     log(level, message, fields) {
       if (order.indexOf(level) < order.indexOf(minLevel)) return;
-      process.stderr.write(
-        `${JSON.stringify({ at: new Date().toISOString(), level, message, ...fields })}\n`,
-      );
+      const at = new Date().toISOString();
+      // The event's own keys come first and cannot be overwritten: a field of the same name (an error's `message`)
+      // is kept under `fields` instead of replacing what the line is about.
+      const clash = fields !== undefined && ('at' in fields || 'level' in fields || 'message' in fields);
+      const line = clash ? { at, level, message, fields } : { at, level, message, ...fields };
+      process.stderr.write(`${JSON.stringify(line)}\n`);
     },
   };
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createStderrLogger } from '#core/deps.ts';
 import type { SyncJobDone } from '#core/sync/job-events.ts';
 import { cliFormat } from '../../../src/cli/i18n.ts';
 import { createCliLogger, describeSyncJob, logLevelFrom } from '../../../src/cli/logger.ts';
@@ -56,5 +57,31 @@ describe('the CLI logger (kassenwart run)', () => {
       job,
     );
     expect(json).toEqual([]);
+  });
+
+  it('writes JSON lines on stderr from its level, whose own keys a field of the same name cannot replace', () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      const logger = createStderrLogger('warn');
+      logger.log('info', 'not shown', { shopId: 1 });
+      logger.log('error', 'sync failed', { shopId: 1, message: 'connect ECONNREFUSED' });
+      logger.log('warn', 'sync job not run', { shopId: 2 });
+    } finally {
+      spy.mockRestore();
+    }
+    const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(parsed).toEqual([
+      {
+        at: expect.any(String),
+        level: 'error',
+        message: 'sync failed',
+        fields: { shopId: 1, message: 'connect ECONNREFUSED' },
+      },
+      { at: expect.any(String), level: 'warn', message: 'sync job not run', shopId: 2 },
+    ]);
   });
 });
