@@ -448,7 +448,7 @@ export function createShopHttp(options: ShopHttpOptions): ShopHttp {
         throw new ShopError(
           'SHOP_AUTH_FAILED',
           redact(
-            `${options.label} rejected the credentials (HTTP ${response.status} at ${place}${shopErrorCode(text)}). Check the API key in ${options.authHint}.`,
+            `${options.label} rejected the credentials (HTTP ${response.status} at ${place}${shopErrorCode(text)}). Check the API key in ${options.authHint}, then give it again: "kassenwart shop update NAME --credentials" for a connected shop, "kassenwart shop add" for a new one.`,
             options.secrets,
           ),
         );

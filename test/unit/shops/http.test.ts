@@ -177,6 +177,7 @@ describe('shop HTTP', () => {
     };
     expect(error.code).toBe('SHOP_AUTH_FAILED');
     expect(error.message).toContain('Check the API key in the shop admin');
+    expect(error.message).toContain('kassenwart shop update NAME --credentials');
     expect(c.sleeps).toEqual([]);
   });
 

@@ -126,7 +126,7 @@ export function createShopifyGraphQL(options: ShopifyClientOptions): ShopifyGrap
       throw new ShopError(
         'SHOP_AUTH_FAILED',
         redact(
-          `${label} rejected the app's client ID and secret (HTTP ${response.status}${reason}). Check them in the Dev Dashboard (Apps > your app > Settings) and that the app is installed on this store, then run "kassenwart shop add" again.`,
+          `${label} rejected the app's client ID and secret (HTTP ${response.status}${reason}). Check them in the Dev Dashboard (Apps > your app > Settings) and that the app is installed on this store, then give them again: "kassenwart shop update NAME --credentials" for a connected shop, "kassenwart shop add" for a new one.`,
           secrets,
         ),
       );
@@ -191,7 +191,7 @@ export function createShopifyGraphQL(options: ShopifyClientOptions): ShopifyGrap
     new ShopError(
       'SHOP_AUTH_FAILED',
       redact(
-        `${label} rejected the access token (HTTP ${status}${detail}). Check the app's Admin API access token or client credentials and its scopes (read_orders, write_orders), then run "kassenwart shop add" again.`,
+        `${label} rejected the access token (HTTP ${status}${detail}). Check the app's Admin API access token or client credentials and its scopes (read_orders, write_orders), then give them again: "kassenwart shop update NAME --credentials" for a connected shop, "kassenwart shop add" for a new one.`,
         secrets,
       ),
     );

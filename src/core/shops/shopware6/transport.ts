@@ -176,7 +176,7 @@ function toApiError(
       status,
       body,
       redact(
-        `${label} ${what} (HTTP ${status}${detail}). Check the access key ID and secret access key of the integration in Shopware (Settings > System > Integrations; it needs read access to orders and write access to order transactions), then run "kassenwart shop add" again.`,
+        `${label} ${what} (HTTP ${status}${detail}). Check the access key ID and secret access key of the integration in Shopware (Settings > System > Integrations; it needs read access to orders and write access to order transactions), then give them again: "kassenwart shop update NAME --credentials" for a connected shop, "kassenwart shop add" for a new one.`,
         secrets,
       ),
     );
