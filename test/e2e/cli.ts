@@ -16,7 +16,7 @@ const CLI = join(REPO_ROOT, 'bin', 'kassenwart.mjs');
 
 export type TempDb = { dir: string; dbPath: string; env: NodeJS.ProcessEnv; cleanup(): void };
 
-export function makeSeededDb(passphrase = 'e2e-passphrase'): TempDb {
+export function makeSeededDb(passphrase = 'e2e-passphrase-01'): TempDb {
   const dir = mkdtempSync(join(tmpdir(), 'kassenwart-e2e-'));
   const dbPath = join(dir, 'kassenwart.db');
   const env = { ...process.env, KASSENWART_PASSPHRASE: passphrase };

@@ -11,6 +11,9 @@ import { type KeyFile, type ScryptParams, type SealedEntry, readKeyFile, writeKe
 /** OWASP-recommended minimum for scrypt is N=2^17, r=8, p=1 (about 128 MiB, a few hundred ms). */
 export const DEFAULT_SCRYPT: Omit<ScryptParams, 'salt'> = { name: 'scrypt', N: 2 ** 17, r: 8, p: 1 };
 
+/** The shortest passphrase a new key file takes (see PassphraseVault.create). */
+export const MIN_PASSPHRASE_LENGTH = 15;
+
 type PassphraseKeyFile = Extract<KeyFile, { mode: 'passphrase' }>;
 
 function deriveKek(passphrase: string, kdf: ScryptParams): Buffer {
@@ -77,6 +80,16 @@ export class PassphraseVault implements SecretStore {
       throw new SecretError(
         'PASSPHRASE_EMPTY',
         'The passphrase is empty. Choose a passphrase (KASSENWART_PASSPHRASE).',
+      );
+    }
+    // The passphrase alone protects the database key against anyone who copies the two files: NIST SP 800-63B-4
+    // §3.1.1.2 asks at least 15 characters of a password that is the only factor. Counted in code points, so that
+    // umlauts count once. Only for a new key file: an existing one opens with the passphrase it was made with.
+    const length = [...passphrase.normalize('NFC')].length;
+    if (length < MIN_PASSPHRASE_LENGTH) {
+      throw new SecretError(
+        'PASSPHRASE_TOO_SHORT',
+        `The passphrase has ${length} characters; a new database needs at least ${MIN_PASSPHRASE_LENGTH}. Nothing was created. Choose a longer one (KASSENWART_PASSPHRASE or the prompt), e.g. four or five words.`,
       );
     }
     const kdf: ScryptParams = { ...params, salt: randomBytes(16).toString('base64') };

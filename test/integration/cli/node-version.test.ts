@@ -31,7 +31,7 @@ describe.skipIf(!old)(
       for (const args of [['demo'], ['--db', db, 'init']]) {
         const r = spawnSync(node.path, [BIN, ...args], {
           encoding: 'utf8',
-          env: { ...process.env, KASSENWART_PASSPHRASE: 'x' },
+          env: { ...process.env, KASSENWART_PASSPHRASE: 'the right passphrase' },
           timeout: 60_000,
         });
         expect(r.status, args.join(' ')).toBe(2);

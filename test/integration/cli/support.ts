@@ -6,7 +6,7 @@ import type { Db } from '#core/db/open.ts';
 import { runCli } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/db.ts';
 
-export const ENV = { KASSENWART_PASSPHRASE: 'test-pass' };
+export const ENV = { KASSENWART_PASSPHRASE: 'test-passphrase-1' };
 
 /** A fresh database (through `kassenwart init`) and a function to fill it directly before the CLI runs. */
 export function freshDb(): {
@@ -19,7 +19,7 @@ export function freshDb(): {
   return {
     db,
     fill: (fn) => {
-      const store = openStore(db, { passphrase: () => 'test-pass' });
+      const store = openStore(db, { passphrase: () => 'test-passphrase-1' });
       try {
         return fn(store.db);
       } finally {

@@ -89,20 +89,24 @@ describe('openDesktopCore', () => {
 
   it('uses the passphrase from KASSENWART_PASSPHRASE, and a wrong one leaves the file unchanged', () => {
     const dbPath = join(tempDir(), 'kassenwart.db');
-    const created = openDesktopCore(options(dbPath, { env: { KASSENWART_PASSPHRASE: 'right' } }));
+    const created = openDesktopCore(
+      options(dbPath, { env: { KASSENWART_PASSPHRASE: 'the right passphrase' } }),
+    );
     expect(created.store.keyMode).toBe('passphrase');
     created.core.close();
     const before = readFileSync(dbPath);
 
-    expect(() => openDesktopCore(options(dbPath, { env: { KASSENWART_PASSPHRASE: 'wrong' } }))).toThrow(
-      expect.objectContaining({ code: 'WRONG_PASSPHRASE' }),
-    );
+    expect(() =>
+      openDesktopCore(options(dbPath, { env: { KASSENWART_PASSPHRASE: 'the wrong passphrase' } })),
+    ).toThrow(expect.objectContaining({ code: 'WRONG_PASSPHRASE' }));
     expect(() => openDesktopCore(options(dbPath, { env: {} }))).toThrow(
       expect.objectContaining({ code: 'PASSPHRASE_REQUIRED' }),
     );
     expect(readFileSync(dbPath).equals(before)).toBe(true);
 
-    const reopened = openDesktopCore(options(dbPath, { env: { KASSENWART_PASSPHRASE: 'right' } }));
+    const reopened = openDesktopCore(
+      options(dbPath, { env: { KASSENWART_PASSPHRASE: 'the right passphrase' } }),
+    );
     expect(reopened.store.keyMode).toBe('passphrase');
     reopened.core.close();
   });

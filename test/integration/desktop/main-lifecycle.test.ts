@@ -315,7 +315,7 @@ describe('Electron main', () => {
       dbPath,
       migrationsFolder: fileURLToPath(new URL('../../../src/core/db/migrations', import.meta.url)),
       safeStorage: fake.module.safeStorage,
-      env: { KASSENWART_PASSPHRASE: 'right' },
+      env: { KASSENWART_PASSPHRASE: 'the right passphrase' },
       version: '0',
       logger: silentLogger,
       scrypt: { name: 'scrypt', N: 2 ** 10, r: 8, p: 1 },

@@ -130,7 +130,10 @@ describe('key store', () => {
   it('passphrase mode: creates key file + database, reopens with the passphrase, refuses a wrong one', () => {
     const dir = tempDir();
     const path = join(dir, 'k.db');
-    const store = createStore(path, 'passphrase', { passphrase: () => 'richtig', scrypt: FAST_SCRYPT });
+    const store = createStore(path, 'passphrase', {
+      passphrase: () => 'die richtige Passphrase',
+      scrypt: FAST_SCRYPT,
+    });
     makeOrder(store.db, { number: '1' });
     store.db.$client.close();
     const keyFile = readFileSync(keyFilePathFor(path), 'utf8');
@@ -139,11 +142,11 @@ describe('key store', () => {
     expect(keyFile).not.toContain(dbKey);
     expect(JSON.parse(keyFile)).toMatchObject({ mode: 'passphrase', kdf: { name: 'scrypt', N: 1024 } });
 
-    const again = openStore(path, { passphrase: () => 'richtig' });
+    const again = openStore(path, { passphrase: () => 'die richtige Passphrase' });
     expect(again.db.select().from(orders).all()).toHaveLength(1);
     again.db.$client.close();
 
-    expect(() => openStore(path, { passphrase: () => 'falsch' })).toThrow(
+    expect(() => openStore(path, { passphrase: () => 'die falsche Passphrase' })).toThrow(
       expect.objectContaining({ code: 'WRONG_PASSPHRASE' }),
     );
     expect(() => openStore(path, {})).toThrow(expect.objectContaining({ code: 'PASSPHRASE_REQUIRED' }));
@@ -152,30 +155,36 @@ describe('key store', () => {
   it('shop credentials go through the same vault, sealed, never in plain text', () => {
     const dir = tempDir();
     const path = join(dir, 'k.db');
-    const store = createStore(path, 'passphrase', { passphrase: () => 'pw', scrypt: FAST_SCRYPT });
+    const store = createStore(path, 'passphrase', {
+      passphrase: () => 'passphrase-for-tests',
+      scrypt: FAST_SCRYPT,
+    });
     store.secrets.set('shop:1', 'ck_supersecret');
     store.db.$client.close();
     expect(readFileSync(keyFilePathFor(path), 'utf8')).not.toContain('ck_supersecret');
-    const vault = PassphraseVault.open(keyFilePathFor(path), 'pw');
+    const vault = PassphraseVault.open(keyFilePathFor(path), 'passphrase-for-tests');
     expect(vault.get('shop:1')).toBe('ck_supersecret');
     vault.delete('shop:1');
-    expect(PassphraseVault.open(keyFilePathFor(path), 'pw').get('shop:1')).toBeUndefined();
+    expect(PassphraseVault.open(keyFilePathFor(path), 'passphrase-for-tests').get('shop:1')).toBeUndefined();
   });
 
   it('a missing key file next to an existing database is an error, not a new database', () => {
     const dir = tempDir();
     const path = join(dir, 'k.db');
-    createStore(path, 'passphrase', { passphrase: () => 'pw', scrypt: FAST_SCRYPT }).db.$client.close();
+    createStore(path, 'passphrase', {
+      passphrase: () => 'passphrase-for-tests',
+      scrypt: FAST_SCRYPT,
+    }).db.$client.close();
     const keyPath = keyFilePathFor(path);
     const saved = readFileSync(keyPath);
     writeFileSync(keyPath, '{ not json');
-    expect(() => openStore(path, { passphrase: () => 'pw' })).toThrow(
+    expect(() => openStore(path, { passphrase: () => 'passphrase-for-tests' })).toThrow(
       expect.objectContaining({ code: 'KEY_FILE_CORRUPT' }),
     );
     writeFileSync(keyPath, saved);
-    expect(() => createStore(path, 'passphrase', { passphrase: () => 'pw', scrypt: FAST_SCRYPT })).toThrow(
-      expect.objectContaining({ code: 'DB_EXISTS' }),
-    );
+    expect(() =>
+      createStore(path, 'passphrase', { passphrase: () => 'passphrase-for-tests', scrypt: FAST_SCRYPT }),
+    ).toThrow(expect.objectContaining({ code: 'DB_EXISTS' }));
   });
 
   it('safeStorage mode stores the key through the injected safeStorage and refuses basic_text', () => {

@@ -5,13 +5,13 @@ import { runCli } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/db.ts';
 import { makeBankAccount, makeOrder, makePosting, makeShop } from '../../helpers/factories.ts';
 
-const ENV = { KASSENWART_PASSPHRASE: 'test-pass' };
+const ENV = { KASSENWART_PASSPHRASE: 'test-passphrase-1' };
 
 describe('kassenwart match / queue / assign / unassign / assignments (real CLI)', () => {
   it('runs the matcher, lists the queue, assigns with amounts, undoes; JSON fields are stable', () => {
     const db = join(tempDir(), 'k.db');
     expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
-    const store = openStore(db, { passphrase: () => 'test-pass' });
+    const store = openStore(db, { passphrase: () => 'test-passphrase-1' });
     const shop = makeShop(store.db, { name: 'Laden' });
     const account = makeBankAccount(store.db);
     makeOrder(store.db, { shopId: shop.id, number: 'WC-5001', totalMinor: 2350 });
@@ -143,7 +143,7 @@ describe('human-readable CLI output in German (the default) and English', () => 
   it('follows --lang, KASSENWART_LANG and the POSIX locale; JSON stays the same in every language', () => {
     const db = join(tempDir(), 'k.db');
     expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
-    const store = openStore(db, { passphrase: () => 'test-pass' });
+    const store = openStore(db, { passphrase: () => 'test-passphrase-1' });
     const shop = makeShop(store.db, { name: 'Laden' });
     makeOrder(store.db, { shopId: shop.id, number: 'WC-7001', totalMinor: 123456, customerName: 'Eva Koch' });
     store.db.$client.close();
@@ -182,7 +182,7 @@ describe('kassenwart unreturn (real CLI)', () => {
   it('unreturn takes back a processed return; JSON fields are stable; bad input exits 1 or 2', () => {
     const db = join(tempDir(), 'k.db');
     expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
-    const store = openStore(db, { passphrase: () => 'test-pass' });
+    const store = openStore(db, { passphrase: () => 'test-passphrase-1' });
     const shop = makeShop(store.db, { name: 'Laden' });
     const account = makeBankAccount(store.db);
     const o = makeOrder(store.db, { shopId: shop.id, number: 'WC-6001', totalMinor: 1990 });
@@ -195,7 +195,7 @@ describe('kassenwart unreturn (real CLI)', () => {
     store.db.$client.close();
     // The payment is assigned first; its return arrives with a later statement.
     expect(runCli(['--db', db, 'match'], ENV).status).toBe(0);
-    const later = openStore(db, { passphrase: () => 'test-pass' });
+    const later = openStore(db, { passphrase: () => 'test-passphrase-1' });
     const debit = makePosting(later.db, {
       bankAccountId: account.id,
       remittance: 'RUECKLASTSCHRIFT MD06',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/db.ts';
 
-const ENV = { KASSENWART_PASSPHRASE: 'test-pass' };
+const ENV = { KASSENWART_PASSPHRASE: 'test-passphrase-1' };
 
 describe('kassenwart with a Shopify shop (real CLI, simulator from `dev shop-sim shopify`)', () => {
   it('adds the shop with an access token or client credentials, syncs and lists orders; a wrong token exits 1', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/db.ts';
 
-const ENV = { KASSENWART_PASSPHRASE: 'test-pass' };
+const ENV = { KASSENWART_PASSPHRASE: 'test-passphrase-1' };
 
 describe('kassenwart with a Shopware 6 shop (real CLI, simulator from `dev shop-sim shopware6`)', () => {
   it('adds the shop from env credentials with the default mapping, syncs and lists orders; wrong secret exits 1', async () => {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/db.ts';
 
-const ENV = { KASSENWART_PASSPHRASE: 'test-pass' };
+const ENV = { KASSENWART_PASSPHRASE: 'test-passphrase-1' };
 const HEADER =
   'number,invoice_number,created_at,amount,currency,customer_name,customer_company,customer_email,country,payment_method,status\n';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/db.ts';
 
-const ENV = { KASSENWART_PASSPHRASE: 'test-pass' };
+const ENV = { KASSENWART_PASSPHRASE: 'test-passphrase-1' };
 
 type Sim = Awaited<ReturnType<typeof startCli>>;
 const simInfo = (sim: Sim) =>

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/db.ts';
 
-const ENV = { KASSENWART_PASSPHRASE: 'test-pass' };
+const ENV = { KASSENWART_PASSPHRASE: 'test-passphrase-1' };
 
 describe('kassenwart shop / sync / orders (real CLI, WooCommerce simulator from `dev shop-sim`)', () => {
   it('adds a WooCommerce shop from env credentials, syncs, lists orders as JSON; wrong credentials exit 1', async () => {

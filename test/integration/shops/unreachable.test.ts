@@ -124,7 +124,7 @@ describe('a shop address that refuses connections', () => {
 });
 
 describe('kassenwart shop add / sync against an address that refuses connections (real CLI)', () => {
-  const ENV = { KASSENWART_PASSPHRASE: 'test-pass' };
+  const ENV = { KASSENWART_PASSPHRASE: 'test-passphrase-1' };
 
   it('exits 1 with the reason printed once, on stderr, and no log lines', async () => {
     const db = join(tempDir(), 'k.db');
