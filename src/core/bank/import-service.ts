@@ -23,6 +23,7 @@ import { ImportError } from './import-error.ts';
 import { chooseAccount, findAccount, type AccountChoice } from './account-option.ts';
 import { listAccounts } from './accounts-query.ts';
 import { listPostings, type PostingQuery } from './postings-query.ts';
+import type { RunSummary } from '../matching/match-service.ts';
 
 export type ImportOptions = { accountIban?: string; csvProfile?: string; actor?: string };
 
@@ -32,15 +33,10 @@ export type FileResult =
 export type AfterImportEvent = { results: FileImportSummary[]; postingIds: number[] };
 
 /** What the afterImport hook may report back: the counts of the matcher run it made (match-service.ts RunSummary). */
-export type AfterImportReport = {
-  auto: number;
-  suggested: number;
-  none: number;
-  returns: number;
-  debits: number;
-  assignmentsCreated: number;
-  assignmentsUndone: number;
-};
+export type AfterImportReport = Pick<
+  RunSummary,
+  'auto' | 'suggested' | 'none' | 'returns' | 'debits' | 'assignmentsCreated' | 'assignmentsUndone'
+>;
 
 /**
  * What the matcher did after an import of several files (it runs after each file that added postings): postings
