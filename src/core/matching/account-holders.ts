@@ -1,6 +1,6 @@
 /**
  * The persons a payer name stands for when it names more than one (issue 5 §3, recall): a joint account ("Hans u.
- * Petra Müller", "Mueller, Hans und Petra", "Eheleute Hans & Petra Müller", "Hans Müller u. Petra Schmidt") is held
+ * Petra Müller", "Mueller, Hans und Petra", "Eheleute Hans & Petra Müller", "Hans Müller u. Petra Müller") is held
  * by each spouse, and a sole trader's business account ("Blumenhaus Müller Inh. Hans Müller e.K.") by its owner
  * ("Inh.", "Inhaber", "Inhaberin"). Token-wise such a payer name only partly agrees with "Hans Müller" (names.ts
  * compareNames), like a middle name would; read this way it names Hans Müller exactly. payer-evidence.ts takes a
@@ -46,14 +46,28 @@ function surnameFirst(surnamePart: string, firstNames: string): string[][] | und
   return [nameTokens(`${left} ${surnamePart}`), nameTokens(`${right} ${surnamePart}`)];
 }
 
-/** "Hans u. Petra Müller" (one surname, last) or "Hans Müller u. Petra Schmidt" (two persons as written). */
+/**
+ * "Hans u. Petra Müller" (one surname, last, lent to the first name before the connector) or "Hans Müller u. Petra
+ * Müller" (both written out with the same surname). Nothing else is read, as the persons would be guessed:
+ * - the right side must be a first name and a surname written as separate words: in "Hans U. Müller-Weber" the "U."
+ *   is a middle initial, not "und";
+ * - a double surname ("Petra Müller-Schmidt") is not lent: the husband may be Hans Müller or Hans Müller-Schmidt;
+ * - two words on the left are a first name and the same surname, or else a double first name whose surname is not
+ *   written ("Karl Heinz u. Anna Müller", "Hans Peter u. Anna Maria Müller"), so also "Hans Müller u. Petra Schmidt"
+ *   is not read.
+ */
 function surnameLast(name: string): string[][] | undefined {
   const [left = '', right = ''] = name.split(CONNECTOR);
   const first = nameTokensInOrder(left);
   const second = nameTokensInOrder(right);
-  if (first.length === 0 || second.length < 2) return undefined;
-  if (first.length >= 2) return [nameTokens(left), nameTokens(right)];
-  return [nameTokens(`${left} ${second.at(-1) ?? ''}`), nameTokens(right)];
+  const rightWords = right.trim().split(/\s+/);
+  const surnameWord = rightWords.at(-1) ?? '';
+  if (first.length === 0 || second.length < 2 || rightWords.length < 2 || /[-‐‑]/.test(surnameWord))
+    return undefined;
+  const surname = second.at(-1) ?? '';
+  if (first.length === 1) return [nameTokens(`${left} ${surname}`), nameTokens(right)];
+  if (first.length === 2 && first[1] === surname) return [nameTokens(left), nameTokens(right)];
+  return undefined;
 }
 
 /** The owner named after "Inh.": a person of two words or more, alone (no second owner joined to it). */

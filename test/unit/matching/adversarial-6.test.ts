@@ -56,12 +56,12 @@ function neighbours(): Neighbour[] {
     });
   }
   {
-    // Spouses with surnames of their own, each written out.
-    const petra = order({ totalMinor: 4990, customerName: 'Petra Schmidt' });
+    // Spouses each written out with the same surname.
+    const petra = order({ totalMinor: 4990, customerName: 'Petra Müller' });
     add({
-      name: 'joint account "Hans Müller u. Petra Schmidt" pays Petra Schmidt\'s order',
+      name: 'joint account "Hans Müller u. Petra Müller" pays Petra Müller\'s order',
       orders: [petra, eva()],
-      posting: posting({ amountMinor: 4990, counterpartyName: 'Hans Müller u. Petra Schmidt' }),
+      posting: posting({ amountMinor: 4990, counterpartyName: 'Hans Müller u. Petra Müller' }),
       truth: petra,
     });
   }
@@ -173,6 +173,21 @@ function traps(): AdversarialCase[] {
       orders: [o, eva()],
       posting: posting({ amountMinor: 4990, counterpartyName: 'Hans Müller u. Petra Schmidt' }),
       ambiguous: true,
+    });
+  }
+  // Persons the reading would have to guess (found by a review): a double surname lent to the husband, a double first
+  // name taken for a person, a middle initial "U." taken for "und". Each customer is a stranger to the account.
+  for (const [payer, customer] of [
+    ['Hans u. Petra Müller-Schmidt', 'Hans Schmidt'],
+    ['Karl Heinz u. Anna Müller', 'Karl Heinz'],
+    ['Hans Peter u. Anna Maria Müller', 'Peter Hans'],
+    ['Hans U. Müller-Weber', 'Hans Weber'],
+  ] as const) {
+    const o = order({ totalMinor: 4990, customerName: customer });
+    add({
+      name: `payer "${payer}" is no holder of customer ${customer}'s account`,
+      orders: [o],
+      posting: posting({ amountMinor: 4990, counterpartyName: payer, remittance: 'Danke' }),
     });
   }
   {
