@@ -93,8 +93,9 @@ const INVOICE_WORDS = new Set([
 const NUMBER_WORDS = new Set(['NR', 'NO', 'NUMMER']);
 /**
  * Words before a number the payer meant as a reference: the order words, invoices, the shop's "Vorgang", joiners.
- * Not "Beleg": a voucher of the payer's own books ("Beleg 4711", "Beleg-Nr.", "Belegnummer"), which
- * remittance-text.ts masks with the other identifiers, as order-labels.ts reads "Beleg-Nr." as another label.
+ * Not "Beleg": a voucher of the payer's own books ("Beleg 4711", "Beleg-Nr.", "Belegnummer"). order-labels.ts reads
+ * "Beleg-Nr." and "Belegnr." as another label; the number after "Beleg" alone stays a bare number, so that one naming
+ * another customer's open order keeps the payer pass from deciding.
  */
 const ORDER_KEYWORDS = new Set([
   ...ORDER_WORDS,

@@ -50,8 +50,6 @@ const IDENTIFIER_WORDS = [
   ...['LIEFERSCHEIN', 'LIEFERSCHEINNR', 'LIEFERSCHEINNUMMER', 'ZÄHLER', 'ZAEHLER', 'ZÄHLERNR', 'ZAEHLERNR'],
   ...['ZÄHLERNUMMER', 'ZAEHLERNUMMER', 'MANDANT', 'MANDANTEN', 'MANDANTENNR', 'FILIALE', 'FILIALNR'],
   ...['POSTFACH', 'OBJEKT', 'OBJEKTNR', 'PO'],
-  // A voucher of the payer's books ("Beleg", "Belegnr."): order-labels.ts reads "Beleg-Nr." as such a label too.
-  ...['BELEG', 'BELEGNR', 'BELEGNUMMER'],
 ];
 
 /** An identifier's value: see IDENTIFIER_VALUES. */

@@ -175,6 +175,43 @@ function traps(): AdversarialCase[] {
       ambiguous: true,
     });
   }
+  {
+    // "Beleg" is no order keyword, but its number is not masked either: Eva's text names Hans's open order, and her
+    // own order of the same amount is the dealer's call (found by a review).
+    const hans = order({ number: '10023', totalMinor: 4990, customerName: 'Hans Müller' });
+    const evas = order({ number: '10050', totalMinor: 4990, customerName: 'Eva Roth' });
+    add({
+      name: 'Eva Roth pays "Beleg 10023": 10023 is Hans Müller\'s open order, Eva\'s 10050 costs the same',
+      orders: [hans, evas],
+      posting: posting({ amountMinor: 4990, counterpartyName: 'Eva Roth', remittance: 'Beleg 10023' }),
+      ambiguous: true,
+    });
+  }
+  {
+    // The payer's own order and a stranger's in one short list: not one person's orders (found by a review).
+    const hans = order({
+      number: '10023',
+      totalMinor: 3000,
+      customerName: 'Hans Müller',
+      email: 'h@example.de',
+    });
+    const evas = order({
+      number: '10024',
+      totalMinor: 1990,
+      customerName: 'Eva Roth',
+      email: 'e@example.de',
+    });
+    add({
+      name: 'Hans Müller pays "Bestellungen 10023/24": 10023 is his, 10024 Eva Roth\'s',
+      orders: [hans, evas],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'Hans Müller',
+        remittance: 'Bestellungen 10023/24',
+      }),
+      ambiguous: true,
+    });
+  }
   // Persons the reading would have to guess (found by a review): a double surname lent to the husband, a double first
   // name taken for a person, a middle initial "U." taken for "und". Each customer is a stranger to the account.
   for (const [payer, customer] of [

@@ -197,14 +197,20 @@ function abbreviatedListRules(
   for (const keys of abbreviated.lists)
     if (keys.some((key) => namedIn(index, key, ids)) && !keys.every((key) => namedIn(index, key, ids)))
       c.blockers.push('abbreviated_list_incomplete');
+  // Either every order is the payer's own, or all are one customer's: the payer's own order next to a stranger's
+  // is no list of one person's orders.
   let customer: string | undefined;
+  let oneCustomer = true;
+  let allThePayers = true;
   for (const id of ids) {
     const e = index.byId.get(id);
-    if (!e || agreesAsPayer(ev.signals.get(id) ?? [])) continue;
+    if (!e) continue;
+    if (!agreesAsPayer(ev.signals.get(id) ?? [])) allThePayers = false;
     const key = e.order.email?.trim().toLowerCase() || e.nameKey;
-    if (customer !== undefined && key !== customer) c.blockers.push('abbreviated_list_other_customer');
+    if (customer !== undefined && key !== customer) oneCustomer = false;
     customer ??= key;
   }
+  if (!allThePayers && !oneCustomer) c.blockers.push('abbreviated_list_other_customer');
 }
 
 /** Does an order of the combination have the number `key` (an order number as a whole)? */
