@@ -474,13 +474,26 @@ export function createShopService(deps: ShopServiceDeps) {
     if (input.credentials !== undefined && secretName) secrets.set(secretName, JSON.stringify(credentials));
     try {
       const updated = db.transaction((tx) => {
+        // The settings as they are now, not as read before the connection test: a mapping or schedule saved in the
+        // meantime (the desktop app, `serve`) stays.
+        const settingsNow =
+          identity !== storedIdentity
+            ? tx.select({ settings: shops.settings }).from(shops).where(eq(shops.id, row.id)).get()?.settings
+            : undefined;
         const changed = tx
           .update(shops)
           .set({
             url: next.url,
             filePath: next.filePath,
             secretName,
-            ...(identity !== storedIdentity ? { settings: { ...row.settings, shopIdentity: identity } } : {}),
+            ...(identity !== storedIdentity
+              ? {
+                  settings: {
+                    ...(isRecord(settingsNow) ? settingsNow : row.settings),
+                    shopIdentity: identity,
+                  },
+                }
+              : {}),
           })
           .where(eq(shops.id, row.id))
           .returning()

@@ -224,6 +224,33 @@ describe('shop update: Shopify recognises the store by its id', () => {
   });
 });
 
+describe('shop update: settings saved while the new address is tested', () => {
+  it('keeps a schedule saved during the connection test when it stores the new store id', async () => {
+    const s = await shopifyInSync();
+    await s.connect();
+    const other = await startShopifySimulator({
+      now: () => s.clock.now().getTime(),
+      shop: {
+        id: 'gid://shopify/Shop/2',
+        name: 'Anderer Laden',
+        myshopifyDomain: 'anderer-laden.myshopify.com',
+      },
+    });
+    try {
+      // The update waits for the new address to answer; meanwhile the dealer changes the schedule (desktop app).
+      const updating = s.area.update('SF', { url: other.url, force: true });
+      s.area.setSchedule('SF', { newOrdersMinutes: 45 });
+      await updating;
+      expect(s.area.show('SF').schedule.newOrdersMinutes).toBe(45);
+      expect(s.db.select().from(shops).get()?.settings).toMatchObject({
+        shopIdentity: 'gid://shopify/Shop/2',
+      });
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('shop update: Shopware 6 (orders read one by one)', () => {
   it('refuses a shop whose order of the same number was created at another time; takes the same shop', async () => {
     const t = makeTestDb();
