@@ -1,25 +1,33 @@
-/** Shared by the CLI walkthrough tests: a fresh database through `kassenwart init`, filled directly. */
+/**
+ * Shared by the CLI walkthrough tests: a fresh database, filled directly. It is made in-process with a cheap scrypt
+ * cost (N=2^10; the key file stores the parameters, so every CLI call opens it the way it opens any key file) instead
+ * of `kassenwart init`, whose N=2^17 costs ~0.7 s in every CLI call of a test; `init` itself is tested in
+ * foundation/cli.test.ts.
+ */
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { openStore } from '#core/secrets/open-store.ts';
+import { createStore, openStore } from '#core/secrets/open-store.ts';
 import type { Db } from '#core/db/open.ts';
 import { runCli } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/db.ts';
 
 export const ENV = { KASSENWART_PASSPHRASE: 'test-passphrase-1' };
 
-/** A fresh database (through `kassenwart init`) and a function to fill it directly before the CLI runs. */
+/** A fresh database and a function to fill it directly before the CLI runs. */
 export function freshDb(): {
   db: string;
   fill: <T>(fn: (db: Db) => T) => T;
   cli: (...args: string[]) => ReturnType<typeof runCli>;
 } {
   const db = join(tempDir(), 'k.db');
-  expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
+  createStore(db, 'passphrase', {
+    passphrase: () => ENV.KASSENWART_PASSPHRASE,
+    scrypt: { name: 'scrypt', N: 2 ** 10, r: 8, p: 1 },
+  }).db.$client.close();
   return {
     db,
     fill: (fn) => {
-      const store = openStore(db, { passphrase: () => 'test-passphrase-1' });
+      const store = openStore(db, { passphrase: () => ENV.KASSENWART_PASSPHRASE });
       try {
         return fn(store.db);
       } finally {
