@@ -8,6 +8,7 @@
  * The locale for numbers and dates follows the POSIX locale when it is of the same language (de_AT, en_US), else
  * de-DE / en-GB.
  */
+import { DEALER_UNDO_REASON } from '#shared/api/queue.ts';
 import { formatDate, formatInstant, formatMoney } from '#shared/format.ts';
 import type { OrderStatus } from '#shared/domain.ts';
 import { ORDER_STATUS_LABELS, POSTING_STATE_LABELS } from '#shared/labels.ts';
@@ -68,7 +69,7 @@ export function resolveCliLocale(flag: string | undefined, env: NodeJS.ProcessEn
  * `unassign --reason` and of the API (core/matching/matching-area.ts), and the matcher's undo of a payment that a
  * return sent back (core/matching/match-service.ts). Shown translated; a dealer's own reason stays as typed.
  */
-export const DEALER_UNDO_REASON = 'undone by the dealer';
+export { DEALER_UNDO_REASON } from '#shared/api/queue.ts';
 const RETURNED_BY = /^returned by posting (\d+)$/;
 
 /** A count for a text that needs its noun in singular or plural: the number and the number as formatted. */

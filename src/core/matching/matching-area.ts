@@ -3,7 +3,7 @@
  * undo, order search, payment references. Other areas call `core.matching.run()` after each bank import and
  * each shop sync.
  */
-import { RETURN_UNDO_REASON } from '#shared/api/queue.ts';
+import { DEALER_UNDO_REASON, RETURN_UNDO_REASON } from '#shared/api/queue.ts';
 import type { Clock, Logger } from '../deps.ts';
 import type { Db } from '../db/open.ts';
 import { assignMissingReferences, ensurePaymentReference } from '../orders/payment-reference-service.ts';
@@ -41,7 +41,7 @@ export function createMatchingArea(deps: { db: Db; clock: Clock; logger: Logger 
       undo(deps, {
         assignmentId: input.assignmentId,
         actor: input.actor ?? DEALER_ACTOR,
-        reason: input.reason ?? 'undone by the dealer',
+        reason: input.reason ?? DEALER_UNDO_REASON,
       }),
     /** Takes back a processed return: the payments it reversed are assigned again, the debit set aside. */
     undoReturn: (input: { postingId: number; reason?: string; actor?: string }) =>

@@ -111,6 +111,8 @@ export const AssignInput = z
   })
   .strict();
 
+/** The reason an undo gets when the dealer gives none (API, CLI `unassign` and core share it). */
+export const DEALER_UNDO_REASON = 'undone by the dealer';
 /** Why a return is taken back when the dealer gives no reason (API, CLI and core share it). */
 export const RETURN_UNDO_REASON = 'not a return of this payment';
 
@@ -157,7 +159,7 @@ export const queueApi = {
   },
   'assignments.undo': {
     input: z
-      .object({ assignmentId: Id, reason: z.string().min(1).max(500).default('undone by the dealer') })
+      .object({ assignmentId: Id, reason: z.string().min(1).max(500).default(DEALER_UNDO_REASON) })
       .strict(),
     output: z.object({
       assignment: AssignmentView,

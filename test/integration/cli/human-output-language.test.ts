@@ -7,16 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { formatInstant } from '#shared/format.ts';
 import { runCli } from '../../helpers/cli.ts';
 import { makeBankAccount, makeOrder, makePosting, makeShop } from '../../helpers/factories.ts';
-import { ENV, freshDb, json } from './support.ts';
+import { freshDb, GERMAN_SHELL, json } from './support.ts';
 
 /** German and English by the POSIX locale, as a user's shell sets it (no KASSENWART_LANG). */
-const GERMAN = {
-  ...ENV,
-  KASSENWART_LANG: undefined,
-  LC_ALL: undefined,
-  LC_MESSAGES: undefined,
-  LANG: 'de_DE.UTF-8',
-};
+const GERMAN = GERMAN_SHELL;
 const ENGLISH = { ...GERMAN, LANG: 'en_GB.UTF-8' };
 const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 

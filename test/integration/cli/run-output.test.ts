@@ -7,15 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/db.ts';
-import { ENV } from './support.ts';
+import { ENV, GERMAN_SHELL } from './support.ts';
 
-const GERMAN = {
-  ...ENV,
-  KASSENWART_LANG: undefined,
-  LC_ALL: undefined,
-  LC_MESSAGES: undefined,
-  LANG: 'de_DE.UTF-8',
-};
+const GERMAN = GERMAN_SHELL;
 
 describe('kassenwart run', () => {
   it('says that it runs, what it does and where it logs, then one line per finished sync job', async () => {

@@ -13,6 +13,15 @@ import { tempDir } from '../../helpers/db.ts';
 
 export const ENV = { KASSENWART_PASSPHRASE: 'test-passphrase-1' };
 
+/** A German user's shell: the language from the POSIX locale only (no KASSENWART_LANG, no LC_ALL/LC_MESSAGES). */
+export const GERMAN_SHELL = {
+  ...ENV,
+  KASSENWART_LANG: undefined,
+  LC_ALL: undefined,
+  LC_MESSAGES: undefined,
+  LANG: 'de_DE.UTF-8',
+};
+
 /** A fresh database and a function to fill it directly before the CLI runs. */
 export function freshDb(): {
   db: string;
