@@ -11,7 +11,8 @@
  * - Commerzbank: bank2ynab test-data/Umsaetze_KtoNr538917600_EUR_02-03-2018_1503.CSV (2018) and the current
  *   "IBAN Kontoinhaber;Kategorie" layout (Commerzbank help: commerzbank.de "Umsätze exportieren").
  * - ING: "Umsatzanzeige" export, header starting "Buchung;" after a preamble with the IBAN
- *   (ctheune/ynab-bank-imports ing_checking.py).
+ *   (ctheune/ynab-bank-imports ing_checking.py); since 2025 with a "Referenz" column (end-to-end reference) between
+ *   "Verwendungszweck" and "Saldo" (public ING-DE CSV importers' test data).
  * - DKB: new portal (since 2023, "Buchungsdatum";"Wertstellung";"Status";…) and old portal ("Buchungstag";
  *   "Wertstellung";"Buchungstext";"Auftraggeber / Begünstigter";…): hamvocke/dkb2homebank testfiles.
  * - N26: "Booking Date","Value Date","Partner Name",… (since 2019, beancount/beangulp-style N26 importers) and the
@@ -245,6 +246,9 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         remittance: ['Verwendungszweck'],
         amount: 'Betrag',
         currency: 'Währung',
+        // Exports since 2025 have a "Referenz" column after "Verwendungszweck": the SEPA end-to-end reference
+        // ("NOTPROVIDED" when the payer gave none).
+        endToEndId: 'Referenz',
       },
       shortRowMissingColumn: 'Buchungstext',
     },

@@ -1,0 +1,161 @@
+/**
+ * Statement variants seen in public sample files (parser libraries' test data) that the importer rejected or
+ * misread. The inputs are written here, small, reproducing only the variant; each test names the public format or
+ * bank it reflects. The sample files themselves are not copied into the project.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '#core/bank/csv/index.ts';
+import { parseMt940 } from '#core/bank/mt940/index.ts';
+import type { FileResult } from '#core/bank/import-service.ts';
+import { makeTestDb } from '../../helpers/db.ts';
+import { camtXml } from '../../helpers/camt-builder.ts';
+import { collect, errorsOf } from '../../unit/bank-mt940/fixture-helpers.ts';
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+function ok(results: FileResult[]) {
+  const [r] = results;
+  if (!r?.ok) throw new Error(JSON.stringify(r));
+  return r;
+}
+
+describe('CAMT balances without CdtDbtInd', () => {
+  // camt.053.001.08 as in the Lithuanian statements of Subite-eu/camt-to-coda (example-files/CAMT/…/CAMT_053):
+  // <Bal> with Tp, Amt, Dt and Avlbty but no CdtDbtInd. The entries are sound; only the balances have no sign.
+  const withoutDirection = (xml: string) =>
+    xml.replace(/(<\/Amt>)<CdtDbtInd>(?:CRDT|DBIT)<\/CdtDbtInd>(<Dt>)/g, '$1$2');
+  const xml = withoutDirection(
+    camtXml('053', [
+      {
+        opening: '-100.00',
+        closing: '-50.00',
+        entries: [{ amount: '50.00', cdi: 'CRDT', remittance: 'RE 4711' }],
+      },
+    ]),
+  );
+
+  it('imports the entries and skips the balance check with a warning instead of rejecting the file', async () => {
+    expect(xml).not.toMatch(/<\/Amt><CdtDbtInd>[A-Z]+<\/CdtDbtInd><Dt>/);
+    const { core, db } = makeTestDb();
+    const r = ok(await core.bank.importBytes('lt.xml', bytes(xml)));
+    expect(r).toMatchObject({ entries: 1, new: 1, balanceCheck: 'not_available' });
+    const codes = r.warnings.map((w) => w.code);
+    expect(codes.filter((c) => c === 'CAMT_BALANCE_WITHOUT_DIRECTION')).toHaveLength(2);
+    expect(r.warnings.find((w) => w.code === 'CAMT_BALANCE_WITHOUT_DIRECTION')?.message).toContain(
+      '100.00 EUR',
+    );
+    expect(db.$client.prepare('SELECT amount_minor AS a FROM postings').all()).toEqual([{ a: 5000 }]);
+  });
+
+  it('takes a zero balance without direction as zero, so the balance check still runs', async () => {
+    const zero = withoutDirection(
+      camtXml('053', [{ opening: '0.00', closing: '0.00', entries: [{ amount: '5.00', cdi: 'CRDT' }] }]),
+    );
+    const { core } = makeTestDb();
+    const r = ok(await core.bank.importBytes('zero.xml', bytes(zero)));
+    expect(r.balanceCheck).toBe('mismatch');
+    expect(r.warnings.map((w) => w.code)).not.toContain('CAMT_BALANCE_WITHOUT_DIRECTION');
+  });
+
+  it('still rejects a balance whose CdtDbtInd is neither CRDT nor DBIT', async () => {
+    const bad = camtXml('053', [{ opening: '10.00', closing: '10.00', entries: [] }]).replace(
+      '<CdtDbtInd>CRDT</CdtDbtInd><Dt>',
+      '<CdtDbtInd>HABEN</CdtDbtInd><Dt>',
+    );
+    const { core, db } = makeTestDb();
+    expect((await core.bank.importBytes('bad.xml', bytes(bad)))[0]).toMatchObject({
+      ok: false,
+      error: { code: 'CAMT_MISSING_CDTDBTIND' },
+    });
+    expect(db.$client.prepare('SELECT count(*) AS n FROM postings').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('ING CSV (Umsatzanzeige) since 2025', () => {
+  // Header as in public ING-DE importers' test data (2025): a "Referenz" column between "Verwendungszweck" and "Saldo".
+  const csv = [
+    'Umsatzanzeige;Datei erstellt am: 02.12.2025 10:00',
+    '',
+    'IBAN;DE89 3704 0044 0532 0130 00',
+    'Kontoname;Girokonto',
+    'Bank;ING',
+    'Zeitraum;02.11.2025 - 02.12.2025',
+    'Saldo;2.776,45;EUR',
+    '',
+    'Buchung;Wertstellungsdatum;Auftraggeber/Empfänger;Buchungstext;Verwendungszweck;Referenz;Saldo;Währung;Betrag;Währung',
+    '02.12.2025;02.12.2025;Testempfänger;Überweisung;Ihr Einkauf;NOTPROVIDED;2.776,45;EUR;-206,44;EUR',
+    '01.12.2025;01.12.2025;Kunde GmbH;Gutschrift;Bestellung 4711;E2E-2025-4711;2.982,89;EUR;1.000,00;EUR',
+  ].join('\r\n');
+
+  it('reads "Referenz" as the end-to-end reference (NOTPROVIDED is none) and keeps the amounts', () => {
+    const r = collect(parseCsv(csv, 'ing.csv'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.statements).toMatchObject([{ version: 'ing', account: { iban: 'DE89370400440532013000' } }]);
+    expect(r.entries.map((e) => [e.bookingDate, e.amountMinor, e.endToEndId, e.remittance])).toEqual([
+      ['2025-12-02', -20644, undefined, 'Ihr Einkauf'],
+      ['2025-12-01', 100000, 'E2E-2025-4711', 'Bestellung 4711'],
+    ]);
+  });
+});
+
+describe('MT940 :86: slash codes wrapped at a word boundary', () => {
+  const statement = (lines86: string[]) =>
+    [
+      ':20:STMT',
+      ':25:NL91ABNA0417164300',
+      ':28C:1/1',
+      ':60F:C160914EUR0,',
+      ':61:1609140914C100,N110NONREF//B6I14PGAHT6R1BM1',
+      `:86:${lines86[0] ?? ''}`,
+      ...lines86.slice(1),
+      ':62F:C160915EUR100,',
+      '-',
+    ].join('\n');
+
+  it('keeps words apart where a short line ended (Knab, Rabobank) and reads /BBAN/ as the account', () => {
+    // Knab (webschik/mt940-js test/cases/base-3.mta): very short lines, each ended after a word.
+    const r = collect(
+      parseMt940(
+        statement([
+          '/TRTP/SEPA',
+          'OVERBOEKING/BBAN/90000014/BIC/KNABNL2HXXX/NAME/KNAB',
+          '/REMI/EERSTE',
+          'OVERBOEKING,',
+          'BETALINGSKENMERK:',
+          '0050002417734462',
+        ]),
+        'knab.sta',
+      ),
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]).toMatchObject({
+      amountMinor: 10000,
+      bookingText: 'SEPA OVERBOEKING',
+      counterpartyName: 'KNAB',
+      counterpartyBic: 'KNABNL2HXXX',
+      counterpartyAccount: '90000014',
+      remittance: 'EERSTE OVERBOEKING, BETALINGSKENMERK: 0050002417734462',
+    });
+  });
+
+  it('joins lines cut at the line width without a blank (ABN AMRO, Rabobank) and reads /ACCW/ IBAN,BIC', () => {
+    // Rabobank (fruitl00p/php-mt940 Rabo/sample3): "…/REMI/NR.201303-111/11.3.2013" + "NR.201303-112/…" is a
+    // word boundary; "…CONTRA ACCOUN" + "T HOLDER" (a 65-character line) is a cut inside a word.
+    const r = collect(
+      parseMt940(
+        statement([
+          '/ACCW/NL54INGB0006752576,INGBNL2A/ORDP//NAME/Bedrijf B.V. CONTRA ACCOUN',
+          'T HOLDER/REMI/NR.201303-111/11.3.2013',
+          'NR.201303-112/11.3.2013/ISDT/2013-04-03',
+        ]),
+        'rabo.sta',
+      ),
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]).toMatchObject({
+      counterpartyName: 'Bedrijf B.V. CONTRA ACCOUNT HOLDER',
+      counterpartyIban: 'NL54INGB0006752576',
+      counterpartyBic: 'INGBNL2A',
+      remittance: 'NR.201303-111/11.3.2013 NR.201303-112/11.3.2013',
+    });
+  });
+});
