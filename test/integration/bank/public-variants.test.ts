@@ -159,3 +159,69 @@ describe('MT940 :86: slash codes wrapped at a word boundary', () => {
     });
   });
 });
+
+describe('DKB Visa credit card CSV', () => {
+  it('reads the current layout (masked card number, "Betrag (€)" with €, pending rows) and needs --account', async () => {
+    // As in public DKB importers' tests: "Karte";"Visa Kreditkarte";"4930 •••• •••• 1234", "Saldo vom …:".
+    const csv = [
+      '"Karte";"Visa Kreditkarte";"4930 •••• •••• 1234"',
+      '""',
+      '"Saldo vom 21.01.2026:";"-57,99 EUR"',
+      '""',
+      '"Belegdatum";"Wertstellung";"Status";"Beschreibung";"Umsatztyp";"Betrag (€)";"Fremdwährungsbetrag"',
+      '"20.01.26";"21.01.26";"Vorgemerkt";"AMAZON.DE";"Im Geschäft";"-45,99 €";""',
+      '"19.01.26";"20.01.26";"Gebucht";"SHOPIFY* MUSTER";"Onlinezahlung";"-12,00";"-13,10 USD"',
+      '"18.01.26";"18.01.26";"Gebucht";"Ausgleich Kreditkarte gem. Abrechnung";"Lastschrift";"1.200,00";""',
+    ].join('\n');
+    const r = collect(parseCsv(csv, 'visa.csv'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.statements).toMatchObject([{ version: 'dkb-kreditkarte', account: {} }]);
+    expect(
+      r.entries.map((e) => [e.bookingDate, e.valueDate, e.amountMinor, e.bookingStatus, e.remittance]),
+    ).toEqual([
+      ['2026-01-21', '2026-01-20', -4599, 'pending', 'AMAZON.DE'],
+      ['2026-01-20', '2026-01-19', -1200, 'booked', 'SHOPIFY* MUSTER'],
+      ['2026-01-18', '2026-01-18', 120000, 'booked', 'Ausgleich Kreditkarte gem. Abrechnung'],
+    ]);
+    const { core } = makeTestDb();
+    expect((await core.bank.importBytes('visa.csv', bytes(csv)))[0]).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT_NO_ACCOUNT' },
+    });
+    const imported = ok(
+      await core.bank.importBytes('visa.csv', bytes(csv), { accountIban: 'DE89370400440532013000' }),
+    );
+    expect(imported).toMatchObject({ version: 'dkb-kreditkarte', entries: 3, new: 3 });
+  });
+
+  it('reads the pre-2023 layout in ISO-8859-1 ("Umsatz abgerechnet und nicht im Saldo enthalten")', async () => {
+    const csv = [
+      '"Kreditkarte:";"4998********1234";',
+      '',
+      '"Von:";"01.10.2018";',
+      '"Bis:";"19.10.2018";',
+      '"Saldo:";"12345.67 EUR";',
+      '"Datum:";"19.10.2018";',
+      '',
+      '"Umsatz abgerechnet und nicht im Saldo enthalten";"Wertstellung";"Belegdatum";"Beschreibung";"Betrag (EUR)";"Ursprünglicher Betrag";',
+      '"Nein";"02.10.2018";"01.10.2018";"SOME WEBSHOP MÜNCHEN";"-1.005,15";"-5,95 USD";',
+      '"Ja";"22.09.2018";"21.09.2018";"HABENZINSEN";"2,00";"";',
+    ].join('\r\n');
+    const latin1 = Uint8Array.from([...csv].map((c) => c.charCodeAt(0)));
+    const { core, db } = makeTestDb();
+    const r = ok(
+      await core.bank.importBytes('visa-alt.csv', latin1, { accountIban: 'DE89370400440532013000' }),
+    );
+    expect(r).toMatchObject({ version: 'dkb-kreditkarte-legacy', encoding: 'windows-1252', entries: 2 });
+    expect(
+      db.$client
+        .prepare(
+          'SELECT booking_date AS b, value_date AS v, amount_minor AS a, remittance AS t FROM postings ORDER BY id',
+        )
+        .all(),
+    ).toEqual([
+      { b: '2018-10-02', v: '2018-10-01', a: -100515, t: 'SOME WEBSHOP MÜNCHEN' },
+      { b: '2018-09-22', v: '2018-09-21', a: 200, t: 'HABENZINSEN' },
+    ]);
+  });
+});

@@ -15,6 +15,12 @@
  *   "Verwendungszweck" and "Saldo" (public ING-DE CSV importers' test data).
  * - DKB: new portal (since 2023, "Buchungsdatum";"Wertstellung";"Status";…) and old portal ("Buchungstag";
  *   "Wertstellung";"Buchungstext";"Auftraggeber / Begünstigter";…): hamvocke/dkb2homebank testfiles.
+ * - DKB Visa credit card: new portal ("Karte";"Visa Kreditkarte";"4930 •••• •••• 1234" preamble, then "Belegdatum";
+ *   "Wertstellung";"Status";"Beschreibung";"Umsatztyp";"Betrag (€)";"Fremdwährungsbetrag") and old portal
+ *   ("Kreditkarte:";"4998********1234" preamble, ISO-8859-1, then "Umsatz abgerechnet und nicht im Saldo enthalten";
+ *   "Wertstellung";"Belegdatum";"Beschreibung";"Betrag (EUR)";"Ursprünglicher Betrag"), as in public DKB importers'
+ *   tests (dkb2homebank-style converters, YNAB/Banana importers). The files name only the masked card number:
+ *   import them with --account.
  * - N26: "Booking Date","Value Date","Partner Name",… (since 2019, beancount/beangulp-style N26 importers) and the
  *   2017 German layout (bank2ynab test-data/20171001-20171106.csv).
  * - Volksbank/Raiffeisenbank (Atruvia agree21, 18 columns "Bezeichnung Auftragskonto;IBAN Auftragskonto;…"):
@@ -304,6 +310,53 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         creditorId: 'Gläubiger-ID',
         mandateId: 'Mandatsreferenz',
         endToEndId: 'Kundenreferenz',
+      },
+    },
+  },
+  {
+    signature: [
+      'Belegdatum',
+      'Wertstellung',
+      'Status',
+      'Beschreibung',
+      'Umsatztyp',
+      ['Betrag (€)', 'Betrag'],
+    ],
+    profile: {
+      name: 'dkb-kreditkarte',
+      label: 'DKB Visa credit card (since 2023)',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YY',
+      columns: {
+        // The card account moves on "Wertstellung"; "Belegdatum" is the day of the purchase.
+        bookingDate: 'Wertstellung',
+        valueDate: 'Belegdatum',
+        remittance: ['Beschreibung'],
+        bookingText: 'Umsatztyp',
+        amount: ['Betrag (€)', 'Betrag'],
+      },
+      status: { column: 'Status', booked: ['Gebucht'], pending: ['Vorgemerkt'] },
+    },
+  },
+  {
+    signature: [
+      'Umsatz abgerechnet und nicht im Saldo enthalten',
+      'Wertstellung',
+      'Belegdatum',
+      'Beschreibung',
+      'Betrag (EUR)',
+    ],
+    profile: {
+      name: 'dkb-kreditkarte-legacy',
+      label: 'DKB Visa credit card (before 2023)',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      encoding: 'windows-1252',
+      columns: {
+        bookingDate: 'Wertstellung',
+        valueDate: 'Belegdatum',
+        remittance: ['Beschreibung'],
+        amount: 'Betrag (EUR)',
       },
     },
   },
