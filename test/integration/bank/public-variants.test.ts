@@ -225,3 +225,40 @@ describe('DKB Visa credit card CSV', () => {
     ]);
   });
 });
+
+describe('Finom CSV', () => {
+  it('reads the business account export: wallet IBAN as account, "N/A" as empty, only completed rows booked', () => {
+    // Header as in the anonymised Finom export of nicolettas-muggelbude/RechnungsFee (vorlagen/bank-csv/finom.csv).
+    const header =
+      'Buchungsdatum,Time completed,Status,Transaktionsart,Auftraggeber/Empfänger,Counterparty BIC,Counterparty IBAN,Verwendungszweck,Tags,Zahlungsfreigeber,Kartennummer,Ursprungswährung,Ursprungsbetrag,Zahlungswährung,Zahlungsbetrag,Wallet-Saldo nach Transaktion,Wallet-Name,Wallet-IBAN,Begleitende Dokumente,Transaktions-ID';
+    const csv = [
+      header,
+      '03.03.2026,03.03.2026 10:15:00,Completed,Transfer,Erika Kundin,COBADEFFXXX,DE02120300000000202051,Bestellung 4711,N/A,N/A,N/A,EUR,1250.00,EUR,1250.00,1250.00,Hauptkonto,DE89370400440532013000,N/A,TX-001',
+      '04.03.2026,04.03.2026 12:00:00,Completed,Card,Onlineshop XY,N/A,N/A,N/A,N/A,N/A,**** 1234,USD,-21.50,EUR,-19.99,1230.01,Hauptkonto,DE89370400440532013000,N/A,TX-002',
+      '05.03.2026,05.03.2026 09:00:00,Declined,Card,Onlineshop XY,N/A,N/A,N/A,N/A,N/A,**** 1234,EUR,-5.00,EUR,-5.00,1230.01,Hauptkonto,DE89370400440532013000,N/A,TX-003',
+    ].join('\n');
+    const r = collect(parseCsv(csv, 'finom.csv'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.statements).toMatchObject([{ version: 'finom', account: { iban: 'DE89370400440532013000' } }]);
+    expect(r.entries).toHaveLength(2);
+    expect(r.entries[0]).toMatchObject({
+      bookingDate: '2026-03-03',
+      amountMinor: 125000,
+      currency: 'EUR',
+      counterpartyName: 'Erika Kundin',
+      counterpartyIban: 'DE02120300000000202051',
+      counterpartyBic: 'COBADEFFXXX',
+      remittance: 'Bestellung 4711',
+      bankReference: 'TX-001',
+    });
+    // The card payment in USD is booked in the wallet's currency; its "N/A" cells are no text.
+    expect(r.entries[1]).toMatchObject({
+      amountMinor: -1999,
+      currency: 'EUR',
+      counterpartyName: 'Onlineshop XY',
+    });
+    expect(r.entries[1]?.remittance).toBeUndefined();
+    expect(r.entries[1]?.counterpartyBic).toBeUndefined();
+    expect(r.entries[1]?.counterpartyAccount).toBeUndefined();
+  });
+});

@@ -41,6 +41,10 @@
  * - Qonto (English export: "Status","Settlement date (UTC)","Operation date (UTC)","Total amount (incl. VAT)",
  *   "Currency","Counterparty name","Payment method","Transaction ID","IBAN","Reference",…; public Qonto CSV
  *   importers). The file names no own account: import it with --account.
+ * - Finom (business account; German export with some English column names: "Buchungsdatum","Time completed",
+ *   "Status","Transaktionsart","Auftraggeber/Empfänger","Counterparty BIC","Counterparty IBAN","Verwendungszweck",
+ *   …,"Zahlungswährung","Zahlungsbetrag",…,"Wallet-IBAN",…,"Transaktions-ID"; comma, amounts 1234.56, "N/A" for
+ *   empty cells): the anonymised export in nicolettas-muggelbude/RechnungsFee vorlagen/bank-csv/finom.csv.
  * - Wise statement CSV ("TransferWise ID","Date","Amount","Currency","Description","Payment Reference",
  *   "Running Balance",…,"Payer Name","Payee Name",…,"Total fees"; dates DD-MM-YYYY; one file per currency
  *   balance, so no account column: import it with --account). Wise's own charges come as rows of their own.
@@ -565,6 +569,37 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         currency: 'Currency',
       },
       status: { column: 'Status', booked: ['settled', 'executed'], pending: ['pending'] },
+    },
+  },
+  {
+    signature: [
+      'Buchungsdatum',
+      'Auftraggeber/Empfänger',
+      'Zahlungsbetrag',
+      'Zahlungswährung',
+      'Wallet-IBAN',
+    ],
+    profile: {
+      name: 'finom',
+      label: 'Finom',
+      delimiter: ',',
+      decimalSeparator: '.',
+      groupSeparator: '',
+      dateFormat: 'DD.MM.YYYY',
+      columns: {
+        account: 'Wallet-IBAN',
+        bookingDate: 'Buchungsdatum',
+        name: 'Auftraggeber/Empfänger',
+        iban: 'Counterparty IBAN',
+        bic: 'Counterparty BIC',
+        bookingText: 'Transaktionsart',
+        remittance: ['Verwendungszweck'],
+        reference: 'Transaktions-ID',
+        // The amount in the wallet's currency; "Ursprungsbetrag" is the card payment's original currency.
+        amount: 'Zahlungsbetrag',
+        currency: 'Zahlungswährung',
+      },
+      status: { column: 'Status', booked: ['Completed'], pending: ['Pending', 'In progress'] },
     },
   },
   {

@@ -134,6 +134,9 @@ function joinBankLines(lines: readonly string[]): string {
   return text;
 }
 
+/** Cells that stand for "no value": SEPA's NOTPROVIDED, and "N/A" that fintech exports (Finom) write in empty cells. */
+const NO_VALUE = /^(?:NOTPROVIDED|N\/A)$/i;
+
 function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): void {
   const { cols, profile } = ctx;
   const set = <K extends keyof ParsedEntry>(key: K, value: ParsedEntry[K] | undefined) => {
@@ -141,13 +144,14 @@ function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): 
   };
   const text = (i: number | undefined) => {
     const v = cleanText(cell(row, i));
-    return v === '' || v.toUpperCase() === 'NOTPROVIDED' ? undefined : v;
+    return v === '' || NO_VALUE.test(v) ? undefined : v;
   };
   // Several remittance columns join with a blank; a value already contained (PayPal invoice number) is not repeated.
   let remittance = '';
   for (const i of cols.remittance) {
     const v = cell(row, i);
-    if (v && !remittance.includes(v)) remittance = remittance ? `${remittance} ${v}` : v;
+    if (v && !NO_VALUE.test(v.trim()) && !remittance.includes(v))
+      remittance = remittance ? `${remittance} ${v}` : v;
   }
   if (profile.remittanceWrapped) {
     const [first = '', ...more] = remittance.split(/\r?\n/);
