@@ -262,3 +262,32 @@ describe('Finom CSV', () => {
     expect(r.entries[1]?.counterpartyAccount).toBeUndefined();
   });
 });
+
+describe('Postbank CSV before 2023', () => {
+  it('reads the Windows-1252 export with "Betrag (€)" and takes payer or payee by the sign', async () => {
+    // Header as in public Postbank CSV readers (OpenBankProject's importer, Node and Python converters).
+    const csv = [
+      '"Umsätze";',
+      '"Girokonto";"DE89 3704 0044 0532 0130 00";',
+      '',
+      '"Buchungstag";"Wertstellung";"Umsatzart";"Buchungsdetails";"Auftraggeber";"Empfänger";"Betrag (€)";"Saldo (€)"',
+      '"04.01.2013";"05.01.2013";"Lastschrift";"RECHNUNGSNR. R0002558085 SERVER ";"Muster Shop GmbH";"Hosting AG";"-123,45 €";"12.345,67 €"',
+      '"03.01.2013";"03.01.2013";"Gutschrift";"Bestellung 4711";"Erika Müller";"Muster Shop GmbH";"1.049,90 €";"12.469,12 €"',
+    ].join('\r\n');
+    const cp1252 = new Uint8Array([...csv].map((c) => (c === '€' ? 0x80 : c.charCodeAt(0))));
+    const { core, db } = makeTestDb();
+    const r = ok(await core.bank.importBytes('postbank.csv', cp1252));
+    expect(r).toMatchObject({ version: 'postbank-legacy', encoding: 'windows-1252', entries: 2 });
+    expect(r.accounts).toMatchObject([{ iban: 'DE89370400440532013000' }]);
+    expect(
+      db.$client
+        .prepare(
+          'SELECT booking_date AS b, value_date AS v, amount_minor AS a, counterparty_name AS n, remittance AS t FROM postings ORDER BY id',
+        )
+        .all(),
+    ).toEqual([
+      { b: '2013-01-04', v: '2013-01-05', a: -12345, n: 'Hosting AG', t: 'RECHNUNGSNR. R0002558085 SERVER' },
+      { b: '2013-01-03', v: '2013-01-03', a: 104990, n: 'Erika Müller', t: 'Bestellung 4711' },
+    ]);
+  });
+});

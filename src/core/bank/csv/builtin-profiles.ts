@@ -8,6 +8,9 @@
  *   test-data/20180226-1000594757-umsatz.CSV; Sparkasse credit card: bank2ynab umsatz-1234________1234-20180227.CSV.
  * - Deutsche Bank / Postbank (one platform since 2023; older Deutsche Bank layouts with empty "Betrag" and signed
  *   Soll/Haben): BananaAccounting/Germany importApps/deutschebank_import_bank_statement_csv test cases.
+ * - Postbank before the 2023 move to the Deutsche Bank platform: "Buchungstag";"Wertstellung";"Umsatzart";
+ *   "Buchungsdetails";"Auftraggeber";"Empfänger";"Betrag (€)";"Saldo (€)", Windows-1252, amounts "-123,45 €"
+ *   (public Postbank CSV readers, e.g. OpenBankProject's Postbank CSV importer and Node/Python converters).
  * - Commerzbank: bank2ynab test-data/Umsaetze_KtoNr538917600_EUR_02-03-2018_1503.CSV (2018) and the current
  *   "IBAN Kontoinhaber;Kategorie" layout (Commerzbank help: commerzbank.de "Umsätze exportieren").
  * - ING: "Umsatzanzeige" export, header starting "Buchung;" after a preamble with the IBAN
@@ -292,6 +295,34 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         endToEndId: 'Kundenreferenz',
       },
       status: { column: 'Status', booked: ['Gebucht'], pending: ['Vorgemerkt'] },
+    },
+  },
+  {
+    signature: [
+      'Buchungstag',
+      'Wertstellung',
+      'Umsatzart',
+      'Buchungsdetails',
+      'Auftraggeber',
+      'Empfänger',
+      'Betrag (€)',
+    ],
+    profile: {
+      name: 'postbank-legacy',
+      label: 'Postbank (before 2023)',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      encoding: 'windows-1252',
+      columns: {
+        bookingDate: 'Buchungstag',
+        valueDate: 'Wertstellung',
+        bookingText: 'Umsatzart',
+        remittance: ['Buchungsdetails'],
+        // The other party is the payer of a credit and the payee of a debit.
+        payerName: 'Auftraggeber',
+        payeeName: 'Empfänger',
+        amount: 'Betrag (€)',
+      },
     },
   },
   {
