@@ -235,12 +235,18 @@ function decodeWhole(
   hint: 'mt940' | 'csv',
   options: ReadOptions,
 ): { text: string; encoding: TextEncoding } {
-  if (options.forceEncoding)
-    return {
-      text: createChunkDecoder(options.forceEncoding).end(source.all()),
-      encoding: options.forceEncoding,
-    };
-  return decodeBytes(source.all(), hint);
+  const decoded = options.forceEncoding
+    ? { text: createChunkDecoder(options.forceEncoding).end(source.all()), encoding: options.forceEncoding }
+    : decodeBytes(source.all(), hint);
+  return { ...decoded, text: withoutEofMarker(decoded.text) };
+}
+
+/**
+ * DOS and old Windows banking programs end text files with Ctrl-Z (0x1A), the CP/M end-of-file mark. It is no
+ * content: left in, it read as a cut-off last CSV row (CSV_TRUNCATED) or a stray MT940 line.
+ */
+function withoutEofMarker(text: string): string {
+  return text.replace(/\u001a[\s\u001a]*$/, '');
 }
 
 function camtFile(

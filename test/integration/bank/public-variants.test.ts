@@ -291,3 +291,42 @@ describe('Postbank CSV before 2023', () => {
     ]);
   });
 });
+
+describe('DOS end-of-file mark (Ctrl-Z)', () => {
+  // Files written by DOS and old Windows banking programs end with 0x1A after the last line.
+  const mt940 = [
+    ':20:STARTUMS',
+    ':25:DE89370400440532013000',
+    ':28C:0',
+    ':60F:C251201EUR100,00',
+    ':61:2512011201CR175,00NTRFNONREF',
+    ':86:166?00Gutschrift?20SVWZ+Bestellung 4711?32Max Mustermann',
+    ':62F:C251201EUR275,00',
+    '-',
+    '',
+  ].join('\r\n');
+  const csv = [
+    'Umsatzanzeige;Datei erstellt am: 01.04.2026',
+    'IBAN;DE89 3704 0044 0532 0130 00',
+    '',
+    'Buchung;Valuta;Auftraggeber/Empfänger;Buchungstext;Verwendungszweck;Betrag;Währung',
+    '03.04.2026;03.04.2026;Erika Kundin;Gutschrift;Bestellung 4711;49,90;EUR',
+    '',
+  ].join('\r\n');
+
+  it('is no content: an MT940 file imports without a stray-line warning', async () => {
+    const { core } = makeTestDb();
+    const r = ok(await core.bank.importBytes('dos.sta', bytes(`${mt940}\u001a`)));
+    expect(r).toMatchObject({ entries: 1, balanceCheck: 'ok' });
+    expect(r.warnings.map((w) => w.code)).not.toContain('MT940_STRAY_LINES');
+  });
+
+  it('is no content: a CSV file is not taken for cut off (CSV_TRUNCATED)', async () => {
+    const { core, db } = makeTestDb();
+    const r = ok(await core.bank.importBytes('dos.csv', bytes(`${csv}\u001a`)));
+    expect(r).toMatchObject({ version: 'ing', entries: 1 });
+    expect(db.$client.prepare('SELECT amount_minor AS a, remittance AS t FROM postings').all()).toEqual([
+      { a: 4990, t: 'Bestellung 4711' },
+    ]);
+  });
+});
