@@ -330,3 +330,54 @@ describe('DOS end-of-file mark (Ctrl-Z)', () => {
     ]);
   });
 });
+
+describe('Sparda-Bank CSV (SpardaGiro Online)', () => {
+  it('reads name, booking text and SEPA keywords out of the one text column, also keywords broken by a blank', () => {
+    // Layout as in Holzhaus/ofxstatement-spardabank tests/umsaetze-….csv: preamble with the account number only,
+    // "Buchungstag";"Wertstellungstag";"Verwendungszweck";"Umsatz";"Währung", rows with one more empty cell, the
+    // name glued to the booking text, and the bank's 27-character fragments joined with blanks ("AB WA+").
+    const csv = [
+      '"Kontoumsätze SpardaGiro Online"',
+      '',
+      '"Kontoinhaber:";"Max Mustermann"',
+      '"Kundennummer:";"1234567"',
+      '',
+      '"Umsätze ab";"Enddatum";"Kontonummer";"Saldo";"Währung"',
+      '"01.01.2024";"15.02.2024";"1234567";"12.345,67";"EUR"',
+      '',
+      '"Buchungstag";"Wertstellungstag";"Verwendungszweck";"Umsatz";"Währung"',
+      '"29.01.2024";"30.01.2024";"Erika Kundin GmbHSEPA-ÜBERWEISUNG IBAN+ DE02120300000000202051 BIC+ BYLADEM1001 SVWZ+ Bestellung 4711 EREF+ E2E-4711 AB WA+ Erika Kundin";"1.049,90";"EUR";""',
+      '"28.01.2024";"28.01.2024";"Quatsch-Firma GmbHSEPA-BASISLASTSCHRIFT SVWZ+ KDNR 12345 EREF+ 123R1234567890123 MREF+ ABCDE123456789 CRED+ DE01ZZZ00001234560 KREF + K-77";"-49,99";"EUR";""',
+      '"20.01.2024";"20.01.2024";"01234 MCDONALDS19.01.2024 19.20.53 EC 12345678 GIROCARD";"-11,99";"EUR";""',
+      '"* noch nicht ausgeführte Umsätze"',
+    ].join('\n');
+    const r = collect(parseCsv(csv, 'sparda.csv'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.statements).toMatchObject([{ version: 'sparda' }]);
+    expect(r.entries).toHaveLength(3);
+    expect(r.entries[0]).toMatchObject({
+      bookingDate: '2024-01-29',
+      valueDate: '2024-01-30',
+      amountMinor: 104990,
+      counterpartyName: 'Erika Kundin GmbH',
+      bookingText: 'SEPA-ÜBERWEISUNG',
+      counterpartyIban: 'DE02120300000000202051',
+      counterpartyBic: 'BYLADEM1001',
+      endToEndId: 'E2E-4711',
+      ultimateDebtor: 'Erika Kundin',
+      remittance: 'Bestellung 4711',
+    });
+    expect(r.entries[1]).toMatchObject({
+      amountMinor: -4999,
+      counterpartyName: 'Quatsch-Firma GmbH',
+      bookingText: 'SEPA-BASISLASTSCHRIFT',
+      mandateId: 'ABCDE123456789',
+      creditorId: 'DE01ZZZ00001234560',
+      customerReference: 'K-77',
+      remittance: 'KDNR 12345',
+    });
+    // A card payment has no SEPA booking text: no name is guessed, the text stays whole.
+    expect(r.entries[2]?.counterpartyName).toBeUndefined();
+    expect(r.entries[2]?.remittance).toBe('01234 MCDONALDS19.01.2024 19.20.53 EC 12345678 GIROCARD');
+  });
+});

@@ -58,6 +58,10 @@
  *   "Available On (UTC)","Description",…; Stripe Dashboard → Balance → Export; the column set public Stripe
  *   reconciliation tools read). Like PayPal: the charge keeps its gross amount, the fee (a positive deduction)
  *   becomes an entry of its own; payouts to the bank are debits of the Stripe account "stripe".
+ * - Sparda-Bank (SpardaGiro Online): preamble "Kontoumsätze SpardaGiro Online", "Kontoinhaber:", "Kundennummer:",
+ *   then "Buchungstag";"Wertstellungstag";"Verwendungszweck";"Umsatz";"Währung" and a footer "* noch nicht
+ *   ausgeführte Umsätze"; one text column with the name glued to the SEPA booking text and SEPA keywords
+ *   (Holzhaus/ofxstatement-spardabank tests). The file names only the account number: import it with --account.
  * - Consorsbank: "Buchung;Valuta;Sender / Empfänger;IBAN;BIC;Buchungstext;Verwendungszweck;Kategorie;Stichwörter;
  *   Umsatz geteilt;Betrag;Währung" after the preamble "Konto / Allgemeine Informationen / Kontostand /
  *   Kontoumsätze", amounts with U+2212 minus; the older desktop export "…;IBAN / Konto-Nr.;BIC / BLZ;…;Betrag in
@@ -393,6 +397,25 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         remittance: ['Beschreibung'],
         amount: 'Betrag (EUR)',
       },
+    },
+  },
+  {
+    signature: ['Buchungstag', 'Wertstellungstag', 'Verwendungszweck', 'Umsatz', 'Währung'],
+    profile: {
+      name: 'sparda',
+      label: 'Sparda-Bank (SpardaGiro Online)',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      columns: {
+        bookingDate: 'Buchungstag',
+        valueDate: 'Wertstellungstag',
+        remittance: ['Verwendungszweck'],
+        amount: 'Umsatz',
+        currency: 'Währung',
+      },
+      // One text column: "<name>SEPA-ÜBERWEISUNG IBAN+ … BIC+ … SVWZ+ … EREF+ … KREF+ …".
+      remittanceKeywords: 'plus',
+      counterpartyInText: true,
     },
   },
   {

@@ -1,6 +1,6 @@
 /** One CSV row to parsed entries (a PayPal row with a fee gives two), per the profile. */
 import { looksLikeBic, looksLikeIban } from '../mt940/ids.ts';
-import { cleanText, creditorRef, parseSepaKeywords } from '../mt940/sepa-keywords.ts';
+import { cleanText, closeKeywordGaps, creditorRef, parseSepaKeywords } from '../mt940/sepa-keywords.ts';
 import type { ParsedEntry } from '../types.ts';
 import type { Resolved } from './columns.ts';
 import type { CsvProfile } from './profile.ts';
@@ -158,12 +158,14 @@ function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): 
     set('bookingText', cleanText(first) || undefined);
     remittance = joinBankLines(more);
   }
+  let textBookingText: string | undefined;
   if (profile.counterpartyInText) {
     const prefix = splitCounterpartyPrefix(remittance);
     if (prefix.name) {
       set('counterpartyName', prefix.name);
       set('counterpartyBic', prefix.bic);
       set('counterpartyIban', prefix.iban);
+      textBookingText = prefix.bookingText;
       remittance = prefix.rest;
     }
   }
@@ -179,10 +181,11 @@ function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): 
   set('creditorId', text(cols.creditorId));
   set('customerReference', text(cols.customerReference));
   set('bookingText', text(cols.bookingText));
+  set('bookingText', textBookingText);
   set('bankReference', text(cols.reference));
   const parsed =
     profile.remittanceKeywords === 'plus'
-      ? parseSepaKeywords(remittance, { anywhere: true })
+      ? parseSepaKeywords(closeKeywordGaps(remittance), { anywhere: true })
       : profile.remittanceKeywords === 'labels'
         ? parseLabels(remittance)
         : { remittance: cleanText(remittance) || undefined };
