@@ -381,3 +381,42 @@ describe('Sparda-Bank CSV (SpardaGiro Online)', () => {
     expect(r.entries[2]?.remittance).toBe('01234 MCDONALDS19.01.2024 19.20.53 EC 12345678 GIROCARD');
   });
 });
+
+describe('Outbank CSV export', () => {
+  it('reads the German export with the own account per row and the counterparty IBAN/BIC', () => {
+    // Header as in public Outbank importers' tests ("#;Konto;Datum;Valuta;Betrag;Währung;Name;Nummer;Bank;Zweck;…").
+    const csv = [
+      '#;Konto;Datum;Valuta;Betrag;Währung;Name;Nummer;Bank;Zweck;Hauptkategorie;Kategorie;Kategoriepfad;Tags;Notiz;Buchungstext',
+      '1;DE89370400440532013000;04.02.2026;;-9,99;EUR;"Apple";;;;"Familie";"Abos";"Familie / Abos";;;"Apple.Com/Bill"',
+      '2;DE89370400440532013000;03.02.2026;04.02.2026;1.063,00;EUR;"Erika Kundin";"DE02100100100152517108";"PBNKDEFFXXX";"Bestellung 4711";"Shop";"Umsatz";"Shop / Umsatz";;;"Gutschrift"',
+    ].join('\n');
+    const r = collect(parseCsv(csv, 'outbank.csv'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.statements).toMatchObject([{ version: 'outbank', account: { iban: 'DE89370400440532013000' } }]);
+    expect(r.entries.map((e) => [e.bookingDate, e.valueDate, e.amountMinor])).toEqual([
+      ['2026-02-04', undefined, -999],
+      ['2026-02-03', '2026-02-04', 106300],
+    ]);
+    expect(r.entries[1]).toMatchObject({
+      counterpartyName: 'Erika Kundin',
+      counterpartyIban: 'DE02100100100152517108',
+      counterpartyBic: 'PBNKDEFFXXX',
+      remittance: 'Bestellung 4711',
+      bookingText: 'Gutschrift',
+    });
+  });
+
+  it('reads the English export (Outbank 3 column names, decimal point)', () => {
+    const csv = [
+      '#;Account;Date;Value Date;Amount;Currency;Name;Number;Bank;Reason;Category;Subcategory;Category-Path;Tags;Note;Posting Text',
+      '1;DE89370400440532013000;05.02.2026;05.02.2026;49.90;EUR;"Max Kunde";"DE02120300000000202051";"BYLADEM1001";"Order 4712";;;;;;"Credit transfer"',
+      '2;DE89370400440532013000;06.02.2026;;-1,250.00;EUR;"Supplier Ltd";;;"Invoice 77";;;;;;"Transfer"',
+    ].join('\n');
+    const r = collect(parseCsv(csv, 'outbank-en.csv'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries.map((e) => [e.bookingDate, e.amountMinor, e.remittance])).toEqual([
+      ['2026-02-05', 4990, 'Order 4712'],
+      ['2026-02-06', -125000, 'Invoice 77'],
+    ]);
+  });
+});

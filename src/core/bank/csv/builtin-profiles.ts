@@ -73,6 +73,11 @@
  *   Gutschrift;Lastschrift;Valuta;Saldo" (beancount-style ch.postfinance importer example), or the newer
  *   "Datum;Bewegungstyp;Avisierungstext;Gutschrift in CHF;Lastschrift in CHF;…"; the currency comes from the
  *   preamble or the column header, dates as YYYY-MM-DD or DD.MM.YYYY, a "Disclaimer:" footer.
+ * - Outbank (banking app, CSV export of any bank's account): "#;Konto;Datum;Valuta;Betrag;Währung;Name;Nummer;Bank;
+ *   Zweck;…" with "Konto" the own account per row, "Nummer"/"Bank" the counterparty's IBAN/BIC; Outbank 3 adds
+ *   "Buchungstext;…;SEPA Referenz;Kundenreferenz;Mandatsreferenz;Gläubiger ID", the English export says
+ *   "#;Account;Date;Value Date;Amount;Currency;Name;Number;Bank;Reason;…;Posting Text" (public Outbank converters
+ *   and importers' tests).
  * - MoneyMoney (macOS banking software, CSV export of any bank's account): "Datum;Wertstellung;Kategorie;Name;
  *   Verwendungszweck;Konto;Bank;Betrag;Währung", "Konto"/"Bank" = the counterparty's account and bank code
  *   (public MoneyMoney CSV readers and converters). The own account is not in the file: import with --account.
@@ -791,6 +796,40 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         remittance: [['Avisierungstext', 'Notification text']],
         credit: ['Gutschrift', 'Gutschrift in CHF', 'Gutschrift in EUR', 'Credit in CHF', 'Credit in EUR'],
         debit: ['Lastschrift', 'Lastschrift in CHF', 'Lastschrift in EUR', 'Debit in CHF', 'Debit in EUR'],
+      },
+    },
+  },
+  {
+    signature: [
+      '#',
+      ['Konto', 'Account'],
+      ['Datum', 'Date'],
+      ['Betrag', 'Amount'],
+      ['Währung', 'Currency'],
+      ['Zweck', 'Reason'],
+    ],
+    profile: {
+      name: 'outbank',
+      label: 'Outbank export',
+      delimiter: ';',
+      detectDecimalSeparator: true,
+      dateFormat: 'DD.MM.YYYY',
+      columns: {
+        account: ['Konto', 'Account'],
+        bookingDate: ['Datum', 'Date'],
+        valueDate: ['Valuta', 'Value Date'],
+        amount: ['Betrag', 'Amount'],
+        currency: ['Währung', 'Currency'],
+        name: 'Name',
+        // The counterparty's account and bank: IBAN and BIC in SEPA times.
+        iban: ['Nummer', 'Number'],
+        bic: 'Bank',
+        remittance: [['Zweck', 'Reason']],
+        bookingText: ['Buchungstext', 'Posting Text'],
+        endToEndId: 'SEPA Referenz',
+        customerReference: 'Kundenreferenz',
+        mandateId: 'Mandatsreferenz',
+        creditorId: 'Gläubiger ID',
       },
     },
   },
