@@ -235,12 +235,27 @@ function decodeWhole(
   hint: 'mt940' | 'csv',
   options: ReadOptions,
 ): { text: string; encoding: TextEncoding } {
-  if (options.forceEncoding)
-    return {
-      text: createChunkDecoder(options.forceEncoding).end(source.all()),
-      encoding: options.forceEncoding,
-    };
-  return decodeBytes(source.all(), hint);
+  const decoded = options.forceEncoding
+    ? { text: createChunkDecoder(options.forceEncoding).end(source.all()), encoding: options.forceEncoding }
+    : decodeBytes(source.all(), hint);
+  return { ...decoded, text: withoutEofMarker(decoded.text) };
+}
+
+const EOF_MARK = String.fromCharCode(0x1a);
+
+/**
+ * DOS and old Windows banking programs end text files with Ctrl-Z (0x1A), the CP/M end-of-file mark. It is no
+ * content: left in, it read as a cut-off last CSV row (CSV_TRUNCATED) or a stray MT940 line.
+ */
+function withoutEofMarker(text: string): string {
+  // From the end over blanks and marks; cut at the first mark of that tail (line breaks before it stay).
+  let cut = -1;
+  for (let end = text.length; end > 0; end--) {
+    const ch = text.charAt(end - 1);
+    if (ch === EOF_MARK) cut = end - 1;
+    else if (ch.trim() !== '') break;
+  }
+  return cut < 0 ? text : text.slice(0, cut);
 }
 
 function camtFile(

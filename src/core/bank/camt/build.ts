@@ -432,7 +432,21 @@ export function buildStatement(
     const path = `${s.path}/Bal(${bal.code ?? ''})/Amt`;
     const r = toMinor(bal.amt, s.currency, file, path);
     if (r.problem) problems.push(r.problem);
-    info[key] = sign(bal.cdi, file, `${s.path}/Bal(${bal.code ?? ''})/CdtDbtInd`) * r.minor;
+    // A balance without CdtDbtInd (mandatory in the schema, left out by some banks' generators, e.g. the Lithuanian
+    // camt.053.001.08 samples of Subite-eu/camt-to-coda) cannot be signed: the entries are still fine, only the
+    // balance check is skipped. A zero balance needs no direction. Any other value than CRDT/DBIT stays an error.
+    const undirected = (bal.cdi ?? '').trim() === '';
+    if (undirected && r.minor !== 0) {
+      problems.push({
+        code: 'CAMT_BALANCE_WITHOUT_DIRECTION',
+        severity: 'warning',
+        file,
+        path: `${s.path}/Bal(${bal.code ?? ''})/CdtDbtInd`,
+        message: `The ${key === 'openingBalanceMinor' ? 'opening' : 'closing'} balance ${bal.amt.text} ${r.currency} has no CdtDbtInd (credit or debit), so its sign is unknown; the entries are imported, the balance check is skipped for this statement.`,
+      });
+      continue;
+    }
+    info[key] = undirected ? 0 : sign(bal.cdi, file, `${s.path}/Bal(${bal.code ?? ''})/CdtDbtInd`) * r.minor;
     info.balanceCurrency = r.currency;
     info[key === 'openingBalanceMinor' ? 'openingBalanceCurrency' : 'closingBalanceCurrency'] = r.currency;
   }

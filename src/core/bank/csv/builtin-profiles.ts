@@ -8,12 +8,22 @@
  *   test-data/20180226-1000594757-umsatz.CSV; Sparkasse credit card: bank2ynab umsatz-1234________1234-20180227.CSV.
  * - Deutsche Bank / Postbank (one platform since 2023; older Deutsche Bank layouts with empty "Betrag" and signed
  *   Soll/Haben): BananaAccounting/Germany importApps/deutschebank_import_bank_statement_csv test cases.
+ * - Postbank before the 2023 move to the Deutsche Bank platform: "Buchungstag";"Wertstellung";"Umsatzart";
+ *   "Buchungsdetails";"Auftraggeber";"Empfänger";"Betrag (€)";"Saldo (€)", Windows-1252, amounts "-123,45 €"
+ *   (public Postbank CSV readers, e.g. OpenBankProject's Postbank CSV importer and Node/Python converters).
  * - Commerzbank: bank2ynab test-data/Umsaetze_KtoNr538917600_EUR_02-03-2018_1503.CSV (2018) and the current
  *   "IBAN Kontoinhaber;Kategorie" layout (Commerzbank help: commerzbank.de "Umsätze exportieren").
  * - ING: "Umsatzanzeige" export, header starting "Buchung;" after a preamble with the IBAN
- *   (ctheune/ynab-bank-imports ing_checking.py).
+ *   (ctheune/ynab-bank-imports ing_checking.py); since 2025 with a "Referenz" column (end-to-end reference) between
+ *   "Verwendungszweck" and "Saldo" (public ING-DE CSV importers' test data).
  * - DKB: new portal (since 2023, "Buchungsdatum";"Wertstellung";"Status";…) and old portal ("Buchungstag";
  *   "Wertstellung";"Buchungstext";"Auftraggeber / Begünstigter";…): hamvocke/dkb2homebank testfiles.
+ * - DKB Visa credit card: new portal ("Karte";"Visa Kreditkarte";"4930 •••• •••• 1234" preamble, then "Belegdatum";
+ *   "Wertstellung";"Status";"Beschreibung";"Umsatztyp";"Betrag (€)";"Fremdwährungsbetrag") and old portal
+ *   ("Kreditkarte:";"4998********1234" preamble, ISO-8859-1, then "Umsatz abgerechnet und nicht im Saldo enthalten";
+ *   "Wertstellung";"Belegdatum";"Beschreibung";"Betrag (EUR)";"Ursprünglicher Betrag"), as in public DKB importers'
+ *   tests (dkb2homebank-style converters, YNAB/Banana importers). The files name only the masked card number:
+ *   import them with --account.
  * - N26: "Booking Date","Value Date","Partner Name",… (since 2019, beancount/beangulp-style N26 importers) and the
  *   2017 German layout (bank2ynab test-data/20171001-20171106.csv).
  * - Volksbank/Raiffeisenbank (Atruvia agree21, 18 columns "Bezeichnung Auftragskonto;IBAN Auftragskonto;…"):
@@ -34,6 +44,10 @@
  * - Qonto (English export: "Status","Settlement date (UTC)","Operation date (UTC)","Total amount (incl. VAT)",
  *   "Currency","Counterparty name","Payment method","Transaction ID","IBAN","Reference",…; public Qonto CSV
  *   importers). The file names no own account: import it with --account.
+ * - Finom (business account; German export with some English column names: "Buchungsdatum","Time completed",
+ *   "Status","Transaktionsart","Auftraggeber/Empfänger","Counterparty BIC","Counterparty IBAN","Verwendungszweck",
+ *   …,"Zahlungswährung","Zahlungsbetrag",…,"Wallet-IBAN",…,"Transaktions-ID"; comma, amounts 1234.56, "N/A" for
+ *   empty cells): the anonymised export in nicolettas-muggelbude/RechnungsFee vorlagen/bank-csv/finom.csv.
  * - Wise statement CSV ("TransferWise ID","Date","Amount","Currency","Description","Payment Reference",
  *   "Running Balance",…,"Payer Name","Payee Name",…,"Total fees"; dates DD-MM-YYYY; one file per currency
  *   balance, so no account column: import it with --account). Wise's own charges come as rows of their own.
@@ -44,6 +58,10 @@
  *   "Available On (UTC)","Description",…; Stripe Dashboard → Balance → Export; the column set public Stripe
  *   reconciliation tools read). Like PayPal: the charge keeps its gross amount, the fee (a positive deduction)
  *   becomes an entry of its own; payouts to the bank are debits of the Stripe account "stripe".
+ * - Sparda-Bank (SpardaGiro Online): preamble "Kontoumsätze SpardaGiro Online", "Kontoinhaber:", "Kundennummer:",
+ *   then "Buchungstag";"Wertstellungstag";"Verwendungszweck";"Umsatz";"Währung" and a footer "* noch nicht
+ *   ausgeführte Umsätze"; one text column with the name glued to the SEPA booking text and SEPA keywords
+ *   (Holzhaus/ofxstatement-spardabank tests). The file names only the account number: import it with --account.
  * - Consorsbank: "Buchung;Valuta;Sender / Empfänger;IBAN;BIC;Buchungstext;Verwendungszweck;Kategorie;Stichwörter;
  *   Umsatz geteilt;Betrag;Währung" after the preamble "Konto / Allgemeine Informationen / Kontostand /
  *   Kontoumsätze", amounts with U+2212 minus; the older desktop export "…;IBAN / Konto-Nr.;BIC / BLZ;…;Betrag in
@@ -55,6 +73,11 @@
  *   Gutschrift;Lastschrift;Valuta;Saldo" (beancount-style ch.postfinance importer example), or the newer
  *   "Datum;Bewegungstyp;Avisierungstext;Gutschrift in CHF;Lastschrift in CHF;…"; the currency comes from the
  *   preamble or the column header, dates as YYYY-MM-DD or DD.MM.YYYY, a "Disclaimer:" footer.
+ * - Outbank (banking app, CSV export of any bank's account): "#;Konto;Datum;Valuta;Betrag;Währung;Name;Nummer;Bank;
+ *   Zweck;…" with "Konto" the own account per row, "Nummer"/"Bank" the counterparty's IBAN/BIC; Outbank 3 adds
+ *   "Buchungstext;…;SEPA Referenz;Kundenreferenz;Mandatsreferenz;Gläubiger ID", the English export says
+ *   "#;Account;Date;Value Date;Amount;Currency;Name;Number;Bank;Reason;…;Posting Text" (public Outbank converters
+ *   and importers' tests).
  * - MoneyMoney (macOS banking software, CSV export of any bank's account): "Datum;Wertstellung;Kategorie;Name;
  *   Verwendungszweck;Konto;Bank;Betrag;Währung", "Konto"/"Bank" = the counterparty's account and bank code
  *   (public MoneyMoney CSV readers and converters). The own account is not in the file: import with --account.
@@ -245,6 +268,9 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         remittance: ['Verwendungszweck'],
         amount: 'Betrag',
         currency: 'Währung',
+        // Exports since 2025 have a "Referenz" column after "Verwendungszweck": the SEPA end-to-end reference
+        // ("NOTPROVIDED" when the payer gave none).
+        endToEndId: 'Referenz',
       },
       shortRowMissingColumn: 'Buchungstext',
     },
@@ -281,6 +307,34 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
     },
   },
   {
+    signature: [
+      'Buchungstag',
+      'Wertstellung',
+      'Umsatzart',
+      'Buchungsdetails',
+      'Auftraggeber',
+      'Empfänger',
+      'Betrag (€)',
+    ],
+    profile: {
+      name: 'postbank-legacy',
+      label: 'Postbank (before 2023)',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      encoding: 'windows-1252',
+      columns: {
+        bookingDate: 'Buchungstag',
+        valueDate: 'Wertstellung',
+        bookingText: 'Umsatzart',
+        remittance: ['Buchungsdetails'],
+        // The other party is the payer of a credit and the payee of a debit.
+        payerName: 'Auftraggeber',
+        payeeName: 'Empfänger',
+        amount: 'Betrag (€)',
+      },
+    },
+  },
+  {
     signature: ['Buchungstag', 'Wertstellung', 'Auftraggeber / Begünstigter', 'Betrag (EUR)'],
     profile: {
       name: 'dkb-legacy',
@@ -301,6 +355,72 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         mandateId: 'Mandatsreferenz',
         endToEndId: 'Kundenreferenz',
       },
+    },
+  },
+  {
+    signature: [
+      'Belegdatum',
+      'Wertstellung',
+      'Status',
+      'Beschreibung',
+      'Umsatztyp',
+      ['Betrag (€)', 'Betrag'],
+    ],
+    profile: {
+      name: 'dkb-kreditkarte',
+      label: 'DKB Visa credit card (since 2023)',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YY',
+      columns: {
+        // The card account moves on "Wertstellung"; "Belegdatum" is the day of the purchase.
+        bookingDate: 'Wertstellung',
+        valueDate: 'Belegdatum',
+        remittance: ['Beschreibung'],
+        bookingText: 'Umsatztyp',
+        amount: ['Betrag (€)', 'Betrag'],
+      },
+      status: { column: 'Status', booked: ['Gebucht'], pending: ['Vorgemerkt'] },
+    },
+  },
+  {
+    signature: [
+      'Umsatz abgerechnet und nicht im Saldo enthalten',
+      'Wertstellung',
+      'Belegdatum',
+      'Beschreibung',
+      'Betrag (EUR)',
+    ],
+    profile: {
+      name: 'dkb-kreditkarte-legacy',
+      label: 'DKB Visa credit card (before 2023)',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      encoding: 'windows-1252',
+      columns: {
+        bookingDate: 'Wertstellung',
+        valueDate: 'Belegdatum',
+        remittance: ['Beschreibung'],
+        amount: 'Betrag (EUR)',
+      },
+    },
+  },
+  {
+    signature: ['Buchungstag', 'Wertstellungstag', 'Verwendungszweck', 'Umsatz', 'Währung'],
+    profile: {
+      name: 'sparda',
+      label: 'Sparda-Bank (SpardaGiro Online)',
+      delimiter: ';',
+      dateFormat: 'DD.MM.YYYY',
+      columns: {
+        bookingDate: 'Buchungstag',
+        valueDate: 'Wertstellungstag',
+        remittance: ['Verwendungszweck'],
+        amount: 'Umsatz',
+        currency: 'Währung',
+      },
+      // One text column: "<name>SEPA-ÜBERWEISUNG IBAN+ … BIC+ … SVWZ+ … EREF+ … KREF+ …".
+      remittanceKeywords: 'plus',
+      counterpartyInText: true,
     },
   },
   {
@@ -511,6 +631,37 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
     },
   },
   {
+    signature: [
+      'Buchungsdatum',
+      'Auftraggeber/Empfänger',
+      'Zahlungsbetrag',
+      'Zahlungswährung',
+      'Wallet-IBAN',
+    ],
+    profile: {
+      name: 'finom',
+      label: 'Finom',
+      delimiter: ',',
+      decimalSeparator: '.',
+      groupSeparator: '',
+      dateFormat: 'DD.MM.YYYY',
+      columns: {
+        account: 'Wallet-IBAN',
+        bookingDate: 'Buchungsdatum',
+        name: 'Auftraggeber/Empfänger',
+        iban: 'Counterparty IBAN',
+        bic: 'Counterparty BIC',
+        bookingText: 'Transaktionsart',
+        remittance: ['Verwendungszweck'],
+        reference: 'Transaktions-ID',
+        // The amount in the wallet's currency; "Ursprungsbetrag" is the card payment's original currency.
+        amount: 'Zahlungsbetrag',
+        currency: 'Zahlungswährung',
+      },
+      status: { column: 'Status', booked: ['Completed'], pending: ['Pending', 'In progress'] },
+    },
+  },
+  {
     signature: ['TransferWise ID', 'Date', 'Amount', 'Currency', 'Running Balance'],
     profile: {
       name: 'wise',
@@ -645,6 +796,40 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         remittance: [['Avisierungstext', 'Notification text']],
         credit: ['Gutschrift', 'Gutschrift in CHF', 'Gutschrift in EUR', 'Credit in CHF', 'Credit in EUR'],
         debit: ['Lastschrift', 'Lastschrift in CHF', 'Lastschrift in EUR', 'Debit in CHF', 'Debit in EUR'],
+      },
+    },
+  },
+  {
+    signature: [
+      '#',
+      ['Konto', 'Account'],
+      ['Datum', 'Date'],
+      ['Betrag', 'Amount'],
+      ['Währung', 'Currency'],
+      ['Zweck', 'Reason'],
+    ],
+    profile: {
+      name: 'outbank',
+      label: 'Outbank export',
+      delimiter: ';',
+      detectDecimalSeparator: true,
+      dateFormat: 'DD.MM.YYYY',
+      columns: {
+        account: ['Konto', 'Account'],
+        bookingDate: ['Datum', 'Date'],
+        valueDate: ['Valuta', 'Value Date'],
+        amount: ['Betrag', 'Amount'],
+        currency: ['Währung', 'Currency'],
+        name: 'Name',
+        // The counterparty's account and bank: IBAN and BIC in SEPA times.
+        iban: ['Nummer', 'Number'],
+        bic: 'Bank',
+        remittance: [['Zweck', 'Reason']],
+        bookingText: ['Buchungstext', 'Posting Text'],
+        endToEndId: 'SEPA Referenz',
+        customerReference: 'Kundenreferenz',
+        mandateId: 'Mandatsreferenz',
+        creditorId: 'Gläubiger ID',
       },
     },
   },

@@ -1,6 +1,6 @@
 /** One CSV row to parsed entries (a PayPal row with a fee gives two), per the profile. */
 import { looksLikeBic, looksLikeIban } from '../mt940/ids.ts';
-import { cleanText, creditorRef, parseSepaKeywords } from '../mt940/sepa-keywords.ts';
+import { cleanText, closeKeywordGaps, creditorRef, parseSepaKeywords } from '../mt940/sepa-keywords.ts';
 import type { ParsedEntry } from '../types.ts';
 import type { Resolved } from './columns.ts';
 import type { CsvProfile } from './profile.ts';
@@ -134,6 +134,9 @@ function joinBankLines(lines: readonly string[]): string {
   return text;
 }
 
+/** Cells that stand for "no value": SEPA's NOTPROVIDED, and "N/A" that fintech exports (Finom) write in empty cells. */
+const NO_VALUE = /^(?:NOTPROVIDED|N\/A)$/i;
+
 function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): void {
   const { cols, profile } = ctx;
   const set = <K extends keyof ParsedEntry>(key: K, value: ParsedEntry[K] | undefined) => {
@@ -141,25 +144,28 @@ function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): 
   };
   const text = (i: number | undefined) => {
     const v = cleanText(cell(row, i));
-    return v === '' || v.toUpperCase() === 'NOTPROVIDED' ? undefined : v;
+    return v === '' || NO_VALUE.test(v) ? undefined : v;
   };
   // Several remittance columns join with a blank; a value already contained (PayPal invoice number) is not repeated.
   let remittance = '';
   for (const i of cols.remittance) {
     const v = cell(row, i);
-    if (v && !remittance.includes(v)) remittance = remittance ? `${remittance} ${v}` : v;
+    if (v && !NO_VALUE.test(v.trim()) && !remittance.includes(v))
+      remittance = remittance ? `${remittance} ${v}` : v;
   }
   if (profile.remittanceWrapped) {
     const [first = '', ...more] = remittance.split(/\r?\n/);
     set('bookingText', cleanText(first) || undefined);
     remittance = joinBankLines(more);
   }
+  let textBookingText: string | undefined;
   if (profile.counterpartyInText) {
     const prefix = splitCounterpartyPrefix(remittance);
     if (prefix.name) {
       set('counterpartyName', prefix.name);
       set('counterpartyBic', prefix.bic);
       set('counterpartyIban', prefix.iban);
+      textBookingText = prefix.bookingText;
       remittance = prefix.rest;
     }
   }
@@ -175,10 +181,11 @@ function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): 
   set('creditorId', text(cols.creditorId));
   set('customerReference', text(cols.customerReference));
   set('bookingText', text(cols.bookingText));
+  set('bookingText', textBookingText);
   set('bankReference', text(cols.reference));
   const parsed =
     profile.remittanceKeywords === 'plus'
-      ? parseSepaKeywords(remittance, { anywhere: true })
+      ? parseSepaKeywords(closeKeywordGaps(remittance), { anywhere: true })
       : profile.remittanceKeywords === 'labels'
         ? parseLabels(remittance)
         : { remittance: cleanText(remittance) || undefined };

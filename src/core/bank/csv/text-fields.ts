@@ -80,17 +80,26 @@ export function parseLabels(raw: string): TextFields {
   return out;
 }
 
-/** "NAME BIC IBAN rest" (Commerzbank): the counterparty, when a valid BIC and IBAN follow a name. */
+/**
+ * The counterparty at the start of a single text column: "NAME BIC IBAN rest" (Commerzbank), when a valid BIC and
+ * IBAN follow a name; or "NAMESEPA-ÜBERWEISUNG rest" (Sparda-Bank), the name running into the SEPA booking text
+ * without a blank.
+ */
 export function splitCounterpartyPrefix(text: string): {
   name?: string;
   bic?: string;
   iban?: string;
+  bookingText?: string;
   rest: string;
 } {
   const m =
     /^(.+?)\s+([A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)\s+([A-Z]{2}\d{2}[A-Z0-9]{11,30})(?:\s+([\s\S]*))?$/.exec(
       text.trim(),
     );
-  if (!m || !looksLikeBic(m[2] ?? '') || !looksLikeIban(m[3] ?? '')) return { rest: text };
-  return { name: cleanText(m[1] ?? ''), bic: m[2], iban: m[3], rest: m[4] ?? '' };
+  if (m && looksLikeBic(m[2] ?? '') && looksLikeIban(m[3] ?? ''))
+    return { name: cleanText(m[1] ?? ''), bic: m[2], iban: m[3], rest: m[4] ?? '' };
+  const glued = /^(.*?\S)(SEPA-[A-ZÄÖÜ][A-ZÄÖÜ/-]*)(?=\s|$)([\s\S]*)$/.exec(text.trim());
+  if (glued?.[1] && glued[2])
+    return { name: cleanText(glued[1]), bookingText: glued[2], rest: (glued[3] ?? '').trim() };
+  return { rest: text };
 }

@@ -45,8 +45,8 @@ export function parseField86(lines: readonly string[]): Details86 {
   const joinedRaw = lines.join('');
   if (STRUCTURED.test(joinedRaw)) return parseStructured(joinedRaw);
   if (TRIODOS.test(joinedRaw)) return parseTriodos(joinedRaw);
-  // Slash-coded text is wrapped wherever the bank's line ends (ABN AMRO at 62, others at 65): no blanks.
-  if (/^\/[A-Z]{2,4}\//.test(joinedRaw)) return parseSlashCodes(joinedRaw);
+  // Slash-coded text is wrapped wherever the bank's line ends (ABN AMRO at 62, others at 65): no blanks there.
+  if (/^\/[A-Z]{2,4}\//.test(joinedRaw)) return parseSlashCodes(joinSlashLines(lines));
   const joined = joinLines(lines);
   // Unstructured with a leading GVC glued to the text (Penta "999SEPA_CREDIT_TRANSFER:…"): keep the code. A
   // number followed by a blank (mBank "911 TRANSAKCJA") is the bank's own text, not a DFÜ GVC.
@@ -69,6 +69,31 @@ function joinLines(lines: readonly string[]): string {
     parts.push(l);
   });
   return cleanText(parts.join(''));
+}
+
+/**
+ * Slash-coded lines: ABN AMRO, ING and Rabobank cut at the line width (62–65 characters, inside a word), so those
+ * lines join without a blank. A line well short of that was ended at a word boundary (Rabobank
+ * "/REMI/NR.201303-111/11.3.2013" + "NR.201303-112/…", Knab "/TRTP/SEPA" + "OVERBOEKING/…"): a blank keeps the
+ * two words apart. Never next to a "/", which delimits the codes.
+ */
+const SLASH_WRAP_WIDTH = 60;
+function joinSlashLines(lines: readonly string[]): string {
+  const parts: string[] = [];
+  lines.forEach((l, i) => {
+    const previous = lines[i - 1];
+    if (
+      previous !== undefined &&
+      previous.length + (i === 1 ? 4 : 0) < SLASH_WRAP_WIDTH &&
+      !previous.endsWith('/') &&
+      !l.startsWith('/') &&
+      previous.trim() !== '' &&
+      l.trim() !== ''
+    )
+      parts.push(' ');
+    parts.push(l);
+  });
+  return parts.join('');
 }
 
 function parseStructured(text: string): Details86 {
@@ -192,6 +217,9 @@ const SLASH_CODES = [
   'ADDR',
   'ISDT',
   'BUSP',
+  // Knab: the counterparty's domestic account number; Rabobank: "/ACCW/IBAN,BIC/" of the counterparty.
+  'BBAN',
+  'ACCW',
 ];
 const SLASH_SPLIT = new RegExp(`/(?=(?:${SLASH_CODES.join('|')})/)`);
 
@@ -234,6 +262,13 @@ function parseSlashCodes(text: string): Details86 {
     if (iban && isValidIBAN(iban)) out.counterpartyIban = iban;
     out.counterpartyBic = clean(values.get('BIC'));
   }
+  const [accwAccount, accwBic] = (values.get('ACCW') ?? '').split(',');
+  const account = clean(accwAccount) ?? clean(values.get('BBAN'));
+  if (account && !out.counterpartyIban && !out.counterpartyAccount) {
+    if (isValidIBAN(account)) out.counterpartyIban = account;
+    else out.counterpartyAccount = account;
+  }
+  if (!out.counterpartyBic && accwBic) out.counterpartyBic = clean(accwBic);
   if (out.remittance === undefined && values.size === 0) out.remittance = clean(text);
   return compact(out);
 }

@@ -38,6 +38,20 @@ const MAX_ID = 35;
 /** Keywords without any boundary (Sparkasse CSV-MT940 writes "…0591MREF+KD02…" with nothing in between). */
 const KEYWORD_NO_BOUNDARY = new RegExp(`(${KEYWORDS.join('|')})\\+`, 'g');
 
+/**
+ * A keyword with one blank inside or before its "+" ("AB WA+", "KREF +"): Sparda-Bank's CSV joins the bank's
+ * 27-character text fragments with a blank wherever they end, also inside a keyword. Counts only at a word start.
+ */
+const GAPPED_KEYWORD = new RegExp(
+  `(?<=^|\\s)(${KEYWORDS.flatMap((k) => Array.from({ length: k.length }, (_, i) => `${k.slice(0, i + 1)} ${k.slice(i + 1)}`)).join('|')})\\+`,
+  'g',
+);
+
+/** Closes blanks inside SEPA keywords (see GAPPED_KEYWORD); for CSV text columns, never MT940 subfields. */
+export function closeKeywordGaps(text: string): string {
+  return text.replace(GAPPED_KEYWORD, (m) => m.replace(' ', ''));
+}
+
 type TextField =
   | 'endToEndId'
   | 'customerReference'
