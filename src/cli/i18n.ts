@@ -256,6 +256,9 @@ const en = {
     nothingToMark: 'Nothing to mark: no unread notifications.',
     unreadNow: (n: string) => `Unread now: ${n}.`,
   },
+  /** `kassenwart dev shop-sim`: its first line (credentials as `key=… secret=…`, the names of shop add's variables). */
+  shopSim: (system: string, url: string, credentials: string) =>
+    `${system} simulator at ${url} – credentials: ${credentials}`,
 };
 
 export type CliTexts = typeof en;
@@ -417,6 +420,7 @@ const de: CliTexts = {
     nothingToMark: 'Nichts zu markieren: keine ungelesenen Benachrichtigungen.',
     unreadNow: (n) => `Noch ungelesen: ${n}.`,
   },
+  shopSim: (system, url, credentials) => `${system}-Simulator unter ${url} – Zugangsdaten: ${credentials}`,
 };
 
 const TEXTS: Record<CliLanguage, CliTexts> = { de, en };

@@ -88,7 +88,7 @@ export function registerBank(program: Command, io: Io): void {
     .argument('<files...>', 'statement files')
     .option(
       '--account <iban>',
-      'the account the files belong to: its IBAN (checked), or the id of a known account without IBAN ("kassenwart accounts" lists them; needed when a file names none, e.g. many CSV exports)',
+      'the account the files belong to: its IBAN (checked), id:N or the id of a known account without IBAN ("kassenwart accounts" lists them; needed when a file names none, e.g. many CSV exports)',
     )
     .option('--csv-profile <name>', 'CSV mapping profile to use')
     .action((files: string[], cmd: { account?: string; csvProfile?: string }) =>
@@ -121,7 +121,7 @@ export function registerBank(program: Command, io: Io): void {
     .option('--status <status>', `filter: ${POSTING_STATUS_FILTERS.join(', ')}`, parseStatus)
     .option(
       '--account <account>',
-      'only this account: its IBAN or id, as import --account takes it ("kassenwart accounts" lists them)',
+      'only this account: its IBAN, id:N or other id, as import --account takes it ("kassenwart accounts" lists them)',
     )
     .option('--from <date>', 'booking date (value date if pending) from (YYYY-MM-DD)', parseIsoDate)
     .option('--to <date>', 'booking date (value date if pending) to (YYYY-MM-DD, inclusive)', parseIsoDate)

@@ -5,7 +5,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import type { ShopSystem } from '#shared/domain.ts';
 import { shopSimulators } from '#core/shops/simulators.ts';
-import { type GlobalOptions, type Io } from '../context.ts';
+import { type GlobalOptions, type Io, formatFor } from '../context.ts';
 import { parsePort } from '../parsers.ts';
 
 function parseCount(value: string): number {
@@ -29,18 +29,19 @@ export function registerShopSim(dev: Command, program: Command, io: Io): void {
         throw new InvalidArgumentError(`no simulator for "${system}"; available: ${systems.join(', ')}`);
       const start = await load();
       const sim = await start({ port: o.port, host: '127.0.0.1', seedOrders: o.orders });
-      const json = program.opts<GlobalOptions>().json;
+      const options = program.opts<GlobalOptions>();
       // Listen for the signals before printing the address: whoever reads it may stop us at once.
       const stopped = new Promise<void>((done) => {
         process.once('SIGINT', () => done());
         process.once('SIGTERM', () => done());
       });
+      const credentials = Object.entries(sim.credentials)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ');
       io.stdout(
-        json
+        options.json
           ? `${JSON.stringify({ system, url: sim.url, credentials: sim.credentials })}\n`
-          : `${system} simulator at ${sim.url} – credentials: ${Object.entries(sim.credentials)
-              .map(([k, v]) => `${k}=${v}`)
-              .join(' ')}\n`,
+          : `${formatFor(options, io).t.shopSim(system, sim.url, credentials)}\n`,
       );
       await stopped;
       await sim.close();

@@ -7,7 +7,12 @@ import type { AreaHandlers } from './area.ts';
 
 export function createBankHandlers(core: Core): AreaHandlers<typeof bankApi> {
   return {
-    'postings.list': (input) => core.bank.listPostings(input),
+    // `account` as `postings --account` takes it; one that is not known is ACCOUNT_NOT_FOUND, as in the CLI.
+    'postings.list': ({ account, ...query }) =>
+      core.bank.listPostings({
+        ...query,
+        ...(account !== undefined ? { accountId: core.bank.findAccount(account).id } : {}),
+      }),
     'import.files': async (input) => {
       const relative = input.paths.find((p) => !isAbsolute(p));
       if (relative)
@@ -15,12 +20,17 @@ export function createBankHandlers(core: Core): AreaHandlers<typeof bankApi> {
           'IMPORT_PATH_NOT_ABSOLUTE',
           `"${relative}" is not an absolute path. Pass full paths of the statement files.`,
         );
-      const results = await core.bank.importFiles(input.paths, {
+      const account = input.account ?? input.accountIban;
+      // What the matcher did afterwards too, as `kassenwart import --json` reports it.
+      const { results, matching } = await core.bank.importFilesWithMatching(input.paths, {
         actor: 'api',
-        ...(input.accountIban ? { accountIban: input.accountIban } : {}),
+        ...(account ? { accountIban: account } : {}),
         ...(input.csvProfile ? { csvProfile: input.csvProfile } : {}),
       });
-      return { results: results.map((r) => (r.ok ? (({ postingIds: _ids, ...rest }) => rest)(r) : r)) };
+      return {
+        results: results.map((r) => (r.ok ? (({ postingIds: _ids, ...rest }) => rest)(r) : r)),
+        matching,
+      };
     },
     'bank.watchFolder.get': () => ({ folder: core.bank.getWatchFolder() }),
     'bank.watchFolder.set': (input) => {

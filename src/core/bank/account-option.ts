@@ -4,6 +4,9 @@
  * account and file the postings there.
  *
  * - The id of a known account without IBAN (bank_accounts.other_id) names that account.
+ * - `id:N` names the account with the database id N, as `kassenwart accounts` prints it (and `accountId` in
+ *   `postings --json`): the one form that is the same for every account. An N that no account has is refused at
+ *   once (IMPORT_ACCOUNT_NOT_FOUND): it can never create an account.
  * - Otherwise a value shaped like an IBAN (ISO 13616: two letters, two check digits, …) must be a valid IBAN
  *   (ibantools: check digits MOD 97-10, the country's length and BBAN layout); otherwise IMPORT_ACCOUNT_INVALID.
  * - Any other value names an account that is not identified by an IBAN. It is taken when it is one of the ids the
@@ -25,6 +28,8 @@ import { germanIbanFor, legacyIdsFor } from './statement-account.ts';
 /** The account to import into: by IBAN (the usual case) or by the id of an account without IBAN. */
 export type AccountChoice = { iban: string } | { otherId: string };
 
+/** `id:N`: the account's database id, as `kassenwart accounts` prints it. */
+const ACCOUNT_ID = /^id:(\d{1,15})$/i;
 /** Two letters and two digits at the start: meant as an IBAN (ISO 13616), so it must be one. */
 const IBAN_LIKE = /^[A-Z]{2}\d{2}/i;
 /** German "BLZ/Kontonummer" as MT940 :25: writes it (8-digit bank code, account number up to 10 digits). */
@@ -53,7 +58,8 @@ function knownIds(db: Db): string {
 }
 
 /** What a value of --account names, before it is looked up or an account is created (see the module comment). */
-type Identified = AccountChoice | { invalidIban: string; problem: string } | { unrecognised: true };
+type Identified =
+  AccountChoice | { invalidIban: string; problem: string } | { unrecognised: true } | { noAccountId: number };
 
 function identify(db: Db, value: string): Identified {
   const compact = value.replace(/\s+/g, '');
@@ -61,6 +67,14 @@ function identify(db: Db, value: string): Identified {
   // A known account's own id comes first: a bank's id may start like an IBAN without being one.
   const row = db.select().from(bankAccounts).where(eq(bankAccounts.otherId, id)).get();
   if (row) return row.iban ? { iban: row.iban } : { otherId: id };
+  const byId = ACCOUNT_ID.exec(compact);
+  if (byId) {
+    const accountId = Number(byId[1]);
+    const account = db.select().from(bankAccounts).where(eq(bankAccounts.id, accountId)).get();
+    if (account?.iban) return { iban: account.iban };
+    if (account?.otherId) return { otherId: account.otherId };
+    return { noAccountId: accountId };
+  }
   if (IBAN_LIKE.test(compact)) {
     const iban = electronicFormatIBAN(compact) ?? compact.toUpperCase();
     return validateIBAN(iban).valid ? { iban } : { invalidIban: iban, problem: ibanProblem(iban) };
@@ -89,12 +103,18 @@ function identify(db: Db, value: string): Identified {
 
 /**
  * Checks the value of --account and says which account it is (see the module comment). Throws ValidationError
- * IMPORT_ACCOUNT_INVALID (an IBAN with a wrong check digit or length) or IMPORT_ACCOUNT_UNKNOWN. An id that is not
- * an IBAN and names no known account is checked against the file itself when it is imported
- * (statement-account.ts: IMPORT_ACCOUNT_NOT_FOUND unless the file names that account).
+ * IMPORT_ACCOUNT_INVALID (an IBAN with a wrong check digit or length), IMPORT_ACCOUNT_UNKNOWN, or
+ * IMPORT_ACCOUNT_NOT_FOUND for an `id:N` no account has. An id that is not an IBAN and names no known account is
+ * checked against the file itself when it is imported (statement-account.ts: IMPORT_ACCOUNT_NOT_FOUND unless the
+ * file names that account).
  */
 export function chooseAccount(db: Db, value: string): AccountChoice {
   const found = identify(db, value);
+  if ('noAccountId' in found)
+    throw new ValidationError(
+      'IMPORT_ACCOUNT_NOT_FOUND',
+      `--account ${value}: there is no account with the id ${found.noAccountId}, so nothing was imported and no account was created. Run "kassenwart accounts" to list the known accounts with their ids (id:N), or give the account's IBAN. ${knownIds(db)}.`,
+    );
   if ('invalidIban' in found)
     throw new ValidationError(
       'IMPORT_ACCOUNT_INVALID',
@@ -111,10 +131,11 @@ export function chooseAccount(db: Db, value: string): AccountChoice {
 export type BankAccountRow = typeof bankAccounts.$inferSelect;
 
 /**
- * The known account an `--account` value names (`postings --account`): whatever `import --account` takes — an IBAN
- * in any spacing or case, the id of an account without IBAN, BLZ/Kontonummer (also of an account known by its
- * IBAN), paypal:…, stripe. An IBAN also finds the account known so far only by its BLZ/Kontonummer. Throws
- * NotFoundError ACCOUNT_NOT_FOUND, naming `kassenwart accounts`, for anything else.
+ * The known account an `--account` value names (`postings --account`, the API's `account`): whatever
+ * `import --account` takes — an IBAN in any spacing or case, `id:N`, the id of an account without IBAN,
+ * BLZ/Kontonummer (also of an account known by its IBAN), paypal:…, stripe. An IBAN also finds the account known so
+ * far only by its BLZ/Kontonummer. Throws NotFoundError ACCOUNT_NOT_FOUND, naming `kassenwart accounts`, for
+ * anything else (the API's `account` gives the same message as the CLI).
  */
 export function findAccount(db: Db, value: string): BankAccountRow {
   const found = identify(db, value);
@@ -135,7 +156,9 @@ export function findAccount(db: Db, value: string): BankAccountRow {
   const why =
     'invalidIban' in found
       ? `it is not a valid IBAN (${found.problem})`
-      : 'no known account has that IBAN or id';
+      : 'noAccountId' in found
+        ? `there is no account with the id ${found.noAccountId}`
+        : 'no known account has that IBAN or id';
   throw new NotFoundError(
     'ACCOUNT_NOT_FOUND',
     `--account ${value}: ${why}. Run "kassenwart accounts" to list the known accounts and give one of their IBANs or ids. ${knownIds(db)}.`,

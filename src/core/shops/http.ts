@@ -3,7 +3,8 @@
  * (AbortSignal.timeout), retries with exponential backoff (p-retry) for network errors, timeouts and 5xx,
  * 429 with `Retry-After` honoured (RFC 9110 §10.2.3: delay-seconds or an HTTP-date), and typed `ShopError`s
  * whose messages never contain credentials. A connection refused or a host name that does not exist fails at once,
- * before the shop answered at all, unless `retryConnectErrors` is set (see there).
+ * before the shop answered at all, unless `retryConnectErrors` is set; where someone waits, a timeout is not retried
+ * either (`retryTimeouts`, see there).
  *
  * Two entry points:
  *   - `createShopFetch(options)`: a drop-in `fetch` for official client libraries (e.g. `customFetchApi` of
@@ -52,9 +53,19 @@ export type HttpOptions = {
    * backoff: where someone waits for the answer (a command, "sync now", adding or testing a shop) they fail on the
    * first such attempt with one message saying what to check. The background scheduler sets it: it has time, and a
    * shop that restarts is briefly refused. A refusal after the shop answered this request at all (a 503 during a
-   * restart) is retried either way. Timeouts, resets, 429 and 5xx are always retried within `retries`.
+   * restart) is retried either way. Resets, 429 and 5xx are always retried within `retries`, timeouts unless
+   * `retryTimeouts` is false.
    */
   retryConnectErrors?: boolean;
+  /**
+   * Retry an attempt that timed out (default true). A shop that accepts the connection and never answers (a hung
+   * server, a proxy or firewall that holds the request) would keep someone waiting `retries` + 1 timeouts plus the
+   * backoff: 5 × 30 s + 15 s by default. Where someone waits for the answer (a command, "sync now", adding, updating
+   * or testing a shop) shop-service sets it false, so the first timeout fails with one SHOP_UNREACHABLE saying the
+   * shop did not answer and what to do; a sync keeps what it stored page by page, so running it again goes on from
+   * there. The background scheduler keeps the default: it has time.
+   */
+  retryTimeouts?: boolean;
   /**
    * What to do when the address leads nowhere (refused, unknown host), appended to that SHOP_UNREACHABLE message;
    * for a stored shop, how to give it a new address (`kassenwart shop update NAME --url`).
@@ -165,6 +176,13 @@ function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
 
+/** An attempt that timed out where it is not retried (HttpOptions.retryTimeouts false): the shop did not answer. */
+class NoAnswer extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`timed out after ${timeoutMs} ms`);
+  }
+}
+
 /**
  * Network errors that say the shop's address leads nowhere, answered at once (Node's error codes, found on the
  * `cause` of undici's "fetch failed"): why, in words a merchant can check.
@@ -232,7 +250,11 @@ export function createShopFetch(options: ShopFetchOptions): typeof fetch {
             response = await untilAborted(doFetch(input, { ...init, signal }), signal);
           } catch (error) {
             if (init?.signal?.aborted) throw new AbortError(error instanceof Error ? error : String(error));
-            if (isTimeout(error)) throw new Error(`timed out after ${timeoutMs} ms`, { cause: error });
+            if (isTimeout(error)) {
+              // Where someone waits, one timeout is the answer (HttpOptions.retryTimeouts).
+              if (options.retryTimeouts === false) throw new AbortError(new NoAnswer(timeoutMs));
+              throw new Error(`timed out after ${timeoutMs} ms`, { cause: error });
+            }
             // Network errors are retried (p-retry passes network TypeErrors through), except an address that
             // leads nowhere before the shop answered at all, where someone waits (HttpOptions.retryConnectErrors).
             const failure = toNetworkFailure(error, secrets);
@@ -342,6 +364,15 @@ function toShopError(error: unknown, at: ErrorPlace, last?: RetryableStatus): Sh
       'SHOP_UNREACHABLE',
       `${label} is not reachable at ${at.host.origin}: ${why(at.host.hostname)}. Check the address and that the shop is online.${at.addressHint ? ` ${at.addressHint}` : ''}`,
       { network: (error as NetworkFailure).code },
+    );
+  }
+  if (error instanceof NoAnswer) {
+    const within =
+      error.timeoutMs >= 1000 ? `${Math.round(error.timeoutMs / 1000)} s` : `${error.timeoutMs} ms`;
+    return new ShopError(
+      'SHOP_UNREACHABLE',
+      `${label} did not answer within ${within} at ${at.host.origin} (the shop's server may be overloaded or hanging, or a proxy or firewall holds the request). Check that the shop's website opens in a browser, then try again.${at.addressHint ? ` ${at.addressHint}` : ''}`,
+      { network: 'TIMEOUT' },
     );
   }
   const inner = error instanceof RetryableStatus ? error : last && error === last ? last : undefined;

@@ -75,6 +75,14 @@ export type ShopInfo = {
 
 const ACTOR = 'user';
 
+/**
+ * How the connection behaves where someone waits for the answer (a command, the app's "sync now", adding, updating or
+ * testing a shop): a timeout is not retried (HttpOptions.retryTimeouts), nor is an address that leads nowhere (the
+ * http layer's default). The background scheduler retries both: nobody waits, and a restarting shop recovers.
+ */
+const SOMEONE_WAITS: HttpOptions = { retryTimeouts: false };
+const BACKGROUND: HttpOptions = { retryTimeouts: true, retryConnectErrors: true };
+
 const stringValues = (credentials: ShopCredentials): string[] =>
   Object.values(credentials).filter((v): v is string => typeof v === 'string');
 
@@ -139,7 +147,7 @@ export function createShopService(deps: ShopServiceDeps) {
       url: url ?? undefined,
       filePath: filePath ?? undefined,
       credentials,
-      http: { logger, now: () => clock.now().getTime(), ...deps.http, ...http },
+      http: { logger, now: () => clock.now().getTime(), ...SOMEONE_WAITS, ...deps.http, ...http },
       clock,
       logger,
     });
@@ -158,12 +166,13 @@ export function createShopService(deps: ShopServiceDeps) {
 
   /**
    * The connector of a stored shop. `background`: nobody waits for the answer (the scheduler), so a refused
-   * connection or an unknown host is retried like other network errors (HttpOptions.retryConnectErrors); otherwise it
-   * fails on the first attempt. Either way its message says how to give the shop a new address.
+   * connection, an unknown host and a timeout are retried like other network errors (HttpOptions.retryConnectErrors,
+   * retryTimeouts); otherwise they fail on the first attempt. Either way the message says how to give the shop a new
+   * address.
    */
   function connectorFor(row: ShopRow, options: { background?: boolean } = {}): ShopConnector {
     return build(row.system, row.name, row.url, row.filePath, credentialsOf(row), {
-      ...(options.background ? { retryConnectErrors: true } : {}),
+      ...(options.background ? BACKGROUND : {}),
       addressHint: `If the shop has moved, give its new address: kassenwart shop update "${row.name}" --url <new address>.`,
     });
   }

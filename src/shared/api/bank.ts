@@ -5,19 +5,42 @@ import type { ApiTable } from './types.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Nullable = z.string().nullable();
+const Count = z.number().int().nonnegative();
 
 export const PostingStatusFilter = z.enum([...POSTING_MATCH_STATES, 'pending', 'booked']);
+
+/**
+ * A bank account as the CLI's `--account` names it (README "Bank import"): an IBAN in any spacing and case, `id:N`
+ * (the id `kassenwart accounts` prints, `accountId` of a posting), `BLZ/Kontonummer`, `paypal:<e-mail>`, `stripe` or
+ * another bank's id. Which account that is, the core decides (bank/account-option.ts); here only the shape: one line
+ * of up to 270 characters (an e-mail address is up to 254), blanks around it ignored.
+ */
+export const AccountSelector = z
+  .string()
+  .trim()
+  .min(1, { error: 'give the account: its IBAN, id:N or the id "kassenwart accounts" shows' })
+  .max(270)
+  .regex(/^[^\r\n\t]*$/, { error: 'an account is named on one line' });
+
+const notBothAccounts = {
+  error: 'give the account either as account or as accountIban, not both',
+  path: ['account'],
+};
 
 export const PostingsQuery = z
   .object({
     status: PostingStatusFilter.optional(),
+    /** Only this exact IBAN (an IBAN no account has lists nothing). `account` takes every form `--account` takes. */
     accountIban: z.string().min(5).max(34).optional(),
+    /** Only this account, as `postings --account` takes it; one that is not known fails with ACCOUNT_NOT_FOUND. */
+    account: AccountSelector.optional(),
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     limit: z.number().int().min(1).max(1000).default(100),
     offset: z.number().int().min(0).default(0),
   })
-  .strict();
+  .strict()
+  .refine((q) => q.account === undefined || q.accountIban === undefined, notBothAccounts);
 
 export const PostingDto = z.object({
   id: z.number().int(),
@@ -84,13 +107,38 @@ export const ImportFilesInput = z
     // without one (`BLZ/Kontonummer`, `paypal:<e-mail>`, `stripe`; bank/account-option.ts checks it), so longer
     // than an IBAN can be (an e-mail address is up to 254 characters).
     accountIban: z.string().min(5).max(270).optional(),
+    /** The same as `accountIban`, in every form `import --account` takes, `id:N` included (the newer name). */
+    account: AccountSelector.optional(),
     csvProfile: z.string().min(1).optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => q.account === undefined || q.accountIban === undefined, notBothAccounts);
+
+/**
+ * What the matcher did after the import (as `kassenwart import --json` reports it in `matching`): postings assigned
+ * automatically, returns processed, debits set aside, assignments made and undone, summed over the runs after the
+ * files; `suggested` / `none` the manual queue after the last run. Null when it did not run (no file added postings)
+ * or failed (logged; `matching.run` runs it again).
+ */
+export const MatchingAfterImportDto = z.object({
+  auto: Count,
+  suggested: Count,
+  none: Count,
+  returns: Count,
+  debits: Count,
+  assignmentsCreated: Count,
+  assignmentsUndone: Count,
+});
 
 export const bankApi = {
   'postings.list': { input: PostingsQuery, output: PostingsPage },
-  'import.files': { input: ImportFilesInput, output: z.object({ results: z.array(FileImportResultDto) }) },
+  'import.files': {
+    input: ImportFilesInput,
+    output: z.object({
+      results: z.array(FileImportResultDto),
+      matching: MatchingAfterImportDto.nullable(),
+    }),
+  },
   'bank.watchFolder.get': {
     input: z.object({}).strict(),
     output: z.object({ folder: z.string().nullable() }),

@@ -60,6 +60,11 @@ export const UpdateShopInput = z
     url: z.string().url().optional(),
     filePath: z.string().min(1).optional(),
     credentials: AddShopInput.shape.credentials,
+    /**
+     * Change it although the shop reached does not look like this shop (SHOP_IDENTITY_MISMATCH otherwise), as
+     * `shop update --force`: the dealer says it is the same shop. Audited.
+     */
+    force: z.boolean().optional(),
   })
   .strict();
 

@@ -207,6 +207,58 @@ describe('--account is checked before anything is stored', () => {
       );
   });
 
+  it('id:N, the id kassenwart accounts prints, names that account for import and postings; an unknown N is refused before anything is read', async () => {
+    const { core } = makeTestDb();
+    const giro = ok((await core.bank.importBytes('g.sta', mt940('DE89370400440532013000')))[0]).accounts[0];
+    const triodos = ok((await core.bank.importBytes('t.sta', mt940('TRIODOSBANK/0454545454', '2,00')))[0])
+      .accounts[0];
+    if (!giro || !triodos) throw new Error('accounts not created');
+    // A file that names no account goes to the account given by its id, with or without IBAN.
+    const intoGiro = ok(
+      (await core.bank.importBytes('a.sta', mt940(undefined, '3,00'), { accountIban: `id:${giro.id}` }))[0],
+    );
+    expect(intoGiro.accounts).toEqual([
+      expect.objectContaining({ id: giro.id, iban: 'DE89370400440532013000', created: false }),
+    ]);
+    const intoTriodos = ok(
+      (
+        await core.bank.importBytes('b.sta', mt940(undefined, '4,00'), { accountIban: ` ID:${triodos.id} ` })
+      )[0],
+    );
+    expect(intoTriodos.accounts).toEqual([expect.objectContaining({ id: triodos.id, created: false })]);
+    // A file that names another account than the one given by id is a mismatch, as with its IBAN.
+    const [other] = await core.bank.importBytes('o.sta', mt940('DE02120300000000202051'), {
+      accountIban: `id:${giro.id}`,
+    });
+    expect(other).toMatchObject({ ok: false, error: { code: 'IMPORT_ACCOUNT_MISMATCH' } });
+
+    expect(core.bank.findAccount(`id:${giro.id}`).id).toBe(giro.id);
+    expect(core.bank.findAccount(`id:${triodos.id}`).id).toBe(triodos.id);
+    const missing = triodos.id + 1;
+    expect(() => core.bank.findAccount(`id:${missing}`)).toThrow(
+      expect.objectContaining({
+        code: 'ACCOUNT_NOT_FOUND',
+        message: expect.stringMatching(
+          new RegExp(
+            `^--account id:${missing}: there is no account with the id ${missing}\\. Run "kassenwart accounts"`,
+          ),
+        ) as unknown,
+      }),
+    );
+    await expect(
+      core.bank.importBytes('c.sta', mt940(undefined, '5,00'), { accountIban: `id:${missing}` }),
+    ).rejects.toMatchObject({
+      code: 'IMPORT_ACCOUNT_NOT_FOUND',
+      message: expect.stringMatching(
+        new RegExp(
+          `^--account id:${missing}: there is no account with the id ${missing}, so nothing was imported`,
+        ),
+      ) as unknown,
+    });
+    expect(core.bank.accounts()).toHaveLength(2);
+    expect(await core.bank.postingCount()).toBe(4);
+  });
+
   it('kassenwart import --account with a mistyped IBAN fails with exit code 1 and says why; nothing stored', () => {
     const dir = tempDir();
     const env = { KASSENWART_PASSPHRASE: 'cli-test-passphrase' };

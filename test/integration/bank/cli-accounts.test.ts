@@ -144,7 +144,7 @@ describe('kassenwart accounts and postings --account', () => {
     expect(cli('--lang', 'de', 'accounts').stdout).toMatch(/^ {2}1 Buchung, letzte Buchung 03\.11\.2026, /m);
   });
 
-  it('postings --account takes an IBAN in any spacing or BLZ/Kontonummer; an unknown account is ACCOUNT_NOT_FOUND', () => {
+  it('postings --account takes an IBAN in any spacing, BLZ/Kontonummer or id:N; an unknown account is ACCOUNT_NOT_FOUND', () => {
     const { cli } = freshDb();
     const dir = tempDir();
     const camt = join(dir, 'camt.xml');
@@ -159,6 +159,13 @@ describe('kassenwart accounts and postings --account', () => {
     expect(amounts('de89 3704 0044 0532 0130 00')).toEqual([4990]);
     // The IBAN of an account known so far by BLZ/Kontonummer only finds it too.
     expect(amounts('DE39500105175407324924')).toEqual([700]);
+    // id:N as `kassenwart accounts` prints it, for import (a file that names no account) and postings.
+    const ids = json<{ accounts: { id: number; otherId: string | null }[] }>(cli('--json', 'accounts'));
+    const blzId = ids.accounts.find((a) => a.otherId === '50010517/5407324924')?.id;
+    const unnamed = join(dir, 'unnamed.sta');
+    writeFileSync(unnamed, mt940(undefined, '3,00'), 'latin1');
+    expect(cli('import', unnamed, '--account', `id:${blzId}`).status).toBe(0);
+    expect(amounts(`id:${blzId}`).sort((a, b) => a - b)).toEqual([300, 700]);
     const unknown = cli('postings', '--account', 'DE02120300000000202051');
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(

@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { api } from '#shared/api.ts';
-import { shops } from '#core/db/schema/index.ts';
+import { auditLog, orders, shops } from '#core/db/schema/index.ts';
+import { WooCommerceSimulator } from '#core/shops/woocommerce/simulator.ts';
 import { makeTestDb, tempDir } from '../../helpers/db.ts';
 import { apiCaller } from '../../helpers/api.ts';
 
@@ -84,6 +85,51 @@ describe('shops API methods (zod-validated, same table for IPC and HTTP)', () =>
       cancelledTransfers: 0,
     });
     expect(await call('shops.list', {})).toEqual([]);
+  });
+});
+
+describe('shops.update: is it still the same shop?', () => {
+  it('refuses another shop with SHOP_IDENTITY_MISMATCH; force: true changes it all the same, as shop update --force (audited)', async () => {
+    const { core, db } = makeTestDb();
+    const call = apiCaller(core);
+    const shop = await new WooCommerceSimulator().start();
+    // Another WooCommerce shop with the same key: the same order ids and numbers, created at other times.
+    const other = await new WooCommerceSimulator({ startTime: '2026-06-01T08:00:00Z' }).start();
+    try {
+      for (const sim of [shop, other]) {
+        sim.addOrder({ status: 'on-hold' });
+        sim.addOrder({ status: 'on-hold' });
+      }
+      const credentials = { key: shop.consumerKey, secret: shop.consumerSecret };
+      await call('shops.add', { system: 'woocommerce', name: 'Woo', url: shop.url, credentials });
+      await call('sync.run', {});
+      expect(db.select().from(orders).all()).toHaveLength(2);
+
+      await expect(call('shops.update', { shop: 'Woo', url: other.url })).rejects.toMatchObject({
+        code: 'SHOP_IDENTITY_MISMATCH',
+      });
+      await expect(call('shops.update', { shop: 'Woo', url: other.url, force: false })).rejects.toMatchObject(
+        {
+          code: 'SHOP_IDENTITY_MISMATCH',
+        },
+      );
+      expect(core.shops.show('Woo').url).toBe(shop.url);
+      await expect(call('shops.update', { shop: 'Woo', url: other.url, force: 'yes' })).rejects.toMatchObject(
+        {
+          code: 'API_INVALID_INPUT',
+        },
+      );
+
+      const updated = api['shops.update'].output.parse(
+        await call('shops.update', { shop: 'Woo', url: other.url, force: true }),
+      );
+      expect(updated).toMatchObject({ name: 'Woo', url: other.url });
+      const audit = db.select().from(auditLog).where(eq(auditLog.action, 'connection_changed')).all();
+      expect(audit.map((a) => a.details)).toEqual([{ credentialsChanged: false, force: true }]);
+    } finally {
+      await shop.close();
+      await other.close();
+    }
   });
 });
 

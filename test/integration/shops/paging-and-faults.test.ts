@@ -108,7 +108,7 @@ describe('paging, resume and faults (issue 4 §7) against the WooCommerce simula
     expect(run.error?.code).toBe('SHOP_RATE_LIMITED');
   });
 
-  it('a hanging shop times out and is retried', async () => {
+  it('a hanging shop times out: the scheduler retries it, a sync someone waits for gives up after that attempt', async () => {
     const timeouts = manualTimeouts();
     const s = await setupWoo({ timeoutSignal: timeouts.timeoutSignal });
     await connectWoo(s);
@@ -116,7 +116,14 @@ describe('paging, resume and faults (issue 4 §7) against the WooCommerce simula
     s.sim.addOrder({ status: 'on-hold' });
     // The attempt times out when the shop has caught it (no real timer that a slow machine could hit too).
     s.sim.fault({ kind: 'hang', onArrival: timeouts.expire }, { times: 1 });
-    const run = await s.area.sync.run('Woo', 'new');
+    const asked = await s.area.sync.run('Woo', 'new');
+    expect(asked).toMatchObject({ state: 'failed', ordersNew: 0, error: { code: 'SHOP_UNREACHABLE' } });
+    expect(asked.error?.message).toMatch(
+      /^WooCommerce shop "Woo" did not answer within 5 s at http:\/\/127\.0\.0\.1:\d+ \(the shop's server may be overloaded/,
+    );
+    expect(s.sleeps).toEqual([]);
+    s.sim.fault({ kind: 'hang', onArrival: timeouts.expire }, { times: 1 });
+    const run = await s.area.sync.run('Woo', 'new', { background: true });
     expect(run).toMatchObject({ state: 'ok', ordersNew: 1 });
     expect(s.sleeps).toEqual([1000]);
   });

@@ -21,6 +21,8 @@ export async function setupWoo(
   options: {
     pageSize?: number;
     timeoutSignal?: HttpOptions['timeoutSignal'];
+    /** Per-attempt timeout (default 5 s); a short real one for a shop that never answers. */
+    timeoutMs?: number;
     sim?: WooSimulatorOptions;
     /** The fetch the connectors use (default: the global one), e.g. one that counts attempts. */
     fetch?: typeof fetch;
@@ -43,7 +45,7 @@ export async function setupWoo(
         return Promise.resolve();
       },
       retries: 3,
-      timeoutMs: 5000,
+      timeoutMs: options.timeoutMs ?? 5000,
       ...(options.timeoutSignal ? { timeoutSignal: options.timeoutSignal } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     },

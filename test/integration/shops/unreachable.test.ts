@@ -4,9 +4,9 @@
  * to do, once. The background scheduler keeps its retries, and logs the failure once. Against real loopback ports
  * that refuse connections; attempts are counted, never timed.
  */
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger, LogLevel } from '#core/deps.ts';
 import { eq } from 'drizzle-orm';
 import { dealerNotifications, shops, syncRuns } from '#core/db/schema/index.ts';
@@ -36,6 +36,33 @@ function countingFetch(): { fetch: typeof fetch; attemptsTo: (origin: string) =>
   };
 }
 
+/**
+ * A loopback server that accepts connections and reads the requests but never answers (a hung shop, a proxy that holds
+ * the request): `requests` counts the HTTP requests that arrived.
+ */
+async function silentServer(): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let requests = 0;
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('data', (chunk: Buffer) => {
+      requests +=
+        chunk.toString('latin1').match(/^(?:GET|POST|PUT|PATCH|DELETE) \S+ HTTP\/1\.1\r$/gm)?.length ?? 0;
+    });
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    requests: () => requests,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
 function recordingLogger(): Logger & { entries: { level: LogLevel; text: string }[] } {
   const entries: { level: LogLevel; text: string }[] = [];
   return {
@@ -176,5 +203,85 @@ describe('kassenwart shop add / sync against an address that refuses connections
     expect(run).toMatchObject({ state: 'failed', error: { code: 'SHOP_UNREACHABLE' } });
     expect(json.stderr.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(json.stderr)).toMatchObject({ error: { code: 'SHOP_UNREACHABLE' } });
+  });
+});
+
+describe('a shop that accepts the connection and never answers', () => {
+  // A real timeout, short: nothing ever answers, so it cannot end a request the shop would have answered.
+  const timeoutMs = 150;
+  let silent: Awaited<ReturnType<typeof silentServer>>;
+  beforeEach(async () => {
+    silent = await silentServer();
+  });
+  afterEach(() => silent.close());
+
+  const noAnswer = (name: string, url: string, hint = '') =>
+    `WooCommerce shop "${name}" did not answer within ${timeoutMs} ms at ${url} (the shop's ` +
+    'server may be overloaded or hanging, or a proxy or firewall holds the request). ' +
+    `Check that the shop's website opens in a browser, then try again.${hint}`;
+  const moved = (name: string) =>
+    ` If the shop has moved, give its new address: kassenwart shop update "${name}" --url <new address>.`;
+
+  it('adding, updating, testing and syncing the shop each give up after one attempt, with one message saying so', async () => {
+    const logger = recordingLogger();
+    const s = await setupWoo({ timeoutMs, logger });
+    const credentials = { key: s.sim.consumerKey, secret: s.sim.consumerSecret };
+
+    const added = (await s.area
+      .add({ system: 'woocommerce', name: 'Neu', url: silent.url, credentials })
+      .catch((e: unknown) => e)) as Error & { code: string };
+    expect(added).toMatchObject({ code: 'SHOP_UNREACHABLE', message: noAnswer('Neu', silent.url) });
+    expect(silent.requests()).toBe(1);
+    expect(s.area.list()).toEqual([]);
+
+    const shop = await connectWoo(s, 'Laden');
+    await expect(s.area.update('Laden', { url: silent.url })).rejects.toMatchObject({
+      code: 'SHOP_UNREACHABLE',
+      message: noAnswer('Laden', silent.url),
+    });
+    expect(silent.requests()).toBe(2);
+    expect(s.area.show('Laden').url).toBe(s.sim.url);
+
+    // The stored shop now sits behind the silent address.
+    s.db.update(shops).set({ url: silent.url }).where(eq(shops.id, shop.id)).run();
+    const [asked] = await s.area.sync.runAll({ kind: 'new' });
+    expect(asked).toMatchObject({
+      state: 'failed',
+      error: { code: 'SHOP_UNREACHABLE', message: noAnswer('Laden', silent.url, moved('Laden')) },
+    });
+    expect(silent.requests()).toBe(3);
+    expect(await s.area.test('Laden')).toEqual({
+      ok: false,
+      code: 'SHOP_UNREACHABLE',
+      message: noAnswer('Laden', silent.url, moved('Laden')),
+    });
+    expect(silent.requests()).toBe(4);
+    // No retry, so no backoff waited; the caller reports the failure, nothing of it on the console besides.
+    expect(s.sleeps).toEqual([]);
+    expect(shown(logger)).toEqual([]);
+  });
+
+  it('the scheduler keeps retrying it (nobody waits), and logs the failure once', async () => {
+    const logger = recordingLogger();
+    const s = await setupWoo({ timeoutMs, logger });
+    const shop = await connectWoo(s, 'Laden');
+    s.db.update(shops).set({ url: silent.url }).where(eq(shops.id, shop.id)).run();
+    const scheduler = s.area.startScheduler();
+    await scheduler.tick();
+    await scheduler.stop();
+    // The job that was due (the first full comparison): the first attempt and 3 retries (setupWoo), with backoff.
+    expect(
+      s.db
+        .select()
+        .from(syncRuns)
+        .all()
+        .map((r) => `${r.kind}:${r.state}`),
+    ).toEqual(['full:failed']);
+    expect(silent.requests()).toBe(4);
+    expect(s.sleeps).toEqual([1000, 2000, 4000]);
+    const logged = shown(logger);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.text).toContain('sync failed');
+    expect(logged[0]?.text).toContain(`timed out after ${timeoutMs} ms`);
   });
 });
