@@ -2,10 +2,10 @@
  * Signal weights and the score. Each signal is independent evidence with a weight in [0, 1); the score is the
  * noisy-or `1 − Π(1 − w)`, so two medium signals (number + amount) beat one and no signal reaches 1 alone
  * except our own reference. Scores rank candidates and feed the auto threshold; hard rules (blockers) are
- * separate and no score overrides them.
+ * separate and no score overrides them. Every signal is made here (the builders below), with its English detail and
+ * the facts it was written from (types.ts Signal).
  */
-import type { HitOf } from './passes/written-numbers.ts';
-import { writtenOf } from './passes/written-numbers.ts';
+import { numberLabel, writtenOf, type HitOf } from './passes/written-numbers.ts';
 import type { Signal, SignalForm, SignalKind } from './types.ts';
 
 export const WEIGHTS: Record<SignalKind, number> = {
@@ -90,15 +90,12 @@ export function creditorReferenceSignal(kind: SignalKind, body: string): Signal 
   return make(kind, `RF creditor reference with ${body}`, WEIGHTS[kind], 'creditor_reference', body);
 }
 
-/** "order number WC-10023" / "invoice number RE-2026-0042" (written-numbers.ts numberLabel). */
-const labelOf = (hit: HitOf, number: string) =>
-  `${hit.field === 'number' ? 'order' : 'invoice'} number ${number}`;
 const KEYWORD = ' after an order keyword';
 
 /** The number of a hit as written, after an order keyword or not. */
 export function numberSignal(kind: SignalKind, hit: HitOf, keyword: boolean, weight = WEIGHTS[kind]): Signal {
   const number = writtenOf(hit);
-  const detail = `${labelOf(hit, number)}${keyword ? KEYWORD : ''}`;
+  const detail = `${numberLabel(hit)}${keyword ? KEYWORD : ''}`;
   return make(kind, detail, weight, 'number', undefined, number, +(hit.field !== 'number'), +keyword);
 }
 
@@ -106,7 +103,7 @@ export function numberSignal(kind: SignalKind, hit: HitOf, keyword: boolean, wei
 export function numberListSignal(hit: HitOf, keys: readonly string[], keyword: boolean): Signal {
   const number = writtenOf(hit);
   const list = keys.join(', ');
-  const detail = `${labelOf(hit, number)} in the list ${list}${keyword ? KEYWORD : ''}`;
+  const detail = `${numberLabel(hit)} in the list ${list}${keyword ? KEYWORD : ''}`;
   return make(
     'number',
     detail,
@@ -128,14 +125,14 @@ export function writtenAsSignal(
   weight = WEIGHTS[kind],
 ): Signal {
   const number = writtenOf(hit);
-  const detail = `${labelOf(hit, number)} written as ${written}${keyword ? KEYWORD : ''}`;
+  const detail = `${numberLabel(hit)} written as ${written}${keyword ? KEYWORD : ''}`;
   return make(kind, detail, weight, 'number_written', written, number, +(hit.field !== 'number'), +keyword);
 }
 
 /** `written` is one typo away from the hit's number. */
 export function typoSignal(written: string, hit: HitOf): Signal {
   const number = writtenOf(hit);
-  const detail = `${written} is one typo away from ${labelOf(hit, number)}`;
+  const detail = `${written} is one typo away from ${numberLabel(hit)}`;
   return make(
     'number_typo',
     detail,
