@@ -12,6 +12,7 @@ import { DEALER_UNDO_REASON } from '#shared/api/queue.ts';
 import { formatDate, formatInstant, formatMoney } from '#shared/format.ts';
 import type { OrderStatus } from '#shared/domain.ts';
 import { ORDER_STATUS_LABELS, POSTING_STATE_LABELS } from '#shared/labels.ts';
+import { signalText, type SignalLike } from '#shared/signal-texts.ts';
 import type { PostingMatchState } from '#shared/domain.ts';
 
 export const CLI_LANGUAGES = ['de', 'en'] as const;
@@ -71,6 +72,8 @@ export function resolveCliLocale(flag: string | undefined, env: NodeJS.ProcessEn
  */
 export { DEALER_UNDO_REASON } from '#shared/api/queue.ts';
 const RETURNED_BY = /^returned by posting (\d+)$/;
+/** A candidate blocked by its order's status: `order_cancelled`, `order_removed_externally`, … */
+const ORDER_REASON = /^order_([a-z_]+)$/;
 
 /** A count for a text that needs its noun in singular or plural: the number and the number as formatted. */
 export type Counted = { n: number; s: string };
@@ -108,6 +111,66 @@ const en = {
     nothing: 'Nothing waiting.',
     open: 'open',
     band: { suggest: 'suggestion', none: 'no candidate' } as Record<string, string>,
+    /** An order status as a reason (`order_cancelled`, …). */
+    orderIs: (status: string) => `order: ${status}`,
+    /** Why a posting waits (the queue's `reasons`, the candidates' blockers), by code; an unknown code as it is. */
+    reason: {
+      abbreviated_list_incomplete: 'abbreviated list: not all its orders',
+      abbreviated_list_not_exact: 'abbreviated list: amount not exact',
+      abbreviated_list_other_customer: "abbreviated list: another customer's orders",
+      allocation_not_positive: 'an order would get nothing',
+      ambiguous_combination: 'several combinations fit',
+      ambiguous_return: 'several payments fit the return',
+      ambiguous_same_amount_same_name: 'two orders with the same amount and name',
+      amount_exceeds_tolerance: 'amount beyond the tolerance',
+      amount_fits_other_order: 'the amount fits another order',
+      amount_only: 'only the amount fits',
+      assignment_undone_before: 'an assignment of this posting was undone before',
+      blocked: 'blocked',
+      combination_pool_truncated: 'too many orders to combine',
+      credit_is_no_payment: 'the text calls it a refund, credit note or transfer',
+      credit_returns_a_transfer: 'the text calls it a returned transfer',
+      currency_mismatch: 'other currency',
+      debit: 'debit',
+      end_to_end_id_differs: 'another end-to-end id',
+      may_return_a_payment_of_this_run: 'may return a payment of this run',
+      no_candidate: 'no candidate',
+      not_clearly_ahead: 'not clearly ahead of the next candidate',
+      not_yet_run: 'automatic at the next matching run',
+      number_abbreviated: 'number written abbreviated',
+      number_letters_differ: 'number written with other letters',
+      number_may_be_postcode: 'the number may be a postcode',
+      number_of_closed_order: 'number of an order no longer open',
+      number_only_in_identifier: 'number only in an identifier field, the text names another document',
+      order_already_paid: 'order already paid',
+      orders_of_different_customers: 'orders of different customers',
+      other_order_named: 'the text names another order',
+      outside_date_window: 'outside the date window',
+      partial_needs_confirmation: 'partial payment: confirm it',
+      payer_amount_differs: 'the amount differs',
+      payer_is_payment_provider: 'payout of a payment provider or marketplace',
+      payer_name_partial: 'the payer name agrees only in part',
+      payer_points_elsewhere: 'the payer points at another order',
+      payment_before_order: 'payment before the order',
+      posting_not_booked: 'posting not booked yet',
+      remittance_names_other_customer: 'the text names another customer',
+      resolved_only_after_other_assignments: 'decided only after other assignments',
+      return_by_words_only: 'a return by its words only',
+      return_original_not_found: 'the returned payment was not found',
+      returned_in_this_run: 'returned in this run',
+      returns_a_payment_of_this_run: 'returns a payment of this run',
+      reversal_of_debit: 'a returned debit (no order payment)',
+      score_below_threshold: 'score below the threshold',
+      short_number: 'short number',
+      text_names_paid_order: 'the text names a paid order',
+      text_names_unknown_order: 'the text names an order not synced yet',
+      typo_above_known_numbers: "typo of a number above the shop's known numbers",
+      typo_ambiguous: 'several orders one typo away',
+      typo_neighbour_fits_amount: 'a neighbouring number fits the amount',
+      typo_of_closed_order_number: "typo of a closed order's number",
+      typo_unconfirmed: 'typo confirmed by neither amount nor payer',
+      ultimate_debtor_differs: 'paid for someone else',
+    } as Record<string, string>,
   },
   order: (open: string, total: string) => `open ${open} of ${total}`,
   noOrdersFound: 'No matching orders.',
@@ -292,6 +355,64 @@ const de: CliTexts = {
     nothing: 'Nichts zuzuordnen.',
     open: 'offen',
     band: { suggest: 'Vorschlag', none: 'kein Kandidat' },
+    orderIs: (status) => `Bestellung: ${status}`,
+    reason: {
+      abbreviated_list_incomplete: 'abgekürzte Aufzählung: nicht alle ihre Bestellungen',
+      abbreviated_list_not_exact: 'abgekürzte Aufzählung: Betrag nicht genau',
+      abbreviated_list_other_customer: 'abgekürzte Aufzählung: Bestellungen eines anderen Kunden',
+      allocation_not_positive: 'eine Bestellung bekäme nichts',
+      ambiguous_combination: 'mehrere Kombinationen passen',
+      ambiguous_return: 'mehrere Zahlungen passen zur Rückbuchung',
+      ambiguous_same_amount_same_name: 'zwei Bestellungen mit gleichem Betrag und Namen',
+      amount_exceeds_tolerance: 'Betrag außerhalb der Toleranz',
+      amount_fits_other_order: 'der Betrag passt zu einer anderen Bestellung',
+      amount_only: 'nur der Betrag passt',
+      assignment_undone_before: 'eine Zuordnung dieser Buchung wurde schon einmal zurückgenommen',
+      blocked: 'gesperrt',
+      combination_pool_truncated: 'zu viele Bestellungen zum Kombinieren',
+      credit_is_no_payment: 'der Text nennt sie Erstattung, Gutschrift oder Umbuchung',
+      credit_returns_a_transfer: 'der Text nennt sie Rücküberweisung',
+      currency_mismatch: 'andere Währung',
+      debit: 'Abbuchung',
+      end_to_end_id_differs: 'andere End-to-End-ID',
+      may_return_a_payment_of_this_run: 'bucht vielleicht eine Zahlung dieses Abgleichs zurück',
+      no_candidate: 'kein Kandidat',
+      not_clearly_ahead: 'nicht deutlich vor dem nächsten Kandidaten',
+      not_yet_run: 'automatisch beim nächsten Abgleich',
+      number_abbreviated: 'Nummer abgekürzt geschrieben',
+      number_letters_differ: 'Nummer mit anderen Buchstaben geschrieben',
+      number_may_be_postcode: 'die Nummer kann eine Postleitzahl sein',
+      number_of_closed_order: 'Nummer einer nicht mehr offenen Bestellung',
+      number_only_in_identifier: 'Nummer nur in einem Kennungsfeld, der Text nennt ein anderes Dokument',
+      order_already_paid: 'Bestellung schon bezahlt',
+      orders_of_different_customers: 'Bestellungen verschiedener Kunden',
+      other_order_named: 'der Text nennt eine andere Bestellung',
+      outside_date_window: 'außerhalb des Zeitfensters',
+      partial_needs_confirmation: 'Teilzahlung: bitte bestätigen',
+      payer_amount_differs: 'der Betrag weicht ab',
+      payer_is_payment_provider: 'Auszahlung eines Zahlungsdienstes oder Marktplatzes',
+      payer_name_partial: 'der Zahlername stimmt nur teilweise überein',
+      payer_points_elsewhere: 'der Zahler deutet auf eine andere Bestellung',
+      payment_before_order: 'Zahlung vor der Bestellung',
+      posting_not_booked: 'Buchung nur vorgemerkt',
+      remittance_names_other_customer: 'der Text nennt einen anderen Kunden',
+      resolved_only_after_other_assignments: 'erst nach anderen Zuordnungen entschieden',
+      return_by_words_only: 'Rückbuchung nur dem Wortlaut nach',
+      return_original_not_found: 'die zurückgebuchte Zahlung wurde nicht gefunden',
+      returned_in_this_run: 'in diesem Abgleich zurückgebucht',
+      returns_a_payment_of_this_run: 'bucht eine Zahlung dieses Abgleichs zurück',
+      reversal_of_debit: 'zurückgekommene Abbuchung (keine Bestellzahlung)',
+      score_below_threshold: 'Bewertung unter der Schwelle',
+      short_number: 'kurze Nummer',
+      text_names_paid_order: 'der Text nennt eine bezahlte Bestellung',
+      text_names_unknown_order: 'der Text nennt eine noch nicht abgeglichene Bestellung',
+      typo_above_known_numbers: 'Tippfehler einer Nummer über den bekannten Nummern des Shops',
+      typo_ambiguous: 'mehrere Bestellungen einen Tippfehler entfernt',
+      typo_neighbour_fits_amount: 'eine benachbarte Nummer passt zum Betrag',
+      typo_of_closed_order_number: 'Tippfehler der Nummer einer geschlossenen Bestellung',
+      typo_unconfirmed: 'Tippfehler weder durch Betrag noch durch Zahler bestätigt',
+      ultimate_debtor_differs: 'für jemand anderen bezahlt',
+    },
   },
   order: (open, total) => `offen ${open} von ${total}`,
   noOrdersFound: 'Keine passenden Bestellungen.',
@@ -445,6 +566,10 @@ export type CliFormat = {
   score: (value: number) => string;
   /** An undo reason for people: the ones Kassenwart stores itself translated, a dealer's own text as typed. */
   undoReason: (reason: string) => string;
+  /** A matcher signal (or an assignment's reason) in the language, money in the locale (#shared/signal-texts.ts). */
+  signal: (signal: SignalLike) => string;
+  /** Why a posting waits in the queue (a reason or blocker code) in the language; an unknown code as it is. */
+  queueReason: (code: string) => string;
 };
 
 export function cliFormat(where: CliLocale): CliFormat {
@@ -468,6 +593,15 @@ export function cliFormat(where: CliLocale): CliFormat {
       if (reason === DEALER_UNDO_REASON) return reasons.byDealer;
       const returned = RETURNED_BY.exec(reason);
       return returned ? reasons.returnedBy(returned[1] ?? '') : reason;
+    },
+    signal: (s) => signalText(s, language, locale),
+    queueReason: (code) => {
+      const queue = TEXTS[language].queue;
+      const text = queue.reason[code];
+      if (text !== undefined) return text;
+      const status = ORDER_REASON.exec(code)?.[1];
+      const label = status && ORDER_STATUS_LABELS[language][status as OrderStatus];
+      return label ? queue.orderIs(label) : code;
     },
   };
 }

@@ -28,7 +28,8 @@ function describeQueueItem(item: QueueItem, f: CliFormat): string {
   const p = item.posting;
   const head = `#${p.id} ${f.date(p.bookingDate ?? '----------').padEnd(12)} ${f.money(p.openMinor, p.currency).padStart(14)}  ${p.counterpartyName ?? '?'}  "${(p.remittance ?? '').replace(/\s+/g, ' ').slice(0, 60)}"`;
   const band = f.t.queue.band[item.band] ?? item.band;
-  const why = item.reasons.length ? `   ${band} (${item.reasons.join(', ')})` : `   ${band}`;
+  const reasons = item.reasons.map((r) => f.queueReason(r)).join(', ');
+  const why = item.reasons.length ? `   ${band} (${reasons})` : `   ${band}`;
   const cands = item.candidates.slice(0, 3).map((c) => {
     const orders = c.orders
       .map(
@@ -36,7 +37,7 @@ function describeQueueItem(item: QueueItem, f: CliFormat): string {
           `${o.number} (${o.customerName ?? o.company ?? '?'}, ${f.t.queue.open} ${f.money(o.openMinor, o.currency)}, id:${o.id})`,
       )
       .join(' + ');
-    return `   ${f.score(c.score)} ${c.pass.padEnd(9)} ${orders}\n      ${c.signals.map((s) => s.detail).join('; ')}`;
+    return `   ${f.score(c.score)} ${c.pass.padEnd(9)} ${orders}\n      ${c.signals.map((s) => f.signal(s)).join('; ')}`;
   });
   return [head, why, ...cands].join('\n');
 }

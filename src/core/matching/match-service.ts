@@ -13,6 +13,7 @@ import { notice } from '../notifications/notice.ts';
 import { applyAssignment, undoAssignment, type Tx } from '../orders/assignment-service.ts';
 import { loadMatchInput, type LoadedPosting } from './match-loader.ts';
 import { runMatcher } from './matcher.ts';
+import { signalView } from './signal-params.ts';
 import type { Candidate, Decision } from './types.ts';
 
 export const MATCHER_ACTOR = 'matcher';
@@ -30,17 +31,14 @@ export type RunSummary = {
   durationMs: number;
 };
 
-export function reasonsOf(c: Candidate): AssignmentSignal[] {
-  const signals: AssignmentSignal[] = c.signals.map((s) => ({
-    kind: s.kind,
-    detail: s.detail,
-    ...(s.weight !== undefined ? { weight: s.weight } : {}),
-  }));
+/** What an automatic assignment keeps of its candidate's evidence (amounts in the posting's `currency`). */
+export function reasonsOf(c: Candidate, currency: string): AssignmentSignal[] {
+  const signals: AssignmentSignal[] = c.signals.map((s) => signalView(s, currency));
   for (const flag of c.flags) signals.push({ kind: `flag_${flag}`, detail: flag });
   return signals;
 }
 
-function applyAuto(tx: Tx, clock: Clock, d: Decision): number {
+function applyAuto(tx: Tx, clock: Clock, d: Decision, currency: string): number {
   const best = d.candidates[0];
   if (!best) return 0;
   const last = best.allocations.length - 1;
@@ -53,7 +51,7 @@ function applyAuto(tx: Tx, clock: Clock, d: Decision): number {
     method: 'auto',
     pass: d.pass,
     score: best.score,
-    reasons: reasonsOf(best),
+    reasons: reasonsOf(best, currency),
     actor: MATCHER_ACTOR,
   });
   return rows.length;
@@ -104,7 +102,10 @@ function applyReturn(tx: Tx, clock: Clock, d: Decision, posting: LoadedPosting):
     action: 'return_processed',
     before: { matchState: posting.matchState },
     after: { matchState: 'assigned' },
-    details: { reverses: d.reverses ?? [], signals: d.candidates[0]?.signals ?? [] },
+    details: {
+      reverses: d.reverses ?? [],
+      signals: (d.candidates[0]?.signals ?? []).map((s) => signalView(s, posting.currency)),
+    },
   });
   return undone;
 }
@@ -176,7 +177,7 @@ function persistRun(deps: { db: Db; clock: Clock; logger: Logger }): Omit<RunSum
     const apply = (t: Tx, d: Decision, posting: LoadedPosting) => {
       if (d.pass === 'debit') markDebit(t, clock, posting);
       else if (d.pass === 'return' && d.band === 'auto') undone += applyReturn(t, clock, d, posting);
-      else if (d.band === 'auto') created += applyAuto(t, clock, d);
+      else if (d.band === 'auto') created += applyAuto(t, clock, d, posting.currency);
     };
     const applied = (d: Decision) => {
       const posting = byId.get(d.postingId);

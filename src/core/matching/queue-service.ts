@@ -25,6 +25,7 @@ import { AWAITING_PAYMENT } from '../orders/state-machine.ts';
 import { learnFromAssignment, unlearnAssignment } from './learning.ts';
 import { loadMatchInput } from './match-loader.ts';
 import { runMatcher } from './matcher.ts';
+import { signalView } from './signal-params.ts';
 import { foldName } from './names.ts';
 import { numberCore, numberKey } from './number-keys.ts';
 import { matchSettingsFrom, toleranceFor } from './settings.ts';
@@ -126,7 +127,7 @@ export function listQueue(
         amountMinor: c.amountMinor,
         score: c.score,
         pass: c.pass,
-        signals: c.signals,
+        signals: c.signals.map((s) => signalView(s, p.currency)),
         blockers: c.blockers,
         flags: c.flags,
       })),
@@ -176,7 +177,8 @@ export function listAssignments(
     method: a.method,
     pass: a.pass,
     score: a.score,
-    reasons: a.reasons,
+    // Rows stored before signals had params, and reasons that are no matcher evidence, carry none.
+    reasons: a.reasons.map((r) => ({ ...r, params: r.params ?? null })),
     createdAt: a.createdAt,
     createdBy: a.createdBy,
     undoneAt: a.undoneAt,

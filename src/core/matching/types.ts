@@ -90,7 +90,71 @@ export type SignalKind =
   | 'date_before_order'
   | 'blocked';
 
-export type Signal = { kind: SignalKind; detail: string; weight?: number };
+/**
+ * Which wording a signal's detail has, and so what its slots hold (see Signal). The JSON view names the slots
+ * (signal-params.ts) and the shells word a signal from that view (#shared/signal-texts.ts).
+ */
+export type SignalForm =
+  | 'payer'
+  | 'payer_company'
+  | 'payer_holder'
+  | 'iban_learned'
+  | 'alias_learned'
+  | 'reference'
+  | 'creditor_reference'
+  | 'number'
+  | 'number_list'
+  | 'number_written'
+  | 'number_typo'
+  | 'date_window'
+  | 'date_before_order'
+  | 'amount_exact'
+  | 'amount_within_tolerance'
+  | 'amount_partial'
+  | 'amount_over'
+  | 'combined_weakest'
+  | 'combined_sum'
+  | 'return';
+
+/**
+ * One piece of evidence. `detail` is its English text (public: JSON, persisted reasons, the regression
+ * fingerprints). The facts the detail was written from sit in fixed slots of the signal itself, so that a text can
+ * be worded in any language without one more object per signal on the matcher's hot path, and every signal the
+ * builders of scoring.ts make has one shape (the ranking reads kind and weight of very many). By `form`:
+ *
+ * | form | text | number | a | b | c |
+ * | --- | --- | --- | --- | --- | --- |
+ * | payer, payer_company, payer_holder | payer name | | | | |
+ * | iban_learned / alias_learned | IBAN / payer name | | | | |
+ * | reference / creditor_reference | our reference / the RF reference's body | | | | |
+ * | number | | order or invoice number | 1: invoice number | 1: after an order keyword | |
+ * | number_list | the list as written ("10023, 24") | 〃 | 〃 | 〃 | |
+ * | number_written | what the payer wrote | 〃 | 〃 | 〃 | |
+ * | number_typo | what the payer wrote | 〃 | 〃 | | |
+ * | date_window / date_before_order | | | days | | |
+ * | amount_exact | | | open amount | | |
+ * | amount_within_tolerance | | | paid − open | tolerance | |
+ * | amount_partial | | | paid | open amount | |
+ * | amount_over | | | paid − open | open amount | |
+ * | combined_weakest | | | number of orders | | |
+ * | combined_sum | | | number of orders | sum of their open amounts | paid − sum |
+ * | return | end-to-end id or IBAN it was found by | | the payment's posting id | | RETURN_VIA index |
+ *
+ * Amounts are minor units of the posting's currency. `order`: the order a combined candidate's per-order copy is
+ * about. A signal without `form` has no facts beyond its kind.
+ */
+export type Signal = {
+  kind: SignalKind;
+  detail: string;
+  weight?: number;
+  form?: SignalForm;
+  text?: string;
+  number?: string;
+  a?: number;
+  b?: number;
+  c?: number;
+  order?: string;
+};
 
 export type PassName = 'reference' | 'number' | 'typo' | 'combined' | 'payer' | 'amount' | 'return' | 'debit';
 

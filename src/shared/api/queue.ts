@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ORDER_STATUSES, POSTING_MATCH_STATES } from '../domain.ts';
+import { SignalParamsDto } from '../signal-texts.ts';
 import type { ApiTable } from './types.ts';
 
 const Id = z.number().int().positive();
@@ -12,7 +13,17 @@ const Minor = z.number().int();
 const Band = z.enum(['auto', 'suggest', 'none']);
 const Pass = z.enum(['reference', 'number', 'typo', 'combined', 'payer', 'amount', 'return', 'debit']);
 
-export const MatchSignal = z.object({ kind: z.string(), detail: z.string(), weight: z.number().optional() });
+/**
+ * A matcher signal (or a reason kept with an assignment): `detail` is its English text (amounts in minor units),
+ * `params` the facts it is worded from in the user's language (#shared/signal-texts.ts), null where it has none
+ * beyond its kind, for reasons that are no matcher evidence, and for reasons stored before signals had params.
+ */
+export const MatchSignal = z.object({
+  kind: z.string(),
+  detail: z.string(),
+  weight: z.number().optional(),
+  params: SignalParamsDto.nullable(),
+});
 
 export const OrderSummary = z.object({
   id: Id,

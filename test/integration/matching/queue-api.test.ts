@@ -332,6 +332,7 @@ describe('manual assignment and bank fees', () => {
     expect(r1.assignments[0]?.reasons).toContainEqual({
       kind: 'shortfall_accepted',
       detail: '100 short, within tolerance',
+      params: null,
     });
     await assign(p2.id, [{ orderId: gap.id }]);
     expect(orderRow(t, gap.id)).toMatchObject({ status: 'partially_paid', paidMinor: 4899 });

@@ -1,9 +1,19 @@
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { SignalParamsDto } from '#shared/signal-texts.ts';
 import { id, instant, json } from './common.ts';
 import { orders } from './orders.ts';
 import { postings } from './postings.ts';
 
-export type AssignmentSignal = { kind: string; detail: string; weight?: number };
+/**
+ * A reason kept with an assignment: a matcher signal (`params`: its facts, #shared/signal-texts.ts; absent in rows
+ * stored before signals had them) or one Kassenwart or the dealer adds (a note, an accepted shortfall).
+ */
+export type AssignmentSignal = {
+  kind: string;
+  detail: string;
+  weight?: number;
+  params?: SignalParamsDto | null;
+};
 
 /**
  * A posting (or part of it) assigned to an order. Never deleted: an undo sets `undoneAt`, so every decision

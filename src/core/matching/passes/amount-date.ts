@@ -2,7 +2,14 @@
  * The amount and date signals of a single-order candidate (single.ts): how the posting's amount fits the order's
  * open amount (exact, within the fee tolerance, partial, over) and how its booking day relates to the order day.
  */
-import { signal } from '../scoring.ts';
+import {
+  amountExactSignal,
+  amountOverSignal,
+  amountPartialSignal,
+  amountWithinToleranceSignal,
+  dateSignalOfAge,
+  signal,
+} from '../scoring.ts';
 import type { MatchSettings } from '../settings.ts';
 import type { Candidate, PassName, Signal } from '../types.ts';
 import type { Evidence } from './evidence.ts';
@@ -21,10 +28,7 @@ const dateSignals = new Map<number, Signal>();
 function dateSignalOf(age: number): Signal {
   let s = dateSignals.get(age);
   if (!s) {
-    s =
-      age < -2
-        ? signal('date_before_order', `posting ${-age} days before the order`)
-        : signal('date_window', `order ${age} days before the posting`);
+    s = dateSignalOfAge(age);
     if (Math.abs(age) <= 2000) dateSignals.set(age, Object.freeze(s));
   }
   return s;
@@ -98,19 +102,14 @@ export function amountFit(
   if (diff === 0) {
     let exact = exactSignals.get(openMinor);
     if (!exact) {
-      exact = Object.freeze(signal('amount_exact', `amount equals the open ${openMinor}`));
+      exact = Object.freeze(amountExactSignal(openMinor));
       exactSignals.set(openMinor, exact);
     }
     return setFit(exact, NO_FLAGS, 0, false, false);
   }
   if (Math.abs(diff) <= tolerance)
     return setFit(
-      lazy
-        ? UNWRITTEN.amount_within_tolerance
-        : signal(
-            'amount_within_tolerance',
-            `amount ${diff < 0 ? 'short' : 'over'} by ${Math.abs(diff)} (tolerance ${tolerance})`,
-          ),
+      lazy ? UNWRITTEN.amount_within_tolerance : amountWithinToleranceSignal(diff, tolerance),
       diff < 0 ? FEES_DEDUCTED : OVERPAID,
       diff < 0 ? -diff : 0,
       false,
@@ -118,21 +117,13 @@ export function amountFit(
     );
   if (diff < 0)
     return setFit(
-      lazy
-        ? UNWRITTEN.amount_partial
-        : signal('amount_partial', `pays ${paidMinor} of the open ${openMinor}`),
+      lazy ? UNWRITTEN.amount_partial : amountPartialSignal(paidMinor, openMinor),
       PARTIAL,
       0,
       false,
       true,
     );
-  return setFit(
-    lazy ? UNWRITTEN.amount_over : signal('amount_over', `pays ${diff} more than the open ${openMinor}`),
-    OVERPAID,
-    0,
-    true,
-    false,
-  );
+  return setFit(lazy ? UNWRITTEN.amount_over : amountOverSignal(diff, openMinor), OVERPAID, 0, true, false);
 }
 
 export function dateSignal(

@@ -5,7 +5,13 @@
  */
 import { isAwaitingPayment } from '../../orders/state-machine.ts';
 import type { OrderIndex } from '../order-index.ts';
-import { agreesAsPayer, IDENTITY_KINDS, score, signal } from '../scoring.ts';
+import {
+  agreesAsPayer,
+  combinedSumSignal,
+  combinedWeakestSignal,
+  IDENTITY_KINDS,
+  score,
+} from '../scoring.ts';
 import { type MatchSettings, toleranceFor } from '../settings.ts';
 import { sortSmall } from '../small-sort.ts';
 import type { Candidate, Signal } from '../types.ts';
@@ -94,7 +100,10 @@ function combine(
     const best = own.filter((s) => (viaPayer ? !IDENTITY_KINDS.has(s.kind) : IDENTITY_KINDS.has(s.kind)));
     const w = Math.max(0, ...best.map((s) => s.weight ?? 0));
     weakest = Math.min(weakest, w);
-    for (const s of best) signals.push({ ...s, detail: `${order?.number ?? id}: ${s.detail}`, weight: 0 });
+    for (const s of best) {
+      const of = order?.number ?? String(id);
+      signals.push({ ...s, detail: `${of}: ${s.detail}`, weight: 0, order: of });
+    }
   }
   if (ev.posting.bookingStatus === 'pending') blockers.push('posting_not_booked');
   // The payer's orders found by name, while the text names a paid order: see single.ts text_names_paid_order.
@@ -126,15 +135,8 @@ function combine(
   const nature = postingNature(ev);
   blockers.push(...nature.all, ...nature.unlessReference);
   if (allocations.some((a) => a.amountMinor <= 0)) blockers.push('allocation_not_positive');
-  signals.unshift(
-    signal(viaPayer ? 'name_exact' : 'number', `weakest evidence among ${orderIds.length} orders`, weakest),
-  );
-  signals.push(
-    signal(
-      diff === 0 ? 'amount_sum' : 'amount_within_tolerance',
-      `sum of ${orderIds.length} open amounts ${sum}${diff ? `, difference ${diff}` : ''}`,
-    ),
-  );
+  signals.unshift(combinedWeakestSignal(viaPayer ? 'name_exact' : 'number', orderIds.length, weakest));
+  signals.push(combinedSumSignal(orderIds.length, sum, diff));
   return {
     orderIds,
     allocations,

@@ -8,13 +8,20 @@ import { digitsEndNumber, isDigitAt } from '../number-keys.ts';
 import { lettersAgree, splitsDigitRun, type NumberCandidate } from '../number-candidates.ts';
 import type { Extraction } from '../references-extract.ts';
 import { REFERENCE_ALPHABET, isValidReference } from '../references.ts';
-import { signal } from '../scoring.ts';
+import {
+  creditorReferenceSignal,
+  numberListSignal,
+  numberSignal,
+  referenceSignal,
+  signal,
+  writtenAsSignal,
+} from '../scoring.ts';
 import type { NumberHit, OrderIndex } from '../order-index.ts';
 import type { Signal } from '../types.ts';
 import type { Evidence } from './evidence.ts';
 import { add, addTypo } from './evidence-signals.ts';
 import { typoEvidence } from './typo-evidence.ts';
-import { allDigits, BARE_YEAR, numberLabel, writtenOf, type HitOf } from './written-numbers.ts';
+import { allDigits, BARE_YEAR, writtenOf } from './written-numbers.ts';
 
 /** Single substitutions and adjacent transpositions of a string over an alphabet. */
 function oneEditVariants(text: string, alphabet: string): string[] {
@@ -37,20 +44,20 @@ export function referenceEvidence(
 ): void {
   for (const ref of ex.references) {
     const e = index.byReference.get(ref);
-    if (e) add(out.signals, e.order.id, signal('reference', `payment reference ${ref}`));
+    if (e) add(out.signals, e.order.id, referenceSignal(ref));
     // Our reference of a paid (closed) order: a banking template reused for the next order, or that order paid
     // twice. The same as its number in the text (single.ts text_names_paid_order).
     else if (closed?.has(ref)) out.namesClosed = ref;
   }
   for (const body of ex.creditorBodies) {
     const e = index.byReference.get(body);
-    if (e) add(out.signals, e.order.id, signal('creditor_reference', `RF creditor reference with ${body}`));
+    if (e) add(out.signals, e.order.id, creditorReferenceSignal('creditor_reference', body));
     const hits = index.byKey.get(body);
     for (const hit of hits ?? EMPTY_LIST) {
       add(
         out.signals,
         hit.entry.order.id,
-        signal(hit.field === 'number' ? 'number' : 'invoice_number', `RF creditor reference with ${body}`),
+        creditorReferenceSignal(hit.field === 'number' ? 'number' : 'invoice_number', body),
       );
     }
     // An RF creditor reference made of a closed order's reference or number: as above.
@@ -122,8 +129,6 @@ function meantField(c: NumberCandidate, hits: readonly NumberHit[]): NumberHit['
   return wanted && other ? field : undefined;
 }
 
-const writtenAs = (hit: HitOf, key: string) => `${numberLabel(hit)} written as ${key}`;
-
 /**
  * The hits of a number written as digits in groups without the number's letters ("Rechnung 2026-0042" for invoice
  * RE-2026-0042, "2026-000123" for WC-2026-000123): the key after each of the shops' number prefixes. Undefined for
@@ -169,8 +174,7 @@ function listedEvidence(listed: readonly NumberCandidate[], index: OrderIndex, o
       const abbreviated = (out.abbreviated ??= { orders: new Set(), lists: [] });
       if (!out.signals.get(id)) abbreviated.orders.add(id);
       if (!abbreviated.lists.includes(keys)) abbreviated.lists.push(keys);
-      const kw = c.keyword ? ' after an order keyword' : '';
-      add(out.signals, id, signal('number', `${numberLabel(hit)} in the list ${keys.join(', ')}${kw}`));
+      add(out.signals, id, numberListSignal(hit, keys, c.keyword));
     }
   }
 }
@@ -215,7 +219,6 @@ export function numberEvidence(
     // nothing about an order): see single.ts text_names_paid_order.
     if (closed?.has(c.key) && c.place === undefined && (c.keyword || !BARE_YEAR.test(c.key)))
       out.namesClosed = c.key;
-    const kw = c.keyword ? ' after an order keyword' : '';
     const exact = index.byKey.get(c.key);
     // Tokens joined across blanks into four characters or fewer ("10 11") are as weak as a short core.
     const joinedWeight = c.key.length >= 5 ? undefined : 0.4;
@@ -233,7 +236,7 @@ export function numberEvidence(
       add(
         out.signals,
         hit.entry.order.id,
-        signal(kind, `${numberLabel(hit)}${kw}`, c.joined ? joinedWeight : undefined),
+        numberSignal(kind, hit, c.keyword, c.joined ? joinedWeight : undefined),
       );
     }
     // Digits in groups written without the number's letters: the core ("42") says nothing, the digits together are
@@ -246,7 +249,7 @@ export function numberEvidence(
       add(
         out.signals,
         hit.entry.order.id,
-        signal('number_core', writtenAs(hit, c.key), c.key.length >= 5 ? 0.75 : 0.65),
+        writtenAsSignal('number_core', hit, c.key, false, c.key.length >= 5 ? 0.75 : 0.65),
       );
     }
     const core = c.core || '';
@@ -285,13 +288,13 @@ export function numberEvidence(
           add(
             out.signals,
             hit.entry.order.id,
-            signal(hit.field === 'number' ? 'number' : 'invoice_number', `${writtenAs(hit, c.key)}${kw}`),
+            writtenAsSignal(hit.field === 'number' ? 'number' : 'invoice_number', hit, c.key, c.keyword),
           );
           continue;
         }
         // Short cores ("123") are weak: many texts contain three digits.
         const weight = core.length >= 5 ? 0.75 : core.length === 4 ? 0.65 : 0.4;
-        add(out.signals, hit.entry.order.id, signal('number_core', writtenAs(hit, c.key), weight));
+        add(out.signals, hit.entry.order.id, writtenAsSignal('number_core', hit, c.key, false, weight));
       }
     }
     if (hits === hitsBefore && c.keyword && !c.fromId) otherDocument = true;

@@ -6,7 +6,7 @@
 import { accountHolders, isHolder } from '../account-holders.ts';
 import { compareNames, isSingleWordName, namesCompany, nameTokensInOrder, normaliseIban } from '../names.ts';
 import { isMoneyTransferService } from '../payment-nature.ts';
-import { signal } from '../scoring.ts';
+import { learnedAliasSignal, learnedIbanSignal, payerNameSignal } from '../scoring.ts';
 import type { IndexedOrder, OrderIndex, PayerNameVisitor } from '../order-index.ts';
 import type { LearnedFacts, MatchPosting, Signal } from '../types.ts';
 import type { Evidence, PayerName } from './evidence.ts';
@@ -58,8 +58,7 @@ export const companyNamed = (payer: string, entry: IndexedOrder): boolean =>
  * or naming the customer as a holder of a joint or sole trader's account (account-holders.ts: `holder`).
  */
 export function payerSignal(kind: PayerKind, name: string, holder = false): Signal {
-  if (holder) return signal(kind, `payer ${name}: the customer holds the account`);
-  return signal(kind, kind === 'company' ? `payer ${name} is the customer's company` : `payer ${name}`);
+  return payerNameSignal(kind, name, holder);
 }
 /**
  * How the payer agrees with the orders a name reached: the kind, and (made on first use) its signal and a list of
@@ -132,10 +131,7 @@ function learnedFor(
     for (let j = 0; j < entries.length; j++) {
       const e = entries[j] as IndexedOrder;
       if (sameSender((sender ??= { payer: counterparty, surname: undefined, index, learned }), e, ck))
-        (out ??= new Map()).set(
-          e.order.id,
-          (ibanSignal ??= signal('iban_learned', `IBAN ${iban ?? ''} paid for this customer before`)),
-        );
+        (out ??= new Map()).set(e.order.id, (ibanSignal ??= learnedIbanSignal(iban ?? '')));
     }
   }
   let aliasSignal: Signal | undefined;
@@ -148,10 +144,7 @@ function learnedFor(
     for (let j = 0; j < entries.length; j++) {
       const e = entries[j] as IndexedOrder;
       if (!out?.has(e.order.id))
-        (out ??= new Map()).set(
-          e.order.id,
-          (aliasSignal ??= signal('alias_learned', `payer name ${alias} confirmed for this customer before`)),
-        );
+        (out ??= new Map()).set(e.order.id, (aliasSignal ??= learnedAliasSignal(alias)));
     }
   }
   return out;

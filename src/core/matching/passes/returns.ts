@@ -13,7 +13,7 @@ import { normaliseIban } from '../names.ts';
 import { REFUND_WORDS, RETURN_BOOKING_WORDS, WEAK_RETURN_WORDS } from '../payment-nature.ts';
 import { numberKey } from '../number-keys.ts';
 import { extractReferences } from '../references-extract.ts';
-import { signal } from '../scoring.ts';
+import { returnSignal, type ReturnVia } from '../scoring.ts';
 import type { Candidate, Decision, MatchAssignment, MatchPosting } from '../types.ts';
 
 // SWIFT MT940 transaction type RTI: returned item.
@@ -129,7 +129,13 @@ export function endToEndOf(p: { endToEndId?: string | null | undefined }): strin
 }
 
 /** A payment a return may send back: its posting, why, and how it was found. */
-type Original = { postingId: number; why: string; via: 'end_to_end' | 'text' | 'iban' | 'other_id' };
+type Original = {
+  postingId: number;
+  why: string;
+  via: ReturnVia;
+  /** The end-to-end id or IBAN it was found by. */
+  found?: string;
+};
 
 /** The assignments (grouped by original posting) a return posting may reverse, with why. */
 function originals(
@@ -156,7 +162,12 @@ function originals(
   if (e2e) {
     const ids = [...new Set((ctx.byEndToEnd.get(e2e) ?? []).map((a) => a.postingId))].filter(fitsWithFee);
     if (ids.length > 0)
-      return ids.map((postingId) => ({ postingId, why: `same end-to-end id ${e2e}`, via: 'end_to_end' }));
+      return ids.map((postingId) => ({
+        postingId,
+        why: `same end-to-end id ${e2e}`,
+        via: 'end_to_end',
+        found: e2e,
+      }));
     // A credit of this run with the very end-to-end id is the payment sent back: no older one is.
     if (paymentOfRun() === 'end_to_end') return [];
   }
@@ -192,6 +203,7 @@ function originals(
       postingId,
       why: `same payer IBAN ${iban ?? ''}, same amount`,
       via: 'iban',
+      found: iban ?? '',
     }));
   // Only payments that came with another end-to-end id fit (some banks give a return an id of their own): shown to
   // the dealer, never undone automatically.
@@ -224,14 +236,14 @@ export function returnDecision(
     return { postingId: p.id, band: 'none', pass: 'return', candidates: [], reasons: ['reversal_of_debit'] };
   }
   const found = originals(p, ctx, paymentOfRun);
-  const candidates: Candidate[] = found.map(({ postingId, why }) => {
+  const candidates: Candidate[] = found.map(({ postingId, why, via, found: by }) => {
     const list = ctx.byPosting.get(postingId) ?? [];
     return {
       orderIds: list.map((a) => a.orderId),
       allocations: list.map((a) => ({ orderId: a.orderId, amountMinor: a.amountMinor })),
       amountMinor: list.reduce((s, a) => s + a.amountMinor, 0),
       score: found.length === 1 ? 0.99 : 0.5,
-      signals: [signal('reference', `return of posting ${postingId}: ${why}`, 0.99)],
+      signals: [returnSignal(postingId, why, via, by)],
       pass: 'return',
       blockers: found.length === 1 ? [] : ['ambiguous_return'],
       shortfallMinor: 0,

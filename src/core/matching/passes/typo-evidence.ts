@@ -6,11 +6,11 @@
 import { digitsEndNumber } from '../number-keys.ts';
 import { lettersAgree, type NumberCandidate } from '../number-candidates.ts';
 import type { Extraction } from '../references-extract.ts';
-import { signal } from '../scoring.ts';
+import { typoSignal } from '../scoring.ts';
 import type { OrderIndex } from '../order-index.ts';
 import type { Evidence } from './evidence.ts';
 import { add, addTypo } from './evidence-signals.ts';
-import { allDigits, BARE_YEAR, numberLabel, writtenOf, type HitOf } from './written-numbers.ts';
+import { allDigits, BARE_YEAR, writtenOf, type HitOf } from './written-numbers.ts';
 
 /**
  * number-evidence.ts oneEditVariants(digits, '0123456789') as numbers, in the same order, without those with a leading zero (no number
@@ -72,7 +72,7 @@ function typoHit(
   // A postcode and its place ("80331 Muenchen") one digit away from an order number is no more an order
   // number than the postcode itself: the same hard rule as for an exact hit (single.ts number_may_be_postcode).
   if (c.place !== undefined) (out.places ??= new Map()).set(order.id, c.place);
-  add(out.signals, order.id, signal('number_typo', `${written} is one typo away from ${numberLabel(hit)}`));
+  add(out.signals, order.id, typoSignal(written, hit));
   addTypo(out, order.id);
 }
 
