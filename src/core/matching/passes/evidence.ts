@@ -107,6 +107,13 @@ export type Evidence = {
    * order, nor one by a typo: an order not synced yet, or closed long ago. Undefined while there is none.
    */
   namesUnknown: string | undefined;
+  /**
+   * Open orders (awaiting payment) whose order or invoice number the text writes under a label of another kind of
+   * number ("Kundennr. 10023", "Beleg-Nr. 10023": Extraction.labelValues). No evidence for them, but the payer may
+   * have put that order's number under the wrong label: then payer and amount do not tell which order was paid
+   * (ranking.ts masked_number_names_other_order). Undefined while there is none (most postings).
+   */
+  labelNamed: Set<number> | undefined;
   /** Orders reached only by a one-typo variant of a closed order's number; undefined while there is none. */
   closedTypos: Set<number> | undefined;
   /**
@@ -197,6 +204,7 @@ export function collectEvidence(
     abbreviated: undefined,
     namesClosed: undefined,
     namesUnknown: undefined,
+    labelNamed: undefined,
     closedTypos: undefined,
     unsyncedTypos: undefined,
     ranked: undefined,
