@@ -353,6 +353,8 @@ export function splitsDigitRun(written: string, own: string): boolean {
 export class Found {
   /** In the order found; a new list of the exact length per addition (lists.ts appended: most texts have one to three). */
   items: readonly NumberCandidate[] = EMPTY_LIST;
+  /** The values the masking took out after a label of another kind of number (remittance-text.ts LabelValues). */
+  labelValues: readonly string[] = EMPTY_LIST;
   private byKey: Map<string, NumberCandidate> | undefined;
 
   get(key: string): NumberCandidate | undefined {
@@ -404,11 +406,14 @@ const GLUED_BREAK = /[ \t]*\n[ \t]*/g;
 /** A place name's token: letters, possibly joined to more words by '-' or '/' (the first word is returned). */
 const PLACE = /^([A-ZÄÖÜ]{2,})(?:[-/][A-Z]{2,})*$/;
 
-/** The number candidates of a free text, by key, into `found` (empty: the remittance is the only free text). */
+/**
+ * The number candidates of a free text, by key, into `found` (empty: the remittance is the only free text), and the
+ * values masked after labels of other numbers into `found.labelValues`.
+ */
 export function numberCandidates(text: string, patterns: readonly RegExp[], found: Found): void {
   // Without a digit there is no number (all keys need one): skip the masking work.
   if (!hasDigit(text)) return;
-  const masked = maskNonOrderNumbers(text);
+  const masked = maskNonOrderNumbers(text, found);
   const tokens = tokenize(masked);
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];

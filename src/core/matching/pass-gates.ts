@@ -32,15 +32,20 @@ export function mayDecideWithoutPayer(ev: Evidence, pass: PassName, index: Order
 /**
  * Can the payer pass assign the posting at all? Only to an order reached by the payer whose payer evidence agrees
  * and whose open amount the posting pays within the tolerance: any other payer candidate carries a blocker
- * (single.ts payer_name_partial, payer_amount_differs), so ranking would be wasted work.
+ * (single.ts payer_name_partial, payer_amount_differs), so ranking would be wasted work. The same for an order other
+ * than one the text writes under another label (ranking.ts masked_number_names_other_order).
  */
 export function mayDecideByPayer(ev: Evidence, index: OrderIndex, settingsFor: SettingsFor): boolean {
+  const labelNamed = ev.labelNamed;
+  // A payer candidate is one order: it covers every order written under another label only when that is one.
+  if (labelNamed && labelNamed.size > 1) return false;
   const all = ev.signals;
   for (let i = 0; i < all.size; i++) {
     const id = all.idAt(i);
     const signals = all.signalsAt(i);
     if (passOf(signals) !== 'payer') continue;
     if (!agreesAsPayer(signals)) continue;
+    if (labelNamed && !labelNamed.has(id)) continue;
     const entry = index.byId.get(id);
     if (!entry) continue;
     if (Math.abs(ev.openMinor - entry.open) <= toleranceFor(settingsFor.of(entry.order), entry.open))

@@ -53,7 +53,32 @@ export function rankCandidates(
       break;
     }
   if (!exactSingle) for (const c of combinations ?? combinedCandidates(ev, index, defaults)) out.push(c);
+  if (ev.labelNamed) blockLabelledOthers(out, ev.labelNamed);
   return sortSmall(out, byRank);
+}
+
+/** The blocker of the hard rule below (a reason code the queue shows). */
+const MASKED_NUMBER_NAMES_OTHER_ORDER = 'masked_number_names_other_order';
+
+/**
+ * Hard rule: the text writes an open order's number under a label of another kind of number ("Kundennr. 10023",
+ * "Beleg-Nr. 10023", while 10023 is open: Evidence.labelNamed). The label keeps the value from naming that order, but a
+ * payer who put the order number under the wrong label paid that order; so a candidate that rests on payer and amount
+ * alone (no reference, number or typo of its own) is not automatic while the text writes the number of an order it
+ * does not cover: another customer's, or another one of the payer's own (which of her orders was paid is then the
+ * dealer's call). It stays ranked as it is, the payer's own order first. A candidate with an order number the payer
+ * wrote as such (or one typo of it) is not held: that outweighs a number written as something else. Only for the
+ * postings with such a value (few). The combinations passed in may be ranked twice (matcher.ts ranks again with every
+ * blocker), hence the check for the blocker.
+ */
+function blockLabelledOthers(candidates: readonly Candidate[], named: ReadonlySet<number>): void {
+  for (const c of candidates) {
+    if (hasIdentity(c) || c.blockers.includes(MASKED_NUMBER_NAMES_OTHER_ORDER)) continue;
+    let other = false;
+    for (const id of named) if (!c.orderIds.includes(id)) other = true;
+    // (A new list: an unblocked candidate shares the frozen empty one.)
+    if (other) c.blockers = [...c.blockers, MASKED_NUMBER_NAMES_OTHER_ORDER];
+  }
 }
 
 /** Band of a ranked candidate list; reasons say why the best one is not automatic. */

@@ -25,6 +25,12 @@ export type Extraction = {
   /** Bodies of valid RF creditor references (which may be our reference or an order number). */
   creditorBodies: readonly string[];
   numbers: readonly NumberCandidate[];
+  /**
+   * Number keys of the values the remittance writes after a label of another kind of number ("Kundennr. 10023",
+   * "Beleg-Nr. 10023": remittance-text.ts LabelValues). No order numbers as written; the shared empty list for most
+   * postings.
+   */
+  labelValues: readonly string[];
 };
 
 const SEPA_KEYWORDS = /\b(?:SVWZ|EREF|KREF|MREF|CRED|DEBT|ABWA|ABWE|COAM|OAMT|SQTP|PURP|BREF|RREF)\+/g;
@@ -200,6 +206,7 @@ export function readIdentifiers(input: ExtractInput): Identifiers {
     brokenReferences: EMPTY_LIST,
     creditorBodies: EMPTY_LIST,
     numbers: EMPTY_LIST,
+    labelValues: EMPTY_LIST,
   };
   // Free text is parsed in full. The end-to-end id and the structured reference are identifiers set by the
   // payer's bank or app: they count only as a whole (or as our reference inside), never split into tokens —
@@ -251,6 +258,7 @@ export function extractReferences(
       });
   }
   out.numbers = numbers.items;
+  out.labelValues = numbers.labelValues;
   // Most texts have none or one of each: nothing to deduplicate then.
   if (out.references.length > 1) out.references = [...new Set(out.references)];
   if (out.brokenReferences.length > 1 || (out.brokenReferences.length === 1 && out.references.length > 0)) {

@@ -4,7 +4,8 @@
  * span with spaces of the same length, so positions and line structure stay put for the tokens.
  */
 import { isValidIBAN } from 'ibantools';
-import { isDigitAt } from './number-keys.ts';
+import { appended } from './lists.ts';
+import { isDigitAt, numberKey } from './number-keys.ts';
 import { afterOrderKeyword, isOrderStem, wordBefore } from './order-labels.ts';
 
 /**
@@ -80,11 +81,37 @@ const LABEL_VALUES = new RegExp(
 );
 
 /**
- * Labels' values masked together with their stems, unless the stem names one of our numbers. The expression matches
- * from the stem's last letter on, the stem is read backwards from there (wordBefore): one that tried every word of
- * every text as a stem took twice as long.
+ * Where maskNonOrderNumbers keeps the values it masks after a label (IDENTIFIER_VALUES, LABEL_VALUES): their number
+ * keys (number-keys.ts numberKey), for the tokens with four digits or more ("RE-2026-00123" too). Such a value is no
+ * order number as written ("Kundennr. 10023", "Beleg-Nr. 10023"), but when it is an open order's number the payer may
+ * have put that order's number under the wrong label (passes/number-evidence.ts labelledEvidence). The list starts as
+ * the shared empty one (lists.ts) and stays it for the texts without such a label (most).
  */
-function maskLabels(text: string): string {
+export type LabelValues = { labelValues: readonly string[] };
+
+/** Adds the keys of the masked span's values to `into` (see LabelValues); the label's own words have no digit. */
+function keepLabelValues(span: string, into: LabelValues): void {
+  for (const tok of tokenize(span))
+    if (digits(tok.text) >= 4) into.labelValues = appended(into.labelValues, numberKey(tok.text));
+}
+
+/** mask(text, IDENTIFIER_VALUES), keeping the masked values in `into`; a replacer of its own only on a match. */
+function maskIdentifiers(text: string, into: LabelValues | undefined): string {
+  if (!into) return mask(text, IDENTIFIER_VALUES);
+  IDENTIFIER_VALUES.lastIndex = 0;
+  if (!IDENTIFIER_VALUES.test(text)) return text;
+  return text.replace(IDENTIFIER_VALUES, (m: string) => {
+    keepLabelValues(m, into);
+    return blank(m);
+  });
+}
+
+/**
+ * Labels' values masked together with their stems, unless the stem names one of our numbers; the values are kept in
+ * `into`. The expression matches from the stem's last letter on, the stem is read backwards from there (wordBefore):
+ * one that tried every word of every text as a stem took twice as long.
+ */
+function maskLabels(text: string, into: LabelValues | undefined): string {
   let t = text;
   LABEL_VALUES.lastIndex = 0;
   for (let m = LABEL_VALUES.exec(text); m !== null; m = LABEL_VALUES.exec(text)) {
@@ -92,6 +119,7 @@ function maskLabels(text: string): string {
     if (stem === undefined || stem.length < 2 || isOrderStem(stem, m[1]?.charCodeAt(0) === 46)) continue;
     const start = m.index + 1 - stem.length;
     const end = m.index + m[0].length;
+    if (into) keepLabelValues(text.slice(start, end), into);
     t = t.slice(0, start) + ' '.repeat(end - start) + t.slice(end);
   }
   return t;
@@ -212,11 +240,14 @@ const STREET_POSTCODE =
   /\b([A-ZÄÖÜ]+(?:STR|STRASSE|STRAßE|WEG|ALLEE|PLATZ|GASSE|RING|DAMM|UFER|CHAUSSEE)\.?\s+\d+[A-Z]?,?\s+)(\d{5})\b/g;
 const blankPostcode = (_m: string, street: string, plz: string) => street + ' '.repeat(plz.length);
 
-/** The text with what looks like a number but is no order number replaced by spaces (upper-case text). */
-export function maskNonOrderNumbers(text: string): string {
+/**
+ * The text with what looks like a number but is no order number replaced by spaces (upper-case text). `into`, when
+ * given, gets the values masked after a label (LabelValues).
+ */
+export function maskNonOrderNumbers(text: string, into?: LabelValues): string {
   // The value must contain a digit, so "KUNDE THOMAS MUELLER" keeps the words after it; a verb in between
   // ("Kundennummer lautet 10500", "customer number is …") still introduces the same value.
-  let t = maskIbans(maskPhones(maskLabels(mask(text, IDENTIFIER_VALUES))));
+  let t = maskIbans(maskPhones(maskLabels(maskIdentifiers(text, into), into)));
   // National phone numbers after the IBANs: a group of a printed IBAN may start with 0 ("DE89 0370 4004 …").
   if (AREA_CODE_START.test(t)) t = t.replace(PHONE_NATIONAL, blankNationalPhone);
   // A number with the currency after it ("1023€", "1023 €", "1023EUR"), unless the currency begins the next amount

@@ -44,6 +44,78 @@ function trapCases(): AdversarialCase[] {
         truth: undefined,
       });
   }
+  // ---- such a label's value is another open order's number, while payer and amount fit the payer's own order -----
+  // The masking keeps "Kundennr. 10023" from naming order 10023, but a payer who put the order number under the wrong
+  // label paid 10023: which order was paid is the dealer's call (ranking.ts masked_number_names_other_order).
+  for (const text of [
+    'Kundennr. 10023',
+    'Kunden-Nr. 10023',
+    'Kd.-Nr.: 10023',
+    'Kundennummer lautet 10023',
+    'Beleg-Nr. 10023',
+    'Belegnr. 10023',
+  ])
+    for (const berndsTotal of [4990, 2990]) {
+      const bernd = order({ number: '10023', totalMinor: berndsTotal, customerName: 'Bernd Meier' });
+      const anna = order({ number: '10050', totalMinor: 4990, customerName: 'Anna Schmidt' });
+      out.push({
+        name: `Anna Schmidt pays her 10050 (49,90) with "${text}": 10023 is Bernd Meier's open order of ${berndsTotal}`,
+        orders: [bernd, anna],
+        posting: posting({ amountMinor: 4990, counterpartyName: 'Anna Schmidt', remittance: text }),
+        ambiguous: true,
+      });
+    }
+  {
+    // The value is another customer's invoice number, or the digits of an order number written with its prefix.
+    const bernd = order({
+      number: 'WC-10023',
+      invoiceNumber: 'RE-2026-00123',
+      totalMinor: 2990,
+      customerName: 'Bernd Meier',
+    });
+    for (const text of ['Beleg-Nr. RE-2026-00123', 'Kundennr. 10023']) {
+      const anna = order({ number: 'WC-10050', totalMinor: 4990, customerName: 'Anna Schmidt' });
+      out.push({
+        name: `Anna Schmidt pays her WC-10050 with "${text}": Bernd Meier's WC-10023 / RE-2026-00123 is open`,
+        orders: [bernd, anna],
+        posting: posting({ amountMinor: 4990, counterpartyName: 'Anna Schmidt', remittance: text }),
+        ambiguous: true,
+      });
+    }
+  }
+  {
+    // The value is another order of the payer herself: which of her orders she paid is open.
+    const anna = { customerName: 'Anna Schmidt', email: 'anna@example.de' };
+    const a = order({ number: '10050', totalMinor: 4990, ...anna });
+    const b = order({ number: '10060', totalMinor: 2990, ...anna });
+    out.push({
+      name: 'Anna Schmidt pays 49,90 (her 10050) with "Kundennr. 10060": her own 10060 of 29,90 is open too',
+      orders: [a, b],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'Anna Schmidt',
+        remittance: 'Kundennr. 10060',
+      }),
+      ambiguous: true,
+    });
+  }
+  {
+    // Her two orders add up to the payment (combined by payer and amount), the value is Bernd's order.
+    const anna = { customerName: 'Anna Schmidt', email: 'anna@example.de' };
+    const bernd = order({ number: '10023', totalMinor: 4990, customerName: 'Bernd Meier' });
+    const a = order({ number: '10050', totalMinor: 3000, ...anna });
+    const b = order({ number: '10051', totalMinor: 1990, ...anna });
+    out.push({
+      name: 'Anna Schmidt\'s 10050 + 10051 add up to 49,90, the text says "Kundennr. 10023" (Bernd Meier\'s open order)',
+      orders: [bernd, a, b],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'Anna Schmidt',
+        remittance: 'Kundennr. 10023',
+      }),
+      ambiguous: true,
+    });
+  }
   // ---- several numbers listed: one is a stranger's order of the price of the payer's own ------------------
   {
     const a = order({ number: '10023', totalMinor: 1990, customerName: 'Hans Müller' });
@@ -438,6 +510,47 @@ function positiveCases(): Neighbour[] {
         posting: posting({ amountMinor, counterpartyName: 'Bernd Kern', remittance: text }),
         truth,
       });
+  }
+  {
+    // A value under another label that is another open order's number holds back only payer and amount: an order
+    // number the payer wrote as such (exactly, or with one typo) outweighs it. A value that is her own order's number,
+    // one that no order has (one digit off is no typo here: the value is not read as an order number), or that of a
+    // cancelled order holds back nothing.
+    const anna = { customerName: 'Anna Schmidt', email: 'anna@example.de' };
+    for (const [text, berndsStatus] of [
+      ['Kundennr. 10023 Bestellung 10050', 'open'],
+      ['Kundennr. 10023, Bestellung 10005', 'open'],
+      ['Kundennr. 10050', 'open'],
+      ['Kundennr. 10024', 'open'],
+      ['Kundennr. 10023', 'cancelled'],
+    ] as const) {
+      const bernd = order({
+        number: '10023',
+        totalMinor: 4990,
+        customerName: 'Bernd Meier',
+        status: berndsStatus,
+      });
+      const own = order({ number: '10050', totalMinor: 4990, ...anna });
+      out.push({
+        name: `Anna Schmidt pays her 10050 with "${text}", Bernd Meier's 10023 (${berndsStatus}) of the same amount`,
+        orders: [bernd, own],
+        posting: posting({ amountMinor: 4990, counterpartyName: 'Anna Schmidt', remittance: text }),
+        truth: own,
+      });
+    }
+    // Her two orders add up, and the value is one of them.
+    const a = order({ number: '10050', totalMinor: 3000, ...anna });
+    const b = order({ number: '10051', totalMinor: 1990, ...anna });
+    out.push({
+      name: 'Anna Schmidt\'s 10050 + 10051 add up to the payment, the text says "Kundennr. 10051"',
+      orders: [order({ number: '10023', totalMinor: 4990, customerName: 'Bernd Meier' }), a, b],
+      posting: posting({
+        amountMinor: 4990,
+        counterpartyName: 'Anna Schmidt',
+        remittance: 'Kundennr. 10051',
+      }),
+      truth: [a, b],
+    });
   }
   {
     // Invoice and order numbers in overlapping ranges (Shopware counts both from 10000): A is order 10023 with

@@ -212,6 +212,70 @@ describe('pass: one-character typo in the number', () => {
     });
     expect(decisionOf(match([o, older], [far]), far.id)).toMatchObject({ band: 'auto', pass: 'typo' });
   });
+
+  describe("a paid order's exact number is no typo of an open neighbour (a double payment, a reused template)", () => {
+    // 10023 is paid (closed); Timo Rau's open 10028 is one digit away.
+    const closedNumbers = new Set(['10023']);
+    const kinds = (d: { candidates: { signals: { kind: string }[] }[] }) =>
+      d.candidates.flatMap((c) => c.signals.map((s) => s.kind));
+
+    it('from a stranger: not automatic, and not suggested as a typo; an order of the amount stays an amount-only one', () => {
+      const timo = order({ number: '10028', totalMinor: 2490, customerName: 'Timo Rau' });
+      for (const remittance of ['Bestellung 10023', '10023']) {
+        const p = posting({ remittance, amountMinor: 2490, counterpartyName: 'Greta Voss' });
+        const d = decisionOf(match([timo], [p], { closedNumbers }), p.id);
+        expect(d.band).toBe('suggest');
+        expect(kinds(d)).not.toContain('number_typo');
+        expect(d.candidates.map((c) => [c.orderIds, c.pass, c.blockers])).toEqual([
+          [[timo.id], 'amount', ['amount_only']],
+        ]);
+      }
+      // Of another amount it is no suggestion at all.
+      const other = order({ number: '10028', totalMinor: 3990, customerName: 'Timo Rau' });
+      const p = posting({
+        remittance: 'Bestellung 10023',
+        amountMinor: 2490,
+        counterpartyName: 'Greta Voss',
+      });
+      expect(decisionOf(match([other], [p], { closedNumbers }), p.id)).toMatchObject({
+        band: 'none',
+        candidates: [],
+      });
+    });
+
+    it("the payer's own open order of the amount is a suggestion with the reason, no neighbour as a typo", () => {
+      const timo = order({ number: '10028', totalMinor: 2490, customerName: 'Timo Rau' });
+      const greta = order({ number: '10050', totalMinor: 2490, customerName: 'Greta Voss' });
+      const p = posting({
+        remittance: 'Bestellung 10023',
+        amountMinor: 2490,
+        counterpartyName: 'Greta Voss',
+      });
+      const d = decisionOf(match([timo, greta], [p], { closedNumbers }), p.id);
+      expect(d).toMatchObject({ band: 'suggest', pass: 'payer', reasons: ['text_names_paid_order'] });
+      expect(d.candidates[0]?.orderIds).toEqual([greta.id]);
+      expect(kinds(d)).not.toContain('number_typo');
+    });
+
+    it("from the neighbour's own customer it stays that order's typo (most orders paid at once: typo-evidence.ts)", () => {
+      const timo = order({ number: '10028', totalMinor: 2490, customerName: 'Timo Rau' });
+      const p = posting({ remittance: 'Bestellung 10023', amountMinor: 2490, counterpartyName: 'TIMO RAU' });
+      const d = decisionOf(match([timo], [p], { closedNumbers }), p.id);
+      expect(d).toMatchObject({ band: 'auto', pass: 'typo' });
+      expect(d.candidates[0]?.orderIds).toEqual([timo.id]);
+    });
+
+    it('a number that is no closed one is still read as a typo (known closed numbers change nothing else)', () => {
+      const timo = order({ number: '10028', totalMinor: 2490, customerName: 'Timo Rau' });
+      const p = posting({
+        remittance: 'Bestellung 10082',
+        amountMinor: 2490,
+        counterpartyName: 'Greta Voss',
+      });
+      const d = decisionOf(match([timo], [p], { closedNumbers }), p.id);
+      expect(d).toMatchObject({ band: 'auto', pass: 'typo' });
+    });
+  });
 });
 
 describe('pass: payer name / learned IBAN + amount', () => {

@@ -115,6 +115,62 @@ describe('hard rules no score overrides', () => {
     expect(d.reasons).toContain('not_clearly_ahead');
   });
 
+  describe("a number written under another label that is another open order's number (Kundennr., Beleg-Nr.)", () => {
+    const setup = (remittance: string, berndsTotal = 4990) => {
+      const bernd = order({ number: '10023', totalMinor: berndsTotal, customerName: 'Bernd Meier' });
+      const anna = order({ number: '10050', totalMinor: 4990, customerName: 'Anna Schmidt' });
+      const p = posting({ amountMinor: 4990, counterpartyName: 'Anna Schmidt', remittance });
+      return { bernd, anna, d: decisionOf(match([bernd, anna], [p]), p.id) };
+    };
+
+    it.each(['Kundennr. 10023', 'Kunden-Nr. 10023', 'Beleg-Nr. 10023', 'Belegnr. 10023'])(
+      '"%s": payer and amount are a suggestion, the payer\'s own order first, with the reason',
+      (remittance) => {
+        const { bernd, anna, d } = setup(remittance);
+        expect(d).toMatchObject({
+          band: 'suggest',
+          pass: 'payer',
+          reasons: ['masked_number_names_other_order'],
+        });
+        expect(d.candidates.map((c) => [c.orderIds, c.pass, c.blockers])).toEqual([
+          [[anna.id], 'payer', ['masked_number_names_other_order']],
+          // The value names no order: Bernd's order is only an amount-only suggestion.
+          [[bernd.id], 'amount', ['amount_only']],
+        ]);
+      },
+    );
+
+    it('also when the other order has another amount, and when it is another order of the payer herself', () => {
+      expect(setup('Kundennr. 10023', 2990).d).toMatchObject({
+        band: 'suggest',
+        reasons: ['masked_number_names_other_order'],
+      });
+      const own = order({ number: '10050', totalMinor: 4990, customerName: 'Anna Schmidt' });
+      const second = order({ number: '10060', totalMinor: 2990, customerName: 'Anna Schmidt' });
+      const p = posting({
+        amountMinor: 4990,
+        counterpartyName: 'Anna Schmidt',
+        remittance: 'Kundennr. 10060',
+      });
+      const d = decisionOf(match([own, second], [p]), p.id);
+      expect(d).toMatchObject({ band: 'suggest', reasons: ['masked_number_names_other_order'] });
+      expect(d.candidates[0]?.orderIds).toEqual([own.id]);
+    });
+
+    it('an order number the payer wrote as such (exactly or with one typo) still decides', () => {
+      expect(setup('Kundennr. 10023 Bestellung 10050').d).toMatchObject({ band: 'auto', pass: 'number' });
+      expect(setup('Kundennr. 10023 Bestellung 10005').d).toMatchObject({ band: 'auto', pass: 'typo' });
+    });
+
+    it("the payer's own order's number under the label, or a value that is no open order's, holds back nothing", () => {
+      for (const remittance of ['Kundennr. 10050', 'Kundennr. 10024', 'Kundennr. 4711']) {
+        const { anna, d } = setup(remittance);
+        expect(d).toMatchObject({ band: 'auto', pass: 'payer' });
+        expect(d.candidates[0]?.orderIds).toEqual([anna.id]);
+      }
+    });
+  });
+
   it('salaries and refunds without order evidence get no automatic assignment', () => {
     const orders = [order({ totalMinor: 250000 }), order({ totalMinor: 1999 })];
     const salary = posting({

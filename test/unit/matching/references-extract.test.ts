@@ -292,13 +292,29 @@ describe('our references and RF references', () => {
     ]);
   });
 
+  it('carries the values written under a label of another kind of number, not as candidates', () => {
+    const ex = extractReferences({ remittance: 'Kundennr. 10023, Beleg-Nr. RE-2026-00123 Bestellung 10050' });
+    expect(ex.labelValues).toEqual(['10023', 'RE202600123']);
+    expect(ex.numbers.map((n) => n.key)).toEqual(['10050']);
+    // Most texts have none: the shared empty list.
+    expect(extractReferences({ remittance: 'Bestellung 10050' }).labelValues).toBe(
+      extractReferences({ remittance: 'Danke' }).labelValues,
+    );
+  });
+
   it('ignores NOTPROVIDED everywhere', () => {
     const ex = extractReferences({
       remittance: 'NOTPROVIDED',
       endToEndId: 'NOTPROVIDED',
       creditorReference: 'NOTPROVIDED',
     });
-    expect(ex).toEqual({ references: [], brokenReferences: [], creditorBodies: [], numbers: [] });
+    expect(ex).toEqual({
+      references: [],
+      brokenReferences: [],
+      creditorBodies: [],
+      numbers: [],
+      labelValues: [],
+    });
   });
 });
 

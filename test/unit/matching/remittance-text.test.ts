@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskNonOrderNumbers } from '#core/matching/remittance-text.ts';
+import { type LabelValues, maskNonOrderNumbers } from '#core/matching/remittance-text.ts';
 
 /** The masked text with runs of spaces shown as one '_' (positions aside, what is left to read). */
 const left = (text: string) => maskNonOrderNumbers(text).trim().replace(/ +/g, '_');
@@ -62,5 +62,43 @@ describe('maskNonOrderNumbers', () => {
     // Again, in reverse order and each twice in a row: a match left over from the text before would show here.
     const again = [...texts].reverse().flatMap((t) => [maskNonOrderNumbers(t), maskNonOrderNumbers(t)]);
     expect(again).toEqual([...once].reverse().flatMap((m) => [m, m]));
+  });
+});
+
+describe('maskNonOrderNumbers keeps the values it masks after a label', () => {
+  /** The keys kept for a text, and the masked text itself. */
+  const kept = (text: string) => {
+    const into: LabelValues = { labelValues: [] };
+    const masked = maskNonOrderNumbers(text, into);
+    return { keys: into.labelValues, masked };
+  };
+
+  // [upper-case remittance, the keys of its label values]
+  const table: [string, string[]][] = [
+    ['KUNDENNR. 10023 BESTELLUNG 10050', ['10023']],
+    ['KUNDEN-NR. 10023', ['10023']],
+    ['KD.-NR.: 10023', ['10023']],
+    ['KUNDENNUMMER LAUTET 10023', ['10023']],
+    ['BELEG-NR. 10023', ['10023']],
+    ['BELEGNR. 10023', ['10023']],
+    ['BELEG-NR. RE-2026-00123', ['RE202600123']],
+    ['KUNDENNR 10501 / 10500', ['10501', '10500']],
+    ['TELEFON: (030) 10500', ['10500']],
+    ['VERSICHERUNGS-NR. 45112 BESTELLUNG 10023', ['45112']],
+    // Fewer than four digits: no order number worth comparing.
+    ['KUNDENNR. 123', []],
+    // Labels of our numbers, and numbers masked for other reasons (amounts, dates, phones without a label), keep nothing.
+    ['BESTELL-NR. 10023', []],
+    ['BESTELLUNG 10023 VOM 30.10.2026 49,90 EUR', []],
+    ['BEI RUECKFRAGEN 0221 45678', []],
+    ['DANKE', []],
+  ];
+
+  it.each(table)('%s', (text, keys) => {
+    expect(kept(text).keys).toEqual(keys);
+  });
+
+  it('masks the same with and without keeping the values', () => {
+    for (const [text] of table) expect(kept(text).masked).toBe(maskNonOrderNumbers(text));
   });
 });

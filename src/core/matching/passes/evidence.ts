@@ -107,6 +107,13 @@ export type Evidence = {
    * order, nor one by a typo: an order not synced yet, or closed long ago. Undefined while there is none.
    */
   namesUnknown: string | undefined;
+  /**
+   * Open orders (awaiting payment) whose order or invoice number the text writes under a label of another kind of
+   * number ("Kundennr. 10023", "Beleg-Nr. 10023": Extraction.labelValues). No evidence for them, but the payer may
+   * have put that order's number under the wrong label: then payer and amount do not tell which order was paid
+   * (ranking.ts masked_number_names_other_order). Undefined while there is none (most postings).
+   */
+  labelNamed: Set<number> | undefined;
   /** Orders reached only by a one-typo variant of a closed order's number; undefined while there is none. */
   closedTypos: Set<number> | undefined;
   /**
@@ -147,6 +154,7 @@ export function postingNature(ev: Evidence): NonNullable<Evidence['nature']> {
  * for the queue when none fits.
  */
 function pruneTypos(out: Evidence, index: OrderIndex): void {
+  if (out.closedTypos) pruneClosedTypos(out, out.closedTypos);
   const typos = out.typoOrders;
   if (!typos || typos.size <= 1) return;
   const fits = (id: number) => {
@@ -157,15 +165,36 @@ function pruneTypos(out: Evidence, index: OrderIndex): void {
   const all = [...typos];
   const fitting = all.filter(fits);
   const keep = new Set(fitting.length > 0 ? fitting : all.slice(0, 3));
-  for (const id of all) {
-    if (keep.has(id)) continue;
-    typos.delete(id);
-    const rest = (out.signals.get(id) ?? []).filter(
-      (s) => s.kind !== 'number_typo' && s.kind !== 'reference_typo',
-    );
-    if (rest.length > 0) out.signals.set(id, rest);
-    else out.signals.delete(id);
+  for (const id of all) if (!keep.has(id)) dropTypo(out, typos, id);
+}
+
+/**
+ * The text writes exactly the number of a paid (closed) order (MatchInput.closedNumbers): most likely that order paid
+ * twice, or its banking template reused. An open order one typo away from that number is no more than a neighbour of
+ * it, so it is no typo candidate — not even a suggestion, which would offer the dealer a stranger's order as the one
+ * the payer meant — unless the payer agrees with it (typo-evidence.ts: where most orders are paid at once, a typo of
+ * the payer's own open order often lands on a closed number; single.ts typo_of_closed_order_number). An order that
+ * also has the posting's exact amount stays an amount-only suggestion.
+ */
+function pruneClosedTypos(out: Evidence, closedTypos: Set<number>): void {
+  const typos = out.typoOrders;
+  for (const id of [...closedTypos]) {
+    if (agreesAsPayer(out.signals.get(id) ?? [])) continue;
+    closedTypos.delete(id);
+    if (typos) dropTypo(out, typos, id);
   }
+  if (closedTypos.size === 0) out.closedTypos = undefined;
+  if (typos?.size === 0) out.typoOrders = undefined;
+}
+
+/** Takes an order out of the orders reached by a typo, with its typo signals (and the order, if nothing else is left). */
+function dropTypo(out: Evidence, typos: Set<number>, id: number): void {
+  typos.delete(id);
+  const rest = (out.signals.get(id) ?? []).filter(
+    (s) => s.kind !== 'number_typo' && s.kind !== 'reference_typo',
+  );
+  if (rest.length > 0) out.signals.set(id, rest);
+  else out.signals.delete(id);
 }
 
 /** Reference and number evidence of a posting (payer evidence follows lazily, see addPayerEvidence). */
@@ -197,6 +226,7 @@ export function collectEvidence(
     abbreviated: undefined,
     namesClosed: undefined,
     namesUnknown: undefined,
+    labelNamed: undefined,
     closedTypos: undefined,
     unsyncedTypos: undefined,
     ranked: undefined,

@@ -179,6 +179,23 @@ function listedEvidence(listed: readonly NumberCandidate[], index: OrderIndex, o
   }
 }
 
+/**
+ * The open orders (awaiting payment) whose number or invoice number is a value the text writes under a label of
+ * another kind of number (Extraction.labelValues: "Kundennr. 10023", "Beleg-Nr. 10023"), into Evidence.labelNamed.
+ * Looked up as a bare number would be: by its key, and digits alone also by an order number's digit core ("10023" for
+ * WC-10023). Only for the postings with such a value (few).
+ */
+function labelledEvidence(values: readonly string[], index: OrderIndex, out: Evidence): void {
+  let named: Set<number> | undefined;
+  for (const key of values) {
+    const byKey = index.byKey.get(key);
+    const byCore = unpaddedDigits(key) ? index.byCore.get(key) : undefined;
+    for (const hits of [byKey, byCore])
+      for (const hit of hits ?? EMPTY_LIST) if (hit.entry.awaiting) (named ??= new Set()).add(hit.entry.id);
+  }
+  if (named) out.labelNamed = named;
+}
+
 const isExactNumber = (s: Signal) =>
   s.kind === 'number' || s.kind === 'invoice_number' || s.kind === 'number_joined';
 
@@ -188,6 +205,7 @@ export function numberEvidence(
   out: Evidence,
   closed: ReadonlySet<string> | undefined,
 ): void {
+  if (ex.labelValues.length > 0) labelledEvidence(ex.labelValues, index, out);
   let hits = 0;
   // Only a number in the shape of a postcode, or a closed order's number, makes these rules look at which numbers
   // named which order; most postings have neither, and skip the bookkeeping.

@@ -121,7 +121,9 @@ export function typoEvidence(
     // a typo of another one: a customer who pays order 10023 a second time must not pay a stranger's open order
     // 10028 of the same price (MatchInput.closedNumbers). Where most orders are paid at once (PayPal, card),
     // most neighbours of an open order's number are closed, though: such a typo is kept, and is automatic only
-    // when the payer agrees with the open order (single.ts typo_of_closed_order_number).
+    // when the payer agrees with the open order (single.ts typo_of_closed_order_number); without that agreement it
+    // is dropped once the payer evidence is in, so the queue does not offer the neighbour as a typo either
+    // (evidence.ts pruneClosedTypos).
     const fromClosed = closed !== undefined && (closed.has(c.key) || closed.has(core));
     // The variants have the core's 4–8 digits and no leading zero: byKey/byCore by numeric value.
     for (const value of digitVariants(core, VARIANTS)) typoVariant(out, index, value, c, closed, fromClosed);
