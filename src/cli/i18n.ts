@@ -133,6 +133,8 @@ const en = {
       currency_mismatch: 'other currency',
       debit: 'debit',
       end_to_end_id_differs: 'another end-to-end id',
+      masked_number_names_other_order:
+        "the text gives another open order's number as another kind of number (e.g. customer no.)",
       may_return_a_payment_of_this_run: 'may return a payment of this run',
       no_candidate: 'no candidate',
       not_clearly_ahead: 'not clearly ahead of the next candidate',
@@ -375,6 +377,8 @@ const de: CliTexts = {
       currency_mismatch: 'andere Währung',
       debit: 'Abbuchung',
       end_to_end_id_differs: 'andere End-to-End-ID',
+      masked_number_names_other_order:
+        'der Text nennt die Nummer einer anderen offenen Bestellung als andere Nummer (z. B. Kundennr.)',
       may_return_a_payment_of_this_run: 'bucht vielleicht eine Zahlung dieses Abgleichs zurück',
       no_candidate: 'kein Kandidat',
       not_clearly_ahead: 'nicht deutlich vor dem nächsten Kandidaten',

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cliFormat, resolveCliLocale, unknownLanguageWarning } from '../../../src/cli/i18n.ts';
 
 describe('CLI language and locale', () => {
@@ -87,5 +90,40 @@ describe('CLI language and locale', () => {
       '  payment information: enabled (sending not available yet)',
     );
     expect(en.t.shops.paymentInformation(false)).toBe('  payment information: disabled');
+  });
+});
+
+describe('queue reasons', () => {
+  /**
+   * The reason and blocker codes the matcher writes in its usual forms (`blockers.push('…')`, `reasons: ['…']`, a
+   * named constant), read from its sources: a code added there without a text would reach German output raw.
+   */
+  function matcherCodes(): string[] {
+    const root = fileURLToPath(new URL('../../../src/core/matching/', import.meta.url));
+    const codes = new Set<string>();
+    const forms = [
+      /\b(?:blockers|reasons|added)\.push\('([a-z][a-z_]*)'\)/g,
+      /\breasons(?::| =) \['([a-z][a-z_]*)'/g,
+      /\bconst [A-Z][A-Z_]* = '([a-z]+_[a-z_]+)';/g,
+    ];
+    for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts')) continue;
+      const text = readFileSync(join(root, file), 'utf8');
+      for (const form of forms) for (const m of text.matchAll(form)) codes.add(m[1] as string);
+    }
+    return [...codes].sort();
+  }
+
+  it('has a text in both languages for every reason and blocker code the matcher writes', () => {
+    const codes = matcherCodes();
+    // The scan itself must find the codes (a changed form of writing them would make this test pass vacuously).
+    expect(codes).toEqual(
+      expect.arrayContaining(['amount_only', 'masked_number_names_other_order', 'no_candidate']),
+    );
+    for (const language of ['de', 'en'] as const) {
+      const f = cliFormat({ language, locale: language === 'de' ? 'de-DE' : 'en-GB' });
+      const untranslated = codes.filter((code) => f.t.queue.reason[code] === undefined);
+      expect(untranslated, language).toEqual([]);
+    }
   });
 });
