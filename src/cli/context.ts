@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { createCore, type Core } from '#core/index.ts';
+import type { Core } from '#core/index.ts';
 import { systemClock, type Logger } from '#core/deps.ts';
 import { DatabaseError, SecretError } from '#core/errors.ts';
 import { databaseProblem } from '#core/db/open.ts';
@@ -159,6 +159,9 @@ export type OpenedCore = { core: Core; store: Store; logger: Logger; dbPath: str
 export async function openCore(options: GlobalOptions, io: Io): Promise<OpenedCore> {
   const dbPath = resolveDbPath(options, io);
   const store = await unlockStore(dbPath, io, options);
+  // The core (bank parsers, shop connectors, matcher) is loaded only by commands that use it: not for `--help`,
+  // `init`, a usage error or a database that does not open.
+  const { createCore } = await import('#core/index.ts');
   const logger = createCliLogger(io.env, io.stdout, options.json ? undefined : formatFor(options, io));
   const core = createCore({ db: store.db, clock: systemClock, logger, secrets: store.secrets });
   return { core, store, logger, dbPath };

@@ -3,12 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { createApiHandlers } from '#core/api/handlers.ts';
-import { createCore } from '#core/index.ts';
 import { createStderrLogger, systemClock } from '#core/deps.ts';
-import { runDemoPipeline } from '#core/demo/pipeline.ts';
 import { createStore } from '#core/secrets/open-store.ts';
-import { startHttpServer } from '../../server/http-server.ts';
 import { type GlobalOptions, type Io, formatFor, packageVersion } from '../context.ts';
 import { parsePort } from '../parsers.ts';
 import { RENDERER_DIR, explainListenError, waitForSignal } from './serve.ts';
@@ -26,6 +22,14 @@ export function registerDemo(program: Command, io: Io): void {
     .option('--port <n>', 'port to listen on (default: a free one)', parsePort)
     .action(async (cmd: { port?: number }) => {
       const options = program.opts<GlobalOptions>();
+      // Loaded only for the demo (the simulator, the API handlers, the HTTP server): other commands start faster.
+      const [{ createApiHandlers }, { createCore }, { runDemoPipeline }, { startHttpServer }] =
+        await Promise.all([
+          import('#core/api/handlers.ts'),
+          import('#core/index.ts'),
+          import('#core/demo/pipeline.ts'),
+          import('../../server/http-server.ts'),
+        ]);
       const dir = mkdtempSync(join(tmpdir(), 'kassenwart-demo-'));
       const dbPath = join(dir, 'demo.db');
       const passphrase = randomBytes(16).toString('hex');

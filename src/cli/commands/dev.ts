@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { systemClock } from '#core/deps.ts';
-import { seedDemoData } from '#core/demo/seed.ts';
 import { type GlobalOptions, type Io, formatFor, openCore } from '../context.ts';
 import { registerShopSim } from './shop-sim.ts';
 
@@ -11,6 +10,7 @@ export function registerDev(program: Command, io: Io): void {
     .description('fill an empty database with the demo data set')
     .action(async () => {
       const options = program.opts<GlobalOptions>();
+      const { seedDemoData } = await import('#core/demo/seed.ts');
       const { core, store } = await openCore(options, io);
       try {
         seedDemoData(store.db, systemClock);

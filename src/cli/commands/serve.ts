@@ -1,8 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { createApiHandlers } from '#core/api/handlers.ts';
 import { KassenwartError } from '#core/errors.ts';
-import { startHttpServer } from '../../server/http-server.ts';
 import { type GlobalOptions, type Io, openCore, packageVersion } from '../context.ts';
 import { parsePort } from '../parsers.ts';
 
@@ -17,6 +15,11 @@ export function registerServe(program: Command, io: Io): void {
     .option('--port <n>', 'port to listen on (default: a free one)', parsePort)
     .action(async (cmd: { port?: number }) => {
       const options = program.opts<GlobalOptions>();
+      // The API handlers and the HTTP server (sirv) are loaded only here: every other command starts faster.
+      const [{ createApiHandlers }, { startHttpServer }] = await Promise.all([
+        import('#core/api/handlers.ts'),
+        import('../../server/http-server.ts'),
+      ]);
       const { core, store, logger, dbPath } = await openCore(options, io);
       const handlers = createApiHandlers(core, {
         version: packageVersion(),

@@ -8,7 +8,6 @@
  *   kassenwart orders [--status S] [--shop N] [--json]
  *   kassenwart run            schedulers (and the bank watch folder) until SIGINT/SIGTERM
  */
-import { startConfiguredWatchFolder } from '#core/bank/watch-folder.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -22,7 +21,6 @@ import {
 } from '#shared/domain.ts';
 import type { ShopMapping } from '#core/shops/connector.ts';
 import type { CredentialName, ShopCredentials } from '#core/shops/connector-factory.ts';
-import { connectorFactory } from '#core/shops/registry.ts';
 import { KassenwartError, ValidationError } from '#core/errors.ts';
 import type { Core } from '#core/index.ts';
 import {
@@ -48,6 +46,7 @@ const CREDENTIAL_ENV: Record<CredentialName, string> = {
 
 async function readCredentials(system: ShopSystem, io: Io): Promise<ShopCredentials> {
   const credentials: ShopCredentials = {};
+  const { connectorFactory } = await import('#core/shops/registry.ts');
   const fields = connectorFactory(system).credentialFields;
   for (const field of fields) {
     const fromEnv = io.env[CREDENTIAL_ENV[field.name]];
@@ -558,6 +557,7 @@ function registerRun(program: Command, io: Io): void {
     .description('run the sync schedulers (and the bank watch folder, if configured) until Ctrl-C / SIGTERM')
     .action(async () => {
       const options = program.opts<GlobalOptions>();
+      const { startConfiguredWatchFolder } = await import('#core/bank/watch-folder.ts');
       const { core, logger } = await openCore(options, io);
       const scheduler = core.shops.startScheduler();
       const watcher = startConfiguredWatchFolder(core.bank, logger);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { makeTestDb, tempDir } from '../../helpers/db.ts';
 import { runCli } from '../../helpers/cli.ts';
 import type { FileResult } from '#core/bank/import-service.ts';
+import { ENV, freshDb } from '../cli/support.ts';
 
 /** An MT940 statement; without `account` it names none (no :25:), as the merchant then chooses it. */
 const mt940 = (account?: string, amount = '49,00') =>
@@ -261,19 +262,17 @@ describe('--account is checked before anything is stored', () => {
 
   it('kassenwart import --account with a mistyped IBAN fails with exit code 1 and says why; nothing stored', () => {
     const dir = tempDir();
-    const env = { KASSENWART_PASSPHRASE: 'cli-test-passphrase' };
-    const db = join(dir, 'k.db');
-    expect(runCli(['--db', db, 'init'], env).status).toBe(0);
+    const { db } = freshDb(dir);
     const file = join(dir, 'a.sta');
     writeFileSync(file, mt940());
-    const wrong = runCli(['--db', db, 'import', file, '--account', 'DE89370400440532013001'], env);
+    const wrong = runCli(['--db', db, 'import', file, '--account', 'DE89370400440532013001'], ENV);
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toMatch(
       /--account DE89370400440532013001 is not a valid IBAN: its check digits do not match.*no account was created.*\(IMPORT_ACCOUNT_INVALID\)/,
     );
-    const listed = runCli(['--db', db, '--json', 'postings'], env);
+    const listed = runCli(['--db', db, '--json', 'postings'], ENV);
     expect(JSON.parse(listed.stdout)).toMatchObject({ total: 0 });
-    const right = runCli(['--db', db, 'import', file, '--account', 'DE89370400440532013000'], env);
+    const right = runCli(['--db', db, 'import', file, '--account', 'DE89370400440532013000'], ENV);
     expect(right.status).toBe(0);
   });
 });

@@ -3,13 +3,13 @@
  * balances in different currencies, or booked entries in another currency than the balances, are reported as not
  * checked with the reason (BALANCE_NOT_CHECKED), never as a mismatch; amounts in messages are in major units.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FileResult } from '#core/bank/import-service.ts';
 import { camtXml } from '../../helpers/camt-builder.ts';
 import { runCli } from '../../helpers/cli.ts';
 import { makeTestDb, tempDir } from '../../helpers/db.ts';
 import { SHARED_BANK_FIXTURES } from '../../helpers/bank-fixtures.ts';
+import { ENV, freshDb } from '../cli/support.ts';
 
 const MINIMAL = `${SHARED_BANK_FIXTURES}camt053/genkgo__camt/camt053.v2.minimal.xml`;
 const bytes = (s: string) => Buffer.from(s, 'utf8');
@@ -75,10 +75,8 @@ describe('balance check across currencies', () => {
 
   it('kassenwart import says "not checked" on the balance line', () => {
     const dir = tempDir();
-    const env = { KASSENWART_PASSPHRASE: 'cli-test-passphrase' };
-    const db = join(dir, 'k.db');
-    expect(runCli(['--db', db, 'init'], env).status).toBe(0);
-    const run = runCli(['--db', db, 'import', MINIMAL], env);
+    const { db } = freshDb(dir);
+    const run = runCli(['--db', db, 'import', MINIMAL], ENV);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(
       /balance check: not checked, currencies differ \(see warning BALANCE_NOT_CHECKED\)/,

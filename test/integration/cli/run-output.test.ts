@@ -7,21 +7,20 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/db.ts';
-import { ENV, GERMAN_SHELL } from './support.ts';
+import { ENV, freshDb, GERMAN_SHELL } from './support.ts';
 
 const GERMAN = GERMAN_SHELL;
 
 describe('kassenwart run', () => {
   it('says that it runs, what it does and where it logs, then one line per finished sync job', async () => {
     const dir = tempDir();
-    const db = join(dir, 'k.db');
+    const { db } = freshDb(dir);
     const file = join(dir, 'orders.csv');
     writeFileSync(
       file,
       'number,invoice_number,created_at,amount,currency,customer_name,customer_company,customer_email,country,payment_method,status\n' +
         '1001,,2026-01-01T10:00:00Z,49.90,EUR,Erika Mustermann,,erika@example.org,DE,prepayment,open\n',
     );
-    expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
     expect(runCli(['--db', db, 'shop', 'add', 'csv', '--name', 'Datei', '--file', file], ENV).status).toBe(0);
 
     const german = await startCli(['--db', db, 'run'], GERMAN);

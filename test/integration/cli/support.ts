@@ -22,13 +22,13 @@ export const GERMAN_SHELL = {
   LANG: 'de_DE.UTF-8',
 };
 
-/** A fresh database and a function to fill it directly before the CLI runs. */
-export function freshDb(): {
+/** A fresh database (`k.db` in `dir`, a new temp folder by default) and a function to fill it before the CLI runs. */
+export function freshDb(dir = tempDir()): {
   db: string;
   fill: <T>(fn: (db: Db) => T) => T;
   cli: (...args: string[]) => ReturnType<typeof runCli>;
 } {
-  const db = join(tempDir(), 'k.db');
+  const db = join(dir, 'k.db');
   createStore(db, 'passphrase', {
     passphrase: () => ENV.KASSENWART_PASSPHRASE,
     scrypt: { name: 'scrypt', N: 2 ** 10, r: 8, p: 1 },

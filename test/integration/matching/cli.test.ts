@@ -1,16 +1,12 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '#core/secrets/open-store.ts';
 import { runCli } from '../../helpers/cli.ts';
-import { tempDir } from '../../helpers/db.ts';
 import { makeBankAccount, makeOrder, makePosting, makeShop } from '../../helpers/factories.ts';
-
-const ENV = { KASSENWART_PASSPHRASE: 'test-passphrase-1' };
+import { ENV, freshDb } from '../cli/support.ts';
 
 describe('kassenwart match / queue / assign / unassign / assignments (real CLI)', () => {
   it('runs the matcher, lists the queue, assigns with amounts, undoes; JSON fields are stable', () => {
-    const db = join(tempDir(), 'k.db');
-    expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
+    const { db } = freshDb();
     const store = openStore(db, { passphrase: () => 'test-passphrase-1' });
     const shop = makeShop(store.db, { name: 'Laden' });
     const account = makeBankAccount(store.db);
@@ -141,8 +137,7 @@ describe('kassenwart match / queue / assign / unassign / assignments (real CLI)'
 
 describe('human-readable CLI output in German (the default) and English', () => {
   it('follows --lang, KASSENWART_LANG and the POSIX locale; JSON stays the same in every language', () => {
-    const db = join(tempDir(), 'k.db');
-    expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
+    const { db } = freshDb();
     const store = openStore(db, { passphrase: () => 'test-passphrase-1' });
     const shop = makeShop(store.db, { name: 'Laden' });
     makeOrder(store.db, { shopId: shop.id, number: 'WC-7001', totalMinor: 123456, customerName: 'Eva Koch' });
@@ -180,8 +175,7 @@ describe('human-readable CLI output in German (the default) and English', () => 
 
 describe('kassenwart unreturn (real CLI)', () => {
   it('unreturn takes back a processed return; JSON fields are stable; bad input exits 1 or 2', () => {
-    const db = join(tempDir(), 'k.db');
-    expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
+    const { db } = freshDb();
     const store = openStore(db, { passphrase: () => 'test-passphrase-1' });
     const shop = makeShop(store.db, { name: 'Laden' });
     const account = makeBankAccount(store.db);

@@ -1,14 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../../helpers/cli.ts';
-import { tempDir } from '../../helpers/db.ts';
-
-const ENV = { KASSENWART_PASSPHRASE: 'test-passphrase-1' };
+import { ENV, freshDb } from '../cli/support.ts';
 
 describe('kassenwart with a Shopify shop (real CLI, simulator from `dev shop-sim shopify`)', () => {
   it('adds the shop with an access token or client credentials, syncs and lists orders; a wrong token exits 1', async () => {
-    const db = join(tempDir(), 'k.db');
-    expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
+    const { db } = freshDb();
     const sim = await startCli(['--json', 'dev', 'shop-sim', 'shopify', '--orders', '6']);
     try {
       const { url, credentials } = JSON.parse(sim.firstLine) as {

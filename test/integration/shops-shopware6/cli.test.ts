@@ -1,14 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../../helpers/cli.ts';
-import { tempDir } from '../../helpers/db.ts';
-
-const ENV = { KASSENWART_PASSPHRASE: 'test-passphrase-1' };
+import { ENV, freshDb } from '../cli/support.ts';
 
 describe('kassenwart with a Shopware 6 shop (real CLI, simulator from `dev shop-sim shopware6`)', () => {
   it('adds the shop from env credentials with the default mapping, syncs and lists orders; wrong secret exits 1', async () => {
-    const db = join(tempDir(), 'k.db');
-    expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
+    const { db } = freshDb();
     const sim = await startCli(['--json', 'dev', 'shop-sim', 'shopware6', '--orders', '9']);
     try {
       const { url, credentials } = JSON.parse(sim.firstLine) as {

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/db.ts';
+import { ENV, freshDb } from '../cli/support.ts';
 
-const ENV = { KASSENWART_PASSPHRASE: 'test-passphrase-1' };
 const HEADER =
   'number,invoice_number,created_at,amount,currency,customer_name,customer_company,customer_email,country,payment_method,status\n';
 
@@ -36,13 +36,12 @@ function shopNames(db: string): string[] {
 describe('kassenwart shop remove / shop update (real CLI, CSV shop)', () => {
   it('asks on a terminal, needs --yes otherwise (exit 2), removes with --yes; update changes the file', () => {
     const dir = tempDir();
-    const db = join(dir, 'k.db');
+    const { db } = freshDb(dir);
     const file = join(dir, 'orders.csv');
     writeFileSync(
       file,
       `${HEADER}20005,,2026-01-01T10:00:00Z,200.00,EUR,Karl Klein,,k@example.org,DE,prepayment,open\n`,
     );
-    expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
     expect(runCli(['--db', db, 'shop', 'add', 'csv', '--name', 'CsvShop', '--file', file], ENV).status).toBe(
       0,
     );
@@ -97,10 +96,9 @@ describe('kassenwart shop remove / shop update (real CLI, CSV shop)', () => {
 
   it('--yes removes without asking; --json reports what was left and cancelled', () => {
     const dir = tempDir();
-    const db = join(dir, 'k.db');
+    const { db } = freshDb(dir);
     const file = join(dir, 'orders.csv');
     writeFileSync(file, HEADER);
-    expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
     expect(runCli(['--db', db, 'shop', 'add', 'csv', '--name', 'Leer', '--file', file], ENV).status).toBe(0);
     const removed = runCli(['--db', db, '--json', 'shop', 'remove', 'Leer', '--yes'], ENV);
     expect(removed.status, removed.stderr).toBe(0);

@@ -2,12 +2,9 @@
  * `kassenwart shop update --url` to another shop: refused with SHOP_IDENTITY_MISMATCH, taken with --force (real CLI;
  * that nothing changes on a refusal is asserted in shop-update.test.ts).
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../../helpers/cli.ts';
-import { tempDir } from '../../helpers/db.ts';
-
-const ENV = { KASSENWART_PASSPHRASE: 'test-passphrase-1' };
+import { ENV, freshDb } from '../cli/support.ts';
 
 type Sim = Awaited<ReturnType<typeof startCli>>;
 const simInfo = (sim: Sim) =>
@@ -15,8 +12,7 @@ const simInfo = (sim: Sim) =>
 
 describe('kassenwart shop update to another shop (WooCommerce simulators from `dev shop-sim`)', () => {
   it('exits 1 with SHOP_IDENTITY_MISMATCH; --force changes it', async () => {
-    const db = join(tempDir(), 'k.db');
-    expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
+    const { db } = freshDb();
     const shop = await startCli(['--json', 'dev', 'shop-sim', 'woocommerce', '--orders', '12']);
     const other = await startCli(['--json', 'dev', 'shop-sim', 'woocommerce', '--orders', '0']);
     try {

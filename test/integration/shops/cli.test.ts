@@ -3,13 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/db.ts';
-
-const ENV = { KASSENWART_PASSPHRASE: 'test-passphrase-1' };
+import { ENV, freshDb } from '../cli/support.ts';
 
 describe('kassenwart shop / sync / orders (real CLI, WooCommerce simulator from `dev shop-sim`)', () => {
   it('adds a WooCommerce shop from env credentials, syncs, lists orders as JSON; wrong credentials exit 1', async () => {
-    const db = join(tempDir(), 'k.db');
-    expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
+    const { db } = freshDb();
     const sim = await startCli(['--json', 'dev', 'shop-sim', 'woocommerce', '--orders', '12']);
     try {
       const { url, credentials } = JSON.parse(sim.firstLine) as {
@@ -113,7 +111,7 @@ describe('kassenwart shop / sync / orders (real CLI, WooCommerce simulator from 
 
   it('a CSV shop: add with --file, sync, run until SIGTERM, unknown shop exits 1', async () => {
     const dir = tempDir();
-    const db = join(dir, 'k.db');
+    const { db } = freshDb(dir);
     const file = join(dir, 'orders.csv');
     writeFileSync(
       file,
@@ -121,7 +119,6 @@ describe('kassenwart shop / sync / orders (real CLI, WooCommerce simulator from 
         '1001,,2026-01-01T10:00:00Z,49.90,EUR,Erika Mustermann,,erika@example.org,DE,prepayment,open\n' +
         '1002,,2026-01-01T11:00:00Z,10.00,EUR,Max Muster,,max@example.org,DE,prepayment,paid\n',
     );
-    expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
     expect(runCli(['--db', db, 'shop', 'add', 'csv', '--name', 'Datei', '--file', file], ENV).status).toBe(0);
     const sync = runCli(['--db', db, 'sync', '--shop', 'Datei'], ENV);
     expect(sync.stdout).toMatch(/Datei: 2 orders read, 1 new/);

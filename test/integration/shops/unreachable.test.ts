@@ -5,14 +5,13 @@
  * that refuse connections; attempts are counted, never timed.
  */
 import { createServer, type Socket } from 'node:net';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger, LogLevel } from '#core/deps.ts';
 import { eq } from 'drizzle-orm';
 import { dealerNotifications, shops, syncRuns } from '#core/db/schema/index.ts';
 import { runCli, startCli } from '../../helpers/cli.ts';
-import { tempDir } from '../../helpers/db.ts';
 import { connectWoo, setupWoo } from './support.ts';
+import { ENV, freshDb } from '../cli/support.ts';
 
 /** A loopback port nothing listens on: bound by a server that is closed again, so connecting is refused. */
 async function refusedPort(): Promise<number> {
@@ -151,11 +150,8 @@ describe('a shop address that refuses connections', () => {
 });
 
 describe('kassenwart shop add / sync against an address that refuses connections (real CLI)', () => {
-  const ENV = { KASSENWART_PASSPHRASE: 'test-passphrase-1' };
-
   it('exits 1 with the reason printed once, on stderr, and no log lines', async () => {
-    const db = join(tempDir(), 'k.db');
-    expect(runCli(['--db', db, 'init'], ENV).status).toBe(0);
+    const { db } = freshDb();
     const refused = `http://127.0.0.1:${await refusedPort()}`;
     const creds = { KASSENWART_SHOP_KEY: 'ck_x', KASSENWART_SHOP_SECRET: 'cs_secret_x' };
     const add = runCli(['--db', db, 'shop', 'add', 'woocommerce', '--name', 'Laden', '--url', refused], {
