@@ -3,8 +3,8 @@
  * (AbortSignal.timeout), retries with exponential backoff (p-retry) for network errors, timeouts and 5xx,
  * 429 with `Retry-After` honoured (RFC 9110 §10.2.3: delay-seconds or an HTTP-date), and typed `ShopError`s
  * whose messages never contain credentials. A connection refused or a host name that does not exist fails at once,
- * before the shop answered at all, unless `retryConnectErrors` is set; where someone waits, a timeout is not retried
- * either (`retryTimeouts`, see there).
+ * before the shop answered at all, unless `retryConnectErrors` is set; where someone waits, a timeout before the shop
+ * answered anything in this run is not retried either (`retryTimeouts`, `contact`, see there).
  *
  * Two entry points:
  *   - `createShopFetch(options)`: a drop-in `fetch` for official client libraries (e.g. `customFetchApi` of
@@ -61,17 +61,27 @@ export type HttpOptions = {
    * Retry an attempt that timed out (default true). A shop that accepts the connection and never answers (a hung
    * server, a proxy or firewall that holds the request) would keep someone waiting `retries` + 1 timeouts plus the
    * backoff: 5 × 30 s + 15 s by default. Where someone waits for the answer (a command, "sync now", adding, updating
-   * or testing a shop) shop-service sets it false, so the first timeout fails with one SHOP_UNREACHABLE saying the
-   * shop did not answer and what to do; a sync keeps what it stored page by page, so running it again goes on from
-   * there. The background scheduler keeps the default: it has time.
+   * or testing a shop) shop-service sets it false, so a timeout before the shop answered anything in this run
+   * (`contact`) fails at once with one SHOP_UNREACHABLE saying the shop did not answer and what to do. Once the shop
+   * has answered in the run, a timeout is a slow request of a shop that works (page 37 of a long sync) and is retried
+   * either way. The background scheduler keeps the default: it has time.
    */
   retryTimeouts?: boolean;
+  /**
+   * Whether the shop has answered in this run: one object per connector (a sync run, a connection test, adding or
+   * updating a shop), shared by every fetch made from these options, since a connector may make several (WooCommerce
+   * one per way to authenticate, Shopware one per call). Without it, each fetch keeps its own.
+   */
+  contact?: ShopContact;
   /**
    * What to do when the address leads nowhere (refused, unknown host), appended to that SHOP_UNREACHABLE message;
    * for a stored shop, how to give it a new address (`kassenwart shop update NAME --url`).
    */
   addressHint?: string;
 };
+
+/** What the requests of one run have seen of the shop (HttpOptions.contact): any HTTP answer at all. */
+export type ShopContact = { answered: boolean };
 
 export type ShopFetchOptions = HttpOptions & {
   /** Shown in error messages, e.g. 'WooCommerce shop "Mein Laden"'. */
@@ -233,6 +243,7 @@ export function createShopFetch(options: ShopFetchOptions): typeof fetch {
   const timeoutSignal = options.timeoutSignal ?? ((ms: number) => AbortSignal.timeout(ms));
   const maxRetryAfter = options.maxRetryAfterMs ?? 120_000;
   const { label, secrets } = options;
+  const contact = options.contact ?? { answered: false };
 
   const shopFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = input instanceof Request ? input.url : String(input);
@@ -251,8 +262,10 @@ export function createShopFetch(options: ShopFetchOptions): typeof fetch {
           } catch (error) {
             if (init?.signal?.aborted) throw new AbortError(error instanceof Error ? error : String(error));
             if (isTimeout(error)) {
-              // Where someone waits, one timeout is the answer (HttpOptions.retryTimeouts).
-              if (options.retryTimeouts === false) throw new AbortError(new NoAnswer(timeoutMs));
+              // Where someone waits, one timeout of a shop that has not answered in this run is the answer
+              // (HttpOptions.retryTimeouts); once it has, a slow request is retried.
+              if (options.retryTimeouts === false && !contact.answered)
+                throw new AbortError(new NoAnswer(timeoutMs));
               throw new Error(`timed out after ${timeoutMs} ms`, { cause: error });
             }
             // Network errors are retried (p-retry passes network TypeErrors through), except an address that
@@ -262,6 +275,7 @@ export function createShopFetch(options: ShopFetchOptions): typeof fetch {
               throw new AbortError(failure);
             throw failure;
           }
+          contact.answered = true;
           if (response.status === 429 || response.status >= 500) {
             // Drain the body so the connection can be reused.
             await response.arrayBuffer().catch(() => undefined);

@@ -77,8 +77,9 @@ const ACTOR = 'user';
 
 /**
  * How the connection behaves where someone waits for the answer (a command, the app's "sync now", adding, updating or
- * testing a shop): a timeout is not retried (HttpOptions.retryTimeouts), nor is an address that leads nowhere (the
- * http layer's default). The background scheduler retries both: nobody waits, and a restarting shop recovers.
+ * testing a shop): a timeout before the shop answered anything in this run is not retried (HttpOptions.retryTimeouts;
+ * after an answer it is a slow page, retried), nor is an address that leads nowhere (the http layer's default). The
+ * background scheduler retries both: nobody waits, and a restarting shop recovers.
  */
 const SOMEONE_WAITS: HttpOptions = { retryTimeouts: false };
 const BACKGROUND: HttpOptions = { retryTimeouts: true, retryConnectErrors: true };
@@ -147,7 +148,15 @@ export function createShopService(deps: ShopServiceDeps) {
       url: url ?? undefined,
       filePath: filePath ?? undefined,
       credentials,
-      http: { logger, now: () => clock.now().getTime(), ...SOMEONE_WAITS, ...deps.http, ...http },
+      // A connector serves one run (a sync, a test, an add or update): what the shop answered is known for that run.
+      http: {
+        logger,
+        now: () => clock.now().getTime(),
+        ...SOMEONE_WAITS,
+        ...deps.http,
+        ...http,
+        contact: { answered: false },
+      },
       clock,
       logger,
     });

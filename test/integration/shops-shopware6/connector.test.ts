@@ -3,13 +3,16 @@ import { createShopware6Connector, defaultMapping } from '#core/shops/shopware6/
 import { startShopware6Simulator, type Shopware6Simulator } from '#core/shops/shopware6/simulator.ts';
 import { loadShopwareSpec, specProblems } from './openapi.ts';
 import { manualTimeouts } from '../../helpers/timeouts.ts';
+import type { HttpOptions } from '#core/shops/http.ts';
 
 const spec = loadShopwareSpec();
 const T0 = Date.parse('2026-11-02T09:00:00.000Z');
 let sims: Shopware6Simulator[] = [];
 let now = T0;
 
-async function setup(options: { orders?: number; retries?: number; version?: '6.6' | '6.7' } = {}) {
+async function setup(
+  options: { orders?: number; retries?: number; version?: '6.6' | '6.7'; http?: HttpOptions } = {},
+) {
   now = T0;
   const sim = await startShopware6Simulator({
     now: () => now,
@@ -37,6 +40,7 @@ async function setup(options: { orders?: number; retries?: number; version?: '6.
     // A hang fault ends its attempt with `timeouts.expire` (no real timer that a slow machine could hit too).
     timeoutSignal: timeouts.timeoutSignal,
     retries: options.retries,
+    ...options.http,
   });
   return { sim, connector, sleeps, timeouts };
 }
@@ -351,6 +355,26 @@ describe('Shopware 6 connector against the simulator', () => {
     await expect(connector.listChangedOrders({})).resolves.toMatchObject({
       orders: [expect.objectContaining({ number: '10001' })],
     });
+  });
+
+  it('where someone waits, a timeout fails at once until the shop answered in the run, then is retried', async () => {
+    // As shop-service builds it for a command: one contact for the connector, shared by the fetch of every call.
+    const interactive = () => ({ retryTimeouts: false, contact: { answered: false } });
+    const fresh = await setup({ orders: 1, http: interactive() });
+    fresh.sim.fault({ path: '/api/oauth/token', hang: true, times: 1, onHang: fresh.timeouts.expire });
+    await expect(fresh.connector.listChangedOrders({})).rejects.toMatchObject({
+      code: 'SHOP_UNREACHABLE',
+      message: expect.stringContaining('did not answer within 5 s') as string,
+    });
+    expect(fresh.sleeps).toEqual([]);
+
+    const { sim, connector, sleeps, timeouts } = await setup({ orders: 1, http: interactive() });
+    await connector.listChangedOrders({});
+    sim.fault({ path: '/api/search/order', hang: true, times: 1, onHang: timeouts.expire });
+    await expect(connector.listChangedOrders({})).resolves.toMatchObject({
+      orders: [expect.objectContaining({ number: '10001' })],
+    });
+    expect(sleeps).toEqual([1000]);
   });
 
   it('times out a hanging token request too (a fresh connector has no token yet)', async () => {

@@ -128,6 +128,32 @@ describe('paging, resume and faults (issue 4 §7) against the WooCommerce simula
     expect(s.sleeps).toEqual([1000]);
   });
 
+  it('a sync someone waits for retries a page that times out once the shop has answered in the run', async () => {
+    const timeouts = manualTimeouts();
+    const s = await setupWoo({ pageSize: 10, timeoutSignal: timeouts.timeoutSignal });
+    await connectWoo(s);
+    s.sim.setTime(AFTER);
+    for (let i = 0; i < 25; i += 1) s.sim.addOrder({ status: 'on-hold' });
+    s.sim.requests.length = 0;
+    let listCalls = 0;
+    // Page 1 answers; the first attempt at page 2 hangs (and times out), its retry answers.
+    s.sim.fault(
+      { kind: 'hang', onArrival: timeouts.expire },
+      { times: 1, match: (r) => r.path === '/orders' && r.method === 'GET' && ++listCalls === 2 },
+    );
+    const run = await s.area.sync.run('Woo', 'new');
+    expect(run).toMatchObject({ state: 'ok', ordersNew: 25, error: null });
+    expect(s.db.select().from(orders).all()).toHaveLength(25);
+    // Pages 1, 2 (hung), 2 again, 3: the hung attempt was retried once, after the first backoff.
+    const lists = listRequests(s);
+    expect(lists).toHaveLength(4);
+    const page = (i: number) => [lists[i]?.query.modified_after, lists[i]?.query.page];
+    expect(page(2)).toEqual(page(1));
+    expect(page(3)).not.toEqual(page(2));
+    expect(run.requests).toBe(4);
+    expect(s.sleeps).toEqual([1000]);
+  });
+
   it('wrong credentials: a clear SHOP_AUTH_FAILED that never shows the secret, nothing stored', async () => {
     const s = await setupWoo();
     const secret = 'cs_wrong_secret_1234567890';
