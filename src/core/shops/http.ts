@@ -52,8 +52,8 @@ export type HttpOptions = {
    * any other network error (default false). Both are answered at once and rarely go away within the ~15 s of
    * backoff: where someone waits for the answer (a command, "sync now", adding or testing a shop) they fail on the
    * first such attempt with one message saying what to check. The background scheduler sets it: it has time, and a
-   * shop that restarts is briefly refused. A refusal after the shop answered this request at all (a 503 during a
-   * restart) is retried either way. Resets, 429 and 5xx are always retried within `retries`, timeouts unless
+   * shop that restarts is briefly refused. A refusal after the shop answered at all in this run (`contact`: a 503
+   * during a restart, or page 37 of a sync) is retried either way. Resets, 429 and 5xx are always retried within `retries`, timeouts unless
    * `retryTimeouts` is false.
    */
   retryConnectErrors?: boolean;
@@ -269,9 +269,10 @@ export function createShopFetch(options: ShopFetchOptions): typeof fetch {
               throw new Error(`timed out after ${timeoutMs} ms`, { cause: error });
             }
             // Network errors are retried (p-retry passes network TypeErrors through), except an address that
-            // leads nowhere before the shop answered at all, where someone waits (HttpOptions.retryConnectErrors).
+            // leads nowhere before the shop answered at all in this run, where someone waits
+            // (HttpOptions.retryConnectErrors): a refusal at page 37 is a shop that restarts, not a wrong address.
             const failure = toNetworkFailure(error, secrets);
-            if (addressFailure(failure) && !lastStatus && !options.retryConnectErrors)
+            if (addressFailure(failure) && !lastStatus && !contact.answered && !options.retryConnectErrors)
               throw new AbortError(failure);
             throw failure;
           }

@@ -1,8 +1,19 @@
+import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { dealerNotifications, orders, shopSyncState, syncRuns } from '#core/db/schema/index.ts';
 import { AFTER, connectWoo, setupWoo } from './support.ts';
 import { manualTimeouts } from '../../helpers/timeouts.ts';
 import { worded } from '../../helpers/notifications.ts';
+
+/** A loopback port nothing listens on: bound by a server that is closed again, so connecting is refused. */
+async function refusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+  return address.port;
+}
 
 const listRequests = (s: {
   sim: { requests: { method: string; path: string; query: Record<string, string> }[] };
@@ -151,6 +162,29 @@ describe('paging, resume and faults (issue 4 §7) against the WooCommerce simula
     expect(page(2)).toEqual(page(1));
     expect(page(3)).not.toEqual(page(2));
     expect(run.requests).toBe(4);
+    expect(s.sleeps).toEqual([1000]);
+  });
+
+  it('a sync someone waits for retries a page whose connection is refused once the shop has answered in the run', async () => {
+    // A real refusal: the second list request goes to a loopback port nothing listens on (a shop that restarts).
+    const refused = await refusedPort();
+    let listCalls = 0;
+    const redirecting: typeof fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.pathname.endsWith('/orders') && (init?.method ?? 'GET') === 'GET' && ++listCalls === 2)
+        url.port = String(refused);
+      return fetch(url, init);
+    };
+    const s = await setupWoo({ pageSize: 10, fetch: redirecting });
+    await connectWoo(s);
+    s.sim.setTime(AFTER);
+    for (let i = 0; i < 25; i += 1) s.sim.addOrder({ status: 'on-hold' });
+    s.sim.requests.length = 0;
+    listCalls = 0;
+    const run = await s.area.sync.run('Woo', 'new');
+    expect(run).toMatchObject({ state: 'ok', ordersNew: 25, error: null });
+    // Pages 1 and 3 and the retry of page 2 reached the shop; the refused attempt did not.
+    expect(listRequests(s)).toHaveLength(3);
     expect(s.sleeps).toEqual([1000]);
   });
 
