@@ -88,6 +88,7 @@ function release(ev: Evidence): void {
   ev.otherLetters = undefined;
   ev.idOnly = undefined;
   ev.closedTypos = undefined;
+  ev.closedNeighbours = undefined;
   ev.unsyncedTypos = undefined;
 }
 
