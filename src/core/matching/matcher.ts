@@ -89,6 +89,7 @@ function release(ev: Evidence): void {
   ev.idOnly = undefined;
   ev.closedTypos = undefined;
   ev.closedNeighbours = undefined;
+  ev.labelNamed = undefined;
   ev.unsyncedTypos = undefined;
 }
 
