@@ -88,6 +88,8 @@ function release(ev: Evidence): void {
   ev.otherLetters = undefined;
   ev.idOnly = undefined;
   ev.closedTypos = undefined;
+  ev.closedNeighbours = undefined;
+  ev.labelNamed = undefined;
   ev.unsyncedTypos = undefined;
 }
 

@@ -53,6 +53,34 @@ const IDENTIFIER_WORDS = [
   ...['POSTFACH', 'OBJEKT', 'OBJEKTNR', 'PO'],
 ];
 
+/**
+ * The IDENTIFIER_WORDS (and stems of LABEL_VALUES) whose values never hold an order number the payer put under the
+ * wrong label: bank details (IBAN, BIC, account and bank code; their digit groups "DE89 3704 0044 …" have four
+ * digits each), phone and fax numbers, postcodes and P.O. boxes, tax numbers, the SEPA creditor id. Their values are
+ * masked but not kept as LabelValues. The other labels' values are kept: customer, debtor and document numbers
+ * ("Kundennr.", "Beleg-Nr.", a delivery note, a quote) may well be an order number under the wrong label, and so may
+ * the others, whose values are rarely written with an order number's digits (a value kept wrongly only holds an
+ * automatic payer-and-amount decision back to a suggestion).
+ */
+const NO_ORDER_VALUE_WORDS: ReadonlySet<string> = new Set([
+  ...['IBAN', 'BIC', 'SWIFT', 'KONTO', 'KTO', 'KONTONR', 'KONTONUMMER', 'BLZ', 'BANKLEITZAHL'],
+  ...['TEL', 'TELEFON', 'TELEFONNR', 'TELEFONNUMMER', 'TELNR', 'FAX', 'HANDY', 'HANDYNR', 'HANDYNUMMER'],
+  ...['MOBIL', 'MOBILE', 'MOBILTEL', 'MOBILNR', 'MOBILNUMMER', 'PHONE', 'RUFNUMMER', 'RUF', 'FESTNETZ'],
+  ...['PLZ', 'POSTLEITZAHL', 'POSTFACH'],
+  ...[
+    'ST',
+    'STNR',
+    'STEUER',
+    'STEUERNR',
+    'STEUERNUMMER',
+    'STEUERID',
+    'UST',
+    'USTID',
+    'GLÄUBIGER',
+    'GLAEUBIGER',
+  ],
+]);
+
 /** An identifier's value: see IDENTIFIER_VALUES. */
 const IDENTIFIER_VALUE = String.raw`(?:(?:LAUTET|IST|IS)\b[\s.:#/+-]*)?[A-Z]{0,4}[-/]?\(?\d[\d/-]{0,34}\)?(?:(?: | ?\/ ?)\d{2,8}){0,7}\b`;
 
@@ -62,7 +90,7 @@ const IDENTIFIER_VALUE = String.raw`(?:(?:LAUTET|IST|IS)\b[\s.:#/+-]*)?[A-Z]{0,4
  * groups after a blank or a slash ("Kundennr 10501 / 10500").
  */
 const IDENTIFIER_VALUES = new RegExp(
-  String.raw`\b(?:${IDENTIFIER_WORDS.join('|')}|ST(?=[\s.-]*NR\b))\b[\s.:#/+-]*(?:(?:NR|NO|ID|NUMMER|NUMBER|IDNR|REF)\b[\s.:#/+-]*)?${IDENTIFIER_VALUE}`,
+  String.raw`\b(${IDENTIFIER_WORDS.join('|')}|ST(?=[\s.-]*NR\b))\b[\s.:#/+-]*(?:(?:NR|NO|ID|NUMMER|NUMBER|IDNR|REF)\b[\s.:#/+-]*)?${IDENTIFIER_VALUE}`,
   'g',
 );
 
@@ -89,19 +117,35 @@ const LABEL_VALUES = new RegExp(
  */
 export type LabelValues = { labelValues: readonly string[] };
 
-/** Adds the keys of the masked span's values to `into` (see LabelValues); the label's own words have no digit. */
+/**
+ * Adds the keys of the masked span's values to `into` (see LabelValues); the label's own words have no digit. The
+ * tokens are scanned in place (tokenEnd): a span without a token of four digits or more allocates nothing.
+ */
 function keepLabelValues(span: string, into: LabelValues): void {
-  for (const tok of tokenize(span))
-    if (digits(tok.text) >= 4) into.labelValues = appended(into.labelValues, numberKey(tok.text));
+  const n = span.length;
+  let i = 0;
+  while (i < n) {
+    if (!isTokenChar(span.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const end = tokenEnd(span, i);
+    if (digitsBetween(span, i, end) >= 4)
+      into.labelValues = appended(into.labelValues, numberKey(span.slice(i, end)));
+    i = end;
+  }
 }
 
-/** mask(text, IDENTIFIER_VALUES), keeping the masked values in `into`; a replacer of its own only on a match. */
+/**
+ * mask(text, IDENTIFIER_VALUES), keeping the masked values in `into` unless their label is one of
+ * NO_ORDER_VALUE_WORDS ("ST" for "St.-Nr."); a replacer of its own only on a match.
+ */
 function maskIdentifiers(text: string, into: LabelValues | undefined): string {
   if (!into) return mask(text, IDENTIFIER_VALUES);
   IDENTIFIER_VALUES.lastIndex = 0;
   if (!IDENTIFIER_VALUES.test(text)) return text;
-  return text.replace(IDENTIFIER_VALUES, (m: string) => {
-    keepLabelValues(m, into);
+  return text.replace(IDENTIFIER_VALUES, (m: string, word: string | undefined) => {
+    if (!NO_ORDER_VALUE_WORDS.has(word ?? 'ST')) keepLabelValues(m, into);
     return blank(m);
   });
 }
@@ -119,7 +163,7 @@ function maskLabels(text: string, into: LabelValues | undefined): string {
     if (stem === undefined || stem.length < 2 || isOrderStem(stem, m[1]?.charCodeAt(0) === 46)) continue;
     const start = m.index + 1 - stem.length;
     const end = m.index + m[0].length;
-    if (into) keepLabelValues(text.slice(start, end), into);
+    if (into && !NO_ORDER_VALUE_WORDS.has(stem)) keepLabelValues(text.slice(start, end), into);
     t = t.slice(0, start) + ' '.repeat(end - start) + t.slice(end);
   }
   return t;
@@ -127,8 +171,13 @@ function maskLabels(text: string, into: LabelValues | undefined): string {
 
 /** How many ASCII digits the text has. */
 function digits(text: string): number {
+  return digitsBetween(text, 0, text.length);
+}
+
+/** How many ASCII digits text[start, end) has. */
+function digitsBetween(text: string, start: number, end: number): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) if (isDigitAt(text, i)) n++;
+  for (let i = start; i < end; i++) if (isDigitAt(text, i)) n++;
   return n;
 }
 
@@ -320,14 +369,21 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
-    let j = hash ? i + 1 : i;
-    while (j < n && isTokenChar(text.charCodeAt(j))) j++;
-    while (j + 1 < n && isJoiner(text.charCodeAt(j)) && isTailChar(text.charCodeAt(j + 1))) {
-      j += 2;
-      while (j < n && isTailChar(text.charCodeAt(j))) j++;
-    }
+    const j = tokenEnd(text, hash ? i + 1 : i);
     tokens.push({ text: text.slice(hash ? start + 1 : start, j), start, end: j });
     i = j;
   }
   return tokens;
+}
+
+/** Where the token that starts at `start` (a token character) ends: its run, then runs joined by '-', '/' or '_'. */
+function tokenEnd(text: string, start: number): number {
+  const n = text.length;
+  let j = start;
+  while (j < n && isTokenChar(text.charCodeAt(j))) j++;
+  while (j + 1 < n && isJoiner(text.charCodeAt(j)) && isTailChar(text.charCodeAt(j + 1))) {
+    j += 2;
+    while (j < n && isTailChar(text.charCodeAt(j))) j++;
+  }
+  return j;
 }

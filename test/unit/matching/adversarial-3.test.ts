@@ -275,6 +275,22 @@ function trapCases(): AdversarialCase[] {
       ambiguous: true,
     });
   }
+  // ---- a paid order's exact number, one typo away from the payer's own open order and a stranger's of the price --
+  // "Bestellung 10023" while 10023 is paid: 10024 (the payer's) and 10028 (a stranger's) are both one digit away and
+  // cost the same. The stranger's order is no typo candidate of its own (evidence.ts pruneClosedTypos), but it fits
+  // as well as the payer's: "exactly one open order one typo away fits" does not hold (single.ts typo_ambiguous).
+  for (const remittance of ['Bestellung 10023', '10023'])
+    for (const closed of [['10023'], undefined]) {
+      const own = order({ number: '10024', totalMinor: 4990, customerName: 'Anna Schmidt' });
+      const stranger = order({ number: '10028', totalMinor: 4990, customerName: 'Eva Roth' });
+      out.push({
+        name: `Anna Schmidt writes "${remittance}"${closed ? ' (paid)' : ''}: her 10024 and Eva Roth's 10028 of the same amount are one typo away`,
+        orders: [own, stranger],
+        posting: posting({ amountMinor: 4990, counterpartyName: 'Anna Schmidt', remittance }),
+        ...(closed ? { closed } : {}),
+        ambiguous: true,
+      });
+    }
   return out;
 }
 
@@ -573,6 +589,28 @@ function positiveCases(): Neighbour[] {
         posting: posting({ amountMinor, counterpartyName: 'Bernd Kern', remittance: text }),
         truth,
       });
+  }
+  {
+    // The neighbours of the paid-number trap: with no other open order one typo away that fits (none, or a stranger's
+    // of another amount), the payer's own order one typo from the paid number stays automatic.
+    for (const strangersTotal of [undefined, 3990]) {
+      const own = order({ number: '10024', totalMinor: 4990, customerName: 'Anna Schmidt' });
+      const others =
+        strangersTotal === undefined
+          ? []
+          : [order({ number: '10028', totalMinor: strangersTotal, customerName: 'Eva Roth' })];
+      out.push({
+        name: `Anna Schmidt writes the paid "Bestellung 10023" for her 10024${others.length > 0 ? ", Eva Roth's 10028 costs 39,90" : ''}`,
+        orders: [own, ...others],
+        posting: posting({
+          amountMinor: 4990,
+          counterpartyName: 'Anna Schmidt',
+          remittance: 'Bestellung 10023',
+        }),
+        closed: ['10023'],
+        truth: own,
+      });
+    }
   }
   return out;
 }

@@ -169,6 +169,37 @@ describe('hard rules no score overrides', () => {
         expect(d.candidates[0]?.orderIds).toEqual([anna.id]);
       }
     });
+
+    it("bank details, phone numbers and postcodes hold back nothing, though their digit groups are open orders' numbers", () => {
+      // A shop with 4-digit order numbers: the IBAN's groups 3704, 0044, 0532, 0130 are four of them.
+      const numbers = ['3704', '0044', '0532', '0130', '4711', '8031'];
+      const others = numbers.map((number) =>
+        order({ number, totalMinor: 4990, customerName: `Kunde ${number}` }),
+      );
+      const anna = order({ number: '5050', totalMinor: 4990, customerName: 'Anna Schmidt' });
+      for (const remittance of [
+        'IBAN DE89 3704 0044 0532 0130 00',
+        'Konto-Nr. 3704 0044 0532',
+        'Tel. 0532 4711',
+        'Telefon-Nr. 0130 4711',
+        'PLZ 8031 Danke',
+      ]) {
+        const p = posting({ amountMinor: 4990, counterpartyName: 'Anna Schmidt', remittance });
+        const d = decisionOf(match([...others, anna], [p]), p.id);
+        expect(d, remittance).toMatchObject({ band: 'auto', pass: 'payer' });
+        expect(d.candidates[0]?.orderIds).toEqual([anna.id]);
+      }
+      // The same number under a customer number's label does hold the payer back.
+      const p = posting({
+        amountMinor: 4990,
+        counterpartyName: 'Anna Schmidt',
+        remittance: 'Kundennr. 3704',
+      });
+      expect(decisionOf(match([...others, anna], [p]), p.id)).toMatchObject({
+        band: 'suggest',
+        reasons: ['masked_number_names_other_order'],
+      });
+    });
   });
 
   it('salaries and refunds without order evidence get no automatic assignment', () => {

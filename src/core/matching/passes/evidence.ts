@@ -117,6 +117,13 @@ export type Evidence = {
   /** Orders reached only by a one-typo variant of a closed order's number; undefined while there is none. */
   closedTypos: Set<number> | undefined;
   /**
+   * Orders one typo away from a closed order's number that pruneClosedTypos took out of typoOrders (the payer does not
+   * agree with them): no typo candidates of their own, but still orders one typo away from what the payer wrote, which
+   * the rule "exactly one open order fits" (single.ts typosFitting, typo_ambiguous) must count. Undefined while there
+   * is none (most postings).
+   */
+  closedNeighbours: Set<number> | undefined;
+  /**
    * Orders reached only by a one-typo variant of a number above every known number of their shop
    * (OrderIndex.aboveKnownNumbers: the next order, not synced yet); undefined while there is none.
    */
@@ -174,13 +181,15 @@ function pruneTypos(out: Evidence, index: OrderIndex): void {
  * it, so it is no typo candidate — not even a suggestion, which would offer the dealer a stranger's order as the one
  * the payer meant — unless the payer agrees with it (typo-evidence.ts: where most orders are paid at once, a typo of
  * the payer's own open order often lands on a closed number; single.ts typo_of_closed_order_number). An order that
- * also has the posting's exact amount stays an amount-only suggestion.
+ * also has the posting's exact amount stays an amount-only suggestion. The pruned orders are kept in
+ * closedNeighbours: a typo of the payer's own order is automatic only when no such neighbour fits as well.
  */
 function pruneClosedTypos(out: Evidence, closedTypos: Set<number>): void {
   const typos = out.typoOrders;
   for (const id of [...closedTypos]) {
     if (agreesAsPayer(out.signals.get(id) ?? [])) continue;
     closedTypos.delete(id);
+    (out.closedNeighbours ??= new Set()).add(id);
     if (typos) dropTypo(out, typos, id);
   }
   if (closedTypos.size === 0) out.closedTypos = undefined;
@@ -228,6 +237,7 @@ export function collectEvidence(
     namesUnknown: undefined,
     labelNamed: undefined,
     closedTypos: undefined,
+    closedNeighbours: undefined,
     unsyncedTypos: undefined,
     ranked: undefined,
     places: undefined,

@@ -117,11 +117,17 @@ function settled(compare: boolean, blockers: readonly string[]): boolean {
   return compare && blockers.length > 0;
 }
 
-/** How many of the orders one typo away fit (this one counts); stops at 2, all the caller needs to know. */
+/**
+ * How many of the orders one typo away fit (this one counts); stops at 2, all the caller needs to know. The neighbours
+ * of a closed order's number that are no typo candidates (Evidence.closedNeighbours) count too: one of them fitting
+ * as well leaves the typo ambiguous.
+ */
 function typosFitting(ev: Evidence, orderId: number, index: OrderIndex, settingsFor: SettingsFor): number {
   let n = 0;
   for (const id of ev.typoOrders ?? [])
-    if ((id === orderId || typoFits(ev, id, index, settingsFor)) && ++n > 1) break;
+    if ((id === orderId || typoFits(ev, id, index, settingsFor)) && ++n > 1) return n;
+  for (const id of ev.closedNeighbours ?? [])
+    if (id !== orderId && typoFits(ev, id, index, settingsFor) && ++n > 1) return n;
   return n;
 }
 
