@@ -158,6 +158,58 @@ describe('MT940 :86: slash codes wrapped at a word boundary', () => {
       remittance: 'NR.201303-111/11.3.2013 NR.201303-112/11.3.2013',
     });
   });
+  it('never puts a blank into an identifier cut at a short line (account, BIC, EREF), nor into a number', () => {
+    // A producer that wraps short lines may cut anywhere: inside the /CNTP/ IBAN, inside /EREF/, inside an order
+    // number in /REMI/. Identifiers have no blanks; digits on both sides of a line end stay one number.
+    const r = collect(
+      parseMt940(
+        statement([
+          '/CNTP/NL54INGB00',
+          '06752576/INGBNL2A/Bedrijf B.V./AMSTERDAM/',
+          '/REMI/USTD//ORDER 10',
+          '023/EREF/E2E-AB',
+          'C123/',
+        ]),
+        'short.sta',
+      ),
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]).toMatchObject({
+      counterpartyIban: 'NL54INGB0006752576',
+      counterpartyBic: 'INGBNL2A',
+      counterpartyName: 'Bedrijf B.V.',
+      endToEndId: 'E2E-ABC123',
+      remittance: 'ORDER 10023',
+    });
+    expect(r.entries[0]?.counterpartyAccount).toBeUndefined();
+  });
+
+  it('keeps a cut BIC, mandate and creditor id whole, and a blank between words of the CNTP name', () => {
+    const r = collect(
+      parseMt940(
+        statement([
+          '/EREF/E2E-ABCDEFGHIJKLMNOPQRSTUVWXYZ012345',
+          '6789/MARF/MANDAT-',
+          '0815/CSID/DE98ZZZ0',
+          '9999999999/CNTP/NL54INGB0006752576/INGB',
+          'NL2A/Bedrijf',
+          'B.V./AMSTERDAM/REMI/USTD//BESTELLUNG WC-1002',
+          '3 VIELEN DANK/',
+        ]),
+        'ids.sta',
+      ),
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]).toMatchObject({
+      endToEndId: 'E2E-ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+      mandateId: 'MANDAT-0815',
+      creditorId: 'DE98ZZZ09999999999',
+      counterpartyIban: 'NL54INGB0006752576',
+      counterpartyBic: 'INGBNL2A',
+      counterpartyName: 'Bedrijf B.V.',
+      remittance: 'BESTELLUNG WC-10023 VIELEN DANK',
+    });
+  });
 });
 
 describe('DKB Visa credit card CSV', () => {
