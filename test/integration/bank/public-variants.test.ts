@@ -432,6 +432,49 @@ describe('Sparda-Bank CSV (SpardaGiro Online)', () => {
     expect(r.entries[2]?.counterpartyName).toBeUndefined();
     expect(r.entries[2]?.remittance).toBe('01234 MCDONALDS19.01.2024 19.20.53 EC 12345678 GIROCARD');
   });
+
+  it('also takes the name before a blank and "SEPA-" (Geschäfts- und Vereinskonto export)', () => {
+    // The public "Kontoumsätze Geschäfts- und Vereinskonto" export writes a blank between name and booking text.
+    const csv = [
+      '"Kontoumsätze Geschäfts- und Vereinskonto"',
+      '',
+      '"Umsätze ab";"Enddatum";"Kontonummer";"Saldo";"Währung"',
+      '"01.07.2019";"31.07.2019";"1234567";"1.234,56";"EUR"',
+      '',
+      '"Buchungstag";"Wertstellungstag";"Verwendungszweck";"Umsatz";"Währung"',
+      '"31.07.2019";"31.07.2019";"Heinrich Arndt SEPA-ÜBERWEISUNG SVWZ+ RINP Dauerauftrag Grundpatenschaft";"30,00";"EUR";""',
+      '"30.07.2019";"30.07.2019";"SVWZ+ Beitrag 2019 Rueckbuchung SEPA-X";"-5,00";"EUR";""',
+    ].join('\n');
+    const r = collect(parseCsv(csv, 'sparda-verein.csv'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]).toMatchObject({
+      counterpartyName: 'Heinrich Arndt',
+      bookingText: 'SEPA-ÜBERWEISUNG',
+      remittance: 'RINP Dauerauftrag Grundpatenschaft',
+    });
+    // A "SEPA-" that does not follow a name at the start (here after a keyword) is text, not the booking text.
+    expect(r.entries[1]?.counterpartyName).toBeUndefined();
+    expect(r.entries[1]?.remittance).toBe('Beitrag 2019 Rueckbuchung SEPA-X');
+  });
+});
+
+describe('Commerzbank CSV with "SEPA-" glued into the text', () => {
+  it("keeps remittance and IBAN: the name-before-SEPA split is the Sparda profile's only", () => {
+    const csv = [
+      'Buchungstag;Wertstellung;Umsatzart;Buchungstext;Betrag;Währung;IBAN Kontoinhaber;Kategorie',
+      '03.04.2026;03.04.2026;Gutschrift;Erika Muster Bestellung 10024 IBAN: DE02120300000000202051 Kunden-Nr.123SEPA-X;49,90;EUR;DE89370400440532013000;Sonstiges',
+    ].join('\n');
+    const r = collect(parseCsv(csv, 'commerzbank.csv'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.statements).toMatchObject([{ version: 'commerzbank' }]);
+    expect(r.entries[0]).toMatchObject({
+      amountMinor: 4990,
+      bookingText: 'Gutschrift',
+      counterpartyIban: 'DE02120300000000202051',
+      remittance: 'Erika Muster Bestellung 10024 Kunden-Nr.123SEPA-X',
+    });
+    expect(r.entries[0]?.counterpartyName).toBeUndefined();
+  });
 });
 
 describe('Outbank CSV export', () => {

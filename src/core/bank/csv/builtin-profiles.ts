@@ -418,9 +418,10 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         amount: 'Umsatz',
         currency: 'Währung',
       },
-      // One text column: "<name>SEPA-ÜBERWEISUNG IBAN+ … BIC+ … SVWZ+ … EREF+ … KREF+ …".
+      // One text column: "<name>SEPA-ÜBERWEISUNG IBAN+ … BIC+ … SVWZ+ … EREF+ … KREF+ …" (Geschäfts- und
+      // Vereinskonto: "<name> SEPA-ÜBERWEISUNG …").
       remittanceKeywords: 'plus',
-      counterpartyInText: true,
+      nameBeforeSepaText: true,
     },
   },
   {

@@ -125,6 +125,11 @@ export const CsvProfileDefinition = z
     remittanceWrapped: z.boolean().default(false),
     /** The counterparty's name, BIC and IBAN lead the remittance text (Commerzbank "Buchungstext"). */
     counterpartyInText: z.boolean().default(false),
+    /**
+     * The counterparty's name leads the text, directly followed by the SEPA booking text, glued or after one blank
+     * ("Erika Kundin GmbHSEPA-ÜBERWEISUNG IBAN+ …", "Heinrich Arndt SEPA-ÜBERWEISUNG SVWZ+ …"; Sparda-Bank).
+     */
+    nameBeforeSepaText: z.boolean().default(false),
     /** PayPal: the account is the PayPal account, identified by the e-mail address seen on every row. */
     accountFromEmails: z.object({ from: ColumnRefs, to: ColumnRefs }).optional(),
     /** Name of the account when the file itself does not say (e.g. "PayPal"). */
