@@ -3,11 +3,14 @@
  * misread. The inputs are written here, small, reproducing only the variant; each test names the public format or
  * bank it reflects. The sample files themselves are not copied into the project.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '#core/bank/csv/index.ts';
 import { parseMt940 } from '#core/bank/mt940/index.ts';
 import type { FileResult } from '#core/bank/import-service.ts';
-import { makeTestDb } from '../../helpers/db.ts';
+import { makeTestDb, tempDir } from '../../helpers/db.ts';
+import { makeOrder, makeShop } from '../../helpers/factories.ts';
 import { camtXml } from '../../helpers/camt-builder.ts';
 import { collect, errorsOf } from '../../unit/bank-mt940/fixture-helpers.ts';
 
@@ -455,6 +458,51 @@ describe('Sparda-Bank CSV (SpardaGiro Online)', () => {
     // A "SEPA-" that does not follow a name at the start (here after a keyword) is text, not the booking text.
     expect(r.entries[1]?.counterpartyName).toBeUndefined();
     expect(r.entries[1]?.remittance).toBe('Beitrag 2019 Rueckbuchung SEPA-X');
+  });
+});
+
+describe('Sparda-Bank CSV: rows marked "*" (not yet executed)', () => {
+  it('imports them as pending, and the matcher assigns only the booked row automatically', async () => {
+    // The sixth, unnamed cell of each row; the footer "* noch nicht ausgeführte Umsätze" is its legend.
+    const csv = [
+      '"Kontoumsätze SpardaGiro Online"',
+      '',
+      '"Umsätze ab";"Enddatum";"Kontonummer";"Saldo";"Währung"',
+      '"01.11.2026";"30.11.2026";"1234567";"1.234,56";"EUR"',
+      '',
+      '"Buchungstag";"Wertstellungstag";"Verwendungszweck";"Umsatz";"Währung"',
+      '"03.11.2026";"03.11.2026";"Erika MustermannSEPA-ÜBERWEISUNG SVWZ+ Bestellung WC-6002 EREF+ E2E-6002";"18,00";"EUR";"*"',
+      '"02.11.2026";"02.11.2026";"Erika MustermannSEPA-ÜBERWEISUNG SVWZ+ Bestellung WC-6001 EREF+ E2E-6001";"23,50";"EUR";""',
+      '"* noch nicht ausgeführte Umsätze"',
+    ].join('\n');
+    const r = collect(parseCsv(csv, 'sparda.csv'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries.map((e) => [e.amountMinor, e.bookingStatus])).toEqual([
+      [1800, 'pending'],
+      [2350, 'booked'],
+    ]);
+    const { core, db } = makeTestDb();
+    const shop = makeShop(db, { name: 'Laden' });
+    makeOrder(db, { shopId: shop.id, number: 'WC-6001', totalMinor: 2350, customerName: 'Erika Mustermann' });
+    makeOrder(db, { shopId: shop.id, number: 'WC-6002', totalMinor: 1800, customerName: 'Erika Mustermann' });
+    const dir = tempDir();
+    const path = join(dir, 'sparda.csv');
+    writeFileSync(path, csv);
+    const { results, matching } = await core.bank.importFilesWithMatching([path], {
+      accountIban: 'DE89370400440532013000',
+    });
+    expect(results.map((x) => x.ok)).toEqual([true]);
+    expect(matching?.auto).toBe(1);
+    expect(
+      db.$client
+        .prepare(
+          'SELECT p.amount_minor AS a, p.booking_status AS s, (SELECT count(*) FROM assignments x WHERE x.posting_id = p.id) AS n FROM postings p ORDER BY p.amount_minor',
+        )
+        .all(),
+    ).toEqual([
+      { a: 1800, s: 'pending', n: 0 },
+      { a: 2350, s: 'booked', n: 1 },
+    ]);
   });
 });
 

@@ -60,8 +60,9 @@
  *   becomes an entry of its own; payouts to the bank are debits of the Stripe account "stripe".
  * - Sparda-Bank (SpardaGiro Online): preamble "Kontoumsätze SpardaGiro Online", "Kontoinhaber:", "Kundennummer:",
  *   then "Buchungstag";"Wertstellungstag";"Verwendungszweck";"Umsatz";"Währung" and a footer "* noch nicht
- *   ausgeführte Umsätze"; one text column with the name glued to the SEPA booking text and SEPA keywords
- *   (Holzhaus/ofxstatement-spardabank tests). The file names only the account number: import it with --account.
+ *   ausgeführte Umsätze", the legend of the sixth, unnamed cell ("*": pending); one text column with the name
+ *   before the SEPA booking text and SEPA keywords (Holzhaus/ofxstatement-spardabank tests). The file names only
+ *   the account number: import it with --account.
  * - Consorsbank: "Buchung;Valuta;Sender / Empfänger;IBAN;BIC;Buchungstext;Verwendungszweck;Kategorie;Stichwörter;
  *   Umsatz geteilt;Betrag;Währung" after the preamble "Konto / Allgemeine Informationen / Kontostand /
  *   Kontoumsätze", amounts with U+2212 minus; the older desktop export "…;IBAN / Konto-Nr.;BIC / BLZ;…;Betrag in
@@ -422,6 +423,9 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
       // Vereinskonto: "<name> SEPA-ÜBERWEISUNG …").
       remittanceKeywords: 'plus',
       nameBeforeSepaText: true,
+      // Rows carry a sixth, unnamed cell: "*" marks a booking not yet executed (the footer "* noch nicht
+      // ausgeführte Umsätze" is its legend), empty is booked.
+      status: { column: 5, booked: [''], pending: ['*'] },
     },
   },
   {
