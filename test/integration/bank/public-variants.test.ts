@@ -506,6 +506,29 @@ describe('Sparda-Bank CSV: rows marked "*" (not yet executed)', () => {
   });
 });
 
+describe('Sparkasse CSV-MT940 keywords', () => {
+  it('reads a row as before: keywords as Sparkasse writes them, no gap-closing (that is for Sparda only)', () => {
+    const csv = [
+      '"Auftragskonto";"Buchungstag";"Valutadatum";"Buchungstext";"Verwendungszweck";"Beguenstigter/Zahlungspflichtiger";"Kontonummer";"BLZ";"Betrag";"Waehrung";"Info"',
+      '"0123456789";"26.11.26";"26.11.26";"GUTSCHR. UEBERWEISUNG";"EREF+E2E-21001 SVWZ+Bestellung 21001 Paket A BWA+ Geschenk ABWA+Erika Kundin";"Hans Weber";"DE02120300000000202051";"BYLADEM1001";"250,00";"EUR";"Umsatz gebucht"',
+    ].join('\r\n');
+    const r = collect(parseCsv(csv, 'sparkasse.csv'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.statements).toMatchObject([{ version: 'sparkasse-csv-mt940' }]);
+    // "A BWA+" is text in a Sparkasse row (Sparkasse writes keywords whole), not a broken "ABWA+".
+    expect(r.entries[0]).toMatchObject({
+      amountMinor: 25000,
+      counterpartyName: 'Hans Weber',
+      counterpartyIban: 'DE02120300000000202051',
+      counterpartyBic: 'BYLADEM1001',
+      endToEndId: 'E2E-21001',
+      ultimateDebtor: 'Erika Kundin',
+      remittance: 'Bestellung 21001 Paket A BWA+ Geschenk',
+      bookingStatus: 'booked',
+    });
+  });
+});
+
 describe('Commerzbank CSV with "SEPA-" glued into the text', () => {
   it("keeps remittance and IBAN: the name-before-SEPA split is the Sparda profile's only", () => {
     const csv = [

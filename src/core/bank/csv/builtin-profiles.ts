@@ -422,6 +422,7 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
       // One text column: "<name>SEPA-ÜBERWEISUNG IBAN+ … BIC+ … SVWZ+ … EREF+ … KREF+ …" (Geschäfts- und
       // Vereinskonto: "<name> SEPA-ÜBERWEISUNG …").
       remittanceKeywords: 'plus',
+      keywordGaps: true,
       nameBeforeSepaText: true,
       // Rows carry a sixth, unnamed cell: "*" marks a booking not yet executed (the footer "* noch nicht
       // ausgeführte Umsätze" is its legend), empty is booked.

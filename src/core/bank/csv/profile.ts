@@ -119,6 +119,11 @@ export const CsvProfileDefinition = z
      */
     remittanceKeywords: z.enum(['none', 'plus', 'labels']).default('none'),
     /**
+     * With 'plus': the text is the bank's 27-character fragments joined with a blank wherever they end, also inside
+     * a keyword ("AB WA+", "KREF +"), so those blanks are closed before the keywords are read (Sparda-Bank).
+     */
+    keywordGaps: z.boolean().default(false),
+    /**
      * The remittance cell spans several lines: the booking text, then the text in 27-character lines that join
      * without a blank (old Volksbank/Fiducia "Umsatzanzeige").
      */

@@ -192,7 +192,7 @@ function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): 
   set('bankReference', text(cols.reference));
   const parsed =
     profile.remittanceKeywords === 'plus'
-      ? parseSepaKeywords(closeKeywordGaps(remittance), { anywhere: true })
+      ? parseSepaKeywords(profile.keywordGaps ? closeKeywordGaps(remittance) : remittance, { anywhere: true })
       : profile.remittanceKeywords === 'labels'
         ? parseLabels(remittance)
         : { remittance: cleanText(remittance) || undefined };
