@@ -87,7 +87,7 @@ export function registerBank(program: Command, io: Io): void {
     )
     .argument('<files...>', 'statement files')
     .option(
-      '--account <iban>',
+      '--account <account>',
       'the account the files belong to: its IBAN (checked), id:N or the id of a known account without IBAN ("kassenwart accounts" lists them; needed when a file names none, e.g. many CSV exports)',
     )
     .option('--csv-profile <name>', 'CSV mapping profile to use')

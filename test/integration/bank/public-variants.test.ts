@@ -3,11 +3,14 @@
  * misread. The inputs are written here, small, reproducing only the variant; each test names the public format or
  * bank it reflects. The sample files themselves are not copied into the project.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '#core/bank/csv/index.ts';
 import { parseMt940 } from '#core/bank/mt940/index.ts';
 import type { FileResult } from '#core/bank/import-service.ts';
-import { makeTestDb } from '../../helpers/db.ts';
+import { makeTestDb, tempDir } from '../../helpers/db.ts';
+import { makeOrder, makeShop } from '../../helpers/factories.ts';
 import { camtXml } from '../../helpers/camt-builder.ts';
 import { collect, errorsOf } from '../../unit/bank-mt940/fixture-helpers.ts';
 
@@ -156,6 +159,58 @@ describe('MT940 :86: slash codes wrapped at a word boundary', () => {
       counterpartyIban: 'NL54INGB0006752576',
       counterpartyBic: 'INGBNL2A',
       remittance: 'NR.201303-111/11.3.2013 NR.201303-112/11.3.2013',
+    });
+  });
+  it('never puts a blank into an identifier cut at a short line (account, BIC, EREF), nor into a number', () => {
+    // A producer that wraps short lines may cut anywhere: inside the /CNTP/ IBAN, inside /EREF/, inside an order
+    // number in /REMI/. Identifiers have no blanks; digits on both sides of a line end stay one number.
+    const r = collect(
+      parseMt940(
+        statement([
+          '/CNTP/NL54INGB00',
+          '06752576/INGBNL2A/Bedrijf B.V./AMSTERDAM/',
+          '/REMI/USTD//ORDER 10',
+          '023/EREF/E2E-AB',
+          'C123/',
+        ]),
+        'short.sta',
+      ),
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]).toMatchObject({
+      counterpartyIban: 'NL54INGB0006752576',
+      counterpartyBic: 'INGBNL2A',
+      counterpartyName: 'Bedrijf B.V.',
+      endToEndId: 'E2E-ABC123',
+      remittance: 'ORDER 10023',
+    });
+    expect(r.entries[0]?.counterpartyAccount).toBeUndefined();
+  });
+
+  it('keeps a cut BIC, mandate and creditor id whole, and a blank between words of the CNTP name', () => {
+    const r = collect(
+      parseMt940(
+        statement([
+          '/EREF/E2E-ABCDEFGHIJKLMNOPQRSTUVWXYZ012345',
+          '6789/MARF/MANDAT-',
+          '0815/CSID/DE98ZZZ0',
+          '9999999999/CNTP/NL54INGB0006752576/INGB',
+          'NL2A/Bedrijf',
+          'B.V./AMSTERDAM/REMI/USTD//BESTELLUNG WC-1002',
+          '3 VIELEN DANK/',
+        ]),
+        'ids.sta',
+      ),
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]).toMatchObject({
+      endToEndId: 'E2E-ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+      mandateId: 'MANDAT-0815',
+      creditorId: 'DE98ZZZ09999999999',
+      counterpartyIban: 'NL54INGB0006752576',
+      counterpartyBic: 'INGBNL2A',
+      counterpartyName: 'Bedrijf B.V.',
+      remittance: 'BESTELLUNG WC-10023 VIELEN DANK',
     });
   });
 });
@@ -379,6 +434,117 @@ describe('Sparda-Bank CSV (SpardaGiro Online)', () => {
     // A card payment has no SEPA booking text: no name is guessed, the text stays whole.
     expect(r.entries[2]?.counterpartyName).toBeUndefined();
     expect(r.entries[2]?.remittance).toBe('01234 MCDONALDS19.01.2024 19.20.53 EC 12345678 GIROCARD');
+  });
+
+  it('also takes the name before a blank and "SEPA-" (Geschäfts- und Vereinskonto export)', () => {
+    // The public "Kontoumsätze Geschäfts- und Vereinskonto" export writes a blank between name and booking text.
+    const csv = [
+      '"Kontoumsätze Geschäfts- und Vereinskonto"',
+      '',
+      '"Umsätze ab";"Enddatum";"Kontonummer";"Saldo";"Währung"',
+      '"01.07.2019";"31.07.2019";"1234567";"1.234,56";"EUR"',
+      '',
+      '"Buchungstag";"Wertstellungstag";"Verwendungszweck";"Umsatz";"Währung"',
+      '"31.07.2019";"31.07.2019";"Heinrich Arndt SEPA-ÜBERWEISUNG SVWZ+ RINP Dauerauftrag Grundpatenschaft";"30,00";"EUR";""',
+      '"30.07.2019";"30.07.2019";"SVWZ+ Beitrag 2019 Rueckbuchung SEPA-X";"-5,00";"EUR";""',
+    ].join('\n');
+    const r = collect(parseCsv(csv, 'sparda-verein.csv'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]).toMatchObject({
+      counterpartyName: 'Heinrich Arndt',
+      bookingText: 'SEPA-ÜBERWEISUNG',
+      remittance: 'RINP Dauerauftrag Grundpatenschaft',
+    });
+    // A "SEPA-" that does not follow a name at the start (here after a keyword) is text, not the booking text.
+    expect(r.entries[1]?.counterpartyName).toBeUndefined();
+    expect(r.entries[1]?.remittance).toBe('Beitrag 2019 Rueckbuchung SEPA-X');
+  });
+});
+
+describe('Sparda-Bank CSV: rows marked "*" (not yet executed)', () => {
+  it('imports them as pending, and the matcher assigns only the booked row automatically', async () => {
+    // The sixth, unnamed cell of each row; the footer "* noch nicht ausgeführte Umsätze" is its legend.
+    const csv = [
+      '"Kontoumsätze SpardaGiro Online"',
+      '',
+      '"Umsätze ab";"Enddatum";"Kontonummer";"Saldo";"Währung"',
+      '"01.11.2026";"30.11.2026";"1234567";"1.234,56";"EUR"',
+      '',
+      '"Buchungstag";"Wertstellungstag";"Verwendungszweck";"Umsatz";"Währung"',
+      '"03.11.2026";"03.11.2026";"Erika MustermannSEPA-ÜBERWEISUNG SVWZ+ Bestellung WC-6002 EREF+ E2E-6002";"18,00";"EUR";"*"',
+      '"02.11.2026";"02.11.2026";"Erika MustermannSEPA-ÜBERWEISUNG SVWZ+ Bestellung WC-6001 EREF+ E2E-6001";"23,50";"EUR";""',
+      '"* noch nicht ausgeführte Umsätze"',
+    ].join('\n');
+    const r = collect(parseCsv(csv, 'sparda.csv'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries.map((e) => [e.amountMinor, e.bookingStatus])).toEqual([
+      [1800, 'pending'],
+      [2350, 'booked'],
+    ]);
+    const { core, db } = makeTestDb();
+    const shop = makeShop(db, { name: 'Laden' });
+    makeOrder(db, { shopId: shop.id, number: 'WC-6001', totalMinor: 2350, customerName: 'Erika Mustermann' });
+    makeOrder(db, { shopId: shop.id, number: 'WC-6002', totalMinor: 1800, customerName: 'Erika Mustermann' });
+    const dir = tempDir();
+    const path = join(dir, 'sparda.csv');
+    writeFileSync(path, csv);
+    const { results, matching } = await core.bank.importFilesWithMatching([path], {
+      accountIban: 'DE89370400440532013000',
+    });
+    expect(results.map((x) => x.ok)).toEqual([true]);
+    expect(matching?.auto).toBe(1);
+    expect(
+      db.$client
+        .prepare(
+          'SELECT p.amount_minor AS a, p.booking_status AS s, (SELECT count(*) FROM assignments x WHERE x.posting_id = p.id) AS n FROM postings p ORDER BY p.amount_minor',
+        )
+        .all(),
+    ).toEqual([
+      { a: 1800, s: 'pending', n: 0 },
+      { a: 2350, s: 'booked', n: 1 },
+    ]);
+  });
+});
+
+describe('Sparkasse CSV-MT940 keywords', () => {
+  it('reads a row as before: keywords as Sparkasse writes them, no gap-closing (that is for Sparda only)', () => {
+    const csv = [
+      '"Auftragskonto";"Buchungstag";"Valutadatum";"Buchungstext";"Verwendungszweck";"Beguenstigter/Zahlungspflichtiger";"Kontonummer";"BLZ";"Betrag";"Waehrung";"Info"',
+      '"0123456789";"26.11.26";"26.11.26";"GUTSCHR. UEBERWEISUNG";"EREF+E2E-21001 SVWZ+Bestellung 21001 Paket A BWA+ Geschenk ABWA+Erika Kundin";"Hans Weber";"DE02120300000000202051";"BYLADEM1001";"250,00";"EUR";"Umsatz gebucht"',
+    ].join('\r\n');
+    const r = collect(parseCsv(csv, 'sparkasse.csv'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.statements).toMatchObject([{ version: 'sparkasse-csv-mt940' }]);
+    // "A BWA+" is text in a Sparkasse row (Sparkasse writes keywords whole), not a broken "ABWA+".
+    expect(r.entries[0]).toMatchObject({
+      amountMinor: 25000,
+      counterpartyName: 'Hans Weber',
+      counterpartyIban: 'DE02120300000000202051',
+      counterpartyBic: 'BYLADEM1001',
+      endToEndId: 'E2E-21001',
+      ultimateDebtor: 'Erika Kundin',
+      remittance: 'Bestellung 21001 Paket A BWA+ Geschenk',
+      bookingStatus: 'booked',
+    });
+  });
+});
+
+describe('Commerzbank CSV with "SEPA-" glued into the text', () => {
+  it("keeps remittance and IBAN: the name-before-SEPA split is the Sparda profile's only", () => {
+    const csv = [
+      'Buchungstag;Wertstellung;Umsatzart;Buchungstext;Betrag;Währung;IBAN Kontoinhaber;Kategorie',
+      '03.04.2026;03.04.2026;Gutschrift;Erika Muster Bestellung 10024 IBAN: DE02120300000000202051 Kunden-Nr.123SEPA-X;49,90;EUR;DE89370400440532013000;Sonstiges',
+    ].join('\n');
+    const r = collect(parseCsv(csv, 'commerzbank.csv'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.statements).toMatchObject([{ version: 'commerzbank' }]);
+    expect(r.entries[0]).toMatchObject({
+      amountMinor: 4990,
+      bookingText: 'Gutschrift',
+      counterpartyIban: 'DE02120300000000202051',
+      remittance: 'Erika Muster Bestellung 10024 Kunden-Nr.123SEPA-X',
+    });
+    expect(r.entries[0]?.counterpartyName).toBeUndefined();
   });
 });
 

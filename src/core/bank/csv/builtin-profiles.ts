@@ -60,8 +60,9 @@
  *   becomes an entry of its own; payouts to the bank are debits of the Stripe account "stripe".
  * - Sparda-Bank (SpardaGiro Online): preamble "Kontoumsätze SpardaGiro Online", "Kontoinhaber:", "Kundennummer:",
  *   then "Buchungstag";"Wertstellungstag";"Verwendungszweck";"Umsatz";"Währung" and a footer "* noch nicht
- *   ausgeführte Umsätze"; one text column with the name glued to the SEPA booking text and SEPA keywords
- *   (Holzhaus/ofxstatement-spardabank tests). The file names only the account number: import it with --account.
+ *   ausgeführte Umsätze", the legend of the sixth, unnamed cell ("*": pending); one text column with the name
+ *   before the SEPA booking text and SEPA keywords (Holzhaus/ofxstatement-spardabank tests). The file names only
+ *   the account number: import it with --account.
  * - Consorsbank: "Buchung;Valuta;Sender / Empfänger;IBAN;BIC;Buchungstext;Verwendungszweck;Kategorie;Stichwörter;
  *   Umsatz geteilt;Betrag;Währung" after the preamble "Konto / Allgemeine Informationen / Kontostand /
  *   Kontoumsätze", amounts with U+2212 minus; the older desktop export "…;IBAN / Konto-Nr.;BIC / BLZ;…;Betrag in
@@ -418,9 +419,14 @@ export const BUILTIN_PROFILES: readonly BuiltinProfile[] = [
         amount: 'Umsatz',
         currency: 'Währung',
       },
-      // One text column: "<name>SEPA-ÜBERWEISUNG IBAN+ … BIC+ … SVWZ+ … EREF+ … KREF+ …".
+      // One text column: "<name>SEPA-ÜBERWEISUNG IBAN+ … BIC+ … SVWZ+ … EREF+ … KREF+ …" (Geschäfts- und
+      // Vereinskonto: "<name> SEPA-ÜBERWEISUNG …").
       remittanceKeywords: 'plus',
-      counterpartyInText: true,
+      keywordGaps: true,
+      nameBeforeSepaText: true,
+      // Rows carry a sixth, unnamed cell: "*" marks a booking not yet executed (the footer "* noch nicht
+      // ausgeführte Umsätze" is its legend), empty is booked.
+      status: { column: 5, booked: [''], pending: ['*'] },
     },
   },
   {

@@ -49,6 +49,9 @@ export function resolveColumns(profile: CsvProfile, header: string[] | undefined
     if (i !== undefined) r[key] = i;
   };
   set('status', profile.status?.column);
+  // A status index past the header names the unnamed cell that rows carry after the named ones (Sparda's "*").
+  const st = profile.status?.column;
+  if (r.status === undefined && typeof st === 'number') r.status = st;
   set('skip', profile.skip?.column);
   set('sign', c.sign?.column);
   set('emailFrom', profile.accountFromEmails?.from);

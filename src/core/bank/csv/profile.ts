@@ -119,12 +119,22 @@ export const CsvProfileDefinition = z
      */
     remittanceKeywords: z.enum(['none', 'plus', 'labels']).default('none'),
     /**
+     * With 'plus': the text is the bank's 27-character fragments joined with a blank wherever they end, also inside
+     * a keyword ("AB WA+", "KREF +"), so those blanks are closed before the keywords are read (Sparda-Bank).
+     */
+    keywordGaps: z.boolean().default(false),
+    /**
      * The remittance cell spans several lines: the booking text, then the text in 27-character lines that join
      * without a blank (old Volksbank/Fiducia "Umsatzanzeige").
      */
     remittanceWrapped: z.boolean().default(false),
     /** The counterparty's name, BIC and IBAN lead the remittance text (Commerzbank "Buchungstext"). */
     counterpartyInText: z.boolean().default(false),
+    /**
+     * The counterparty's name leads the text, directly followed by the SEPA booking text, glued or after one blank
+     * ("Erika Kundin GmbHSEPA-ÜBERWEISUNG IBAN+ …", "Heinrich Arndt SEPA-ÜBERWEISUNG SVWZ+ …"; Sparda-Bank).
+     */
+    nameBeforeSepaText: z.boolean().default(false),
     /** PayPal: the account is the PayPal account, identified by the e-mail address seen on every row. */
     accountFromEmails: z.object({ from: ColumnRefs, to: ColumnRefs }).optional(),
     /** Name of the account when the file itself does not say (e.g. "PayPal"). */

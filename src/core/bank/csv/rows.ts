@@ -4,7 +4,7 @@ import { cleanText, closeKeywordGaps, creditorRef, parseSepaKeywords } from '../
 import type { ParsedEntry } from '../types.ts';
 import type { Resolved } from './columns.ts';
 import type { CsvProfile } from './profile.ts';
-import { parseLabels, splitCounterpartyPrefix } from './text-fields.ts';
+import { parseLabels, splitCounterpartyPrefix, splitNameBeforeSepaText } from './text-fields.ts';
 import { CellError, parseCsvAmount, parseCsvDate } from './values.ts';
 
 export type RowContext = { profile: CsvProfile; cols: Resolved; statementIndex: number; line: number };
@@ -165,6 +165,13 @@ function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): 
       set('counterpartyName', prefix.name);
       set('counterpartyBic', prefix.bic);
       set('counterpartyIban', prefix.iban);
+      remittance = prefix.rest;
+    }
+  }
+  if (profile.nameBeforeSepaText) {
+    const prefix = splitNameBeforeSepaText(remittance);
+    if (prefix.name) {
+      set('counterpartyName', prefix.name);
       textBookingText = prefix.bookingText;
       remittance = prefix.rest;
     }
@@ -185,7 +192,7 @@ function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): 
   set('bankReference', text(cols.reference));
   const parsed =
     profile.remittanceKeywords === 'plus'
-      ? parseSepaKeywords(closeKeywordGaps(remittance), { anywhere: true })
+      ? parseSepaKeywords(profile.keywordGaps ? closeKeywordGaps(remittance) : remittance, { anywhere: true })
       : profile.remittanceKeywords === 'labels'
         ? parseLabels(remittance)
         : { remittance: cleanText(remittance) || undefined };

@@ -82,14 +82,12 @@ export function parseLabels(raw: string): TextFields {
 
 /**
  * The counterparty at the start of a single text column: "NAME BIC IBAN rest" (Commerzbank), when a valid BIC and
- * IBAN follow a name; or "NAMESEPA-ÜBERWEISUNG rest" (Sparda-Bank), the name running into the SEPA booking text
- * without a blank.
+ * IBAN follow a name.
  */
 export function splitCounterpartyPrefix(text: string): {
   name?: string;
   bic?: string;
   iban?: string;
-  bookingText?: string;
   rest: string;
 } {
   const m =
@@ -98,8 +96,16 @@ export function splitCounterpartyPrefix(text: string): {
     );
   if (m && looksLikeBic(m[2] ?? '') && looksLikeIban(m[3] ?? ''))
     return { name: cleanText(m[1] ?? ''), bic: m[2], iban: m[3], rest: m[4] ?? '' };
-  const glued = /^(.*?\S)(SEPA-[A-ZÄÖÜ][A-ZÄÖÜ/-]*)(?=\s|$)([\s\S]*)$/.exec(text.trim());
-  if (glued?.[1] && glued[2])
-    return { name: cleanText(glued[1]), bookingText: glued[2], rest: (glued[3] ?? '').trim() };
+  return { rest: text };
+}
+
+/**
+ * "NAMESEPA-ÜBERWEISUNG rest" or "NAME SEPA-ÜBERWEISUNG rest" (Sparda-Bank): the name at the start, running into
+ * the SEPA booking text without a blank or after one. The name is at most 70 characters (the SEPA limit) and holds
+ * no keyword ("SVWZ+"), so a "SEPA-" further into the text is not taken for the booking text.
+ */
+export function splitNameBeforeSepaText(text: string): { name?: string; bookingText?: string; rest: string } {
+  const m = /^([^+]{0,69}?[^+\s]) ?(SEPA-[A-ZÄÖÜ][A-ZÄÖÜ/-]*)(?=\s|$)([\s\S]*)$/.exec(text.trim());
+  if (m?.[1] && m[2]) return { name: cleanText(m[1]), bookingText: m[2], rest: (m[3] ?? '').trim() };
   return { rest: text };
 }

@@ -76,10 +76,17 @@ function joinLines(lines: readonly string[]): string {
  * lines join without a blank. A line well short of that was ended at a word boundary (Rabobank
  * "/REMI/NR.201303-111/11.3.2013" + "NR.201303-112/…", Knab "/TRTP/SEPA" + "OVERBOEKING/…"): a blank keeps the
  * two words apart. Never next to a "/", which delimits the codes.
+ *
+ * The blank goes only into prose (remittance, names, addresses, booking text): an identifier (/EREF/, /MARF/,
+ * /CSID/, /IBAN/, /BIC/, the account and BIC of /CNTP/, …) has no blanks, and a producer that wraps short lines
+ * may cut it anywhere ("/CNTP/NL54INGB00" + "06752576/…"), so those lines always join without one. In prose, a
+ * short line ending in a digit before a line starting with a digit joins without a blank too: an order number cut
+ * there ("ORDER 10" + "023") must stay whole for the matcher, while two numbers run together only cost a word
+ * boundary in the text.
  */
 const SLASH_WRAP_WIDTH = 60;
 function joinSlashLines(lines: readonly string[]): string {
-  const parts: string[] = [];
+  let joined = '';
   lines.forEach((l, i) => {
     const previous = lines[i - 1];
     if (
@@ -88,12 +95,27 @@ function joinSlashLines(lines: readonly string[]): string {
       !previous.endsWith('/') &&
       !l.startsWith('/') &&
       previous.trim() !== '' &&
-      l.trim() !== ''
+      l.trim() !== '' &&
+      !(/\d$/.test(previous) && /^\d/.test(l)) &&
+      inProse(joined)
     )
-      parts.push(' ');
-    parts.push(l);
+      joined += ' ';
+    joined += l;
   });
-  return parts.join('');
+  return joined;
+}
+
+/** Slash codes whose value is prose, where a line end may have been a blank. Every other value is an identifier. */
+const PROSE_CODES = new Set(['REMI', 'NAME', 'ADDR', 'TRTP', 'ORDP', 'BENM', 'ULTD', 'ULTC', 'ULTB', 'BUSP']);
+/** Whether the end of the slash-coded text so far lies in a prose value. */
+function inProse(text: string): boolean {
+  let last: RegExpExecArray | undefined;
+  for (const m of text.matchAll(SLASH_CODE_AT)) last = m;
+  const code = last?.[1];
+  if (code === undefined) return false;
+  // /CNTP/account/BIC/name/city/: only the name and the city are prose.
+  if (code === 'CNTP') return (text.slice((last?.index ?? 0) + 6).match(/\//g)?.length ?? 0) >= 2;
+  return PROSE_CODES.has(code);
 }
 
 function parseStructured(text: string): Details86 {
@@ -222,6 +244,7 @@ const SLASH_CODES = [
   'ACCW',
 ];
 const SLASH_SPLIT = new RegExp(`/(?=(?:${SLASH_CODES.join('|')})/)`);
+const SLASH_CODE_AT = new RegExp(`/(${SLASH_CODES.join('|')})(?=/)`, 'g');
 
 function parseSlashCodes(text: string): Details86 {
   const values = new Map<string, string>();
