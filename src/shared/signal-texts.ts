@@ -182,7 +182,8 @@ const DE: Wording = {
   amount_exact: (p, m) => `Betrag gleich dem offenen Betrag von ${m(p.openMinor, p.currency)}`,
   amount_within_tolerance: (p, m) =>
     `Betrag ${m(Math.abs(p.differenceMinor), p.currency)} ${p.differenceMinor < 0 ? 'zu niedrig' : 'zu hoch'} (Toleranz ${m(p.toleranceMinor, p.currency)})`,
-  amount_partial: (p, m) => `zahlt ${m(p.paidMinor, p.currency)} von offenen ${m(p.openMinor, p.currency)}`,
+  amount_partial: (p, m) =>
+    `zahlt ${m(p.paidMinor, p.currency)} von den offenen ${m(p.openMinor, p.currency)}`,
   amount_over: (p, m) =>
     `zahlt ${m(p.overMinor, p.currency)} mehr als die offenen ${m(p.openMinor, p.currency)}`,
   combined_weakest: (p) => `schwächster Hinweis unter ${p.orderCount} Bestellungen`,

@@ -45,7 +45,7 @@ describe('queue: signals and reasons in the user language', () => {
     const de = run(GERMAN_SHELL, 'queue');
     expect(de).toContain('Bestellnummer WC-10023 nach einem Bestell-Stichwort');
     expect(de).toContain(`Betrag gleich dem offenen Betrag von 129,00${NBSP}€`);
-    expect(de).toContain(`zahlt 49,90${NBSP}€ von offenen 59,90${NBSP}€`);
+    expect(de).toContain(`zahlt 49,90${NBSP}€ von den offenen 59,90${NBSP}€`);
     expect(de).toContain('Bestellung 1 Tag vor der Buchung');
     // The reasons by their code, in German: the partial payment waits for confirmation, the other is automatic
     // at the next run (the queue runs the matcher without applying it).

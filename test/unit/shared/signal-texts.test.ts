@@ -179,7 +179,7 @@ const EXAMPLES: [SignalFormName, Example][] = [
     {
       signal: amountPartialSignal(4990, 5990),
       detail: 'pays 4990 of the open 5990',
-      de: `zahlt 49,90${NBSP}€ von offenen 59,90${NBSP}€`,
+      de: `zahlt 49,90${NBSP}€ von den offenen 59,90${NBSP}€`,
       en: 'pays €49.90 of the open €59.90',
     },
   ],
