@@ -188,6 +188,26 @@ describe('paging, resume and faults (issue 4 §7) against the WooCommerce simula
     expect(s.sleeps).toEqual([1000]);
   });
 
+  it("a run's answers do not carry over: the next sync someone waits for fails at once on a refused address", async () => {
+    const refused = await refusedPort();
+    let gone = false;
+    const redirecting: typeof fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (gone) url.port = String(refused);
+      return fetch(url, init);
+    };
+    const s = await setupWoo({ fetch: redirecting });
+    await connectWoo(s);
+    s.sim.setTime(AFTER);
+    s.sim.addOrder({ status: 'on-hold' });
+    expect(await s.area.sync.run('Woo', 'new')).toMatchObject({ state: 'ok', ordersNew: 1 });
+    // The shop has answered the run before; the next run starts without that (a fresh contact per run).
+    gone = true;
+    const next = await s.area.sync.run('Woo', 'new');
+    expect(next).toMatchObject({ state: 'failed', error: { code: 'SHOP_UNREACHABLE' } });
+    expect(s.sleeps).toEqual([]);
+  });
+
   it('wrong credentials: a clear SHOP_AUTH_FAILED that never shows the secret, nothing stored', async () => {
     const s = await setupWoo();
     const secret = 'cs_wrong_secret_1234567890';
