@@ -53,19 +53,26 @@ const IDENTIFIER_WORDS = [
   ...['POSTFACH', 'OBJEKT', 'OBJEKTNR', 'PO'],
 ];
 
+/** Labels of phone and fax numbers (NO_ORDER_VALUE_WORDS): an area code and a subscriber number. */
+const PHONE_WORDS: ReadonlySet<string> = new Set([
+  ...['TEL', 'TELEFON', 'TELEFONNR', 'TELEFONNUMMER', 'TELNR', 'FAX', 'HANDY', 'HANDYNR', 'HANDYNUMMER'],
+  ...['MOBIL', 'MOBILE', 'MOBILTEL', 'MOBILNR', 'MOBILNUMMER', 'PHONE', 'RUFNUMMER', 'RUF', 'FESTNETZ'],
+]);
+
 /**
  * The IDENTIFIER_WORDS (and stems of LABEL_VALUES) whose values never hold an order number the payer put under the
  * wrong label: bank details (IBAN, BIC, account and bank code; their digit groups "DE89 3704 0044 …" have four
  * digits each), phone and fax numbers, postcodes and P.O. boxes, tax numbers, the SEPA creditor id. Their values are
- * masked but not kept as LabelValues. The other labels' values are kept: customer, debtor and document numbers
- * ("Kundennr.", "Beleg-Nr.", a delivery note, a quote) may well be an order number under the wrong label, and so may
- * the others, whose values are rarely written with an order number's digits (a value kept wrongly only holds an
- * automatic payer-and-amount decision back to a suggestion).
+ * masked, and the value itself (naturalValueEnd: the IBAN, the phone number, the postcode, …) is not kept as
+ * LabelValues; digit groups written after it in the same span are kept ("Tel. 0171 2345678 10023", "PLZ 10115 10023":
+ * the span runs on over further digit groups, and the last one may be an order number). The other labels' values are
+ * kept whole: customer, debtor and document numbers ("Kundennr.", "Beleg-Nr.", a delivery note, a quote) may well be
+ * an order number under the wrong label, and so may the others, whose values are rarely written with an order
+ * number's digits (a value kept wrongly only holds an automatic payer-and-amount decision back to a suggestion).
  */
 const NO_ORDER_VALUE_WORDS: ReadonlySet<string> = new Set([
   ...['IBAN', 'BIC', 'SWIFT', 'KONTO', 'KTO', 'KONTONR', 'KONTONUMMER', 'BLZ', 'BANKLEITZAHL'],
-  ...['TEL', 'TELEFON', 'TELEFONNR', 'TELEFONNUMMER', 'TELNR', 'FAX', 'HANDY', 'HANDYNR', 'HANDYNUMMER'],
-  ...['MOBIL', 'MOBILE', 'MOBILTEL', 'MOBILNR', 'MOBILNUMMER', 'PHONE', 'RUFNUMMER', 'RUF', 'FESTNETZ'],
+  ...PHONE_WORDS,
   ...['PLZ', 'POSTLEITZAHL', 'POSTFACH'],
   ...[
     'ST',
@@ -80,6 +87,12 @@ const NO_ORDER_VALUE_WORDS: ReadonlySet<string> = new Set([
     'GLAEUBIGER',
   ],
 ]);
+
+/** Labels of account numbers (NO_ORDER_VALUE_WORDS). */
+const ACCOUNT_WORDS: ReadonlySet<string> = new Set(['KONTO', 'KTO', 'KONTONR', 'KONTONUMMER']);
+/** An area code as a group of its own: 0 and one to four digits ("030", "0171", "(0221)"). */
+const AREA_CODE = /^0\d{1,4}$/;
+const FOUR_DIGITS = /^\d{4}$/;
 
 /** An identifier's value: see IDENTIFIER_VALUES. */
 const IDENTIFIER_VALUE = String.raw`(?:(?:LAUTET|IST|IS)\b[\s.:#/+-]*)?[A-Z]{0,4}[-/]?\(?\d[\d/-]{0,34}\)?(?:(?: | ?\/ ?)\d{2,8}){0,7}\b`;
@@ -118,12 +131,12 @@ const LABEL_VALUES = new RegExp(
 export type LabelValues = { labelValues: readonly string[] };
 
 /**
- * Adds the keys of the masked span's values to `into` (see LabelValues); the label's own words have no digit. The
- * tokens are scanned in place (tokenEnd): a span without a token of four digits or more allocates nothing.
+ * Adds the keys of the masked span's values from `from` on to `into` (see LabelValues); the label's own words have no
+ * digit. The tokens are scanned in place (tokenEnd): a span without a token of four digits or more allocates nothing.
  */
-function keepLabelValues(span: string, into: LabelValues): void {
+function keepLabelValues(span: string, into: LabelValues, from = 0): void {
   const n = span.length;
-  let i = 0;
+  let i = from;
   while (i < n) {
     if (!isTokenChar(span.charCodeAt(i))) {
       i++;
@@ -137,17 +150,80 @@ function keepLabelValues(span: string, into: LabelValues): void {
 }
 
 /**
- * mask(text, IDENTIFIER_VALUES), keeping the masked values in `into` unless their label is one of
- * NO_ORDER_VALUE_WORDS ("ST" for "St.-Nr."); a replacer of its own only on a match.
+ * mask(text, IDENTIFIER_VALUES), keeping the masked values in `into` (keepValuesOf; "ST" for "St.-Nr."); a replacer
+ * of its own only on a match.
  */
 function maskIdentifiers(text: string, into: LabelValues | undefined): string {
   if (!into) return mask(text, IDENTIFIER_VALUES);
   IDENTIFIER_VALUES.lastIndex = 0;
   if (!IDENTIFIER_VALUES.test(text)) return text;
   return text.replace(IDENTIFIER_VALUES, (m: string, word: string | undefined) => {
-    if (!NO_ORDER_VALUE_WORDS.has(word ?? 'ST')) keepLabelValues(m, into);
+    keepValuesOf(word ?? 'ST', m, into);
     return blank(m);
   });
+}
+
+/**
+ * Keeps the values of a masked span (the label `word` or stem, then its value and up to seven more digit groups):
+ * all of them, or for a label of NO_ORDER_VALUE_WORDS only the groups after its value (naturalValueEnd).
+ */
+function keepValuesOf(word: string, span: string, into: LabelValues): void {
+  if (!NO_ORDER_VALUE_WORDS.has(word)) keepLabelValues(span, into);
+  else keepLabelValues(span, into, naturalValueEnd(word, span));
+}
+
+/**
+ * Where the value after a bank, phone, postcode or tax label ends in its masked span. The span's expression takes up
+ * to seven more digit groups after a blank or a slash, so "Tel. 0171 2345678 10023" or "PLZ 10115 10023" would hide
+ * an order number written right after the value; only the value's own shape is forgotten, the groups after it are
+ * kept as label values (an open order's number among them holds payer and amount back, as after "Kundennr."). They
+ * are not made readable as order numbers: where the shape below is too short for a value written in more groups
+ * ("Tel. 0171 234 5678"), a kept group only costs an automatic payer decision, a readable one could decide for
+ * another order. The shapes (tokens as tokenize reads them; the value starts at the first one with a digit):
+ * - IBAN: the shortest run of tokens that is a valid IBAN (ibantools: country, length, check digits), the ISO 13616
+ *   paper format's groups ("DE89 3704 0044 0532 0130 00") or compact; a run that validates nowhere is the first
+ *   token only (its further groups kept: a mistyped IBAN may hold an order number back, never lose one).
+ * - Phone and fax: an area code group ("0171", "030", "(0221)") and the subscriber number after it, else one token
+ *   ("030/1234567" is one).
+ * - Account number: one token, or a run of four-digit groups (printed like an IBAN's, "3704 0044 0532").
+ * - Postcode, P.O. box, bank code, BIC, tax numbers, creditor id: one token ("10115", "21/815/08150").
+ */
+function naturalValueEnd(word: string, span: string): number {
+  const n = span.length;
+  let i = 0;
+  let count = 0;
+  let compact = '';
+  let firstEnd = n;
+  while (i < n) {
+    if (!isTokenChar(span.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const end = tokenEnd(span, i);
+    const token = span.slice(i, end);
+    if (count === 0 && digitsBetween(span, i, end) === 0) {
+      i = end; // the label's words ("NR", "LAUTET")
+      continue;
+    }
+    count++;
+    if (count === 1) firstEnd = end;
+    if (word === 'IBAN') {
+      compact += token;
+      if (isValidIBAN(compact)) return end;
+    } else if (count === 1) {
+      if (
+        !(PHONE_WORDS.has(word) && AREA_CODE.test(token)) &&
+        !(ACCOUNT_WORDS.has(word) && FOUR_DIGITS.test(token))
+      )
+        return end;
+    } else if (PHONE_WORDS.has(word) || !FOUR_DIGITS.test(token)) {
+      // The subscriber number after the area code; an account number's groups end before a group of another length.
+      return PHONE_WORDS.has(word) ? end : i;
+    }
+    i = end;
+  }
+  // The span ended inside the value's shape (an IBAN that validates nowhere: see above).
+  return word === 'IBAN' ? firstEnd : n;
 }
 
 /**
@@ -163,7 +239,7 @@ function maskLabels(text: string, into: LabelValues | undefined): string {
     if (stem === undefined || stem.length < 2 || isOrderStem(stem, m[1]?.charCodeAt(0) === 46)) continue;
     const start = m.index + 1 - stem.length;
     const end = m.index + m[0].length;
-    if (into && !NO_ORDER_VALUE_WORDS.has(stem)) keepLabelValues(text.slice(start, end), into);
+    if (into) keepValuesOf(stem, text.slice(start, end), into);
     t = t.slice(0, start) + ' '.repeat(end - start) + t.slice(end);
   }
   return t;

@@ -170,6 +170,25 @@ describe('hard rules no score overrides', () => {
       }
     });
 
+    it.each([
+      'Tel. 0171 2345678 10023',
+      'PLZ 10115 10023',
+      'IBAN DE89 3704 0044 0532 0130 00 10023',
+      'KTO 532013000 / 10023',
+      'FAX 030 123456 10023',
+      'TELEFON 030/1234567 / 10023',
+      'Konto-Nr. 3704 0044 0532 10023',
+      'Steuer-Nr. 21/815/08150 10023',
+    ])(
+      '"%s": an order number right after a bank, phone, postcode or tax value is never passed over automatically',
+      (remittance) => {
+        const { bernd, anna, d } = setup(remittance);
+        expect(d.band).not.toBe('auto');
+        expect(d).toMatchObject({ band: 'suggest', reasons: ['masked_number_names_other_order'] });
+        expect(d.candidates.map((c) => c.orderIds[0])).toEqual([anna.id, bernd.id]);
+      },
+    );
+
     it("bank details, phone numbers and postcodes hold back nothing, though their digit groups are open orders' numbers", () => {
       // A shop with 4-digit order numbers: the IBAN's groups 3704, 0044, 0532, 0130 are four of them.
       const numbers = ['3704', '0044', '0532', '0130', '4711', '8031'];
@@ -189,16 +208,20 @@ describe('hard rules no score overrides', () => {
         expect(d, remittance).toMatchObject({ band: 'auto', pass: 'payer' });
         expect(d.candidates[0]?.orderIds).toEqual([anna.id]);
       }
-      // The same number under a customer number's label does hold the payer back.
-      const p = posting({
-        amountMinor: 4990,
-        counterpartyName: 'Anna Schmidt',
-        remittance: 'Kundennr. 3704',
-      });
-      expect(decisionOf(match([...others, anna], [p]), p.id)).toMatchObject({
-        band: 'suggest',
-        reasons: ['masked_number_names_other_order'],
-      });
+      // The same number under a customer number's label does hold the payer back, and so does one written after
+      // the IBAN or the phone number (the value's own groups end there), or after an IBAN that validates nowhere.
+      for (const remittance of [
+        'Kundennr. 3704',
+        'IBAN DE89 3704 0044 0532 0130 00 4711',
+        'Tel. 0532 8031 4711',
+        'IBAN DE89 3704 4711',
+      ]) {
+        const p = posting({ amountMinor: 4990, counterpartyName: 'Anna Schmidt', remittance });
+        expect(decisionOf(match([...others, anna], [p]), p.id), remittance).toMatchObject({
+          band: 'suggest',
+          reasons: ['masked_number_names_other_order'],
+        });
+      }
     });
   });
 
