@@ -161,9 +161,10 @@ describe('MT940 :86: slash codes wrapped at a word boundary', () => {
       remittance: 'NR.201303-111/11.3.2013 NR.201303-112/11.3.2013',
     });
   });
-  it('never puts a blank into an identifier cut at a short line (account, BIC, EREF), nor into a number', () => {
+  it('never puts a blank into an identifier cut at a short line (account, BIC, EREF); a number in prose keeps it', () => {
     // A producer that wraps short lines may cut anywhere: inside the /CNTP/ IBAN, inside /EREF/, inside an order
-    // number in /REMI/. Identifiers have no blanks; digits on both sides of a line end stay one number.
+    // number in /REMI/. Identifiers have no blanks; in prose the line end stays a blank, also between digits (the
+    // matcher joins "10 023" itself, while glueing would run two separate numbers into one).
     const r = collect(
       parseMt940(
         statement([
@@ -182,9 +183,40 @@ describe('MT940 :86: slash codes wrapped at a word boundary', () => {
       counterpartyBic: 'INGBNL2A',
       counterpartyName: 'Bedrijf B.V.',
       endToEndId: 'E2E-ABC123',
-      remittance: 'ORDER 10023',
+      remittance: 'ORDER 10 023',
     });
     expect(r.entries[0]?.counterpartyAccount).toBeUndefined();
+  });
+
+  it('keeps two numbers on consecutive short lines apart, so they do not name a third order', async () => {
+    const lines = [
+      '/CNTP/NL54INGB0006752576/INGBNL2A/Anna Schmidt/AMSTERDAM/',
+      '/REMI/USTD//BESTELLUNG 10023',
+      '10024 DANKE/',
+    ];
+    const r = collect(parseMt940(statement(lines).replace('C100,N110', 'C99,80N110'), 'two.sta'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]?.remittance).toBe('BESTELLUNG 10023 10024 DANKE');
+    for (const [a, b, joined] of [
+      ['/REMI/RATE 1', '2024 MIETE/', 'RATE 1 2024 MIETE'],
+      ['/REMI/MENGE 2', '3 STUECK/', 'MENGE 2 3 STUECK'],
+    ] as const) {
+      expect(collect(parseMt940(statement([a, b]), 'n.sta')).entries[0]?.remittance).toBe(joined);
+    }
+    // Bernd's 10023 and 10024 and Anna's 10050 are open: with both numbers readable the payment is only suggested.
+    const { core, db } = makeTestDb();
+    const shop = makeShop(db, { name: 'Laden' });
+    makeOrder(db, { shopId: shop.id, number: '10023', totalMinor: 4990, customerName: 'Bernd Becker' });
+    makeOrder(db, { shopId: shop.id, number: '10024', totalMinor: 4990, customerName: 'Bernd Becker' });
+    makeOrder(db, { shopId: shop.id, number: '10050', totalMinor: 9980, customerName: 'Anna Schmidt' });
+    const path = join(tempDir(), 'two.sta');
+    writeFileSync(path, statement(lines).replace('C100,N110', 'C99,80N110').replace(/100,$/m, '99,80'));
+    const { results, matching } = await core.bank.importFilesWithMatching([path]);
+    expect(results.map((x) => x.ok)).toEqual([true]);
+    expect(matching).toMatchObject({ auto: 0, suggested: 1 });
+    const [item] = core.matching.queue().items;
+    expect(item?.candidates.length).toBeGreaterThan(1);
+    expect(db.$client.prepare('SELECT count(*) AS n FROM assignments').get()).toEqual({ n: 0 });
   });
 
   it('keeps a cut BIC, mandate and creditor id whole, and a blank between words of the CNTP name', () => {
@@ -210,7 +242,7 @@ describe('MT940 :86: slash codes wrapped at a word boundary', () => {
       counterpartyIban: 'NL54INGB0006752576',
       counterpartyBic: 'INGBNL2A',
       counterpartyName: 'Bedrijf B.V.',
-      remittance: 'BESTELLUNG WC-10023 VIELEN DANK',
+      remittance: 'BESTELLUNG WC-1002 3 VIELEN DANK',
     });
   });
 });

@@ -79,10 +79,10 @@ function joinLines(lines: readonly string[]): string {
  *
  * The blank goes only into prose (remittance, names, addresses, booking text): an identifier (/EREF/, /MARF/,
  * /CSID/, /IBAN/, /BIC/, the account and BIC of /CNTP/, …) has no blanks, and a producer that wraps short lines
- * may cut it anywhere ("/CNTP/NL54INGB00" + "06752576/…"), so those lines always join without one. In prose, a
- * short line ending in a digit before a line starting with a digit joins without a blank too: an order number cut
- * there ("ORDER 10" + "023") must stay whole for the matcher, while two numbers run together only cost a word
- * boundary in the text.
+ * may cut it anywhere ("/CNTP/NL54INGB00" + "06752576/…"), so those lines always join without one. In prose the
+ * blank stays between digits too: two numbers on consecutive lines ("BESTELLUNG 10023" + "10024 DANKE",
+ * "RATE 1" + "2024") glued into one would name another order, while a number cut at the line end
+ * ("ORDER 10" + "023" → "ORDER 10 023") is still found by the matcher, which joins numbers split by a blank.
  */
 const SLASH_WRAP_WIDTH = 60;
 function joinSlashLines(lines: readonly string[]): string {
@@ -96,7 +96,6 @@ function joinSlashLines(lines: readonly string[]): string {
       !l.startsWith('/') &&
       previous.trim() !== '' &&
       l.trim() !== '' &&
-      !(/\d$/.test(previous) && /^\d/.test(l)) &&
       inProse(joined)
     )
       joined += ' ';
