@@ -219,6 +219,27 @@ describe('MT940 :86: slash codes wrapped at a word boundary', () => {
     expect(db.$client.prepare('SELECT count(*) AS n FROM assignments').get()).toEqual({ n: 0 });
   });
 
+  it('joins a code name cut at a short line end after a prose value without a blank', () => {
+    const r = collect(
+      parseMt940(
+        statement(['/TRTP/SEPA OVERBOEKING/NAME/Bedrijf/RE', 'MI/USTD//BESTELLUNG 10023/']),
+        'cut.sta',
+      ),
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]).toMatchObject({
+      bookingText: 'SEPA OVERBOEKING',
+      counterpartyName: 'Bedrijf',
+      remittance: 'BESTELLUNG 10023',
+    });
+    // The whole code name on one line, its closing "/" on the next; and a prose word that only looks like the
+    // start of a code ("/RE" + "PARATUR", no "/" after it) keeps its blank.
+    const whole = collect(parseMt940(statement(['/NAME/Bedrijf/REMI', '/BESTELLUNG 10023/']), 'w.sta'));
+    expect(whole.entries[0]).toMatchObject({ counterpartyName: 'Bedrijf', remittance: 'BESTELLUNG 10023' });
+    const prose = collect(parseMt940(statement(['/REMI/TEIL A/RE', 'PARATUR 10023/']), 'p.sta'));
+    expect(prose.entries[0]?.remittance).toBe('TEIL A/RE PARATUR 10023');
+  });
+
   it('keeps a cut BIC, mandate and creditor id whole, and a blank between words of the CNTP name', () => {
     const r = collect(
       parseMt940(

@@ -75,7 +75,7 @@ function joinLines(lines: readonly string[]): string {
  * Slash-coded lines: ABN AMRO, ING and Rabobank cut at the line width (62–65 characters, inside a word), so those
  * lines join without a blank. A line well short of that was ended at a word boundary (Rabobank
  * "/REMI/NR.201303-111/11.3.2013" + "NR.201303-112/…", Knab "/TRTP/SEPA" + "OVERBOEKING/…"): a blank keeps the
- * two words apart. Never next to a "/", which delimits the codes.
+ * two words apart. Never next to a "/", which delimits the codes, nor inside a code name cut at the line end.
  *
  * The blank goes only into prose (remittance, names, addresses, booking text): an identifier (/EREF/, /MARF/,
  * /CSID/, /IBAN/, /BIC/, the account and BIC of /CNTP/, …) has no blanks, and a producer that wraps short lines
@@ -94,6 +94,7 @@ function joinSlashLines(lines: readonly string[]): string {
       previous.length + (i === 1 ? 4 : 0) < SLASH_WRAP_WIDTH &&
       !previous.endsWith('/') &&
       !l.startsWith('/') &&
+      !codeCutAt(previous, l) &&
       previous.trim() !== '' &&
       l.trim() !== '' &&
       inProse(joined)
@@ -102,6 +103,13 @@ function joinSlashLines(lines: readonly string[]): string {
     joined += l;
   });
   return joined;
+}
+
+/** A code name cut at the line end ("…/NAME/Bedrijf/RE" + "MI/USTD//…"): its two halves join without a blank. */
+function codeCutAt(previous: string, next: string): boolean {
+  const tail = /\/([A-Z]{1,4})$/.exec(previous)?.[1];
+  const head = /^([A-Z]{0,4})\//.exec(next)?.[1];
+  return tail !== undefined && head !== undefined && SLASH_CODES.includes(tail + head);
 }
 
 /** Slash codes whose value is prose, where a line end may have been a blank. Every other value is an identifier. */
