@@ -559,6 +559,76 @@ describe('Sparda-Bank CSV: rows marked "*" (not yet executed)', () => {
   });
 });
 
+describe('Sparda-Bank CSV: a "*" row and its booked version later', () => {
+  // Sparda credit rows carry no IBAN and usually no end-to-end id: the pending row has no identity of its own.
+  const account = { accountIban: 'DE89370400440532013000' };
+  const sparda = (date: string, status: string, name = 'Erika Mustermann') =>
+    [
+      '"Kontoumsätze SpardaGiro Online"',
+      '',
+      '"Umsätze ab";"Enddatum";"Kontonummer";"Saldo";"Währung"',
+      '"01.11.2026";"30.11.2026";"1234567";"1.234,56";"EUR"',
+      '',
+      '"Buchungstag";"Wertstellungstag";"Verwendungszweck";"Umsatz";"Währung"',
+      `"${date}";"${date}";"${name}SEPA-GUTSCHRIFT SVWZ+ Bestellung 6002";"18,00";"EUR";"${status}"`,
+      '"* noch nicht ausgeführte Umsätze"',
+    ].join('\n');
+  const postings = (db: ReturnType<typeof makeTestDb>['db']) =>
+    db.$client.prepare('SELECT id, booking_status AS s, booking_date AS d FROM postings ORDER BY id').all();
+
+  it.each(['04.11.2026', '05.11.2026'])(
+    'the next export books it on %s: the pending posting becomes the booked one',
+    async (bookedOn) => {
+      const { core, db } = makeTestDb();
+      expect(
+        ok(await core.bank.importBytes('a.csv', bytes(sparda('03.11.2026', '*')), account)),
+      ).toMatchObject({
+        new: 1,
+      });
+      const [pending] = postings(db) as { id: number }[];
+      expect(ok(await core.bank.importBytes('b.csv', bytes(sparda(bookedOn, '')), account))).toMatchObject({
+        new: 0,
+        replaced: 1,
+      });
+      const iso = bookedOn.split('.').reverse().join('-');
+      expect(postings(db)).toEqual([{ id: pending?.id, s: 'booked', d: iso }]);
+    },
+  );
+
+  it('an MT940 of the same booking with the IBAN replaces the pending posting; another name stays apart', async () => {
+    const mt940 = (name: string) =>
+      [
+        ':20:STMT',
+        ':25:DE89370400440532013000',
+        ':28C:1/1',
+        ':60F:C261102EUR0,',
+        ':61:2611031103C18,00NTRFNONREF',
+        `:86:166?00SEPA-GUTSCHRIFT?20SVWZ+Bestellung 6002?30GENODEF1S04?31DE02120300000000202051?32${name}`,
+        ':62F:C261103EUR18,00',
+        '-',
+      ].join('\n');
+    const { core, db } = makeTestDb();
+    ok(await core.bank.importBytes('a.csv', bytes(sparda('03.11.2026', '*')), account));
+    const [pending] = postings(db) as { id: number }[];
+    expect(ok(await core.bank.importBytes('b.sta', bytes(mt940('ERIKA MUSTERMANN'))))).toMatchObject({
+      new: 0,
+      replaced: 1,
+    });
+    expect(postings(db)).toEqual([{ id: pending?.id, s: 'booked', d: '2026-11-03' }]);
+    expect(core.bank.listPostings().items[0]?.counterpartyIban).toBe('DE02120300000000202051');
+
+    // Negative: the pending row of another payer (and another text) is not taken by a booking of Erika's.
+    const other = makeTestDb();
+    const hans = sparda('03.11.2026', '*', 'Hans Weber').replace('Bestellung 6002', 'Rechnung 17');
+    ok(await other.core.bank.importBytes('a.csv', bytes(hans), account));
+    expect(ok(await other.core.bank.importBytes('b.sta', bytes(mt940('Erika Mustermann'))))).toMatchObject({
+      new: 1,
+      replaced: 0,
+    });
+    expect((postings(other.db) as { s: string }[]).map((p) => p.s)).toEqual(['pending', 'booked']);
+  });
+});
+
 describe('Sparkasse CSV-MT940 keywords', () => {
   it('reads a row as before: keywords as Sparkasse writes them, no gap-closing (that is for Sparda only)', () => {
     const csv = [
