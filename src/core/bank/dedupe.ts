@@ -39,9 +39,10 @@
  * stored (same test) is a duplicate, and so is a pending entry already stored as pending under another date.
  * A pending side WITHOUT any identity (no end-to-end id, IBAN or bank reference: Sparda CSV rows marked '*') agrees
  * with a booked side of the same counterparty name (whole name, compared by its words) or the same remittance
- * text within the window, whatever ids the booked side has: the booked row of the next export (dated a day or two
- * later) or the MT940 of the same booking (with the IBAN) replaces it. Never between two booked or two pending
- * postings, and never when the pending side has ids of its own (then they must agree as above).
+ * text (unless both name a payer and the names share no word) within the window, whatever ids the booked side
+ * has: the booked row of the next export (dated a day or two later) or the MT940 of the same booking (with the
+ * IBAN) replaces it. Never between two booked or two pending postings, and never when the pending side has ids
+ * of its own (then they must agree as above).
  *
  * A pending entry without any date of its own (CSV rows not booked yet) is keyed on its statement's date; for
  * it that key date is compared, and without ids an equal counterparty name is enough agreement.
@@ -226,6 +227,13 @@ function fullName(name: string | null | undefined): string | undefined {
 function sameParty(entry: ParsedEntry, c: Candidate): boolean {
   const name = fullName(entry.counterpartyName);
   if (name !== undefined && name === fullName(c.counterpartyName)) return true;
+  // The same text from two payers whose names share no word ("Miete", "Danke") is not the same booking.
+  if (
+    entry.counterpartyName &&
+    c.counterpartyName &&
+    !namesShareWord(entry.counterpartyName, c.counterpartyName)
+  )
+    return false;
   const remittance = norm(entry.remittance);
   return remittance !== undefined && remittance === norm(c.remittance);
 }
