@@ -37,6 +37,12 @@
  * reference — or neither side has any of them and the date is the same) and REPLACES it in place: the row keeps
  * its id (assignments stay), takes the booked data and key. A pending entry whose booked version is already
  * stored (same test) is a duplicate, and so is a pending entry already stored as pending under another date.
+ * A pending side WITHOUT any identity (no end-to-end id, IBAN or bank reference: Sparda CSV rows marked '*') agrees
+ * with a booked side of the same counterparty name (whole name, compared by its words) or the same remittance
+ * text (unless both name a payer and the names share no word) within the window, whatever ids the booked side
+ * has: the booked row of the next export (dated a day or two later) or the MT940 of the same booking (with the
+ * IBAN) replaces it. Never between two booked or two pending postings, and never when the pending side has ids
+ * of its own (then they must agree as above).
  *
  * A pending entry without any date of its own (CSV rows not booked yet) is keyed on its statement's date; for
  * it that key date is compared, and without ids an equal counterparty name is enough agreement.
@@ -75,6 +81,7 @@ export type Candidate = {
   endToEndId: string | null;
   counterpartyIban: string | null;
   counterpartyName: string | null;
+  remittance: string | null;
   bankReference: string | null;
   format: string | null;
   amountMinor: number;
@@ -210,6 +217,27 @@ export function doubtfulDuplicate(entry: ParsedEntry, format: StatementFormat, s
   return !namesShareWord(entry.counterpartyName, stored.counterpartyName);
 }
 
+/** The whole name as the payer's words, for an equality that the first 12 letters (nameKey) do not give. */
+function fullName(name: string | null | undefined): string | undefined {
+  const words = name ? nameWords(name) : [];
+  return words.length ? words.join(' ') : undefined;
+}
+
+/** Same counterparty name or same remittance text (see PENDING → BOOKED for where that is enough). */
+function sameParty(entry: ParsedEntry, c: Candidate): boolean {
+  const name = fullName(entry.counterpartyName);
+  if (name !== undefined && name === fullName(c.counterpartyName)) return true;
+  // The same text from two payers whose names share no word ("Miete", "Danke") is not the same booking.
+  if (
+    entry.counterpartyName &&
+    c.counterpartyName &&
+    !namesShareWord(entry.counterpartyName, c.counterpartyName)
+  )
+    return false;
+  const remittance = norm(entry.remittance);
+  return remittance !== undefined && remittance === norm(c.remittance);
+}
+
 /** The date part of a dedupe key (`[P|]<date>|…`). */
 function keyDateOf(key: string): string {
   const rest = key.startsWith('P|') ? key.slice(2) : key;
@@ -223,7 +251,7 @@ function daysApart(a: string | null | undefined, b: string | undefined): number 
 
 const CANDIDATE_COLUMNS = `p.id AS id, p.dedupe_key AS dedupeKey, p.booking_status AS bookingStatus, p.booking_date AS bookingDate,
   p.value_date AS valueDate, p.end_to_end_id AS endToEndId, p.counterparty_iban AS counterpartyIban,
-  p.counterparty_name AS counterpartyName, p.bank_reference AS bankReference, b.format AS format,
+  p.counterparty_name AS counterpartyName, p.remittance AS remittance, p.bank_reference AS bankReference, b.format AS format,
   p.amount_minor AS amountMinor, p.assigned_minor AS assignedMinor, p.match_state AS matchState`;
 
 /**
@@ -476,7 +504,10 @@ export class Deduper {
       // Without ids: the same day, or — when one side has no date of its own — the same counterparty name.
       const positive =
         score >= 2 ||
-        (!hasIdentity(identity) && !hasIdentity(other) && (apart === 0 || (undated && score >= 1)));
+        (!hasIdentity(identity) && !hasIdentity(other) && (apart === 0 || (undated && score >= 1))) ||
+        (entry.bookingStatus !== status &&
+          !hasIdentity(status === 'pending' ? other : identity) &&
+          sameParty(entry, c));
       if (!positive) continue;
       const rank = score * 100 - apart;
       if (rank > bestRank) {

@@ -161,9 +161,10 @@ describe('MT940 :86: slash codes wrapped at a word boundary', () => {
       remittance: 'NR.201303-111/11.3.2013 NR.201303-112/11.3.2013',
     });
   });
-  it('never puts a blank into an identifier cut at a short line (account, BIC, EREF), nor into a number', () => {
+  it('never puts a blank into an identifier cut at a short line (account, BIC, EREF); a number in prose keeps it', () => {
     // A producer that wraps short lines may cut anywhere: inside the /CNTP/ IBAN, inside /EREF/, inside an order
-    // number in /REMI/. Identifiers have no blanks; digits on both sides of a line end stay one number.
+    // number in /REMI/. Identifiers have no blanks; in prose the line end stays a blank, also between digits (the
+    // matcher joins "10 023" itself, while glueing would run two separate numbers into one).
     const r = collect(
       parseMt940(
         statement([
@@ -182,9 +183,61 @@ describe('MT940 :86: slash codes wrapped at a word boundary', () => {
       counterpartyBic: 'INGBNL2A',
       counterpartyName: 'Bedrijf B.V.',
       endToEndId: 'E2E-ABC123',
-      remittance: 'ORDER 10023',
+      remittance: 'ORDER 10 023',
     });
     expect(r.entries[0]?.counterpartyAccount).toBeUndefined();
+  });
+
+  it('keeps two numbers on consecutive short lines apart, so they do not name a third order', async () => {
+    const lines = [
+      '/CNTP/NL54INGB0006752576/INGBNL2A/Anna Schmidt/AMSTERDAM/',
+      '/REMI/USTD//BESTELLUNG 10023',
+      '10024 DANKE/',
+    ];
+    const r = collect(parseMt940(statement(lines).replace('C100,N110', 'C99,80N110'), 'two.sta'));
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]?.remittance).toBe('BESTELLUNG 10023 10024 DANKE');
+    for (const [a, b, joined] of [
+      ['/REMI/RATE 1', '2024 MIETE/', 'RATE 1 2024 MIETE'],
+      ['/REMI/MENGE 2', '3 STUECK/', 'MENGE 2 3 STUECK'],
+    ] as const) {
+      expect(collect(parseMt940(statement([a, b]), 'n.sta')).entries[0]?.remittance).toBe(joined);
+    }
+    // Bernd's 10023 and 10024 and Anna's 10050 are open: with both numbers readable the payment is only suggested.
+    const { core, db } = makeTestDb();
+    const shop = makeShop(db, { name: 'Laden' });
+    makeOrder(db, { shopId: shop.id, number: '10023', totalMinor: 4990, customerName: 'Bernd Becker' });
+    makeOrder(db, { shopId: shop.id, number: '10024', totalMinor: 4990, customerName: 'Bernd Becker' });
+    makeOrder(db, { shopId: shop.id, number: '10050', totalMinor: 9980, customerName: 'Anna Schmidt' });
+    const path = join(tempDir(), 'two.sta');
+    writeFileSync(path, statement(lines).replace('C100,N110', 'C99,80N110').replace(/100,$/m, '99,80'));
+    const { results, matching } = await core.bank.importFilesWithMatching([path]);
+    expect(results.map((x) => x.ok)).toEqual([true]);
+    expect(matching).toMatchObject({ auto: 0, suggested: 1 });
+    const [item] = core.matching.queue().items;
+    expect(item?.candidates.length).toBeGreaterThan(1);
+    expect(db.$client.prepare('SELECT count(*) AS n FROM assignments').get()).toEqual({ n: 0 });
+  });
+
+  it('joins a code name cut at a short line end after a prose value without a blank', () => {
+    const r = collect(
+      parseMt940(
+        statement(['/TRTP/SEPA OVERBOEKING/NAME/Bedrijf/RE', 'MI/USTD//BESTELLUNG 10023/']),
+        'cut.sta',
+      ),
+    );
+    expect(errorsOf(r)).toEqual([]);
+    expect(r.entries[0]).toMatchObject({
+      bookingText: 'SEPA OVERBOEKING',
+      counterpartyName: 'Bedrijf',
+      remittance: 'BESTELLUNG 10023',
+    });
+    // The whole code name on one line, its closing "/" on the next; and a prose word that only looks like the
+    // start of a code ("/RE" + "PARATUR", no "/" after it) keeps its blank.
+    const whole = collect(parseMt940(statement(['/NAME/Bedrijf/REMI', '/BESTELLUNG 10023/']), 'w.sta'));
+    expect(whole.entries[0]).toMatchObject({ counterpartyName: 'Bedrijf', remittance: 'BESTELLUNG 10023' });
+    const prose = collect(parseMt940(statement(['/REMI/TEIL A/RE', 'PARATUR 10023/']), 'p.sta'));
+    expect(prose.entries[0]?.remittance).toBe('TEIL A/RE PARATUR 10023');
   });
 
   it('keeps a cut BIC, mandate and creditor id whole, and a blank between words of the CNTP name', () => {
@@ -210,7 +263,7 @@ describe('MT940 :86: slash codes wrapped at a word boundary', () => {
       counterpartyIban: 'NL54INGB0006752576',
       counterpartyBic: 'INGBNL2A',
       counterpartyName: 'Bedrijf B.V.',
-      remittance: 'BESTELLUNG WC-10023 VIELEN DANK',
+      remittance: 'BESTELLUNG WC-1002 3 VIELEN DANK',
     });
   });
 });
@@ -503,6 +556,76 @@ describe('Sparda-Bank CSV: rows marked "*" (not yet executed)', () => {
       { a: 1800, s: 'pending', n: 0 },
       { a: 2350, s: 'booked', n: 1 },
     ]);
+  });
+});
+
+describe('Sparda-Bank CSV: a "*" row and its booked version later', () => {
+  // Sparda credit rows carry no IBAN and usually no end-to-end id: the pending row has no identity of its own.
+  const account = { accountIban: 'DE89370400440532013000' };
+  const sparda = (date: string, status: string, name = 'Erika Mustermann') =>
+    [
+      '"Kontoumsätze SpardaGiro Online"',
+      '',
+      '"Umsätze ab";"Enddatum";"Kontonummer";"Saldo";"Währung"',
+      '"01.11.2026";"30.11.2026";"1234567";"1.234,56";"EUR"',
+      '',
+      '"Buchungstag";"Wertstellungstag";"Verwendungszweck";"Umsatz";"Währung"',
+      `"${date}";"${date}";"${name}SEPA-GUTSCHRIFT SVWZ+ Bestellung 6002";"18,00";"EUR";"${status}"`,
+      '"* noch nicht ausgeführte Umsätze"',
+    ].join('\n');
+  const postings = (db: ReturnType<typeof makeTestDb>['db']) =>
+    db.$client.prepare('SELECT id, booking_status AS s, booking_date AS d FROM postings ORDER BY id').all();
+
+  it.each(['04.11.2026', '05.11.2026'])(
+    'the next export books it on %s: the pending posting becomes the booked one',
+    async (bookedOn) => {
+      const { core, db } = makeTestDb();
+      expect(
+        ok(await core.bank.importBytes('a.csv', bytes(sparda('03.11.2026', '*')), account)),
+      ).toMatchObject({
+        new: 1,
+      });
+      const [pending] = postings(db) as { id: number }[];
+      expect(ok(await core.bank.importBytes('b.csv', bytes(sparda(bookedOn, '')), account))).toMatchObject({
+        new: 0,
+        replaced: 1,
+      });
+      const iso = bookedOn.split('.').reverse().join('-');
+      expect(postings(db)).toEqual([{ id: pending?.id, s: 'booked', d: iso }]);
+    },
+  );
+
+  it('an MT940 of the same booking with the IBAN replaces the pending posting; another name stays apart', async () => {
+    const mt940 = (name: string) =>
+      [
+        ':20:STMT',
+        ':25:DE89370400440532013000',
+        ':28C:1/1',
+        ':60F:C261102EUR0,',
+        ':61:2611031103C18,00NTRFNONREF',
+        `:86:166?00SEPA-GUTSCHRIFT?20SVWZ+Bestellung 6002?30GENODEF1S04?31DE02120300000000202051?32${name}`,
+        ':62F:C261103EUR18,00',
+        '-',
+      ].join('\n');
+    const { core, db } = makeTestDb();
+    ok(await core.bank.importBytes('a.csv', bytes(sparda('03.11.2026', '*')), account));
+    const [pending] = postings(db) as { id: number }[];
+    expect(ok(await core.bank.importBytes('b.sta', bytes(mt940('ERIKA MUSTERMANN'))))).toMatchObject({
+      new: 0,
+      replaced: 1,
+    });
+    expect(postings(db)).toEqual([{ id: pending?.id, s: 'booked', d: '2026-11-03' }]);
+    expect(core.bank.listPostings().items[0]?.counterpartyIban).toBe('DE02120300000000202051');
+
+    // Negative: the pending row of another payer is not taken by a booking of Erika's, not even with the same text.
+    const other = makeTestDb();
+    const hans = sparda('03.11.2026', '*', 'Hans Weber');
+    ok(await other.core.bank.importBytes('a.csv', bytes(hans), account));
+    expect(ok(await other.core.bank.importBytes('b.sta', bytes(mt940('Erika Mustermann'))))).toMatchObject({
+      new: 1,
+      replaced: 0,
+    });
+    expect((postings(other.db) as { s: string }[]).map((p) => p.s)).toEqual(['pending', 'booked']);
   });
 });
 

@@ -75,14 +75,14 @@ function joinLines(lines: readonly string[]): string {
  * Slash-coded lines: ABN AMRO, ING and Rabobank cut at the line width (62–65 characters, inside a word), so those
  * lines join without a blank. A line well short of that was ended at a word boundary (Rabobank
  * "/REMI/NR.201303-111/11.3.2013" + "NR.201303-112/…", Knab "/TRTP/SEPA" + "OVERBOEKING/…"): a blank keeps the
- * two words apart. Never next to a "/", which delimits the codes.
+ * two words apart. Never next to a "/", which delimits the codes, nor inside a code name cut at the line end.
  *
  * The blank goes only into prose (remittance, names, addresses, booking text): an identifier (/EREF/, /MARF/,
  * /CSID/, /IBAN/, /BIC/, the account and BIC of /CNTP/, …) has no blanks, and a producer that wraps short lines
- * may cut it anywhere ("/CNTP/NL54INGB00" + "06752576/…"), so those lines always join without one. In prose, a
- * short line ending in a digit before a line starting with a digit joins without a blank too: an order number cut
- * there ("ORDER 10" + "023") must stay whole for the matcher, while two numbers run together only cost a word
- * boundary in the text.
+ * may cut it anywhere ("/CNTP/NL54INGB00" + "06752576/…"), so those lines always join without one. In prose the
+ * blank stays between digits too: two numbers on consecutive lines ("BESTELLUNG 10023" + "10024 DANKE",
+ * "RATE 1" + "2024") glued into one would name another order, while a number cut at the line end
+ * ("ORDER 10" + "023" → "ORDER 10 023") is still found by the matcher, which joins numbers split by a blank.
  */
 const SLASH_WRAP_WIDTH = 60;
 function joinSlashLines(lines: readonly string[]): string {
@@ -94,15 +94,22 @@ function joinSlashLines(lines: readonly string[]): string {
       previous.length + (i === 1 ? 4 : 0) < SLASH_WRAP_WIDTH &&
       !previous.endsWith('/') &&
       !l.startsWith('/') &&
+      !codeCutAt(previous, l) &&
       previous.trim() !== '' &&
       l.trim() !== '' &&
-      !(/\d$/.test(previous) && /^\d/.test(l)) &&
       inProse(joined)
     )
       joined += ' ';
     joined += l;
   });
   return joined;
+}
+
+/** A code name cut at the line end ("…/NAME/Bedrijf/RE" + "MI/USTD//…"): its two halves join without a blank. */
+function codeCutAt(previous: string, next: string): boolean {
+  const tail = /\/([A-Z]{1,4})$/.exec(previous)?.[1];
+  const head = /^([A-Z]{0,4})\//.exec(next)?.[1];
+  return tail !== undefined && head !== undefined && SLASH_CODES.includes(tail + head);
 }
 
 /** Slash codes whose value is prose, where a line end may have been a blank. Every other value is an identifier. */
