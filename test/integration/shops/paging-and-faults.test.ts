@@ -1,19 +1,8 @@
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { dealerNotifications, orders, shopSyncState, syncRuns } from '#core/db/schema/index.ts';
-import { AFTER, connectWoo, setupWoo } from './support.ts';
+import { AFTER, connectWoo, refusedPort, setupWoo } from './support.ts';
 import { manualTimeouts } from '../../helpers/timeouts.ts';
 import { worded } from '../../helpers/notifications.ts';
-
-/** A loopback port nothing listens on: bound by a server that is closed again, so connecting is refused. */
-async function refusedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
-  return address.port;
-}
 
 const listRequests = (s: {
   sim: { requests: { method: string; path: string; query: Record<string, string> }[] };

@@ -1,4 +1,5 @@
 /** Shared setup for the shop/sync integration tests: a fresh encrypted DB, a WooCommerce simulator on loopback. */
+import { createServer } from 'node:net';
 import { afterEach } from 'vitest';
 import { silentLogger, type Logger } from '#core/deps.ts';
 import type { ShopCredentials } from '#core/shops/connector-factory.ts';
@@ -84,3 +85,13 @@ export function wooConnector(
 export const CONNECTED_AT = '2026-11-02T09:00:00.000Z';
 /** Simulator time after the connection (orders created from here on are managed). */
 export const AFTER = '2026-11-02T10:00:00Z';
+
+/** A loopback port nothing listens on: bound by a server that is closed again, so connecting is refused. */
+export async function refusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
+  return address.port;
+}

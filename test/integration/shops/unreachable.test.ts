@@ -10,18 +10,8 @@ import type { Logger, LogLevel } from '#core/deps.ts';
 import { eq } from 'drizzle-orm';
 import { dealerNotifications, shops, syncRuns } from '#core/db/schema/index.ts';
 import { runCli, startCli } from '../../helpers/cli.ts';
-import { connectWoo, setupWoo } from './support.ts';
+import { connectWoo, refusedPort, setupWoo } from './support.ts';
 import { ENV, freshDb } from '../cli/support.ts';
-
-/** A loopback port nothing listens on: bound by a server that is closed again, so connecting is refused. */
-async function refusedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
-  return address.port;
-}
 
 /** The global fetch, counting the attempts sent to an origin. */
 function countingFetch(): { fetch: typeof fetch; attemptsTo: (origin: string) => number } {
