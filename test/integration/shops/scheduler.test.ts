@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { orders, syncRuns } from '#core/db/schema/index.ts';
-import { AFTER, connectWoo, setupWoo } from './support.ts';
+import { AFTER, connectWoo, setupWoo, runStates } from './support.ts';
 
 describe('scheduler (node-cron wiring over planDueJobs)', () => {
   it('catches up at start, never overlaps, runs what is due on each tick, calls afterSync', async () => {
@@ -27,13 +27,7 @@ describe('scheduler (node-cron wiring over planDueJobs)', () => {
       expect(s.db.select().from(syncRuns).all()).toHaveLength(1);
       s.clock.advance(3 * 60_000);
       await scheduler.tick();
-      expect(
-        s.db
-          .select()
-          .from(syncRuns)
-          .all()
-          .map((r) => `${r.kind}:${r.state}`),
-      ).toEqual(['full:ok', 'poll:ok']);
+      expect(runStates(s.db)).toEqual(['full:ok', 'poll:ok']);
       expect(after).toEqual(['full:ok', 'poll:ok']);
     } finally {
       await scheduler.stop();
@@ -73,8 +67,7 @@ describe('scheduler (node-cron wiring over planDueJobs)', () => {
       s.clock.set(AFTER);
       const order = s.sim.addOrder({ status: 'on-hold' });
       await scheduler.tick();
-      const runs = s.db.select().from(syncRuns).all();
-      expect(runs.map((r) => `${r.kind}:${r.state}`)).toEqual(['full:ok', 'new:failed', 'full:ok']);
+      expect(runStates(s.db)).toEqual(['full:ok', 'new:failed', 'full:ok']);
       expect(s.area.sync.runs({ limit: 1 })[0]?.ordersNew).toBe(1);
       expect(
         s.db

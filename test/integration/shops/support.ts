@@ -1,6 +1,7 @@
 /** Shared setup for the shop/sync integration tests: a fresh encrypted DB, a WooCommerce simulator on loopback. */
 import { createServer } from 'node:net';
 import { afterEach } from 'vitest';
+import { syncRuns } from '#core/db/schema/index.ts';
 import { silentLogger, type Logger } from '#core/deps.ts';
 import type { ShopCredentials } from '#core/shops/connector-factory.ts';
 import type { HttpOptions } from '#core/shops/http.ts';
@@ -94,4 +95,13 @@ export async function refusedPort(): Promise<number> {
   if (address === null || typeof address === 'string') throw new Error('no port');
   await new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
   return address.port;
+}
+
+/** The sync runs so far, oldest first, as `kind:state` (`full:ok`, `new:failed`). */
+export function runStates(db: TestDb['db']): string[] {
+  return db
+    .select()
+    .from(syncRuns)
+    .all()
+    .map((r) => `${r.kind}:${r.state}`);
 }

@@ -8,9 +8,9 @@ import { createServer, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger, LogLevel } from '#core/deps.ts';
 import { eq } from 'drizzle-orm';
-import { dealerNotifications, shops, syncRuns } from '#core/db/schema/index.ts';
+import { dealerNotifications, shops } from '#core/db/schema/index.ts';
 import { runCli, startCli } from '../../helpers/cli.ts';
-import { connectWoo, refusedPort, setupWoo } from './support.ts';
+import { connectWoo, refusedPort, setupWoo, runStates } from './support.ts';
 import { ENV, freshDb } from '../cli/support.ts';
 
 /** The global fetch, counting the attempts sent to an origin. */
@@ -121,13 +121,7 @@ describe('a shop address that refuses connections', () => {
     expect(logged[0]).toMatchObject({ level: 'error' });
     expect(logged[0]?.text).toContain('sync failed');
     expect(logged[0]?.text).toContain('the connection was refused (ECONNREFUSED');
-    expect(
-      s.db
-        .select()
-        .from(syncRuns)
-        .all()
-        .map((r) => `${r.kind}:${r.state}`),
-    ).toEqual(['new:failed', 'full:failed']);
+    expect(runStates(s.db)).toEqual(['new:failed', 'full:failed']);
     // One notification for the failure streak.
     expect(
       s.db
@@ -256,13 +250,7 @@ describe('a shop that accepts the connection and never answers', () => {
     await scheduler.tick();
     await scheduler.stop();
     // The job that was due (the first full comparison): the first attempt and 3 retries (setupWoo), with backoff.
-    expect(
-      s.db
-        .select()
-        .from(syncRuns)
-        .all()
-        .map((r) => `${r.kind}:${r.state}`),
-    ).toEqual(['full:failed']);
+    expect(runStates(s.db)).toEqual(['full:failed']);
     expect(silent.requests()).toBe(4);
     expect(s.sleeps).toEqual([1000, 2000, 4000]);
     const logged = shown(logger);
