@@ -187,8 +187,8 @@ function fillText(entry: ParsedEntry, row: readonly string[], ctx: RowContext): 
   set('mandateId', text(cols.mandateId));
   set('creditorId', text(cols.creditorId));
   set('customerReference', text(cols.customerReference));
-  set('bookingText', text(cols.bookingText));
-  set('bookingText', textBookingText);
+  // The booking text column where there is one, else the one read from the text (nameBeforeSepaText).
+  set('bookingText', text(cols.bookingText) ?? textBookingText);
   set('bankReference', text(cols.reference));
   const parsed =
     profile.remittanceKeywords === 'plus'

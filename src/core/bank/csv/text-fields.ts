@@ -94,9 +94,8 @@ export function splitCounterpartyPrefix(text: string): {
     /^(.+?)\s+([A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)\s+([A-Z]{2}\d{2}[A-Z0-9]{11,30})(?:\s+([\s\S]*))?$/.exec(
       text.trim(),
     );
-  if (m && looksLikeBic(m[2] ?? '') && looksLikeIban(m[3] ?? ''))
-    return { name: cleanText(m[1] ?? ''), bic: m[2], iban: m[3], rest: m[4] ?? '' };
-  return { rest: text };
+  if (!m || !looksLikeBic(m[2] ?? '') || !looksLikeIban(m[3] ?? '')) return { rest: text };
+  return { name: cleanText(m[1] ?? ''), bic: m[2], iban: m[3], rest: m[4] ?? '' };
 }
 
 /**
